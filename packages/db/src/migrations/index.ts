@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from "kysely";
+
+import * as createCore from "./2026_11_25_1800_create_core";
+
+/**
+ * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
+ * where dynamic imports of `.ts` files do not. Add each new migration file here.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026_11_25_1800_create_core": createCore,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};

@@ -1,0 +1,58 @@
+import { Migrator } from "kysely";
+
+import {
+  exceptionsFromSchedules,
+  NATIONAL_REASON_VERSION,
+  NATIONAL_REASONS,
+} from "@hcp/domain";
+
+import type { Db } from "./client";
+import { migrationProvider } from "./migrations";
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === "Error");
+  if (error !== undefined || failed) {
+    const name = failed ? ` (${failed.migrationName})` : "";
+    throw new Error(`database migration failed${name}`, { cause: error });
+  }
+}
+
+/**
+ * Reference data every hall needs — the national reason codes (version 1) and the published
+ * holiday calendars. Idempotent: rows that exist are left as an administrator may have edited them.
+ */
+export async function syncReferenceData(db: Db): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("reason_code_version")
+      .values({ version: NATIONAL_REASON_VERSION, name: "全国好差评评价内容（2020 版）", is_current: true })
+      .ignore()
+      .execute();
+    await trx
+      .insertInto("reason_code")
+      .values(
+        NATIONAL_REASONS.map((reason) => ({
+          version: NATIONAL_REASON_VERSION,
+          code: reason.code,
+          level: reason.level,
+          label: reason.label,
+        })),
+      )
+      .ignore()
+      .execute();
+    const days = [...exceptionsFromSchedules()].map(([date, exception]) => ({
+      date,
+      kind: exception.kind,
+      name: exception.name,
+    }));
+    await trx.insertInto("calendar_day").values(days).ignore().execute();
+  });
+}
+
+/** What the start and test commands run before anything touches the database. */
+export async function prepareDatabase(db: Db): Promise<void> {
+  await migrateToLatest(db);
+  await syncReferenceData(db);
+}

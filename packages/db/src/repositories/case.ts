@@ -1,0 +1,70 @@
+import type { Db } from "../client";
+import type { Case, NewCase } from "../schema";
+
+export async function insertCase(db: Db, row: NewCase): Promise<number> {
+  const result = await db.insertInto("case").values(row).executeTakeFirstOrThrow();
+  return Number(result.insertId);
+}
+
+export async function findCaseById(db: Db, id: number): Promise<Case | undefined> {
+  return db.selectFrom("case").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function findCaseByNo(db: Db, caseNo: string): Promise<Case | undefined> {
+  return db.selectFrom("case").selectAll().where("case_no", "=", caseNo).executeTakeFirst();
+}
+
+/** Completes a case once; returns false when it was already completed (a concurrent click). */
+export async function completeCase(db: Db, caseId: number, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("case")
+    .set({ status: "completed", completed_at: now })
+    .where("id", "=", caseId)
+    .where("status", "=", "received")
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export interface TCaseListRow {
+  id: number;
+  caseNo: string;
+  itemName: string;
+  applicantNameMasked: string;
+  status: Case["status"];
+  receivedAt: Date;
+  completedAt: Date | null;
+  rated: boolean;
+  prompted: boolean;
+}
+
+/** A staff member's cases received in a period, newest first, with whether each was rated. */
+export async function listStaffCases(
+  db: Db,
+  filter: { staffId: number; start: Date; end: Date; limit: number },
+): Promise<TCaseListRow[]> {
+  const rows = await db
+    .selectFrom("case")
+    .innerJoin("service_item", "service_item.id", "case.service_item_id")
+    .select((eb) => [
+      "case.id",
+      "case.case_no as caseNo",
+      "service_item.name as itemName",
+      "case.applicant_name_masked as applicantNameMasked",
+      "case.status",
+      "case.received_at as receivedAt",
+      "case.completed_at as completedAt",
+      eb
+        .exists(eb.selectFrom("rating").select("rating.id").whereRef("rating.case_id", "=", "case.id"))
+        .as("rated"),
+      eb
+        .exists(eb.selectFrom("rating_prompt").select("rating_prompt.id").whereRef("rating_prompt.case_id", "=", "case.id"))
+        .as("prompted"),
+    ])
+    .where("case.staff_id", "=", filter.staffId)
+    .where("case.received_at", ">=", filter.start)
+    .where("case.received_at", "<", filter.end)
+    .orderBy("case.id", "desc")
+    .limit(filter.limit)
+    .execute();
+  return rows.map((row) => ({ ...row, rated: Boolean(row.rated), prompted: Boolean(row.prompted) }));
+}

@@ -1,0 +1,88 @@
+import { sql } from "kysely";
+
+import type { Db } from "../client";
+import type { Hall, ServiceItem } from "../schema";
+
+export async function findHallById(db: Db, id: number): Promise<Hall | undefined> {
+  return db.selectFrom("hall").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export interface TDepartmentRow {
+  id: number;
+  code: string;
+  name: string;
+  itemCount: number;
+}
+
+export async function listDepartments(db: Db, hallId: number): Promise<TDepartmentRow[]> {
+  return db
+    .selectFrom("department")
+    .leftJoin("service_item", "service_item.department_id", "department.id")
+    .select([
+      "department.id",
+      "department.code",
+      "department.name",
+      sql<number>`count(service_item.id)`.as("itemCount"),
+    ])
+    .where("department.hall_id", "=", hallId)
+    .groupBy(["department.id", "department.code", "department.name", "department.sort_order"])
+    .orderBy("department.sort_order")
+    .execute();
+}
+
+export interface TServiceItemRow {
+  id: number;
+  code: string;
+  name: string;
+  caseType: ServiceItem["case_type"];
+  promisedDays: number;
+  departmentId: number;
+  departmentName: string;
+}
+
+export async function listServiceItems(
+  db: Db,
+  filter: { hallId: number; departmentId?: number; search?: string; limit: number; offset: number },
+): Promise<{ total: number; items: TServiceItemRow[] }> {
+  let query = db
+    .selectFrom("service_item")
+    .innerJoin("department", "department.id", "service_item.department_id")
+    .where("department.hall_id", "=", filter.hallId)
+    .where("service_item.active", "=", true);
+  if (filter.departmentId !== undefined) query = query.where("department.id", "=", filter.departmentId);
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb("service_item.name", "like", pattern), eb("service_item.code", "like", pattern)]),
+    );
+  }
+  const [count, items] = await Promise.all([
+    query.select(sql<number>`count(*)`.as("total")).executeTakeFirstOrThrow(),
+    query
+      .select([
+        "service_item.id",
+        "service_item.code",
+        "service_item.name",
+        "service_item.case_type as caseType",
+        "service_item.promised_days as promisedDays",
+        "department.id as departmentId",
+        "department.name as departmentName",
+      ])
+      .orderBy("department.sort_order")
+      .orderBy("service_item.code")
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+  ]);
+  return { total: count.total, items };
+}
+
+export async function findServiceItem(db: Db, id: number): Promise<(ServiceItem & { hall_id: number }) | undefined> {
+  return db
+    .selectFrom("service_item")
+    .innerJoin("department", "department.id", "service_item.department_id")
+    .selectAll("service_item")
+    .select("department.hall_id")
+    .where("service_item.id", "=", id)
+    .executeTakeFirst();
+}

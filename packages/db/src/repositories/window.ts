@@ -1,0 +1,163 @@
+import type { Db } from "../client";
+import type { Window } from "../schema";
+
+export interface TWindowStaff {
+  staffId: number;
+  name: string;
+  badgeNo: string;
+  photoUrl: string;
+  departmentName: string;
+}
+
+export interface TWindowWithStaff {
+  id: number;
+  code: string;
+  name: string;
+  kind: Window["kind"];
+  staff: TWindowStaff | null;
+}
+
+export async function findWindow(db: Db, id: number): Promise<Window | undefined> {
+  return db.selectFrom("window").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+function presenceQuery(db: Db) {
+  return db
+    .selectFrom("window_presence")
+    .innerJoin("staff", "staff.id", "window_presence.staff_id")
+    .innerJoin("department", "department.id", "staff.department_id")
+    .where("window_presence.signed_out_at", "is", null)
+    .select([
+      "window_presence.window_id as windowId",
+      "staff.id as staffId",
+      "staff.name",
+      "staff.badge_no as badgeNo",
+      "staff.photo_url as photoUrl",
+      "department.name as departmentName",
+    ]);
+}
+
+/** The windows of a hall with whoever is signed in at each (亮牌). */
+export async function listWindowsWithStaff(db: Db, hallId: number): Promise<TWindowWithStaff[]> {
+  const [windows, presences] = await Promise.all([
+    db
+      .selectFrom("window")
+      .select(["id", "code", "name", "kind"])
+      .where("hall_id", "=", hallId)
+      .where("active", "=", true)
+      .orderBy("code")
+      .execute(),
+    presenceQuery(db).innerJoin("window", "window.id", "window_presence.window_id").where("window.hall_id", "=", hallId).execute(),
+  ]);
+  const byWindow = new Map(presences.map((presence) => [presence.windowId, presence]));
+  return windows.map((window) => {
+    const presence = byWindow.get(window.id);
+    return {
+      ...window,
+      staff: presence
+        ? {
+            staffId: presence.staffId,
+            name: presence.name,
+            badgeNo: presence.badgeNo,
+            photoUrl: presence.photoUrl,
+            departmentName: presence.departmentName,
+          }
+        : null,
+    };
+  });
+}
+
+export async function findWindowStaff(db: Db, windowId: number): Promise<TWindowStaff | null> {
+  const presence = await presenceQuery(db).where("window_presence.window_id", "=", windowId).executeTakeFirst();
+  if (!presence) return null;
+  return {
+    staffId: presence.staffId,
+    name: presence.name,
+    badgeNo: presence.badgeNo,
+    photoUrl: presence.photoUrl,
+    departmentName: presence.departmentName,
+  };
+}
+
+/** The window a staff member is signed in at, if any. */
+export async function findStaffWindowId(db: Db, staffId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom("window_presence")
+    .select("window_id")
+    .where("staff_id", "=", staffId)
+    .where("signed_out_at", "is", null)
+    .executeTakeFirst();
+  return row?.window_id ?? null;
+}
+
+/**
+ * Sign a staff member in at a window. One person per window and one window per person, so both the
+ * staff member's previous window and the window's previous occupant are signed out first.
+ * Returns the windows whose occupant changed.
+ */
+export async function signInAtWindow(
+  db: Db,
+  presence: { windowId: number; staffId: number; now: Date },
+): Promise<number[]> {
+  return db.transaction().execute(async (trx) => {
+    const open = await trx
+      .selectFrom("window_presence")
+      .select(["id", "window_id"])
+      .where("signed_out_at", "is", null)
+      .where((eb) => eb.or([eb("window_id", "=", presence.windowId), eb("staff_id", "=", presence.staffId)]))
+      .forUpdate()
+      .execute();
+    if (open.length > 0) {
+      await trx
+        .updateTable("window_presence")
+        .set({ signed_out_at: presence.now })
+        .where(
+          "id",
+          "in",
+          open.map((row) => row.id),
+        )
+        .execute();
+    }
+    await trx
+      .insertInto("window_presence")
+      .values({ window_id: presence.windowId, staff_id: presence.staffId, signed_in_at: presence.now, signed_out_at: null })
+      .execute();
+    return [...new Set([presence.windowId, ...open.map((row) => row.window_id)])];
+  });
+}
+
+/** Returns the window the staff member left, if they were signed in. */
+export async function signOutOfWindow(db: Db, staffId: number, now: Date): Promise<number | null> {
+  const windowId = await findStaffWindowId(db, staffId);
+  if (windowId === null) return null;
+  await db
+    .updateTable("window_presence")
+    .set({ signed_out_at: now })
+    .where("staff_id", "=", staffId)
+    .where("signed_out_at", "is", null)
+    .execute();
+  return windowId;
+}
+
+export async function findDeviceByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<{ id: number; windowId: number | null; deviceCode: string } | undefined> {
+  return db
+    .selectFrom("evaluator_device")
+    .select(["id", "window_id as windowId", "device_code as deviceCode"])
+    .where("token_hash", "=", tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchDevice(db: Db, deviceId: number, now: Date): Promise<void> {
+  await db.updateTable("evaluator_device").set({ last_seen_at: now }).where("id", "=", deviceId).execute();
+}
+
+export async function setDeviceToken(db: Db, deviceId: number, tokenHash: string, now: Date): Promise<void> {
+  await db
+    .updateTable("evaluator_device")
+    .set({ token_hash: tokenHash, paired_at: now })
+    .where("id", "=", deviceId)
+    .execute();
+}

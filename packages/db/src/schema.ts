@@ -1,0 +1,244 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/**
+ * Table types, written by hand in Kysely's style: nullable columns are `T | null`, never optional;
+ * columns the database fills are `Generated`. All times are UTC `DATETIME(3)`.
+ */
+
+type Timestamp = ColumnType<Date, Date, Date>;
+
+export interface HallTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  region_code: string;
+  rating_window_days: number;
+}
+
+export interface DepartmentTable {
+  id: Generated<number>;
+  hall_id: number;
+  code: string;
+  name: string;
+  sort_order: number;
+}
+
+export type TCaseType = "instant" | "promised";
+
+export interface ServiceItemTable {
+  id: Generated<number>;
+  department_id: number;
+  code: string;
+  name: string;
+  case_type: TCaseType;
+  promised_days: number;
+  active: boolean;
+}
+
+export type TWindowKind = "comprehensive" | "special";
+
+export interface WindowTable {
+  id: Generated<number>;
+  hall_id: number;
+  code: string;
+  name: string;
+  kind: TWindowKind;
+  department_id: number | null;
+  active: boolean;
+}
+
+export interface StaffTable {
+  id: Generated<number>;
+  hall_id: number;
+  department_id: number;
+  badge_no: string;
+  name: string;
+  photo_url: string;
+  active: boolean;
+}
+
+export interface WindowPresenceTable {
+  id: Generated<number>;
+  window_id: number;
+  staff_id: number;
+  signed_in_at: Timestamp;
+  signed_out_at: Timestamp | null;
+}
+
+export interface EvaluatorDeviceTable {
+  id: Generated<number>;
+  window_id: number | null;
+  device_code: string;
+  token_hash: string | null;
+  paired_at: Timestamp | null;
+  last_seen_at: Timestamp | null;
+}
+
+export type THandlingChannel = "window" | "online" | "self_service" | "post";
+export type TCaseStatus = "received" | "completed";
+export type TApplicantType = "person" | "legal";
+
+export interface CaseTable {
+  id: Generated<number>;
+  case_no: string;
+  hall_id: number;
+  department_id: number;
+  service_item_id: number;
+  window_id: number | null;
+  staff_id: number | null;
+  handling_channel: THandlingChannel;
+  case_type: TCaseType;
+  promised_days: number;
+  applicant_type: TApplicantType;
+  applicant_name_masked: string;
+  applicant_contact_cipher: string | null;
+  applicant_contact_hash: string | null;
+  status: TCaseStatus;
+  received_at: Timestamp;
+  completed_at: Timestamp | null;
+  /** hall-local date by which a 承诺件 must be completed */
+  due_date: ColumnType<string, string, string> | null;
+}
+
+export interface RatingTable {
+  id: Generated<number>;
+  case_id: number;
+  /** 1 = first rating, 2 = follow-up (追评) */
+  seq: number;
+  level: number;
+  channel: number;
+  is_default: boolean;
+  comment: string;
+  reason_version: number;
+  hall_id: number;
+  department_id: number;
+  service_item_id: number;
+  window_id: number | null;
+  staff_id: number | null;
+  prompt_id: number | null;
+  idempotency_key: string;
+  /** the moment the citizen tapped, as the device reported it */
+  rated_at: Timestamp;
+  /** the server's clock when the rating arrived: authoritative */
+  received_at: Timestamp;
+}
+
+export interface RatingReasonTable {
+  rating_id: number;
+  reason_code: string;
+}
+
+export interface ReasonCodeVersionTable {
+  version: number;
+  name: string;
+  is_current: boolean;
+}
+
+export interface ReasonCodeTable {
+  version: number;
+  code: string;
+  level: number;
+  label: string;
+}
+
+export type TExclusionReason = "malicious" | "mistaken";
+
+export interface RatingExclusionTable {
+  id: Generated<number>;
+  rating_id: number;
+  reason: TExclusionReason;
+  note: string;
+  approved_by: number;
+  created_at: Timestamp;
+}
+
+export type TPromptStatus = "pending" | "rated" | "timed_out" | "cancelled";
+
+export interface RatingPromptTable {
+  id: Generated<number>;
+  case_id: number;
+  window_id: number;
+  staff_id: number | null;
+  status: TPromptStatus;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  display_name: string;
+  role: string;
+  hall_id: number;
+  department_id: number | null;
+  staff_id: number | null;
+  active: boolean;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  /** sha-256 of the cookie token: a database leak does not hand out sessions */
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  detail: string;
+  created_at: Timestamp;
+}
+
+export interface CalendarDayTable {
+  date: ColumnType<string, string, string>;
+  kind: "holiday" | "makeup";
+  name: string;
+}
+
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+export interface Database {
+  hall: HallTable;
+  department: DepartmentTable;
+  service_item: ServiceItemTable;
+  window: WindowTable;
+  staff: StaffTable;
+  window_presence: WindowPresenceTable;
+  evaluator_device: EvaluatorDeviceTable;
+  case: CaseTable;
+  rating: RatingTable;
+  rating_reason: RatingReasonTable;
+  reason_code_version: ReasonCodeVersionTable;
+  reason_code: ReasonCodeTable;
+  rating_exclusion: RatingExclusionTable;
+  rating_prompt: RatingPromptTable;
+  user: UserTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
+  calendar_day: CalendarDayTable;
+  counter: CounterTable;
+}
+
+export type Hall = Selectable<HallTable>;
+export type Department = Selectable<DepartmentTable>;
+export type ServiceItem = Selectable<ServiceItemTable>;
+export type Window = Selectable<WindowTable>;
+export type Staff = Selectable<StaffTable>;
+export type Case = Selectable<CaseTable>;
+export type NewCase = Insertable<CaseTable>;
+export type Rating = Selectable<RatingTable>;
+export type NewRating = Insertable<RatingTable>;
+export type RatingPrompt = Selectable<RatingPromptTable>;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;

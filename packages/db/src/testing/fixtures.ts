@@ -1,0 +1,118 @@
+import { createHash } from "node:crypto";
+
+import type { TRole } from "@hcp/domain";
+
+import type { Db } from "../client";
+import { hashPassword } from "../passwords";
+import { insertUser } from "../repositories/user";
+
+export const FIXTURE_PASSWORD = "correct horse battery staple";
+
+export interface THallFixture {
+  hallId: number;
+  departmentIds: [number, number];
+  itemIds: { instant: number; promised: number };
+  windowIds: [number, number];
+  staffIds: [number, number];
+  users: Record<TRole, { id: number; username: string }> & { secondStaff: { id: number; username: string } };
+  deviceTokens: [string, string];
+}
+
+export function hashDeviceToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** A small hall: two departments, two windows with an evaluator each, a user per role. */
+export async function createHallFixture(db: Db): Promise<THallFixture> {
+  const now = new Date();
+  const hall = await db
+    .insertInto("hall")
+    .values({ code: "TEST", name: "测试县政务服务中心", region_code: "330000", rating_window_days: 7 })
+    .executeTakeFirstOrThrow();
+  const hallId = Number(hall.insertId);
+  const departmentIds: number[] = [];
+  for (const [index, name] of ["县市场监督管理局", "县自然资源局"].entries()) {
+    const result = await db
+      .insertInto("department")
+      .values({ hall_id: hallId, code: `11330000TEST0000${index}X`, name, sort_order: index })
+      .executeTakeFirstOrThrow();
+    departmentIds.push(Number(result.insertId));
+  }
+  const [dept1, dept2] = departmentIds as [number, number];
+  const instant = await db
+    .insertInto("service_item")
+    .values({ department_id: dept1, code: "TEST-0001", name: "个体工商户设立登记", case_type: "instant", promised_days: 0, active: true })
+    .executeTakeFirstOrThrow();
+  const promised = await db
+    .insertInto("service_item")
+    .values({ department_id: dept2, code: "TEST-0002", name: "不动产首次登记", case_type: "promised", promised_days: 5, active: true })
+    .executeTakeFirstOrThrow();
+  const windowIds: number[] = [];
+  const staffIds: number[] = [];
+  const deviceTokens: string[] = [];
+  for (const index of [1, 2]) {
+    const window = await db
+      .insertInto("window")
+      .values({ hall_id: hallId, code: `A0${index}`, name: `综合受理${index}号窗口`, kind: "comprehensive", department_id: null, active: true })
+      .executeTakeFirstOrThrow();
+    windowIds.push(Number(window.insertId));
+    const staff = await db
+      .insertInto("staff")
+      .values({
+        hall_id: hallId,
+        department_id: dept1,
+        badge_no: `T00${index}`,
+        name: index === 1 ? "王丽" : "李强",
+        photo_url: `/avatars/T00${index}.svg`,
+        active: true,
+      })
+      .executeTakeFirstOrThrow();
+    staffIds.push(Number(staff.insertId));
+    const token = `device-token-${index}`;
+    deviceTokens.push(token);
+    await db
+      .insertInto("evaluator_device")
+      .values({
+        window_id: Number(window.insertId),
+        device_code: `PJQ-T0${index}`,
+        token_hash: hashDeviceToken(token),
+        paired_at: now,
+        last_seen_at: null,
+      })
+      .execute();
+  }
+  const passwordHash = await hashPassword(FIXTURE_PASSWORD);
+  const users = {} as THallFixture["users"];
+  const roles: [keyof THallFixture["users"], TRole, number | null][] = [
+    ["admin", "admin", null],
+    ["hall_manager", "hall_manager", null],
+    ["department_head", "department_head", null],
+    ["window_staff", "window_staff", staffIds[0] ?? null],
+    ["secondStaff", "window_staff", staffIds[1] ?? null],
+    ["auditor", "auditor", null],
+  ];
+  for (const [key, role, staffId] of roles) {
+    const username = `test_${key}`;
+    const id = await insertUser(db, {
+      username,
+      password_hash: passwordHash,
+      display_name: key,
+      role,
+      hall_id: hallId,
+      department_id: role === "department_head" ? dept1 : null,
+      staff_id: staffId,
+      active: true,
+      created_at: now,
+    });
+    users[key] = { id, username };
+  }
+  return {
+    hallId,
+    departmentIds: [dept1, dept2],
+    itemIds: { instant: Number(instant.insertId), promised: Number(promised.insertId) },
+    windowIds: windowIds as [number, number],
+    staffIds: staffIds as [number, number],
+    users,
+    deviceTokens: deviceTokens as [string, string],
+  };
+}

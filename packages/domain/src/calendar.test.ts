@@ -1,0 +1,38 @@
+import { describe, expect, test } from "vitest";
+
+import {
+  addWorkingDays,
+  countWorkingDays,
+  dayKind,
+  exceptionsFromSchedules,
+  hallDate,
+  hallDayBounds,
+} from "./calendar";
+
+const exceptions = exceptionsFromSchedules();
+
+describe("working-day calendar", () => {
+  test("2023 has 249 working days once holidays and make-up days are applied", () => {
+    expect(countWorkingDays("2023-01-01", "2023-12-31", exceptions)).toBe(249);
+  });
+
+  test("a 调休 Saturday is a working day and a weekday holiday is not", () => {
+    expect(dayKind("2023-01-28", exceptions)).toBe("makeup");
+    expect(dayKind("2023-01-23", exceptions)).toBe("holiday");
+    expect(dayKind("2023-03-04", exceptions)).toBe("weekend");
+    expect(dayKind("2023-03-06", exceptions)).toBe("workday");
+  });
+
+  test("adding working days skips the National Day break and lands on its make-up Saturday", () => {
+    // 2023-09-28 (Thu) + 1 working day: 29 Sep – 6 Oct are off, 7 Oct is a make-up day.
+    expect(addWorkingDays("2023-09-28", 1, exceptions)).toBe("2023-10-07");
+    expect(addWorkingDays("2023-09-28", 3, exceptions)).toBe("2023-10-09");
+  });
+
+  test("hall dates follow Asia/Shanghai, not UTC", () => {
+    expect(hallDate(new Date("2023-05-31T16:30:00Z"))).toBe("2023-06-01");
+    const bounds = hallDayBounds("2023-06-01");
+    expect(bounds.start.toISOString()).toBe("2023-05-31T16:00:00.000Z");
+    expect(bounds.end.toISOString()).toBe("2023-06-01T16:00:00.000Z");
+  });
+});

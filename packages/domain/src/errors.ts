@@ -1,0 +1,35 @@
+/**
+ * Error codes the API attaches to every refusal (`data.appCode`), with the zh-CN text a screen
+ * shows. Keeping them in one table lets another locale be added without touching procedures.
+ */
+export const APP_ERROR_MESSAGES = {
+  INVALID_INPUT: "提交的内容不完整或格式不正确",
+  UNAUTHENTICATED: "请先登录",
+  FORBIDDEN: "当前账号无权执行此操作",
+  INVALID_CREDENTIALS: "用户名或密码错误",
+  ACCOUNT_DISABLED: "账号已停用，请联系管理员",
+  STAFF_ONLY: "只有窗口工作人员可以执行此操作",
+  NOT_AT_WINDOW: "请先选择您所在的窗口",
+  WINDOW_NOT_FOUND: "窗口不存在",
+  ITEM_NOT_FOUND: "服务事项不存在",
+  CASE_NOT_FOUND: "办件不存在，请核对办件编号",
+  CASE_NOT_COMPLETED: "办件尚未办结，办结后才能评价",
+  CASE_ALREADY_COMPLETED: "办件已经办结",
+  CASE_NOT_YOURS: "该办件不是由您办理的",
+  ALREADY_RATED: "该办件已经评价过，每个办件只能评价一次",
+  IDEMPOTENCY_CONFLICT: "同一提交编号已用于另一次评价",
+  REASON_UNKNOWN: "评价内容代码不存在",
+  REASON_LEVEL_MISMATCH: "评价内容与所选等级不符",
+  BAD_RATING_NEEDS_REASON: "差评请至少选择一项原因或填写意见",
+  DEVICE_UNKNOWN: "评价器未登记或凭证无效",
+  PROMPT_NOT_FOUND: "评价邀请不存在或已结束",
+  NOT_FOUND: "请求的内容不存在",
+  INTERNAL: "服务器暂时无法处理，请稍后再试",
+} as const;
+
+export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;
+
+export function appErrorMessage(code: string | null | undefined): string | null {
+  if (!code) return null;
+  return (APP_ERROR_MESSAGES as Record<string, string>)[code] ?? null;
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/** National interface codes: 5 = 非常满意 … 1 = 非常不满意. */
+export const LEVELS = [5, 4, 3, 2, 1] as const;
+export type TLevel = (typeof LEVELS)[number];
+
+export const ZLevel = z
+  .number({ error: "评价等级必须是 1 到 5 的整数" })
+  .int({ error: "评价等级必须是 1 到 5 的整数" })
+  .min(1, { error: "评价等级必须是 1 到 5 的整数" })
+  .max(5, { error: "评价等级必须是 1 到 5 的整数" })
+  .transform((value) => value as TLevel);
+
+export const LEVEL_LABELS: Record<TLevel, string> = {
+  5: "非常满意",
+  4: "满意",
+  3: "基本满意",
+  2: "不满意",
+  1: "非常不满意",
+};
+
+/** 好评 = levels 3–5, 差评 = levels 1–2 (SPEC §3). */
+export function isGoodLevel(level: TLevel): boolean {
+  return level >= 3;
+}
+
+export function isBadLevel(level: TLevel): boolean {
+  return level <= 2;
+}
+
+/** 满意度得分 mapping shown beside every score: 5→100 … 1→20. */
+export const LEVEL_SCORES: Record<TLevel, number> = { 5: 100, 4: 80, 3: 60, 2: 40, 1: 20 };

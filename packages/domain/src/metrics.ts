@@ -1,0 +1,125 @@
+import { LEVEL_SCORES, LEVELS } from "./levels";
+import type { TLevel } from "./levels";
+
+/**
+ * The metric definitions of SPEC §6. Every screen, report, export and API figure is computed here
+ * from counts, so two places can never disagree on a rate. Rates are kept as exact ratios and only
+ * rounded when formatted.
+ */
+export const METRIC_DEFINITIONS_VERSION = "2026.1";
+
+export interface TRatio {
+  num: number;
+  den: number;
+}
+
+export type TLevelCounts = Record<TLevel, number>;
+
+export function emptyLevelCounts(): TLevelCounts {
+  return { 5: 0, 4: 0, 3: 0, 2: 0, 1: 0 };
+}
+
+/** Counts a period's metrics are computed from; ratings are first ratings not excluded. */
+export interface TRatingTally {
+  casesCompleted: number;
+  /** completed cases that have a valid first rating */
+  casesRated: number;
+  /** valid first ratings by level, default ratings included */
+  byLevel: TLevelCounts;
+  /** the default ratings among `byLevel` */
+  defaultByLevel: TLevelCounts;
+}
+
+export interface TRatingMetrics {
+  /** 评价量: first, active, valid ratings */
+  ratings: number;
+  validRatings: number;
+  goodRatings: number;
+  badRatings: number;
+  /** 评价率 */
+  ratedRate: TRatio;
+  /** 好评率 / 满意率 */
+  goodRate: TRatio;
+  /** 主动评价好评率 */
+  activeGoodRate: TRatio;
+  /** 差评率 */
+  badRate: TRatio;
+  /** 满意度得分: mean level on the 100-point scale, as total points over ratings */
+  score: TRatio;
+}
+
+function sumLevels(counts: TLevelCounts, levels: readonly TLevel[] = LEVELS): number {
+  return levels.reduce((sum, level) => sum + counts[level], 0);
+}
+
+const GOOD: readonly TLevel[] = [5, 4, 3];
+const BAD: readonly TLevel[] = [2, 1];
+
+export function ratingMetrics(tally: TRatingTally): TRatingMetrics {
+  const validRatings = sumLevels(tally.byLevel);
+  const defaults = sumLevels(tally.defaultByLevel);
+  const goodRatings = sumLevels(tally.byLevel, GOOD);
+  const badRatings = sumLevels(tally.byLevel, BAD);
+  const activeGood = goodRatings - sumLevels(tally.defaultByLevel, GOOD);
+  const points = LEVELS.reduce((sum, level) => sum + tally.byLevel[level] * LEVEL_SCORES[level], 0);
+  return {
+    ratings: validRatings - defaults,
+    validRatings,
+    goodRatings,
+    badRatings,
+    ratedRate: { num: tally.casesRated, den: tally.casesCompleted },
+    goodRate: { num: goodRatings, den: validRatings },
+    activeGoodRate: { num: activeGood, den: validRatings - defaults },
+    badRate: { num: badRatings, den: validRatings },
+    score: { num: points, den: validRatings },
+  };
+}
+
+/** 日均办件量 over working days (the calendar-day figure is the same call with calendar days). */
+export function dailyAverage(cases: number, days: number): TRatio {
+  return { num: cases, den: days };
+}
+
+/**
+ * Round num/den × 10^digits half-up using integers only, so 2/3 = 66.67% exactly as a person
+ * doing it by hand would write it, whatever floating point makes of it.
+ */
+function roundHalfUp(num: number, den: number, digits: number): bigint {
+  const scaled = BigInt(num) * 10n ** BigInt(digits) * 2n + BigInt(den);
+  return scaled / (2n * BigInt(den));
+}
+
+function withDecimals(value: bigint, digits: number): string {
+  const text = value.toString().padStart(digits + 1, "0");
+  return digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+}
+
+/** "99.95%"; "—" when there is nothing to divide by. */
+export function formatPercent(ratio: TRatio, digits = 2): string {
+  if (ratio.den === 0) return "—";
+  return `${withDecimals(roundHalfUp(ratio.num * 100, ratio.den, digits), digits)}%`;
+}
+
+/** A plain quotient such as a score or a daily average, e.g. "97.31". */
+export function formatQuotient(ratio: TRatio, digits = 2): string {
+  if (ratio.den === 0) return "—";
+  return withDecimals(roundHalfUp(ratio.num, ratio.den, digits), digits);
+}
+
+/** The ratio as a number, for charts and sorting; null when undefined. */
+export function ratioValue(ratio: TRatio): number | null {
+  return ratio.den === 0 ? null : ratio.num / ratio.den;
+}
+
+/**
+ * Wilson score interval lower bound (95 % by default): ranks a window with 3 of 3 good ratings
+ * below one with 990 of 1,000, as SPEC §6 requires.
+ */
+export function wilsonLowerBound(good: number, total: number, z = 1.959964): number | null {
+  if (total === 0) return null;
+  const p = good / total;
+  const z2 = z * z;
+  const centre = p + z2 / (2 * total);
+  const margin = z * Math.sqrt((p * (1 - p) + z2 / (4 * total)) / total);
+  return (centre - margin) / (1 + z2 / total);
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+import { ZLevel } from "./levels";
+
+/** Shared by the console forms (react-hook-form) and the procedures' inputs. */
+
+export const ZId = z.number().int().positive();
+
+export const ZSignIn = z.object({
+  username: z.string().trim().min(1, { error: "请输入用户名" }).max(64),
+  password: z.string().min(1, { error: "请输入密码" }).max(200),
+});
+export type TSignIn = z.infer<typeof ZSignIn>;
+
+export const ZWindowSignIn = z.object({ windowId: ZId });
+export type TWindowSignIn = z.infer<typeof ZWindowSignIn>;
+
+export const APPLICANT_TYPES = { person: "自然人", legal: "法人" } as const;
+export const ZApplicantType = z.enum(["person", "legal"], { error: "请选择申请人类型" });
+
+export const ZCaseCreate = z.object({
+  serviceItemId: ZId.describe("service item id"),
+  applicantType: ZApplicantType,
+  applicantName: z
+    .string()
+    .trim()
+    .min(1, { error: "请输入申请人姓名或单位名称" })
+    .max(100, { error: "申请人名称不能超过 100 字" }),
+  applicantPhone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, { error: "请输入 11 位手机号码" }),
+});
+export type TCaseCreate = z.infer<typeof ZCaseCreate>;
+
+export const ZCaseRef = z.object({ caseId: ZId });
+export type TCaseRef = z.infer<typeof ZCaseRef>;
+
+export const ZCaseNo = z
+  .string()
+  .trim()
+  .min(1, { error: "请输入办件编号" })
+  .max(40, { error: "办件编号过长" });
+
+export const MAX_COMMENT_LENGTH = 500;
+
+export const ZRatingSubmit = z
+  .object({
+    caseNo: ZCaseNo,
+    level: ZLevel,
+    reasonCodes: z
+      .array(z.string().regex(/^\d{3}$/, { error: "评价内容代码格式不正确" }))
+      .max(8, { error: "评价内容最多选择 8 项" })
+      .default([]),
+    comment: z
+      .string()
+      .trim()
+      .max(MAX_COMMENT_LENGTH, { error: `意见不能超过 ${MAX_COMMENT_LENGTH} 字` })
+      .default(""),
+    /** generated once per tap on the device; a retry with the same key returns the first result */
+    idempotencyKey: z.uuid({ error: "提交编号格式不正确" }),
+  })
+  .refine((rating) => rating.level >= 3 || rating.reasonCodes.length > 0 || rating.comment !== "", {
+    error: "差评请至少选择一项原因或填写意见",
+    path: ["reasonCodes"],
+  });
+export type TRatingSubmit = z.input<typeof ZRatingSubmit>;
+
+export const ZHallDay = z.object({
+  date: z.iso.date({ error: "日期格式应为 YYYY-MM-DD" }).optional(),
+});
+
+export const ZPeriod = z
+  .object({
+    from: z.iso.date({ error: "日期格式应为 YYYY-MM-DD" }),
+    to: z.iso.date({ error: "日期格式应为 YYYY-MM-DD" }),
+  })
+  .refine((period) => period.from <= period.to, { error: "开始日期不能晚于结束日期", path: ["to"] });
+export type TPeriod = z.infer<typeof ZPeriod>;
