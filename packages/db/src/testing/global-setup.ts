@@ -5,6 +5,8 @@ import { join } from "node:path";
 
 import { sql } from "kysely";
 import type { TestProject } from "vitest/node";
+// Loads the module the ProvidedContext augmentation below extends.
+import type {} from "vitest";
 
 import { createDb } from "../client";
 import { startEmbeddedMariadb } from "../embedded";

@@ -1,0 +1,107 @@
+import { describe, expect, test } from "vitest";
+
+import { createHallFixture } from "../testing";
+import type { THallFixture } from "../testing";
+import { useTestDb } from "../testing/test-db";
+import { insertCase } from "./case";
+import { nextCounterValue } from "./counter";
+import { insertRating } from "./rating";
+import { countCompletedCases, countRatings } from "./tally";
+
+let hall: THallFixture;
+const getDb = useTestDb({
+  seed: async (db) => {
+    hall = await createHallFixture(db);
+  },
+});
+
+async function completedCase(caseNo: string, completedAt: Date): Promise<number> {
+  return insertCase(getDb(), {
+    case_no: caseNo,
+    hall_id: hall.hallId,
+    department_id: hall.departmentIds[0],
+    service_item_id: hall.itemIds.instant,
+    window_id: hall.windowIds[0],
+    staff_id: hall.staffIds[0],
+    handling_channel: "window",
+    case_type: "instant",
+    promised_days: 0,
+    applicant_type: "person",
+    applicant_name_masked: "张*",
+    applicant_contact_cipher: null,
+    applicant_contact_hash: null,
+    status: "completed",
+    received_at: completedAt,
+    completed_at: completedAt,
+    due_date: null,
+  });
+}
+
+function ratingRow(caseId: number, level: number, key: string, ratedAt: Date) {
+  return {
+    case_id: caseId,
+    seq: 1,
+    level,
+    channel: 4,
+    is_default: false,
+    comment: "",
+    reason_version: 1,
+    hall_id: hall.hallId,
+    department_id: hall.departmentIds[0],
+    service_item_id: hall.itemIds.instant,
+    window_id: hall.windowIds[0],
+    staff_id: hall.staffIds[0],
+    prompt_id: null,
+    idempotency_key: key,
+    rated_at: ratedAt,
+    received_at: ratedAt,
+  };
+}
+
+describe("rating storage", () => {
+  test("the database refuses a second first rating for the same case and keeps no partial rows", async () => {
+    const db = getDb();
+    const at = new Date("2023-03-01T02:00:00Z");
+    const caseId = await completedCase("C-1", at);
+    await insertRating(db, ratingRow(caseId, 5, "00000000-0000-4000-8000-000000000001", at), ["517"]);
+    await expect(
+      insertRating(db, ratingRow(caseId, 1, "00000000-0000-4000-8000-000000000002", at), ["115"]),
+    ).rejects.toThrow(/Duplicate entry/);
+    const reasons = await db.selectFrom("rating_reason").select("reason_code").execute();
+    expect(reasons).toEqual([{ reason_code: "517" }]);
+  });
+
+  test("a level outside 1–5 is refused by the database itself", async () => {
+    const at = new Date("2023-03-01T02:00:00Z");
+    const caseId = await completedCase("C-2", at);
+    await expect(
+      insertRating(getDb(), ratingRow(caseId, 6, "00000000-0000-4000-8000-000000000003", at), []),
+    ).rejects.toThrow();
+  });
+
+  test("tallies count completed cases, rated cases and ratings by level per window", async () => {
+    const db = getDb();
+    const at = new Date("2023-03-01T02:00:00Z");
+    const levels = [5, 5, 4, 2];
+    for (const [index, level] of levels.entries()) {
+      const caseId = await completedCase(`T-${index}`, at);
+      await insertRating(db, ratingRow(caseId, level, `00000000-0000-4000-8000-00000000001${index}`, at), level <= 2 ? ["214"] : []);
+    }
+    await completedCase("T-unrated", at);
+    const filter = { hallId: hall.hallId, start: new Date("2023-03-01T00:00:00Z"), end: new Date("2023-03-02T00:00:00Z"), by: "window" as const };
+    expect(await countCompletedCases(db, filter)).toEqual([{ key: hall.windowIds[0], completed: 5, rated: 4 }]);
+    const ratings = await countRatings(db, filter);
+    expect(ratings.map((row) => [row.level, row.count]).sort()).toEqual([
+      [2, 1],
+      [4, 1],
+      [5, 2],
+    ]);
+  });
+
+  test("named counters hand out consecutive values", async () => {
+    const db = getDb();
+    expect(await nextCounterValue(db, "case:1:20230301")).toBe(1);
+    expect(await nextCounterValue(db, "case:1:20230301")).toBe(2);
+    expect(await nextCounterValue(db, "case:1:20230302")).toBe(1);
+  });
+});
