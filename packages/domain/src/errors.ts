@@ -17,6 +17,8 @@ export const APP_ERROR_MESSAGES = {
   CASE_ALREADY_COMPLETED: "办件已经办结",
   CASE_NOT_YOURS: "该办件不是由您办理的",
   ALREADY_RATED: "该办件已经评价过，每个办件只能评价一次",
+  RATING_WINDOW_CLOSED: "已超过该办件的评价期限",
+  CASE_NOT_AT_THIS_WINDOW: "该办件不在本窗口办理，不能在此评价器评价",
   IDEMPOTENCY_CONFLICT: "同一提交编号已用于另一次评价",
   REASON_UNKNOWN: "评价内容代码不存在",
   REASON_LEVEL_MISMATCH: "评价内容与所选等级不符",

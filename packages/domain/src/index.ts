@@ -6,3 +6,9 @@ export * from "./metrics";
 export * from "./reasons";
 export * from "./roles";
 export * from "./schemas";
+export * from "./privacy";
+
+import { z } from "zod";
+
+// Validation messages zod writes itself (type errors, sizes) appear in Chinese like ours.
+z.config(z.locales.zhCN());

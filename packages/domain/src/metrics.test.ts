@@ -5,6 +5,8 @@ import {
   formatPercent,
   formatQuotient,
   ratingMetrics,
+  sumTallies,
+  tallyFromCounts,
   wilsonLowerBound,
 } from "./metrics";
 
@@ -55,5 +57,27 @@ describe("rating metrics", () => {
     expect(large ?? 0).toBeGreaterThan(tiny ?? 1);
     expect(wilsonLowerBound(0, 0)).toBeNull();
     expect(wilsonLowerBound(990, 1000)).toBeCloseTo(0.9817, 3);
+  });
+});
+
+describe("tallies from grouped counts", () => {
+  test("folds case and rating counts per key and sums them exactly", () => {
+    const tallies = tallyFromCounts(
+      [
+        { key: 1, completed: 10, rated: 4 },
+        { key: 2, completed: 5, rated: 1 },
+      ],
+      [
+        { key: 1, level: 5, isDefault: false, count: 3 },
+        { key: 1, level: 1, isDefault: false, count: 1 },
+        { key: 2, level: 4, isDefault: true, count: 1 },
+      ],
+    );
+    expect(tallies.get(1)?.byLevel).toEqual({ 5: 3, 4: 0, 3: 0, 2: 0, 1: 1 });
+    expect(tallies.get(2)?.defaultByLevel[4]).toBe(1);
+    const total = sumTallies(tallies.values());
+    expect(total.casesCompleted).toBe(15);
+    expect(total.casesRated).toBe(5);
+    expect(ratingMetrics(total).goodRate).toEqual({ num: 4, den: 5 });
   });
 });

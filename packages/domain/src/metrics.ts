@@ -123,3 +123,62 @@ export function wilsonLowerBound(good: number, total: number, z = 1.959964): num
   const margin = z * Math.sqrt((p * (1 - p) + z2 / (4 * total)) / total);
   return (centre - margin) / (1 + z2 / total);
 }
+
+export interface TCaseCounts {
+  key: number | null;
+  completed: number;
+  rated: number;
+}
+
+export interface TRatingCounts {
+  key: number | null;
+  level: number;
+  isDefault: boolean;
+  count: number;
+}
+
+function emptyTally(): TRatingTally {
+  return { casesCompleted: 0, casesRated: 0, byLevel: emptyLevelCounts(), defaultByLevel: emptyLevelCounts() };
+}
+
+/** Folds grouped database counts into one tally per group key. */
+export function tallyFromCounts(
+  cases: readonly TCaseCounts[],
+  ratings: readonly TRatingCounts[],
+): Map<number | null, TRatingTally> {
+  const tallies = new Map<number | null, TRatingTally>();
+  const tallyOf = (key: number | null): TRatingTally => {
+    let tally = tallies.get(key);
+    if (!tally) {
+      tally = emptyTally();
+      tallies.set(key, tally);
+    }
+    return tally;
+  };
+  for (const row of cases) {
+    const tally = tallyOf(row.key);
+    tally.casesCompleted += row.completed;
+    tally.casesRated += row.rated;
+  }
+  for (const row of ratings) {
+    if (row.level < 1 || row.level > 5) continue;
+    const level = row.level as TLevel;
+    const tally = tallyOf(row.key);
+    tally.byLevel[level] += row.count;
+    if (row.isDefault) tally.defaultByLevel[level] += row.count;
+  }
+  return tallies;
+}
+
+export function sumTallies(tallies: Iterable<TRatingTally>): TRatingTally {
+  const total = emptyTally();
+  for (const tally of tallies) {
+    total.casesCompleted += tally.casesCompleted;
+    total.casesRated += tally.casesRated;
+    for (const level of LEVELS) {
+      total.byLevel[level] += tally.byLevel[level];
+      total.defaultByLevel[level] += tally.defaultByLevel[level];
+    }
+  }
+  return total;
+}

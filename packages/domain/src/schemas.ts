@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ZLevel } from "./levels";
+import type { TApplicantType } from "./types";
 
 /** Shared by the console forms (react-hook-form) and the procedures' inputs. */
 
@@ -16,7 +17,7 @@ export const ZWindowSignIn = z.object({ windowId: ZId });
 export type TWindowSignIn = z.infer<typeof ZWindowSignIn>;
 
 export const APPLICANT_TYPES = { person: "自然人", legal: "法人" } as const;
-export const ZApplicantType = z.enum(["person", "legal"], { error: "请选择申请人类型" });
+export const ZApplicantType = z.enum(["person", "legal"] satisfies TApplicantType[], { error: "请选择申请人类型" });
 
 export const ZCaseCreate = z.object({
   serviceItemId: ZId.describe("service item id"),
@@ -59,6 +60,8 @@ export const ZRatingSubmit = z
       .default(""),
     /** generated once per tap on the device; a retry with the same key returns the first result */
     idempotencyKey: z.uuid({ error: "提交编号格式不正确" }),
+    /** when the citizen tapped, by the device's clock; the server's receive time is kept beside it */
+    ratedAt: z.iso.datetime({ offset: true, error: "评价时间格式不正确" }).optional(),
   })
   .refine((rating) => rating.level >= 3 || rating.reasonCodes.length > 0 || rating.comment !== "", {
     error: "差评请至少选择一项原因或填写意见",

@@ -6,7 +6,7 @@ import type { Db } from "../client";
  * The counts behind every metric, grouped by a dimension. Metric arithmetic lives in
  * @hcp/domain; this module only counts, so every screen divides the same numbers.
  */
-export type TTallyDimension = "hall" | "window" | "staff" | "department" | "service_item";
+export type TTallyDimension = "hall" | "month" | "window" | "staff" | "department" | "service_item";
 
 const COLUMN = {
   window: "window_id",
@@ -14,6 +14,16 @@ const COLUMN = {
   department: "department_id",
   service_item: "service_item_id",
 } as const;
+
+/** The grouping key: null for the whole hall, yyyymm (hall-local) for months, else an id column. */
+function keyExpression(alias: "c" | "r", by: TTallyDimension, timeColumn: string) {
+  if (by === "hall") return sql<number | null>`null`;
+  if (by === "month") {
+    // Asia/Shanghai has no daylight saving: a fixed +8 h gives the hall-local month anywhere.
+    return sql<number | null>`cast(date_format(${sql.ref(`${alias}.${timeColumn}`)} + interval 8 hour, '%Y%m') as unsigned)`;
+  }
+  return sql<number | null>`${sql.ref(`${alias}.${COLUMN[by]}`)}`;
+}
 
 export interface TTallyFilter {
   hallId: number;
@@ -31,7 +41,7 @@ export interface TCaseCountRow {
 
 /** Cases completed in the period, and how many of them have a valid first rating. */
 export async function countCompletedCases(db: Db, filter: TTallyFilter): Promise<TCaseCountRow[]> {
-  const key = filter.by === "hall" ? sql<number | null>`null` : sql<number | null>`c.${sql.ref(COLUMN[filter.by])}`;
+  const key = keyExpression("c", filter.by, "completed_at");
   const departmentClause =
     filter.departmentId === undefined ? sql`` : sql`and c.department_id = ${filter.departmentId}`;
   const result = await sql<TCaseCountRow>`
@@ -59,7 +69,7 @@ export interface TRatingCountRow {
 
 /** Valid (not excluded) first ratings given in the period, by level and default flag. */
 export async function countRatings(db: Db, filter: TTallyFilter): Promise<TRatingCountRow[]> {
-  const key = filter.by === "hall" ? sql<number | null>`null` : sql<number | null>`r.${sql.ref(COLUMN[filter.by])}`;
+  const key = keyExpression("r", filter.by, "rated_at");
   const departmentClause =
     filter.departmentId === undefined ? sql`` : sql`and r.department_id = ${filter.departmentId}`;
   const result = await sql<{ key: number | null; level: number; is_default: number; count: number }>`

@@ -1,0 +1,27 @@
+import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+
+import { APP_ERROR_MESSAGES } from "@hcp/domain";
+import type { TAppErrorCode } from "@hcp/domain";
+
+/** A refusal the user can act on: a tRPC/HTTP code plus our code and its zh-CN message. */
+export class AppError extends TRPCError {
+  readonly appCode: TAppErrorCode;
+
+  constructor(appCode: TAppErrorCode, code: TRPC_ERROR_CODE_KEY) {
+    super({ code, message: APP_ERROR_MESSAGES[appCode] });
+    this.appCode = appCode;
+  }
+}
+
+export function appError(appCode: TAppErrorCode, code: TRPC_ERROR_CODE_KEY): AppError {
+  return new AppError(appCode, code);
+}
+
+/** MariaDB/MySQL duplicate-key error on a given unique key. */
+export function isDuplicateKey(error: unknown, key?: string): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const dbError = error as { code?: unknown; sqlMessage?: unknown };
+  if (dbError.code !== "ER_DUP_ENTRY") return false;
+  return key === undefined || (typeof dbError.sqlMessage === "string" && dbError.sqlMessage.includes(key));
+}

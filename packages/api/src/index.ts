@@ -1,0 +1,17 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+
+import type { AppRouter } from "./root";
+
+export { appRouter } from "./root";
+export type { AppRouter } from "./root";
+export { WindowBus } from "./bus";
+export type { TWindowEvent } from "./bus";
+export { createContext, hashToken } from "./context";
+export type { TApiDeps, TContext, TRequestInfo } from "./context";
+export { createCallerFactory } from "./trpc";
+export { openApiDocument } from "./openapi";
+export { DEVICE_COOKIE, SESSION_COOKIE } from "./services/auth";
+export type { TKioskEvent } from "./routers/kiosk";
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

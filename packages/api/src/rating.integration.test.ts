@@ -1,0 +1,194 @@
+import { randomUUID } from "node:crypto";
+
+import { TRPCError } from "@trpc/server";
+import { describe, expect, test } from "vitest";
+
+import { createHallFixture } from "@hcp/db/testing";
+import type { THallFixture } from "@hcp/db/testing";
+import { useTestDb } from "@hcp/db/testing/test-db";
+import { hallDate } from "@hcp/domain";
+
+import type { TCaller } from "../test/harness";
+import { apiHarness } from "../test/harness";
+import type { TWindowEvent } from "./bus";
+import { AppError } from "./errors";
+import { decryptContact } from "./services/contact";
+
+let hall: THallFixture;
+const getDb = useTestDb({
+  seed: async (db) => {
+    hall = await createHallFixture(db);
+  },
+});
+const api = apiHarness(getDb);
+
+async function appCodeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error.appCode;
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+  throw new Error("expected the call to be refused");
+}
+
+/** Staff member 1 at window 1 with one completed case. */
+async function completedCase(): Promise<{ staff: TCaller; caseId: number; caseNo: string }> {
+  const staff = await api.signedIn(hall.users.window_staff.username);
+  await staff.window.signIn({ windowId: hall.windowIds[0] });
+  const created = await staff.case.create({
+    serviceItemId: hall.itemIds.instant,
+    applicantType: "person",
+    applicantName: "张三丰",
+    applicantPhone: "13812345678",
+  });
+  await staff.case.complete({ caseId: created.id });
+  return { staff, caseId: created.id, caseNo: created.caseNo };
+}
+
+describe("a case at the window", () => {
+  test("is numbered by region, hall-local date and daily sequence, with the applicant masked and encrypted", async () => {
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    await staff.window.signIn({ windowId: hall.windowIds[0] });
+    const input = { serviceItemId: hall.itemIds.promised, applicantType: "person" as const, applicantName: "张三丰", applicantPhone: "13812345678" };
+    const first = await staff.case.create(input);
+    const second = await staff.case.create(input);
+    const today = hallDate(new Date()).replaceAll("-", "");
+    expect(first.caseNo).toBe(`330000${today}00001`);
+    expect(second.caseNo).toBe(`330000${today}00002`);
+    expect(first.dueDate).not.toBeNull();
+    const row = await getDb().selectFrom("case").selectAll().where("id", "=", first.id).executeTakeFirstOrThrow();
+    expect(row.applicant_name_masked).toBe("张**");
+    expect(row.applicant_contact_cipher).not.toContain("13812345678");
+    expect(decryptContact(api.dataKey, row.applicant_contact_cipher ?? "")).toBe("13812345678");
+  });
+
+  test("cannot be created before the staff member picks a window", async () => {
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    const input = { serviceItemId: hall.itemIds.instant, applicantType: "person" as const, applicantName: "李四", applicantPhone: "13800000000" };
+    expect(await appCodeOf(staff.case.create(input))).toBe("NOT_AT_WINDOW");
+  });
+
+  test("is refused for an unknown service item and for malformed applicant data, writing nothing", async () => {
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    await staff.window.signIn({ windowId: hall.windowIds[0] });
+    const input = { serviceItemId: 999_999, applicantType: "person" as const, applicantName: "李四", applicantPhone: "13800000000" };
+    expect(await appCodeOf(staff.case.create(input))).toBe("ITEM_NOT_FOUND");
+    expect(await appCodeOf(staff.case.create({ ...input, serviceItemId: hall.itemIds.instant, applicantPhone: "123" }))).toBe("BAD_REQUEST");
+    expect(await getDb().selectFrom("case").select("id").execute()).toEqual([]);
+  });
+
+  test("belongs to the staff member who received it", async () => {
+    const { caseId } = await completedCase();
+    const other = await api.signedIn(hall.users.secondStaff.username);
+    await other.window.signIn({ windowId: hall.windowIds[1] });
+    expect(await appCodeOf(other.case.inviteRating({ caseId }))).toBe("CASE_NOT_YOURS");
+  });
+});
+
+describe("rating on the window evaluator", () => {
+  test("请评价 puts the case on the evaluator of the staff member's window, and only that one", async () => {
+    const { staff, caseId, caseNo } = await completedCase();
+    const seen: [number, TWindowEvent][] = [];
+    const abort = new AbortController();
+    const listen = async (windowId: number) => {
+      for await (const [event] of api.bus.listen(windowId, abort.signal)) seen.push([windowId, event]);
+    };
+    const listeners = [listen(hall.windowIds[0]), listen(hall.windowIds[1])].map((promise) => promise.catch(() => undefined));
+    const { promptId } = await staff.case.inviteRating({ caseId });
+    abort.abort();
+    await Promise.all(listeners);
+    expect(seen).toEqual([[hall.windowIds[0], { type: "prompt", prompt: expect.objectContaining({ promptId, caseNo, itemName: "个体工商户设立登记" }) as unknown }]]);
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const state = await device.kiosk.state();
+    expect(state.pending.map((prompt) => prompt.promptId)).toEqual([promptId]);
+  });
+
+  test("a rating is recorded once; a retry with the same key returns the first result", async () => {
+    const { staff, caseId, caseNo } = await completedCase();
+    await staff.case.inviteRating({ caseId });
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const key = randomUUID();
+    const first = await device.rating.submit({ caseNo, level: 5, reasonCodes: ["517"], idempotencyKey: key });
+    const retry = await device.rating.submit({ caseNo, level: 5, reasonCodes: ["517"], idempotencyKey: key });
+    expect(first).toMatchObject({ caseNo, level: 5, reasonCodes: ["517"], replayed: false });
+    expect(retry).toEqual({ ...first, replayed: true });
+    const rows = await getDb().selectFrom("rating").selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ channel: 4, window_id: hall.windowIds[0], staff_id: hall.staffIds[0], is_default: false });
+    expect(rows[0]?.prompt_id).not.toBeNull();
+    expect((await device.kiosk.state()).pending).toEqual([]);
+    // 一次一评: a second rating with a new key is refused with a clear message.
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 1, comment: "再评一次", idempotencyKey: randomUUID() }))).toBe("ALREADY_RATED");
+    expect(await appCodeOf(staff.case.inviteRating({ caseId }))).toBe("ALREADY_RATED");
+  });
+
+  test("two concurrent submissions for one case produce exactly one rating", async () => {
+    const { caseNo } = await completedCase();
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const results = await Promise.allSettled(
+      [5, 4, 3, 5].map((level) => device.rating.submit({ caseNo, level, idempotencyKey: randomUUID() })),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const refused = results.filter((result) => result.status === "rejected");
+    for (const result of refused) expect((result.reason as AppError).appCode).toBe("ALREADY_RATED");
+    expect(await getDb().selectFrom("rating").select("id").execute()).toHaveLength(1);
+  });
+
+  test("bad input is refused precisely and stores nothing", async () => {
+    const { caseNo } = await completedCase();
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const key = randomUUID();
+    expect(await appCodeOf(device.rating.submit({ caseNo: "NO-SUCH-CASE", level: 5, idempotencyKey: key }))).toBe("CASE_NOT_FOUND");
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 2, reasonCodes: ["999"], idempotencyKey: key }))).toBe("REASON_UNKNOWN");
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 2, reasonCodes: ["517"], idempotencyKey: key }))).toBe("REASON_LEVEL_MISMATCH");
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 2, idempotencyKey: key }))).toBe("BAD_REQUEST");
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 7, idempotencyKey: key }))).toBe("BAD_REQUEST");
+    const forged = await api.caller({ deviceToken: "forged-device-token" });
+    expect(await appCodeOf(forged.rating.submit({ caseNo, level: 5, idempotencyKey: key }))).toBe("DEVICE_UNKNOWN");
+    const otherWindow = await api.caller({ deviceToken: hall.deviceTokens[1] });
+    expect(await appCodeOf(otherWindow.rating.submit({ caseNo, level: 5, idempotencyKey: key }))).toBe("CASE_NOT_AT_THIS_WINDOW");
+    expect(await getDb().selectFrom("rating").select("id").execute()).toEqual([]);
+    expect(await getDb().selectFrom("rating_reason").select("rating_id").execute()).toEqual([]);
+  });
+
+  test("a case still in progress cannot be rated or put on the evaluator", async () => {
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    await staff.window.signIn({ windowId: hall.windowIds[0] });
+    const open = await staff.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "legal", applicantName: "示范县青山农业发展有限公司", applicantPhone: "13900000000" });
+    expect(await appCodeOf(staff.case.inviteRating({ caseId: open.id }))).toBe("CASE_NOT_COMPLETED");
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    expect(await appCodeOf(device.rating.submit({ caseNo: open.caseNo, level: 5, idempotencyKey: randomUUID() }))).toBe("CASE_NOT_COMPLETED");
+  });
+
+  test("the hall overview shows the day's case, rating and 好评率 per window", async () => {
+    const { caseNo } = await completedCase();
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    await device.rating.submit({ caseNo, level: 4, idempotencyKey: randomUUID() });
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const today = hallDate(new Date());
+    const overview = await manager.overview.period({ from: today, to: today });
+    const window = overview.windows.find((row) => row.window.id === hall.windowIds[0]);
+    expect(window?.staffName).toBe("王丽");
+    expect(window?.metrics).toMatchObject({ casesCompleted: 1, ratings: 1, goodRate: { num: 1, den: 1, text: "100.00%" }, ratedRate: { text: "100.00%" } });
+    expect(overview.totals.score.text).toBe("80.00");
+  });
+});
+
+describe("the evaluator's live feed", () => {
+  test("starts with a snapshot of the window, its staff and open prompts, then streams new prompts", async () => {
+    const { staff, caseId } = await completedCase();
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const feed = (await device.kiosk.events())[Symbol.asyncIterator]();
+    // In-process callers see tracked() events as [id, data] tuples; over SSE they are { id, data }.
+    const first = (await feed.next()).value as unknown as [string, unknown];
+    expect(first[1]).toMatchObject({ type: "snapshot", window: { id: hall.windowIds[0] }, staff: { name: "王丽", badgeNo: "T001" }, pending: [] });
+    const { promptId } = await staff.case.inviteRating({ caseId });
+    const second = (await feed.next()).value as unknown as [string, unknown];
+    expect(second[1]).toMatchObject({ type: "prompt", prompt: { promptId } });
+    expect(second[0]).not.toBe(first[0]);
+    await feed.return?.();
+    expect(api.bus.listenerCount(hall.windowIds[0])).toBe(0);
+  });
+});

@@ -1,0 +1,20 @@
+import { authRouter } from "./routers/auth";
+import { caseRouter } from "./routers/case";
+import { catalogRouter } from "./routers/catalog";
+import { kioskRouter } from "./routers/kiosk";
+import { overviewRouter } from "./routers/overview";
+import { ratingRouter } from "./routers/rating";
+import { windowRouter } from "./routers/window";
+import { router } from "./trpc";
+
+export const appRouter = router({
+  auth: authRouter,
+  case: caseRouter,
+  catalog: catalogRouter,
+  kiosk: kioskRouter,
+  overview: overviewRouter,
+  rating: ratingRouter,
+  window: windowRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,43 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+
+import { listStaffCases } from "@hcp/db";
+import { hallDate, hallDayBounds, ZCaseCreate, ZCaseRef } from "@hcp/domain";
+
+import { ZCaseListRow, ZCaseView } from "../schemas";
+import { completeCase, createCase, inviteRating } from "../services/cases";
+import { staffProcedure } from "../trpc";
+
+export const caseRouter = {
+  create: staffProcedure
+    .meta({ openapi: { method: "POST", path: "/cases", tags: ["cases"], summary: "受理办件（窗口工作人员）" } })
+    .input(ZCaseCreate)
+    .output(ZCaseView)
+    .mutation(({ ctx, input }) => createCase(ctx, input)),
+
+  complete: staffProcedure
+    .meta({ openapi: { method: "POST", path: "/cases/{caseId}/complete", tags: ["cases"], summary: "办结办件" } })
+    .input(ZCaseRef)
+    .output(ZCaseView)
+    .mutation(({ ctx, input }) => completeCase(ctx, input.caseId)),
+
+  /** 请评价: show the case on the evaluator of the staff member's window. */
+  inviteRating: staffProcedure
+    .meta({
+      openapi: { method: "POST", path: "/cases/{caseId}/rating-invitations", tags: ["cases"], summary: "邀请办事群众在评价器上评价" },
+    })
+    .input(ZCaseRef)
+    .output(z.object({ promptId: z.number() }))
+    .mutation(({ ctx, input }) => inviteRating(ctx, input.caseId)),
+
+  /** Today's cases of the signed-in staff member: whether each was rated, never how. */
+  mine: staffProcedure.output(z.array(ZCaseListRow)).query(async ({ ctx }) => {
+    const bounds = hallDayBounds(hallDate(ctx.now()));
+    const rows = await listStaffCases(ctx.db, { staffId: ctx.staffId, start: bounds.start, end: bounds.end, limit: 200 });
+    return rows.map((row) => ({
+      ...row,
+      receivedAt: row.receivedAt.toISOString(),
+      completedAt: row.completedAt?.toISOString() ?? null,
+    }));
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,119 @@
+import { tracked } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { serialize } from "cookie";
+import { z } from "zod";
+
+import {
+  closePrompt,
+  findDeviceByTokenHash,
+  findPrompt,
+  findWindow,
+  findWindowStaff,
+  insertAudit,
+  listPendingPrompts,
+  touchDevice,
+} from "@hcp/db";
+import { ZId } from "@hcp/domain";
+
+import type { TWindowEvent } from "../bus";
+import type { TContext } from "../context";
+import { hashToken } from "../context";
+import { appError } from "../errors";
+import { ZPromptView, ZWindowStaffView } from "../schemas";
+import { DEVICE_COOKIE } from "../services/auth";
+import { toPromptEvent } from "../services/prompts";
+import { deviceProcedure, publicProcedure } from "../trpc";
+
+const ZKioskState = z.object({
+  device: z.object({ deviceCode: z.string() }),
+  window: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+  staff: ZWindowStaffView.nullable(),
+  pending: z.array(ZPromptView),
+});
+type TKioskState = z.infer<typeof ZKioskState>;
+
+export type TKioskEvent = ({ type: "snapshot" } & TKioskState) | TWindowEvent;
+
+async function kioskState(ctx: TContext, device: { windowId: number; deviceCode: string }): Promise<TKioskState> {
+  const [window, staff, pending] = await Promise.all([
+    findWindow(ctx.db, device.windowId),
+    findWindowStaff(ctx.db, device.windowId),
+    listPendingPrompts(ctx.db, device.windowId),
+  ]);
+  if (!window) throw appError("WINDOW_NOT_FOUND", "NOT_FOUND");
+  return {
+    device: { deviceCode: device.deviceCode },
+    window: { id: window.id, code: window.code, name: window.name },
+    staff,
+    pending: pending.map(toPromptEvent),
+  };
+}
+
+/** A year: the tablet stays paired until an administrator replaces its token. */
+const DEVICE_COOKIE_MAX_AGE = 365 * 86_400;
+
+let eventSequence = 0;
+
+export const kioskRouter = {
+  /** Exchanges the pairing token from the evaluator's set-up link for an httpOnly cookie. */
+  activate: publicProcedure
+    .input(z.object({ token: z.string().min(16, { error: "评价器凭证格式不正确" }).max(200) }))
+    .output(z.object({ deviceCode: z.string(), windowId: z.number() }))
+    .mutation(async ({ ctx, input }) => {
+      const device = await findDeviceByTokenHash(ctx.db, hashToken(input.token));
+      if (!device || device.windowId === null) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
+      ctx.request.setCookie(
+        serialize(DEVICE_COOKIE, input.token, {
+          httpOnly: true,
+          sameSite: "strict",
+          secure: ctx.secureCookies ?? false,
+          path: "/",
+          maxAge: DEVICE_COOKIE_MAX_AGE,
+        }),
+      );
+      await touchDevice(ctx.db, device.id, ctx.now());
+      return { deviceCode: device.deviceCode, windowId: device.windowId };
+    }),
+
+  state: deviceProcedure.output(ZKioskState).query(({ ctx }) => kioskState(ctx, ctx.device)),
+
+  /**
+   * The evaluator's live feed over SSE. It listens before it reads the database, so a prompt
+   * published in between is not lost (at worst it arrives twice; the evaluator keys by prompt id).
+   * Every (re)connection starts with a snapshot holding every open prompt: that is the replay.
+   */
+  events: deviceProcedure
+    .input(z.object({ lastEventId: z.string().nullish() }).optional())
+    .subscription(async function* ({ ctx, signal }) {
+      const events = ctx.bus.listen(ctx.device.windowId, signal);
+      await touchDevice(ctx.db, ctx.device.id, ctx.now());
+      const snapshot: TKioskEvent = { type: "snapshot", ...(await kioskState(ctx, ctx.device)) };
+      yield tracked(`e${++eventSequence}`, snapshot);
+      for await (const [event] of events) {
+        yield tracked(`e${++eventSequence}`, event as TKioskEvent);
+      }
+    }),
+
+  /** The citizen walked away: the prompt ends unrated and a "timed out" event is recorded. */
+  timeout: deviceProcedure
+    .input(z.object({ promptId: ZId }))
+    .output(z.object({ closed: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const prompt = await findPrompt(ctx.db, input.promptId);
+      if (!prompt || prompt.window_id !== ctx.device.windowId) throw appError("PROMPT_NOT_FOUND", "NOT_FOUND");
+      const now = ctx.now();
+      const closed = await closePrompt(ctx.db, prompt.id, "timed_out", now);
+      if (closed) {
+        await insertAudit(ctx.db, {
+          actorUserId: null,
+          action: "rating.promptTimedOut",
+          entity: "case",
+          entityId: prompt.case_id,
+          detail: { promptId: prompt.id, device: ctx.device.deviceCode },
+          now,
+        });
+        ctx.bus.publish(ctx.device.windowId, { type: "promptClosed", promptId: prompt.id, status: "timed_out" });
+      }
+      return { closed };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,29 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+
+import { OVERVIEW_ROLES, ZPeriod } from "@hcp/domain";
+
+import { ZDepartmentPerformance, ZMetricsView, ZPeriodOverview } from "../schemas";
+import { departmentPerformance, monthlyTrend, periodOverview } from "../services/overview";
+import { roleProcedure } from "../trpc";
+
+const overviewProcedure = roleProcedure(OVERVIEW_ROLES);
+
+export const overviewRouter = {
+  /** Hall totals and window performance for a period of hall-local dates. */
+  period: overviewProcedure
+    .meta({ openapi: { method: "GET", path: "/overview", tags: ["metrics"], summary: "大厅概况与窗口绩效" } })
+    .input(ZPeriod)
+    .output(ZPeriodOverview)
+    .query(({ ctx, input }) => periodOverview(ctx, input)),
+
+  monthly: overviewProcedure
+    .input(z.object({ year: z.number().int().min(2000).max(2100) }))
+    .output(z.array(z.object({ month: z.number(), metrics: ZMetricsView })))
+    .query(({ ctx, input }) => monthlyTrend(ctx, input.year)),
+
+  departments: overviewProcedure
+    .input(ZPeriod)
+    .output(z.array(ZDepartmentPerformance))
+    .query(({ ctx, input }) => departmentPerformance(ctx, input)),
+} satisfies TRPCRouterRecord;

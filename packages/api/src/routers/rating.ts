@@ -1,0 +1,28 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+
+import { findCurrentReasonVersion, listReasonCodes } from "@hcp/db";
+import { KIOSK_CHANNEL, ZRatingSubmit } from "@hcp/domain";
+
+import { ZRatingResult, ZReasonCode } from "../schemas";
+import { submitRating } from "../services/rating";
+import { deviceProcedure, publicProcedure } from "../trpc";
+
+export const ratingRouter = {
+  /** The current version of the national evaluation-content codes. */
+  reasons: publicProcedure
+    .meta({ openapi: { method: "GET", path: "/reasons", tags: ["ratings"], summary: "评价内容代码（现行版本）", protect: false } })
+    .input(z.object({}).optional())
+    .output(z.object({ version: z.number(), reasons: z.array(ZReasonCode) }))
+    .query(async ({ ctx }) => {
+      const version = await findCurrentReasonVersion(ctx.db);
+      return { version, reasons: await listReasonCodes(ctx.db, version) };
+    }),
+
+  /** A rating taken on the window evaluator (channel 4), authenticated by the device token. */
+  submit: deviceProcedure
+    .meta({ openapi: { method: "POST", path: "/ratings", tags: ["ratings"], summary: "提交评价器上的评价" } })
+    .input(ZRatingSubmit)
+    .output(ZRatingResult)
+    .mutation(({ ctx, input }) => submitRating(ctx, input, { channel: KIOSK_CHANNEL, windowId: ctx.device.windowId })),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,49 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+
+import { findStaffWindowId, findWindow, findWindowStaff, insertAudit, listWindowsWithStaff, signInAtWindow, signOutOfWindow } from "@hcp/db";
+import { ZWindowSignIn } from "@hcp/domain";
+
+import type { TContext } from "../context";
+import { appError } from "../errors";
+import { ZWindowView } from "../schemas";
+import { authedProcedure, staffProcedure } from "../trpc";
+
+/** Every evaluator whose window changed occupant re-shows its 亮牌 card. */
+async function announceStaff(ctx: TContext, windowIds: readonly number[]): Promise<void> {
+  for (const windowId of windowIds) {
+    ctx.bus.publish(windowId, { type: "staff", staff: await findWindowStaff(ctx.db, windowId) });
+  }
+}
+
+export const windowRouter = {
+  list: authedProcedure.output(z.array(ZWindowView)).query(({ ctx }) => listWindowsWithStaff(ctx.db, ctx.user.hall_id)),
+
+  /** The window the signed-in staff member is at, or null. */
+  mine: staffProcedure
+    .output(z.object({ windowId: z.number().nullable() }))
+    .query(async ({ ctx }) => ({ windowId: await findStaffWindowId(ctx.db, ctx.staffId) })),
+
+  signIn: staffProcedure
+    .input(ZWindowSignIn)
+    .output(z.object({ windowId: z.number() }))
+    .mutation(async ({ ctx, input }) => {
+      const window = await findWindow(ctx.db, input.windowId);
+      if (!window?.active || window.hall_id !== ctx.user.hall_id) throw appError("WINDOW_NOT_FOUND", "NOT_FOUND");
+      const now = ctx.now();
+      const changed = await signInAtWindow(ctx.db, { windowId: window.id, staffId: ctx.staffId, now });
+      await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "window.signIn", entity: "window", entityId: window.id, now });
+      await announceStaff(ctx, changed);
+      return { windowId: window.id };
+    }),
+
+  signOut: staffProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+    const now = ctx.now();
+    const left = await signOutOfWindow(ctx.db, ctx.staffId, now);
+    if (left !== null) {
+      await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "window.signOut", entity: "window", entityId: left, now });
+      await announceStaff(ctx, [left]);
+    }
+    return { ok: true as const };
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,130 @@
+import { z } from "zod";
+
+import { ROLE_KEYS } from "@hcp/domain";
+
+/**
+ * Output shapes. They validate what leaves the server and generate the OpenAPI document, so the
+ * REST contract business systems see is the one procedures actually keep. Times are ISO strings.
+ */
+
+export const ZSessionUser = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLE_KEYS),
+  staffId: z.number().nullable(),
+  departmentId: z.number().nullable(),
+});
+
+export const ZWindowStaffView = z.object({
+  staffId: z.number(),
+  name: z.string(),
+  badgeNo: z.string(),
+  photoUrl: z.string(),
+  departmentName: z.string(),
+});
+
+export const ZWindowView = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(["comprehensive", "special"]),
+  staff: ZWindowStaffView.nullable(),
+});
+
+export const ZCaseView = z.object({
+  id: z.number(),
+  caseNo: z.string(),
+  status: z.enum(["received", "completed"]),
+  receivedAt: z.string(),
+  completedAt: z.string().nullable(),
+  dueDate: z.string().nullable(),
+});
+
+export const ZCaseListRow = z.object({
+  id: z.number(),
+  caseNo: z.string(),
+  itemName: z.string(),
+  applicantNameMasked: z.string(),
+  status: z.enum(["received", "completed"]),
+  receivedAt: z.string(),
+  completedAt: z.string().nullable(),
+  rated: z.boolean(),
+  prompted: z.boolean(),
+});
+
+export const ZRatingResult = z.object({
+  ratingId: z.number(),
+  caseNo: z.string(),
+  level: z.number().int().min(1).max(5),
+  reasonCodes: z.array(z.string()),
+  ratedAt: z.string(),
+  replayed: z.boolean(),
+});
+
+export const ZReasonCode = z.object({ code: z.string(), level: z.number(), label: z.string() });
+
+export const ZRateView = z.object({ num: z.number(), den: z.number(), text: z.string() });
+
+const ZLevelCounts = z.object({ 1: z.number(), 2: z.number(), 3: z.number(), 4: z.number(), 5: z.number() });
+
+export const ZMetricsView = z.object({
+  casesCompleted: z.number(),
+  casesRated: z.number(),
+  ratings: z.number(),
+  validRatings: z.number(),
+  goodRatings: z.number(),
+  badRatings: z.number(),
+  byLevel: ZLevelCounts,
+  ratedRate: ZRateView,
+  goodRate: ZRateView,
+  activeGoodRate: ZRateView,
+  badRate: ZRateView,
+  score: ZRateView,
+});
+
+export const ZPeriodOverview = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  definitionsVersion: z.string(),
+  workingDays: z.number(),
+  calendarDays: z.number(),
+  totals: ZMetricsView,
+  dailyAverage: z.object({ perWorkingDay: z.string(), perCalendarDay: z.string() }),
+  windows: z.array(
+    z.object({
+      window: ZWindowView.omit({ staff: true }),
+      staffName: z.string().nullable(),
+      metrics: ZMetricsView,
+    }),
+  ),
+  offWindow: ZMetricsView,
+});
+
+export const ZDepartmentPerformance = z.object({
+  id: z.number(),
+  name: z.string(),
+  itemCount: z.number(),
+  metrics: ZMetricsView,
+});
+
+export const ZDepartmentRow = z.object({ id: z.number(), code: z.string(), name: z.string(), itemCount: z.number() });
+
+export const ZServiceItemRow = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  caseType: z.enum(["instant", "promised"]),
+  promisedDays: z.number(),
+  departmentId: z.number(),
+  departmentName: z.string(),
+});
+
+export const ZPromptView = z.object({
+  promptId: z.number(),
+  windowId: z.number(),
+  caseId: z.number(),
+  caseNo: z.string(),
+  itemName: z.string(),
+  departmentName: z.string(),
+  createdAt: z.string(),
+});

@@ -1,0 +1,138 @@
+import {
+  completeCase as markCaseCompleted,
+  findCaseById,
+  findHallById,
+  findRatingOfCase,
+  findServiceItem,
+  findStaffWindowId,
+  insertAudit,
+  insertCase,
+  insertPrompt,
+  listCalendarExceptions,
+  listPendingPrompts,
+  nextCounterValue,
+} from "@hcp/db";
+import type { Case } from "@hcp/db";
+import {
+  addCalendarDays,
+  addWorkingDays,
+  hallDate,
+  maskApplicantName,
+} from "@hcp/domain";
+import type { TCaseCreate } from "@hcp/domain";
+
+import type { TContext } from "../context";
+import { appError } from "../errors";
+import { contactLookupHash, encryptContact } from "./contact";
+import { toPromptEvent } from "./prompts";
+
+type TStaffContext = TContext & { user: NonNullable<TContext["user"]>; staffId: number };
+
+export interface TCaseView {
+  id: number;
+  caseNo: string;
+  status: Case["status"];
+  receivedAt: string;
+  completedAt: string | null;
+  dueDate: string | null;
+}
+
+function toCaseView(row: Case): TCaseView {
+  return {
+    id: row.id,
+    caseNo: row.case_no,
+    status: row.status,
+    receivedAt: row.received_at.toISOString(),
+    completedAt: row.completed_at?.toISOString() ?? null,
+    dueDate: row.due_date,
+  };
+}
+
+async function requireWindow(ctx: TStaffContext): Promise<number> {
+  const windowId = await findStaffWindowId(ctx.db, ctx.staffId);
+  if (windowId === null) throw appError("NOT_AT_WINDOW", "PRECONDITION_FAILED");
+  return windowId;
+}
+
+/** The due date of a 承诺件: promised working days after the hall-local day it was received. */
+async function dueDateFor(ctx: TContext, receivedOn: string, promisedDays: number): Promise<string> {
+  // Generous range: even 20 working days across the Spring Festival fit in 60 calendar days.
+  const exceptions = await listCalendarExceptions(ctx.db, receivedOn, addCalendarDays(receivedOn, promisedDays * 3 + 30));
+  return addWorkingDays(receivedOn, promisedDays, new Map(exceptions.map((day) => [day.date, day])));
+}
+
+/** Case numbers: region code + hall-local date + a five-digit daily sequence. */
+async function nextCaseNo(ctx: TContext, hall: { id: number; region_code: string }, on: string): Promise<string> {
+  const day = on.replaceAll("-", "");
+  const sequence = await nextCounterValue(ctx.db, `case:${hall.id}:${day}`);
+  return `${hall.region_code}${day}${String(sequence).padStart(5, "0")}`;
+}
+
+export async function createCase(ctx: TStaffContext, input: TCaseCreate): Promise<TCaseView> {
+  const windowId = await requireWindow(ctx);
+  const item = await findServiceItem(ctx.db, input.serviceItemId);
+  if (!item?.active || item.hall_id !== ctx.user.hall_id) throw appError("ITEM_NOT_FOUND", "NOT_FOUND");
+  const hall = await findHallById(ctx.db, item.hall_id);
+  if (!hall) throw appError("ITEM_NOT_FOUND", "NOT_FOUND");
+  const now = ctx.now();
+  const today = hallDate(now);
+  const caseNo = await nextCaseNo(ctx, hall, today);
+  const caseId = await insertCase(ctx.db, {
+    case_no: caseNo,
+    hall_id: hall.id,
+    department_id: item.department_id,
+    service_item_id: item.id,
+    window_id: windowId,
+    staff_id: ctx.staffId,
+    handling_channel: "window",
+    case_type: item.case_type,
+    promised_days: item.promised_days,
+    applicant_type: input.applicantType,
+    applicant_name_masked: maskApplicantName(input.applicantType, input.applicantName),
+    applicant_contact_cipher: encryptContact(ctx.dataKey, input.applicantPhone),
+    applicant_contact_hash: contactLookupHash(ctx.dataKey, input.applicantPhone),
+    status: "received",
+    received_at: now,
+    completed_at: null,
+    due_date: item.case_type === "promised" ? await dueDateFor(ctx, today, item.promised_days) : null,
+  });
+  await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "case.create", entity: "case", entityId: caseId, now });
+  const created = await findCaseById(ctx.db, caseId);
+  if (!created) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
+  return toCaseView(created);
+}
+
+async function requireOwnCase(ctx: TStaffContext, caseId: number): Promise<Case> {
+  const row = await findCaseById(ctx.db, caseId);
+  if (!row || row.hall_id !== ctx.user.hall_id) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
+  if (row.staff_id !== ctx.staffId) throw appError("CASE_NOT_YOURS", "FORBIDDEN");
+  return row;
+}
+
+export async function completeCase(ctx: TStaffContext, caseId: number): Promise<TCaseView> {
+  const row = await requireOwnCase(ctx, caseId);
+  if (row.status === "completed") throw appError("CASE_ALREADY_COMPLETED", "CONFLICT");
+  const now = ctx.now();
+  if (!(await markCaseCompleted(ctx.db, caseId, now))) throw appError("CASE_ALREADY_COMPLETED", "CONFLICT");
+  await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "case.complete", entity: "case", entityId: caseId, now });
+  return toCaseView({ ...row, status: "completed", completed_at: now });
+}
+
+/**
+ * 请评价: put the case on the evaluator of the window the staff member is signed in at. The prompt
+ * row is written first, then announced, so an evaluator that reconnects finds it in the database.
+ */
+export async function inviteRating(ctx: TStaffContext, caseId: number): Promise<{ promptId: number }> {
+  const row = await requireOwnCase(ctx, caseId);
+  if (row.status !== "completed") throw appError("CASE_NOT_COMPLETED", "PRECONDITION_FAILED");
+  if (await findRatingOfCase(ctx.db, caseId)) throw appError("ALREADY_RATED", "CONFLICT");
+  const windowId = await requireWindow(ctx);
+  const now = ctx.now();
+  const open = (await listPendingPrompts(ctx.db, windowId)).find((prompt) => prompt.caseId === caseId);
+  if (open) return { promptId: open.promptId };
+  const promptId = await insertPrompt(ctx.db, { caseId, windowId, staffId: ctx.staffId, now });
+  const prompt = (await listPendingPrompts(ctx.db, windowId, promptId - 1)).find((view) => view.promptId === promptId);
+  if (prompt) ctx.bus.publish(windowId, { type: "prompt", prompt: toPromptEvent(prompt) });
+  await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "rating.invite", entity: "case", entityId: caseId, now });
+  return { promptId };
+}

@@ -1,0 +1,146 @@
+import {
+  closePromptsOfCase,
+  findCaseByNo,
+  findCurrentReasonVersion,
+  findHallById,
+  findRatingByIdempotencyKey,
+  findRatingOfCase,
+  insertRating,
+  listPendingPrompts,
+  listRatingReasons,
+  listReasonCodes,
+} from "@hcp/db";
+import type { Case, Rating } from "@hcp/db";
+import { ZRatingSubmit } from "@hcp/domain";
+import type { TChannel, TLevel } from "@hcp/domain";
+import type { z } from "zod";
+
+import type { TContext } from "../context";
+import { appError, isDuplicateKey } from "../errors";
+
+export interface TRatingResult {
+  ratingId: number;
+  caseNo: string;
+  level: TLevel;
+  reasonCodes: string[];
+  ratedAt: string;
+  /** true when this request repeated an earlier one (same idempotency key) */
+  replayed: boolean;
+}
+
+type TSubmission = z.output<typeof ZRatingSubmit>;
+
+const DAY_MS = 86_400_000;
+/** A device clock more than this far ahead of the server is not believed. */
+const MAX_CLOCK_AHEAD_MS = 60_000;
+
+async function toResult(ctx: TContext, rating: Rating, caseNo: string, replayed: boolean): Promise<TRatingResult> {
+  return {
+    ratingId: rating.id,
+    caseNo,
+    level: rating.level as TLevel,
+    reasonCodes: await listRatingReasons(ctx.db, rating.id),
+    ratedAt: rating.rated_at.toISOString(),
+    replayed,
+  };
+}
+
+/** A retry with the same key returns the first result; the same key for another rating is refused. */
+async function replay(ctx: TContext, input: TSubmission, caseRow: Case): Promise<TRatingResult | null> {
+  const existing = await findRatingByIdempotencyKey(ctx.db, input.idempotencyKey);
+  if (!existing) return null;
+  if (existing.case_id !== caseRow.id || existing.level !== input.level) {
+    throw appError("IDEMPOTENCY_CONFLICT", "CONFLICT");
+  }
+  return toResult(ctx, existing, caseRow.case_no, true);
+}
+
+async function checkReasons(ctx: TContext, level: TLevel, codes: readonly string[]): Promise<number> {
+  const version = await findCurrentReasonVersion(ctx.db);
+  if (codes.length === 0) return version;
+  const known = new Map((await listReasonCodes(ctx.db, version)).map((reason) => [reason.code, reason.level]));
+  for (const code of codes) {
+    const reasonLevel = known.get(code);
+    if (reasonLevel === undefined) throw appError("REASON_UNKNOWN", "BAD_REQUEST");
+    if (reasonLevel !== level) throw appError("REASON_LEVEL_MISMATCH", "BAD_REQUEST");
+  }
+  return version;
+}
+
+function tapTime(input: TSubmission, now: Date, completedAt: Date): Date {
+  if (!input.ratedAt) return now;
+  const tapped = new Date(input.ratedAt);
+  if (tapped.getTime() > now.getTime() + MAX_CLOCK_AHEAD_MS || tapped < completedAt) return now;
+  return tapped;
+}
+
+/**
+ * Record a citizen's first rating of a case. The unique keys on (case, seq) and on the idempotency
+ * key decide every race; the checks before them only produce the right message.
+ */
+export async function submitRating(
+  ctx: TContext,
+  input: TSubmission,
+  source: { channel: TChannel; windowId: number | null },
+): Promise<TRatingResult> {
+  const caseRow = await findCaseByNo(ctx.db, input.caseNo);
+  if (!caseRow) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
+  const replayed = await replay(ctx, input, caseRow);
+  if (replayed) return replayed;
+  if (caseRow.status !== "completed" || !caseRow.completed_at) throw appError("CASE_NOT_COMPLETED", "PRECONDITION_FAILED");
+  if (source.windowId !== null && caseRow.window_id !== source.windowId) {
+    throw appError("CASE_NOT_AT_THIS_WINDOW", "FORBIDDEN");
+  }
+  if (await findRatingOfCase(ctx.db, caseRow.id)) throw appError("ALREADY_RATED", "CONFLICT");
+  const hall = await findHallById(ctx.db, caseRow.hall_id);
+  const now = ctx.now();
+  const windowDays = hall?.rating_window_days ?? 7;
+  if (now.getTime() > caseRow.completed_at.getTime() + windowDays * DAY_MS) {
+    throw appError("RATING_WINDOW_CLOSED", "PRECONDITION_FAILED");
+  }
+  const reasonVersion = await checkReasons(ctx, input.level, input.reasonCodes);
+  const reasonCodes = [...new Set(input.reasonCodes)];
+  const prompt =
+    source.windowId === null
+      ? undefined
+      : (await listPendingPrompts(ctx.db, source.windowId)).find((open) => open.caseId === caseRow.id);
+  let ratingId: number;
+  try {
+    ratingId = await insertRating(
+      ctx.db,
+      {
+        case_id: caseRow.id,
+        seq: 1,
+        level: input.level,
+        channel: source.channel,
+        is_default: false,
+        comment: input.comment,
+        reason_version: reasonVersion,
+        hall_id: caseRow.hall_id,
+        department_id: caseRow.department_id,
+        service_item_id: caseRow.service_item_id,
+        window_id: caseRow.window_id,
+        staff_id: caseRow.staff_id,
+        prompt_id: prompt?.promptId ?? null,
+        idempotency_key: input.idempotencyKey,
+        rated_at: tapTime(input, now, caseRow.completed_at),
+        received_at: now,
+      },
+      reasonCodes,
+    );
+  } catch (error) {
+    if (isDuplicateKey(error, "idempotency_key")) {
+      const again = await replay(ctx, input, caseRow);
+      if (again) return again;
+    }
+    if (isDuplicateKey(error)) throw appError("ALREADY_RATED", "CONFLICT");
+    throw error;
+  }
+  await closePromptsOfCase(ctx.db, caseRow.id, "rated", now);
+  if (prompt && source.windowId !== null) {
+    ctx.bus.publish(source.windowId, { type: "promptClosed", promptId: prompt.promptId, status: "rated" });
+  }
+  const stored = await findRatingOfCase(ctx.db, caseRow.id);
+  if (!stored || stored.id !== ratingId) throw appError("INTERNAL", "INTERNAL_SERVER_ERROR");
+  return toResult(ctx, stored, caseRow.case_no, false);
+}

@@ -1,0 +1,88 @@
+/**
+ * The tRPC seam: context type, error shape, SSE settings and the procedures every router builds
+ * on. Add a procedure kind here when a new kind of caller appears; routers never check auth
+ * themselves.
+ */
+import { initTRPC } from "@trpc/server";
+import type { OpenApiMeta } from "trpc-to-openapi";
+import { ZodError, z } from "zod";
+
+import { APP_ERROR_MESSAGES } from "@hcp/domain";
+import type { TAppErrorCode, TRole } from "@hcp/domain";
+
+import type { TContext } from "./context";
+import { AppError, appError } from "./errors";
+
+function appCodeOf(error: { code: string; cause?: unknown }, isAppError: TAppErrorCode | null): TAppErrorCode | null {
+  if (isAppError) return isAppError;
+  if (error.cause instanceof ZodError) return "INVALID_INPUT";
+  switch (error.code) {
+    case "UNAUTHORIZED":
+      return "UNAUTHENTICATED";
+    case "FORBIDDEN":
+      return "FORBIDDEN";
+    case "NOT_FOUND":
+      return "NOT_FOUND";
+    case "BAD_REQUEST":
+    case "PARSE_ERROR":
+      return "INVALID_INPUT";
+    case "INTERNAL_SERVER_ERROR":
+      return "INTERNAL";
+    default:
+      return null;
+  }
+}
+
+const t = initTRPC
+  .context<TContext>()
+  .meta<OpenApiMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const appCode = appCodeOf(error, error instanceof AppError ? error.appCode : null);
+      const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+      // Users read the message: the first validation problem in Chinese, never SQL or a stack.
+      let message = shape.message;
+      if (zodError) message = error.cause instanceof ZodError ? (error.cause.issues[0]?.message ?? message) : message;
+      else if (appCode === "INTERNAL" || (appCode && !(error instanceof AppError))) message = APP_ERROR_MESSAGES[appCode];
+      return {
+        ...shape,
+        message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, appCode, zodError },
+      };
+    },
+    sse: {
+      // Connections recycle before common proxy limits; pings keep idle intranet proxies open.
+      maxDurationMs: 5 * 60_000,
+      ping: { enabled: true, intervalMs: 10_000 },
+      client: { reconnectAfterInactivityMs: 25_000 },
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure;
+
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.sessionId) throw appError("UNAUTHENTICATED", "UNAUTHORIZED");
+  return next({ ctx: { user: ctx.user, sessionId: ctx.sessionId } });
+});
+
+export function roleProcedure(roles: readonly TRole[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role as TRole)) throw appError("FORBIDDEN", "FORBIDDEN");
+    return next();
+  });
+}
+
+/** Window staff acting as themselves: their staff record is the one every case is booked to. */
+export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "window_staff" || ctx.user.staff_id === null) throw appError("STAFF_ONLY", "FORBIDDEN");
+  return next({ ctx: { staffId: ctx.user.staff_id } });
+});
+
+/** A paired window evaluator, identified by its device token. */
+export const deviceProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.device || ctx.device.windowId === null) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
+  return next({ ctx: { device: { ...ctx.device, windowId: ctx.device.windowId } } });
+});

@@ -1,0 +1,51 @@
+import { randomBytes } from "node:crypto";
+
+import { parse } from "cookie";
+
+import type { Db } from "@hcp/db";
+import { FIXTURE_PASSWORD } from "@hcp/db/testing";
+
+import { WindowBus } from "../src/bus";
+import { createContext } from "../src/context";
+import type { TApiDeps } from "../src/context";
+import { appRouter } from "../src/root";
+import { SESSION_COOKIE } from "../src/services/auth";
+import { createCallerFactory } from "../src/trpc";
+
+const createCaller = createCallerFactory(appRouter);
+
+export type TCaller = ReturnType<typeof createCaller>;
+
+/** Procedures called in-process with the same context the HTTP host builds. */
+export function apiHarness(getDb: () => Db) {
+  const bus = new WindowBus();
+  const dataKey = randomBytes(32);
+  const deps = (): TApiDeps => ({ db: getDb(), bus, dataKey });
+
+  /** `cookies` collects the Set-Cookie values procedures emit (the caller itself is a proxy). */
+  async function caller(
+    auth: { sessionToken?: string; deviceToken?: string } = {},
+    cookies: string[] = [],
+  ): Promise<TCaller> {
+    const ctx = await createContext(deps(), {
+      sessionToken: auth.sessionToken ?? null,
+      deviceToken: auth.deviceToken ?? null,
+      ip: "127.0.0.1",
+      setCookie: (cookie) => cookies.push(cookie),
+    });
+    return createCaller(ctx);
+  }
+
+  /** Signs in through the procedure and returns a caller carrying the session cookie's token. */
+  async function signedIn(username: string): Promise<TCaller> {
+    const cookies: string[] = [];
+    const anonymous = await caller({}, cookies);
+    await anonymous.auth.signIn({ username, password: FIXTURE_PASSWORD });
+    const header = cookies.find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
+    const token = header ? parse(header)[SESSION_COOKIE] : undefined;
+    if (!token) throw new Error("sign-in set no session cookie");
+    return caller({ sessionToken: token });
+  }
+
+  return { bus, dataKey, caller, signedIn };
+}

@@ -1,0 +1,1 @@
+export type TApplicantType = "person" | "legal";
