@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+
+import { hashToken } from "@hcp/api";
+import type { Db } from "@hcp/db";
+import { isDemoHallSeeded, seedDemoHall } from "@hcp/db/seed";
+import type { TDemoAccount } from "@hcp/db/seed";
+
+interface TDemoCredentials {
+  accounts: TDemoAccount[];
+  devices: { deviceCode: string; windowCode: string; windowName: string; token: string }[];
+}
+
+/**
+ * The demo hall's secrets live only in a local file (mode 600) beside the embedded database: the
+ * seed generates them, the start command prints them, nothing is hard-coded.
+ */
+export async function ensureDemoHall(
+  db: Db,
+  credentialsFile: string,
+  log: (line: string) => void,
+): Promise<TDemoCredentials> {
+  if ((await isDemoHallSeeded(db)) && existsSync(credentialsFile)) {
+    return JSON.parse(readFileSync(credentialsFile, "utf8")) as TDemoCredentials;
+  }
+  if (await isDemoHallSeeded(db)) {
+    throw new Error(
+      `the demo hall exists but its credentials file ${credentialsFile} is missing: delete the data directory to start over`,
+    );
+  }
+  log("loading the demo hall (48 departments, 1,444 service items, the year 2023) …");
+  const result = await seedDemoHall(db, { log });
+  log(
+    `demo hall loaded in ${result.seconds.toFixed(1)} s: ${result.departments} departments, ${result.serviceItems} items, ` +
+      `${result.windows} windows, ${result.staff} staff, ${result.cases.toLocaleString("en")} cases, ${result.ratings.toLocaleString("en")} ratings`,
+  );
+  const devices = await db
+    .selectFrom("evaluator_device")
+    .innerJoin("window", "window.id", "evaluator_device.window_id")
+    .innerJoin("hall", "hall.id", "window.hall_id")
+    .where("hall.id", "=", result.hallId)
+    .select(["evaluator_device.id", "evaluator_device.device_code", "window.code", "window.name"])
+    .orderBy("window.code")
+    .execute();
+  const issued: TDemoCredentials["devices"] = [];
+  const now = new Date();
+  for (const device of devices) {
+    const token = randomBytes(24).toString("base64url");
+    await db
+      .updateTable("evaluator_device")
+      .set({ token_hash: hashToken(token), paired_at: now })
+      .where("id", "=", device.id)
+      .execute();
+    issued.push({ deviceCode: device.device_code, windowCode: device.code, windowName: device.name, token });
+  }
+  const credentials = { accounts: result.accounts, devices: issued };
+  writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  chmodSync(credentialsFile, 0o600);
+  return credentials;
+}
+
+export function printDemoGuide(baseUrl: string, credentials: TDemoCredentials): void {
+  const lines = [
+    "",
+    "好差评平台 — demo hall is running",
+    `  console (staff and managers)   ${baseUrl}/console/`,
+    `  online rating                  ${baseUrl}/rate`,
+    `  REST API / OpenAPI             ${baseUrl}/api/v1/openapi.json`,
+    `  health                         ${baseUrl}/healthz`,
+    "",
+    "Demo accounts (also in the credentials file):",
+    ...credentials.accounts.map(
+      (account) => `  ${account.username.padEnd(12)} ${account.password.padEnd(26)} ${account.displayName} ${account.note}`,
+    ),
+    "",
+    "Window evaluators (open one per window; the link pairs the tablet once):",
+    ...credentials.devices.map(
+      (device) => `  ${device.windowCode}  ${baseUrl}/kiosk?token=${device.token}   ${device.windowName}`,
+    ),
+    "",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}

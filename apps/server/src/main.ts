@@ -1,0 +1,86 @@
+/**
+ * Starts the platform: the database (the configured one, or a MariaDB of our own), migrations,
+ * optionally the demo hall, then the HTTP server. Stops everything cleanly on Ctrl-C.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { sql } from "kysely";
+
+import { WindowBus } from "@hcp/api";
+import { createDb, prepareDatabase } from "@hcp/db";
+import { startEmbeddedMariadb } from "@hcp/db/embedded";
+
+import { ensureDemoHall, printDemoGuide } from "./demo";
+import { readEnv } from "./env";
+import { createServer } from "./server";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const log = (line: string) => process.stdout.write(`[hcp] ${line}\n`);
+
+/** The contact-data key: from the environment in production, kept in the data directory otherwise. */
+function dataKey(envKey: string | undefined, dataDir: string, production: boolean): Buffer {
+  if (envKey) return Buffer.from(envKey, "hex");
+  if (production) throw new Error("HCP_DATA_KEY is required when NODE_ENV=production");
+  const file = join(dataDir, "data-key.hex");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  return Buffer.from(readFileSync(file, "utf8").trim(), "hex");
+}
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  const demo = process.argv.includes("--demo");
+  const dataDir = resolve(env.HCP_DATA_DIR ?? join(repoRoot, ".data"));
+  mkdirSync(dataDir, { recursive: true });
+  const cleanups: (() => Promise<void>)[] = [];
+
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    const embedded = await startEmbeddedMariadb({ dataDir: join(dataDir, "mariadb"), log });
+    cleanups.unshift(embedded.stop);
+    const admin = createDb({ url: embedded.url, connectionLimit: 1 });
+    await sql`create database if not exists hcp character set utf8mb4 collate utf8mb4_unicode_ci`.execute(admin);
+    await admin.destroy();
+    databaseUrl = `${embedded.url}/hcp`;
+  }
+  const db = createDb({ url: databaseUrl, connectionLimit: 20 });
+  cleanups.unshift(() => db.destroy());
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping …");
+    for (const cleanup of cleanups) {
+      await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    await prepareDatabase(db);
+    log("database migrated");
+    const credentials = demo ? await ensureDemoHall(db, join(dataDir, "demo-credentials.json"), log) : null;
+    const hall = createServer({
+      db,
+      bus: new WindowBus(),
+      dataKey: dataKey(env.HCP_DATA_KEY, dataDir, env.NODE_ENV === "production"),
+      secureCookies: env.HCP_SECURE_COOKIES === "1",
+      webDist: join(repoRoot, "apps/web/dist"),
+      consoleDist: join(repoRoot, "apps/console/dist"),
+    });
+    cleanups.unshift(hall.close);
+    const url = await hall.listen(env.PORT, env.HOST);
+    log(`listening on ${url}`);
+    if (credentials) printDemoGuide(url, credentials);
+  } catch (error) {
+    log(error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ""}` : String(error));
+    await stop(1);
+  }
+}
+
+void main();

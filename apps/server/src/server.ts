@@ -1,0 +1,184 @@
+/**
+ * The HTTP host: one port for the health check, tRPC (with SSE subscriptions), the REST API and
+ * its OpenAPI document, the avatars and the three front ends. Procedures know nothing of HTTP;
+ * this file turns a request into their context and nothing more.
+ */
+import { existsSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { parse as parseCookies } from "cookie";
+import { sql } from "kysely";
+import sirv from "sirv";
+
+import { appRouter, createContext, DEVICE_COOKIE, openApiDocument, SESSION_COOKIE } from "@hcp/api";
+import type { TApiDeps, TRequestInfo } from "@hcp/api";
+
+import { avatarSvg } from "./avatar";
+import { createRestHandler } from "./rest";
+
+export interface TServerOptions extends TApiDeps {
+  /** built citizen front end (apps/web/dist): /kiosk, /rate and its assets under /w/ */
+  webDist?: string;
+  /** built console (apps/console/dist), served under /console/ */
+  consoleDist?: string;
+}
+
+export interface THallServer {
+  server: Server;
+  listen: (port: number, host?: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+function requestInfo(req: IncomingMessage, res: ServerResponse): TRequestInfo {
+  const cookies = parseCookies(req.headers.cookie ?? "");
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? null;
+  return {
+    // A bearer token may be a session (business system) or a device token (evaluator).
+    sessionToken: cookies[SESSION_COOKIE] ?? bearer,
+    deviceToken: cookies[DEVICE_COOKIE] ?? bearer,
+    ip: req.socket.remoteAddress ?? null,
+    setCookie: (cookie) => {
+      const existing = res.getHeader("set-cookie");
+      const list = Array.isArray(existing) ? existing : typeof existing === "string" ? [existing] : [];
+      res.setHeader("set-cookie", [...list, cookie]);
+    },
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  res.end(JSON.stringify(body));
+}
+
+function staticSite(dir: string | undefined, fallback: boolean) {
+  if (!dir || !existsSync(dir)) return null;
+  return sirv(dir, { single: fallback, etag: true, gzip: false, immutable: false, dev: false });
+}
+
+/** Runs `handler` with the URL rewritten to the part after `prefix`. */
+function withPrefixStripped(req: IncomingMessage, prefix: string, handler: () => void): void {
+  const original = req.url ?? "/";
+  req.url = original.slice(prefix.length) || "/";
+  if (!req.url.startsWith("/")) req.url = `/${req.url}`;
+  handler();
+}
+
+/** Unexpected failures are logged in full here; callers only ever see the Chinese message. */
+function logInternal(opts: { error: { code: string; cause?: unknown; message: string }; path?: string }): void {
+  if (opts.error.code !== "INTERNAL_SERVER_ERROR") return;
+  const detail = opts.error.cause instanceof Error ? (opts.error.cause.stack ?? opts.error.cause.message) : opts.error.message;
+  process.stderr.write(`[hcp] internal error in ${opts.path ?? "?"}: ${detail}\n`);
+}
+
+export function createServer(options: TServerOptions): THallServer {
+  const context = (req: IncomingMessage, res: ServerResponse) => createContext(options, requestInfo(req, res));
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: "/trpc/",
+    onError: logInternal,
+    createContext: ({ req, res }) => context(req, res),
+  });
+  const rest = createRestHandler({ router: appRouter, createContext: context, onError: logInternal });
+  const web = staticSite(options.webDist, false);
+  const webIndex = staticSite(options.webDist, true);
+  const consoleSite = staticSite(options.consoleDist, true);
+  let openApiCache: string | null = null;
+
+  const server = createHttpServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://hall.local");
+    const path = url.pathname;
+    const notFound = () => sendJson(res, 404, { code: "NOT_FOUND", message: "请求的内容不存在" });
+
+    if (path === "/healthz") {
+      sql`select 1`
+        .execute(options.db)
+        .then(() => sendJson(res, 200, { status: "ok", database: "ok" }))
+        .catch(() => sendJson(res, 503, { status: "degraded", database: "unreachable" }));
+      return;
+    }
+    if (path.startsWith("/trpc/")) {
+      void trpc(req, res);
+      return;
+    }
+    if (path === "/api/v1/openapi.json") {
+      openApiCache ??= JSON.stringify(openApiDocument(`${url.protocol}//${req.headers.host ?? "localhost"}/api/v1`));
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.end(openApiCache);
+      return;
+    }
+    if (path.startsWith("/api/v1/")) {
+      rest(req, res).catch((error: unknown) => {
+        logInternal({ error: { code: "INTERNAL_SERVER_ERROR", cause: error, message: String(error) }, path: path });
+        if (!res.headersSent) sendJson(res, 500, { code: "INTERNAL_SERVER_ERROR", message: "服务器暂时无法处理，请稍后再试" });
+      });
+      return;
+    }
+    const avatar = /^\/avatars\/([\w-]{1,32})\.svg$/.exec(path);
+    if (avatar) {
+      const badgeNo = avatar[1] ?? "";
+      options.db
+        .selectFrom("staff")
+        .select("name")
+        .where("badge_no", "=", badgeNo)
+        .executeTakeFirst()
+        .then((staff) => {
+          if (!staff) return notFound();
+          res.writeHead(200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=3600" });
+          res.end(avatarSvg(badgeNo, staff.name));
+        })
+        .catch(() => sendJson(res, 500, { code: "INTERNAL", message: "服务器暂时无法处理，请稍后再试" }));
+      return;
+    }
+    if (path === "/" ) {
+      res.writeHead(302, { location: "/console/" });
+      res.end();
+      return;
+    }
+    if ((path === "/kiosk" || path.startsWith("/kiosk/") || path === "/rate" || path.startsWith("/rate/")) && webIndex) {
+      // Every citizen route is the same single-page app: serve its index.html.
+      req.url = "/index.html";
+      webIndex(req, res, notFound);
+      return;
+    }
+    if (path.startsWith("/w/") && web) {
+      withPrefixStripped(req, "/w", () => web(req, res, notFound));
+      return;
+    }
+    if (path === "/console") {
+      res.writeHead(302, { location: "/console/" });
+      res.end();
+      return;
+    }
+    if (path.startsWith("/console/") && consoleSite) {
+      withPrefixStripped(req, "/console", () => consoleSite(req, res, notFound));
+      return;
+    }
+    notFound();
+  });
+  // SSE connections idle between pings; don't let Node's defaults cut them.
+  server.requestTimeout = 0;
+  server.headersTimeout = 30_000;
+  server.keepAliveTimeout = 65_000;
+
+  return {
+    server,
+    listen: (port, host = "127.0.0.1") =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          const shown = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+          resolve(`http://${shown}:${address.port}`);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Open SSE streams would hold close() forever.
+        server.closeAllConnections();
+      }),
+  };
+}
