@@ -1,0 +1,3 @@
+import react from "@hcp/eslint-config/react";
+
+export default react;
