@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     log(`listening on ${url}`);
     if (credentials) printDemoGuide(url, credentials);
   } catch (error) {
-    log(error instanceof Error ? `${error.message}${error.cause ? ` (${String(error.cause)})` : ""}` : String(error));
+    log(error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}` : String(error));
     await stop(1);
   }
 }

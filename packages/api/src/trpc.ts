@@ -83,6 +83,7 @@ export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
 
 /** A paired window evaluator, identified by its device token. */
 export const deviceProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.device || ctx.device.windowId === null) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
-  return next({ ctx: { device: { ...ctx.device, windowId: ctx.device.windowId } } });
+  const windowId = ctx.device?.windowId ?? null;
+  if (!ctx.device || windowId === null) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
+  return next({ ctx: { device: { ...ctx.device, windowId } } });
 });

@@ -45,28 +45,40 @@ export const ZCaseNo = z
 
 export const MAX_COMMENT_LENGTH = 500;
 
+const ratingChoiceShape = {
+  level: ZLevel,
+  reasonCodes: z
+    .array(z.string().regex(/^\d{3}$/, { error: "评价内容代码格式不正确" }))
+    .max(8, { error: "评价内容最多选择 8 项" })
+    .default([]),
+  comment: z
+    .string()
+    .trim()
+    .max(MAX_COMMENT_LENGTH, { error: `意见不能超过 ${MAX_COMMENT_LENGTH} 字` })
+    .default(""),
+};
+
+/** 差评 (levels 1–2) needs at least one reason or a comment (SPEC §3). */
+function badRatingHasReason(rating: { level: number; reasonCodes: string[]; comment: string }): boolean {
+  return rating.level >= 3 || rating.reasonCodes.length > 0 || rating.comment !== "";
+}
+const BAD_NEEDS_REASON = { error: "差评请至少选择一项原因或填写意见", path: ["reasonCodes"] };
+
+/** What the citizen chooses on any channel's rating form. */
+export const ZRatingChoice = z.object(ratingChoiceShape).refine(badRatingHasReason, BAD_NEEDS_REASON);
+export type TRatingChoiceInput = z.input<typeof ZRatingChoice>;
+export type TRatingChoice = z.output<typeof ZRatingChoice>;
+
 export const ZRatingSubmit = z
   .object({
     caseNo: ZCaseNo,
-    level: ZLevel,
-    reasonCodes: z
-      .array(z.string().regex(/^\d{3}$/, { error: "评价内容代码格式不正确" }))
-      .max(8, { error: "评价内容最多选择 8 项" })
-      .default([]),
-    comment: z
-      .string()
-      .trim()
-      .max(MAX_COMMENT_LENGTH, { error: `意见不能超过 ${MAX_COMMENT_LENGTH} 字` })
-      .default(""),
+    ...ratingChoiceShape,
     /** generated once per tap on the device; a retry with the same key returns the first result */
     idempotencyKey: z.uuid({ error: "提交编号格式不正确" }),
     /** when the citizen tapped, by the device's clock; the server's receive time is kept beside it */
     ratedAt: z.iso.datetime({ offset: true, error: "评价时间格式不正确" }).optional(),
   })
-  .refine((rating) => rating.level >= 3 || rating.reasonCodes.length > 0 || rating.comment !== "", {
-    error: "差评请至少选择一项原因或填写意见",
-    path: ["reasonCodes"],
-  });
+  .refine(badRatingHasReason, BAD_NEEDS_REASON);
 export type TRatingSubmit = z.input<typeof ZRatingSubmit>;
 
 export const ZHallDay = z.object({

@@ -61,7 +61,8 @@ export const kioskRouter = {
     .output(z.object({ deviceCode: z.string(), windowId: z.number() }))
     .mutation(async ({ ctx, input }) => {
       const device = await findDeviceByTokenHash(ctx.db, hashToken(input.token));
-      if (!device || device.windowId === null) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
+      const windowId = device?.windowId ?? null;
+      if (!device || windowId === null) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
       ctx.request.setCookie(
         serialize(DEVICE_COOKIE, input.token, {
           httpOnly: true,
@@ -72,7 +73,7 @@ export const kioskRouter = {
         }),
       );
       await touchDevice(ctx.db, device.id, ctx.now());
-      return { deviceCode: device.deviceCode, windowId: device.windowId };
+      return { deviceCode: device.deviceCode, windowId };
     }),
 
   state: deviceProcedure.output(ZKioskState).query(({ ctx }) => kioskState(ctx, ctx.device)),
@@ -100,7 +101,7 @@ export const kioskRouter = {
     .output(z.object({ closed: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       const prompt = await findPrompt(ctx.db, input.promptId);
-      if (!prompt || prompt.window_id !== ctx.device.windowId) throw appError("PROMPT_NOT_FOUND", "NOT_FOUND");
+      if (prompt?.window_id !== ctx.device.windowId || !prompt) throw appError("PROMPT_NOT_FOUND", "NOT_FOUND");
       const now = ctx.now();
       const closed = await closePrompt(ctx.db, prompt.id, "timed_out", now);
       if (closed) {

@@ -104,7 +104,7 @@ export async function createCase(ctx: TStaffContext, input: TCaseCreate): Promis
 
 async function requireOwnCase(ctx: TStaffContext, caseId: number): Promise<Case> {
   const row = await findCaseById(ctx.db, caseId);
-  if (!row || row.hall_id !== ctx.user.hall_id) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
+  if (row?.hall_id !== ctx.user.hall_id || !row) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
   if (row.staff_id !== ctx.staffId) throw appError("CASE_NOT_YOURS", "FORBIDDEN");
   return row;
 }

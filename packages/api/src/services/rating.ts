@@ -11,7 +11,7 @@ import {
   listReasonCodes,
 } from "@hcp/db";
 import type { Case, Rating } from "@hcp/db";
-import { ZRatingSubmit } from "@hcp/domain";
+import type { ZRatingSubmit } from "@hcp/domain";
 import type { TChannel, TLevel } from "@hcp/domain";
 import type { z } from "zod";
 
@@ -141,6 +141,6 @@ export async function submitRating(
     ctx.bus.publish(source.windowId, { type: "promptClosed", promptId: prompt.promptId, status: "rated" });
   }
   const stored = await findRatingOfCase(ctx.db, caseRow.id);
-  if (!stored || stored.id !== ratingId) throw appError("INTERNAL", "INTERNAL_SERVER_ERROR");
+  if (stored?.id !== ratingId || !stored) throw appError("INTERNAL", "INTERNAL_SERVER_ERROR");
   return toResult(ctx, stored, caseRow.case_no, false);
 }

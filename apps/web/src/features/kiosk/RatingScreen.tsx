@@ -1,0 +1,176 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+
+import { LEVEL_LABELS, LEVELS, ZRatingChoice, isBadLevel } from "@hcp/domain";
+import type { TLevel, TRatingChoice, TRatingChoiceInput } from "@hcp/domain";
+
+import { errorMessage } from "../../lib/errors";
+import { STRINGS } from "../../lib/strings";
+import { trpc } from "../../lib/trpc";
+import { Face } from "./Face";
+import type { TKioskState, TPrompt } from "./kiosk-state";
+
+/** No tap for this long ends the prompt unrated (a "timed out" event, never a rating). */
+export const PROMPT_TIMEOUT_MS = 60_000;
+
+interface TProps {
+  prompt: TPrompt;
+  staff: TKioskState["staff"];
+  onRated: () => void;
+}
+
+export function RatingScreen(props: TProps) {
+  const reasons = useQuery(trpc.rating.reasons.queryOptions());
+  const form = useForm<TRatingChoiceInput, unknown, TRatingChoice>({
+    resolver: zodResolver(ZRatingChoice),
+    defaultValues: { reasonCodes: [], comment: "" },
+  });
+  const level = form.watch("level") as TLevel | undefined;
+  const chosenReasons = form.watch("reasonCodes") ?? [];
+  const [confirming, setConfirming] = useState(false);
+  // One key per prompt and level: a double tap or a retry can never make a second rating.
+  const idempotencyKey = useRef<{ level: TLevel | undefined; key: string }>({ level: undefined, key: "" });
+  const tappedAt = useRef<string>("");
+
+  const submit = useMutation(trpc.rating.submit.mutationOptions({ onSuccess: () => props.onRated() }));
+  const timeout = useMutation(trpc.kiosk.timeout.mutationOptions());
+  const timeoutRef = useRef(timeout.mutate);
+  timeoutRef.current = timeout.mutate;
+
+  const [lastActivity, setLastActivity] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setTimeout(() => timeoutRef.current({ promptId: props.prompt.promptId }), PROMPT_TIMEOUT_MS - (Date.now() - lastActivity));
+    return () => window.clearTimeout(timer);
+  }, [lastActivity, props.prompt.promptId]);
+
+  function chooseLevel(next: TLevel) {
+    form.setValue("level", next);
+    form.setValue("reasonCodes", []);
+    form.clearErrors();
+    setConfirming(false);
+  }
+
+  function toggleReason(code: string) {
+    const current = form.getValues("reasonCodes") ?? [];
+    form.setValue("reasonCodes", current.includes(code) ? current.filter((c) => c !== code) : [...current, code]);
+    form.clearErrors("reasonCodes");
+  }
+
+  const send = form.handleSubmit((choice) => {
+    if (submit.isPending) return;
+    if (isBadLevel(choice.level) && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    if (idempotencyKey.current.level !== choice.level) {
+      idempotencyKey.current = { level: choice.level, key: crypto.randomUUID() };
+      tappedAt.current = new Date().toISOString();
+    }
+    submit.mutate({
+      caseNo: props.prompt.caseNo,
+      ...choice,
+      idempotencyKey: idempotencyKey.current.key,
+      ratedAt: tappedAt.current,
+    });
+  });
+
+  const levelReasons = (reasons.data?.reasons ?? []).filter((reason) => reason.level === level);
+  const bad = level !== undefined && isBadLevel(level);
+
+  if (confirming && level !== undefined) {
+    return (
+      <section className="rating" data-testid="kiosk-confirm" onPointerDown={() => setLastActivity(Date.now())}>
+        <h1>{STRINGS.confirmBad}</h1>
+        <p className="kiosk-message">{STRINGS.confirmBadHelp}</p>
+        {submit.error ? <p className="error" role="alert">{errorMessage(submit.error)}</p> : null}
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            {STRINGS.back}
+          </button>
+          <button type="button" className="primary" disabled={submit.isPending} onClick={() => void send()}>
+            {submit.isPending ? STRINGS.submitting : STRINGS.confirm}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <form
+      className="rating"
+      data-testid="kiosk-rating"
+      onSubmit={(event) => void send(event)}
+      onPointerDown={() => setLastActivity(Date.now())}
+      onKeyDown={() => setLastActivity(Date.now())}
+    >
+      <h1>{STRINGS.ratePrompt}</h1>
+      <div className="rating-case">
+        <span>
+          {STRINGS.service}：<strong>{props.prompt.itemName}</strong>
+        </span>
+        {props.staff ? (
+          <span>
+            {STRINGS.handledBy}：<strong>{props.staff.name}</strong>（{props.staff.badgeNo}）
+          </span>
+        ) : null}
+        <span>
+          {STRINGS.caseNo}：<strong>{props.prompt.caseNo}</strong>
+        </span>
+      </div>
+      <div className="levels" role="group" aria-label={STRINGS.ratePrompt}>
+        {LEVELS.map((option) => (
+          <button
+            key={option}
+            type="button"
+            className={`level ${isBadLevel(option) ? "level-bad" : "level-good"}`}
+            data-rating-level={option}
+            aria-pressed={level === option}
+            onClick={() => chooseLevel(option)}
+          >
+            <Face level={option} />
+            {LEVEL_LABELS[option]}
+          </button>
+        ))}
+      </div>
+      {level !== undefined ? (
+        <>
+          {levelReasons.length > 0 ? (
+            <fieldset className="reasons">
+              <legend>{bad ? STRINGS.chooseBadReasons : STRINGS.chooseReasons}</legend>
+              {levelReasons.map((reason) => (
+                <button
+                  key={reason.code}
+                  type="button"
+                  className="reason"
+                  aria-pressed={chosenReasons.includes(reason.code)}
+                  onClick={() => toggleReason(reason.code)}
+                >
+                  {reason.label}
+                </button>
+              ))}
+            </fieldset>
+          ) : null}
+          {bad ? (
+            <div className="comment">
+              <label htmlFor="rating-comment">{STRINGS.commentBad}</label>
+              <textarea id="rating-comment" maxLength={500} {...form.register("comment")} />
+            </div>
+          ) : null}
+          {form.formState.errors.reasonCodes ? (
+            <p className="error" role="alert">
+              {form.formState.errors.reasonCodes.message ?? STRINGS.badNeedsReason}
+            </p>
+          ) : null}
+          {submit.error ? <p className="error" role="alert">{errorMessage(submit.error)}</p> : null}
+          <div className="actions">
+            <button type="submit" className="primary" disabled={submit.isPending}>
+              {submit.isPending ? STRINGS.submitting : STRINGS.submit}
+            </button>
+          </div>
+        </>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import { describe, expect, test } from "vitest";
+
+import type { TPrompt } from "./kiosk-state";
+import { initialKioskState, kioskReducer } from "./kiosk-state";
+
+const prompt = (promptId: number): TPrompt => ({
+  promptId,
+  windowId: 1,
+  caseId: promptId,
+  caseNo: `C${promptId}`,
+  itemName: "个体工商户设立登记",
+  departmentName: "县市场监督管理局",
+  createdAt: "2026-11-25T02:00:00.000Z",
+});
+
+const snapshot = {
+  type: "snapshot" as const,
+  device: { deviceCode: "PJQ-A01" },
+  window: { id: 1, code: "A01", name: "综合受理窗口" },
+  staff: null,
+  pending: [prompt(1)],
+};
+
+describe("evaluator state", () => {
+  test("a prompt already replayed by a snapshot is not queued twice", () => {
+    const state = kioskReducer(kioskReducer(initialKioskState, snapshot), { type: "prompt", prompt: prompt(1) });
+    expect(state.queue.map((open) => open.promptId)).toEqual([1]);
+  });
+
+  test("a second prompt queues behind the first and leaves when closed", () => {
+    let state = kioskReducer(initialKioskState, snapshot);
+    state = kioskReducer(state, { type: "prompt", prompt: prompt(2) });
+    expect(state.queue.map((open) => open.promptId)).toEqual([1, 2]);
+    state = kioskReducer(state, { type: "promptClosed", promptId: 1, status: "rated" });
+    expect(state.queue.map((open) => open.promptId)).toEqual([2]);
+  });
+
+  test("a snapshot after a reconnect replaces stale state", () => {
+    let state = kioskReducer(initialKioskState, snapshot);
+    state = kioskReducer(state, { ...snapshot, pending: [] });
+    expect(state.queue).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import type { TKioskEvent } from "@hcp/api";
+
+type TSnapshot = Extract<TKioskEvent, { type: "snapshot" }>;
+export type TPrompt = TSnapshot["pending"][number];
+
+export interface TKioskState {
+  window: TSnapshot["window"] | null;
+  staff: TSnapshot["staff"];
+  /** open prompts, oldest first: a second 请评价 queues behind the one on screen */
+  queue: TPrompt[];
+}
+
+export const initialKioskState: TKioskState = { window: null, staff: null, queue: [] };
+
+/**
+ * Folds the live feed into screen state. A snapshot replaces everything (it is what a reconnect
+ * replays); a prompt seen twice — once live, once in a snapshot — is kept once.
+ */
+export function kioskReducer(state: TKioskState, event: TKioskEvent): TKioskState {
+  switch (event.type) {
+    case "snapshot":
+      return { window: event.window, staff: event.staff, queue: event.pending };
+    case "prompt":
+      if (state.queue.some((prompt) => prompt.promptId === event.prompt.promptId)) return state;
+      return { ...state, queue: [...state.queue, event.prompt] };
+    case "promptClosed":
+      return { ...state, queue: state.queue.filter((prompt) => prompt.promptId !== event.promptId) };
+    case "staff":
+      return { ...state, staff: event.staff };
+  }
+}

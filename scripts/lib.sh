@@ -1,0 +1,38 @@
+# Shared by the start and test commands: bring pnpm and the system packages the platform needs.
+# pnpm comes through npx at a pinned version (corepack cannot verify signatures everywhere).
+
+PNPM_VERSION=10.34.9
+pnpm() { npx --yes "pnpm@${PNPM_VERSION}" "$@"; }
+
+log() { printf '[hcp] %s\n' "$*"; }
+
+require_node() {
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+  if [ "$major" -lt 20 ]; then
+    log "Node.js 20 or newer is required (found: $(node -v 2>/dev/null || echo none))"
+    exit 1
+  fi
+}
+
+# Installs Debian packages that are missing, when we are root on Debian; otherwise says what to install.
+ensure_debian_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing ${missing[*]} with apt-get …"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    log "please install: ${missing[*]}"
+    return 1
+  fi
+}
+
+install_dependencies() {
+  log "installing dependencies …"
+  pnpm install --frozen-lockfile --reporter=append-only >/dev/null
+}

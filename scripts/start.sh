@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Starts the whole platform with the demo hall: dependencies, database, migrations, demo data,
+# front-end builds, server. Ctrl-C stops everything, including the database it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+require_node
+if [ -z "${DATABASE_URL:-}" ] && ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
+  ensure_debian_packages mariadb-server || { log "or set DATABASE_URL to a MariaDB/MySQL server"; exit 1; }
+fi
+install_dependencies
+log "building the front ends …"
+pnpm exec turbo run build --filter=@hcp/web --filter=@hcp/console --output-logs=errors-only
+exec pnpm --filter @hcp/server --silent start:demo

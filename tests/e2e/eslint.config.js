@@ -1,0 +1,3 @@
+import base from "@hcp/eslint-config/base";
+
+export default base;

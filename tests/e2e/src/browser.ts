@@ -1,0 +1,27 @@
+import { existsSync } from "node:fs";
+
+import { chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
+
+/**
+ * The machine's Chromium (Debian's `chromium` package): Playwright's own browser download needs
+ * network access a CI machine here does not have.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: install the \`chromium\` package or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({
+    executablePath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}

@@ -1,0 +1,1 @@
+export { default } from "@hcp/db/testing/global-setup";
