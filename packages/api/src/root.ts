@@ -2,6 +2,7 @@ import { authRouter } from "./routers/auth";
 import { caseRouter } from "./routers/case";
 import { catalogRouter } from "./routers/catalog";
 import { kioskRouter } from "./routers/kiosk";
+import { onlineRouter } from "./routers/online";
 import { overviewRouter } from "./routers/overview";
 import { ratingRouter } from "./routers/rating";
 import { windowRouter } from "./routers/window";
@@ -12,6 +13,7 @@ export const appRouter = router({
   case: caseRouter,
   catalog: catalogRouter,
   kiosk: kioskRouter,
+  online: onlineRouter,
   overview: overviewRouter,
   rating: ratingRouter,
   window: windowRouter,

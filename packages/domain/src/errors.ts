@@ -23,6 +23,8 @@ export const APP_ERROR_MESSAGES = {
   REASON_UNKNOWN: "评价内容代码不存在",
   REASON_LEVEL_MISMATCH: "评价内容与所选等级不符",
   BAD_RATING_NEEDS_REASON: "差评请至少选择一项原因或填写意见",
+  ONLINE_LOOKUP_FAILED: "办件编号或手机号后四位不正确",
+  RATING_LINK_INVALID: "评价链接无效或已过期，请重新查询办件",
   DEVICE_UNKNOWN: "评价器未登记或凭证无效",
   PROMPT_NOT_FOUND: "评价邀请不存在或已结束",
   NOT_FOUND: "请求的内容不存在",

@@ -92,3 +92,22 @@ export const ZPeriod = z
   })
   .refine((period) => period.from <= period.to, { error: "开始日期不能晚于结束日期", path: ["to"] });
 export type TPeriod = z.infer<typeof ZPeriod>;
+
+export const ZOnlineLookup = z.object({
+  caseNo: ZCaseNo,
+  phoneLast4: z.string().trim().regex(/^\d{4}$/, { error: "请输入申请时所留手机号的后四位" }),
+});
+export type TOnlineLookup = z.infer<typeof ZOnlineLookup>;
+
+/** Online channels a citizen can rate from (national pf codes). */
+export const ZOnlineChannel = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+
+export const ZOnlineRatingSubmit = z
+  .object({
+    token: z.string().min(10).max(500),
+    channel: ZOnlineChannel,
+    ...ratingChoiceShape,
+    idempotencyKey: z.uuid({ error: "提交编号格式不正确" }),
+  })
+  .refine(badRatingHasReason, BAD_NEEDS_REASON);
+export type TOnlineRatingSubmit = z.input<typeof ZOnlineRatingSubmit>;

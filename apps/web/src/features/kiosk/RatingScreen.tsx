@@ -3,13 +3,13 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 
-import { LEVEL_LABELS, LEVELS, ZRatingChoice, isBadLevel } from "@hcp/domain";
+import { ZRatingChoice, isBadLevel } from "@hcp/domain";
 import type { TLevel, TRatingChoice, TRatingChoiceInput } from "@hcp/domain";
 
 import { errorMessage } from "../../lib/errors";
 import { STRINGS } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
-import { Face } from "./Face";
+import { LevelPicker, ReasonPicker } from "../rating/LevelPicker";
 import type { TKioskState, TPrompt } from "./kiosk-state";
 
 /** No tap for this long ends the prompt unrated (a "timed out" event, never a rating). */
@@ -119,39 +119,15 @@ export function RatingScreen(props: TProps) {
           {STRINGS.caseNo}：<strong>{props.prompt.caseNo}</strong>
         </span>
       </div>
-      <div className="levels" role="group" aria-label={STRINGS.ratePrompt}>
-        {LEVELS.map((option) => (
-          <button
-            key={option}
-            type="button"
-            className={`level ${isBadLevel(option) ? "level-bad" : "level-good"}`}
-            data-rating-level={option}
-            aria-pressed={level === option}
-            onClick={() => chooseLevel(option)}
-          >
-            <Face level={option} />
-            {LEVEL_LABELS[option]}
-          </button>
-        ))}
-      </div>
+      <LevelPicker value={level} label={STRINGS.ratePrompt} onChange={chooseLevel} />
       {level !== undefined ? (
         <>
-          {levelReasons.length > 0 ? (
-            <fieldset className="reasons">
-              <legend>{bad ? STRINGS.chooseBadReasons : STRINGS.chooseReasons}</legend>
-              {levelReasons.map((reason) => (
-                <button
-                  key={reason.code}
-                  type="button"
-                  className="reason"
-                  aria-pressed={chosenReasons.includes(reason.code)}
-                  onClick={() => toggleReason(reason.code)}
-                >
-                  {reason.label}
-                </button>
-              ))}
-            </fieldset>
-          ) : null}
+          <ReasonPicker
+            legend={bad ? STRINGS.chooseBadReasons : STRINGS.chooseReasons}
+            reasons={levelReasons}
+            chosen={chosenReasons}
+            onToggle={toggleReason}
+          />
           {bad ? (
             <div className="comment">
               <label htmlFor="rating-comment">{STRINGS.commentBad}</label>
