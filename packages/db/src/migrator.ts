@@ -4,6 +4,7 @@ import {
   exceptionsFromSchedules,
   NATIONAL_REASON_VERSION,
   NATIONAL_REASONS,
+  ROLES,
 } from "@hcp/domain";
 
 import type { Db } from "./client";
@@ -20,11 +21,16 @@ export async function migrateToLatest(db: Db): Promise<void> {
 }
 
 /**
- * Reference data every hall needs — the national reason codes (version 1) and the published
+ * Reference data every hall needs — the roles of SPEC §1, the national reason codes (version 1) and the published
  * holiday calendars. Idempotent: rows that exist are left as an administrator may have edited them.
  */
 export async function syncReferenceData(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("role")
+      .values(Object.entries(ROLES).map(([key, label]) => ({ key, label })))
+      .ignore()
+      .execute();
     await trx
       .insertInto("reason_code_version")
       .values({ version: NATIONAL_REASON_VERSION, name: "全国好差评评价内容（2020 版）", is_current: true })

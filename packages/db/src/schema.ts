@@ -202,6 +202,11 @@ export interface CalendarDayTable {
   name: string;
 }
 
+export interface RoleTable {
+  key: string;
+  label: string;
+}
+
 export interface CounterTable {
   name: string;
   value: number;
@@ -227,6 +232,7 @@ export interface Database {
   audit_log: AuditLogTable;
   calendar_day: CalendarDayTable;
   counter: CounterTable;
+  role: RoleTable;
 }
 
 export type Hall = Selectable<HallTable>;

@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema type */
 
 const TIME = "datetime(3)";
+const UTF8MB4 = sql`engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -14,6 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("name", "varchar(100)", (col) => col.notNull())
     .addColumn("region_code", "char(6)", (col) => col.notNull())
     .addColumn("rating_window_days", "smallint", (col) => col.notNull().defaultTo(7))
+    .modifyEnd(UTF8MB4)
     .execute();
 
   await db.schema
@@ -23,6 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("code", "varchar(32)", (col) => col.notNull().unique())
     .addColumn("name", "varchar(100)", (col) => col.notNull())
     .addColumn("sort_order", "integer", (col) => col.notNull().defaultTo(0))
+    .modifyEnd(UTF8MB4)
     .execute();
 
   await db.schema
@@ -34,6 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("case_type", "varchar(16)", (col) => col.notNull())
     .addColumn("promised_days", "smallint", (col) => col.notNull().defaultTo(0))
     .addColumn("active", "boolean", (col) => col.notNull().defaultTo(true))
+    .modifyEnd(UTF8MB4)
     .execute();
 
   await db.schema
@@ -46,6 +50,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("department_id", "integer", (col) => col.references("department.id"))
     .addColumn("active", "boolean", (col) => col.notNull().defaultTo(true))
     .addUniqueConstraint("window_hall_id_code_uq", ["hall_id", "code"])
+    .modifyEnd(UTF8MB4)
     .execute();
 
   await db.schema
@@ -57,6 +62,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("name", "varchar(50)", (col) => col.notNull())
     .addColumn("photo_url", "varchar(255)", (col) => col.notNull())
     .addColumn("active", "boolean", (col) => col.notNull().defaultTo(true))
+    .modifyEnd(UTF8MB4)
     .execute();
 
   await db.schema
@@ -66,6 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("staff_id", "integer", (col) => col.notNull().references("staff.id"))
     .addColumn("signed_in_at", TIME, (col) => col.notNull())
     .addColumn("signed_out_at", TIME)
+    .modifyEnd(UTF8MB4)
     .execute();
   await db.schema
     .createIndex("window_presence_window_id_signed_out_at_index")
@@ -86,6 +93,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("token_hash", "char(64)", (col) => col.unique())
     .addColumn("paired_at", TIME)
     .addColumn("last_seen_at", TIME)
+    .modifyEnd(UTF8MB4)
     .execute();
 
   await db.schema
@@ -108,6 +116,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("received_at", TIME, (col) => col.notNull())
     .addColumn("completed_at", TIME)
     .addColumn("due_date", "date")
+    .modifyEnd(UTF8MB4)
     .execute();
   await db.schema.createIndex("case_hall_id_completed_at_index").on("case").columns(["hall_id", "completed_at"]).execute();
   await db.schema.createIndex("case_window_id_completed_at_index").on("case").columns(["window_id", "completed_at"]).execute();
@@ -119,6 +128,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("version", "integer", (col) => col.primaryKey())
     .addColumn("name", "varchar(100)", (col) => col.notNull())
     .addColumn("is_current", "boolean", (col) => col.notNull().defaultTo(false))
+    .modifyEnd(UTF8MB4)
     .execute();
 
   await db.schema
@@ -128,6 +138,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("level", sql`tinyint`, (col) => col.notNull())
     .addColumn("label", "varchar(100)", (col) => col.notNull())
     .addPrimaryKeyConstraint("reason_code_pk", ["version", "code"])
+    .modifyEnd(UTF8MB4)
     .execute();
 
   await db.schema
@@ -139,6 +150,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("status", "varchar(16)", (col) => col.notNull())
     .addColumn("created_at", TIME, (col) => col.notNull())
     .addColumn("closed_at", TIME)
+    .modifyEnd(UTF8MB4)
     .execute();
   await db.schema.createIndex("rating_prompt_window_id_id_index").on("rating_prompt").columns(["window_id", "id"]).execute();
   await db.schema.createIndex("rating_prompt_case_id_index").on("rating_prompt").column("case_id").execute();
@@ -166,6 +178,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint("rating_case_id_seq_uq", ["case_id", "seq"])
     .addCheckConstraint("rating_level_check", sql`level between 1 and 5`)
     .addCheckConstraint("rating_seq_check", sql`seq in (1, 2)`)
+    .modifyEnd(UTF8MB4)
     .execute();
   await db.schema.createIndex("rating_hall_id_rated_at_index").on("rating").columns(["hall_id", "rated_at"]).execute();
   await db.schema.createIndex("rating_window_id_rated_at_index").on("rating").columns(["window_id", "rated_at"]).execute();
@@ -175,6 +188,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("rating_id", "bigint", (col) => col.notNull().references("rating.id"))
     .addColumn("reason_code", "char(3)", (col) => col.notNull())
     .addPrimaryKeyConstraint("rating_reason_pk", ["rating_id", "reason_code"])
+    .modifyEnd(UTF8MB4)
+    .execute();
+
+  await db.schema
+    .createTable("role")
+    .addColumn("key", "varchar(24)", (col) => col.primaryKey())
+    .addColumn("label", "varchar(32)", (col) => col.notNull())
+    .modifyEnd(UTF8MB4)
     .execute();
 
   await db.schema
@@ -183,12 +204,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("username", "varchar(64)", (col) => col.notNull().unique())
     .addColumn("password_hash", "varchar(255)", (col) => col.notNull())
     .addColumn("display_name", "varchar(64)", (col) => col.notNull())
-    .addColumn("role", "varchar(24)", (col) => col.notNull())
+    .addColumn("role", "varchar(24)", (col) => col.notNull().references("role.key"))
     .addColumn("hall_id", "integer", (col) => col.notNull().references("hall.id"))
     .addColumn("department_id", "integer", (col) => col.references("department.id"))
     .addColumn("staff_id", "integer", (col) => col.unique().references("staff.id"))
     .addColumn("active", "boolean", (col) => col.notNull().defaultTo(true))
     .addColumn("created_at", TIME, (col) => col.notNull())
+    .modifyEnd(UTF8MB4)
     .execute();
 
   await db.schema
@@ -199,6 +221,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("note", "varchar(500)", (col) => col.notNull())
     .addColumn("approved_by", "integer", (col) => col.notNull().references("user.id"))
     .addColumn("created_at", TIME, (col) => col.notNull())
+    .modifyEnd(UTF8MB4)
     .execute();
 
   await db.schema
@@ -208,6 +231,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", TIME, (col) => col.notNull())
     .addColumn("expires_at", TIME, (col) => col.notNull())
     .addColumn("last_seen_at", TIME, (col) => col.notNull())
+    .modifyEnd(UTF8MB4)
     .execute();
 
   await db.schema
@@ -219,6 +243,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("entity_id", "varchar(64)", (col) => col.notNull())
     .addColumn("detail", "text", (col) => col.notNull())
     .addColumn("created_at", TIME, (col) => col.notNull())
+    .modifyEnd(UTF8MB4)
     .execute();
   await db.schema.createIndex("audit_log_entity_entity_id_index").on("audit_log").columns(["entity", "entity_id"]).execute();
 
@@ -227,6 +252,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("counter")
     .addColumn("name", "varchar(64)", (col) => col.primaryKey())
     .addColumn("value", "bigint", (col) => col.notNull())
+    .modifyEnd(UTF8MB4)
     .execute();
 
   await db.schema
@@ -234,6 +260,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("date", "date", (col) => col.primaryKey())
     .addColumn("kind", "varchar(8)", (col) => col.notNull())
     .addColumn("name", "varchar(32)", (col) => col.notNull())
+    .modifyEnd(UTF8MB4)
     .execute();
 }
 
@@ -245,6 +272,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     "session",
     "rating_exclusion",
     "user",
+    "role",
     "rating_reason",
     "rating",
     "rating_prompt",

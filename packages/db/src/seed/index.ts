@@ -1,0 +1,424 @@
+import { randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
+
+import { sql } from "kysely";
+
+import { NATIONAL_REASON_VERSION } from "@hcp/domain";
+import type { TRole } from "@hcp/domain";
+
+import type { Db } from "../client";
+import { hashPassword } from "../passwords";
+import type { NewCase, NewRating, NewUser } from "../schema";
+import { buildDemoCatalog } from "./catalog";
+import type { TDemoCatalog } from "./catalog";
+import { simulateYear } from "./simulation";
+import type { TSimCase, TSimRating } from "./simulation";
+
+export { buildDemoCatalog, DEMO_INSTANT_SHARE, DEMO_ITEM_COUNT } from "./catalog";
+export type { TDemoCatalog } from "./catalog";
+export { DEMO_CASES, DEMO_RATINGS, DEMO_YEAR, planDays, simulateYear } from "./simulation";
+export { WINDOWS as DEMO_WINDOWS } from "./windows";
+
+export interface TDemoAccount {
+  username: string;
+  password: string;
+  role: TRole;
+  displayName: string;
+  note: string;
+}
+
+export interface TDemoSeedResult {
+  hallId: number;
+  departments: number;
+  serviceItems: number;
+  windows: number;
+  staff: number;
+  cases: number;
+  ratings: number;
+  accounts: TDemoAccount[];
+  seconds: number;
+}
+
+export interface TDemoSeedOptions {
+  /** fraction of the 2023 year's cases and ratings to load, default 1 */
+  scale?: number;
+  log?: (line: string) => void;
+}
+
+export const DEMO_HALL = {
+  code: "DEMO",
+  name: "示范县政务服务中心",
+  regionCode: "330100",
+  ratingWindowDays: 7,
+} as const;
+
+// Rows per statement: a case row is about 300 bytes, so a batch stays far below max_allowed_packet.
+const CASE_BATCH = 4000;
+const RATING_BATCH = 4000;
+const REASON_BATCH = 8000;
+
+/** Users are stamped as created just before the simulated year starts. */
+const ACCOUNTS_CREATED_AT = new Date("2022-12-30T01:00:00Z");
+
+export async function isDemoHallSeeded(db: Db): Promise<boolean> {
+  const row = await db.selectFrom("hall").select("id").where("code", "=", DEMO_HALL.code).executeTakeFirst();
+  return row !== undefined;
+}
+
+function newPassword(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+interface TCatalogIds {
+  hallId: number;
+  departmentIds: number[];
+  itemIds: number[];
+  windowIds: number[];
+  staffIds: number[];
+}
+
+function idsByCode<T extends string>(rows: readonly { id: number; code: T }[], codes: readonly T[], what: string): number[] {
+  const byCode = new Map(rows.map((row) => [row.code, Number(row.id)]));
+  return codes.map((code) => {
+    const id = byCode.get(code);
+    if (id === undefined) throw new Error(`${what} ${code} was not inserted`);
+    return id;
+  });
+}
+
+async function insertCatalog(db: Db, catalog: TDemoCatalog): Promise<TCatalogIds> {
+  const hall = await db
+    .insertInto("hall")
+    .values({
+      code: DEMO_HALL.code,
+      name: DEMO_HALL.name,
+      region_code: DEMO_HALL.regionCode,
+      rating_window_days: DEMO_HALL.ratingWindowDays,
+    })
+    .executeTakeFirstOrThrow();
+  const hallId = Number(hall.insertId);
+
+  await db
+    .insertInto("department")
+    .values(catalog.departments.map((d) => ({ hall_id: hallId, code: d.code, name: d.name, sort_order: d.sortOrder })))
+    .execute();
+  const departmentRows = await db.selectFrom("department").select(["id", "code"]).where("hall_id", "=", hallId).execute();
+  const departmentIds = idsByCode(departmentRows, catalog.departments.map((d) => d.code), "department");
+
+  await db
+    .insertInto("service_item")
+    .values(
+      catalog.items.map((item) => ({
+        department_id: departmentIds[item.departmentIndex] ?? 0,
+        code: item.code,
+        name: item.name,
+        case_type: item.caseType,
+        promised_days: item.promisedDays,
+        active: true,
+      })),
+    )
+    .execute();
+  const itemRows = await db
+    .selectFrom("service_item")
+    .innerJoin("department", "department.id", "service_item.department_id")
+    .select(["service_item.id", "service_item.code"])
+    .where("department.hall_id", "=", hallId)
+    .execute();
+  const itemIds = idsByCode(itemRows, catalog.items.map((item) => item.code), "service item");
+
+  await db
+    .insertInto("window")
+    .values(
+      catalog.windows.map((window) => ({
+        hall_id: hallId,
+        code: window.code,
+        name: window.name,
+        kind: window.kind,
+        department_id: window.departmentIndex === null ? null : (departmentIds[window.departmentIndex] ?? null),
+        active: true,
+      })),
+    )
+    .execute();
+  const windowRows = await db.selectFrom("window").select(["id", "code"]).where("hall_id", "=", hallId).execute();
+  const windowIds = idsByCode(windowRows, catalog.windows.map((window) => window.code), "window");
+
+  await db
+    .insertInto("staff")
+    .values(
+      catalog.staff.map((member) => ({
+        hall_id: hallId,
+        department_id: departmentIds[member.departmentIndex] ?? 0,
+        badge_no: member.badgeNo,
+        name: member.name,
+        photo_url: `/avatars/${member.badgeNo}.svg`,
+        active: true,
+      })),
+    )
+    .execute();
+  const staffRows = await db.selectFrom("staff").select(["id", "badge_no as code"]).where("hall_id", "=", hallId).execute();
+  const staffIds = idsByCode(staffRows, catalog.staff.map((member) => member.badgeNo), "staff member");
+
+  // One evaluator per window, registered but not yet paired: pairing hands out the device token.
+  await db
+    .insertInto("evaluator_device")
+    .values(
+      catalog.windows.map((window, index) => ({
+        window_id: windowIds[index] ?? null,
+        device_code: `PJQ-${window.code}`,
+        token_hash: null,
+        paired_at: null,
+        last_seen_at: null,
+      })),
+    )
+    .execute();
+  return { hallId, departmentIds, itemIds, windowIds, staffIds };
+}
+
+interface TAccountPlan {
+  username: string;
+  role: TRole;
+  displayName: string;
+  note: string;
+  departmentKey?: string;
+}
+
+const HALL_ACCOUNTS: readonly TAccountPlan[] = [
+  { username: "admin", role: "admin", displayName: "系统管理员", note: "用户、角色、设备、日历和设置" },
+  { username: "manager", role: "hall_manager", displayName: "大厅管理员", note: "窗口绩效、差评处置、设备和月报" },
+  { username: "auditor", role: "auditor", displayName: "督查室", note: "只读：报表、排名和公开" },
+  { username: "head_scjg", role: "department_head", displayName: "县市场监督管理局负责人", note: "部门负责人：县市场监督管理局", departmentKey: "scjg" },
+  { username: "head_bdc", role: "department_head", displayName: "县不动产登记中心负责人", note: "部门负责人：县不动产登记中心", departmentKey: "bdc" },
+];
+
+/** Hashes each distinct password once (argon2 is slow on purpose) and inserts every account. */
+async function insertUsers(db: Db, catalog: TDemoCatalog, ids: TCatalogIds): Promise<TDemoAccount[]> {
+  const passwords = HALL_ACCOUNTS.map(() => newPassword());
+  const staffPassword = newPassword();
+  const [staffHash, ...hashes] = await Promise.all([staffPassword, ...passwords].map((password) => hashPassword(password)));
+  const departmentIndex = new Map(catalog.departments.map((department, index) => [department.key, index]));
+  const rows: NewUser[] = HALL_ACCOUNTS.map((plan, index) => {
+    const deptIndex = plan.departmentKey === undefined ? undefined : departmentIndex.get(plan.departmentKey);
+    return {
+      username: plan.username,
+      password_hash: hashes[index] ?? "",
+      display_name: plan.displayName,
+      role: plan.role,
+      hall_id: ids.hallId,
+      department_id: deptIndex === undefined ? null : (ids.departmentIds[deptIndex] ?? null),
+      staff_id: null,
+      active: true,
+      created_at: ACCOUNTS_CREATED_AT,
+    };
+  });
+  catalog.staff.forEach((member, index) => {
+    rows.push({
+      username: member.badgeNo.toLowerCase(),
+      password_hash: staffHash ?? "",
+      display_name: member.name,
+      role: "window_staff",
+      hall_id: ids.hallId,
+      department_id: ids.departmentIds[member.departmentIndex] ?? null,
+      staff_id: ids.staffIds[index] ?? null,
+      active: true,
+      created_at: ACCOUNTS_CREATED_AT,
+    });
+  });
+  await db.insertInto("user").values(rows).execute();
+
+  const accounts: TDemoAccount[] = HALL_ACCOUNTS.map((plan, index) => ({
+    username: plan.username,
+    password: passwords[index] ?? "",
+    role: plan.role,
+    displayName: plan.displayName,
+    note: plan.note,
+  }));
+  const first = catalog.staff[0]?.badgeNo.toLowerCase() ?? "";
+  const last = catalog.staff.at(-1)?.badgeNo.toLowerCase() ?? "";
+  for (const member of catalog.staff.slice(0, 3)) {
+    const window = catalog.windows[member.windowIndex];
+    accounts.push({
+      username: member.badgeNo.toLowerCase(),
+      password: staffPassword,
+      role: "window_staff",
+      displayName: member.name,
+      note: `窗口工作人员，${window?.code ?? ""} ${window?.name ?? ""}；全部 ${catalog.staff.length} 个窗口账号（${first} … ${last}）共用此密码`,
+    });
+  }
+  return accounts;
+}
+
+interface TYearCounts {
+  cases: number;
+  ratings: number;
+}
+
+/** Loads the simulated year with multi-row inserts; ids of a batch are its insertId onwards. */
+async function insertYear(
+  db: Db,
+  catalog: TDemoCatalog,
+  ids: TCatalogIds,
+  scale: number,
+  log: (line: string) => void,
+): Promise<TYearCounts> {
+  // Galera and some replicas step auto-increment ids by more than 1.
+  const stepRow = await sql<{ step: number }>`select @@auto_increment_increment as step`.execute(db);
+  const step = Number(stepRow.rows[0]?.step ?? 1);
+
+  const caseBuffer: TSimCase[] = [];
+  const ratingBuffer: { caseId: number; sim: TSimCase; rating: TSimRating }[] = [];
+  const reasonBuffer: { rating_id: number; reason_code: string }[] = [];
+  const counters: { name: string; value: number }[] = [];
+  const counts: TYearCounts = { cases: 0, ratings: 0 };
+
+  const flushReasons = async (): Promise<void> => {
+    if (reasonBuffer.length === 0) return;
+    await db.insertInto("rating_reason").values(reasonBuffer).execute();
+    reasonBuffer.length = 0;
+  };
+
+  const flushRatings = async (): Promise<void> => {
+    if (ratingBuffer.length === 0) return;
+    const rows: NewRating[] = ratingBuffer.map(({ caseId, sim, rating }) => {
+      const item = catalog.items[sim.itemIndex];
+      return {
+        case_id: caseId,
+        seq: 1,
+        level: rating.level,
+        channel: rating.channel,
+        is_default: false,
+        comment: rating.comment,
+        reason_version: NATIONAL_REASON_VERSION,
+        hall_id: ids.hallId,
+        department_id: item ? (ids.departmentIds[item.departmentIndex] ?? 0) : 0,
+        service_item_id: ids.itemIds[sim.itemIndex] ?? 0,
+        window_id: sim.windowIndex === null ? null : (ids.windowIds[sim.windowIndex] ?? null),
+        staff_id: sim.staffIndex === null ? null : (ids.staffIds[sim.staffIndex] ?? null),
+        prompt_id: null,
+        idempotency_key: rating.idempotencyKey,
+        rated_at: rating.ratedAt,
+        received_at: rating.ratedAt,
+      };
+    });
+    const result = await db.insertInto("rating").values(rows).executeTakeFirstOrThrow();
+    const firstId = Number(result.insertId);
+    const lastId = firstId + (rows.length - 1) * step;
+    const last = await db.selectFrom("rating").select("idempotency_key").where("id", "=", lastId).executeTakeFirst();
+    if (last?.idempotency_key !== rows.at(-1)?.idempotency_key) throw new Error("rating ids of one insert were not consecutive");
+    ratingBuffer.forEach(({ rating }, index) => {
+      for (const code of rating.reasons) reasonBuffer.push({ rating_id: firstId + index * step, reason_code: code });
+    });
+    counts.ratings += rows.length;
+    ratingBuffer.length = 0;
+    if (reasonBuffer.length >= REASON_BATCH) await flushReasons();
+  };
+
+  const flushCases = async (): Promise<void> => {
+    if (caseBuffer.length === 0) return;
+    const rows: NewCase[] = caseBuffer.map((sim) => {
+      const item = catalog.items[sim.itemIndex];
+      if (!item) throw new Error(`item ${sim.itemIndex} is missing from the catalogue`);
+      return {
+        case_no: sim.caseNo,
+        hall_id: ids.hallId,
+        department_id: ids.departmentIds[item.departmentIndex] ?? 0,
+        service_item_id: ids.itemIds[sim.itemIndex] ?? 0,
+        window_id: sim.windowIndex === null ? null : (ids.windowIds[sim.windowIndex] ?? null),
+        staff_id: sim.staffIndex === null ? null : (ids.staffIds[sim.staffIndex] ?? null),
+        handling_channel: sim.handlingChannel,
+        case_type: item.caseType,
+        promised_days: item.promisedDays,
+        applicant_type: sim.applicantType,
+        applicant_name_masked: sim.applicantNameMasked,
+        applicant_contact_cipher: null,
+        applicant_contact_hash: null,
+        status: "completed",
+        received_at: sim.receivedAt,
+        completed_at: sim.completedAt,
+        due_date: sim.dueDate,
+      };
+    });
+    const result = await db.insertInto("case").values(rows).executeTakeFirstOrThrow();
+    const firstId = Number(result.insertId);
+    const lastId = firstId + (rows.length - 1) * step;
+    const last = await db.selectFrom("case").select("case_no").where("id", "=", lastId).executeTakeFirst();
+    if (last?.case_no !== rows.at(-1)?.case_no) throw new Error("case ids of one insert were not consecutive");
+    caseBuffer.forEach((sim, index) => {
+      if (sim.rating) ratingBuffer.push({ caseId: firstId + index * step, sim, rating: sim.rating });
+    });
+    counts.cases += rows.length;
+    caseBuffer.length = 0;
+    if (ratingBuffer.length >= RATING_BATCH) await flushRatings();
+  };
+
+  const started = performance.now();
+  let month = "";
+  let monthCases = 0;
+  let monthRatings = 0;
+  const logMonth = (): void => {
+    if (!month) return;
+    const elapsed = ((performance.now() - started) / 1000).toFixed(1);
+    log(`  ${month}: ${monthCases.toLocaleString("en-US")} cases, ${monthRatings.toLocaleString("en-US")} ratings (${elapsed} s)`);
+  };
+  for (const day of simulateYear(catalog, { regionCode: DEMO_HALL.regionCode, scale })) {
+    if (day.date.slice(0, 7) !== month) {
+      logMonth();
+      month = day.date.slice(0, 7);
+      monthCases = 0;
+      monthRatings = 0;
+    }
+    if (day.cases.length === 0) continue;
+    counters.push({ name: `case:${ids.hallId}:${day.date.replaceAll("-", "")}`, value: day.cases.length });
+    for (const sim of day.cases) {
+      monthCases++;
+      if (sim.rating) monthRatings++;
+      caseBuffer.push(sim);
+      if (caseBuffer.length >= CASE_BATCH) await flushCases();
+    }
+  }
+  await flushCases();
+  await flushRatings();
+  await flushReasons();
+  logMonth();
+  // Live case numbers continue each day's sequence instead of colliding with the demo's.
+  if (counters.length > 0) await db.insertInto("counter").values(counters).execute();
+  return counts;
+}
+
+/**
+ * The demo hall of SPEC §9: the county hall of the 2023 annual report with its catalogue, windows,
+ * staff, evaluators, accounts and a simulated 2023. Deterministic except for the passwords, which
+ * are secrets and returned once. Everything is written in one transaction: a failed seed leaves
+ * nothing behind.
+ */
+export async function seedDemoHall(db: Db, options: TDemoSeedOptions = {}): Promise<TDemoSeedResult> {
+  const scale = options.scale ?? 1;
+  if (!(scale >= 0 && scale <= 10)) throw new Error(`scale must be between 0 and 10, got ${scale}`);
+  const log = options.log ?? (() => undefined);
+  const started = performance.now();
+  if (await isDemoHallSeeded(db)) throw new Error(`the demo hall (${DEMO_HALL.code}) is already seeded`);
+
+  const catalog = buildDemoCatalog(DEMO_HALL.regionCode);
+  const loaded = await db.transaction().execute(async (trx) => {
+    const ids = await insertCatalog(trx, catalog);
+    const { departments, items, windows, staff } = catalog;
+    log(`hall ${DEMO_HALL.name}: ${departments.length} departments, ${items.length} items, ${windows.length} windows, ${staff.length} staff`);
+    const accounts = await insertUsers(trx, catalog, ids);
+    log(`${HALL_ACCOUNTS.length + catalog.staff.length} accounts; loading ${scale === 1 ? "the" : `${scale} of the`} simulated 2023 …`);
+    const year = await insertYear(trx, catalog, ids, scale, log);
+    return { hallId: ids.hallId, accounts, year };
+  });
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  const { cases, ratings } = loaded.year;
+  log(`loaded ${cases.toLocaleString("en-US")} cases and ${ratings.toLocaleString("en-US")} ratings in ${seconds} s`);
+  return {
+    hallId: loaded.hallId,
+    departments: catalog.departments.length,
+    serviceItems: catalog.items.length,
+    windows: catalog.windows.length,
+    staff: catalog.staff.length,
+    cases: loaded.year.cases,
+    ratings: loaded.year.ratings,
+    accounts: loaded.accounts,
+    seconds,
+  };
+}

@@ -1,0 +1,257 @@
+import { createHash } from "node:crypto";
+
+import { describe, expect, test } from "vitest";
+
+import { exceptionsFromSchedules, hallDate, isWorkingDay } from "@hcp/domain";
+
+import type { Db } from "../client";
+import { verifyPassword } from "../passwords";
+import { truncateAll } from "../testing";
+import { useTestDb } from "../testing/test-db";
+import { isDemoHallSeeded, seedDemoHall } from "./index";
+
+const getDb = useTestDb();
+const SCALE = 0.02;
+const exceptions = exceptionsFromSchedules();
+
+/** A fingerprint of the simulated year: every case with its item and the level it was rated. */
+async function yearChecksum(db: Db): Promise<{ cases: number; levelSum: number; hash: string }> {
+  const rows = await db
+    .selectFrom("case")
+    .innerJoin("service_item", "service_item.id", "case.service_item_id")
+    .leftJoin("rating", "rating.case_id", "case.id")
+    .select(["case.case_no", "service_item.code", "rating.level"])
+    .orderBy("case.case_no")
+    .execute();
+  const hash = createHash("sha256");
+  let levelSum = 0;
+  for (const row of rows) {
+    hash.update(`${row.case_no}|${row.code}|${row.level ?? "-"}\n`);
+    levelSum += row.level ?? 0;
+  }
+  return { cases: rows.length, levelSum, hash: hash.digest("hex") };
+}
+
+describe("demo hall seed", () => {
+  test("builds the hall of the 2023 report: departments, catalogue, windows, staff, devices and accounts", async () => {
+    const db = getDb();
+    expect(await isDemoHallSeeded(db)).toBe(false);
+    const result = await seedDemoHall(db, { scale: SCALE });
+    expect(await isDemoHallSeeded(db)).toBe(true);
+
+    const hall = await db.selectFrom("hall").selectAll().where("id", "=", result.hallId).executeTakeFirstOrThrow();
+    expect(hall).toMatchObject({ code: "DEMO", name: "示范县政务服务中心", region_code: "330100", rating_window_days: 7 });
+
+    const departments = await db.selectFrom("department").selectAll().where("hall_id", "=", hall.id).orderBy("sort_order").execute();
+    expect(departments).toHaveLength(48);
+    expect(result.departments).toBe(48);
+    expect(new Set(departments.map((d) => d.name)).size).toBe(48);
+    expect(departments.map((d) => d.sort_order)).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
+    for (const department of departments) expect(department.code).toMatch(/^[0-9]{2}330100[0-9A-Z]{10}$/);
+    expect(departments.map((d) => d.name)).toEqual(expect.arrayContaining(["县市场监督管理局", "县不动产登记中心", "县住房公积金管理中心"]));
+
+    const items = await db
+      .selectFrom("service_item")
+      .innerJoin("department", "department.id", "service_item.department_id")
+      .select([
+        "service_item.code",
+        "service_item.name",
+        "service_item.case_type",
+        "service_item.promised_days",
+        "service_item.department_id",
+      ])
+      .where("department.hall_id", "=", hall.id)
+      .execute();
+    expect(items).toHaveLength(1444);
+    expect(result.serviceItems).toBe(1444);
+    expect(new Set(items.map((item) => item.code)).size).toBe(1444);
+    expect(new Set(items.map((item) => `${item.department_id}|${item.name}`)).size).toBe(1444);
+    const instant = items.filter((item) => item.case_type === "instant");
+    expect(Math.abs((instant.length / items.length) * 100 - 68.41)).toBeLessThan(2);
+    for (const item of items) {
+      if (item.case_type === "instant") expect(item.promised_days).toBe(0);
+      else expect(item.promised_days).toBeGreaterThanOrEqual(1);
+      expect(item.promised_days).toBeLessThanOrEqual(20);
+    }
+
+    const windows = await db.selectFrom("window").selectAll().where("hall_id", "=", hall.id).orderBy("code").execute();
+    const comprehensive = windows.filter((window) => window.kind === "comprehensive");
+    expect(comprehensive.map((window) => window.code)).toEqual(["A01", "A02", "A03", "A04", "A05", "A06", "A07", "A08", "A09"]);
+    for (const window of comprehensive) expect(window.department_id).toBeNull();
+    const special = windows.filter((window) => window.kind === "special");
+    expect(special.length).toBeGreaterThanOrEqual(8);
+    for (const window of special) expect(window.department_id).not.toBeNull();
+    expect(result.windows).toBe(windows.length);
+
+    const devices = await db.selectFrom("evaluator_device").selectAll().execute();
+    expect(devices).toHaveLength(windows.length);
+    for (const window of windows) {
+      const device = devices.filter((d) => d.window_id === window.id);
+      expect(device).toHaveLength(1);
+      expect(device[0]).toMatchObject({ device_code: `PJQ-${window.code}`, token_hash: null, paired_at: null });
+    }
+
+    const staff = await db.selectFrom("staff").selectAll().where("hall_id", "=", hall.id).execute();
+    expect(staff.length).toBeGreaterThanOrEqual(windows.length * 2);
+    expect(staff.length).toBeLessThanOrEqual(windows.length * 3);
+    expect(result.staff).toBe(staff.length);
+    for (const member of staff) {
+      expect(member.badge_no).toMatch(/^SF-\d{4}$/);
+      expect(member.photo_url).toBe(`/avatars/${member.badge_no}.svg`);
+    }
+
+    const users = await db.selectFrom("user").selectAll().where("hall_id", "=", hall.id).execute();
+    const byName = new Map(users.map((user) => [user.username, user]));
+    expect(byName.get("admin")?.role).toBe("admin");
+    expect(byName.get("manager")?.role).toBe("hall_manager");
+    expect(byName.get("auditor")?.role).toBe("auditor");
+    const scjg = departments.find((d) => d.name === "县市场监督管理局");
+    expect(byName.get("head_scjg")).toMatchObject({ role: "department_head", department_id: scjg?.id });
+    expect(byName.get("head_bdc")?.department_id).toBe(departments.find((d) => d.name === "县不动产登记中心")?.id);
+    for (const member of staff) {
+      expect(byName.get(member.badge_no.toLowerCase())).toMatchObject({ role: "window_staff", staff_id: member.id });
+    }
+    expect(result.accounts.map((account) => account.username)).toEqual([
+      "admin",
+      "manager",
+      "auditor",
+      "head_scjg",
+      "head_bdc",
+      "sf-0001",
+      "sf-0002",
+      "sf-0003",
+    ]);
+    const admin = result.accounts[0];
+    const firstStaff = result.accounts[5];
+    expect(await verifyPassword(byName.get("admin")?.password_hash ?? "", admin?.password ?? "")).toBe(true);
+    // All staff accounts share one password: the last one opens with the password shown for the first.
+    const lastStaffUser = byName.get(staff.map((member) => member.badge_no.toLowerCase()).sort().at(-1) ?? "");
+    expect(await verifyPassword(lastStaffUser?.password_hash ?? "", firstStaff?.password ?? "")).toBe(true);
+    expect(new Set(result.accounts.slice(0, 5).map((account) => account.password)).size).toBe(5);
+  });
+
+  test("simulates 2023 on working days with unique case numbers, one first rating per case and few bad reviews", async () => {
+    const db = getDb();
+    const result = await seedDemoHall(db, { scale: SCALE });
+    expect(result.cases).toBe(Math.round(243_000 * SCALE));
+
+    const cases = await db
+      .selectFrom("case")
+      .selectAll()
+      .where("hall_id", "=", result.hallId)
+      .execute();
+    expect(cases).toHaveLength(result.cases);
+    expect(new Set(cases.map((c) => c.case_no)).size).toBe(cases.length);
+    const lastSequence = new Map<string, number>();
+    let atWindow = 0;
+    let late = 0;
+    let promised = 0;
+    for (const c of cases) {
+      const day = hallDate(c.received_at);
+      expect(day.startsWith("2023-")).toBe(true);
+      expect(isWorkingDay(day, exceptions)).toBe(true);
+      const local = new Date(c.received_at.getTime() + 8 * 3_600_000);
+      const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
+      expect((minutes >= 540 && minutes < 720) || (minutes >= 810 && minutes < 1050)).toBe(true);
+      expect(c.case_no.slice(0, 14)).toBe(`330100${day.replaceAll("-", "")}`);
+      expect(c.case_no).toHaveLength(19);
+      const sequence = Number(c.case_no.slice(14));
+      lastSequence.set(day, Math.max(lastSequence.get(day) ?? 0, sequence));
+      expect(c.status).toBe("completed");
+      expect(c.completed_at?.getTime()).toBeGreaterThan(c.received_at.getTime());
+      if (c.handling_channel === "window") {
+        atWindow++;
+        expect(c.window_id).not.toBeNull();
+        expect(c.staff_id).not.toBeNull();
+      } else {
+        expect(c.window_id).toBeNull();
+        expect(c.staff_id).toBeNull();
+      }
+      if (c.case_type === "instant") {
+        expect(c.due_date).toBeNull();
+        const minutesTaken = ((c.completed_at?.getTime() ?? 0) - c.received_at.getTime()) / 60_000;
+        expect(minutesTaken).toBeGreaterThanOrEqual(5);
+        expect(minutesTaken).toBeLessThanOrEqual(40);
+      } else {
+        promised++;
+        expect(c.due_date).not.toBeNull();
+        if (c.completed_at && hallDate(c.completed_at) > (c.due_date ?? "")) late++;
+      }
+    }
+    expect(atWindow / cases.length).toBeGreaterThan(0.8);
+    expect(atWindow / cases.length).toBeLessThan(0.9);
+    expect(late / promised).toBeLessThan(0.05);
+
+    // Counters continue each day's sequence, so a live case never takes a demo case number.
+    const counters = await db.selectFrom("counter").selectAll().where("name", "like", `case:${result.hallId}:%`).execute();
+    expect(counters).toHaveLength(lastSequence.size);
+    for (const counter of counters) {
+      const day = counter.name.split(":")[2] ?? "";
+      expect(Number(counter.value)).toBe(lastSequence.get(`${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`));
+    }
+
+    const ratings = await db.selectFrom("rating").selectAll().where("hall_id", "=", result.hallId).execute();
+    expect(ratings).toHaveLength(result.ratings);
+    expect(ratings.every((rating) => rating.seq === 1 && !rating.is_default && rating.reason_version === 1)).toBe(true);
+    const perCase = new Map<number, number>();
+    for (const rating of ratings) perCase.set(rating.case_id, (perCase.get(rating.case_id) ?? 0) + 1);
+    expect(Math.max(...perCase.values())).toBe(1);
+    expect(ratings.length / cases.length).toBeGreaterThan(0.2);
+    expect(ratings.length / cases.length).toBeLessThan(0.25);
+    expect(new Set(ratings.map((rating) => rating.idempotency_key)).size).toBe(ratings.length);
+    const uuidV4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    for (const rating of ratings) expect(rating.idempotency_key).toMatch(uuidV4);
+
+    const caseById = new Map(cases.map((c) => [c.id, c]));
+    for (const rating of ratings) {
+      const c = caseById.get(rating.case_id);
+      expect(c).toBeDefined();
+      if (!c?.completed_at) continue;
+      expect(rating).toMatchObject({
+        window_id: c.window_id,
+        staff_id: c.staff_id,
+        service_item_id: c.service_item_id,
+        department_id: c.department_id,
+      });
+      if (c.window_id === null) expect([4, 5]).not.toContain(rating.channel);
+      expect(rating.rated_at.getTime()).toBeGreaterThan(c.completed_at.getTime());
+      expect(rating.rated_at.getTime() - c.completed_at.getTime()).toBeLessThanOrEqual(7 * 86_400_000);
+      expect(rating.received_at.getTime()).toBe(rating.rated_at.getTime());
+    }
+    const channels = new Set(ratings.map((rating) => rating.channel));
+    for (const channel of [1, 2, 4, 5]) expect(channels).toContain(channel);
+
+    const reasons = await db.selectFrom("rating_reason").selectAll().execute();
+    const ratingById = new Map(ratings.map((rating) => [rating.id, rating]));
+    for (const reason of reasons) expect(reason.reason_code[0]).toBe(String(ratingById.get(reason.rating_id)?.level));
+    const bad = ratings.filter((rating) => rating.level <= 2);
+    expect(bad.length).toBeGreaterThan(0);
+    expect(bad.length / ratings.length).toBeLessThan(0.01);
+    expect(ratings.filter((rating) => rating.level === 5).length / ratings.length).toBeGreaterThan(0.9);
+    for (const rating of bad) {
+      const own = reasons.filter((reason) => reason.rating_id === rating.id && reason.reason_code.startsWith(String(rating.level)));
+      expect(own.length > 0 || rating.comment.length > 0).toBe(true);
+    }
+  });
+
+  test("is deterministic: the same year on every run", async () => {
+    const db = getDb();
+    await seedDemoHall(db, { scale: SCALE });
+    const first = await yearChecksum(db);
+    await truncateAll(db);
+    await seedDemoHall(db, { scale: SCALE });
+    const second = await yearChecksum(db);
+    expect(second).toEqual(first);
+    // Fixed numbers for this scale: they change only when the catalogue or the simulation does.
+    expect(first.cases).toBe(4860);
+    expect(first.levelSum).toBe(5218);
+  });
+
+  test("refuses to seed a hall that is already there", async () => {
+    const db = getDb();
+    const result = await seedDemoHall(db, { scale: 0 });
+    expect(result.cases).toBe(0);
+    await expect(seedDemoHall(db, { scale: 0 })).rejects.toThrow(/already seeded/);
+    expect(await db.selectFrom("hall").select("id").execute()).toHaveLength(1);
+  });
+});
