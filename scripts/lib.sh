@@ -3,6 +3,7 @@
 
 PNPM_VERSION=10.34.9
 pnpm() { npx --yes "pnpm@${PNPM_VERSION}" "$@"; }
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 
 log() { printf '[hcp] %s\n' "$*"; }
 

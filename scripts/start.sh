@@ -12,4 +12,4 @@ fi
 install_dependencies
 log "building the front ends …"
 pnpm exec turbo run build --filter=@hcp/web --filter=@hcp/console --output-logs=errors-only
-exec pnpm --filter @hcp/server --silent start:demo
+exec npx --yes "pnpm@${PNPM_VERSION}" --filter @hcp/server --silent start:demo
