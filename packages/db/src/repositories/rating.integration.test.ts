@@ -98,6 +98,21 @@ describe("rating storage", () => {
     ]);
   });
 
+  test("an excluded rating (appeal upheld) leaves the rates but stays on record", async () => {
+    const db = getDb();
+    const at = new Date("2023-03-01T02:00:00Z");
+    const caseId = await completedCase("X-1", at);
+    const ratingId = await insertRating(db, ratingRow(caseId, 1, "00000000-0000-4000-8000-000000000020", at), ["115"]);
+    await db
+      .insertInto("rating_exclusion")
+      .values({ rating_id: ratingId, reason: "malicious", note: "恶意差评，经核实", approved_by: hall.users.hall_manager.id, created_at: at })
+      .execute();
+    const filter = { hallId: hall.hallId, start: new Date("2023-03-01T00:00:00Z"), end: new Date("2023-03-02T00:00:00Z"), by: "hall" as const };
+    expect(await countCompletedCases(db, filter)).toEqual([{ key: null, completed: 1, rated: 0 }]);
+    expect(await countRatings(db, filter)).toEqual([]);
+    expect(await db.selectFrom("rating").select("id").execute()).toHaveLength(1);
+  });
+
   test("named counters hand out consecutive values", async () => {
     const db = getDb();
     expect(await nextCounterValue(db, "case:1:20230301")).toBe(1);

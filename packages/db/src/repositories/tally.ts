@@ -47,12 +47,10 @@ export async function countCompletedCases(db: Db, filter: TTallyFilter): Promise
   const result = await sql<TCaseCountRow>`
     select ${key} as \`key\`,
            count(*) as completed,
-           sum(case when exists (
-                 select 1 from rating r
-                 left join rating_exclusion x on x.rating_id = r.id
-                 where r.case_id = c.id and r.seq = 1 and x.id is null
-               ) then 1 else 0 end) as rated
+           sum(case when r.id is not null and x.id is null then 1 else 0 end) as rated
     from \`case\` c
+    left join rating r on r.case_id = c.id and r.seq = 1
+    left join rating_exclusion x on x.rating_id = r.id
     where c.hall_id = ${filter.hallId}
       and c.completed_at >= ${filter.start} and c.completed_at < ${filter.end}
       ${departmentClause}
