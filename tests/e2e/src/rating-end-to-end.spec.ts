@@ -36,6 +36,8 @@ async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(FIXTURE_PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
+  // The console takes each role to its home once the session cookie is set.
+  await page.waitForURL(/\/console\/(desk|overview)/);
 }
 
 test("a rating travels from the window evaluator to the manager's screen", async () => {
@@ -58,11 +60,11 @@ test("a rating travels from the window evaluator to the manager's screen", async
   await kiosk.getByRole("img", { name: "王丽" }).waitFor();
 
   // A case is received and completed at the window.
-  await staffPage.getByLabel("搜索事项").fill("个体");
-  await staffPage.getByRole("option", { name: /个体工商户设立登记/ }).click();
+  await staffPage.getByLabel("搜索服务事项").fill("个体");
+  await staffPage.getByRole("button", { name: /个体工商户设立登记/ }).click();
   await staffPage.getByLabel("自然人").check();
-  await staffPage.getByLabel("申请人姓名").fill("张三");
-  await staffPage.getByLabel("联系电话").fill("13812345678");
+  await staffPage.getByLabel("申请人姓名或单位名称").fill("张三");
+  await staffPage.getByLabel("联系电话（手机）").fill("13812345678");
   await staffPage.getByRole("button", { name: "受理" }).click();
   const row = staffPage.getByTestId("case-row").first();
   await row.getByRole("button", { name: "办结" }).click();
@@ -86,7 +88,7 @@ test("a rating travels from the window evaluator to the manager's screen", async
   }
 
   // A 差评 asks for a reason, then for confirmation.
-  await kiosk.getByRole("button", { name: "不满意" }).click();
+  await kiosk.getByRole("button", { name: "不满意", exact: true }).click();
   await kiosk.getByRole("button", { name: "提交评价" }).click();
   await kiosk.getByText("差评请至少选择一项原因或填写意见").waitFor();
   await kiosk.getByRole("button", { name: "窗口人员业务不熟练" }).click();

@@ -68,7 +68,7 @@ export async function createHallFixture(db: Db): Promise<THallFixture> {
       })
       .executeTakeFirstOrThrow();
     staffIds.push(Number(staff.insertId));
-    const token = `device-token-${index}`;
+    const token = `fixture-device-token-${index}-${"x".repeat(16)}`;
     deviceTokens.push(token);
     await db
       .insertInto("evaluator_device")

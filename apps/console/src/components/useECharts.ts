@@ -1,0 +1,45 @@
+import { BarChart, LineChart } from "echarts/charts";
+import type { BarSeriesOption, LineSeriesOption } from "echarts/charts";
+import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from "echarts/components";
+import * as echarts from "echarts/core";
+import type { ComposeOption, EChartsType } from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
+import { useEffect, useRef } from "react";
+
+// Only what the console draws, so the bundle carries a fraction of ECharts.
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export type TChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
+
+/**
+ * An ECharts instance bound to a div: created on mount, resized with its box, disposed on
+ * unmount; `option` replaces the chart's option whenever it changes.
+ * @example const ref = useECharts(option); return <div ref={ref} style={{ height: 320 }} />;
+ */
+export function useECharts(option: TChartOption) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return undefined;
+    const instance = echarts.init(element, undefined, { renderer: "canvas", locale: "ZH" });
+    chart.current = instance;
+    const observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => instance.resize());
+    observer?.observe(element);
+    return () => {
+      observer?.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return ref;
+}

@@ -1,0 +1,40 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+
+import { usePageTitle } from "../../components/usePageTitle";
+import { errorMessage } from "../../lib/errors";
+import { homeFor } from "../../lib/screens";
+import { strings } from "../../lib/strings";
+import { trpc } from "../../lib/trpc";
+import { SignInForm } from "./SignInForm";
+
+export function SignInPage() {
+  usePageTitle(strings.login.title);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signIn = useMutation(
+    trpc.auth.signIn.mutationOptions({
+      onSuccess: async (user) => {
+        // A new session: nothing cached for the previous one may show through.
+        queryClient.removeQueries();
+        queryClient.setQueryData(trpc.auth.me.queryKey(), user);
+        await navigate({ to: homeFor(user.role), replace: true });
+      },
+    }),
+  );
+
+  return (
+    <main id="main" className="sign-in-page">
+      <div className="sign-in-card">
+        <p className="sign-in-subtitle">{strings.app.subtitle}</p>
+        <h1>{strings.login.heading}</h1>
+        <p className="muted">{strings.login.intro}</p>
+        <SignInForm
+          onSubmit={(values) => signIn.mutate(values)}
+          pending={signIn.isPending}
+          error={signIn.isError ? errorMessage(signIn.error) : null}
+        />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+
+import { PageHeading } from "../../components/PageHeading";
+import { QueryView } from "../../components/QueryView";
+import { strings } from "../../lib/strings";
+import { trpc } from "../../lib/trpc";
+import type { TCatalogSearch } from "./catalog-search";
+import { CATALOG_PAGE_SIZE } from "./catalog-search";
+import { DepartmentList } from "./DepartmentList";
+import { ItemSearchForm } from "./ItemSearchForm";
+import { ItemTable } from "./ItemTable";
+
+export interface CatalogPageProps {
+  search: TCatalogSearch;
+  onSearchChange: (search: TCatalogSearch) => void;
+}
+
+/** 事项目录: the hall's departments and a searchable, paged table of its service items. */
+export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
+  const t = strings.catalog;
+  const page = search.page ?? 1;
+  const departments = useQuery(trpc.catalog.departments.queryOptions());
+  const items = useQuery(
+    trpc.catalog.items.queryOptions(
+      { search: search.q, departmentId: search.dept, page, pageSize: CATALOG_PAGE_SIZE },
+      { placeholderData: keepPreviousData },
+    ),
+  );
+
+  return (
+    <>
+      <PageHeading title={t.title} />
+      <div className="catalog-layout">
+        <section className="panel catalog-departments" aria-labelledby="departments-heading">
+          <h2 id="departments-heading">{t.departmentsSection}</h2>
+          <QueryView query={departments}>
+            {(rows) => (
+              <DepartmentList
+                departments={rows}
+                selectedId={search.dept ?? null}
+                onSelect={(dept) => onSearchChange({ q: search.q, dept: dept ?? undefined })}
+              />
+            )}
+          </QueryView>
+        </section>
+
+        <section className="panel catalog-items" aria-labelledby="items-heading">
+          <h2 id="items-heading">{t.itemsSection}</h2>
+          <ItemSearchForm
+            // Remount once the department options exist, so a department from the URL shows as selected.
+            key={departments.data ? "ready" : "loading"}
+            departments={departments.data ?? []}
+            value={{ search: search.q ?? "", departmentId: search.dept ? String(search.dept) : "" }}
+            onSubmit={(values) =>
+              onSearchChange({
+                q: values.search === "" ? undefined : values.search,
+                dept: values.departmentId === "" ? undefined : Number(values.departmentId),
+              })
+            }
+          />
+          <QueryView query={items}>
+            {(data) => (
+              <div aria-busy={items.isPlaceholderData || undefined} className={items.isPlaceholderData ? "is-refreshing" : undefined}>
+                <ItemTable
+                  items={data.items}
+                  total={data.total}
+                  page={page}
+                  pageSize={CATALOG_PAGE_SIZE}
+                  onPageChange={(next) => onSearchChange({ ...search, page: next })}
+                />
+              </div>
+            )}
+          </QueryView>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,233 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+
+import { APPLICANT_TYPES, ZCaseCreate } from "@hcp/domain";
+import type { TCaseCreate } from "@hcp/domain";
+
+import { InlineError } from "../../components/StatusMessages";
+import type { TServiceItem } from "../../lib/api-types";
+import { serverFieldErrors } from "../../lib/errors";
+import { formatCount } from "../../lib/format";
+import { strings } from "../../lib/strings";
+
+const APPLICANT_TYPE_KEYS = Object.keys(APPLICANT_TYPES) as (keyof typeof APPLICANT_TYPES)[];
+const FIELDS = ["serviceItemId", "applicantType", "applicantName", "applicantPhone"] as const;
+
+export interface CaseCreateFormProps {
+  /** false until the staff member is signed in at a window: the server would refuse anyway */
+  enabled: boolean;
+  searchTerm: string;
+  onSearchTermChange: (term: string) => void;
+  /** matches for the current search term; undefined before the first answer */
+  results: { total: number; items: readonly TServiceItem[] } | undefined;
+  searching: boolean;
+  searchError: string | null;
+  /** resolves when the case was created, rejects with the API error */
+  onSubmit: (values: TCaseCreate) => Promise<unknown>;
+  pending: boolean;
+  error: string | null;
+  createdCaseNo: string | null;
+}
+
+function itemMeta(item: TServiceItem): string {
+  const type = item.caseType === "instant" ? strings.desk.instant : strings.desk.promisedDays(item.promisedDays);
+  return `${item.code} · ${item.departmentName} · ${type}`;
+}
+
+/** 受理办件: pick a service item, enter the applicant, submit. */
+export function CaseCreateForm(props: CaseCreateFormProps) {
+  const t = strings.desk;
+  const [picked, setPicked] = useState<TServiceItem | null>(null);
+  const {
+    control,
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors },
+  } = useForm({
+    resolver: zodResolver(ZCaseCreate),
+    defaultValues: { applicantType: "person", applicantName: "", applicantPhone: "" },
+  });
+
+  const submit = handleSubmit(async (values) => {
+    try {
+      await props.onSubmit(values);
+      reset();
+      setPicked(null);
+      props.onSearchTermChange("");
+    } catch (error) {
+      // The form-level message comes from `props.error`; field problems go under their fields.
+      const fieldErrors = serverFieldErrors(error);
+      for (const field of FIELDS) {
+        const message = fieldErrors[field];
+        if (message) setError(field, { type: "server", message });
+      }
+    }
+  });
+
+  const term = props.searchTerm.trim();
+  const describe = (field: string, has: boolean) => (has ? `case-${field}-error` : undefined);
+
+  return (
+    <form className="form case-form" noValidate onSubmit={submit} aria-describedby={props.enabled ? undefined : "case-form-disabled"}>
+      {props.enabled ? null : (
+        <p id="case-form-disabled" className="notice notice-info">
+          {t.mustBeAtWindow}
+        </p>
+      )}
+      <fieldset className="field item-picker" disabled={!props.enabled}>
+        <legend>{t.item}</legend>
+        <Controller
+          control={control}
+          name="serviceItemId"
+          render={({ field }) => (
+            <>
+              <label htmlFor="case-item-search">{t.itemSearch}</label>
+              <input
+                id="case-item-search"
+                ref={field.ref}
+                type="search"
+                maxLength={50}
+                autoComplete="off"
+                placeholder={t.itemSearchHint}
+                value={props.searchTerm}
+                onChange={(event) => props.onSearchTermChange(event.target.value)}
+                // Enter in the search box must not submit the whole case.
+                onKeyDown={(event) => {
+                  if (event.key === "Enter") event.preventDefault();
+                }}
+                aria-invalid={errors.serviceItemId ? true : undefined}
+                aria-describedby={describe("serviceItemId", Boolean(errors.serviceItemId))}
+              />
+              {term === "" ? null : (
+                <div className="item-results" aria-live="polite">
+                  {props.searchError ? (
+                    <p className="inline-error" role="alert">
+                      {props.searchError}
+                    </p>
+                  ) : props.results === undefined || props.searching ? (
+                    <p className="status-line" role="status">
+                      {t.itemSearching}
+                    </p>
+                  ) : props.results.items.length === 0 ? (
+                    <p className="status-line">{t.itemNone}</p>
+                  ) : (
+                    <>
+                      <ul aria-label={t.itemResults} className="item-result-list">
+                        {props.results.items.map((item) => (
+                          <li key={item.id}>
+                            <button
+                              type="button"
+                              className="item-result"
+                              aria-pressed={picked?.id === item.id}
+                              onClick={() => {
+                                setPicked(item);
+                                field.onChange(item.id);
+                              }}
+                            >
+                              <span className="item-result-name">{item.name}</span>
+                              <span className="item-result-meta">{itemMeta(item)}</span>
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                      {props.results.total > props.results.items.length ? (
+                        <p className="muted small">{t.itemMore(formatCount(props.results.total))}</p>
+                      ) : null}
+                    </>
+                  )}
+                </div>
+              )}
+            </>
+          )}
+        />
+        <p className="picked-item" aria-live="polite">
+          <span className="muted">{t.itemPicked}：</span>
+          {picked ? (
+            <>
+              <strong>{picked.name}</strong> <span className="muted small">{itemMeta(picked)}</span>
+            </>
+          ) : (
+            <span className="muted">{strings.app.dash}</span>
+          )}
+        </p>
+        {errors.serviceItemId ? (
+          <p id="case-serviceItemId-error" className="field-error">
+            {/* The only way to get this wrong is not to pick: say so rather than zod's type message. */}
+            {errors.serviceItemId.type === "server" ? errors.serviceItemId.message : t.itemMustPick}
+          </p>
+        ) : null}
+      </fieldset>
+
+      <fieldset className="field" disabled={!props.enabled} aria-describedby={describe("applicantType", Boolean(errors.applicantType))}>
+        <legend>{t.applicantType}</legend>
+        <div className="radio-row">
+          {APPLICANT_TYPE_KEYS.map((key) => (
+            <label key={key} className="radio">
+              <input type="radio" value={key} {...register("applicantType")} />
+              {APPLICANT_TYPES[key]}
+            </label>
+          ))}
+        </div>
+        {errors.applicantType ? (
+          <p id="case-applicantType-error" className="field-error">
+            {errors.applicantType.message}
+          </p>
+        ) : null}
+      </fieldset>
+
+      <div className="field-grid">
+        <div className="field">
+          <label htmlFor="case-applicant-name">{t.applicantName}</label>
+          <input
+            id="case-applicant-name"
+            type="text"
+            autoComplete="off"
+            disabled={!props.enabled}
+            aria-invalid={errors.applicantName ? true : undefined}
+            aria-describedby={describe("applicantName", Boolean(errors.applicantName))}
+            {...register("applicantName")}
+          />
+          {errors.applicantName ? (
+            <p id="case-applicantName-error" className="field-error">
+              {errors.applicantName.message}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="case-applicant-phone">{t.applicantPhone}</label>
+          <input
+            id="case-applicant-phone"
+            type="tel"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={11}
+            disabled={!props.enabled}
+            aria-invalid={errors.applicantPhone ? true : undefined}
+            aria-describedby={describe("applicantPhone", Boolean(errors.applicantPhone))}
+            {...register("applicantPhone")}
+          />
+          {errors.applicantPhone ? (
+            <p id="case-applicantPhone-error" className="field-error">
+              {errors.applicantPhone.message}
+            </p>
+          ) : null}
+        </div>
+      </div>
+
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={!props.enabled || props.pending}>
+          {props.pending ? t.submitting : t.submit}
+        </button>
+        <InlineError message={props.error} />
+        {props.createdCaseNo && !props.error ? (
+          <p className="notice notice-success" role="status">
+            {t.created(props.createdCaseNo)}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

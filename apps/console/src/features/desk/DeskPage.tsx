@@ -1,0 +1,138 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+
+import { PageHeading } from "../../components/PageHeading";
+import { QueryView } from "../../components/QueryView";
+import { useDebouncedValue } from "../../components/useDebouncedValue";
+import { errorMessage } from "../../lib/errors";
+import { strings } from "../../lib/strings";
+import { trpc } from "../../lib/trpc";
+import { CaseCreateForm } from "./CaseCreateForm";
+import { StaffCaseList } from "./StaffCaseList";
+import type { TCaseAction } from "./StaffCaseList";
+import { WindowPanel } from "./WindowPanel";
+
+/** Cases change when the citizen rates on the evaluator; poll so 已评价 appears without a reload. */
+const CASES_REFRESH_MS = 15_000;
+
+/** 窗口工作台 (window_staff): sign in at a window, receive cases, complete them, invite a rating. */
+export function DeskPage() {
+  const t = strings.desk;
+  const queryClient = useQueryClient();
+
+  const windows = useQuery(trpc.window.list.queryOptions());
+  const mine = useQuery(trpc.window.mine.queryOptions());
+  const cases = useQuery(trpc.case.mine.queryOptions(undefined, { refetchInterval: CASES_REFRESH_MS }));
+
+  const [searchTerm, setSearchTerm] = useState("");
+  const search = useDebouncedValue(searchTerm.trim(), 250);
+  const items = useQuery(
+    trpc.catalog.items.queryOptions(
+      { search, pageSize: 10 },
+      { enabled: search.length > 0, placeholderData: keepPreviousData },
+    ),
+  );
+
+  const invalidateWindows = () => queryClient.invalidateQueries(trpc.window.pathFilter());
+  const invalidateCases = () => queryClient.invalidateQueries(trpc.case.pathFilter());
+  const windowSignIn = useMutation(trpc.window.signIn.mutationOptions({ onSuccess: invalidateWindows }));
+  const windowSignOut = useMutation(trpc.window.signOut.mutationOptions({ onSuccess: invalidateWindows }));
+  const createCase = useMutation(trpc.case.create.mutationOptions({ onSuccess: invalidateCases }));
+  const completeCase = useMutation(trpc.case.complete.mutationOptions({ onSuccess: invalidateCases }));
+  const inviteRating = useMutation(trpc.case.inviteRating.mutationOptions({ onSuccess: invalidateCases }));
+
+  const [invitedIds, setInvitedIds] = useState<ReadonlySet<number>>(new Set());
+
+  const busy: { caseId: number; action: TCaseAction } | null = completeCase.isPending
+    ? { caseId: completeCase.variables.caseId, action: "complete" }
+    : inviteRating.isPending
+      ? { caseId: inviteRating.variables.caseId, action: "invite" }
+      : null;
+  const rowErrors: Record<number, string> = {};
+  if (completeCase.isError) rowErrors[completeCase.variables.caseId] = errorMessage(completeCase.error);
+  if (inviteRating.isError) rowErrors[inviteRating.variables.caseId] = errorMessage(inviteRating.error);
+
+  const currentWindowId = mine.data?.windowId ?? null;
+
+  return (
+    <>
+      <PageHeading title={t.title} />
+
+      <section className="panel" aria-labelledby="window-heading">
+        <h2 id="window-heading">{t.windowSection}</h2>
+        <QueryView query={windows}>
+          {(windowRows) => (
+            <QueryView query={mine}>
+              {() => (
+                <WindowPanel
+                  windows={windowRows}
+                  currentWindowId={currentWindowId}
+                  onSignIn={(windowId) => {
+                    windowSignOut.reset();
+                    windowSignIn.mutate({ windowId });
+                  }}
+                  onSignOut={() => {
+                    windowSignIn.reset();
+                    windowSignOut.mutate();
+                  }}
+                  signingInWindowId={windowSignIn.isPending ? windowSignIn.variables.windowId : null}
+                  signInError={
+                    windowSignIn.isError
+                      ? { windowId: windowSignIn.variables.windowId, message: errorMessage(windowSignIn.error) }
+                      : null
+                  }
+                  signingOut={windowSignOut.isPending}
+                  signOutError={windowSignOut.isError ? errorMessage(windowSignOut.error) : null}
+                />
+              )}
+            </QueryView>
+          )}
+        </QueryView>
+      </section>
+
+      <section className="panel" aria-labelledby="create-heading">
+        <h2 id="create-heading">{t.createSection}</h2>
+        <CaseCreateForm
+          enabled={currentWindowId !== null}
+          searchTerm={searchTerm}
+          onSearchTermChange={setSearchTerm}
+          results={search.length > 0 ? items.data : undefined}
+          searching={items.isFetching && items.isPlaceholderData}
+          searchError={items.isError ? errorMessage(items.error) : null}
+          onSubmit={(values) => createCase.mutateAsync(values)}
+          pending={createCase.isPending}
+          error={createCase.isError ? errorMessage(createCase.error) : null}
+          createdCaseNo={createCase.data?.caseNo ?? null}
+        />
+      </section>
+
+      <section className="panel" aria-labelledby="cases-heading">
+        <h2 id="cases-heading">{t.casesSection}</h2>
+        <p id="cases-privacy" className="muted small">
+          {t.ratingPrivacy}
+        </p>
+        <QueryView query={cases}>
+          {(caseRows) => (
+            <StaffCaseList
+              cases={caseRows}
+              onComplete={(caseId) => {
+                inviteRating.reset();
+                completeCase.mutate({ caseId });
+              }}
+              onInvite={(caseId) => {
+                completeCase.reset();
+                inviteRating.mutate(
+                  { caseId },
+                  { onSuccess: () => setInvitedIds((previous) => new Set(previous).add(caseId)) },
+                );
+              }}
+              busy={busy}
+              errors={rowErrors}
+              invitedIds={invitedIds}
+            />
+          )}
+        </QueryView>
+      </section>
+    </>
+  );
+}

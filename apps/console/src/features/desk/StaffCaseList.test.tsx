@@ -1,0 +1,98 @@
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { expect, test, vi } from "vitest";
+
+import { LEVEL_LABELS } from "@hcp/domain";
+
+import type { TCaseRow } from "../../lib/api-types";
+import { StaffCaseList } from "./StaffCaseList";
+import type { StaffCaseListProps } from "./StaffCaseList";
+
+function caseRow(overrides: Partial<TCaseRow>): TCaseRow {
+  return {
+    id: 1,
+    caseNo: "33108220230508000001",
+    itemName: "个体工商户设立登记",
+    applicantNameMasked: "张*",
+    status: "received",
+    receivedAt: "2023-05-08T01:30:00.000Z",
+    completedAt: null,
+    rated: false,
+    prompted: false,
+    ...overrides,
+  };
+}
+
+const rows: TCaseRow[] = [
+  caseRow({ id: 1, caseNo: "C-RECEIVED" }),
+  caseRow({ id: 2, caseNo: "C-DONE", status: "completed", completedAt: "2023-05-08T02:00:00.000Z" }),
+  caseRow({ id: 3, caseNo: "C-PUSHED", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", prompted: true }),
+  caseRow({ id: 4, caseNo: "C-RATED", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", rated: true, prompted: true }),
+];
+
+function renderList(props: Partial<StaffCaseListProps> = {}) {
+  const onComplete = vi.fn();
+  const onInvite = vi.fn();
+  render(
+    <StaffCaseList
+      cases={rows}
+      onComplete={onComplete}
+      onInvite={onInvite}
+      busy={null}
+      errors={{}}
+      invitedIds={new Set()}
+      {...props}
+    />,
+  );
+  return { onComplete, onInvite };
+}
+
+function row(caseNo: string): HTMLElement {
+  const element = screen.getAllByTestId("case-row").find((candidate) => candidate.dataset.caseNo === caseNo);
+  if (!element) throw new Error(`no row for ${caseNo}`);
+  return element;
+}
+
+test("each state offers its one next step: 办结, 请评价, pushed, 已评价", () => {
+  const { onComplete, onInvite } = renderList();
+
+  fireEvent.click(within(row("C-RECEIVED")).getByRole("button", { name: "办结" }));
+  expect(onComplete).toHaveBeenCalledWith(1);
+
+  fireEvent.click(within(row("C-DONE")).getByRole("button", { name: "请评价" }));
+  expect(onInvite).toHaveBeenCalledWith(2);
+
+  expect(within(row("C-PUSHED")).getByText("已推送至评价器")).toBeTruthy();
+  expect(within(row("C-RATED")).getByText("已评价")).toBeTruthy();
+  expect(within(row("C-RATED")).queryByRole("button")).toBeNull();
+});
+
+test("a rated case never shows its level, even if the API were to leak one", () => {
+  // Simulates a future API change that adds the level to the row: the screen must still hide it.
+  const leaky = rows.map((candidate) => ({ ...candidate, level: 1, levelLabel: LEVEL_LABELS[1] }));
+  renderList({ cases: leaky });
+
+  const text = document.body.textContent;
+  for (const label of Object.values(LEVEL_LABELS)) expect(text).not.toContain(label);
+  expect(text).not.toMatch(/好评|差评|满意/);
+  expect(within(row("C-RATED")).getByText("已评价")).toBeTruthy();
+});
+
+test("an invitation sent this visit shows as pushed before the list refreshes", () => {
+  renderList({ invitedIds: new Set([2]) });
+
+  expect(within(row("C-DONE")).getByText("已推送至评价器")).toBeTruthy();
+  expect(within(row("C-DONE")).queryByRole("button", { name: "请评价" })).toBeNull();
+});
+
+test("a failed request shows its Chinese message in that row as an alert", () => {
+  renderList({ errors: { 2: "请先选择您所在的窗口" } });
+
+  expect(within(row("C-DONE")).getByRole("alert").textContent).toBe("请先选择您所在的窗口");
+  expect(within(row("C-RECEIVED")).queryByRole("alert")).toBeNull();
+});
+
+test("an empty day says so in Chinese", () => {
+  renderList({ cases: [] });
+
+  expect(screen.getByText("今日暂无办件")).toBeTruthy();
+});

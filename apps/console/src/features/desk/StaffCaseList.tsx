@@ -1,0 +1,87 @@
+import { Empty, InlineError } from "../../components/StatusMessages";
+import type { TCaseRow } from "../../lib/api-types";
+import { formatTime } from "../../lib/format";
+import { strings } from "../../lib/strings";
+
+export type TCaseAction = "complete" | "invite";
+
+export interface StaffCaseListProps {
+  cases: readonly TCaseRow[];
+  onComplete: (caseId: number) => void;
+  onInvite: (caseId: number) => void;
+  /** the row whose request is in flight */
+  busy: { caseId: number; action: TCaseAction } | null;
+  /** the Chinese message of a failed request, by case id */
+  errors: Readonly<Record<number, string>>;
+  /** cases invited during this visit, shown as pushed before the list refreshes */
+  invitedIds: ReadonlySet<number>;
+}
+
+/**
+ * 今日办件. Staff see whether a case was rated, never how: the row type carries no level and
+ * nothing here may show one (SPEC §3, "Staff never see a rating live").
+ */
+export function StaffCaseList({ cases, onComplete, onInvite, busy, errors, invitedIds }: StaffCaseListProps) {
+  const t = strings.desk;
+  if (cases.length === 0) return <Empty label={t.noCases} />;
+
+  return (
+    <div className="table-wrap">
+      <table className="data-table" aria-labelledby="cases-heading" aria-describedby="cases-privacy">
+        <thead>
+          <tr>
+            <th scope="col">{t.caseNo}</th>
+            <th scope="col">{t.caseItem}</th>
+            <th scope="col">{t.applicant}</th>
+            <th scope="col">{t.receivedAt}</th>
+            <th scope="col">{t.status}</th>
+            <th scope="col">{t.rating}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cases.map((row) => {
+            const rowBusy = busy?.caseId === row.id ? busy.action : null;
+            const anyBusy = busy !== null;
+            const pushed = row.prompted || invitedIds.has(row.id);
+            return (
+              <tr key={row.id} data-testid="case-row" data-case-no={row.caseNo}>
+                <td className="nowrap mono">{row.caseNo}</td>
+                <td>{row.itemName}</td>
+                <td className="nowrap">{row.applicantNameMasked}</td>
+                <td className="nowrap">{formatTime(row.receivedAt)}</td>
+                <td className="nowrap">
+                  <span className={row.status === "completed" ? "tag tag-neutral" : "tag tag-info"}>
+                    {t.statuses[row.status]}
+                  </span>
+                </td>
+                <td className="action-cell">
+                  {row.status === "received" ? (
+                    <button type="button" className="btn btn-primary btn-small" disabled={anyBusy} onClick={() => onComplete(row.id)}>
+                      {rowBusy === "complete" ? t.completing : t.complete}
+                    </button>
+                  ) : row.rated ? (
+                    <span className="tag tag-success">{t.rated}</span>
+                  ) : pushed ? (
+                    <span className="pushed">
+                      <span className="tag tag-info" role="status">
+                        {t.invited}
+                      </span>
+                      <button type="button" className="btn btn-link btn-small" disabled={anyBusy} onClick={() => onInvite(row.id)}>
+                        {rowBusy === "invite" ? t.inviting : t.reinvite}
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" className="btn btn-primary btn-small" disabled={anyBusy} onClick={() => onInvite(row.id)}>
+                      {rowBusy === "invite" ? t.inviting : t.invite}
+                    </button>
+                  )}
+                  <InlineError message={errors[row.id]} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

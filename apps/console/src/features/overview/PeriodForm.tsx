@@ -1,0 +1,86 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+
+import { ZPeriod } from "@hcp/domain";
+import type { TPeriod } from "@hcp/domain";
+
+import type { TPresetKey } from "../../lib/period";
+import { presetOf, presetPeriod } from "../../lib/period";
+import { strings } from "../../lib/strings";
+
+export interface PeriodFormProps {
+  value: TPeriod;
+  /** hall-local today, for the 今天 / 本月 presets */
+  today: string;
+  onChange: (period: TPeriod) => void;
+}
+
+const PRESETS: { key: TPresetKey; label: string }[] = [
+  { key: "today", label: strings.overview.presetToday },
+  { key: "month", label: strings.overview.presetMonth },
+  { key: "demoYear", label: strings.overview.presetYear2023 },
+];
+
+/** 统计期间: two dates (validated with the API's own ZPeriod) and one-click presets. */
+export function PeriodForm({ value, today, onChange }: PeriodFormProps) {
+  const t = strings.overview;
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm({ resolver: zodResolver(ZPeriod), values: value });
+  const active = presetOf(value, today);
+
+  return (
+    <div className="period-bar">
+      <form className="period-form" noValidate onSubmit={handleSubmit(onChange)}>
+        <div className="field">
+          <label htmlFor="period-from">{t.from}</label>
+          <input
+            id="period-from"
+            type="date"
+            aria-invalid={errors.from ? true : undefined}
+            aria-describedby={errors.from ? "period-from-error" : undefined}
+            {...register("from")}
+          />
+          {errors.from ? (
+            <p id="period-from-error" className="field-error">
+              {errors.from.message}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="period-to">{t.to}</label>
+          <input
+            id="period-to"
+            type="date"
+            aria-invalid={errors.to ? true : undefined}
+            aria-describedby={errors.to ? "period-to-error" : undefined}
+            {...register("to")}
+          />
+          {errors.to ? (
+            <p id="period-to-error" className="field-error">
+              {errors.to.message}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="btn btn-primary">
+          {t.apply}
+        </button>
+      </form>
+      <div className="presets" role="group" aria-label={t.presets}>
+        {PRESETS.map((preset) => (
+          <button
+            key={preset.key}
+            type="button"
+            className={preset.key === "demoYear" ? "btn btn-accent" : "btn btn-secondary"}
+            aria-pressed={active === preset.key}
+            onClick={() => onChange(presetPeriod(preset.key, today))}
+          >
+            {preset.label}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import type { RouterOutputs } from "@hcp/api";
+
+/** Shapes of the API's answers, named once so presentational components need no tRPC import. */
+export type TSessionUser = NonNullable<RouterOutputs["auth"]["me"]>;
+export type TWindowRow = RouterOutputs["window"]["list"][number];
+export type TCaseRow = RouterOutputs["case"]["mine"][number];
+export type TPeriodOverview = RouterOutputs["overview"]["period"];
+export type TMetrics = TPeriodOverview["totals"];
+export type TWindowPerformance = TPeriodOverview["windows"][number];
+export type TMonthPoint = RouterOutputs["overview"]["monthly"][number];
+export type TDepartmentPerformance = RouterOutputs["overview"]["departments"][number];
+export type TDepartmentRow = RouterOutputs["catalog"]["departments"][number];
+export type TServiceItem = RouterOutputs["catalog"]["items"]["items"][number];

@@ -1,0 +1,37 @@
+import { OVERVIEW_ROLES } from "@hcp/domain";
+import type { TRole } from "@hcp/domain";
+
+import { strings } from "./strings";
+
+export type TScreen = "desk" | "overview" | "catalog";
+
+export const SCREEN_PATHS = { desk: "/desk", overview: "/overview", catalog: "/catalog" } as const satisfies Record<
+  TScreen,
+  string
+>;
+
+const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
+  desk: ["window_staff"],
+  overview: OVERVIEW_ROLES,
+  catalog: OVERVIEW_ROLES,
+};
+
+const SCREEN_ORDER: readonly TScreen[] = ["desk", "overview", "catalog"];
+
+export function canUse(role: TRole, screen: TScreen): boolean {
+  return SCREEN_ROLES[screen].includes(role);
+}
+
+/** The screens a role may open, in navigation order. */
+export function screensFor(role: TRole): TScreen[] {
+  return SCREEN_ORDER.filter((screen) => canUse(role, screen));
+}
+
+/** Where a role lands after signing in. */
+export function homeFor(role: TRole): (typeof SCREEN_PATHS)[TScreen] {
+  return SCREEN_PATHS[screensFor(role)[0] ?? "overview"];
+}
+
+export function screenLabel(screen: TScreen): string {
+  return strings.nav[screen];
+}

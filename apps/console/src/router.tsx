@@ -1,0 +1,138 @@
+/**
+ * The console's routes, code-based (no router plugin or generated files). Each guard reads
+ * `auth.me` through the query cache, so a page change costs no extra request; a route a role may
+ * not use redirects to that role's home. Pages that keep state in the URL (period, catalogue
+ * filters) get it here as props, which keeps the feature components free of route imports.
+ */
+import type { QueryClient } from "@tanstack/react-query";
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
+
+import type { TSessionUser } from "./lib/api-types";
+import { parsePeriodSearch } from "./lib/period";
+import { queryClient } from "./lib/query-client";
+import type { TScreen } from "./lib/screens";
+import { canUse, homeFor } from "./lib/screens";
+import { trpc } from "./lib/trpc";
+import { SignInPage } from "./features/auth/SignInPage";
+import { CatalogPage } from "./features/catalog/CatalogPage";
+import { parseCatalogSearch } from "./features/catalog/catalog-search";
+import { DeskPage } from "./features/desk/DeskPage";
+import { OverviewPage } from "./features/overview/OverviewPage";
+import { AppLayout } from "./features/shell/AppLayout";
+import { InlineErrorPage, NotFoundPage, StandaloneErrorPage } from "./features/shell/ErrorPage";
+
+export interface TRouterContext {
+  queryClient: QueryClient;
+  trpc: typeof trpc;
+}
+
+function currentUser(context: TRouterContext): Promise<TSessionUser | null> {
+  return context.queryClient.ensureQueryData(context.trpc.auth.me.queryOptions());
+}
+
+const rootRoute = createRootRouteWithContext<TRouterContext>()({
+  component: Outlet,
+  errorComponent: StandaloneErrorPage,
+  notFoundComponent: NotFoundPage,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  beforeLoad: async ({ context }) => {
+    const user = await currentUser(context);
+    throw redirect({ to: user ? homeFor(user.role) : "/login", replace: true });
+  },
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "login",
+  beforeLoad: async ({ context }) => {
+    let user: TSessionUser | null = null;
+    try {
+      user = await currentUser(context);
+    } catch {
+      // API unreachable: show the form anyway; signing in will say what is wrong.
+    }
+    if (user) throw redirect({ to: homeFor(user.role), replace: true });
+  },
+  component: SignInPage,
+  errorComponent: StandaloneErrorPage,
+});
+
+/** The signed-in frame; its children are the screens. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "app",
+  beforeLoad: async ({ context }) => {
+    const user = await currentUser(context);
+    if (!user) throw redirect({ to: "/login", replace: true });
+    return { user };
+  },
+  component: AppLayout,
+  errorComponent: StandaloneErrorPage,
+});
+
+function requireScreen(screen: TScreen) {
+  return ({ context }: { context: { user: TSessionUser } }) => {
+    if (!canUse(context.user.role, screen)) throw redirect({ to: homeFor(context.user.role), replace: true });
+  };
+}
+
+const deskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "desk",
+  beforeLoad: requireScreen("desk"),
+  component: DeskPage,
+});
+
+const overviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "overview",
+  validateSearch: parsePeriodSearch,
+  beforeLoad: requireScreen("overview"),
+  component: OverviewRouteComponent,
+});
+
+function OverviewRouteComponent() {
+  const search = overviewRoute.useSearch();
+  const navigate = overviewRoute.useNavigate();
+  return <OverviewPage search={search} onPeriodChange={(period) => void navigate({ search: period })} />;
+}
+
+const catalogRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "catalog",
+  validateSearch: parseCatalogSearch,
+  beforeLoad: requireScreen("catalog"),
+  component: CatalogRouteComponent,
+});
+
+function CatalogRouteComponent() {
+  const search = catalogRoute.useSearch();
+  const navigate = catalogRoute.useNavigate();
+  return <CatalogPage search={search} onSearchChange={(next) => void navigate({ search: next })} />;
+}
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  loginRoute,
+  appRoute.addChildren([deskRoute, overviewRoute, catalogRoute]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  basepath: "/console",
+  context: { queryClient, trpc },
+  defaultErrorComponent: InlineErrorPage,
+  defaultNotFoundComponent: NotFoundPage,
+  defaultPreload: false,
+  scrollRestoration: true,
+});
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}
