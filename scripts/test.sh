@@ -26,7 +26,7 @@ log "building the front ends for the browser test …"
 turbo run build --filter=@hcp/web --filter=@hcp/console || { status=1; checks_failed=$((checks_failed + 1)); }
 log "integration and browser tests against MariaDB …"
 pnpm exec tsx packages/db/src/cli/with-database.ts -- \
-  npx --yes "pnpm@${PNPM_VERSION}" exec turbo run test:integration test:e2e --concurrency=1 --continue --force --output-logs=full \
+  ./node_modules/.bin/turbo run test:integration test:e2e --concurrency=1 --continue --force --output-logs=full \
   || status=1
 
 node scripts/summarize-tests.mjs "$TEST_REPORT_DIR" "$checks_failed" \

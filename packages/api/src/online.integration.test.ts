@@ -6,8 +6,7 @@ import { createHallFixture } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { apiHarness } from "../test/harness";
-import { AppError } from "./errors";
+import { apiHarness, appCodeOf } from "../test/harness";
 
 let hall: THallFixture;
 const getDb = useTestDb({
@@ -16,16 +15,6 @@ const getDb = useTestDb({
   },
 });
 const api = apiHarness(getDb);
-
-async function appCodeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.appCode;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 async function completedCase(): Promise<string> {
   const staff = await api.signedIn(hall.users.window_staff.username);

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 
-import { TRPCError } from "@trpc/server";
 import { describe, expect, test } from "vitest";
 
 import { createHallFixture } from "@hcp/db/testing";
@@ -9,9 +8,9 @@ import { useTestDb } from "@hcp/db/testing/test-db";
 import { hallDate } from "@hcp/domain";
 
 import type { TCaller } from "../test/harness";
-import { apiHarness } from "../test/harness";
+import { apiHarness, appCodeOf } from "../test/harness";
+import type { AppError } from "./errors";
 import type { TWindowEvent } from "./bus";
-import { AppError } from "./errors";
 import { decryptContact } from "./services/contact";
 
 let hall: THallFixture;
@@ -21,17 +20,6 @@ const getDb = useTestDb({
   },
 });
 const api = apiHarness(getDb);
-
-async function appCodeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.appCode;
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 /** Staff member 1 at window 1 with one completed case. */
 async function completedCase(): Promise<{ staff: TCaller; caseId: number; caseNo: string }> {
@@ -77,6 +65,13 @@ describe("a case at the window", () => {
     expect(await appCodeOf(staff.case.create(input))).toBe("ITEM_NOT_FOUND");
     expect(await appCodeOf(staff.case.create({ ...input, serviceItemId: hall.itemIds.instant, applicantPhone: "123" }))).toBe("BAD_REQUEST");
     expect(await getDb().selectFrom("case").select("id").execute()).toEqual([]);
+  });
+
+  test("an unknown window is refused and the staff member stays where they were", async () => {
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    await staff.window.signIn({ windowId: hall.windowIds[0] });
+    expect(await appCodeOf(staff.window.signIn({ windowId: 999_999 }))).toBe("WINDOW_NOT_FOUND");
+    expect(await staff.window.mine()).toEqual({ windowId: hall.windowIds[0] });
   });
 
   test("belongs to the staff member who received it", async () => {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 
+import { TRPCError } from "@trpc/server";
 import { parse } from "cookie";
 
 import type { Db } from "@hcp/db";
@@ -7,6 +8,7 @@ import { FIXTURE_PASSWORD } from "@hcp/db/testing";
 
 import { WindowBus } from "../src/bus";
 import { createContext } from "../src/context";
+import { AppError } from "../src/errors";
 import type { TApiDeps } from "../src/context";
 import { appRouter } from "../src/root";
 import { SESSION_COOKIE } from "../src/services/auth";
@@ -48,4 +50,16 @@ export function apiHarness(getDb: () => Db) {
   }
 
   return { bus, dataKey, caller, signedIn };
+}
+
+/** The refusal a call ended in: our app code when there is one, else the tRPC code. */
+export async function appCodeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error.appCode;
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+  throw new Error("expected the call to be refused");
 }

@@ -1,59 +1,37 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { expect, test } from "vitest";
 
-import type { Db } from "@hcp/db";
-import { createHallFixture, FIXTURE_PASSWORD, truncateAll } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
-import type { THallServer } from "@hcp/server/server";
+import { FIXTURE_PASSWORD } from "@hcp/db/testing";
 
-import { launchChromium } from "./browser";
-import { startPlatform } from "./platform";
+import { usePlatform } from "./platform";
 
-let browser: Browser;
-let db: Db;
-let server: THallServer;
-let baseUrl: string;
-let hall: THallFixture;
-
-beforeAll(async () => {
-  ({ db, server, baseUrl } = await startPlatform(inject("databaseUrl")));
-  await truncateAll(db);
-  hall = await createHallFixture(db);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-  await db.destroy();
-});
+const platform = usePlatform();
 
 /** A case received and completed at window A01 through the public HTTP interfaces. */
 async function completedCase(phone: string): Promise<string> {
-  const signIn = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+  const signIn = await fetch(`${platform.baseUrl}/trpc/auth.signIn`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: hall.users.window_staff.username, password: FIXTURE_PASSWORD }),
+    body: JSON.stringify({ username: platform.hall.users.window_staff.username, password: FIXTURE_PASSWORD }),
   });
   const token = /hcp_session=([\w-]+)/.exec(signIn.headers.get("set-cookie") ?? "")?.[1] ?? "";
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
-  await fetch(`${baseUrl}/trpc/window.signIn`, { method: "POST", headers, body: JSON.stringify({ windowId: hall.windowIds[0] }) });
+  await fetch(`${platform.baseUrl}/trpc/window.signIn`, { method: "POST", headers, body: JSON.stringify({ windowId: platform.hall.windowIds[0] }) });
   const created = (await (
-    await fetch(`${baseUrl}/api/v1/cases`, {
+    await fetch(`${platform.baseUrl}/api/v1/cases`, {
       method: "POST",
       headers,
-      body: JSON.stringify({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "周九", applicantPhone: phone }),
+      body: JSON.stringify({ serviceItemId: platform.hall.itemIds.instant, applicantType: "person", applicantName: "周九", applicantPhone: phone }),
     })
   ).json()) as { id: number; caseNo: string };
-  await fetch(`${baseUrl}/api/v1/cases/${created.id}/complete`, { method: "POST", headers });
+  await fetch(`${platform.baseUrl}/api/v1/cases/${created.id}/complete`, { method: "POST", headers });
   return created.caseNo;
 }
 
 test("a citizen rates a finished case online from a 320 px phone", async () => {
   const caseNo = await completedCase("13987654321");
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+  const context = await platform.browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/rate`);
+  await page.goto(`${platform.baseUrl}/rate`);
 
   await page.getByLabel("办件编号").fill(caseNo);
   await page.getByLabel("手机号后四位").fill("0000");
@@ -70,9 +48,9 @@ test("a citizen rates a finished case online from a 320 px phone", async () => {
   await page.getByRole("button", { name: "提交评价" }).click();
   await page.getByText("感谢您的评价！").waitFor();
 
-  const ratings = await db.selectFrom("rating").select(["level", "channel"]).execute();
+  const ratings = await platform.db.selectFrom("rating").select(["level", "channel"]).execute();
   expect(ratings).toEqual([{ level: 5, channel: 2 }]);
-  const reasons = await db.selectFrom("rating_reason").select("reason_code").execute();
+  const reasons = await platform.db.selectFrom("rating_reason").select("reason_code").execute();
   expect(reasons).toEqual([{ reason_code: "517" }]);
   await context.close();
 });

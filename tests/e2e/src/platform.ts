@@ -2,11 +2,18 @@ import { randomBytes } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
+
 import { WindowBus } from "@hcp/api";
 import { createDb } from "@hcp/db";
 import type { Db } from "@hcp/db";
+import { createHallFixture, truncateAll } from "@hcp/db/testing";
+import type { THallFixture } from "@hcp/db/testing";
 import { createServer } from "@hcp/server/server";
 import type { THallServer } from "@hcp/server/server";
+
+import { launchChromium } from "./browser";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -22,4 +29,37 @@ export async function startPlatform(databaseUrl: string): Promise<{ db: Db; serv
   });
   const baseUrl = await server.listen(0);
   return { db, server, baseUrl };
+}
+
+export interface TPlatformUnderTest {
+  db: Db;
+  baseUrl: string;
+  hall: THallFixture;
+  browser: Browser;
+}
+
+/**
+ * For a spec file: the platform on the run's database with a fresh small hall, and Chromium;
+ * all of it stopped after the file. Read the fields inside tests.
+ */
+export function usePlatform(): TPlatformUnderTest {
+  const platform = {} as TPlatformUnderTest;
+  let server: THallServer | null = null;
+  beforeAll(async () => {
+    const started = await startPlatform(inject("databaseUrl"));
+    server = started.server;
+    await truncateAll(started.db);
+    Object.assign(platform, {
+      db: started.db,
+      baseUrl: started.baseUrl,
+      hall: await createHallFixture(started.db),
+      browser: await launchChromium(),
+    });
+  });
+  afterAll(async () => {
+    await platform.browser.close();
+    await server?.close();
+    await platform.db.destroy();
+  });
+  return platform;
 }

@@ -1,38 +1,17 @@
 import { randomUUID } from "node:crypto";
 
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
 
-import type { Db } from "@hcp/db";
-import { createHallFixture, FIXTURE_PASSWORD, truncateAll } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { FIXTURE_PASSWORD } from "@hcp/db/testing";
 import { hallDate } from "@hcp/domain";
-import type { THallServer } from "@hcp/server/server";
 
-import { launchChromium } from "./browser";
-import { startPlatform } from "./platform";
+import { usePlatform } from "./platform";
 
-let browser: Browser;
-let db: Db;
-let server: THallServer;
-let baseUrl: string;
-let hall: THallFixture;
-
-beforeAll(async () => {
-  ({ db, server, baseUrl } = await startPlatform(inject("databaseUrl")));
-  await truncateAll(db);
-  hall = await createHallFixture(db);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-  await db.destroy();
-});
+const platform = usePlatform();
 
 async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/console/login`);
+  await page.goto(`${platform.baseUrl}/console/login`);
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(FIXTURE_PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
@@ -41,19 +20,19 @@ async function signIn(page: Page, username: string): Promise<void> {
 }
 
 test("a rating travels from the window evaluator to the manager's screen", async () => {
-  const kioskContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const consoleContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const kioskContext = await platform.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const consoleContext = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const kiosk = await kioskContext.newPage();
   const staffPage = await consoleContext.newPage();
 
   // The evaluator pairs with its link; the token leaves the URL.
-  await kiosk.goto(`${baseUrl}/kiosk?token=${hall.deviceTokens[0]}`);
+  await kiosk.goto(`${platform.baseUrl}/kiosk?token=${platform.hall.deviceTokens[0]}`);
   await kiosk.getByTestId("kiosk-idle").waitFor();
   expect(new URL(kiosk.url()).search).toBe("");
   await kiosk.getByText("暂停服务").waitFor();
 
   // The staff member signs in, picks window A01: the evaluator shows their 亮牌 card.
-  await signIn(staffPage, hall.users.window_staff.username);
+  await signIn(staffPage, platform.hall.users.window_staff.username);
   await staffPage.getByRole("button", { name: "在此窗口上岗" }).first().click();
   await kiosk.getByText("王丽").waitFor();
   expect(await kiosk.getByTestId("staff-badge").textContent()).toBe("T001");
@@ -105,11 +84,11 @@ test("a rating travels from the window evaluator to the manager's screen", async
   expect(await staffPage.getByText("不满意").count()).toBe(0);
 
   // The manager's overview shows the day's case, rating and 好评率 for the window.
-  const managerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const managerContext = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const manager = await managerContext.newPage();
-  await signIn(manager, hall.users.hall_manager.username);
+  await signIn(manager, platform.hall.users.hall_manager.username);
   const today = hallDate(new Date());
-  await manager.goto(`${baseUrl}/console/overview?from=${today}&to=${today}`);
+  await manager.goto(`${platform.baseUrl}/console/overview?from=${today}&to=${today}`);
   const windowRow = manager.locator('[data-testid="window-row"][data-window-code="A01"]');
   await windowRow.waitFor();
   await expect.poll(() => windowRow.textContent()).toContain("0.00%");
@@ -119,14 +98,14 @@ test("a rating travels from the window evaluator to the manager's screen", async
   expect(await manager.getByTestId("metric-goodRate").textContent()).toContain("0.00%");
 
   // A second rating for the same case is refused with a clear message.
-  const second = await fetch(`${baseUrl}/api/v1/ratings`, {
+  const second = await fetch(`${platform.baseUrl}/api/v1/ratings`, {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${hall.deviceTokens[0]}` },
+    headers: { "content-type": "application/json", authorization: `Bearer ${platform.hall.deviceTokens[0]}` },
     body: JSON.stringify({ caseNo, level: 5, idempotencyKey: randomUUID() }),
   });
   expect(second.status).toBe(409);
   expect(((await second.json()) as { message: string }).message).toBe("该办件已经评价过，每个办件只能评价一次");
-  const ratings = await db.selectFrom("rating").select(["level", "channel"]).execute();
+  const ratings = await platform.db.selectFrom("rating").select(["level", "channel"]).execute();
   expect(ratings).toEqual([{ level: 2, channel: 4 }]);
 
   await Promise.all([kioskContext.close(), consoleContext.close(), managerContext.close()]);

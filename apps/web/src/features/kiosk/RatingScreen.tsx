@@ -1,15 +1,14 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
 
-import { ZRatingChoice, isBadLevel } from "@hcp/domain";
-import type { TLevel, TRatingChoice, TRatingChoiceInput } from "@hcp/domain";
+import { isBadLevel } from "@hcp/domain";
+import type { TLevel } from "@hcp/domain";
 
 import { errorMessage } from "../../lib/errors";
 import { STRINGS } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { LevelPicker, ReasonPicker } from "../rating/LevelPicker";
+import { useRatingChoice } from "../rating/useRatingChoice";
 import type { TKioskState, TPrompt } from "./kiosk-state";
 
 /** No tap for this long ends the prompt unrated (a "timed out" event, never a rating). */
@@ -22,17 +21,9 @@ interface TProps {
 }
 
 export function RatingScreen(props: TProps) {
-  const reasons = useQuery(trpc.rating.reasons.queryOptions());
-  const form = useForm<TRatingChoiceInput, unknown, TRatingChoice>({
-    resolver: zodResolver(ZRatingChoice),
-    defaultValues: { reasonCodes: [], comment: "" },
-  });
-  const level = form.watch("level") as TLevel | undefined;
-  const chosenReasons = form.watch("reasonCodes") ?? [];
+  const choice = useRatingChoice();
+  const { form, level, bad } = choice;
   const [confirming, setConfirming] = useState(false);
-  // One key per prompt and level: a double tap or a retry can never make a second rating.
-  const idempotencyKey = useRef<{ level: TLevel | undefined; key: string }>({ level: undefined, key: "" });
-  const tappedAt = useRef<string>("");
 
   const submit = useMutation(trpc.rating.submit.mutationOptions({ onSuccess: () => props.onRated() }));
   const timeout = useMutation(trpc.kiosk.timeout.mutationOptions());
@@ -41,43 +32,27 @@ export function RatingScreen(props: TProps) {
 
   const [lastActivity, setLastActivity] = useState(() => Date.now());
   useEffect(() => {
-    const timer = window.setTimeout(() => timeoutRef.current({ promptId: props.prompt.promptId }), PROMPT_TIMEOUT_MS - (Date.now() - lastActivity));
+    const timer = window.setTimeout(
+      () => timeoutRef.current({ promptId: props.prompt.promptId }),
+      PROMPT_TIMEOUT_MS - (Date.now() - lastActivity),
+    );
     return () => window.clearTimeout(timer);
   }, [lastActivity, props.prompt.promptId]);
 
   function chooseLevel(next: TLevel) {
-    form.setValue("level", next);
-    form.setValue("reasonCodes", []);
-    form.clearErrors();
+    choice.chooseLevel(next);
     setConfirming(false);
   }
 
-  function toggleReason(code: string) {
-    const current = form.getValues("reasonCodes") ?? [];
-    form.setValue("reasonCodes", current.includes(code) ? current.filter((c) => c !== code) : [...current, code]);
-    form.clearErrors("reasonCodes");
-  }
-
-  const send = form.handleSubmit((choice) => {
+  const send = form.handleSubmit((values) => {
     if (submit.isPending) return;
-    if (isBadLevel(choice.level) && !confirming) {
+    if (isBadLevel(values.level) && !confirming) {
       setConfirming(true);
       return;
     }
-    if (idempotencyKey.current.level !== choice.level) {
-      idempotencyKey.current = { level: choice.level, key: crypto.randomUUID() };
-      tappedAt.current = new Date().toISOString();
-    }
-    submit.mutate({
-      caseNo: props.prompt.caseNo,
-      ...choice,
-      idempotencyKey: idempotencyKey.current.key,
-      ratedAt: tappedAt.current,
-    });
+    submit.mutate({ caseNo: props.prompt.caseNo, ...values, ...choice.submissionFor(values) });
   });
 
-  const levelReasons = (reasons.data?.reasons ?? []).filter((reason) => reason.level === level);
-  const bad = level !== undefined && isBadLevel(level);
 
   if (confirming && level !== undefined) {
     return (
@@ -124,9 +99,9 @@ export function RatingScreen(props: TProps) {
         <>
           <ReasonPicker
             legend={bad ? STRINGS.chooseBadReasons : STRINGS.chooseReasons}
-            reasons={levelReasons}
-            chosen={chosenReasons}
-            onToggle={toggleReason}
+            reasons={choice.levelReasons}
+            chosen={choice.chosenReasons}
+            onToggle={choice.toggleReason}
           />
           {bad ? (
             <div className="comment">

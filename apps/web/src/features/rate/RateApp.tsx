@@ -1,10 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 
-import { LEVEL_LABELS, ZOnlineLookup, ZRatingChoice, isBadLevel } from "@hcp/domain";
-import type { TLevel, TOnlineLookup, TRatingChoice, TRatingChoiceInput } from "@hcp/domain";
+import { LEVEL_LABELS, ZOnlineLookup } from "@hcp/domain";
+import type { TLevel, TOnlineLookup } from "@hcp/domain";
 
 import type { RouterOutputs } from "@hcp/api";
 
@@ -12,6 +12,7 @@ import { errorMessage } from "../../lib/errors";
 import { STRINGS } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { LevelPicker, ReasonPicker } from "../rating/LevelPicker";
+import { useRatingChoice } from "../rating/useRatingChoice";
 
 type TOnlineCase = RouterOutputs["online"]["lookup"];
 
@@ -46,20 +47,13 @@ function LookupForm(props: { onFound: (found: TOnlineCase) => void }) {
 }
 
 function OnlineRatingForm(props: { found: TOnlineCase; token: string; onRated: (level: TLevel) => void }) {
-  const reasons = useQuery(trpc.rating.reasons.queryOptions());
-  const form = useForm<TRatingChoiceInput, unknown, TRatingChoice>({
-    resolver: zodResolver(ZRatingChoice),
-    defaultValues: { reasonCodes: [], comment: "" },
-  });
-  const level = form.watch("level") as TLevel | undefined;
-  const chosen = form.watch("reasonCodes") ?? [];
-  const key = useRef<{ level: TLevel | undefined; key: string }>({ level: undefined, key: "" });
+  const choice = useRatingChoice();
+  const { form, level, bad } = choice;
   const submit = useMutation(trpc.online.submit.mutationOptions({ onSuccess: (result) => props.onRated(result.level as TLevel) }));
-  const bad = level !== undefined && isBadLevel(level);
 
-  const send = form.handleSubmit((choice) => {
-    if (key.current.level !== choice.level) key.current = { level: choice.level, key: crypto.randomUUID() };
-    submit.mutate({ token: props.token, channel: onlineChannel(), ...choice, idempotencyKey: key.current.key });
+  const send = form.handleSubmit((values) => {
+    const { idempotencyKey } = choice.submissionFor(values);
+    submit.mutate({ token: props.token, channel: onlineChannel(), ...values, idempotencyKey });
   });
 
   return (
@@ -68,22 +62,15 @@ function OnlineRatingForm(props: { found: TOnlineCase; token: string; onRated: (
       <LevelPicker
         value={level}
         label={STRINGS.ratePrompt}
-        onChange={(next) => {
-          form.setValue("level", next);
-          form.setValue("reasonCodes", []);
-          form.clearErrors();
-        }}
+        onChange={choice.chooseLevel}
       />
       {level !== undefined ? (
         <>
           <ReasonPicker
             legend={bad ? STRINGS.chooseBadReasons : STRINGS.chooseReasons}
-            reasons={(reasons.data?.reasons ?? []).filter((reason) => reason.level === level)}
-            chosen={chosen}
-            onToggle={(code) => {
-              form.setValue("reasonCodes", chosen.includes(code) ? chosen.filter((c) => c !== code) : [...chosen, code]);
-              form.clearErrors("reasonCodes");
-            }}
+            reasons={choice.levelReasons}
+            chosen={choice.chosenReasons}
+            onToggle={choice.toggleReason}
           />
           <label htmlFor="online-comment">{bad ? STRINGS.commentBad : STRINGS.comment}</label>
           <textarea id="online-comment" maxLength={500} {...form.register("comment")} />
