@@ -1,0 +1,40 @@
+import { sql } from "kysely";
+import { expect, test } from "vitest";
+
+import { seedDemoHall } from "@hcp/db/seed";
+import { hallDayBounds } from "@hcp/domain";
+
+import { usePlatform } from "./platform";
+
+const platform = usePlatform();
+
+test("the console shows the demo hall: 48 departments, 1,444 items and the year 2023", async () => {
+  // A twentieth of the year keeps the test quick; the catalogue is always complete.
+  const demo = await seedDemoHall(platform.db, { scale: 0.05 });
+  const manager = demo.accounts.find((account) => account.role === "hall_manager");
+  if (!manager) throw new Error("the demo hall has no hall manager account");
+
+  const context = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${platform.baseUrl}/console/login`);
+  await page.getByLabel("用户名").fill(manager.username);
+  await page.getByLabel("密码").fill(manager.password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL(/\/console\/overview/);
+
+  await page.goto(`${platform.baseUrl}/console/catalog`);
+  expect(await page.getByTestId("department-count").getAttribute("data-value")).toBe("48");
+  await page.getByTestId("item-count").waitFor();
+  expect(await page.getByTestId("item-count").getAttribute("data-value")).toBe("1444");
+
+  await page.goto(`${platform.baseUrl}/console/overview`);
+  await page.getByRole("button", { name: "2023年全年" }).click();
+  await page.waitForURL(/from=2023-01-01&to=2023-12-31/);
+  const { start, end } = hallDayBounds("2023-01-01", "2023-12-31");
+  const completed = await sql<{ n: number }>`
+    select count(*) as n from \`case\` where hall_id = ${demo.hallId} and completed_at >= ${start} and completed_at < ${end}`.execute(platform.db);
+  const expected = (completed.rows[0]?.n ?? 0).toLocaleString("en-US");
+  await expect.poll(() => page.getByTestId("metric-cases").textContent()).toContain(expected);
+  expect(await page.locator('[data-testid="window-row"]').count()).toBe(demo.windows);
+  await context.close();
+});
