@@ -13,6 +13,9 @@ export interface HallTable {
   name: string;
   region_code: string;
   rating_window_days: number;
+  prompt_timeout_seconds: Generated<number>;
+  default_rating_enabled: Generated<boolean>;
+  default_rating_level: Generated<number>;
 }
 
 export interface DepartmentTable {
@@ -72,6 +75,13 @@ export interface EvaluatorDeviceTable {
   token_hash: string | null;
   paired_at: Timestamp | null;
   last_seen_at: Timestamp | null;
+  /** sha-256 of the one-time pairing code an administrator hands to the tablet */
+  pairing_code_hash: string | null;
+  pairing_code_expires_at: Timestamp | null;
+  last_heartbeat_at: Timestamp | null;
+  /** ratings the tablet holds that the server has not acknowledged yet */
+  outbox_depth: Generated<number>;
+  app_version: string | null;
 }
 
 export type THandlingChannel = "window" | "online" | "self_service" | "post";
@@ -202,6 +212,29 @@ export interface CalendarDayTable {
   name: string;
 }
 
+export type TSignalKind = "burst" | "fast_tap" | "no_prompt" | "identical_run" | "ip_rate";
+
+export interface RatingSignalTable {
+  id: Generated<number>;
+  hall_id: number;
+  kind: TSignalKind;
+  rating_id: number | null;
+  case_id: number | null;
+  window_id: number | null;
+  device_id: number | null;
+  detail: string;
+  created_at: Timestamp;
+  reviewed_by: number | null;
+  reviewed_at: Timestamp | null;
+}
+
+export interface OnlineLookupLockTable {
+  case_no: string;
+  failures: number;
+  locked_until: Timestamp | null;
+  updated_at: Timestamp;
+}
+
 export interface RoleTable {
   key: string;
   label: string;
@@ -233,6 +266,8 @@ export interface Database {
   calendar_day: CalendarDayTable;
   counter: CounterTable;
   role: RoleTable;
+  rating_signal: RatingSignalTable;
+  online_lookup_lock: OnlineLookupLockTable;
 }
 
 export type Hall = Selectable<HallTable>;

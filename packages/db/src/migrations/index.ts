@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 
 import * as createCore from "./2026_11_25_1800_create_core";
+import * as ratingCapture from "./2026_11_25_1900_rating_capture";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -8,6 +9,7 @@ import * as createCore from "./2026_11_25_1800_create_core";
  */
 export const migrations: Record<string, Migration> = {
   "2026_11_25_1800_create_core": createCore,
+  "2026_11_25_1900_rating_capture": ratingCapture,
 };
 
 export const migrationProvider: MigrationProvider = {
