@@ -1,6 +1,7 @@
 import { authRouter } from "./routers/auth";
 import { caseRouter } from "./routers/case";
 import { catalogRouter } from "./routers/catalog";
+import { deviceRouter } from "./routers/device";
 import { kioskRouter } from "./routers/kiosk";
 import { onlineRouter } from "./routers/online";
 import { overviewRouter } from "./routers/overview";
@@ -12,6 +13,7 @@ export const appRouter = router({
   auth: authRouter,
   case: caseRouter,
   catalog: catalogRouter,
+  device: deviceRouter,
   kiosk: kioskRouter,
   online: onlineRouter,
   overview: overviewRouter,

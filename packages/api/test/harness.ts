@@ -26,13 +26,13 @@ export function apiHarness(getDb: () => Db) {
 
   /** `cookies` collects the Set-Cookie values procedures emit (the caller itself is a proxy). */
   async function caller(
-    auth: { sessionToken?: string; deviceToken?: string } = {},
+    auth: { sessionToken?: string; deviceToken?: string; ip?: string } = {},
     cookies: string[] = [],
   ): Promise<TCaller> {
     const ctx = await createContext(deps(), {
       sessionToken: auth.sessionToken ?? null,
       deviceToken: auth.deviceToken ?? null,
-      ip: "127.0.0.1",
+      ip: auth.ip ?? "127.0.0.1",
       setCookie: (cookie) => cookies.push(cookie),
     });
     return createCaller(ctx);

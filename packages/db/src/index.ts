@@ -6,6 +6,7 @@ export * from "./repositories/audit";
 export * from "./repositories/case";
 export * from "./repositories/catalog";
 export * from "./repositories/counter";
+export * from "./repositories/device";
 export * from "./repositories/prompt";
 export * from "./repositories/rating";
 export * from "./repositories/session";

@@ -111,3 +111,13 @@ export const ZOnlineRatingSubmit = z
   })
   .refine(badRatingHasReason, BAD_NEEDS_REASON);
 export type TOnlineRatingSubmit = z.input<typeof ZOnlineRatingSubmit>;
+
+export const ZPairingCode = z.object({
+  code: z.string().trim().regex(/^\d{6}$/, { error: "请输入 6 位数字配对码" }),
+});
+export type TPairingCode = z.infer<typeof ZPairingCode>;
+
+export const ZHeartbeat = z.object({
+  outboxDepth: z.number().int().min(0).max(1_000_000),
+  appVersion: z.string().max(32).nullable().default(null),
+});

@@ -3,17 +3,23 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { serialize } from "cookie";
 import { z } from "zod";
 
+import { randomBytes } from "node:crypto";
+
 import {
   closePrompt,
+  completePairing,
+  findDeviceByPairingCode,
   findDeviceByTokenHash,
+  findHallById,
   findPrompt,
   findWindow,
   findWindowStaff,
   insertAudit,
   listPendingPrompts,
+  recordHeartbeat,
   touchDevice,
 } from "@hcp/db";
-import { ZId } from "@hcp/domain";
+import { ZHeartbeat, ZId, ZPairingCode } from "@hcp/domain";
 
 import type { TWindowEvent } from "../bus";
 import type { TContext } from "../context";
@@ -21,11 +27,13 @@ import { hashToken } from "../context";
 import { appError } from "../errors";
 import { ZPromptView, ZWindowStaffView } from "../schemas";
 import { DEVICE_COOKIE } from "../services/auth";
+import { attemptLimiter } from "../services/limiter";
 import { toPromptEvent } from "../services/prompts";
 import { deviceProcedure, publicProcedure } from "../trpc";
 
 const ZKioskState = z.object({
   device: z.object({ deviceCode: z.string() }),
+  settings: z.object({ promptTimeoutSeconds: z.number() }),
   window: z.object({ id: z.number(), code: z.string(), name: z.string() }),
   staff: ZWindowStaffView.nullable(),
   pending: z.array(ZPromptView),
@@ -41,8 +49,10 @@ async function kioskState(ctx: TContext, device: { windowId: number; deviceCode:
     listPendingPrompts(ctx.db, device.windowId),
   ]);
   if (!window) throw appError("WINDOW_NOT_FOUND", "NOT_FOUND");
+  const hall = await findHallById(ctx.db, window.hall_id);
   return {
     device: { deviceCode: device.deviceCode },
+    settings: { promptTimeoutSeconds: hall?.prompt_timeout_seconds ?? 60 },
     window: { id: window.id, code: window.code, name: window.name },
     staff,
     pending: pending.map(toPromptEvent),
@@ -54,6 +64,21 @@ const DEVICE_COOKIE_MAX_AGE = 365 * 86_400;
 
 let eventSequence = 0;
 
+/** Six digits are guessable in bulk: ten tries per address per quarter hour. */
+const pairingAttempts = attemptLimiter(10, 15 * 60);
+
+function setDeviceCookie(ctx: TContext, token: string): void {
+  ctx.request.setCookie(
+    serialize(DEVICE_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "strict",
+      secure: ctx.secureCookies ?? false,
+      path: "/",
+      maxAge: DEVICE_COOKIE_MAX_AGE,
+    }),
+  );
+}
+
 export const kioskRouter = {
   /** Exchanges the pairing token from the evaluator's set-up link for an httpOnly cookie. */
   activate: publicProcedure
@@ -63,17 +88,42 @@ export const kioskRouter = {
       const device = await findDeviceByTokenHash(ctx.db, hashToken(input.token));
       const windowId = device?.windowId ?? null;
       if (!device || windowId === null) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
-      ctx.request.setCookie(
-        serialize(DEVICE_COOKIE, input.token, {
-          httpOnly: true,
-          sameSite: "strict",
-          secure: ctx.secureCookies ?? false,
-          path: "/",
-          maxAge: DEVICE_COOKIE_MAX_AGE,
-        }),
-      );
+      setDeviceCookie(ctx, input.token);
       await touchDevice(ctx.db, device.id, ctx.now());
       return { deviceCode: device.deviceCode, windowId };
+    }),
+
+  /**
+   * The tablet types the administrator's one-time code; it receives a fresh device token as an
+   * httpOnly cookie. The server keeps only the token's hash.
+   */
+  pair: publicProcedure
+    .input(ZPairingCode)
+    .output(z.object({ deviceCode: z.string(), windowId: z.number() }))
+    .mutation(async ({ ctx, input }) => {
+      await pairingAttempts.consume(ctx.request.ip ?? "unknown");
+      const codeHash = hashToken(`pairing:${input.code}`);
+      const now = ctx.now();
+      const device = await findDeviceByPairingCode(ctx.db, codeHash, now);
+      const windowId = device?.windowId ?? null;
+      if (!device || windowId === null) throw appError("PAIRING_CODE_INVALID", "UNAUTHORIZED");
+      const token = randomBytes(32).toString("base64url");
+      if (!(await completePairing(ctx.db, { deviceId: device.id, codeHash, tokenHash: hashToken(token), now }))) {
+        throw appError("PAIRING_CODE_INVALID", "UNAUTHORIZED");
+      }
+      setDeviceCookie(ctx, token);
+      await insertAudit(ctx.db, { actorUserId: null, action: "device.paired", entity: "evaluator_device", entityId: device.id, detail: { ip: ctx.request.ip }, now });
+      return { deviceCode: device.deviceCode, windowId };
+    }),
+
+  /** Every half minute: the tablet is alive, and this many ratings wait in its outbox. */
+  heartbeat: deviceProcedure
+    .input(ZHeartbeat)
+    .output(z.object({ serverTime: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const now = ctx.now();
+      await recordHeartbeat(ctx.db, { deviceId: ctx.device.id, outboxDepth: input.outboxDepth, appVersion: input.appVersion, now });
+      return { serverTime: now.toISOString() };
     }),
 
   state: deviceProcedure.output(ZKioskState).query(({ ctx }) => kioskState(ctx, ctx.device)),

@@ -138,26 +138,3 @@ export async function signOutOfWindow(db: Db, staffId: number, now: Date): Promi
     .execute();
   return windowId;
 }
-
-export async function findDeviceByTokenHash(
-  db: Db,
-  tokenHash: string,
-): Promise<{ id: number; windowId: number | null; deviceCode: string } | undefined> {
-  return db
-    .selectFrom("evaluator_device")
-    .select(["id", "window_id as windowId", "device_code as deviceCode"])
-    .where("token_hash", "=", tokenHash)
-    .executeTakeFirst();
-}
-
-export async function touchDevice(db: Db, deviceId: number, now: Date): Promise<void> {
-  await db.updateTable("evaluator_device").set({ last_seen_at: now }).where("id", "=", deviceId).execute();
-}
-
-export async function setDeviceToken(db: Db, deviceId: number, tokenHash: string, now: Date): Promise<void> {
-  await db
-    .updateTable("evaluator_device")
-    .set({ token_hash: tokenHash, paired_at: now })
-    .where("id", "=", deviceId)
-    .execute();
-}

@@ -16,6 +16,7 @@ const prompt = (promptId: number): TPrompt => ({
 const snapshot = {
   type: "snapshot" as const,
   device: { deviceCode: "PJQ-A01" },
+  settings: { promptTimeoutSeconds: 60 },
   window: { id: 1, code: "A01", name: "综合受理窗口" },
   staff: null,
   pending: [prompt(1)],

@@ -1,0 +1,80 @@
+import { parse } from "cookie";
+import { describe, expect, test } from "vitest";
+
+import { createHallFixture } from "@hcp/db/testing";
+import type { THallFixture } from "@hcp/db/testing";
+import { useTestDb } from "@hcp/db/testing/test-db";
+
+import { apiHarness, appCodeOf } from "../test/harness";
+
+let hall: THallFixture;
+const getDb = useTestDb({
+  seed: async (db) => {
+    hall = await createHallFixture(db);
+  },
+});
+const api = apiHarness(getDb);
+
+async function deviceIdOfWindow(windowId: number): Promise<number> {
+  const row = await getDb().selectFrom("evaluator_device").select("id").where("window_id", "=", windowId).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+describe("pairing a window evaluator", () => {
+  test("a one-time code pairs a tablet, revokes the old token and cannot be used twice", async () => {
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const deviceId = await deviceIdOfWindow(hall.windowIds[0]);
+    const { code } = await manager.device.issuePairingCode({ deviceId });
+    expect(code).toMatch(/^\d{6}$/);
+
+    const oldTablet = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    expect(await appCodeOf(oldTablet.kiosk.state())).toBe("DEVICE_UNKNOWN");
+
+    const wrong = code === "000000" ? "000001" : "000000";
+    expect(await appCodeOf((await api.caller()).kiosk.pair({ code: wrong }))).toBe("PAIRING_CODE_INVALID");
+
+    const cookies: string[] = [];
+    const tablet = await api.caller({}, cookies);
+    expect(await tablet.kiosk.pair({ code })).toEqual({ deviceCode: "PJQ-T01", windowId: hall.windowIds[0] });
+    const token = parse(cookies[0] ?? "").hcp_device ?? "";
+    expect(cookies[0]).toContain("HttpOnly");
+    const paired = await api.caller({ deviceToken: token });
+    expect((await paired.kiosk.state()).window.id).toBe(hall.windowIds[0]);
+
+    const stored = await getDb().selectFrom("evaluator_device").select(["token_hash", "pairing_code_hash"]).where("id", "=", deviceId).executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toBe(token);
+    expect(stored.pairing_code_hash).toBeNull();
+    expect(await appCodeOf((await api.caller()).kiosk.pair({ code }))).toBe("PAIRING_CODE_INVALID");
+  });
+
+  test("heartbeats show the tablet online with its outbox depth; unpairing shuts it out", async () => {
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const tablet = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    await tablet.kiosk.heartbeat({ outboxDepth: 3, appVersion: "1.0.0" });
+    const devices = await manager.device.list();
+    const device = devices.find((row) => row.windowId === hall.windowIds[0]);
+    expect(device).toMatchObject({ paired: true, online: true, outboxDepth: 3, appVersion: "1.0.0" });
+    expect(devices.find((row) => row.windowId === hall.windowIds[1])).toMatchObject({ paired: true, online: false });
+
+    await manager.device.unpair({ deviceId: device?.id ?? 0 });
+    const unpaired = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    expect(await appCodeOf(unpaired.kiosk.heartbeat({ outboxDepth: 0, appVersion: null }))).toBe("DEVICE_UNKNOWN");
+  });
+
+  test("only administrators and hall managers manage devices; one evaluator per window", async () => {
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    expect(await appCodeOf(staff.device.list())).toBe("FORBIDDEN");
+    const admin = await api.signedIn(hall.users.admin.username);
+    expect(await appCodeOf(admin.device.create({ windowId: hall.windowIds[0] }))).toBe("DEVICE_EXISTS");
+    expect(await appCodeOf(admin.device.create({ windowId: 999_999 }))).toBe("WINDOW_NOT_FOUND");
+  });
+
+  test("pairing codes cannot be guessed in bulk from one address", async () => {
+    // Attempts are counted per address; this test has one of its own.
+    const tablet = await api.caller({ ip: "192.0.2.44" });
+    const codes: string[] = [];
+    for (let attempt = 0; attempt < 11; attempt++) codes.push(await appCodeOf(tablet.kiosk.pair({ code: String(100_000 + attempt) })));
+    expect(codes.slice(0, 10).every((code) => code === "PAIRING_CODE_INVALID")).toBe(true);
+    expect(codes[10]).toBe("TOO_MANY_ATTEMPTS");
+  });
+});

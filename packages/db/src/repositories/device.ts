@@ -1,0 +1,140 @@
+import type { Db } from "../client";
+
+/** Evaluator devices: pairing by one-time code, the token that follows, and their health. */
+
+export async function findDeviceByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<{ id: number; windowId: number | null; deviceCode: string } | undefined> {
+  return db
+    .selectFrom("evaluator_device")
+    .select(["id", "window_id as windowId", "device_code as deviceCode"])
+    .where("token_hash", "=", tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchDevice(db: Db, deviceId: number, now: Date): Promise<void> {
+  await db.updateTable("evaluator_device").set({ last_seen_at: now }).where("id", "=", deviceId).execute();
+}
+
+export interface TDeviceRow {
+  id: number;
+  deviceCode: string;
+  windowId: number | null;
+  windowCode: string | null;
+  windowName: string | null;
+  paired: boolean;
+  pairedAt: Date | null;
+  pairingCodeExpiresAt: Date | null;
+  lastSeenAt: Date | null;
+  lastHeartbeatAt: Date | null;
+  outboxDepth: number;
+  appVersion: string | null;
+}
+
+export async function listDevices(db: Db, hallId: number): Promise<TDeviceRow[]> {
+  const rows = await db
+    .selectFrom("evaluator_device")
+    .innerJoin("window", "window.id", "evaluator_device.window_id")
+    .select([
+      "evaluator_device.id",
+      "evaluator_device.device_code as deviceCode",
+      "window.id as windowId",
+      "window.code as windowCode",
+      "window.name as windowName",
+      "evaluator_device.token_hash as tokenHash",
+      "evaluator_device.paired_at as pairedAt",
+      "evaluator_device.pairing_code_expires_at as pairingCodeExpiresAt",
+      "evaluator_device.last_seen_at as lastSeenAt",
+      "evaluator_device.last_heartbeat_at as lastHeartbeatAt",
+      "evaluator_device.outbox_depth as outboxDepth",
+      "evaluator_device.app_version as appVersion",
+    ])
+    .where("window.hall_id", "=", hallId)
+    .orderBy("window.code")
+    .execute();
+  return rows.map(({ tokenHash, ...row }) => ({ ...row, paired: tokenHash !== null }));
+}
+
+export async function findDevice(
+  db: Db,
+  deviceId: number,
+): Promise<{ id: number; windowId: number | null; hallId: number | null; deviceCode: string } | undefined> {
+  return db
+    .selectFrom("evaluator_device")
+    .leftJoin("window", "window.id", "evaluator_device.window_id")
+    .select(["evaluator_device.id", "evaluator_device.window_id as windowId", "window.hall_id as hallId", "evaluator_device.device_code as deviceCode"])
+    .where("evaluator_device.id", "=", deviceId)
+    .executeTakeFirst();
+}
+
+export async function insertDevice(db: Db, device: { windowId: number; deviceCode: string }): Promise<number> {
+  const result = await db
+    .insertInto("evaluator_device")
+    .values({ window_id: device.windowId, device_code: device.deviceCode, token_hash: null, paired_at: null, last_seen_at: null })
+    .executeTakeFirstOrThrow();
+  return Number(result.insertId);
+}
+
+/**
+ * A new pairing code replaces the device: the old token stops working at once, so a lost or
+ * stolen tablet can never rate again.
+ */
+export async function setPairingCode(db: Db, deviceId: number, codeHash: string, expiresAt: Date): Promise<void> {
+  await db
+    .updateTable("evaluator_device")
+    .set({ pairing_code_hash: codeHash, pairing_code_expires_at: expiresAt, token_hash: null, paired_at: null })
+    .where("id", "=", deviceId)
+    .execute();
+}
+
+export async function findDeviceByPairingCode(
+  db: Db,
+  codeHash: string,
+  now: Date,
+): Promise<{ id: number; windowId: number | null; deviceCode: string } | undefined> {
+  return db
+    .selectFrom("evaluator_device")
+    .select(["id", "window_id as windowId", "device_code as deviceCode"])
+    .where("pairing_code_hash", "=", codeHash)
+    .where("pairing_code_expires_at", ">", now)
+    .executeTakeFirst();
+}
+
+/** Consumes the code: only the first tablet to present it gets the token. */
+export async function completePairing(
+  db: Db,
+  pairing: { deviceId: number; codeHash: string; tokenHash: string; now: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("evaluator_device")
+    .set({ token_hash: pairing.tokenHash, paired_at: pairing.now, pairing_code_hash: null, pairing_code_expires_at: null, last_seen_at: pairing.now })
+    .where("id", "=", pairing.deviceId)
+    .where("pairing_code_hash", "=", pairing.codeHash)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export async function unpairDevice(db: Db, deviceId: number): Promise<void> {
+  await db
+    .updateTable("evaluator_device")
+    .set({ token_hash: null, paired_at: null, pairing_code_hash: null, pairing_code_expires_at: null })
+    .where("id", "=", deviceId)
+    .execute();
+}
+
+export async function recordHeartbeat(
+  db: Db,
+  heartbeat: { deviceId: number; outboxDepth: number; appVersion: string | null; now: Date },
+): Promise<void> {
+  await db
+    .updateTable("evaluator_device")
+    .set({
+      last_heartbeat_at: heartbeat.now,
+      last_seen_at: heartbeat.now,
+      outbox_depth: heartbeat.outboxDepth,
+      app_version: heartbeat.appVersion,
+    })
+    .where("id", "=", heartbeat.deviceId)
+    .execute();
+}
