@@ -10,6 +10,7 @@ export { createContext, hashToken } from "./context";
 export type { TApiDeps, TContext, TRequestInfo } from "./context";
 export { createCallerFactory } from "./trpc";
 export { openApiDocument } from "./openapi";
+export { applyDefaultRatings } from "./services/defaults";
 export { DEVICE_COOKIE, SESSION_COOKIE } from "./services/auth";
 export type { TKioskEvent } from "./routers/kiosk";
 

@@ -6,6 +6,7 @@ import { kioskRouter } from "./routers/kiosk";
 import { onlineRouter } from "./routers/online";
 import { overviewRouter } from "./routers/overview";
 import { ratingRouter } from "./routers/rating";
+import { signalRouter } from "./routers/signal";
 import { windowRouter } from "./routers/window";
 import { router } from "./trpc";
 
@@ -18,6 +19,7 @@ export const appRouter = router({
   online: onlineRouter,
   overview: overviewRouter,
   rating: ratingRouter,
+  signal: signalRouter,
   window: windowRouter,
 });
 

@@ -24,5 +24,5 @@ export const ratingRouter = {
     .meta({ openapi: { method: "POST", path: "/ratings", tags: ["ratings"], summary: "提交评价器上的评价" } })
     .input(ZRatingSubmit)
     .output(ZRatingResult)
-    .mutation(({ ctx, input }) => submitRating(ctx, input, { channel: KIOSK_CHANNEL, windowId: ctx.device.windowId })),
+    .mutation(({ ctx, input }) => submitRating(ctx, input, { channel: KIOSK_CHANNEL, windowId: ctx.device.windowId, deviceId: ctx.device.id })),
 } satisfies TRPCRouterRecord;

@@ -17,6 +17,7 @@ import type { z } from "zod";
 
 import type { TContext } from "../context";
 import { appError, isDuplicateKey } from "../errors";
+import { flagMisuse } from "./signals";
 
 export interface TRatingResult {
   ratingId: number;
@@ -81,7 +82,7 @@ function tapTime(input: TSubmission, now: Date, completedAt: Date): Date {
 export async function submitRating(
   ctx: TContext,
   input: TSubmission,
-  source: { channel: TChannel; windowId: number | null },
+  source: { channel: TChannel; windowId: number | null; deviceId?: number },
 ): Promise<TRatingResult> {
   const caseRow = await findCaseByNo(ctx.db, input.caseNo);
   if (!caseRow) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
@@ -94,8 +95,10 @@ export async function submitRating(
   if (await findRatingOfCase(ctx.db, caseRow.id)) throw appError("ALREADY_RATED", "CONFLICT");
   const hall = await findHallById(ctx.db, caseRow.hall_id);
   const now = ctx.now();
+  const ratedAt = tapTime(input, now, caseRow.completed_at);
   const windowDays = hall?.rating_window_days ?? 7;
-  if (now.getTime() > caseRow.completed_at.getTime() + windowDays * DAY_MS) {
+  // An evaluator that was offline delivers late: what counts is when the citizen tapped.
+  if (ratedAt.getTime() > caseRow.completed_at.getTime() + windowDays * DAY_MS) {
     throw appError("RATING_WINDOW_CLOSED", "PRECONDITION_FAILED");
   }
   const reasonVersion = await checkReasons(ctx, input.level, input.reasonCodes);
@@ -123,7 +126,7 @@ export async function submitRating(
         staff_id: caseRow.staff_id,
         prompt_id: prompt?.promptId ?? null,
         idempotency_key: input.idempotencyKey,
-        rated_at: tapTime(input, now, caseRow.completed_at),
+        rated_at: ratedAt,
         received_at: now,
       },
       reasonCodes,
@@ -142,5 +145,11 @@ export async function submitRating(
   }
   const stored = await findRatingOfCase(ctx.db, caseRow.id);
   if (stored?.id !== ratingId || !stored) throw appError("INTERNAL", "INTERNAL_SERVER_ERROR");
+  await flagMisuse(ctx.db, {
+    rating: stored,
+    deviceId: source.deviceId ?? null,
+    promptCreatedAt: prompt?.createdAt ?? null,
+    now,
+  });
   return toResult(ctx, stored, caseRow.case_no, false);
 }

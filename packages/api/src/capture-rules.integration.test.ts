@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+
+import { describe, expect, test } from "vitest";
+
+import { createHallFixture } from "@hcp/db/testing";
+import type { THallFixture } from "@hcp/db/testing";
+import { useTestDb } from "@hcp/db/testing/test-db";
+import { hallDate } from "@hcp/domain";
+
+import { apiHarness, appCodeOf } from "../test/harness";
+import { applyDefaultRatings } from "./services/defaults";
+
+let hall: THallFixture;
+const getDb = useTestDb({
+  seed: async (db) => {
+    hall = await createHallFixture(db);
+  },
+});
+const api = apiHarness(getDb);
+const DAY_MS = 86_400_000;
+
+/** A completed case at window 1, completed `daysAgo` days before now. */
+async function caseCompleted(daysAgo: number): Promise<{ id: number; caseNo: string }> {
+  const staff = await api.signedIn(hall.users.window_staff.username);
+  await staff.window.signIn({ windowId: hall.windowIds[0] });
+  const created = await staff.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "吴十", applicantPhone: "13700001111" });
+  await staff.case.complete({ caseId: created.id });
+  const completedAt = new Date(Date.now() - daysAgo * DAY_MS);
+  await getDb().updateTable("case").set({ completed_at: completedAt, received_at: completedAt }).where("id", "=", created.id).execute();
+  return created;
+}
+
+describe("the rating window", () => {
+  test("a case whose rating window closed cannot be rated any more", async () => {
+    const old = await caseCompleted(8);
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    expect(await appCodeOf(device.rating.submit({ caseNo: old.caseNo, level: 5, idempotencyKey: randomUUID() }))).toBe("RATING_WINDOW_CLOSED");
+  });
+
+  test("an evaluator that was offline delivers late, judged by the tap time", async () => {
+    const kase = await caseCompleted(7.5);
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const tappedAt = new Date(Date.now() - 2 * DAY_MS).toISOString();
+    const rating = await device.rating.submit({ caseNo: kase.caseNo, level: 4, idempotencyKey: randomUUID(), ratedAt: tappedAt });
+    expect(rating.ratedAt).toBe(tappedAt);
+    const row = await getDb().selectFrom("rating").select(["rated_at", "received_at"]).executeTakeFirstOrThrow();
+    expect(row.received_at.getTime()).toBeGreaterThan(row.rated_at.getTime());
+  });
+});
+
+describe("default ratings", () => {
+  test("are off unless the hall switches them on", async () => {
+    await caseCompleted(8);
+    expect(await applyDefaultRatings(getDb(), new Date())).toBe(0);
+    expect(await getDb().selectFrom("rating").select("id").execute()).toEqual([]);
+  });
+
+  test("when on, close unrated cases once, flagged is_default, and never count as active ratings", async () => {
+    await getDb().updateTable("hall").set({ default_rating_enabled: true }).where("id", "=", hall.hallId).execute();
+    const closed = await caseCompleted(8);
+    const open = await caseCompleted(1);
+    const rated = await caseCompleted(9);
+    await getDb().updateTable("case").set({ completed_at: new Date(Date.now() - 2 * DAY_MS) }).where("id", "=", rated.id).execute();
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    await device.rating.submit({ caseNo: rated.caseNo, level: 3, idempotencyKey: randomUUID() });
+    await getDb().updateTable("case").set({ completed_at: new Date(Date.now() - 9 * DAY_MS) }).where("id", "=", rated.id).execute();
+
+    expect(await applyDefaultRatings(getDb(), new Date())).toBe(1);
+    expect(await applyDefaultRatings(getDb(), new Date())).toBe(0);
+    const rows = await getDb().selectFrom("rating").select(["case_id", "is_default", "level"]).orderBy("case_id").execute();
+    expect(rows).toEqual([
+      { case_id: closed.id, is_default: true, level: 5 },
+      { case_id: rated.id, is_default: false, level: 3 },
+    ]);
+    expect(rows.some((row) => row.case_id === open.id)).toBe(false);
+
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const from = hallDate(new Date(Date.now() - 30 * DAY_MS));
+    const to = hallDate(new Date());
+    const overview = await manager.overview.period({ from, to });
+    expect(overview.totals.validRatings).toBe(2);
+    expect(overview.totals.ratings).toBe(1);
+    expect(overview.totals.activeGoodRate).toMatchObject({ num: 1, den: 1 });
+  });
+});
+
+describe("misuse signals", () => {
+  test("a tap within a second of the prompt and a rating with no prompt are flagged, and still recorded", async () => {
+    const prompted = await caseCompleted(0);
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    await staff.case.inviteRating({ caseId: prompted.id });
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    await device.rating.submit({ caseNo: prompted.caseNo, level: 5, idempotencyKey: randomUUID() });
+    const unprompted = await caseCompleted(0);
+    await device.rating.submit({ caseNo: unprompted.caseNo, level: 5, idempotencyKey: randomUUID() });
+
+    expect(await getDb().selectFrom("rating").select("id").execute()).toHaveLength(2);
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const signals = await manager.signal.list({});
+    expect(signals.map((signal) => [signal.kind, signal.caseNo]).sort()).toEqual(
+      [
+        ["fast_tap", prompted.caseNo],
+        ["no_prompt", unprompted.caseNo],
+      ].sort(),
+    );
+    await manager.signal.review({ id: signals[0]?.id ?? 0 });
+    expect(await manager.signal.list({ reviewed: false })).toHaveLength(1);
+    const staffCaller = await api.signedIn(hall.users.window_staff.username);
+    expect(await appCodeOf(staffCaller.signal.list({}))).toBe("FORBIDDEN");
+  });
+});
