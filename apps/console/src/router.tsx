@@ -17,6 +17,7 @@ import { SignInPage } from "./features/auth/SignInPage";
 import { CatalogPage } from "./features/catalog/CatalogPage";
 import { parseCatalogSearch } from "./features/catalog/catalog-search";
 import { DeskPage } from "./features/desk/DeskPage";
+import { DevicesPage } from "./features/devices/DevicesPage";
 import { OverviewPage } from "./features/overview/OverviewPage";
 import { AppLayout } from "./features/shell/AppLayout";
 import { InlineErrorPage, NotFoundPage, StandaloneErrorPage } from "./features/shell/ErrorPage";
@@ -115,10 +116,17 @@ function CatalogRouteComponent() {
   return <CatalogPage search={search} onSearchChange={(next) => void navigate({ search: next })} />;
 }
 
+const devicesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "devices",
+  beforeLoad: requireScreen("devices"),
+  component: DevicesPage,
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
-  appRoute.addChildren([deskRoute, overviewRoute, catalogRoute]),
+  appRoute.addChildren([deskRoute, overviewRoute, catalogRoute, devicesRoute]),
 ]);
 
 export const router = createRouter({

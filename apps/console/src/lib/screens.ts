@@ -3,9 +3,9 @@ import type { TRole } from "@hcp/domain";
 
 import { strings } from "./strings";
 
-export type TScreen = "desk" | "overview" | "catalog";
+export type TScreen = "desk" | "overview" | "catalog" | "devices";
 
-export const SCREEN_PATHS = { desk: "/desk", overview: "/overview", catalog: "/catalog" } as const satisfies Record<
+export const SCREEN_PATHS = { desk: "/desk", overview: "/overview", catalog: "/catalog", devices: "/devices" } as const satisfies Record<
   TScreen,
   string
 >;
@@ -14,9 +14,10 @@ const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
   desk: ["window_staff"],
   overview: OVERVIEW_ROLES,
   catalog: OVERVIEW_ROLES,
+  devices: ["admin", "hall_manager", "auditor"],
 };
 
-const SCREEN_ORDER: readonly TScreen[] = ["desk", "overview", "catalog"];
+const SCREEN_ORDER: readonly TScreen[] = ["desk", "overview", "catalog", "devices"];
 
 export function canUse(role: TRole, screen: TScreen): boolean {
   return SCREEN_ROLES[screen].includes(role);

@@ -1,0 +1,91 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import { PageHeading } from "../../components/PageHeading";
+import { QueryView } from "../../components/QueryView";
+import { errorMessage } from "../../lib/errors";
+import { strings } from "../../lib/strings";
+import { trpc } from "../../lib/trpc";
+import { useCurrentUser } from "../auth/useCurrentUser";
+import { DeviceTable } from "./DeviceTable";
+import { SignalList } from "./SignalList";
+
+/** Heartbeats arrive every half minute; refresh a little more often than a tablet goes quiet. */
+const DEVICES_REFRESH_MS = 20_000;
+
+/** 评价器管理 (admin, hall manager; auditors read signals): pairing, health, misuse signals. */
+export function DevicesPage() {
+  const t = strings.devices;
+  const queryClient = useQueryClient();
+  const user = useCurrentUser();
+  const canManage = user?.role === "admin" || user?.role === "hall_manager";
+
+  const devices = useQuery(trpc.device.list.queryOptions(undefined, { enabled: canManage, refetchInterval: DEVICES_REFRESH_MS }));
+  const signals = useQuery(trpc.signal.list.queryOptions({ limit: 100 }));
+  const invalidateDevices = () => queryClient.invalidateQueries(trpc.device.pathFilter());
+  const issueCode = useMutation(trpc.device.issuePairingCode.mutationOptions({ onSuccess: invalidateDevices }));
+  const unpair = useMutation(trpc.device.unpair.mutationOptions({ onSuccess: invalidateDevices }));
+  const review = useMutation(
+    trpc.signal.review.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.signal.pathFilter()) }),
+  );
+
+  const busyDeviceId = issueCode.isPending
+    ? issueCode.variables.deviceId
+    : unpair.isPending
+      ? unpair.variables.deviceId
+      : null;
+  const rowError = issueCode.isError
+    ? { deviceId: issueCode.variables.deviceId, message: errorMessage(issueCode.error) }
+    : unpair.isError
+      ? { deviceId: unpair.variables.deviceId, message: errorMessage(unpair.error) }
+      : null;
+
+  return (
+    <>
+      <PageHeading title={t.title} />
+      {canManage ? (
+        <section className="panel" aria-labelledby="devices-heading">
+          <h2 id="devices-heading">{t.devicesSection}</h2>
+          <p className="muted small">{t.pairingHelp}</p>
+          <QueryView query={devices}>
+            {(rows) => (
+              <DeviceTable
+                devices={rows}
+                issued={issueCode.data && issueCode.isSuccess ? { deviceId: issueCode.variables.deviceId, ...issueCode.data } : null}
+                busyDeviceId={busyDeviceId}
+                rowError={rowError}
+                onIssueCode={(deviceId) => {
+                  unpair.reset();
+                  issueCode.mutate({ deviceId });
+                }}
+                onUnpair={(deviceId) => {
+                  if (!window.confirm(t.unpairConfirm)) return;
+                  issueCode.reset();
+                  unpair.mutate({ deviceId });
+                }}
+              />
+            )}
+          </QueryView>
+        </section>
+      ) : null}
+      <section className="panel" aria-labelledby="signals-heading">
+        <h2 id="signals-heading">{t.signalsSection}</h2>
+        <p className="muted small">{t.signalsHelp}</p>
+        {review.isError ? (
+          <p className="inline-error" role="alert">
+            {errorMessage(review.error)}
+          </p>
+        ) : null}
+        <QueryView query={signals}>
+          {(rows) => (
+            <SignalList
+              signals={rows}
+              canReview={canManage}
+              reviewingId={review.isPending ? review.variables.id : null}
+              onReview={(id) => review.mutate({ id })}
+            />
+          )}
+        </QueryView>
+      </section>
+    </>
+  );
+}
