@@ -213,6 +213,10 @@ const zhCN = {
     reviewed: "已核查",
     unreviewed: "待核查",
     markReviewed: "标记已核查",
+    createFor: "为窗口登记评价器",
+    pickWindow: "请选择窗口",
+    create: "登记",
+    allWindowsHaveDevices: "所有窗口均已登记评价器。",
   },
 };
 

@@ -6,6 +6,7 @@ import { errorMessage } from "../../lib/errors";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
+import { DeviceCreateForm } from "./DeviceCreateForm";
 import { DeviceTable } from "./DeviceTable";
 import { SignalList } from "./SignalList";
 
@@ -21,7 +22,9 @@ export function DevicesPage() {
 
   const devices = useQuery(trpc.device.list.queryOptions(undefined, { enabled: canManage, refetchInterval: DEVICES_REFRESH_MS }));
   const signals = useQuery(trpc.signal.list.queryOptions({ limit: 100 }));
+  const windows = useQuery(trpc.window.list.queryOptions(undefined, { enabled: canManage }));
   const invalidateDevices = () => queryClient.invalidateQueries(trpc.device.pathFilter());
+  const create = useMutation(trpc.device.create.mutationOptions({ onSuccess: invalidateDevices }));
   const issueCode = useMutation(trpc.device.issuePairingCode.mutationOptions({ onSuccess: invalidateDevices }));
   const unpair = useMutation(trpc.device.unpair.mutationOptions({ onSuccess: invalidateDevices }));
   const review = useMutation(
@@ -65,6 +68,14 @@ export function DevicesPage() {
               />
             )}
           </QueryView>
+          {windows.data && devices.data ? (
+            <DeviceCreateForm
+              windows={windows.data.filter((window) => !devices.data.some((device) => device.windowId === window.id))}
+              pending={create.isPending}
+              error={create.isError ? errorMessage(create.error) : null}
+              onCreate={(windowId) => create.mutate({ windowId })}
+            />
+          ) : null}
         </section>
       ) : null}
       <section className="panel" aria-labelledby="signals-heading">
