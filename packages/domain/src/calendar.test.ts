@@ -29,6 +29,19 @@ describe("working-day calendar", () => {
     expect(addWorkingDays("2023-09-28", 3, exceptions)).toBe("2023-10-09");
   });
 
+  test("2023 National Day: 29 Sep – 6 Oct off, 7 and 8 Oct worked", () => {
+    for (const date of ["2023-09-29", "2023-10-02", "2023-10-06"]) expect(dayKind(date, exceptions)).toBe("holiday");
+    expect(dayKind("2023-10-07", exceptions)).toBe("makeup");
+    expect(dayKind("2023-10-08", exceptions)).toBe("makeup");
+  });
+
+  test("2025 Spring Festival: 28 Jan – 4 Feb off, 26 Jan and 8 Feb worked", () => {
+    for (const date of ["2025-01-28", "2025-01-31", "2025-02-04"]) expect(dayKind(date, exceptions)).toBe("holiday");
+    expect(dayKind("2025-01-26", exceptions)).toBe("makeup");
+    expect(dayKind("2025-02-08", exceptions)).toBe("makeup");
+    expect(countWorkingDays("2025-01-27", "2025-02-07", exceptions)).toBe(4);
+  });
+
   test("hall dates follow Asia/Shanghai, not UTC", () => {
     expect(hallDate(new Date("2023-05-31T16:30:00Z"))).toBe("2023-06-01");
     const bounds = hallDayBounds("2023-06-01");

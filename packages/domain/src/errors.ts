@@ -33,6 +33,8 @@ export const APP_ERROR_MESSAGES = {
   PROMPT_NOT_FOUND: "评价邀请不存在或已结束",
   NOT_FOUND: "请求的内容不存在",
   INTERNAL: "服务器暂时无法处理，请稍后再试",
+  RATING_LINK_EXPIRED: "评价链接已过期：该办件已超过评价期限，不能再评价",
+  ONLINE_LOOKUP_LOCKED: "查询错误次数过多，该办件已暂时锁定，请稍后再试",
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;
@@ -40,4 +42,12 @@ export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;
 export function appErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
   return (APP_ERROR_MESSAGES as Record<string, string>)[code] ?? null;
+}
+
+/**
+ * The lock message with the time the citizen may try again (hall-local, e.g. "14:35" or
+ * "11月26日 08:05"): "try later" alone leaves an older citizen guessing.
+ */
+export function onlineLookupLockedMessage(retryAt: string): string {
+  return `查询错误次数过多，该办件已暂时锁定，请于 ${retryAt} 后再试`;
 }

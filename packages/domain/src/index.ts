@@ -6,6 +6,7 @@ export * from "./metrics";
 export * from "./reasons";
 export * from "./roles";
 export * from "./schemas";
+export * from "./work-order";
 export * from "./privacy";
 
 import { z } from "zod";

@@ -182,3 +182,35 @@ export function sumTallies(tallies: Iterable<TRatingTally>): TRatingTally {
   }
   return total;
 }
+
+/** Counts behind the 差评整改 rates (SPEC §6), over valid bad reviews of a period. */
+export interface TWorkOrderTally {
+  badReviews: number;
+  replied: number;
+  contactedAndRectified: number;
+  rectifiedOnTime: number;
+  followUps: number;
+  goodFollowUps: number;
+  open: number;
+  overdue: number;
+}
+
+export interface TWorkOrderMetrics {
+  /** 差评回复率 */
+  replyRate: TRatio;
+  /** 回访整改率 */
+  contactRectifyRate: TRatio;
+  /** 按时整改率 */
+  onTimeRate: TRatio;
+  /** 回访整改满意率 */
+  followUpSatisfaction: TRatio;
+}
+
+export function workOrderMetrics(tally: TWorkOrderTally): TWorkOrderMetrics {
+  return {
+    replyRate: { num: tally.replied, den: tally.badReviews },
+    contactRectifyRate: { num: tally.contactedAndRectified, den: tally.badReviews },
+    onTimeRate: { num: tally.rectifiedOnTime, den: tally.badReviews },
+    followUpSatisfaction: { num: tally.goodFollowUps, den: tally.followUps },
+  };
+}

@@ -121,3 +121,28 @@ export const ZHeartbeat = z.object({
   outboxDepth: z.number().int().min(0).max(1_000_000),
   appVersion: z.string().max(32).nullable().default(null),
 });
+
+/**
+ * Channels of the `/rate` page: PC (1) and mobile (2) after a case-number lookup, QR code (3)
+ * and SMS (7) through the signed link. Supersedes ZOnlineChannel, which had no SMS.
+ */
+export const ZOnlineRatingChannel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(7)]);
+export type TOnlineRatingChannel = z.infer<typeof ZOnlineRatingChannel>;
+
+/** A rating from `/rate` (supersedes ZOnlineRatingSubmit): the token comes from lookup or link. */
+export const ZOnlineRating = z
+  .object({
+    token: z.string().min(10).max(500),
+    channel: ZOnlineRatingChannel,
+    ...ratingChoiceShape,
+    idempotencyKey: z.uuid({ error: "提交编号格式不正确" }),
+  })
+  .refine(badRatingHasReason, BAD_NEEDS_REASON);
+export type TOnlineRating = z.input<typeof ZOnlineRating>;
+
+/**
+ * The signed link of a receipt's QR code or an SMS (`/rate?t=…`). Loose on purpose: a damaged
+ * token gets the precise "link invalid" answer from the service, not a format error.
+ */
+export const ZRatingLinkOpen = z.object({ token: z.string().trim().max(1000) });
+export type TRatingLinkOpen = z.infer<typeof ZRatingLinkOpen>;
