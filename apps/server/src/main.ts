@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 import { sql } from "kysely";
 
-import { applyDefaultRatings, WindowBus } from "@hcp/api";
+import { applyDefaultRatings, escalateOverdue, WindowBus } from "@hcp/api";
 import { createDb, prepareDatabase } from "@hcp/db";
 import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
@@ -75,19 +75,23 @@ async function main(): Promise<void> {
     });
     cleanups.unshift(hall.close);
     const url = await hall.listen(env.PORT, env.HOST);
-    // Halls that switch on the provincial default rating get it once a case's window closes.
-    const runDefaults = () =>
-      applyDefaultRatings(db, new Date())
-        .then((written) => {
-          if (written > 0) log(`default ratings written: ${written}`);
-        })
-        .catch((error: unknown) => log(`default ratings failed: ${error instanceof Error ? error.message : String(error)}`));
-    const defaultsTimer = setInterval(() => void runDefaults(), 3_600_000);
+    // Hourly housekeeping: default ratings where a hall switched them on (a case's window closed),
+    // and escalation of overdue work orders.
+    const housekeeping = async () => {
+      try {
+        const defaults = await applyDefaultRatings(db, new Date());
+        const escalated = await escalateOverdue(db, new Date());
+        if (defaults + escalated > 0) log(`default ratings written: ${defaults}; work orders escalated: ${escalated}`);
+      } catch (error) {
+        log(`housekeeping failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+    const housekeepingTimer = setInterval(() => void housekeeping(), 3_600_000);
     cleanups.unshift(() => {
-      clearInterval(defaultsTimer);
+      clearInterval(housekeepingTimer);
       return Promise.resolve();
     });
-    void runDefaults();
+    void housekeeping();
     log(`listening on ${url}`);
     if (credentials) printDemoGuide(url, credentials);
   } catch (error) {

@@ -11,6 +11,8 @@ export type { TApiDeps, TContext, TRequestInfo } from "./context";
 export { createCallerFactory } from "./trpc";
 export { openApiDocument } from "./openapi";
 export { applyDefaultRatings } from "./services/defaults";
+export { consoleOnlyNotifier, escalateOverdue } from "./services/escalation";
+export type { TNotifier } from "./services/escalation";
 export { DEVICE_COOKIE, SESSION_COOKIE } from "./services/auth";
 export type { TKioskEvent } from "./routers/kiosk";
 

@@ -8,6 +8,7 @@ import { overviewRouter } from "./routers/overview";
 import { ratingRouter } from "./routers/rating";
 import { signalRouter } from "./routers/signal";
 import { windowRouter } from "./routers/window";
+import { workOrderRouter } from "./routers/work-order";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -21,6 +22,7 @@ export const appRouter = router({
   rating: ratingRouter,
   signal: signalRouter,
   window: windowRouter,
+  workOrder: workOrderRouter,
 });
 
 export type AppRouter = typeof appRouter;

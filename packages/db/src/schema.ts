@@ -16,6 +16,8 @@ export interface HallTable {
   prompt_timeout_seconds: Generated<number>;
   default_rating_enabled: Generated<boolean>;
   default_rating_level: Generated<number>;
+  contact_due_days: Generated<number>;
+  rectify_due_days: Generated<number>;
 }
 
 export interface DepartmentTable {
@@ -235,6 +237,51 @@ export interface OnlineLookupLockTable {
   updated_at: Timestamp;
 }
 
+export interface HallServiceDayTable {
+  hall_id: number;
+  date: ColumnType<string, string, string>;
+  note: string;
+}
+
+export interface WorkOrderTable {
+  id: Generated<number>;
+  rating_id: number;
+  case_id: number;
+  hall_id: number;
+  department_id: number;
+  window_id: number | null;
+  staff_id: number | null;
+  state: string;
+  state_before_appeal: string | null;
+  extension: string;
+  extension_days: number;
+  created_at: Timestamp;
+  /** hall-local dates: the deadline is the end of that day */
+  contact_due: ColumnType<string, string, string>;
+  rectify_due: ColumnType<string, string, string>;
+  contacted_at: Timestamp | null;
+  rectified_at: Timestamp | null;
+  replied_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  reply: string;
+  /** 0 none, 1 raised to the department head, 2 raised to the hall manager */
+  escalation: number;
+  version: number;
+}
+
+export interface WorkOrderEventTable {
+  id: Generated<number>;
+  work_order_id: number;
+  action: string;
+  actor_user_id: number | null;
+  actor_role: string;
+  from_state: string | null;
+  to_state: string;
+  note: string;
+  detail: string;
+  created_at: Timestamp;
+}
+
 export interface RoleTable {
   key: string;
   label: string;
@@ -268,7 +315,13 @@ export interface Database {
   role: RoleTable;
   rating_signal: RatingSignalTable;
   online_lookup_lock: OnlineLookupLockTable;
+  hall_service_day: HallServiceDayTable;
+  work_order: WorkOrderTable;
+  work_order_event: WorkOrderEventTable;
 }
+
+export type WorkOrder = Selectable<WorkOrderTable>;
+export type NewWorkOrder = Insertable<WorkOrderTable>;
 
 export type Hall = Selectable<HallTable>;
 export type Department = Selectable<DepartmentTable>;

@@ -146,3 +146,44 @@ export type TOnlineRating = z.input<typeof ZOnlineRating>;
  */
 export const ZRatingLinkOpen = z.object({ token: z.string().trim().max(1000) });
 export type TRatingLinkOpen = z.infer<typeof ZRatingLinkOpen>;
+
+export const ZWorkOrderAct = z
+  .object({
+    workOrderId: ZId,
+    /** the order's version as the actor saw it: a stale screen cannot overwrite a newer step */
+    version: z.number().int().min(0),
+    action: z.enum([
+      "contact",
+      "startRectification",
+      "requestExtension",
+      "approveExtension",
+      "rejectExtension",
+      "markRectified",
+      "requestCannotRectify",
+      "approveCannotRectify",
+      "rejectCannotRectify",
+      "reply",
+      "close",
+      "appeal",
+      "upholdAppeal",
+      "rejectAppeal",
+    ]),
+    note: z.string().trim().max(1000, { error: "说明不能超过 1000 字" }).default(""),
+    /** requestExtension: working days asked for (1–15) */
+    extensionDays: z.number().int().min(1, { error: "延期天数为 1 到 15 个工作日" }).max(15, { error: "延期天数为 1 到 15 个工作日" }).optional(),
+    /** appeal: why the review is malicious or mistaken */
+    appealReason: z.enum(["malicious", "mistaken"], { error: "请选择申诉理由" }).optional(),
+  })
+  .refine((act) => act.action !== "requestExtension" || act.extensionDays !== undefined, {
+    error: "请填写延期天数",
+    path: ["extensionDays"],
+  })
+  .refine((act) => act.action !== "appeal" || act.appealReason !== undefined, {
+    error: "请选择申诉理由",
+    path: ["appealReason"],
+  })
+  .refine((act) => !["contact", "reply", "appeal", "requestCannotRectify"].includes(act.action) || act.note !== "", {
+    error: "请填写说明（回访记录、反馈内容或理由）",
+    path: ["note"],
+  });
+export type TWorkOrderActInput = z.input<typeof ZWorkOrderAct>;

@@ -8,21 +8,16 @@ import {
   insertAudit,
   insertCase,
   insertPrompt,
-  listCalendarExceptions,
   listPendingPrompts,
   nextCounterValue,
 } from "@hcp/db";
 import type { Case } from "@hcp/db";
-import {
-  addCalendarDays,
-  addWorkingDays,
-  hallDate,
-  maskApplicantName,
-} from "@hcp/domain";
+import { hallDate, maskApplicantName } from "@hcp/domain";
 import type { TCaseCreate } from "@hcp/domain";
 
 import type { TContext } from "../context";
 import { appError } from "../errors";
+import { addHallWorkingDays } from "./calendar";
 import { contactLookupHash, encryptContact } from "./contact";
 import { toPromptEvent } from "./prompts";
 
@@ -52,13 +47,6 @@ async function requireWindow(ctx: TStaffContext): Promise<number> {
   const windowId = await findStaffWindowId(ctx.db, ctx.staffId);
   if (windowId === null) throw appError("NOT_AT_WINDOW", "PRECONDITION_FAILED");
   return windowId;
-}
-
-/** The due date of a 承诺件: promised working days after the hall-local day it was received. */
-async function dueDateFor(ctx: TContext, receivedOn: string, promisedDays: number): Promise<string> {
-  // Generous range: even 20 working days across the Spring Festival fit in 60 calendar days.
-  const exceptions = await listCalendarExceptions(ctx.db, receivedOn, addCalendarDays(receivedOn, promisedDays * 3 + 30));
-  return addWorkingDays(receivedOn, promisedDays, new Map(exceptions.map((day) => [day.date, day])));
 }
 
 /** Case numbers: region code + hall-local date + a five-digit daily sequence. */
@@ -94,7 +82,7 @@ export async function createCase(ctx: TStaffContext, input: TCaseCreate): Promis
     status: "received",
     received_at: now,
     completed_at: null,
-    due_date: item.case_type === "promised" ? await dueDateFor(ctx, today, item.promised_days) : null,
+    due_date: item.case_type === "promised" ? await addHallWorkingDays(ctx.db, today, item.promised_days) : null,
   });
   await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "case.create", entity: "case", entityId: caseId, now });
   const created = await findCaseById(ctx.db, caseId);

@@ -1,23 +1,27 @@
 import {
+  applyWorkOrderStep,
   closePromptsOfCase,
   findCaseByNo,
   findCurrentReasonVersion,
   findHallById,
   findRatingByIdempotencyKey,
   findRatingOfCase,
+  findWorkOrderOfCase,
   insertRating,
   listPendingPrompts,
   listRatingReasons,
   listReasonCodes,
 } from "@hcp/db";
-import type { Case, Rating } from "@hcp/db";
+import type { Case, Db, Rating } from "@hcp/db";
 import type { ZRatingSubmit } from "@hcp/domain";
+import { isBadLevel } from "@hcp/domain";
 import type { TChannel, TLevel } from "@hcp/domain";
 import type { z } from "zod";
 
 import type { TContext } from "../context";
 import { appError, isDuplicateKey } from "../errors";
 import { flagMisuse } from "./signals";
+import { openWorkOrder } from "./work-orders";
 
 export interface TRatingResult {
   ratingId: number;
@@ -76,7 +80,34 @@ function tapTime(input: TSubmission, now: Date, completedAt: Date): Date {
 }
 
 /**
- * Record a citizen's first rating of a case. The unique keys on (case, seq) and on the idempotency
+ * 一次一评: the first rating, then at most one follow-up (追评) — and only once the case's bad
+ * review has been rectified and answered.
+ */
+async function nextRatingSeq(db: Db, caseId: number): Promise<1 | 2> {
+  const first = await findRatingOfCase(db, caseId, 1);
+  if (!first) return 1;
+  if (await findRatingOfCase(db, caseId, 2)) throw appError("ALREADY_RATED", "CONFLICT");
+  const order = await findWorkOrderOfCase(db, caseId);
+  if (!order) throw appError("ALREADY_RATED", "CONFLICT");
+  if (order.state !== "replied" || order.rectified_at === null) throw appError("FOLLOW_UP_NOT_ALLOWED", "CONFLICT");
+  return 2;
+}
+
+async function closeOnFollowUp(trx: Db, caseId: number, now: Date): Promise<void> {
+  const order = await findWorkOrderOfCase(trx, caseId);
+  if (order?.state !== "replied" || !order) return;
+  const closed = await applyWorkOrderStep(trx, {
+    id: order.id,
+    version: order.version,
+    changes: { state: "closed", closed_at: now },
+    event: { action: "followUp", actorUserId: null, actorRole: "citizen", fromState: order.state, toState: "closed", note: "", now },
+  });
+  // A concurrent step on the order makes the follow-up wait for a retry rather than skip the close.
+  if (!closed) throw appError("WORK_ORDER_CONFLICT", "CONFLICT");
+}
+
+/**
+ * Record a citizen's rating of a case. The unique keys on (case, seq) and on the idempotency
  * key decide every race; the checks before them only produce the right message.
  */
 export async function submitRating(
@@ -92,7 +123,7 @@ export async function submitRating(
   if (source.windowId !== null && caseRow.window_id !== source.windowId) {
     throw appError("CASE_NOT_AT_THIS_WINDOW", "FORBIDDEN");
   }
-  if (await findRatingOfCase(ctx.db, caseRow.id)) throw appError("ALREADY_RATED", "CONFLICT");
+  const seq = await nextRatingSeq(ctx.db, caseRow.id);
   const hall = await findHallById(ctx.db, caseRow.hall_id);
   const now = ctx.now();
   const ratedAt = tapTime(input, now, caseRow.completed_at);
@@ -113,7 +144,7 @@ export async function submitRating(
       ctx.db,
       {
         case_id: caseRow.id,
-        seq: 1,
+        seq,
         level: input.level,
         channel: source.channel,
         is_default: false,
@@ -130,6 +161,17 @@ export async function submitRating(
         received_at: now,
       },
       reasonCodes,
+      async (trx, newRatingId) => {
+        // 追评 settles the order it follows; a bad rating (first or follow-up) opens its own.
+        if (seq === 2) await closeOnFollowUp(trx, caseRow.id, now);
+        if (isBadLevel(input.level)) {
+          await openWorkOrder(
+            trx,
+            { id: newRatingId, case_id: caseRow.id, hall_id: caseRow.hall_id, department_id: caseRow.department_id, window_id: caseRow.window_id, staff_id: caseRow.staff_id },
+            now,
+          );
+        }
+      },
     );
   } catch (error) {
     if (isDuplicateKey(error, "idempotency_key")) {
@@ -143,7 +185,7 @@ export async function submitRating(
   if (prompt && source.windowId !== null) {
     ctx.bus.publish(source.windowId, { type: "promptClosed", promptId: prompt.promptId, status: "rated" });
   }
-  const stored = await findRatingOfCase(ctx.db, caseRow.id);
+  const stored = await findRatingOfCase(ctx.db, caseRow.id, seq);
   if (stored?.id !== ratingId || !stored) throw appError("INTERNAL", "INTERNAL_SERVER_ERROR");
   await flagMisuse(ctx.db, {
     rating: stored,

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 
 import * as createCore from "./2026_11_25_1800_create_core";
 import * as ratingCapture from "./2026_11_25_1900_rating_capture";
+import * as workOrders from "./2026_11_25_2000_work_orders";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -10,6 +11,7 @@ import * as ratingCapture from "./2026_11_25_1900_rating_capture";
 export const migrations: Record<string, Migration> = {
   "2026_11_25_1800_create_core": createCore,
   "2026_11_25_1900_rating_capture": ratingCapture,
+  "2026_11_25_2000_work_orders": workOrders,
 };
 
 export const migrationProvider: MigrationProvider = {

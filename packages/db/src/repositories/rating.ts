@@ -14,8 +14,16 @@ export async function findRatingOfCase(db: Db, caseId: number, seq = 1): Promise
     .executeTakeFirst();
 }
 
-/** Inserts a rating and its reasons together; the unique keys decide races, not a prior read. */
-export async function insertRating(db: Db, rating: NewRating, reasonCodes: readonly string[]): Promise<number> {
+/**
+ * Inserts a rating and its reasons together; the unique keys decide races, not a prior read.
+ * `alsoInTransaction` writes what must exist exactly when the rating does (a bad review's work order).
+ */
+export async function insertRating(
+  db: Db,
+  rating: NewRating,
+  reasonCodes: readonly string[],
+  alsoInTransaction?: (trx: Db, ratingId: number) => Promise<void>,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const result = await trx.insertInto("rating").values(rating).executeTakeFirstOrThrow();
     const ratingId = Number(result.insertId);
@@ -25,6 +33,7 @@ export async function insertRating(db: Db, rating: NewRating, reasonCodes: reado
         .values(reasonCodes.map((code) => ({ rating_id: ratingId, reason_code: code })))
         .execute();
     }
+    if (alsoInTransaction) await alsoInTransaction(trx, ratingId);
     return ratingId;
   });
 }

@@ -1,0 +1,130 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+
+import { listWorkOrders } from "@hcp/db";
+import {
+  formatPercent,
+  hallDate,
+  hallDayBounds,
+  WORK_ORDER_STATES,
+  workOrderMetrics,
+  ZId,
+  ZPeriod,
+  ZWorkOrderAct,
+} from "@hcp/domain";
+import type { TWorkOrderState } from "@hcp/domain";
+
+import { countWorkOrders } from "../services/work-order-metrics";
+import { actOnWorkOrder, monthBounds, queueScope, workOrderDetail } from "../services/work-orders";
+import { authedProcedure, roleProcedure } from "../trpc";
+
+const STATE_KEYS = Object.keys(WORK_ORDER_STATES) as [TWorkOrderState, ...TWorkOrderState[]];
+
+const ZQueueFilter = z.object({
+  states: z.array(z.enum(STATE_KEYS)).optional(),
+  departmentId: ZId.optional(),
+  windowId: ZId.optional(),
+  overdue: z.boolean().optional(),
+  reasonCode: z.string().regex(/^\d{3}$/).optional(),
+  month: z.string().regex(/^\d{4}-\d{2}$/, { error: "月份格式应为 YYYY-MM" }).optional(),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+});
+
+const ZRate = z.object({ num: z.number(), den: z.number(), text: z.string() });
+
+export const workOrderRouter = {
+  /** The bad-review queue; each role sees its own part of it. */
+  list: authedProcedure.input(ZQueueFilter).query(async ({ ctx, input }) => {
+    const scope = queueScope(ctx);
+    const month = input.month ? monthBounds(input.month) : null;
+    const { total, rows } = await listWorkOrders(ctx.db, {
+      hallId: ctx.user.hall_id,
+      departmentId: scope.departmentId ?? input.departmentId,
+      staffId: scope.staffId,
+      windowId: input.windowId,
+      states: input.states,
+      reasonCode: input.reasonCode,
+      from: month?.from,
+      to: month?.to,
+      overdueOn: input.overdue ? hallDate(ctx.now()) : undefined,
+      limit: input.pageSize,
+      offset: (input.page - 1) * input.pageSize,
+    });
+    const today = hallDate(ctx.now());
+    return {
+      total,
+      rows: rows.map((row) => {
+        const state = row.state as TWorkOrderState;
+        const overdue =
+          (state === "pending" && row.contactedAt === null && today > row.contactDue) ||
+          (row.rectifiedAt === null && ["pending", "contacted", "rectifying", "cannot_rectify_requested"].includes(state) && today > row.rectifyDue);
+        return {
+          id: row.id,
+          state,
+          stateLabel: WORK_ORDER_STATES[state],
+          caseNo: row.caseNo,
+          itemName: row.itemName,
+          departmentName: row.departmentName,
+          windowCode: row.windowCode,
+          // Staff see their own orders; the citizen's identity is never part of an order view.
+          staffName: row.staffName,
+          level: row.level,
+          createdAt: row.createdAt.toISOString(),
+          contactDue: row.contactDue,
+          rectifyDue: row.rectifyDue,
+          overdue,
+          escalation: row.escalation,
+          extension: row.extension,
+        };
+      }),
+    };
+  }),
+
+  byId: authedProcedure.input(z.object({ id: ZId })).query(({ ctx, input }) => workOrderDetail(ctx, input.id)),
+
+  act: authedProcedure.input(ZWorkOrderAct).mutation(({ ctx, input }) => actOnWorkOrder(ctx, input)),
+
+  /** 差评回复率, 回访整改率, 按时整改率, 回访整改满意率 and open/overdue counts for a period. */
+  metrics: roleProcedure(["admin", "hall_manager", "department_head", "auditor"])
+    .input(ZPeriod.and(z.object({ by: z.enum(["hall", "department", "window"]).default("hall") })))
+    .output(
+      z.array(
+        z.object({
+          key: z.number().nullable(),
+          badReviews: z.number(),
+          open: z.number(),
+          overdue: z.number(),
+          replyRate: ZRate,
+          contactRectifyRate: ZRate,
+          onTimeRate: ZRate,
+          followUpSatisfaction: ZRate,
+        }),
+      ),
+    )
+    .query(async ({ ctx, input }) => {
+      const bounds = hallDayBounds(input.from, input.to);
+      const tallies = await countWorkOrders(ctx.db, {
+        hallId: ctx.user.hall_id,
+        start: bounds.start,
+        end: bounds.end,
+        today: hallDate(ctx.now()),
+        by: input.by,
+        departmentId: ctx.user.role === "department_head" ? (ctx.user.department_id ?? -1) : undefined,
+      });
+      return [...tallies].map(([key, tally]) => {
+        const metrics = workOrderMetrics(tally);
+        const rate = (ratio: { num: number; den: number }) => ({ ...ratio, text: formatPercent(ratio) });
+        return {
+          key,
+          badReviews: tally.badReviews,
+          open: tally.open,
+          overdue: tally.overdue,
+          replyRate: rate(metrics.replyRate),
+          contactRectifyRate: rate(metrics.contactRectifyRate),
+          onTimeRate: rate(metrics.onTimeRate),
+          followUpSatisfaction: rate(metrics.followUpSatisfaction),
+        };
+      });
+    }),
+} satisfies TRPCRouterRecord;

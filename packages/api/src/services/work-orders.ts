@@ -1,0 +1,297 @@
+import {
+  applyWorkOrderStep,
+  findHallById,
+  findWorkOrder,
+  insertWorkOrder,
+  listWorkOrderEvents,
+  listRatingReasons,
+} from "@hcp/db";
+import type { Db, WorkOrder } from "@hcp/db";
+import {
+  availableActions,
+  hallDate,
+  hallDayBounds,
+  isOpenState,
+  MAX_EXTENSION_DAYS,
+  transition,
+  WORK_ORDER_ACTIONS,
+  WORK_ORDER_STATES,
+} from "@hcp/domain";
+import type {
+  TExtensionState,
+  TRole,
+  TWorkOrderActor,
+  TWorkOrderSnapshot,
+  TWorkOrderState,
+  ZWorkOrderAct,
+} from "@hcp/domain";
+import type { z } from "zod";
+
+import type { TContext } from "../context";
+import { appError } from "../errors";
+import { addHallWorkingDays } from "./calendar";
+
+type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
+type TAct = z.output<typeof ZWorkOrderAct>;
+
+/** Opens the work order of a bad rating; runs inside the rating's transaction. */
+export async function openWorkOrder(
+  trx: Db,
+  rating: { id: number; case_id: number; hall_id: number; department_id: number; window_id: number | null; staff_id: number | null },
+  now: Date,
+): Promise<number> {
+  const hall = await findHallById(trx, rating.hall_id);
+  const today = hallDate(now);
+  const [contactDue, rectifyDue] = await Promise.all([
+    addHallWorkingDays(trx, today, hall?.contact_due_days ?? 1),
+    addHallWorkingDays(trx, today, hall?.rectify_due_days ?? 15),
+  ]);
+  return insertWorkOrder(
+    trx,
+    {
+      rating_id: rating.id,
+      case_id: rating.case_id,
+      hall_id: rating.hall_id,
+      department_id: rating.department_id,
+      window_id: rating.window_id,
+      staff_id: rating.staff_id,
+      state: "pending",
+      state_before_appeal: null,
+      extension: "none",
+      extension_days: 0,
+      created_at: now,
+      contact_due: contactDue,
+      rectify_due: rectifyDue,
+      contacted_at: null,
+      rectified_at: null,
+      replied_at: null,
+      closed_at: null,
+      reply: "",
+      escalation: 0,
+      version: 0,
+    },
+    { action: "open", actorUserId: null, actorRole: "system", fromState: null, toState: "pending", note: "", now },
+  );
+}
+
+function snapshot(order: WorkOrder): TWorkOrderSnapshot {
+  return {
+    state: order.state as TWorkOrderState,
+    stateBeforeAppeal: order.state_before_appeal as TWorkOrderState | null,
+    extension: order.extension as TExtensionState,
+  };
+}
+
+function actorOf(ctx: TUserContext, order: WorkOrder): TWorkOrderActor {
+  return {
+    role: ctx.user.role as TRole,
+    ownsDepartment: ctx.user.department_id === order.department_id,
+    isRatedStaff: ctx.user.staff_id !== null && ctx.user.staff_id === order.staff_id,
+  };
+}
+
+/** Who may read an order: its department's head, the staff member it is about, and the hall's overseers. */
+export function canRead(ctx: TUserContext, order: WorkOrder): boolean {
+  if (order.hall_id !== ctx.user.hall_id) return false;
+  switch (ctx.user.role as TRole) {
+    case "admin":
+    case "hall_manager":
+    case "auditor":
+      return true;
+    case "department_head":
+      return ctx.user.department_id === order.department_id;
+    case "window_staff":
+      return ctx.user.staff_id !== null && ctx.user.staff_id === order.staff_id;
+  }
+}
+
+/** Scope of the queue: what list filters a role is held to. */
+export function queueScope(ctx: TUserContext): { departmentId?: number; staffId?: number } {
+  switch (ctx.user.role as TRole) {
+    case "department_head":
+      return { departmentId: ctx.user.department_id ?? -1 };
+    case "window_staff":
+      return { staffId: ctx.user.staff_id ?? -1 };
+    default:
+      return {};
+  }
+}
+
+async function requireReadable(ctx: TUserContext, id: number): Promise<WorkOrder> {
+  const order = await findWorkOrder(ctx.db, id);
+  if (!order || !canRead(ctx, order)) throw appError("WORK_ORDER_NOT_FOUND", "NOT_FOUND");
+  return order;
+}
+
+/** The columns a step sets besides the state, and what else it writes. */
+async function stepChanges(
+  ctx: TUserContext,
+  order: WorkOrder,
+  act: TAct,
+  next: TWorkOrderSnapshot,
+  now: Date,
+): Promise<Partial<WorkOrder>> {
+  const changes: Partial<WorkOrder> = {
+    state: next.state,
+    state_before_appeal: next.stateBeforeAppeal,
+    extension: next.extension,
+  };
+  switch (act.action) {
+    case "contact":
+      changes.contacted_at = now;
+      break;
+    case "markRectified":
+      changes.rectified_at = now;
+      break;
+    case "reply":
+      changes.replied_at = now;
+      changes.reply = act.note;
+      break;
+    case "close":
+    case "upholdAppeal":
+      changes.closed_at = now;
+      break;
+    case "requestExtension":
+      changes.extension_days = Math.min(act.extensionDays ?? MAX_EXTENSION_DAYS, MAX_EXTENSION_DAYS);
+      break;
+    case "approveExtension":
+      changes.rectify_due = await addHallWorkingDays(ctx.db, order.rectify_due, order.extension_days);
+      break;
+    default:
+      break;
+  }
+  return changes;
+}
+
+/**
+ * One step on an order: checked by the state machine, applied only if nobody moved the order
+ * since the actor saw it, recorded as an event — and for an upheld appeal, the rating excluded
+ * from the rates in the same transaction.
+ */
+export async function actOnWorkOrder(ctx: TUserContext, act: TAct): Promise<{ state: TWorkOrderState; version: number }> {
+  const order = await requireReadable(ctx, act.workOrderId);
+  const result = transition(snapshot(order), act.action, actorOf(ctx, order));
+  if (!result.ok) throw appError(result.refusal, result.refusal === "WORK_ORDER_FORBIDDEN" ? "FORBIDDEN" : "CONFLICT");
+  if (order.version !== act.version) throw appError("WORK_ORDER_CONFLICT", "CONFLICT");
+  const now = ctx.now();
+  const changes = await stepChanges(ctx, order, act, result.next, now);
+  const applied = await ctx.db.transaction().execute(async (trx) => {
+    const ok = await applyWorkOrderStep(trx, {
+      id: order.id,
+      version: order.version,
+      changes,
+      event: {
+        action: act.action,
+        actorUserId: ctx.user.id,
+        actorRole: ctx.user.role,
+        fromState: order.state,
+        toState: result.next.state,
+        note: act.note,
+        detail: { extensionDays: act.extensionDays, appealReason: act.appealReason },
+        now,
+      },
+    });
+    if (ok && act.action === "upholdAppeal") {
+      const appeal = (await listWorkOrderEvents(trx, order.id)).filter((event) => event.action === "appeal").at(-1);
+      const reason = appeal ? await appealReasonOf(trx, appeal.id) : "malicious";
+      await trx
+        .insertInto("rating_exclusion")
+        .values({ rating_id: order.rating_id, reason, note: act.note || (appeal?.note ?? ""), approved_by: ctx.user.id, created_at: now })
+        .execute();
+    }
+    return ok;
+  });
+  if (!applied) throw appError("WORK_ORDER_CONFLICT", "CONFLICT");
+  return { state: result.next.state, version: order.version + 1 };
+}
+
+async function appealReasonOf(db: Db, eventId: number): Promise<"malicious" | "mistaken"> {
+  const row = await db.selectFrom("work_order_event").select("detail").where("id", "=", eventId).executeTakeFirst();
+  const detail = row ? (JSON.parse(row.detail) as { appealReason?: string }) : {};
+  return detail.appealReason === "mistaken" ? "mistaken" : "malicious";
+}
+
+/** Working days left to the deadline that matters now; negative when overdue, null when met. */
+function daysLeft(order: WorkOrder, today: string): { deadline: "contact" | "rectify" | null; due: string | null; overdue: boolean } {
+  if (order.state === "pending" && order.contacted_at === null) {
+    return { deadline: "contact", due: order.contact_due, overdue: today > order.contact_due };
+  }
+  if (order.rectified_at === null && isOpenState(order.state as TWorkOrderState) && order.state !== "appealed") {
+    return { deadline: "rectify", due: order.rectify_due, overdue: today > order.rectify_due };
+  }
+  return { deadline: null, due: null, overdue: false };
+}
+
+export async function workOrderDetail(ctx: TUserContext, id: number) {
+  const order = await requireReadable(ctx, id);
+  const [rating, caseRow, events, reasons] = await Promise.all([
+    ctx.db.selectFrom("rating").select(["level", "comment", "channel", "rated_at", "seq"]).where("id", "=", order.rating_id).executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom("case")
+      .innerJoin("service_item", "service_item.id", "case.service_item_id")
+      .innerJoin("department", "department.id", "case.department_id")
+      .leftJoin("window", "window.id", "case.window_id")
+      .leftJoin("staff", "staff.id", "case.staff_id")
+      .select([
+        "case.case_no as caseNo",
+        "service_item.name as itemName",
+        "department.name as departmentName",
+        "window.code as windowCode",
+        "window.name as windowName",
+        "staff.name as staffName",
+        "staff.badge_no as staffBadgeNo",
+        "case.completed_at as completedAt",
+      ])
+      .where("case.id", "=", order.case_id)
+      .executeTakeFirstOrThrow(),
+    listWorkOrderEvents(ctx.db, order.id),
+    listRatingReasons(ctx.db, order.rating_id),
+  ]);
+  const today = hallDate(ctx.now());
+  const deadline = daysLeft(order, today);
+  return {
+    id: order.id,
+    version: order.version,
+    state: order.state as TWorkOrderState,
+    stateLabel: WORK_ORDER_STATES[order.state as TWorkOrderState],
+    extension: order.extension as TExtensionState,
+    extensionDays: order.extension_days,
+    contactDue: order.contact_due,
+    rectifyDue: order.rectify_due,
+    deadline: deadline.deadline,
+    due: deadline.due,
+    overdue: deadline.overdue,
+    escalation: order.escalation,
+    reply: order.reply,
+    rating: {
+      level: rating.level,
+      comment: rating.comment,
+      channel: rating.channel,
+      ratedAt: rating.rated_at.toISOString(),
+      followUp: rating.seq === 2,
+      reasonCodes: reasons,
+    },
+    case: { ...caseRow, completedAt: caseRow.completedAt?.toISOString() ?? null },
+    events: events.map((event) => ({
+      id: event.id,
+      action: event.action,
+      actionLabel: (WORK_ORDER_ACTIONS as Record<string, string>)[event.action] ?? EVENT_LABELS[event.action] ?? event.action,
+      actorName: event.actorName,
+      actorRole: event.actorRole,
+      toState: event.toState,
+      note: event.note,
+      createdAt: event.createdAt.toISOString(),
+    })),
+    actions: availableActions(snapshot(order), actorOf(ctx, order)),
+  };
+}
+
+const EVENT_LABELS: Record<string, string> = { open: "生成工单", escalate: "超期督办", followUp: "群众追评" };
+
+/** Today's hall-local bounds helper for queue filters by month. */
+export function monthBounds(month: string): { from: Date; to: Date } {
+  const [year, mon] = month.split("-").map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, mon, 0)).getUTCDate();
+  const bounds = hallDayBounds(`${month}-01`, `${month}-${String(last).padStart(2, "0")}`);
+  return { from: bounds.start, to: bounds.end };
+}

@@ -1,0 +1,187 @@
+import { randomUUID } from "node:crypto";
+
+import { describe, expect, test, vi } from "vitest";
+
+import { createHallFixture } from "@hcp/db/testing";
+import type { THallFixture } from "@hcp/db/testing";
+import { useTestDb } from "@hcp/db/testing/test-db";
+import { hallDate } from "@hcp/domain";
+
+import { apiHarness, appCodeOf } from "../test/harness";
+import type { TCaller } from "../test/harness";
+import { escalateOverdue } from "./services/escalation";
+import { openWorkOrder } from "./services/work-orders";
+
+let hall: THallFixture;
+const getDb = useTestDb({
+  seed: async (db) => {
+    hall = await createHallFixture(db);
+  },
+});
+const api = apiHarness(getDb);
+
+/** A case at window 1 rated on the evaluator with `level`; returns the case and the citizen's token. */
+async function ratedCase(level: number): Promise<{ caseId: number; caseNo: string }> {
+  const staff = await api.signedIn(hall.users.window_staff.username);
+  await staff.window.signIn({ windowId: hall.windowIds[0] });
+  const created = await staff.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "郑一", applicantPhone: "13611112222" });
+  await staff.case.complete({ caseId: created.id });
+  const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+  await device.rating.submit({ caseNo: created.caseNo, level, reasonCodes: level <= 2 ? [level === 2 ? "214" : "115"] : [], idempotencyKey: randomUUID() });
+  return { caseId: created.id, caseNo: created.caseNo };
+}
+
+async function orderOf(caseId: number): Promise<{ id: number; version: number }> {
+  return getDb().selectFrom("work_order").select(["id", "version"]).where("case_id", "=", caseId).executeTakeFirstOrThrow();
+}
+
+async function step(actor: TCaller, id: number, action: Parameters<TCaller["workOrder"]["act"]>[0]["action"], extra: { note?: string; extensionDays?: number; appealReason?: "malicious" | "mistaken" } = {}) {
+  const detail = await actor.workOrder.byId({ id });
+  return actor.workOrder.act({ workOrderId: id, version: detail.version, action, note: extra.note ?? "已处理", ...extra });
+}
+
+describe("work orders", () => {
+  test("a bad rating opens exactly one order with its deadlines; a good one opens none", async () => {
+    const bad = await ratedCase(2);
+    await ratedCase(5);
+    const orders = await getDb().selectFrom("work_order").selectAll().execute();
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({ case_id: bad.caseId, state: "pending", department_id: hall.departmentIds[0], staff_id: hall.staffIds[0] });
+    const events = await getDb().selectFrom("work_order_event").select(["action", "to_state"]).execute();
+    expect(events).toEqual([{ action: "open", to_state: "pending" }]);
+  });
+
+  test("deadlines count working days on the holiday calendar", async () => {
+    const { caseId } = await ratedCase(1);
+    const rating = await getDb().selectFrom("rating").selectAll().where("case_id", "=", caseId).executeTakeFirstOrThrow();
+    await getDb().deleteFrom("work_order_event").execute();
+    await getDb().deleteFrom("work_order").execute();
+    // Thursday 28 Sep 2023, 10:00 in the hall: 29 Sep – 6 Oct are off, 7 Oct is a make-up working day.
+    const id = await openWorkOrder(getDb(), rating, new Date("2023-09-28T02:00:00Z"));
+    const order = await getDb().selectFrom("work_order").select(["contact_due", "rectify_due"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(order.contact_due).toBe("2023-10-07");
+    // 7 and 8 Oct (make-up), 9–13, 16–20, 23–25 Oct: the fifteenth working day is 25 Oct.
+    expect(order.rectify_due).toBe("2023-10-25");
+  });
+
+  test("from call-back to the citizen's follow-up rating, every step is an event", async () => {
+    const { caseId, caseNo } = await ratedCase(2);
+    const { id } = await orderOf(caseId);
+    const head = await api.signedIn(hall.users.department_head.username);
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+
+    expect(await appCodeOf(step(head, id, "reply", { note: "还没整改就反馈" }))).toBe("WORK_ORDER_TRANSITION_INVALID");
+    await step(head, id, "contact", { note: "电话回访：群众反映等候时间长" });
+    await step(head, id, "startRectification", { note: "调整窗口排班" });
+    await step(head, id, "requestExtension", { note: "需要培训", extensionDays: 5 });
+    expect(await appCodeOf(step(head, id, "approveExtension"))).toBe("WORK_ORDER_FORBIDDEN");
+    const before = (await head.workOrder.byId({ id })).rectifyDue;
+    await step(manager, id, "approveExtension");
+    const after = await head.workOrder.byId({ id });
+    expect(after.rectifyDue > before).toBe(true);
+    expect(after.extension).toBe("approved");
+    expect(await appCodeOf(step(head, id, "requestExtension", { extensionDays: 3 }))).toBe("EXTENSION_ALREADY_USED");
+
+    await step(head, id, "markRectified", { note: "已增加高峰时段窗口" });
+    await step(head, id, "reply", { note: "已增加窗口，感谢监督" });
+    const replied = await head.workOrder.byId({ id });
+    expect(replied).toMatchObject({ state: "replied", reply: "已增加窗口，感谢监督" });
+
+    // 追评 through the evaluator's own channel rules: the follow-up closes the order.
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const followUp = await device.rating.submit({ caseNo, level: 5, idempotencyKey: randomUUID() });
+    expect(followUp.level).toBe(5);
+    const closed = await head.workOrder.byId({ id });
+    expect(closed.state).toBe("closed");
+    expect(closed.events.map((event) => event.action)).toEqual([
+      "open",
+      "contact",
+      "startRectification",
+      "requestExtension",
+      "approveExtension",
+      "markRectified",
+      "reply",
+      "followUp",
+    ]);
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 4, idempotencyKey: randomUUID() }))).toBe("ALREADY_RATED");
+
+    const today = hallDate(new Date());
+    const [metrics] = await manager.workOrder.metrics({ from: today, to: today, by: "hall" });
+    expect(metrics).toMatchObject({ badReviews: 1, open: 0, replyRate: { text: "100.00%" }, followUpSatisfaction: { num: 1, den: 1 } });
+  });
+
+  test("a follow-up before the order is answered is refused", async () => {
+    const { caseNo } = await ratedCase(1);
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 5, idempotencyKey: randomUUID() }))).toBe("FOLLOW_UP_NOT_ALLOWED");
+  });
+
+  test("an upheld appeal excludes the rating from the rates but keeps it on record; a rejected one restores the order", async () => {
+    const upheld = await ratedCase(1);
+    const rejected = await ratedCase(2);
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const upheldOrder = await orderOf(upheld.caseId);
+    const rejectedOrder = await orderOf(rejected.caseId);
+
+    expect(await appCodeOf(step(staff, upheldOrder.id, "contact"))).toBe("WORK_ORDER_FORBIDDEN");
+    await step(staff, upheldOrder.id, "appeal", { note: "群众误操作", appealReason: "mistaken" });
+    await step(manager, upheldOrder.id, "upholdAppeal", { note: "经查看录像属误操作" });
+    const exclusion = await getDb().selectFrom("rating_exclusion").selectAll().executeTakeFirstOrThrow();
+    expect(exclusion).toMatchObject({ reason: "mistaken", approved_by: hall.users.hall_manager.id });
+
+    await step(staff, rejectedOrder.id, "appeal", { note: "恶意差评", appealReason: "malicious" });
+    await step(manager, rejectedOrder.id, "rejectAppeal", { note: "证据不足" });
+    expect((await manager.workOrder.byId({ id: rejectedOrder.id })).state).toBe("pending");
+
+    const today = hallDate(new Date());
+    const overview = await manager.overview.period({ from: today, to: today });
+    expect(overview.totals.badRatings).toBe(1);
+    expect(await getDb().selectFrom("rating").select("id").execute()).toHaveLength(2);
+  });
+
+  test("two people acting on one order at once: one wins, the other is told, nothing is lost", async () => {
+    const { caseId } = await ratedCase(2);
+    const { id, version } = await orderOf(caseId);
+    const head = await api.signedIn(hall.users.department_head.username);
+    const results = await Promise.allSettled([
+      head.workOrder.act({ workOrderId: id, version, action: "contact", note: "甲回访" }),
+      head.workOrder.act({ workOrderId: id, version, action: "contact", note: "乙回访" }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const events = await getDb().selectFrom("work_order_event").select("action").where("work_order_id", "=", id).execute();
+    expect(events.map((event) => event.action)).toEqual(["open", "contact"]);
+  });
+
+  test("who may read: the department's head and the rated staff member, not another department or staff member", async () => {
+    const { caseId } = await ratedCase(2);
+    const { id } = await orderOf(caseId);
+    await getDb().updateTable("user").set({ department_id: hall.departmentIds[1] }).where("id", "=", hall.users.department_head.id).execute();
+    const otherHead = await api.signedIn(hall.users.department_head.username);
+    expect(await appCodeOf(otherHead.workOrder.byId({ id }))).toBe("WORK_ORDER_NOT_FOUND");
+    expect((await otherHead.workOrder.list({})).total).toBe(0);
+    const otherStaff = await api.signedIn(hall.users.secondStaff.username);
+    expect(await appCodeOf(otherStaff.workOrder.byId({ id }))).toBe("WORK_ORDER_NOT_FOUND");
+    const auditor = await api.signedIn(hall.users.auditor.username);
+    expect((await auditor.workOrder.byId({ id })).actions).toEqual([]);
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    const own = await staff.workOrder.byId({ id });
+    expect(own.actions).toEqual(["appeal"]);
+    expect(JSON.stringify(own)).not.toContain("13611112222");
+  });
+
+  test("overdue orders escalate once per level, as events, through the notifier", async () => {
+    const { caseId } = await ratedCase(2);
+    const { id } = await orderOf(caseId);
+    await getDb().updateTable("work_order").set({ contact_due: "2026-01-05", rectify_due: "2099-01-01" }).where("id", "=", id).execute();
+    const notifier = { notify: vi.fn(() => Promise.resolve()) };
+    expect(await escalateOverdue(getDb(), new Date(), notifier)).toBe(1);
+    expect(await escalateOverdue(getDb(), new Date(), notifier)).toBe(0);
+    expect(notifier.notify).toHaveBeenCalledWith(expect.objectContaining({ workOrderId: id, level: 1 }));
+    await getDb().updateTable("work_order").set({ rectify_due: "2026-01-20" }).where("id", "=", id).execute();
+    expect(await escalateOverdue(getDb(), new Date(), notifier)).toBe(1);
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const queue = await manager.workOrder.list({ overdue: true });
+    expect(queue.rows.map((row) => [row.id, row.overdue, row.escalation])).toEqual([[id, true, 2]]);
+  });
+});
