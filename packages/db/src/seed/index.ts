@@ -12,6 +12,7 @@ import type { NewCase, NewRating, NewUser } from "../schema";
 import { buildDemoCatalog } from "./catalog";
 import type { TDemoCatalog } from "./catalog";
 import { simulateYear } from "./simulation";
+import { insertDemoWorkOrders } from "./work-orders";
 import type { TSimCase, TSimRating } from "./simulation";
 
 export { buildDemoCatalog, DEMO_INSTANT_SHARE, DEMO_ITEM_COUNT } from "./catalog";
@@ -384,6 +385,21 @@ async function insertYear(
   return counts;
 }
 
+/** Who acts on the demo work orders: the hall manager and each department's head, where one exists. */
+async function demoReviewers(db: Db, hallId: number): Promise<{ id: number; managerUserId: number; headUserIds: Map<number, number> }> {
+  const users = await db
+    .selectFrom("user")
+    .select(["id", "role", "department_id"])
+    .where("hall_id", "=", hallId)
+    .where("role", "in", ["hall_manager", "department_head"])
+    .execute();
+  const manager = users.find((user) => user.role === "hall_manager");
+  if (!manager) throw new Error("the demo hall has no hall manager");
+  const heads = new Map<number, number>();
+  for (const user of users) if (user.role === "department_head" && user.department_id !== null) heads.set(user.department_id, user.id);
+  return { id: hallId, managerUserId: manager.id, headUserIds: heads };
+}
+
 /**
  * The demo hall of SPEC §9: the county hall of the 2023 annual report with its catalogue, windows,
  * staff, evaluators, accounts and a simulated 2023. Deterministic except for the passwords, which
@@ -405,6 +421,8 @@ export async function seedDemoHall(db: Db, options: TDemoSeedOptions = {}): Prom
     const accounts = await insertUsers(trx, catalog, ids);
     log(`${HALL_ACCOUNTS.length + catalog.staff.length} accounts; loading ${scale === 1 ? "the" : `${scale} of the`} simulated 2023 …`);
     const year = await insertYear(trx, catalog, ids, scale, log);
+    const workOrders = await insertDemoWorkOrders(trx, await demoReviewers(trx, ids.hallId));
+    log(`${workOrders} bad reviews with work orders in every state`);
     return { hallId: ids.hallId, accounts, year };
   });
   const seconds = Math.round((performance.now() - started) / 100) / 10;

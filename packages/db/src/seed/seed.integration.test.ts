@@ -247,6 +247,35 @@ describe("demo hall seed", () => {
     expect(first.levelSum).toBe(5218);
   });
 
+  test("gives every bad review one work order, with orders in every state and consistent follow-ups", async () => {
+    const db = getDb();
+    await seedDemoHall(db, { scale: 0.3 });
+    const bad = await db.selectFrom("rating").select("id").where("level", "<=", 2).where("seq", "=", 1).execute();
+    const orders = await db.selectFrom("work_order").select(["rating_id", "state", "replied_at", "rectified_at", "contact_due", "rectify_due"]).execute();
+    expect(orders.map((order) => order.rating_id).sort()).toEqual(bad.map((rating) => rating.id).sort());
+    const states = new Set(orders.map((order) => order.state));
+    for (const state of ["pending", "contacted", "rectifying", "cannot_rectify_requested", "rectified", "cannot_rectify", "replied", "appealed", "closed"]) {
+      expect(states.has(state)).toBe(true);
+    }
+    for (const order of orders) expect(order.contact_due <= order.rectify_due).toBe(true);
+    expect(await db.selectFrom("rating_exclusion").select("reason").execute()).toEqual([{ reason: "mistaken" }]);
+    const followUps = await db
+      .selectFrom("rating as f")
+      .innerJoin("work_order as w", "w.case_id", "f.case_id")
+      .select(["w.state", "w.rectified_at"])
+      .where("f.seq", "=", 2)
+      .execute();
+    expect(followUps.length).toBeGreaterThan(0);
+    for (const followUp of followUps) {
+      expect(followUp.state).toBe("closed");
+      expect(followUp.rectified_at).not.toBeNull();
+    }
+    const events = await db.selectFrom("work_order_event").select("action").distinct().execute();
+    expect(events.map((event) => event.action).sort()).toEqual(
+      ["appeal", "approveCannotRectify", "approveExtension", "close", "contact", "escalate", "followUp", "markRectified", "open", "rejectAppeal", "reply", "requestCannotRectify", "requestExtension", "startRectification", "upholdAppeal"].sort(),
+    );
+  });
+
   test("refuses to seed a hall that is already there", async () => {
     const db = getDb();
     const result = await seedDemoHall(db, { scale: 0 });
