@@ -1,4 +1,5 @@
 import { authRouter } from "./routers/auth";
+import { calendarRouter } from "./routers/calendar";
 import { caseRouter } from "./routers/case";
 import { catalogRouter } from "./routers/catalog";
 import { deviceRouter } from "./routers/device";
@@ -13,6 +14,7 @@ import { router } from "./trpc";
 
 export const appRouter = router({
   auth: authRouter,
+  calendar: calendarRouter,
   case: caseRouter,
   catalog: catalogRouter,
   device: deviceRouter,

@@ -1,0 +1,38 @@
+import { describe, expect, test } from "vitest";
+
+import { createHallFixture } from "@hcp/db/testing";
+import type { THallFixture } from "@hcp/db/testing";
+import { useTestDb } from "@hcp/db/testing/test-db";
+
+import { apiHarness, appCodeOf } from "../test/harness";
+import { addHallWorkingDays } from "./services/calendar";
+
+let hall: THallFixture;
+const getDb = useTestDb({
+  seed: async (db) => {
+    hall = await createHallFixture(db);
+  },
+});
+const api = apiHarness(getDb);
+
+describe("the working-day calendar", () => {
+  test("is seeded from the published notices: 2023 has 249 working days", async () => {
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const year = await manager.calendar.year({ year: 2023 });
+    expect(year.workingDays).toBe(249);
+    expect(year.exceptions.find((day) => day.date === "2023-10-07")).toMatchObject({ kind: "makeup" });
+  });
+
+  test("an administrator's edit moves deadlines at once; others may not edit", async () => {
+    expect(await addHallWorkingDays(getDb(), "2027-03-04", 1)).toBe("2027-03-05");
+    const admin = await api.signedIn(hall.users.admin.username);
+    expect(await admin.calendar.setDay({ date: "2027-03-05", kind: "holiday", name: "测试假日" })).toEqual({ date: "2027-03-05", kind: "holiday" });
+    expect(await addHallWorkingDays(getDb(), "2027-03-04", 1)).toBe("2027-03-08");
+    await admin.calendar.setDay({ date: "2027-03-05", kind: "regular" });
+    expect(await addHallWorkingDays(getDb(), "2027-03-04", 1)).toBe("2027-03-05");
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    expect(await appCodeOf(manager.calendar.setDay({ date: "2027-03-05", kind: "holiday" }))).toBe("FORBIDDEN");
+    await manager.calendar.setServiceDay({ date: "2027-03-06", note: "周六预约服务" });
+    expect((await manager.calendar.year({ year: 2027 })).serviceDays).toEqual([{ date: "2027-03-06", note: "周六预约服务" }]);
+  });
+});

@@ -1,0 +1,75 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+
+import { insertAudit, listCalendarExceptions } from "@hcp/db";
+import { countWorkingDays, dayKind } from "@hcp/domain";
+
+import { authedProcedure, roleProcedure } from "../trpc";
+
+const ZDate = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
+
+/**
+ * The working-day calendar: statutory holidays and 调休 make-up days, published each November.
+ * Administrators edit it here; deadlines and daily averages read it from the database.
+ */
+export const calendarRouter = {
+  year: authedProcedure
+    .input(z.object({ year: z.number().int().min(2000).max(2100) }))
+    .query(async ({ ctx, input }) => {
+      const from = `${input.year}-01-01`;
+      const to = `${input.year}-12-31`;
+      const [exceptions, serviceDays] = await Promise.all([
+        listCalendarExceptions(ctx.db, from, to),
+        ctx.db
+          .selectFrom("hall_service_day")
+          .select(["date", "note"])
+          .where("hall_id", "=", ctx.user.hall_id)
+          .where("date", ">=", from)
+          .where("date", "<=", to)
+          .orderBy("date")
+          .execute(),
+      ]);
+      const map = new Map(exceptions.map((day) => [day.date, day]));
+      return {
+        year: input.year,
+        workingDays: countWorkingDays(from, to, map),
+        exceptions,
+        serviceDays,
+      };
+    }),
+
+  /** Marks a date as holiday or make-up working day, or back to the Monday–Friday rule. */
+  setDay: roleProcedure(["admin"])
+    .input(z.object({ date: ZDate, kind: z.enum(["holiday", "makeup", "regular"]), name: z.string().trim().max(32).default("") }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.kind === "regular") {
+        await ctx.db.deleteFrom("calendar_day").where("date", "=", input.date).execute();
+      } else {
+        await ctx.db
+          .insertInto("calendar_day")
+          .values({ date: input.date, kind: input.kind, name: input.name })
+          .onDuplicateKeyUpdate({ kind: input.kind, name: input.name })
+          .execute();
+      }
+      await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "calendar.setDay", entity: "calendar_day", entityId: input.date, detail: input, now: ctx.now() });
+      const exceptions = await listCalendarExceptions(ctx.db, input.date, input.date);
+      return { date: input.date, kind: dayKind(input.date, new Map(exceptions.map((day) => [day.date, day]))) };
+    }),
+
+  /** A hall's own extra service day (延时/预约/节假日服务): cases on it count like any other. */
+  setServiceDay: roleProcedure(["admin", "hall_manager"])
+    .input(z.object({ date: ZDate, note: z.string().trim().max(100).default(""), remove: z.boolean().default(false) }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.remove) {
+        await ctx.db.deleteFrom("hall_service_day").where("hall_id", "=", ctx.user.hall_id).where("date", "=", input.date).execute();
+      } else {
+        await ctx.db
+          .insertInto("hall_service_day")
+          .values({ hall_id: ctx.user.hall_id, date: input.date, note: input.note })
+          .onDuplicateKeyUpdate({ note: input.note })
+          .execute();
+      }
+      await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "calendar.setServiceDay", entity: "hall_service_day", entityId: input.date, detail: input, now: ctx.now() });
+      return { ok: true as const };
+    }),
+} satisfies TRPCRouterRecord;
