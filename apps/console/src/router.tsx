@@ -21,6 +21,9 @@ import { DevicesPage } from "./features/devices/DevicesPage";
 import { OverviewPage } from "./features/overview/OverviewPage";
 import { AppLayout } from "./features/shell/AppLayout";
 import { InlineErrorPage, NotFoundPage, StandaloneErrorPage } from "./features/shell/ErrorPage";
+import { parseWorkOrderSearch } from "./features/work-orders/work-order-search";
+import { WorkOrderPage } from "./features/work-orders/WorkOrderPage";
+import { WorkOrdersPage } from "./features/work-orders/WorkOrdersPage";
 
 export interface TRouterContext {
   queryClient: QueryClient;
@@ -123,10 +126,37 @@ const devicesRoute = createRoute({
   component: DevicesPage,
 });
 
+const workOrdersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "work-orders",
+  validateSearch: parseWorkOrderSearch,
+  beforeLoad: requireScreen("workOrders"),
+  component: WorkOrdersRouteComponent,
+});
+
+function WorkOrdersRouteComponent() {
+  const search = workOrdersRoute.useSearch();
+  const navigate = workOrdersRoute.useNavigate();
+  return <WorkOrdersPage search={search} onSearchChange={(next) => void navigate({ search: next })} />;
+}
+
+const workOrderRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "work-orders/$id",
+  beforeLoad: requireScreen("workOrders"),
+  component: WorkOrderRouteComponent,
+});
+
+function WorkOrderRouteComponent() {
+  const { id } = workOrderRoute.useParams();
+  // An id that is not a positive integer gets the page's own "invalid" notice, not a request.
+  return <WorkOrderPage key={id} id={/^\d+$/.test(id) ? Number(id) : Number.NaN} />;
+}
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
-  appRoute.addChildren([deskRoute, overviewRoute, catalogRoute, devicesRoute]),
+  appRoute.addChildren([deskRoute, overviewRoute, catalogRoute, devicesRoute, workOrdersRoute, workOrderRoute]),
 ]);
 
 export const router = createRouter({

@@ -87,6 +87,8 @@ describe("work orders", () => {
     const replied = await head.workOrder.byId({ id });
     expect(replied).toMatchObject({ state: "replied", reply: "已增加窗口，感谢监督" });
 
+    // Rectification took weeks: the follow-up's window opens with the reply, not the completion.
+    await getDb().updateTable("case").set({ completed_at: new Date(Date.now() - 20 * 86_400_000) }).where("id", "=", caseId).execute();
     // 追评 through the evaluator's own channel rules: the follow-up closes the order.
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
     const followUp = await device.rating.submit({ caseNo, level: 5, idempotencyKey: randomUUID() });

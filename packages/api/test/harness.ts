@@ -19,10 +19,11 @@ const createCaller = createCallerFactory(appRouter);
 export type TCaller = ReturnType<typeof createCaller>;
 
 /** Procedures called in-process with the same context the HTTP host builds. */
-export function apiHarness(getDb: () => Db) {
+export function apiHarness(getDb: () => Db, options: { now?: () => Date } = {}) {
   const bus = new WindowBus();
   const dataKey = randomBytes(32);
-  const deps = (): TApiDeps => ({ db: getDb(), bus, dataKey });
+  // `now` pins the server's clock for rules measured in time (locks, rating windows).
+  const deps = (): TApiDeps => ({ db: getDb(), bus, dataKey, ...(options.now ? { now: options.now } : {}) });
 
   /** `cookies` collects the Set-Cookie values procedures emit (the caller itself is a proxy). */
   async function caller(

@@ -99,19 +99,6 @@ export const ZOnlineLookup = z.object({
 });
 export type TOnlineLookup = z.infer<typeof ZOnlineLookup>;
 
-/** Online channels a citizen can rate from (national pf codes). */
-export const ZOnlineChannel = z.union([z.literal(1), z.literal(2), z.literal(3)]);
-
-export const ZOnlineRatingSubmit = z
-  .object({
-    token: z.string().min(10).max(500),
-    channel: ZOnlineChannel,
-    ...ratingChoiceShape,
-    idempotencyKey: z.uuid({ error: "提交编号格式不正确" }),
-  })
-  .refine(badRatingHasReason, BAD_NEEDS_REASON);
-export type TOnlineRatingSubmit = z.input<typeof ZOnlineRatingSubmit>;
-
 export const ZPairingCode = z.object({
   code: z.string().trim().regex(/^\d{6}$/, { error: "请输入 6 位数字配对码" }),
 });
@@ -124,12 +111,12 @@ export const ZHeartbeat = z.object({
 
 /**
  * Channels of the `/rate` page: PC (1) and mobile (2) after a case-number lookup, QR code (3)
- * and SMS (7) through the signed link. Supersedes ZOnlineChannel, which had no SMS.
+ * and SMS (7) through the signed link.
  */
 export const ZOnlineRatingChannel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(7)]);
 export type TOnlineRatingChannel = z.infer<typeof ZOnlineRatingChannel>;
 
-/** A rating from `/rate` (supersedes ZOnlineRatingSubmit): the token comes from lookup or link. */
+/** A rating from `/rate`: the token comes from the lookup or the signed link. */
 export const ZOnlineRating = z
   .object({
     token: z.string().min(10).max(500),

@@ -104,7 +104,8 @@ test("a rating travels from the window evaluator to the manager's screen", async
     body: JSON.stringify({ caseNo, level: 5, idempotencyKey: randomUUID() }),
   });
   expect(second.status).toBe(409);
-  expect(((await second.json()) as { message: string }).message).toBe("该办件已经评价过，每个办件只能评价一次");
+  // The 差评 awaits its work order: a second rating now would be a 追评, which must wait for the reply.
+  expect(((await second.json()) as { message: string }).message).toBe("该办件的差评尚未整改反馈，暂不能追评");
   const ratings = await platform.db.selectFrom("rating").select(["level", "channel"]).execute();
   expect(ratings).toEqual([{ level: 2, channel: 4 }]);
 

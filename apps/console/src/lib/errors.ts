@@ -51,3 +51,8 @@ export function isClientError(error: unknown): boolean {
   const status = errorData(error)?.httpStatus;
   return status !== undefined && status >= 400 && status < 500;
 }
+
+/** The server's error code (`data.appCode`), e.g. WORK_ORDER_CONFLICT, when it sent one. */
+export function appCodeOf(error: unknown): string | null {
+  return errorData(error)?.appCode ?? null;
+}

@@ -1,23 +1,28 @@
-import { OVERVIEW_ROLES } from "@hcp/domain";
+import { OVERVIEW_ROLES, ROLE_KEYS } from "@hcp/domain";
 import type { TRole } from "@hcp/domain";
 
 import { strings } from "./strings";
 
-export type TScreen = "desk" | "overview" | "catalog" | "devices";
+export type TScreen = "desk" | "overview" | "workOrders" | "catalog" | "devices";
 
-export const SCREEN_PATHS = { desk: "/desk", overview: "/overview", catalog: "/catalog", devices: "/devices" } as const satisfies Record<
-  TScreen,
-  string
->;
+export const SCREEN_PATHS = {
+  desk: "/desk",
+  overview: "/overview",
+  workOrders: "/work-orders",
+  catalog: "/catalog",
+  devices: "/devices",
+} as const satisfies Record<TScreen, string>;
 
 const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
   desk: ["window_staff"],
   overview: OVERVIEW_ROLES,
+  // The API scopes the queue: heads see their department, staff the reviews of themselves.
+  workOrders: ROLE_KEYS,
   catalog: OVERVIEW_ROLES,
   devices: ["admin", "hall_manager", "auditor"],
 };
 
-const SCREEN_ORDER: readonly TScreen[] = ["desk", "overview", "catalog", "devices"];
+const SCREEN_ORDER: readonly TScreen[] = ["desk", "overview", "workOrders", "catalog", "devices"];
 
 export function canUse(role: TRole, screen: TScreen): boolean {
   return SCREEN_ROLES[screen].includes(role);
@@ -33,6 +38,8 @@ export function homeFor(role: TRole): (typeof SCREEN_PATHS)[TScreen] {
   return SCREEN_PATHS[screensFor(role)[0] ?? "overview"];
 }
 
-export function screenLabel(screen: TScreen): string {
+/** A screen's name in the navigation; window staff see the work orders about themselves. */
+export function screenLabel(screen: TScreen, role?: TRole): string {
+  if (screen === "workOrders" && role === "window_staff") return strings.nav.workOrdersMine;
   return strings.nav[screen];
 }

@@ -1,17 +1,33 @@
-/** Every string a citizen reads, in one table so another locale can be added beside zh-CN. */
-export const STRINGS = {
+/**
+ * Every string a citizen reads, one table per locale. A new locale is a new entry in `LOCALES`
+ * with the same keys (the type makes a missing key a compile error) and its own voice clips.
+ */
+export type TLocale = "zh-CN";
+
+const zhCN = {
   loading: "正在加载…",
   kioskTitle: "政务服务好差评",
   notPaired: "评价器尚未配对",
-  notPairedHelp: "请管理员在管理台为本评价器生成配对链接，并在本机打开该链接。",
+  notPairedHelp: "请管理员在管理台“评价器”页面为本机生成 6 位配对码，并在下方输入。",
+  pairingCodeLabel: "配对码（6 位数字）",
+  pairSubmit: "配对",
+  pairSubmitting: "正在配对…",
   pairing: "正在配对评价器…",
-  offline: "网络连接中断，正在重新连接…",
+  offline: "离线",
+  offlinePending: "离线 · {count} 条评价待上传",
+  pendingUpload: "{count} 条评价待上传",
+  connecting: "正在连接服务器…",
+  largeText: "大字",
+  mute: "静音",
   paused: "暂停服务",
   pausedHelp: "本窗口暂无工作人员，请到其他窗口办理",
   badge: "工号",
   window: "窗口",
   welcome: "欢迎办理业务",
+  rateAfterService: "办理结束后，请在本评价器上对服务进行评价",
   ratePrompt: "请您对本次服务进行评价",
+  labelled: "{label}：",
+  badgeAfterName: "（{badge}）",
   service: "办理事项",
   handledBy: "经办人",
   caseNo: "办件编号",
@@ -22,12 +38,17 @@ export const STRINGS = {
   submit: "提交评价",
   change: "重新选择",
   confirmBad: "确认提交该差评吗？",
+  confirmBadChoice: "您选择了：{level}",
   confirmBadHelp: "您的意见将转交相关部门核实整改，并在规定时间内回复。",
   confirm: "确认提交",
   back: "返回修改",
   submitting: "正在提交…",
+  saveFailed: "评价未能保存，请再点一次提交",
   thanks: "感谢您的评价！",
   thanksHelp: "您的评价将帮助我们改进服务",
+  stillThere: "还在评价吗？",
+  stillThereHelp: "如需继续评价，请点击下方按钮。{seconds} 秒后将返回首页，本次不计评价。",
+  keepRating: "继续评价",
   badNeedsReason: "差评请至少选择一项原因或填写意见",
   rateTitle: "政务服务网上评价",
   rateIntro: "请输入办件回执上的办件编号和申请时所留手机号的后四位。",
@@ -42,3 +63,44 @@ export const STRINGS = {
   rateAnother: "评价其他办件",
   ratedAs: "您的评价",
 } as const;
+
+export type TStringKey = keyof typeof zhCN;
+export type TStrings = Readonly<Record<TStringKey, string>>;
+
+/** Fixed spoken prompts: pre-recorded per locale, because a kiosk browser may have no TTS voice. */
+export type TVoiceClip = "ratePrompt" | "thanks" | "stillThere" | "confirmBad";
+
+export interface TLocaleTable {
+  /** the BCP 47 tag for `lang` */
+  lang: string;
+  dir: "ltr" | "rtl";
+  strings: TStrings;
+  /** audio files under the app's public folder, and what they say (for captions and tests) */
+  voice: Readonly<Record<TVoiceClip, { file: string; text: string }>>;
+}
+
+export const LOCALES: Readonly<Record<TLocale, TLocaleTable>> = {
+  "zh-CN": {
+    lang: "zh-CN",
+    dir: "ltr",
+    strings: zhCN,
+    voice: {
+      ratePrompt: { file: "audio/zh-CN/rate-prompt.wav", text: "请您对本次服务进行评价" },
+      thanks: { file: "audio/zh-CN/thanks.wav", text: "感谢您的评价" },
+      stillThere: { file: "audio/zh-CN/still-there.wav", text: "还在评价吗？如需继续请点击屏幕" },
+      confirmBad: { file: "audio/zh-CN/confirm-bad.wav", text: "确认提交该差评吗？" },
+    },
+  },
+};
+
+export const DEFAULT_LOCALE: TLocale = "zh-CN";
+
+/** The device's locale table; the hall configures one locale per device. */
+export const LOCALE = LOCALES[DEFAULT_LOCALE];
+
+export const STRINGS: TStrings = LOCALE.strings;
+
+/** Fills `{name}` placeholders: word order differs between languages, so numbers go in by name. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

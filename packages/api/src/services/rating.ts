@@ -83,14 +83,15 @@ function tapTime(input: TSubmission, now: Date, completedAt: Date): Date {
  * 一次一评: the first rating, then at most one follow-up (追评) — and only once the case's bad
  * review has been rectified and answered.
  */
-async function nextRatingSeq(db: Db, caseId: number): Promise<1 | 2> {
+async function nextRatingSeq(db: Db, caseId: number): Promise<{ seq: 1 | 2; windowOpensAt: Date | null }> {
   const first = await findRatingOfCase(db, caseId, 1);
-  if (!first) return 1;
+  if (!first) return { seq: 1, windowOpensAt: null };
   if (await findRatingOfCase(db, caseId, 2)) throw appError("ALREADY_RATED", "CONFLICT");
   const order = await findWorkOrderOfCase(db, caseId);
   if (!order) throw appError("ALREADY_RATED", "CONFLICT");
   if (order.state !== "replied" || order.rectified_at === null) throw appError("FOLLOW_UP_NOT_ALLOWED", "CONFLICT");
-  return 2;
+  // A follow-up answers the department's reply, so its rating window opens with the reply.
+  return { seq: 2, windowOpensAt: order.replied_at };
 }
 
 async function closeOnFollowUp(trx: Db, caseId: number, now: Date): Promise<void> {
@@ -123,13 +124,13 @@ export async function submitRating(
   if (source.windowId !== null && caseRow.window_id !== source.windowId) {
     throw appError("CASE_NOT_AT_THIS_WINDOW", "FORBIDDEN");
   }
-  const seq = await nextRatingSeq(ctx.db, caseRow.id);
+  const { seq, windowOpensAt } = await nextRatingSeq(ctx.db, caseRow.id);
   const hall = await findHallById(ctx.db, caseRow.hall_id);
   const now = ctx.now();
   const ratedAt = tapTime(input, now, caseRow.completed_at);
   const windowDays = hall?.rating_window_days ?? 7;
   // An evaluator that was offline delivers late: what counts is when the citizen tapped.
-  if (ratedAt.getTime() > caseRow.completed_at.getTime() + windowDays * DAY_MS) {
+  if (ratedAt.getTime() > (windowOpensAt ?? caseRow.completed_at).getTime() + windowDays * DAY_MS) {
     throw appError("RATING_WINDOW_CLOSED", "PRECONDITION_FAILED");
   }
   const reasonVersion = await checkReasons(ctx, input.level, input.reasonCodes);

@@ -8,6 +8,7 @@ import { errorMessage } from "../../lib/errors";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { CaseCreateForm } from "./CaseCreateForm";
+import { ReceiptDialog } from "./ReceiptDialog";
 import { StaffCaseList } from "./StaffCaseList";
 import type { TCaseAction } from "./StaffCaseList";
 import { WindowPanel } from "./WindowPanel";
@@ -42,6 +43,7 @@ export function DeskPage() {
   const inviteRating = useMutation(trpc.case.inviteRating.mutationOptions({ onSuccess: invalidateCases }));
 
   const [invitedIds, setInvitedIds] = useState<ReadonlySet<number>>(new Set());
+  const [receiptFor, setReceiptFor] = useState<{ caseId: number; caseNo: string } | null>(null);
 
   const busy: { caseId: number; action: TCaseAction } | null = completeCase.isPending
     ? { caseId: completeCase.variables.caseId, action: "complete" }
@@ -129,10 +131,12 @@ export function DeskPage() {
               busy={busy}
               errors={rowErrors}
               invitedIds={invitedIds}
+              onReceipt={(caseId, caseNo) => setReceiptFor({ caseId, caseNo })}
             />
           )}
         </QueryView>
       </section>
+      {receiptFor ? <ReceiptDialog caseId={receiptFor.caseId} caseNo={receiptFor.caseNo} onClose={() => setReceiptFor(null)} /> : null}
     </>
   );
 }

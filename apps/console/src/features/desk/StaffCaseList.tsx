@@ -15,13 +15,15 @@ export interface StaffCaseListProps {
   errors: Readonly<Record<number, string>>;
   /** cases invited during this visit, shown as pushed before the list refreshes */
   invitedIds: ReadonlySet<number>;
+  /** 打印回执 of a completed case; without it the list offers no receipt */
+  onReceipt?: (caseId: number, caseNo: string) => void;
 }
 
 /**
  * 今日办件. Staff see whether a case was rated, never how: the row type carries no level and
  * nothing here may show one (SPEC §3, "Staff never see a rating live").
  */
-export function StaffCaseList({ cases, onComplete, onInvite, busy, errors, invitedIds }: StaffCaseListProps) {
+export function StaffCaseList({ cases, onComplete, onInvite, busy, errors, invitedIds, onReceipt }: StaffCaseListProps) {
   const t = strings.desk;
   if (cases.length === 0) return <Empty label={t.noCases} />;
 
@@ -75,6 +77,11 @@ export function StaffCaseList({ cases, onComplete, onInvite, busy, errors, invit
                       {rowBusy === "invite" ? t.inviting : t.invite}
                     </button>
                   )}
+                  {row.status === "completed" && onReceipt ? (
+                    <button type="button" className="btn btn-link btn-small" onClick={() => onReceipt(row.id, row.caseNo)}>
+                      {strings.receipt.action}
+                    </button>
+                  ) : null}
                   <InlineError message={errors[row.id]} />
                 </td>
               </tr>

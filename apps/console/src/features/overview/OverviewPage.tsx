@@ -17,6 +17,7 @@ import { LevelBreakdown, MetricCards } from "./MetricCards";
 import { MonthlyTrend } from "./MonthlyTrend";
 import { PeriodForm } from "./PeriodForm";
 import { WindowTable } from "./WindowTable";
+import { WorkOrderFigures } from "./WorkOrderFigures";
 
 export interface OverviewPageProps {
   /** `?from=&to=` of the URL: the period is part of the address so it can be shared */
@@ -36,6 +37,12 @@ export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
   const departments = useQuery(trpc.overview.departments.queryOptions(period, { placeholderData: keepPreviousData }));
   const monthly = useQuery(trpc.overview.monthly.queryOptions({ year }, { placeholderData: keepPreviousData }));
   const refreshing = overview.isPlaceholderData || departments.isPlaceholderData;
+  const workOrdersHall = useQuery(trpc.workOrder.metrics.queryOptions({ ...period, by: "hall" }, { placeholderData: keepPreviousData }));
+  const workOrdersByDepartment = useQuery(
+    trpc.workOrder.metrics.queryOptions({ ...period, by: "department" }, { placeholderData: keepPreviousData }),
+  );
+  const catalogDepartments = useQuery(trpc.catalog.departments.queryOptions());
+  const departmentNames = new Map((catalogDepartments.data ?? []).map((department) => [department.id, department.name]));
 
   return (
     <>
@@ -98,6 +105,28 @@ export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
       <section aria-labelledby="departments-heading" className="panel">
         <h2 id="departments-heading">{t.departmentsSection}</h2>
         <QueryView query={departments}>{(rows) => <DepartmentTable departments={rows} />}</QueryView>
+      </section>
+
+      <section aria-labelledby="work-orders-heading" className="panel">
+        <h2 id="work-orders-heading">{strings.workOrderFigures.section}</h2>
+        <QueryView query={workOrdersHall}>
+          {(hall) => (
+            <QueryView query={workOrdersByDepartment}>
+              {(byDepartment) => (
+                <div
+                  className={workOrdersHall.isPlaceholderData ? "is-refreshing" : undefined}
+                  aria-busy={workOrdersHall.isPlaceholderData || undefined}
+                >
+                  <WorkOrderFigures
+                    hall={hall.find((row) => row.key === null) ?? null}
+                    departments={byDepartment}
+                    departmentNames={departmentNames}
+                  />
+                </div>
+              )}
+            </QueryView>
+          )}
+        </QueryView>
       </section>
 
       {overview.data ? <Footnotes definitionsVersion={overview.data.definitionsVersion} /> : null}

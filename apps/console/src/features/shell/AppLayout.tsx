@@ -50,7 +50,7 @@ export function AppLayout() {
         signOutError={signOut.isError ? errorMessage(signOut.error) : null}
       />
       <div className="app-body">
-        <AppNav screens={screensFor(user.role)} />
+        <AppNav screens={screensFor(user.role)} role={user.role} />
         <main id="main" className="app-main">
           <Outlet />
         </main>

@@ -1,156 +1,231 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useEffect, useRef, useState } from "react";
+import type { ReactNode, RefObject } from "react";
 
-import { LEVEL_LABELS, ZOnlineLookup } from "@hcp/domain";
-import type { TLevel, TOnlineLookup } from "@hcp/domain";
+import { trpcClient } from "../../lib/trpc";
+import { CaseCard, RecordedRating } from "./CaseCard";
+import type { TOnlineCase, TOnlineRatingResult } from "./CaseCard";
+import { LookupForm } from "./LookupForm";
+import { RatingForm } from "./RatingForm";
+import { formatDateTime, linkToken, ratingChannel, rateErrorMessage, readElderMode, writeElderMode } from "./rate-helpers";
+import type { TRateSource } from "./rate-helpers";
+import { RATE_STRINGS as S } from "./strings";
+import "./rate.css";
 
-import type { RouterOutputs } from "@hcp/api";
+type TScreen =
+  | { name: "lookup" }
+  | { name: "opening" }
+  | { name: "linkError"; message: string }
+  /** `refusal`: why a submission was just refused (the case was rated meanwhile) */
+  | { name: "case"; found: TOnlineCase; source: TRateSource; refusal: string | null }
+  | { name: "thanks"; found: TOnlineCase; result: TOnlineRatingResult };
 
-import { errorMessage } from "../../lib/errors";
-import { STRINGS } from "../../lib/strings";
-import { trpc } from "../../lib/trpc";
-import { LevelPicker, ReasonPicker } from "../rating/LevelPicker";
-import { useRatingChoice } from "../rating/useRatingChoice";
-
-type TOnlineCase = RouterOutputs["online"]["lookup"];
-
-/** pf 3 when opened from the receipt's QR code, else mobile (2) on small touch screens, PC (1) otherwise. */
-function onlineChannel(): 1 | 2 | 3 {
-  if (new URLSearchParams(window.location.search).get("pf") === "3") return 3;
-  return window.matchMedia("(pointer: coarse)").matches ? 2 : 1;
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
 }
 
-function LookupForm(props: { onFound: (found: TOnlineCase) => void }) {
-  const form = useForm<TOnlineLookup>({
-    resolver: zodResolver(ZOnlineLookup),
-    defaultValues: { caseNo: new URLSearchParams(window.location.search).get("case") ?? "", phoneLast4: "" },
-  });
-  const lookup = useMutation(trpc.online.lookup.mutationOptions({ onSuccess: props.onFound }));
-  const errors = form.formState.errors;
-  return (
-    <form className="rate-card" onSubmit={(event) => void form.handleSubmit((values) => lookup.mutate(values))(event)} noValidate>
-      <p>{STRINGS.rateIntro}</p>
-      <label htmlFor="case-no">{STRINGS.caseNoLabel}</label>
-      <input id="case-no" autoComplete="off" inputMode="numeric" aria-invalid={errors.caseNo ? true : undefined} {...form.register("caseNo")} />
-      {errors.caseNo ? <p className="field-error" role="alert">{errors.caseNo.message}</p> : null}
-      <label htmlFor="phone-last4">{STRINGS.phoneLast4Label}</label>
-      <input id="phone-last4" autoComplete="off" inputMode="numeric" maxLength={4} aria-invalid={errors.phoneLast4 ? true : undefined} {...form.register("phoneLast4")} />
-      {errors.phoneLast4 ? <p className="field-error" role="alert">{errors.phoneLast4.message}</p> : null}
-      {lookup.error ? <p className="field-error" role="alert">{errorMessage(lookup.error)}</p> : null}
-      <button type="submit" className="primary" disabled={lookup.isPending}>
-        {lookup.isPending ? STRINGS.looking : STRINGS.lookup}
-      </button>
-    </form>
-  );
+function fetchCase(source: TRateSource): Promise<TOnlineCase> {
+  return source.kind === "link"
+    ? trpcClient.online.openLink.mutate({ token: source.token })
+    : trpcClient.online.lookup.mutate({ caseNo: source.caseNo, phoneLast4: source.phoneLast4 });
 }
 
-function OnlineRatingForm(props: { found: TOnlineCase; token: string; onRated: (level: TLevel) => void }) {
-  const choice = useRatingChoice();
-  const { form, level, bad } = choice;
-  const submit = useMutation(trpc.online.submit.mutationOptions({ onSuccess: (result) => props.onRated(result.level as TLevel) }));
-
-  const send = form.handleSubmit((values) => {
-    const { idempotencyKey } = choice.submissionFor(values);
-    submit.mutate({ token: props.token, channel: onlineChannel(), ...values, idempotencyKey });
-  });
-
-  return (
-    <form className="rate-card" onSubmit={(event) => void send(event)} noValidate>
-      <h2>{STRINGS.ratePrompt}</h2>
-      <LevelPicker
-        value={level}
-        label={STRINGS.ratePrompt}
-        onChange={choice.chooseLevel}
-      />
-      {level !== undefined ? (
-        <>
-          <ReasonPicker
-            legend={bad ? STRINGS.chooseBadReasons : STRINGS.chooseReasons}
-            reasons={choice.levelReasons}
-            chosen={choice.chosenReasons}
-            onToggle={choice.toggleReason}
-          />
-          <label htmlFor="online-comment">{bad ? STRINGS.commentBad : STRINGS.comment}</label>
-          <textarea id="online-comment" maxLength={500} {...form.register("comment")} />
-          {form.formState.errors.reasonCodes ? (
-            <p className="field-error" role="alert">{form.formState.errors.reasonCodes.message}</p>
-          ) : null}
-          {submit.error ? <p className="field-error" role="alert">{errorMessage(submit.error)}</p> : null}
-          <button type="submit" className="primary" disabled={submit.isPending}>
-            {submit.isPending ? STRINGS.submitting : STRINGS.submit}
-          </button>
-        </>
-      ) : null}
-    </form>
-  );
+/** 长辈版: larger type everywhere on the page, remembered on this device. */
+function useElderMode(): [boolean, (on: boolean) => void] {
+  const [elder, setElder] = useState(() => readElderMode(storage()));
+  return [
+    elder,
+    (on) => {
+      writeElderMode(storage(), on);
+      setElder(on);
+    },
+  ];
 }
 
-function CaseSummary(props: { found: TOnlineCase }) {
-  return (
-    <dl className="rate-case">
-      <dt>{STRINGS.caseNoLabel}</dt>
-      <dd>{props.found.caseNo}</dd>
-      <dt>{STRINGS.service}</dt>
-      <dd>{props.found.itemName}</dd>
-      <dt>{STRINGS.department}</dt>
-      <dd>{props.found.departmentName}</dd>
-      {props.found.windowName ? (
-        <>
-          <dt>{STRINGS.window}</dt>
-          <dd>{props.found.windowName}</dd>
-        </>
-      ) : null}
-      {props.found.completedAt ? (
-        <>
-          <dt>{STRINGS.completedAt}</dt>
-          <dd>{new Date(props.found.completedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}</dd>
-        </>
-      ) : null}
-    </dl>
-  );
-}
-
-/** `/rate`: a citizen rates a finished case from a phone or PC, by case number and phone digits. */
+/**
+ * `/rate`: a citizen rates a finished case from a phone or PC — by case number and phone digits,
+ * or straight from the receipt's QR code / an SMS link (`?t=…`). Mobile first, works at 320 px.
+ */
 export function RateApp() {
-  const [found, setFound] = useState<TOnlineCase | null>(null);
-  const [ratedLevel, setRatedLevel] = useState<TLevel | null>(null);
-  let body: React.ReactNode;
-  if (!found) body = <LookupForm onFound={setFound} />;
-  else if (ratedLevel !== null)
-    body = (
-      <div className="rate-card" role="status">
-        <h2>{STRINGS.thanks}</h2>
-        <p>
-          {STRINGS.ratedAs}：{LEVEL_LABELS[ratedLevel]}
-        </p>
-      </div>
+  const [elder, setElder] = useElderMode();
+  const initialToken = useRef(linkToken(window.location.search));
+  const [screen, setScreen] = useState<TScreen>(() => (initialToken.current ? { name: "opening" } : { name: "lookup" }));
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstScreen = useRef(true);
+
+  useEffect(() => {
+    document.title = S.title;
+  }, []);
+
+  // Each new screen puts focus on its heading so a screen reader announces it; not on page load.
+  useEffect(() => {
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [screen]);
+
+  // The link is opened once; StrictMode's second effect run must not spend another attempt.
+  const opened = useRef(false);
+  useEffect(() => {
+    const token = initialToken.current;
+    if (!token || opened.current) return;
+    opened.current = true;
+    const source: TRateSource = { kind: "link", token };
+    fetchCase(source).then(
+      (found) => setScreen({ name: "case", found, source, refusal: null }),
+      (error: unknown) => setScreen({ name: "linkError", message: rateErrorMessage(error) }),
     );
-  else if (found.rated) body = <p className="rate-card">{STRINGS.alreadyRated}</p>;
-  else if (!found.ratingToken) body = <p className="rate-card">{STRINGS.notCompleted}</p>;
-  else body = <OnlineRatingForm found={found} token={found.ratingToken} onRated={setRatedLevel} />;
-  return (
-    <div className="rate">
-      <header className="rate-header">
-        <h1>{STRINGS.rateTitle}</h1>
-      </header>
-      <main className="rate-main">
-        {found ? <CaseSummary found={found} /> : null}
-        {body}
-        {found ? (
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              setFound(null);
-              setRatedLevel(null);
-            }}
-          >
-            {STRINGS.rateAnother}
+  }, []);
+
+  function startOver() {
+    // Leaving the link behind: a reload must not reopen it.
+    if (window.location.search) window.history.replaceState(null, "", window.location.pathname);
+    initialToken.current = null;
+    setScreen({ name: "lookup" });
+  }
+
+  let body: ReactNode;
+  switch (screen.name) {
+    case "lookup":
+      body = (
+        <LookupForm
+          initialCaseNo={new URLSearchParams(window.location.search).get("case") ?? ""}
+          headingRef={heading}
+          onFound={(found, source) => setScreen({ name: "case", found, source, refusal: null })}
+        />
+      );
+      break;
+    case "opening":
+      body = (
+        <p className="rate-card" role="status">
+          {S.opening}
+        </p>
+      );
+      break;
+    case "linkError":
+      body = (
+        <section className="rate-card" aria-labelledby="rate-error-heading" data-testid="rate-error">
+          <h2 id="rate-error-heading" ref={heading} tabIndex={-1}>
+            {S.linkError}
+          </h2>
+          <p className="field-error rate-alert" role="alert">
+            {screen.message}
+          </p>
+          <p>{S.linkErrorHelp}</p>
+          <button type="button" className="primary" onClick={startOver}>
+            {S.lookupInstead}
           </button>
-        ) : null}
-      </main>
+        </section>
+      );
+      break;
+    case "case":
+      body = (
+        <>
+          <CaseCard found={screen.found} />
+          <CaseStatus screen={screen} headingRef={heading} onScreen={setScreen} />
+          <button type="button" className="secondary" onClick={startOver}>
+            {S.rateAnother}
+          </button>
+        </>
+      );
+      break;
+    case "thanks":
+      body = (
+        <>
+          {/* Focus moves to its heading, which a screen reader announces; no live region needed. */}
+          <RecordedRating heading={S.thanks} help={S.thanksHelp} rating={screen.result} testId="rate-thanks" headingRef={heading} />
+          <CaseCard found={screen.found} />
+          <button type="button" className="secondary" onClick={startOver}>
+            {S.rateAnother}
+          </button>
+        </>
+      );
+      break;
+  }
+
+  return (
+    <div className={elder ? "rate rate-elder" : "rate"} data-elder={elder ? "on" : "off"}>
+      <header className="rate-header">
+        <h1>{S.title}</h1>
+        <button
+          type="button"
+          className="rate-elder-toggle"
+          aria-pressed={elder}
+          title={S.elderModeHelp}
+          onClick={() => setElder(!elder)}
+        >
+          {S.elderMode}
+        </button>
+      </header>
+      <main className="rate-main">{body}</main>
     </div>
+  );
+}
+
+/** Below the case: the form, or why there is none (rated, not completed, window closed). */
+function CaseStatus(props: {
+  screen: Extract<TScreen, { name: "case" }>;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onScreen: (screen: TScreen) => void;
+}) {
+  const { found, source } = props.screen;
+  const showCase = (next: TOnlineCase, refusal: string | null) => props.onScreen({ name: "case", found: next, source, refusal });
+  const canRate = (found.status === "open" || found.status === "follow_up") && found.ratingToken !== null;
+
+  const form = canRate ? (
+    <RatingForm
+      token={found.ratingToken ?? ""}
+      title={found.status === "follow_up" ? S.followUpPrompt : S.ratePrompt}
+      {...(found.status === "follow_up" ? { help: S.followUpHelp } : {})}
+      channel={ratingChannel(source, window.location.search, window.matchMedia("(pointer: coarse)").matches)}
+      headingRef={props.headingRef}
+      onRated={(result) => props.onScreen({ name: "thanks", found, result })}
+      onAlreadyRated={(message) => {
+        fetchCase(source).then(
+          (next) => showCase(next, message),
+          () => showCase(found, message),
+        );
+      }}
+      reopen={() => fetchCase(source)}
+      onCaseChanged={(next) => showCase(next, null)}
+    />
+  ) : null;
+
+  if (found.rating) {
+    return (
+      <>
+        <RecordedRating
+          heading={S.rated}
+          help={S.ratedHelp}
+          rating={found.rating}
+          followUp={found.followUp}
+          workOrder={found.workOrder}
+          testId="rate-rated"
+          {...(canRate ? {} : { headingRef: props.headingRef })}
+        >
+          {props.screen.refusal ? (
+            <p className="field-error rate-alert" role="alert">
+              {props.screen.refusal}
+            </p>
+          ) : null}
+        </RecordedRating>
+        {form}
+      </>
+    );
+  }
+  if (form) return form;
+  const message =
+    found.status === "closed" && found.ratingDeadline ? S.closed(formatDateTime(found.ratingDeadline)) : S.notCompleted;
+  return (
+    <section className="rate-card" aria-labelledby="rate-status-heading" data-testid={`rate-${found.status}`}>
+      <h2 id="rate-status-heading" ref={props.headingRef} tabIndex={-1}>
+        {message}
+      </h2>
+    </section>
   );
 }

@@ -1,0 +1,79 @@
+import { render, screen, within } from "@testing-library/react";
+import { expect, test } from "vitest";
+
+import type { TWorkOrderDetail } from "../../lib/api-types";
+import { workOrderDetail } from "./fixtures";
+import { WorkOrderView } from "./WorkOrderView";
+
+test("the order view never shows the applicant, even if the API ever sent it", () => {
+  const base = workOrderDetail();
+  // Applicant fields smuggled in beside the real ones: the view must pick fields by name.
+  const leaky = {
+    ...base,
+    applicantName: "张三丰",
+    applicantPhone: "13812345678",
+    case: { ...base.case, applicantName: "张三丰", applicantPhone: "13812345678", applicantIdNo: "110101199003074512" },
+  };
+  const order: TWorkOrderDetail = leaky;
+  const { container } = render(<WorkOrderView order={order} today="2023-05-22" />);
+  const text = container.textContent;
+
+  expect(text).not.toContain("张三丰");
+  expect(text).not.toContain("13812345678");
+  expect(text).not.toContain("1381234");
+  expect(text).not.toContain("110101199003074512");
+  const labels = screen.getAllByRole("term").map((term) => term.textContent);
+  expect(labels.filter((label) => /申请人|联系|电话|证件/.test(label ?? ""))).toEqual([]);
+  // …while the staff member it is about is named, with the badge.
+  expect(text).toContain("李明");
+  expect(text).toContain("工号 SC0301");
+});
+
+test("the citizen is never named in the timeline, not even for a follow-up rating", () => {
+  const order = workOrderDetail({
+    events: [
+      {
+        id: 9,
+        action: "followUp",
+        actionLabel: "群众追评",
+        actorName: "张三丰",
+        actorRole: "citizen",
+        toState: "closed",
+        note: "",
+        createdAt: "2023-06-01T02:00:00.000Z",
+      },
+    ],
+  });
+  render(<WorkOrderView order={order} today="2023-06-02" />);
+  const event = within(screen.getByTestId("work-order-event"));
+  expect(event.getByText("群众")).toBeTruthy();
+  expect(event.queryByText(/张三丰/)).toBeNull();
+});
+
+test("the rating, the case, the deadlines and the timeline are shown in the hall's words and time", () => {
+  render(<WorkOrderView order={workOrderDetail({ extension: "requested", extensionDays: 10 })} today="2023-05-22" />);
+
+  expect(screen.getByTestId("work-order-state").textContent).toBe("整改中");
+  expect(screen.getByText("非常不满意")).toBeTruthy();
+  expect(screen.getByText("跑动次数与承诺的不一致")).toBeTruthy();
+  expect(screen.getByText("需提供办事指南之外的申报材料")).toBeTruthy();
+  expect(screen.getByText("材料清单和窗口要求不一致，跑了三次")).toBeTruthy();
+  expect(screen.getByText("A03 市场准入窗口")).toBeTruthy();
+  expect(screen.getByText("已申请延期 10 个工作日，待大厅管理者审批")).toBeTruthy();
+  expect(screen.getByText("剩 5 个工作日")).toBeTruthy();
+
+  const events = screen.getAllByTestId("work-order-event");
+  expect(events).toHaveLength(3);
+  const [opened, contact] = events.map((event) => within(event));
+  expect(contact?.getByText("2023/05/08 14:05")).toBeTruthy();
+  expect(contact?.getByText("回访")).toBeTruthy();
+  expect(contact?.getByText("王芳（部门负责人）")).toBeTruthy();
+  expect(contact?.getByText("5月8日电话回访，群众反映材料清单与窗口要求不一致。")).toBeTruthy();
+  expect(opened?.getByText("系统")).toBeTruthy();
+});
+
+test("an overdue order shows 已超期 and its escalation", () => {
+  render(<WorkOrderView order={workOrderDetail({ overdue: true, escalation: 2, due: "2023-05-19" })} today="2023-05-22" />);
+  expect(screen.getByTestId("overdue-flag").textContent).toBe("已超期");
+  expect(screen.getByTestId("escalation").textContent).toBe("已提请大厅管理者督办");
+});

@@ -1,0 +1,92 @@
+import type { TWorkOrderDetail, TWorkOrderRow } from "../../lib/api-types";
+
+export function workOrderRow(overrides: Partial<TWorkOrderRow> = {}): TWorkOrderRow {
+  return {
+    id: 11,
+    state: "rectifying",
+    stateLabel: "整改中",
+    caseNo: "BJ2023050800123",
+    itemName: "企业设立登记",
+    departmentName: "市场监督管理局",
+    windowCode: "A03",
+    staffName: "李明",
+    level: 2,
+    createdAt: "2023-05-08T01:30:00.000Z",
+    contactDue: "2023-05-09",
+    rectifyDue: "2023-05-29",
+    overdue: false,
+    escalation: 0,
+    extension: "none",
+    ...overrides,
+  };
+}
+
+export function workOrderDetail(overrides: Partial<TWorkOrderDetail> = {}): TWorkOrderDetail {
+  return {
+    id: 11,
+    version: 3,
+    state: "rectifying",
+    stateLabel: "整改中",
+    extension: "none",
+    extensionDays: 0,
+    contactDue: "2023-05-09",
+    rectifyDue: "2023-05-29",
+    deadline: "rectify",
+    due: "2023-05-29",
+    overdue: false,
+    escalation: 0,
+    reply: "",
+    rating: {
+      level: 1,
+      comment: "材料清单和窗口要求不一致，跑了三次",
+      channel: 4,
+      ratedAt: "2023-05-08T01:29:00.000Z",
+      followUp: false,
+      reasonCodes: ["114", "109"],
+    },
+    case: {
+      caseNo: "BJ2023050800123",
+      itemName: "企业设立登记",
+      departmentName: "市场监督管理局",
+      windowCode: "A03",
+      windowName: "市场准入窗口",
+      staffName: "李明",
+      staffBadgeNo: "SC0301",
+      completedAt: "2023-05-08T01:25:00.000Z",
+    },
+    events: [
+      {
+        id: 1,
+        action: "open",
+        actionLabel: "生成工单",
+        actorName: null,
+        actorRole: "system",
+        toState: "pending",
+        note: "",
+        createdAt: "2023-05-08T01:30:00.000Z",
+      },
+      {
+        id: 2,
+        action: "contact",
+        actionLabel: "回访",
+        actorName: "王芳",
+        actorRole: "department_head",
+        toState: "contacted",
+        note: "5月8日电话回访，群众反映材料清单与窗口要求不一致。",
+        createdAt: "2023-05-08T06:05:00.000Z",
+      },
+      {
+        id: 3,
+        action: "startRectification",
+        actionLabel: "开始整改",
+        actorName: "王芳",
+        actorRole: "department_head",
+        toState: "rectifying",
+        note: "",
+        createdAt: "2023-05-09T00:10:00.000Z",
+      },
+    ],
+    actions: ["requestExtension", "markRectified", "requestCannotRectify", "appeal"],
+    ...overrides,
+  };
+}

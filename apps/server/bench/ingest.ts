@@ -1,0 +1,510 @@
+/**
+ * Rating-ingest benchmark: REST ingest vs raw inserts, prompt-to-evaluator latency over SSE, and
+ * the server's memory. Everything is set up here and torn down at the end; see bench/README.md.
+ *
+ *   npx -y pnpm@10.34.9 bench:ingest          (from the repository root)
+ *
+ * Exits non-zero only when something fails (an error response, a missing row, a lost prompt);
+ * a missed target is reported, not fatal.
+ */
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+import { sql } from "kysely";
+
+import { createDb } from "@hcp/db";
+import type { Db } from "@hcp/db";
+import { KIOSK_CHANNEL, NATIONAL_REASON_VERSION, NATIONAL_REASONS } from "@hcp/domain";
+
+import { connectEvaluators } from "./evaluators";
+import type { TPromptRun } from "./evaluators";
+import { cpuMeter, keepAliveAgent, percentile, postJson, procMemory, runClosedLoop } from "./load";
+import type { TCpuUse, TProcMemory, TRunResult } from "./load";
+import { createRawPool, insertRawRating } from "./raw";
+import { createBenchData, startDatabase } from "./setup";
+import type { TBenchData, TDatabase, TRatingCase } from "./setup";
+
+// ── settings (environment overrides for quick runs) ──────────────────────────────────────────
+function intSetting(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+const REQUESTS = intSetting("BENCH_REQUESTS", 5000);
+const WARMUP = intSetting("BENCH_WARMUP", 1000);
+const CONCURRENCY = [16, 64] as const;
+const EVALUATORS = intSetting("BENCH_EVALUATORS", 200);
+const PROMPT_ROUNDS = 2; // paced prompts per window; one more per window for the burst
+const PROMPT_IN_FLIGHT = 4;
+
+const TARGET_RATIO = 0.5;
+const TARGET_PROMPT_P99_MS = 100;
+const TARGET_RSS_MB = 300;
+
+/** The server's NODE_ENV: BENCH_SERVER_NODE_ENV when set, else inherited (unset under `npm start`). */
+const SERVER_NODE_ENV = process.env.BENCH_SERVER_NODE_ENV ?? process.env.NODE_ENV;
+
+const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+
+// ── the server, in a child process of its own ────────────────────────────────────────────────
+interface TServerProcess {
+  pid: number;
+  url: string;
+  stop: () => Promise<void>;
+}
+
+async function startServer(databaseUrl: string, dataDir: string): Promise<TServerProcess> {
+  // BENCH_SERVER_NODE_ARGS adds node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...extra, "--import", "tsx", "src/main.ts"], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      HCP_DATA_DIR: dataDir,
+      HCP_DATA_KEY: randomBytes(32).toString("hex"),
+      ...(SERVER_NODE_ENV === undefined ? {} : { NODE_ENV: SERVER_NODE_ENV }),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  const { stdout, stderr } = child;
+  if (!stdout || !stderr || child.pid === undefined) throw new Error("could not start the server process");
+  const pid = child.pid;
+  createInterface({ input: stderr }).on("line", (line) => process.stderr.write(`[server] ${line}\n`));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error("the server did not start listening within 60 s")), 60_000);
+    createInterface({ input: stdout }).on("line", (line) => {
+      log(`server: ${line}`);
+      const match = /listening on (http:\/\/\S+)/.exec(line);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with code ${String(code)} before listening`));
+    });
+  });
+  return {
+    pid,
+    url,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+}
+
+// ── measurements ─────────────────────────────────────────────────────────────────────────────
+/**
+ * Levels and matching national reason codes, cycled so every run writes the same mix: 40 ratings
+ * with 28 非常满意, 6 满意, 4 基本满意, 1 不满意 and 1 非常不满意 (5 % bad reviews).
+ */
+function ratingMix(): { level: number; reasonCode: string }[] {
+  const first = (level: number) => {
+    const reason = NATIONAL_REASONS.find((candidate) => candidate.level === level);
+    if (!reason) throw new Error(`no national reason for level ${level}`);
+    return reason.code;
+  };
+  const levels = [...Array<number>(28).fill(5), ...Array<number>(6).fill(4), ...Array<number>(4).fill(3)];
+  // The two bad reviews go amid the good ones, not bunched at the end of the cycle.
+  levels.splice(13, 0, 2);
+  levels.splice(33, 0, 1);
+  return levels.map((level) => ({ level, reasonCode: first(level) }));
+}
+const MIX = ratingMix();
+const mixAt = (index: number) => MIX[index % MIX.length] ?? { level: 5, reasonCode: "517" };
+
+interface TIngestRun extends TRunResult {
+  kind: "REST" | "raw";
+  concurrency: number;
+  rowsStored: number;
+  status: TStatus;
+  cpu: TCpuUse;
+}
+
+async function countRatings(db: Db, cases: TRatingCase[]): Promise<number> {
+  const first = cases[0];
+  const last = cases.at(-1);
+  if (!first || !last) return 0;
+  const row = await db
+    .selectFrom("rating")
+    .innerJoin("rating_reason", "rating_reason.rating_id", "rating.id")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("rating.case_id", ">=", first.id)
+    .where("rating.case_id", "<=", last.id)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Server-wide MariaDB counters: what each rating costs the database. */
+const STATUS_COUNTERS = [
+  "Questions",
+  "Innodb_data_fsyncs",
+  "Innodb_row_lock_waits",
+  "Handler_read_rnd_next",
+  "Handler_read_key",
+  "Created_tmp_tables",
+  "Sort_rows",
+] as const;
+type TStatus = Record<(typeof STATUS_COUNTERS)[number], number>;
+
+async function readStatus(db: Db): Promise<TStatus> {
+  const rows = await sql<{ Variable_name: string; Value: string }>`show global status`.execute(db);
+  const values = new Map(rows.rows.map((row) => [row.Variable_name.toLowerCase(), Number(row.Value)]));
+  return Object.fromEntries(STATUS_COUNTERS.map((name) => [name, values.get(name.toLowerCase()) ?? Number.NaN])) as TStatus;
+}
+
+function statusDelta(before: TStatus, after: TStatus): TStatus {
+  return Object.fromEntries(STATUS_COUNTERS.map((name) => [name, after[name] - before[name]])) as TStatus;
+}
+
+async function restRun(
+  server: TServerProcess,
+  database: TDatabase,
+  deviceToken: string,
+  cases: TRatingCase[],
+  concurrency: number,
+): Promise<TRunResult & { cpu: TIngestRun["cpu"] }> {
+  const agent = keepAliveAgent(concurrency);
+  const base = new URL(server.url);
+  const headers = { authorization: `Bearer ${deviceToken}` };
+  const meter = cpuMeter(server.pid, database.mariadbPid());
+  try {
+    const result = await runClosedLoop(cases.length, concurrency, async (index) => {
+      const target = cases[index];
+      if (!target) return "no such case";
+      const { level, reasonCode } = mixAt(index);
+      const response = await postJson(agent, base, "/api/v1/ratings", headers, {
+        caseNo: target.caseNo,
+        level,
+        reasonCodes: [reasonCode],
+        idempotencyKey: randomUUID(),
+      });
+      return response.status === 200 ? null : `HTTP ${response.status}: ${response.body.slice(0, 200)}`;
+    });
+    return { ...result, cpu: meter.stop() };
+  } finally {
+    agent.destroy();
+  }
+}
+
+async function rawRun(
+  database: TDatabase,
+  server: TServerProcess,
+  data: TBenchData,
+  cases: TRatingCase[],
+  concurrency: number,
+): Promise<TRunResult & { cpu: TIngestRun["cpu"] }> {
+  const pool = createRawPool(database.url, concurrency);
+  try {
+    // Open every connection before the clock starts, as the server's pool is warm.
+    await runClosedLoop(concurrency, concurrency, async () => {
+      const connection = await pool.getConnection();
+      await connection.query("select 1");
+      await new Promise((done) => setTimeout(done, 20));
+      connection.release();
+      return null;
+    });
+    const meter = cpuMeter(server.pid, database.mariadbPid());
+    const result = await runClosedLoop(cases.length, concurrency, async (index) => {
+      const target = cases[index];
+      if (!target) return "no such case";
+      const { level, reasonCode } = mixAt(index);
+      await insertRawRating(pool, {
+        caseId: target.id,
+        level,
+        reasonCode,
+        channel: KIOSK_CHANNEL,
+        reasonVersion: NATIONAL_REASON_VERSION,
+        hallId: data.hall.hallId,
+        departmentId: data.hall.departmentIds[0],
+        serviceItemId: data.hall.itemIds.instant,
+        windowId: data.hall.windowIds[0],
+        staffId: data.hall.staffIds[0],
+        idempotencyKey: randomUUID(),
+      });
+      return null;
+    });
+    return { ...result, cpu: meter.stop() };
+  } finally {
+    await pool.end();
+  }
+}
+
+// ── report ───────────────────────────────────────────────────────────────────────────────────
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
+const pct = (value: number | null) => (value === null ? "n/a" : `${value.toFixed(0)}%`);
+const rate = (run: TRunResult) => (run.count * 1000) / run.elapsedMs;
+const verdict = (met: boolean) => (met ? "target met" : "target missed");
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
+  return [line(header), widths.map((width) => "─".repeat(width)).join("  "), ...rows.map(line)].join("\n");
+}
+
+function memoryCell(memory: TProcMemory | null): string {
+  return memory ? `${fixed(memory.rssMb)} MB` : "n/a";
+}
+
+// ── main ─────────────────────────────────────────────────────────────────────────────────────
+async function main(): Promise<number> {
+  const startedAt = performance.now();
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async () => {
+    while (cleanups.length > 0) {
+      const step = cleanups.pop();
+      await step?.().catch((error: unknown) => log(`clean-up step failed: ${String(error)}`));
+    }
+  };
+  process.once("SIGINT", () => {
+    log("interrupted: stopping …");
+    void cleanup().then(() => process.exit(130));
+  });
+  const failures: string[] = [];
+
+  try {
+    // Database, data and server.
+    const database = await startDatabase(log);
+    cleanups.push(database.stop);
+    const db = createDb({ url: database.url, connectionLimit: 4 });
+    cleanups.push(() => db.destroy());
+    const settings = await sql<{ version: string; flush: number; binlog: number; pool: number }>`
+      select @@version as version, @@innodb_flush_log_at_trx_commit as flush, @@log_bin as binlog,
+             @@innodb_buffer_pool_size as pool`.execute(db);
+    const server0 = settings.rows[0];
+    const durability = server0
+      ? `MariaDB ${server0.version}${database.embedded ? " (throwaway, started by the benchmark)" : " (DATABASE_URL)"}, ` +
+        `innodb_flush_log_at_trx_commit=${server0.flush}${Number(server0.flush) === 1 ? " (durable: fsync per commit)" : " (NOT durable)"}, ` +
+        `binary log ${Number(server0.binlog) ? "on" : "off"}, buffer pool ${Math.round(Number(server0.pool) / 2 ** 20)} MB`
+      : "unknown";
+    log(durability);
+
+    const totalRatingCases = WARMUP + CONCURRENCY.length * 2 * REQUESTS;
+    log(`creating the hall, ${totalRatingCases} completed cases and ${EVALUATORS} evaluator windows …`);
+    const setupStarted = performance.now();
+    const data = await createBenchData(db, { ratingCases: totalRatingCases, windows: EVALUATORS, casesPerWindow: PROMPT_ROUNDS + 1 });
+    log(`data ready in ${fixed((performance.now() - setupStarted) / 1000)} s`);
+
+    const serverDataDir = mkdtempSync(join(tmpdir(), "hcp-bench-server-"));
+    cleanups.push(() => Promise.resolve(rmSync(serverDataDir, { recursive: true, force: true })));
+    const server = await startServer(database.url, serverDataDir);
+    cleanups.push(server.stop);
+    log(`server pid ${server.pid} at ${server.url} (node ${process.version}, tsx, NODE_ENV=${SERVER_NODE_ENV ?? "(unset)"}, Kysely pool of 20 as in main.ts)`);
+    const memory: { label: string; value: TProcMemory | null }[] = [{ label: "idle after start", value: procMemory(server.pid) }];
+
+    // 1 + 2: REST ingest and raw inserts, interleaved so both see the same table sizes.
+    let offset = 0;
+    const take = (count: number) => {
+      const slice = data.cases.slice(offset, offset + count);
+      offset += count;
+      return slice;
+    };
+    const deviceToken = data.hall.deviceTokens[0];
+    log(`warm-up: ${WARMUP} REST ratings at concurrency 16 …`);
+    const warmup = await restRun(server, database, deviceToken, take(WARMUP), 16);
+    if (warmup.errors > 0) failures.push(`warm-up: ${warmup.errors} errors, e.g. ${warmup.errorSamples[0] ?? ""}`);
+
+    const runs: TIngestRun[] = [];
+    for (const concurrency of CONCURRENCY) {
+      for (const kind of ["REST", "raw"] as const) {
+        const cases = take(REQUESTS);
+        log(`${kind} run: ${REQUESTS} ratings at concurrency ${concurrency} …`);
+        const statusBefore = await readStatus(db);
+        const result =
+          kind === "REST"
+            ? await restRun(server, database, deviceToken, cases, concurrency)
+            : await rawRun(database, server, data, cases, concurrency);
+        const status = statusDelta(statusBefore, await readStatus(db));
+        const rowsStored = await countRatings(db, cases);
+        runs.push({ ...result, kind, concurrency, rowsStored, status });
+        if (result.errors > 0) failures.push(`${kind} c=${concurrency}: ${result.errors} errors, e.g. ${result.errorSamples.join(" | ")}`);
+        if (rowsStored !== REQUESTS) failures.push(`${kind} c=${concurrency}: ${rowsStored} rating rows stored for ${REQUESTS} requests`);
+      }
+    }
+    memory.push({ label: "after ingest", value: procMemory(server.pid) });
+
+    // 3: prompt → evaluator over SSE.
+    log(`connecting ${EVALUATORS} evaluators over SSE …`);
+    const fleet = await connectEvaluators(server.url, data.evaluators);
+    cleanups.push(() => Promise.resolve(fleet.close()));
+    log(`${EVALUATORS} evaluators connected in ${fixed(fleet.connectMs / 1000, 2)} s`);
+    memory.push({ label: `${EVALUATORS} SSE connected`, value: procMemory(server.pid) });
+    const jobsFor = (round: number) =>
+      data.evaluators.map((window) => ({ window, caseId: window.caseIds[round] ?? -1 }));
+    const paced = Array.from({ length: PROMPT_ROUNDS }, (_, round) => jobsFor(round)).flat();
+    log(`${paced.length} prompts, ${PROMPT_IN_FLIGHT} staff pressing 请评价 at a time …`);
+    const promptMeter = cpuMeter(server.pid, database.mariadbPid());
+    const promptPaced = await fleet.invite(paced, PROMPT_IN_FLIGHT);
+    const promptCpu = promptMeter.stop();
+    log(`burst: all ${EVALUATORS} staff press 请评价 at once …`);
+    const promptBurst = await fleet.invite(jobsFor(PROMPT_ROUNDS), EVALUATORS);
+    memory.push({ label: "after prompts", value: procMemory(server.pid) });
+    for (const [label, run] of [["paced prompts", promptPaced], ["burst prompts", promptBurst]] as const) {
+      if (run.delivery.errors > 0) failures.push(`${label}: ${run.delivery.errors} errors, e.g. ${run.delivery.errorSamples.join(" | ")}`);
+    }
+    if (fleet.strayEvents() > 0) failures.push(`${fleet.strayEvents()} prompt events reached the wrong evaluator`);
+    for (const error of fleet.subscriptionErrors()) failures.push(`subscription: ${error}`);
+    fleet.close();
+    const peak = procMemory(server.pid);
+    await server.stop();
+
+    // ── the report ──
+    const out: string[] = [];
+    const say = (line = "") => out.push(line);
+    say();
+    say("══ rating ingest benchmark ══");
+    say(`database : ${durability}`);
+    say(`machine  : ${cpus().length} CPU cores; server, MariaDB and load generator share them`);
+    say(`server   : apps/server/src/main.ts in a child process (pid ${server.pid}), HTTP on loopback, NODE_ENV=${SERVER_NODE_ENV ?? "(unset, as under npm start)"}`);
+    say();
+    say("1 + 2. ingest: POST /api/v1/ratings (device bearer token, keep-alive, one rating per distinct case)");
+    say("       vs raw mysql2 (rating + rating_reason in one transaction per rating, pool = concurrency)");
+    say(
+      table(
+        ["run", "conc", "ratings", "ratings/s", "p50 ms", "p99 ms", "errors", "rows ok", "server CPU", "db CPU", "loadgen CPU", "other CPU"],
+        runs.map((run) => [
+          run.kind === "REST" ? "REST /api/v1/ratings" : "raw mysql2 insert",
+          String(run.concurrency),
+          String(run.count),
+          fixed(rate(run)),
+          fixed(percentile(run.latenciesMs, 50)),
+          fixed(percentile(run.latenciesMs, 99)),
+          String(run.errors),
+          run.rowsStored === run.count ? "yes" : `NO (${run.rowsStored})`,
+          pct(run.cpu.server),
+          pct(run.cpu.database),
+          pct(run.cpu.loadGenerator),
+          pct(run.cpu.other),
+        ]),
+      ),
+    );
+    say(`       (CPU: percent of one core over the run, ${cpus().length} cores in all; server CPU during raw runs is the idle server;`);
+    say("        other CPU: every other process on the machine — when it is large, the figures are disturbed)");
+    say();
+    say("       what one rating costs MariaDB (server-wide status counters over the run, divided by ratings)");
+    say(
+      table(
+        ["run", "conc", "statements", "fsyncs", "row lock waits", "index reads", "rows scanned", "tmp tables", "rows sorted"],
+        runs.map((run) => {
+          const per = (value: number) => fixed(value / run.count, 2);
+          return [
+            run.kind === "REST" ? "REST /api/v1/ratings" : "raw mysql2 insert",
+            String(run.concurrency),
+            per(run.status.Questions),
+            per(run.status.Innodb_data_fsyncs),
+            per(run.status.Innodb_row_lock_waits),
+            per(run.status.Handler_read_key),
+            per(run.status.Handler_read_rnd_next),
+            per(run.status.Created_tmp_tables),
+            per(run.status.Sort_rows),
+          ];
+        }),
+      ),
+    );
+    say();
+    say(`3. prompt → evaluator: ${EVALUATORS} evaluators on SSE (connected in ${fixed(fleet.connectMs / 1000, 2)} s)`);
+    say(
+      table(
+        ["run", "prompts", "in flight", "p50 ms", "p99 ms", "max ms", "invite HTTP p50", "invite HTTP p99", "errors"],
+        [
+          ["paced 请评价", promptPaced, PROMPT_IN_FLIGHT] as const,
+          ["burst: every window at once", promptBurst, EVALUATORS] as const,
+        ].map(([label, run, inFlight]: readonly [string, TPromptRun, number]) => [
+          label,
+          String(run.delivery.count),
+          String(inFlight),
+          fixed(percentile(run.delivery.latenciesMs, 50)),
+          fixed(percentile(run.delivery.latenciesMs, 99)),
+          fixed(Math.max(...run.delivery.latenciesMs)),
+          fixed(percentile(run.responseMs, 50)),
+          fixed(percentile(run.responseMs, 99)),
+          String(run.delivery.errors),
+        ]),
+      ),
+    );
+    say("       (from just before the invite's HTTP call to the evaluator's onData for that prompt)");
+    say(
+      `       CPU during the paced prompts: server ${pct(promptCpu.server)}, db ${pct(promptCpu.database)}, ` +
+        `load generator ${pct(promptCpu.loadGenerator)}, other ${pct(promptCpu.other)}`,
+    );
+    say();
+    say("4. server memory (VmRSS of the server process alone, from /proc)");
+    say(table(["moment", "RSS"], [...memory.map((entry) => [entry.label, memoryCell(entry.value)]), ["peak (VmHWM)", peak ? `${fixed(peak.hwmMb)} MB` : "n/a"]]));
+
+    // Summary with targets.
+    const runtimeS = (performance.now() - startedAt) / 1000;
+    say();
+    say("══ summary ══");
+    for (const run of runs) {
+      say(
+        `${run.kind === "REST" ? "REST ingest" : "raw insert "} c=${String(run.concurrency).padEnd(2)}: ${fixed(rate(run)).padStart(7)} ratings/s, ` +
+          `p50 ${fixed(percentile(run.latenciesMs, 50))} ms, p99 ${fixed(percentile(run.latenciesMs, 99))} ms, errors ${run.errors}, ` +
+          `rows ${run.rowsStored}/${run.count}`,
+      );
+    }
+    for (const concurrency of CONCURRENCY) {
+      const rest = runs.find((run) => run.kind === "REST" && run.concurrency === concurrency);
+      const raw = runs.find((run) => run.kind === "raw" && run.concurrency === concurrency);
+      if (!rest || !raw) continue;
+      const ratio = rate(rest) / rate(raw);
+      say(`REST/raw ratio c=${String(concurrency).padEnd(2)}: ${fixed(ratio, 2)} (target ≥ ${TARGET_RATIO}): ${verdict(ratio >= TARGET_RATIO)}`);
+    }
+    const p99 = percentile(promptPaced.delivery.latenciesMs, 99);
+    say(
+      `prompt → evaluator p50 ${fixed(percentile(promptPaced.delivery.latenciesMs, 50))} ms, p99 ${fixed(p99)} ms ` +
+        `(${promptPaced.delivery.count} prompts, ${EVALUATORS} SSE; target p99 < ${TARGET_PROMPT_P99_MS} ms): ${verdict(p99 < TARGET_PROMPT_P99_MS)}`,
+    );
+    const burstP99 = percentile(promptBurst.delivery.latenciesMs, 99);
+    say(`prompt burst (${EVALUATORS} at once) p50 ${fixed(percentile(promptBurst.delivery.latenciesMs, 50))} ms, p99 ${fixed(burstP99)} ms (no target)`);
+    const peakMb = peak?.hwmMb ?? Number.NaN;
+    say(`server peak RSS ${fixed(peakMb)} MB (target < ${TARGET_RSS_MB} MB): ${verdict(peakMb < TARGET_RSS_MB)}`);
+    say(`database: ${database.embedded ? "throwaway MariaDB" : "DATABASE_URL"}, default durability (innodb_flush_log_at_trx_commit=${server0?.flush ?? "?"})`);
+    const busiest = Math.max(0, ...runs.map((run) => run.cpu.other ?? 0), promptCpu.other ?? 0);
+    say(
+      busiest > 25
+        ? `machine: other processes used up to ${busiest.toFixed(0)}% of a core during a run: the figures are disturbed`
+        : `machine: other processes used at most ${busiest.toFixed(0)}% of a core during any run`,
+    );
+    say(`run time ${fixed(runtimeS)} s`);
+    if (failures.length > 0) {
+      say();
+      say("ERRORS:");
+      for (const failure of failures) say(`  - ${failure}`);
+    }
+    process.stdout.write(`${out.join("\n")}\n`);
+    return failures.length > 0 ? 1 : 0;
+  } catch (error) {
+    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  } finally {
+    log("stopping the server and the database …");
+    await cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  },
+);
