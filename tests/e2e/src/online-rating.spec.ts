@@ -2,36 +2,14 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { expect, test } from "vitest";
 
-import { FIXTURE_PASSWORD } from "@hcp/db/testing";
-
+import { caseAtWindow as receiveCase } from "./cases";
 import { usePlatform } from "./platform";
 
 const platform = usePlatform();
 
-async function staffHeaders(): Promise<Record<string, string>> {
-  const signIn = await fetch(`${platform.baseUrl}/trpc/auth.signIn`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: platform.hall.users.window_staff.username, password: FIXTURE_PASSWORD }),
-  });
-  const token = /hcp_session=([\w-]+)/.exec(signIn.headers.get("set-cookie") ?? "")?.[1] ?? "";
-  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
-  await fetch(`${platform.baseUrl}/trpc/window.signIn`, { method: "POST", headers, body: JSON.stringify({ windowId: platform.hall.windowIds[0] }) });
-  return headers;
-}
-
-/** A case received (and unless told otherwise completed) at window A01 through the public HTTP interfaces. */
+/** A case received (and unless told otherwise completed) at window A01. */
 async function caseAtWindow(phone: string, options: { complete?: boolean } = {}): Promise<string> {
-  const headers = await staffHeaders();
-  const created = (await (
-    await fetch(`${platform.baseUrl}/api/v1/cases`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ serviceItemId: platform.hall.itemIds.instant, applicantType: "person", applicantName: "周九", applicantPhone: phone }),
-    })
-  ).json()) as { id: number; caseNo: string };
-  if (options.complete !== false) await fetch(`${platform.baseUrl}/api/v1/cases/${created.id}/complete`, { method: "POST", headers });
-  return created.caseNo;
+  return (await receiveCase(platform, phone, options)).caseNo;
 }
 
 function phoneContext(browser: Browser) {

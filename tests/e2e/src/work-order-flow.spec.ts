@@ -1,0 +1,85 @@
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+
+import { FIXTURE_PASSWORD } from "@hcp/db/testing";
+
+import { caseAtWindow } from "./cases";
+import { usePlatform } from "./platform";
+
+const platform = usePlatform();
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${platform.baseUrl}/console/login`);
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(FIXTURE_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL(/\/console\/(desk|overview)/);
+}
+
+/** Takes one step on the open order page and waits for the state it leads to. */
+async function act(page: Page, action: string, note: string, nextState: string): Promise<void> {
+  await page.getByRole("radio", { name: action }).check();
+  if (note) await page.getByRole("textbox").last().fill(note);
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect.poll(() => page.getByTestId("work-order-state").textContent()).toContain(nextState);
+}
+
+test("a bad review goes from the evaluator through call-back, rectification and reply to the citizen's follow-up", async () => {
+  const kase = await caseAtWindow(platform, "13755556666");
+
+  // The citizen gives a 差评 on the window's evaluator.
+  const kioskContext = await platform.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const kiosk = await kioskContext.newPage();
+  await kiosk.goto(`${platform.baseUrl}/kiosk?token=${platform.hall.deviceTokens[0]}`);
+  await kiosk.getByTestId("kiosk-idle").waitFor();
+  await fetch(`${platform.baseUrl}/api/v1/cases/${kase.id}/rating-invitations`, { method: "POST", headers: kase.headers });
+  await kiosk.getByTestId("kiosk-rating").waitFor();
+  await kiosk.getByRole("button", { name: "非常不满意" }).click();
+  await kiosk.getByRole("button", { name: "服务态度差效率低" }).click();
+  await kiosk.getByRole("button", { name: "提交评价" }).click();
+  await kiosk.getByRole("button", { name: "确认提交" }).click();
+  await kiosk.getByTestId("kiosk-thanks").waitFor();
+  await kioskContext.close();
+
+  // The department head finds the order in the queue and works it through.
+  const consoleContext = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const head = await consoleContext.newPage();
+  await signIn(head, platform.hall.users.department_head.username);
+  await head.goto(`${platform.baseUrl}/console/work-orders`);
+  const row = head.getByTestId("work-order-row").filter({ hasText: kase.caseNo });
+  await row.waitFor();
+  await row.getByRole("link", { name: kase.caseNo }).click();
+  await head.getByTestId("work-order-state").getByText("待核实").waitFor();
+  await head.getByText("服务态度差效率低").first().waitFor();
+
+  await act(head, "回访", "电话回访：群众反映窗口人员态度生硬", "已回访");
+  await act(head, "开始整改", "", "整改中");
+  await act(head, "整改完成", "已约谈窗口人员并开展服务礼仪培训", "已整改");
+  await act(head, "反馈群众", "已对窗口人员进行培训，感谢您的监督", "已反馈");
+
+  // The citizen sees the reply online and gives the one follow-up rating (追评).
+  const phone = await platform.browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  const citizen = await phone.newPage();
+  await citizen.goto(`${platform.baseUrl}/rate`);
+  await citizen.getByLabel("办件编号").fill(kase.caseNo);
+  await citizen.getByLabel("手机号后四位").fill("6666");
+  await citizen.getByRole("button", { name: "查询办件" }).click();
+  await citizen.getByText("已对窗口人员进行培训，感谢您的监督").waitFor();
+  await citizen.getByText("追评：请您再次评价本次服务").waitFor();
+  await citizen.getByRole("button", { name: "满意", exact: true }).click();
+  await citizen.getByRole("button", { name: "提交评价" }).click();
+  await citizen.getByText("感谢您的评价！").waitFor();
+  await phone.close();
+
+  // The order is closed by the follow-up, and its timeline tells the whole story.
+  await head.reload();
+  await expect.poll(() => head.getByTestId("work-order-state").textContent()).toContain("办结");
+  const timeline = await head.getByTestId("work-order-event").allTextContents();
+  expect(timeline.some((entry) => entry.includes("群众追评"))).toBe(true);
+  const ratings = await platform.db.selectFrom("rating").select(["seq", "level", "channel"]).orderBy("seq").execute();
+  expect(ratings).toEqual([
+    { seq: 1, level: 1, channel: 4 },
+    { seq: 2, level: 4, channel: 2 },
+  ]);
+  await consoleContext.close();
+});
