@@ -49,6 +49,14 @@ describe("work orders", () => {
     expect(orders[0]).toMatchObject({ case_id: bad.caseId, state: "pending", department_id: hall.departmentIds[0], staff_id: hall.staffIds[0] });
     const events = await getDb().selectFrom("work_order_event").select(["action", "to_state"]).execute();
     expect(events).toEqual([{ action: "open", to_state: "pending" }]);
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const detail = await manager.workOrder.byId({ id: orders[0]?.id ?? 0 });
+    // Contact is due within one working day: today or tomorrow's working day is 1 away at most.
+    expect(detail).toMatchObject({ deadline: "contact", overdue: false });
+    expect(detail.daysLeft).toBeGreaterThanOrEqual(0);
+    expect(detail.daysLeft).toBeLessThanOrEqual(1);
+    const queue = await manager.workOrder.list({});
+    expect(queue.rows[0]).toMatchObject({ deadline: "contact", daysLeft: detail.daysLeft });
   });
 
   test("deadlines count working days on the holiday calendar", async () => {
@@ -128,6 +136,8 @@ describe("work orders", () => {
 
     expect(await appCodeOf(step(staff, upheldOrder.id, "contact"))).toBe("WORK_ORDER_FORBIDDEN");
     await step(staff, upheldOrder.id, "appeal", { note: "群众误操作", appealReason: "mistaken" });
+    const appealed = await manager.workOrder.byId({ id: upheldOrder.id });
+    expect(appealed.events.at(-1)).toMatchObject({ action: "appeal", appealReason: "mistaken" });
     await step(manager, upheldOrder.id, "upholdAppeal", { note: "经查看录像属误操作" });
     const exclusion = await getDb().selectFrom("rating_exclusion").selectAll().executeTakeFirstOrThrow();
     expect(exclusion).toMatchObject({ reason: "mistaken", approved_by: hall.users.hall_manager.id });

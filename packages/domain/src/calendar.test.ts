@@ -7,6 +7,7 @@ import {
   exceptionsFromSchedules,
   hallDate,
   hallDayBounds,
+  workingDaysLeft,
 } from "./calendar";
 
 const exceptions = exceptionsFromSchedules();
@@ -40,6 +41,12 @@ describe("working-day calendar", () => {
     expect(dayKind("2025-01-26", exceptions)).toBe("makeup");
     expect(dayKind("2025-02-08", exceptions)).toBe("makeup");
     expect(countWorkingDays("2025-01-27", "2025-02-07", exceptions)).toBe(4);
+  });
+
+  test("working days left count across a holiday, and go negative once overdue", () => {
+    expect(workingDaysLeft("2023-09-28", "2023-10-09", exceptions)).toBe(3);
+    expect(workingDaysLeft("2023-10-09", "2023-10-09", exceptions)).toBe(0);
+    expect(workingDaysLeft("2023-10-09", "2023-09-28", exceptions)).toBe(-3);
   });
 
   test("hall dates follow Asia/Shanghai, not UTC", () => {

@@ -182,3 +182,12 @@ export function hallDayBounds(from: string, to: string = from): { start: Date; e
     end: new Date((toEpochDay(to) + 1) * MS_PER_DAY - SHANGHAI_OFFSET_MS),
   };
 }
+
+/**
+ * Working days left until the end of `due`, seen on `today`: 0 when due today, negative when
+ * overdue (by the working days since), so "还剩 2 个工作日" and "超期 3 个工作日" read from one number.
+ */
+export function workingDaysLeft(today: string, due: string, exceptions: TCalendarExceptions): number {
+  if (due >= today) return due === today ? 0 : countWorkingDays(addCalendarDays(today, 1), due, exceptions);
+  return -countWorkingDays(addCalendarDays(due, 1), today, exceptions);
+}

@@ -7,6 +7,7 @@ import {
   hallDate,
   hallDayBounds,
   WORK_ORDER_STATES,
+  workingDaysLeft,
   workOrderMetrics,
   ZId,
   ZPeriod,
@@ -15,7 +16,8 @@ import {
 import type { TWorkOrderState } from "@hcp/domain";
 
 import { countWorkOrders } from "../services/work-order-metrics";
-import { actOnWorkOrder, monthBounds, queueScope, workOrderDetail } from "../services/work-orders";
+import { exceptionsCovering } from "../services/calendar";
+import { actOnWorkOrder, currentDeadline, monthBounds, queueScope, workOrderDetail } from "../services/work-orders";
 import { authedProcedure, roleProcedure } from "../trpc";
 
 const STATE_KEYS = Object.keys(WORK_ORDER_STATES) as [TWorkOrderState, ...TWorkOrderState[]];
@@ -52,13 +54,13 @@ export const workOrderRouter = {
       offset: (input.page - 1) * input.pageSize,
     });
     const today = hallDate(ctx.now());
+    const deadlines = rows.map((row) => currentDeadline(row, today));
+    const exceptions = await exceptionsCovering(ctx.db, [today, ...deadlines.flatMap((deadline) => (deadline.due ? [deadline.due] : []))]);
     return {
       total,
-      rows: rows.map((row) => {
+      rows: rows.map((row, index) => {
         const state = row.state as TWorkOrderState;
-        const overdue =
-          (state === "pending" && row.contactedAt === null && today > row.contactDue) ||
-          (row.rectifiedAt === null && ["pending", "contacted", "rectifying", "cannot_rectify_requested"].includes(state) && today > row.rectifyDue);
+        const deadline = deadlines[index] ?? { deadline: null, due: null, overdue: false };
         return {
           id: row.id,
           state,
@@ -73,7 +75,10 @@ export const workOrderRouter = {
           createdAt: row.createdAt.toISOString(),
           contactDue: row.contactDue,
           rectifyDue: row.rectifyDue,
-          overdue,
+          deadline: deadline.deadline,
+          due: deadline.due,
+          daysLeft: deadline.due === null ? null : workingDaysLeft(today, deadline.due, exceptions),
+          overdue: deadline.overdue,
           escalation: row.escalation,
           extension: row.extension,
         };

@@ -16,6 +16,7 @@ import {
   transition,
   WORK_ORDER_ACTIONS,
   WORK_ORDER_STATES,
+  workingDaysLeft,
 } from "@hcp/domain";
 import type {
   TExtensionState,
@@ -29,7 +30,7 @@ import type { z } from "zod";
 
 import type { TContext } from "../context";
 import { appError } from "../errors";
-import { addHallWorkingDays } from "./calendar";
+import { addHallWorkingDays, exceptionsCovering } from "./calendar";
 
 type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
 type TAct = z.output<typeof ZWorkOrderAct>;
@@ -193,7 +194,7 @@ export async function actOnWorkOrder(ctx: TUserContext, act: TAct): Promise<{ st
     });
     if (ok && act.action === "upholdAppeal") {
       const appeal = (await listWorkOrderEvents(trx, order.id)).filter((event) => event.action === "appeal").at(-1);
-      const reason = appeal ? await appealReasonOf(trx, appeal.id) : "malicious";
+      const reason = (appeal ? appealReasonIn(appeal.detail) : null) ?? "malicious";
       await trx
         .insertInto("rating_exclusion")
         .values({ rating_id: order.rating_id, reason, note: act.note || (appeal?.note ?? ""), approved_by: ctx.user.id, created_at: now })
@@ -205,19 +206,19 @@ export async function actOnWorkOrder(ctx: TUserContext, act: TAct): Promise<{ st
   return { state: result.next.state, version: order.version + 1 };
 }
 
-async function appealReasonOf(db: Db, eventId: number): Promise<"malicious" | "mistaken"> {
-  const row = await db.selectFrom("work_order_event").select("detail").where("id", "=", eventId).executeTakeFirst();
-  const detail = row ? (JSON.parse(row.detail) as { appealReason?: string }) : {};
-  return detail.appealReason === "mistaken" ? "mistaken" : "malicious";
-}
 
-/** Working days left to the deadline that matters now; negative when overdue, null when met. */
-function daysLeft(order: WorkOrder, today: string): { deadline: "contact" | "rectify" | null; due: string | null; overdue: boolean } {
-  if (order.state === "pending" && order.contacted_at === null) {
-    return { deadline: "contact", due: order.contact_due, overdue: today > order.contact_due };
+
+/** The deadline that matters now, if any: contact first, then rectification. */
+export function currentDeadline(
+  order: { state: string; contactedAt: Date | null; rectifiedAt: Date | null; contactDue: string; rectifyDue: string },
+  today: string,
+): { deadline: "contact" | "rectify" | null; due: string | null; overdue: boolean } {
+  if (order.state === "pending" && order.contactedAt === null) {
+    return { deadline: "contact", due: order.contactDue, overdue: today > order.contactDue };
   }
-  if (order.rectified_at === null && isOpenState(order.state as TWorkOrderState) && order.state !== "appealed") {
-    return { deadline: "rectify", due: order.rectify_due, overdue: today > order.rectify_due };
+  // An appeal pauses the clock; an approved 无法整改 ends it.
+  if (order.rectifiedAt === null && isOpenState(order.state as TWorkOrderState) && order.state !== "appealed" && order.state !== "cannot_rectify") {
+    return { deadline: "rectify", due: order.rectifyDue, overdue: today > order.rectifyDue };
   }
   return { deadline: null, due: null, overdue: false };
 }
@@ -248,7 +249,11 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
     listRatingReasons(ctx.db, order.rating_id),
   ]);
   const today = hallDate(ctx.now());
-  const deadline = daysLeft(order, today);
+  const deadline = currentDeadline(
+    { state: order.state, contactedAt: order.contacted_at, rectifiedAt: order.rectified_at, contactDue: order.contact_due, rectifyDue: order.rectify_due },
+    today,
+  );
+  const daysLeft = deadline.due === null ? null : workingDaysLeft(today, deadline.due, await exceptionsCovering(ctx.db, [today, deadline.due]));
   return {
     id: order.id,
     version: order.version,
@@ -260,6 +265,8 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
     rectifyDue: order.rectify_due,
     deadline: deadline.deadline,
     due: deadline.due,
+    /** working days to the deadline on the hall's calendar; negative when overdue */
+    daysLeft,
     overdue: deadline.overdue,
     escalation: order.escalation,
     reply: order.reply,
@@ -280,10 +287,20 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
       actorRole: event.actorRole,
       toState: event.toState,
       note: event.note,
+      appealReason: appealReasonIn(event.detail),
       createdAt: event.createdAt.toISOString(),
     })),
     actions: availableActions(snapshot(order), actorOf(ctx, order)),
   };
+}
+
+function appealReasonIn(detail: string): "malicious" | "mistaken" | null {
+  try {
+    const parsed = JSON.parse(detail) as { appealReason?: unknown };
+    return parsed.appealReason === "malicious" || parsed.appealReason === "mistaken" ? parsed.appealReason : null;
+  } catch {
+    return null;
+  }
 }
 
 const EVENT_LABELS: Record<string, string> = { open: "生成工单", escalate: "超期督办", followUp: "群众追评" };

@@ -80,6 +80,7 @@ export interface TWorkOrderEventRow {
   fromState: string | null;
   toState: string;
   note: string;
+  detail: string;
   createdAt: Date;
 }
 
@@ -95,6 +96,7 @@ export async function listWorkOrderEvents(db: Db, workOrderId: number): Promise<
       "work_order_event.from_state as fromState",
       "work_order_event.to_state as toState",
       "work_order_event.note",
+      "work_order_event.detail",
       "work_order_event.created_at as createdAt",
     ])
     .where("work_order_event.work_order_id", "=", workOrderId)

@@ -1,20 +1,17 @@
 import { strings } from "../../lib/strings";
-import type { TDeadlineKind } from "./deadline";
-import { workingDaysLeft } from "./deadline";
 
 export interface DeadlineProps {
-  kind: TDeadlineKind | null;
+  kind: "contact" | "rectify" | null;
   due: string | null;
-  /** the server's judgement; the count of days left is only a guide */
+  /** working days left on the hall's own calendar, counted by the server; negative when overdue */
+  daysLeft: number | null;
   overdue: boolean;
   /** 0 none, 1 raised to the department head, 2 to the hall manager */
   escalation: number;
-  /** hall-local today */
-  today: string;
 }
 
 /** The deadline that matters now, days left or 已超期, and how far an overdue order has climbed. */
-export function Deadline({ kind, due, overdue, escalation, today }: DeadlineProps) {
+export function Deadline({ kind, due, daysLeft, overdue, escalation }: DeadlineProps) {
   const t = strings.workOrders;
   const escalated = t.escalation[escalation];
   return (
@@ -30,8 +27,8 @@ export function Deadline({ kind, due, overdue, escalation, today }: DeadlineProp
         <span className="tag tag-danger" data-testid="overdue-flag">
           {t.overdue}
         </span>
-      ) : kind && due ? (
-        <span className="muted small nowrap">{workingDaysLeft(today, due) === 0 ? t.dueToday : t.daysLeft(workingDaysLeft(today, due))}</span>
+      ) : kind && due && daysLeft !== null ? (
+        <span className="muted small nowrap">{daysLeft === 0 ? t.dueToday : t.daysLeft(daysLeft)}</span>
       ) : null}
       {escalated ? (
         <span className="tag tag-warning" data-testid="escalation">

@@ -1,13 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
 
 import { WORK_ORDER_ACTIONS } from "@hcp/domain";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { appCodeOf, errorMessage } from "../../lib/errors";
-import { hallToday } from "../../lib/period";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
@@ -22,7 +20,6 @@ export function WorkOrderPage({ id }: { id: number }) {
   const t = strings.workOrders;
   const user = useCurrentUser();
   const queryClient = useQueryClient();
-  const [today] = useState(hallToday);
   const valid = Number.isInteger(id) && id > 0;
 
   const order = useQuery(trpc.workOrder.byId.queryOptions({ id }, { enabled: valid }));
@@ -55,7 +52,7 @@ export function WorkOrderPage({ id }: { id: number }) {
         <QueryView query={order}>
           {(data) => (
             <>
-              <WorkOrderView order={data} today={today} />
+              <WorkOrderView order={data} />
               <section className="panel" aria-labelledby="wo-action-heading">
                 <h2 id="wo-action-heading">{t.actionSection}</h2>
                 {act.isSuccess ? (

@@ -4,7 +4,7 @@ import { expect, test, vi } from "vitest";
 import { workOrderRow } from "./fixtures";
 import { WorkOrderTable } from "./WorkOrderTable";
 
-function renderTable(rows: ReturnType<typeof workOrderRow>[], today = "2023-05-22", total = rows.length) {
+function renderTable(rows: ReturnType<typeof workOrderRow>[], total = rows.length) {
   const onPageChange = vi.fn();
   render(
     <WorkOrderTable
@@ -12,7 +12,6 @@ function renderTable(rows: ReturnType<typeof workOrderRow>[], today = "2023-05-2
       total={total}
       page={1}
       pageSize={20}
-      today={today}
       renderLink={(row) => <a href={`/console/work-orders/${row.id}`}>{row.caseNo}</a>}
       onPageChange={onPageChange}
     />,
@@ -22,8 +21,8 @@ function renderTable(rows: ReturnType<typeof workOrderRow>[], today = "2023-05-2
 
 test("an overdue order's row says 已超期 and how far it was escalated; an order on time shows days left", () => {
   renderTable([
-    workOrderRow({ id: 7, caseNo: "C-7", state: "rectifying", rectifyDue: "2023-05-19", overdue: true, escalation: 2 }),
-    workOrderRow({ id: 8, caseNo: "C-8", state: "pending", contactDue: "2023-05-24", overdue: false }),
+    workOrderRow({ id: 7, caseNo: "C-7", state: "rectifying", rectifyDue: "2023-05-19", due: "2023-05-19", daysLeft: -1, overdue: true, escalation: 2 }),
+    workOrderRow({ id: 8, caseNo: "C-8", state: "pending", deadline: "contact", due: "2023-05-24", daysLeft: 2, overdue: false }),
   ]);
   const rows = screen.getAllByTestId("work-order-row");
   expect(rows.map((row) => row.getAttribute("data-work-order-id"))).toEqual(["7", "8"]);
@@ -49,7 +48,7 @@ test("a row shows the level in words, the department's escalation and the hall-l
 });
 
 test("the total and pager follow the filter's count", () => {
-  const onPageChange = renderTable([workOrderRow({})], "2023-05-22", 45);
+  const onPageChange = renderTable([workOrderRow({})], 45);
   expect(screen.getByTestId("work-order-count").textContent).toBe("共 45 件");
   expect(screen.getByText("第 1 / 3 页")).toBeTruthy();
   fireEvent.click(screen.getByRole("button", { name: "下一页" }));

@@ -8,7 +8,6 @@ import type { TWorkOrderRow } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
 import { strings } from "../../lib/strings";
 import { Deadline } from "./Deadline";
-import { rowDeadline } from "./deadline";
 import { formatDateTime } from "./format";
 import { StateBadge } from "./StateBadge";
 
@@ -17,8 +16,6 @@ export interface WorkOrderTableProps {
   total: number;
   page: number;
   pageSize: number;
-  /** hall-local today, for the working days left */
-  today: string;
   /** the case number as a link to the order (the page supplies the router's link) */
   renderLink: (row: TWorkOrderRow) => ReactNode;
   onPageChange: (page: number) => void;
@@ -29,7 +26,7 @@ export function levelLabel(level: number): string {
 }
 
 /** One page of the 差评工单 queue, with the total that matches the filter and a pager. */
-export function WorkOrderTable({ rows, total, page, pageSize, today, renderLink, onPageChange }: WorkOrderTableProps) {
+export function WorkOrderTable({ rows, total, page, pageSize, renderLink, onPageChange }: WorkOrderTableProps) {
   const t = strings.workOrders;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
@@ -56,7 +53,6 @@ export function WorkOrderTable({ rows, total, page, pageSize, today, renderLink,
             </thead>
             <tbody>
               {rows.map((row) => {
-                const deadline = rowDeadline(row);
                 return (
                   <tr
                     key={row.id}
@@ -76,7 +72,7 @@ export function WorkOrderTable({ rows, total, page, pageSize, today, renderLink,
                     </td>
                     <td className="nowrap">{formatDateTime(row.createdAt)}</td>
                     <td>
-                      <Deadline kind={deadline.kind} due={deadline.due} overdue={row.overdue} escalation={row.escalation} today={today} />
+                      <Deadline kind={row.deadline} due={row.due} daysLeft={row.daysLeft} overdue={row.overdue} escalation={row.escalation} />
                     </td>
                   </tr>
                 );

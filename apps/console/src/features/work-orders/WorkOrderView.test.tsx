@@ -15,7 +15,7 @@ test("the order view never shows the applicant, even if the API ever sent it", (
     case: { ...base.case, applicantName: "张三丰", applicantPhone: "13812345678", applicantIdNo: "110101199003074512" },
   };
   const order: TWorkOrderDetail = leaky;
-  const { container } = render(<WorkOrderView order={order} today="2023-05-22" />);
+  const { container } = render(<WorkOrderView order={order} />);
   const text = container.textContent;
 
   expect(text).not.toContain("张三丰");
@@ -40,18 +40,19 @@ test("the citizen is never named in the timeline, not even for a follow-up ratin
         actorRole: "citizen",
         toState: "closed",
         note: "",
+        appealReason: null,
         createdAt: "2023-06-01T02:00:00.000Z",
       },
     ],
   });
-  render(<WorkOrderView order={order} today="2023-06-02" />);
+  render(<WorkOrderView order={order} />);
   const event = within(screen.getByTestId("work-order-event"));
   expect(event.getByText("群众")).toBeTruthy();
   expect(event.queryByText(/张三丰/)).toBeNull();
 });
 
 test("the rating, the case, the deadlines and the timeline are shown in the hall's words and time", () => {
-  render(<WorkOrderView order={workOrderDetail({ extension: "requested", extensionDays: 10 })} today="2023-05-22" />);
+  render(<WorkOrderView order={workOrderDetail({ extension: "requested", extensionDays: 10 })} />);
 
   expect(screen.getByTestId("work-order-state").textContent).toBe("整改中");
   expect(screen.getByText("非常不满意")).toBeTruthy();
@@ -73,7 +74,7 @@ test("the rating, the case, the deadlines and the timeline are shown in the hall
 });
 
 test("an overdue order shows 已超期 and its escalation", () => {
-  render(<WorkOrderView order={workOrderDetail({ overdue: true, escalation: 2, due: "2023-05-19" })} today="2023-05-22" />);
+  render(<WorkOrderView order={workOrderDetail({ overdue: true, escalation: 2, due: "2023-05-19" })} />);
   expect(screen.getByTestId("overdue-flag").textContent).toBe("已超期");
   expect(screen.getByTestId("escalation").textContent).toBe("已提请大厅管理者督办");
 });

@@ -9,8 +9,6 @@ import { levelLabel } from "./WorkOrderTable";
 
 export interface WorkOrderViewProps {
   order: TWorkOrderDetail;
-  /** hall-local today, for the working days left */
-  today: string;
 }
 
 function reasonLabel(code: string): string {
@@ -48,7 +46,7 @@ function extensionText(order: TWorkOrderDetail): string {
  * One work order: the rating, the case, the deadlines and the timeline. Every field is picked by
  * name — the order view shows the staff member it is about, never the citizen who rated.
  */
-export function WorkOrderView({ order, today }: WorkOrderViewProps) {
+export function WorkOrderView({ order }: WorkOrderViewProps) {
   const t = strings.workOrders;
   const { rating } = order;
   const caseInfo = order.case;
@@ -68,7 +66,7 @@ export function WorkOrderView({ order, today }: WorkOrderViewProps) {
           <div>
             <dt>{t.currentDeadline}</dt>
             <dd>
-              <Deadline kind={order.deadline} due={order.due} overdue={order.overdue} escalation={order.escalation} today={today} />
+              <Deadline kind={order.deadline} due={order.due} daysLeft={order.daysLeft} overdue={order.overdue} escalation={order.escalation} />
             </dd>
           </div>
         </dl>
@@ -186,6 +184,11 @@ export function WorkOrderView({ order, today }: WorkOrderViewProps) {
               </time>
               <span className="timeline-action">{event.actionLabel}</span>
               <span className="timeline-actor">{actorLabel(event)}</span>
+              {event.appealReason ? (
+                <p className="timeline-note">
+                  {t.appealReason}：{t.appealReasons[event.appealReason]}
+                </p>
+              ) : null}
               {event.note !== "" ? <p className="timeline-note prewrap">{event.note}</p> : null}
             </li>
           ))}

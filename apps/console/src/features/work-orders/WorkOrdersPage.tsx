@@ -1,10 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
-import { hallToday } from "../../lib/period";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
@@ -26,7 +24,6 @@ export interface WorkOrdersPageProps {
 export function WorkOrdersPage({ search, onSearchChange }: WorkOrdersPageProps) {
   const t = strings.workOrders;
   const user = useCurrentUser();
-  const [today] = useState(hallToday);
   const role = user?.role;
   const hallWide = role === "admin" || role === "hall_manager" || role === "auditor";
   const isStaff = role === "window_staff";
@@ -64,7 +61,6 @@ export function WorkOrdersPage({ search, onSearchChange }: WorkOrdersPageProps) 
                 total={data.total}
                 page={page}
                 pageSize={WORK_ORDER_PAGE_SIZE}
-                today={today}
                 renderLink={(row) => (
                   <Link to="/work-orders/$id" params={{ id: String(row.id) }}>
                     {row.caseNo}

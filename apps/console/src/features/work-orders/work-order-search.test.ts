@@ -1,6 +1,5 @@
 import { expect, test } from "vitest";
 
-import { workingDaysLeft } from "./deadline";
 import { EMPTY_FILTERS, filtersOf, listInput, parseWorkOrderSearch, searchOf } from "./work-order-search";
 
 test("the URL keeps only valid filters; a reason code typed as a number still counts", () => {
@@ -33,13 +32,4 @@ test("a submitted filter starts at page 1 and maps onto workOrder.list", () => {
     page: 3,
     pageSize: 20,
   });
-});
-
-test("days left count working days on the holiday calendar", () => {
-  // 2023-09-29 … 10-06 off; 10-07 and 10-08 worked.
-  expect(workingDaysLeft("2023-09-28", "2023-10-09")).toBe(3);
-  expect(workingDaysLeft("2023-05-22", "2023-05-22")).toBe(0);
-  expect(workingDaysLeft("2023-05-22", "2023-05-19")).toBe(0);
-  // 2025 Spring Festival: 01-28 … 02-04 off, 02-08 worked.
-  expect(workingDaysLeft("2025-01-27", "2025-02-05")).toBe(1);
 });
