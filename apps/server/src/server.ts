@@ -144,6 +144,8 @@ export function createServer(options: TServerOptions): THallServer {
       return;
     }
     if (path.startsWith("/w/") && web) {
+      // The evaluator's service worker lives in /w/ but controls /kiosk.
+      if (path === "/w/sw.js") res.setHeader("Service-Worker-Allowed", "/kiosk");
       withPrefixStripped(req, "/w", () => web(req, res, notFound));
       return;
     }

@@ -3,6 +3,7 @@ import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 
 import { queryClient } from "./lib/query-client";
+import { STRINGS } from "./lib/strings";
 import "./styles.css";
 
 // Two small apps on one origin: each loads only its own code.
@@ -17,7 +18,7 @@ const App = window.location.pathname.startsWith("/kiosk") ? KioskApp : RateApp;
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <Suspense fallback={<p className="loading">正在加载…</p>}>
+      <Suspense fallback={<p className="loading">{STRINGS.loading}</p>}>
         <App />
       </Suspense>
     </QueryClientProvider>

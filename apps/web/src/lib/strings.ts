@@ -1,5 +1,6 @@
 /**
- * Every string a citizen reads, one table per locale. A new locale is a new entry in `LOCALES`
+ * Every string a citizen reads on the evaluator, one table per locale (the online page keeps its
+ * own table in features/rate/strings.ts). A new locale is a new entry in `LOCALES`
  * with the same keys (the type makes a missing key a compile error) and its own voice clips.
  */
 export type TLocale = "zh-CN";
@@ -8,7 +9,7 @@ const zhCN = {
   loading: "正在加载…",
   kioskTitle: "政务服务好差评",
   notPaired: "评价器尚未配对",
-  notPairedHelp: "请管理员在管理台“评价器”页面为本机生成 6 位配对码，并在下方输入。",
+  notPairedHelp: "请管理员在管理台“评价器管理”页面为本机生成 6 位配对码，并在下方输入。",
   pairingCodeLabel: "配对码（6 位数字）",
   pairSubmit: "配对",
   pairSubmitting: "正在配对…",
@@ -23,7 +24,6 @@ const zhCN = {
   pausedHelp: "本窗口暂无工作人员，请到其他窗口办理",
   badge: "工号",
   window: "窗口",
-  welcome: "欢迎办理业务",
   rateAfterService: "办理结束后，请在本评价器上对服务进行评价",
   ratePrompt: "请您对本次服务进行评价",
   labelled: "{label}：",
@@ -33,10 +33,8 @@ const zhCN = {
   caseNo: "办件编号",
   chooseReasons: "请选择评价内容（可多选）",
   chooseBadReasons: "请选择不满意的原因（至少选一项或填写意见）",
-  comment: "意见建议（选填）",
   commentBad: "意见建议",
   submit: "提交评价",
-  change: "重新选择",
   confirmBad: "确认提交该差评吗？",
   confirmBadChoice: "您选择了：{level}",
   confirmBadHelp: "您的意见将转交相关部门核实整改，并在规定时间内回复。",
@@ -50,18 +48,7 @@ const zhCN = {
   stillThereHelp: "如需继续评价，请点击下方按钮。{seconds} 秒后将返回首页，本次不计评价。",
   keepRating: "继续评价",
   badNeedsReason: "差评请至少选择一项原因或填写意见",
-  rateTitle: "政务服务网上评价",
-  rateIntro: "请输入办件回执上的办件编号和申请时所留手机号的后四位。",
-  caseNoLabel: "办件编号",
-  phoneLast4Label: "手机号后四位",
-  lookup: "查询办件",
-  looking: "正在查询…",
   department: "部门",
-  completedAt: "办结时间",
-  notCompleted: "该办件尚未办结，办结后即可评价。",
-  alreadyRated: "该办件已经评价过，感谢您的参与。",
-  rateAnother: "评价其他办件",
-  ratedAs: "您的评价",
 } as const;
 
 export type TStringKey = keyof typeof zhCN;

@@ -1,21 +1,27 @@
 import { STRINGS } from "../../lib/strings";
 import type { TKioskState } from "./kiosk-state";
 
-/** 亮牌: who serves at this window, or that nobody does right now. */
-export function IdleScreen(props: { staff: TKioskState["staff"]; windowName: string }) {
+/**
+ * 亮牌: who serves at this window, or that nobody does right now. `offset` is the current
+ * burn-in drift step (see idle-care.ts).
+ */
+export function IdleScreen(props: { staff: TKioskState["staff"]; windowName: string; offset: { x: number; y: number } }) {
+  const style = { "--drift-x": `${props.offset.x}px`, "--drift-y": `${props.offset.y}px` } as React.CSSProperties;
   if (!props.staff) {
     return (
-      <div className="kiosk-message" data-testid="kiosk-idle">
+      <div className="kiosk-message idle-drift" style={style} data-testid="kiosk-idle">
         <h1>{STRINGS.paused}</h1>
         <p>{STRINGS.pausedHelp}</p>
       </div>
     );
   }
   return (
-    <section className="staff-card" data-testid="kiosk-idle" aria-label={STRINGS.welcome}>
+    <section className="staff-card idle-drift" style={style} data-testid="kiosk-idle" aria-labelledby="staff-name">
       <img src={props.staff.photoUrl} alt={props.staff.name} />
       <div>
-        <p className="staff-name">{props.staff.name}</p>
+        <h1 className="staff-name" id="staff-name">
+          {props.staff.name}
+        </h1>
         <dl>
           <dt>{STRINGS.badge}</dt>
           <dd data-testid="staff-badge">{props.staff.badgeNo}</dd>
@@ -24,6 +30,7 @@ export function IdleScreen(props: { staff: TKioskState["staff"]; windowName: str
           <dt>{STRINGS.department}</dt>
           <dd>{props.staff.departmentName}</dd>
         </dl>
+        <p className="staff-hint">{STRINGS.rateAfterService}</p>
       </div>
     </section>
   );

@@ -1,43 +1,80 @@
-import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 
-import { isBadLevel } from "@hcp/domain";
-import type { TLevel } from "@hcp/domain";
+import { isBadLevel, LEVEL_LABELS } from "@hcp/domain";
+import type { TLevel, TRatingSubmit } from "@hcp/domain";
 
-import { errorMessage } from "../../lib/errors";
-import { STRINGS } from "../../lib/strings";
-import { trpc } from "../../lib/trpc";
+import { fill, STRINGS } from "../../lib/strings";
 import { LevelPicker, ReasonPicker } from "../rating/LevelPicker";
 import { useRatingChoice } from "../rating/useRatingChoice";
 import type { TKioskState, TPrompt } from "./kiosk-state";
+import type { TPromptTimeouts } from "./prompt-timer";
+import { secondsLeft } from "./prompt-timer";
+import { TimeoutWarning } from "./TimeoutWarning";
+import { usePromptTimer } from "./usePromptTimer";
+import { kioskVoice } from "./voice";
 
-/** No tap for this long ends the prompt unrated (a "timed out" event, never a rating). */
-export const PROMPT_TIMEOUT_MS = 60_000;
+export type TKioskSubmission = TRatingSubmit & { idempotencyKey: string; ratedAt: string };
 
 interface TProps {
   prompt: TPrompt;
   staff: TKioskState["staff"];
-  onRated: () => void;
+  timeouts: TPromptTimeouts;
+  /** stores the rating on the device; resolves once it is safe to thank the citizen */
+  onRate: (submission: TKioskSubmission) => Promise<void>;
+  /** nobody answered: the prompt ends without a rating */
+  onTimeout: () => void;
 }
 
+function prefersReducedMotion(): boolean {
+  return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
+function CaseLine(props: { prompt: TPrompt; staff: TKioskState["staff"] }) {
+  return (
+    <div className="rating-case">
+      <span>
+        {fill(STRINGS.labelled, { label: STRINGS.service })}
+        <strong>{props.prompt.itemName}</strong>
+      </span>
+      {props.staff ? (
+        <span>
+          {fill(STRINGS.labelled, { label: STRINGS.handledBy })}
+          <strong>{props.staff.name}</strong>
+          {fill(STRINGS.badgeAfterName, { badge: props.staff.badgeNo })}
+        </span>
+      ) : null}
+      <span>
+        {fill(STRINGS.labelled, { label: STRINGS.caseNo })}
+        <strong>{props.prompt.caseNo}</strong>
+      </span>
+    </div>
+  );
+}
+
+/**
+ * One citizen's rating of one case: five faces, the chosen level's reasons, a confirm step for
+ * a 差评, and the prompt's timeout. Submitting writes to the device's outbox, never straight to
+ * the network, so the thanks screen does not wait for the server.
+ */
 export function RatingScreen(props: TProps) {
   const choice = useRatingChoice();
   const { form, level, bad } = choice;
   const [confirming, setConfirming] = useState(false);
+  const [storing, setStoring] = useState(false);
+  const [storeFailed, setStoreFailed] = useState(false);
+  // A ref, not state: two taps inside one frame both see the first one.
+  const storingNow = useRef(false);
+  const details = useRef<HTMLDivElement>(null);
+  const { phase, touch } = usePromptTimer(props.timeouts, props.onTimeout);
+  const warning = phase.phase === "warning";
 
-  const submit = useMutation(trpc.rating.submit.mutationOptions({ onSuccess: () => props.onRated() }));
-  const timeout = useMutation(trpc.kiosk.timeout.mutationOptions());
-  const timeoutRef = useRef(timeout.mutate);
-  timeoutRef.current = timeout.mutate;
-
-  const [lastActivity, setLastActivity] = useState(() => Date.now());
+  useEffect(() => kioskVoice.play("ratePrompt"), []);
   useEffect(() => {
-    const timer = window.setTimeout(
-      () => timeoutRef.current({ promptId: props.prompt.promptId }),
-      PROMPT_TIMEOUT_MS - (Date.now() - lastActivity),
-    );
-    return () => window.clearTimeout(timer);
-  }, [lastActivity, props.prompt.promptId]);
+    if (warning) kioskVoice.play("stillThere");
+  }, [warning]);
+  useEffect(() => {
+    if (level !== undefined) details.current?.scrollIntoView({ block: "nearest", behavior: prefersReducedMotion() ? "auto" : "smooth" });
+  }, [level]);
 
   function chooseLevel(next: TLevel) {
     choice.chooseLevel(next);
@@ -45,83 +82,96 @@ export function RatingScreen(props: TProps) {
   }
 
   const send = form.handleSubmit((values) => {
-    if (submit.isPending) return;
+    if (storingNow.current) return;
     if (isBadLevel(values.level) && !confirming) {
       setConfirming(true);
+      kioskVoice.play("confirmBad");
       return;
     }
-    submit.mutate({ caseNo: props.prompt.caseNo, ...values, ...choice.submissionFor(values) });
+    storingNow.current = true;
+    setStoring(true);
+    setStoreFailed(false);
+    const submission: TKioskSubmission = { caseNo: props.prompt.caseNo, ...values, ...choice.submissionFor(values) };
+    props.onRate(submission).catch((error: unknown) => {
+      console.warn("[kiosk] could not store the rating", error);
+      storingNow.current = false;
+      setStoring(false);
+      setStoreFailed(true);
+    });
   });
 
+  const failure = storeFailed ? (
+    <p className="error" role="alert">
+      {STRINGS.saveFailed}
+    </p>
+  ) : null;
 
+  let body: React.ReactNode;
   if (confirming && level !== undefined) {
-    return (
-      <section className="rating" data-testid="kiosk-confirm" onPointerDown={() => setLastActivity(Date.now())}>
-        <h1>{STRINGS.confirmBad}</h1>
-        <p className="kiosk-message">{STRINGS.confirmBadHelp}</p>
-        {submit.error ? <p className="error" role="alert">{errorMessage(submit.error)}</p> : null}
+    body = (
+      <section className="rating" data-testid="kiosk-confirm" aria-labelledby="confirm-title">
+        <h1 id="confirm-title">{STRINGS.confirmBad}</h1>
+        <p className="confirm-choice">{fill(STRINGS.confirmBadChoice, { level: LEVEL_LABELS[level] })}</p>
+        <p className="kiosk-note">{STRINGS.confirmBadHelp}</p>
+        {failure}
         <div className="actions">
-          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+          <button type="button" className="secondary" disabled={storing} onClick={() => setConfirming(false)}>
             {STRINGS.back}
           </button>
-          <button type="button" className="primary" disabled={submit.isPending} onClick={() => void send()}>
-            {submit.isPending ? STRINGS.submitting : STRINGS.confirm}
+          <button type="button" className="primary" disabled={storing} onClick={() => void send()}>
+            {storing ? STRINGS.submitting : STRINGS.confirm}
           </button>
         </div>
       </section>
     );
+  } else {
+    body = (
+      <form className="rating" data-testid="kiosk-rating" aria-labelledby="rating-title" noValidate onSubmit={(event) => void send(event)}>
+        <h1 id="rating-title">{STRINGS.ratePrompt}</h1>
+        <CaseLine prompt={props.prompt} staff={props.staff} />
+        <LevelPicker value={level} label={STRINGS.ratePrompt} onChange={chooseLevel} />
+        {level !== undefined ? (
+          <div className="rating-details" ref={details}>
+            <ReasonPicker
+              legend={bad ? STRINGS.chooseBadReasons : STRINGS.chooseReasons}
+              reasons={choice.levelReasons}
+              chosen={choice.chosenReasons}
+              onToggle={choice.toggleReason}
+            />
+            {bad ? (
+              <div className="comment">
+                <label htmlFor="rating-comment">{STRINGS.commentBad}</label>
+                <textarea id="rating-comment" maxLength={500} {...form.register("comment")} />
+              </div>
+            ) : null}
+            {form.formState.errors.reasonCodes ? (
+              <p className="error" role="alert">
+                {form.formState.errors.reasonCodes.message ?? STRINGS.badNeedsReason}
+              </p>
+            ) : null}
+            {failure}
+            <div className="actions">
+              <button type="submit" className="primary" disabled={storing}>
+                {storing ? STRINGS.submitting : STRINGS.submit}
+              </button>
+            </div>
+          </div>
+        ) : null}
+      </form>
+    );
   }
 
+  // Any touch, key or typing on the screen means the citizen is still there; the warning
+  // dialog handles its own taps (see TimeoutWarning).
+  const activity = (event: React.SyntheticEvent) => {
+    if (event.target instanceof Element && event.target.closest("dialog")) return;
+    touch();
+  };
+
   return (
-    <form
-      className="rating"
-      data-testid="kiosk-rating"
-      onSubmit={(event) => void send(event)}
-      onPointerDown={() => setLastActivity(Date.now())}
-      onKeyDown={() => setLastActivity(Date.now())}
-    >
-      <h1>{STRINGS.ratePrompt}</h1>
-      <div className="rating-case">
-        <span>
-          {STRINGS.service}：<strong>{props.prompt.itemName}</strong>
-        </span>
-        {props.staff ? (
-          <span>
-            {STRINGS.handledBy}：<strong>{props.staff.name}</strong>（{props.staff.badgeNo}）
-          </span>
-        ) : null}
-        <span>
-          {STRINGS.caseNo}：<strong>{props.prompt.caseNo}</strong>
-        </span>
-      </div>
-      <LevelPicker value={level} label={STRINGS.ratePrompt} onChange={chooseLevel} />
-      {level !== undefined ? (
-        <>
-          <ReasonPicker
-            legend={bad ? STRINGS.chooseBadReasons : STRINGS.chooseReasons}
-            reasons={choice.levelReasons}
-            chosen={choice.chosenReasons}
-            onToggle={choice.toggleReason}
-          />
-          {bad ? (
-            <div className="comment">
-              <label htmlFor="rating-comment">{STRINGS.commentBad}</label>
-              <textarea id="rating-comment" maxLength={500} {...form.register("comment")} />
-            </div>
-          ) : null}
-          {form.formState.errors.reasonCodes ? (
-            <p className="error" role="alert">
-              {form.formState.errors.reasonCodes.message ?? STRINGS.badNeedsReason}
-            </p>
-          ) : null}
-          {submit.error ? <p className="error" role="alert">{errorMessage(submit.error)}</p> : null}
-          <div className="actions">
-            <button type="submit" className="primary" disabled={submit.isPending}>
-              {submit.isPending ? STRINGS.submitting : STRINGS.submit}
-            </button>
-          </div>
-        </>
-      ) : null}
-    </form>
+    <div className="rating-screen" onPointerDownCapture={activity} onKeyDownCapture={activity} onInputCapture={activity}>
+      {body}
+      {warning ? <TimeoutWarning seconds={secondsLeft(phase.msLeft)} onKeepRating={touch} /> : null}
+    </div>
   );
 }

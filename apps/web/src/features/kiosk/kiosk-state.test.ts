@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 
 import type { TPrompt } from "./kiosk-state";
-import { initialKioskState, kioskReducer } from "./kiosk-state";
+import { initialKioskState, kioskReducer, openPrompts } from "./kiosk-state";
 
 const prompt = (promptId: number): TPrompt => ({
   promptId,
@@ -40,5 +40,17 @@ describe("evaluator state", () => {
     let state = kioskReducer(initialKioskState, snapshot);
     state = kioskReducer(state, { ...snapshot, pending: [] });
     expect(state.queue).toEqual([]);
+  });
+
+  test("a prompt answered on this device stays hidden when a reconnect replays it", () => {
+    let state = kioskReducer(initialKioskState, snapshot);
+    state = kioskReducer(state, { type: "prompt", prompt: prompt(2) });
+    state = kioskReducer(state, { ...snapshot, pending: [prompt(1), prompt(2)] });
+    expect(openPrompts(state, new Set([1])).map((open) => open.promptId)).toEqual([2]);
+  });
+
+  test("a snapshot carries the hall's prompt timeout", () => {
+    const state = kioskReducer(initialKioskState, { ...snapshot, settings: { promptTimeoutSeconds: 90 } });
+    expect(state.settings?.promptTimeoutSeconds).toBe(90);
   });
 });

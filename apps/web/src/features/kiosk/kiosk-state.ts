@@ -6,11 +6,12 @@ export type TPrompt = TSnapshot["pending"][number];
 export interface TKioskState {
   window: TSnapshot["window"] | null;
   staff: TSnapshot["staff"];
+  settings: TSnapshot["settings"] | null;
   /** open prompts, oldest first: a second 请评价 queues behind the one on screen */
   queue: TPrompt[];
 }
 
-export const initialKioskState: TKioskState = { window: null, staff: null, queue: [] };
+export const initialKioskState: TKioskState = { window: null, staff: null, settings: null, queue: [] };
 
 /**
  * Folds the live feed into screen state. A snapshot replaces everything (it is what a reconnect
@@ -19,7 +20,7 @@ export const initialKioskState: TKioskState = { window: null, staff: null, queue
 export function kioskReducer(state: TKioskState, event: TKioskEvent): TKioskState {
   switch (event.type) {
     case "snapshot":
-      return { window: event.window, staff: event.staff, queue: event.pending };
+      return { window: event.window, staff: event.staff, settings: event.settings, queue: event.pending };
     case "prompt":
       if (state.queue.some((prompt) => prompt.promptId === event.prompt.promptId)) return state;
       return { ...state, queue: [...state.queue, event.prompt] };
@@ -28,4 +29,12 @@ export function kioskReducer(state: TKioskState, event: TKioskEvent): TKioskStat
     case "staff":
       return { ...state, staff: event.staff };
   }
+}
+
+/**
+ * The prompts still waiting for this citizen. A prompt answered on this device stays hidden even
+ * when a reconnect replays it before the outbox has delivered the answer.
+ */
+export function openPrompts(state: TKioskState, answeredHere: ReadonlySet<number>): TPrompt[] {
+  return state.queue.filter((prompt) => !answeredHere.has(prompt.promptId));
 }

@@ -1,0 +1,141 @@
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+
+import { errorMessage } from "../../lib/errors";
+import { queryClient } from "../../lib/query-client";
+import { STRINGS } from "../../lib/strings";
+import { trpc } from "../../lib/trpc";
+import { IdleScreen } from "./IdleScreen";
+import { initialKioskState, kioskReducer, openPrompts } from "./kiosk-state";
+import { KioskFrame } from "./KioskFrame";
+import { forgetWindow, rememberedState, rememberWindow } from "./last-window";
+import { kioskOutbox } from "./outbox/kiosk-outbox";
+import { ratingItem, timeoutItem } from "./outbox/outbox-item";
+import { useOutbox } from "./outbox/useOutbox";
+import { promptTimeouts } from "./prompt-timer";
+import { setKioskIdle } from "./pwa";
+import type { TKioskSubmission } from "./RatingScreen";
+import { RatingScreen } from "./RatingScreen";
+import { ThanksScreen } from "./ThanksScreen";
+import { useDelayedFlag } from "./useDelayedFlag";
+import { useHeartbeat } from "./useHeartbeat";
+import { useIdleCare } from "./useIdleCare";
+import { useWakeLock } from "./useWakeLock";
+
+/** A feed that failed for a reason other than pairing is started again after this long. */
+const RESUBSCRIBE_MS = 5_000;
+const OFFLINE_BADGE_AFTER_MS = 2_000;
+
+function isUnpaired(error: unknown): boolean {
+  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "UNAUTHORIZED";
+}
+
+function drainQuietly(force: boolean): void {
+  kioskOutbox()
+    .drain({ force })
+    .catch((error: unknown) => console.warn("[kiosk] outbox drain failed", error));
+}
+
+/**
+ * The paired evaluator: listens to its window and shows 亮牌, a rating prompt, or thanks. What
+ * the citizen answers goes to the outbox first; the feed and the outbox meet in `answered`, so
+ * a prompt answered here never comes back, even if the server has not heard yet.
+ */
+export function KioskSession(props: { onUnpaired: () => void }) {
+  const outbox = kioskOutbox();
+  const queued = useOutbox(outbox);
+  useHeartbeat(outbox);
+  useWakeLock();
+
+  const [state, dispatch] = useReducer(kioskReducer, initialKioskState, rememberedState);
+  const [answeredHere, setAnsweredHere] = useState<ReadonlySet<number>>(() => new Set());
+  const [thanking, setThanking] = useState(false);
+
+  const feed = useSubscription(
+    trpc.kiosk.events.subscriptionOptions(undefined, {
+      onData: (event) => {
+        dispatch(event.data);
+        if (event.data.type === "snapshot") {
+          rememberWindow(event.data);
+          // A fresh snapshot means the server is reachable again: send what waited.
+          drainQuietly(true);
+        }
+      },
+    }),
+  );
+  const unpaired = isUnpaired(feed.error);
+  const { onUnpaired } = props;
+  useEffect(() => {
+    if (!unpaired) return;
+    forgetWindow();
+    onUnpaired();
+  }, [unpaired, onUnpaired]);
+  const { reset } = feed;
+  useEffect(() => {
+    if (feed.status !== "error" || unpaired) return;
+    const timer = window.setTimeout(reset, RESUBSCRIBE_MS);
+    return () => window.clearTimeout(timer);
+  }, [feed.status, unpaired, reset]);
+  useEffect(() => {
+    // The reasons are needed the moment a citizen taps a face, possibly with the network gone.
+    void queryClient.prefetchQuery(trpc.rating.reasons.queryOptions());
+  }, []);
+
+  const offline = useDelayedFlag(feed.status !== "pending", OFFLINE_BADGE_AFTER_MS);
+  const hidden = useMemo(() => new Set([...answeredHere, ...queued.promptIds]), [answeredHere, queued.promptIds]);
+  const current = openPrompts(state, hidden)[0];
+  const idle = !thanking && !current;
+  const care = useIdleCare(idle && state.window !== null);
+  useEffect(() => setKioskIdle(idle), [idle]);
+  const timeouts = useMemo(() => promptTimeouts(state.settings?.promptTimeoutSeconds), [state.settings?.promptTimeoutSeconds]);
+
+  const markAnswered = useCallback((promptId: number) => setAnsweredHere((previous) => new Set(previous).add(promptId)), []);
+
+  const rate = useCallback(
+    async (promptId: number, submission: TKioskSubmission) => {
+      await outbox.enqueue(ratingItem(promptId, submission));
+      markAnswered(promptId);
+      setThanking(true);
+    },
+    [outbox, markAnswered],
+  );
+
+  const timeOut = useCallback(
+    (promptId: number) => {
+      markAnswered(promptId);
+      outbox.enqueue(timeoutItem(promptId, Date.now())).catch((error: unknown) => console.warn("[kiosk] could not store the timeout", error));
+    },
+    [outbox, markAnswered],
+  );
+
+  const status = { offline, pending: queued.depth, dimmed: care.dimmed };
+  if (!state.window) {
+    return (
+      <KioskFrame status={status}>
+        <div className="kiosk-message" data-testid="kiosk-connecting">
+          <p className="loading">{feed.error && !unpaired ? errorMessage(feed.error) : STRINGS.connecting}</p>
+        </div>
+      </KioskFrame>
+    );
+  }
+  let screen: React.ReactNode;
+  if (thanking) screen = <ThanksScreen onDone={() => setThanking(false)} />;
+  else if (current)
+    screen = (
+      <RatingScreen
+        key={current.promptId}
+        prompt={current}
+        staff={state.staff}
+        timeouts={timeouts}
+        onRate={(submission) => rate(current.promptId, submission)}
+        onTimeout={() => timeOut(current.promptId)}
+      />
+    );
+  else screen = <IdleScreen staff={state.staff} windowName={state.window.name} offset={care.offset} />;
+  return (
+    <KioskFrame title={state.window.name} status={status}>
+      {screen}
+    </KioskFrame>
+  );
+}
