@@ -14,6 +14,8 @@ import type { TScreen } from "./lib/screens";
 import { canUse, homeFor } from "./lib/screens";
 import { trpc } from "./lib/trpc";
 import { SignInPage } from "./features/auth/SignInPage";
+import { parseCalendarSearch } from "./features/calendar/calendar-search";
+import { CalendarPage } from "./features/calendar/CalendarPage";
 import { CatalogPage } from "./features/catalog/CatalogPage";
 import { parseCatalogSearch } from "./features/catalog/catalog-search";
 import { DeskPage } from "./features/desk/DeskPage";
@@ -126,6 +128,20 @@ const devicesRoute = createRoute({
   component: DevicesPage,
 });
 
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "calendar",
+  validateSearch: parseCalendarSearch,
+  beforeLoad: requireScreen("calendar"),
+  component: CalendarRouteComponent,
+});
+
+function CalendarRouteComponent() {
+  const search = calendarRoute.useSearch();
+  const navigate = calendarRoute.useNavigate();
+  return <CalendarPage search={search} onYearChange={(year) => void navigate({ search: { year } })} />;
+}
+
 const workOrdersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "work-orders",
@@ -156,7 +172,7 @@ function WorkOrderRouteComponent() {
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
-  appRoute.addChildren([deskRoute, overviewRoute, catalogRoute, devicesRoute, workOrdersRoute, workOrderRoute]),
+  appRoute.addChildren([deskRoute, overviewRoute, catalogRoute, devicesRoute, workOrdersRoute, workOrderRoute, calendarRoute]),
 ]);
 
 export const router = createRouter({

@@ -3,7 +3,7 @@ import type { TRole } from "@hcp/domain";
 
 import { strings } from "./strings";
 
-export type TScreen = "desk" | "overview" | "workOrders" | "catalog" | "devices";
+export type TScreen = "desk" | "overview" | "workOrders" | "catalog" | "devices" | "calendar";
 
 export const SCREEN_PATHS = {
   desk: "/desk",
@@ -11,6 +11,7 @@ export const SCREEN_PATHS = {
   workOrders: "/work-orders",
   catalog: "/catalog",
   devices: "/devices",
+  calendar: "/calendar",
 } as const satisfies Record<TScreen, string>;
 
 const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
@@ -20,9 +21,11 @@ const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
   workOrders: ROLE_KEYS,
   catalog: OVERVIEW_ROLES,
   devices: ["admin", "hall_manager", "auditor"],
+  // Admins edit the national calendar, hall managers their hall's service days, auditors read.
+  calendar: ["admin", "hall_manager", "auditor"],
 };
 
-const SCREEN_ORDER: readonly TScreen[] = ["desk", "overview", "workOrders", "catalog", "devices"];
+const SCREEN_ORDER: readonly TScreen[] = ["desk", "overview", "workOrders", "catalog", "devices", "calendar"];
 
 export function canUse(role: TRole, screen: TScreen): boolean {
   return SCREEN_ROLES[screen].includes(role);
