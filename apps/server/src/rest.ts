@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import type { AnyRouter } from "@trpc/server";
-import { createOpenApiFetchHandler } from "trpc-to-openapi";
+import { createOpenApiNodeHttpHandler } from "trpc-to-openapi";
 import type { OpenApiRouter } from "trpc-to-openapi";
 
 
@@ -25,29 +25,35 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
 }
 
 /**
- * REST under /api/v1, generated from the tRPC procedures by trpc-to-openapi. The body is read and
- * checked here first so a malformed or empty JSON body gets a 400 in Chinese, not an internal error.
+ * REST under /api/v1, generated from the tRPC procedures by trpc-to-openapi. The handler (its route
+ * table, and outside production its router check) is built once; each request only gets its body
+ * read and checked here, so a malformed or empty JSON body is a 400 in Chinese, not an internal error.
  */
 export function createRestHandler<TContext>(options: {
   router: AnyRouter;
   createContext: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
   onError: (opts: { error: { code: string; cause?: unknown; message: string }; path?: string }) => void;
 }) {
+  const handle = createOpenApiNodeHttpHandler({
+    router: options.router as OpenApiRouter,
+    // The adapter hands us the request shim below; the Node request is the response's own.
+    createContext: (opts) => {
+      const res = opts.res as unknown as ServerResponse;
+      return options.createContext(res.req, res);
+    },
+    onError: options.onError,
+  });
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? "GET";
-    let body: string | undefined;
+    let body: unknown = undefined;
     if (method !== "GET" && method !== "HEAD") {
       const raw = await readBody(req);
       if (raw === null) return refuse(res, 413, "PAYLOAD_TOO_LARGE", "请求体过大");
       const text = raw.toString("utf8").trim();
-      const isJson = (req.headers["content-type"] ?? "").includes("application/json") || text.startsWith("{");
-      body = text === "" ? "{}" : text;
-      if (isJson) {
-        try {
-          JSON.parse(body);
-        } catch {
-          return refuse(res, 400, "PARSE_ERROR", "请求体不是有效的 JSON");
-        }
+      try {
+        body = text === "" ? {} : JSON.parse(text);
+      } catch {
+        return refuse(res, 400, "PARSE_ERROR", "请求体不是有效的 JSON");
       }
     }
     const headers = new Headers();
@@ -55,21 +61,12 @@ export function createRestHandler<TContext>(options: {
       if (typeof value === "string") headers.set(name, value);
       else if (Array.isArray(value)) headers.set(name, value.join(", "));
     }
-    if (body !== undefined) headers.set("content-type", "application/json");
-    const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method, headers, body });
-    const response = await createOpenApiFetchHandler({
-      req: request,
-      endpoint: "/api/v1",
-      router: options.router as OpenApiRouter,
-      createContext: () => options.createContext(req, res),
-      onError: options.onError,
+    const url = `http://${req.headers.host ?? "localhost"}${(req.url ?? "/").replace(/^\/api\/v1/, "")}`;
+    const request = new Request(url, { method, headers });
+    // The adapter reads an already parsed body from `body`, as its own fetch adapter provides it.
+    const shim = new Proxy(request, {
+      get: (target, prop) => (prop === "body" ? body : (Reflect.get(target, prop) as unknown)),
     });
-    const outgoing: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      if (name !== "set-cookie") outgoing[name] = value;
-    });
-    res.writeHead(response.status, outgoing);
-    res.end(Buffer.from(await response.arrayBuffer()));
+    await (handle as unknown as (req: Request, res: ServerResponse) => Promise<void>)(shim, res);
   };
 }
-

@@ -3,6 +3,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as createCore from "./2026_11_25_1800_create_core";
 import * as ratingCapture from "./2026_11_25_1900_rating_capture";
 import * as workOrders from "./2026_11_25_2000_work_orders";
+import * as ratingWindowReceivedIndex from "./2026_11_25_2100_rating_window_received_index";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_25_1800_create_core": createCore,
   "2026_11_25_1900_rating_capture": ratingCapture,
   "2026_11_25_2000_work_orders": workOrders,
+  "2026_11_25_2100_rating_window_received_index": ratingWindowReceivedIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
