@@ -118,6 +118,8 @@ describe("work orders", () => {
     const today = hallDate(new Date());
     const [metrics] = await manager.workOrder.metrics({ from: today, to: today, by: "hall" });
     expect(metrics).toMatchObject({ badReviews: 1, open: 0, replyRate: { text: "100.00%" }, followUpSatisfaction: { num: 1, den: 1 } });
+    const byMonth = await manager.workOrder.metrics({ from: today, to: today, by: "month" });
+    expect(byMonth.map((row) => row.key)).toEqual([Number(today.slice(0, 7).replace("-", ""))]);
   });
 
   test("a follow-up before the order is answered is refused", async () => {

@@ -92,7 +92,7 @@ export const workOrderRouter = {
 
   /** 差评回复率, 回访整改率, 按时整改率, 回访整改满意率 and open/overdue counts for a period. */
   metrics: roleProcedure(["admin", "hall_manager", "department_head", "auditor"])
-    .input(ZPeriod.and(z.object({ by: z.enum(["hall", "department", "window"]).default("hall") })))
+    .input(ZPeriod.and(z.object({ by: z.enum(["hall", "department", "window", "month"]).default("hall") })))
     .output(
       z.array(
         z.object({

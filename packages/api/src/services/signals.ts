@@ -40,7 +40,8 @@ async function recentWindowLevels(db: Db, windowId: number, since: Date): Promis
     .where("window_id", "=", windowId)
     .where("seq", "=", 1)
     .where("received_at", ">=", since)
-    .orderBy("id", "desc")
+    // Newest first along (window_id, received_at): ten index entries, however busy the window.
+    .orderBy("received_at", "desc")
     .limit(SIGNAL_RULES.identicalRunLength)
     .execute();
   return rows.map((row) => row.level);

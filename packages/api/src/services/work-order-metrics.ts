@@ -9,10 +9,15 @@ import type { TWorkOrderTally } from "@hcp/domain";
  */
 export async function countWorkOrders(
   db: Db,
-  filter: { hallId: number; start: Date; end: Date; today: string; by: "hall" | "department" | "window"; departmentId?: number },
+  filter: { hallId: number; start: Date; end: Date; today: string; by: "hall" | "department" | "window" | "month"; departmentId?: number },
 ): Promise<Map<number | null, TWorkOrderTally>> {
   const key =
-    filter.by === "hall" ? sql<number | null>`null` : sql<number | null>`${sql.ref(filter.by === "department" ? "w.department_id" : "w.window_id")}`;
+    filter.by === "hall"
+      ? sql<number | null>`null`
+      : filter.by === "month"
+        ? // hall-local yyyymm; Asia/Shanghai has no daylight saving
+          sql<number | null>`cast(date_format(w.created_at + interval 8 hour, '%Y%m') as unsigned)`
+        : sql<number | null>`${sql.ref(filter.by === "department" ? "w.department_id" : "w.window_id")}`;
   const departmentClause = filter.departmentId === undefined ? sql`` : sql`and w.department_id = ${filter.departmentId}`;
   // The deadline is the end of the due date, hall-local (UTC+8).
   const result = await sql<Record<string, number | null>>`
