@@ -66,6 +66,31 @@ describe("work-order transitions", () => {
     expect(transition(at("appealed"), "upholdAppeal", head)).toEqual({ ok: false, refusal: "WORK_ORDER_FORBIDDEN" });
   });
 
+  test("every action refuses every role it is not meant for", () => {
+    const everyone = [head, otherHead, manager, ratedStaff, otherStaff, auditor];
+    const cases: [TWorkOrderSnapshot, TWorkOrderAction, TWorkOrderActor[]][] = [
+      ...ALLOWED.map(([from, action]): [TWorkOrderSnapshot, TWorkOrderAction, TWorkOrderActor[]] => [
+        at(from),
+        action,
+        ALLOWED.filter(([f, a]) => f === from && a === action).map(([, , actor]) => actor),
+      ]),
+      [at("rectifying"), "requestExtension", [head]],
+      [at("rectifying", { extension: "requested" }), "approveExtension", [manager]],
+      [at("rectifying", { extension: "requested" }), "rejectExtension", [manager]],
+      [at("appealed", { stateBeforeAppeal: "pending" }), "upholdAppeal", [manager]],
+      [at("appealed", { stateBeforeAppeal: "pending" }), "rejectAppeal", [manager]],
+    ];
+    for (const [order, action, permitted] of cases) {
+      for (const actor of everyone) {
+        const result = transition(order, action, actor);
+        const mayAppeal = action === "appeal" && (actor === head || actor === ratedStaff);
+        const mayClose = action === "close" && (actor === head || actor === manager);
+        if (permitted.includes(actor) || mayAppeal || mayClose) expect(result.ok).toBe(true);
+        else expect(result).toEqual({ ok: false, refusal: "WORK_ORDER_FORBIDDEN" });
+      }
+    }
+  });
+
   test("one extension per order, approved or rejected by the hall manager", () => {
     const requested = transition(at("rectifying"), "requestExtension", head);
     expect(requested).toMatchObject({ ok: true, next: { state: "rectifying", extension: "requested" } });
