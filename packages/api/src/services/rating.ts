@@ -139,28 +139,29 @@ export async function submitRating(
     source.windowId === null
       ? undefined
       : (await listPendingPrompts(ctx.db, source.windowId)).find((open) => open.caseId === caseRow.id);
+  const row = {
+    case_id: caseRow.id,
+    seq,
+    level: input.level,
+    channel: source.channel,
+    is_default: false,
+    comment: input.comment,
+    reason_version: reasonVersion,
+    hall_id: caseRow.hall_id,
+    department_id: caseRow.department_id,
+    service_item_id: caseRow.service_item_id,
+    window_id: caseRow.window_id,
+    staff_id: caseRow.staff_id,
+    prompt_id: prompt?.promptId ?? null,
+    idempotency_key: input.idempotencyKey,
+    rated_at: ratedAt,
+    received_at: now,
+  };
   let ratingId: number;
   try {
     ratingId = await insertRating(
       ctx.db,
-      {
-        case_id: caseRow.id,
-        seq,
-        level: input.level,
-        channel: source.channel,
-        is_default: false,
-        comment: input.comment,
-        reason_version: reasonVersion,
-        hall_id: caseRow.hall_id,
-        department_id: caseRow.department_id,
-        service_item_id: caseRow.service_item_id,
-        window_id: caseRow.window_id,
-        staff_id: caseRow.staff_id,
-        prompt_id: prompt?.promptId ?? null,
-        idempotency_key: input.idempotencyKey,
-        rated_at: ratedAt,
-        received_at: now,
-      },
+      row,
       reasonCodes,
       async (trx, newRatingId) => {
         // 追评 settles the order it follows; a bad rating (first or follow-up) opens its own.
@@ -182,17 +183,25 @@ export async function submitRating(
     if (isDuplicateKey(error)) throw appError("ALREADY_RATED", "CONFLICT");
     throw error;
   }
-  await closePromptsOfCase(ctx.db, caseRow.id, "rated", now);
+  // An evaluator found its open prompt above; an online rating may leave one open at the window.
+  if (prompt || source.windowId === null) await closePromptsOfCase(ctx.db, caseRow.id, "rated", now);
   if (prompt && source.windowId !== null) {
     ctx.bus.publish(source.windowId, { type: "promptClosed", promptId: prompt.promptId, status: "rated" });
   }
-  const stored = await findRatingOfCase(ctx.db, caseRow.id, seq);
-  if (stored?.id !== ratingId || !stored) throw appError("INTERNAL", "INTERNAL_SERVER_ERROR");
+  // The row as written: the unique keys guarantee it is the case's rating, no need to read it back.
+  const stored: Rating = { ...row, id: ratingId };
   await flagMisuse(ctx.db, {
     rating: stored,
     deviceId: source.deviceId ?? null,
     promptCreatedAt: prompt?.createdAt ?? null,
     now,
   });
-  return toResult(ctx, stored, caseRow.case_no, false);
+  return {
+    ratingId,
+    caseNo: caseRow.case_no,
+    level: input.level,
+    reasonCodes: [...reasonCodes].sort(),
+    ratedAt: ratedAt.toISOString(),
+    replayed: false,
+  };
 }
