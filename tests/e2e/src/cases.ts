@@ -1,15 +1,9 @@
-import { FIXTURE_PASSWORD } from "@hcp/db/testing";
-
+import { signIn } from "./kiosk-http";
 import type { TPlatformUnderTest } from "./platform";
 
 /** Signs the fixture's first staff member in at window A01 over HTTP; returns headers carrying the session. */
 export async function staffHeaders(platform: TPlatformUnderTest): Promise<Record<string, string>> {
-  const signIn = await fetch(`${platform.baseUrl}/trpc/auth.signIn`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: platform.hall.users.window_staff.username, password: FIXTURE_PASSWORD }),
-  });
-  const token = /hcp_session=([\w-]+)/.exec(signIn.headers.get("set-cookie") ?? "")?.[1] ?? "";
+  const token = await signIn(platform.baseUrl, platform.hall.users.window_staff.username);
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
   await fetch(`${platform.baseUrl}/trpc/window.signIn`, { method: "POST", headers, body: JSON.stringify({ windowId: platform.hall.windowIds[0] }) });
   return headers;

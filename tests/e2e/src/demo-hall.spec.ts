@@ -4,6 +4,7 @@ import { expect, test } from "vitest";
 import { seedDemoHall } from "@hcp/db/seed";
 import { hallDayBounds } from "@hcp/domain";
 
+import { signInToConsole } from "./console";
 import { usePlatform } from "./platform";
 
 const platform = usePlatform();
@@ -16,11 +17,8 @@ test("the console shows the demo hall: 48 departments, 1,444 items and the year 
 
   const context = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${platform.baseUrl}/console/login`);
-  await page.getByLabel("用户名").fill(manager.username);
-  await page.getByLabel("密码").fill(manager.password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL(/\/console\/overview/);
+  await signInToConsole(page, platform.baseUrl, manager.username, manager.password);
+  expect(page.url()).toContain("/console/overview");
 
   await page.goto(`${platform.baseUrl}/console/catalog`);
   expect(await page.getByTestId("department-count").getAttribute("data-value")).toBe("48");

@@ -4,17 +4,10 @@ import { expect, test } from "vitest";
 
 import { FIXTURE_PASSWORD } from "@hcp/db/testing";
 
+import { signInToConsole } from "./console";
 import { usePlatform } from "./platform";
 
 const platform = usePlatform();
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${platform.baseUrl}/console/login`);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(FIXTURE_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL(/\/console\/desk/);
-}
 
 /** Receives and completes a case at the desk; returns its number. */
 async function completeCaseAtDesk(page: Page, applicant: string, phone: string): Promise<string> {
@@ -50,7 +43,8 @@ function ratingsOf(caseNo: string) {
 test("the window prints a receipt whose QR code opens the case on a phone; a second rating is refused", async () => {
   const consoleContext = await platform.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const staffPage = await consoleContext.newPage();
-  await signIn(staffPage, platform.hall.users.window_staff.username);
+  await signInToConsole(staffPage, platform.baseUrl, platform.hall.users.window_staff.username);
+  expect(staffPage.url()).toContain("/console/desk");
   await staffPage.getByRole("button", { name: "在此窗口上岗" }).first().click();
   await staffPage.getByText("您在此窗口").waitFor();
   const caseNo = await completeCaseAtDesk(staffPage, "张三", "13812345678");

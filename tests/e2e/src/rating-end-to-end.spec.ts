@@ -1,23 +1,13 @@
 import { randomUUID } from "node:crypto";
 
-import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 
-import { FIXTURE_PASSWORD } from "@hcp/db/testing";
 import { hallDate } from "@hcp/domain";
 
+import { signInToConsole } from "./console";
 import { usePlatform } from "./platform";
 
 const platform = usePlatform();
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${platform.baseUrl}/console/login`);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(FIXTURE_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  // The console takes each role to its home once the session cookie is set.
-  await page.waitForURL(/\/console\/(desk|overview)/);
-}
 
 test("a rating travels from the window evaluator to the manager's screen", async () => {
   const kioskContext = await platform.browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -32,7 +22,7 @@ test("a rating travels from the window evaluator to the manager's screen", async
   await kiosk.getByText("暂停服务").waitFor();
 
   // The staff member signs in, picks window A01: the evaluator shows their 亮牌 card.
-  await signIn(staffPage, platform.hall.users.window_staff.username);
+  await signInToConsole(staffPage, platform.baseUrl, platform.hall.users.window_staff.username);
   await staffPage.getByRole("button", { name: "在此窗口上岗" }).first().click();
   await kiosk.getByText("王丽").waitFor();
   expect(await kiosk.getByTestId("staff-badge").textContent()).toBe("T001");
@@ -86,7 +76,7 @@ test("a rating travels from the window evaluator to the manager's screen", async
   // The manager's overview shows the day's case, rating and 好评率 for the window.
   const managerContext = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const manager = await managerContext.newPage();
-  await signIn(manager, platform.hall.users.hall_manager.username);
+  await signInToConsole(manager, platform.baseUrl, platform.hall.users.hall_manager.username);
   const today = hallDate(new Date());
   await manager.goto(`${platform.baseUrl}/console/overview?from=${today}&to=${today}`);
   const windowRow = manager.locator('[data-testid="window-row"][data-window-code="A01"]');

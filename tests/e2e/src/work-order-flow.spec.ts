@@ -1,20 +1,11 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 
-import { FIXTURE_PASSWORD } from "@hcp/db/testing";
-
 import { caseAtWindow } from "./cases";
+import { signInToConsole } from "./console";
 import { usePlatform } from "./platform";
 
 const platform = usePlatform();
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${platform.baseUrl}/console/login`);
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(FIXTURE_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL(/\/console\/(desk|overview)/);
-}
 
 /** Takes one step on the open order page and waits for the state it leads to. */
 async function act(page: Page, action: string, note: string, nextState: string): Promise<void> {
@@ -44,7 +35,7 @@ test("a bad review goes from the evaluator through call-back, rectification and 
   // The department head finds the order in the queue and works it through.
   const consoleContext = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const head = await consoleContext.newPage();
-  await signIn(head, platform.hall.users.department_head.username);
+  await signInToConsole(head, platform.baseUrl, platform.hall.users.department_head.username);
   await head.goto(`${platform.baseUrl}/console/work-orders`);
   const row = head.getByTestId("work-order-row").filter({ hasText: kase.caseNo });
   await row.waitFor();

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 
+import { hallMonthKey } from "@hcp/db";
 import type { Db } from "@hcp/db";
 import type { TWorkOrderTally } from "@hcp/domain";
 
@@ -15,8 +16,7 @@ export async function countWorkOrders(
     filter.by === "hall"
       ? sql<number | null>`null`
       : filter.by === "month"
-        ? // hall-local yyyymm; Asia/Shanghai has no daylight saving
-          sql<number | null>`cast(date_format(w.created_at + interval 8 hour, '%Y%m') as unsigned)`
+        ? hallMonthKey("w.created_at")
         : sql<number | null>`${sql.ref(filter.by === "department" ? "w.department_id" : "w.window_id")}`;
   const departmentClause = filter.departmentId === undefined ? sql`` : sql`and w.department_id = ${filter.departmentId}`;
   // The deadline is the end of the due date, hall-local (UTC+8).

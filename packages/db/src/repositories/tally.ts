@@ -15,13 +15,16 @@ const COLUMN = {
   service_item: "service_item_id",
 } as const;
 
+/** The hall-local month (yyyymm) of a UTC time column. */
+export function hallMonthKey(column: string) {
+  // Asia/Shanghai has no daylight saving: a fixed +8 h gives the hall-local month anywhere.
+  return sql<number | null>`cast(date_format(${sql.ref(column)} + interval 8 hour, '%Y%m') as unsigned)`;
+}
+
 /** The grouping key: null for the whole hall, yyyymm (hall-local) for months, else an id column. */
 function keyExpression(alias: "c" | "r", by: TTallyDimension, timeColumn: string) {
   if (by === "hall") return sql<number | null>`null`;
-  if (by === "month") {
-    // Asia/Shanghai has no daylight saving: a fixed +8 h gives the hall-local month anywhere.
-    return sql<number | null>`cast(date_format(${sql.ref(`${alias}.${timeColumn}`)} + interval 8 hour, '%Y%m') as unsigned)`;
-  }
+  if (by === "month") return hallMonthKey(`${alias}.${timeColumn}`);
   return sql<number | null>`${sql.ref(`${alias}.${COLUMN[by]}`)}`;
 }
 
