@@ -81,6 +81,12 @@ export const ZMetricsView = z.object({
   activeGoodRate: ZRateView,
   badRate: ZRateView,
   score: ZRateView,
+  unratedRate: ZRateView,
+  onTimeCompletionRate: ZRateView,
+  meanHandlingHours: ZRateView,
+  promisedCompleted: z.number(),
+  casesClosed: z.number(),
+  casesClosedUnrated: z.number(),
 });
 
 export const ZPeriodOverview = z.object({

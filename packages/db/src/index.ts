@@ -10,6 +10,7 @@ export * from "./repositories/device";
 export * from "./repositories/online-lock";
 export * from "./repositories/prompt";
 export * from "./repositories/rating";
+export * from "./repositories/rollup";
 export * from "./repositories/session";
 export * from "./repositories/tally";
 export * from "./repositories/user";

@@ -18,6 +18,9 @@ export interface HallTable {
   default_rating_level: Generated<number>;
   contact_due_days: Generated<number>;
   rectify_due_days: Generated<number>;
+  /** JSON of the ranking weights; "" = the published defaults */
+  ranking_weights: Generated<string>;
+  ranking_min_sample: Generated<number>;
 }
 
 export interface DepartmentTable {
@@ -292,6 +295,82 @@ export interface CounterTable {
   value: number;
 }
 
+/** Counters shared by the rollup tables and the queue of changes waiting to be folded into them. */
+export interface RollupCountersColumns {
+  completed: Generated<number>;
+  rated: Generated<number>;
+  rated_default: Generated<number>;
+  promised: Generated<number>;
+  promised_on_time: Generated<number>;
+  handling_seconds: Generated<number>;
+  l1: Generated<number>;
+  l2: Generated<number>;
+  l3: Generated<number>;
+  l4: Generated<number>;
+  l5: Generated<number>;
+  d1: Generated<number>;
+  d2: Generated<number>;
+  d3: Generated<number>;
+  d4: Generated<number>;
+  d5: Generated<number>;
+}
+
+type DayColumn = ColumnType<string, string, string>;
+
+export interface RollupChangeTable extends RollupCountersColumns {
+  id: Generated<number>;
+  hall_id: number;
+  day: DayColumn;
+  window_id: number;
+  staff_id: number;
+  department_id: number;
+  service_item_id: number;
+  channel: number;
+}
+
+export interface RollupWindowDayTable extends RollupCountersColumns {
+  hall_id: number;
+  day: DayColumn;
+  window_id: number;
+  staff_id: number;
+  department_id: number;
+}
+
+export interface RollupItemDayTable extends RollupCountersColumns {
+  hall_id: number;
+  day: DayColumn;
+  department_id: number;
+  service_item_id: number;
+}
+
+export interface RollupChannelDayTable extends RollupCountersColumns {
+  hall_id: number;
+  day: DayColumn;
+  department_id: number;
+  channel: number;
+}
+
+export type TMonthlyReportStatus = "generating" | "ready" | "failed";
+
+export interface MonthlyReportTable {
+  id: Generated<number>;
+  hall_id: number;
+  /** yyyy-mm, hall-local */
+  month: string;
+  version: number;
+  definitions_version: string;
+  status: TMonthlyReportStatus;
+  /** 0–100 while generating */
+  progress: Generated<number>;
+  /** the report as JSON, immutable once ready */
+  body: string | null;
+  error: Generated<string>;
+  /** null when the scheduler generated it */
+  created_by: number | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   hall: HallTable;
   department: DepartmentTable;
@@ -318,7 +397,14 @@ export interface Database {
   hall_service_day: HallServiceDayTable;
   work_order: WorkOrderTable;
   work_order_event: WorkOrderEventTable;
+  rollup_change: RollupChangeTable;
+  rollup_window_day: RollupWindowDayTable;
+  rollup_item_day: RollupItemDayTable;
+  rollup_channel_day: RollupChannelDayTable;
+  monthly_report: MonthlyReportTable;
 }
+
+export type MonthlyReport = Selectable<MonthlyReportTable>;
 
 export type WorkOrder = Selectable<WorkOrderTable>;
 export type NewWorkOrder = Insertable<WorkOrderTable>;

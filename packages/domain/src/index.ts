@@ -3,6 +3,7 @@ export * from "./channels";
 export * from "./errors";
 export * from "./levels";
 export * from "./metrics";
+export * from "./ranking";
 export * from "./reasons";
 export * from "./roles";
 export * from "./schemas";

@@ -2,17 +2,18 @@ import { describe, expect, test } from "vitest";
 
 import {
   emptyLevelCounts,
+  emptyTally,
   formatPercent,
   formatQuotient,
   ratingMetrics,
   sumTallies,
-  tallyFromCounts,
   wilsonLowerBound,
 } from "./metrics";
 
 describe("rating metrics", () => {
   test("好评率 counts levels 3–5 over valid ratings, 差评率 levels 1–2", () => {
     const metrics = ratingMetrics({
+      ...emptyTally(),
       casesCompleted: 10,
       casesRated: 6,
       byLevel: { 5: 3, 4: 1, 3: 1, 2: 1, 1: 0 },
@@ -29,6 +30,7 @@ describe("rating metrics", () => {
 
   test("default ratings count as valid but not as active ratings", () => {
     const metrics = ratingMetrics({
+      ...emptyTally(),
       casesCompleted: 4,
       casesRated: 4,
       byLevel: { 5: 3, 4: 0, 3: 0, 2: 1, 1: 0 },
@@ -60,24 +62,53 @@ describe("rating metrics", () => {
   });
 });
 
-describe("tallies from grouped counts", () => {
-  test("folds case and rating counts per key and sums them exactly", () => {
-    const tallies = tallyFromCounts(
-      [
-        { key: 1, completed: 10, rated: 4 },
-        { key: 2, completed: 5, rated: 1 },
-      ],
-      [
-        { key: 1, level: 5, isDefault: false, count: 3 },
-        { key: 1, level: 1, isDefault: false, count: 1 },
-        { key: 2, level: 4, isDefault: true, count: 1 },
-      ],
-    );
-    expect(tallies.get(1)?.byLevel).toEqual({ 5: 3, 4: 0, 3: 0, 2: 0, 1: 1 });
-    expect(tallies.get(2)?.defaultByLevel[4]).toBe(1);
-    const total = sumTallies(tallies.values());
+describe("case metrics", () => {
+  test("未评率 counts closed rating windows without an active rating; a default rating is not the citizen's", () => {
+    // 10 cases with a closed window: 6 rated by the citizen, 1 by default, 3 not at all → 4 未评.
+    const metrics = ratingMetrics({ ...emptyTally(), casesCompleted: 12, casesClosed: 10, casesClosedUnrated: 4 });
+    expect(metrics.unratedRate).toEqual({ num: 4, den: 10 });
+    expect(formatPercent(metrics.unratedRate)).toBe("40.00%");
+  });
+
+  test("按时办结率 is over 承诺件 only, and the mean handling time over all completed cases", () => {
+    const metrics = ratingMetrics({
+      ...emptyTally(),
+      casesCompleted: 4,
+      promisedCompleted: 3,
+      promisedOnTime: 2,
+      handlingSeconds: 4 * 3600 + 1800,
+    });
+    expect(formatPercent(metrics.onTimeCompletionRate)).toBe("66.67%");
+    expect(formatQuotient({ num: metrics.meanHandlingSeconds.num, den: metrics.meanHandlingSeconds.den * 3600 })).toBe("1.13");
+  });
+
+  test("an empty period divides nothing: every rate reads —", () => {
+    const metrics = ratingMetrics(emptyTally());
+    for (const ratio of [metrics.goodRate, metrics.ratedRate, metrics.unratedRate, metrics.onTimeCompletionRate]) {
+      expect(formatPercent(ratio)).toBe("—");
+    }
+  });
+});
+
+describe("summing tallies", () => {
+  test("adds every count exactly, levels and defaults included", () => {
+    const first = { ...emptyTally(), casesCompleted: 10, casesRated: 4, casesClosed: 8, casesClosedUnrated: 5, byLevel: { 5: 3, 4: 0, 3: 0, 2: 0, 1: 1 } };
+    const second = {
+      ...emptyTally(),
+      casesCompleted: 5,
+      casesRated: 1,
+      casesRatedByDefault: 1,
+      byLevel: { 5: 0, 4: 1, 3: 0, 2: 0, 1: 0 },
+      defaultByLevel: { 5: 0, 4: 1, 3: 0, 2: 0, 1: 0 },
+    };
+    const total = sumTallies([first, second]);
     expect(total.casesCompleted).toBe(15);
     expect(total.casesRated).toBe(5);
+    expect(total.casesRatedByDefault).toBe(1);
+    expect(total.casesClosedUnrated).toBe(5);
+    expect(total.byLevel).toEqual({ 5: 3, 4: 1, 3: 0, 2: 0, 1: 1 });
+    expect(total.defaultByLevel[4]).toBe(1);
     expect(ratingMetrics(total).goodRate).toEqual({ num: 4, den: 5 });
+    expect(ratingMetrics(total).activeGoodRate).toEqual({ num: 3, den: 4 });
   });
 });

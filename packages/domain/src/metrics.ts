@@ -22,8 +22,20 @@ export function emptyLevelCounts(): TLevelCounts {
 /** Counts a period's metrics are computed from; ratings are first ratings not excluded. */
 export interface TRatingTally {
   casesCompleted: number;
-  /** completed cases that have a valid first rating */
+  /** completed cases that have a valid first rating (a default one included) */
   casesRated: number;
+  /** completed cases whose valid first rating is a default one */
+  casesRatedByDefault: number;
+  /** completed cases whose rating window has closed */
+  casesClosed: number;
+  /** of those, the cases without an active rating: 未评 (a default rating is not the citizen's) */
+  casesClosedUnrated: number;
+  /** completed 承诺件 */
+  promisedCompleted: number;
+  /** completed 承诺件 completed by their due date */
+  promisedOnTime: number;
+  /** receive-to-completion time of the completed cases, summed */
+  handlingSeconds: number;
   /** valid first ratings by level, default ratings included */
   byLevel: TLevelCounts;
   /** the default ratings among `byLevel` */
@@ -46,6 +58,12 @@ export interface TRatingMetrics {
   badRate: TRatio;
   /** 满意度得分: mean level on the 100-point scale, as total points over ratings */
   score: TRatio;
+  /** 未评率: closed rating windows without an active rating */
+  unratedRate: TRatio;
+  /** 按时办结率: 承诺件 completed by their due date */
+  onTimeCompletionRate: TRatio;
+  /** mean handling time in seconds, receive to completion */
+  meanHandlingSeconds: TRatio;
 }
 
 function sumLevels(counts: TLevelCounts, levels: readonly TLevel[] = LEVELS): number {
@@ -72,6 +90,9 @@ export function ratingMetrics(tally: TRatingTally): TRatingMetrics {
     activeGoodRate: { num: activeGood, den: validRatings - defaults },
     badRate: { num: badRatings, den: validRatings },
     score: { num: points, den: validRatings },
+    unratedRate: { num: tally.casesClosedUnrated, den: tally.casesClosed },
+    onTimeCompletionRate: { num: tally.promisedOnTime, den: tally.promisedCompleted },
+    meanHandlingSeconds: { num: tally.handlingSeconds, den: tally.casesCompleted },
   };
 }
 
@@ -124,57 +145,36 @@ export function wilsonLowerBound(good: number, total: number, z = 1.959964): num
   return (centre - margin) / (1 + z2 / total);
 }
 
-export interface TCaseCounts {
-  key: number | null;
-  completed: number;
-  rated: number;
-}
-
-export interface TRatingCounts {
-  key: number | null;
-  level: number;
-  isDefault: boolean;
-  count: number;
-}
-
-function emptyTally(): TRatingTally {
-  return { casesCompleted: 0, casesRated: 0, byLevel: emptyLevelCounts(), defaultByLevel: emptyLevelCounts() };
-}
-
-/** Folds grouped database counts into one tally per group key. */
-export function tallyFromCounts(
-  cases: readonly TCaseCounts[],
-  ratings: readonly TRatingCounts[],
-): Map<number | null, TRatingTally> {
-  const tallies = new Map<number | null, TRatingTally>();
-  const tallyOf = (key: number | null): TRatingTally => {
-    let tally = tallies.get(key);
-    if (!tally) {
-      tally = emptyTally();
-      tallies.set(key, tally);
-    }
-    return tally;
+export function emptyTally(): TRatingTally {
+  return {
+    casesCompleted: 0,
+    casesRated: 0,
+    casesRatedByDefault: 0,
+    casesClosed: 0,
+    casesClosedUnrated: 0,
+    promisedCompleted: 0,
+    promisedOnTime: 0,
+    handlingSeconds: 0,
+    byLevel: emptyLevelCounts(),
+    defaultByLevel: emptyLevelCounts(),
   };
-  for (const row of cases) {
-    const tally = tallyOf(row.key);
-    tally.casesCompleted += row.completed;
-    tally.casesRated += row.rated;
-  }
-  for (const row of ratings) {
-    if (row.level < 1 || row.level > 5) continue;
-    const level = row.level as TLevel;
-    const tally = tallyOf(row.key);
-    tally.byLevel[level] += row.count;
-    if (row.isDefault) tally.defaultByLevel[level] += row.count;
-  }
-  return tallies;
 }
+
+const CASE_COUNTS = [
+  "casesCompleted",
+  "casesRated",
+  "casesRatedByDefault",
+  "casesClosed",
+  "casesClosedUnrated",
+  "promisedCompleted",
+  "promisedOnTime",
+  "handlingSeconds",
+] as const;
 
 export function sumTallies(tallies: Iterable<TRatingTally>): TRatingTally {
   const total = emptyTally();
   for (const tally of tallies) {
-    total.casesCompleted += tally.casesCompleted;
-    total.casesRated += tally.casesRated;
+    for (const count of CASE_COUNTS) total[count] += tally[count];
     for (const level of LEVELS) {
       total.byLevel[level] += tally.byLevel[level];
       total.defaultByLevel[level] += tally.defaultByLevel[level];

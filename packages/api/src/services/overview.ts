@@ -1,21 +1,15 @@
+import { findHallById, listCalendarExceptions, listDepartments, listWindowsWithStaff, readTallies } from "@hcp/db";
+import type { TTallyDimension, TTallyFilter, TTallyKey, TTallySource, TWindowWithStaff } from "@hcp/db";
 import {
-  countCompletedCases,
-  countRatings,
-  listCalendarExceptions,
-  listDepartments,
-  listWindowsWithStaff,
-} from "@hcp/db";
-import type { TTallyDimension, TWindowWithStaff } from "@hcp/db";
-import {
+  addCalendarDays,
   countWorkingDays,
   datesBetween,
   formatPercent,
   formatQuotient,
-  hallDayBounds,
+  hallDate,
   METRIC_DEFINITIONS_VERSION,
   ratingMetrics,
   sumTallies,
-  tallyFromCounts,
 } from "@hcp/domain";
 import type { TLevelCounts, TPeriod, TRatingTally, TRatio } from "@hcp/domain";
 
@@ -40,6 +34,13 @@ export interface TMetricsView {
   activeGoodRate: TRateView;
   badRate: TRateView;
   score: TRateView;
+  unratedRate: TRateView;
+  onTimeCompletionRate: TRateView;
+  /** mean handling time in hours, receive to completion */
+  meanHandlingHours: TRateView;
+  promisedCompleted: number;
+  casesClosed: number;
+  casesClosedUnrated: number;
 }
 
 function rate(ratio: TRatio): TRateView {
@@ -61,25 +62,60 @@ export function metricsView(tally: TRatingTally): TMetricsView {
     activeGoodRate: rate(metrics.activeGoodRate),
     badRate: rate(metrics.badRate),
     score: { ...metrics.score, text: formatQuotient(metrics.score) },
+    unratedRate: rate(metrics.unratedRate),
+    onTimeCompletionRate: rate(metrics.onTimeCompletionRate),
+    meanHandlingHours: hours(metrics.meanHandlingSeconds),
+    promisedCompleted: tally.promisedCompleted,
+    casesClosed: tally.casesClosed,
+    casesClosedUnrated: tally.casesClosedUnrated,
   };
+}
+
+function hours(seconds: TRatio): TRateView {
+  const ratio = { num: seconds.num, den: seconds.den * 3600 };
+  return { ...ratio, text: formatQuotient(ratio, 1) };
 }
 
 /** A department head sees their own department; everyone else with access sees the hall. */
-function departmentScope(ctx: TUserContext): number | undefined {
+export function departmentScope(ctx: TUserContext): number | undefined {
   return ctx.user.role === "department_head" ? (ctx.user.department_id ?? -1) : undefined;
 }
 
-async function tallies(ctx: TUserContext, period: TPeriod, by: TTallyDimension) {
-  const bounds = hallDayBounds(period.from, period.to);
-  const filter = {
+export interface TTallyScope {
+  windowId?: number;
+  staffId?: number;
+  serviceItemId?: number;
+  departmentId?: number;
+  source?: TTallySource;
+}
+
+/**
+ * The hall's tallies for a period, grouped by one dimension, within the caller's scope. A rating
+ * window closes a fixed number of calendar days after completion (hall setting), so 未评 counts
+ * the days that lie that far behind today.
+ */
+export async function hallTallies(
+  ctx: TUserContext,
+  period: TPeriod,
+  by: TTallyDimension,
+  scope: TTallyScope = {},
+): Promise<Map<TTallyKey, TRatingTally>> {
+  const hall = await findHallById(ctx.db, ctx.user.hall_id);
+  const ratingWindowDays = hall?.rating_window_days ?? 7;
+  const ownDepartment = departmentScope(ctx);
+  const filter: TTallyFilter = {
     hallId: ctx.user.hall_id,
-    start: bounds.start,
-    end: bounds.end,
+    from: period.from,
+    to: period.to,
     by,
-    departmentId: departmentScope(ctx),
+    closedBefore: addCalendarDays(hallDate(ctx.now()), -ratingWindowDays),
+    departmentId: ownDepartment ?? scope.departmentId,
+    windowId: scope.windowId,
+    staffId: scope.staffId,
+    serviceItemId: scope.serviceItemId,
+    source: scope.source,
   };
-  const [cases, ratings] = await Promise.all([countCompletedCases(ctx.db, filter), countRatings(ctx.db, filter)]);
-  return tallyFromCounts(cases, ratings);
+  return readTallies(ctx.db, filter);
 }
 
 export interface TWindowPerformance {
@@ -102,7 +138,7 @@ export interface TPeriodOverview {
 
 export async function periodOverview(ctx: TUserContext, period: TPeriod): Promise<TPeriodOverview> {
   const [byWindow, windows, exceptions] = await Promise.all([
-    tallies(ctx, period, "window"),
+    hallTallies(ctx, period, "window"),
     listWindowsWithStaff(ctx.db, ctx.user.hall_id),
     listCalendarExceptions(ctx.db, period.from, period.to),
   ]);
@@ -136,7 +172,7 @@ export interface TMonthPoint {
 
 /** One point per hall-local month of a year, for the trend chart. */
 export async function monthlyTrend(ctx: TUserContext, year: number): Promise<TMonthPoint[]> {
-  const byMonth = await tallies(ctx, { from: `${year}-01-01`, to: `${year}-12-31` }, "month");
+  const byMonth = await hallTallies(ctx, { from: `${year}-01-01`, to: `${year}-12-31` }, "month");
   const empty = sumTallies([]);
   return Array.from({ length: 12 }, (_, index) => {
     const key = year * 100 + index + 1;
@@ -153,7 +189,7 @@ export interface TDepartmentPerformance {
 
 export async function departmentPerformance(ctx: TUserContext, period: TPeriod): Promise<TDepartmentPerformance[]> {
   const [byDepartment, departments] = await Promise.all([
-    tallies(ctx, period, "department"),
+    hallTallies(ctx, period, "department"),
     listDepartments(ctx.db, ctx.user.hall_id),
   ]);
   const scope = departmentScope(ctx);

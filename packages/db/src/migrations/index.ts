@@ -4,6 +4,7 @@ import * as createCore from "./2026_11_25_1800_create_core";
 import * as ratingCapture from "./2026_11_25_1900_rating_capture";
 import * as workOrders from "./2026_11_25_2000_work_orders";
 import * as ratingWindowReceivedIndex from "./2026_11_25_2100_rating_window_received_index";
+import * as rollups from "./2026_11_26_0100_rollups";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_25_1900_rating_capture": ratingCapture,
   "2026_11_25_2000_work_orders": workOrders,
   "2026_11_25_2100_rating_window_received_index": ratingWindowReceivedIndex,
+  "2026_11_26_0100_rollups": rollups,
 };
 
 export const migrationProvider: MigrationProvider = {

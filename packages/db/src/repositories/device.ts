@@ -13,6 +13,20 @@ export async function findDeviceByTokenHash(
     .executeTakeFirst();
 }
 
+/** Many tokens in one statement: concurrent evaluator requests share one lookup. */
+export async function findDevicesByTokenHashes(
+  db: Db,
+  tokenHashes: readonly string[],
+): Promise<{ id: number; windowId: number | null; deviceCode: string; tokenHash: string }[]> {
+  if (tokenHashes.length === 0) return [];
+  const rows = await db
+    .selectFrom("evaluator_device")
+    .select(["id", "window_id as windowId", "device_code as deviceCode", "token_hash as tokenHash"])
+    .where("token_hash", "in", tokenHashes)
+    .execute();
+  return rows.flatMap(({ tokenHash, ...row }) => (tokenHash === null ? [] : [{ ...row, tokenHash }]));
+}
+
 export async function touchDevice(db: Db, deviceId: number, now: Date): Promise<void> {
   await db.updateTable("evaluator_device").set({ last_seen_at: now }).where("id", "=", deviceId).execute();
 }

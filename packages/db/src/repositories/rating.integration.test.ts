@@ -6,7 +6,7 @@ import { useTestDb } from "../testing/test-db";
 import { insertCase } from "./case";
 import { nextCounterValue } from "./counter";
 import { insertRating } from "./rating";
-import { countCompletedCases, countRatings } from "./tally";
+import { readTallies } from "./tally";
 
 let hall: THallFixture;
 const getDb = useTestDb({
@@ -88,14 +88,14 @@ describe("rating storage", () => {
       await insertRating(db, ratingRow(caseId, level, `00000000-0000-4000-8000-00000000001${index}`, at), level <= 2 ? ["214"] : []);
     }
     await completedCase("T-unrated", at);
-    const filter = { hallId: hall.hallId, start: new Date("2023-03-01T00:00:00Z"), end: new Date("2023-03-02T00:00:00Z"), by: "window" as const };
-    expect(await countCompletedCases(db, filter)).toEqual([{ key: hall.windowIds[0], completed: 5, rated: 4 }]);
-    const ratings = await countRatings(db, filter);
-    expect(ratings.map((row) => [row.level, row.count]).sort()).toEqual([
-      [2, 1],
-      [4, 1],
-      [5, 2],
-    ]);
+    for (const source of ["rollup", "raw"] as const) {
+      const tallies = await readTallies(db, { hallId: hall.hallId, from: "2023-03-01", to: "2023-03-01", by: "window", closedBefore: "2023-03-01", source });
+      const tally = tallies.get(hall.windowIds[0] ?? -1);
+      expect([...tallies.keys()]).toEqual([hall.windowIds[0]]);
+      expect(tally?.casesCompleted).toBe(5);
+      expect(tally?.casesRated).toBe(4);
+      expect(tally?.byLevel).toEqual({ 5: 2, 4: 1, 3: 0, 2: 1, 1: 0 });
+    }
   });
 
   test("an excluded rating (appeal upheld) leaves the rates but stays on record", async () => {
@@ -107,9 +107,14 @@ describe("rating storage", () => {
       .insertInto("rating_exclusion")
       .values({ rating_id: ratingId, reason: "malicious", note: "恶意差评，经核实", approved_by: hall.users.hall_manager.id, created_at: at })
       .execute();
-    const filter = { hallId: hall.hallId, start: new Date("2023-03-01T00:00:00Z"), end: new Date("2023-03-02T00:00:00Z"), by: "hall" as const };
-    expect(await countCompletedCases(db, filter)).toEqual([{ key: null, completed: 1, rated: 0 }]);
-    expect(await countRatings(db, filter)).toEqual([]);
+    for (const source of ["rollup", "raw"] as const) {
+      const tallies = await readTallies(db, { hallId: hall.hallId, from: "2023-03-01", to: "2023-03-01", by: "hall", closedBefore: "2023-03-09", source });
+      const tally = tallies.get(null);
+      expect(tally?.casesCompleted).toBe(1);
+      expect(tally?.casesRated).toBe(0);
+      expect(tally?.casesClosedUnrated).toBe(1);
+      expect(tally?.byLevel).toEqual({ 5: 0, 4: 0, 3: 0, 2: 0, 1: 0 });
+    }
     expect(await db.selectFrom("rating").select("id").execute()).toHaveLength(1);
   });
 

@@ -1,93 +1,136 @@
 import { sql } from "kysely";
+import type { RawBuilder } from "kysely";
+
+import { emptyTally, hallDayBounds, LEVELS } from "@hcp/domain";
+import type { TRatingTally } from "@hcp/domain";
 
 import type { Db } from "../client";
+import { foldRollupChanges, rawChangeStream, ROLLUP_COUNTERS, ROLLUP_KEYS } from "./rollup";
+import type { TRollupTable } from "./rollup";
 
 /**
- * The counts behind every metric, grouped by a dimension. Metric arithmetic lives in
- * @hcp/domain; this module only counts, so every screen divides the same numbers.
+ * The counts behind every metric, grouped by a dimension. Metric arithmetic lives in @hcp/domain;
+ * this module only counts, so every screen, report and export divides the same numbers. It reads
+ * the rollups when they hold the dimension and filters asked for, else the raw rows (a drill-down
+ * into one window's items), and can be told to read the raw rows to check or time the rollups.
  */
-export type TTallyDimension = "hall" | "month" | "window" | "staff" | "department" | "service_item";
+export type TTallyDimension = "hall" | "day" | "month" | "window" | "staff" | "department" | "service_item" | "channel";
+export type TTallySource = "rollup" | "raw";
 
-const COLUMN = {
+export interface TTallyFilter {
+  hallId: number;
+  /** hall-local dates, inclusive */
+  from: string;
+  to: string;
+  by: TTallyDimension;
+  departmentId?: number;
+  windowId?: number;
+  staffId?: number;
+  serviceItemId?: number;
+  /** cases completed on hall-local days before this date have a closed rating window */
+  closedBefore: string;
+  source?: TTallySource;
+}
+
+/** Grouping keys: null for the whole hall and for "no window"/"no staff", yyyymm for months, yyyy-mm-dd for days. */
+export type TTallyKey = number | string | null;
+
+const KEY_COLUMN: Record<TTallyDimension, string> = {
+  hall: "null",
+  day: "date_format(day, '%Y-%m-%d')",
+  month: "year(day) * 100 + month(day)",
   window: "window_id",
   staff: "staff_id",
   department: "department_id",
   service_item: "service_item_id",
+  channel: "channel",
+};
+
+const FILTER_COLUMN = {
+  departmentId: "department_id",
+  windowId: "window_id",
+  staffId: "staff_id",
+  serviceItemId: "service_item_id",
 } as const;
+
+/** The rollup that holds the dimension and every filtered column, or null: read the raw rows. */
+function rollupFor(filter: TTallyFilter): TRollupTable | null {
+  const needed = new Set<string>();
+  if (!["hall", "day", "month"].includes(filter.by)) needed.add(KEY_COLUMN[filter.by]);
+  for (const [field, column] of Object.entries(FILTER_COLUMN)) {
+    if (filter[field as keyof typeof FILTER_COLUMN] !== undefined) needed.add(column);
+  }
+  const tables: TRollupTable[] = ["rollup_window_day", "rollup_item_day", "rollup_channel_day"];
+  // The channel rollup holds no case counters: only the channel dimension may read it.
+  return (
+    tables.find(
+      (table) => (table !== "rollup_channel_day" || filter.by === "channel") && [...needed].every((column) => ROLLUP_KEYS[table].includes(column)),
+    ) ?? null
+  );
+}
+
+function sumColumns(closedBefore: string): RawBuilder<unknown> {
+  const sums = ROLLUP_COUNTERS.map((counter) => sql.raw(`sum(${counter}) as ${counter}`));
+  return sql.join([
+    ...sums,
+    sql`sum(case when day < ${closedBefore} then completed else 0 end) as closed`,
+    sql`sum(case when day < ${closedBefore} then completed - rated + rated_default else 0 end) as closed_unrated`,
+  ]);
+}
+
+type TCountRow = Record<string, number | string | null>;
+
+function toTally(row: TCountRow): TRatingTally {
+  const count = (column: string) => Number(row[column] ?? 0);
+  const tally = emptyTally();
+  tally.casesCompleted = count("completed");
+  tally.casesRated = count("rated");
+  tally.casesRatedByDefault = count("rated_default");
+  tally.casesClosed = count("closed");
+  tally.casesClosedUnrated = count("closed_unrated");
+  tally.promisedCompleted = count("promised");
+  tally.promisedOnTime = count("promised_on_time");
+  tally.handlingSeconds = count("handling_seconds");
+  for (const level of LEVELS) {
+    tally.byLevel[level] = count(`l${level}`);
+    tally.defaultByLevel[level] = count(`d${level}`);
+  }
+  return tally;
+}
+
+function keyOf(by: TTallyDimension, value: number | string | null): TTallyKey {
+  if (value === null || by === "hall") return null;
+  if (by === "day") return String(value);
+  const key = Number(value);
+  // Rollups store "no window" and "no staff" as 0, the raw rows as null: callers see null.
+  return (by === "window" || by === "staff") && key === 0 ? null : key;
+}
+
+/** One tally per key for a hall and a period of hall-local days. */
+export async function readTallies(db: Db, filter: TTallyFilter): Promise<Map<TTallyKey, TRatingTally>> {
+  const table = filter.source === "raw" ? null : rollupFor(filter);
+  if (table) await foldRollupChanges(db);
+  const where = [sql`hall_id = ${filter.hallId}`, sql`day >= ${filter.from}`, sql`day <= ${filter.to}`];
+  for (const [field, column] of Object.entries(FILTER_COLUMN)) {
+    const value = filter[field as keyof typeof FILTER_COLUMN];
+    if (value !== undefined) where.push(sql`${sql.ref(column)} = ${value}`);
+  }
+  // Cases have no rating channel: by channel, only rating counts exist, whatever the source.
+  if (filter.by === "channel") where.push(sql`channel > 0`);
+  const bounds = hallDayBounds(filter.from, filter.to);
+  const source = table ? sql.table(table) : sql`${rawChangeStream({ hallId: filter.hallId, start: bounds.start, end: bounds.end })}`;
+  const result = await sql<TCountRow>`
+    select ${sql.raw(KEY_COLUMN[filter.by])} as tally_key, ${sumColumns(filter.closedBefore)}
+    from ${source} as s
+    where ${sql.join(where, sql` and `)}
+    group by 1`.execute(db);
+  return new Map(result.rows.map((row) => [keyOf(filter.by, row.tally_key ?? null), toTally(row)]));
+}
 
 /** The hall-local month (yyyymm) of a UTC time column. */
 export function hallMonthKey(column: string) {
   // Asia/Shanghai has no daylight saving: a fixed +8 h gives the hall-local month anywhere.
   return sql<number | null>`cast(date_format(${sql.ref(column)} + interval 8 hour, '%Y%m') as unsigned)`;
-}
-
-/** The grouping key: null for the whole hall, yyyymm (hall-local) for months, else an id column. */
-function keyExpression(alias: "c" | "r", by: TTallyDimension, timeColumn: string) {
-  if (by === "hall") return sql<number | null>`null`;
-  if (by === "month") return hallMonthKey(`${alias}.${timeColumn}`);
-  return sql<number | null>`${sql.ref(`${alias}.${COLUMN[by]}`)}`;
-}
-
-export interface TTallyFilter {
-  hallId: number;
-  start: Date;
-  end: Date;
-  by: TTallyDimension;
-  departmentId?: number;
-}
-
-export interface TCaseCountRow {
-  key: number | null;
-  completed: number;
-  rated: number;
-}
-
-/** Cases completed in the period, and how many of them have a valid first rating. */
-export async function countCompletedCases(db: Db, filter: TTallyFilter): Promise<TCaseCountRow[]> {
-  const key = keyExpression("c", filter.by, "completed_at");
-  const departmentClause =
-    filter.departmentId === undefined ? sql`` : sql`and c.department_id = ${filter.departmentId}`;
-  const result = await sql<TCaseCountRow>`
-    select ${key} as \`key\`,
-           count(*) as completed,
-           sum(case when r.id is not null and x.id is null then 1 else 0 end) as rated
-    from \`case\` c
-    left join rating r on r.case_id = c.id and r.seq = 1
-    left join rating_exclusion x on x.rating_id = r.id
-    where c.hall_id = ${filter.hallId}
-      and c.completed_at >= ${filter.start} and c.completed_at < ${filter.end}
-      ${departmentClause}
-    group by 1`.execute(db);
-  return result.rows.map((row) => ({ key: row.key, completed: Number(row.completed), rated: Number(row.rated ?? 0) }));
-}
-
-export interface TRatingCountRow {
-  key: number | null;
-  level: number;
-  isDefault: boolean;
-  count: number;
-}
-
-/** Valid (not excluded) first ratings given in the period, by level and default flag. */
-export async function countRatings(db: Db, filter: TTallyFilter): Promise<TRatingCountRow[]> {
-  const key = keyExpression("r", filter.by, "rated_at");
-  const departmentClause =
-    filter.departmentId === undefined ? sql`` : sql`and r.department_id = ${filter.departmentId}`;
-  const result = await sql<{ key: number | null; level: number; is_default: number; count: number }>`
-    select ${key} as \`key\`, r.level, r.is_default, count(*) as count
-    from rating r
-    left join rating_exclusion x on x.rating_id = r.id
-    where r.hall_id = ${filter.hallId}
-      and r.rated_at >= ${filter.start} and r.rated_at < ${filter.end}
-      and r.seq = 1 and x.id is null
-      ${departmentClause}
-    group by 1, r.level, r.is_default`.execute(db);
-  return result.rows.map((row) => ({
-    key: row.key,
-    level: Number(row.level),
-    isDefault: Number(row.is_default) === 1,
-    count: Number(row.count),
-  }));
 }
 
 /** The hall's calendar exceptions (holidays and make-up days) within a date range. */

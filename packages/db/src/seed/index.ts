@@ -9,6 +9,7 @@ import type { TRole } from "@hcp/domain";
 import type { Db } from "../client";
 import { hashPassword } from "../passwords";
 import type { NewCase, NewRating, NewUser } from "../schema";
+import { withBulkLoad } from "../repositories/rollup";
 import { buildDemoCatalog } from "./catalog";
 import type { TDemoCatalog } from "./catalog";
 import { simulateYear } from "./simulation";
@@ -414,7 +415,11 @@ export async function seedDemoHall(db: Db, options: TDemoSeedOptions = {}): Prom
   if (await isDemoHallSeeded(db)) throw new Error(`the demo hall (${DEMO_HALL.code}) is already seeded`);
 
   const catalog = buildDemoCatalog(DEMO_HALL.regionCode);
-  const loaded = await db.transaction().execute(async (trx) => {
+  // One connection, bulk mode: the rollups are rebuilt from the loaded rows in one pass.
+  const loaded = await withBulkLoad(
+    db,
+    (conn) =>
+      conn.transaction().execute(async (trx) => {
     const ids = await insertCatalog(trx, catalog);
     const { departments, items, windows, staff } = catalog;
     log(`hall ${DEMO_HALL.name}: ${departments.length} departments, ${items.length} items, ${windows.length} windows, ${staff.length} staff`);
@@ -424,7 +429,9 @@ export async function seedDemoHall(db: Db, options: TDemoSeedOptions = {}): Prom
     const workOrders = await insertDemoWorkOrders(trx, await demoReviewers(trx, ids.hallId));
     log(`${workOrders} bad reviews with work orders in every state`);
     return { hallId: ids.hallId, accounts, year };
-  });
+      }),
+    (result) => result.hallId,
+  );
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const { cases, ratings } = loaded.year;
   log(`loaded ${cases.toLocaleString("en-US")} cases and ${ratings.toLocaleString("en-US")} ratings in ${seconds} s`);

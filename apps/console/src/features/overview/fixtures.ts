@@ -15,6 +15,12 @@ export function metrics(overrides: Partial<TMetrics> = {}): TMetrics {
     activeGoodRate: { num: 1, den: 3, text: "99.90%" },
     badRate: { num: 1, den: 3, text: "0.09%" },
     score: { num: 1, den: 3, text: "97.31" },
+    unratedRate: { num: 1, den: 3, text: "77.37%" },
+    onTimeCompletionRate: { num: 1, den: 3, text: "99.69%" },
+    meanHandlingHours: { num: 1, den: 3, text: "26.4" },
+    promisedCompleted: 76_760,
+    casesClosed: 243_000,
+    casesClosedUnrated: 188_000,
     ...overrides,
   };
 }

@@ -1,0 +1,152 @@
+import { sql } from "kysely";
+import { describe, expect, test } from "vitest";
+
+import { createHallFixture } from "../testing";
+import type { THallFixture } from "../testing";
+import { useTestDb } from "../testing/test-db";
+import { SeededRandom } from "../seed/random";
+import { insertCase } from "./case";
+import { insertRating } from "./rating";
+import { checkRollups, foldRollupChanges, rebuildRollups } from "./rollup";
+import { readTallies } from "./tally";
+
+let hall: THallFixture;
+const getDb = useTestDb({
+  seed: async (db) => {
+    hall = await createHallFixture(db);
+  },
+});
+
+const DAY_MS = 86_400_000;
+const START = Date.parse("2023-03-01T01:00:00Z");
+
+interface TCaseSpec {
+  caseNo: string;
+  completedAt: Date | null;
+  windowIndex: number;
+  promised: boolean;
+}
+
+async function addCase(spec: TCaseSpec): Promise<number> {
+  const receivedAt = new Date((spec.completedAt ?? new Date(START)).getTime() - 3_600_000);
+  return insertCase(getDb(), {
+    case_no: spec.caseNo,
+    hall_id: hall.hallId,
+    department_id: hall.departmentIds[spec.windowIndex % hall.departmentIds.length] ?? hall.departmentIds[0],
+    service_item_id: spec.promised ? hall.itemIds.promised : hall.itemIds.instant,
+    window_id: hall.windowIds[spec.windowIndex] ?? null,
+    staff_id: hall.staffIds[spec.windowIndex] ?? null,
+    handling_channel: "window",
+    case_type: spec.promised ? "promised" : "instant",
+    promised_days: spec.promised ? 5 : 0,
+    applicant_type: "person",
+    applicant_name_masked: "张*",
+    applicant_contact_cipher: null,
+    applicant_contact_hash: null,
+    status: spec.completedAt ? "completed" : "received",
+    received_at: receivedAt,
+    completed_at: spec.completedAt,
+    due_date: spec.promised ? "2023-03-06" : null,
+  });
+}
+
+async function rate(caseId: number, level: number, index: number, ratedAt: Date, isDefault = false): Promise<number> {
+  const row = await getDb().selectFrom("case").selectAll().where("id", "=", caseId).executeTakeFirstOrThrow();
+  return insertRating(
+    getDb(),
+    {
+      case_id: caseId,
+      seq: 1,
+      level,
+      channel: 1 + (index % 5),
+      is_default: isDefault,
+      comment: "",
+      reason_version: 1,
+      hall_id: row.hall_id,
+      department_id: row.department_id,
+      service_item_id: row.service_item_id,
+      window_id: row.window_id,
+      staff_id: row.staff_id,
+      prompt_id: null,
+      idempotency_key: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+      rated_at: ratedAt,
+      received_at: ratedAt,
+    },
+    level <= 2 ? ["214"] : [],
+  );
+}
+
+async function exclude(ratingId: number): Promise<void> {
+  await getDb()
+    .insertInto("rating_exclusion")
+    .values({ rating_id: ratingId, reason: "malicious", note: "恶意差评", approved_by: hall.users.hall_manager.id, created_at: new Date(START) })
+    .execute();
+}
+
+describe("rollups", () => {
+  test("equal the raw rows after random cases, ratings, defaults, exclusions and completions, folded while writers run", async () => {
+    const db = getDb();
+    const random = new SeededRandom(20230301);
+    const caseIds: number[] = [];
+    const ratingIds: number[] = [];
+    let ratingIndex = 0;
+    // Four writers at once, and a folder racing them: the queue must neither lose nor double a change.
+    const writer = async (writerNo: number) => {
+      for (let n = 0; n < 40; n += 1) {
+        const completedAt = random.next() < 0.9 ? new Date(START + Math.floor(random.next() * 20) * DAY_MS + writerNo * 60_000) : null;
+        const caseId = await addCase({
+          caseNo: `R-${writerNo}-${n}`,
+          completedAt,
+          windowIndex: Math.floor(random.next() * hall.windowIds.length),
+          promised: random.next() < 0.3,
+        });
+        caseIds.push(caseId);
+        if (completedAt && random.next() < 0.6) {
+          ratingIndex += 1;
+          const level = 1 + Math.floor(random.next() * 5);
+          const ratedAt = new Date(completedAt.getTime() + Math.floor(random.next() * 3) * DAY_MS);
+          ratingIds.push(await rate(caseId, level, ratingIndex, ratedAt, random.next() < 0.1));
+        }
+      }
+    };
+    const folder = async () => {
+      for (let n = 0; n < 20; n += 1) await foldRollupChanges(db);
+    };
+    await Promise.all([writer(1), writer(2), writer(3), writer(4), folder()]);
+
+    // Exclusions (appeals upheld), one taken back, and cases completed later.
+    for (const ratingId of ratingIds.slice(0, 8)) await exclude(ratingId);
+    await db.deleteFrom("rating_exclusion").where("rating_id", "=", ratingIds[0] ?? 0).execute();
+    await db
+      .updateTable("case")
+      .set({ status: "completed", completed_at: new Date(START + 25 * DAY_MS) })
+      .where("status", "=", "received")
+      .execute();
+    // A completed case moved to another window (a correction by the business system).
+    await db.updateTable("case").set({ window_id: hall.windowIds[1] ?? null }).where("id", "=", caseIds[3] ?? 0).execute();
+
+    expect(await checkRollups(db)).toEqual([]);
+    for (const by of ["hall", "window", "department", "service_item", "channel", "day"] as const) {
+      const filter = { hallId: hall.hallId, from: "2023-03-01", to: "2023-03-31", by, closedBefore: "2023-03-15" };
+      expect(await readTallies(db, { ...filter, source: "rollup" })).toEqual(await readTallies(db, { ...filter, source: "raw" }));
+    }
+  });
+
+  test("the check points at a rollup row that no longer matches the raw rows, and a rebuild repairs it", async () => {
+    const db = getDb();
+    const caseId = await addCase({ caseNo: "K-1", completedAt: new Date(START), windowIndex: 0, promised: false });
+    await rate(caseId, 5, 900, new Date(START));
+    expect(await checkRollups(db)).toEqual([]);
+
+    // A rating changed behind the platform's back (triggers do not follow an UPDATE of a rating).
+    await sql`update rating set level = 1 where case_id = ${caseId}`.execute(db);
+    const differences = await checkRollups(db);
+    expect(differences).toContainEqual(
+      expect.objectContaining({ table: "rollup_window_day", counter: "l5", rollup: 1, raw: 0 }),
+    );
+    expect(differences).toContainEqual(expect.objectContaining({ table: "rollup_window_day", counter: "l1", rollup: 0, raw: 1 }));
+
+    await rebuildRollups(db, hall.hallId);
+    expect(await checkRollups(db)).toEqual([]);
+  });
+});

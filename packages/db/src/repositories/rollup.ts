@@ -1,0 +1,241 @@
+import { sql } from "kysely";
+import type { RawBuilder } from "kysely";
+
+import type { Db } from "../client";
+
+/**
+ * Rollups: per hall-local day counts that every dashboard, ranking and report reads instead of
+ * the raw rows. Triggers queue each change (a case completed, a first rating given, an exclusion)
+ * in `rollup_change` inside the writer's transaction; `foldRollupChanges` adds the queued deltas
+ * to the rollup tables. The raw tables stay the source of truth: `rollupSourceRows` computes the
+ * same rows from them, `rebuildRollups` replaces the rollups with it and `checkRollups` compares.
+ */
+export const ROLLUP_COUNTERS = [
+  "completed",
+  "rated",
+  "rated_default",
+  "promised",
+  "promised_on_time",
+  "handling_seconds",
+  "l1",
+  "l2",
+  "l3",
+  "l4",
+  "l5",
+  "d1",
+  "d2",
+  "d3",
+  "d4",
+  "d5",
+] as const;
+
+export type TRollupCounter = (typeof ROLLUP_COUNTERS)[number];
+export type TRollupCounters = Record<TRollupCounter, number>;
+
+export type TRollupTable = "rollup_window_day" | "rollup_item_day" | "rollup_channel_day";
+
+/** Each rollup's key columns after hall and day. */
+export const ROLLUP_KEYS: Record<TRollupTable, readonly string[]> = {
+  rollup_window_day: ["window_id", "staff_id", "department_id"],
+  rollup_item_day: ["department_id", "service_item_id"],
+  rollup_channel_day: ["department_id", "channel"],
+};
+
+const ROLLUP_TABLES = Object.keys(ROLLUP_KEYS) as TRollupTable[];
+
+/** Case counters are meaningless per rating channel: that table only takes rating rows. */
+const SOURCE_FILTER: Record<TRollupTable, string> = {
+  rollup_window_day: "",
+  rollup_item_day: "",
+  rollup_channel_day: "where channel > 0",
+};
+
+const FOLD_BATCH = 5000;
+
+/**
+ * The change stream computed from the raw rows: one row per completed case and one per valid first
+ * rating, with the same columns as `rollup_change`. Optional bounds limit it to a hall and a UTC range.
+ */
+export function rawChangeStream(bounds: { hallId?: number; start?: Date; end?: Date } = {}): RawBuilder<unknown> {
+  const caseWhere = [sql`c.completed_at is not null`];
+  const ratingWhere = [sql`r.seq = 1`, sql`x.id is null`];
+  if (bounds.hallId !== undefined) {
+    caseWhere.push(sql`c.hall_id = ${bounds.hallId}`);
+    ratingWhere.push(sql`r.hall_id = ${bounds.hallId}`);
+  }
+  if (bounds.start) {
+    caseWhere.push(sql`c.completed_at >= ${bounds.start}`);
+    ratingWhere.push(sql`r.rated_at >= ${bounds.start}`);
+  }
+  if (bounds.end) {
+    caseWhere.push(sql`c.completed_at < ${bounds.end}`);
+    ratingWhere.push(sql`r.rated_at < ${bounds.end}`);
+  }
+  return sql`(
+    select c.hall_id, date(c.completed_at + interval 8 hour) as day, coalesce(c.window_id, 0) as window_id,
+           coalesce(c.staff_id, 0) as staff_id, c.department_id, c.service_item_id, 0 as channel,
+           1 as completed,
+           (r.id is not null and x.id is null) as rated,
+           coalesce(r.is_default and x.id is null, 0) as rated_default,
+           (c.case_type = 'promised') as promised,
+           (c.case_type = 'promised' and coalesce(date(c.completed_at + interval 8 hour) <= c.due_date, 0)) as promised_on_time,
+           greatest(timestampdiff(second, c.received_at, c.completed_at), 0) as handling_seconds,
+           0 as l1, 0 as l2, 0 as l3, 0 as l4, 0 as l5, 0 as d1, 0 as d2, 0 as d3, 0 as d4, 0 as d5
+    from \`case\` c
+    left join rating r on r.case_id = c.id and r.seq = 1
+    left join rating_exclusion x on x.rating_id = r.id
+    where ${sql.join(caseWhere, sql` and `)}
+    union all
+    select r.hall_id, date(r.rated_at + interval 8 hour), coalesce(r.window_id, 0), coalesce(r.staff_id, 0),
+           r.department_id, r.service_item_id, r.channel, 0, 0, 0, 0, 0, 0,
+           r.level = 1, r.level = 2, r.level = 3, r.level = 4, r.level = 5,
+           r.level = 1 and r.is_default, r.level = 2 and r.is_default, r.level = 3 and r.is_default,
+           r.level = 4 and r.is_default, r.level = 5 and r.is_default
+    from rating r
+    left join rating_exclusion x on x.rating_id = r.id
+    where ${sql.join(ratingWhere, sql` and `)}
+  )`;
+}
+
+function sums(): RawBuilder<unknown> {
+  return sql.raw(ROLLUP_COUNTERS.map((counter) => `sum(${counter}) as ${counter}`).join(", "));
+}
+
+/** `select hall_id, day, <keys>, sum(...) from <source> group by ...`: a rollup's rows from a stream. */
+function aggregate(table: TRollupTable, source: RawBuilder<unknown>): RawBuilder<unknown> {
+  const keys = ["hall_id", "day", ...ROLLUP_KEYS[table]].join(", ");
+  return sql`select ${sql.raw(keys)}, ${sums()} from ${source} as s ${sql.raw(SOURCE_FILTER[table])} group by ${sql.raw(keys)}`;
+}
+
+function insertAggregate(table: TRollupTable, source: RawBuilder<unknown>, accumulate: boolean): RawBuilder<unknown> {
+  const columns = ["hall_id", "day", ...ROLLUP_KEYS[table], ...ROLLUP_COUNTERS].join(", ");
+  const update = accumulate
+    ? sql` on duplicate key update ${sql.raw(ROLLUP_COUNTERS.map((counter) => `${counter} = ${counter} + values(${counter})`).join(", "))}`
+    : sql``;
+  return sql`insert into ${sql.table(table)} (${sql.raw(columns)}) ${aggregate(table, source)}${update}`;
+}
+
+/** True when changes are waiting: a read takes one cheap look before deciding to fold. */
+async function hasPendingChanges(db: Db): Promise<boolean> {
+  const row = await db.selectFrom("rollup_change").select("id").limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Adds queued changes to the rollups and deletes them, batch by batch, each batch in one
+ * transaction, so a crash leaves every change either folded and gone or still queued. Locking the
+ * batch makes two processes folding at once take turns instead of adding a change twice.
+ * Returns the number of changes folded.
+ */
+export async function foldRollupChanges(db: Db): Promise<number> {
+  let folded = 0;
+  while (await hasPendingChanges(db)) {
+    const count = await db
+      .transaction()
+      .setIsolationLevel("read committed")
+      .execute(async (trx) => {
+        const batch = await sql<{ id: number }>`
+          select id from rollup_change order by id limit ${FOLD_BATCH} for update`.execute(trx);
+        if (batch.rows.length === 0) return 0;
+        const ids = batch.rows.map((row) => row.id);
+        const source = sql`(select * from rollup_change where id in (${sql.join(ids)}))`;
+        for (const table of ROLLUP_TABLES) await insertAggregate(table, source, true).execute(trx);
+        await sql`delete from rollup_change where id in (${sql.join(ids)})`.execute(trx);
+        return ids.length;
+      });
+    if (count === 0) break;
+    folded += count;
+  }
+  return folded;
+}
+
+/**
+ * Runs a bulk load without queueing a change per row: `load` must write through the connection it
+ * is given (the session variable the triggers look at is per connection), and the hall's rollups
+ * are rebuilt from the raw rows afterwards.
+ */
+export async function withBulkLoad<T>(db: Db, load: (conn: Db) => Promise<T>, hallIdOf: (result: T) => number): Promise<T> {
+  const result = await db.connection().execute(async (conn) => {
+    await sql`set @rollup_bulk_load = 1`.execute(conn);
+    try {
+      return await load(conn);
+    } finally {
+      await sql`set @rollup_bulk_load = null`.execute(conn);
+    }
+  });
+  await rebuildRollups(db, hallIdOf(result));
+  return result;
+}
+
+/**
+ * Replaces the rollups (of one hall, or all) with what the raw rows say, and drops the queued
+ * changes they already contain. For a bulk load and for repairing after a failed check; the
+ * platform must not be writing to that hall meanwhile.
+ */
+export async function rebuildRollups(db: Db, hallId?: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const hallClause = hallId === undefined ? sql`` : sql`where hall_id = ${hallId}`;
+    await sql`delete from rollup_change ${hallClause}`.execute(trx);
+    for (const table of ROLLUP_TABLES) {
+      await sql`delete from ${sql.table(table)} ${hallClause}`.execute(trx);
+      await insertAggregate(table, rawChangeStream({ hallId }), false).execute(trx);
+    }
+  });
+}
+
+export interface TRollupDifference {
+  table: TRollupTable;
+  /** hall, day and the table's key columns, e.g. "1|2023-03-01|4|12|7" */
+  key: string;
+  counter: TRollupCounter;
+  rollup: number;
+  raw: number;
+}
+
+type TRollupRow = Record<string, unknown>;
+
+function rowKey(table: TRollupTable, row: TRollupRow): string {
+  const day = row.day instanceof Date ? row.day.toISOString().slice(0, 10) : String(row.day);
+  return [String(row.hall_id), day, ...ROLLUP_KEYS[table].map((key) => String(row[key]))].join("|");
+}
+
+function indexRows(table: TRollupTable, rows: readonly TRollupRow[]): Map<string, TRollupRow> {
+  return new Map(rows.map((row) => [rowKey(table, row), row]));
+}
+
+/**
+ * Recomputes every rollup from the raw rows and lists each counter that differs (all-zero rows
+ * left by cancelling changes count as absent). Folds first, then compares inside one consistent
+ * snapshot so writes arriving meanwhile cannot show up as differences.
+ */
+export async function checkRollups(db: Db, hallId?: number): Promise<TRollupDifference[]> {
+  await foldRollupChanges(db);
+  return db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .execute(async (trx) => {
+      await sql`select 1 from rollup_change limit 1`.execute(trx);
+      const differences: TRollupDifference[] = [];
+      const hallClause = hallId === undefined ? sql`` : sql`where hall_id = ${hallId}`;
+      const pending = await sql<{ n: number }>`select count(*) as n from rollup_change ${hallClause}`.execute(trx);
+      const pendingSource = sql`(select * from rollup_change ${hallClause})`;
+      for (const table of ROLLUP_TABLES) {
+        const stored = await sql<TRollupRow>`select * from ${sql.table(table)} ${hallClause}`.execute(trx);
+        const raw = await aggregate(table, rawChangeStream({ hallId })).execute(trx);
+        // Changes committed after the fold but inside this snapshot are still queued: count them.
+        const queued = Number(pending.rows[0]?.n ?? 0) > 0 ? (await aggregate(table, pendingSource).execute(trx)).rows : [];
+        const storedByKey = indexRows(table, stored.rows);
+        const queuedByKey = indexRows(table, queued as TRollupRow[]);
+        const rawByKey = indexRows(table, raw.rows as TRollupRow[]);
+        const keys = new Set([...storedByKey.keys(), ...rawByKey.keys(), ...queuedByKey.keys()]);
+        for (const key of keys) {
+          for (const counter of ROLLUP_COUNTERS) {
+            const rollup = Number(storedByKey.get(key)?.[counter] ?? 0) + Number(queuedByKey.get(key)?.[counter] ?? 0);
+            const rawValue = Number(rawByKey.get(key)?.[counter] ?? 0);
+            if (rollup !== rawValue) differences.push({ table, key, counter, rollup, raw: rawValue });
+          }
+        }
+      }
+      return differences;
+    });
+}
