@@ -4,6 +4,7 @@ export * from "./errors";
 export * from "./levels";
 export * from "./metrics";
 export * from "./ranking";
+export * from "./definitions";
 export * from "./reasons";
 export * from "./roles";
 export * from "./schemas";

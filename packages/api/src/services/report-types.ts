@@ -1,0 +1,106 @@
+import type { TMetricDefinition, TRankingWeights } from "@hcp/domain";
+
+import type { TRateView } from "./overview";
+
+/**
+ * The monthly satisfaction report (SPEC §7) as data: the JSON the console renders, the PDF, XLSX
+ * and CSV exports read, and the archive stores. Every figure is already formatted by the domain
+ * metric functions (`text`), with the exact num/den kept beside it so an export never re-rounds.
+ */
+export const MONTHLY_REPORT_FORMAT = 1;
+
+/** A figure this month, the month before and the same month a year earlier. */
+export interface TReportComparison {
+  key: string;
+  /** zh-CN name from METRIC_DEFINITIONS */
+  label: string;
+  current: TRateView;
+  previousMonth: TRateView;
+  lastYear: TRateView;
+  /** e.g. "+0.12 个百分点", "-3.4%", "—" when a side is undefined */
+  changeVsPreviousMonth: string;
+  changeVsLastYear: string;
+}
+
+export interface TReportCountRow {
+  /** stable id of what is counted: a level, a channel code, a reason code, an item id … */
+  key: string;
+  label: string;
+  count: number;
+  /** share of the section's total, e.g. "12.50%" */
+  share: string;
+}
+
+export interface TReportRankedRow {
+  id: number;
+  code: string;
+  name: string;
+  rank: number | null;
+  /** composite score, "—" when unranked */
+  score: string;
+  /** "样本不足" when below the minimum sample */
+  note: string;
+  casesCompleted: number;
+  validRatings: number;
+  ratedRate: TRateView;
+  goodRate: TRateView;
+  onTimeCompletionRate: TRateView;
+  badRatings: number;
+  workOrderOnTimeRate: TRateView;
+  /** 末位: ranked last this month and the month before */
+  lastTwoMonthsRunning: boolean;
+}
+
+export interface TReportRanking {
+  rows: TReportRankedRow[];
+  /** ids of the 红榜 (top five) and 黑榜 (bottom five, worst first) */
+  red: number[];
+  black: number[];
+  minSample: number;
+  weights: TRankingWeights;
+}
+
+export interface TMonthlyReport {
+  format: typeof MONTHLY_REPORT_FORMAT;
+  hall: { id: number; code: string; name: string };
+  /** yyyy-mm, hall-local */
+  month: string;
+  period: { from: string; to: string };
+  definitionsVersion: string;
+  generatedAt: string;
+  summary: {
+    casesCompleted: number;
+    workingDays: number;
+    calendarDays: number;
+    dailyAverage: { perWorkingDay: string; perCalendarDay: string };
+    validRatings: number;
+    ratings: number;
+    badRatings: number;
+    /** the rates of SPEC §6 with month-on-month and year-on-year change */
+    comparisons: TReportComparison[];
+  };
+  ratingsByLevel: TReportCountRow[];
+  ratingsByChannel: TReportCountRow[];
+  windows: TReportRanking;
+  departments: TReportRanking;
+  badReviews: {
+    total: number;
+    byReason: TReportCountRow[];
+    byItem: TReportCountRow[];
+    byWindow: TReportCountRow[];
+    workOrderStates: TReportCountRow[];
+    /** 差评回复率, 回访整改率, 按时整改率, 回访整改满意率 */
+    workOrderRates: { key: string; label: string; value: TRateView }[];
+  };
+  topItems: { byVolume: TReportCountRow[]; byBadReviews: TReportCountRow[] };
+  coverage: {
+    casesCompleted: number;
+    promptsSent: number;
+    promptsTimedOut: number;
+    casesRated: number;
+    casesRatedByDefault: number;
+    casesClosedUnrated: number;
+    devices: { registered: number; paired: number };
+  };
+  definitions: TMetricDefinition[];
+}
