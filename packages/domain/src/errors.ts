@@ -42,6 +42,11 @@ export const APP_ERROR_MESSAGES = {
   INTERNAL: "服务器暂时无法处理，请稍后再试",
   RATING_LINK_EXPIRED: "评价链接已过期：该办件已超过评价期限，不能再评价",
   ONLINE_LOOKUP_LOCKED: "查询错误次数过多，该办件已暂时锁定，请稍后再试",
+  PERIOD_TOO_LONG: "统计期间不能超过 366 天，请缩短后再查询",
+  PERIOD_IN_FUTURE: "统计期间不能从未来的日期开始",
+  STAFF_NOT_FOUND: "工作人员不存在或不在您的管辖范围内",
+  DEPARTMENT_NOT_FOUND: "部门不存在或不在您的管辖范围内",
+  RANKING_WEIGHTS_INVALID: "排名权重无效：各项须为 0–100 的整数，且合计为 100",
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;
