@@ -47,6 +47,13 @@ export const APP_ERROR_MESSAGES = {
   STAFF_NOT_FOUND: "工作人员不存在或不在您的管辖范围内",
   DEPARTMENT_NOT_FOUND: "部门不存在或不在您的管辖范围内",
   RANKING_WEIGHTS_INVALID: "排名权重无效：各项须为 0–100 的整数，且合计为 100",
+  HALL_NOT_FOUND: "服务大厅不存在",
+  REPORT_MONTH_INVALID: "月份格式应为 YYYY-MM，且不早于 2000 年",
+  REPORT_MONTH_IN_FUTURE: "该月份尚未到来，不能生成月报",
+  REPORT_MONTH_NOT_CLOSED: "该月份尚未结束，月报在月度结束后生成",
+  REPORT_NOT_FOUND: "月报不存在或无权查看",
+  REPORT_GENERATING: "该月报正在生成中，请稍后查看进度",
+  REPORT_ARCHIVE_HALL_ONLY: "月报存档按全大厅生成，部门负责人请查看本部门的月度报告",
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;

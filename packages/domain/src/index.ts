@@ -6,6 +6,7 @@ export * from "./metrics";
 export * from "./ranking";
 export * from "./definitions";
 export * from "./reasons";
+export * from "./report-change";
 export * from "./roles";
 export * from "./schemas";
 export * from "./work-order";
