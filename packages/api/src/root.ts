@@ -6,6 +6,7 @@ import { deviceRouter } from "./routers/device";
 import { kioskRouter } from "./routers/kiosk";
 import { onlineRouter } from "./routers/online";
 import { overviewRouter } from "./routers/overview";
+import { performanceRouter } from "./routers/performance";
 import { ratingRouter } from "./routers/rating";
 import { signalRouter } from "./routers/signal";
 import { windowRouter } from "./routers/window";
@@ -21,6 +22,7 @@ export const appRouter = router({
   kiosk: kioskRouter,
   online: onlineRouter,
   overview: overviewRouter,
+  performance: performanceRouter,
   rating: ratingRouter,
   signal: signalRouter,
   window: windowRouter,

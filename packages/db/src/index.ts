@@ -8,6 +8,7 @@ export * from "./repositories/catalog";
 export * from "./repositories/counter";
 export * from "./repositories/device";
 export * from "./repositories/online-lock";
+export * from "./repositories/performance";
 export * from "./repositories/prompt";
 export * from "./repositories/rating";
 export * from "./repositories/rollup";

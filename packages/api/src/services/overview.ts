@@ -15,7 +15,7 @@ import type { TLevelCounts, TPeriod, TRatingTally, TRatio } from "@hcp/domain";
 
 import type { TContext } from "../context";
 
-type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
+export type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
 
 export interface TRateView extends TRatio {
   text: string;

@@ -1,0 +1,112 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+
+import { OVERVIEW_ROLES, ZId, ZPeriod, ZRankingWeights } from "@hcp/domain";
+
+import { ZMetricsView, ZRateView } from "../schemas";
+import { channelBreakdown, coverage, departmentBreakdown, itemPerformance, reasonBreakdown } from "../services/performance-breakdowns";
+import { myPerformance, ratingList, trend } from "../services/performance-trends";
+import { checkScope, rankingSettings, staffPerformance, updateRankingSettings, windowRanking } from "../services/performance";
+import { authedProcedure, roleProcedure } from "../trpc";
+
+const readProcedure = roleProcedure(OVERVIEW_ROLES);
+const settingsProcedure = roleProcedure(["admin", "hall_manager"]);
+
+const ZRankingSettings = z.object({
+  weights: ZRankingWeights,
+  minSample: z.number().int().min(1, { error: "最低样本量至少为 1" }).max(10_000, { error: "最低样本量不能超过 10000" }),
+});
+
+const ZWindowRankingRow = z.object({
+  window: z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string() }),
+  staffName: z.string().nullable(),
+  rank: z.number().nullable(),
+  score: z.string(),
+  scoreValue: z.number().nullable(),
+  satisfactionLowerBound: z.string(),
+  eligible: z.boolean(),
+  metrics: ZMetricsView,
+  badReviews: z.number(),
+  workOrderOnTimeRate: ZRateView,
+  red: z.boolean(),
+  black: z.boolean(),
+  lastTwoMonthsRunning: z.boolean(),
+});
+
+const ZWindowRanking = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  settings: z.object({
+    weights: z.object({ satisfaction: z.number(), ratedRate: z.number(), onTimeCompletion: z.number(), workOrders: z.number() }),
+    minSample: z.number(),
+  }),
+  rows: z.array(ZWindowRankingRow),
+  red: z.array(z.number()),
+  black: z.array(z.number()),
+  lastTwoMonthsRunning: z.number().nullable(),
+});
+
+const ZDrill = ZPeriod.and(
+  z.object({
+    windowId: ZId.optional(),
+    staffId: ZId.optional(),
+    serviceItemId: ZId.optional(),
+    departmentId: ZId.optional(),
+  }),
+);
+
+const ZRatingListInput = ZDrill.and(
+  z.object({
+    level: z.number().int().min(1).max(5).optional(),
+    badOnly: z.boolean().optional(),
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  }),
+);
+
+function periodOf(input: { from: string; to: string }) {
+  return { from: input.from, to: input.to };
+}
+
+export const performanceRouter = {
+  /** Window performance and ranking for a period: SPEC §6's columns, composite score, 红黑榜, 末位. */
+  windows: readProcedure
+    .meta({ openapi: { method: "GET", path: "/performance/windows", tags: ["metrics"], summary: "窗口绩效与排名" } })
+    .input(ZPeriod)
+    .output(ZWindowRanking)
+    .query(({ ctx, input }) => windowRanking(ctx, input)),
+
+  /** Staff figures, of the hall or of one window (drill-down step two). */
+  staff: readProcedure.input(ZDrill).query(async ({ ctx, input }) => {
+    await checkScope(ctx, input);
+    return staffPerformance(ctx, periodOf(input), input.windowId);
+  }),
+
+  /** Service items, busiest first, within a window, staff member or department when given. */
+  items: readProcedure.input(ZDrill).query(async ({ ctx, input }) => {
+    await checkScope(ctx, input);
+    return itemPerformance(ctx, periodOf(input), { windowId: input.windowId, staffId: input.staffId, departmentId: input.departmentId });
+  }),
+
+  /** The individual ratings and their cases behind a figure. */
+  ratings: readProcedure.input(ZRatingListInput).query(async ({ ctx, input }) => {
+    await checkScope(ctx, input);
+    return ratingList(ctx, periodOf(input), input);
+  }),
+
+  departments: readProcedure.input(ZPeriod).query(({ ctx, input }) => departmentBreakdown(ctx, input)),
+  channels: readProcedure.input(ZPeriod).query(({ ctx, input }) => channelBreakdown(ctx, input)),
+  reasons: readProcedure.input(ZPeriod).query(({ ctx, input }) => reasonBreakdown(ctx, input)),
+  coverage: readProcedure.input(ZPeriod).query(({ ctx, input }) => coverage(ctx, input)),
+
+  /** Daily volume and ratings, 好评率 by week; for one window or staff member when given. */
+  trend: readProcedure.input(ZDrill).query(async ({ ctx, input }) => {
+    await checkScope(ctx, input);
+    return trend(ctx, periodOf(input), { windowId: input.windowId, staffId: input.staffId });
+  }),
+
+  /** A window staff member's own results, up to yesterday, with anonymised comments. */
+  mine: authedProcedure.input(ZPeriod).query(({ ctx, input }) => myPerformance(ctx, input)),
+
+  rankingSettings: readProcedure.query(({ ctx }) => rankingSettings(ctx)),
+  updateRankingSettings: settingsProcedure.input(ZRankingSettings).mutation(({ ctx, input }) => updateRankingSettings(ctx, input)),
+} satisfies TRPCRouterRecord;

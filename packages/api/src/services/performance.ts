@@ -1,0 +1,291 @@
+import { findHallById, listStaffOfHall, listWindowsWithStaff } from "@hcp/db";
+import type { TTallyKey } from "@hcp/db";
+import {
+  datesBetween,
+  emptyTally,
+  formatPercent,
+  hallDate,
+  hallDayBounds,
+  honourLists,
+  lastTwoMonthsRunning,
+  parseRankingWeights,
+  rankEntries,
+  ratingMetrics,
+} from "@hcp/domain";
+import type { TPeriod, TRankedEntry, TRankingInput, TRankingWeights, TRatingTally, TWorkOrderTally } from "@hcp/domain";
+
+import { appError } from "../errors";
+import { departmentScope, hallTallies, metricsView } from "./overview";
+import type { TMetricsView, TRateView, TUserContext } from "./overview";
+import { countWorkOrders } from "./work-order-metrics";
+
+/** The longest period a screen may ask for: a year, leap day included. */
+export const MAX_PERIOD_DAYS = 366;
+
+/** Refuses periods nothing sensible can be computed over, before any query runs. */
+export function checkPeriod(ctx: TUserContext, period: TPeriod): void {
+  if (datesBetween(period.from, period.to).length > MAX_PERIOD_DAYS) throw appError("PERIOD_TOO_LONG", "BAD_REQUEST");
+  if (period.from > hallDate(ctx.now())) throw appError("PERIOD_IN_FUTURE", "BAD_REQUEST");
+}
+
+export interface TDrillScope {
+  windowId?: number;
+  staffId?: number;
+  serviceItemId?: number;
+  departmentId?: number;
+}
+
+/**
+ * Refuses a window, staff member, item or department outside the caller's hall — and for a
+ * department head outside their department — so nothing is computed over the wrong rows.
+ */
+export async function checkScope(ctx: TUserContext, scope: TDrillScope): Promise<void> {
+  const hallId = ctx.user.hall_id;
+  const ownDepartment = departmentScope(ctx);
+  const checks: Promise<void>[] = [];
+  if (scope.windowId !== undefined) {
+    checks.push(
+      ctx.db
+        .selectFrom("window")
+        .select("id")
+        .where("id", "=", scope.windowId)
+        .where("hall_id", "=", hallId)
+        .executeTakeFirst()
+        .then((row) => {
+          if (!row) throw appError("WINDOW_NOT_FOUND", "NOT_FOUND");
+        }),
+    );
+  }
+  if (scope.staffId !== undefined) {
+    checks.push(
+      ctx.db
+        .selectFrom("staff")
+        .select(["id", "department_id"])
+        .where("id", "=", scope.staffId)
+        .where("hall_id", "=", hallId)
+        .executeTakeFirst()
+        .then((row) => {
+          if (!row || (ownDepartment !== undefined && row.department_id !== ownDepartment)) throw appError("STAFF_NOT_FOUND", "NOT_FOUND");
+        }),
+    );
+  }
+  if (scope.serviceItemId !== undefined) {
+    checks.push(
+      ctx.db
+        .selectFrom("service_item")
+        .innerJoin("department", "department.id", "service_item.department_id")
+        .select(["service_item.id", "service_item.department_id"])
+        .where("service_item.id", "=", scope.serviceItemId)
+        .where("department.hall_id", "=", hallId)
+        .executeTakeFirst()
+        .then((row) => {
+          if (!row || (ownDepartment !== undefined && row.department_id !== ownDepartment)) throw appError("ITEM_NOT_FOUND", "NOT_FOUND");
+        }),
+    );
+  }
+  if (scope.departmentId !== undefined) {
+    checks.push(
+      ctx.db
+        .selectFrom("department")
+        .select("id")
+        .where("id", "=", scope.departmentId)
+        .where("hall_id", "=", hallId)
+        .executeTakeFirst()
+        .then((row) => {
+          if (!row || (ownDepartment !== undefined && row.id !== ownDepartment)) throw appError("DEPARTMENT_NOT_FOUND", "NOT_FOUND");
+        }),
+    );
+  }
+  await Promise.all(checks);
+}
+
+export interface TRankingSettings {
+  weights: TRankingWeights;
+  minSample: number;
+}
+
+export async function rankingSettings(ctx: TUserContext): Promise<TRankingSettings> {
+  const hall = await findHallById(ctx.db, ctx.user.hall_id);
+  return { weights: parseRankingWeights(hall?.ranking_weights ?? ""), minSample: hall?.ranking_min_sample ?? 30 };
+}
+
+export async function updateRankingSettings(ctx: TUserContext, settings: TRankingSettings): Promise<TRankingSettings> {
+  await ctx.db
+    .updateTable("hall")
+    .set({ ranking_weights: JSON.stringify(settings.weights), ranking_min_sample: settings.minSample })
+    .where("id", "=", ctx.user.hall_id)
+    .execute();
+  return rankingSettings(ctx);
+}
+
+const EMPTY_WORK_ORDERS: TWorkOrderTally = {
+  badReviews: 0,
+  replied: 0,
+  contactedAndRectified: 0,
+  rectifiedOnTime: 0,
+  followUps: 0,
+  goodFollowUps: 0,
+  open: 0,
+  overdue: 0,
+};
+
+function rankingInput(id: number, code: string, tally: TRatingTally, orders: TWorkOrderTally): TRankingInput {
+  const metrics = ratingMetrics(tally);
+  return {
+    id,
+    code,
+    goodRatings: metrics.goodRatings,
+    validRatings: metrics.validRatings,
+    casesRated: tally.casesRated,
+    casesCompleted: tally.casesCompleted,
+    promisedOnTime: tally.promisedOnTime,
+    promisedCompleted: tally.promisedCompleted,
+    badReviews: orders.badReviews,
+    rectifiedOnTime: orders.rectifiedOnTime,
+  };
+}
+
+/** The previous whole month when the period is exactly one calendar month, else null. */
+export function previousWholeMonth(period: TPeriod): TPeriod | null {
+  const [year, month] = period.from.split("-").map(Number) as [number, number];
+  if (!period.from.endsWith("-01")) return null;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (period.to !== `${period.from.slice(0, 8)}${String(lastDay).padStart(2, "0")}`) return null;
+  const prevYear = month === 1 ? year - 1 : year;
+  const prevMonth = month === 1 ? 12 : month - 1;
+  const prevLast = new Date(Date.UTC(prevYear, prevMonth, 0)).getUTCDate();
+  const prefix = `${prevYear}-${String(prevMonth).padStart(2, "0")}`;
+  return { from: `${prefix}-01`, to: `${prefix}-${String(prevLast).padStart(2, "0")}` };
+}
+
+async function rankWindowsOver(
+  ctx: TUserContext,
+  period: TPeriod,
+  settings: TRankingSettings,
+): Promise<{ windows: Awaited<ReturnType<typeof listWindowsWithStaff>>; tallies: Map<TTallyKey, TRatingTally>; orders: Map<number | null, TWorkOrderTally>; ranked: TRankedEntry[] }> {
+  const bounds = hallDayBounds(period.from, period.to);
+  const [tallies, windows, orders] = await Promise.all([
+    hallTallies(ctx, period, "window"),
+    listWindowsWithStaff(ctx.db, ctx.user.hall_id),
+    countWorkOrders(ctx.db, {
+      hallId: ctx.user.hall_id,
+      start: bounds.start,
+      end: bounds.end,
+      today: hallDate(ctx.now()),
+      by: "window",
+      departmentId: departmentScope(ctx),
+    }),
+  ]);
+  const inputs = windows.map((window) =>
+    rankingInput(window.id, window.code, tallies.get(window.id) ?? emptyTally(), orders.get(window.id) ?? EMPTY_WORK_ORDERS),
+  );
+  return { windows, tallies, orders, ranked: rankEntries(inputs, settings.weights, settings.minSample) };
+}
+
+export interface TWindowRankingRow {
+  window: { id: number; code: string; name: string; kind: string };
+  staffName: string | null;
+  rank: number | null;
+  /** composite score, one decimal; "—" when unranked */
+  score: string;
+  scoreValue: number | null;
+  /** the Wilson lower bound of 好评率, as a percentage */
+  satisfactionLowerBound: string;
+  eligible: boolean;
+  metrics: TMetricsView;
+  badReviews: number;
+  workOrderOnTimeRate: TRateView;
+  red: boolean;
+  black: boolean;
+  lastTwoMonthsRunning: boolean;
+}
+
+export interface TWindowRanking {
+  period: TPeriod;
+  settings: TRankingSettings;
+  rows: TWindowRankingRow[];
+  /** window ids, best first / worst first */
+  red: number[];
+  black: number[];
+  /** set only when the period is one whole month */
+  lastTwoMonthsRunning: number | null;
+}
+
+function fixed(value: number | null, digits: number): string {
+  return value === null ? "—" : value.toFixed(digits);
+}
+
+/** Window performance and ranking for a period (SPEC §6), with 红榜, 黑榜 and 末位. */
+export async function windowRanking(ctx: TUserContext, period: TPeriod): Promise<TWindowRanking> {
+  checkPeriod(ctx, period);
+  const settings = await rankingSettings(ctx);
+  const previous = previousWholeMonth(period);
+  const [current, before] = await Promise.all([
+    rankWindowsOver(ctx, period, settings),
+    previous ? rankWindowsOver(ctx, previous, settings) : Promise.resolve(null),
+  ]);
+  const lists = honourLists(current.ranked);
+  const last = before ? lastTwoMonthsRunning(current.ranked, before.ranked) : null;
+  const byId = new Map(current.windows.map((window) => [window.id, window]));
+  const rows = current.ranked.flatMap((entry): TWindowRankingRow[] => {
+    const window = byId.get(entry.id);
+    if (!window) return [];
+    const orders = current.orders.get(entry.id) ?? EMPTY_WORK_ORDERS;
+    const onTime = { num: orders.rectifiedOnTime, den: orders.badReviews };
+    const lowerBound = entry.components.satisfaction;
+    return [
+      {
+        window: { id: window.id, code: window.code, name: window.name, kind: window.kind },
+        staffName: window.staff?.name ?? null,
+        rank: entry.rank,
+        score: fixed(entry.score, 1),
+        scoreValue: entry.score,
+        satisfactionLowerBound: lowerBound === null ? "—" : `${(lowerBound * 100).toFixed(2)}%`,
+        eligible: entry.eligible,
+        metrics: metricsView(current.tallies.get(entry.id) ?? emptyTally()),
+        badReviews: orders.badReviews,
+        workOrderOnTimeRate: { ...onTime, text: formatPercent(onTime) },
+        red: lists.red.includes(entry.id),
+        black: lists.black.includes(entry.id),
+        lastTwoMonthsRunning: last === entry.id,
+      },
+    ];
+  });
+  return { period, settings, rows, red: lists.red, black: lists.black, lastTwoMonthsRunning: last };
+}
+
+export interface TNamedMetrics {
+  id: number | null;
+  code: string;
+  name: string;
+  /** what the row belongs to, e.g. the department of a staff member or an item */
+  group: string;
+  metrics: TMetricsView;
+}
+
+function byVolume(a: TNamedMetrics, b: TNamedMetrics): number {
+  return b.metrics.casesCompleted - a.metrics.casesCompleted || a.code.localeCompare(b.code);
+}
+
+/** Staff of the hall (or of one window) with their figures; a department head sees only their own department's staff. */
+export async function staffPerformance(ctx: TUserContext, period: TPeriod, windowId?: number): Promise<TNamedMetrics[]> {
+  checkPeriod(ctx, period);
+  const [tallies, staff] = await Promise.all([
+    hallTallies(ctx, period, "staff", { windowId }),
+    listStaffOfHall(ctx.db, ctx.user.hall_id, departmentScope(ctx)),
+  ]);
+  const known = new Map(staff.map((member) => [member.id, member]));
+  const rows: TNamedMetrics[] = [];
+  for (const [key, tally] of tallies) {
+    const member = typeof key === "number" ? known.get(key) : undefined;
+    if (key !== null && !member) continue;
+    rows.push({
+      id: member?.id ?? null,
+      code: member?.badgeNo ?? "",
+      name: member?.name ?? "（未指定工作人员）",
+      group: member?.departmentName ?? "",
+      metrics: metricsView(tally),
+    });
+  }
+  return rows.sort(byVolume);
+}
