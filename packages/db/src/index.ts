@@ -11,6 +11,7 @@ export * from "./repositories/online-lock";
 export * from "./repositories/performance";
 export * from "./repositories/prompt";
 export * from "./repositories/rating";
+export * from "./repositories/report";
 export * from "./repositories/rollup";
 export * from "./repositories/session";
 export * from "./repositories/tally";

@@ -23,11 +23,15 @@ export interface TReportComparison {
 }
 
 export interface TReportCountRow {
-  /** stable id of what is counted: a level, a channel code, a reason code, an item id … */
+  /** stable id of what is counted: a level, a channel code, a reason code, an item id, a work-order state, "none" for no window */
   key: string;
   label: string;
   count: number;
-  /** share of the section's total, e.g. "12.50%" */
+  /**
+   * share of the section's total, e.g. "12.50%": of valid ratings (levels, channels), of bad
+   * reviews (reasons — a review with two reasons counts under each, so reasons may add up past
+   * 100% —, items, windows), of work orders (states), of cases (top items by volume)
+   */
   share: string;
 }
 
@@ -60,9 +64,20 @@ export interface TReportRanking {
   weights: TRankingWeights;
 }
 
+/**
+ * Month-on-month and year-on-year rows, in this order: casesCompleted (办件量), dailyAverage (日均办件量,
+ * per working day), ratings (评价量), ratedRate, goodRate, activeGoodRate, badRate, unratedRate,
+ * score (满意度得分, change in 分), onTimeCompletionRate. Counts change by a relative "%", rates by
+ * "个百分点" (packages/domain report-change.ts).
+ */
 export interface TMonthlyReport {
   format: typeof MONTHLY_REPORT_FORMAT;
   hall: { id: number; code: string; name: string };
+  /**
+   * Whose figures these are: the whole hall (departmentId null, or no scope at all: every archived
+   * report), or one department (a department head's live report, never archived).
+   */
+  scope?: { departmentId: number | null; departmentName: string | null };
   /** yyyy-mm, hall-local */
   month: string;
   period: { from: string; to: string };
