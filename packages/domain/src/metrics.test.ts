@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 
+import { countWorkingDays, exceptionsFromSchedules } from "./calendar";
 import {
+  dailyAverage,
   emptyLevelCounts,
   emptyTally,
   formatPercent,
@@ -110,5 +112,18 @@ describe("summing tallies", () => {
     expect(total.defaultByLevel[4]).toBe(1);
     expect(ratingMetrics(total).goodRate).toEqual({ num: 4, den: 5 });
     expect(ratingMetrics(total).activeGoodRate).toEqual({ num: 3, den: 4 });
+  });
+});
+
+describe("日均办件量", () => {
+  test("divides by the working days of the hall calendar, with the calendar-day figure beside it", () => {
+    const exceptions = exceptionsFromSchedules();
+    // April 2023: 20 weekdays, less Qingming (5th), plus Sunday 23rd worked for Labour Day = 20.
+    const workingDays = countWorkingDays("2023-04-01", "2023-04-30", exceptions);
+    expect(workingDays).toBe(20);
+    expect(formatQuotient(dailyAverage(20_249, workingDays), 1)).toBe("1012.5");
+    expect(formatQuotient(dailyAverage(20_249, 30), 1)).toBe("675.0");
+    // The hall's 2023: 243,000 cases over 249 working days — "more than 1,000 a day".
+    expect(formatQuotient(dailyAverage(243_000, countWorkingDays("2023-01-01", "2023-12-31", exceptions)), 1)).toBe("975.9");
   });
 });
