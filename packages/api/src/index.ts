@@ -12,6 +12,8 @@ export { createCallerFactory } from "./trpc";
 export { openApiDocument } from "./openapi";
 export { applyDefaultRatings } from "./services/defaults";
 export { consoleOnlyNotifier, escalateOverdue } from "./services/escalation";
+export { buildMonthlyReport } from "./services/report";
+export type { TReportDeps } from "./services/report";
 export type { TNotifier } from "./services/escalation";
 export { DEVICE_COOKIE, SESSION_COOKIE } from "./services/auth";
 export type { TKioskEvent } from "./routers/kiosk";

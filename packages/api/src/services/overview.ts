@@ -15,7 +15,11 @@ import type { TLevelCounts, TPeriod, TRatingTally, TRatio } from "@hcp/domain";
 
 import type { TContext } from "../context";
 
-export type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
+export type TUserContext = TContext & {
+  user: NonNullable<TContext["user"]>;
+  /** "raw": every tally of the call read from the raw rows, to check or time the rollups (bench:province) */
+  tallySource?: TTallySource;
+};
 
 export interface TRateView extends TRatio {
   text: string;
@@ -113,7 +117,7 @@ export async function hallTallies(
     windowId: scope.windowId,
     staffId: scope.staffId,
     serviceItemId: scope.serviceItemId,
-    source: scope.source,
+    source: scope.source ?? ctx.tallySource,
   };
   return readTallies(ctx.db, filter);
 }

@@ -10,7 +10,7 @@ import {
   listServiceItemNames,
   readTallies,
 } from "@hcp/db";
-import type { Db, Hall, TTallyDimension } from "@hcp/db";
+import type { Db, Hall, TTallyDimension, TTallySource } from "@hcp/db";
 import {
   addCalendarDays,
   CHANNELS,
@@ -54,6 +54,8 @@ import { countWorkOrders } from "./work-order-metrics";
 export interface TReportDeps {
   db: Db;
   now: () => Date;
+  /** "raw": read the raw rows instead of the rollups, to check or time the rollups (bench:province) */
+  tallySource?: TTallySource;
 }
 
 /** A department head's report covers their department; everyone else's the whole hall. */
@@ -67,10 +69,10 @@ export const TOP_ITEMS = 10;
 const NO_WINDOW_LABEL = "无窗口（网上、自助等）";
 
 /** Reads one month of the hall's counts within the scope. */
-function monthReader(db: Db, hall: Hall, scope: TReportScope, today: string) {
+function monthReader(db: Db, hall: Hall, scope: TReportScope, today: string, source?: TTallySource) {
   const closedBefore = addCalendarDays(today, -hall.rating_window_days);
   const tallies = (period: TPeriod, by: TTallyDimension) =>
-    readTallies(db, { hallId: hall.id, from: period.from, to: period.to, by, closedBefore, departmentId: scope.departmentId });
+    readTallies(db, { hallId: hall.id, from: period.from, to: period.to, by, closedBefore, departmentId: scope.departmentId, source });
   const total = async (period: TPeriod) => sumTallies((await tallies(period, "hall")).values());
   const workOrders = (period: TPeriod, by: "hall" | "department" | "window") => {
     const { start, end } = hallDayBounds(period.from, period.to);
@@ -123,7 +125,7 @@ export async function buildMonthlyReport(
   const now = deps.now();
   const hall = await hallOrThrow(db, hallId);
   const scopeName = await departmentName(db, hallId, scope.departmentId);
-  const reader = monthReader(db, hall, scope, hallDate(now));
+  const reader = monthReader(db, hall, scope, hallDate(now), deps.tallySource);
   const period = monthPeriod(month);
   const previousPeriod = monthPeriod(addMonths(month, -1));
   const lastYearPeriod = monthPeriod(addMonths(month, -12));
