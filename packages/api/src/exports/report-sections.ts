@@ -1,0 +1,235 @@
+import { RANKING_COMPONENT_LABELS, RANKING_COMPONENTS } from "@hcp/domain";
+
+import type { TRateView } from "../services/overview";
+import type { TMonthlyReport, TReportCountRow, TReportRankedRow, TReportRanking } from "../services/report-types";
+
+/**
+ * The monthly report laid out once as titled tables, so the PDF and the XLSX show the same
+ * sections, columns and words and differ only in how they draw them. A rate cell keeps the ratio
+ * beside its text: the PDF prints the text, the XLSX adds the number for sorting and charts.
+ */
+export type TExportCell = string | number | TRateView;
+
+export interface TExportColumn {
+  header: string;
+  /** the column that names the row gets the spare width in the PDF */
+  wide?: boolean;
+  /** false: only in the XLSX (a long code the printed page has no room for) */
+  printed?: boolean;
+}
+
+export interface TExportTable {
+  title: string;
+  columns: TExportColumn[];
+  rows: TExportCell[][];
+  /** printed under the table: how to read it (weights, minimum sample …) */
+  note?: string;
+  /** many columns: printed in a smaller size */
+  dense?: boolean;
+}
+
+export interface TExportSection {
+  /** the heading in the PDF, e.g. "一、概况与同比环比" */
+  heading: string;
+  /** the XLSX sheet name (≤ 31 characters, no []:*?/\) */
+  sheetName: string;
+  tables: TExportTable[];
+}
+
+export function isRateView(cell: TExportCell): cell is TRateView {
+  return typeof cell === "object";
+}
+
+export function cellText(cell: TExportCell): string {
+  if (isRateView(cell)) return cell.text;
+  return typeof cell === "number" ? cell.toLocaleString("zh-CN") : cell;
+}
+
+/** "2023年6月" for "2023-06". */
+export function monthLabel(month: string): string {
+  const [year, monthOfYear] = month.split("-");
+  return `${year}年${Number(monthOfYear)}月`;
+}
+
+/** Whose figures: the hall, or the hall and one department (a department head's report). */
+export function reportSubject(report: TMonthlyReport): string {
+  const department = report.scope?.departmentName;
+  return department ? `${report.hall.name} ${department}` : report.hall.name;
+}
+
+export function reportTitle(report: TMonthlyReport): string {
+  return `${reportSubject(report)} ${monthLabel(report.month)} 满意度月报`;
+}
+
+const CHINESE_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+function countTable(title: string, what: string, rows: TReportCountRow[]): TExportTable {
+  return {
+    title,
+    columns: [{ header: what, wide: true }, { header: "数量" }, { header: "占比" }],
+    rows: rows.map((row) => [row.label, row.count, row.share]),
+  };
+}
+
+/** 红榜 1 / 黑榜 1: said in words so the lists read the same printed in black and white. */
+function honourMark(ranking: TReportRanking, id: number): string {
+  const marks: string[] = [];
+  const red = ranking.red.indexOf(id);
+  const black = ranking.black.indexOf(id);
+  if (red >= 0) marks.push(`红榜第${red + 1}`);
+  if (black >= 0) marks.push(`黑榜第${black + 1}`);
+  return marks.join("、");
+}
+
+function rankingNote(ranking: TReportRanking): string {
+  const weights = RANKING_COMPONENTS.map((key) => `${RANKING_COMPONENT_LABELS[key]} ${ranking.weights[key]}`).join("，");
+  return `综合得分权重：${weights}。有效评价少于 ${ranking.minSample} 条的不参与排名（备注“样本不足”）。“末位”指本月与上月均排名最后。`;
+}
+
+function rankingTables(ranking: TReportRanking, subject: string): TExportTable[] {
+  const byId = new Map(ranking.rows.map((row) => [row.id, row]));
+  const list = (title: string, ids: number[]): TExportTable => ({
+    title,
+    columns: [{ header: "名次" }, { header: subject, wide: true }, { header: "综合得分" }, { header: "好评率" }, { header: "有效评价" }],
+    rows: ids.flatMap((id, index) => {
+      const row = byId.get(id);
+      return row ? [[index + 1, row.name, row.score, row.goodRate, row.validRatings]] : [];
+    }),
+  });
+  const marks = (row: TReportRankedRow): string =>
+    [honourMark(ranking, row.id), row.lastTwoMonthsRunning ? "末位（连续两月）" : "", row.note].filter(Boolean).join("；");
+  return [
+    {
+      title: `${subject}排名`,
+      columns: [
+        { header: "排名" },
+        { header: "编号", printed: false },
+        { header: subject, wide: true },
+        { header: "综合得分" },
+        { header: "办件量" },
+        { header: "有效评价" },
+        { header: "评价率" },
+        { header: "好评率" },
+        { header: "按时办结率" },
+        { header: "差评" },
+        { header: "按时整改率" },
+        { header: "榜单与备注" },
+      ],
+      rows: ranking.rows.map((row) => [
+        row.rank ?? "—",
+        row.code,
+        row.name,
+        row.score,
+        row.casesCompleted,
+        row.validRatings,
+        row.ratedRate,
+        row.goodRate,
+        row.onTimeCompletionRate,
+        row.badRatings,
+        row.workOrderOnTimeRate,
+        marks(row),
+      ]),
+      note: rankingNote(ranking),
+      dense: true,
+    },
+    list("红榜（前五名）", ranking.red),
+    list("黑榜（后五名，最后一名在前）", ranking.black),
+  ];
+}
+
+function summaryTables(report: TMonthlyReport): TExportTable[] {
+  const summary = report.summary;
+  return [
+    {
+      title: "本月概况",
+      columns: [{ header: "指标", wide: true }, { header: "数值" }],
+      rows: [
+        ["办件量", summary.casesCompleted],
+        ["工作日数", summary.workingDays],
+        ["自然日数", summary.calendarDays],
+        ["日均办件量（按工作日）", summary.dailyAverage.perWorkingDay],
+        ["日均办件量（按自然日）", summary.dailyAverage.perCalendarDay],
+        ["有效评价数", summary.validRatings],
+        ["评价量（主动评价）", summary.ratings],
+        ["差评数", summary.badRatings],
+      ],
+    },
+    {
+      title: "同比环比",
+      columns: [
+        { header: "指标", wide: true },
+        { header: "本月" },
+        { header: "上月" },
+        { header: "环比" },
+        { header: "去年同月" },
+        { header: "同比" },
+      ],
+      rows: summary.comparisons.map((row) => [
+        row.label,
+        row.current,
+        row.previousMonth,
+        row.changeVsPreviousMonth,
+        row.lastYear,
+        row.changeVsLastYear,
+      ]),
+    },
+  ];
+}
+
+function coverageTable(report: TMonthlyReport): TExportTable {
+  const coverage = report.coverage;
+  return {
+    title: "设备与覆盖",
+    columns: [{ header: "项目", wide: true }, { header: "数量" }],
+    rows: [
+      ["办结办件", coverage.casesCompleted],
+      ["发出评价邀请（请评价）", coverage.promptsSent],
+      ["评价邀请超时未评", coverage.promptsTimedOut],
+      ["已评价办件", coverage.casesRated],
+      ["其中默认评价", coverage.casesRatedByDefault],
+      ["评价期限届满未评办件", coverage.casesClosedUnrated],
+      ["已登记评价器", coverage.devices.registered],
+      ["已配对评价器", coverage.devices.paired],
+    ],
+  };
+}
+
+export function reportSections(report: TMonthlyReport): TExportSection[] {
+  const bad = report.badReviews;
+  const sections: Omit<TExportSection, "heading">[] = [
+    { sheetName: "概况与同比环比", tables: summaryTables(report) },
+    { sheetName: "评价等级", tables: [countTable("评价等级分布", "评价等级", report.ratingsByLevel)] },
+    { sheetName: "评价渠道", tables: [countTable("评价渠道分布", "评价渠道", report.ratingsByChannel)] },
+    { sheetName: "窗口排名", tables: rankingTables(report.windows, "窗口") },
+    { sheetName: "部门排名", tables: rankingTables(report.departments, "部门") },
+    {
+      sheetName: "差评分析",
+      tables: [
+        countTable(`差评原因（差评共 ${bad.total} 条）`, "评价内容", bad.byReason),
+        countTable("差评较多的事项", "服务事项", bad.byItem),
+        countTable("差评较多的窗口", "窗口", bad.byWindow),
+        countTable("差评工单状态", "工单状态", bad.workOrderStates),
+        {
+          title: "差评整改指标",
+          columns: [{ header: "指标", wide: true }, { header: "数值" }],
+          rows: bad.workOrderRates.map((row) => [row.label, row.value]),
+        },
+      ],
+    },
+    {
+      sheetName: "重点事项",
+      tables: [countTable("办件量前列的事项", "服务事项", report.topItems.byVolume), countTable("差评较多的事项", "服务事项", report.topItems.byBadReviews)],
+    },
+    { sheetName: "设备与覆盖", tables: [coverageTable(report)] },
+  ];
+  return sections.map((section, index) => ({ ...section, heading: `${CHINESE_NUMERALS[index] ?? index + 1}、${section.sheetName}` }));
+}
+
+/** The appendix: the definitions the figures were computed with, and their version. */
+export function definitionsTable(report: TMonthlyReport): TExportTable {
+  return {
+    title: `指标口径（版本 ${report.definitionsVersion}）`,
+    columns: [{ header: "指标" }, { header: "口径", wide: true }],
+    rows: report.definitions.map((definition) => [definition.name, definition.definition]),
+  };
+}
