@@ -14,6 +14,17 @@ export type TWindowEvent =
   | { type: "staff"; staff: TWindowStaff | null };
 
 /**
+ * What a hall's live overview needs to hear: only that its figures changed. No case, staff,
+ * window or level travels here — the overview re-reads its (department-scoped) figures, and
+ * nobody learns a rating live from the feed itself.
+ */
+export interface THallEvent {
+  type: "ratingRecorded";
+  /** the server's receive time, ISO */
+  at: string;
+}
+
+/**
  * In-process fan-out from procedures to the SSE subscriptions of one server. The database stays
  * the source of truth — every subscriber re-reads open prompts on (re)connect — so a second server
  * process would only need this bus backed by a shared channel, not a new protocol.
@@ -37,5 +48,18 @@ export class WindowBus {
 
   listenerCount(windowId: number): number {
     return this.#emitter.listenerCount(`window:${windowId}`);
+  }
+
+  publishHall(hallId: number, event: THallEvent): void {
+    this.#emitter.emit(`hall:${hallId}`, event);
+  }
+
+  /** Like `listen`, for a hall's overview: buffers from the call on. */
+  listenHall(hallId: number, signal: AbortSignal | undefined): AsyncIterableIterator<[THallEvent]> {
+    return on(this.#emitter, `hall:${hallId}`, { signal }) as AsyncIterableIterator<[THallEvent]>;
+  }
+
+  hallListenerCount(hallId: number): number {
+    return this.#emitter.listenerCount(`hall:${hallId}`);
   }
 }

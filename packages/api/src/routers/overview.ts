@@ -1,13 +1,20 @@
+import { tracked } from "@trpc/server";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
 import { OVERVIEW_ROLES, ZPeriod } from "@hcp/domain";
 
+import type { THallEvent } from "../bus";
 import { ZDepartmentPerformance, ZMetricsView, ZPeriodOverview } from "../schemas";
 import { departmentPerformance, monthlyTrend, periodOverview } from "../services/overview";
 import { roleProcedure } from "../trpc";
 
 const overviewProcedure = roleProcedure(OVERVIEW_ROLES);
+
+/** `ready` opens every (re)connection: whatever was missed while away, the figures are re-read. */
+export type TOverviewEvent = { type: "ready" } | THallEvent;
+
+let eventSequence = 0;
 
 export const overviewRouter = {
   /** Hall totals and window performance for a period of hall-local dates. */
@@ -26,4 +33,19 @@ export const overviewRouter = {
     .input(ZPeriod)
     .output(z.array(ZDepartmentPerformance))
     .query(({ ctx, input }) => departmentPerformance(ctx, input)),
+
+  /**
+   * The live overview's feed over SSE: it says only that the hall's figures changed, and the
+   * console re-reads them. Nothing is replayed — `ready` on each (re)connection stands in for
+   * whatever happened while the connection was down.
+   */
+  events: overviewProcedure
+    .input(z.object({ lastEventId: z.string().nullish() }).optional())
+    .subscription(async function* ({ ctx, signal }) {
+      const events = ctx.bus.listenHall(ctx.user.hall_id, signal);
+      yield tracked(`o${++eventSequence}`, { type: "ready" } as TOverviewEvent);
+      for await (const [event] of events) {
+        yield tracked(`o${++eventSequence}`, event as TOverviewEvent);
+      }
+    }),
 } satisfies TRPCRouterRecord;
