@@ -4,15 +4,11 @@ import { z } from "zod";
 
 import { OVERVIEW_ROLES, ZPeriod } from "@hcp/domain";
 
-import type { THallEvent } from "../bus";
 import { ZDepartmentPerformance, ZMetricsView, ZPeriodOverview } from "../schemas";
 import { departmentPerformance, monthlyTrend, periodOverview } from "../services/overview";
 import { roleProcedure } from "../trpc";
 
 const overviewProcedure = roleProcedure(OVERVIEW_ROLES);
-
-/** `ready` opens every (re)connection: whatever was missed while away, the figures are re-read. */
-export type TOverviewEvent = { type: "ready" } | THallEvent;
 
 let eventSequence = 0;
 
@@ -36,16 +32,16 @@ export const overviewRouter = {
 
   /**
    * The live overview's feed over SSE: it says only that the hall's figures changed, and the
-   * console re-reads them. Nothing is replayed — `ready` on each (re)connection stands in for
-   * whatever happened while the connection was down.
+   * console re-reads them. Nothing is replayed: `ready` opens each (re)connection and stands in
+   * for whatever happened while the connection was down.
    */
   events: overviewProcedure
     .input(z.object({ lastEventId: z.string().nullish() }).optional())
     .subscription(async function* ({ ctx, signal }) {
       const events = ctx.bus.listenHall(ctx.user.hall_id, signal);
-      yield tracked(`o${++eventSequence}`, { type: "ready" } as TOverviewEvent);
+      yield tracked(`o${++eventSequence}`, { type: "ready" as const });
       for await (const [event] of events) {
-        yield tracked(`o${++eventSequence}`, event as TOverviewEvent);
+        yield tracked(`o${++eventSequence}`, event);
       }
     }),
 } satisfies TRPCRouterRecord;
