@@ -188,6 +188,8 @@ export async function submitRating(
   if (prompt && source.windowId !== null) {
     ctx.bus.publish(source.windowId, { type: "promptClosed", promptId: prompt.promptId, status: "rated" });
   }
+  // Committed: the hall's live overview re-reads its figures (the event carries no rating data).
+  ctx.bus.publishHall(caseRow.hall_id, { type: "ratingRecorded", at: now.toISOString() });
   // The row as written: the unique keys guarantee it is the case's rating, no need to read it back.
   const stored: Rating = { ...row, id: ratingId };
   await flagMisuse(ctx.db, {
