@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 
 import type { Db, User } from "@hcp/db";
-import { findDeviceByTokenHash, findSessionUser } from "@hcp/db";
+import { findDevicesByTokenHashes, findSessionUser } from "@hcp/db";
 
+import { naturalBatcher, perDb } from "./batch";
 import type { WindowBus } from "./bus";
 
 /** Long-lived dependencies the HTTP host creates once and hands to every request. */
@@ -31,25 +32,59 @@ export interface TDevice {
   deviceCode: string;
 }
 
+/**
+ * What the request's credentials stand for, looked up on first use and then kept. A bearer token
+ * may be a session or a device token; a procedure asks only for the kind it accepts, so an
+ * evaluator's rating never pays for a session lookup and a console call never for a device one.
+ */
+export interface TCredentials {
+  user: () => Promise<User | null>;
+  device: () => Promise<TDevice | null>;
+}
+
 export interface TContext extends TApiDeps {
   now: () => Date;
   request: TRequestInfo;
   sessionId: string | null;
+  /** set by the procedure kinds in trpc.ts (public and authed: the user; device: the device) */
   user: User | null;
   device: TDevice | null;
+  credentials: TCredentials;
 }
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** Evaluators rate at once all over the hall: their token lookups share statements under load. */
+const deviceLookup = perDb((db: Db) =>
+  naturalBatcher(
+    async (tokenHashes: string[]): Promise<(TDevice | null)[]> => {
+      const found = new Map((await findDevicesByTokenHashes(db, [...new Set(tokenHashes)])).map(({ tokenHash, ...device }) => [tokenHash, device]));
+      return tokenHashes.map((tokenHash) => found.get(tokenHash) ?? null);
+    },
+    { maxBatch: 64, maxInFlight: 2 },
+  ),
+);
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | null = null;
+  // A failed lookup (the database away for a moment) is not remembered: the next call tries again.
+  return () =>
+    (loaded ??= load().catch((error: unknown) => {
+      loaded = null;
+      throw error;
+    }));
+}
+
 /** Pure of HTTP: the host passes what it read from the request; tests pass what they like. */
-export async function createContext(deps: TApiDeps, request: TRequestInfo): Promise<TContext> {
+export function createContext(deps: TApiDeps, request: TRequestInfo): Promise<TContext> {
   const now = deps.now ?? (() => new Date());
   const sessionId = request.sessionToken ? hashToken(request.sessionToken) : null;
-  const [user, device] = await Promise.all([
-    sessionId ? findSessionUser(deps.db, sessionId, now()) : undefined,
-    request.deviceToken ? findDeviceByTokenHash(deps.db, hashToken(request.deviceToken)) : undefined,
-  ]);
-  return { ...deps, now, request, sessionId, user: user ?? null, device: device ?? null };
+  const deviceToken = request.deviceToken;
+  const credentials: TCredentials = {
+    user: once(async () => (sessionId ? ((await findSessionUser(deps.db, sessionId, now())) ?? null) : null)),
+    device: once(async () => (deviceToken ? deviceLookup(deps.db)(hashToken(deviceToken)) : null)),
+  };
+  return Promise.resolve({ ...deps, now, request, sessionId, user: null, device: null, credentials });
 }

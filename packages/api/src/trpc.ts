@@ -61,9 +61,10 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure;
+/** Anyone; the signed-in user, if any, is looked up for procedures that show it (auth.me). */
+export const publicProcedure = t.procedure.use(async ({ ctx, next }) => next({ ctx: { user: await ctx.credentials.user() } }));
 
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user || !ctx.sessionId) throw appError("UNAUTHENTICATED", "UNAUTHORIZED");
   return next({ ctx: { user: ctx.user, sessionId: ctx.sessionId } });
 });
@@ -81,9 +82,10 @@ export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
   return next({ ctx: { staffId: ctx.user.staff_id } });
 });
 
-/** A paired window evaluator, identified by its device token. */
-export const deviceProcedure = t.procedure.use(({ ctx, next }) => {
-  const windowId = ctx.device?.windowId ?? null;
-  if (!ctx.device || windowId === null) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
-  return next({ ctx: { device: { ...ctx.device, windowId } } });
+/** A paired window evaluator, identified by its device token; no session is looked up. */
+export const deviceProcedure = t.procedure.use(async ({ ctx, next }) => {
+  const device = await ctx.credentials.device();
+  const windowId = device?.windowId ?? null;
+  if (!device || windowId === null) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
+  return next({ ctx: { device: { ...device, windowId } } });
 });

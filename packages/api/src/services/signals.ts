@@ -1,3 +1,5 @@
+import { sql } from "kysely";
+
 import type { Db, Rating, TSignalKind } from "@hcp/db";
 import { KIOSK_CHANNEL } from "@hcp/domain";
 
@@ -31,70 +33,141 @@ interface TFlagInput {
   now: Date;
 }
 
-async function recentWindowLevels(db: Db, windowId: number, since: Date): Promise<number[]> {
-  const rows = await db
-    .selectFrom("rating")
-    .select("level")
-    .where("window_id", "=", windowId)
-    .where("seq", "=", 1)
-    .where("received_at", ">=", since)
-    // Newest first along (window_id, received_at): ten index entries, however busy the window.
-    .orderBy("received_at", "desc")
-    .limit(SIGNAL_RULES.identicalRunLength)
-    .execute();
-  return rows.map((row) => row.level);
+/** A rating of a batch before its id is known. */
+export type TFlagCandidate = Omit<TFlagInput, "rating"> & { rating: Omit<Rating, "id"> };
+
+interface TRecentRow {
+  rule: "burst" | "run" | "batch";
+  window_id: number | null;
+  id: number;
+  level: number;
+  received_at: Date;
+  idempotency_key: string;
 }
 
-export async function flagMisuse(db: Db, input: TFlagInput): Promise<TSignalKind[]> {
-  const { rating } = input;
-  const kinds: { kind: TSignalKind; detail: string }[] = [];
-  if (rating.channel === KIOSK_CHANNEL) {
-    if (input.promptCreatedAt === null) {
-      kinds.push({ kind: "no_prompt", detail: "" });
-    } else {
-      const reactionMs = rating.rated_at.getTime() - input.promptCreatedAt.getTime();
-      if (reactionMs < SIGNAL_RULES.fastTapMs) kinds.push({ kind: "fast_tap", detail: `${reactionMs} ms` });
+type TWindowScope = Map<number, { extra: number; since: Date; kiosk: boolean }>;
+
+/** Which windows a batch touches, how many of its ratings each has, and from when to look back. */
+function windowScope(inputs: readonly { rating: Pick<Rating, "window_id" | "channel">; now: Date }[]): TWindowScope {
+  const windows: TWindowScope = new Map();
+  for (const { rating, now } of inputs) {
+    if (rating.window_id === null) continue;
+    const seen = windows.get(rating.window_id);
+    windows.set(rating.window_id, {
+      extra: (seen?.extra ?? 0) + 1,
+      since: seen && seen.since < now ? seen.since : now,
+      kiosk: (seen?.kiosk ?? false) || rating.channel === KIOSK_CHANNEL,
+    });
+  }
+  return windows;
+}
+
+/**
+ * The windows' latest ratings for both rules, newest first along (window_id, received_at): a few
+ * index entries per window however busy it is. `extra` more rows per rule than a rule needs, since
+ * ratings written later in the same batch are left out when judging an earlier one. With `keys`,
+ * the same statement also reads back the ids of the batch's own ratings.
+ */
+async function readRecent(db: Db, windows: TWindowScope, keys: readonly string[]): Promise<TRecentRow[]> {
+  const branches = [...windows].flatMap(([windowId, { extra, since, kiosk }]) => {
+    const burstSince = new Date(since.getTime() - SIGNAL_RULES.burstWindowMs);
+    const runSince = new Date(since.getTime() - SIGNAL_RULES.identicalRunWindowMs);
+    const run = sql`(select 'run' as rule, window_id, id, level, received_at, idempotency_key from rating
+      where window_id = ${windowId} and seq = 1 and received_at >= ${runSince}
+      order by received_at desc, id desc limit ${SIGNAL_RULES.identicalRunLength + extra})`;
+    if (!kiosk) return [run];
+    const burst = sql`(select 'burst' as rule, window_id, id, level, received_at, idempotency_key from rating
+      where window_id = ${windowId} and channel = ${KIOSK_CHANNEL} and received_at >= ${burstSince}
+      order by received_at desc, id desc limit ${SIGNAL_RULES.burstCount + 1 + extra})`;
+    return [burst, run];
+  });
+  if (keys.length > 0) {
+    branches.push(sql`(select 'batch' as rule, window_id, id, level, received_at, idempotency_key from rating
+      where idempotency_key in (${sql.join(keys.map((key) => sql`${key}`))}))`);
+  }
+  if (branches.length === 0) return [];
+  const result = await sql<TRecentRow>`${sql.join(branches, sql` union all `)}`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Each rating is judged by the ratings stored before it and itself — the ones later in the same
+ * batch are left out, as if they had not come yet.
+ */
+function judge(inputs: readonly TFlagInput[], recent: readonly TRecentRow[]): { kind: TSignalKind; detail: string }[][] {
+  const batchIds = inputs.map((input) => input.rating.id);
+  return inputs.map((input, index) => {
+    const { rating } = input;
+    const later = new Set(batchIds.slice(index + 1));
+    const seenBefore = (rule: TRecentRow["rule"], windowMs: number) =>
+      recent.filter(
+        (row) => row.rule === rule && row.window_id === rating.window_id && !later.has(row.id) && row.received_at.getTime() >= input.now.getTime() - windowMs,
+      );
+    const kinds: { kind: TSignalKind; detail: string }[] = [];
+    if (rating.channel === KIOSK_CHANNEL) {
+      if (input.promptCreatedAt === null) {
+        kinds.push({ kind: "no_prompt", detail: "" });
+      } else {
+        const reactionMs = rating.rated_at.getTime() - input.promptCreatedAt.getTime();
+        if (reactionMs < SIGNAL_RULES.fastTapMs) kinds.push({ kind: "fast_tap", detail: `${reactionMs} ms` });
+      }
+      if (rating.window_id !== null && seenBefore("burst", SIGNAL_RULES.burstWindowMs).length > SIGNAL_RULES.burstCount) {
+        kinds.push({ kind: "burst", detail: `超过 ${SIGNAL_RULES.burstCount} 条/分钟` });
+      }
     }
     if (rating.window_id !== null) {
-      const since = new Date(input.now.getTime() - SIGNAL_RULES.burstWindowMs);
-      // Counting stops one past the limit: a busy window costs a few index entries, not all of them.
-      const recent = await db
-        .selectFrom("rating")
-        .select("id")
-        .where("window_id", "=", rating.window_id)
-        .where("received_at", ">=", since)
-        .where("channel", "=", KIOSK_CHANNEL)
-        .orderBy("received_at", "desc")
-        .limit(SIGNAL_RULES.burstCount + 1)
-        .execute();
-      if (recent.length > SIGNAL_RULES.burstCount) kinds.push({ kind: "burst", detail: `超过 ${SIGNAL_RULES.burstCount} 条/分钟` });
+      const levels = seenBefore("run", SIGNAL_RULES.identicalRunWindowMs)
+        .slice(0, SIGNAL_RULES.identicalRunLength)
+        .map((row) => row.level);
+      if (levels.length === SIGNAL_RULES.identicalRunLength && levels.every((level) => level === rating.level)) {
+        kinds.push({ kind: "identical_run", detail: `连续 ${levels.length} 条 ${rating.level} 级` });
+      }
     }
-  }
-  if (rating.window_id !== null) {
-    const since = new Date(input.now.getTime() - SIGNAL_RULES.identicalRunWindowMs);
-    const levels = await recentWindowLevels(db, rating.window_id, since);
-    if (levels.length === SIGNAL_RULES.identicalRunLength && levels.every((level) => level === rating.level)) {
-      kinds.push({ kind: "identical_run", detail: `连续 ${levels.length} 条 ${rating.level} 级` });
-    }
-  }
-  if (kinds.length > 0) {
-    await db
-      .insertInto("rating_signal")
-      .values(
-        kinds.map((signal) => ({
-          hall_id: rating.hall_id,
-          kind: signal.kind,
-          rating_id: rating.id,
-          case_id: rating.case_id,
-          window_id: rating.window_id,
-          device_id: input.deviceId,
-          detail: signal.detail,
-          created_at: input.now,
-          reviewed_by: null,
-          reviewed_at: null,
-        })),
-      )
-      .execute();
-  }
-  return kinds.map((signal) => signal.kind);
+    return kinds;
+  });
+}
+
+async function insertSignals(db: Db, inputs: readonly TFlagInput[], flagged: { kind: TSignalKind; detail: string }[][]): Promise<void> {
+  const rows = inputs.flatMap((input, index) =>
+    (flagged[index] ?? []).map((signal) => ({
+      hall_id: input.rating.hall_id,
+      kind: signal.kind,
+      rating_id: input.rating.id,
+      case_id: input.rating.case_id,
+      window_id: input.rating.window_id,
+      device_id: input.deviceId,
+      detail: signal.detail,
+      created_at: input.now,
+      reviewed_by: null,
+      reviewed_at: null,
+    })),
+  );
+  if (rows.length > 0) await db.insertInto("rating_signal").values(rows).execute();
+}
+
+/**
+ * Flags the misuse signals of ratings just written, inside their transaction: a rating and its
+ * signals are stored together or not at all.
+ */
+export async function flagMisuseBatch(db: Db, inputs: readonly TFlagInput[]): Promise<TSignalKind[][]> {
+  const flagged = judge(inputs, await readRecent(db, windowScope(inputs), []));
+  await insertSignals(db, inputs, flagged);
+  return flagged.map((kinds) => kinds.map((signal) => signal.kind));
+}
+
+/**
+ * For ratings just inserted together (their ids unknown: a multi-row insert need not number its
+ * rows consecutively): reads their ids back by idempotency key in the statement that reads the
+ * windows' recent ratings, then flags the signals. Returns the ids in input order.
+ */
+export async function idsAndMisuse(db: Db, inputs: readonly TFlagCandidate[]): Promise<number[]> {
+  const recent = await readRecent(db, windowScope(inputs), inputs.map((input) => input.rating.idempotency_key));
+  const idOf = new Map(recent.filter((row) => row.rule === "batch").map((row) => [row.idempotency_key, row.id]));
+  const withIds = inputs.map((input) => {
+    const id = idOf.get(input.rating.idempotency_key);
+    if (id === undefined) throw new Error("a rating of the batch was not stored");
+    return { ...input, rating: { ...input.rating, id } };
+  });
+  await insertSignals(db, withIds, judge(withIds, recent));
+  return withIds.map((input) => input.rating.id);
 }
