@@ -1,0 +1,79 @@
+import { sql } from "kysely";
+
+import type { Db } from "../client";
+
+/**
+ * A month's rating rows for the CSV export, read as a stream: a province's month can hold a
+ * million rows, so they go from the server's cursor to the response without being held. Only
+ * what a report reader may see: never the applicant's name or contact, nor the free-text comment
+ * (a citizen may write a phone number into it).
+ */
+export interface TRatingExportRow {
+  caseNo: string;
+  /** 1 = first rating, 2 = follow-up (追评) */
+  seq: number;
+  itemCode: string;
+  itemName: string;
+  departmentName: string;
+  windowCode: string | null;
+  windowName: string | null;
+  staffBadgeNo: string | null;
+  channel: number;
+  level: number;
+  /** national reason codes, space-separated, ascending */
+  reasonCodes: string;
+  isDefault: boolean;
+  excluded: boolean;
+  /** hall-local (Asia/Shanghai) "yyyy-mm-dd hh:mm:ss" */
+  ratedAt: string;
+  receivedAt: string;
+}
+
+export interface TRatingExportRange {
+  hallId: number;
+  /** UTC bounds of the hall-local month: [start, end), by the citizen's tap time as every tally counts */
+  start: Date;
+  end: Date;
+  departmentId?: number;
+}
+
+const HALL_LOCAL = "%Y-%m-%d %H:%i:%s";
+
+export async function* streamRatingExportRows(db: Db, range: TRatingExportRange, chunkSize = 1000): AsyncGenerator<TRatingExportRow> {
+  let query = db
+    .selectFrom("rating as r")
+    .innerJoin("case as c", "c.id", "r.case_id")
+    .innerJoin("service_item as i", "i.id", "r.service_item_id")
+    .innerJoin("department as d", "d.id", "r.department_id")
+    .leftJoin("window as w", "w.id", "r.window_id")
+    .leftJoin("staff as s", "s.id", "r.staff_id")
+    .leftJoin("rating_exclusion as x", "x.rating_id", "r.id")
+    .select([
+      "c.case_no as caseNo",
+      "r.seq",
+      "i.code as itemCode",
+      "i.name as itemName",
+      "d.name as departmentName",
+      "w.code as windowCode",
+      "w.name as windowName",
+      "s.badge_no as staffBadgeNo",
+      "r.channel",
+      "r.level",
+      "r.is_default as isDefault",
+      sql<number>`x.id is not null`.as("excluded"),
+      sql<string>`coalesce((select group_concat(rr.reason_code order by rr.reason_code separator ' ') from rating_reason rr where rr.rating_id = r.id), '')`.as(
+        "reasonCodes",
+      ),
+      // Asia/Shanghai has no daylight saving: +8 h is the hall's wall clock.
+      sql<string>`date_format(r.rated_at + interval 8 hour, ${HALL_LOCAL})`.as("ratedAt"),
+      sql<string>`date_format(r.received_at + interval 8 hour, ${HALL_LOCAL})`.as("receivedAt"),
+    ])
+    .where("r.hall_id", "=", range.hallId)
+    .where("r.rated_at", ">=", range.start)
+    .where("r.rated_at", "<", range.end)
+    .orderBy("r.rated_at")
+    .orderBy("r.id");
+  if (range.departmentId !== undefined) query = query.where("r.department_id", "=", range.departmentId);
+  // Leaving the loop early (the client went away) ends the stream and frees its connection.
+  for await (const row of query.stream(chunkSize)) yield { ...row, excluded: Number(row.excluded) === 1 };
+}
