@@ -9,6 +9,8 @@ require_node
 if [ -z "${DATABASE_URL:-}" ] && ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
   ensure_debian_packages mariadb-server || { log "or set DATABASE_URL to a MariaDB/MySQL server"; exit 1; }
 fi
+# The monthly report's PDF is set in this CJK font; without it everything but the PDF works.
+ensure_debian_packages fonts-wqy-microhei || log "the PDF reports need fonts-wqy-microhei, or HCP_REPORT_FONT set to a CJK font file"
 install_dependencies
 log "building the front ends …"
 pnpm exec turbo run build --filter=@hcp/web --filter=@hcp/console --output-logs=errors-only

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 require_node
-packages=(chromium fonts-wqy-microhei)
+packages=(chromium fonts-wqy-microhei poppler-utils)
 if [ -z "${DATABASE_URL:-}" ]; then packages+=(mariadb-server); fi
 ensure_debian_packages "${packages[@]}" || exit 1
 install_dependencies || exit 1
