@@ -14,6 +14,8 @@ import type { TScreen } from "./lib/screens";
 import { canUse, homeFor } from "./lib/screens";
 import { trpc } from "./lib/trpc";
 import { SignInPage } from "./features/auth/SignInPage";
+import { AnalysisPage } from "./features/analysis/AnalysisPage";
+import { parseAnalysisSearch } from "./features/analysis/analysis-search";
 import { parseCalendarSearch } from "./features/calendar/calendar-search";
 import { CalendarPage } from "./features/calendar/CalendarPage";
 import { CatalogPage } from "./features/catalog/CatalogPage";
@@ -107,6 +109,20 @@ function OverviewRouteComponent() {
   return <OverviewPage search={search} onPeriodChange={(period) => void navigate({ search: period })} />;
 }
 
+const analysisRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "analysis",
+  validateSearch: parseAnalysisSearch,
+  beforeLoad: requireScreen("analysis"),
+  component: AnalysisRouteComponent,
+});
+
+function AnalysisRouteComponent() {
+  const search = analysisRoute.useSearch();
+  const navigate = analysisRoute.useNavigate();
+  return <AnalysisPage search={search} onSearchChange={(next) => void navigate({ search: next })} />;
+}
+
 const catalogRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "catalog",
@@ -172,7 +188,7 @@ function WorkOrderRouteComponent() {
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
-  appRoute.addChildren([deskRoute, overviewRoute, catalogRoute, devicesRoute, workOrdersRoute, workOrderRoute, calendarRoute]),
+  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, workOrdersRoute, workOrderRoute, calendarRoute]),
 ]);
 
 export const router = createRouter({

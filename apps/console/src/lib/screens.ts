@@ -3,7 +3,7 @@ import type { TRole } from "@hcp/domain";
 
 import { strings } from "./strings";
 
-export type TScreen = "desk" | "overview" | "workOrders" | "catalog" | "devices" | "calendar";
+export type TScreen = "desk" | "overview" | "workOrders" | "catalog" | "devices" | "calendar" | "analysis";
 
 export const SCREEN_PATHS = {
   desk: "/desk",
@@ -12,6 +12,7 @@ export const SCREEN_PATHS = {
   catalog: "/catalog",
   devices: "/devices",
   calendar: "/calendar",
+  analysis: "/analysis",
 } as const satisfies Record<TScreen, string>;
 
 const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
@@ -23,9 +24,10 @@ const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
   devices: ["admin", "hall_manager", "auditor"],
   // Admins edit the national calendar, hall managers their hall's service days, auditors read.
   calendar: ["admin", "hall_manager", "auditor"],
+  analysis: OVERVIEW_ROLES,
 };
 
-const SCREEN_ORDER: readonly TScreen[] = ["desk", "overview", "workOrders", "catalog", "devices", "calendar"];
+const SCREEN_ORDER: readonly TScreen[] = ["desk", "overview", "analysis", "workOrders", "catalog", "devices", "calendar"];
 
 export function canUse(role: TRole, screen: TScreen): boolean {
   return SCREEN_ROLES[screen].includes(role);

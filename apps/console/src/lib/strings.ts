@@ -35,6 +35,7 @@ const zhCN = {
     workOrders: "差评工单",
     workOrdersMine: "我的差评工单",
     calendar: "工作日历",
+    analysis: "统计分析",
   },
   login: {
     title: "登录",
