@@ -1,0 +1,84 @@
+/**
+ * Timing for the province benchmark: the real server in a child process (its memory is its own),
+ * repeated HTTP calls as a signed-in hall manager, and the same procedures called in-process with
+ * every tally read from the rollups or from the raw rows.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { dirname, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+import { percentile } from "./load";
+
+const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface TServerChild {
+  pid: number;
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** `src/main.ts` under tsx with its own data directory, on a free loopback port; resolves once it listens. */
+export async function startServerChild(databaseUrl: string, dataDir: string, log: (line: string) => void): Promise<TServerChild> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: serverDir,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", HCP_DATA_DIR: dataDir, HCP_DATA_KEY: randomBytes(32).toString("hex") },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  if (child.pid === undefined || !child.stdout || !child.stderr) throw new Error("could not start the server process");
+  const pid = child.pid;
+  const exited = once(child, "exit");
+  createInterface({ input: child.stderr }).on("line", (line) => log(`server stderr: ${line}`));
+  const lines = createInterface({ input: child.stdout });
+  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
+  let url: string | null = null;
+  for await (const line of lines) {
+    log(`server: ${line}`);
+    url = /listening on (http:\/\/\S+)/.exec(line)?.[1] ?? null;
+    if (url) break;
+  }
+  clearTimeout(timeout);
+  if (!url) throw new Error("the server stopped before it listened");
+  // Keep draining its output so the child never blocks on a full pipe.
+  lines.on("line", (line) => log(`server: ${line}`));
+  return {
+    pid,
+    url,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+export interface TTimings {
+  samplesMs: number[];
+  p50: number;
+  p99: number;
+}
+
+/** `warmup` untimed calls, then `repeat` timed ones in a row (one at a time, as a manager clicks). */
+export async function timeCalls(repeat: number, warmup: number, call: () => Promise<unknown>): Promise<TTimings> {
+  for (let index = 0; index < warmup; index++) await call();
+  const samplesMs: number[] = [];
+  for (let index = 0; index < repeat; index++) {
+    const started = performance.now();
+    await call();
+    samplesMs.push(performance.now() - started);
+  }
+  return { samplesMs, p50: percentile(samplesMs, 50), p99: percentile(samplesMs, 99) };
+}
+
+/** A GET with the manager's bearer token; fails on anything but 200, so a timing is never of an error. */
+export function httpGetter(baseUrl: string, sessionToken: string) {
+  return async (path: string): Promise<string> => {
+    const response = await fetch(new URL(path, baseUrl), { headers: { authorization: `Bearer ${sessionToken}` } });
+    const body = await response.text();
+    if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${body.slice(0, 300)}`);
+    return body;
+  };
+}
