@@ -8,6 +8,7 @@ import { onlineRouter } from "./routers/online";
 import { overviewRouter } from "./routers/overview";
 import { performanceRouter } from "./routers/performance";
 import { ratingRouter } from "./routers/rating";
+import { reportRouter } from "./routers/report";
 import { signalRouter } from "./routers/signal";
 import { windowRouter } from "./routers/window";
 import { workOrderRouter } from "./routers/work-order";
@@ -24,6 +25,7 @@ export const appRouter = router({
   overview: overviewRouter,
   performance: performanceRouter,
   rating: ratingRouter,
+  report: reportRouter,
   signal: signalRouter,
   window: windowRouter,
   workOrder: workOrderRouter,

@@ -119,3 +119,30 @@ export interface TMonthlyReport {
   };
   definitions: TMetricDefinition[];
 }
+
+/** One month (or the whole year) of the yearly summary: the figures of a hall's annual report. */
+export interface TYearlyRow {
+  /** yyyy-mm, or yyyy for the year's total */
+  period: string;
+  casesCompleted: number;
+  workingDays: number;
+  /** 日均办件量 per working day */
+  dailyAverage: string;
+  /** 评价量: active valid first ratings */
+  ratings: number;
+  validRatings: number;
+  /** 好评率 (the hall's "satisfaction") */
+  goodRate: TRateView;
+  /** 评价率 */
+  ratedRate: TRateView;
+}
+
+export interface TYearlyReport {
+  hall: { id: number; code: string; name: string };
+  year: number;
+  definitionsVersion: string;
+  months: TYearlyRow[];
+  total: TYearlyRow;
+  /** the newest ready archived version of each month, where there is one */
+  archived: { month: string; versionId: number; version: number }[];
+}

@@ -1,0 +1,178 @@
+import {
+  failMonthlyReport,
+  findMonthlyReport,
+  finishMonthlyReport,
+  insertMonthlyReportVersion,
+  listLatestReadyReports,
+  listMonthlyReportVersions,
+  setMonthlyReportProgress,
+} from "@hcp/db";
+import type { TMonthlyReportRow } from "@hcp/db";
+import { METRIC_DEFINITIONS_VERSION } from "@hcp/domain";
+
+import { appError, isDuplicateKey } from "../errors";
+import { buildMonthlyReport, hallOrThrow } from "./report";
+import type { TReportDeps, TReportScope } from "./report";
+import { checkMonth, requireClosedMonth } from "./report-month";
+import type { TMonthlyReport } from "./report-types";
+
+/**
+ * The immutable archive of monthly reports: each generation is a new version row of its hall ×
+ * month, 'generating' → 'ready' (body stored once) or 'failed' (error, no body). No ready row is
+ * written again: every update is conditional on the row still generating. The unique key
+ * (hall_id, month, version) settles races between processes and double clicks alike.
+ */
+
+/** A version still 'generating' after this long was left by a process that died: another may take over. */
+export const REPORT_STALE_MINUTES = 15;
+
+export const INTERRUPTED_MESSAGE = `生成中断：超过 ${String(REPORT_STALE_MINUTES)} 分钟未完成，已重新生成`;
+
+const MONTHLY_REPORT_KEY = "monthly_report_hall_id_month_version_uq";
+
+export function staleBefore(now: Date): Date {
+  return new Date(now.getTime() - REPORT_STALE_MINUTES * 60_000);
+}
+
+export interface TStartedReport {
+  id: number;
+  version: number;
+  /** settles when the version is ready or failed; never rejects */
+  done: Promise<"ready" | "failed" | "taken_over">;
+}
+
+/**
+ * Inserts the version row. With `version` the caller claims exactly that version (the scheduler
+ * claims version 1): null when another process holds it. Without, the next free version is taken,
+ * trying again when a concurrent regeneration took the same number.
+ */
+async function claimVersion(
+  deps: TReportDeps,
+  hallId: number,
+  month: string,
+  createdBy: number | null,
+  version?: number,
+): Promise<{ id: number; version: number } | null> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const claimed = version ?? ((await listMonthlyReportVersions(deps.db, hallId, month))[0]?.version ?? 0) + 1;
+    try {
+      const id = await insertMonthlyReportVersion(deps.db, {
+        hallId,
+        month,
+        version: claimed,
+        definitionsVersion: METRIC_DEFINITIONS_VERSION,
+        createdBy,
+        now: deps.now(),
+      });
+      return { id, version: claimed };
+    } catch (error) {
+      if (!isDuplicateKey(error, MONTHLY_REPORT_KEY)) throw error;
+      if (version !== undefined) return null;
+    }
+  }
+  throw appError("REPORT_GENERATING", "CONFLICT");
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function fill(deps: TReportDeps, hallId: number, month: string, id: number): Promise<"ready" | "failed" | "taken_over"> {
+  try {
+    const report = await buildMonthlyReport(deps, hallId, month, async (percent) => {
+      await setMonthlyReportProgress(deps.db, id, percent);
+    });
+    return (await finishMonthlyReport(deps.db, id, JSON.stringify(report), deps.now())) ? "ready" : "taken_over";
+  } catch (error) {
+    // The row says why; nothing half-built reaches the body.
+    const failed = await failMonthlyReport(deps.db, id, errorText(error), deps.now()).catch(() => false);
+    return failed ? "failed" : "taken_over";
+  }
+}
+
+/**
+ * Starts a new version of a closed month's hall-wide report and returns once its row exists; the
+ * body is built in the background (`done`). `version` claims that exact version (null when
+ * another process holds it).
+ */
+export async function startMonthlyReport(
+  deps: TReportDeps,
+  hallId: number,
+  month: string,
+  options: { userId?: number | null; version?: number } = {},
+): Promise<TStartedReport | null> {
+  requireClosedMonth(month, deps.now());
+  await hallOrThrow(deps.db, hallId);
+  const claimed = await claimVersion(deps, hallId, month, options.userId ?? null, options.version);
+  if (!claimed) return null;
+  return { ...claimed, done: fill(deps, hallId, month, claimed.id) };
+}
+
+/** Generates a version and waits for it: the scheduler's and the tests' way in. */
+export async function generateMonthlyReport(
+  deps: TReportDeps,
+  hallId: number,
+  month: string,
+  options: { userId?: number | null; version?: number } = {},
+): Promise<{ id: number; version: number; status: "ready" | "failed" | "taken_over" } | null> {
+  const started = await startMonthlyReport(deps, hallId, month, options);
+  if (!started) return null;
+  return { id: started.id, version: started.version, status: await started.done };
+}
+
+/** A person's regeneration: refused while a live (not stale) version of the month is being built. */
+export async function regenerateMonthlyReport(deps: TReportDeps, hallId: number, month: string, userId: number): Promise<TStartedReport> {
+  requireClosedMonth(month, deps.now());
+  const versions = await listMonthlyReportVersions(deps.db, hallId, month);
+  const cutoff = staleBefore(deps.now());
+  if (versions.some((row) => row.status === "generating" && row.createdAt >= cutoff)) throw appError("REPORT_GENERATING", "CONFLICT");
+  const started = await startMonthlyReport(deps, hallId, month, { userId });
+  if (!started) throw appError("REPORT_GENERATING", "CONFLICT");
+  return started;
+}
+
+export interface TReportVersion extends TMonthlyReportRow {
+  report: TMonthlyReport | null;
+}
+
+export async function listReportVersions(deps: TReportDeps, hallId: number, month: string): Promise<TMonthlyReportRow[]> {
+  checkMonth(month);
+  await hallOrThrow(deps.db, hallId);
+  return listMonthlyReportVersions(deps.db, hallId, month);
+}
+
+/** One version with its report once ready; only within the caller's hall. */
+export async function getReportVersion(deps: TReportDeps, hallId: number, id: number): Promise<TReportVersion> {
+  const row = await findMonthlyReport(deps.db, id);
+  if (row?.hallId !== hallId) throw appError("REPORT_NOT_FOUND", "NOT_FOUND");
+  const { body, ...version } = row;
+  // Our own JSON, written once from a TMonthlyReport by `fill`.
+  return { ...version, report: body === null ? null : (JSON.parse(body) as TMonthlyReport) };
+}
+
+export interface TMonthlyReportView {
+  /** "archive": the newest ready version; "live": built now, none archived yet */
+  source: "archive" | "live";
+  versionId: number | null;
+  version: number | null;
+  report: TMonthlyReport;
+}
+
+/**
+ * The month's report: the newest ready archived version, or built live when none is archived yet
+ * (the month must have closed). A department head's report is always built live for their
+ * department: the archive is hall-wide.
+ */
+export async function monthlyReport(deps: TReportDeps, hallId: number, month: string, scope: TReportScope = {}): Promise<TMonthlyReportView> {
+  checkMonth(month);
+  await hallOrThrow(deps.db, hallId);
+  if (scope.departmentId === undefined) {
+    const [latest] = await listLatestReadyReports(deps.db, hallId, month, month);
+    if (latest) {
+      const version = await getReportVersion(deps, hallId, latest.id);
+      if (version.report) return { source: "archive", versionId: latest.id, version: latest.version, report: version.report };
+    }
+  }
+  requireClosedMonth(month, deps.now());
+  return { source: "live", versionId: null, version: null, report: await buildMonthlyReport(deps, hallId, month, undefined, scope) };
+}
