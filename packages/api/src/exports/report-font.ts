@@ -19,7 +19,8 @@ export interface TReportFont {
  * PDF so a missing font is a clear refusal, not a PDF full of empty boxes.
  */
 export function resolveReportFont(setting: string | undefined = process.env.HCP_REPORT_FONT): TReportFont {
-  const [path = DEFAULT_REPORT_FONT, face] = (setting?.trim() || DEFAULT_REPORT_FONT).split("#");
+  const configured = setting?.trim() ?? "";
+  const [path = DEFAULT_REPORT_FONT, face] = (configured === "" ? DEFAULT_REPORT_FONT : configured).split("#");
   if (!existsSync(path)) {
     process.stderr.write(`[hcp] report font not found: ${path} (install fonts-wqy-microhei or set HCP_REPORT_FONT)\n`);
     throw appError("REPORT_FONT_MISSING", "INTERNAL_SERVER_ERROR");

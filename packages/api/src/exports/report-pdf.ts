@@ -32,9 +32,9 @@ function tableContent(table: TExportTable): Content[] {
   const printed = table.columns.flatMap((column, index) => (column.printed === false ? [] : [{ column, index }]));
   const header: TableCell[] = printed.map(({ column }) => ({ text: column.header, style: "th" }));
   const body: TableCell[][] = table.rows.map((row) =>
-    printed.map(({ index }) => {
+    printed.map(({ column, index }) => {
       const text = cellText(row[index] ?? "");
-      return { text, alignment: alignment(text) };
+      return { text, alignment: alignment(text), noWrap: column.noWrap ?? false };
     }),
   );
   const empty: TableCell[][] =
@@ -94,14 +94,14 @@ function documentDefinition(report: TMonthlyReport): TDocumentDefinitions {
       { text: reportSubject(report), style: "hall" },
       { text: `${monthLabel(report.month)} 满意度月报`, style: "title" },
       {
-        text: `统计期间：${report.period.from} 至 ${report.period.to}（北京时间）　生成时间：${generated}　指标口径版本：${report.definitionsVersion}`,
+        text: `统计期间：${report.period.from} 至 ${report.period.to}（北京时间）\u3000生成时间：${generated}\u3000指标口径版本：${report.definitionsVersion}`,
         style: "subtitle",
       },
       ...sections.flatMap((section): Content[] => [
         { text: section.heading, style: "heading", headlineLevel: 1 },
         ...section.tables.flatMap(tableContent),
       ]),
-      { text: "附录　指标口径", style: "heading", headlineLevel: 1, pageBreak: "before" },
+      { text: "附录：指标口径", style: "heading", headlineLevel: 1, pageBreak: "before" },
       { text: `本报告的全部数字按以下口径计算（口径版本 ${report.definitionsVersion}）。满意度得分按 非常满意 100、满意 80、基本满意 60、不满意 40、非常不满意 20 折算。`, margin: [0, 0, 0, 6] },
       ...tableContent(definitions),
     ],

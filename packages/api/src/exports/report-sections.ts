@@ -16,6 +16,8 @@ export interface TExportColumn {
   wide?: boolean;
   /** false: only in the XLSX (a long code the printed page has no room for) */
   printed?: boolean;
+  /** a short name the PDF keeps on one line */
+  noWrap?: boolean;
 }
 
 export interface TExportTable {
@@ -229,7 +231,7 @@ export function reportSections(report: TMonthlyReport): TExportSection[] {
 export function definitionsTable(report: TMonthlyReport): TExportTable {
   return {
     title: `指标口径（版本 ${report.definitionsVersion}）`,
-    columns: [{ header: "指标" }, { header: "口径", wide: true }],
+    columns: [{ header: "指标", noWrap: true }, { header: "口径", wide: true }],
     rows: report.definitions.map((definition) => [definition.name, definition.definition]),
   };
 }

@@ -1,0 +1,120 @@
+import ExcelJS from "exceljs";
+
+import type { TMonthlyReport } from "../services/report-types";
+import { definitionsTable, isRateView, reportSections, reportTitle } from "./report-sections";
+import type { TExportCell, TExportSection, TExportTable } from "./report-sections";
+
+/**
+ * The monthly report as a workbook: one sheet per section, titled blocks with a header row each.
+ * Counts are numbers; a rate keeps its exact formatted text (what the report says) with its ratio
+ * in a numeric column beside it for sorting and charts; other figures given as decimal text
+ * ("94.50", "12.50%") become numbers shown with the same decimals, so Excel shows what the PDF shows.
+ */
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE6E6E6" } };
+const THIN: Partial<ExcelJS.Border> = { style: "thin" };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN } as Partial<ExcelJS.Borders>;
+
+/** A decimal written as text, e.g. "94.50" or "12.50%": its value and the format that shows it again. */
+function decimalOf(text: string): { value: number; numFmt: string } | null {
+  const match = /^(-?\d+)(?:\.(\d+))?(%?)$/.exec(text);
+  if (!match) return null;
+  const decimals = match[2]?.length ?? 0;
+  const pattern = decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`;
+  const percent = match[3] === "%";
+  return { value: Number(text.replace("%", "")) / (percent ? 100 : 1), numFmt: percent ? `${pattern}%` : pattern };
+}
+
+/** Columns that hold rates get a numeric twin: "好评率" then "好评率（数值）". */
+function rateColumns(table: TExportTable): Set<number> {
+  const columns = new Set<number>();
+  for (const row of table.rows) row.forEach((cell, index) => isRateView(cell) && columns.add(index));
+  return columns;
+}
+
+function setCell(cell: ExcelJS.Cell, value: TExportCell): void {
+  if (isRateView(value)) {
+    cell.value = value.text;
+    cell.alignment = { horizontal: "right" };
+    return;
+  }
+  if (typeof value === "number") {
+    cell.value = value;
+    cell.numFmt = "#,##0";
+    return;
+  }
+  const decimal = decimalOf(value);
+  if (decimal) {
+    cell.value = decimal.value;
+    cell.numFmt = decimal.numFmt;
+  } else {
+    cell.value = value;
+    if (displayWidth(value) > 60) cell.alignment = { wrapText: true, vertical: "top" };
+  }
+}
+
+function setRatio(cell: ExcelJS.Cell, value: TExportCell): void {
+  if (!isRateView(value) || value.den === 0) return;
+  cell.value = value.num / value.den;
+  cell.numFmt = value.text.endsWith("%") ? "0.00%" : "0.00";
+}
+
+/** Characters as Excel measures them: a CJK character is about two Latin ones wide. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u2e80-\uffff]/.test(char) ? 2 : 1;
+  return width;
+}
+
+function addTable(sheet: ExcelJS.Worksheet, table: TExportTable, widths: number[]): void {
+  const rates = rateColumns(table);
+  const headers = table.columns.flatMap((column, index) => (rates.has(index) ? [column.header, `${column.header}（数值）`] : [column.header]));
+  sheet.addRow([table.title]).font = { bold: true, size: 12 };
+  const header = sheet.addRow(headers);
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+  });
+  for (const values of table.rows) {
+    const row = sheet.addRow([]);
+    let column = 1;
+    values.forEach((value, index) => {
+      setCell(row.getCell(column++), value);
+      if (rates.has(index)) setRatio(row.getCell(column++), value);
+    });
+    for (let index = 1; index < column; index++) row.getCell(index).border = BORDER;
+  }
+  if (table.rows.length === 0) sheet.addRow(["（本月无数据）"]);
+  if (table.note) sheet.addRow([table.note]).font = { italic: true, size: 9 };
+  headers.forEach((text, index) => (widths[index] = Math.max(widths[index] ?? 0, displayWidth(text))));
+  for (const values of table.rows) {
+    let column = 0;
+    values.forEach((value, index) => {
+      const text = isRateView(value) ? value.text : String(value);
+      widths[column] = Math.max(widths[column] ?? 0, displayWidth(text));
+      column += rates.has(index) ? 2 : 1;
+    });
+  }
+  sheet.addRow([]);
+}
+
+function addSheet(workbook: ExcelJS.Workbook, report: TMonthlyReport, section: Pick<TExportSection, "sheetName" | "tables">): void {
+  const sheet = workbook.addWorksheet(section.sheetName);
+  sheet.addRow([`${reportTitle(report)} · ${section.sheetName}`]).font = { bold: true, size: 14 };
+  sheet.addRow([`统计期间：${report.period.from} 至 ${report.period.to}（北京时间）；指标口径版本：${report.definitionsVersion}`]);
+  sheet.addRow([]);
+  const widths: number[] = [];
+  for (const table of section.tables) addTable(sheet, table, widths);
+  // Titles and notes run across the row; only table cells set a column's width.
+  widths.forEach((width, index) => (sheet.getColumn(index + 1).width = Math.min(Math.max(width + 2, 8), 60)));
+}
+
+export async function reportXlsx(report: TMonthlyReport): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "好差评平台";
+  workbook.title = reportTitle(report);
+  workbook.created = new Date(report.generatedAt);
+  for (const section of reportSections(report)) addSheet(workbook, report, section);
+  addSheet(workbook, report, { sheetName: "指标口径", tables: [definitionsTable(report)] });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
