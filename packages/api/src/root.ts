@@ -7,6 +7,7 @@ import { kioskRouter } from "./routers/kiosk";
 import { onlineRouter } from "./routers/online";
 import { overviewRouter } from "./routers/overview";
 import { performanceRouter } from "./routers/performance";
+import { provinceRouter } from "./routers/province";
 import { ratingRouter } from "./routers/rating";
 import { reportRouter } from "./routers/report";
 import { signalRouter } from "./routers/signal";
@@ -24,6 +25,7 @@ export const appRouter = router({
   online: onlineRouter,
   overview: overviewRouter,
   performance: performanceRouter,
+  province: provinceRouter,
   rating: ratingRouter,
   report: reportRouter,
   signal: signalRouter,

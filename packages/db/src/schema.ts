@@ -371,6 +371,34 @@ export interface MonthlyReportTable {
   finished_at: Timestamp | null;
 }
 
+export interface ProvinceExportConfigTable {
+  hall_id: number;
+  enabled: boolean;
+  endpoint: string;
+  /** JSON: the province's codes for channels 6 and 7 */
+  channel_map: string;
+  level_coding: string;
+  data_source: string;
+  timeout_ms: number;
+  updated_at: Timestamp;
+}
+
+export type TProvinceOutboxStatus = "pending" | "accepted" | "rejected";
+
+export interface ProvinceOutboxTable {
+  id: Generated<number>;
+  hall_id: number;
+  kind: string;
+  ref_id: number;
+  status: Generated<TProvinceOutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: Generated<string>;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  settled_at: Timestamp | null;
+}
+
 export interface Database {
   hall: HallTable;
   department: DepartmentTable;
@@ -402,6 +430,8 @@ export interface Database {
   rollup_item_day: RollupItemDayTable;
   rollup_channel_day: RollupChannelDayTable;
   monthly_report: MonthlyReportTable;
+  province_export_config: ProvinceExportConfigTable;
+  province_outbox: ProvinceOutboxTable;
 }
 
 export type MonthlyReport = Selectable<MonthlyReportTable>;

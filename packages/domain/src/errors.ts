@@ -57,6 +57,7 @@ export const APP_ERROR_MESSAGES = {
   REPORT_FONT_MISSING: "服务器缺少生成 PDF 所需的中文字体，请管理员安装 fonts-wqy-microhei 或用 HCP_REPORT_FONT 指定字体文件",
   REPORT_CSV_HALL_ONLY: "评价明细按全大厅导出，部门负责人不能下载",
   REPORT_VERSION_NOT_FOUND: "该月报版本不存在或尚未生成完成",
+  PROVINCE_ENDPOINT_REQUIRED: "启用省级对接前请填写对接地址",
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;

@@ -5,6 +5,7 @@ export * from "./levels";
 export * from "./metrics";
 export * from "./ranking";
 export * from "./definitions";
+export * from "./province-record";
 export * from "./reasons";
 export * from "./report-change";
 export * from "./roles";

@@ -5,6 +5,7 @@ import * as ratingCapture from "./2026_11_25_1900_rating_capture";
 import * as workOrders from "./2026_11_25_2000_work_orders";
 import * as ratingWindowReceivedIndex from "./2026_11_25_2100_rating_window_received_index";
 import * as rollups from "./2026_11_26_0100_rollups";
+import * as provinceExport from "./2026_11_26_0200_province_export";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_25_2000_work_orders": workOrders,
   "2026_11_25_2100_rating_window_received_index": ratingWindowReceivedIndex,
   "2026_11_26_0100_rollups": rollups,
+  "2026_11_26_0200_province_export": provinceExport,
 };
 
 export const migrationProvider: MigrationProvider = {
