@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 import { sql } from "kysely";
 
-import { applyDefaultRatings, escalateOverdue, WindowBus } from "@hcp/api";
+import { applyDefaultRatings, escalateOverdue, runReportScheduler, sendProvinceRecords, WindowBus } from "@hcp/api";
 import { createDb, foldRollupChanges, prepareDatabase } from "@hcp/db";
 import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
@@ -75,8 +75,8 @@ async function main(): Promise<void> {
     });
     cleanups.unshift(hall.close);
     const url = await hall.listen(env.PORT, env.HOST);
-    // Hourly housekeeping: default ratings where a hall switched them on (a case's window closed),
-    // and escalation of overdue work orders.
+    // Hourly housekeeping, and once at start: default ratings where a hall switched them on (a
+    // case's window closed), escalation of overdue work orders, the monthly report archive.
     const housekeeping = async () => {
       try {
         const defaults = await applyDefaultRatings(db, new Date());
@@ -84,6 +84,13 @@ async function main(): Promise<void> {
         if (defaults + escalated > 0) log(`default ratings written: ${defaults}; work orders escalated: ${escalated}`);
       } catch (error) {
         log(`housekeeping failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      // Monthly reports of closed months, archived once; safe with several server processes.
+      try {
+        const reports = await runReportScheduler({ db, now: () => new Date() });
+        if (reports.generated.length > 0) log(`monthly reports archived: ${reports.generated.map((row) => `${row.month} v${row.version} ${row.status}`).join(", ")}`);
+      } catch (error) {
+        log(`monthly report archive failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     };
     const housekeepingTimer = setInterval(() => void housekeeping(), 3_600_000);
@@ -99,6 +106,16 @@ async function main(): Promise<void> {
     }, 5_000);
     cleanups.unshift(() => {
       clearInterval(foldTimer);
+      return Promise.resolve();
+    });
+    // The provincial export: due records every ten seconds; an advisory lock lets one process send.
+    const provinceTimer = setInterval(() => {
+      sendProvinceRecords(db, new Date()).catch((error: unknown) =>
+        log(`provincial export failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, 10_000);
+    cleanups.unshift(() => {
+      clearInterval(provinceTimer);
       return Promise.resolve();
     });
     log(`listening on ${url}`);
