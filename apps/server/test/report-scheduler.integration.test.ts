@@ -1,0 +1,186 @@
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+import { afterEach, describe, expect, inject, test, vi } from "vitest";
+
+import { insertCase } from "@hcp/db";
+import type { Db } from "@hcp/db";
+import { createHallFixture } from "@hcp/db/testing";
+import { useTestDb } from "@hcp/db/testing/test-db";
+
+/**
+ * Two real server processes against one database archive each closed month's report once: the
+ * scheduler runs at start in both, and the unique key (hall, month, version) lets one insert win.
+ */
+const getDb = useTestDb();
+const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+interface TServerProcess {
+  output: string[];
+  stop: () => Promise<void>;
+}
+
+const running: TServerProcess[] = [];
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.stop()));
+});
+
+async function startServer(databaseUrl: string): Promise<TServerProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), "hcp-report-scheduler-"));
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      HCP_DATA_DIR: dataDir,
+      HCP_DATA_KEY: randomBytes(32).toString("hex"),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  if (!child.stdout || !child.stderr) throw new Error("could not start the server process");
+  createInterface({ input: child.stderr }).on("line", (line) => output.push(line));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const server = { output, stop };
+  running.push(server);
+  await new Promise<void>((listening, failed) => {
+    const timer = setTimeout(() => failed(new Error(`the server did not listen within 90 s:\n${output.join("\n")}`)), 90_000);
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
+      output.push(line);
+      if (line.includes("listening on")) {
+        clearTimeout(timer);
+        listening();
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      failed(new Error(`the server exited with ${String(code)}:\n${output.join("\n")}`));
+    });
+  });
+  return server;
+}
+
+/** The hall-local month `back` months before the current one. */
+function monthsAgo(back: number): string {
+  const local = new Date(Date.now() + 8 * 3_600_000);
+  const index = local.getUTCFullYear() * 12 + local.getUTCMonth() - back;
+  return `${String(Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** Two completed cases in each month (the 11th and 12th, 10:00 hall-local), one rated. */
+async function casesIn(db: Db, hallId: number, departmentId: number, itemId: number, months: string[]): Promise<void> {
+  for (const month of months) {
+    for (const n of [1, 2]) {
+      const completedAt = new Date(`${month}-1${String(n)}T02:00:00Z`);
+      const caseId = await insertCase(db, {
+        case_no: `S-${String(hallId)}-${month}-${String(n)}`,
+        hall_id: hallId,
+        department_id: departmentId,
+        service_item_id: itemId,
+        window_id: null,
+        staff_id: null,
+        handling_channel: "online",
+        case_type: "instant",
+        promised_days: 0,
+        applicant_type: "person",
+        applicant_name_masked: "张*",
+        applicant_contact_cipher: null,
+        applicant_contact_hash: null,
+        status: "completed",
+        received_at: new Date(completedAt.getTime() - 3_600_000),
+        completed_at: completedAt,
+        due_date: null,
+      });
+      if (n === 1) {
+        await db
+          .insertInto("rating")
+          .values({
+            case_id: caseId,
+            seq: 1,
+            level: 5,
+            channel: 1,
+            is_default: false,
+            comment: "",
+            reason_version: 1,
+            hall_id: hallId,
+            department_id: departmentId,
+            service_item_id: itemId,
+            window_id: null,
+            staff_id: null,
+            prompt_id: null,
+            idempotency_key: `S-${String(hallId)}-${month}`,
+            rated_at: completedAt,
+            received_at: completedAt,
+          })
+          .execute();
+      }
+    }
+  }
+}
+
+describe("the monthly report scheduler in two server processes", () => {
+  test("archives exactly one version 1 per hall and closed month", { timeout: 240_000 }, async () => {
+    const db = getDb();
+    const first = await createHallFixture(db);
+    const second = await db
+      .insertInto("hall")
+      .values({ code: "TEST2", name: "测试二县政务服务中心", region_code: "330001", rating_window_days: 7 })
+      .executeTakeFirstOrThrow();
+    const secondHallId = Number(second.insertId);
+    const department = await db
+      .insertInto("department")
+      .values({ hall_id: secondHallId, code: "11330001TEST0000X", name: "县民政局", sort_order: 0 })
+      .executeTakeFirstOrThrow();
+    const item = await db
+      .insertInto("service_item")
+      .values({ department_id: Number(department.insertId), code: "TEST2-0001", name: "婚姻登记", case_type: "instant", promised_days: 0, active: true })
+      .executeTakeFirstOrThrow();
+    // Closed and final months (their last cases' rating windows have closed too); the first hall
+    // also has a month with nothing in it between two with cases.
+    const firstMonths = [monthsAgo(5), monthsAgo(3), monthsAgo(2)];
+    const secondMonths = [monthsAgo(4), monthsAgo(2)];
+    await casesIn(db, first.hallId, first.departmentIds[0], first.itemIds.instant, firstMonths);
+    await casesIn(db, secondHallId, Number(department.insertId), Number(item.insertId), secondMonths);
+
+    const url = inject("databaseUrl");
+    const servers = await Promise.all([startServer(url), startServer(url)]);
+
+    const expected = [...firstMonths.map((month) => [first.hallId, month]), ...secondMonths.map((month) => [secondHallId, month])].sort();
+    const readyRows = () =>
+      db.selectFrom("monthly_report").select(["hall_id", "month", "version", "status"]).where("status", "=", "ready").execute();
+    await vi.waitFor(
+      async () => {
+        const rows = await readyRows();
+        if (rows.length < expected.length) throw new Error(`${String(rows.length)} of ${String(expected.length)} reports ready`);
+      },
+      { timeout: 120_000, interval: 250 },
+    );
+    // Both processes have run their first archive pass once they stopped: nothing more may appear.
+    await Promise.all(servers.map((server) => server.stop()));
+    const rows = await db.selectFrom("monthly_report").select(["hall_id", "month", "version", "status", "created_by"]).execute();
+    expect(rows.map((row) => [row.hall_id, row.month]).sort()).toEqual(expected);
+    expect(rows.every((row) => row.version === 1 && row.status === "ready" && row.created_by === null)).toBe(true);
+    const log = servers.flatMap((server) => server.output).filter((line) => line.includes("monthly reports archived"));
+    expect(log.length).toBeGreaterThanOrEqual(1);
+    const body = await db.selectFrom("monthly_report").select("body").where("hall_id", "=", secondHallId).where("month", "=", monthsAgo(2)).executeTakeFirstOrThrow();
+    expect(JSON.parse(body.body ?? "{}")).toMatchObject({ month: monthsAgo(2), summary: { casesCompleted: 2, validRatings: 1 } });
+  });
+});
