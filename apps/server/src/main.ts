@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 import { sql } from "kysely";
 
-import { applyDefaultRatings, escalateOverdue, runReportScheduler, WindowBus } from "@hcp/api";
+import { applyDefaultRatings, escalateOverdue, runReportScheduler, sendProvinceRecords, WindowBus } from "@hcp/api";
 import { createDb, foldRollupChanges, prepareDatabase } from "@hcp/db";
 import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
@@ -106,6 +106,16 @@ async function main(): Promise<void> {
     }, 5_000);
     cleanups.unshift(() => {
       clearInterval(foldTimer);
+      return Promise.resolve();
+    });
+    // The provincial export: due records every ten seconds; an advisory lock lets one process send.
+    const provinceTimer = setInterval(() => {
+      sendProvinceRecords(db, new Date()).catch((error: unknown) =>
+        log(`provincial export failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, 10_000);
+    cleanups.unshift(() => {
+      clearInterval(provinceTimer);
       return Promise.resolve();
     });
     log(`listening on ${url}`);

@@ -12,6 +12,7 @@ export { createCallerFactory } from "./trpc";
 export { openApiDocument } from "./openapi";
 export { applyDefaultRatings } from "./services/defaults";
 export { consoleOnlyNotifier, escalateOverdue } from "./services/escalation";
+export { sendProvinceRecords } from "./services/province-export";
 export { buildMonthlyReport } from "./services/report";
 export type { TReportDeps } from "./services/report";
 export { runReportScheduler } from "./services/report-scheduler";
