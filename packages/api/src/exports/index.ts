@@ -1,0 +1,6 @@
+/** The monthly report's downloads (SPEC §7), for the HTTP host: `@hcp/api/exports`. */
+export { reportPdf } from "./report-pdf";
+export { reportXlsx } from "./report-xlsx";
+export { ratingRowsCsv, RATING_CSV_HEADERS } from "./rating-csv";
+export { reportTitle, monthLabel } from "./report-sections";
+export { resolveReportFont } from "./report-font";
