@@ -1,0 +1,126 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+
+import { RANKING_COMPONENTS, ZRankingWeights } from "@hcp/domain";
+import type { TRankingWeights } from "@hcp/domain";
+
+import { performanceStrings } from "./strings";
+import type { TRankingSettings } from "./types";
+
+const t = performanceStrings;
+
+/** The API's own rules: the domain's weights (summing to 100) and the procedure's sample bounds. */
+export const ZRankingSettingsForm = z.object({
+  weights: ZRankingWeights,
+  minSample: z.number().int().min(1).max(10_000),
+});
+export type TRankingSettingsForm = z.infer<typeof ZRankingSettingsForm>;
+
+/**
+ * ZRankingWeights words only its sum rule; every other refusal (empty, not whole, out of range)
+ * gets one Chinese sentence per field here. A schema's own message (the sum) still wins.
+ */
+function chineseIssue(issue: { path?: readonly PropertyKey[] }): string {
+  return issue.path?.[0] === "minSample" ? t.minSampleInvalid : t.weightInvalid;
+}
+
+const resolver = zodResolver(ZRankingSettingsForm, { error: chineseIssue });
+
+export interface RankingSettingsFormProps {
+  value: TRankingSettings;
+  pending: boolean;
+  /** the API's refusal, in Chinese */
+  error: string | null;
+  saved: string | null;
+  onSubmit: (settings: TRankingSettingsForm) => void;
+}
+
+/** 排名设置 (hall manager, administrator): the composite score's weights and the minimum sample. */
+export function RankingSettingsForm({ value, pending, error, saved, onSubmit }: RankingSettingsFormProps) {
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors },
+  } = useForm<TRankingSettingsForm>({ resolver, values: value });
+  const weights = watch("weights");
+  const sum = RANKING_COMPONENTS.reduce((total, key) => total + (Number.isFinite(weights[key]) ? weights[key] : 0), 0);
+  const sumError = errors.weights?.message ?? errors.weights?.root?.message;
+
+  return (
+    <form className="form settings-form" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
+      <fieldset className="field" aria-describedby={sumError ? "weights-sum weights-error" : "weights-sum"}>
+        <legend>{t.weightsLegend}</legend>
+        <div className="field-grid">
+          {RANKING_COMPONENTS.map((key: keyof TRankingWeights) => {
+            const fieldError = errors.weights?.[key]?.message;
+            return (
+              <div className="field" key={key}>
+                <label htmlFor={`weight-${key}`}>{t.weights[key]}</label>
+                <input
+                  id={`weight-${key}`}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={100}
+                  step={1}
+                  className="input-short"
+                  aria-invalid={fieldError ? true : undefined}
+                  aria-describedby={fieldError ? `weight-${key}-error` : undefined}
+                  {...register(`weights.${key}`, { valueAsNumber: true })}
+                />
+                {fieldError ? (
+                  <p id={`weight-${key}-error`} className="field-error">
+                    {fieldError}
+                  </p>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+        <p id="weights-sum" className={sum === 100 ? "muted" : "warning-text"} aria-live="polite">
+          {t.weightsSum(sum)}
+        </p>
+        {sumError ? (
+          <p id="weights-error" className="field-error">
+            {sumError}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="min-sample">{t.minSample}</label>
+        <input
+          id="min-sample"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10_000}
+          step={1}
+          className="input-short"
+          aria-invalid={errors.minSample ? true : undefined}
+          aria-describedby={errors.minSample ? "min-sample-error" : undefined}
+          {...register("minSample", { valueAsNumber: true })}
+        />
+        {errors.minSample ? (
+          <p id="min-sample-error" className="field-error">
+            {errors.minSample.message}
+          </p>
+        ) : null}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
+          {t.save}
+        </button>
+        <span className="muted" role="status">
+          {pending ? t.saving : saved}
+        </span>
+      </div>
+      {error ? (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

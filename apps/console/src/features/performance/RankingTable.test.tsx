@@ -1,0 +1,76 @@
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { expect, test } from "vitest";
+
+import { rankingRow } from "./fixtures";
+import { RankingTable } from "./RankingTable";
+import type { TRankingRow } from "./types";
+
+const link = (row: TRankingRow) => <a href={`/console/performance/windows/${row.window.id}`}>{row.window.name}</a>;
+
+function codes(): (string | undefined)[] {
+  return screen.getAllByTestId("ranking-row").map((row) => row.dataset.windowCode);
+}
+
+const rows = [
+  rankingRow(2, "A10", { rank: 2, good: [95, 100] }),
+  rankingRow(3, "A2", { rank: null, eligible: false, score: "—", scoreValue: null, good: [3, 3] }),
+  rankingRow(1, "A1", { rank: 1, good: [80, 100] }),
+];
+
+test("windows start in rank order, the unranked last and marked 样本不足", () => {
+  render(<RankingTable rows={rows} renderWindowLink={link} />);
+
+  expect(codes()).toEqual(["A1", "A10", "A2"]);
+  const [, , unranked] = screen.getAllByTestId("ranking-row") as [HTMLElement, HTMLElement, HTMLElement];
+  expect(within(unranked).getAllByText("样本不足")).toHaveLength(2);
+  expect(screen.getByRole("columnheader", { name: /排名/ }).getAttribute("aria-sort")).toBe("ascending");
+});
+
+test("a column header sorts by its figure, highest first, and again lowest first", () => {
+  render(<RankingTable rows={rows} renderWindowLink={link} />);
+
+  fireEvent.click(screen.getByRole("button", { name: /好评率/ }));
+  expect(codes()).toEqual(["A2", "A10", "A1"]);
+  expect(screen.getByRole("columnheader", { name: /好评率/ }).getAttribute("aria-sort")).toBe("descending");
+
+  fireEvent.click(screen.getByRole("button", { name: /好评率/ }));
+  expect(codes()).toEqual(["A1", "A10", "A2"]);
+
+  // Window codes sort as people read them: A2 before A10.
+  fireEvent.click(screen.getByRole("button", { name: /^窗口/ }));
+  expect(codes()).toEqual(["A1", "A2", "A10"]);
+});
+
+test("a window without ratings sorts last by 好评率 in either direction", () => {
+  render(<RankingTable rows={[rankingRow(1, "A1", { good: [0, 0] }), rankingRow(2, "A2", { good: [50, 100] })]} renderWindowLink={link} />);
+
+  fireEvent.click(screen.getByRole("button", { name: /好评率/ }));
+  expect(codes()).toEqual(["A2", "A1"]);
+  fireEvent.click(screen.getByRole("button", { name: /好评率/ }));
+  expect(codes()).toEqual(["A2", "A1"]);
+});
+
+test("every column header carries its definition on hover and as its accessible description", () => {
+  render(<RankingTable rows={rows} renderWindowLink={link} />);
+
+  const headers = screen.getAllByRole("columnheader");
+  expect(headers).toHaveLength(14);
+  for (const header of headers) {
+    expect(header.getAttribute("title")).toBeTruthy();
+    const described = document.getElementById(header.getAttribute("aria-describedby") ?? "");
+    expect(described?.textContent).toBe(header.getAttribute("title"));
+  }
+  expect(screen.getByRole("columnheader", { name: /好评率/ }).getAttribute("title")).toContain("好评（非常满意、满意、基本满意）÷ 有效评价");
+});
+
+test("a window last two months running carries the 末位 flag in words, not colour alone", () => {
+  render(<RankingTable rows={[rankingRow(1, "A1", { lastTwoMonthsRunning: true, black: true }), rankingRow(2, "A2")]} renderWindowLink={link} />);
+
+  const [flagged, other] = screen.getAllByTestId("ranking-row") as [HTMLElement, HTMLElement];
+  const flag = within(flagged).getByTestId("last-place-flag");
+  expect(flag.textContent).toContain("末位");
+  expect(flag.textContent).toContain("连续两个月排名末位");
+  expect(flag.querySelector("svg")).not.toBeNull();
+  expect(within(flagged).getByTestId("black-mark").textContent).toContain("黑榜");
+  expect(within(other).queryByTestId("last-place-flag")).toBeNull();
+});

@@ -1,0 +1,28 @@
+import { METRIC_DEFINITIONS } from "@hcp/domain";
+import type { TMetricKey } from "@hcp/domain";
+
+/**
+ * What every column of the performance tables means, for its hover and its accessible
+ * description. Figures take SPEC §6's definitions from @hcp/domain (the ones the monthly report
+ * prints); the few columns that are not metrics say what they hold here.
+ */
+const OWN_DEFINITIONS = {
+  rank: "按综合得分从高到低排名；综合得分相同时评价多者在前。有效评价少于最低样本量的窗口不参与排名，显示“样本不足”。",
+  window: "窗口编号和名称；点击可查看该窗口的工作人员。",
+  staff: "当前在该窗口上岗的工作人员。",
+  badReviews: "统计期内产生的有效差评条数（申诉成立的差评不计）。",
+  flags: "红榜：综合得分前 5 名；黑榜：后 5 名；末位：按整月统计时本月和上月均排名最后。",
+  badge: "工作人员的工号。",
+  staffName: "办理办件的工作人员；点击可查看其办理的服务事项。",
+  department: "工作人员或事项所属的部门。",
+  itemCode: "服务事项的实施编码。",
+  itemName: "服务事项名称；点击可查看逐条评价。",
+  badRatings: "差评（不满意、非常不满意）条数。",
+} as const;
+
+export type TColumnKey = TMetricKey | keyof typeof OWN_DEFINITIONS;
+
+export function definitionOf(key: TColumnKey): string {
+  if (key in OWN_DEFINITIONS) return OWN_DEFINITIONS[key as keyof typeof OWN_DEFINITIONS];
+  return METRIC_DEFINITIONS[key as TMetricKey].definition;
+}

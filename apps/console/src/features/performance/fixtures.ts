@@ -1,0 +1,40 @@
+import { metrics } from "../overview/fixtures";
+import type { TRankingRow, TWindowRanking } from "./types";
+
+/** A window's ranking row; rates are exact num/den with matching text. */
+export function rankingRow(
+  id: number,
+  code: string,
+  overrides: Partial<Omit<TRankingRow, "window">> & { good?: [number, number] } = {},
+): TRankingRow {
+  const [num, den] = overrides.good ?? [90, 100];
+  const text = den === 0 ? "—" : `${((num / den) * 100).toFixed(2)}%`;
+  return {
+    window: { id, code, name: `综合受理${id}号窗口`, kind: "comprehensive" },
+    staffName: `人员${id}`,
+    rank: id,
+    score: "80.0",
+    scoreValue: 80,
+    satisfactionLowerBound: "85.00%",
+    eligible: true,
+    metrics: metrics({ casesCompleted: id * 100, ratings: den, validRatings: den, goodRate: { num, den, text } }),
+    badReviews: 0,
+    workOrderOnTimeRate: { num: 0, den: 0, text: "—" },
+    red: false,
+    black: false,
+    lastTwoMonthsRunning: false,
+    ...overrides,
+  };
+}
+
+export function windowRanking(rows: TRankingRow[], overrides: Partial<TWindowRanking> = {}): TWindowRanking {
+  return {
+    period: { from: "2023-05-01", to: "2023-05-31" },
+    settings: { weights: { satisfaction: 60, ratedRate: 20, onTimeCompletion: 10, workOrders: 10 }, minSample: 30 },
+    rows,
+    red: [],
+    black: [],
+    lastTwoMonthsRunning: null,
+    ...overrides,
+  };
+}
