@@ -73,12 +73,40 @@ export async function timeCalls(repeat: number, warmup: number, call: () => Prom
   return { samplesMs, p50: percentile(samplesMs, 50), p99: percentile(samplesMs, 99) };
 }
 
-/** A GET with the manager's bearer token; fails on anything but 200, so a timing is never of an error. */
-export function httpGetter(baseUrl: string, sessionToken: string) {
-  return async (path: string): Promise<string> => {
-    const response = await fetch(new URL(path, baseUrl), { headers: { authorization: `Bearer ${sessionToken}` } });
+/** Requests with the manager's bearer token; anything but 200 throws, so a timing is never of an error. */
+export function httpClient(baseUrl: string, sessionToken: string) {
+  const send = async (path: string, init: RequestInit = {}): Promise<string> => {
+    const headers = { authorization: `Bearer ${sessionToken}`, "content-type": "application/json" };
+    const response = await fetch(new URL(path, baseUrl), { ...init, headers });
     const body = await response.text();
-    if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${body.slice(0, 300)}`);
+    if (response.status !== 200) throw new Error(`${init.method ?? "GET"} ${path}: ${response.status} ${body.slice(0, 300)}`);
     return body;
   };
+  return {
+    get: (path: string) => send(path),
+    /** a tRPC mutation (no transformer: the body is the input) → its data */
+    mutate: async (procedure: string, input: unknown): Promise<unknown> =>
+      (JSON.parse(await send(`/trpc/${procedure}`, { method: "POST", body: JSON.stringify(input) })) as { result: { data: unknown } }).result.data,
+    /** a tRPC query → its data */
+    query: async (procedure: string, input: unknown): Promise<unknown> =>
+      (JSON.parse(await send(`/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`)) as { result: { data: unknown } }).result.data,
+  };
+}
+
+export type THttpClient = ReturnType<typeof httpClient>;
+
+/**
+ * Archives the month's report through `report.regenerate` and waits until the version is ready, so
+ * `report.monthly` then reads the snapshot instead of building the report.
+ */
+export async function archiveMonthlyReport(http: THttpClient, month: string, timeoutMs: number): Promise<number> {
+  const { id } = (await http.mutate("report.regenerate", { month })) as { id: number };
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const { status, error } = (await http.query("report.version", { id })) as { status: string; error: string };
+    if (status === "ready") return id;
+    if (status === "failed") throw new Error(`report.regenerate failed: ${error}`);
+    if (performance.now() > deadline) throw new Error("report.regenerate did not finish in time");
+    await new Promise((done) => setTimeout(done, 200));
+  }
 }

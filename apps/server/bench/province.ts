@@ -28,7 +28,7 @@ import { procMemory } from "./load";
 import type { TProcMemory } from "./load";
 import { loadProvince } from "./province-load";
 import type { TProvinceHall } from "./province-load";
-import { httpGetter, startServerChild, timeCalls } from "./province-measure";
+import { archiveMonthlyReport, httpClient, startServerChild, timeCalls } from "./province-measure";
 import type { TTimings } from "./province-measure";
 import { provinceShape } from "./province-shape";
 import { startDatabase } from "./setup";
@@ -208,12 +208,15 @@ async function main(): Promise<number> {
     const reportAt = new Date();
     const report = (source: TTallySource) => buildMonthlyReport({ db, now: () => reportAt, tallySource: source }, hall.hallId, opts.month).then((body) => JSON.stringify(body));
 
-    const get = httpGetter(server.url, token);
+    const http = httpClient(server.url, token);
     const query = `from=${period.from}&to=${period.to}`;
+    const reportPath = `/api/v1/reports/monthly?month=${opts.month}`;
+    const reportSource = async () => ((JSON.parse(await http.get(reportPath)) as { source?: string }).source ?? "?");
     const targets: { label: string; path: string | null; call: (source: TTallySource) => Promise<string> }[] = [
       {
+        // report.monthly builds the report live while the month has no archived version.
         label: "monthly report JSON (live build)",
-        path: null,
+        path: reportPath,
         call: report,
       },
       {
@@ -228,10 +231,12 @@ async function main(): Promise<number> {
       },
     ];
     const measures: TMeasure[] = [];
+    let archived: TTimings | null = null;
     for (const target of targets) {
       log(`${target.label}: ${opts.repeat} calls over HTTP, ${opts.repeat} in-process from the rollups, ${opts.rawRepeat} from the raw rows …`);
       const path = target.path;
-      const http = path ? await timeCalls(opts.repeat, 3, () => get(path)) : null;
+      if (path === reportPath && (await reportSource()) !== "live") failures.push(`${reportPath} did not build the report live`);
+      const viaHttp = path ? await timeCalls(opts.repeat, 3, () => http.get(path)) : null;
       const rollupBody = await target.call("rollup");
       const rollup = await timeCalls(opts.repeat, 2, () => target.call("rollup"));
       let rawBody = "";
@@ -239,8 +244,14 @@ async function main(): Promise<number> {
         rawBody = await target.call("raw");
       });
       if (rawBody !== rollupBody) failures.push(`${target.label}: the raw rows give other figures than the rollups`);
-      measures.push({ label: target.label, http, rollup, raw, bytes: Buffer.byteLength(rollupBody) });
-      log(`  http p50 ${millis(http?.p50 ?? Number.NaN)}, rollup p50 ${millis(rollup.p50)}, raw p50 ${millis(raw.p50)}`);
+      measures.push({ label: target.label, http: viaHttp, rollup, raw, bytes: Buffer.byteLength(rollupBody) });
+      log(`  http p50 ${millis(viaHttp?.p50 ?? Number.NaN)}, rollup p50 ${millis(rollup.p50)}, raw p50 ${millis(raw.p50)}`);
+      if (path === reportPath) {
+        log("archiving the month's report (report.regenerate), then reading the snapshot …");
+        await archiveMonthlyReport(http, opts.month, 600_000);
+        if ((await reportSource()) !== "archive") failures.push(`${reportPath} did not read the archived version`);
+        archived = await timeCalls(opts.repeat, 3, () => http.get(reportPath));
+      }
     }
     memory.push({ label: "after the measurements", value: procMemory(server.pid) });
     await server.stop();
@@ -303,7 +314,8 @@ async function main(): Promise<number> {
         ]),
       ),
     );
-    say("   (raw ÷ rollup: in-process p50 over in-process p50; n/a HTTP: no HTTP route for it yet)");
+    if (archived) say(`   monthly report, archived snapshot (report.monthly after report.regenerate): HTTP p50 ${millis(archived.p50)}, p99 ${millis(archived.p99)}`);
+    say("   (raw ÷ rollup: in-process p50 over in-process p50)");
     say();
     say("3. server memory (VmRSS of the server process alone, from /proc)");
     const peak = memory.at(-1)?.value ?? null;
