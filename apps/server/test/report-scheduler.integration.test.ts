@@ -11,7 +11,7 @@ import { afterEach, describe, expect, inject, test, vi } from "vitest";
 
 import { insertCase } from "@hcp/db";
 import type { Db } from "@hcp/db";
-import { createHallFixture } from "@hcp/db/testing";
+import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
 /**
@@ -22,6 +22,7 @@ const getDb = useTestDb();
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 interface TServerProcess {
+  url: string;
   output: string[];
   stop: () => Promise<void>;
 }
@@ -59,15 +60,16 @@ async function startServer(databaseUrl: string): Promise<TServerProcess> {
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const server = { output, stop };
+  const server = { url: "", output, stop };
   running.push(server);
-  await new Promise<void>((listening, failed) => {
+  server.url = await new Promise<string>((listening, failed) => {
     const timer = setTimeout(() => failed(new Error(`the server did not listen within 90 s:\n${output.join("\n")}`)), 90_000);
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
       output.push(line);
-      if (line.includes("listening on")) {
+      const match = /listening on (http:\/\/\S+)/.exec(line);
+      if (match?.[1]) {
         clearTimeout(timer);
-        listening();
+        listening(match[1]);
       }
     });
     child.once("exit", (code) => {
@@ -173,6 +175,20 @@ describe("the monthly report scheduler in two server processes", () => {
       },
       { timeout: 120_000, interval: 250 },
     );
+    // Business systems read the archived report over REST.
+    const signIn = await fetch(`${servers[1]?.url ?? ""}/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: first.users.hall_manager.username, password: FIXTURE_PASSWORD }),
+    });
+    const token = /hcp_session=([\w-]+)/.exec(signIn.headers.get("set-cookie") ?? "")?.[1] ?? "";
+    const response = await fetch(`${servers[1]?.url ?? ""}/api/v1/reports/monthly?month=${monthsAgo(2)}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ source: "archive", version: 1, report: { month: monthsAgo(2), summary: { casesCompleted: 2 } } });
+    const open = await fetch(`${servers[0]?.url ?? ""}/api/v1/reports/monthly?month=${monthsAgo(0)}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(open.status).toBe(400);
+    expect(await open.json()).toMatchObject({ message: "该月份尚未结束，月报在月度结束后生成" });
+
     // Both processes have run their first archive pass once they stopped: nothing more may appear.
     await Promise.all(servers.map((server) => server.stop()));
     const rows = await db.selectFrom("monthly_report").select(["hall_id", "month", "version", "status", "created_by"]).execute();
