@@ -17,6 +17,7 @@ import { appRouter, createContext, DEVICE_COOKIE, openApiDocument, SESSION_COOKI
 import type { TApiDeps, TRequestInfo } from "@hcp/api";
 
 import { avatarSvg } from "./avatar";
+import { createReportDownloads, REPORT_DOWNLOAD_PREFIX } from "./report-downloads";
 import { createRestHandler } from "./rest";
 
 export interface TServerOptions extends TApiDeps {
@@ -82,6 +83,7 @@ export function createServer(options: TServerOptions): THallServer {
     createContext: ({ req, res }) => context(req, res),
   });
   const rest = createRestHandler({ router: appRouter, createContext: context, onError: logInternal });
+  const reports = createReportDownloads(context);
   const web = staticSite(options.webDist, false);
   const webIndex = staticSite(options.webDist, true);
   const consoleSite = staticSite(options.consoleDist, true);
@@ -107,6 +109,10 @@ export function createServer(options: TServerOptions): THallServer {
       openApiCache ??= JSON.stringify(openApiDocument(`${url.protocol}//${req.headers.host ?? "localhost"}/api/v1`));
       res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
       res.end(openApiCache);
+      return;
+    }
+    if (path.startsWith(REPORT_DOWNLOAD_PREFIX)) {
+      void reports(req, res, url);
       return;
     }
     if (path.startsWith("/api/v1/")) {

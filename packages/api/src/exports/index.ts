@@ -4,3 +4,6 @@ export { reportXlsx } from "./report-xlsx";
 export { ratingRowsCsv, RATING_CSV_HEADERS } from "./rating-csv";
 export { reportTitle, monthLabel } from "./report-sections";
 export { resolveReportFont } from "./report-font";
+export { reportDownload, REPORT_FORMATS } from "./report-download";
+export type { TReportDownload, TReportDownloadRequest, TReportFormat } from "./report-download";
+export { AppError } from "../errors";
