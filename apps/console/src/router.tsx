@@ -22,7 +22,15 @@ import { CatalogPage } from "./features/catalog/CatalogPage";
 import { parseCatalogSearch } from "./features/catalog/catalog-search";
 import { DeskPage } from "./features/desk/DeskPage";
 import { DevicesPage } from "./features/devices/DevicesPage";
+import { MinePage } from "./features/mine/MinePage";
 import { OverviewPage } from "./features/overview/OverviewPage";
+import { ItemRatingsPage, StaffItemsPage, WindowStaffPage } from "./features/performance/DrillPages";
+import { idParam, parseRatingsSearch } from "./features/performance/performance-search";
+import { PerformancePage } from "./features/performance/PerformancePage";
+import { RankingSettingsPage } from "./features/performance/RankingSettingsPage";
+import { parseReportSearch, parseYearlySearch } from "./features/reports/report-search";
+import { ReportPage } from "./features/reports/ReportPage";
+import { YearlyPage } from "./features/reports/YearlyPage";
 import { AppLayout } from "./features/shell/AppLayout";
 import { InlineErrorPage, NotFoundPage, StandaloneErrorPage } from "./features/shell/ErrorPage";
 import { parseWorkOrderSearch } from "./features/work-orders/work-order-search";
@@ -185,10 +193,120 @@ function WorkOrderRouteComponent() {
   return <WorkOrderPage key={id} id={/^\d+$/.test(id) ? Number(id) : Number.NaN} />;
 }
 
+// 窗口绩效 and its drill-down: window → staff → item → ratings. Every step keeps the period in
+// its search params, so a link copied from any step opens the same figures.
+const performanceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "performance",
+  validateSearch: parsePeriodSearch,
+  beforeLoad: requireScreen("performance"),
+  component: PerformanceRouteComponent,
+});
+
+function PerformanceRouteComponent() {
+  const search = performanceRoute.useSearch();
+  const navigate = performanceRoute.useNavigate();
+  return <PerformancePage search={search} onPeriodChange={(period) => void navigate({ search: period })} />;
+}
+
+const rankingSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "performance/settings",
+  beforeLoad: requireScreen("performance"),
+  component: RankingSettingsPage,
+});
+
+const windowStaffRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "performance/windows/$windowId",
+  validateSearch: parsePeriodSearch,
+  beforeLoad: requireScreen("performance"),
+  component: function WindowStaffRouteComponent() {
+    const params = windowStaffRoute.useParams();
+    return <WindowStaffPage search={windowStaffRoute.useSearch()} windowId={idParam(params.windowId)} />;
+  },
+});
+
+const staffItemsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "performance/windows/$windowId/staff/$staffId",
+  validateSearch: parsePeriodSearch,
+  beforeLoad: requireScreen("performance"),
+  component: function StaffItemsRouteComponent() {
+    const params = staffItemsRoute.useParams();
+    return <StaffItemsPage search={staffItemsRoute.useSearch()} windowId={idParam(params.windowId)} staffId={idParam(params.staffId)} />;
+  },
+});
+
+const itemRatingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "performance/windows/$windowId/staff/$staffId/items/$itemId",
+  validateSearch: parseRatingsSearch,
+  beforeLoad: requireScreen("performance"),
+  component: function ItemRatingsRouteComponent() {
+    const params = itemRatingsRoute.useParams();
+    const search = itemRatingsRoute.useSearch();
+    const navigate = itemRatingsRoute.useNavigate();
+    return (
+      <ItemRatingsPage
+        search={search}
+        windowId={idParam(params.windowId)}
+        staffId={idParam(params.staffId)}
+        itemId={idParam(params.itemId)}
+        onPageChange={(page) => void navigate({ search: { ...search, page: page > 1 ? page : undefined } })}
+      />
+    );
+  },
+});
+
+const mineRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "mine",
+  validateSearch: parsePeriodSearch,
+  beforeLoad: requireScreen("mine"),
+  component: function MineRouteComponent() {
+    const navigate = mineRoute.useNavigate();
+    return <MinePage search={mineRoute.useSearch()} onPeriodChange={(period) => void navigate({ search: period })} />;
+  },
+});
+
+const performanceRoutes = [performanceRoute, rankingSettingsRoute, windowStaffRoute, staffItemsRoute, itemRatingsRoute, mineRoute];
+
+// 月度满意度报告 (month and version in the URL) and 年度汇总 (year in the URL).
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "reports",
+  validateSearch: parseReportSearch,
+  beforeLoad: requireScreen("reports"),
+  component: function ReportsRouteComponent() {
+    const navigate = reportsRoute.useNavigate();
+    return <ReportPage search={reportsRoute.useSearch()} onSearchChange={(next) => void navigate({ search: next })} />;
+  },
+});
+
+const yearlyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "reports/yearly",
+  validateSearch: parseYearlySearch,
+  beforeLoad: requireScreen("reports"),
+  component: function YearlyRouteComponent() {
+    const navigate = yearlyRoute.useNavigate();
+    return (
+      <YearlyPage
+        search={yearlyRoute.useSearch()}
+        onYearChange={(year) => void navigate({ search: { year } })}
+        onOpenMonth={(month) => void navigate({ to: "/reports", search: { month } })}
+      />
+    );
+  },
+});
+
+const reportRoutes = [reportsRoute, yearlyRoute];
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
-  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, workOrdersRoute, workOrderRoute, calendarRoute]),
+  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, workOrdersRoute, workOrderRoute, calendarRoute, ...performanceRoutes, ...reportRoutes]),
 ]);
 
 export const router = createRouter({

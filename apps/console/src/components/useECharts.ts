@@ -1,17 +1,18 @@
 import { BarChart, LineChart } from "echarts/charts";
 import type { BarSeriesOption, LineSeriesOption } from "echarts/charts";
-import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
-import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from "echarts/components";
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import type { AriaComponentOption, GridComponentOption, LegendComponentOption, TooltipComponentOption } from "echarts/components";
 import * as echarts from "echarts/core";
 import type { ComposeOption, EChartsType } from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
 
-// Only what the console draws, so the bundle carries a fraction of ECharts.
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// Only what the console draws, so the bundle carries a fraction of ECharts. Aria draws decal
+// patterns on bars, so series stay apart when printed in black and white.
+echarts.use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type TChartOption = ComposeOption<
-  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  BarSeriesOption | LineSeriesOption | AriaComponentOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 
 /**

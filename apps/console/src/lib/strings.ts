@@ -30,12 +30,15 @@ const zhCN = {
   nav: {
     desk: "窗口工作台",
     overview: "大厅概况",
+    performance: "窗口绩效",
+    mine: "我的评价",
     catalog: "事项目录",
     devices: "评价器管理",
     workOrders: "差评工单",
     workOrdersMine: "我的差评工单",
     calendar: "工作日历",
     analysis: "统计分析",
+    reports: "月度报告",
   },
   login: {
     title: "登录",
