@@ -28,6 +28,9 @@ import { ItemRatingsPage, StaffItemsPage, WindowStaffPage } from "./features/per
 import { idParam, parseRatingsSearch } from "./features/performance/performance-search";
 import { PerformancePage } from "./features/performance/PerformancePage";
 import { RankingSettingsPage } from "./features/performance/RankingSettingsPage";
+import { parseReportSearch, parseYearlySearch } from "./features/reports/report-search";
+import { ReportPage } from "./features/reports/ReportPage";
+import { YearlyPage } from "./features/reports/YearlyPage";
 import { AppLayout } from "./features/shell/AppLayout";
 import { InlineErrorPage, NotFoundPage, StandaloneErrorPage } from "./features/shell/ErrorPage";
 import { parseWorkOrderSearch } from "./features/work-orders/work-order-search";
@@ -269,10 +272,41 @@ const mineRoute = createRoute({
 
 const performanceRoutes = [performanceRoute, rankingSettingsRoute, windowStaffRoute, staffItemsRoute, itemRatingsRoute, mineRoute];
 
+// 月度满意度报告 (month and version in the URL) and 年度汇总 (year in the URL).
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "reports",
+  validateSearch: parseReportSearch,
+  beforeLoad: requireScreen("reports"),
+  component: function ReportsRouteComponent() {
+    const navigate = reportsRoute.useNavigate();
+    return <ReportPage search={reportsRoute.useSearch()} onSearchChange={(next) => void navigate({ search: next })} />;
+  },
+});
+
+const yearlyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "reports/yearly",
+  validateSearch: parseYearlySearch,
+  beforeLoad: requireScreen("reports"),
+  component: function YearlyRouteComponent() {
+    const navigate = yearlyRoute.useNavigate();
+    return (
+      <YearlyPage
+        search={yearlyRoute.useSearch()}
+        onYearChange={(year) => void navigate({ search: { year } })}
+        onOpenMonth={(month) => void navigate({ to: "/reports", search: { month } })}
+      />
+    );
+  },
+});
+
+const reportRoutes = [reportsRoute, yearlyRoute];
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
-  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, workOrdersRoute, workOrderRoute, calendarRoute, ...performanceRoutes]),
+  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, workOrdersRoute, workOrderRoute, calendarRoute, ...performanceRoutes, ...reportRoutes]),
 ]);
 
 export const router = createRouter({

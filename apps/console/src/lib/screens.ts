@@ -3,7 +3,7 @@ import type { TRole } from "@hcp/domain";
 
 import { strings } from "./strings";
 
-export type TScreen = "desk" | "overview" | "workOrders" | "catalog" | "devices" | "calendar" | "analysis" | "performance" | "mine";
+export type TScreen = "desk" | "overview" | "workOrders" | "catalog" | "devices" | "calendar" | "analysis" | "performance" | "mine" | "reports";
 
 export const SCREEN_PATHS = {
   desk: "/desk",
@@ -15,6 +15,7 @@ export const SCREEN_PATHS = {
   devices: "/devices",
   calendar: "/calendar",
   analysis: "/analysis",
+  reports: "/reports",
 } as const satisfies Record<TScreen, string>;
 
 const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
@@ -30,9 +31,11 @@ const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
   // Admins edit the national calendar, hall managers their hall's service days, auditors read.
   calendar: ["admin", "hall_manager", "auditor"],
   analysis: OVERVIEW_ROLES,
+  // Department heads get a live report of their department; only the hall's is archived.
+  reports: OVERVIEW_ROLES,
 };
 
-const SCREEN_ORDER: readonly TScreen[] = ["desk", "mine", "overview", "performance", "analysis", "workOrders", "catalog", "devices", "calendar"];
+const SCREEN_ORDER: readonly TScreen[] = ["desk", "mine", "overview", "performance", "analysis", "reports", "workOrders", "catalog", "devices", "calendar"];
 
 export function canUse(role: TRole, screen: TScreen): boolean {
   return SCREEN_ROLES[screen].includes(role);

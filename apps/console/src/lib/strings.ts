@@ -38,6 +38,7 @@ const zhCN = {
     workOrdersMine: "我的差评工单",
     calendar: "工作日历",
     analysis: "统计分析",
+    reports: "月度报告",
   },
   login: {
     title: "登录",

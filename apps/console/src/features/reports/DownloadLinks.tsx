@@ -1,0 +1,35 @@
+import type { TDownloadFormat } from "./report-format";
+import { downloadUrl } from "./report-format";
+import { reportStrings } from "./report-strings";
+
+export interface DownloadLinksProps {
+  hallId: number;
+  month: string;
+  /** the archived version on screen; null downloads what the server holds as current */
+  version: number | null;
+  /** the rating rows are hall-wide: a department head is not offered them */
+  withCsv: boolean;
+}
+
+/** PDF, XLSX and CSV of the report on screen, and the browser's print (with the print stylesheet). */
+export function DownloadLinks({ hallId, month, version, withCsv }: DownloadLinksProps) {
+  const t = reportStrings;
+  const links: { format: TDownloadFormat; label: string }[] = [
+    { format: "pdf", label: t.downloadPdf },
+    { format: "xlsx", label: t.downloadXlsx },
+    ...(withCsv ? [{ format: "csv" as const, label: t.downloadCsv }] : []),
+  ];
+  return (
+    <div className="report-downloads" role="group" aria-label={t.downloadsSection}>
+      {links.map((link) => (
+        <a key={link.format} className="btn btn-secondary" href={downloadUrl(hallId, month, link.format, version)} download>
+          {link.label}
+        </a>
+      ))}
+      <button type="button" className="btn btn-secondary" onClick={() => window.print()}>
+        {t.print}
+      </button>
+      <p className="muted small">{t.downloadsHelp}</p>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { expect, test, vi } from "vitest";
+
+import { MonthForm } from "./MonthForm";
+
+test("a future month is refused in Chinese before the server is asked", async () => {
+  const onChange = vi.fn();
+  render(<MonthForm value="2026-10" currentMonth="2026-11" onChange={onChange} />);
+
+  fireEvent.input(screen.getByLabelText("月份"), { target: { value: "2026-12" } });
+  fireEvent.click(screen.getByRole("button", { name: "查看" }));
+
+  expect((await screen.findByRole("alert")).textContent).toBe("该月份尚未到来，不能查看月报，请选择本月或以前的月份");
+  expect(onChange).not.toHaveBeenCalled();
+});
+
+test("a closed month is asked for; the current month too, for the server to judge", async () => {
+  const onChange = vi.fn();
+  render(<MonthForm value="2026-10" currentMonth="2026-11" onChange={onChange} />);
+
+  fireEvent.input(screen.getByLabelText("月份"), { target: { value: "2023-06" } });
+  fireEvent.click(screen.getByRole("button", { name: "查看" }));
+  await waitFor(() => expect(onChange).toHaveBeenCalledWith("2023-06"));
+
+  fireEvent.input(screen.getByLabelText("月份"), { target: { value: "2026-11" } });
+  fireEvent.click(screen.getByRole("button", { name: "查看" }));
+  await waitFor(() => expect(onChange).toHaveBeenLastCalledWith("2026-11"));
+});
+
+test("上一月 steps back across a year", () => {
+  const onChange = vi.fn();
+  render(<MonthForm value="2024-01" currentMonth="2026-11" onChange={onChange} />);
+
+  fireEvent.click(screen.getByRole("button", { name: "上一月" }));
+
+  expect(onChange).toHaveBeenCalledWith("2023-12");
+});

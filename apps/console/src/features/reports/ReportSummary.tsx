@@ -1,0 +1,58 @@
+import { formatCount } from "../../lib/format";
+import type { TColumn } from "../analysis/DataTable";
+import { DataTable } from "../analysis/DataTable";
+import type { TMonthlyReport, TReportComparison } from "./report-types";
+import { reportStrings } from "./report-strings";
+
+const t = reportStrings;
+
+/** A change as text with its direction in words too, so it reads without colour. */
+function Change({ text }: { text: string }) {
+  const direction = text.startsWith("+") ? "is-up" : text.startsWith("-") ? "is-down" : undefined;
+  return <span className={direction}>{text}</span>;
+}
+
+function comparisonColumns(definitions: Map<string, string>): TColumn<TReportComparison>[] {
+  return [
+    { id: "metric", header: t.metric, rowHeader: true, cell: (row) => <span title={definitions.get(row.key)}>{row.label}</span> },
+    { id: "current", header: t.thisMonth, numeric: true, cell: (row) => row.current.text },
+    { id: "previous", header: t.previousMonthValue, numeric: true, cell: (row) => row.previousMonth.text },
+    { id: "mom", header: t.changeVsPreviousMonth, definition: t.changeDefinition, numeric: true, cell: (row) => <Change text={row.changeVsPreviousMonth} /> },
+    { id: "lastYear", header: t.lastYearValue, numeric: true, cell: (row) => row.lastYear.text },
+    { id: "yoy", header: t.changeVsLastYear, definition: t.changeDefinition, numeric: true, cell: (row) => <Change text={row.changeVsLastYear} /> },
+  ];
+}
+
+/** 一、概况: the month's volume and ratings, and every rate against last month and last year. */
+export function ReportSummary({ report }: { report: TMonthlyReport }) {
+  const summary = report.summary;
+  const definitions = new Map(report.definitions.map((definition) => [definition.key as string, definition.definition]));
+  const figures: [string, string][] = [
+    [t.cases, formatCount(summary.casesCompleted)],
+    [t.dailyAverage, t.dailyAverageValue(summary.dailyAverage.perWorkingDay, summary.dailyAverage.perCalendarDay)],
+    [t.ratings, formatCount(summary.ratings)],
+    [t.validRatings, formatCount(summary.validRatings)],
+    [t.badRatings, formatCount(summary.badRatings)],
+  ];
+  return (
+    <section className="report-section" aria-labelledby="report-summary">
+      <h2 id="report-summary">{t.sections.summary}</h2>
+      <p>{t.periodLine(report.period.from, report.period.to, summary.workingDays, summary.calendarDays)}</p>
+      <dl className="report-figures" data-testid="report-figures">
+        {figures.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <DataTable
+        columns={comparisonColumns(definitions)}
+        rows={summary.comparisons}
+        rowKey={(row) => row.key}
+        labelledBy="report-summary"
+        testId="report-comparison"
+      />
+    </section>
+  );
+}

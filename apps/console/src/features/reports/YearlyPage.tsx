@@ -1,0 +1,58 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+
+import { PageHeading } from "../../components/PageHeading";
+import { QueryView } from "../../components/QueryView";
+import { DEMO_YEAR, hallToday } from "../../lib/period";
+import { trpc } from "../../lib/trpc";
+import type { TYearlySearch } from "./report-search";
+import { reportStrings } from "./report-strings";
+import { YearForm } from "./YearForm";
+import { YearlyChart } from "./YearlyChart";
+import { YearlyTable } from "./YearlyTable";
+
+import "./reports.css";
+
+export interface YearlyPageProps {
+  search: TYearlySearch;
+  onYearChange: (year: number) => void;
+  onOpenMonth: (month: string) => void;
+}
+
+/** 年度汇总: the figures of the hall's annual report, month by month and for the year. */
+export function YearlyPage({ search, onYearChange, onOpenMonth }: YearlyPageProps) {
+  const t = reportStrings;
+  const [today] = useState(hallToday);
+  const currentYear = Number(today.slice(0, 4));
+  const year = search.year ?? DEMO_YEAR;
+  const yearly = useQuery(trpc.report.yearly.queryOptions({ year }, { placeholderData: keepPreviousData }));
+
+  return (
+    <>
+      <PageHeading title={t.yearlyTitle}>
+        <Link to="/reports" className="btn btn-link no-print">
+          {t.monthlyLink}
+        </Link>
+      </PageHeading>
+      <section className="panel no-print" aria-labelledby="yearly-year-heading">
+        <h2 id="yearly-year-heading">{t.year}</h2>
+        <YearForm value={year} currentYear={currentYear} onChange={onYearChange} />
+      </section>
+      <QueryView query={yearly}>
+        {(data) => (
+          <article className="panel yearly-document" aria-labelledby="yearly-title" data-testid="yearly-document">
+            <h2 id="yearly-title" className="report-title">
+              {t.yearlyHeading(data.hall.name, data.year)}
+            </h2>
+            <p className="muted">{t.definitionsLine(data.definitionsVersion)}</p>
+            <h3 id="yearly-chart-heading">{t.yearlyChart}</h3>
+            <YearlyChart months={data.months} />
+            <h3 id="yearly-table-heading">{t.yearlyTable}</h3>
+            <YearlyTable yearly={data} onOpenMonth={onOpenMonth} />
+          </article>
+        )}
+      </QueryView>
+    </>
+  );
+}
