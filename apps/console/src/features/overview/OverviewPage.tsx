@@ -13,6 +13,7 @@ import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { DepartmentTable } from "./DepartmentTable";
 import { Footnotes } from "./Footnotes";
+import { LiveOverview } from "./LiveOverview";
 import { LevelBreakdown, MetricCards } from "./MetricCards";
 import { MonthlyTrend } from "./MonthlyTrend";
 import { PeriodForm } from "./PeriodForm";
@@ -25,7 +26,10 @@ export interface OverviewPageProps {
   onPeriodChange: (period: TPeriod) => void;
 }
 
-/** 大厅概况: hall totals, window performance, the year's monthly trend and departments. */
+/**
+ * 大厅概况: today and this month live, then a chosen period's hall totals, window performance,
+ * the year's monthly trend and departments.
+ */
 export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
   const t = strings.overview;
   const user = useCurrentUser();
@@ -47,6 +51,8 @@ export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
   return (
     <>
       <PageHeading title={t.title} />
+
+      <LiveOverview />
 
       <section className="panel" aria-labelledby="period-heading">
         <h2 id="period-heading">{t.periodSection}</h2>
