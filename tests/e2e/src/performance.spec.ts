@@ -1,0 +1,83 @@
+import { expect, test } from "vitest";
+
+import { seedDemoHall } from "@hcp/db/seed";
+import { hallDayBounds } from "@hcp/domain";
+
+import { signInToConsole } from "./console";
+import { usePlatform } from "./platform";
+
+const platform = usePlatform();
+
+const MAY = "from=2023-05-01&to=2023-05-31";
+
+test("the hall manager ranks May 2023's windows and drills down window → staff → item to a rating and its case", async () => {
+  // A twentieth of the year keeps the seed quick; May still has ratings at most windows.
+  const demo = await seedDemoHall(platform.db, { scale: 0.05 });
+  const manager = demo.accounts.find((account) => account.role === "hall_manager");
+  if (!manager) throw new Error("the demo hall has no hall manager account");
+
+  // The newest rating of one window, staff member and item in May: the first row at the last step.
+  const { start, end } = hallDayBounds("2023-05-01", "2023-05-31");
+  const some = await platform.db
+    .selectFrom("rating")
+    .select(["window_id", "staff_id", "service_item_id"])
+    .where("hall_id", "=", demo.hallId)
+    .where("rated_at", ">=", start)
+    .where("rated_at", "<", end)
+    .where("window_id", "is not", null)
+    .where("staff_id", "is not", null)
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  const target = await platform.db
+    .selectFrom("rating as r")
+    .innerJoin("case as c", "c.id", "r.case_id")
+    .innerJoin("window as w", "w.id", "r.window_id")
+    .innerJoin("staff as s", "s.id", "r.staff_id")
+    .innerJoin("service_item as i", "i.id", "r.service_item_id")
+    .select(["c.case_no as caseNo", "w.code as windowCode", "s.name as staffName", "i.name as itemName"])
+    .where("r.window_id", "=", some.window_id)
+    .where("r.staff_id", "=", some.staff_id)
+    .where("r.service_item_id", "=", some.service_item_id)
+    .where("r.rated_at", ">=", start)
+    .where("r.rated_at", "<", end)
+    .orderBy("r.rated_at", "desc")
+    .orderBy("r.id", "desc")
+    .executeTakeFirstOrThrow();
+
+  const context = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await signInToConsole(page, platform.baseUrl, manager.username, manager.password);
+
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "窗口绩效" }).click();
+  await page.waitForURL(/\/console\/performance/);
+  await page.getByRole("radio", { name: "月" }).check();
+  await page.getByLabel("月份").fill("2023-05");
+  await page.getByRole("button", { name: "查询" }).click();
+  await page.waitForURL(new RegExp(MAY));
+  await expect.poll(() => page.getByTestId("performance-period").textContent()).toContain("2023-05-01 至 2023-05-31");
+  expect(await page.getByTestId("ranking-row").count()).toBe(demo.windows);
+  await page.getByTestId("red-list").waitFor();
+  await page.getByTestId("black-list").waitFor();
+
+  // Sorting by 办件量 puts the busiest window first.
+  await page.getByRole("button", { name: /^办件量/ }).click();
+  expect(await page.getByRole("columnheader", { name: /^办件量/ }).getAttribute("aria-sort")).toBe("descending");
+
+  const windowRow = page.locator(`[data-testid="ranking-row"][data-window-code="${target.windowCode}"]`);
+  await windowRow.getByTestId("window-link").click();
+  await page.waitForURL(new RegExp(`/performance/windows/\\d+\\?${MAY}`));
+  await page.getByTestId("staff-link").filter({ hasText: target.staffName }).first().click();
+  await page.waitForURL(new RegExp(`/staff/\\d+\\?${MAY}`));
+  await page.getByTestId("item-link").filter({ hasText: target.itemName }).first().click();
+  await page.waitForURL(new RegExp(`/items/\\d+\\?${MAY}`));
+
+  const firstCase = page.getByTestId("rating-row").first().getByTestId("rating-case-no");
+  await expect.poll(() => firstCase.textContent()).toBe(target.caseNo);
+  const trail = page.getByRole("navigation", { name: "位置" });
+  expect(await trail.textContent()).toContain(target.staffName);
+
+  // Each breadcrumb goes back up with the same period.
+  await trail.getByRole("link", { name: "全部窗口" }).click();
+  await page.waitForURL(new RegExp(`/performance\\?${MAY}`));
+  await context.close();
+});
