@@ -383,8 +383,6 @@ export async function submitRating(
   }
   // Committed: the hall's live overview re-reads its figures (the event carries no rating data).
   ctx.bus.publishHall(caseRow.hall_id, { type: "ratingRecorded", at: now.toISOString() });
-  // Committed: the hall's live overview re-reads its figures (the event carries no rating data).
-  ctx.bus.publishHall(caseRow.hall_id, { type: "ratingRecorded", at: now.toISOString() });
   return {
     ratingId,
     caseNo: caseRow.case_no,
