@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 
 import { createHallFixture } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
@@ -33,11 +33,13 @@ test("the overview's feed opens with ready, then hears of each committed rating 
   await staff.case.complete({ caseId: created.id });
   await staff.case.inviteRating({ caseId: created.id });
   const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+  const published = vi.spyOn(api.bus, "publishHall");
   const rating = await device.rating.submit({ caseNo: created.caseNo, level: 4, idempotencyKey: randomUUID() });
 
   const [eventId, event] = await nextEvent(feed);
   expect(eventId).not.toBe(readyId);
   expect(event).toEqual({ type: "ratingRecorded", at: expect.any(String) as unknown });
+  expect(published).toHaveBeenCalledTimes(1);
   // The rating was committed before anyone heard of it.
   expect(await getDb().selectFrom("rating").select("id").where("id", "=", rating.ratingId).executeTakeFirst()).toBeDefined();
 
