@@ -10,6 +10,7 @@ import { ZodError, z } from "zod";
 import { APP_ERROR_MESSAGES } from "@hcp/domain";
 import type { TAppErrorCode, TRole } from "@hcp/domain";
 
+import { hashToken } from "./context";
 import type { TContext } from "./context";
 import { AppError, appError } from "./errors";
 
@@ -88,4 +89,15 @@ export const deviceProcedure = t.procedure.use(async ({ ctx, next }) => {
   const windowId = device?.windowId ?? null;
   if (!device || windowId === null) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
   return next({ ctx: { device: { ...device, windowId } } });
+});
+
+/**
+ * A window evaluator's rating: the device token is checked by the service in the statement that
+ * reads the case it rates (rating.submit), instead of in a round trip of its own before it. Without
+ * a token the call is refused here; with an unknown one the service refuses it before anything else.
+ */
+export const deviceTokenProcedure = t.procedure.use(({ ctx, next }) => {
+  const token = ctx.request.deviceToken;
+  if (!token) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
+  return next({ ctx: { deviceTokenHash: hashToken(token) } });
 });

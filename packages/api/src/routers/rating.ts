@@ -6,7 +6,7 @@ import { KIOSK_CHANNEL, ZRatingSubmit } from "@hcp/domain";
 
 import { ZRatingResult, ZReasonCode } from "../schemas";
 import { submitRating } from "../services/rating";
-import { deviceProcedure, publicProcedure } from "../trpc";
+import { deviceTokenProcedure, publicProcedure } from "../trpc";
 
 export const ratingRouter = {
   /** The current version of the national evaluation-content codes. */
@@ -20,9 +20,9 @@ export const ratingRouter = {
     }),
 
   /** A rating taken on the window evaluator (channel 4), authenticated by the device token. */
-  submit: deviceProcedure
+  submit: deviceTokenProcedure
     .meta({ openapi: { method: "POST", path: "/ratings", tags: ["ratings"], summary: "提交评价器上的评价" } })
     .input(ZRatingSubmit)
     .output(ZRatingResult)
-    .mutation(({ ctx, input }) => submitRating(ctx, input, { channel: KIOSK_CHANNEL, windowId: ctx.device.windowId, deviceId: ctx.device.id })),
+    .mutation(({ ctx, input }) => submitRating(ctx, input, { channel: KIOSK_CHANNEL, deviceTokenHash: ctx.deviceTokenHash })),
 } satisfies TRPCRouterRecord;

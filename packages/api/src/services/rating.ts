@@ -1,7 +1,6 @@
-import { sql } from "kysely";
-
 import {
   applyWorkOrderStep,
+  findDevicesByTokenHashes,
   findRatingByIdempotencyKey,
   findRatingOfCase,
   findWorkOrderOfCase,
@@ -16,7 +15,7 @@ import type { TChannel, TLevel } from "@hcp/domain";
 import type { z } from "zod";
 
 import { naturalBatcher, perDb } from "../batch";
-import type { TContext } from "../context";
+import type { TContext, TDevice } from "../context";
 import { appError, isDuplicateKey } from "../errors";
 import { flagMisuseBatch, idsAndMisuse } from "./signals";
 import { openWorkOrder } from "./work-orders";
@@ -143,92 +142,96 @@ interface TCaseFacts {
 interface TLookup {
   caseNo: string;
   idempotencyKey: string;
-  /** the evaluator's window: its open prompt for the case is the one the rating answers */
-  windowId: number | null;
+  /** sha-256 of the evaluator's token: checked in the same round trip as the case */
+  deviceTokenHash: string | null;
 }
 
 interface TTarget {
+  /** the evaluator the token stands for (null: unknown token, or an online rating) */
+  device: TDevice | null;
   caseRow: TCaseFacts | null;
   ratingWindowDays: number;
   hasFirstRating: boolean;
-  /** the lowest open prompt of the case at the evaluator's window */
+  /** the lowest open prompt of the case at the case's window */
   prompt: { id: number; createdAt: Date } | null;
   /** the rating already stored under this idempotency key */
   byKey: Pick<Rating, "id" | "case_id" | "level" | "rated_at"> | undefined;
-  reasonVersion: number;
+  /** null only when no case was found (or no reason table is current) */
+  reasonVersion: number | null;
 }
 
-interface TTargetRow extends TCaseFacts {
-  i: number;
-  /** null when no case has the number (the case columns are then null too) */
-  found: number | null;
-  rating_window_days: number | null;
-  first_rating_id: number | null;
+interface TCaseRow extends TCaseFacts {
+  rating_window_days: number;
+  rating_seq: number | null;
   prompt_id: number | null;
   prompt_created_at: Date | null;
-  key_rating_id: number | null;
-  key_case_id: number | null;
-  key_level: number | null;
-  key_rated_at: Date | null;
   reason_version: number | null;
 }
 
 /**
- * Case, hall setting, first rating, open prompt, the idempotency key's rating and the current
- * reason-table version for every lookup, in one statement: each join is a unique-index or
- * indexed lookup, so a batch costs one round trip instead of seven per rating.
+ * Device, case, hall setting, the case's ratings and open prompt, the current reason-table
+ * version and the idempotency keys' ratings for every lookup: three indexed statements sent at
+ * once, so a whole batch costs one round trip of waiting instead of eight per rating.
  */
 async function readTargets(db: Db, lookups: TLookup[]): Promise<TTarget[]> {
-  const rows = lookups.map(
-    (lookup, i) => sql`select ${i} as i, ${lookup.caseNo} as case_no, ${lookup.idempotencyKey} as idempotency_key, ${lookup.windowId} as window_id`,
-  );
-  const result = await sql<TTargetRow>`
-    select q.i, c.id as found, c.id, c.case_no, c.status, c.completed_at, c.hall_id, c.department_id, c.service_item_id,
-           c.window_id, c.staff_id, h.rating_window_days, r1.id as first_rating_id,
-           p.id as prompt_id, p.created_at as prompt_created_at,
-           k.id as key_rating_id, k.case_id as key_case_id, k.level as key_level, k.rated_at as key_rated_at,
-           (select max(v.version) from reason_code_version v where v.is_current = 1) as reason_version
-    from (${sql.join(rows, sql` union all `)}) q
-    left join \`case\` c on c.case_no = q.case_no
-    left join hall h on h.id = c.hall_id
-    left join rating r1 on r1.case_id = c.id and r1.seq = 1
-    left join rating_prompt p on p.case_id = c.id and p.window_id = q.window_id and p.status = 'pending'
-    left join rating k on k.idempotency_key = q.idempotency_key
-    order by q.i, p.id`.execute(db);
-  const targets: (TTarget | undefined)[] = [];
-  for (const row of result.rows) {
-    // Several open prompts of one case: the first row per lookup carries the lowest.
-    if (targets[row.i]) continue;
-    if (row.reason_version === null) throw new Error("no current reason-code version");
-    targets[row.i] = {
-      caseRow:
-        row.found === null
-          ? null
-          : {
-              id: row.id,
-              case_no: row.case_no,
-              status: row.status,
-              completed_at: row.completed_at,
-              hall_id: row.hall_id,
-              department_id: row.department_id,
-              service_item_id: row.service_item_id,
-              window_id: row.window_id,
-              staff_id: row.staff_id,
-            },
-      ratingWindowDays: row.rating_window_days ?? 7,
-      hasFirstRating: row.first_rating_id !== null,
-      prompt: row.prompt_id !== null && row.prompt_created_at !== null ? { id: row.prompt_id, createdAt: row.prompt_created_at } : null,
-      byKey:
-        row.key_rating_id !== null && row.key_case_id !== null && row.key_level !== null && row.key_rated_at !== null
-          ? { id: row.key_rating_id, case_id: row.key_case_id, level: row.key_level, rated_at: row.key_rated_at }
-          : undefined,
-      reasonVersion: row.reason_version,
-    };
+  const hashes = [...new Set(lookups.flatMap((lookup) => (lookup.deviceTokenHash === null ? [] : [lookup.deviceTokenHash])))];
+  const caseNos = [...new Set(lookups.map((lookup) => lookup.caseNo))];
+  const [devices, cases, byKey] = await Promise.all([
+    findDevicesByTokenHashes(db, hashes),
+    db
+      .selectFrom("case as c")
+      .innerJoin("hall as h", "h.id", "c.hall_id")
+      .leftJoin("rating as r", "r.case_id", "c.id")
+      // The prompt a rating answers is at its case's window (an evaluator may rate no other case).
+      .leftJoin("rating_prompt as p", (join) => join.onRef("p.case_id", "=", "c.id").onRef("p.window_id", "=", "c.window_id").on("p.status", "=", "pending"))
+      .select((eb) => [
+        "c.id",
+        "c.case_no",
+        "c.status",
+        "c.completed_at",
+        "c.hall_id",
+        "c.department_id",
+        "c.service_item_id",
+        "c.window_id",
+        "c.staff_id",
+        "h.rating_window_days",
+        "r.seq as rating_seq",
+        "p.id as prompt_id",
+        "p.created_at as prompt_created_at",
+        eb.selectFrom("reason_code_version").select((inner) => inner.fn.max("version").as("v")).where("is_current", "=", true).as("reason_version"),
+      ])
+      .where("c.case_no", "in", caseNos)
+      .execute() as Promise<TCaseRow[]>,
+    db
+      .selectFrom("rating")
+      .select(["id", "case_id", "level", "rated_at", "idempotency_key"])
+      .where("idempotency_key", "in", [...new Set(lookups.map((lookup) => lookup.idempotencyKey))])
+      .execute(),
+  ]);
+  const deviceOf = new Map(devices.map(({ tokenHash, ...device }) => [tokenHash, device]));
+  const keyOf = new Map(byKey.map((rating) => [rating.idempotency_key, rating]));
+  const caseOf = new Map<string, { row: TCaseRow; hasFirst: boolean; prompt: TTarget["prompt"] }>();
+  // One row per (rating, open prompt) of a case: fold them; the lowest open prompt is the one answered.
+  for (const row of cases) {
+    const seen = caseOf.get(row.case_no) ?? { row, hasFirst: false, prompt: null };
+    if (row.rating_seq === 1) seen.hasFirst = true;
+    if (row.prompt_id !== null && row.prompt_created_at !== null && (seen.prompt === null || row.prompt_id < seen.prompt.id)) {
+      seen.prompt = { id: row.prompt_id, createdAt: row.prompt_created_at };
+    }
+    caseOf.set(row.case_no, seen);
   }
-  return lookups.map((_, i) => {
-    const target = targets[i];
-    if (!target) throw new Error("rating lookup lost a row");
-    return target;
+  const reasonVersion = cases[0]?.reason_version ?? null;
+  return lookups.map((lookup) => {
+    const found = caseOf.get(lookup.caseNo);
+    return {
+      device: lookup.deviceTokenHash === null ? null : (deviceOf.get(lookup.deviceTokenHash) ?? null),
+      caseRow: found?.row ?? null,
+      ratingWindowDays: found?.row.rating_window_days ?? 7,
+      hasFirstRating: found?.hasFirst ?? false,
+      prompt: found?.prompt ?? null,
+      byKey: keyOf.get(lookup.idempotencyKey),
+      reasonVersion,
+    };
   });
 }
 
@@ -319,15 +322,20 @@ const ratingWriter = perDb((db: Db) => naturalBatcher((items: TPendingRating[]) 
 export async function submitRating(
   ctx: TContext,
   input: TSubmission,
-  source: { channel: TChannel; windowId: number | null; deviceId?: number },
+  source: { channel: TChannel; deviceTokenHash: string } | { channel: TChannel; windowId: null },
 ): Promise<TRatingResult> {
-  const target = await targetReader(ctx.db)({ caseNo: input.caseNo, idempotencyKey: input.idempotencyKey, windowId: source.windowId });
+  const deviceTokenHash = "deviceTokenHash" in source ? source.deviceTokenHash : null;
+  const target = await targetReader(ctx.db)({ caseNo: input.caseNo, idempotencyKey: input.idempotencyKey, deviceTokenHash });
+  // The evaluator's token is checked with the case, in the same round trip, and before anything else.
+  const device = target.device;
+  if (deviceTokenHash !== null && (device?.windowId ?? null) === null) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
+  const windowId = device?.windowId ?? null;
   const caseRow = target.caseRow;
   if (!caseRow) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
   const replayed = await replayOf(ctx, input, caseRow, target.byKey);
   if (replayed) return replayed;
   if (caseRow.status !== "completed" || !caseRow.completed_at) throw appError("CASE_NOT_COMPLETED", "PRECONDITION_FAILED");
-  if (source.windowId !== null && caseRow.window_id !== source.windowId) {
+  if (windowId !== null && caseRow.window_id !== windowId) {
     throw appError("CASE_NOT_AT_THIS_WINDOW", "FORBIDDEN");
   }
   const { seq, windowOpensAt } = await nextRatingSeq(ctx.db, caseRow.id, target.hasFirstRating);
@@ -337,9 +345,11 @@ export async function submitRating(
   if (ratedAt.getTime() > (windowOpensAt ?? caseRow.completed_at).getTime() + target.ratingWindowDays * DAY_MS) {
     throw appError("RATING_WINDOW_CLOSED", "PRECONDITION_FAILED");
   }
-  await checkReasons(ctx, target.reasonVersion, input.level, input.reasonCodes);
+  const reasonVersion = target.reasonVersion;
+  if (reasonVersion === null) throw new Error("no current reason-code version");
+  await checkReasons(ctx, reasonVersion, input.level, input.reasonCodes);
   const reasonCodes = [...new Set(input.reasonCodes)];
-  const prompt = source.windowId === null ? null : target.prompt;
+  const prompt = windowId === null ? null : target.prompt;
   const pending: TPendingRating = {
     row: {
       case_id: caseRow.id,
@@ -348,7 +358,7 @@ export async function submitRating(
       channel: source.channel,
       is_default: false,
       comment: input.comment,
-      reason_version: target.reasonVersion,
+      reason_version: reasonVersion,
       hall_id: caseRow.hall_id,
       department_id: caseRow.department_id,
       service_item_id: caseRow.service_item_id,
@@ -360,10 +370,10 @@ export async function submitRating(
       received_at: now,
     },
     reasonCodes,
-    deviceId: source.deviceId ?? null,
+    deviceId: device?.id ?? null,
     promptCreatedAt: prompt?.createdAt ?? null,
     // An evaluator found its open prompt above; an online rating may leave one open at the window.
-    closePrompts: prompt !== null || source.windowId === null,
+    closePrompts: prompt !== null || windowId === null,
     now,
   };
   let ratingId: number;
@@ -378,8 +388,8 @@ export async function submitRating(
     if (isDuplicateKey(error)) throw appError("ALREADY_RATED", "CONFLICT");
     throw error;
   }
-  if (prompt && source.windowId !== null) {
-    ctx.bus.publish(source.windowId, { type: "promptClosed", promptId: prompt.id, status: "rated" });
+  if (prompt && windowId !== null) {
+    ctx.bus.publish(windowId, { type: "promptClosed", promptId: prompt.id, status: "rated" });
   }
   // Committed: the hall's live overview re-reads its figures (the event carries no rating data).
   ctx.bus.publishHall(caseRow.hall_id, { type: "ratingRecorded", at: now.toISOString() });
