@@ -86,7 +86,7 @@ export function LiveOverview() {
   const canSeeDevices = user?.role === "admin" || user?.role === "hall_manager";
 
   return (
-    <>
+    <div className="performance-screen">
       <section className="panel" aria-labelledby="live-heading" data-testid="live-overview">
         <h2 id="live-heading">{t.liveSection}</h2>
         <p className="muted">
@@ -142,6 +142,6 @@ export function LiveOverview() {
           </div>
         </div>
       </section>
-    </>
+    </div>
   );
 }
