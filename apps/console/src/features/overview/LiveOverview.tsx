@@ -22,7 +22,7 @@ const ROW_KEYS = Object.keys(liveStrings.rows) as TRowKey[];
 /** Twelve whole weeks back from this week's Monday: enough to see a trend in 好评率. */
 const TREND_WEEKS = 12;
 
-function figures(overview: TPeriodOverview | undefined, orders: TWorkOrderMetricsRow | undefined): Record<TRowKey, string> {
+function figures(overview: TPeriodOverview | undefined, orders: Pick<TWorkOrderMetricsRow, "open" | "overdue"> | undefined): Record<TRowKey, string> {
   const dash = strings.app.dash;
   const totals = overview?.totals;
   return {
@@ -38,8 +38,10 @@ function figures(overview: TPeriodOverview | undefined, orders: TWorkOrderMetric
   };
 }
 
-function hallRow(rows: readonly TWorkOrderMetricsRow[] | undefined) {
-  return rows?.find((row) => row.key === null);
+/** The hall's row; a period without work orders has none, which reads as zero. */
+function hallRow(rows: readonly TWorkOrderMetricsRow[] | undefined): Pick<TWorkOrderMetricsRow, "open" | "overdue"> | undefined {
+  if (!rows) return undefined;
+  return rows.find((row) => row.key === null) ?? { open: 0, overdue: 0 };
 }
 
 /** 离线评价器: only administrators and hall managers may read the devices. */
