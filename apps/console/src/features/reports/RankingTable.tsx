@@ -84,14 +84,16 @@ export function RankingSection({ report, kind }: RankingSectionProps) {
         <HonourList title={t.redListCaption} ids={ranking.red} rows={ranking.rows} testId={`${kind}-red-list`} />
         <HonourList title={t.blackListCaption} ids={ranking.black} rows={ranking.rows} testId={`${kind}-black-list`} />
       </div>
-      <DataTable
-        columns={columns(report, ranking, kind === "windows" ? t.windowName : t.departmentName)}
-        rows={rows}
-        rowKey={(row) => row.id}
-        labelledBy={headingId}
-        rowClass={rowClass}
-        testId={`${kind}-ranking`}
-      />
+      <div className="report-ranking">
+        <DataTable
+          columns={columns(report, ranking, kind === "windows" ? t.windowName : t.departmentName)}
+          rows={rows}
+          rowKey={(row) => row.id}
+          labelledBy={headingId}
+          rowClass={rowClass}
+          testId={`${kind}-ranking`}
+        />
+      </div>
     </section>
   );
 }

@@ -24,6 +24,7 @@ export function YearForm({ value, currentYear, onChange }: YearFormProps) {
         <label htmlFor="yearly-year">{t.year}</label>
         <input
           id="yearly-year"
+          type="text"
           inputMode="numeric"
           maxLength={4}
           aria-invalid={errors.year ? true : undefined}

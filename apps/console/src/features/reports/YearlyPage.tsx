@@ -1,18 +1,21 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
+import { Loading } from "../../components/StatusMessages";
 import { DEMO_YEAR, hallToday } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
 import type { TYearlySearch } from "./report-search";
 import { reportStrings } from "./report-strings";
 import { YearForm } from "./YearForm";
-import { YearlyChart } from "./YearlyChart";
 import { YearlyTable } from "./YearlyTable";
 
 import "./reports.css";
+
+// ECharts is the heaviest dependency: load it only when the chart is on screen.
+const YearlyChart = lazy(() => import("./YearlyChart").then((module) => ({ default: module.YearlyChart })));
 
 export interface YearlyPageProps {
   search: TYearlySearch;
@@ -47,7 +50,9 @@ export function YearlyPage({ search, onYearChange, onOpenMonth }: YearlyPageProp
             </h2>
             <p className="muted">{t.definitionsLine(data.definitionsVersion)}</p>
             <h3 id="yearly-chart-heading">{t.yearlyChart}</h3>
-            <YearlyChart months={data.months} />
+            <Suspense fallback={<Loading />}>
+              <YearlyChart months={data.months} />
+            </Suspense>
             <h3 id="yearly-table-heading">{t.yearlyTable}</h3>
             <YearlyTable yearly={data} onOpenMonth={onOpenMonth} />
           </article>
