@@ -6,8 +6,7 @@ import type { TPeriod } from "@hcp/domain";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
-import { hallToday, periodFromSearch } from "../../lib/period";
-import { strings } from "../../lib/strings";
+import { hallToday, periodFromSearch, presetPeriod } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { PeriodForm } from "../overview/PeriodForm";
@@ -84,7 +83,8 @@ export function AnalysisPage({ search, onSearchChange }: AnalysisPageProps) {
   const t = analysisStrings;
   const user = useCurrentUser();
   const [today] = useState(hallToday);
-  const { period, invalid } = periodFromSearch(search, today);
+  // Breakdowns of a single day are thin: the page opens on the month so far.
+  const { period, invalid } = periodFromSearch(search, today, presetPeriod("month", today));
   const view = search.view ?? "departments";
 
   return (
@@ -96,7 +96,7 @@ export function AnalysisPage({ search, onSearchChange }: AnalysisPageProps) {
         <PeriodForm value={period} today={today} onChange={(next) => onSearchChange({ ...search, ...next })} />
         {invalid ? (
           <p className="notice notice-warning" role="alert">
-            {strings.overview.invalidSearch}
+            {t.invalidSearch}
           </p>
         ) : null}
         {user?.role === "department_head" ? <p className="notice notice-info">{t.departmentScope}</p> : null}

@@ -5,6 +5,7 @@
 export const analysisStrings = {
   title: "统计分析",
   periodSection: "统计期间",
+  invalidSearch: "地址中的统计期间无效，已显示本月至今的数据。",
   tabsLabel: "分析维度",
   views: {
     departments: "部门",

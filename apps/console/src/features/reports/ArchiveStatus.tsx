@@ -1,5 +1,5 @@
+import { formatDateTime } from "../work-orders/format";
 import type { TMonthlyReport, TReportVersionRow } from "./report-types";
-import { formatDateTime } from "./report-format";
 import { reportStrings } from "./report-strings";
 
 export interface ArchiveStatusProps {

@@ -1,5 +1,5 @@
-import type { TDownloadFormat } from "./report-format";
-import { downloadUrl } from "./report-format";
+import type { TDownloadFormat } from "./report-downloads";
+import { downloadUrl } from "./report-downloads";
 import { reportStrings } from "./report-strings";
 
 export interface DownloadLinksProps {

@@ -2,6 +2,8 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { expect, test, vi } from "vitest";
 
 import { MonthForm } from "./MonthForm";
+import { PickForm } from "./PickForm";
+import { yearPickSchema } from "./report-search";
 
 test("a future month is refused in Chinese before the server is asked", async () => {
   const onChange = vi.fn();
@@ -34,4 +36,15 @@ test("上一月 steps back across a year", () => {
   fireEvent.click(screen.getByRole("button", { name: "上一月" }));
 
   expect(onChange).toHaveBeenCalledWith("2023-12");
+});
+
+test("the yearly summary's year is refused when it has not come yet", async () => {
+  const onPick = vi.fn();
+  render(<PickForm id="year" label="年份" type="text" value="2023" schema={yearPickSchema(2026)} onPick={onPick} />);
+
+  fireEvent.input(screen.getByLabelText("年份"), { target: { value: "2027" } });
+  fireEvent.click(screen.getByRole("button", { name: "查看" }));
+
+  expect((await screen.findByRole("alert")).textContent).toBe("该年份尚未到来，请选择今年或以前的年份");
+  expect(onPick).not.toHaveBeenCalled();
 });

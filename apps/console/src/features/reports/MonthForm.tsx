@@ -1,6 +1,4 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
-
+import { PickForm } from "./PickForm";
 import { monthPickSchema, previousMonth } from "./report-search";
 import { reportStrings } from "./report-strings";
 
@@ -11,38 +9,12 @@ export interface MonthFormProps {
   onChange: (month: string) => void;
 }
 
-/** 报告月份: one month, checked against the hall's calendar month before the server is asked. */
+/** 报告月份: one month, checked against the hall's calendar month, and two one-click choices. */
 export function MonthForm({ value, currentMonth, onChange }: MonthFormProps) {
   const t = reportStrings;
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm({ resolver: zodResolver(monthPickSchema(currentMonth)), values: { month: value } });
-
   return (
     <div className="period-bar">
-      <form className="period-form" noValidate onSubmit={handleSubmit(({ month }) => onChange(month))}>
-        <div className="field">
-          <label htmlFor="report-month">{t.month}</label>
-          <input
-            id="report-month"
-            type="month"
-            placeholder={t.monthHint}
-            aria-invalid={errors.month ? true : undefined}
-            aria-describedby={errors.month ? "report-month-error" : undefined}
-            {...register("month")}
-          />
-          {errors.month ? (
-            <p id="report-month-error" className="field-error" role="alert">
-              {errors.month.message}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" className="btn btn-primary">
-          {t.show}
-        </button>
-      </form>
+      <PickForm id="report-month" label={t.month} type="month" value={value} schema={monthPickSchema(currentMonth)} onPick={onChange} />
       <div className="presets" role="group" aria-label={t.monthSection}>
         <button type="button" className="btn btn-secondary" onClick={() => onChange(previousMonth(value))}>
           {t.previousMonth}

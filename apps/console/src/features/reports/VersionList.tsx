@@ -1,7 +1,7 @@
 import type { TColumn } from "../analysis/DataTable";
 import { DataTable } from "../analysis/DataTable";
+import { formatDateTime } from "../work-orders/format";
 import type { TReportVersionRow } from "./report-types";
-import { formatDateTime } from "./report-format";
 import { reportStrings } from "./report-strings";
 
 export interface VersionListProps {

@@ -7,9 +7,10 @@ import { QueryView } from "../../components/QueryView";
 import { Loading } from "../../components/StatusMessages";
 import { DEMO_YEAR, hallToday } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
+import { PickForm } from "./PickForm";
 import type { TYearlySearch } from "./report-search";
+import { yearPickSchema } from "./report-search";
 import { reportStrings } from "./report-strings";
-import { YearForm } from "./YearForm";
 import { YearlyTable } from "./YearlyTable";
 
 import "./reports.css";
@@ -40,7 +41,14 @@ export function YearlyPage({ search, onYearChange, onOpenMonth }: YearlyPageProp
       </PageHeading>
       <section className="panel no-print" aria-labelledby="yearly-year-heading">
         <h2 id="yearly-year-heading">{t.year}</h2>
-        <YearForm value={year} currentYear={currentYear} onChange={onYearChange} />
+        <PickForm
+          id="yearly-year"
+          label={t.year}
+          type="text"
+          value={String(year)}
+          schema={yearPickSchema(currentYear)}
+          onPick={(value) => onYearChange(Number(value))}
+        />
       </section>
       <QueryView query={yearly}>
         {(data) => (

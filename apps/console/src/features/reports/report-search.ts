@@ -45,7 +45,7 @@ export function previousMonth(month: string): string {
 export function monthPickSchema(currentMonth: string) {
   const t = reportStrings;
   return z.object({
-    month: z
+    value: z
       .string()
       .regex(MONTH_PATTERN, { error: t.monthInvalid })
       .refine((month) => month <= currentMonth, { error: t.monthInFuture }),
@@ -55,7 +55,7 @@ export function monthPickSchema(currentMonth: string) {
 export function yearPickSchema(currentYear: number) {
   const t = reportStrings;
   return z.object({
-    year: z
+    value: z
       .string()
       .regex(/^\d{4}$/, { error: t.yearInvalid })
       .refine((year) => Number(year) >= 2000 && Number(year) <= 2100, { error: t.yearInvalid })
