@@ -22,6 +22,7 @@ import { CatalogPage } from "./features/catalog/CatalogPage";
 import { parseCatalogSearch } from "./features/catalog/catalog-search";
 import { DeskPage } from "./features/desk/DeskPage";
 import { DevicesPage } from "./features/devices/DevicesPage";
+import { ProvincePage } from "./features/province/ProvincePage";
 import { MinePage } from "./features/mine/MinePage";
 import { OverviewPage } from "./features/overview/OverviewPage";
 import { ItemRatingsPage, StaffItemsPage, WindowStaffPage } from "./features/performance/DrillPages";
@@ -150,6 +151,13 @@ const devicesRoute = createRoute({
   path: "devices",
   beforeLoad: requireScreen("devices"),
   component: DevicesPage,
+});
+
+const provinceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "province",
+  beforeLoad: requireScreen("province"),
+  component: ProvincePage,
 });
 
 const calendarRoute = createRoute({
@@ -306,7 +314,7 @@ const reportRoutes = [reportsRoute, yearlyRoute];
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
-  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, workOrdersRoute, workOrderRoute, calendarRoute, ...performanceRoutes, ...reportRoutes]),
+  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, provinceRoute, workOrdersRoute, workOrderRoute, calendarRoute, ...performanceRoutes, ...reportRoutes]),
 ]);
 
 export const router = createRouter({

@@ -3,7 +3,7 @@ import type { TRole } from "@hcp/domain";
 
 import { strings } from "./strings";
 
-export type TScreen = "desk" | "overview" | "workOrders" | "catalog" | "devices" | "calendar" | "analysis" | "performance" | "mine" | "reports";
+export type TScreen = "desk" | "overview" | "workOrders" | "catalog" | "devices" | "calendar" | "analysis" | "performance" | "mine" | "reports" | "province";
 
 export const SCREEN_PATHS = {
   desk: "/desk",
@@ -16,6 +16,7 @@ export const SCREEN_PATHS = {
   calendar: "/calendar",
   analysis: "/analysis",
   reports: "/reports",
+  province: "/province",
 } as const satisfies Record<TScreen, string>;
 
 const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
@@ -33,9 +34,11 @@ const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
   analysis: OVERVIEW_ROLES,
   // Department heads get a live report of their department; only the hall's is archived.
   reports: OVERVIEW_ROLES,
+  // Administrators change the provincial export; hall managers and auditors follow its reconciliation.
+  province: ["admin", "hall_manager", "auditor"],
 };
 
-const SCREEN_ORDER: readonly TScreen[] = ["desk", "mine", "overview", "performance", "analysis", "reports", "workOrders", "catalog", "devices", "calendar"];
+const SCREEN_ORDER: readonly TScreen[] = ["desk", "mine", "overview", "performance", "analysis", "reports", "workOrders", "catalog", "devices", "province", "calendar"];
 
 export function canUse(role: TRole, screen: TScreen): boolean {
   return SCREEN_ROLES[screen].includes(role);

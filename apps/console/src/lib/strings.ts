@@ -39,6 +39,7 @@ const zhCN = {
     calendar: "工作日历",
     analysis: "统计分析",
     reports: "月度报告",
+    province: "省级对接",
   },
   login: {
     title: "登录",
