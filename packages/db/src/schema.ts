@@ -108,6 +108,12 @@ export interface CaseTable {
   applicant_name_masked: string;
   applicant_contact_cipher: string | null;
   applicant_contact_hash: string | null;
+  /** 138****1234, for screens; "" where not known */
+  applicant_contact_masked: ColumnType<string, string | undefined, string>;
+  /** 身份证号 / 统一社会信用代码: `kid:iv:tag:ciphertext`, a keyed hash for lookup, the masked form */
+  applicant_id_no_cipher: ColumnType<string | null, string | null | undefined, string | null>;
+  applicant_id_no_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  applicant_id_no_masked: ColumnType<string, string | undefined, string>;
   status: TCaseStatus;
   received_at: Timestamp;
   completed_at: Timestamp | null;
@@ -202,13 +208,27 @@ export interface SessionTable {
 }
 
 export interface AuditLogTable {
-  id: Generated<number>;
+  /** assigned by the chain append (the head's last id + 1), so a deleted row leaves a gap */
+  id: number;
   actor_user_id: number | null;
+  /** the actor's role when acting; "system" / "device" for the platform itself */
+  actor_role: string;
   action: string;
   entity: string;
   entity_id: string;
   detail: string;
+  before_json: string | null;
+  after_json: string | null;
   created_at: Timestamp;
+  prev_hash: string;
+  /** sha256(prev_hash + canonical JSON of the record) */
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  id: number;
+  last_id: number;
+  last_hash: string;
 }
 
 export interface CalendarDayTable {
@@ -417,6 +437,7 @@ export interface Database {
   user: UserTable;
   session: SessionTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
   calendar_day: CalendarDayTable;
   counter: CounterTable;
   role: RoleTable;

@@ -8,15 +8,9 @@
  * `.data/mariadb` (database `hcp`), started for the command — stop `npm start` first, or point
  * DATABASE_URL at the port it printed. `check` exits 1 when any counter differs.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
 import { createDb } from "../client";
-import { startEmbeddedMariadb } from "../embedded";
 import { checkRollups, foldRollupChanges, rebuildRollups } from "../repositories/rollup";
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
+import { openDatabase } from "./open-database";
 
 function hallArgument(args: readonly string[]): number | undefined {
   const index = args.indexOf("--hall");
@@ -24,30 +18,6 @@ function hallArgument(args: readonly string[]): number | undefined {
   const value = Number(args[index + 1]);
   if (!Number.isInteger(value) || value <= 0) throw new Error("--hall needs a hall id, e.g. --hall 1");
   return value;
-}
-
-/** A live mariadbd owns the data directory; starting another on it would stop the platform's. */
-function isRunning(pidFile: string): boolean {
-  if (!existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, "utf8").trim());
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function openDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: () => Promise.resolve() };
-  const dataDir = join(process.env.HCP_DATA_DIR ?? join(repoRoot, ".data"), "mariadb");
-  if (!existsSync(dataDir)) throw new Error(`no platform database in ${dataDir}: run npm start first, or set DATABASE_URL`);
-  if (isRunning(join(dataDir, "mariadbd.pid"))) {
-    throw new Error("the platform's MariaDB is running: set DATABASE_URL to the address npm start printed (…/hcp)");
-  }
-  const embedded = await startEmbeddedMariadb({ dataDir, log: (line) => process.stderr.write(`[db] ${line}\n`) });
-  return { url: `${embedded.url}/hcp`, stop: embedded.stop };
 }
 
 async function main(): Promise<number> {

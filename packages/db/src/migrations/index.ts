@@ -6,6 +6,8 @@ import * as workOrders from "./2026_11_25_2000_work_orders";
 import * as ratingWindowReceivedIndex from "./2026_11_25_2100_rating_window_received_index";
 import * as rollups from "./2026_11_26_0100_rollups";
 import * as provinceExport from "./2026_11_26_0200_province_export";
+import * as auditChain from "./2026_11_26_0300_audit_chain";
+import * as applicantIdNumber from "./2026_11_26_0310_applicant_id_number";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -18,6 +20,8 @@ export const migrations: Record<string, Migration> = {
   "2026_11_25_2100_rating_window_received_index": ratingWindowReceivedIndex,
   "2026_11_26_0100_rollups": rollups,
   "2026_11_26_0200_province_export": provinceExport,
+  "2026_11_26_0300_audit_chain": auditChain,
+  "2026_11_26_0310_applicant_id_number": applicantIdNumber,
 };
 
 export const migrationProvider: MigrationProvider = {

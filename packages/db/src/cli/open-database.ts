@@ -1,0 +1,35 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { startEmbeddedMariadb } from "../embedded";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
+
+/** A live mariadbd owns the data directory; starting another on it would stop the platform's. */
+function isRunning(pidFile: string): boolean {
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, "utf8").trim());
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The database a maintenance command works on: DATABASE_URL (with the database name), otherwise
+ * the platform's own MariaDB in `.data/mariadb` (database `hcp`), started for the command.
+ */
+export async function openDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: () => Promise.resolve() };
+  const dataDir = join(process.env.HCP_DATA_DIR ?? join(repoRoot, ".data"), "mariadb");
+  if (!existsSync(dataDir)) throw new Error(`no platform database in ${dataDir}: run npm start first, or set DATABASE_URL`);
+  if (isRunning(join(dataDir, "mariadbd.pid"))) {
+    throw new Error("the platform's MariaDB is running: set DATABASE_URL to the address npm start printed (…/hcp)");
+  }
+  const embedded = await startEmbeddedMariadb({ dataDir, log: (line) => process.stderr.write(`[db] ${line}\n`) });
+  return { url: `${embedded.url}/hcp`, stop: embedded.stop };
+}
