@@ -13,20 +13,8 @@ export function RatingsSection({ report }: { report: TMonthlyReport }) {
     <section className="report-section" aria-labelledby="report-ratings">
       <h2 id="report-ratings">{t.sections.ratings}</h2>
       <div className="report-columns">
-        <div>
-          <h3 id="report-levels">{t.levelsCaption}</h3>
-          <CountTable rows={report.ratingsByLevel} label={t.level} shareDefinition={t.shareOfValid} labelledBy="report-levels" testId="report-levels" />
-        </div>
-        <div>
-          <h3 id="report-channels">{t.channelsCaption}</h3>
-          <CountTable
-            rows={report.ratingsByChannel}
-            label={t.channel}
-            shareDefinition={t.shareOfValid}
-            labelledBy="report-channels"
-            testId="report-channels"
-          />
-        </div>
+        <CountTable id="report-levels" title={t.levelsCaption} rows={report.ratingsByLevel} label={t.level} shareDefinition={t.shareOfValid} />
+        <CountTable id="report-channels" title={t.channelsCaption} rows={report.ratingsByChannel} label={t.channel} shareDefinition={t.shareOfValid} />
       </div>
     </section>
   );
@@ -46,28 +34,12 @@ export function BadReviewSection({ report }: { report: TMonthlyReport }) {
       <h2 id="report-bad">{t.sections.badReviews}</h2>
       <p data-testid="report-bad-total">{t.badTotal(formatCount(bad.total))}</p>
       <div className="report-columns">
-        <div>
-          <h3 id="report-bad-reasons">{t.byReason}</h3>
-          <CountTable rows={bad.byReason} label={t.reason} shareDefinition={t.reasonShare} labelledBy="report-bad-reasons" testId="report-bad-reasons" />
-        </div>
-        <div>
-          <h3 id="report-bad-windows">{t.byWindow}</h3>
-          <CountTable rows={bad.byWindow} label={t.window} shareDefinition={t.badShare} labelledBy="report-bad-windows" testId="report-bad-windows" />
-        </div>
+        <CountTable id="report-bad-reasons" title={t.byReason} rows={bad.byReason} label={t.reason} shareDefinition={t.reasonShare} />
+        <CountTable id="report-bad-windows" title={t.byWindow} rows={bad.byWindow} label={t.window} shareDefinition={t.badShare} />
       </div>
-      <h3 id="report-bad-items">{t.byItem}</h3>
-      <CountTable rows={bad.byItem} label={t.item} shareDefinition={t.badShare} labelledBy="report-bad-items" testId="report-bad-items" />
+      <CountTable id="report-bad-items" title={t.byItem} rows={bad.byItem} label={t.item} shareDefinition={t.badShare} />
       <div className="report-columns">
-        <div>
-          <h3 id="report-work-order-states">{t.workOrderStates}</h3>
-          <CountTable
-            rows={bad.workOrderStates}
-            label={t.state}
-            shareDefinition={t.stateShare}
-            labelledBy="report-work-order-states"
-            testId="report-work-order-states"
-          />
-        </div>
+        <CountTable id="report-work-order-states" title={t.workOrderStates} rows={bad.workOrderStates} label={t.state} shareDefinition={t.stateShare} />
         <div>
           <h3 id="report-work-order-rates">{t.workOrderRates}</h3>
           <DataTable
@@ -87,10 +59,8 @@ export function TopItemsSection({ report }: { report: TMonthlyReport }) {
   return (
     <section className="report-section" aria-labelledby="report-top-items">
       <h2 id="report-top-items">{t.sections.topItems}</h2>
-      <h3 id="report-top-volume">{t.topByVolume}</h3>
-      <CountTable rows={report.topItems.byVolume} label={t.item} shareDefinition={t.volumeShare} labelledBy="report-top-volume" testId="report-top-volume" />
-      <h3 id="report-top-bad">{t.topByBad}</h3>
-      <CountTable rows={report.topItems.byBadReviews} label={t.item} shareDefinition={t.badShare} labelledBy="report-top-bad" testId="report-top-bad" />
+      <CountTable id="report-top-volume" title={t.topByVolume} rows={report.topItems.byVolume} label={t.item} shareDefinition={t.volumeShare} />
+      <CountTable id="report-top-bad" title={t.topByBad} rows={report.topItems.byBadReviews} label={t.item} shareDefinition={t.badShare} />
     </section>
   );
 }
