@@ -58,6 +58,8 @@ export const APP_ERROR_MESSAGES = {
   REPORT_CSV_HALL_ONLY: "评价明细按全大厅导出，部门负责人不能下载",
   REPORT_VERSION_NOT_FOUND: "该月报版本不存在或尚未生成完成",
   PROVINCE_ENDPOINT_REQUIRED: "启用省级对接前请填写对接地址",
+  CONTACT_REVEAL_FORBIDDEN: "您无权查看该办件申请人的完整号码",
+  CONTACT_NOT_RECORDED: "该办件未登记此项信息",
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;
