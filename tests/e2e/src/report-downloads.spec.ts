@@ -10,6 +10,7 @@ import { insertCase, insertRating } from "@hcp/db";
 import type { TLevel } from "@hcp/domain";
 
 import { signInToConsole } from "./console";
+import { expectNoSeriousViolations } from "./kiosk-a11y-checks";
 import { usePlatform } from "./platform";
 
 const platform = usePlatform();
@@ -84,7 +85,7 @@ async function downloadThrough(page: Page, name: string): Promise<{ download: Do
   return { download, body: await readFile(path) };
 }
 
-test("the hall manager reads June's report, archives it and downloads its PDF and XLSX through the page", async () => {
+test("the hall manager reads June's report, archives it, downloads its PDF and XLSX through the page and reopens an older version", async () => {
   const context = await platform.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   await signInToConsole(page, platform.baseUrl, platform.hall.users.hall_manager.username);
@@ -137,5 +138,39 @@ test("the hall manager reads June's report, archives it and downloads its PDF an
     "设备与覆盖",
     "指标口径",
   ]);
+
+  // A second version leaves the first readable: its own button opens it, and its downloads name it.
+  await page.getByRole("button", { name: "重新生成" }).click();
+  await expect.poll(() => page.getByTestId("report-status").textContent(), { timeout: 60_000 }).toContain("存档第 2 版");
+  await page.getByRole("button", { name: "查看此版" }).click();
+  await expect.poll(() => page.getByTestId("report-status").textContent()).toContain("存档第 1 版");
+  expect(page.url()).toContain("version=1");
+  expect(await page.getByRole("link", { name: "下载 PDF" }).getAttribute("href")).toBe(`/reports/${String(platform.hall.hallId)}/${MONTH}.pdf?version=1`);
+
+  await expectNoSeriousViolations(page, "月度满意度报告");
+  await context.close();
+});
+
+test("the breakdown tabs and the yearly summary read June and pass the accessibility rules", async () => {
+  const context = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await signInToConsole(page, platform.baseUrl, platform.hall.users.hall_manager.username);
+  await page.goto(`${platform.baseUrl}/console/analysis?from=2023-06-01&to=2023-06-30`);
+
+  await page.getByTestId("department-breakdown").waitFor();
+  await page.getByRole("tab", { name: "评价内容" }).click();
+  expect(await page.getByTestId("reason-breakdown-row").first().textContent()).toContain("差评");
+  await page.getByRole("tab", { name: "评价覆盖" }).click();
+  const total = page.getByTestId("coverage-breakdown-total");
+  await total.waitFor();
+  expect(await total.textContent()).toContain("合计");
+  expect(page.url()).toContain("view=coverage");
+  await expectNoSeriousViolations(page, "统计分析");
+
+  await page.goto(`${platform.baseUrl}/console/reports/yearly?year=2023`);
+  const june = page.getByTestId("yearly-table-row").nth(5);
+  await june.waitFor();
+  expect(await june.textContent()).toContain("80.00%");
+  await expectNoSeriousViolations(page, "年度汇总");
   await context.close();
 });

@@ -5,6 +5,9 @@ import { Empty } from "../../components/StatusMessages";
 
 import "./data-table.css";
 
+/** A table of this many columns fits any screen: it never needs to scroll sideways. */
+const NARROW_COLUMNS = 3;
+
 /** One column of a DataTable: its head, the definition behind it and how a row fills it. */
 export interface TColumn<TRow> {
   id: string;
@@ -84,7 +87,7 @@ export function DataTable<TRow>({ columns, rows, rowKey, labelledBy, footer, row
   if (rows.length === 0 && !footer?.length) return <Empty label={empty} />;
   return (
     <div className={scroll ? "table-wrap table-scroll" : "table-wrap"}>
-      <table className="data-table breakdown-table" aria-labelledby={labelledBy} data-testid={testId}>
+      <table className={columns.length <= NARROW_COLUMNS ? "data-table breakdown-table is-narrow" : "data-table breakdown-table"} aria-labelledby={labelledBy} data-testid={testId}>
         <thead>
           <tr>
             {columns.map((column) => (
