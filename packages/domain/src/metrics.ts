@@ -195,6 +195,10 @@ export interface TWorkOrderTally {
   overdue: number;
 }
 
+export function emptyWorkOrderTally(): TWorkOrderTally {
+  return { badReviews: 0, replied: 0, contactedAndRectified: 0, rectifiedOnTime: 0, followUps: 0, goodFollowUps: 0, open: 0, overdue: 0 };
+}
+
 export interface TWorkOrderMetrics {
   /** 差评回复率 */
   replyRate: TRatio;

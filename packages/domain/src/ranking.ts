@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { wilsonLowerBound } from "./metrics";
+import { ratingMetrics, wilsonLowerBound } from "./metrics";
+import type { TRatingTally, TWorkOrderTally } from "./metrics";
 
 /**
  * Window ranking (SPEC §6): a composite score from weighted components, each a share in [0, 1].
@@ -52,6 +53,23 @@ export interface TRankingInput {
   /** valid bad reviews and how many of them were rectified by their deadline */
   badReviews: number;
   rectifiedOnTime: number;
+}
+
+/** A window's or department's ranking input from its period tally and its work-order counts. */
+export function rankingInputOf(id: number, code: string, tally: TRatingTally, orders: TWorkOrderTally): TRankingInput {
+  const metrics = ratingMetrics(tally);
+  return {
+    id,
+    code,
+    goodRatings: metrics.goodRatings,
+    validRatings: metrics.validRatings,
+    casesRated: tally.casesRated,
+    casesCompleted: tally.casesCompleted,
+    promisedOnTime: tally.promisedOnTime,
+    promisedCompleted: tally.promisedCompleted,
+    badReviews: orders.badReviews,
+    rectifiedOnTime: orders.rectifiedOnTime,
+  };
 }
 
 export interface TRankedEntry {

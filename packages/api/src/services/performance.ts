@@ -3,6 +3,7 @@ import type { TTallyKey } from "@hcp/db";
 import {
   datesBetween,
   emptyTally,
+  emptyWorkOrderTally,
   formatPercent,
   hallDate,
   hallDayBounds,
@@ -10,11 +11,12 @@ import {
   lastTwoMonthsRunning,
   parseRankingWeights,
   rankEntries,
-  ratingMetrics,
+  rankingInputOf,
 } from "@hcp/domain";
-import type { TPeriod, TRankedEntry, TRankingInput, TRankingWeights, TRatingTally, TWorkOrderTally } from "@hcp/domain";
+import type { TPeriod, TRankedEntry, TRankingWeights, TRatingTally, TWorkOrderTally } from "@hcp/domain";
 
 import { appError } from "../errors";
+import { audit } from "./audit";
 import { departmentScope, hallTallies, metricsView } from "./overview";
 import type { TMetricsView, TRateView, TUserContext } from "./overview";
 import { countWorkOrders } from "./work-order-metrics";
@@ -110,39 +112,16 @@ export async function rankingSettings(ctx: TUserContext): Promise<TRankingSettin
 }
 
 export async function updateRankingSettings(ctx: TUserContext, settings: TRankingSettings): Promise<TRankingSettings> {
-  await ctx.db
-    .updateTable("hall")
-    .set({ ranking_weights: JSON.stringify(settings.weights), ranking_min_sample: settings.minSample })
-    .where("id", "=", ctx.user.hall_id)
-    .execute();
+  const before = await rankingSettings(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("hall")
+      .set({ ranking_weights: JSON.stringify(settings.weights), ranking_min_sample: settings.minSample })
+      .where("id", "=", ctx.user.hall_id)
+      .execute();
+    await audit(trx, ctx, { action: "hall.updateRankingSettings", entity: "hall", entityId: ctx.user.hall_id, before, after: settings });
+  });
   return rankingSettings(ctx);
-}
-
-const EMPTY_WORK_ORDERS: TWorkOrderTally = {
-  badReviews: 0,
-  replied: 0,
-  contactedAndRectified: 0,
-  rectifiedOnTime: 0,
-  followUps: 0,
-  goodFollowUps: 0,
-  open: 0,
-  overdue: 0,
-};
-
-function rankingInput(id: number, code: string, tally: TRatingTally, orders: TWorkOrderTally): TRankingInput {
-  const metrics = ratingMetrics(tally);
-  return {
-    id,
-    code,
-    goodRatings: metrics.goodRatings,
-    validRatings: metrics.validRatings,
-    casesRated: tally.casesRated,
-    casesCompleted: tally.casesCompleted,
-    promisedOnTime: tally.promisedOnTime,
-    promisedCompleted: tally.promisedCompleted,
-    badReviews: orders.badReviews,
-    rectifiedOnTime: orders.rectifiedOnTime,
-  };
 }
 
 /** The previous whole month when the period is exactly one calendar month, else null. */
@@ -177,7 +156,7 @@ async function rankWindowsOver(
     }),
   ]);
   const inputs = windows.map((window) =>
-    rankingInput(window.id, window.code, tallies.get(window.id) ?? emptyTally(), orders.get(window.id) ?? EMPTY_WORK_ORDERS),
+    rankingInputOf(window.id, window.code, tallies.get(window.id) ?? emptyTally(), orders.get(window.id) ?? emptyWorkOrderTally()),
   );
   return { windows, tallies, orders, ranked: rankEntries(inputs, settings.weights, settings.minSample) };
 }
@@ -230,7 +209,7 @@ export async function windowRanking(ctx: TUserContext, period: TPeriod): Promise
   const rows = current.ranked.flatMap((entry): TWindowRankingRow[] => {
     const window = byId.get(entry.id);
     if (!window) return [];
-    const orders = current.orders.get(entry.id) ?? EMPTY_WORK_ORDERS;
+    const orders = current.orders.get(entry.id) ?? emptyWorkOrderTally();
     const onTime = { num: orders.rectifiedOnTime, den: orders.badReviews };
     const lowerBound = entry.components.satisfaction;
     return [

@@ -1,6 +1,7 @@
 import type { TTallyKey } from "@hcp/db";
 import {
   emptyTally,
+  emptyWorkOrderTally,
   figureChange,
   formatPercent,
   formatQuotient,
@@ -8,6 +9,7 @@ import {
   lastTwoMonthsRunning,
   METRIC_DEFINITIONS,
   rankEntries,
+  rankingInputOf,
   ratingMetrics,
   workOrderMetrics,
 } from "@hcp/domain";
@@ -21,17 +23,6 @@ import type { TReportComparison, TReportCountRow, TReportRankedRow, TReportRanki
  * The monthly report's sections from counts already read: pure functions, so the builder only
  * gathers tallies and every figure is formatted by the domain the same way as on screen.
  */
-export const EMPTY_WORK_ORDERS: TWorkOrderTally = {
-  badReviews: 0,
-  replied: 0,
-  contactedAndRectified: 0,
-  rectifiedOnTime: 0,
-  followUps: 0,
-  goodFollowUps: 0,
-  open: 0,
-  overdue: 0,
-};
-
 export function rateView(ratio: TRatio): TRateView {
   return { ...ratio, text: formatPercent(ratio) };
 }
@@ -115,23 +106,9 @@ export interface TRankingMonth {
 }
 
 function rankingInputs(entities: readonly TRankedEntity[], month: TRankingMonth): TRankingInput[] {
-  return entities.map((entity) => {
-    const tally = month.tallies.get(entity.id) ?? emptyTally();
-    const metrics = ratingMetrics(tally);
-    const orders = month.workOrders.get(entity.id) ?? EMPTY_WORK_ORDERS;
-    return {
-      id: entity.id,
-      code: entity.code,
-      goodRatings: metrics.goodRatings,
-      validRatings: metrics.validRatings,
-      casesRated: tally.casesRated,
-      casesCompleted: tally.casesCompleted,
-      promisedOnTime: tally.promisedOnTime,
-      promisedCompleted: tally.promisedCompleted,
-      badReviews: orders.badReviews,
-      rectifiedOnTime: orders.rectifiedOnTime,
-    };
-  });
+  return entities.map((entity) =>
+    rankingInputOf(entity.id, entity.code, month.tallies.get(entity.id) ?? emptyTally(), month.workOrders.get(entity.id) ?? emptyWorkOrderTally()),
+  );
 }
 
 /**
@@ -152,7 +129,7 @@ export function rankingSection(
   const rows = ranked.map((entry): TReportRankedRow => {
     const entity = byId.get(entry.id) ?? { id: entry.id, code: "", name: "" };
     const view = metricsView(current.tallies.get(entry.id) ?? emptyTally());
-    const orders = workOrderMetrics(current.workOrders.get(entry.id) ?? EMPTY_WORK_ORDERS);
+    const orders = workOrderMetrics(current.workOrders.get(entry.id) ?? emptyWorkOrderTally());
     return {
       id: entity.id,
       code: entity.code,

@@ -17,6 +17,7 @@ import {
   countWorkingDays,
   datesBetween,
   emptyTally,
+  emptyWorkOrderTally,
   formatQuotient,
   hallDate,
   hallDayBounds,
@@ -36,7 +37,6 @@ import { addMonths, checkMonth, monthPeriod } from "./report-month";
 import {
   comparisons,
   countRows,
-  EMPTY_WORK_ORDERS,
   rankingSection,
   topRows,
   workOrderRateRows,
@@ -209,7 +209,7 @@ export async function buildMonthlyReport(
     })),
     Number.MAX_SAFE_INTEGER,
   );
-  const orders: TWorkOrderTally = hallWorkOrders.get(null) ?? EMPTY_WORK_ORDERS;
+  const orders: TWorkOrderTally = hallWorkOrders.get(null) ?? emptyWorkOrderTally();
   const stateRows = Object.entries(WORK_ORDER_STATES).map(([state, label]) => ({ key: state, label, count: workOrderStates.get(state) ?? 0 }));
   const workOrderTotal = stateRows.reduce((sum, row) => sum + row.count, 0);
   await progress(80);
