@@ -8,6 +8,7 @@ import * as rollups from "./2026_11_26_0100_rollups";
 import * as provinceExport from "./2026_11_26_0200_province_export";
 import * as auditChain from "./2026_11_26_0300_audit_chain";
 import * as applicantIdNumber from "./2026_11_26_0310_applicant_id_number";
+import * as caseImport from "./2026_11_26_0400_case_import";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_26_0200_province_export": provinceExport,
   "2026_11_26_0300_audit_chain": auditChain,
   "2026_11_26_0310_applicant_id_number": applicantIdNumber,
+  "2026_11_26_0400_case_import": caseImport,
 };
 
 export const migrationProvider: MigrationProvider = {
