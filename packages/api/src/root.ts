@@ -1,3 +1,4 @@
+import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { calendarRouter } from "./routers/calendar";
 import { caseRouter } from "./routers/case";
@@ -16,6 +17,7 @@ import { workOrderRouter } from "./routers/work-order";
 import { router } from "./trpc";
 
 export const appRouter = router({
+  audit: auditRouter,
   auth: authRouter,
   calendar: calendarRouter,
   case: caseRouter,

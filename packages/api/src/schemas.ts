@@ -46,6 +46,8 @@ export const ZCaseListRow = z.object({
   caseNo: z.string(),
   itemName: z.string(),
   applicantNameMasked: z.string(),
+  applicantContactMasked: z.string(),
+  applicantIdNoMasked: z.string(),
   status: z.enum(["received", "completed"]),
   receivedAt: z.string(),
   completedAt: z.string().nullable(),

@@ -19,9 +19,9 @@ const createCaller = createCallerFactory(appRouter);
 export type TCaller = ReturnType<typeof createCaller>;
 
 /** Procedures called in-process with the same context the HTTP host builds. */
-export function apiHarness(getDb: () => Db, options: { now?: () => Date } = {}) {
+export function apiHarness(getDb: () => Db, options: { now?: () => Date; dataKey?: Buffer } = {}) {
   const bus = new WindowBus();
-  const dataKey = randomBytes(32);
+  const dataKey = options.dataKey ?? randomBytes(32);
   // `now` pins the server's clock for rules measured in time (locks, rating windows).
   const deps = (): TApiDeps => ({ db: getDb(), bus, dataKey, ...(options.now ? { now: options.now } : {}) });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ZLevel } from "./levels";
+import { ZApplicantIdNo } from "./privacy";
 import type { TApplicantType } from "./types";
 
 /** Shared by the console forms (react-hook-form) and the procedures' inputs. */
@@ -31,6 +32,8 @@ export const ZCaseCreate = z.object({
     .string()
     .trim()
     .regex(/^1\d{10}$/, { error: "请输入 11 位手机号码" }),
+  /** 身份证号 / 统一社会信用代码, optional; "" = not given */
+  applicantIdNo: z.union([z.literal(""), ZApplicantIdNo]).optional(),
 });
 export type TCaseCreate = z.infer<typeof ZCaseCreate>;
 

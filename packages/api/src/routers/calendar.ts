@@ -1,9 +1,10 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { insertAudit, listCalendarExceptions } from "@hcp/db";
+import { listCalendarExceptions } from "@hcp/db";
 import { countWorkingDays, dayKind } from "@hcp/domain";
 
+import { audit } from "../services/audit";
 import { authedProcedure, roleProcedure } from "../trpc";
 
 const ZDate = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
@@ -42,16 +43,20 @@ export const calendarRouter = {
   setDay: roleProcedure(["admin"])
     .input(z.object({ date: ZDate, kind: z.enum(["holiday", "makeup", "regular"]), name: z.string().trim().max(32).default("") }))
     .mutation(async ({ ctx, input }) => {
-      if (input.kind === "regular") {
-        await ctx.db.deleteFrom("calendar_day").where("date", "=", input.date).execute();
-      } else {
-        await ctx.db
-          .insertInto("calendar_day")
-          .values({ date: input.date, kind: input.kind, name: input.name })
-          .onDuplicateKeyUpdate({ kind: input.kind, name: input.name })
-          .execute();
-      }
-      await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "calendar.setDay", entity: "calendar_day", entityId: input.date, detail: input, now: ctx.now() });
+      await ctx.db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom("calendar_day").select(["kind", "name"]).where("date", "=", input.date).forUpdate().executeTakeFirst();
+        if (input.kind === "regular") {
+          await trx.deleteFrom("calendar_day").where("date", "=", input.date).execute();
+        } else {
+          await trx
+            .insertInto("calendar_day")
+            .values({ date: input.date, kind: input.kind, name: input.name })
+            .onDuplicateKeyUpdate({ kind: input.kind, name: input.name })
+            .execute();
+        }
+        const after = input.kind === "regular" ? null : { kind: input.kind, name: input.name };
+        await audit(trx, ctx, { action: "calendar.setDay", entity: "calendar_day", entityId: input.date, before: before ?? null, after });
+      });
       const exceptions = await listCalendarExceptions(ctx.db, input.date, input.date);
       return { date: input.date, kind: dayKind(input.date, new Map(exceptions.map((day) => [day.date, day]))) };
     }),
@@ -60,16 +65,21 @@ export const calendarRouter = {
   setServiceDay: roleProcedure(["admin", "hall_manager"])
     .input(z.object({ date: ZDate, note: z.string().trim().max(100).default(""), remove: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {
-      if (input.remove) {
-        await ctx.db.deleteFrom("hall_service_day").where("hall_id", "=", ctx.user.hall_id).where("date", "=", input.date).execute();
-      } else {
-        await ctx.db
-          .insertInto("hall_service_day")
-          .values({ hall_id: ctx.user.hall_id, date: input.date, note: input.note })
-          .onDuplicateKeyUpdate({ note: input.note })
-          .execute();
-      }
-      await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "calendar.setServiceDay", entity: "hall_service_day", entityId: input.date, detail: input, now: ctx.now() });
+      await ctx.db.transaction().execute(async (trx) => {
+        const day = trx.selectFrom("hall_service_day").select("note").where("hall_id", "=", ctx.user.hall_id).where("date", "=", input.date);
+        const before = await day.forUpdate().executeTakeFirst();
+        if (input.remove) {
+          await trx.deleteFrom("hall_service_day").where("hall_id", "=", ctx.user.hall_id).where("date", "=", input.date).execute();
+        } else {
+          await trx
+            .insertInto("hall_service_day")
+            .values({ hall_id: ctx.user.hall_id, date: input.date, note: input.note })
+            .onDuplicateKeyUpdate({ note: input.note })
+            .execute();
+        }
+        const after = input.remove ? null : { note: input.note };
+        await audit(trx, ctx, { action: "calendar.setServiceDay", entity: "hall_service_day", entityId: `${ctx.user.hall_id}:${input.date}`, before: before ?? null, after });
+      });
       return { ok: true as const };
     }),
 } satisfies TRPCRouterRecord;

@@ -2,11 +2,12 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
 import { listStaffCases } from "@hcp/db";
-import { hallDate, hallDayBounds, ZCaseCreate, ZCaseRef } from "@hcp/domain";
+import { hallDate, hallDayBounds, ZCaseCreate, ZCaseRef, ZContactReveal } from "@hcp/domain";
 
 import { ZCaseListRow, ZCaseView } from "../schemas";
 import { completeCase, createCase, inviteRating } from "../services/cases";
-import { staffProcedure } from "../trpc";
+import { revealContact } from "../services/privacy";
+import { authedProcedure, staffProcedure } from "../trpc";
 
 export const caseRouter = {
   create: staffProcedure
@@ -29,6 +30,12 @@ export const caseRouter = {
     .input(ZCaseRef)
     .output(z.object({ promptId: z.number() }))
     .mutation(({ ctx, input }) => inviteRating(ctx, input.caseId)),
+
+  /** 查看完整号码: the clear phone or ID number of a case, for a stated reason; logged. Console only. */
+  revealContact: authedProcedure
+    .input(ZContactReveal)
+    .output(z.object({ value: z.string(), masked: z.string() }))
+    .mutation(({ ctx, input }) => revealContact(ctx, input)),
 
   /** Today's cases of the signed-in staff member: whether each was rated, never how. */
   mine: staffProcedure.output(z.array(ZCaseListRow)).query(async ({ ctx }) => {

@@ -3,11 +3,13 @@ import { randomInt } from "node:crypto";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { findDevice, findWindow, insertAudit, insertDevice, listDevices, setPairingCode, unpairDevice } from "@hcp/db";
+import { findDevice, findWindow, insertDevice, listDevices, setPairingCode, unpairDevice } from "@hcp/db";
+import type { Db } from "@hcp/db";
 import { ZId } from "@hcp/domain";
 
 import { hashToken } from "../context";
 import { appError, isDuplicateKey } from "../errors";
+import { audit } from "../services/audit";
 import { roleProcedure } from "../trpc";
 
 /** A tablet that has not sent a heartbeat for this long is shown as offline. */
@@ -15,6 +17,17 @@ export const DEVICE_OFFLINE_AFTER_MS = 2 * 60_000;
 const PAIRING_CODE_TTL_MS = 15 * 60_000;
 
 const deviceAdminProcedure = roleProcedure(["admin", "hall_manager"]);
+
+/** What the audit trail keeps of a device's pairing: never a token or code hash. */
+async function pairingState(db: Db, deviceId: number) {
+  const row = await db
+    .selectFrom("evaluator_device")
+    .select(["window_id", "paired_at", "pairing_code_expires_at"])
+    .where("id", "=", deviceId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return { windowId: row.window_id, pairedAt: row.paired_at?.toISOString() ?? null, pairingCodeExpiresAt: row.pairing_code_expires_at?.toISOString() ?? null };
+}
 
 const ZDeviceView = z.object({
   id: z.number(),
@@ -59,8 +72,12 @@ export const deviceRouter = {
       const window = await findWindow(ctx.db, input.windowId);
       if (window?.hall_id !== ctx.user.hall_id || !window) throw appError("WINDOW_NOT_FOUND", "NOT_FOUND");
       try {
-        const deviceId = await insertDevice(ctx.db, { windowId: window.id, deviceCode: `PJQ-${window.code}` });
-        await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "device.create", entity: "evaluator_device", entityId: deviceId, now: ctx.now() });
+        const device = { windowId: window.id, deviceCode: `PJQ-${window.code}` };
+        const deviceId = await ctx.db.transaction().execute(async (trx) => {
+          const id = await insertDevice(trx, device);
+          await audit(trx, ctx, { action: "device.create", entity: "evaluator_device", entityId: id, before: null, after: device });
+          return id;
+        });
         return { deviceId };
       } catch (error) {
         if (isDuplicateKey(error)) throw appError("DEVICE_EXISTS", "CONFLICT");
@@ -81,8 +98,12 @@ export const deviceRouter = {
       const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
       const now = ctx.now();
       const expiresAt = new Date(now.getTime() + PAIRING_CODE_TTL_MS);
-      await setPairingCode(ctx.db, device.id, hashToken(`pairing:${code}`), expiresAt);
-      await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "device.issuePairingCode", entity: "evaluator_device", entityId: device.id, now });
+      await ctx.db.transaction().execute(async (trx) => {
+        const before = await pairingState(trx, device.id);
+        await setPairingCode(trx, device.id, hashToken(`pairing:${code}`), expiresAt);
+        // the code itself is a secret: only its expiry is recorded
+        await audit(trx, ctx, { action: "device.issuePairingCode", entity: "evaluator_device", entityId: device.id, before, after: await pairingState(trx, device.id) });
+      });
       return { code, expiresAt: expiresAt.toISOString() };
     }),
 
@@ -92,8 +113,11 @@ export const deviceRouter = {
     .mutation(async ({ ctx, input }) => {
       const device = await findDevice(ctx.db, input.deviceId);
       if (device?.hallId !== ctx.user.hall_id || !device) throw appError("DEVICE_NOT_FOUND", "NOT_FOUND");
-      await unpairDevice(ctx.db, device.id);
-      await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "device.unpair", entity: "evaluator_device", entityId: device.id, now: ctx.now() });
+      await ctx.db.transaction().execute(async (trx) => {
+        const before = await pairingState(trx, device.id);
+        await unpairDevice(trx, device.id);
+        await audit(trx, ctx, { action: "device.unpair", entity: "evaluator_device", entityId: device.id, before, after: await pairingState(trx, device.id) });
+      });
       return { ok: true as const };
     }),
 } satisfies TRPCRouterRecord;

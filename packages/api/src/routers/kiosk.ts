@@ -112,7 +112,16 @@ export const kioskRouter = {
         throw appError("PAIRING_CODE_INVALID", "UNAUTHORIZED");
       }
       setDeviceCookie(ctx, token);
-      await insertAudit(ctx.db, { actorUserId: null, action: "device.paired", entity: "evaluator_device", entityId: device.id, detail: { ip: ctx.request.ip }, now });
+      await insertAudit(ctx.db, {
+        actorUserId: null,
+        actorRole: "device",
+        action: "device.paired",
+        entity: "evaluator_device",
+        entityId: device.id,
+        after: { windowId, pairedAt: now.toISOString() },
+        detail: { ip: ctx.request.ip },
+        now,
+      });
       return { deviceCode: device.deviceCode, windowId };
     }),
 

@@ -6,6 +6,7 @@ import { hallDayBounds, PROVINCE_RECORD_KIND_LABELS, ZId, ZPeriod, ZProvinceExpo
 import type { TProvinceRecordKind } from "@hcp/domain";
 
 import { appError } from "../errors";
+import { audit } from "../services/audit";
 import { exportConfigOf } from "../services/province-export";
 import { roleProcedure } from "../trpc";
 
@@ -23,19 +24,24 @@ export const provinceRouter = {
 
   updateConfig: adminProcedure.input(ZProvinceExportConfig).mutation(async ({ ctx, input }) => {
     if (input.enabled && input.endpoint === "") throw appError("PROVINCE_ENDPOINT_REQUIRED", "BAD_REQUEST");
-    await saveProvinceConfig(
-      ctx.db,
-      {
-        hallId: ctx.user.hall_id,
-        enabled: input.enabled,
-        endpoint: input.endpoint,
-        channelMap: JSON.stringify(input.channelMap),
-        levelCoding: input.levelCoding,
-        dataSource: input.dataSource,
-        timeoutMs: input.timeoutMs,
-      },
-      ctx.now(),
-    );
+    const stored = await findProvinceConfig(ctx.db, ctx.user.hall_id);
+    await ctx.db.transaction().execute(async (trx) => {
+      await saveProvinceConfig(
+        trx,
+        {
+          hallId: ctx.user.hall_id,
+          enabled: input.enabled,
+          endpoint: input.endpoint,
+          channelMap: JSON.stringify(input.channelMap),
+          levelCoding: input.levelCoding,
+          dataSource: input.dataSource,
+          timeoutMs: input.timeoutMs,
+        },
+        ctx.now(),
+      );
+      const before = stored ? exportConfigOf(stored) : null;
+      await audit(trx, ctx, { action: "province.updateConfig", entity: "province_export_config", entityId: ctx.user.hall_id, before, after: input });
+    });
     return { ok: true as const };
   }),
 

@@ -1,10 +1,10 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { insertAudit } from "@hcp/db";
 import { ZId } from "@hcp/domain";
 
 import { appError } from "../errors";
+import { audit } from "../services/audit";
 import { SIGNAL_LABELS } from "../services/signals";
 import { roleProcedure } from "../trpc";
 
@@ -60,14 +60,16 @@ export const signalRouter = {
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
-      const result = await ctx.db
-        .updateTable("rating_signal")
-        .set({ reviewed_by: ctx.user.id, reviewed_at: now })
-        .where("id", "=", input.id)
-        .where("hall_id", "=", ctx.user.hall_id)
-        .executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw appError("NOT_FOUND", "NOT_FOUND");
-      await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "signal.review", entity: "rating_signal", entityId: input.id, now });
+      await ctx.db.transaction().execute(async (trx) => {
+        const result = await trx
+          .updateTable("rating_signal")
+          .set({ reviewed_by: ctx.user.id, reviewed_at: now })
+          .where("id", "=", input.id)
+          .where("hall_id", "=", ctx.user.hall_id)
+          .executeTakeFirst();
+        if (result.numUpdatedRows === 0n) throw appError("NOT_FOUND", "NOT_FOUND");
+        await audit(trx, ctx, { action: "signal.review", entity: "rating_signal", entityId: input.id, after: { reviewedBy: ctx.user.id, reviewedAt: now.toISOString() } });
+      });
       return { ok: true as const };
     }),
 } satisfies TRPCRouterRecord;

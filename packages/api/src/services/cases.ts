@@ -18,7 +18,7 @@ import type { TCaseCreate } from "@hcp/domain";
 import type { TContext } from "../context";
 import { appError } from "../errors";
 import { addHallWorkingDays } from "./calendar";
-import { contactLookupHash, encryptContact } from "./contact";
+import { applicantDataColumns } from "./privacy";
 import { toPromptEvent } from "./prompts";
 
 type TStaffContext = TContext & { user: NonNullable<TContext["user"]>; staffId: number };
@@ -77,8 +77,7 @@ export async function createCase(ctx: TStaffContext, input: TCaseCreate): Promis
     promised_days: item.promised_days,
     applicant_type: input.applicantType,
     applicant_name_masked: maskApplicantName(input.applicantType, input.applicantName),
-    applicant_contact_cipher: encryptContact(ctx.dataKey, input.applicantPhone),
-    applicant_contact_hash: contactLookupHash(ctx.dataKey, input.applicantPhone),
+    ...applicantDataColumns(ctx.dataKey, { phone: input.applicantPhone, idNo: input.applicantIdNo }),
     status: "received",
     received_at: now,
     completed_at: null,

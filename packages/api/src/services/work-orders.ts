@@ -30,6 +30,7 @@ import type { z } from "zod";
 
 import type { TContext } from "../context";
 import { appError } from "../errors";
+import { audit } from "./audit";
 import { addHallWorkingDays, exceptionsCovering } from "./calendar";
 
 type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
@@ -192,15 +193,20 @@ export async function actOnWorkOrder(ctx: TUserContext, act: TAct): Promise<{ st
         now,
       },
     });
-    if (ok && act.action === "upholdAppeal") {
+    if (!ok) return false;
+    const before = Object.fromEntries(Object.keys(changes).map((key) => [key, order[key as keyof WorkOrder]]));
+    await audit(trx, ctx, { action: `workOrder.${act.action}`, entity: "work_order", entityId: order.id, before: { ...before, version: order.version }, after: { ...changes, version: order.version + 1 }, detail: { note: act.note } });
+    if (act.action === "upholdAppeal") {
       const appeal = (await listWorkOrderEvents(trx, order.id)).filter((event) => event.action === "appeal").at(-1);
       const reason = (appeal ? appealReasonIn(appeal.detail) : null) ?? "malicious";
+      const exclusion = { reason, note: act.note || (appeal?.note ?? ""), approvedBy: ctx.user.id };
       await trx
         .insertInto("rating_exclusion")
-        .values({ rating_id: order.rating_id, reason, note: act.note || (appeal?.note ?? ""), approved_by: ctx.user.id, created_at: now })
+        .values({ rating_id: order.rating_id, reason, note: exclusion.note, approved_by: ctx.user.id, created_at: now })
         .execute();
+      await audit(trx, ctx, { action: "rating.exclude", entity: "rating", entityId: order.rating_id, before: { excluded: false }, after: { excluded: true, ...exclusion }, detail: { workOrderId: order.id } });
     }
-    return ok;
+    return true;
   });
   if (!applied) throw appError("WORK_ORDER_CONFLICT", "CONFLICT");
   return { state: result.next.state, version: order.version + 1 };
@@ -234,7 +240,10 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
       .leftJoin("window", "window.id", "case.window_id")
       .leftJoin("staff", "staff.id", "case.staff_id")
       .select([
+        "case.id as caseId",
         "case.case_no as caseNo",
+        "case.applicant_contact_masked as applicantContactMasked",
+        "case.applicant_id_no_masked as applicantIdNoMasked",
         "service_item.name as itemName",
         "department.name as departmentName",
         "window.code as windowCode",

@@ -15,7 +15,7 @@ export const AUDIT_GENESIS_HASH = "0".repeat(64);
 
 export interface TAuditEntry {
   actorUserId: number | null;
-  /** the actor's role; the platform's own writes say "system", an evaluator's "device" */
+  /** the actor's role; looked up when only the user is named; "system" without a user */
   actorRole?: string;
   action: string;
   entity: string;
@@ -94,11 +94,17 @@ async function appendInTransaction(trx: Db, entry: TAuditEntry): Promise<number>
   // exclusive lock at once (and creates the head on a fresh database).
   await sql`insert into audit_chain_head (id, last_id, last_hash) values (1, 0, ${AUDIT_GENESIS_HASH})
     on duplicate key update id = id`.execute(trx);
+  // Callers that name only the user get the role the user holds now, the one they acted in.
+  const actorRole =
+    entry.actorRole ??
+    (entry.actorUserId === null
+      ? "system"
+      : ((await trx.selectFrom("user").select("role").where("id", "=", entry.actorUserId).executeTakeFirst())?.role ?? ""));
   const head = await trx.selectFrom("audit_chain_head").select(["last_id", "last_hash"]).where("id", "=", 1).forUpdate().executeTakeFirstOrThrow();
   const row: TAuditRow = {
     id: Number(head.last_id) + 1,
     actor_user_id: entry.actorUserId,
-    actor_role: entry.actorRole ?? "",
+    actor_role: actorRole,
     action: entry.action,
     entity: entry.entity,
     entity_id: String(entry.entityId),

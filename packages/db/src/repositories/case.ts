@@ -30,6 +30,9 @@ export interface TCaseListRow {
   caseNo: string;
   itemName: string;
   applicantNameMasked: string;
+  /** 138****1234; "" where none was recorded */
+  applicantContactMasked: string;
+  applicantIdNoMasked: string;
   status: Case["status"];
   receivedAt: Date;
   completedAt: Date | null;
@@ -50,6 +53,8 @@ export async function listStaffCases(
       "case.case_no as caseNo",
       "service_item.name as itemName",
       "case.applicant_name_masked as applicantNameMasked",
+      "case.applicant_contact_masked as applicantContactMasked",
+      "case.applicant_id_no_masked as applicantIdNoMasked",
       "case.status",
       "case.received_at as receivedAt",
       "case.completed_at as completedAt",

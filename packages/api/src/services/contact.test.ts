@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+
+import { describe, expect, test } from "vitest";
+
+import { cipherKeyId, decryptContact, decryptWith, encryptContact, encryptWith, keyringDataKey, keyringOf, lookupHashWith, parseDataKeys, singleKeyring } from "./contact";
+
+const HEX1 = "11".repeat(32);
+const HEX2 = "22".repeat(32);
+
+describe("cipher format", () => {
+  test("a cipher names its key: kid:iv:tag:ciphertext, base64url, fresh iv each time", () => {
+    const ring = singleKeyring(randomBytes(32));
+    const first = encryptWith(ring, "13812345678");
+    const parts = first.split(":");
+    expect(parts).toHaveLength(4);
+    expect(parts[0]).toBe("k1");
+    expect(Buffer.from(parts[1] ?? "", "base64url")).toHaveLength(12);
+    expect(Buffer.from(parts[2] ?? "", "base64url")).toHaveLength(16);
+    expect(Buffer.from(parts[3] ?? "", "base64url")).toHaveLength(11);
+    expect(encryptWith(ring, "13812345678")).not.toBe(first);
+    expect(decryptWith(ring, first)).toBe("13812345678");
+    expect(first.length).toBeLessThan(255);
+  });
+
+  test("a changed ciphertext or a swapped key id does not open", () => {
+    const ring: ReturnType<typeof singleKeyring> = { currentId: "k2", rootId: "k1", keys: new Map([["k1", randomBytes(32)], ["k2", randomBytes(32)]]) };
+    const stored = encryptWith(ring, "13812345678");
+    const [kid, iv, tag, body = ""] = stored.split(":");
+    const flipped = Buffer.from(body, "base64url");
+    flipped[0] = (flipped[0] ?? 0) ^ 1;
+    expect(() => decryptWith(ring, [kid, iv, tag, flipped.toString("base64url")].join(":"))).toThrow();
+    expect(() => decryptWith(ring, ["k1", iv, tag, body].join(":"))).toThrow();
+    expect(() => decryptWith(ring, ["k9", iv, tag, body].join(":"))).toThrow("data key k9 is not configured");
+    expect(cipherKeyId(ring, stored)).toBe("k2");
+    expect(cipherKeyId(ring, "bGVnYWN5")).toBe("k1");
+  });
+
+  test("ctx.dataKey carries its keyring; a bare key is a ring of one", () => {
+    const ring = parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1}, k2:${HEX2}`, HCP_DATA_KEY_ID: "k2" });
+    if (!ring) throw new Error("expected a ring");
+    const dataKey = keyringDataKey(ring);
+    expect(dataKey.toString("hex")).toBe(HEX1);
+    expect(keyringOf(dataKey)).toBe(ring);
+    const stored = encryptContact(dataKey, "13812345678");
+    expect(stored.startsWith("k2:")).toBe(true);
+    expect(decryptContact(dataKey, stored)).toBe("13812345678");
+    const bare = Buffer.from(HEX1, "hex");
+    expect(keyringOf(bare)).toMatchObject({ currentId: "k1", rootId: "k1" });
+    expect(decryptContact(bare, encryptContact(bare, "x"))).toBe("x");
+  });
+
+  test("lookup hashes: one derived key per datum, stable across rotations of the current key", () => {
+    const before = parseDataKeys({ HCP_DATA_KEY: HEX1 });
+    const after = parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1},k2:${HEX2}`, HCP_DATA_KEY_ID: "k2" });
+    if (!before || !after) throw new Error("expected rings");
+    expect(lookupHashWith(after, "phone", "13812345678")).toBe(lookupHashWith(before, "phone", "13812345678"));
+    expect(lookupHashWith(before, "idNo", "13812345678")).not.toBe(lookupHashWith(before, "phone", "13812345678"));
+  });
+
+  test("key settings are checked", () => {
+    expect(parseDataKeys({})).toBeNull();
+    expect(() => parseDataKeys({ HCP_DATA_KEY: "abc" })).toThrow("64 hex");
+    expect(() => parseDataKeys({ HCP_DATA_KEY: HEX1, HCP_DATA_KEYS: `k1:${HEX1}` })).toThrow("not both");
+    expect(() => parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1},k2:${HEX2}` })).toThrow("HCP_DATA_KEY_ID must name the current key");
+    expect(() => parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1}`, HCP_DATA_KEY_ID: "k3" })).toThrow("k3 is not in HCP_DATA_KEYS");
+    expect(() => parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1},k1:${HEX2}`, HCP_DATA_KEY_ID: "k1" })).toThrow("listed twice");
+    expect(parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1}` })).toMatchObject({ currentId: "k1", rootId: "k1" });
+  });
+});

@@ -1,0 +1,170 @@
+import { findCaseById } from "@hcp/db";
+import type { Case, Db } from "@hcp/db";
+import { maskIdNumber, maskPhone } from "@hcp/domain";
+import type { TContactField, TContactReveal, TRole } from "@hcp/domain";
+
+import type { TContext } from "../context";
+import { appError } from "../errors";
+import { audit } from "./audit";
+import { cipherKeyId, decryptContact, decryptWith, encryptWith, keyringOf, lookupHashWith } from "./contact";
+import type { TDataKeyring } from "./contact";
+
+type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
+
+const FIELD_COLUMNS = {
+  phone: { cipher: "applicant_contact_cipher", hash: "applicant_contact_hash", masked: "applicant_contact_masked" },
+  idNo: { cipher: "applicant_id_no_cipher", hash: "applicant_id_no_hash", masked: "applicant_id_no_masked" },
+} as const;
+
+type TApplicantColumn = (typeof FIELD_COLUMNS)[TContactField][keyof (typeof FIELD_COLUMNS)["phone"]];
+type TApplicantRow = { id: number } & Record<TApplicantColumn, string | null>;
+
+/** The case columns that keep the applicant's phone number and ID number. */
+export function applicantDataColumns(dataKey: Buffer, input: { phone: string; idNo?: string | undefined }) {
+  const ring = keyringOf(dataKey);
+  // "" from the console's empty field means none was given
+  const idNo = input.idNo === undefined || input.idNo === "" ? null : input.idNo;
+  return {
+    applicant_contact_cipher: encryptWith(ring, input.phone),
+    applicant_contact_hash: lookupHashWith(ring, "phone", input.phone),
+    applicant_contact_masked: maskPhone(input.phone),
+    applicant_id_no_cipher: idNo === null ? null : encryptWith(ring, idNo),
+    applicant_id_no_hash: idNo === null ? null : lookupHashWith(ring, "idNo", idNo),
+    applicant_id_no_masked: idNo === null ? "" : maskIdNumber(idNo),
+  };
+}
+
+/**
+ * Who may see a clear value: the hall's administrators and managers; a department head for the
+ * cases of the department (回访 of a 差评 is the department's); the staff member who handled the
+ * case. Never a 督查 role: oversight needs no phone numbers.
+ */
+export function mayReveal(user: TUserContext["user"], row: Case): boolean {
+  if (row.hall_id !== user.hall_id) return false;
+  switch (user.role as TRole) {
+    case "admin":
+    case "hall_manager":
+      return true;
+    case "department_head":
+      return user.department_id === row.department_id;
+    case "window_staff":
+      return user.staff_id !== null && user.staff_id === row.staff_id;
+    case "auditor":
+      return false;
+  }
+}
+
+/**
+ * 查看完整号码: the clear phone or ID number of one case, for a stated reason. The record is
+ * written before the value leaves, so no reveal goes unlogged; the record holds the reason and the
+ * masked value, never the clear one.
+ */
+export async function revealContact(ctx: TUserContext, input: TContactReveal): Promise<{ value: string; masked: string }> {
+  const row = await findCaseById(ctx.db, input.caseId);
+  if (row?.hall_id !== ctx.user.hall_id || !row) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
+  if (!mayReveal(ctx.user, row)) throw appError("CONTACT_REVEAL_FORBIDDEN", "FORBIDDEN");
+  const stored = storedField(row, input.field);
+  if (!stored.cipher) throw appError("CONTACT_NOT_RECORDED", "NOT_FOUND");
+  const value = decryptContact(ctx.dataKey, stored.cipher);
+  const masked = stored.masked || maskFor(input.field, value);
+  await audit(ctx.db, ctx, {
+    action: "case.revealContact",
+    entity: "case",
+    entityId: row.id,
+    detail: { field: input.field, masked, reason: input.reason, caseNo: row.case_no },
+  });
+  return { value, masked };
+}
+
+function storedField(row: Case, field: TContactField): { cipher: string | null; masked: string } {
+  const columns = FIELD_COLUMNS[field];
+  return { cipher: row[columns.cipher], masked: row[columns.masked] };
+}
+
+function maskFor(field: TContactField, value: string): string {
+  return field === "phone" ? maskPhone(value) : maskIdNumber(value);
+}
+
+/** Case ids of the hall whose applicant has this phone or ID number, by keyed hash: nothing decrypted. */
+export async function findCaseIdsByApplicant(
+  ctx: Pick<TContext, "db" | "dataKey">,
+  hallId: number,
+  by: { field: TContactField; value: string },
+): Promise<number[]> {
+  const ring = keyringOf(ctx.dataKey);
+  const column = FIELD_COLUMNS[by.field].hash;
+  const rows = await ctx.db
+    .selectFrom("case")
+    .select("id")
+    .where("hall_id", "=", hallId)
+    .where(column, "=", lookupHashWith(ring, by.field, by.value))
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export interface TRekeyResult {
+  examined: number;
+  reencrypted: number;
+}
+
+/** What one field of a row needs to be current: cipher under the current key, hash, mask. */
+function refreshField(ring: TDataKeyring, field: TContactField, row: TApplicantRow): { changes: Partial<Record<TApplicantColumn, string>>; fromKey: string | null } {
+  const columns = FIELD_COLUMNS[field];
+  const cipher = row[columns.cipher];
+  if (!cipher) return { changes: {}, fromKey: null };
+  const value = decryptWith(ring, cipher);
+  const keyId = cipherKeyId(ring, cipher);
+  const changes: Partial<Record<TApplicantColumn, string>> = {};
+  // Unprefixed ciphers of before key ids are rewritten too, so every cipher names its key.
+  const stale = keyId !== ring.currentId || !cipher.includes(":");
+  if (stale) changes[columns.cipher] = encryptWith(ring, value);
+  const hash = lookupHashWith(ring, field, value);
+  if (row[columns.hash] !== hash) changes[columns.hash] = hash;
+  const masked = maskFor(field, value);
+  if (row[columns.masked] !== masked) changes[columns.masked] = masked;
+  return { changes, fromKey: stale ? keyId : null };
+}
+
+/**
+ * Key rotation: every cipher not under the current key is decrypted under its own key id and
+ * written again under the current one; lookup hashes and masks are recomputed on the way (they
+ * may predate the derived lookup keys or the stored masks). Runs in pages, each page in a
+ * transaction, and ends with one audit record. Safe to repeat: a second run rewrites nothing.
+ */
+export async function rekeyApplicantData(db: Db, ring: TDataKeyring, now: Date, pageSize = 500): Promise<TRekeyResult> {
+  let afterId = 0;
+  let examined = 0;
+  let reencrypted = 0;
+  const fromKeys: Record<string, number> = {};
+  for (;;) {
+    const rows: TApplicantRow[] = await db
+      .selectFrom("case")
+      .select(["id", ...Object.values(FIELD_COLUMNS).flatMap((columns) => Object.values(columns))])
+      .where("id", ">", afterId)
+      .where((eb) => eb.or([eb("applicant_contact_cipher", "is not", null), eb("applicant_id_no_cipher", "is not", null)]))
+      .orderBy("id")
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) break;
+    await db.transaction().execute(async (trx) => {
+      for (const row of rows) {
+        const phone = refreshField(ring, "phone", row);
+        const idNo = refreshField(ring, "idNo", row);
+        for (const keyId of [phone.fromKey, idNo.fromKey]) if (keyId !== null) fromKeys[keyId] = (fromKeys[keyId] ?? 0) + 1;
+        if (phone.fromKey !== null || idNo.fromKey !== null) reencrypted += 1;
+        const changes = { ...phone.changes, ...idNo.changes };
+        if (Object.keys(changes).length > 0) await trx.updateTable("case").set(changes).where("id", "=", row.id).execute();
+      }
+    });
+    examined += rows.length;
+    afterId = rows.at(-1)?.id ?? afterId;
+  }
+  await audit(db, { now: () => now, user: null, device: null }, {
+    action: "privacy.rekey",
+    entity: "data_key",
+    entityId: ring.currentId,
+    after: { currentKeyId: ring.currentId, casesExamined: examined, casesReencrypted: reencrypted, ciphersFromKey: fromKeys },
+  });
+  return { examined, reencrypted };
+}
