@@ -3,8 +3,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
 import { WindowBus } from "@hcp/api";
-import { insertCase, insertRating } from "@hcp/db";
-import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
+import { createHallFixture, FIXTURE_PASSWORD, insertFixtureCase } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
@@ -36,47 +35,7 @@ afterAll(async () => {
 beforeEach(async () => {
   const db = getDb();
   const ratedAt = new Date("2023-06-05T02:00:00Z");
-  const caseId = await insertCase(db, {
-    case_no: "D01",
-    hall_id: hall.hallId,
-    department_id: hall.departmentIds[0],
-    service_item_id: hall.itemIds.instant,
-    window_id: hall.windowIds[0],
-    staff_id: hall.staffIds[0],
-    handling_channel: "window",
-    case_type: "instant",
-    promised_days: 0,
-    applicant_type: "person",
-    applicant_name_masked: "张*",
-    applicant_contact_cipher: null,
-    applicant_contact_hash: null,
-    status: "completed",
-    received_at: new Date(ratedAt.getTime() - 600_000),
-    completed_at: ratedAt,
-    due_date: null,
-  });
-  await insertRating(
-    db,
-    {
-      case_id: caseId,
-      seq: 1,
-      level: 5,
-      channel: 4,
-      is_default: false,
-      comment: "",
-      reason_version: 1,
-      hall_id: hall.hallId,
-      department_id: hall.departmentIds[0],
-      service_item_id: hall.itemIds.instant,
-      window_id: hall.windowIds[0],
-      staff_id: hall.staffIds[0],
-      prompt_id: null,
-      idempotency_key: "D01-1",
-      rated_at: ratedAt,
-      received_at: ratedAt,
-    },
-    [],
-  );
+  await insertFixtureCase(db, hall, { caseNo: "D01", completedAt: ratedAt }, { level: 5, idempotencyKey: "D01-1", ratedAt });
 });
 
 async function signIn(username: string): Promise<string> {

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, test } from "vitest";
 
-import { insertCase, insertRating } from "@hcp/db";
-import { createHallFixture } from "@hcp/db/testing";
+import { createHallFixture, insertFixtureCase } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
@@ -26,58 +25,36 @@ interface TRatedCase {
   level: number | null;
   comment?: string;
   staffId?: number;
-  departmentId?: number;
+  /** the second department's item (the fixture's 承诺件 item) */
+  otherDepartment?: boolean;
 }
 
 /** A case completed at 10:00 hall time on `day`, rated at once when `level` is given. */
 async function ratedCase(spec: TRatedCase): Promise<number> {
   sequence += 1;
-  const db = getDb();
   const at = new Date(`${spec.day}T02:00:00Z`);
-  const departmentId = spec.departmentId ?? hall.departmentIds[0];
-  const caseId = await insertCase(db, {
-    case_no: `P${String(sequence).padStart(6, "0")}`,
-    hall_id: hall.hallId,
-    department_id: departmentId,
-    service_item_id: departmentId === hall.departmentIds[0] ? hall.itemIds.instant : hall.itemIds.promised,
-    window_id: hall.windowIds[spec.windowIndex],
-    staff_id: spec.staffId ?? hall.staffIds[spec.windowIndex],
-    handling_channel: "window",
-    case_type: "instant",
-    promised_days: 0,
-    applicant_type: "person",
-    applicant_name_masked: "张*",
-    applicant_contact_cipher: null,
-    applicant_contact_hash: null,
-    status: "completed",
-    received_at: new Date(at.getTime() - 1_800_000),
-    completed_at: at,
-    due_date: null,
-  });
-  if (spec.level !== null) {
-    await insertRating(
-      db,
-      {
-        case_id: caseId,
-        seq: 1,
-        level: spec.level,
-        channel: sequence % 2 === 0 ? 4 : 2,
-        is_default: false,
-        comment: spec.comment ?? "",
-        reason_version: 1,
-        hall_id: hall.hallId,
-        department_id: departmentId,
-        service_item_id: departmentId === hall.departmentIds[0] ? hall.itemIds.instant : hall.itemIds.promised,
-        window_id: hall.windowIds[spec.windowIndex],
-        staff_id: spec.staffId ?? hall.staffIds[spec.windowIndex],
-        prompt_id: null,
-        idempotency_key: `00000000-0000-4000-8000-${String(sequence).padStart(12, "0")}`,
-        rated_at: at,
-        received_at: at,
-      },
-      spec.level <= 2 ? ["214"] : [],
-    );
-  }
+  const { caseId } = await insertFixtureCase(
+    getDb(),
+    hall,
+    {
+      caseNo: `P${String(sequence).padStart(6, "0")}`,
+      completedAt: at,
+      receivedAt: new Date(at.getTime() - 1_800_000),
+      window: spec.windowIndex,
+      staffId: spec.staffId,
+      promised: spec.otherDepartment,
+    },
+    spec.level === null
+      ? undefined
+      : {
+          level: spec.level,
+          channel: sequence % 2 === 0 ? 4 : 2,
+          comment: spec.comment,
+          idempotencyKey: `00000000-0000-4000-8000-${String(sequence).padStart(12, "0")}`,
+          ratedAt: at,
+          reasons: spec.level <= 2 ? ["214"] : [],
+        },
+  );
   return caseId;
 }
 
@@ -225,7 +202,7 @@ describe("window performance and ranking", () => {
       .executeTakeFirstOrThrow();
     const otherStaffId = Number(other.insertId);
     await windowMonth(0, "2023-03-06", 2, 0);
-    await ratedCase({ windowIndex: 1, day: "2023-03-06", level: 5, staffId: otherStaffId, departmentId: hall.departmentIds[1] });
+    await ratedCase({ windowIndex: 1, day: "2023-03-06", level: 5, staffId: otherStaffId, otherDepartment: true });
     const head = await signedIn("test_department_head");
     const staff = await head.performance.staff(MARCH);
     expect(staff.map((row) => row.id)).toEqual([hall.staffIds[0]]);

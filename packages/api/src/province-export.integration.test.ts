@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
 import { insertCase, insertRating, withBulkLoad } from "@hcp/db";
-import { createHallFixture } from "@hcp/db/testing";
+import { createHallFixture, fixtureCase, fixtureRating } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
@@ -73,49 +73,14 @@ let sequence = 0;
 async function ratedCase(level: number, options: { seq?: number; caseId?: number } = {}): Promise<{ caseId: number; ratingId: number }> {
   sequence += 1;
   const db = getDb();
-  const caseId =
-    options.caseId ??
-    (await insertCase(db, {
-      case_no: `PX${String(sequence).padStart(6, "0")}`,
-      hall_id: hall.hallId,
-      department_id: hall.departmentIds[0],
-      service_item_id: hall.itemIds.instant,
-      window_id: hall.windowIds[0],
-      staff_id: hall.staffIds[0],
-      handling_channel: "window",
-      case_type: "instant",
-      promised_days: 0,
-      applicant_type: "person",
-      applicant_name_masked: "张*",
-      applicant_contact_cipher: "secret-cipher",
-      applicant_contact_hash: "secret-hash",
-      status: "completed",
-      received_at: T0,
-      completed_at: T0,
-      due_date: null,
-    }));
-  const ratingId = await insertRating(
-    db,
-    {
-      case_id: caseId,
-      seq: options.seq ?? 1,
-      level,
-      channel: 6,
-      is_default: false,
-      comment: level <= 2 ? "窗口人员态度差" : "",
-      reason_version: 1,
-      hall_id: hall.hallId,
-      department_id: hall.departmentIds[0],
-      service_item_id: hall.itemIds.instant,
-      window_id: hall.windowIds[0],
-      staff_id: hall.staffIds[0],
-      prompt_id: null,
-      idempotency_key: `00000000-0000-4000-8000-${String(sequence).padStart(12, "0")}`,
-      rated_at: T0,
-      received_at: T0,
-    },
-    level <= 2 ? ["108"] : ["510"],
+  // Contact data the province must never receive.
+  const row = { ...fixtureCase(hall, { caseNo: `PX${String(sequence).padStart(6, "0")}`, completedAt: T0, receivedAt: T0 }), applicant_contact_cipher: "secret-cipher", applicant_contact_hash: "secret-hash" };
+  const caseId = options.caseId ?? (await insertCase(db, row));
+  const rating = fixtureRating(
+    { ...row, id: caseId },
+    { level, seq: options.seq, channel: 6, comment: level <= 2 ? "窗口人员态度差" : "", idempotencyKey: `00000000-0000-4000-8000-${String(sequence).padStart(12, "0")}`, ratedAt: T0 },
   );
+  const ratingId = await insertRating(db, rating, level <= 2 ? ["108"] : ["510"]);
   return { caseId, ratingId };
 }
 
@@ -178,25 +143,7 @@ describe("provincial export", () => {
   test("a rating whose transaction fails leaves no record in the outbox", async () => {
     const { caseId } = await ratedCase(5);
     const db = getDb();
-    const second = await insertCase(db, {
-      case_no: "PX-ROLLBACK",
-      hall_id: hall.hallId,
-      department_id: hall.departmentIds[0],
-      service_item_id: hall.itemIds.instant,
-      window_id: hall.windowIds[0],
-      staff_id: hall.staffIds[0],
-      handling_channel: "window",
-      case_type: "instant",
-      promised_days: 0,
-      applicant_type: "person",
-      applicant_name_masked: "王*",
-      applicant_contact_cipher: null,
-      applicant_contact_hash: null,
-      status: "completed",
-      received_at: T0,
-      completed_at: T0,
-      due_date: null,
-    });
+    const second = await insertCase(db, fixtureCase(hall, { caseNo: "PX-ROLLBACK", completedAt: T0 }));
     // The rating row is written, then something later in the same transaction fails.
     const failing = insertRating(
       db,
@@ -318,25 +265,11 @@ describe("provincial export", () => {
     await ratedCase(5);
     expect(await sendProvinceRecords(getDb(), new Date())).toEqual({ accepted: 0, rejected: 0, deferred: 0 });
     expect(received).toHaveLength(0);
-    await withBulkLoad(getDb(), (conn) => insertCase(conn, {
-      case_no: "BULK-1",
-      hall_id: hall.hallId,
-      department_id: hall.departmentIds[0],
-      service_item_id: hall.itemIds.instant,
-      window_id: null,
-      staff_id: null,
-      handling_channel: "online",
-      case_type: "instant",
-      promised_days: 0,
-      applicant_type: "person",
-      applicant_name_masked: "李*",
-      applicant_contact_cipher: null,
-      applicant_contact_hash: null,
-      status: "completed",
-      received_at: T0,
-      completed_at: T0,
-      due_date: null,
-    }).then(() => ({ hallId: hall.hallId })), (result) => result.hallId);
+    await withBulkLoad(
+      getDb(),
+      (conn) => insertCase(conn, fixtureCase(hall, { caseNo: "BULK-1", completedAt: T0, window: null })).then(() => ({ hallId: hall.hallId })),
+      (result) => result.hallId,
+    );
     expect(await outbox()).toHaveLength(1);
     const admin = await signedIn("test_admin");
     expect(await appCodeOf(admin.province.updateConfig({ enabled: true, endpoint: "", channelMap: {}, levelCoding: "national", dataSource: "", timeoutMs: 1000 }))).toBe(

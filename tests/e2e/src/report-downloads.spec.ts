@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { Download, Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 
-import { insertCase, insertRating } from "@hcp/db";
+import { insertFixtureCase } from "@hcp/db/testing";
 import type { TLevel } from "@hcp/domain";
 
 import { signInToConsole } from "./console";
@@ -34,46 +34,11 @@ beforeAll(async () => {
   ];
   for (const [index, rating] of ratings.entries()) {
     const completedAt = new Date(Date.UTC(2023, 5, 5 + index, 2, 0, 0));
-    const caseId = await insertCase(db, {
-      case_no: `R2306${String(index).padStart(3, "0")}`,
-      hall_id: hall.hallId,
-      department_id: hall.departmentIds[0],
-      service_item_id: hall.itemIds.instant,
-      window_id: hall.windowIds[rating.window],
-      staff_id: hall.staffIds[rating.window],
-      handling_channel: "window",
-      case_type: "instant",
-      promised_days: 0,
-      applicant_type: "person",
-      applicant_name_masked: "张*",
-      applicant_contact_cipher: null,
-      applicant_contact_hash: null,
-      status: "completed",
-      received_at: new Date(completedAt.getTime() - 600_000),
-      completed_at: completedAt,
-      due_date: null,
-    });
-    await insertRating(
+    await insertFixtureCase(
       db,
-      {
-        case_id: caseId,
-        seq: 1,
-        level: rating.level,
-        channel: 4,
-        is_default: false,
-        comment: "",
-        reason_version: 1,
-        hall_id: hall.hallId,
-        department_id: hall.departmentIds[0],
-        service_item_id: hall.itemIds.instant,
-        window_id: hall.windowIds[rating.window],
-        staff_id: hall.staffIds[rating.window],
-        prompt_id: null,
-        idempotency_key: `R2306-${String(index)}`,
-        rated_at: completedAt,
-        received_at: completedAt,
-      },
-      rating.reasons,
+      hall,
+      { caseNo: `R2306${String(index).padStart(3, "0")}`, completedAt, window: rating.window },
+      { level: rating.level, idempotencyKey: `R2306-${String(index)}`, ratedAt: completedAt, reasons: rating.reasons },
     );
   }
 });

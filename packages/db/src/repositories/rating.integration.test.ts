@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { createHallFixture } from "../testing";
+import { createHallFixture, fixtureCase, fixtureRating } from "../testing";
 import type { THallFixture } from "../testing";
 import { useTestDb } from "../testing/test-db";
 import { insertCase } from "./case";
@@ -16,46 +16,11 @@ const getDb = useTestDb({
 });
 
 async function completedCase(caseNo: string, completedAt: Date): Promise<number> {
-  return insertCase(getDb(), {
-    case_no: caseNo,
-    hall_id: hall.hallId,
-    department_id: hall.departmentIds[0],
-    service_item_id: hall.itemIds.instant,
-    window_id: hall.windowIds[0],
-    staff_id: hall.staffIds[0],
-    handling_channel: "window",
-    case_type: "instant",
-    promised_days: 0,
-    applicant_type: "person",
-    applicant_name_masked: "张*",
-    applicant_contact_cipher: null,
-    applicant_contact_hash: null,
-    status: "completed",
-    received_at: completedAt,
-    completed_at: completedAt,
-    due_date: null,
-  });
+  return insertCase(getDb(), fixtureCase(hall, { caseNo, completedAt, receivedAt: completedAt }));
 }
 
 function ratingRow(caseId: number, level: number, key: string, ratedAt: Date) {
-  return {
-    case_id: caseId,
-    seq: 1,
-    level,
-    channel: 4,
-    is_default: false,
-    comment: "",
-    reason_version: 1,
-    hall_id: hall.hallId,
-    department_id: hall.departmentIds[0],
-    service_item_id: hall.itemIds.instant,
-    window_id: hall.windowIds[0],
-    staff_id: hall.staffIds[0],
-    prompt_id: null,
-    idempotency_key: key,
-    rated_at: ratedAt,
-    received_at: ratedAt,
-  };
+  return fixtureRating({ ...fixtureCase(hall, { caseNo: "", completedAt: ratedAt }), id: caseId }, { level, idempotencyKey: key, ratedAt });
 }
 
 describe("rating storage", () => {

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, test } from "vitest";
 
-import { createHallFixture } from "../testing";
+import { createHallFixture, fixtureCase, fixtureRating } from "../testing";
 import type { THallFixture } from "../testing";
 import { useTestDb } from "../testing/test-db";
 import { SeededRandom } from "../seed/random";
@@ -20,60 +20,15 @@ const getDb = useTestDb({
 const DAY_MS = 86_400_000;
 const START = Date.parse("2023-03-01T01:00:00Z");
 
-interface TCaseSpec {
-  caseNo: string;
-  completedAt: Date | null;
-  windowIndex: number;
-  promised: boolean;
-}
-
-async function addCase(spec: TCaseSpec): Promise<number> {
-  const receivedAt = new Date((spec.completedAt ?? new Date(START)).getTime() - 3_600_000);
-  return insertCase(getDb(), {
-    case_no: spec.caseNo,
-    hall_id: hall.hallId,
-    department_id: hall.departmentIds[spec.windowIndex % hall.departmentIds.length] ?? hall.departmentIds[0],
-    service_item_id: spec.promised ? hall.itemIds.promised : hall.itemIds.instant,
-    window_id: hall.windowIds[spec.windowIndex] ?? null,
-    staff_id: hall.staffIds[spec.windowIndex] ?? null,
-    handling_channel: "window",
-    case_type: spec.promised ? "promised" : "instant",
-    promised_days: spec.promised ? 5 : 0,
-    applicant_type: "person",
-    applicant_name_masked: "张*",
-    applicant_contact_cipher: null,
-    applicant_contact_hash: null,
-    status: spec.completedAt ? "completed" : "received",
-    received_at: receivedAt,
-    completed_at: spec.completedAt,
-    due_date: spec.promised ? "2023-03-06" : null,
-  });
+async function addCase(caseNo: string, completedAt: Date | null, window: 0 | 1, promised: boolean): Promise<number> {
+  const receivedAt = new Date((completedAt ?? new Date(START)).getTime() - 3_600_000);
+  return insertCase(getDb(), fixtureCase(hall, { caseNo, completedAt, receivedAt, window, promised, dueDate: promised ? "2023-03-06" : null }));
 }
 
 async function rate(caseId: number, level: number, index: number, ratedAt: Date, isDefault = false): Promise<number> {
   const row = await getDb().selectFrom("case").selectAll().where("id", "=", caseId).executeTakeFirstOrThrow();
-  return insertRating(
-    getDb(),
-    {
-      case_id: caseId,
-      seq: 1,
-      level,
-      channel: 1 + (index % 5),
-      is_default: isDefault,
-      comment: "",
-      reason_version: 1,
-      hall_id: row.hall_id,
-      department_id: row.department_id,
-      service_item_id: row.service_item_id,
-      window_id: row.window_id,
-      staff_id: row.staff_id,
-      prompt_id: null,
-      idempotency_key: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
-      rated_at: ratedAt,
-      received_at: ratedAt,
-    },
-    level <= 2 ? ["214"] : [],
-  );
+  const rating = fixtureRating(row, { level, channel: 1 + (index % 5), isDefault, idempotencyKey: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`, ratedAt });
+  return insertRating(getDb(), rating, level <= 2 ? ["214"] : []);
 }
 
 async function exclude(ratingId: number): Promise<void> {
@@ -94,12 +49,7 @@ describe("rollups", () => {
     const writer = async (writerNo: number) => {
       for (let n = 0; n < 40; n += 1) {
         const completedAt = random.next() < 0.9 ? new Date(START + Math.floor(random.next() * 20) * DAY_MS + writerNo * 60_000) : null;
-        const caseId = await addCase({
-          caseNo: `R-${writerNo}-${n}`,
-          completedAt,
-          windowIndex: Math.floor(random.next() * hall.windowIds.length),
-          promised: random.next() < 0.3,
-        });
+        const caseId = await addCase(`R-${writerNo}-${n}`, completedAt, random.next() < 0.5 ? 0 : 1, random.next() < 0.3);
         caseIds.push(caseId);
         if (completedAt && random.next() < 0.6) {
           ratingIndex += 1;
@@ -134,7 +84,7 @@ describe("rollups", () => {
 
   test("the check points at a rollup row that no longer matches the raw rows, and a rebuild repairs it", async () => {
     const db = getDb();
-    const caseId = await addCase({ caseNo: "K-1", completedAt: new Date(START), windowIndex: 0, promised: false });
+    const caseId = await addCase("K-1", new Date(START), 0, false);
     await rate(caseId, 5, 900, new Date(START));
     expect(await checkRollups(db)).toEqual([]);
 

@@ -4,7 +4,10 @@ import type { TRole } from "@hcp/domain";
 
 import type { Db } from "../client";
 import { hashPassword } from "../passwords";
+import { insertCase } from "../repositories/case";
+import { insertRating } from "../repositories/rating";
 import { insertUser } from "../repositories/user";
+import type { NewCase, NewRating } from "../schema";
 
 export const FIXTURE_PASSWORD = "correct horse battery staple";
 
@@ -115,4 +118,92 @@ export async function createHallFixture(db: Db): Promise<THallFixture> {
     users,
     deviceTokens: deviceTokens as [string, string],
   };
+}
+
+export interface TFixtureCaseSpec {
+  caseNo: string;
+  /** null: received, not completed */
+  completedAt: Date | null;
+  /** which fixture window and its staff member handled it; null: off-window (online) */
+  window?: 0 | 1 | null;
+  /** the 承诺件 item of the second department instead of the 即办件 of the first */
+  promised?: boolean;
+  dueDate?: string | null;
+  receivedAt?: Date;
+  staffId?: number | null;
+}
+
+/** A case row of the fixture hall, its department following its item as in the catalogue. */
+export function fixtureCase(hall: THallFixture, spec: TFixtureCaseSpec): NewCase {
+  const window = spec.window === undefined ? 0 : spec.window;
+  const windowId = window === null ? null : hall.windowIds[window];
+  const at = spec.completedAt ?? spec.receivedAt ?? new Date();
+  return {
+    case_no: spec.caseNo,
+    hall_id: hall.hallId,
+    department_id: spec.promised ? hall.departmentIds[1] : hall.departmentIds[0],
+    service_item_id: spec.promised ? hall.itemIds.promised : hall.itemIds.instant,
+    window_id: windowId,
+    staff_id: spec.staffId !== undefined ? spec.staffId : window === null ? null : hall.staffIds[window],
+    handling_channel: windowId === null ? "online" : "window",
+    case_type: spec.promised ? "promised" : "instant",
+    promised_days: spec.promised ? 5 : 0,
+    applicant_type: "person",
+    applicant_name_masked: "张*",
+    applicant_contact_cipher: null,
+    applicant_contact_hash: null,
+    status: spec.completedAt ? "completed" : "received",
+    received_at: spec.receivedAt ?? new Date(at.getTime() - 600_000),
+    completed_at: spec.completedAt,
+    due_date: spec.dueDate ?? null,
+  };
+}
+
+export interface TFixtureRatingSpec {
+  level: number;
+  idempotencyKey: string;
+  ratedAt: Date;
+  seq?: number;
+  channel?: number;
+  isDefault?: boolean;
+  comment?: string;
+}
+
+/** A rating of a case row, copying the case's hall, department, item, window and staff as the services do. */
+export function fixtureRating(
+  rated: Pick<NewCase, "hall_id" | "department_id" | "service_item_id" | "window_id" | "staff_id"> & { id: number },
+  spec: TFixtureRatingSpec,
+): NewRating {
+  return {
+    case_id: rated.id,
+    seq: spec.seq ?? 1,
+    level: spec.level,
+    channel: spec.channel ?? 4,
+    is_default: spec.isDefault ?? false,
+    comment: spec.comment ?? "",
+    reason_version: 1,
+    hall_id: rated.hall_id,
+    department_id: rated.department_id,
+    service_item_id: rated.service_item_id,
+    window_id: rated.window_id ?? null,
+    staff_id: rated.staff_id ?? null,
+    prompt_id: null,
+    idempotency_key: spec.idempotencyKey,
+    rated_at: spec.ratedAt,
+    received_at: spec.ratedAt,
+  };
+}
+
+/** Inserts a fixture case and, when `rating` is given, its first rating with the reasons. */
+export async function insertFixtureCase(
+  db: Db,
+  hall: THallFixture,
+  spec: TFixtureCaseSpec,
+  rating?: TFixtureRatingSpec & { reasons?: readonly string[] },
+): Promise<{ caseId: number; ratingId: number | null }> {
+  const row = fixtureCase(hall, spec);
+  const caseId = await insertCase(db, row);
+  if (!rating) return { caseId, ratingId: null };
+  const ratingId = await insertRating(db, fixtureRating({ ...row, id: caseId }, rating), rating.reasons ?? []);
+  return { caseId, ratingId };
 }
