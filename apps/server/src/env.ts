@@ -6,11 +6,15 @@ const ZEnv = z.object({
   HOST: z.string().default("0.0.0.0"),
   /** mysql://user:pass@host:port/database — when unset, the server runs its own MariaDB */
   DATABASE_URL: z.string().url().optional(),
-  /** 64 hex characters: the key for applicant contact data at rest */
+  /** 64 hex characters: the one key for applicant personal data at rest (key id k1) */
   HCP_DATA_KEY: z
     .string()
     .regex(/^[0-9a-f]{64}$/i, { error: "HCP_DATA_KEY must be 64 hex characters (32 bytes)" })
     .optional(),
+  /** several keys for rotation, "k1:<64 hex>,k2:<64 hex>"; the first also keys lookup hashes */
+  HCP_DATA_KEYS: z.string().optional(),
+  /** the key id new ciphers are written under, one of HCP_DATA_KEYS */
+  HCP_DATA_KEY_ID: z.string().optional(),
   /** where the embedded database and local secrets live */
   HCP_DATA_DIR: z.string().optional(),
   /** set when served over HTTPS so cookies are marked Secure */

@@ -2,14 +2,13 @@
  * Starts the platform: the database (the configured one, or a MariaDB of our own), migrations,
  * optionally the demo hall, then the HTTP server. Stops everything cleanly on Ctrl-C.
  */
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { sql } from "kysely";
 
-import { applyDefaultRatings, escalateOverdue, runReportScheduler, sendProvinceRecords, WindowBus } from "@hcp/api";
+import { applyDefaultRatings, escalateOverdue, keyringDataKey, loadDataKeyring, runReportScheduler, sendProvinceRecords, WindowBus } from "@hcp/api";
 import { createDb, foldRollupChanges, prepareDatabase } from "@hcp/db";
 import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
@@ -19,15 +18,6 @@ import { createServer } from "./server";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const log = (line: string) => process.stdout.write(`[hcp] ${line}\n`);
-
-/** The contact-data key: from the environment in production, kept in the data directory otherwise. */
-function dataKey(envKey: string | undefined, dataDir: string, production: boolean): Buffer {
-  if (envKey) return Buffer.from(envKey, "hex");
-  if (production) throw new Error("HCP_DATA_KEY is required when NODE_ENV=production");
-  const file = join(dataDir, "data-key.hex");
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
-  return Buffer.from(readFileSync(file, "utf8").trim(), "hex");
-}
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -68,7 +58,7 @@ async function main(): Promise<void> {
     const hall = createServer({
       db,
       bus: new WindowBus(),
-      dataKey: dataKey(env.HCP_DATA_KEY, dataDir, env.NODE_ENV === "production"),
+      dataKey: keyringDataKey(loadDataKeyring(env, dataDir, env.NODE_ENV === "production")),
       secureCookies: env.HCP_SECURE_COOKIES === "1",
       webDist: join(repoRoot, "apps/web/dist"),
       consoleDist: join(repoRoot, "apps/console/dist"),

@@ -1,0 +1,51 @@
+/**
+ * Key rotation for applicant personal data: every phone and ID number cipher not under the current
+ * key is re-encrypted under it (lookup hashes and masks recomputed on the way); one audit record.
+ *
+ *   HCP_DATA_KEYS="k1:<hex>,k2:<hex>" HCP_DATA_KEY_ID=k2 tsx packages/api/src/cli/privacy.ts rekey
+ *
+ * Keys as the server takes them (without any, the demo key in `.data/data-key.hex`); the database
+ * as for `rollups:check` (DATABASE_URL, or the platform's own MariaDB while it is stopped). Keep
+ * the old key listed until the command has finished: ciphers not yet rewritten still need it.
+ */
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { createDb, migrateToLatest } from "@hcp/db";
+import { openDatabase } from "@hcp/db/cli/open-database";
+
+import { loadDataKeyring } from "../data-keys";
+import { rekeyApplicantData } from "../services/privacy";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
+
+async function main(): Promise<number> {
+  const [command] = process.argv.slice(2);
+  if (command !== "rekey") {
+    process.stderr.write("usage: privacy rekey\n");
+    return 2;
+  }
+  const ring = loadDataKeyring(process.env, resolve(process.env.HCP_DATA_DIR ?? join(repoRoot, ".data")), process.env.NODE_ENV === "production");
+  const database = await openDatabase();
+  const db = createDb({ url: database.url, connectionLimit: 2 });
+  try {
+    await migrateToLatest(db);
+    const started = performance.now();
+    const result = await rekeyApplicantData(db, ring, new Date());
+    process.stdout.write(
+      `current key ${ring.currentId}: ${result.reencrypted} of ${result.examined} cases with personal data re-encrypted (${Math.round(performance.now() - started)} ms)\n`,
+    );
+    return 0;
+  } finally {
+    await db.destroy();
+    await database.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);
