@@ -16,6 +16,7 @@ import { trpc } from "./lib/trpc";
 import { SignInPage } from "./features/auth/SignInPage";
 import { AnalysisPage } from "./features/analysis/AnalysisPage";
 import { parseAnalysisSearch } from "./features/analysis/analysis-search";
+import { AuditPage } from "./features/audit/AuditPage";
 import { parseCalendarSearch } from "./features/calendar/calendar-search";
 import { CalendarPage } from "./features/calendar/CalendarPage";
 import { CatalogPage } from "./features/catalog/CatalogPage";
@@ -158,6 +159,13 @@ const provinceRoute = createRoute({
   path: "province",
   beforeLoad: requireScreen("province"),
   component: ProvincePage,
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "audit",
+  beforeLoad: requireScreen("audit"),
+  component: AuditPage,
 });
 
 const calendarRoute = createRoute({
@@ -314,7 +322,7 @@ const reportRoutes = [reportsRoute, yearlyRoute];
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
-  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, provinceRoute, workOrdersRoute, workOrderRoute, calendarRoute, ...performanceRoutes, ...reportRoutes]),
+  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, provinceRoute, auditRoute, workOrdersRoute, workOrderRoute, calendarRoute, ...performanceRoutes, ...reportRoutes]),
 ]);
 
 export const router = createRouter({

@@ -4,6 +4,7 @@ import { calendarRouter } from "./routers/calendar";
 import { caseRouter } from "./routers/case";
 import { catalogRouter } from "./routers/catalog";
 import { deviceRouter } from "./routers/device";
+import { integrationCaseRouter } from "./routers/integration-case";
 import { kioskRouter } from "./routers/kiosk";
 import { onlineRouter } from "./routers/online";
 import { overviewRouter } from "./routers/overview";
@@ -23,6 +24,7 @@ export const appRouter = router({
   case: caseRouter,
   catalog: catalogRouter,
   device: deviceRouter,
+  integrationCase: integrationCaseRouter,
   kiosk: kioskRouter,
   online: onlineRouter,
   overview: overviewRouter,

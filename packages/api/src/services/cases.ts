@@ -111,15 +111,29 @@ export async function completeCase(ctx: TStaffContext, caseId: number): Promise<
  */
 export async function inviteRating(ctx: TStaffContext, caseId: number): Promise<{ promptId: number }> {
   const row = await requireOwnCase(ctx, caseId);
+  return promptAtWindow(ctx, row, { windowId: () => requireWindow(ctx), staffId: ctx.staffId, actorUserId: ctx.user.id });
+}
+
+/**
+ * Shows a completed, unrated case on a window's evaluator: the staff console's 请评价 and a
+ * business system's "completed, please prompt" alike. An open prompt for the case is returned,
+ * not doubled. `windowId` is asked for only once the case is known to be ready for a rating.
+ */
+export async function promptAtWindow(
+  ctx: TContext,
+  row: Case,
+  by: { windowId: () => Promise<number>; staffId: number | null; actorUserId: number },
+): Promise<{ promptId: number }> {
+  const caseId = row.id;
   if (row.status !== "completed") throw appError("CASE_NOT_COMPLETED", "PRECONDITION_FAILED");
   if (await findRatingOfCase(ctx.db, caseId)) throw appError("ALREADY_RATED", "CONFLICT");
-  const windowId = await requireWindow(ctx);
+  const windowId = await by.windowId();
   const now = ctx.now();
   const open = (await listPendingPrompts(ctx.db, windowId)).find((prompt) => prompt.caseId === caseId);
   if (open) return { promptId: open.promptId };
-  const promptId = await insertPrompt(ctx.db, { caseId, windowId, staffId: ctx.staffId, now });
+  const promptId = await insertPrompt(ctx.db, { caseId, windowId, staffId: by.staffId, now });
   const prompt = (await listPendingPrompts(ctx.db, windowId, promptId - 1)).find((view) => view.promptId === promptId);
   if (prompt) ctx.bus.publish(windowId, { type: "prompt", prompt: toPromptEvent(prompt) });
-  await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "rating.invite", entity: "case", entityId: caseId, now });
+  await insertAudit(ctx.db, { actorUserId: by.actorUserId, action: "rating.invite", entity: "case", entityId: caseId, now });
   return { promptId };
 }

@@ -1,0 +1,232 @@
+import type { Case, Db, NewCase } from "@hcp/db";
+import { addCalendarDays, addWorkingDays, APP_ERROR_MESSAGES, hallDate, maskApplicantName } from "@hcp/domain";
+import type { TAppErrorCode, TCalendarExceptions } from "@hcp/domain";
+
+import { exceptionsCovering } from "./calendar";
+import { CLOCK_SKEW_MS } from "./integration-case-schema";
+import type { TIntegrationCaseUpsert } from "./integration-case-schema";
+import { integrationDb } from "./integration-case-tables";
+import { applicantDataColumns } from "./privacy";
+
+/**
+ * From what a business system sent to what the database should hold: codes resolved within the
+ * caller's hall, defaults taken from the service item, the due date put on the working-day
+ * calendar, and every change that makes no sense refused with the field it concerns. One batch
+ * of rows at a time, so a 50,000-row import costs a handful of lookups per chunk, not per row.
+ */
+
+export interface TFieldProblem {
+  field: string;
+  code: TAppErrorCode;
+  message: string;
+}
+
+type TCaseColumns = Omit<NewCase, "case_no" | "hall_id">;
+
+export type TCasePlan =
+  | { kind: "create"; caseNo: string; columns: TCaseColumns; staffIds: number[] }
+  | { kind: "update"; caseNo: string; caseId: number; changes: Partial<TCaseColumns>; staffIds: number[] | null }
+  | { kind: "unchanged"; caseNo: string; caseId: number };
+
+export type TPlanOutcome = { ok: true; plan: TCasePlan } | { ok: false; problems: TFieldProblem[] };
+
+interface TItemRef {
+  id: number;
+  departmentId: number;
+  caseType: "instant" | "promised";
+  promisedDays: number;
+  active: boolean;
+}
+
+export interface TExistingCase {
+  row: Case;
+  staffIds: number[];
+  /** the first rating's tap time, when the case was rated */
+  firstRatedAt: Date | null;
+}
+
+export interface TCaseLookups {
+  items: Map<string, TItemRef>;
+  windows: Map<string, number>;
+  staff: Map<string, number>;
+  existing: Map<string, TExistingCase>;
+  exceptions: TCalendarExceptions;
+}
+
+const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
+
+/** Everything the rows of one batch refer to, read in one statement per kind. */
+export async function loadLookups(db: Db, hallId: number, rows: readonly TIntegrationCaseUpsert[]): Promise<TCaseLookups> {
+  const itemCodes = unique(rows.map((row) => row.itemCode));
+  const windowCodes = unique(rows.flatMap((row) => (row.windowCode ? [row.windowCode] : [])));
+  const badges = unique(rows.flatMap((row) => row.staffBadgeNos ?? []));
+  const caseNos = unique(rows.map((row) => row.caseNo));
+  const idb = integrationDb(db);
+  const [items, windows, staff, cases] = await Promise.all([
+    itemCodes.length === 0
+      ? []
+      : db
+          .selectFrom("service_item")
+          .innerJoin("department", "department.id", "service_item.department_id")
+          .select(["service_item.id", "service_item.code", "service_item.department_id", "service_item.case_type", "service_item.promised_days", "service_item.active"])
+          .where("department.hall_id", "=", hallId)
+          .where("service_item.code", "in", itemCodes)
+          .execute(),
+    windowCodes.length === 0
+      ? []
+      : db.selectFrom("window").select(["id", "code"]).where("hall_id", "=", hallId).where("code", "in", windowCodes).execute(),
+    badges.length === 0 ? [] : db.selectFrom("staff").select(["id", "badge_no"]).where("hall_id", "=", hallId).where("badge_no", "in", badges).execute(),
+    caseNos.length === 0 ? [] : db.selectFrom("case").selectAll().where("case_no", "in", caseNos).execute(),
+  ]);
+  const caseIds = cases.map((row) => row.id);
+  const [caseStaff, ratedAt] = await Promise.all([
+    caseIds.length === 0
+      ? []
+      : idb.selectFrom("case_staff").select(["case_id", "staff_id"]).where("case_id", "in", caseIds).orderBy("case_id").orderBy("seq").execute(),
+    caseIds.length === 0
+      ? []
+      : db.selectFrom("rating").select(["case_id", "rated_at"]).where("case_id", "in", caseIds).where("seq", "=", 1).execute(),
+  ]);
+  const staffOf = new Map<number, number[]>();
+  for (const link of caseStaff) staffOf.set(link.case_id, [...(staffOf.get(link.case_id) ?? []), link.staff_id]);
+  const ratedOf = new Map(ratedAt.map((rating) => [rating.case_id, rating.rated_at]));
+
+  const receivedDates = rows.map((row) => hallDate(row.receivedAt)).sort();
+  const longest = Math.max(0, ...rows.map((row) => row.promisedDays ?? 0), ...items.map((item) => item.promised_days));
+  // Generous range, as addHallWorkingDays takes it: 3 × days + 30 calendar days covers any holiday.
+  const exceptions =
+    receivedDates.length === 0 ? new Map() : await exceptionsCovering(db, [receivedDates[0] ?? "", addCalendarDays(receivedDates.at(-1) ?? "", longest * 3 + 30)]);
+
+  return {
+    items: new Map(
+      items.map((item) => [
+        item.code,
+        { id: item.id, departmentId: item.department_id, caseType: item.case_type, promisedDays: item.promised_days, active: Boolean(item.active) },
+      ]),
+    ),
+    windows: new Map(windows.map((window) => [window.code, window.id])),
+    staff: new Map(staff.map((member) => [member.badge_no, member.id])),
+    existing: new Map(
+      cases.map((row) => [
+        row.case_no,
+        { row, staffIds: staffOf.get(row.id) ?? (row.staff_id === null ? [] : [row.staff_id]), firstRatedAt: ratedOf.get(row.id) ?? null },
+      ]),
+    ),
+    exceptions,
+  };
+}
+
+function problem(field: string, code: TAppErrorCode, message: string = APP_ERROR_MESSAGES[code]): TFieldProblem {
+  return { field, code, message };
+}
+
+function staffIdsOf(input: TIntegrationCaseUpsert, lookups: TCaseLookups, problems: TFieldProblem[]): number[] {
+  const badges = input.staffBadgeNos ?? [];
+  const ids: number[] = [];
+  for (const [index, badge] of badges.entries()) {
+    if (badges.indexOf(badge) !== index) {
+      problems.push(problem("staffBadgeNos", "INVALID_INPUT", `工号 ${badge} 重复`));
+      continue;
+    }
+    const id = lookups.staff.get(badge);
+    if (id === undefined) problems.push(problem("staffBadgeNos", "CASE_STAFF_BADGE_UNKNOWN", `工号 ${badge} 不存在或不属于本大厅`));
+    else ids.push(id);
+  }
+  return ids;
+}
+
+function caseTerms(input: TIntegrationCaseUpsert, item: TItemRef, problems: TFieldProblem[]): { caseType: "instant" | "promised"; promisedDays: number } {
+  const caseType = input.caseType ?? item.caseType;
+  if (caseType === "instant") {
+    if ((input.promisedDays ?? 0) !== 0) problems.push(problem("promisedDays", "INVALID_INPUT", "即办件的承诺办结工作日应为 0 或不填"));
+    return { caseType, promisedDays: 0 };
+  }
+  const promisedDays = input.promisedDays ?? item.promisedDays;
+  if (promisedDays < 1) problems.push(problem("promisedDays", "CASE_PROMISED_DAYS_REQUIRED"));
+  return { caseType, promisedDays };
+}
+
+function checkTimes(input: TIntegrationCaseUpsert, now: Date, existing: TExistingCase | undefined, problems: TFieldProblem[]): void {
+  const latest = now.getTime() + CLOCK_SKEW_MS;
+  const completedAt = input.completedAt ?? null;
+  if (input.receivedAt.getTime() > latest) problems.push(problem("receivedAt", "CASE_TIME_IN_FUTURE", "受理时间不能晚于当前时间"));
+  if (completedAt && completedAt.getTime() > latest) problems.push(problem("completedAt", "CASE_TIME_IN_FUTURE", "办结时间不能晚于当前时间"));
+  if (completedAt && completedAt < input.receivedAt) problems.push(problem("completedAt", "CASE_COMPLETED_BEFORE_RECEIVED"));
+  if (existing?.row.completed_at && !completedAt) problems.push(problem("completedAt", "CASE_REOPEN_REFUSED"));
+  if (existing?.firstRatedAt && completedAt && completedAt > existing.firstRatedAt) problems.push(problem("completedAt", "CASE_COMPLETED_AFTER_RATING"));
+}
+
+function applicantColumns(dataKey: Buffer, input: TIntegrationCaseUpsert) {
+  const columns = applicantDataColumns(dataKey, { phone: input.applicantPhone ?? "", idNo: input.applicantIdNo });
+  if (input.applicantPhone !== undefined) return columns;
+  // No phone (an organisation known by its credit code): nothing of one is kept.
+  return { ...columns, applicant_contact_cipher: null, applicant_contact_hash: null, applicant_contact_masked: "" };
+}
+
+const SECRET_PAIRS = [
+  ["applicant_contact_hash", ["applicant_contact_cipher", "applicant_contact_hash", "applicant_contact_masked"]],
+  ["applicant_id_no_hash", ["applicant_id_no_cipher", "applicant_id_no_hash", "applicant_id_no_masked"]],
+] as const;
+
+/** The columns that differ from the stored case; ciphertexts only where the keyed hash moved. */
+function changedColumns(existing: Case, columns: TCaseColumns): Partial<TCaseColumns> {
+  const changes: Record<string, unknown> = {};
+  const skip = new Set<string>();
+  for (const [hash, group] of SECRET_PAIRS) if (existing[hash] === columns[hash]) for (const column of group) skip.add(column);
+  for (const [column, value] of Object.entries(columns)) {
+    if (skip.has(column)) continue;
+    const stored: unknown = existing[column as keyof Case];
+    const same = value instanceof Date && stored instanceof Date ? value.getTime() === stored.getTime() : value === stored || (value ?? null) === (stored ?? null);
+    if (!same) changes[column] = value;
+  }
+  return changes;
+}
+
+const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((id, index) => id === b[index]);
+
+/** One row's plan, or every problem found in it (all of them, so a report lists them at once). */
+export function planCase(input: TIntegrationCaseUpsert, context: { hallId: number; now: Date; dataKey: Buffer; lookups: TCaseLookups }): TPlanOutcome {
+  const { lookups } = context;
+  const problems: TFieldProblem[] = [];
+  const existing = lookups.existing.get(input.caseNo);
+  if (existing && existing.row.hall_id !== context.hallId) return { ok: false, problems: [problem("caseNo", "CASE_NO_IN_OTHER_HALL")] };
+
+  const item = lookups.items.get(input.itemCode);
+  if (!item) problems.push(problem("itemCode", "CASE_ITEM_CODE_UNKNOWN", `事项编码 ${input.itemCode} 不存在或不属于本大厅`));
+  else if (!item.active && existing?.row.service_item_id !== item.id) problems.push(problem("itemCode", "CASE_ITEM_INACTIVE"));
+
+  const channel = input.handlingChannel ?? "window";
+  // "" (an empty cell, a cleared field) means no window, as absent does.
+  const windowCode = input.windowCode === undefined || input.windowCode === "" ? null : input.windowCode;
+  const windowId = windowCode === null ? null : (lookups.windows.get(windowCode) ?? null);
+  if (windowCode !== null && windowId === null) problems.push(problem("windowCode", "CASE_WINDOW_CODE_UNKNOWN", `窗口编号 ${windowCode} 不存在或不属于本大厅`));
+  if (windowCode === null && channel === "window") problems.push(problem("windowCode", "CASE_WINDOW_REQUIRED"));
+
+  const staffIds = staffIdsOf(input, lookups, problems);
+  const terms = item ? caseTerms(input, item, problems) : null;
+  checkTimes(input, context.now, existing, problems);
+  if (problems.length > 0 || !item || !terms) return { ok: false, problems };
+
+  const completedAt = input.completedAt ?? null;
+  const columns: TCaseColumns = {
+    department_id: item.departmentId,
+    service_item_id: item.id,
+    window_id: windowId,
+    staff_id: staffIds[0] ?? null,
+    handling_channel: channel,
+    case_type: terms.caseType,
+    promised_days: terms.promisedDays,
+    applicant_type: input.applicantType,
+    applicant_name_masked: maskApplicantName(input.applicantType, input.applicantName),
+    ...applicantColumns(context.dataKey, input),
+    status: completedAt ? "completed" : "received",
+    received_at: input.receivedAt,
+    completed_at: completedAt,
+    due_date: terms.caseType === "promised" ? addWorkingDays(hallDate(input.receivedAt), terms.promisedDays, lookups.exceptions) : null,
+  };
+  if (!existing) return { ok: true, plan: { kind: "create", caseNo: input.caseNo, columns, staffIds } };
+  const changes = changedColumns(existing.row, columns);
+  const staffChanged = !sameIds(existing.staffIds, staffIds);
+  if (Object.keys(changes).length === 0 && !staffChanged) return { ok: true, plan: { kind: "unchanged", caseNo: input.caseNo, caseId: existing.row.id } };
+  return { ok: true, plan: { kind: "update", caseNo: input.caseNo, caseId: existing.row.id, changes, staffIds: staffChanged ? staffIds : null } };
+}
