@@ -7,6 +7,7 @@ import { useDebouncedValue } from "../../components/useDebouncedValue";
 import { errorMessage } from "../../lib/errors";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
+import { RevealContact } from "../audit/RevealContact";
 import { CaseCreateForm } from "./CaseCreateForm";
 import { ReceiptDialog } from "./ReceiptDialog";
 import { StaffCaseList } from "./StaffCaseList";
@@ -117,6 +118,7 @@ export function DeskPage() {
           {(caseRows) => (
             <StaffCaseList
               cases={caseRows}
+              renderContact={(row) => <RevealContact caseId={row.id} field="phone" masked={row.applicantContactMasked} />}
               onComplete={(caseId) => {
                 inviteRating.reset();
                 completeCase.mutate({ caseId });

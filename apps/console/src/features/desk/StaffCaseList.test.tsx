@@ -13,6 +13,8 @@ function caseRow(overrides: Partial<TCaseRow>): TCaseRow {
     caseNo: "33108220230508000001",
     itemName: "个体工商户设立登记",
     applicantNameMasked: "张*",
+    applicantContactMasked: "138****5678",
+    applicantIdNoMasked: "",
     status: "received",
     receivedAt: "2023-05-08T01:30:00.000Z",
     completedAt: null,

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+
 import { Empty, InlineError } from "../../components/StatusMessages";
 import type { TCaseRow } from "../../lib/api-types";
 import { formatTime } from "../../lib/format";
@@ -17,13 +19,15 @@ export interface StaffCaseListProps {
   invitedIds: ReadonlySet<number>;
   /** 打印回执 of a completed case; without it the list offers no receipt */
   onReceipt?: (caseId: number, caseNo: string) => void;
+  /** the applicant's masked phone, with 查看完整号码 where the page offers it */
+  renderContact?: (row: TCaseRow) => ReactNode;
 }
 
 /**
  * 今日办件. Staff see whether a case was rated, never how: the row type carries no level and
  * nothing here may show one (SPEC §3, "Staff never see a rating live").
  */
-export function StaffCaseList({ cases, onComplete, onInvite, busy, errors, invitedIds, onReceipt }: StaffCaseListProps) {
+export function StaffCaseList({ cases, onComplete, onInvite, busy, errors, invitedIds, onReceipt, renderContact }: StaffCaseListProps) {
   const t = strings.desk;
   if (cases.length === 0) return <Empty label={t.noCases} />;
 
@@ -49,7 +53,10 @@ export function StaffCaseList({ cases, onComplete, onInvite, busy, errors, invit
               <tr key={row.id} data-testid="case-row" data-case-no={row.caseNo}>
                 <td className="nowrap mono">{row.caseNo}</td>
                 <td>{row.itemName}</td>
-                <td className="nowrap">{row.applicantNameMasked}</td>
+                <td className="nowrap">
+                  {row.applicantNameMasked}
+                  {row.applicantContactMasked ? <div className="small">{renderContact ? renderContact(row) : row.applicantContactMasked}</div> : null}
+                </td>
                 <td className="nowrap">{formatTime(row.receivedAt)}</td>
                 <td className="nowrap">
                   <span className={row.status === "completed" ? "tag tag-neutral" : "tag tag-info"}>

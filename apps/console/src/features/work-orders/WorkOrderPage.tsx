@@ -8,6 +8,7 @@ import { QueryView } from "../../components/QueryView";
 import { appCodeOf, errorMessage } from "../../lib/errors";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
+import { RevealContact } from "../audit/RevealContact";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { WorkOrderActionForm } from "./WorkOrderActionForm";
 import { WorkOrderView } from "./WorkOrderView";
@@ -52,7 +53,7 @@ export function WorkOrderPage({ id }: { id: number }) {
         <QueryView query={order}>
           {(data) => (
             <>
-              <WorkOrderView order={data} />
+              <WorkOrderView order={data} renderContact={(field, masked) => <RevealContact caseId={data.case.caseId} field={field} masked={masked} />} />
               <section className="panel" aria-labelledby="wo-action-heading">
                 <h2 id="wo-action-heading">{t.actionSection}</h2>
                 {act.isSuccess ? (

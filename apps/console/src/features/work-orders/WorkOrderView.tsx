@@ -1,7 +1,11 @@
-import { CHANNELS, NATIONAL_REASONS, ROLES } from "@hcp/domain";
+import type { ReactNode } from "react";
+
+import { CHANNELS, CONTACT_FIELDS, NATIONAL_REASONS, ROLES } from "@hcp/domain";
+import type { TContactField } from "@hcp/domain";
 
 import type { TWorkOrderDetail, TWorkOrderEvent } from "../../lib/api-types";
 import { strings } from "../../lib/strings";
+import { auditStrings } from "../audit/audit-strings";
 import { Deadline } from "./Deadline";
 import { formatDateTime } from "./format";
 import { StateBadge } from "./StateBadge";
@@ -9,6 +13,8 @@ import { levelLabel } from "./WorkOrderTable";
 
 export interface WorkOrderViewProps {
   order: TWorkOrderDetail;
+  /** the applicant's masked phone or ID number, with 查看完整号码 where the page offers it */
+  renderContact?: (field: TContactField, masked: string) => ReactNode;
 }
 
 function reasonLabel(code: string): string {
@@ -46,7 +52,7 @@ function extensionText(order: TWorkOrderDetail): string {
  * One work order: the rating, the case, the deadlines and the timeline. Every field is picked by
  * name — the order view shows the staff member it is about, never the citizen who rated.
  */
-export function WorkOrderView({ order }: WorkOrderViewProps) {
+export function WorkOrderView({ order, renderContact }: WorkOrderViewProps) {
   const t = strings.workOrders;
   const { rating } = order;
   const caseInfo = order.case;
@@ -145,8 +151,18 @@ export function WorkOrderView({ order }: WorkOrderViewProps) {
               <dt>{t.completedAt}</dt>
               <dd>{formatDateTime(caseInfo.completedAt)}</dd>
             </div>
+            {/* The API sends masked contacts only to those who call the citizen back. */}
+            {(["phone", "idNo"] as const).map((field) => {
+              const masked = field === "phone" ? caseInfo.applicantContactMasked : caseInfo.applicantIdNoMasked;
+              return masked ? (
+                <div key={field}>
+                  <dt>{CONTACT_FIELDS[field]}</dt>
+                  <dd>{renderContact ? renderContact(field, masked) : <span className="mono">{masked}</span>}</dd>
+                </div>
+              ) : null;
+            })}
           </dl>
-          <p className="muted small">{t.privacyNote}</p>
+          <p className="muted small">{caseInfo.applicantContactMasked ? auditStrings.reveal.maskedNote : t.privacyNote}</p>
         </section>
 
         <section className="panel" aria-labelledby="wo-deadline-heading">

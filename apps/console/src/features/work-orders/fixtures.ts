@@ -49,6 +49,10 @@ export function workOrderDetail(overrides: Partial<TWorkOrderDetail> = {}): TWor
       reasonCodes: ["114", "109"],
     },
     case: {
+      caseId: 123,
+      // as the API sends it to the staff member and 督查: no contact at all
+      applicantContactMasked: "",
+      applicantIdNoMasked: "",
       caseNo: "BJ2023050800123",
       itemName: "企业设立登记",
       departmentName: "市场监督管理局",

@@ -1,0 +1,17 @@
+import { expect, test } from "vitest";
+
+import { actionLabel, changeLines, roleLabel } from "./audit-format";
+
+test("actions read in Chinese; work-order steps by their step; unknown codes stay visible", () => {
+  expect(actionLabel("case.revealContact")).toBe("查看完整号码");
+  expect(actionLabel("workOrder.upholdAppeal")).toBe("差评工单：申诉成立");
+  expect(actionLabel("apiClient.rotateSecret")).toBe("apiClient.rotateSecret");
+  expect(roleLabel("hall_manager")).toBe("大厅管理者");
+  expect(roleLabel("device")).toBe("评价器");
+});
+
+test("a before/after value is shown one field a line", () => {
+  expect(changeLines({ state: "pending", version: 0, weights: { a: 1 } })).toEqual(["state: pending", "version: 0", 'weights: {"a":1}']);
+  expect(changeLines(null)).toEqual([]);
+  expect(changeLines("x")).toEqual(['"x"']);
+});
