@@ -139,7 +139,7 @@ describe("audit trail of the platform's changes", () => {
     expect(page.rows).toHaveLength(1);
     expect(page.rows[0]).toMatchObject({ action: "calendar.setDay", entityId: "2027-03-08", actorName: expect.any(String) as string });
     expect(page.actions).toContain("calendar.setDay");
-    const next = await auditor.audit.list({ action: "calendar.setDay", limit: 1, beforeId: page.nextBeforeId ?? 0 });
+    const next = await auditor.audit.list({ action: "calendar.setDay", limit: 1, cursor: page.nextBeforeId });
     expect(next.rows[0]?.entityId).toBe("2027-03-05");
     expect(await auditor.audit.verify()).toMatchObject({ ok: true });
 

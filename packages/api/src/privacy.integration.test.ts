@@ -1,4 +1,4 @@
-import { createCipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, randomBytes, randomUUID } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
@@ -88,6 +88,15 @@ describe("applicant personal data", () => {
     expect(await appCodeOf(manager.case.revealContact({ caseId, field: "phone", reason: "看" }))).toBe("BAD_REQUEST");
     const phoneOnly = await createCase();
     expect(await appCodeOf(manager.case.revealContact({ caseId: phoneOnly, field: "idNo", reason: "核实申请人身份" }))).toBe("CONTACT_NOT_RECORDED");
+
+    // Once the citizen's bad rating opens a work order about the staff member, they may not reveal.
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    await staff.case.complete({ caseId });
+    await device.rating.submit({ caseNo: (await caseRow(caseId)).case_no, level: 1, reasonCodes: ["115"], idempotencyKey: randomUUID() });
+    expect(await appCodeOf(staff.case.revealContact({ caseId, field: "phone", reason: "通知补正材料" }))).toBe("CONTACT_REVEAL_FORBIDDEN");
+    const order = await getDb().selectFrom("work_order").select("id").where("case_id", "=", caseId).executeTakeFirstOrThrow();
+    expect((await head.workOrder.byId({ id: order.id })).case).toMatchObject({ caseId, applicantContactMasked: "138****5678", applicantIdNoMasked: "1101**********002X" });
+    expect((await staff.workOrder.byId({ id: order.id })).case).toMatchObject({ applicantContactMasked: "", applicantIdNoMasked: "" });
 
     const reveals = (await listAudit(getDb(), { action: "case.revealContact", limit: 10 })).reverse();
     expect(reveals.map((record) => [record.actorUserId, record.actorRole, record.detail])).toEqual([

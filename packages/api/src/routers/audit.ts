@@ -42,16 +42,18 @@ export const auditRouter = {
         entityId: z.string().max(64).optional(),
         from: z.iso.date().optional(),
         to: z.iso.date().optional(),
-        beforeId: z.number().int().positive().optional(),
+        /** keyset paging (tRPC's infinite-query name): records older than this id */
+        cursor: z.number().int().positive().nullish(),
         limit: z.number().int().min(1).max(200).default(50),
       }),
     )
     .output(z.object({ rows: z.array(ZAuditRecord), actions: z.array(z.string()), nextBeforeId: z.number().nullable() }))
     .query(({ ctx, input }) => {
       // hall-local calendar days, both inclusive
-      const { from, to, ...rest } = input;
+      const { from, to, cursor, ...rest } = input;
       return auditPage(ctx, {
         ...rest,
+        ...(cursor ? { beforeId: cursor } : {}),
         ...(from ? { from: hallDayBounds(from).start } : {}),
         ...(to ? { to: hallDayBounds(to).end } : {}),
       });

@@ -37,7 +37,8 @@ export function applicantDataColumns(dataKey: Buffer, input: { phone: string; id
 /**
  * Who may see a clear value: the hall's administrators and managers; a department head for the
  * cases of the department (回访 of a 差评 is the department's); the staff member who handled the
- * case. Never a 督查 role: oversight needs no phone numbers.
+ * case, until a bad rating of it opens a work order about them (no contact with the citizen who
+ * complained). Never a 督查 role: oversight needs no phone numbers.
  */
 export function mayReveal(user: TUserContext["user"], row: Case): boolean {
   if (row.hall_id !== user.hall_id) return false;
@@ -62,7 +63,9 @@ export function mayReveal(user: TUserContext["user"], row: Case): boolean {
 export async function revealContact(ctx: TUserContext, input: TContactReveal): Promise<{ value: string; masked: string }> {
   const row = await findCaseById(ctx.db, input.caseId);
   if (row?.hall_id !== ctx.user.hall_id || !row) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
-  if (!mayReveal(ctx.user, row)) throw appError("CONTACT_REVEAL_FORBIDDEN", "FORBIDDEN");
+  if (!mayReveal(ctx.user, row) || (ctx.user.role === "window_staff" && (await hasWorkOrder(ctx.db, row.id)))) {
+    throw appError("CONTACT_REVEAL_FORBIDDEN", "FORBIDDEN");
+  }
   const stored = storedField(row, input.field);
   if (!stored.cipher) throw appError("CONTACT_NOT_RECORDED", "NOT_FOUND");
   const value = decryptContact(ctx.dataKey, stored.cipher);
@@ -74,6 +77,15 @@ export async function revealContact(ctx: TUserContext, input: TContactReveal): P
     detail: { field: input.field, masked, reason: input.reason, caseNo: row.case_no },
   });
   return { value, masked };
+}
+
+async function hasWorkOrder(db: Db, caseId: number): Promise<boolean> {
+  return (await db.selectFrom("work_order").select("id").where("case_id", "=", caseId).limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Roles a work order shows the applicant's masked contact to: those who call the citizen back. */
+export function seesContactOnWorkOrder(role: string): boolean {
+  return role === "admin" || role === "hall_manager" || role === "department_head";
 }
 
 function storedField(row: Case, field: TContactField): { cipher: string | null; masked: string } {

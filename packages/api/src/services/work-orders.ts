@@ -32,6 +32,7 @@ import type { TContext } from "../context";
 import { appError } from "../errors";
 import { audit } from "./audit";
 import { addHallWorkingDays, exceptionsCovering } from "./calendar";
+import { seesContactOnWorkOrder } from "./privacy";
 
 type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
 type TAct = z.output<typeof ZWorkOrderAct>;
@@ -287,7 +288,11 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
       followUp: rating.seq === 2,
       reasonCodes: reasons,
     },
-    case: { ...caseRow, completedAt: caseRow.completedAt?.toISOString() ?? null },
+    case: {
+      ...caseRow,
+      ...(seesContactOnWorkOrder(ctx.user.role) ? {} : { applicantContactMasked: "", applicantIdNoMasked: "" }),
+      completedAt: caseRow.completedAt?.toISOString() ?? null,
+    },
     events: events.map((event) => ({
       id: event.id,
       action: event.action,
