@@ -23,6 +23,7 @@ import { CatalogPage } from "./features/catalog/CatalogPage";
 import { parseCatalogSearch } from "./features/catalog/catalog-search";
 import { DeskPage } from "./features/desk/DeskPage";
 import { DevicesPage } from "./features/devices/DevicesPage";
+import { ImportPage } from "./features/import/ImportPage";
 import { ProvincePage } from "./features/province/ProvincePage";
 import { MinePage } from "./features/mine/MinePage";
 import { OverviewPage } from "./features/overview/OverviewPage";
@@ -166,6 +167,13 @@ const auditRoute = createRoute({
   path: "audit",
   beforeLoad: requireScreen("audit"),
   component: AuditPage,
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "import",
+  beforeLoad: requireScreen("import"),
+  component: ImportPage,
 });
 
 const calendarRoute = createRoute({
@@ -322,7 +330,7 @@ const reportRoutes = [reportsRoute, yearlyRoute];
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
-  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, provinceRoute, auditRoute, workOrdersRoute, workOrderRoute, calendarRoute, ...performanceRoutes, ...reportRoutes]),
+  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, importRoute, provinceRoute, auditRoute, workOrdersRoute, workOrderRoute, calendarRoute, ...performanceRoutes, ...reportRoutes]),
 ]);
 
 export const router = createRouter({

@@ -1,0 +1,75 @@
+import { InlineError } from "../../components/StatusMessages";
+import { importStrings } from "./import-strings";
+import type { TImportView } from "./import-types";
+
+const t = importStrings;
+
+/** A running job's progress as a native progress bar with its figure in words. */
+function Progress({ job }: { job: TImportView }) {
+  const label = t.progressLabel(job.mode === "validate");
+  return (
+    <div className="import-progress" data-testid="import-progress">
+      <label htmlFor="import-progress-bar">{label}</label>
+      <progress id="import-progress-bar" max={100} value={job.progress} aria-valuetext={t.progressText(job.progress)}>
+        {t.progressText(job.progress)}
+      </progress>
+      <span role="status">{t.progressText(job.progress)}</span>
+    </div>
+  );
+}
+
+function Outcome({ job }: { job: TImportView }) {
+  if (job.status === "running") return <Progress job={job} />;
+  if (job.status === "interrupted") return <InlineError message={t.interrupted} />;
+  if (job.status === "refused" || job.status === "failed") return <InlineError message={job.failure} />;
+  const text =
+    job.mode === "validate" ? t.checked(job.totalRows, job.validRows, job.errorRows) : t.imported(job.createdRows, job.updatedRows, job.unchangedRows, job.errorRows);
+  return (
+    <p className={`notice ${job.errorRows > 0 ? "notice-warning" : "notice-success"}`} role="status">
+      {text}
+    </p>
+  );
+}
+
+/** Every problem of every row: row number, the template's column, the message. */
+export function ImportErrorTable({ job }: { job: TImportView }) {
+  if (job.errors.length === 0) return null;
+  return (
+    <section aria-labelledby="import-errors-heading">
+      <h2 id="import-errors-heading">{t.errorsHeading}</h2>
+      {job.errorCount > job.errors.length ? <p className="muted small">{t.errorsShown(job.errors.length, job.errorCount)}</p> : null}
+      <div className="table-wrap table-scroll">
+        <table className="data-table">
+          <caption className="sr-only">{t.errorsHeading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.columns.row}</th>
+              <th scope="col">{t.columns.column}</th>
+              <th scope="col">{t.columns.message}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {job.errors.map((error, index) => (
+              <tr key={`${String(error.row)}-${error.field}-${String(index)}`}>
+                <th scope="row">{t.rowNo(error.row)}</th>
+                <td>{error.column}</td>
+                <td>{error.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Where a job stands: its progress while it runs, then its counts and the rows in error. */
+export function ImportReport({ job }: { job: TImportView | null }) {
+  if (!job) return null;
+  return (
+    <div className="import-report">
+      <Outcome job={job} />
+      <ImportErrorTable job={job} />
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import type { RouterOutputs } from "@hcp/api";
+
+/** An import job's report as importStatus answers it. */
+export type TImportView = RouterOutputs["integrationCase"]["importStatus"];
+export type TImportRowError = TImportView["errors"][number];
