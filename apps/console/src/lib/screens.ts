@@ -44,7 +44,7 @@ const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
   audit: ["admin", "auditor"],
 };
 
-const SCREEN_ORDER: readonly TScreen[] = ["desk", "mine", "overview", "performance", "analysis", "reports", "workOrders", "catalog", "import", "devices", "province", "calendar", "audit"];
+const SCREEN_ORDER: readonly TScreen[] = ["desk", "mine", "overview", "performance", "analysis", "reports", "workOrders", "catalog", "import", "devices", "province", "audit", "calendar"];
 
 export function canUse(role: TRole, screen: TScreen): boolean {
   return SCREEN_ROLES[screen].includes(role);
