@@ -24,14 +24,15 @@ describe("the working-day calendar", () => {
   });
 
   test("an administrator's edit moves deadlines at once; others may not edit", async () => {
-    expect(await addHallWorkingDays(getDb(), "2027-03-04", 1)).toBe("2027-03-05");
+    // A week no other suite edits: the calendar is reference data every suite of a run shares.
+    expect(await addHallWorkingDays(getDb(), "2027-04-15", 1)).toBe("2027-04-16");
     const admin = await api.signedIn(hall.users.admin.username);
-    expect(await admin.calendar.setDay({ date: "2027-03-05", kind: "holiday", name: "测试假日" })).toEqual({ date: "2027-03-05", kind: "holiday" });
-    expect(await addHallWorkingDays(getDb(), "2027-03-04", 1)).toBe("2027-03-08");
-    await admin.calendar.setDay({ date: "2027-03-05", kind: "regular" });
-    expect(await addHallWorkingDays(getDb(), "2027-03-04", 1)).toBe("2027-03-05");
+    expect(await admin.calendar.setDay({ date: "2027-04-16", kind: "holiday", name: "测试假日" })).toEqual({ date: "2027-04-16", kind: "holiday" });
+    expect(await addHallWorkingDays(getDb(), "2027-04-15", 1)).toBe("2027-04-19");
+    await admin.calendar.setDay({ date: "2027-04-16", kind: "regular" });
+    expect(await addHallWorkingDays(getDb(), "2027-04-15", 1)).toBe("2027-04-16");
     const manager = await api.signedIn(hall.users.hall_manager.username);
-    expect(await appCodeOf(manager.calendar.setDay({ date: "2027-03-05", kind: "holiday" }))).toBe("FORBIDDEN");
+    expect(await appCodeOf(manager.calendar.setDay({ date: "2027-04-16", kind: "holiday" }))).toBe("FORBIDDEN");
     await manager.calendar.setServiceDay({ date: "2027-03-06", note: "周六预约服务" });
     expect((await manager.calendar.year({ year: 2027 })).serviceDays).toEqual([{ date: "2027-03-06", note: "周六预约服务" }]);
   });
