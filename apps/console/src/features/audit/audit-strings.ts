@@ -14,6 +14,7 @@ export const auditStrings = {
     logged: "本次查看已记入审计日志",
     notRecorded: "未登记",
     regionLabel: (field: string) => `查看${field}`,
+    idNoInput: "证件号码（身份证号或统一社会信用代码，选填）",
     maskedNote: "联系方式脱敏显示，仅供回访；查看完整号码须填写原因，并记入审计日志。",
   },
   page: {

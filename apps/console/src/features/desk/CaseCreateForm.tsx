@@ -10,9 +10,10 @@ import type { TServiceItem } from "../../lib/api-types";
 import { serverFieldErrors } from "../../lib/errors";
 import { formatCount } from "../../lib/format";
 import { strings } from "../../lib/strings";
+import { auditStrings } from "../audit/audit-strings";
 
 const APPLICANT_TYPE_KEYS = Object.keys(APPLICANT_TYPES) as (keyof typeof APPLICANT_TYPES)[];
-const FIELDS = ["serviceItemId", "applicantType", "applicantName", "applicantPhone"] as const;
+const FIELDS = ["serviceItemId", "applicantType", "applicantName", "applicantPhone", "applicantIdNo"] as const;
 
 export interface CaseCreateFormProps {
   /** false until the staff member is signed in at a window: the server would refuse anyway */
@@ -48,12 +49,13 @@ export function CaseCreateForm(props: CaseCreateFormProps) {
     formState: { errors },
   } = useForm({
     resolver: zodResolver(ZCaseCreate),
-    defaultValues: { applicantType: "person", applicantName: "", applicantPhone: "" },
+    defaultValues: { applicantType: "person", applicantName: "", applicantPhone: "", applicantIdNo: "" },
   });
 
-  const submit = handleSubmit(async (values) => {
+  const submit = handleSubmit(async ({ applicantIdNo, ...values }) => {
     try {
-      await props.onSubmit(values);
+      // The ID number is optional: an empty field sends none at all.
+      await props.onSubmit(applicantIdNo ? { ...values, applicantIdNo } : values);
       reset();
       setPicked(null);
       props.onSearchTermChange("");
@@ -212,6 +214,24 @@ export function CaseCreateForm(props: CaseCreateFormProps) {
           {errors.applicantPhone ? (
             <p id="case-applicantPhone-error" className="field-error">
               {errors.applicantPhone.message}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="case-applicant-id-no">{auditStrings.reveal.idNoInput}</label>
+          <input
+            id="case-applicant-id-no"
+            type="text"
+            autoComplete="off"
+            maxLength={20}
+            disabled={!props.enabled}
+            aria-invalid={errors.applicantIdNo ? true : undefined}
+            aria-describedby={describe("applicantIdNo", Boolean(errors.applicantIdNo))}
+            {...register("applicantIdNo")}
+          />
+          {errors.applicantIdNo ? (
+            <p id="case-applicantIdNo-error" className="field-error">
+              {errors.applicantIdNo.message}
             </p>
           ) : null}
         </div>
