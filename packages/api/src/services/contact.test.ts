@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, test } from "vitest";
 
 import { cipherKeyId, decryptContact, decryptWith, encryptContact, encryptWith, keyringDataKey, keyringOf, lookupHashWith, parseDataKeys, singleKeyring } from "./contact";
+import { applicantDataColumns } from "./privacy";
 
 const HEX1 = "11".repeat(32);
 const HEX2 = "22".repeat(32);
@@ -65,5 +66,22 @@ describe("cipher format", () => {
     expect(() => parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1}`, HCP_DATA_KEY_ID: "k3" })).toThrow("k3 is not in HCP_DATA_KEYS");
     expect(() => parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1},k1:${HEX2}`, HCP_DATA_KEY_ID: "k1" })).toThrow("listed twice");
     expect(parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1}` })).toMatchObject({ currentId: "k1", rootId: "k1" });
+  });
+});
+
+describe("applicant columns", () => {
+  test("an absent phone or ID number stores nothing, not the cipher of an empty string", () => {
+    const key = randomBytes(32);
+    expect(applicantDataColumns(key, { phone: "", idNo: "" })).toEqual({
+      applicant_contact_cipher: null,
+      applicant_contact_hash: null,
+      applicant_contact_masked: "",
+      applicant_id_no_cipher: null,
+      applicant_id_no_hash: null,
+      applicant_id_no_masked: "",
+    });
+    const both = applicantDataColumns(key, { phone: "13812345678", idNo: "11010519491231002X" });
+    expect(both).toMatchObject({ applicant_contact_masked: "138****5678", applicant_id_no_masked: "1101**********002X" });
+    expect(decryptContact(key, both.applicant_id_no_cipher ?? "")).toBe("11010519491231002X");
   });
 });

@@ -19,15 +19,15 @@ const FIELD_COLUMNS = {
 type TApplicantColumn = (typeof FIELD_COLUMNS)[TContactField][keyof (typeof FIELD_COLUMNS)["phone"]];
 type TApplicantRow = { id: number } & Record<TApplicantColumn, string | null>;
 
-/** The case columns that keep the applicant's phone number and ID number. */
+/** The case columns that keep the applicant's phone number and ID number; "" or absent = none given. */
 export function applicantDataColumns(dataKey: Buffer, input: { phone: string; idNo?: string | undefined }) {
   const ring = keyringOf(dataKey);
-  // "" from the console's empty field means none was given
+  const phone = input.phone === "" ? null : input.phone;
   const idNo = input.idNo === undefined || input.idNo === "" ? null : input.idNo;
   return {
-    applicant_contact_cipher: encryptWith(ring, input.phone),
-    applicant_contact_hash: lookupHashWith(ring, "phone", input.phone),
-    applicant_contact_masked: maskPhone(input.phone),
+    applicant_contact_cipher: phone === null ? null : encryptWith(ring, phone),
+    applicant_contact_hash: phone === null ? null : lookupHashWith(ring, "phone", phone),
+    applicant_contact_masked: phone === null ? "" : maskPhone(phone),
     applicant_id_no_cipher: idNo === null ? null : encryptWith(ring, idNo),
     applicant_id_no_hash: idNo === null ? null : lookupHashWith(ring, "idNo", idNo),
     applicant_id_no_masked: idNo === null ? "" : maskIdNumber(idNo),
