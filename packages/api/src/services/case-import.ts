@@ -142,6 +142,8 @@ export async function importCases(
           else chunkErrors.push(...planned.problems.map((problem) => rowError(row.rowNo, problem)));
         }
         if (chunkErrors.length > 0 && options.mode === "all-or-nothing") throw new ChunkRefused();
+        // A file imported again: nothing to write, nothing to record.
+        if (plans.every((plan) => plan.kind === "unchanged")) return { created: 0, updated: 0 };
         const result = await writeCasePlans(trx, hallId, plans);
         await insertAudit(trx, {
           actorUserId,
