@@ -14,6 +14,7 @@ import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
 import { ensureDemoHall, printDemoGuide } from "./demo";
 import { readEnv } from "./env";
+import { stdoutLog } from "./request-log";
 import { createServer } from "./server";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
       secureCookies: env.HCP_SECURE_COOKIES === "1",
       webDist: join(repoRoot, "apps/web/dist"),
       consoleDist: join(repoRoot, "apps/console/dist"),
+      log: stdoutLog,
     });
     cleanups.unshift(hall.close);
     const url = await hall.listen(env.PORT, env.HOST);

@@ -14,9 +14,15 @@ import { sql } from "kysely";
 import sirv from "sirv";
 
 import { appRouter, createContext, DEVICE_COOKIE, openApiDocument, SESSION_COOKIE } from "@hcp/api";
-import type { TApiDeps, TRequestInfo } from "@hcp/api";
+import type { TApiDeps, TContext, TRequestInfo } from "@hcp/api";
 
 import { avatarSvg } from "./avatar";
+import { answerClientError } from "./client-error";
+import { sendRefusal } from "./error-body";
+import { bodyLimit, crossSiteRefusal, declaredTooLarge } from "./request-guard";
+import { logFailure, notePrincipal, startRequestLog } from "./request-log";
+import type { TLogWriter } from "./request-log";
+import { applySecurityHeaders, securityHeaders } from "./security-headers";
 import { createReportDownloads, REPORT_DOWNLOAD_PREFIX } from "./report-downloads";
 import { createRestHandler } from "./rest";
 
@@ -25,6 +31,8 @@ export interface TServerOptions extends TApiDeps {
   webDist?: string;
   /** built console (apps/console/dist), served under /console/ */
   consoleDist?: string;
+  /** where the one JSON line per request goes (main: stdout); none when absent */
+  log?: TLogWriter | null;
 }
 
 export interface THallServer {
@@ -67,18 +75,35 @@ function withPrefixStripped(req: IncomingMessage, prefix: string, handler: () =>
   handler();
 }
 
-/** Unexpected failures are logged in full here; callers only ever see the Chinese message. */
-function logInternal(opts: { error: { code: string; cause?: unknown; message: string }; path?: string }): void {
-  if (opts.error.code !== "INTERNAL_SERVER_ERROR") return;
-  const detail = opts.error.cause instanceof Error ? (opts.error.cause.stack ?? opts.error.cause.message) : opts.error.message;
-  process.stderr.write(`[hcp] internal error in ${opts.path ?? "?"}: ${detail}\n`);
+/** Who a procedure found behind the credentials, for the request's log line; ids only. */
+function withPrincipalNotes(ctx: TContext, res: ServerResponse): TContext {
+  const credentials = ctx.credentials as unknown as Record<string, () => Promise<unknown>>;
+  for (const [kind, lookup] of Object.entries(credentials)) {
+    credentials[kind] = async () => {
+      const found = await lookup();
+      const id = (found as { id?: unknown } | null)?.id;
+      if (found) notePrincipal(res, { kind, id: typeof id === "number" || typeof id === "string" ? id : null });
+      return found;
+    };
+  }
+  return ctx;
 }
 
 export function createServer(options: TServerOptions): THallServer {
-  const context = (req: IncomingMessage, res: ServerResponse) => createContext(options, requestInfo(req, res));
+  const log = options.log ?? null;
+  const headers = securityHeaders(options.secureCookies ?? false);
+  /** Unexpected failures go to the log with their frames; callers only ever see the Chinese message. */
+  const logInternal = (opts: { error: { code: string; cause?: unknown; message: string }; path?: string; req?: unknown }) => {
+    if (opts.error.code !== "INTERNAL_SERVER_ERROR") return;
+    const requestId = (opts.req as IncomingMessage | undefined)?.headers?.["x-request-id"];
+    logFailure(log, { requestId: typeof requestId === "string" ? requestId : null, route: opts.path, error: opts.error.cause ?? opts.error });
+  };
+  const context = async (req: IncomingMessage, res: ServerResponse) => withPrincipalNotes(await createContext(options, requestInfo(req, res)), res);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
+    // The per-route limit is checked on the declared length first; this bounds chunked bodies.
+    maxBodySize: bodyLimit("/trpc/integrationCase.importFile"),
     onError: logInternal,
     createContext: ({ req, res }) => context(req, res),
   });
@@ -89,8 +114,7 @@ export function createServer(options: TServerOptions): THallServer {
   const consoleSite = staticSite(options.consoleDist, true);
   let openApiCache: string | null = null;
 
-  const server = createHttpServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://hall.local");
+  const route = (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const path = url.pathname;
     const notFound = () => sendJson(res, 404, { code: "NOT_FOUND", message: "请求的内容不存在" });
 
@@ -165,7 +189,36 @@ export function createServer(options: TServerOptions): THallServer {
       return;
     }
     notFound();
+  };
+
+  const server = createHttpServer((req, res) => {
+    const requestId = startRequestLog(req, res, log);
+    applySecurityHeaders(res, headers);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? "/", "http://hall.local");
+    } catch {
+      url = new URL("http://hall.local/");
+    }
+    if (declaredTooLarge(req, url.pathname)) {
+      // The unread body stays on the connection: close it after the answer instead of reading on.
+      sendRefusal(res, url, 413, "PAYLOAD_TOO_LARGE", { connection: "close" });
+      return;
+    }
+    const crossSite = crossSiteRefusal(req);
+    if (crossSite) {
+      sendRefusal(res, url, 403, crossSite);
+      return;
+    }
+    try {
+      route(req, res, url);
+    } catch (error) {
+      logFailure(log, { requestId, route: url.pathname, error });
+      if (!res.headersSent) sendRefusal(res, url, 500, "INTERNAL");
+      else res.destroy();
+    }
   });
+  server.on("clientError", answerClientError(headers));
   // SSE connections idle between pings; don't let Node's defaults cut them.
   server.requestTimeout = 0;
   server.headersTimeout = 30_000;

@@ -7,8 +7,8 @@ import { initTRPC } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError, z } from "zod";
 
-import { APP_ERROR_MESSAGES } from "@hcp/domain";
-import type { TAppErrorCode, TRole } from "@hcp/domain";
+import { accessRule, allowsDevice, allowsRole, APP_ERROR_MESSAGES, isPublicRule, rolesOf } from "@hcp/domain";
+import type { TAccessRule, TAppErrorCode, TRole } from "@hcp/domain";
 
 import { hashToken } from "./context";
 import type { TContext } from "./context";
@@ -62,14 +62,46 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Anyone; the signed-in user, if any, is looked up for procedures that show it (auth.me). */
-export const publicProcedure = t.procedure.use(async ({ ctx, next }) => next({ ctx: { user: await ctx.credentials.user() } }));
+async function admit(ctx: TContext, rule: TAccessRule): Promise<void> {
+  if (isPublicRule(rule)) return;
+  const device = allowsDevice(rule) && ctx.request.deviceToken !== null;
+  if (rolesOf(rule).length === 0) {
+    if (device) return;
+    throw appError(allowsDevice(rule) ? "DEVICE_UNKNOWN" : "FORBIDDEN", allowsDevice(rule) ? "UNAUTHORIZED" : "FORBIDDEN");
+  }
+  const user = await ctx.credentials.user();
+  if (user && allowsRole(rule, user.role)) return;
+  if (device) return;
+  if (!user) throw appError("UNAUTHENTICATED", "UNAUTHORIZED");
+  throw appError(rule.refusal ?? "FORBIDDEN", "FORBIDDEN");
+}
+
+/**
+ * The access rule of every call (packages/domain access.ts), checked before anything else runs,
+ * input validation included. A path without a rule is refused: a new procedure stays closed until
+ * its rule is written. This admits the kind of principal; the procedure kinds below resolve who it
+ * is (a device's token is looked up by deviceProcedure, or by the rating service for
+ * rating.submit, so the evaluator's hot path pays nothing here but a map lookup).
+ */
+const guardedProcedure = t.procedure.use(async ({ ctx, path, next }) => {
+  const rule = accessRule(path);
+  if (!rule) throw appError("ACCESS_RULE_MISSING", "FORBIDDEN");
+  await admit(ctx, rule);
+  return next();
+});
+
+/** Anyone the rule admits; the signed-in user, if any, is looked up for procedures that show it (auth.me). */
+export const publicProcedure = guardedProcedure.use(async ({ ctx, next }) => next({ ctx: { user: await ctx.credentials.user() } }));
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user || !ctx.sessionId) throw appError("UNAUTHENTICATED", "UNAUTHORIZED");
   return next({ ctx: { user: ctx.user, sessionId: ctx.sessionId } });
 });
 
+/**
+ * A second, local statement of the roles next to the procedure: the access table has already
+ * admitted the caller, so this only bites when the two disagree — and the access test fails then.
+ */
 export function roleProcedure(roles: readonly TRole[]) {
   return authedProcedure.use(({ ctx, next }) => {
     if (!roles.includes(ctx.user.role as TRole)) throw appError("FORBIDDEN", "FORBIDDEN");
@@ -84,7 +116,7 @@ export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
 });
 
 /** A paired window evaluator, identified by its device token; no session is looked up. */
-export const deviceProcedure = t.procedure.use(async ({ ctx, next }) => {
+export const deviceProcedure = guardedProcedure.use(async ({ ctx, next }) => {
   const device = await ctx.credentials.device();
   const windowId = device?.windowId ?? null;
   if (!device || windowId === null) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
@@ -96,7 +128,7 @@ export const deviceProcedure = t.procedure.use(async ({ ctx, next }) => {
  * reads the case it rates (rating.submit), instead of in a round trip of its own before it. Without
  * a token the call is refused here; with an unknown one the service refuses it before anything else.
  */
-export const deviceTokenProcedure = t.procedure.use(({ ctx, next }) => {
+export const deviceTokenProcedure = guardedProcedure.use(({ ctx, next }) => {
   const token = ctx.request.deviceToken;
   if (!token) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
   return next({ ctx: { deviceTokenHash: hashToken(token) } });

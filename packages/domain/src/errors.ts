@@ -80,6 +80,15 @@ export const APP_ERROR_MESSAGES = {
   CASE_IMPORT_EMPTY: "文件中没有数据行",
   CASE_IMPORT_ROWS_INVALID: "文件中有错误的行，未导入任何数据",
   CASE_IMPORT_DUPLICATE_ROW: "与文件中前面一行的办件编号重复",
+  ACCESS_RULE_MISSING: "该功能尚未开放",
+  SIGN_IN_LOCKED: "登录失败次数过多，请稍后再试",
+  PASSWORD_TOO_SHORT: "密码至少需要 10 个字符",
+  PASSWORD_IS_USERNAME: "密码不能与用户名相同或包含用户名",
+  PASSWORD_TOO_COMMON: "密码过于常见，请换一个不易猜到的密码",
+  PASSWORD_WRONG: "当前密码不正确",
+  CSRF_REFUSED: "请求来源无法确认，请刷新页面后重试",
+  REQUEST_HEAD_TOO_LARGE: "请求地址或请求头过长",
+  PAYLOAD_TOO_LARGE: "请求体过大",
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;

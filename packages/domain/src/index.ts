@@ -1,3 +1,4 @@
+export * from "./access";
 export * from "./calendar";
 export * from "./channels";
 export * from "./errors";

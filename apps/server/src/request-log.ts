@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/** One JSON line: the host writes it, a collector reads it. */
+export type TLogWriter = (line: string) => void;
+
+export const stdoutLog: TLogWriter = (line) => {
+  process.stdout.write(`${line}\n`);
+};
+
+/** Who made a request, once a procedure asked: a user, a device, an API client. */
+export interface TPrincipalNote {
+  kind: string;
+  id: number | string | null;
+}
+
+const principals = new WeakMap<ServerResponse, TPrincipalNote>();
+
+export function notePrincipal(res: ServerResponse, note: TPrincipalNote): void {
+  principals.set(res, note);
+}
+
+/** A caller's own X-Request-Id is kept when it looks like an id; otherwise one is made. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[\w.:-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+/**
+ * The route without what could identify a person or a credential: path segments that hold digits
+ * or anything but letters and dots (ids, case numbers, tokens, file names) become ":param", and
+ * the query string is never logged.
+ */
+export function routeOf(path: string): string {
+  const segments = path.split("/").map((segment, index) => {
+    if (index === 0 || segment === "") return segment;
+    return /^[A-Za-z][A-Za-z._-]{0,63}$/.test(segment) || (path.startsWith("/trpc/") && index === 2 && /^[A-Za-z.,]{1,400}$/.test(segment)) ? segment : ":param";
+  });
+  return segments.join("/").slice(0, 300);
+}
+
+/**
+ * Starts a request's record: its id (kept from the caller when sane) goes on the response as
+ * X-Request-Id and into the one line written when the response is done — time, id, method, route,
+ * status, duration, principal. Never bodies, query strings, headers, tokens or phone numbers.
+ */
+export function startRequestLog(req: IncomingMessage, res: ServerResponse, write: TLogWriter | null): string {
+  const requestId = requestIdOf(req);
+  // The procedures' context reads the same id from the request.
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("x-request-id", requestId);
+  if (!write) return requestId;
+  const started = process.hrtime.bigint();
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
+  const done = () => {
+    const principal = principals.get(res) ?? null;
+    write(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: res.statusCode >= 500 ? "error" : "info",
+        requestId,
+        method: req.method ?? "GET",
+        route: routeOf(path),
+        status: res.statusCode,
+        durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        principal,
+        ...(res.writableFinished ? {} : { aborted: true }),
+      }),
+    );
+  };
+  res.once("close", done);
+  return requestId;
+}
+
+/**
+ * An unexpected failure, for the operators: where and the stack's frames, without the error's
+ * message (a database error quotes the values it choked on, which may be personal data).
+ */
+export function logFailure(write: TLogWriter | null, fields: { requestId?: string | null; route?: string; error: unknown }): void {
+  const error = fields.error instanceof Error ? fields.error : new Error(String(fields.error));
+  const frames = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at ")).map((line) => line.trim());
+  const code = (error as { code?: unknown }).code;
+  (write ?? ((line: string) => process.stderr.write(`${line}\n`)))(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: "error",
+      requestId: fields.requestId ?? null,
+      route: fields.route ? routeOf(fields.route) : null,
+      error: error.name,
+      ...(typeof code === "string" ? { code } : {}),
+      stack: frames.slice(0, 12),
+    }),
+  );
+}

@@ -1,0 +1,120 @@
+import { randomBytes } from "node:crypto";
+
+import { TRPCError } from "@trpc/server";
+import { describe, expect, test } from "vitest";
+
+import { insertSession } from "@hcp/db";
+import { createHallFixture } from "@hcp/db/testing";
+import type { THallFixture } from "@hcp/db/testing";
+import { useTestDb } from "@hcp/db/testing/test-db";
+import { accessRule, allowsDevice, allowsRole, isPublicRule, ROLE_KEYS } from "@hcp/domain";
+import type { TAccessRule, TRole } from "@hcp/domain";
+
+import { apiHarness } from "../test/harness";
+import type { TCaller } from "../test/harness";
+import { createContext, hashToken } from "./context";
+import { appRouter } from "./root";
+import { createCallerFactory, publicProcedure, router } from "./trpc";
+
+/**
+ * Every procedure of the API, called by every kind of principal with an input that cannot pass
+ * validation: a principal the access table admits gets a result or an input error, any other is
+ * refused (UNAUTHORIZED or FORBIDDEN) before the input is even read. A procedure without a rule
+ * fails here, and so does a procedure whose own guard disagrees with the table.
+ */
+let hall: THallFixture;
+const getDb = useTestDb({
+  seed: async (db) => {
+    hall = await createHallFixture(db);
+  },
+});
+const api = apiHarness(getDb);
+
+type TPrincipalKind = TRole | "anonymous" | "device";
+const PRINCIPALS: readonly TPrincipalKind[] = [...ROLE_KEYS, "anonymous", "device"];
+
+const procedures = (appRouter._def as unknown as { procedures: Record<string, { _def: { type: string } }> }).procedures;
+
+function admitted(rule: TAccessRule, principal: TPrincipalKind): boolean {
+  if (isPublicRule(rule)) return true;
+  if (principal === "device") return allowsDevice(rule);
+  if (principal === "anonymous") return false;
+  return allowsRole(rule, principal);
+}
+
+/** A fresh session per call: some procedures (auth.signOut) end the session they run in. */
+async function sessionFor(role: TRole): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const now = new Date();
+  await insertSession(getDb(), { id: hashToken(token), userId: hall.users[role].id, now, expiresAt: new Date(now.getTime() + 3_600_000) });
+  return token;
+}
+
+async function callerFor(principal: TPrincipalKind): Promise<TCaller> {
+  if (principal === "anonymous") return api.caller({});
+  if (principal === "device") return api.caller({ deviceToken: hall.deviceTokens[0] });
+  return api.caller({ sessionToken: await sessionFor(principal) });
+}
+
+/** Walks the caller proxy to the procedure at `path`. */
+function procedureAt(caller: TCaller, path: string): (input?: unknown) => Promise<unknown> {
+  let node: unknown = caller;
+  for (const part of path.split(".")) node = (node as Record<string, unknown>)[part];
+  return node as (input?: unknown) => Promise<unknown>;
+}
+
+/** A value no procedure's input accepts: a string where every input is an object or absent. */
+const UNACCEPTABLE = "\u0000 not an input";
+
+type TOutcome = "allowed" | "refused";
+
+async function outcomeOf(call: Promise<unknown>): Promise<{ outcome: TOutcome; detail: string }> {
+  try {
+    const result = await call;
+    // A subscription answers with its stream once admitted: close it unread.
+    if (result && typeof result === "object" && Symbol.asyncIterator in result) {
+      await (result as AsyncIterator<unknown>).return?.();
+    }
+    return { outcome: "allowed", detail: "result" };
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    const refused = error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN";
+    return { outcome: refused ? "refused" : "allowed", detail: error.code };
+  }
+}
+
+describe("the access table", () => {
+  test("has a rule for every procedure and no rule for a procedure that does not exist", () => {
+    const paths = Object.keys(procedures);
+    expect(paths.length).toBeGreaterThan(50);
+    expect(paths.filter((path) => accessRule(path) === null)).toEqual([]);
+  });
+
+  test("every procedure admits exactly the principals its rule names", { timeout: 120_000 }, async () => {
+    const mismatches: string[] = [];
+    for (const path of Object.keys(procedures)) {
+      const rule = accessRule(path);
+      for (const principal of PRINCIPALS) {
+        const caller = await callerFor(principal);
+        // Procedures without an input ignore it and run: they must answer the admitted.
+        const { outcome, detail } = await outcomeOf(procedureAt(caller, path)(UNACCEPTABLE));
+        const expected: TOutcome = rule && admitted(rule, principal) ? "allowed" : "refused";
+        if (outcome !== expected) mismatches.push(`${path} as ${principal}: expected ${expected}, got ${detail}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  test("a path without a rule is refused before anything runs", async () => {
+    let reached = false;
+    const stray = router({
+      unlisted: publicProcedure.query(() => {
+        reached = true;
+        return "reached";
+      }),
+    });
+    const ctx = await createContext({ db: getDb(), bus: api.bus, dataKey: api.dataKey }, { sessionToken: null, deviceToken: null, ip: null, setCookie: () => undefined });
+    await expect(createCallerFactory(stray)(ctx).unlisted()).rejects.toMatchObject({ code: "FORBIDDEN", appCode: "ACCESS_RULE_MISSING" });
+    expect(reached).toBe(false);
+  });
+});

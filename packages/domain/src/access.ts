@@ -1,0 +1,202 @@
+/**
+ * Who may call what: one rule per procedure path of the API (tRPC and, through the same
+ * procedures, REST /api/v1). The API's base middleware looks every call's path up here and refuses
+ * a path without a rule, so a new procedure is closed until someone writes its line. The access
+ * test walks every procedure with every principal against this table.
+ *
+ * Principals: the roles of SPEC §1; "device" (a paired window evaluator, by its token);
+ * "api_client:<scope>" (a business system's API key holding that scope); "public" (anyone,
+ * signed in or not — the credential is in the input: a pairing code, a case number and phone
+ * digits, a signed link).
+ *
+ * Scope says which rows a caller reaches once admitted; the services' queries enforce it:
+ * - "none": nothing of a hall (reference data, the caller's own session);
+ * - "hall": rows of the caller's hall;
+ * - "department": the caller's hall, a department head only their department's rows, window
+ *   staff only their own records (the layered scope of the performance and work-order screens);
+ * - "own": the caller's own records (window staff: cases and ratings booked to them);
+ * - "own-window": an evaluator only the window it is paired to.
+ */
+import type { TAppErrorCode } from "./errors";
+import { ROLE_KEYS } from "./roles";
+import type { TRole } from "./roles";
+
+export type TApiClientPrincipal = `api_client:${string}`;
+export type TPrincipal = TRole | "device" | "public" | TApiClientPrincipal;
+export type TAccessScope = "none" | "hall" | "department" | "own" | "own-window";
+
+export interface TAccessRule {
+  principals: readonly TPrincipal[];
+  scope: TAccessScope;
+  /** the refusal a signed-in user of another role gets, when plain FORBIDDEN would say too little */
+  refusal?: TAppErrorCode;
+}
+
+const ALL_ROLES: readonly TRole[] = ROLE_KEYS;
+/** Hall-wide readers: everyone but window staff (SPEC §1). */
+const READERS: readonly TRole[] = ["admin", "hall_manager", "department_head", "auditor"];
+const MANAGERS: readonly TRole[] = ["admin", "hall_manager"];
+const STAFF: readonly TRole[] = ["window_staff"];
+
+const PUBLIC: TAccessRule = { principals: ["public"], scope: "none" };
+const DEVICE: TAccessRule = { principals: ["device"], scope: "own-window" };
+const STAFF_OWN: TAccessRule = { principals: STAFF, scope: "own", refusal: "STAFF_ONLY" };
+const READ_LAYERED: TAccessRule = { principals: READERS, scope: "department" };
+const MANAGE_HALL: TAccessRule = { principals: MANAGERS, scope: "hall" };
+
+export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
+  // Business systems' keys are the platform's, not a hall's: administrators only.
+  "apiClient.list": { principals: ["admin"], scope: "none" },
+  "apiClient.halls": { principals: ["admin"], scope: "none" },
+  "apiClient.create": { principals: ["admin"], scope: "none" },
+  "apiClient.rotate": { principals: ["admin"], scope: "none" },
+  "apiClient.revoke": { principals: ["admin"], scope: "none" },
+  "apiClient.calls": { principals: ["admin"], scope: "none" },
+
+  "audit.list": { principals: ["admin", "auditor"], scope: "hall" },
+  "audit.verify": { principals: ["admin", "auditor"], scope: "hall" },
+
+  "auth.signIn": PUBLIC,
+  // Answers null without a session: the console shows its sign-in page instead of an error.
+  "auth.me": PUBLIC,
+  "auth.signOut": { principals: ALL_ROLES, scope: "none" },
+  "auth.signOutEverywhere": { principals: ALL_ROLES, scope: "own" },
+  "auth.changePassword": { principals: ALL_ROLES, scope: "own" },
+
+  // Staff need the working-day calendar for work-order deadlines too.
+  "calendar.year": { principals: ALL_ROLES, scope: "hall" },
+  // The national holiday calendar is shared by every hall: administrators only.
+  "calendar.setDay": { principals: ["admin"], scope: "none" },
+  "calendar.setServiceDay": MANAGE_HALL,
+
+  "case.create": STAFF_OWN,
+  "case.complete": STAFF_OWN,
+  "case.inviteRating": STAFF_OWN,
+  "case.mine": STAFF_OWN,
+  // Never 督查 (oversight needs no phone numbers); the service narrows heads and staff further.
+  "case.revealContact": {
+    principals: ["admin", "hall_manager", "department_head", "window_staff"],
+    scope: "department",
+    refusal: "CONTACT_REVEAL_FORBIDDEN",
+  },
+
+  // Staff pick service items when they receive a case.
+  "catalog.departments": { principals: ALL_ROLES, scope: "hall" },
+  "catalog.items": { principals: ALL_ROLES, scope: "hall" },
+
+  "device.list": MANAGE_HALL,
+  "device.create": MANAGE_HALL,
+  "device.issuePairingCode": MANAGE_HALL,
+  "device.unpair": MANAGE_HALL,
+
+  // The set-up link's token and the one-time pairing code are the credentials (pairing throttled).
+  // Business systems (SPEC §4): an API client with the scope, or a manager's session by hand.
+  "integrationCase.upsert": { principals: [...MANAGERS, "api_client:cases:write"], scope: "hall" },
+  "integrationCase.complete": { principals: [...MANAGERS, "api_client:cases:write"], scope: "hall" },
+  "integrationCase.importFile": { principals: [...MANAGERS, "api_client:cases:write"], scope: "hall" },
+  "integrationCase.get": { principals: [...MANAGERS, "api_client:cases:read"], scope: "hall" },
+  "integrationCase.importStatus": { principals: [...MANAGERS, "api_client:cases:read"], scope: "hall" },
+  "integrationCase.importTemplate": { principals: [...MANAGERS, "api_client:cases:read"], scope: "none" },
+
+  // Other channels' ratings and the hall's figures, for API clients only (the halls they were granted).
+  "integrationRating.submit": { principals: ["api_client:ratings:write"], scope: "hall" },
+  "integrationRead.windows": { principals: ["api_client:performance:read"], scope: "hall" },
+  "integrationRead.monthlyReport": { principals: ["api_client:reports:read"], scope: "hall" },
+
+  "kiosk.activate": PUBLIC,
+  "kiosk.pair": PUBLIC,
+  "kiosk.heartbeat": DEVICE,
+  "kiosk.state": DEVICE,
+  "kiosk.events": DEVICE,
+  "kiosk.timeout": DEVICE,
+
+  // The citizen's own page: case number + phone digits or the signed link (throttled, locked).
+  "online.lookup": PUBLIC,
+  "online.openLink": PUBLIC,
+  "online.submit": PUBLIC,
+  "online.receipt": STAFF_OWN,
+
+  "overview.period": READ_LAYERED,
+  "overview.monthly": READ_LAYERED,
+  "overview.departments": READ_LAYERED,
+  "overview.events": READ_LAYERED,
+
+  "performance.windows": READ_LAYERED,
+  "performance.staff": READ_LAYERED,
+  "performance.items": READ_LAYERED,
+  "performance.ratings": READ_LAYERED,
+  "performance.departments": READ_LAYERED,
+  "performance.channels": READ_LAYERED,
+  "performance.reasons": READ_LAYERED,
+  "performance.coverage": READ_LAYERED,
+  "performance.trend": READ_LAYERED,
+  // Up to yesterday, comments without case, applicant or time of day: never who rated them.
+  "performance.mine": STAFF_OWN,
+  "performance.rankingSettings": READ_LAYERED,
+  "performance.updateRankingSettings": MANAGE_HALL,
+
+  "province.config": { principals: ["admin", "hall_manager", "auditor"], scope: "hall" },
+  "province.reconciliation": { principals: ["admin", "hall_manager", "auditor"], scope: "hall" },
+  "province.rejected": { principals: ["admin", "hall_manager", "auditor"], scope: "hall" },
+  "province.updateConfig": { principals: ["admin"], scope: "hall" },
+  "province.requeue": { principals: ["admin"], scope: "hall" },
+
+  "rating.reasons": PUBLIC,
+  // The token is checked by the service in the statement that reads the case (keeps the
+  // evaluator's rating path at one round trip); a case of another window is refused there.
+  "rating.submit": DEVICE,
+
+  // A department head reads the live report of their department; the archive is hall-wide.
+  "report.monthly": READ_LAYERED,
+  "report.yearly": READ_LAYERED,
+  "report.versions": { principals: ["admin", "hall_manager", "auditor"], scope: "hall", refusal: "REPORT_ARCHIVE_HALL_ONLY" },
+  "report.version": { principals: ["admin", "hall_manager", "auditor"], scope: "hall", refusal: "REPORT_ARCHIVE_HALL_ONLY" },
+  "report.regenerate": MANAGE_HALL,
+
+  "signal.list": { principals: ["admin", "hall_manager", "auditor"], scope: "hall" },
+  "signal.review": MANAGE_HALL,
+
+  // Staff choose their window from the list when they sign in (亮牌).
+  "window.list": { principals: ALL_ROLES, scope: "hall" },
+  "window.mine": STAFF_OWN,
+  "window.signIn": STAFF_OWN,
+  "window.signOut": STAFF_OWN,
+
+  // Each role sees its part of the queue: heads their department, staff the orders about them.
+  "workOrder.list": { principals: ALL_ROLES, scope: "department" },
+  "workOrder.byId": { principals: ALL_ROLES, scope: "department" },
+  // 督查 and administrators read orders but take no step in them (work-order.ts transitions).
+  "workOrder.act": { principals: ["hall_manager", "department_head", "window_staff"], scope: "department" },
+  "workOrder.metrics": READ_LAYERED,
+};
+
+/** The rule of a procedure path, or null: a path without a rule is refused (fail closed). */
+export function accessRule(path: string): TAccessRule | null {
+  return Object.hasOwn(ACCESS_RULES, path) ? (ACCESS_RULES[path] ?? null) : null;
+}
+
+export function isPublicRule(rule: TAccessRule): boolean {
+  return rule.principals.includes("public");
+}
+
+export function allowsRole(rule: TAccessRule, role: string): boolean {
+  return rule.principals.includes(role as TPrincipal);
+}
+
+export function allowsDevice(rule: TAccessRule): boolean {
+  return rule.principals.includes("device");
+}
+
+/** The API-client scopes a rule accepts ("api_client:cases" → "cases"). */
+export function apiClientScopes(rule: TAccessRule): string[] {
+  return rule.principals.flatMap((principal) => (principal.startsWith("api_client:") ? [principal.slice("api_client:".length)] : []));
+}
+
+/** Whether an API client holding `scopes` may call a rule's procedure. */
+export function allowsApiClient(rule: TAccessRule, scopes: readonly string[]): boolean {
+  return apiClientScopes(rule).some((scope) => scopes.includes(scope));
+}
+
+export function rolesOf(rule: TAccessRule): TRole[] {
+  return ROLE_KEYS.filter((role) => rule.principals.includes(role));
+}
