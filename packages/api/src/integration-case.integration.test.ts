@@ -80,6 +80,17 @@ describe("PUT /integration/cases/{caseNo}", () => {
     expect(JSON.stringify(row)).not.toContain("张三丰");
   });
 
+  test("an organisation known only by its credit code keeps no phone at all", async () => {
+    const caller = await manager();
+    const result = await caller.integrationCase.upsert(
+      body({ applicantType: "legal", applicantName: "示范县青山农业发展有限公司", applicantPhone: undefined, applicantIdNo: "91350100M000100Y43" }),
+    );
+    expect(result.case).toMatchObject({ applicantPhoneMasked: "", applicantIdNoMasked: "9135**********0Y43" });
+    const row = await getDb().selectFrom("case").selectAll().where("case_no", "=", "BIZ-2026-0001").executeTakeFirstOrThrow();
+    expect([row.applicant_contact_cipher, row.applicant_contact_hash]).toEqual([null, null]);
+    expect(await appCodeOf(caller.integrationCase.upsert(body({ caseNo: "BIZ-NONE", applicantPhone: undefined, applicantIdNo: undefined })))).toBe("BAD_REQUEST");
+  });
+
   test("a repeat of the same body writes nothing; a correction updates in place", async () => {
     const caller = await manager();
     await caller.integrationCase.upsert(body());

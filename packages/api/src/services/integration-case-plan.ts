@@ -157,10 +157,8 @@ function checkTimes(input: TIntegrationCaseUpsert, now: Date, existing: TExistin
 }
 
 function applicantColumns(dataKey: Buffer, input: TIntegrationCaseUpsert) {
-  const columns = applicantDataColumns(dataKey, { phone: input.applicantPhone ?? "", idNo: input.applicantIdNo });
-  if (input.applicantPhone !== undefined) return columns;
-  // No phone (an organisation known by its credit code): nothing of one is kept.
-  return { ...columns, applicant_contact_cipher: null, applicant_contact_hash: null, applicant_contact_masked: "" };
+  // No phone (an organisation known by its credit code): "" keeps nothing of one.
+  return applicantDataColumns(dataKey, { phone: input.applicantPhone ?? "", idNo: input.applicantIdNo });
 }
 
 const SECRET_PAIRS = [
