@@ -73,7 +73,7 @@ async function outcomeOf(call: Promise<unknown>): Promise<{ outcome: TOutcome; d
     const result = await call;
     // A subscription answers with its stream once admitted: close it unread.
     if (result && typeof result === "object" && Symbol.asyncIterator in result) {
-      await (result as AsyncIterator<unknown>).return?.();
+      await (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
     }
     return { outcome: "allowed", detail: "result" };
   } catch (error) {

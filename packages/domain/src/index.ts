@@ -13,6 +13,7 @@ export * from "./roles";
 export * from "./schemas";
 export * from "./work-order";
 export * from "./privacy";
+export * from "./passwords";
 
 import { z } from "zod";
 

@@ -1,10 +1,10 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { ZSignIn } from "@hcp/domain";
+import { ZPasswordChange, ZSignIn } from "@hcp/domain";
 
 import { ZSessionUser } from "../schemas";
-import { signIn, signOut, toSessionUser } from "../services/auth";
+import { changePassword, signIn, signOut, signOutEverywhere, toSessionUser } from "../services/auth";
 import { authedProcedure, publicProcedure } from "../trpc";
 
 export const authRouter = {
@@ -17,6 +17,18 @@ export const authRouter = {
     await signOut(ctx);
     return { ok: true as const };
   }),
+
+  /** 退出所有设备: ends every session of the signed-in user, on every device, this one included. */
+  signOutEverywhere: authedProcedure.output(z.object({ ended: z.number() })).mutation(async ({ ctx }) => ({ ended: await signOutEverywhere(ctx) })),
+
+  /** 修改密码: other sessions end; this one stays. */
+  changePassword: authedProcedure
+    .input(ZPasswordChange)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await changePassword(ctx, input);
+      return { ok: true as const };
+    }),
 
   /** null when nobody is signed in: the console shows its sign-in page instead of an error */
   me: publicProcedure.output(ZSessionUser.nullable()).query(({ ctx }) => (ctx.user ? toSessionUser(ctx.user) : null)),

@@ -1,20 +1,25 @@
 import { randomBytes } from "node:crypto";
 
 import { serialize } from "cookie";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RateLimiterRes } from "rate-limiter-flexible";
 
 import {
   deleteSession,
+  deleteUserSessions,
+  findUserById,
   findUserByUsername,
   hashPassword,
   insertAudit,
   insertSession,
   verifyPassword,
 } from "@hcp/db";
-import type { TRole, TSignIn } from "@hcp/domain";
+import { passwordProblem, signInLockedMessage } from "@hcp/domain";
+import type { TPasswordChange, TRole, TSignIn } from "@hcp/domain";
 
 import type { TContext } from "../context";
 import { hashToken } from "../context";
-import { appError } from "../errors";
+import { AppError, appError } from "../errors";
 
 export const SESSION_COOKIE = "hcp_session";
 export const DEVICE_COOKIE = "hcp_device";
@@ -54,11 +59,60 @@ export function sessionCookie(ctx: TContext, token: string, maxAgeSeconds: numbe
   });
 }
 
+/**
+ * Wrong passwords: five per username within a quarter hour lock that username until the quarter
+ * hour is over (guessing one account), thirty per address lock the address (guessing many). In memory, like the other
+ * attempt budgets: one server process per hall. A right password clears the username's count.
+ */
+export const SIGN_IN_LIMITS = { perUsername: 5, perAddress: 30, lockSeconds: 15 * 60 } as const;
+const failuresByUsername = new RateLimiterMemory({ points: SIGN_IN_LIMITS.perUsername, duration: SIGN_IN_LIMITS.lockSeconds });
+const failuresByAddress = new RateLimiterMemory({ points: SIGN_IN_LIMITS.perAddress, duration: SIGN_IN_LIMITS.lockSeconds });
+
+/** SIGN_IN_LOCKED, its message naming the minutes to wait. */
+export class SignInLockedError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(msBeforeNext: number) {
+    super("SIGN_IN_LOCKED", "TOO_MANY_REQUESTS");
+    this.retryAfterSeconds = Math.ceil(msBeforeNext / 1000);
+    this.message = signInLockedMessage(msBeforeNext / 60_000);
+  }
+}
+
+function throttleKeys(ctx: TContext, username: string): { username: string; address: string } {
+  return { username: username.trim().toLowerCase(), address: ctx.request.ip ?? "unknown" };
+}
+
+async function refuseWhileLocked(keys: { username: string; address: string }): Promise<void> {
+  const [byUsername, byAddress] = await Promise.all([failuresByUsername.get(keys.username), failuresByAddress.get(keys.address)]);
+  const locked = [
+    byUsername && byUsername.consumedPoints >= SIGN_IN_LIMITS.perUsername ? byUsername : null,
+    byAddress && byAddress.consumedPoints >= SIGN_IN_LIMITS.perAddress ? byAddress : null,
+  ].filter((entry): entry is RateLimiterRes => entry !== null);
+  if (locked.length > 0) throw new SignInLockedError(Math.max(...locked.map((entry) => entry.msBeforeNext)));
+}
+
+/** Counts a wrong password; the attempt that uses up a budget is already answered with the lock. */
+async function countFailure(keys: { username: string; address: string }): Promise<void> {
+  const spent = await Promise.allSettled([failuresByUsername.consume(keys.username), failuresByAddress.consume(keys.address)]);
+  const refused = spent.flatMap((result) => {
+    if (result.status === "rejected") return [result.reason as RateLimiterRes];
+    return result.value.remainingPoints === 0 ? [result.value] : [];
+  });
+  if (refused.length > 0) throw new SignInLockedError(Math.max(...refused.map((entry) => entry.msBeforeNext)));
+}
+
 export async function signIn(ctx: TContext, input: TSignIn): Promise<TSessionUser> {
+  const keys = throttleKeys(ctx, input.username);
+  await refuseWhileLocked(keys);
   const user = await findUserByUsername(ctx.db, input.username);
   // An unknown username costs the same argon2 work as a wrong password, so timing reveals nothing.
   const valid = await verifyPassword(user?.password_hash ?? (await unknownUserHash), input.password);
-  if (!user || !valid) throw appError("INVALID_CREDENTIALS", "UNAUTHORIZED");
+  if (!user || !valid) {
+    await countFailure(keys);
+    throw appError("INVALID_CREDENTIALS", "UNAUTHORIZED");
+  }
+  await failuresByUsername.delete(keys.username);
   if (!user.active) throw appError("ACCOUNT_DISABLED", "FORBIDDEN");
   const token = randomBytes(32).toString("base64url");
   const now = ctx.now();
@@ -83,4 +137,26 @@ export async function signIn(ctx: TContext, input: TSignIn): Promise<TSessionUse
 export async function signOut(ctx: TContext & { sessionId: string }): Promise<void> {
   await deleteSession(ctx.db, ctx.sessionId);
   ctx.request.setCookie(sessionCookie(ctx, "", 0));
+}
+
+/** 退出所有设备: every session of the user ends, this one included (a lost phone, a shared PC). */
+export async function signOutEverywhere(ctx: TContext & { user: NonNullable<TContext["user"]> }): Promise<number> {
+  const ended = await deleteUserSessions(ctx.db, ctx.user.id);
+  await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "auth.signOutEverywhere", entity: "user", entityId: ctx.user.id, detail: { ended }, now: ctx.now() });
+  ctx.request.setCookie(sessionCookie(ctx, "", 0));
+  return ended;
+}
+
+/**
+ * A new password for the signed-in user: the current one proves it is them, the rules of
+ * passwordProblem apply, and every other session ends (whoever knew the old password is out).
+ */
+export async function changePassword(ctx: TContext & { user: NonNullable<TContext["user"]>; sessionId: string }, input: TPasswordChange): Promise<void> {
+  const user = await findUserById(ctx.db, ctx.user.id);
+  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw appError("PASSWORD_WRONG", "BAD_REQUEST");
+  const problem = passwordProblem(input.newPassword, user.username);
+  if (problem) throw appError(problem, "BAD_REQUEST");
+  await ctx.db.updateTable("user").set({ password_hash: await hashPassword(input.newPassword) }).where("id", "=", user.id).execute();
+  await deleteUserSessions(ctx.db, user.id, ctx.sessionId);
+  await insertAudit(ctx.db, { actorUserId: user.id, action: "auth.changePassword", entity: "user", entityId: user.id, now: ctx.now() });
 }

@@ -17,16 +17,32 @@ export async function insertSession(
     .execute();
 }
 
-/** The signed-in user behind a session, if the session is unexpired and the user still active. */
-export async function findSessionUser(db: Db, sessionId: string, now: Date): Promise<User | undefined> {
-  return db
+/** Signed in for this long without a call, a session ends (a desk left unattended). */
+export const SESSION_IDLE_MS = 2 * 3_600_000;
+/** last_seen_at is moved on at most this often: one write a minute per user, not one per call. */
+const SESSION_TOUCH_AFTER_MS = 60_000;
+
+/**
+ * The signed-in user behind a session, if the session is unexpired (absolute end), was used within
+ * the idle limit, and the user is still active. Moves the session's last use on as a side effect.
+ */
+export async function findSessionUser(db: Db, sessionId: string, now: Date, idleMs = SESSION_IDLE_MS): Promise<User | undefined> {
+  const row = await db
     .selectFrom("session")
     .innerJoin("user", "user.id", "session.user_id")
     .selectAll("user")
+    .select("session.last_seen_at as session_last_seen_at")
     .where("session.id", "=", sessionId)
     .where("session.expires_at", ">", now)
+    .where("session.last_seen_at", ">", new Date(now.getTime() - idleMs))
     .where("user.active", "=", true)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { session_last_seen_at: lastSeenAt, ...user } = row;
+  if (now.getTime() - lastSeenAt.getTime() > SESSION_TOUCH_AFTER_MS) {
+    await db.updateTable("session").set({ last_seen_at: now }).where("id", "=", sessionId).execute();
+  }
+  return user;
 }
 
 export async function touchSession(db: Db, sessionId: string, now: Date, expiresAt: Date): Promise<void> {
@@ -39,4 +55,12 @@ export async function touchSession(db: Db, sessionId: string, now: Date, expires
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom("session").where("id", "=", sessionId).execute();
+}
+
+/** Every session of a user, for 退出所有设备 and a password change; `except` keeps the caller's own. */
+export async function deleteUserSessions(db: Db, userId: number, except?: string): Promise<number> {
+  let query = db.deleteFrom("session").where("user_id", "=", userId);
+  if (except !== undefined) query = query.where("id", "!=", except);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
