@@ -1,0 +1,168 @@
+import { randomBytes } from "node:crypto";
+import { request as httpRequest } from "node:http";
+
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+import { WindowBus } from "@hcp/api";
+import { createDb } from "@hcp/db";
+import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
+import type { THallFixture } from "@hcp/db/testing";
+import { useTestDb } from "@hcp/db/testing/test-db";
+
+import { createServer } from "../src/server";
+import type { THallServer } from "../src/server";
+
+/** The host's own defences: headers, CSRF, size limits, error bodies without stacks, request logs. */
+let hall: THallFixture;
+const getDb = useTestDb({
+  seed: async (db) => {
+    hall = await createHallFixture(db);
+  },
+});
+
+const logLines: string[] = [];
+let server: THallServer;
+let baseUrl = "";
+
+beforeAll(async () => {
+  server = createServer({ db: getDb(), bus: new WindowBus(), dataKey: randomBytes(32), secureCookies: true, log: (line) => logLines.push(line) });
+  baseUrl = await server.listen(0);
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+async function signIn(username: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: FIXTURE_PASSWORD }),
+  });
+  expect(response.status).toBe(200);
+  return /hcp_session=([\w-]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1] ?? "";
+}
+
+/** A raw request, for what fetch will not send (a forged Host-less Origin, an oversized head). */
+function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(path, baseUrl);
+    const req = httpRequest({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: options.method ?? "GET", headers: options.headers }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+describe("security headers", () => {
+  test("every kind of response carries them, with HSTS when cookies are secure", async () => {
+    for (const path of ["/healthz", "/trpc/auth.me", "/api/v1/reasons", "/nothing-here", "/avatars/T001.svg"]) {
+      const response = await fetch(`${baseUrl}${path}`);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("script-src 'self'");
+      expect(response.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(response.headers.get("referrer-policy"), path).toBe("no-referrer");
+      expect(response.headers.get("x-frame-options"), path).toBe("DENY");
+      expect(response.headers.get("strict-transport-security"), path).toMatch(/^max-age=\d+/);
+      expect(response.headers.get("x-request-id"), path).toMatch(/^[\w.:-]{1,64}$/);
+    }
+  });
+});
+
+describe("CSRF", () => {
+  test("a cross-site call riding on the session cookie is refused; same-origin and bearer calls pass", async () => {
+    const token = await signIn(hall.users.window_staff.username);
+    const cookie = `hcp_session=${token}`;
+    const call = (headers: Record<string, string>) =>
+      raw("/trpc/window.signOut", { method: "POST", headers: { "content-type": "application/json", "content-length": "0", ...headers } });
+    for (const headers of [{ cookie, "sec-fetch-site": "cross-site" }, { cookie, "sec-fetch-site": "same-site" }, { cookie, origin: "https://evil.example" }, { cookie, origin: "null" }]) {
+      const refused = await call(headers);
+      expect(refused.status).toBe(403);
+      expect(JSON.parse(refused.body)).toMatchObject({ error: { message: "请求来源无法确认，请刷新页面后重试", data: { appCode: "CSRF_REFUSED", httpStatus: 403 } } });
+    }
+    const host = new URL(baseUrl).host;
+    expect((await call({ cookie, "sec-fetch-site": "same-origin" })).status).toBe(200);
+    expect((await call({ cookie, origin: `http://${host}` })).status).toBe(200);
+    // A business system's bearer token cannot ride on a victim's browser: no check.
+    expect((await call({ authorization: `Bearer ${token}`, origin: "https://erp.example" })).status).toBe(200);
+    // Reads change nothing and are never refused for their origin.
+    expect((await raw("/trpc/auth.me", { headers: { cookie, "sec-fetch-site": "cross-site" } })).status).toBe(200);
+  });
+});
+
+describe("request size", () => {
+  test("a body over the route's limit is refused with 413 in the caller's error shape before it is read", async () => {
+    const big = JSON.stringify({ username: "x".repeat(1_100_000), password: "x" });
+    const trpc = await fetch(`${baseUrl}/trpc/auth.signIn`, { method: "POST", headers: { "content-type": "application/json" }, body: big });
+    expect(trpc.status).toBe(413);
+    expect(await trpc.json()).toMatchObject({ error: { message: "请求体过大", data: { appCode: "PAYLOAD_TOO_LARGE", httpStatus: 413 } } });
+    const rest = await fetch(`${baseUrl}/api/v1/ratings`, { method: "POST", headers: { "content-type": "application/json" }, body: big });
+    expect(rest.status).toBe(413);
+    expect(await rest.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: "请求体过大" });
+    // The connection was closed after the answer: the next request is answered as usual.
+    expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
+  });
+
+  test("a request head over Node's limit gets the error shape, not a bare status line", async () => {
+    const response = await fetch(`${baseUrl}/api/v1/service-items?departmentId=${"9".repeat(40_000)}`);
+    expect(response.status).toBe(431);
+    expect(await response.json()).toMatchObject({ code: "REQUEST_HEAD_TOO_LARGE", message: "请求地址或请求头过长" });
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+});
+
+describe("failures", () => {
+  test("an internal error says the Chinese message and nothing of its stack or SQL, on every path", async () => {
+    // A database nobody listens for: every query throws.
+    const brokenDb = createDb({ url: "mysql://hcp:nothing@127.0.0.1:1/hcp", connectionLimit: 1 });
+    const broken = createServer({ db: brokenDb, bus: new WindowBus(), dataKey: randomBytes(32), log: (line) => logLines.push(line) });
+    const brokenUrl = await broken.listen(0);
+    try {
+      const token = "a".repeat(43);
+      const answers = [
+        await fetch(`${brokenUrl}/trpc/window.list`, { headers: { authorization: `Bearer ${token}` } }),
+        await fetch(`${brokenUrl}/api/v1/reasons`),
+        await fetch(`${brokenUrl}/reports/${hall.hallId}/2023-03.pdf`, { headers: { authorization: `Bearer ${token}` } }),
+        await fetch(`${brokenUrl}/avatars/T001.svg`),
+      ];
+      for (const answer of answers) {
+        expect(answer.status).toBeGreaterThanOrEqual(500);
+        const text = await answer.text();
+        expect(text).toContain("服务器暂时无法处理，请稍后再试");
+        expect(text).not.toMatch(/\bat\s+\S+\s+\(|node_modules|\.ts:\d+|ECONNREFUSED|stack/i);
+      }
+    } finally {
+      await broken.close();
+      await brokenDb.destroy();
+    }
+  });
+});
+
+describe("request log", () => {
+  test("one JSON line per request with its id, route, status, duration and principal; no body, token, query or phone", async () => {
+    logLines.length = 0;
+    const token = await signIn(hall.users.window_staff.username);
+    const phone = "13912345678";
+    const response = await fetch(`${baseUrl}/trpc/case.create?secret=${token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-request-id": "desk-42" },
+      body: JSON.stringify({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "张三", applicantPhone: phone }),
+    });
+    expect(response.headers.get("x-request-id")).toBe("desk-42");
+    await fetch(`${baseUrl}/api/v1/cases/123456/receipt`, { headers: { authorization: `Bearer ${token}` } });
+    const lines = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const create = lines.find((line) => line.requestId === "desk-42");
+    expect(create).toMatchObject({ method: "POST", route: "/trpc/case.create", status: response.status, principal: { kind: "user", id: hall.users.window_staff.id } });
+    expect(typeof create?.durationMs).toBe("number");
+    expect(typeof create?.time).toBe("string");
+    expect(lines.find((line) => String(line.route).includes("receipt"))?.route).toBe("/api/v1/cases/:param/receipt");
+    const all = logLines.join("\n");
+    for (const secret of [phone, token, FIXTURE_PASSWORD, "张三", "123456"]) expect(all).not.toContain(secret);
+  });
+});
