@@ -14,6 +14,7 @@ import type { TScreen } from "./lib/screens";
 import { canUse, homeFor } from "./lib/screens";
 import { trpc } from "./lib/trpc";
 import { SignInPage } from "./features/auth/SignInPage";
+import { ApiClientsPage } from "./features/api-clients/ApiClientsPage";
 import { AnalysisPage } from "./features/analysis/AnalysisPage";
 import { parseAnalysisSearch } from "./features/analysis/analysis-search";
 import { AuditPage } from "./features/audit/AuditPage";
@@ -176,6 +177,13 @@ const importRoute = createRoute({
   component: ImportPage,
 });
 
+const apiClientsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "api-clients",
+  beforeLoad: requireScreen("apiClients"),
+  component: ApiClientsPage,
+});
+
 const calendarRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "calendar",
@@ -330,7 +338,7 @@ const reportRoutes = [reportsRoute, yearlyRoute];
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
-  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, importRoute, provinceRoute, auditRoute, workOrdersRoute, workOrderRoute, calendarRoute, ...performanceRoutes, ...reportRoutes]),
+  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, importRoute, provinceRoute, apiClientsRoute, auditRoute, workOrdersRoute, workOrderRoute, calendarRoute, ...performanceRoutes, ...reportRoutes]),
 ]);
 
 export const router = createRouter({

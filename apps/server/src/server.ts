@@ -13,8 +13,9 @@ import { parse as parseCookies } from "cookie";
 import { sql } from "kysely";
 import sirv from "sirv";
 
-import { appRouter, createContext, DEVICE_COOKIE, openApiDocument, SESSION_COOKIE } from "@hcp/api";
+import { apiRetryAfter, appRouter, createContext, DEVICE_COOKIE, flushApiCalls, openApiDocument, SESSION_COOKIE } from "@hcp/api";
 import type { TApiDeps, TContext, TRequestInfo } from "@hcp/api";
+import { API_KEY_PREFIX } from "@hcp/domain";
 
 import { avatarSvg } from "./avatar";
 import { answerClientError } from "./client-error";
@@ -24,7 +25,7 @@ import { logFailure, notePrincipal, startRequestLog } from "./request-log";
 import type { TLogWriter } from "./request-log";
 import { applySecurityHeaders, securityHeaders } from "./security-headers";
 import { createReportDownloads, REPORT_DOWNLOAD_PREFIX } from "./report-downloads";
-import { createRestHandler } from "./rest";
+import { createRestHandler, restError, sendRestError } from "./rest";
 
 export interface TServerOptions extends TApiDeps {
   /** built citizen front end (apps/web/dist): /kiosk, /rate and its assets under /w/ */
@@ -41,13 +42,27 @@ export interface THallServer {
   close: () => Promise<void>;
 }
 
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
 function requestInfo(req: IncomingMessage, res: ServerResponse): TRequestInfo {
   const cookies = parseCookies(req.headers.cookie ?? "");
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? null;
+  // An API key (business system) is only ever an API key: never looked up as a session or device.
+  const apiKey = header(req, "x-api-key") ?? (bearer?.startsWith(API_KEY_PREFIX) ? bearer : null);
+  const token = bearer === apiKey ? null : bearer;
+  const hallId = Number(header(req, "x-hall-id"));
   return {
     // A bearer token may be a session (business system) or a device token (evaluator).
-    sessionToken: cookies[SESSION_COOKIE] ?? bearer,
-    deviceToken: cookies[DEVICE_COOKIE] ?? bearer,
+    sessionToken: cookies[SESSION_COOKIE] ?? token,
+    deviceToken: cookies[DEVICE_COOKIE] ?? token,
+    apiKey,
+    idempotencyKey: header(req, "idempotency-key"),
+    hallId: Number.isSafeInteger(hallId) && hallId > 0 ? hallId : null,
+    // startRequestLog put the request's id (the caller's, when sane) on the request.
+    ...(header(req, "x-request-id") ? { requestId: header(req, "x-request-id") ?? "" } : {}),
     ip: req.socket.remoteAddress ?? null,
     setCookie: (cookie) => {
       const existing = res.getHeader("set-cookie");
@@ -107,7 +122,7 @@ export function createServer(options: TServerOptions): THallServer {
     onError: logInternal,
     createContext: ({ req, res }) => context(req, res),
   });
-  const rest = createRestHandler({ router: appRouter, createContext: context, onError: logInternal });
+  const rest = createRestHandler({ router: appRouter, createContext: context, onError: logInternal, retryAfter: apiRetryAfter, bodyLimit });
   const reports = createReportDownloads(context);
   const web = staticSite(options.webDist, false);
   const webIndex = staticSite(options.webDist, true);
@@ -142,7 +157,7 @@ export function createServer(options: TServerOptions): THallServer {
     if (path.startsWith("/api/v1/")) {
       rest(req, res).catch((error: unknown) => {
         logInternal({ error: { code: "INTERNAL_SERVER_ERROR", cause: error, message: String(error) }, path: path });
-        if (!res.headersSent) sendJson(res, 500, { code: "INTERNAL_SERVER_ERROR", message: "服务器暂时无法处理，请稍后再试" });
+        if (!res.headersSent) sendRestError(res, 500, restError(500, null));
       });
       return;
     }
@@ -235,11 +250,14 @@ export function createServer(options: TServerOptions): THallServer {
           resolve(`http://${shown}:${address.port}`);
         });
       }),
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Open SSE streams would hold close() forever.
         server.closeAllConnections();
-      }),
+      });
+      // The API call log is written behind the calls: what is still queued goes before we stop.
+      await flushApiCalls(options.db);
+    },
   };
 }

@@ -5,6 +5,8 @@ import { findDevicesByTokenHashes, findSessionUser } from "@hcp/db";
 
 import { naturalBatcher, perDb } from "./batch";
 import type { WindowBus } from "./bus";
+import { resolveApiKey } from "./services/api-clients";
+import type { TApiClient } from "./services/api-clients";
 
 /** Long-lived dependencies the HTTP host creates once and hands to every request. */
 export interface TApiDeps {
@@ -24,6 +26,14 @@ export interface TRequestInfo {
   deviceToken: string | null;
   ip: string | null;
   setCookie: (cookie: string) => void;
+  /** a business system's key (`hcpk_…`, bearer or X-Api-Key); never also tried as a session or device token */
+  apiKey?: string | null;
+  /** the Idempotency-Key header, for the procedures that honour it */
+  idempotencyKey?: string | null;
+  /** X-Hall-Id: the hall an API client with several halls acts in */
+  hallId?: number | null;
+  /** the id the response carries (X-Request-Id) and the API call log records */
+  requestId?: string;
 }
 
 export interface TDevice {
@@ -40,6 +50,7 @@ export interface TDevice {
 export interface TCredentials {
   user: () => Promise<User | null>;
   device: () => Promise<TDevice | null>;
+  apiClient: () => Promise<TApiClient | null>;
 }
 
 export interface TContext extends TApiDeps {
@@ -82,9 +93,11 @@ export function createContext(deps: TApiDeps, request: TRequestInfo): Promise<TC
   const now = deps.now ?? (() => new Date());
   const sessionId = request.sessionToken ? hashToken(request.sessionToken) : null;
   const deviceToken = request.deviceToken;
+  const apiKey = request.apiKey ?? null;
   const credentials: TCredentials = {
     user: once(async () => (sessionId ? ((await findSessionUser(deps.db, sessionId, now())) ?? null) : null)),
     device: once(async () => (deviceToken ? deviceLookup(deps.db)(hashToken(deviceToken)) : null)),
+    apiClient: once(async () => (apiKey ? resolveApiKey(deps.db, apiKey) : null)),
   };
   return Promise.resolve({ ...deps, now, request, sessionId, user: null, device: null, credentials });
 }

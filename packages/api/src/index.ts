@@ -13,6 +13,8 @@ export { loadDataKeyring } from "./data-keys";
 export { keyringDataKey } from "./services/contact";
 export type { TDataKeyring } from "./services/contact";
 export { openApiDocument } from "./openapi";
+export { apiCallLogStats, flushApiCalls } from "./services/api-call-log";
+export { retryAfterOf as apiRetryAfter } from "./services/api-client-gate";
 export { applyDefaultRatings } from "./services/defaults";
 export { consoleOnlyNotifier, escalateOverdue } from "./services/escalation";
 export { sendProvinceRecords } from "./services/province-export";

@@ -1,9 +1,12 @@
+import { apiClientRouter } from "./routers/api-client";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { calendarRouter } from "./routers/calendar";
 import { caseRouter } from "./routers/case";
 import { catalogRouter } from "./routers/catalog";
 import { deviceRouter } from "./routers/device";
+import { integrationRatingRouter } from "./routers/integration-rating";
+import { integrationReadRouter } from "./routers/integration-read";
 import { integrationCaseRouter } from "./routers/integration-case";
 import { kioskRouter } from "./routers/kiosk";
 import { onlineRouter } from "./routers/online";
@@ -18,12 +21,15 @@ import { workOrderRouter } from "./routers/work-order";
 import { router } from "./trpc";
 
 export const appRouter = router({
+  apiClient: apiClientRouter,
   audit: auditRouter,
   auth: authRouter,
   calendar: calendarRouter,
   case: caseRouter,
   catalog: catalogRouter,
   device: deviceRouter,
+  integrationRating: integrationRatingRouter,
+  integrationRead: integrationReadRouter,
   integrationCase: integrationCaseRouter,
   kiosk: kioskRouter,
   online: onlineRouter,

@@ -13,6 +13,7 @@ import type { TAccessRule, TAppErrorCode, TRole } from "@hcp/domain";
 import { hashToken } from "./context";
 import type { TContext } from "./context";
 import { AppError, appError } from "./errors";
+import { apiClientCall } from "./services/api-client-gate";
 
 function appCodeOf(error: { code: string; cause?: unknown }, isAppError: TAppErrorCode | null): TAppErrorCode | null {
   if (isAppError) return isAppError;
@@ -83,9 +84,11 @@ async function admit(ctx: TContext, rule: TAccessRule): Promise<void> {
  * is (a device's token is looked up by deviceProcedure, or by the rating service for
  * rating.submit, so the evaluator's hot path pays nothing here but a map lookup).
  */
-const guardedProcedure = t.procedure.use(async ({ ctx, path, next }) => {
+const guardedProcedure = t.procedure.use(async ({ ctx, path, meta, next }) => {
   const rule = accessRule(path);
   if (!rule) throw appError("ACCESS_RULE_MISSING", "FORBIDDEN");
+  // An API key: the client's scope, rate limit and call log (services/api-client-gate.ts).
+  if (ctx.request.apiKey) return apiClientCall(ctx, rule, { path, openapi: meta?.openapi }, () => next());
   await admit(ctx, rule);
   return next();
 });
@@ -113,6 +116,13 @@ export function roleProcedure(roles: readonly TRole[]) {
 export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
   if (ctx.user.role !== "window_staff" || ctx.user.staff_id === null) throw appError("STAFF_ONLY", "FORBIDDEN");
   return next({ ctx: { staffId: ctx.user.staff_id } });
+});
+
+/** A business system's API client (key `hcpk_…`), admitted by the access rule's api_client scopes. */
+export const apiClientProcedure = guardedProcedure.use(async ({ ctx, next }) => {
+  const apiClient = await ctx.credentials.apiClient();
+  if (!apiClient) throw appError("API_KEY_INVALID", "UNAUTHORIZED");
+  return next({ ctx: { apiClient } });
 });
 
 /** A paired window evaluator, identified by its device token; no session is looked up. */

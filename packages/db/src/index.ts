@@ -2,6 +2,7 @@ export * from "./client";
 export * from "./migrator";
 export * from "./passwords";
 export * from "./schema";
+export * from "./repositories/api-client";
 export * from "./repositories/audit";
 export * from "./repositories/case";
 export * from "./repositories/catalog";

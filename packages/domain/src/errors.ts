@@ -88,7 +88,16 @@ export const APP_ERROR_MESSAGES = {
   PASSWORD_WRONG: "当前密码不正确",
   CSRF_REFUSED: "请求来源无法确认，请刷新页面后重试",
   REQUEST_HEAD_TOO_LARGE: "请求地址或请求头过长",
+  API_KEY_INVALID: "API 密钥无效、已轮换或已吊销",
+  API_SCOPE_MISSING: "该 API 客户端未被授予此项权限范围",
+  API_HALL_FORBIDDEN: "该 API 客户端无权访问此大厅",
+  API_HALL_REQUIRED: "该 API 客户端可访问多个大厅，请用 hallId 指明大厅",
+  API_RATE_LIMITED: "调用过于频繁，已超过每分钟调用上限，请稍后再试",
+  API_CLIENT_NOT_FOUND: "API 客户端不存在",
+  API_CLIENT_REVOKED: "该 API 客户端已吊销",
+  IDEMPOTENCY_KEY_INVALID: "Idempotency-Key 格式不正确（1–200 个可见 ASCII 字符）",
   PAYLOAD_TOO_LARGE: "请求体过大",
+  UNSUPPORTED_MEDIA_TYPE: "请求体须为 JSON（Content-Type: application/json）",
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;

@@ -1,3 +1,4 @@
+export * from "./api-clients";
 export * from "./access";
 export * from "./calendar";
 export * from "./channels";

@@ -3,7 +3,7 @@ import type { TRole } from "@hcp/domain";
 
 import { strings } from "./strings";
 
-export type TScreen = "desk" | "overview" | "workOrders" | "catalog" | "devices" | "calendar" | "analysis" | "performance" | "mine" | "reports" | "province" | "audit" | "import";
+export type TScreen = "desk" | "overview" | "workOrders" | "catalog" | "devices" | "calendar" | "analysis" | "performance" | "mine" | "reports" | "province" | "audit" | "import" | "apiClients";
 
 export const SCREEN_PATHS = {
   desk: "/desk",
@@ -17,8 +17,9 @@ export const SCREEN_PATHS = {
   analysis: "/analysis",
   reports: "/reports",
   province: "/province",
-  import: "/import",
   audit: "/audit",
+  import: "/import",
+  apiClients: "/api-clients",
 } as const satisfies Record<TScreen, string>;
 
 const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
@@ -38,13 +39,15 @@ const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
   reports: OVERVIEW_ROLES,
   // Administrators change the provincial export; hall managers and auditors follow its reconciliation.
   province: ["admin", "hall_manager", "auditor"],
-  // Cases from a business system's CSV/XLSX export: the same rights as its API.
-  import: ["admin", "hall_manager"],
   // 审计日志: administrators keep the platform, 督查 oversee it; both verify the chain.
   audit: ["admin", "auditor"],
+  // Cases from a business system's CSV/XLSX export: the same rights as its API.
+  import: ["admin", "hall_manager"],
+  // Business systems' keys are the platform's: administrators only.
+  apiClients: ["admin"],
 };
 
-const SCREEN_ORDER: readonly TScreen[] = ["desk", "mine", "overview", "performance", "analysis", "reports", "workOrders", "catalog", "import", "devices", "province", "audit", "calendar"];
+const SCREEN_ORDER: readonly TScreen[] = ["desk", "mine", "overview", "performance", "analysis", "reports", "workOrders", "catalog", "import", "devices", "province", "apiClients", "audit", "calendar"];
 
 export function canUse(role: TRole, screen: TScreen): boolean {
   return SCREEN_ROLES[screen].includes(role);

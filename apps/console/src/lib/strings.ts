@@ -40,8 +40,9 @@ const zhCN = {
     analysis: "统计分析",
     reports: "月度报告",
     province: "省级对接",
-    import: "办件导入",
     audit: "审计日志",
+    import: "办件导入",
+    apiClients: "接口调用方",
   },
   login: {
     title: "登录",

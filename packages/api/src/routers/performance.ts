@@ -33,7 +33,7 @@ const ZWindowRankingRow = z.object({
   lastTwoMonthsRunning: z.boolean(),
 });
 
-const ZWindowRanking = z.object({
+export const ZWindowRanking = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
   settings: z.object({
     weights: z.object({ satisfaction: z.number(), ratedRate: z.number(), onTimeCompletion: z.number(), workOrders: z.number() }),

@@ -122,7 +122,7 @@ export async function inviteRating(ctx: TStaffContext, caseId: number): Promise<
 export async function promptAtWindow(
   ctx: TContext,
   row: Case,
-  by: { windowId: () => Promise<number>; staffId: number | null; actorUserId: number },
+  by: { windowId: () => Promise<number>; staffId: number | null; actorUserId: number | null; actorRole?: string },
 ): Promise<{ promptId: number }> {
   const caseId = row.id;
   if (row.status !== "completed") throw appError("CASE_NOT_COMPLETED", "PRECONDITION_FAILED");
@@ -134,6 +134,6 @@ export async function promptAtWindow(
   const promptId = await insertPrompt(ctx.db, { caseId, windowId, staffId: by.staffId, now });
   const prompt = (await listPendingPrompts(ctx.db, windowId, promptId - 1)).find((view) => view.promptId === promptId);
   if (prompt) ctx.bus.publish(windowId, { type: "prompt", prompt: toPromptEvent(prompt) });
-  await insertAudit(ctx.db, { actorUserId: by.actorUserId, action: "rating.invite", entity: "case", entityId: caseId, now });
+  await insertAudit(ctx.db, { actorUserId: by.actorUserId, ...(by.actorRole ? { actorRole: by.actorRole } : {}), action: "rating.invite", entity: "case", entityId: caseId, now });
   return { promptId };
 }

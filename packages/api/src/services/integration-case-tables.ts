@@ -19,7 +19,8 @@ export type TImportStatus = "running" | "done" | "refused" | "failed";
 export interface CaseImportTable {
   id: Generated<number>;
   hall_id: number;
-  created_by: number;
+  /** null: an API client started it (the audit chain names which) */
+  created_by: number | null;
   file_name: string;
   format: "csv" | "xlsx";
   mode: TImportMode;

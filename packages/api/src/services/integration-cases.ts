@@ -111,6 +111,7 @@ export async function completeIntegrationCase(
       windowId: () => Promise.resolve(windowId),
       staffId: row.staff_id,
       actorUserId: ctx.integration.actorUserId,
+      actorRole: ctx.integration.actorRole,
     }));
   }
   return { case: await readIntegrationCase(ctx.db, row), promptId };

@@ -9,6 +9,7 @@ import * as provinceExport from "./2026_11_26_0200_province_export";
 import * as auditChain from "./2026_11_26_0300_audit_chain";
 import * as applicantIdNumber from "./2026_11_26_0310_applicant_id_number";
 import * as caseImport from "./2026_11_26_0400_case_import";
+import * as apiClients from "./2026_11_26_0500_api_clients";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_26_0300_audit_chain": auditChain,
   "2026_11_26_0310_applicant_id_number": applicantIdNumber,
   "2026_11_26_0400_case_import": caseImport,
+  "2026_11_26_0500_api_clients": apiClients,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,89 @@
+import type { RouterOutputs } from "@hcp/api";
+
+import { apiClientStrings as t } from "./strings";
+
+export type TApiClientRow = RouterOutputs["apiClient"]["list"][number];
+
+export interface ApiClientTableProps {
+  clients: readonly TApiClientRow[];
+  hallNames: ReadonlyMap<number, string>;
+  busyId: number | null;
+  rowError: { id: number; message: string } | null;
+  selectedId: number | null;
+  onRotate: (client: TApiClientRow) => void;
+  onRevoke: (client: TApiClientRow) => void;
+  onShowCalls: (client: TApiClientRow) => void;
+}
+
+export function shanghaiTime(iso: string): string {
+  return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+}
+
+/** Every client with what it may do, its key's prefix and when it last called. */
+export function ApiClientTable(props: ApiClientTableProps) {
+  if (props.clients.length === 0) return <p className="muted">{t.noClients}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.name}</th>
+            <th scope="col">{t.halls}</th>
+            <th scope="col">{t.scopes}</th>
+            <th scope="col">{t.keyPrefix}</th>
+            <th scope="col">{t.rateLimit}</th>
+            <th scope="col">{t.lastUsedAt}</th>
+            <th scope="col">{t.status}</th>
+            <th scope="col">{t.actions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.clients.map((client) => {
+            const busy = props.busyId === client.id;
+            return (
+              <tr key={client.id} data-testid="api-client-row" aria-current={props.selectedId === client.id ? "true" : undefined}>
+                <th scope="row">{client.name}</th>
+                <td>{client.hallIds.map((id) => props.hallNames.get(id) ?? String(id)).join("、")}</td>
+                <td>
+                  {client.scopes.map((scope) => (
+                    <span key={scope} className="tag tag-neutral mono" title={t.scopeLabels[scope]}>
+                      {scope}
+                    </span>
+                  ))}
+                </td>
+                <td className="mono">{client.keyPrefix}…</td>
+                <td>{client.rateLimitPerMinute}</td>
+                <td>{client.lastUsedAt ? shanghaiTime(client.lastUsedAt) : t.neverUsed}</td>
+                <td>
+                  <span className={`tag ${client.revokedAt ? "tag-neutral" : "tag-success"}`}>{client.revokedAt ? t.revoked : t.active}</span>
+                </td>
+                <td>
+                  <div className="button-row">
+                    <button type="button" className="btn btn-secondary btn-small" onClick={() => props.onShowCalls(client)}>
+                      {t.showCalls}
+                    </button>
+                    {client.revokedAt ? null : (
+                      <>
+                        <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => props.onRotate(client)}>
+                          {t.rotate}
+                        </button>
+                        <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => props.onRevoke(client)}>
+                          {t.revoke}
+                        </button>
+                      </>
+                    )}
+                  </div>
+                  {props.rowError?.id === client.id ? (
+                    <p className="inline-error" role="alert">
+                      {props.rowError.message}
+                    </p>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { insertApiCalls } from "@hcp/db";
+import type { Db, TApiCallRow } from "@hcp/db";
+
+import { perDb } from "../batch";
+
+/**
+ * The API clients' call log, written off the calls' path: a call appends its row here and
+ * answers; rows go to the database in multi-row inserts, many calls per statement under load.
+ *
+ * Never lost silently: a failed insert puts its rows back at the head of the queue and retries
+ * with backoff (1 s doubling to 30 s). The queue is bounded — while the database is away for
+ * long, the oldest rows give way to new ones, each counted in `dropped` and reported on stderr
+ * (first drop, then every 1000th) — so an outage cannot exhaust the server's memory.
+ */
+const MAX_QUEUED = 10_000;
+const MAX_BATCH = 500;
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+
+export interface TApiCallLogStats {
+  queued: number;
+  written: number;
+  dropped: number;
+  failedWrites: number;
+}
+
+class CallLogWriter {
+  private readonly queue: TApiCallRow[] = [];
+  private running: Promise<void> | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryMs = RETRY_FIRST_MS;
+  private readonly stats: TApiCallLogStats = { queued: 0, written: 0, dropped: 0, failedWrites: 0 };
+
+  constructor(private readonly db: Db) {}
+
+  record(row: TApiCallRow): void {
+    this.queue.push(row);
+    this.trim();
+    if (!this.retryTimer) this.start();
+  }
+
+  /** Resolves once every row queued so far had its write attempted (tests, shutdown). */
+  async flush(): Promise<void> {
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
+    if (this.queue.length > 0) this.start();
+    await this.running;
+  }
+
+  snapshot(): TApiCallLogStats {
+    return { ...this.stats, queued: this.queue.length };
+  }
+
+  private start(): void {
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, MAX_BATCH);
+      try {
+        await insertApiCalls(this.db, batch);
+        this.stats.written += batch.length;
+        this.retryMs = RETRY_FIRST_MS;
+      } catch (error) {
+        this.stats.failedWrites += 1;
+        this.queue.unshift(...batch);
+        this.trim();
+        this.scheduleRetry(error);
+        return;
+      }
+    }
+  }
+
+  private scheduleRetry(error: unknown): void {
+    if (this.retryTimer) return;
+    const detail = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`[hcp] API call log: write failed (${detail}); ${String(this.queue.length)} rows kept, retry in ${String(this.retryMs)} ms\n`);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.start();
+    }, this.retryMs);
+    // A retry pending must not keep a stopping process alive; shutdown flushes explicitly.
+    this.retryTimer.unref();
+    this.retryMs = Math.min(this.retryMs * 2, RETRY_MAX_MS);
+  }
+
+  private trim(): void {
+    const excess = this.queue.length - MAX_QUEUED;
+    if (excess <= 0) return;
+    this.queue.splice(0, excess);
+    const before = this.stats.dropped;
+    this.stats.dropped += excess;
+    if (before === 0 || Math.floor(before / 1000) !== Math.floor(this.stats.dropped / 1000)) {
+      process.stderr.write(`[hcp] API call log: queue full, ${String(this.stats.dropped)} rows dropped so far\n`);
+    }
+  }
+}
+
+const writerOf = perDb((db: Db) => new CallLogWriter(db));
+
+export function recordApiCall(db: Db, row: TApiCallRow): void {
+  writerOf(db).record(row);
+}
+
+export function flushApiCalls(db: Db): Promise<void> {
+  return writerOf(db).flush();
+}
+
+export function apiCallLogStats(db: Db): TApiCallLogStats {
+  return writerOf(db).snapshot();
+}
