@@ -30,6 +30,11 @@ export interface TAccessRule {
   scope: TAccessScope;
   /** the refusal a signed-in user of another role gets, when plain FORBIDDEN would say too little */
   refusal?: TAppErrorCode;
+  /**
+   * "service": the middleware only sees that a token is present; the service checks whose it is
+   * in its first statement, so a caller with any bearer token reaches input validation first.
+   */
+  identityCheckedBy?: "service";
 }
 
 const ALL_ROLES: readonly TRole[] = ROLE_KEYS;
@@ -144,7 +149,7 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   "rating.reasons": PUBLIC,
   // The token is checked by the service in the statement that reads the case (keeps the
   // evaluator's rating path at one round trip); a case of another window is refused there.
-  "rating.submit": DEVICE,
+  "rating.submit": { ...DEVICE, identityCheckedBy: "service" },
 
   // A department head reads the live report of their department; the archive is hall-wide.
   "report.monthly": READ_LAYERED,
