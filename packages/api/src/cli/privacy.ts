@@ -11,8 +11,8 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { createDb, migrateToLatest } from "@hcp/db";
-import { openDatabase } from "@hcp/db/cli/open-database";
+import { migrateToLatest } from "@hcp/db";
+import { runCommand, withDatabase } from "@hcp/db/cli/open-database";
 
 import { loadDataKeyring } from "../data-keys";
 import { rekeyApplicantData } from "../services/privacy";
@@ -26,9 +26,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const ring = loadDataKeyring(process.env, resolve(process.env.HCP_DATA_DIR ?? join(repoRoot, ".data")), process.env.NODE_ENV === "production");
-  const database = await openDatabase();
-  const db = createDb({ url: database.url, connectionLimit: 2 });
-  try {
+  return withDatabase(async (db) => {
     await migrateToLatest(db);
     const started = performance.now();
     const result = await rekeyApplicantData(db, ring, new Date());
@@ -36,16 +34,7 @@ async function main(): Promise<number> {
       `current key ${ring.currentId}: ${result.reencrypted} of ${result.examined} cases with personal data re-encrypted (${Math.round(performance.now() - started)} ms)\n`,
     );
     return 0;
-  } finally {
-    await db.destroy();
-    await database.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(2);
-  },
-);
+runCommand(main);

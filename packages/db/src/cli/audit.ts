@@ -7,9 +7,8 @@
  * `.data/mariadb` (stop `npm start` first, or point DATABASE_URL at the port it printed). Exits 0
  * when the chain holds, 1 at the first broken link (printed with the expected and stored hash).
  */
-import { createDb } from "../client";
 import { verifyAuditChain } from "../repositories/audit";
-import { openDatabase } from "./open-database";
+import { runCommand, withDatabase } from "./open-database";
 
 const PROBLEMS = {
   hash: "the record was changed after it was written (its hash no longer matches its content)",
@@ -24,9 +23,7 @@ async function main(): Promise<number> {
     process.stderr.write("usage: audit verify\n");
     return 2;
   }
-  const database = await openDatabase();
-  const db = createDb({ url: database.url, connectionLimit: 1 });
-  try {
+  return withDatabase(async (db) => {
     const started = performance.now();
     const result = await verifyAuditChain(db);
     const took = Math.round(performance.now() - started);
@@ -41,16 +38,7 @@ async function main(): Promise<number> {
         `  ${result.checked} records before it verified (${took} ms)\n`,
     );
     return 1;
-  } finally {
-    await db.destroy();
-    await database.stop();
-  }
+  }, 1);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(2);
-  },
-);
+runCommand(main);

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { createDb } from "../client";
+import type { Db } from "../client";
 import { startEmbeddedMariadb } from "../embedded";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
@@ -32,4 +34,27 @@ export async function openDatabase(): Promise<{ url: string; stop: () => Promise
   }
   const embedded = await startEmbeddedMariadb({ dataDir, log: (line) => process.stderr.write(`[db] ${line}\n`) });
   return { url: `${embedded.url}/hcp`, stop: embedded.stop };
+}
+
+/** Opens the database for one command, hands it a pool, and closes both whatever happens. */
+export async function withDatabase<T>(run: (db: Db) => Promise<T>, connectionLimit = 2): Promise<T> {
+  const database = await openDatabase();
+  const db = createDb({ url: database.url, connectionLimit });
+  try {
+    return await run(db);
+  } finally {
+    await db.destroy();
+    await database.stop();
+  }
+}
+
+/** Runs a command's main and exits with its code; a failure prints its message and exits 2. */
+export function runCommand(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(2);
+    },
+  );
 }

@@ -8,9 +8,8 @@
  * `.data/mariadb` (database `hcp`), started for the command — stop `npm start` first, or point
  * DATABASE_URL at the port it printed. `check` exits 1 when any counter differs.
  */
-import { createDb } from "../client";
 import { checkRollups, foldRollupChanges, rebuildRollups } from "../repositories/rollup";
-import { openDatabase } from "./open-database";
+import { runCommand, withDatabase } from "./open-database";
 
 function hallArgument(args: readonly string[]): number | undefined {
   const index = args.indexOf("--hall");
@@ -28,9 +27,7 @@ async function main(): Promise<number> {
   }
   const hallId = hallArgument(args);
   if (command === "rebuild" && hallId === undefined) throw new Error("rebuild needs --hall <id>");
-  const database = await openDatabase();
-  const db = createDb({ url: database.url, connectionLimit: 2 });
-  try {
+  return withDatabase(async (db) => {
     const started = performance.now();
     if (command === "rebuild") {
       await rebuildRollups(db, hallId);
@@ -53,16 +50,7 @@ async function main(): Promise<number> {
     if (differences.length > 50) process.stdout.write(`  … and ${differences.length - 50} more\n`);
     process.stdout.write("repair with: rollups rebuild --hall <id>\n");
     return 1;
-  } finally {
-    await db.destroy();
-    await database.stop();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(2);
-  },
-);
+runCommand(main);

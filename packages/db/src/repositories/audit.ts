@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 
 import canonicalize from "canonicalize";
 import { sql } from "kysely";
+import type { Selectable } from "kysely";
 
 import type { Db } from "../client";
+import type { AuditLogTable } from "../schema";
 
 /**
  * The audit trail: an append-only hash chain. Each record's hash covers the previous record's
@@ -40,20 +42,8 @@ export interface TAuditRecord {
   createdAt: string;
 }
 
-interface TAuditRow {
-  id: number | string;
-  actor_user_id: number | null;
-  actor_role: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  detail: string;
-  before_json: string | null;
-  after_json: string | null;
-  created_at: Date;
-  prev_hash: string;
-  hash: string;
-}
+/** a stored row; ids are bigint, so read through Number() */
+type TAuditRow = Omit<Selectable<AuditLogTable>, "id"> & { id: number | string };
 
 function parseOrText(text: string): unknown {
   try {
