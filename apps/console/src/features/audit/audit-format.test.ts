@@ -9,6 +9,8 @@ test("actions read in Chinese; work-order steps by their step; unknown codes sta
   expect(actionLabel("apiClient.rotateSecret")).toBe("apiClient.rotateSecret");
   expect(roleLabel("hall_manager")).toBe("大厅管理者");
   expect(roleLabel("device")).toBe("评价器");
+  expect(roleLabel("api_client:7")).toBe("接口调用方 #7");
+  expect(actionLabel("apiClient.rotate")).toBe("更换接口密钥");
 });
 
 test("a before/after value is shown one field a line", () => {

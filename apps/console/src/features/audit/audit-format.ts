@@ -15,8 +15,10 @@ export function actionLabel(action: string): string {
   return stepLabel ? auditStrings.workOrderAction(stepLabel) : action;
 }
 
+/** A role in words; a business system acting through its key is "api_client:<id>". */
 export function roleLabel(role: string): string {
-  return auditStrings.roles[role] ?? role;
+  const client = /^api_client:(\d+)$/.exec(role)?.[1];
+  return client ? auditStrings.apiClient(client) : (auditStrings.roles[role] ?? role);
 }
 
 /**

@@ -76,8 +76,13 @@ export const auditStrings = {
     "hall.updateRankingSettings": "修改排名设置",
     "province.updateConfig": "修改省级对接设置",
     "privacy.rekey": "个人信息密钥轮换",
+    "apiClient.create": "新建接口调用方",
+    "apiClient.rotate": "更换接口密钥",
+    "apiClient.revoke": "停用接口调用方",
+    "case.import": "导入办件",
     "window.signIn": "窗口亮牌",
     "window.signOut": "窗口离岗",
   } as Record<string, string>,
   workOrderAction: (label: string) => `差评工单：${label}`,
+  apiClient: (id: string) => `接口调用方 #${id}`,
 } as const;
