@@ -1,34 +1,12 @@
-import { randomBytes } from "node:crypto";
-
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
-import { flushApiCalls, WindowBus } from "@hcp/api";
-import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
-import { useTestDb } from "@hcp/db/testing/test-db";
+import { flushApiCalls } from "@hcp/api";
+import { FIXTURE_PASSWORD } from "@hcp/db/testing";
 
-import { createServer } from "../src/server";
-import type { THallServer } from "../src/server";
+import { useHallServer } from "./hall-server";
 
-let hall: THallFixture;
-const getDb = useTestDb({
-  seed: async (db) => {
-    hall = await createHallFixture(db);
-  },
-});
-
-let server: THallServer;
-let baseUrl = "";
-
-beforeAll(async () => {
-  server = createServer({ db: getDb(), bus: new WindowBus(), dataKey: randomBytes(32) });
-  baseUrl = await server.listen(0);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const { db: getDb, hall, baseUrl: base } = useHallServer();
 
 interface TAnswer {
   status: number;
@@ -51,7 +29,7 @@ async function call(
   path: string,
   options: { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<TAnswer> {
-  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+  const response = await fetch(`${base()}/api/v1${path}`, {
     method,
     headers: { "content-type": "application/json", ...(options.key ? { authorization: `Bearer ${options.key}` } : {}), ...options.headers },
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
@@ -61,16 +39,16 @@ async function call(
 
 /** An administrator creates the client in the console (tRPC over HTTP); the answer holds the key, once. */
 async function createClient(input: { scopes: string[]; rateLimitPerMinute: number }): Promise<{ id: number; key: string }> {
-  const signIn = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+  const signIn = await fetch(`${base()}/trpc/auth.signIn`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: hall.users.admin.username, password: FIXTURE_PASSWORD }),
+    body: JSON.stringify({ username: hall().users.admin.username, password: FIXTURE_PASSWORD }),
   });
   const session = /hcp_session=([\w-]+)/.exec(signIn.headers.get("set-cookie") ?? "")?.[1] ?? "";
-  const response = await fetch(`${baseUrl}/trpc/apiClient.create`, {
+  const response = await fetch(`${base()}/trpc/apiClient.create`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${session}` },
-    body: JSON.stringify({ name: "12345 热线", hallIds: [hall.hallId], ...input }),
+    body: JSON.stringify({ name: "12345 热线", hallIds: [hall().hallId], ...input }),
   });
   expect(response.status).toBe(200);
   const answer = (await response.json()) as { result: { data: { client: { id: number }; key: string } } };
@@ -173,7 +151,7 @@ describe("a business system over /api/v1 with its API key", () => {
   });
 
   test("the OpenAPI document describes every /integration route with its error responses", async () => {
-    const document = (await (await fetch(`${baseUrl}/api/v1/openapi.json`)).json()) as {
+    const document = (await (await fetch(`${base()}/api/v1/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { responses: Record<string, { content?: unknown; headers?: Record<string, unknown> }>; parameters?: { name: string; in: string }[] }>>;
       components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
     };

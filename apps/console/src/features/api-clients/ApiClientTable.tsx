@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "@hcp/api";
 
+import { formatDateTime } from "../work-orders/format";
 import { apiClientStrings as t } from "./strings";
 
 export type TApiClientRow = RouterOutputs["apiClient"]["list"][number];
@@ -13,10 +14,6 @@ export interface ApiClientTableProps {
   onRotate: (client: TApiClientRow) => void;
   onRevoke: (client: TApiClientRow) => void;
   onShowCalls: (client: TApiClientRow) => void;
-}
-
-export function shanghaiTime(iso: string): string {
-  return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 }
 
 /** Every client with what it may do, its key's prefix and when it last called. */
@@ -53,7 +50,7 @@ export function ApiClientTable(props: ApiClientTableProps) {
                 </td>
                 <td className="mono">{client.keyPrefix}…</td>
                 <td>{client.rateLimitPerMinute}</td>
-                <td>{client.lastUsedAt ? shanghaiTime(client.lastUsedAt) : t.neverUsed}</td>
+                <td>{client.lastUsedAt ? formatDateTime(client.lastUsedAt) : t.neverUsed}</td>
                 <td>
                   <span className={`tag ${client.revokedAt ? "tag-neutral" : "tag-success"}`}>{client.revokedAt ? t.revoked : t.active}</span>
                 </td>

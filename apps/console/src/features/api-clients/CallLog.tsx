@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@hcp/api";
 
-import { shanghaiTime } from "./ApiClientTable";
+import { formatDateTime } from "../work-orders/format";
 import { apiClientStrings as t } from "./strings";
 
 export type TApiCallRow = RouterOutputs["apiClient"]["calls"][number];
@@ -23,7 +23,7 @@ export function CallLog({ calls }: { calls: readonly TApiCallRow[] }) {
         <tbody>
           {calls.map((call) => (
             <tr key={call.id}>
-              <td className="nowrap">{shanghaiTime(call.at)}</td>
+              <td className="nowrap">{formatDateTime(call.at)}</td>
               <td className="mono">
                 {call.method} {call.route}
               </td>
