@@ -17,6 +17,7 @@ import type { TWorkOrderState } from "@hcp/domain";
 
 import { countWorkOrders } from "../services/work-order-metrics";
 import { exceptionsCovering } from "../services/calendar";
+import { orderDetailForViewer, orderRowForViewer } from "../services/staff-view";
 import { actOnWorkOrder, currentDeadline, monthBounds, queueScope, workOrderDetail } from "../services/work-orders";
 import { authedProcedure, roleProcedure } from "../trpc";
 
@@ -61,7 +62,7 @@ export const workOrderRouter = {
       rows: rows.map((row, index) => {
         const state = row.state as TWorkOrderState;
         const deadline = deadlines[index] ?? { deadline: null, due: null, overdue: false };
-        return {
+        return orderRowForViewer(ctx, {
           id: row.id,
           state,
           stateLabel: WORK_ORDER_STATES[state],
@@ -69,7 +70,7 @@ export const workOrderRouter = {
           itemName: row.itemName,
           departmentName: row.departmentName,
           windowCode: row.windowCode,
-          // Staff see their own orders; the citizen's identity is never part of an order view.
+          // Staff see their own orders without case number or time of day (services/staff-view.ts).
           staffName: row.staffName,
           level: row.level,
           createdAt: row.createdAt.toISOString(),
@@ -81,12 +82,12 @@ export const workOrderRouter = {
           overdue: deadline.overdue,
           escalation: row.escalation,
           extension: row.extension,
-        };
+        });
       }),
     };
   }),
 
-  byId: authedProcedure.input(z.object({ id: ZId })).query(({ ctx, input }) => workOrderDetail(ctx, input.id)),
+  byId: authedProcedure.input(z.object({ id: ZId })).query(async ({ ctx, input }) => orderDetailForViewer(ctx, await workOrderDetail(ctx, input.id))),
 
   act: authedProcedure.input(ZWorkOrderAct).mutation(({ ctx, input }) => actOnWorkOrder(ctx, input)),
 
