@@ -7,11 +7,13 @@ import { strings } from "../../lib/strings";
 export interface AppHeaderProps {
   user: TSessionUser;
   onSignOut: () => void;
+  /** 退出所有设备: every session of the account ends, this one too */
+  onSignOutEverywhere: () => void;
   signingOut: boolean;
   signOutError: string | null;
 }
 
-export function AppHeader({ user, onSignOut, signingOut, signOutError }: AppHeaderProps) {
+export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut, signOutError }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-brand">
@@ -28,6 +30,9 @@ export function AppHeader({ user, onSignOut, signingOut, signOutError }: AppHead
         <span className="app-user-role">{ROLES[user.role]}</span>
         <button type="button" className="btn btn-on-dark" onClick={onSignOut} disabled={signingOut}>
           {signingOut ? strings.app.signingOut : strings.app.signOut}
+        </button>
+        <button type="button" className="btn btn-on-dark" onClick={onSignOutEverywhere} disabled={signingOut} title={strings.app.signOutEverywhereHint}>
+          {strings.app.signOutEverywhere}
         </button>
         <InlineError message={signOutError} />
       </div>

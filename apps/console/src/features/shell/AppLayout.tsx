@@ -17,18 +17,17 @@ export function AppLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
-  const signOut = useMutation(
-    trpc.auth.signOut.mutationOptions({
-      onSuccess: async () => {
-        const meKey = trpc.auth.me.queryKey();
-        queryClient.setQueryData(meKey, null);
-        await navigate({ to: "/login", replace: true });
-        // Nothing of this session may show to whoever signs in next on this browser.
-        const meHash = hashKey(meKey);
-        queryClient.removeQueries({ predicate: (query) => query.queryHash !== meHash });
-      },
-    }),
-  );
+  const signedOut = async () => {
+    const meKey = trpc.auth.me.queryKey();
+    queryClient.setQueryData(meKey, null);
+    await navigate({ to: "/login", replace: true });
+    // Nothing of this session may show to whoever signs in next on this browser.
+    const meHash = hashKey(meKey);
+    queryClient.removeQueries({ predicate: (query) => query.queryHash !== meHash });
+  };
+  const signOut = useMutation(trpc.auth.signOut.mutationOptions({ onSuccess: signedOut }));
+  const signOutEverywhere = useMutation(trpc.auth.signOutEverywhere.mutationOptions({ onSuccess: signedOut }));
+  const failed = signOut.isError ? signOut.error : signOutEverywhere.isError ? signOutEverywhere.error : null;
 
   // Signed out here, elsewhere, or the session expired: `auth.me` is null, so go to 登录.
   useEffect(() => {
@@ -46,8 +45,9 @@ export function AppLayout() {
       <AppHeader
         user={user}
         onSignOut={() => signOut.mutate()}
-        signingOut={signOut.isPending}
-        signOutError={signOut.isError ? errorMessage(signOut.error) : null}
+        onSignOutEverywhere={() => signOutEverywhere.mutate()}
+        signingOut={signOut.isPending || signOutEverywhere.isPending}
+        signOutError={failed ? errorMessage(failed) : null}
       />
       <div className="app-body">
         <AppNav screens={screensFor(user.role)} role={user.role} />
