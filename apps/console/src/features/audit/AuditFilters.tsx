@@ -18,35 +18,33 @@ export function AuditFilters(props: { actions: readonly string[]; value: TAuditF
   const t = auditStrings.page;
   const { register, handleSubmit, reset } = useForm<TAuditFilterValues>({ defaultValues: props.value });
   return (
-    <form className="form filters" aria-label={t.filters} onSubmit={(event) => void handleSubmit(props.onApply)(event)}>
-      <div className="filter-row">
-        <div className="field">
-          <label htmlFor="audit-action">{t.action}</label>
-          <select id="audit-action" {...register("action")}>
-            <option value="">{t.allActions}</option>
-            {props.actions.map((action) => (
-              <option key={action} value={action}>
-                {actionLabel(action)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-entity">{t.entity}</label>
-          <input id="audit-entity" type="text" maxLength={32} className="input-short" {...register("entity")} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-entity-id">{t.entityId}</label>
-          <input id="audit-entity-id" type="text" maxLength={64} className="input-short" {...register("entityId")} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">{t.from}</label>
-          <input id="audit-from" type="date" {...register("from")} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">{t.to}</label>
-          <input id="audit-to" type="date" {...register("to")} />
-        </div>
+    <form className="filter-form" role="search" aria-label={t.filters} onSubmit={(event) => void handleSubmit(props.onApply)(event)}>
+      <div className="field">
+        <label htmlFor="audit-action">{t.action}</label>
+        <select id="audit-action" {...register("action")}>
+          <option value="">{t.allActions}</option>
+          {props.actions.map((action) => (
+            <option key={action} value={action}>
+              {actionLabel(action)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="audit-entity">{t.entity}</label>
+        <input id="audit-entity" type="text" maxLength={32} {...register("entity")} />
+      </div>
+      <div className="field">
+        <label htmlFor="audit-entity-id">{t.entityId}</label>
+        <input id="audit-entity-id" type="text" maxLength={64} {...register("entityId")} />
+      </div>
+      <div className="field">
+        <label htmlFor="audit-from">{t.from}</label>
+        <input id="audit-from" type="date" {...register("from")} />
+      </div>
+      <div className="field">
+        <label htmlFor="audit-to">{t.to}</label>
+        <input id="audit-to" type="date" {...register("to")} />
       </div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary">

@@ -11,6 +11,7 @@ import type { TAuditFilterValues } from "./AuditFilters";
 import { auditStrings } from "./audit-strings";
 import { AuditTable } from "./AuditTable";
 import { VerifyResult } from "./VerifyResult";
+import "./audit.css";
 
 const PAGE_SIZE = 50;
 
@@ -29,7 +30,8 @@ export function AuditPage() {
       { getNextPageParam: (page) => page.nextBeforeId ?? undefined },
     ),
   );
-  const verify = useMutation(trpc.audit.verify.mutationOptions());
+  // Verifying re-reads the list too: a record changed since it was loaded shows as it is now.
+  const verify = useMutation(trpc.audit.verify.mutationOptions({ onSuccess: () => void records.refetch() }));
   const rows = records.data?.pages.flatMap((page) => page.rows);
   const actions = records.data?.pages[0]?.actions ?? [];
   const brokenId = verify.data && !verify.data.ok ? verify.data.brokenAt.id : null;

@@ -11,6 +11,7 @@ import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { auditStrings } from "./audit-strings";
+import "./audit.css";
 
 export interface RevealReasonFormProps {
   caseId: number;
