@@ -7,7 +7,7 @@ import { insertSession } from "@hcp/db";
 import { createHallFixture } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
-import { accessRule, allowsDevice, allowsRole, isPublicRule, ROLE_KEYS } from "@hcp/domain";
+import { accessRule, allowsApiClient, allowsDevice, allowsRole, API_SCOPE_KEYS, isPublicRule, ROLE_KEYS } from "@hcp/domain";
 import type { TAccessRule, TRole } from "@hcp/domain";
 
 import { apiHarness } from "../test/harness";
@@ -30,13 +30,17 @@ const getDb = useTestDb({
 });
 const api = apiHarness(getDb);
 
-type TPrincipalKind = TRole | "anonymous" | "device";
-const PRINCIPALS: readonly TPrincipalKind[] = [...ROLE_KEYS, "anonymous", "device"];
+/** Business systems: one API client holding every scope, one holding only cases:read. */
+const API_CLIENTS = { api_client_all: API_SCOPE_KEYS, api_client_cases_read: ["cases:read"] } as const;
+type TApiClientKind = keyof typeof API_CLIENTS;
+type TPrincipalKind = TRole | "anonymous" | "device" | TApiClientKind;
+const PRINCIPALS: readonly TPrincipalKind[] = [...ROLE_KEYS, "anonymous", "device", "api_client_all", "api_client_cases_read"];
 
 const procedures = (appRouter._def as unknown as { procedures: Record<string, { _def: { type: string } }> }).procedures;
 
 function admitted(rule: TAccessRule, principal: TPrincipalKind): boolean {
   if (isPublicRule(rule)) return true;
+  if (principal in API_CLIENTS) return allowsApiClient(rule, API_CLIENTS[principal as TApiClientKind]);
   if (principal === "device") return allowsDevice(rule);
   if (principal === "anonymous") return false;
   return allowsRole(rule, principal);
@@ -50,10 +54,26 @@ async function sessionFor(role: TRole): Promise<string> {
   return token;
 }
 
+const apiKeys = new Map<TApiClientKind, string>();
+
+/** An API client of the fixture hall with the kind's scopes, made through the console's procedure. */
+async function apiKeyFor(kind: TApiClientKind): Promise<string> {
+  const admin = await callerFor("admin");
+  const created = await admin.apiClient.create({ name: kind, hallIds: [hall.hallId], scopes: [...API_CLIENTS[kind]], rateLimitPerMinute: 10_000 });
+  return created.key;
+}
+
 async function callerFor(principal: TPrincipalKind): Promise<TCaller> {
   if (principal === "anonymous") return api.caller({});
+  if (principal in API_CLIENTS) {
+    const kind = principal as TApiClientKind;
+    const key = apiKeys.get(kind) ?? (await apiKeyFor(kind));
+    apiKeys.set(kind, key);
+    const request = { sessionToken: null, deviceToken: null, ip: "127.0.0.1", setCookie: () => undefined, apiKey: key, idempotencyKey: null, requestId: "access-walk" };
+    return createCallerFactory(appRouter)(await createContext({ db: getDb(), bus: api.bus, dataKey: api.dataKey }, request));
+  }
   if (principal === "device") return api.caller({ deviceToken: hall.deviceTokens[0] });
-  return api.caller({ sessionToken: await sessionFor(principal) });
+  return api.caller({ sessionToken: await sessionFor(principal as TRole) });
 }
 
 /** Walks the caller proxy to the procedure at `path`. */
@@ -91,6 +111,7 @@ describe("the access table", () => {
   });
 
   test("every procedure admits exactly the principals its rule names", { timeout: 120_000 }, async () => {
+    apiKeys.clear();
     const mismatches: string[] = [];
     for (const path of Object.keys(procedures)) {
       const rule = accessRule(path);
