@@ -36,9 +36,13 @@ describe("applicant contact at rest", () => {
   });
 
   test("a tampered ciphertext is rejected, and lookups use a keyed hash", () => {
-    const stored = Buffer.from(encryptContact(key, "13812345678"), "base64");
-    stored[stored.length - 1] = (stored[stored.length - 1] ?? 0) ^ 1;
-    expect(() => decryptContact(key, stored.toString("base64"))).toThrow();
+    // k1:<iv>:<tag>:<ciphertext>: one flipped bit of the ciphertext must fail the GCM tag check.
+    const [keyId, iv, tag, body] = encryptContact(key, "13812345678").split(":") as [string, string, string, string];
+    const tampered = Buffer.from(body, "base64url");
+    tampered[0] = (tampered[0] ?? 0) ^ 1;
+    expect(() => decryptContact(key, [keyId, iv, tag, tampered.toString("base64url")].join(":"))).toThrow(/unable to authenticate/i);
+    // The untouched cipher still opens, so the refusal above is the tampering and nothing else.
+    expect(decryptContact(key, [keyId, iv, tag, body].join(":"))).toBe("13812345678");
     expect(contactLookupHash(key, "13812345678")).toBe(contactLookupHash(key, "13812345678"));
     expect(contactLookupHash(randomBytes(32), "13812345678")).not.toBe(contactLookupHash(key, "13812345678"));
   });
