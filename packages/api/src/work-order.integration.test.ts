@@ -113,6 +113,9 @@ describe("work orders", () => {
       "reply",
       "followUp",
     ]);
+    // The citizen's follow-up closed the order: on the audit chain as the platform's step.
+    const closing = await getDb().selectFrom("audit_log").selectAll().where("action", "=", "workOrder.followUp").execute();
+    expect(closing.map((row) => [row.entity_id, row.actor_role])).toEqual([[String(id), "system"]]);
     expect(await appCodeOf(device.rating.submit({ caseNo, level: 4, idempotencyKey: randomUUID() }))).toBe("ALREADY_RATED");
 
     const today = hallDate(new Date());
@@ -197,5 +200,10 @@ describe("work orders", () => {
     const manager = await api.signedIn(hall.users.hall_manager.username);
     const queue = await manager.workOrder.list({ overdue: true });
     expect(queue.rows.map((row) => [row.id, row.overdue, row.escalation])).toEqual([[id, true, 2]]);
+    const raised = await getDb().selectFrom("audit_log").selectAll().where("action", "=", "workOrder.escalate").orderBy("id").execute();
+    expect(raised.map((row) => [row.entity_id, row.actor_role])).toEqual([
+      [String(id), "system"],
+      [String(id), "system"],
+    ]);
   });
 });

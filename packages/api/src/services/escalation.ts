@@ -3,6 +3,8 @@ import { sql } from "kysely";
 import type { Db } from "@hcp/db";
 import { hallDate } from "@hcp/domain";
 
+import { audit } from "./audit";
+
 /** Where an escalation goes besides the console: an SMS gateway, the 12345 platform … */
 export interface TNotifier {
   notify: (escalation: { workOrderId: number; hallId: number; departmentId: number; level: 1 | 2; reason: string }) => Promise<void>;
@@ -54,6 +56,15 @@ export async function escalateOverdue(db: Db, now: Date, notifier: TNotifier = c
           created_at: now,
         })
         .execute();
+      // The platform itself changed the order: on the chain like any person's step.
+      await audit(trx, { now: () => now, user: null, device: null }, {
+        action: "workOrder.escalate",
+        entity: "work_order",
+        entityId: order.id,
+        before: { escalation: order.escalation },
+        after: { escalation: level },
+        detail: { reason },
+      });
       return true;
     });
     if (updated) {

@@ -17,6 +17,7 @@ import type { z } from "zod";
 import { naturalBatcher, perDb } from "../batch";
 import type { TContext, TDevice } from "../context";
 import { appError, isDuplicateKey } from "../errors";
+import { audit } from "./audit";
 import { flagMisuseBatch, idsAndMisuse } from "./signals";
 import { openWorkOrder } from "./work-orders";
 
@@ -122,6 +123,14 @@ async function closeOnFollowUp(trx: Db, caseId: number, now: Date): Promise<void
   });
   // A concurrent step on the order makes the follow-up wait for a retry rather than skip the close.
   if (!closed) throw appError("WORK_ORDER_CONFLICT", "CONFLICT");
+  // Rare (one per rectified bad review) and alone in its transaction: the chain head's lock is cheap here.
+  await audit(trx, { now: () => now, user: null, device: null }, {
+    action: "workOrder.followUp",
+    entity: "work_order",
+    entityId: order.id,
+    before: { state: order.state },
+    after: { state: "closed" },
+  });
 }
 
 // ── reading: everything a rating is judged by, for many ratings in one statement ─────────────
