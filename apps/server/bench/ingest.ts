@@ -86,7 +86,8 @@ async function startServer(databaseUrl: string, dataDir: string): Promise<TServe
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error("the server did not start listening within 60 s")), 60_000);
     createInterface({ input: stdout }).on("line", (line) => {
-      log(`server: ${line}`);
+      // The server's one JSON line per request is its access log: counted work, not news.
+      if (!line.startsWith("{")) log(`server: ${line}`);
       const match = /listening on (http:\/\/\S+)/.exec(line);
       if (match?.[1]) {
         clearTimeout(timer);

@@ -43,7 +43,10 @@ export async function startServerChild(databaseUrl: string, dataDir: string, log
   clearTimeout(timeout);
   if (!url) throw new Error("the server stopped before it listened");
   // Keep draining its output so the child never blocks on a full pipe.
-  lines.on("line", (line) => log(`server: ${line}`));
+  lines.on("line", (line) => {
+    // The server's one JSON line per request is its access log: counted work, not news.
+    if (!line.startsWith("{")) log(`server: ${line}`);
+  });
   return {
     pid,
     url,
