@@ -81,7 +81,8 @@ describe("CSRF", () => {
     const cookie = `hcp_session=${token}`;
     const call = (headers: Record<string, string>) =>
       raw("/trpc/window.signOut", { method: "POST", headers: { "content-type": "application/json", "content-length": "0", ...headers } });
-    for (const headers of [{ cookie, "sec-fetch-site": "cross-site" }, { cookie, "sec-fetch-site": "same-site" }, { cookie, origin: "https://evil.example" }, { cookie, origin: "null" }]) {
+    const crossSite: Record<string, string>[] = [{ cookie, "sec-fetch-site": "cross-site" }, { cookie, "sec-fetch-site": "same-site" }, { cookie, origin: "https://evil.example" }, { cookie, origin: "null" }];
+    for (const headers of crossSite) {
       const refused = await call(headers);
       expect(refused.status).toBe(403);
       expect(JSON.parse(refused.body)).toMatchObject({ error: { message: "请求来源无法确认，请刷新页面后重试", data: { appCode: "CSRF_REFUSED", httpStatus: 403 } } });
