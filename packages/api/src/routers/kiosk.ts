@@ -162,9 +162,10 @@ export const kioskRouter = {
       const prompt = await findPrompt(ctx.db, input.promptId);
       if (prompt?.window_id !== ctx.device.windowId || !prompt) throw appError("PROMPT_NOT_FOUND", "NOT_FOUND");
       const now = ctx.now();
-      const closed = await closePrompt(ctx.db, prompt.id, "timed_out", now);
-      if (closed) {
-        await insertAudit(ctx.db, {
+      // The closed prompt and its "timed out" record commit together: never one without the other.
+      const closed = await ctx.db.transaction().execute(async (trx) => {
+        if (!(await closePrompt(trx, prompt.id, "timed_out", now))) return false;
+        await insertAudit(trx, {
           actorUserId: null,
           action: "rating.promptTimedOut",
           entity: "case",
@@ -172,8 +173,9 @@ export const kioskRouter = {
           detail: { promptId: prompt.id, device: ctx.device.deviceCode },
           now,
         });
-        ctx.bus.publish(ctx.device.windowId, { type: "promptClosed", promptId: prompt.id, status: "timed_out" });
-      }
+        return true;
+      });
+      if (closed) ctx.bus.publish(ctx.device.windowId, { type: "promptClosed", promptId: prompt.id, status: "timed_out" });
       return { closed };
     }),
 } satisfies TRPCRouterRecord;
