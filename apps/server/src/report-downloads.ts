@@ -9,6 +9,8 @@ import type { TReportFormat } from "@hcp/api/exports";
 import { APP_ERROR_MESSAGES } from "@hcp/domain";
 import type { TAppErrorCode } from "@hcp/domain";
 
+import { logFailure } from "./request-log";
+
 /**
  * GET /reports/{hallId}/{yyyy-mm}.pdf|.xlsx|.csv[?version=N]: the monthly report as a file, for
  * the console's download buttons and for people who bookmark a link. Same session as /trpc; the
@@ -73,16 +75,16 @@ export function createReportDownloads(createContext: (req: IncomingMessage, res:
       // A failure mid-stream can only cut the response short; the log says why.
       pipeline(download.body, res, (error) => {
         if (error && !res.writableFinished && error.message !== "Premature close") {
-          process.stderr.write(`[hcp] report CSV stream failed: ${error.stack ?? error.message}\n`);
+          logFailure(null, { route: url.pathname, error });
         }
       });
     } catch (error) {
       if (error instanceof AppError) {
         const status = getHTTPStatusCodeFromError(error);
-        if (status >= 500) process.stderr.write(`[hcp] report download refused (${error.appCode}) for ${url.pathname}\n`);
+        if (status >= 500) logFailure(null, { route: url.pathname, error });
         return sendError(res, status, error.code, error.appCode);
       }
-      process.stderr.write(`[hcp] report download failed for ${url.pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      logFailure(null, { route: url.pathname, error });
       if (!res.headersSent) sendError(res, 500, "INTERNAL_SERVER_ERROR", "INTERNAL");
       else res.destroy();
     }
