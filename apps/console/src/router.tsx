@@ -23,6 +23,7 @@ import { CalendarPage } from "./features/calendar/CalendarPage";
 import { CatalogPage } from "./features/catalog/CatalogPage";
 import { parseCatalogSearch } from "./features/catalog/catalog-search";
 import { DeskPage } from "./features/desk/DeskPage";
+import { AccountPage } from "./features/account/AccountPage";
 import { DevicesPage } from "./features/devices/DevicesPage";
 import { ImportPage } from "./features/import/ImportPage";
 import { ProvincePage } from "./features/province/ProvincePage";
@@ -154,6 +155,13 @@ const devicesRoute = createRoute({
   path: "devices",
   beforeLoad: requireScreen("devices"),
   component: DevicesPage,
+});
+
+/** Every signed-in user's own account: no screen rule beyond being signed in. */
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "account",
+  component: AccountPage,
 });
 
 const provinceRoute = createRoute({
@@ -338,7 +346,7 @@ const reportRoutes = [reportsRoute, yearlyRoute];
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
-  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, importRoute, provinceRoute, apiClientsRoute, auditRoute, workOrdersRoute, workOrderRoute, calendarRoute, ...performanceRoutes, ...reportRoutes]),
+  appRoute.addChildren([deskRoute, overviewRoute, analysisRoute, catalogRoute, devicesRoute, importRoute, provinceRoute, accountRoute, apiClientsRoute, auditRoute, workOrdersRoute, workOrderRoute, calendarRoute, ...performanceRoutes, ...reportRoutes]),
 ]);
 
 export const router = createRouter({

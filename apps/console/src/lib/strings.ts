@@ -13,6 +13,7 @@ const zhCN = {
     userLabel: "当前用户",
     signOut: "退出",
     signingOut: "正在退出…",
+    changePassword: "修改密码",
     signOutEverywhere: "退出所有设备",
     signOutEverywhereHint: "结束本账号在所有电脑和手机上的登录",
     loading: "加载中…",

@@ -1,3 +1,5 @@
+import { Link } from "@tanstack/react-router";
+
 import { ROLES } from "@hcp/domain";
 
 import { InlineError } from "../../components/StatusMessages";
@@ -28,6 +30,9 @@ export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut, si
       <div className="app-user" aria-label={strings.app.userLabel} role="group">
         <span className="app-user-name">{user.displayName}</span>
         <span className="app-user-role">{ROLES[user.role]}</span>
+        <Link to="/account" className="btn btn-on-dark">
+          {strings.app.changePassword}
+        </Link>
         <button type="button" className="btn btn-on-dark" onClick={onSignOut} disabled={signingOut}>
           {signingOut ? strings.app.signingOut : strings.app.signOut}
         </button>

@@ -1,0 +1,108 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+
+import { APP_ERROR_MESSAGES, passwordProblem } from "@hcp/domain";
+
+const t = {
+  current: "当前密码",
+  next: "新密码",
+  nextHelp: "至少 10 个字符，不能包含用户名，不能是常见密码。修改后，其他设备上的登录会全部退出。",
+  confirm: "再次输入新密码",
+  mismatch: "两次输入的新密码不一致",
+  same: "新密码不能与当前密码相同",
+  submit: "修改密码",
+  saving: "正在修改…",
+  saved: "密码已修改，其他设备上的登录已退出。",
+  currentRequired: "请输入当前密码",
+} as const;
+
+/** The server's own rules, checked here first so the user hears them before a round trip. */
+function schemaFor(username: string) {
+  return z
+    .object({
+      currentPassword: z.string().min(1, { error: t.currentRequired }),
+      newPassword: z.string().max(200),
+      confirmPassword: z.string(),
+    })
+    .superRefine((form, issues) => {
+      const problem = passwordProblem(form.newPassword, username);
+      if (problem) issues.addIssue({ code: "custom", path: ["newPassword"], message: APP_ERROR_MESSAGES[problem] });
+      else if (form.newPassword === form.currentPassword) issues.addIssue({ code: "custom", path: ["newPassword"], message: t.same });
+      if (form.confirmPassword !== form.newPassword) issues.addIssue({ code: "custom", path: ["confirmPassword"], message: t.mismatch });
+    });
+}
+type TPasswordForm = z.infer<ReturnType<typeof schemaFor>>;
+
+export interface PasswordChangeFormProps {
+  username: string;
+  pending: boolean;
+  /** the API's refusal, in Chinese */
+  error: string | null;
+  saved: boolean;
+  onSubmit: (change: { currentPassword: string; newPassword: string }) => void;
+}
+
+const FIELDS = [
+  { name: "currentPassword", label: t.current, autoComplete: "current-password" },
+  { name: "newPassword", label: t.next, autoComplete: "new-password" },
+  { name: "confirmPassword", label: t.confirm, autoComplete: "new-password" },
+] as const;
+
+/** 修改密码: the current password, the new one twice. */
+export function PasswordChangeForm({ username, pending, error, saved, onSubmit }: PasswordChangeFormProps) {
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<TPasswordForm>({ resolver: zodResolver(schemaFor(username)), defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
+
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(event) => void handleSubmit((form) => onSubmit({ currentPassword: form.currentPassword, newPassword: form.newPassword }))(event)}
+    >
+      {FIELDS.map((field) => {
+        const message = errors[field.name]?.message;
+        const describedBy = [field.name === "newPassword" ? "password-help" : null, message ? `${field.name}-error` : null].filter(Boolean).join(" ");
+        return (
+          <div className="field" key={field.name}>
+            <label htmlFor={field.name}>{field.label}</label>
+            <input
+              id={field.name}
+              type="password"
+              autoComplete={field.autoComplete}
+              aria-invalid={message ? true : undefined}
+              aria-describedby={describedBy || undefined}
+              {...register(field.name)}
+            />
+            {field.name === "newPassword" ? (
+              <p id="password-help" className="muted small">
+                {t.nextHelp}
+              </p>
+            ) : null}
+            {message ? (
+              <p id={`${field.name}-error`} className="field-error">
+                {message}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
+          {t.submit}
+        </button>
+        <span className="muted" role="status">
+          {pending ? t.saving : saved ? t.saved : null}
+        </span>
+      </div>
+      {error ? (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
