@@ -124,7 +124,10 @@ export async function readTallies(db: Db, filter: TTallyFilter): Promise<Map<TTa
     from ${source} as s
     where ${sql.join(where, sql` and `)}
     group by 1`.execute(db);
-  return new Map(result.rows.map((row) => [keyOf(filter.by, row.tally_key ?? null), toTally(row)]));
+  // A correction (a case moved to another window) leaves the old rollup row at zero: a group with
+  // nothing in it is no group, whichever source counted it.
+  const nonEmpty = result.rows.filter((row) => ROLLUP_COUNTERS.some((counter) => Number(row[counter] ?? 0) !== 0));
+  return new Map(nonEmpty.map((row) => [keyOf(filter.by, row.tally_key ?? null), toTally(row)]));
 }
 
 /** The hall-local month (yyyymm) of a UTC time column. */
