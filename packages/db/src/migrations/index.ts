@@ -10,6 +10,7 @@ import * as auditChain from "./2026_11_26_0300_audit_chain";
 import * as applicantIdNumber from "./2026_11_26_0310_applicant_id_number";
 import * as caseImport from "./2026_11_26_0400_case_import";
 import * as apiClients from "./2026_11_26_0500_api_clients";
+import * as promptWindowCreatedIndex from "./2026_11_26_0600_prompt_window_created_index";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_26_0310_applicant_id_number": applicantIdNumber,
   "2026_11_26_0400_case_import": caseImport,
   "2026_11_26_0500_api_clients": apiClients,
+  "2026_11_26_0600_prompt_window_created_index": promptWindowCreatedIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
