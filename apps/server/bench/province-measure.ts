@@ -18,6 +18,8 @@ const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export interface TServerChild {
   pid: number;
   url: string;
+  /** resolves with the first line of the server's output (from now on) that matches */
+  nextLine: (pattern: RegExp, timeoutMs: number) => Promise<string>;
   stop: () => Promise<void>;
 }
 
@@ -47,9 +49,21 @@ export async function startServerChild(databaseUrl: string, dataDir: string, log
     // The server's one JSON line per request is its access log: counted work, not news.
     if (!line.startsWith("{")) log(`server: ${line}`);
   });
+  const nextLine = (pattern: RegExp, timeoutMs: number) =>
+    new Promise<string>((resolveLine, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the server printed no line matching ${String(pattern)} within ${timeoutMs / 1000} s`)), timeoutMs);
+      const listener = (line: string) => {
+        if (!pattern.test(line)) return;
+        clearTimeout(timer);
+        lines.off("line", listener);
+        resolveLine(line);
+      };
+      lines.on("line", listener);
+    });
   return {
     pid,
     url,
+    nextLine,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
