@@ -1,6 +1,6 @@
-import { lazy, Suspense } from "react";
+import { lazy } from "react";
 
-import { Loading } from "../../components/StatusMessages";
+import { ChartDataTable } from "../../components/ChartDataTable";
 import type { TMonthPoint } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
 import { strings } from "../../lib/strings";
@@ -11,41 +11,14 @@ const TrendChart = lazy(() => import("./TrendChart").then((module) => ({ default
 export function MonthlyTrend({ months }: { months: readonly TMonthPoint[] }) {
   const t = strings.overview;
   return (
-    <>
-      <Suspense fallback={<Loading />}>
-        <TrendChart months={months} />
-      </Suspense>
-      <details className="chart-table">
-        <summary>{t.trendTable}</summary>
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.month}</th>
-                <th scope="col" className="num">
-                  {t.cases}
-                </th>
-                <th scope="col" className="num">
-                  {t.ratings}
-                </th>
-                <th scope="col" className="num">
-                  {t.goodRate}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((point) => (
-                <tr key={point.month}>
-                  <th scope="row">{t.monthLabel(point.month)}</th>
-                  <td className="num">{formatCount(point.metrics.casesCompleted)}</td>
-                  <td className="num">{formatCount(point.metrics.ratings)}</td>
-                  <td className="num">{point.metrics.goodRate.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </>
+    <ChartDataTable
+      chart={<TrendChart months={months} />}
+      summary={t.trendTable}
+      columns={[{ label: t.month }, { label: t.cases, numeric: true }, { label: t.ratings, numeric: true }, { label: t.goodRate, numeric: true }]}
+      rows={months.map((point) => ({
+        key: point.month,
+        cells: [t.monthLabel(point.month), formatCount(point.metrics.casesCompleted), formatCount(point.metrics.ratings), point.metrics.goodRate.text],
+      }))}
+    />
   );
 }

@@ -1,6 +1,6 @@
-import { lazy, Suspense } from "react";
+import { lazy } from "react";
 
-import { Loading } from "../../components/StatusMessages";
+import { ChartDataTable } from "../../components/ChartDataTable";
 import { formatCount } from "../../lib/format";
 import type { TTrend } from "../performance/types";
 import { liveStrings } from "./live-strings";
@@ -9,84 +9,34 @@ import { liveStrings } from "./live-strings";
 const DailyVolumeChart = lazy(() => import("./TrendCharts").then((module) => ({ default: module.DailyVolumeChart })));
 const WeeklyGoodRateChart = lazy(() => import("./TrendCharts").then((module) => ({ default: module.WeeklyGoodRateChart })));
 
+const t = liveStrings;
+
 /** Daily volume as bars, with its numbers in a table for screen readers and for copying. */
 export function DailyVolume({ days }: { days: TTrend["days"] }) {
-  const t = liveStrings;
   return (
-    <>
-      <Suspense fallback={<Loading />}>
-        <DailyVolumeChart days={days} />
-      </Suspense>
-      <details className="chart-table">
-        <summary>{t.trendTable}</summary>
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.date}</th>
-                <th scope="col" className="num">
-                  {t.cases}
-                </th>
-                <th scope="col" className="num">
-                  {t.ratings}
-                </th>
-                <th scope="col" className="num">
-                  {t.goodRate}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map((day) => (
-                <tr key={day.date}>
-                  <th scope="row">{day.date}</th>
-                  <td className="num">{formatCount(day.casesCompleted)}</td>
-                  <td className="num">{formatCount(day.validRatings)}</td>
-                  <td className="num">{day.goodRate.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </>
+    <ChartDataTable
+      chart={<DailyVolumeChart days={days} />}
+      summary={t.trendTable}
+      columns={[{ label: t.date }, { label: t.cases, numeric: true }, { label: t.ratings, numeric: true }, { label: t.goodRate, numeric: true }]}
+      rows={days.map((day) => ({
+        key: day.date,
+        cells: [day.date, formatCount(day.casesCompleted), formatCount(day.validRatings), day.goodRate.text],
+      }))}
+    />
   );
 }
 
 /** 好评率 by week as a line, with the same figures in a table. */
 export function WeeklyGoodRate({ weeks }: { weeks: TTrend["weeks"] }) {
-  const t = liveStrings;
   return (
-    <>
-      <Suspense fallback={<Loading />}>
-        <WeeklyGoodRateChart weeks={weeks} />
-      </Suspense>
-      <details className="chart-table">
-        <summary>{t.trendTable}</summary>
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.week}</th>
-                <th scope="col" className="num">
-                  {t.validRatings}
-                </th>
-                <th scope="col" className="num">
-                  {t.goodRate}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((week) => (
-                <tr key={week.from}>
-                  <th scope="row">{t.weekLabel(week.from, week.to)}</th>
-                  <td className="num">{formatCount(week.validRatings)}</td>
-                  <td className="num">{week.goodRate.text}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </>
+    <ChartDataTable
+      chart={<WeeklyGoodRateChart weeks={weeks} />}
+      summary={t.trendTable}
+      columns={[{ label: t.week }, { label: t.validRatings, numeric: true }, { label: t.goodRate, numeric: true }]}
+      rows={weeks.map((week) => ({
+        key: week.from,
+        cells: [t.weekLabel(week.from, week.to), formatCount(week.validRatings), week.goodRate.text],
+      }))}
+    />
   );
 }
