@@ -70,6 +70,8 @@ export function useKioskPlatform(): TKioskPlatform {
         window.addEventListener("hcp-voice", (event) => record.hcpVoices.push((event as CustomEvent<{ clip: string }>).detail.clip));
       });
       const page = await context.newPage();
+      // A lost renderer otherwise shows up only as "Target page, context or browser has been closed".
+      page.on("crash", () => console.error(`[e2e] the evaluator's renderer crashed (${path})`));
       if (options.clock) await page.clock.install();
       await page.goto(`${started().baseUrl}${path}`);
       return { context, page };
