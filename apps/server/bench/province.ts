@@ -31,6 +31,8 @@ import type { TProvinceHall } from "./province-load";
 import { archiveMonthlyReport, httpClient, startServerChild, timeCalls } from "./province-measure";
 import type { TTimings } from "./province-measure";
 import { provinceShape } from "./province-shape";
+import { traceStatements } from "./province-trace";
+import type { TTrace } from "./province-trace";
 import { startDatabase } from "./setup";
 
 const AIM_REPORT_MS = 300;
@@ -41,7 +43,10 @@ const AIM_RSS_MB = 300;
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
 function options() {
+  // pnpm passes a lone "--" through to the script; parseArgs would take every option after it as a positional
+  const args = process.argv.slice(2);
   const { values } = parseArgs({
+    args: args[0] === "--" ? args.slice(1) : args,
     options: {
       ratings: { type: "string", default: "12000000" },
       month: { type: "string", default: "2023-06" },
@@ -50,8 +55,6 @@ function options() {
       "buffer-pool-mb": { type: "string", default: "8192" },
       "skip-check": { type: "boolean", default: false },
     },
-    // pnpm passes a lone "--" through to the script
-    allowPositionals: true,
   });
   const int = (name: keyof typeof values, min: number) => {
     const value = Number(values[name]);
@@ -272,6 +275,10 @@ async function main(): Promise<number> {
     }
     memory.push({ label: "after the measurements", value: procMemory(server.pid) });
     await server.stop();
+    log("one live build of the monthly report, statement by statement …");
+    const reportTrace: TTrace = await traceStatements(database.url, (traced) =>
+      buildMonthlyReport({ db: traced, now: () => reportAt }, hall.hallId, opts.month),
+    );
 
     let check: { ms: number; differences: number; sample: string[] } | null = null;
     if (!opts.skipCheck) {
@@ -334,6 +341,21 @@ async function main(): Promise<number> {
     );
     if (archived) say(`   monthly report, archived snapshot (report.monthly after report.regenerate): HTTP p50 ${millis(archived.p50)}, p99 ${millis(archived.p99)}`);
     say("   (raw ÷ rollup: in-process p50 over in-process p50)");
+    const statementSum = reportTrace.statements.reduce((sum, statement) => sum + statement.ms, 0);
+    say();
+    say(
+      `   one live monthly report build: ${millis(reportTrace.wallMs)} wall, ${reportTrace.statements.length} statements taking ` +
+        `${millis(statementSum)} together (some run concurrently); the slowest:`,
+    );
+    say(
+      table(
+        ["ms", "statement"],
+        [...reportTrace.statements]
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 8)
+          .map((statement) => [statement.ms.toFixed(1), statement.sql]),
+      ),
+    );
     say();
     say("3. server memory (VmRSS of the server process alone, from /proc)");
     const peak = memory.at(-1)?.value ?? null;

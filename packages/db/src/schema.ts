@@ -450,6 +450,10 @@ export interface Database {
   rollup_window_day: RollupWindowDayTable;
   rollup_item_day: RollupItemDayTable;
   rollup_channel_day: RollupChannelDayTable;
+  /** the same rows summed per hall-local month; `day` is the month's first day */
+  rollup_window_month: RollupWindowDayTable;
+  rollup_item_month: RollupItemDayTable;
+  rollup_channel_month: RollupChannelDayTable;
   monthly_report: MonthlyReportTable;
   province_export_config: ProvinceExportConfigTable;
   province_outbox: ProvinceOutboxTable;

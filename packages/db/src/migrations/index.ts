@@ -11,6 +11,8 @@ import * as applicantIdNumber from "./2026_11_26_0310_applicant_id_number";
 import * as caseImport from "./2026_11_26_0400_case_import";
 import * as apiClients from "./2026_11_26_0500_api_clients";
 import * as promptWindowCreatedIndex from "./2026_11_26_0600_prompt_window_created_index";
+import * as promptCoverageIndex from "./2026_11_26_0700_prompt_coverage_index";
+import * as monthRollups from "./2026_11_26_0710_month_rollups";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -28,6 +30,8 @@ export const migrations: Record<string, Migration> = {
   "2026_11_26_0400_case_import": caseImport,
   "2026_11_26_0500_api_clients": apiClients,
   "2026_11_26_0600_prompt_window_created_index": promptWindowCreatedIndex,
+  "2026_11_26_0700_prompt_coverage_index": promptCoverageIndex,
+  "2026_11_26_0710_month_rollups": monthRollups,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -48,7 +48,7 @@ describe("rollups", () => {
     // Four writers at once, and a folder racing them: the queue must neither lose nor double a change.
     const writer = async (writerNo: number) => {
       for (let n = 0; n < 40; n += 1) {
-        const completedAt = random.next() < 0.9 ? new Date(START + Math.floor(random.next() * 20) * DAY_MS + writerNo * 60_000) : null;
+        const completedAt = random.next() < 0.9 ? new Date(START + Math.floor(random.next() * 45) * DAY_MS + writerNo * 60_000) : null;
         const caseId = await addCase(`R-${writerNo}-${n}`, completedAt, random.next() < 0.5 ? 0 : 1, random.next() < 0.3);
         caseIds.push(caseId);
         if (completedAt && random.next() < 0.6) {
@@ -76,9 +76,23 @@ describe("rollups", () => {
     await db.updateTable("case").set({ window_id: hall.windowIds[1] ?? null }).where("id", "=", caseIds[3] ?? 0).execute();
 
     expect(await checkRollups(db)).toEqual([]);
-    for (const by of ["hall", "window", "department", "service_item", "channel", "day"] as const) {
-      const filter = { hallId: hall.hallId, from: "2023-03-01", to: "2023-03-31", by, closedBefore: "2023-03-15" };
-      expect(await readTallies(db, { ...filter, source: "rollup" })).toEqual(await readTallies(db, { ...filter, source: "raw" }));
+    // Day rollups for a month split by the end of the rating window; month rollups for whole
+    // months wholly closed or wholly open: each must say what the raw rows say.
+    const periods = [
+      { from: "2023-03-01", to: "2023-03-31", closedBefore: "2023-03-15" },
+      { from: "2023-03-01", to: "2023-03-31", closedBefore: "2023-04-01" },
+      { from: "2023-03-01", to: "2023-04-30", closedBefore: "2023-04-10" },
+      { from: "2023-03-01", to: "2023-04-30", closedBefore: "2023-05-09" },
+      { from: "2023-04-01", to: "2023-04-30", closedBefore: "2023-03-20" },
+      { from: "2023-03-01", to: "2023-05-31", closedBefore: "2023-04-01" },
+    ];
+    for (const period of periods) {
+      for (const by of ["hall", "window", "staff", "department", "service_item", "channel", "day", "month"] as const) {
+        const filter = { hallId: hall.hallId, ...period, by };
+        expect(await readTallies(db, { ...filter, source: "rollup" }), `${by} ${JSON.stringify(period)}`).toEqual(
+          await readTallies(db, { ...filter, source: "raw" }),
+        );
+      }
     }
   });
 
@@ -95,6 +109,7 @@ describe("rollups", () => {
       expect.objectContaining({ table: "rollup_window_day", counter: "l5", rollup: 1, raw: 0 }),
     );
     expect(differences).toContainEqual(expect.objectContaining({ table: "rollup_window_day", counter: "l1", rollup: 0, raw: 1 }));
+    expect(differences).toContainEqual(expect.objectContaining({ table: "rollup_window_month", counter: "l1", rollup: 0, raw: 1 }));
 
     await rebuildRollups(db, hall.hallId);
     expect(await checkRollups(db)).toEqual([]);

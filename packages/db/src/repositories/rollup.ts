@@ -32,23 +32,53 @@ export const ROLLUP_COUNTERS = [
 export type TRollupCounter = (typeof ROLLUP_COUNTERS)[number];
 export type TRollupCounters = Record<TRollupCounter, number>;
 
-export type TRollupTable = "rollup_window_day" | "rollup_item_day" | "rollup_channel_day";
+export type TRollupTable =
+  | "rollup_window_day"
+  | "rollup_item_day"
+  | "rollup_channel_day"
+  | "rollup_window_month"
+  | "rollup_item_month"
+  | "rollup_channel_month";
 
 /** Each rollup's key columns after hall and day. */
 export const ROLLUP_KEYS: Record<TRollupTable, readonly string[]> = {
   rollup_window_day: ["window_id", "staff_id", "department_id"],
   rollup_item_day: ["department_id", "service_item_id"],
   rollup_channel_day: ["department_id", "channel"],
+  rollup_window_month: ["window_id", "staff_id", "department_id"],
+  rollup_item_month: ["department_id", "service_item_id"],
+  rollup_channel_month: ["department_id", "channel"],
+};
+
+/**
+ * Month rollups hold the same rows summed per hall-local month, `day` being the month's first day:
+ * a month's read sums one row per key instead of one per key and day. Each is built from its day
+ * rollup when rebuilding, and from the same queued changes when folding.
+ */
+export const MONTH_ROLLUP_OF: Partial<Record<TRollupTable, TRollupTable>> = {
+  rollup_window_day: "rollup_window_month",
+  rollup_item_day: "rollup_item_month",
+  rollup_channel_day: "rollup_channel_month",
 };
 
 const ROLLUP_TABLES = Object.keys(ROLLUP_KEYS) as TRollupTable[];
+const DAY_TABLES = ROLLUP_TABLES.filter((table) => MONTH_ROLLUP_OF[table] !== undefined);
+const MONTH_TABLES = new Set(Object.values(MONTH_ROLLUP_OF));
 
-/** Case counters are meaningless per rating channel: that table only takes rating rows. */
+/** Case counters are meaningless per rating channel: those tables only take rating rows. */
 const SOURCE_FILTER: Record<TRollupTable, string> = {
   rollup_window_day: "",
   rollup_item_day: "",
   rollup_channel_day: "where channel > 0",
+  rollup_window_month: "",
+  rollup_item_month: "",
+  rollup_channel_month: "where channel > 0",
 };
+
+/** A change's day as the table keys it: the day itself, or its month's first day. */
+function dayColumn(table: TRollupTable): string {
+  return MONTH_TABLES.has(table) ? "day - interval (dayofmonth(day) - 1) day" : "day";
+}
 
 const FOLD_BATCH = 5000;
 
@@ -103,7 +133,8 @@ function sums(): RawBuilder<unknown> {
 
 /** `select hall_id, day, <keys>, sum(...) from <source> group by ...`: a rollup's rows from a stream. */
 function aggregate(table: TRollupTable, source: RawBuilder<unknown>): RawBuilder<unknown> {
-  const keys = ["hall_id", "day", ...ROLLUP_KEYS[table]].join(", ");
+  const keys = ["hall_id", dayColumn(table), ...ROLLUP_KEYS[table]].join(", ");
+  // Grouped by the expressions, not the select's names: `day` would name the source's column.
   return sql`select ${sql.raw(keys)}, ${sums()} from ${source} as s ${sql.raw(SOURCE_FILTER[table])} group by ${sql.raw(keys)}`;
 }
 
@@ -176,9 +207,15 @@ export async function rebuildRollups(db: Db, hallId?: number): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const hallClause = hallId === undefined ? sql`` : sql`where hall_id = ${hallId}`;
     await sql`delete from rollup_change ${hallClause}`.execute(trx);
-    for (const table of ROLLUP_TABLES) {
+    for (const table of DAY_TABLES) {
       await sql`delete from ${sql.table(table)} ${hallClause}`.execute(trx);
       await insertAggregate(table, rawChangeStream({ hallId }), false).execute(trx);
+      // The month rollup sums the day rollup just built: the raw rows are read once.
+      const month = MONTH_ROLLUP_OF[table];
+      if (month) {
+        await sql`delete from ${sql.table(month)} ${hallClause}`.execute(trx);
+        await insertAggregate(month, sql`(select * from ${sql.table(table)} ${hallClause})`, false).execute(trx);
+      }
     }
   });
 }
@@ -194,13 +231,49 @@ export interface TRollupDifference {
 
 type TRollupRow = Record<string, unknown>;
 
+function dayOf(row: TRollupRow): string {
+  return row.day instanceof Date ? row.day.toISOString().slice(0, 10) : String(row.day);
+}
+
 function rowKey(table: TRollupTable, row: TRollupRow): string {
-  const day = row.day instanceof Date ? row.day.toISOString().slice(0, 10) : String(row.day);
-  return [String(row.hall_id), day, ...ROLLUP_KEYS[table].map((key) => String(row[key]))].join("|");
+  return [String(row.hall_id), dayOf(row), ...ROLLUP_KEYS[table].map((key) => String(row[key]))].join("|");
 }
 
 function indexRows(table: TRollupTable, rows: readonly TRollupRow[]): Map<string, TRollupRow> {
   return new Map(rows.map((row) => [rowKey(table, row), row]));
+}
+
+/** Day rows summed per month, as a month rollup keys them: the raw rows are read once for both. */
+function sumByMonth(rows: readonly TRollupRow[]): TRollupRow[] {
+  const months = new Map<string, TRollupRow>();
+  for (const row of rows) {
+    const monthRow = { ...row, day: `${dayOf(row).slice(0, 8)}01` };
+    const key = JSON.stringify(Object.entries(monthRow).filter(([column]) => !(ROLLUP_COUNTERS as readonly string[]).includes(column)));
+    const seen = months.get(key);
+    if (!seen) months.set(key, monthRow);
+    else for (const counter of ROLLUP_COUNTERS) seen[counter] = Number(seen[counter] ?? 0) + Number(row[counter] ?? 0);
+  }
+  return [...months.values()];
+}
+
+function compareRows(
+  table: TRollupTable,
+  stored: readonly TRollupRow[],
+  queued: readonly TRollupRow[],
+  raw: readonly TRollupRow[],
+): TRollupDifference[] {
+  const storedByKey = indexRows(table, stored);
+  const queuedByKey = indexRows(table, queued);
+  const rawByKey = indexRows(table, raw);
+  const differences: TRollupDifference[] = [];
+  for (const key of new Set([...storedByKey.keys(), ...rawByKey.keys(), ...queuedByKey.keys()])) {
+    for (const counter of ROLLUP_COUNTERS) {
+      const rollup = Number(storedByKey.get(key)?.[counter] ?? 0) + Number(queuedByKey.get(key)?.[counter] ?? 0);
+      const rawValue = Number(rawByKey.get(key)?.[counter] ?? 0);
+      if (rollup !== rawValue) differences.push({ table, key, counter, rollup, raw: rawValue });
+    }
+  }
+  return differences;
 }
 
 /**
@@ -219,22 +292,15 @@ export async function checkRollups(db: Db, hallId?: number): Promise<TRollupDiff
       const hallClause = hallId === undefined ? sql`` : sql`where hall_id = ${hallId}`;
       const pending = await sql<{ n: number }>`select count(*) as n from rollup_change ${hallClause}`.execute(trx);
       const pendingSource = sql`(select * from rollup_change ${hallClause})`;
-      for (const table of ROLLUP_TABLES) {
-        const stored = await sql<TRollupRow>`select * from ${sql.table(table)} ${hallClause}`.execute(trx);
-        const raw = await aggregate(table, rawChangeStream({ hallId })).execute(trx);
-        // Changes committed after the fold but inside this snapshot are still queued: count them.
-        const queued = Number(pending.rows[0]?.n ?? 0) > 0 ? (await aggregate(table, pendingSource).execute(trx)).rows : [];
-        const storedByKey = indexRows(table, stored.rows);
-        const queuedByKey = indexRows(table, queued as TRollupRow[]);
-        const rawByKey = indexRows(table, raw.rows as TRollupRow[]);
-        const keys = new Set([...storedByKey.keys(), ...rawByKey.keys(), ...queuedByKey.keys()]);
-        for (const key of keys) {
-          for (const counter of ROLLUP_COUNTERS) {
-            const rollup = Number(storedByKey.get(key)?.[counter] ?? 0) + Number(queuedByKey.get(key)?.[counter] ?? 0);
-            const rawValue = Number(rawByKey.get(key)?.[counter] ?? 0);
-            if (rollup !== rawValue) differences.push({ table, key, counter, rollup, raw: rawValue });
-          }
-        }
+      // Changes committed after the fold but inside this snapshot are still queued: count them.
+      const queuedRows = async (table: TRollupTable) =>
+        Number(pending.rows[0]?.n ?? 0) > 0 ? ((await aggregate(table, pendingSource).execute(trx)).rows as TRollupRow[]) : [];
+      const storedRows = async (table: TRollupTable) => (await sql<TRollupRow>`select * from ${sql.table(table)} ${hallClause}`.execute(trx)).rows;
+      for (const table of DAY_TABLES) {
+        const raw = (await aggregate(table, rawChangeStream({ hallId })).execute(trx)).rows as TRollupRow[];
+        differences.push(...compareRows(table, await storedRows(table), await queuedRows(table), raw));
+        const month = MONTH_ROLLUP_OF[table];
+        if (month) differences.push(...compareRows(month, await storedRows(month), await queuedRows(month), sumByMonth(raw)));
       }
       return differences;
     });

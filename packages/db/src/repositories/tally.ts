@@ -1,11 +1,11 @@
 import { sql } from "kysely";
 import type { RawBuilder } from "kysely";
 
-import { emptyTally, hallDayBounds, LEVELS } from "@hcp/domain";
+import { addCalendarDays, emptyTally, hallDayBounds, LEVELS } from "@hcp/domain";
 import type { TRatingTally } from "@hcp/domain";
 
 import type { Db } from "../client";
-import { foldRollupChanges, rawChangeStream, ROLLUP_COUNTERS, ROLLUP_KEYS } from "./rollup";
+import { foldRollupChanges, MONTH_ROLLUP_OF, rawChangeStream, ROLLUP_COUNTERS, ROLLUP_KEYS } from "./rollup";
 import type { TRollupTable } from "./rollup";
 
 /**
@@ -53,6 +53,19 @@ const FILTER_COLUMN = {
   serviceItemId: "service_item_id",
 } as const;
 
+/**
+ * Whether the month rollups can answer: the period is whole months and each month's cases are
+ * either all inside their closed rating window or all outside it (the month rows keep no days to
+ * tell them apart), and no day is asked for.
+ */
+function readsWholeMonths(filter: TTallyFilter): boolean {
+  if (filter.by === "day" || !filter.from.endsWith("-01") || !addCalendarDays(filter.to, 1).endsWith("-01")) return false;
+  const closedMonthStart = `${filter.closedBefore.slice(0, 8)}01`;
+  // Cases of months before closedBefore's month are all closed, of months after it none; its own
+  // month (when closedBefore is not its first day) is split.
+  return filter.closedBefore === closedMonthStart || closedMonthStart < filter.from || closedMonthStart > filter.to;
+}
+
 /** The rollup that holds the dimension and every filtered column, or null: read the raw rows. */
 function rollupFor(filter: TTallyFilter): TRollupTable | null {
   const needed = new Set<string>();
@@ -62,11 +75,11 @@ function rollupFor(filter: TTallyFilter): TRollupTable | null {
   }
   const tables: TRollupTable[] = ["rollup_window_day", "rollup_item_day", "rollup_channel_day"];
   // The channel rollup holds no case counters: only the channel dimension may read it.
-  return (
-    tables.find(
-      (table) => (table !== "rollup_channel_day" || filter.by === "channel") && [...needed].every((column) => ROLLUP_KEYS[table].includes(column)),
-    ) ?? null
+  const table = tables.find(
+    (candidate) => (candidate !== "rollup_channel_day" || filter.by === "channel") && [...needed].every((column) => ROLLUP_KEYS[candidate].includes(column)),
   );
+  if (!table) return null;
+  return readsWholeMonths(filter) ? (MONTH_ROLLUP_OF[table] ?? table) : table;
 }
 
 function sumColumns(closedBefore: string): RawBuilder<unknown> {
