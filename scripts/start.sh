@@ -12,6 +12,6 @@ fi
 # The monthly report's PDF is set in this CJK font; without it everything but the PDF works.
 ensure_debian_packages fonts-wqy-microhei || log "the PDF reports need fonts-wqy-microhei, or HCP_REPORT_FONT set to a CJK font file"
 install_dependencies
-log "building the front ends …"
-pnpm exec turbo run build --filter=@hcp/web --filter=@hcp/console --output-logs=errors-only
+log "building the front ends and the server …"
+pnpm exec turbo run build --filter=@hcp/web --filter=@hcp/console --filter=@hcp/server --output-logs=errors-only
 exec npx --yes "pnpm@${PNPM_VERSION}" --filter @hcp/server --silent start:demo

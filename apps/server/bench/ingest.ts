@@ -28,7 +28,7 @@ import type { TPromptRun } from "./evaluators";
 import { cpuMeter, keepAliveAgent, percentile, postJson, procMemory, runClosedLoop } from "./load";
 import type { TCpuUse, TProcMemory, TRunResult } from "./load";
 import { createRawPool, insertRawRating } from "./raw";
-import { createBenchData, startDatabase } from "./setup";
+import { createBenchData, serverNodeArgs, startDatabase } from "./setup";
 import type { TBenchData, TDatabase, TRatingCase } from "./setup";
 
 // ── settings (environment overrides for quick runs) ──────────────────────────────────────────
@@ -63,9 +63,7 @@ interface TServerProcess {
 }
 
 async function startServer(databaseUrl: string, dataDir: string): Promise<TServerProcess> {
-  // BENCH_SERVER_NODE_ARGS adds node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...extra, "--import", "tsx", "src/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, await serverNodeArgs(), {
     cwd: serverDir,
     env: {
       ...process.env,

@@ -5,7 +5,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { sql } from "kysely";
 
@@ -15,7 +16,22 @@ import { startEmbeddedMariadb } from "@hcp/db/embedded";
 import { createHallFixture } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 
+import { bundleServer } from "../src/bundle";
+
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * The node arguments that start the server as `npm start` does: the production bundle, built
+ * first. BENCH_SERVER_NODE_ARGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+ */
+export async function serverNodeArgs(): Promise<string[]> {
+  const bundle = resolve(serverDir, "dist/main.mjs");
+  await bundleServer(resolve(serverDir, "src/main.ts"), bundle);
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  return [...extra, "--enable-source-maps", bundle];
+}
 
 export interface TDatabase {
   /** server URL without a database name */

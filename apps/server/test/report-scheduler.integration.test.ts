@@ -7,19 +7,27 @@ import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
-import { afterEach, describe, expect, inject, test, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, inject, test, vi } from "vitest";
 
 import { insertCase } from "@hcp/db";
 import type { Db } from "@hcp/db";
 import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
+import { bundleServer } from "../src/bundle";
+
 /**
  * Two real server processes against one database archive each closed month's report once: the
  * scheduler runs at start in both, and the unique key (hall, month, version) lets one insert win.
+ * They run the production bundle `npm start` runs (src/bundle.ts), built here into .cache.
  */
 const getDb = useTestDb();
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const bundle = resolve(serverDir, ".cache/test-bundle/main.mjs");
+
+beforeAll(async () => {
+  await bundleServer(resolve(serverDir, "src/main.ts"), bundle);
+});
 
 interface TServerProcess {
   url: string;
@@ -35,7 +43,7 @@ afterEach(async () => {
 
 async function startServer(databaseUrl: string): Promise<TServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), "hcp-report-scheduler-"));
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", bundle], {
     cwd: serverDir,
     env: {
       ...process.env,
