@@ -19,7 +19,8 @@ interface TQueued<TIn, TOut> {
 
 /**
  * `run` answers every item of a run, in order. When a run of several items fails, each item is
- * run again alone: one item's failure (a bad row, a conflict) must never fail the others.
+ * run again alone, one after another: one item's failure (a bad row, a conflict) must never fail
+ * the others.
  */
 export function naturalBatcher<TIn, TOut>(
   run: (items: TIn[]) => Promise<TOut[]>,
@@ -37,16 +38,16 @@ export function naturalBatcher<TIn, TOut>(
         batch[0]?.reject(error);
         return;
       }
-      await Promise.all(
-        batch.map(async (entry) => {
-          try {
-            const [result] = await run([entry.item]);
-            entry.resolve(result as TOut);
-          } catch (single) {
-            entry.reject(single);
-          }
-        }),
-      );
+      // One after another: run alone at once, the items that just collided would collide again
+      // (two writes of one key, or a lock wait between two transactions).
+      for (const entry of batch) {
+        try {
+          const [result] = await run([entry.item]);
+          entry.resolve(result as TOut);
+        } catch (single) {
+          entry.reject(single);
+        }
+      }
     }
   }
 

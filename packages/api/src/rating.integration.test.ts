@@ -131,6 +131,42 @@ describe("rating on the window evaluator", () => {
     expect(await getDb().selectFrom("rating").select("id").execute()).toHaveLength(1);
   });
 
+  test("ratings arriving together are judged one by one: each gets its own answer, only the sound ones are stored", async () => {
+    const first = await completedCase();
+    const second = await completedCase();
+    const third = await completedCase();
+    const opener = await completedCase();
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const sameKey = randomUUID();
+    // Sent at once: the opener finds the ingest idle and goes alone, the rest share the next run —
+    // where the request and its retry collide on the unique keys and the run is retried one by one.
+    const [, ...results] = await Promise.allSettled([
+      device.rating.submit({ caseNo: opener.caseNo, level: 5, idempotencyKey: randomUUID() }),
+      device.rating.submit({ caseNo: first.caseNo, level: 5, idempotencyKey: sameKey }),
+      device.rating.submit({ caseNo: first.caseNo, level: 5, idempotencyKey: sameKey }),
+      device.rating.submit({ caseNo: second.caseNo, level: 2, reasonCodes: ["214"], idempotencyKey: randomUUID() }),
+      device.rating.submit({ caseNo: "NO-SUCH-CASE", level: 5, idempotencyKey: randomUUID() }),
+      device.rating.submit({ caseNo: third.caseNo, level: 2, reasonCodes: ["999"], idempotencyKey: randomUUID() }),
+      device.rating.submit({ caseNo: third.caseNo, level: 4, idempotencyKey: randomUUID() }),
+    ]);
+    const [original, retry, bad, unknown, badReason, sound] = results;
+    const answers = [original, retry].map((result) => (result?.status === "fulfilled" ? result.value : null));
+    expect(answers.map((answer) => answer?.replayed).sort()).toEqual([false, true]);
+    expect(answers[0]?.ratingId).toBe(answers[1]?.ratingId);
+    expect(bad).toMatchObject({ status: "fulfilled", value: { level: 2, reasonCodes: ["214"], replayed: false } });
+    expect(unknown?.status === "rejected" && (unknown.reason as AppError).appCode).toBe("CASE_NOT_FOUND");
+    expect(badReason?.status === "rejected" && (badReason.reason as AppError).appCode).toBe("REASON_UNKNOWN");
+    expect(sound).toMatchObject({ status: "fulfilled", value: { level: 4, replayed: false } });
+    const rows = await getDb().selectFrom("rating").select(["case_id", "level"]).orderBy("case_id").execute();
+    expect(rows).toEqual([
+      { case_id: first.caseId, level: 5 },
+      { case_id: second.caseId, level: 2 },
+      { case_id: third.caseId, level: 4 },
+      { case_id: opener.caseId, level: 5 },
+    ]);
+    expect(await getDb().selectFrom("work_order").select("case_id").execute()).toEqual([{ case_id: second.caseId }]);
+  });
+
   test("bad input is refused precisely and stores nothing", async () => {
     const { caseNo } = await completedCase();
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
