@@ -167,6 +167,32 @@ describe("rating on the window evaluator", () => {
     expect(await getDb().selectFrom("work_order").select("case_id").execute()).toEqual([{ case_id: second.caseId }]);
   });
 
+  test("good ratings arriving together share one transaction; a collision in it rolls it back whole", async () => {
+    const cases = [await completedCase(), await completedCase(), await completedCase(), await completedCase()];
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const sameKey = randomUUID();
+    const submit = (caseNo: string, level: number, key = randomUUID(), reasonCodes: string[] = []) =>
+      device.rating.submit({ caseNo, level, reasonCodes, idempotencyKey: key });
+    // The shared run's transaction: the request and its retry collide on the idempotency key, the
+    // transaction is rolled back and each rating runs alone.
+    const [opener, ...rest] = await Promise.all([
+      submit(cases[3]?.caseNo ?? "", 5),
+      submit(cases[0]?.caseNo ?? "", 5, sameKey, ["517"]),
+      submit(cases[0]?.caseNo ?? "", 5, sameKey, ["517"]),
+      submit(cases[1]?.caseNo ?? "", 4),
+      submit(cases[2]?.caseNo ?? "", 3),
+    ]);
+    expect(opener.replayed).toBe(false);
+    expect(rest.filter((result) => result.replayed)).toHaveLength(1);
+    expect(rest[0]?.ratingId).toBe(rest[1]?.ratingId);
+    const rows = await getDb().selectFrom("rating").select(["id", "case_id", "level"]).orderBy("case_id").execute();
+    expect(rows.map((row) => [row.case_id, row.level])).toEqual(cases.map((entry, index) => [entry.caseId, [5, 4, 3, 5][index]]));
+    // Each stored rating has its reasons and its signals once: no half of the rolled-back run stayed.
+    expect(await getDb().selectFrom("rating_reason").select(["rating_id", "reason_code"]).execute()).toEqual([{ rating_id: rest[0]?.ratingId, reason_code: "517" }]);
+    const signals = await getDb().selectFrom("rating_signal").select(["rating_id", "kind"]).where("kind", "=", "no_prompt").execute();
+    expect(signals.map((signal) => signal.rating_id).sort((a, b) => a - b)).toEqual(rows.map((row) => row.id).sort((a, b) => a - b));
+  });
+
   test("bad input is refused precisely and stores nothing", async () => {
     const { caseNo } = await completedCase();
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
