@@ -110,6 +110,23 @@ describe("request size", () => {
     expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
   });
 
+  test("a chunked body that grows past the limit gets its 413 before the connection closes", async () => {
+    // No declared length: the size is only known while reading, 64 KB at a time.
+    const chunk = new TextEncoder().encode(`"${"x".repeat(65_536)}",`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1;
+        if (sent > 40) controller.close();
+        else controller.enqueue(sent === 1 ? new TextEncoder().encode("[") : chunk);
+      },
+    });
+    const rest = await fetch(`${baseUrl}/api/v1/ratings`, { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
+    expect(rest.status).toBe(413);
+    expect(await rest.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: "请求体过大" });
+    expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
+  });
+
   test("a request head over Node's limit gets the error shape, not a bare status line", async () => {
     const response = await fetch(`${baseUrl}/api/v1/service-items?departmentId=${"9".repeat(40_000)}`);
     expect(response.status).toBe(431);
