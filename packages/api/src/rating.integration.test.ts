@@ -190,7 +190,7 @@ describe("rating on the window evaluator", () => {
     // Each stored rating has its reasons and its signals once: no half of the rolled-back run stayed.
     expect(await getDb().selectFrom("rating_reason").select(["rating_id", "reason_code"]).execute()).toEqual([{ rating_id: rest[0]?.ratingId, reason_code: "517" }]);
     const signals = await getDb().selectFrom("rating_signal").select(["rating_id", "kind"]).where("kind", "=", "no_prompt").execute();
-    expect(signals.map((signal) => signal.rating_id).sort((a, b) => a - b)).toEqual(rows.map((row) => row.id).sort((a, b) => a - b));
+    expect(signals.map((signal) => Number(signal.rating_id)).sort((a, b) => a - b)).toEqual(rows.map((row) => row.id).sort((a, b) => a - b));
   });
 
   test("bad input is refused precisely and stores nothing", async () => {
