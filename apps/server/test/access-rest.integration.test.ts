@@ -1,41 +1,20 @@
 import { randomBytes } from "node:crypto";
 
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
-import { appRouter, hashToken, WindowBus } from "@hcp/api";
+import { appRouter, hashToken } from "@hcp/api";
 import { insertSession } from "@hcp/db";
-import { createHallFixture } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
-import { useTestDb } from "@hcp/db/testing/test-db";
 import { accessRule, allowsDevice, allowsRole, isPublicRule, ROLE_KEYS } from "@hcp/domain";
 import type { TAccessRule, TRole } from "@hcp/domain";
 
-import { createServer } from "../src/server";
-import type { THallServer } from "../src/server";
+import { useHallServer } from "./hall-server";
 
 /**
  * Every REST route of the OpenAPI document, over real HTTP, as every kind of principal, with path
  * parameters and a body no route accepts: refused (401/403) exactly when the access table of its
  * procedure says so. A route whose procedure has no rule is refused to everyone.
  */
-let hall: THallFixture;
-const getDb = useTestDb({
-  seed: async (db) => {
-    hall = await createHallFixture(db);
-  },
-});
-
-let server: THallServer;
-let baseUrl = "";
-
-beforeAll(async () => {
-  server = createServer({ db: getDb(), bus: new WindowBus(), dataKey: randomBytes(32) });
-  baseUrl = await server.listen(0);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const { db: getDb, hall, baseUrl } = useHallServer();
 
 type TPrincipalKind = TRole | "anonymous" | "device";
 
@@ -48,10 +27,10 @@ function admitted(rule: TAccessRule | null, principal: TPrincipalKind): boolean 
 
 async function bearerFor(principal: TPrincipalKind): Promise<string | null> {
   if (principal === "anonymous") return null;
-  if (principal === "device") return hall.deviceTokens[0];
+  if (principal === "device") return hall().deviceTokens[0];
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
-  await insertSession(getDb(), { id: hashToken(token), userId: hall.users[principal].id, now, expiresAt: new Date(now.getTime() + 3_600_000) });
+  await insertSession(getDb(), { id: hashToken(token), userId: hall().users[principal].id, now, expiresAt: new Date(now.getTime() + 3_600_000) });
   return token;
 }
 
@@ -68,7 +47,7 @@ function procedureOfRoute(): Map<string, string> {
 
 describe("REST access", () => {
   test("every route admits exactly the principals of its procedure's rule", { timeout: 120_000 }, async () => {
-    const document = (await (await fetch(`${baseUrl}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const document = (await (await fetch(`${baseUrl()}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const routes = procedureOfRoute();
     const mismatches: string[] = [];
     let calls = 0;
@@ -78,7 +57,7 @@ describe("REST access", () => {
         expect(procedure, `${method} ${path} has a procedure`).toBeDefined();
         const rule = procedure ? accessRule(procedure) : null;
         // Path parameters no procedure accepts, and a body of the wrong shape.
-        const url = `${baseUrl}/api/v1${path.replace(/\{[^}]+\}/g, "not-a-parameter")}`;
+        const url = `${baseUrl()}/api/v1${path.replace(/\{[^}]+\}/g, "not-a-parameter")}`;
         for (const principal of [...ROLE_KEYS, "anonymous", "device"] as const) {
           const bearer = await bearerFor(principal);
           const response = await fetch(url, {

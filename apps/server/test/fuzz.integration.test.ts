@@ -1,15 +1,10 @@
-import { randomBytes } from "node:crypto";
-
 import { sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
-import { appRouter, WindowBus } from "@hcp/api";
-import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
-import { useTestDb } from "@hcp/db/testing/test-db";
+import { appRouter } from "@hcp/api";
+import { FIXTURE_PASSWORD } from "@hcp/db/testing";
 
-import { createServer } from "../src/server";
-import type { THallServer } from "../src/server";
+import { useHallServer } from "./hall-server";
 
 /**
  * Hostile input on every REST route the OpenAPI document lists: wrong types, missing and extra
@@ -17,25 +12,9 @@ import type { THallServer } from "../src/server";
  * Every answer must be a 4xx with a JSON error that says something — never a 5xx — the server
  * must keep serving, and no business row may be written.
  */
-let hall: THallFixture;
-const getDb = useTestDb({
-  seed: async (db) => {
-    hall = await createHallFixture(db);
-  },
-});
+const { db: getDb, hall, baseUrl } = useHallServer();
 
-let server: THallServer;
-let baseUrl = "";
 let token = "";
-
-beforeAll(async () => {
-  server = createServer({ db: getDb(), bus: new WindowBus(), dataKey: randomBytes(32) });
-  baseUrl = await server.listen(0);
-});
-
-afterAll(async () => {
-  await server.close();
-});
 
 const HOSTILE_STRINGS = [
   "'; drop table rating; --",
@@ -93,7 +72,7 @@ interface TOperation {
 }
 
 async function operations(): Promise<TOperation[]> {
-  const document = (await (await fetch(`${baseUrl}/api/v1/openapi.json`)).json()) as {
+  const document = (await (await fetch(`${baseUrl()}/api/v1/openapi.json`)).json()) as {
     paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } }>>;
   };
   const result: TOperation[] = [];
@@ -129,7 +108,7 @@ async function rowCounts(): Promise<Record<string, number>> {
 }
 
 async function signIn(username = "test_hall_manager"): Promise<string> {
-  const response = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+  const response = await fetch(`${baseUrl()}/trpc/auth.signIn`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ username, password: FIXTURE_PASSWORD }),
@@ -200,7 +179,7 @@ describe("hostile input on every REST route", () => {
             : [""];
         for (const [index, body] of bodies.entries()) {
           for (const query of queries) {
-            const url = `${baseUrl}/api/v1${path}${query ? `?${query}` : ""}`;
+            const url = `${baseUrl()}/api/v1${path}${query ? `?${query}` : ""}`;
             requests.push({ method: operation.method, url, body, authorization: `Bearer ${token}` });
             // Without credentials and with forged ones, once per route and parameter shape.
             if (index === 0) {
@@ -214,7 +193,7 @@ describe("hostile input on every REST route", () => {
     const failures = await sendAll(requests);
     expect(requests.length).toBeGreaterThan(500);
     expect(failures.slice(0, 10)).toEqual([]);
-    expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
+    expect((await fetch(`${baseUrl()}/healthz`)).status).toBe(200);
     expect(await rowCounts()).toEqual(before);
   });
 });
@@ -230,8 +209,8 @@ function inputFields(def: TProcedureDef): string[] {
 describe("hostile input on every tRPC procedure", () => {
   test("gets a 4xx in tRPC's error shape, never a 5xx; the server keeps serving and writes nothing", { timeout: 120_000 }, async () => {
     const manager = await signIn();
-    const staffToken = await signIn(hall.users.window_staff.username);
-    const deviceToken = hall.deviceTokens[0];
+    const staffToken = await signIn(hall().users.window_staff.username);
+    const deviceToken = hall().deviceTokens[0];
     const before = await rowCounts();
     const procedures = (appRouter._def as unknown as { procedures: Record<string, { _def: TProcedureDef }> }).procedures;
     const requests: TRequest[] = [];
@@ -243,12 +222,12 @@ describe("hostile input on every tRPC procedure", () => {
         // Every body as the manager; the first few also as staff, as an evaluator and anonymously.
         for (const authorization of index < 3 ? credentials : credentials.slice(0, 1)) {
           if (procedure._def.type === "mutation") {
-            requests.push({ method: "POST", url: `${baseUrl}/trpc/${path}`, body, authorization });
+            requests.push({ method: "POST", url: `${baseUrl()}/trpc/${path}`, body, authorization });
           } else if (body.length < 4_000) {
-            requests.push({ method: "GET", url: `${baseUrl}/trpc/${path}?input=${queryValue(body)}`, body: undefined, authorization });
+            requests.push({ method: "GET", url: `${baseUrl()}/trpc/${path}?input=${queryValue(body)}`, body: undefined, authorization });
           } else {
             // Too long for a URL: Node refuses the head, and must still answer in the error shape.
-            requests.push({ method: "GET", url: `${baseUrl}/trpc/${path}?input=${"%22x".repeat(body.length / 100)}`, body: undefined, authorization });
+            requests.push({ method: "GET", url: `${baseUrl()}/trpc/${path}?input=${"%22x".repeat(body.length / 100)}`, body: undefined, authorization });
           }
         }
       }
@@ -256,7 +235,7 @@ describe("hostile input on every tRPC procedure", () => {
     const failures = await sendAll(requests);
     expect(requests.length).toBeGreaterThan(1000);
     expect(failures.slice(0, 10)).toEqual([]);
-    expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
+    expect((await fetch(`${baseUrl()}/healthz`)).status).toBe(200);
     expect(await rowCounts()).toEqual(before);
   });
 });

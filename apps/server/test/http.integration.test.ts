@@ -1,36 +1,15 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { EventSource } from "eventsource";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
-import { WindowBus } from "@hcp/api";
 import type { AppRouter, TKioskEvent } from "@hcp/api";
-import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
-import { useTestDb } from "@hcp/db/testing/test-db";
+import { FIXTURE_PASSWORD } from "@hcp/db/testing";
 
-import { createServer } from "../src/server";
-import type { THallServer } from "../src/server";
+import { useHallServer } from "./hall-server";
 
-let hall: THallFixture;
-const getDb = useTestDb({
-  seed: async (db) => {
-    hall = await createHallFixture(db);
-  },
-});
-
-let server: THallServer;
-let baseUrl = "";
-
-beforeAll(async () => {
-  server = createServer({ db: getDb(), bus: new WindowBus(), dataKey: randomBytes(32) });
-  baseUrl = await server.listen(0);
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const { hall, baseUrl } = useHallServer();
 
 async function json(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
@@ -38,7 +17,7 @@ async function json(response: Response): Promise<Record<string, unknown>> {
 
 /** Signs in through tRPC over HTTP and returns the session token from Set-Cookie. */
 async function signIn(username: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+  const response = await fetch(`${baseUrl()}/trpc/auth.signIn`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ username, password: FIXTURE_PASSWORD }),
@@ -50,7 +29,7 @@ async function signIn(username: string): Promise<string> {
 }
 
 function rest(path: string, init: { method?: string; token?: string; body?: unknown; rawBody?: string } = {}) {
-  return fetch(`${baseUrl}/api/v1${path}`, {
+  return fetch(`${baseUrl()}/api/v1${path}`, {
     method: init.method ?? "GET",
     headers: {
       "content-type": "application/json",
@@ -62,13 +41,13 @@ function rest(path: string, init: { method?: string; token?: string; body?: unkn
 
 describe("the HTTP host", () => {
   test("reports health with the database", async () => {
-    const response = await fetch(`${baseUrl}/healthz`);
+    const response = await fetch(`${baseUrl()}/healthz`);
     expect(response.status).toBe(200);
     expect(await json(response)).toEqual({ status: "ok", database: "ok" });
   });
 
   test("publishes an OpenAPI document generated from the procedures", async () => {
-    const document = await json(await fetch(`${baseUrl}/api/v1/openapi.json`));
+    const document = await json(await fetch(`${baseUrl()}/api/v1/openapi.json`));
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths as object)).toEqual(
       expect.arrayContaining(["/cases", "/cases/{caseId}/complete", "/cases/{caseId}/rating-invitations", "/ratings", "/reasons", "/overview"]),
@@ -82,17 +61,17 @@ describe("the HTTP host", () => {
   });
 
   test("a business system books, completes and gets a case rated through REST", async () => {
-    const staffToken = await signIn(hall.users.window_staff.username);
-    const signedIn = await fetch(`${baseUrl}/trpc/window.signIn`, {
+    const staffToken = await signIn(hall().users.window_staff.username);
+    const signedIn = await fetch(`${baseUrl()}/trpc/window.signIn`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie: `hcp_session=${staffToken}` },
-      body: JSON.stringify({ windowId: hall.windowIds[0] }),
+      body: JSON.stringify({ windowId: hall().windowIds[0] }),
     });
     expect(signedIn.status).toBe(200);
     const created = await rest("/cases", {
       method: "POST",
       token: staffToken,
-      body: { serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "赵六", applicantPhone: "13700000000" },
+      body: { serviceItemId: hall().itemIds.instant, applicantType: "person", applicantName: "赵六", applicantPhone: "13700000000" },
     });
     expect(created.status).toBe(200);
     const kase = await json(created);
@@ -101,11 +80,11 @@ describe("the HTTP host", () => {
     expect(await json(completed)).toMatchObject({ status: "completed" });
 
     const rating = { caseNo: kase.caseNo, level: 5, reasonCodes: ["517"], idempotencyKey: randomUUID() };
-    const first = await rest("/ratings", { method: "POST", token: hall.deviceTokens[0], body: rating });
+    const first = await rest("/ratings", { method: "POST", token: hall().deviceTokens[0], body: rating });
     expect(first.status).toBe(200);
     expect(await json(first)).toMatchObject({ level: 5, replayed: false });
 
-    const second = await rest("/ratings", { method: "POST", token: hall.deviceTokens[0], body: { ...rating, idempotencyKey: randomUUID() } });
+    const second = await rest("/ratings", { method: "POST", token: hall().deviceTokens[0], body: { ...rating, idempotencyKey: randomUUID() } });
     expect(second.status).toBe(409);
     expect(await json(second)).toMatchObject({ message: "该办件已经评价过，每个办件只能评价一次" });
   });
@@ -115,17 +94,17 @@ describe("the HTTP host", () => {
     expect(anonymous.status).toBe(401);
     expect(await json(anonymous)).toMatchObject({ message: "请先登录" });
 
-    const malformed = await rest("/ratings", { method: "POST", token: hall.deviceTokens[0], rawBody: "{not json" });
+    const malformed = await rest("/ratings", { method: "POST", token: hall().deviceTokens[0], rawBody: "{not json" });
     expect(malformed.status).toBe(400);
 
-    const trpcMalformed = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+    const trpcMalformed = await fetch(`${baseUrl()}/trpc/auth.signIn`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: "{oops",
     });
     expect(trpcMalformed.status).toBe(400);
 
-    const badInput = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+    const badInput = await fetch(`${baseUrl()}/trpc/auth.signIn`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ username: "", password: "x" }),
@@ -134,20 +113,20 @@ describe("the HTTP host", () => {
     expect(error.message).toBe("请输入用户名");
     expect(error.data.appCode).toBe("INVALID_INPUT");
 
-    expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
-    expect((await fetch(`${baseUrl}/nowhere`)).status).toBe(404);
+    expect((await fetch(`${baseUrl()}/healthz`)).status).toBe(200);
+    expect((await fetch(`${baseUrl()}/nowhere`)).status).toBe(404);
   });
 
   test("pushes 请评价 to the window's evaluator over SSE within the same second", async () => {
-    const staffToken = await signIn(hall.users.window_staff.username);
+    const staffToken = await signIn(hall().users.window_staff.username);
     const staffHeaders = { cookie: `hcp_session=${staffToken}` };
-    const staff = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl}/trpc`, headers: staffHeaders })] });
-    await staff.window.signIn.mutate({ windowId: hall.windowIds[0] });
-    const kase = await staff.case.create.mutate({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "钱七", applicantPhone: "13600000000" });
+    const staff = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl()}/trpc`, headers: staffHeaders })] });
+    await staff.window.signIn.mutate({ windowId: hall().windowIds[0] });
+    const kase = await staff.case.create.mutate({ serviceItemId: hall().itemIds.instant, applicantType: "person", applicantName: "钱七", applicantPhone: "13600000000" });
     await staff.case.complete.mutate({ caseId: kase.id });
 
     // The evaluator authenticates with its cookie, as the tablet's browser does.
-    const deviceCookie = `hcp_device=${hall.deviceTokens[0]}`;
+    const deviceCookie = `hcp_device=${hall().deviceTokens[0]}`;
     class CookieEventSource extends EventSource {
       constructor(url: string | URL) {
         super(url, { fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, cookie: deviceCookie } }) });
@@ -157,8 +136,8 @@ describe("the HTTP host", () => {
       links: [
         splitLink({
           condition: (op) => op.type === "subscription",
-          true: httpSubscriptionLink({ url: `${baseUrl}/trpc`, EventSource: CookieEventSource }),
-          false: httpBatchLink({ url: `${baseUrl}/trpc`, headers: { cookie: deviceCookie } }),
+          true: httpSubscriptionLink({ url: `${baseUrl()}/trpc`, EventSource: CookieEventSource }),
+          false: httpBatchLink({ url: `${baseUrl()}/trpc`, headers: { cookie: deviceCookie } }),
         }),
       ],
     });
