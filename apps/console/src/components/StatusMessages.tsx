@@ -38,3 +38,13 @@ export function InlineError({ message }: { message: string | null | undefined })
     </p>
   );
 }
+
+/** A field's own message, under the field; `id` is what the input's aria-describedby names. */
+export function FieldError({ id, message }: { id: string; message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  );
+}

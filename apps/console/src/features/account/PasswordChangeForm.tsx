@@ -3,6 +3,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { APP_ERROR_MESSAGES, passwordProblem } from "@hcp/domain";
+import { FieldError, InlineError } from "../../components/StatusMessages";
 
 const t = {
   current: "当前密码",
@@ -82,11 +83,7 @@ export function PasswordChangeForm({ username, pending, error, saved, onSubmit }
                 {t.nextHelp}
               </p>
             ) : null}
-            {message ? (
-              <p id={`${field.name}-error`} className="field-error">
-                {message}
-              </p>
-            ) : null}
+            <FieldError id={`${field.name}-error`} message={message} />
           </div>
         );
       })}
@@ -98,11 +95,7 @@ export function PasswordChangeForm({ username, pending, error, saved, onSubmit }
           {pending ? t.saving : saved ? t.saved : null}
         </span>
       </div>
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { API_RATE_LIMIT_DEFAULT, API_SCOPE_KEYS, ZApiClientCreate } from "@hcp/domain";
 import type { TApiClientCreate, TApiScope } from "@hcp/domain";
 
+import { FieldError, InlineError } from "../../components/StatusMessages";
 import { apiClientStrings as t } from "./strings";
 
 /** The form's own shape: checkboxes give strings, the number field a number; the domain's schema judges the rest. */
@@ -22,14 +23,6 @@ export interface ApiClientCreateFormProps {
   /** the API's refusal, in Chinese */
   error: string | null;
   onCreate: (input: TApiClientCreate) => void;
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p id={id} className="field-error">
-      {message}
-    </p>
-  ) : null;
 }
 
 /** 新建调用方: name, halls, scopes and the per-minute budget; the key comes back once. */
@@ -97,11 +90,7 @@ export function ApiClientCreateForm({ halls, pending, error, onCreate }: ApiClie
           {pending ? t.creating : t.create}
         </button>
       </div>
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </form>
   );
 }

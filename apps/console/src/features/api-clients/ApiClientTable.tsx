@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "@hcp/api";
 
+import { InlineError } from "../../components/StatusMessages";
 import { formatDateTime } from "../work-orders/format";
 import { apiClientStrings as t } from "./strings";
 
@@ -70,11 +71,7 @@ export function ApiClientTable(props: ApiClientTableProps) {
                       </>
                     )}
                   </div>
-                  {props.rowError?.id === client.id ? (
-                    <p className="inline-error" role="alert">
-                      {props.rowError.message}
-                    </p>
-                  ) : null}
+                  <InlineError message={props.rowError?.id === client.id ? props.rowError.message : null} />
                 </td>
               </tr>
             );

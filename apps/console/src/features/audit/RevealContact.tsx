@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { ZContactReveal } from "@hcp/domain";
 import type { TContactField, TContactReveal } from "@hcp/domain";
 
+import { FieldError } from "../../components/StatusMessages";
 import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
@@ -50,11 +51,7 @@ export function RevealReasonForm({ caseId, field, pending, error, onSubmit, onCa
           autoFocus
           {...register("reason")}
         />
-        {errors.reason ? (
-          <p id={`${id}-reason-error`} className="field-error">
-            {errors.reason.message}
-          </p>
-        ) : null}
+        <FieldError id={`${id}-reason-error`} message={errors.reason?.message} />
       </div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary btn-small" disabled={pending} aria-busy={pending || undefined}>

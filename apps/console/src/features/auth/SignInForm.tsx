@@ -4,7 +4,7 @@ import { useForm } from "react-hook-form";
 import { ZSignIn } from "@hcp/domain";
 import type { TSignIn } from "@hcp/domain";
 
-import { InlineError } from "../../components/StatusMessages";
+import { FieldError, InlineError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 
 export interface SignInFormProps {
@@ -37,11 +37,7 @@ export function SignInForm({ onSubmit, pending, error }: SignInFormProps) {
           aria-describedby={errors.username ? "sign-in-username-error" : undefined}
           {...register("username")}
         />
-        {errors.username ? (
-          <p id="sign-in-username-error" className="field-error">
-            {errors.username.message}
-          </p>
-        ) : null}
+        <FieldError id="sign-in-username-error" message={errors.username?.message} />
       </div>
       <div className="field">
         <label htmlFor="sign-in-password">{t.password}</label>
@@ -53,11 +49,7 @@ export function SignInForm({ onSubmit, pending, error }: SignInFormProps) {
           aria-describedby={errors.password ? "sign-in-password-error" : undefined}
           {...register("password")}
         />
-        {errors.password ? (
-          <p id="sign-in-password-error" className="field-error">
-            {errors.password.message}
-          </p>
-        ) : null}
+        <FieldError id="sign-in-password-error" message={errors.password?.message} />
       </div>
       <InlineError message={error} />
       <button type="submit" className="btn btn-primary btn-block" disabled={pending} aria-busy={pending || undefined}>

@@ -1,6 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
+import { FieldError, InlineError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 import type { TCalendarDayForm, TCalendarDayFormInput } from "./calendar-forms";
 import { ZCalendarDayForm } from "./calendar-forms";
@@ -42,11 +43,7 @@ export function CalendarDayForm({ pending, error, saved, onSubmit }: CalendarDay
           aria-describedby={errors.date ? "cal-day-date-error" : undefined}
           {...register("date")}
         />
-        {errors.date ? (
-          <p id="cal-day-date-error" className="field-error">
-            {errors.date.message}
-          </p>
-        ) : null}
+        <FieldError id="cal-day-date-error" message={errors.date?.message} />
       </div>
       <fieldset className="field" aria-describedby={errors.kind ? "cal-day-kind-error" : undefined}>
         <legend>{t.setAs}</legend>
@@ -58,11 +55,7 @@ export function CalendarDayForm({ pending, error, saved, onSubmit }: CalendarDay
             </label>
           ))}
         </div>
-        {errors.kind ? (
-          <p id="cal-day-kind-error" className="field-error">
-            {errors.kind.message}
-          </p>
-        ) : null}
+        <FieldError id="cal-day-kind-error" message={errors.kind?.message} />
       </fieldset>
       <div className="field">
         <label htmlFor="cal-day-name">{t.name}</label>
@@ -78,11 +71,7 @@ export function CalendarDayForm({ pending, error, saved, onSubmit }: CalendarDay
         <p id="cal-day-name-hint" className="muted small cal-hint">
           {t.nameHint}
         </p>
-        {errors.name ? (
-          <p id="cal-day-name-error" className="field-error">
-            {errors.name.message}
-          </p>
-        ) : null}
+        <FieldError id="cal-day-name-error" message={errors.name?.message} />
       </div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
@@ -92,11 +81,7 @@ export function CalendarDayForm({ pending, error, saved, onSubmit }: CalendarDay
           {pending ? t.saving : saved}
         </span>
       </div>
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
+import { FieldError, InlineError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 import type { TServiceDayForm, TServiceDayFormInput } from "./calendar-forms";
 import { ZServiceDayForm } from "./calendar-forms";
@@ -40,11 +41,7 @@ export function ServiceDayForm({ pending, error, saved, onSubmit }: ServiceDayFo
           aria-describedby={errors.date ? "cal-service-date-error" : undefined}
           {...register("date")}
         />
-        {errors.date ? (
-          <p id="cal-service-date-error" className="field-error">
-            {errors.date.message}
-          </p>
-        ) : null}
+        <FieldError id="cal-service-date-error" message={errors.date?.message} />
       </div>
       <div className="field">
         <label htmlFor="cal-service-note">{t.note}</label>
@@ -59,11 +56,7 @@ export function ServiceDayForm({ pending, error, saved, onSubmit }: ServiceDayFo
         <p id="cal-service-note-hint" className="muted small cal-hint">
           {t.noteHint}
         </p>
-        {errors.note ? (
-          <p id="cal-service-note-error" className="field-error">
-            {errors.note.message}
-          </p>
-        ) : null}
+        <FieldError id="cal-service-note-error" message={errors.note?.message} />
       </div>
       <label className="checkbox">
         <input type="checkbox" {...register("remove")} />
@@ -77,11 +70,7 @@ export function ServiceDayForm({ pending, error, saved, onSubmit }: ServiceDayFo
           {pending ? t.saving : saved}
         </span>
       </div>
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
+import { FieldError } from "../../components/StatusMessages";
 import type { TDepartmentRow } from "../../lib/api-types";
 import { strings } from "../../lib/strings";
 import type { TItemSearchForm } from "./catalog-search";
@@ -32,11 +33,7 @@ export function ItemSearchForm({ departments, value, onSubmit }: ItemSearchFormP
           aria-describedby={errors.search ? "catalog-search-error" : undefined}
           {...register("search")}
         />
-        {errors.search ? (
-          <p id="catalog-search-error" className="field-error">
-            {errors.search.message}
-          </p>
-        ) : null}
+        <FieldError id="catalog-search-error" message={errors.search?.message} />
       </div>
       <div className="field">
         <label htmlFor="catalog-department">{t.department}</label>

@@ -5,7 +5,7 @@ import { Controller, useForm } from "react-hook-form";
 import { APPLICANT_TYPES, ZCaseCreate } from "@hcp/domain";
 import type { TCaseCreate } from "@hcp/domain";
 
-import { InlineError } from "../../components/StatusMessages";
+import { FieldError, InlineError } from "../../components/StatusMessages";
 import type { TServiceItem } from "../../lib/api-types";
 import { serverFieldErrors } from "../../lib/errors";
 import { formatCount } from "../../lib/format";
@@ -173,11 +173,7 @@ export function CaseCreateForm(props: CaseCreateFormProps) {
             </label>
           ))}
         </div>
-        {errors.applicantType ? (
-          <p id="case-applicantType-error" className="field-error">
-            {errors.applicantType.message}
-          </p>
-        ) : null}
+        <FieldError id="case-applicantType-error" message={errors.applicantType?.message} />
       </fieldset>
 
       <div className="field-grid">
@@ -192,11 +188,7 @@ export function CaseCreateForm(props: CaseCreateFormProps) {
             aria-describedby={describe("applicantName", Boolean(errors.applicantName))}
             {...register("applicantName")}
           />
-          {errors.applicantName ? (
-            <p id="case-applicantName-error" className="field-error">
-              {errors.applicantName.message}
-            </p>
-          ) : null}
+          <FieldError id="case-applicantName-error" message={errors.applicantName?.message} />
         </div>
         <div className="field">
           <label htmlFor="case-applicant-phone">{t.applicantPhone}</label>
@@ -211,11 +203,7 @@ export function CaseCreateForm(props: CaseCreateFormProps) {
             aria-describedby={describe("applicantPhone", Boolean(errors.applicantPhone))}
             {...register("applicantPhone")}
           />
-          {errors.applicantPhone ? (
-            <p id="case-applicantPhone-error" className="field-error">
-              {errors.applicantPhone.message}
-            </p>
-          ) : null}
+          <FieldError id="case-applicantPhone-error" message={errors.applicantPhone?.message} />
         </div>
         <div className="field">
           <label htmlFor="case-applicant-id-no">{auditStrings.reveal.idNoInput}</label>
@@ -229,11 +217,7 @@ export function CaseCreateForm(props: CaseCreateFormProps) {
             aria-describedby={describe("applicantIdNo", Boolean(errors.applicantIdNo))}
             {...register("applicantIdNo")}
           />
-          {errors.applicantIdNo ? (
-            <p id="case-applicantIdNo-error" className="field-error">
-              {errors.applicantIdNo.message}
-            </p>
-          ) : null}
+          <FieldError id="case-applicantIdNo-error" message={errors.applicantIdNo?.message} />
         </div>
       </div>
 

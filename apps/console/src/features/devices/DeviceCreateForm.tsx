@@ -2,6 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
+import { InlineError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 
 const ZDeviceCreate = z.object({ windowId: z.coerce.number<string>().int().positive({ error: strings.devices.pickWindow }) });
@@ -37,11 +38,7 @@ export function DeviceCreateForm(props: DeviceCreateFormProps) {
       <button type="submit" className="btn btn-primary btn-small" disabled={props.pending}>
         {t.create}
       </button>
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "@hcp/api";
 
+import { InlineError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 
 export type TDeviceRow = RouterOutputs["device"]["list"][number];
@@ -74,11 +75,7 @@ export function DeviceTable(props: DeviceTableProps) {
                     {t.codeIssued(issued.code, shanghaiTime(issued.expiresAt))}
                   </p>
                 ) : null}
-                {props.rowError?.deviceId === device.id ? (
-                  <p className="inline-error" role="alert">
-                    {props.rowError.message}
-                  </p>
-                ) : null}
+                <InlineError message={props.rowError?.deviceId === device.id ? props.rowError.message : null} />
               </td>
             </tr>
           );

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
+import { InlineError } from "../../components/StatusMessages";
 import { errorMessage } from "../../lib/errors";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
@@ -81,11 +82,7 @@ export function DevicesPage() {
       <section className="panel" aria-labelledby="signals-heading">
         <h2 id="signals-heading">{t.signalsSection}</h2>
         <p className="muted small">{t.signalsHelp}</p>
-        {review.isError ? (
-          <p className="inline-error" role="alert">
-            {errorMessage(review.error)}
-          </p>
-        ) : null}
+        <InlineError message={review.isError ? errorMessage(review.error) : null} />
         <QueryView query={signals}>
           {(rows) => (
             <SignalList

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { InlineError } from "../../components/StatusMessages";
+import { FieldError, InlineError } from "../../components/StatusMessages";
 import { ZImportForm } from "./import-file";
 import type { TImportForm, TImportMode } from "./import-file";
 import { importStrings } from "./import-strings";
@@ -59,11 +59,7 @@ export function ImportForm({ busy, checked, error, onStart, onFileChange, onTemp
             {t.template}
           </button>
         </p>
-        {fileError ? (
-          <p id="import-file-error" className="field-error">
-            {fileError}
-          </p>
-        ) : null}
+        <FieldError id="import-file-error" message={fileError} />
       </div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -4,6 +4,7 @@ import { useForm } from "react-hook-form";
 import { ZPeriod } from "@hcp/domain";
 import type { TPeriod } from "@hcp/domain";
 
+import { FieldError } from "../../components/StatusMessages";
 import type { TPresetKey } from "../../lib/period";
 import { presetOf, presetPeriod } from "../../lib/period";
 import { strings } from "../../lib/strings";
@@ -43,11 +44,7 @@ export function PeriodForm({ value, today, onChange }: PeriodFormProps) {
             aria-describedby={errors.from ? "period-from-error" : undefined}
             {...register("from")}
           />
-          {errors.from ? (
-            <p id="period-from-error" className="field-error">
-              {errors.from.message}
-            </p>
-          ) : null}
+          <FieldError id="period-from-error" message={errors.from?.message} />
         </div>
         <div className="field">
           <label htmlFor="period-to">{t.to}</label>
@@ -58,11 +55,7 @@ export function PeriodForm({ value, today, onChange }: PeriodFormProps) {
             aria-describedby={errors.to ? "period-to-error" : undefined}
             {...register("to")}
           />
-          {errors.to ? (
-            <p id="period-to-error" className="field-error">
-              {errors.to.message}
-            </p>
-          ) : null}
+          <FieldError id="period-to-error" message={errors.to?.message} />
         </div>
         <button type="submit" className="btn btn-primary">
           {t.apply}

@@ -3,20 +3,13 @@ import { useForm } from "react-hook-form";
 
 import type { TPeriod } from "@hcp/domain";
 
+import { FieldError } from "../../components/StatusMessages";
 import type { TPeriodKind } from "../../lib/period";
 import { periodOfPick, pickOfPeriod, ZPeriodPick } from "./period-picker";
 import type { TPeriodPick } from "./period-picker";
 import { performanceStrings } from "./strings";
 
 const KINDS: readonly TPeriodKind[] = ["day", "week", "month", "custom"];
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p id={id} className="field-error">
-      {message}
-    </p>
-  ) : null;
-}
 
 /**
  * 统计期间 by day, week (Monday to Sunday), calendar month or two dates. `idPrefix` keeps the

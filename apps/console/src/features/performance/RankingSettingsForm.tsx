@@ -5,6 +5,7 @@ import { z } from "zod";
 import { RANKING_COMPONENTS, ZRankingWeights } from "@hcp/domain";
 import type { TRankingWeights } from "@hcp/domain";
 
+import { FieldError, InlineError } from "../../components/StatusMessages";
 import { performanceStrings } from "./strings";
 import type { TRankingSettings } from "./types";
 
@@ -70,11 +71,7 @@ export function RankingSettingsForm({ value, pending, error, saved, onSubmit }: 
                   aria-describedby={fieldError ? `weight-${key}-error` : undefined}
                   {...register(`weights.${key}`, { valueAsNumber: true })}
                 />
-                {fieldError ? (
-                  <p id={`weight-${key}-error`} className="field-error">
-                    {fieldError}
-                  </p>
-                ) : null}
+                <FieldError id={`weight-${key}-error`} message={fieldError} />
               </div>
             );
           })}
@@ -82,11 +79,7 @@ export function RankingSettingsForm({ value, pending, error, saved, onSubmit }: 
         <p id="weights-sum" className={sum === 100 ? "muted" : "warning-text"} aria-live="polite">
           {t.weightsSum(sum)}
         </p>
-        {sumError ? (
-          <p id="weights-error" className="field-error">
-            {sumError}
-          </p>
-        ) : null}
+        <FieldError id="weights-error" message={sumError} />
       </fieldset>
       <div className="field">
         <label htmlFor="min-sample">{t.minSample}</label>
@@ -102,11 +95,7 @@ export function RankingSettingsForm({ value, pending, error, saved, onSubmit }: 
           aria-describedby={errors.minSample ? "min-sample-error" : undefined}
           {...register("minSample", { valueAsNumber: true })}
         />
-        {errors.minSample ? (
-          <p id="min-sample-error" className="field-error">
-            {errors.minSample.message}
-          </p>
-        ) : null}
+        <FieldError id="min-sample-error" message={errors.minSample?.message} />
       </div>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
@@ -116,11 +105,7 @@ export function RankingSettingsForm({ value, pending, error, saved, onSubmit }: 
           {pending ? t.saving : saved}
         </span>
       </div>
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { LEVEL_CODINGS } from "@hcp/domain";
 import type { TProvinceExportConfig } from "@hcp/domain";
 
+import { FieldError, InlineError } from "../../components/StatusMessages";
 import { provinceStrings } from "./strings";
 
 const t = provinceStrings;
@@ -52,14 +53,6 @@ export interface ProvinceConfigFormProps {
   error: string | null;
   saved: boolean;
   onSubmit: (config: TProvinceExportConfig) => void;
-}
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p id={id} className="field-error">
-      {message}
-    </p>
-  ) : null;
 }
 
 /** 对接设置: endpoint, the province's codes for channels 6 and 7, level coding, source code, timeout. */
@@ -157,11 +150,7 @@ export function ProvinceConfigForm({ value, editable, pending, error, saved, onS
       ) : (
         <p className="muted">{t.readOnly}</p>
       )}
-      {error ? (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <InlineError message={error} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { addCalendarDays } from "@hcp/domain";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
+import { InlineError } from "../../components/StatusMessages";
 import { errorMessage } from "../../lib/errors";
 import { hallToday } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
@@ -57,11 +58,7 @@ export function ProvincePage() {
       </section>
       <section className="panel" aria-labelledby="province-rejected-heading">
         <h2 id="province-rejected-heading">{t.rejectedSection}</h2>
-        {requeue.isError ? (
-          <p className="inline-error" role="alert">
-            {errorMessage(requeue.error)}
-          </p>
-        ) : null}
+        <InlineError message={requeue.isError ? errorMessage(requeue.error) : null} />
         <QueryView query={rejected}>
           {(rows) => (
             <RejectedTable

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { WORK_ORDER_ACTIONS, ZWorkOrderAct } from "@hcp/domain";
 import type { TWorkOrderAction } from "@hcp/domain";
 
+import { FieldError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 
 export type TWorkOrderAct = z.output<typeof ZWorkOrderAct>;
@@ -61,11 +62,7 @@ export function WorkOrderActionForm({ workOrderId, version, actions, pending, er
             </label>
           ))}
         </div>
-        {errors.action ? (
-          <p id="wo-action-error" className="field-error">
-            {t.actionRequired}
-          </p>
-        ) : null}
+        <FieldError id="wo-action-error" message={errors.action ? t.actionRequired : null} />
       </fieldset>
 
       {action === "requestExtension" ? (
@@ -87,11 +84,7 @@ export function WorkOrderActionForm({ workOrderId, version, actions, pending, er
               setValueAs: (value: unknown) => (value === "" || value === undefined || value === null ? undefined : Number(value)),
             })}
           />
-          {errors.extensionDays ? (
-            <p id="wo-extension-days-error" className="field-error">
-              {errors.extensionDays.message}
-            </p>
-          ) : null}
+          <FieldError id="wo-extension-days-error" message={errors.extensionDays?.message} />
         </div>
       ) : null}
 
@@ -106,11 +99,7 @@ export function WorkOrderActionForm({ workOrderId, version, actions, pending, er
               </label>
             ))}
           </div>
-          {errors.appealReason ? (
-            <p id="wo-appeal-reason-error" className="field-error">
-              {errors.appealReason.message}
-            </p>
-          ) : null}
+          <FieldError id="wo-appeal-reason-error" message={errors.appealReason?.message} />
         </fieldset>
       ) : null}
 
@@ -125,11 +114,7 @@ export function WorkOrderActionForm({ workOrderId, version, actions, pending, er
           aria-describedby={errors.note ? "wo-note-error" : undefined}
           {...register("note")}
         />
-        {errors.note ? (
-          <p id="wo-note-error" className="field-error">
-            {errors.note.message}
-          </p>
-        ) : null}
+        <FieldError id="wo-note-error" message={errors.note?.message} />
       </div>
 
       <div className="form-actions">

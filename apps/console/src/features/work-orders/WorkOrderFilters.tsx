@@ -4,6 +4,7 @@ import { useForm } from "react-hook-form";
 import { LEVEL_LABELS, WORK_ORDER_STATES } from "@hcp/domain";
 import type { TLevel } from "@hcp/domain";
 
+import { FieldError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 import type { TWorkOrderFilterForm } from "./work-order-search";
 import { BAD_REASONS, EMPTY_FILTERS, WORK_ORDER_STATE_KEYS, ZWorkOrderFilterForm } from "./work-order-search";
@@ -94,11 +95,7 @@ export function WorkOrderFilters({ value, departments, windows, showDepartment, 
           aria-describedby={errors.month ? "wo-month-error" : undefined}
           {...register("month")}
         />
-        {errors.month ? (
-          <p id="wo-month-error" className="field-error">
-            {errors.month.message}
-          </p>
-        ) : null}
+        <FieldError id="wo-month-error" message={errors.month?.message} />
       </div>
       <label className="checkbox" htmlFor="wo-overdue">
         <input id="wo-overdue" type="checkbox" {...register("overdue")} />
