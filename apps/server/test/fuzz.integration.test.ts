@@ -2,7 +2,6 @@ import { sql } from "kysely";
 import { describe, expect, test } from "vitest";
 
 import { appRouter } from "@hcp/api";
-import { FIXTURE_PASSWORD } from "@hcp/db/testing";
 
 import { useHallServer } from "./hall-server";
 
@@ -12,7 +11,7 @@ import { useHallServer } from "./hall-server";
  * Every answer must be a 4xx with a JSON error that says something — never a 5xx — the server
  * must keep serving, and no business row may be written.
  */
-const { db: getDb, hall, baseUrl } = useHallServer();
+const { db: getDb, hall, baseUrl, signIn } = useHallServer();
 
 let token = "";
 
@@ -107,15 +106,6 @@ async function rowCounts(): Promise<Record<string, number>> {
   return counts;
 }
 
-async function signIn(username = "test_hall_manager"): Promise<string> {
-  const response = await fetch(`${baseUrl()}/trpc/auth.signIn`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: FIXTURE_PASSWORD }),
-  });
-  return /hcp_session=([\w-]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1] ?? "";
-}
-
 interface TFailure {
   request: string;
   status: number;
@@ -166,7 +156,7 @@ async function sendAll(requests: readonly TRequest[]): Promise<TFailure[]> {
 
 describe("hostile input on every REST route", () => {
   test("gets a 4xx with an error message, never a 5xx; the server keeps serving and writes nothing", { timeout: 120_000 }, async () => {
-    token = await signIn();
+    token = await signIn(hall().users.hall_manager.username);
     expect(token).not.toBe("");
     const before = await rowCounts();
     const requests: TRequest[] = [];
@@ -208,7 +198,7 @@ function inputFields(def: TProcedureDef): string[] {
 
 describe("hostile input on every tRPC procedure", () => {
   test("gets a 4xx in tRPC's error shape, never a 5xx; the server keeps serving and writes nothing", { timeout: 120_000 }, async () => {
-    const manager = await signIn();
+    const manager = await signIn(hall().users.hall_manager.username);
     const staffToken = await signIn(hall().users.window_staff.username);
     const deviceToken = hall().deviceTokens[0];
     const before = await rowCounts();

@@ -4,18 +4,37 @@ import { afterAll, beforeAll } from "vitest";
 
 import { WindowBus } from "@hcp/api";
 import type { Db } from "@hcp/db";
-import { createHallFixture } from "@hcp/db/testing";
+import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { createServer } from "../src/server";
 import type { THallServer } from "../src/server";
 
+/** Signs in through tRPC over HTTP and returns the session token from Set-Cookie; anything else throws. */
+export async function signInOverHttp(baseUrl: string, username: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: FIXTURE_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`auth.signIn as ${username}: HTTP ${String(response.status)}`);
+  const token = /hcp_session=([\w-]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
+  if (!token) throw new Error(`auth.signIn as ${username} set no session cookie`);
+  return token;
+}
+
 /**
  * The server on a free port over the run's database, with the fixture hall seeded before each
  * test; the getters read the current test's values.
  */
-export function useHallServer(): { db: () => Db; hall: () => THallFixture; baseUrl: () => string } {
+export function useHallServer(): {
+  db: () => Db;
+  hall: () => THallFixture;
+  baseUrl: () => string;
+  /** a console session's token for one of the fixture's users */
+  signIn: (username: string) => Promise<string>;
+} {
   let hall: THallFixture | null = null;
   const db = useTestDb({
     seed: async (seeded) => {
@@ -38,5 +57,6 @@ export function useHallServer(): { db: () => Db; hall: () => THallFixture; baseU
       return hall;
     },
     baseUrl: () => baseUrl,
+    signIn: (username) => signInOverHttp(baseUrl, username),
   };
 }

@@ -11,6 +11,7 @@ import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { createServer } from "../src/server";
 import type { THallServer } from "../src/server";
+import { signInOverHttp } from "./hall-server";
 
 /** The host's own defences: headers, CSRF, size limits, error bodies without stacks, request logs. */
 let hall: THallFixture;
@@ -32,16 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-async function signIn(username: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/trpc/auth.signIn`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: FIXTURE_PASSWORD }),
-  });
-  expect(response.status).toBe(200);
-  return /hcp_session=([\w-]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1] ?? "";
-}
 
 /** A raw request, for what fetch will not send (a forged Host-less Origin, an oversized head). */
 function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
@@ -77,7 +68,7 @@ describe("security headers", () => {
 
 describe("CSRF", () => {
   test("a cross-site call riding on the session cookie is refused; same-origin and bearer calls pass", async () => {
-    const token = await signIn(hall.users.window_staff.username);
+    const token = await signInOverHttp(baseUrl, hall.users.window_staff.username);
     const cookie = `hcp_session=${token}`;
     const call = (headers: Record<string, string>) =>
       raw("/trpc/window.signOut", { method: "POST", headers: { "content-type": "application/json", "content-length": "0", ...headers } });
@@ -186,7 +177,7 @@ describe("failures", () => {
 describe("request log", () => {
   test("one JSON line per request with its id, route, status, duration and principal; no body, token, query or phone", async () => {
     logLines.length = 0;
-    const token = await signIn(hall.users.window_staff.username);
+    const token = await signInOverHttp(baseUrl, hall.users.window_staff.username);
     const phone = "13912345678";
     const response = await fetch(`${baseUrl}/trpc/case.create?secret=${token}`, {
       method: "POST",

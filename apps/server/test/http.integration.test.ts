@@ -5,27 +5,13 @@ import { EventSource } from "eventsource";
 import { describe, expect, test } from "vitest";
 
 import type { AppRouter, TKioskEvent } from "@hcp/api";
-import { FIXTURE_PASSWORD } from "@hcp/db/testing";
 
 import { useHallServer } from "./hall-server";
 
-const { hall, baseUrl } = useHallServer();
+const { hall, baseUrl, signIn } = useHallServer();
 
 async function json(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
-}
-
-/** Signs in through tRPC over HTTP and returns the session token from Set-Cookie. */
-async function signIn(username: string): Promise<string> {
-  const response = await fetch(`${baseUrl()}/trpc/auth.signIn`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: FIXTURE_PASSWORD }),
-  });
-  expect(response.status).toBe(200);
-  const token = /hcp_session=([\w-]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
-  if (!token) throw new Error("no session cookie");
-  return token;
 }
 
 function rest(path: string, init: { method?: string; token?: string; body?: unknown; rawBody?: string } = {}) {

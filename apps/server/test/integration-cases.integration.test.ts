@@ -1,24 +1,12 @@
 import { describe, expect, test } from "vitest";
 
-import { FIXTURE_PASSWORD } from "@hcp/db/testing";
-
 import { useHallServer } from "./hall-server";
 
 const server = useHallServer();
 const baseUrl = () => server.baseUrl();
 const hall = () => server.hall();
-
 /** A console session's token, used as a business system's bearer credential. */
-async function bearer(username: string): Promise<string> {
-  const response = await fetch(`${baseUrl()}/trpc/auth.signIn`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: FIXTURE_PASSWORD }),
-  });
-  const token = /hcp_session=([\w-]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
-  if (!token) throw new Error("no session cookie");
-  return token;
-}
+const bearer = (username: string) => server.signIn(username);
 
 async function call(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${baseUrl()}/api/v1${path}`, {

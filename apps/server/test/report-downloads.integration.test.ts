@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, test } from "vitest";
 
-import { FIXTURE_PASSWORD, insertFixtureCase } from "@hcp/db/testing";
+import { insertFixtureCase } from "@hcp/db/testing";
 
 import { useHallServer } from "./hall-server";
 
 /** The monthly report's files over real HTTP with a real session: headers, refusals and who may have what. */
-const { db: getDb, hall, baseUrl } = useHallServer();
+const { db: getDb, hall, baseUrl, signIn } = useHallServer();
 const MONTH = "2023-06";
 
 /** One rated case in June 2023 (hall-local), so the report and the CSV have a row. */
@@ -14,17 +14,6 @@ beforeEach(async () => {
   const ratedAt = new Date("2023-06-05T02:00:00Z");
   await insertFixtureCase(db, hall(), { caseNo: "D01", completedAt: ratedAt }, { level: 5, idempotencyKey: "D01-1", ratedAt });
 });
-
-async function signIn(username: string): Promise<string> {
-  const response = await fetch(`${baseUrl()}/trpc/auth.signIn`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: FIXTURE_PASSWORD }),
-  });
-  const token = /hcp_session=([\w-]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
-  if (!token) throw new Error("no session cookie");
-  return token;
-}
 
 function download(path: string, token?: string): Promise<Response> {
   return fetch(`${baseUrl()}/reports/${path}`, { headers: token ? { cookie: `hcp_session=${token}` } : {} });

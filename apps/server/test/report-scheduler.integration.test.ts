@@ -11,10 +11,11 @@ import { afterEach, beforeAll, describe, expect, inject, test, vi } from "vitest
 
 import { insertCase } from "@hcp/db";
 import type { Db } from "@hcp/db";
-import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
+import { createHallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { bundleServer } from "../src/bundle";
+import { signInOverHttp } from "./hall-server";
 
 /**
  * Two real server processes against one database archive each closed month's report once: the
@@ -184,12 +185,7 @@ describe("the monthly report scheduler in two server processes", () => {
       { timeout: 120_000, interval: 250 },
     );
     // Business systems read the archived report over REST.
-    const signIn = await fetch(`${servers[1]?.url ?? ""}/trpc/auth.signIn`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: first.users.hall_manager.username, password: FIXTURE_PASSWORD }),
-    });
-    const token = /hcp_session=([\w-]+)/.exec(signIn.headers.get("set-cookie") ?? "")?.[1] ?? "";
+    const token = await signInOverHttp(servers[1]?.url ?? "", first.users.hall_manager.username);
     const response = await fetch(`${servers[1]?.url ?? ""}/api/v1/reports/monthly?month=${monthsAgo(2)}`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ source: "archive", version: 1, report: { month: monthsAgo(2), summary: { casesCompleted: 2 } } });
