@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 
-import { TRPCError } from "@trpc/server";
 import { parse } from "cookie";
 import { describe, expect, test } from "vitest";
 
@@ -9,9 +8,8 @@ import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { apiHarness } from "../test/harness";
+import { apiHarness, refusalOf } from "../test/harness";
 import { hashToken } from "./context";
-import { AppError } from "./errors";
 import { SESSION_COOKIE, SIGN_IN_LIMITS } from "./services/auth";
 
 let hall: THallFixture;
@@ -21,16 +19,6 @@ const getDb = useTestDb({
   },
 });
 const api = apiHarness(getDb);
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; appCode: string | null; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return { code: error.code, appCode: error instanceof AppError ? error.appCode : null, message: error.message };
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 /** Signs in from `ip` and returns the session token the cookie carried. */
 async function signIn(username: string, password: string, ip: string): Promise<string> {
@@ -53,13 +41,13 @@ describe("sign-in throttling", () => {
     const anonymous = await api.caller({ ip: "192.0.2.10" });
     const username = hall.users.admin.username;
     for (let attempt = 1; attempt < SIGN_IN_LIMITS.perUsername; attempt++) {
-      expect((await refusal(anonymous.auth.signIn({ username, password: `wrong-${attempt}` }))).appCode).toBe("INVALID_CREDENTIALS");
+      expect((await refusalOf(anonymous.auth.signIn({ username, password: `wrong-${attempt}` }))).appCode).toBe("INVALID_CREDENTIALS");
     }
-    const locked = await refusal(anonymous.auth.signIn({ username, password: "wrong-last" }));
+    const locked = await refusalOf(anonymous.auth.signIn({ username, password: "wrong-last" }));
     expect(locked).toEqual({ code: "TOO_MANY_REQUESTS", appCode: "SIGN_IN_LOCKED", message: "登录失败次数过多，请 15 分钟后再试" });
     // The lock is on the account, wherever the next try comes from; the case of the name does not matter.
     const elsewhere = await api.caller({ ip: "192.0.2.99" });
-    expect((await refusal(elsewhere.auth.signIn({ username: username.toUpperCase(), password: FIXTURE_PASSWORD }))).appCode).toBe("SIGN_IN_LOCKED");
+    expect((await refusalOf(elsewhere.auth.signIn({ username: username.toUpperCase(), password: FIXTURE_PASSWORD }))).appCode).toBe("SIGN_IN_LOCKED");
     // Another account from the first address is not held by it.
     expect((await anonymous.auth.signIn({ username: hall.users.auditor.username, password: FIXTURE_PASSWORD })).role).toBe("auditor");
   });
@@ -69,7 +57,7 @@ describe("sign-in throttling", () => {
     const username = hall.users.department_head.username;
     for (let round = 0; round < 2; round++) {
       for (let attempt = 1; attempt < SIGN_IN_LIMITS.perUsername; attempt++) {
-        expect((await refusal(anonymous.auth.signIn({ username, password: "wrong" }))).appCode).toBe("INVALID_CREDENTIALS");
+        expect((await refusalOf(anonymous.auth.signIn({ username, password: "wrong" }))).appCode).toBe("INVALID_CREDENTIALS");
       }
       expect((await anonymous.auth.signIn({ username, password: FIXTURE_PASSWORD })).username).toBe(username);
     }
@@ -79,10 +67,10 @@ describe("sign-in throttling", () => {
     const anonymous = await api.caller({ ip: "192.0.2.30" });
     let last = { code: "", appCode: null as string | null, message: "" };
     for (let attempt = 0; attempt < SIGN_IN_LIMITS.perAddress; attempt++) {
-      last = await refusal(anonymous.auth.signIn({ username: `nobody-${attempt}`, password: "wrong" }));
+      last = await refusalOf(anonymous.auth.signIn({ username: `nobody-${attempt}`, password: "wrong" }));
     }
     expect(last.appCode).toBe("SIGN_IN_LOCKED");
-    expect((await refusal(anonymous.auth.signIn({ username: hall.users.hall_manager.username, password: FIXTURE_PASSWORD }))).appCode).toBe("SIGN_IN_LOCKED");
+    expect((await refusalOf(anonymous.auth.signIn({ username: hall.users.hall_manager.username, password: FIXTURE_PASSWORD }))).appCode).toBe("SIGN_IN_LOCKED");
   });
 });
 
@@ -91,20 +79,20 @@ describe("password change", () => {
     const username = hall.users.hall_manager.username;
     const here = await api.caller({ sessionToken: await signIn(username, FIXTURE_PASSWORD, "192.0.2.40") });
     const other = await api.caller({ sessionToken: await signIn(username, FIXTURE_PASSWORD, "192.0.2.41") });
-    expect((await refusal(here.auth.changePassword({ currentPassword: "wrong", newPassword: "a sound new passphrase" }))).appCode).toBe("PASSWORD_WRONG");
+    expect((await refusalOf(here.auth.changePassword({ currentPassword: "wrong", newPassword: "a sound new passphrase" }))).appCode).toBe("PASSWORD_WRONG");
     const rules: [string, string][] = [
       ["short1234", "PASSWORD_TOO_SHORT"],
       [`${username}-2024`, "PASSWORD_IS_USERNAME"],
       ["password123", "PASSWORD_TOO_COMMON"],
     ];
     for (const [newPassword, appCode] of rules) {
-      const refused = await refusal(here.auth.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword }));
+      const refused = await refusalOf(here.auth.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword }));
       expect(refused).toMatchObject({ code: "BAD_REQUEST", appCode });
     }
     expect(await here.auth.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword: "a sound new passphrase" })).toEqual({ ok: true });
     expect((await here.auth.me())?.username).toBe(username);
     expect(await other.auth.me()).toBeNull();
-    expect((await refusal(signIn(username, FIXTURE_PASSWORD, "192.0.2.42"))).appCode).toBe("INVALID_CREDENTIALS");
+    expect((await refusalOf(signIn(username, FIXTURE_PASSWORD, "192.0.2.42"))).appCode).toBe("INVALID_CREDENTIALS");
     expect(await signIn(username, "a sound new passphrase", "192.0.2.42")).not.toBe("");
   });
 });
@@ -119,7 +107,7 @@ describe("sessions", () => {
     for (const token of [idle, expired]) {
       const caller = await api.caller({ sessionToken: token });
       expect(await caller.auth.me()).toBeNull();
-      expect((await refusal(caller.window.list())).appCode).toBe("UNAUTHENTICATED");
+      expect((await refusalOf(caller.window.list())).appCode).toBe("UNAUTHENTICATED");
     }
     expect((await (await api.caller({ sessionToken: recent })).auth.me())?.role).toBe("auditor");
     const seen = await getDb().selectFrom("session").select("last_seen_at").where("id", "=", hashToken(recent)).executeTakeFirstOrThrow();

@@ -1,12 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, test } from "vitest";
 
 import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { apiHarness } from "../test/harness";
-import { AppError } from "./errors";
+import { apiHarness, refusalOf } from "../test/harness";
 
 let hall: THallFixture;
 const getDb = useTestDb({
@@ -16,24 +14,12 @@ const getDb = useTestDb({
 });
 const api = apiHarness(getDb);
 
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; appCode: string | null; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) {
-      return { code: error.code, appCode: error instanceof AppError ? error.appCode : null, message: error.message };
-    }
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
-
 describe("console sign-in", () => {
   test("a wrong password is refused without saying whether the user exists", async () => {
     const cookies: string[] = [];
     const anonymous = await api.caller({}, cookies);
-    const wrong = await refusal(anonymous.auth.signIn({ username: hall.users.admin.username, password: "nope" }));
-    const unknown = await refusal(anonymous.auth.signIn({ username: "nobody", password: "nope" }));
+    const wrong = await refusalOf(anonymous.auth.signIn({ username: hall.users.admin.username, password: "nope" }));
+    const unknown = await refusalOf(anonymous.auth.signIn({ username: "nobody", password: "nope" }));
     expect(wrong).toEqual({ code: "UNAUTHORIZED", appCode: "INVALID_CREDENTIALS", message: "用户名或密码错误" });
     expect(unknown).toEqual(wrong);
     expect(cookies).toEqual([]);
@@ -65,12 +51,12 @@ describe("console sign-in", () => {
   test("roles are checked by the procedures: staff cannot read hall figures, anonymous callers nothing", async () => {
     const staff = await api.signedIn(hall.users.window_staff.username);
     const period = { from: "2026-01-01", to: "2026-01-31" };
-    expect(await refusal(staff.overview.period(period))).toMatchObject({ code: "FORBIDDEN", appCode: "FORBIDDEN" });
+    expect(await refusalOf(staff.overview.period(period))).toMatchObject({ code: "FORBIDDEN", appCode: "FORBIDDEN" });
     const anonymous = await api.caller();
-    expect(await refusal(anonymous.overview.period(period))).toMatchObject({ code: "UNAUTHORIZED", appCode: "UNAUTHENTICATED" });
-    expect(await refusal(anonymous.catalog.departments())).toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await refusalOf(anonymous.overview.period(period))).toMatchObject({ code: "UNAUTHORIZED", appCode: "UNAUTHENTICATED" });
+    expect(await refusalOf(anonymous.catalog.departments())).toMatchObject({ code: "UNAUTHORIZED" });
     const manager = await api.signedIn(hall.users.hall_manager.username);
-    expect(await refusal(manager.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "张三", applicantPhone: "13800000000" }))).toMatchObject({ code: "FORBIDDEN", appCode: "STAFF_ONLY" });
+    expect(await refusalOf(manager.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "张三", applicantPhone: "13800000000" }))).toMatchObject({ code: "FORBIDDEN", appCode: "STAFF_ONLY" });
   });
 
   test("an unknown or garbage session token is treated as signed out", async () => {

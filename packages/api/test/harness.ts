@@ -64,3 +64,14 @@ export async function appCodeOf(promise: Promise<unknown>): Promise<string> {
   }
   throw new Error("expected the call to be refused");
 }
+
+/** The whole refusal a call ended in: tRPC code, our app code (null for tRPC's own) and message. */
+export async function refusalOf(promise: Promise<unknown>): Promise<{ code: string; appCode: string | null; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return { code: error.code, appCode: error instanceof AppError ? error.appCode : null, message: error.message };
+    throw error;
+  }
+  throw new Error("expected the call to be refused");
+}
