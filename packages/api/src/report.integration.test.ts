@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from "vitest";
 
 import { finishMonthlyReport, insertCase, insertRating } from "@hcp/db";
-import { createHallFixture } from "@hcp/db/testing";
+import { createHallFixture, fixtureCase, fixtureRating } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 import { NATIONAL_REASONS } from "@hcp/domain";
@@ -92,29 +92,18 @@ async function load(specs: readonly TSpec[]): Promise<void> {
   const db = getDb();
   for (const [index, spec] of specs.entries()) {
     const completedAt = new Date(spec.completedAt);
-    const windowId = spec.window === null ? null : hall.windowIds[spec.window];
-    const staffId = spec.window === null ? null : hall.staffIds[spec.window];
-    const departmentId = spec.promised ? hall.departmentIds[1] : hall.departmentIds[0];
-    const serviceItemId = spec.promised ? hall.itemIds.promised : hall.itemIds.instant;
-    const caseId = await insertCase(db, {
-      case_no: spec.no,
-      hall_id: hall.hallId,
-      department_id: departmentId,
-      service_item_id: serviceItemId,
-      window_id: windowId,
-      staff_id: staffId,
-      handling_channel: windowId === null ? "online" : "window",
-      case_type: spec.promised ? "promised" : "instant",
-      promised_days: spec.promised ? 5 : 0,
-      applicant_type: "person",
-      applicant_name_masked: "张*",
-      applicant_contact_cipher: null,
-      applicant_contact_hash: null,
-      status: "completed",
-      received_at: new Date(completedAt.getTime() - HOUR),
-      completed_at: completedAt,
-      due_date: spec.promised?.due ?? null,
+    const row = fixtureCase(hall, {
+      caseNo: spec.no,
+      completedAt,
+      receivedAt: new Date(completedAt.getTime() - HOUR),
+      window: spec.window,
+      promised: spec.promised !== undefined,
+      dueDate: spec.promised?.due ?? null,
     });
+    const departmentId = row.department_id;
+    const windowId = row.window_id ?? null;
+    const staffId = row.staff_id ?? null;
+    const caseId = await insertCase(db, row);
     if (spec.prompt && windowId !== null) {
       await db
         .insertInto("rating_prompt")
@@ -123,23 +112,14 @@ async function load(specs: readonly TSpec[]): Promise<void> {
     }
     if (spec.level === undefined) continue;
     const ratedAt = new Date(completedAt.getTime() + HOUR / 2);
-    const rating = {
-      case_id: caseId,
+    const rating = fixtureRating({ ...row, id: caseId }, {
       level: spec.level,
-      channel: spec.channel ?? 4,
-      is_default: spec.isDefault ?? false,
-      comment: "",
-      reason_version: 1,
-      hall_id: hall.hallId,
-      department_id: departmentId,
-      service_item_id: serviceItemId,
-      window_id: windowId,
-      staff_id: staffId,
-      prompt_id: null,
-      rated_at: ratedAt,
-      received_at: ratedAt,
-    };
-    const ratingId = await insertRating(db, { ...rating, seq: 1, idempotency_key: `${spec.no}-${String(index)}-first` }, spec.reasons ?? []);
+      channel: spec.channel,
+      isDefault: spec.isDefault,
+      idempotencyKey: `${spec.no}-${String(index)}-first`,
+      ratedAt,
+    });
+    const ratingId = await insertRating(db, rating, spec.reasons ?? []);
     if (spec.excluded) {
       await db
         .insertInto("rating_exclusion")
