@@ -359,6 +359,8 @@ describe("the monthly report", () => {
     expect(view.report.departments.rows.map((row) => row.name)).toEqual(["县市场监督管理局"]);
     expect(view.report.windows.rows.map((row) => row.code)).toEqual(["A01"]);
     expect(view.report.badReviews.byReason.map((row) => row.key)).toEqual(["108", "109"]);
+    // Prompts of the department's own cases: C01 and C02 answered, C05 timed out (C07's is the other department's).
+    expect(view.report.coverage).toMatchObject({ promptsSent: 3, promptsTimedOut: 1 });
     expect(await appCodeOf(head.report.versions({ month: "2023-03" }))).toBe("REPORT_ARCHIVE_HALL_ONLY");
     expect(await appCodeOf(head.report.regenerate({ month: "2023-03" }))).toBe("FORBIDDEN");
     const yearly = await head.report.yearly({ year: 2023 });

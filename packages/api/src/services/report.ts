@@ -1,7 +1,7 @@
 import {
   countBadReviewReasons,
   countDevices,
-  countMonthPrompts,
+  countPrompts,
   countWorkOrderStates,
   findHallById,
   listCalendarExceptions,
@@ -215,7 +215,8 @@ export async function buildMonthlyReport(
   await progress(80);
 
   // Coverage: prompts, evaluators.
-  const [prompts, devices] = await Promise.all([countMonthPrompts(db, range), countDevices(db, hall.id, scope.departmentId)]);
+  const [promptsByWindow, devices] = await Promise.all([countPrompts(db, range), countDevices(db, hall.id, scope.departmentId)]);
+  const prompts = promptsByWindow.reduce((sum, row) => ({ sent: sum.sent + row.sent, timedOut: sum.timedOut + row.timedOut }), { sent: 0, timedOut: 0 });
   await progress(95);
 
   const reasonRows: TReportCountRow[] = countRows(

@@ -16,27 +16,6 @@ export interface TReportRange {
   departmentId?: number;
 }
 
-/** Rating invitations sent in the range (请评价) and those that timed out on the evaluator. */
-export async function countMonthPrompts(db: Db, range: TReportRange): Promise<{ sent: number; timedOut: number }> {
-  // The hall's windows as a list, not a join: with constants the optimiser reads one range of
-  // (window_id, created_at, status) per window, index entries only; joined, it looks each window's
-  // prompts up by window alone and reads the whole year to keep the month.
-  const windows = await db.selectFrom("window").select("id").where("hall_id", "=", range.hallId).execute();
-  if (windows.length === 0) return { sent: 0, timedOut: 0 };
-  // The case is joined only to keep a department's own prompts: for the hall it would cost one
-  // lookup per prompt (hundreds of thousands a month at province scale).
-  const departmentJoin =
-    range.departmentId === undefined ? sql`` : sql`join \`case\` c on c.id = p.case_id and c.department_id = ${range.departmentId}`;
-  const result = await sql<{ sent: number | string | null; timedOut: number | string | null }>`
-    select count(*) as sent, sum(p.status = 'timed_out') as timedOut
-    from rating_prompt p
-    ${departmentJoin}
-    where p.window_id in (${sql.join(windows.map((window) => window.id))})
-      and p.created_at >= ${range.start} and p.created_at < ${range.end}`.execute(db);
-  const row = result.rows[0];
-  return { sent: Number(row?.sent ?? 0), timedOut: Number(row?.timedOut ?? 0) };
-}
-
 /** Evaluators registered for the hall's windows, and how many hold a paired device token now. */
 export async function countDevices(db: Db, hallId: number, departmentId?: number): Promise<{ registered: number; paired: number }> {
   let query = db
