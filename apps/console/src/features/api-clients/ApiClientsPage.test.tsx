@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { afterEach, expect, test, vi } from "vitest";
 
 import { queryClient } from "../../lib/query-client";
+import { urlOf } from "../../test-fetch";
 import { ApiClientsPage } from "./ApiClientsPage";
 
 const KEY = `hcpk_7_${"s".repeat(43)}`;
@@ -19,10 +20,6 @@ const created = {
   revokedAt: null,
   lastUsedAt: null,
 };
-
-function urlOf(input: RequestInfo | URL): string {
-  return typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-}
 
 /** The server's side of the page: tRPC batch answers, one per procedure in the URL. */
 function serve(clients: unknown[], sent: { path: string; body: unknown }[]) {

@@ -5,6 +5,7 @@ import { afterEach, expect, test, vi } from "vitest";
 import type { TSessionUser } from "../../lib/api-types";
 import { queryClient } from "../../lib/query-client";
 import { trpc } from "../../lib/trpc";
+import { urlOf } from "../../test-fetch";
 import { CalendarPage } from "./CalendarPage";
 import { EXCEPTIONS_2023 } from "./fixtures";
 
@@ -22,10 +23,6 @@ function renderPage() {
       <CalendarPage search={{ year: 2023 }} onYearChange={vi.fn()} />
     </QueryClientProvider>,
   );
-}
-
-function urlOf(input: RequestInfo | URL): string {
-  return typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
 }
 
 afterEach(() => {

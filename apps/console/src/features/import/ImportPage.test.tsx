@@ -3,16 +3,9 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, expect, test, vi } from "vitest";
 
 import { queryClient } from "../../lib/query-client";
+import { trpcAnswer, urlOf } from "../../test-fetch";
 import { importView } from "./fixtures";
 import { ImportPage } from "./ImportPage";
-
-function urlOf(input: RequestInfo | URL): string {
-  return typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-}
-
-function answer(data: unknown): Promise<Response> {
-  return Promise.resolve(new Response(JSON.stringify([{ result: { data } }]), { headers: { "content-type": "application/json" } }));
-}
 
 afterEach(() => {
   queryClient.clear();
@@ -29,10 +22,10 @@ test("先校验 uploads the file as base64, polls the job's progress to the end 
     const url = urlOf(input);
     if (url.includes("integrationCase.importFile")) {
       uploads.push(JSON.parse(typeof init?.body === "string" ? init.body : "null"));
-      return answer({ importId: 7 });
+      return trpcAnswer({ importId: 7 });
     }
-    if (url.includes("integrationCase.importStatus")) return answer(polls.length > 1 ? polls.shift() : polls[0]);
-    return answer(null);
+    if (url.includes("integrationCase.importStatus")) return trpcAnswer(polls.length > 1 ? polls.shift() : polls[0]);
+    return trpcAnswer(null);
   });
   render(
     <QueryClientProvider client={queryClient}>

@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, expect, test, vi } from "vitest";
 
 import { queryClient } from "../../lib/query-client";
+import { trpcAnswer, urlOf } from "../../test-fetch";
 import { versionRow } from "./fixtures";
 import { GenerationProgress } from "./GenerationProgress";
 import { useReportGeneration } from "./useReportGeneration";
@@ -19,14 +20,6 @@ function Harness({ onReady }: { onReady: () => void }) {
   );
 }
 
-function urlOf(input: RequestInfo | URL): string {
-  return typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-}
-
-function answer(data: unknown): Promise<Response> {
-  return Promise.resolve(new Response(JSON.stringify([{ result: { data } }]), { headers: { "content-type": "application/json" } }));
-}
-
 afterEach(() => {
   queryClient.clear();
 });
@@ -40,9 +33,9 @@ test("重新生成 starts a version and polls report.version until it is ready",
   ];
   const fetchMock = vi.spyOn(window, "fetch").mockImplementation((input) => {
     const url = urlOf(input);
-    if (url.includes("report.regenerate")) return answer({ id: 52, version: 2 });
-    if (url.includes("report.version")) return answer({ report: null, ...(polls.length > 1 ? polls.shift() : polls[0]) });
-    return answer([]);
+    if (url.includes("report.regenerate")) return trpcAnswer({ id: 52, version: 2 });
+    if (url.includes("report.version")) return trpcAnswer({ report: null, ...(polls.length > 1 ? polls.shift() : polls[0]) });
+    return trpcAnswer([]);
   });
   const onReady = vi.fn();
   render(
