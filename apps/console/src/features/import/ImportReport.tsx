@@ -1,20 +1,21 @@
+import { ProgressBar } from "../../components/ProgressBar";
 import { InlineError } from "../../components/StatusMessages";
 import { importStrings } from "./import-strings";
 import type { TImportView } from "./import-types";
 
 const t = importStrings;
 
-/** A running job's progress as a native progress bar with its figure in words. */
+/** A running job's progress. */
 function Progress({ job }: { job: TImportView }) {
-  const label = t.progressLabel(job.mode === "validate");
   return (
-    <div className="import-progress" data-testid="import-progress">
-      <label htmlFor="import-progress-bar">{label}</label>
-      <progress id="import-progress-bar" max={100} value={job.progress} aria-valuetext={t.progressText(job.progress)}>
-        {t.progressText(job.progress)}
-      </progress>
-      <span role="status">{t.progressText(job.progress)}</span>
-    </div>
+    <ProgressBar
+      id="import-progress-bar"
+      className="import-progress"
+      testId="import-progress"
+      label={t.progressLabel(job.mode === "validate")}
+      percent={job.progress}
+      text={t.progressText(job.progress)}
+    />
   );
 }
 

@@ -1,3 +1,4 @@
+import { ProgressBar } from "../../components/ProgressBar";
 import { InlineError } from "../../components/StatusMessages";
 import type { TReportVersionRow } from "./report-types";
 import { reportStrings } from "./report-strings";
@@ -19,14 +20,14 @@ export function GenerationProgress({ version }: GenerationProgressProps) {
       </p>
     );
   }
-  const label = t.progressLabel(version.version);
   return (
-    <div className="generation-progress" data-testid="generation-progress">
-      <label htmlFor="generation-progress-bar">{label}</label>
-      <progress id="generation-progress-bar" max={100} value={version.progress} aria-valuetext={t.progressText(version.progress)}>
-        {t.progressText(version.progress)}
-      </progress>
-      <span role="status">{t.progressText(version.progress)}</span>
-    </div>
+    <ProgressBar
+      id="generation-progress-bar"
+      className="generation-progress"
+      testId="generation-progress"
+      label={t.progressLabel(version.version)}
+      percent={version.progress}
+      text={t.progressText(version.progress)}
+    />
   );
 }
