@@ -474,6 +474,7 @@ export type NewCase = Insertable<CaseTable>;
 export type Rating = Selectable<RatingTable>;
 export type NewRating = Insertable<RatingTable>;
 export type RatingPrompt = Selectable<RatingPromptTable>;
+export type NewRatingSignal = Insertable<RatingSignalTable>;
 export type User = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { RawBuilder } from "kysely";
 
 import type { Db } from "../client";
 import type { NewWorkOrder, WorkOrder } from "../schema";
@@ -14,21 +15,23 @@ export interface TWorkOrderEventInput {
   now: Date;
 }
 
+/** An event's row; the order's id may be an expression (a packet's session variable). */
+export function workOrderEventRow(workOrderId: number | RawBuilder<number>, event: TWorkOrderEventInput) {
+  return {
+    work_order_id: workOrderId,
+    action: event.action,
+    actor_user_id: event.actorUserId,
+    actor_role: event.actorRole,
+    from_state: event.fromState,
+    to_state: event.toState,
+    note: event.note,
+    detail: JSON.stringify(event.detail ?? {}),
+    created_at: event.now,
+  };
+}
+
 async function insertEvent(db: Db, workOrderId: number, event: TWorkOrderEventInput): Promise<void> {
-  await db
-    .insertInto("work_order_event")
-    .values({
-      work_order_id: workOrderId,
-      action: event.action,
-      actor_user_id: event.actorUserId,
-      actor_role: event.actorRole,
-      from_state: event.fromState,
-      to_state: event.toState,
-      note: event.note,
-      detail: JSON.stringify(event.detail ?? {}),
-      created_at: event.now,
-    })
-    .execute();
+  await db.insertInto("work_order_event").values(workOrderEventRow(workOrderId, event)).execute();
 }
 
 /** Opens an order with its first event; call inside the rating's transaction. */
