@@ -193,6 +193,23 @@ describe("rating on the window evaluator", () => {
     expect(signals.map((signal) => Number(signal.rating_id)).sort((a, b) => a - b)).toEqual(rows.map((row) => row.id).sort((a, b) => a - b));
   });
 
+  test("bursts and runs of identical ratings are flagged on the ratings that make them, whether they come one by one or together", async () => {
+    const cases = [];
+    for (let index = 0; index < 10; index += 1) cases.push(await completedCase());
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const submit = (caseNo: string) => device.rating.submit({ caseNo, level: 5, idempotencyKey: randomUUID() });
+    // Three stored one after another, then seven at once: judged over several runs, some of them
+    // while the ones before are still being written.
+    for (const { caseNo } of cases.slice(0, 3)) await submit(caseNo);
+    await Promise.all(cases.slice(3).map(({ caseNo }) => submit(caseNo)));
+    const ratingIds = (await getDb().selectFrom("rating").select("id").orderBy("id").execute()).map((row) => row.id);
+    const flagged = async (kind: "burst" | "identical_run") =>
+      (await getDb().selectFrom("rating_signal").select("rating_id").where("kind", "=", kind).orderBy("rating_id").execute()).map((row) => row.rating_id);
+    // The sixth to tenth evaluator ratings within a minute; the tenth 5 in a row.
+    expect(await flagged("burst")).toEqual(ratingIds.slice(5));
+    expect(await flagged("identical_run")).toEqual(ratingIds.slice(9));
+  });
+
   test("bad input is refused precisely and stores nothing", async () => {
     const { caseNo } = await completedCase();
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });

@@ -5,6 +5,8 @@ import {
   insertWorkOrder,
   listWorkOrderEvents,
   listRatingReasons,
+  newWorkOrderRow,
+  openedEvent,
 } from "@hcp/db";
 import type { Db, NewWorkOrder, TWorkOrderEventInput, WorkOrder } from "@hcp/db";
 import {
@@ -50,30 +52,7 @@ export async function planWorkOrder(db: Db, rating: TRatingFacts, now: Date): Pr
     addHallWorkingDays(db, today, hall?.contact_due_days ?? 1),
     addHallWorkingDays(db, today, hall?.rectify_due_days ?? 15),
   ]);
-  return {
-    order: {
-      case_id: rating.case_id,
-      hall_id: rating.hall_id,
-      department_id: rating.department_id,
-      window_id: rating.window_id,
-      staff_id: rating.staff_id,
-      state: "pending",
-      state_before_appeal: null,
-      extension: "none",
-      extension_days: 0,
-      created_at: now,
-      contact_due: contactDue,
-      rectify_due: rectifyDue,
-      contacted_at: null,
-      rectified_at: null,
-      replied_at: null,
-      closed_at: null,
-      reply: "",
-      escalation: 0,
-      version: 0,
-    },
-    opened: { action: "open", actorUserId: null, actorRole: "system", fromState: null, toState: "pending", note: "", now },
-  };
+  return { order: newWorkOrderRow(rating, { contact: contactDue, rectify: rectifyDue }, now), opened: openedEvent(now) };
 }
 
 /** Opens the work order of a bad rating; runs inside the rating's transaction. */

@@ -34,6 +34,40 @@ async function insertEvent(db: Db, workOrderId: number, event: TWorkOrderEventIn
   await db.insertInto("work_order_event").values(workOrderEventRow(workOrderId, event)).execute();
 }
 
+/** A bad rating's new order, waiting to be verified, with its deadlines; the rating's id is set by the writer. */
+export function newWorkOrderRow(
+  rating: Pick<NewWorkOrder, "case_id" | "hall_id" | "department_id" | "window_id" | "staff_id">,
+  due: { contact: string; rectify: string },
+  now: Date,
+): Omit<NewWorkOrder, "rating_id"> {
+  return {
+    case_id: rating.case_id,
+    hall_id: rating.hall_id,
+    department_id: rating.department_id,
+    window_id: rating.window_id,
+    staff_id: rating.staff_id,
+    state: "pending",
+    state_before_appeal: null,
+    extension: "none",
+    extension_days: 0,
+    created_at: now,
+    contact_due: due.contact,
+    rectify_due: due.rectify,
+    contacted_at: null,
+    rectified_at: null,
+    replied_at: null,
+    closed_at: null,
+    reply: "",
+    escalation: 0,
+    version: 0,
+  };
+}
+
+/** The first event of an order the platform opened. */
+export function openedEvent(now: Date): TWorkOrderEventInput {
+  return { action: "open", actorUserId: null, actorRole: "system", fromState: null, toState: "pending", note: "", now };
+}
+
 /** Opens an order with its first event; call inside the rating's transaction. */
 export async function insertWorkOrder(db: Db, order: NewWorkOrder, opened: TWorkOrderEventInput): Promise<number> {
   const result = await db.insertInto("work_order").values(order).executeTakeFirstOrThrow();
