@@ -39,6 +39,9 @@ const t = initTRPC
   .context<TContext>()
   .meta<OpenApiMeta>()
   .create({
+    // Stacks never leave the server (the formatter below drops them); left to NODE_ENV, tRPC would
+    // read every refusal's stack, and with source maps on that loads and searches the bundle's map.
+    isDev: false,
     errorFormatter({ shape, error }) {
       const appCode = appCodeOf(error, error instanceof AppError ? error.appCode : null);
       const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
