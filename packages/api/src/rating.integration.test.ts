@@ -210,6 +210,35 @@ describe("rating on the window evaluator", () => {
     expect(await flagged("identical_run")).toEqual(ratingIds.slice(9));
   });
 
+  test("a rating refused for good after the citizen was thanked is reported once, as a signal for review", async () => {
+    const { caseNo } = await completedCase();
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const storedKey = randomUUID();
+    await device.rating.submit({ caseNo, level: 5, idempotencyKey: storedKey });
+    // The evaluator's outbox delivers a second rating of the case late: refused, then reported.
+    const lateKey = randomUUID();
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 4, idempotencyKey: lateKey }))).toBe("ALREADY_RATED");
+    const report = { caseNo, level: 4, idempotencyKey: lateKey, ratedAt: "2026-11-25T02:00:00.000Z", appCode: "ALREADY_RATED" };
+    expect(await device.kiosk.reportRefused(report)).toEqual({ recorded: true });
+    // Its answer lost, the report is sent again: still one signal.
+    expect(await device.kiosk.reportRefused(report)).toEqual({ recorded: false });
+    // A rating that was stored after all is nothing to review.
+    expect(await device.kiosk.reportRefused({ ...report, level: 5, idempotencyKey: storedKey })).toEqual({ recorded: false });
+    expect(await appCodeOf(device.kiosk.reportRefused({ ...report, appCode: "already rated" }))).toBe("BAD_REQUEST");
+
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const refused = (await manager.signal.list({})).filter((signal) => signal.kind === "refused");
+    expect(refused).toEqual([
+      expect.objectContaining({
+        label: "评价器上的评价未能入库",
+        caseNo,
+        windowCode: expect.any(String) as unknown,
+        detail: `满意：该办件已经评价过，每个办件只能评价一次（办件 ${caseNo}，评价于 2026/11/25 10:00:00）`,
+        reviewed: false,
+      }),
+    ]);
+  });
+
   test("bad input is refused precisely and stores nothing", async () => {
     const { caseNo } = await completedCase();
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });

@@ -17,6 +17,7 @@ export * from "./repositories/report";
 export * from "./repositories/report-export";
 export * from "./repositories/rollup";
 export * from "./repositories/session";
+export * from "./repositories/signal";
 export * from "./repositories/tally";
 export * from "./repositories/user";
 export * from "./repositories/window";

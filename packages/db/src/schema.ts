@@ -237,7 +237,7 @@ export interface CalendarDayTable {
   name: string;
 }
 
-export type TSignalKind = "burst" | "fast_tap" | "no_prompt" | "identical_run" | "ip_rate";
+export type TSignalKind = "burst" | "fast_tap" | "no_prompt" | "identical_run" | "ip_rate" | "refused";
 
 export interface RatingSignalTable {
   id: Generated<number>;
@@ -251,6 +251,8 @@ export interface RatingSignalTable {
   created_at: Timestamp;
   reviewed_by: number | null;
   reviewed_at: Timestamp | null;
+  /** a refused rating's idempotency key, as the evaluator reported it (null for other signals) */
+  report_key: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface OnlineLookupLockTable {

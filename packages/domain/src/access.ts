@@ -114,6 +114,7 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   "kiosk.state": DEVICE,
   "kiosk.events": DEVICE,
   "kiosk.timeout": DEVICE,
+  "kiosk.reportRefused": DEVICE,
 
   // The citizen's own page: case number + phone digits or the signed link (throttled, locked).
   "online.lookup": PUBLIC,

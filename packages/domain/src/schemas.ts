@@ -84,6 +84,21 @@ export const ZRatingSubmit = z
   .refine(badRatingHasReason, BAD_NEEDS_REASON);
 export type TRatingSubmit = z.input<typeof ZRatingSubmit>;
 
+/**
+ * A rating the server refused for good after the evaluator had thanked the citizen (the case was
+ * rated meanwhile, the tablet was moved to another window …): reported once so a person can look.
+ */
+export const ZRefusedRatingReport = z.object({
+  caseNo: ZCaseNo,
+  level: ZLevel,
+  idempotencyKey: z.uuid({ error: "提交编号格式不正确" }),
+  ratedAt: z.iso.datetime({ offset: true, error: "评价时间格式不正确" }),
+  /** the refusal's code (`data.appCode`) */
+  appCode: z.string().regex(/^[A-Z][A-Z_]{0,39}$/, { error: "错误代码格式不正确" }),
+});
+export type TRefusedRatingReport = z.output<typeof ZRefusedRatingReport>;
+export type TRefusedRatingReportInput = z.input<typeof ZRefusedRatingReport>;
+
 export const ZHallDay = z.object({
   date: z.iso.date({ error: "日期格式应为 YYYY-MM-DD" }).optional(),
 });

@@ -19,7 +19,7 @@ import {
   recordHeartbeat,
   touchDevice,
 } from "@hcp/db";
-import { ZHeartbeat, ZId, ZPairingCode } from "@hcp/domain";
+import { ZHeartbeat, ZId, ZPairingCode, ZRefusedRatingReport } from "@hcp/domain";
 
 import type { TWindowEvent } from "../bus";
 import type { TContext } from "../context";
@@ -29,6 +29,7 @@ import { ZPromptView, ZWindowStaffView } from "../schemas";
 import { DEVICE_COOKIE } from "../services/auth";
 import { attemptLimiter } from "../services/limiter";
 import { toPromptEvent } from "../services/prompts";
+import { reportRefusedRating } from "../services/refused-ratings";
 import { deviceProcedure, publicProcedure } from "../trpc";
 
 const ZKioskState = z.object({
@@ -136,6 +137,12 @@ export const kioskRouter = {
     }),
 
   state: deviceProcedure.output(ZKioskState).query(({ ctx }) => kioskState(ctx, ctx.device)),
+
+  /** A rating the server refused for good after the citizen was thanked: recorded once, for review. */
+  reportRefused: deviceProcedure
+    .input(ZRefusedRatingReport)
+    .output(z.object({ recorded: z.boolean() }))
+    .mutation(({ ctx, input }) => reportRefusedRating(ctx, ctx.device, input)),
 
   /**
    * The evaluator's live feed over SSE. It listens before it reads the database, so a prompt

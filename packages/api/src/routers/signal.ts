@@ -10,7 +10,7 @@ import { roleProcedure } from "../trpc";
 
 const ZSignalView = z.object({
   id: z.number(),
-  kind: z.enum(["burst", "fast_tap", "no_prompt", "identical_run", "ip_rate"]),
+  kind: z.enum(["burst", "fast_tap", "no_prompt", "identical_run", "ip_rate", "refused"]),
   label: z.string(),
   detail: z.string(),
   createdAt: z.string(),

@@ -25,6 +25,7 @@ export const SIGNAL_LABELS: Record<TSignalKind, string> = {
   burst: "同一评价器 1 分钟内评价过多",
   identical_run: "同一窗口短时间内连续相同评价",
   ip_rate: "同一网络地址评价过多",
+  refused: "评价器上的评价未能入库",
 };
 
 /** One of a window's ratings, as the rules see it. */

@@ -13,6 +13,7 @@ import * as apiClients from "./2026_11_26_0500_api_clients";
 import * as promptWindowCreatedIndex from "./2026_11_26_0600_prompt_window_created_index";
 import * as promptCoverageIndex from "./2026_11_26_0700_prompt_coverage_index";
 import * as monthRollups from "./2026_11_26_0710_month_rollups";
+import * as refusedRatingReports from "./2026_11_26_0800_refused_rating_reports";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_26_0600_prompt_window_created_index": promptWindowCreatedIndex,
   "2026_11_26_0700_prompt_coverage_index": promptCoverageIndex,
   "2026_11_26_0710_month_rollups": monthRollups,
+  "2026_11_26_0800_refused_rating_reports": refusedRatingReports,
 };
 
 export const migrationProvider: MigrationProvider = {

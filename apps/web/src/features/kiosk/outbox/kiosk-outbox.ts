@@ -8,6 +8,7 @@ const LOCK_NAME = "hcp-kiosk-outbox";
 
 async function send(item: TOutboxItem): Promise<void> {
   if (item.kind === "rating") await trpcClient.rating.submit.mutate(item.submission);
+  else if (item.kind === "refusal") await trpcClient.kiosk.reportRefused.mutate(item.report);
   else await trpcClient.kiosk.timeout.mutate({ promptId: item.promptId });
 }
 

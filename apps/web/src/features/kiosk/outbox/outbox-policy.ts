@@ -38,6 +38,12 @@ export function httpStatusOf(error: unknown): number | null {
   return typeof status === "number" && status > 0 ? status : null;
 }
 
+/** A refusal's code for the report: the server's own, or REFUSED when something in between answered. */
+export function refusalCode(error: unknown): string {
+  const appCode = typeof error === "object" && error !== null ? (error as TErrorShape).data?.appCode : undefined;
+  return typeof appCode === "string" && /^[A-Z][A-Z_]{0,39}$/.test(appCode) ? appCode : "REFUSED";
+}
+
 export function describeError(error: unknown): string {
   if (typeof error === "object" && error !== null) {
     const appCode = (error as TErrorShape).data?.appCode;

@@ -88,6 +88,26 @@ describe("outbox", () => {
     expect((await unpaired.store.all())[0]).toMatchObject({ attempts: 1, lastError: "DEVICE_UNKNOWN" });
   });
 
+  test("a rating refused for good is reported for review instead, until the report is delivered", async () => {
+    let reportsArrive = false;
+    const reports: unknown[] = [];
+    const { store, outbox } = harness((item) => {
+      if (item.kind === "rating") return status(409, "ALREADY_RATED")();
+      if (!reportsArrive) return offline();
+      reports.push(item.kind === "refusal" ? item.report : null);
+      return Promise.resolve();
+    });
+    await outbox.enqueue(rating(1));
+    await outbox.drain();
+    // The rating is gone; its report waits on the device, the prompt still counts as answered.
+    expect(await store.all()).toMatchObject([{ kind: "refusal", id: `refused-${KEY}`, attempts: 1, lastError: "Failed to fetch" }]);
+    expect(outbox.snapshot().promptIds.has(1)).toBe(true);
+    reportsArrive = true;
+    await outbox.drain({ force: true });
+    expect(reports).toEqual([{ caseNo: "C1", level: 5, idempotencyKey: KEY, ratedAt: "2026-11-25T02:00:00.000Z", appCode: "ALREADY_RATED" }]);
+    expect(await store.all()).toEqual([]);
+  });
+
   test("a server error keeps the item and stops the run: the rest would fail the same way", async () => {
     const { store, sent, outbox } = harness(status(503, "INTERNAL"));
     await store.put(rating(1, "6f1d3c2a-4b5e-4f60-8a71-000000000001", "2026-11-25T01:00:00.000Z"));

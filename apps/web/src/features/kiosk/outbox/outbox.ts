@@ -1,5 +1,6 @@
+import { refusalItem } from "./outbox-item";
 import type { TOutboxItem } from "./outbox-item";
-import { afterFailure, httpStatusOf, outcomeOfStatus, sendOrder } from "./outbox-policy";
+import { afterFailure, httpStatusOf, outcomeOfStatus, refusalCode, sendOrder } from "./outbox-policy";
 import type { TOutboxStore } from "./outbox-store";
 
 export interface TOutboxSnapshot {
@@ -65,28 +66,43 @@ export function createOutbox(deps: TOutboxDeps): TOutbox {
     publish();
   }
 
+  /** One send; false when the server or the network is away (the items behind would fail the same way). */
+  async function attempt(item: TOutboxItem): Promise<boolean> {
+    try {
+      await deps.send(item);
+    } catch (error) {
+      if (outcomeOfStatus(httpStatusOf(error)) !== "refused") {
+        const retry = afterFailure(item, now(), error, deps.random);
+        await deps.store.put(retry);
+        items.set(retry.id, retry);
+        publish();
+        return false;
+      }
+      onRefused(item, error);
+      if (item.kind !== "rating") {
+        await remove(item.id);
+        return true;
+      }
+      // The citizen was thanked for this rating: what became of it goes to the hall for review.
+      // Stored before the rating leaves, so a closed tab in between sends the rating once more
+      // (refused again) rather than losing both.
+      const report = refusalItem(item, refusalCode(error), now());
+      await deps.store.put(report);
+      items.set(report.id, report);
+      await remove(item.id);
+      return attempt(report);
+    }
+    await remove(item.id);
+    return true;
+  }
+
   async function drainOnce(force: boolean): Promise<void> {
     // Re-read: another tab, or a previous run of this one, may have changed the store.
     const pending = sendOrder(await deps.store.all());
     replaceAll(pending);
     for (const item of pending) {
       if (!force && item.nextAttemptAt > now()) continue;
-      try {
-        await deps.send(item);
-      } catch (error) {
-        if (outcomeOfStatus(httpStatusOf(error)) === "refused") {
-          await remove(item.id);
-          onRefused(item, error);
-          continue;
-        }
-        const retry = afterFailure(item, now(), error, deps.random);
-        await deps.store.put(retry);
-        items.set(retry.id, retry);
-        publish();
-        // The server or the network is away: the items behind this one would fail the same way.
-        return;
-      }
-      await remove(item.id);
+      if (!(await attempt(item))) return;
     }
   }
 
