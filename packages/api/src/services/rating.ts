@@ -420,12 +420,16 @@ async function planWorkOrders(db: Db, outcomes: TJudged[], inFlight: RatingsInFl
  */
 async function judgeMany(db: Db, items: TIngestItem[]): Promise<TJudged[]> {
   const inFlight = ratingsInFlight(db);
-  const unseen = inFlight.beforeRead();
-  const { targets, history } = await readTargets(db, items.map((item) => item.lookup));
-  const outcomes = await Promise.all(items.map((item, index) => prepareSafely(item, targets[index])));
-  judgeSignals(outcomes, history, unseen, inFlight);
-  await planWorkOrders(db, outcomes, inFlight);
-  return outcomes;
+  const read = inFlight.startRead();
+  try {
+    const { targets, history } = await readTargets(db, items.map((item) => item.lookup));
+    const outcomes = await Promise.all(items.map((item, index) => prepareSafely(item, targets[index])));
+    judgeSignals(outcomes, history, read.unseen(), inFlight);
+    await planWorkOrders(db, outcomes, inFlight);
+    return outcomes;
+  } finally {
+    read.done();
+  }
 }
 
 /**

@@ -1,23 +1,33 @@
 import type { TWindowRating } from "./signals";
 
+/** A read that judges ratings, from when it was sent until its ratings are judged. */
+export interface TJudgingRead {
+  /** the ratings this process judged that the read may not show: still being written, or stored after it was sent */
+  unseen: () => TWindowRating[];
+  done: () => void;
+}
+
 /**
  * The ratings this process has judged and handed to a writer, until every read of the database
  * is sure to see them. The misuse rules count a window's earlier ratings; one still being written
- * (or committed while the read that judges the next was on its way) is not in that read, so it is
- * counted from here. Reads that judge ratings go one at a time (the judging stage), which is what
- * lets a committed rating be forgotten as soon as the next read is sent.
+ * (or stored while the read that judges the next was on its way) is not in that read, so it is
+ * counted from here. A stored rating is forgotten once no read sent before its commit is open.
  */
 export class RatingsInFlight {
-  private readonly entries = new Map<string, { rating: TWindowRating; committed: boolean }>();
+  /** counts commits: a read sent at `clock` sees every rating committed at or before it */
+  private clock = 0;
+  private readonly entries = new Map<string, { rating: TWindowRating; committedAt: number | null }>();
+  private readonly openReads = new Set<{ sentAt: number }>();
 
   add(rating: TWindowRating): void {
-    this.entries.set(rating.idempotencyKey, { rating, committed: false });
+    this.entries.set(rating.idempotencyKey, { rating, committedAt: null });
   }
 
   committed(keys: readonly string[]): void {
+    this.clock += 1;
     for (const key of keys) {
       const entry = this.entries.get(key);
-      if (entry) entry.committed = true;
+      if (entry) entry.committedAt = this.clock;
     }
   }
 
@@ -26,17 +36,23 @@ export class RatingsInFlight {
     for (const key of keys) this.entries.delete(key);
   }
 
-  /**
-   * Call when a read is sent: what it may not see. Ratings committed before now are in that read
-   * and every later one, and are forgotten; the rest are returned (a rating committed while the read
-   * travels may be in both: match them by idempotency key).
-   */
-  beforeRead(): TWindowRating[] {
-    const unseen: TWindowRating[] = [];
+  /** Call when a read is sent. A rating committed while it travels may be in both: match by idempotency key. */
+  startRead(): TJudgingRead {
+    const read = { sentAt: this.clock };
+    this.openReads.add(read);
+    return {
+      unseen: () => [...this.entries.values()].filter((entry) => entry.committedAt === null || entry.committedAt > read.sentAt).map((entry) => entry.rating),
+      done: () => {
+        this.openReads.delete(read);
+        this.forgetSeen();
+      },
+    };
+  }
+
+  private forgetSeen(): void {
+    const oldest = Math.min(this.clock, ...[...this.openReads].map((read) => read.sentAt));
     for (const [key, entry] of this.entries) {
-      if (entry.committed) this.entries.delete(key);
-      else unseen.push(entry.rating);
+      if (entry.committedAt !== null && entry.committedAt <= oldest) this.entries.delete(key);
     }
-    return unseen;
   }
 }

@@ -64,16 +64,24 @@ describe("misuse rules for one rating", () => {
 
 describe("ratings in flight", () => {
   const entry = (key: string) => windowRating({ id: null, idempotencyKey: key });
+  const keys = (ratings: TWindowRating[]) => ratings.map((rating) => rating.idempotencyKey);
 
-  test("a read sees what was committed before it was sent; what is still being written is counted from memory", () => {
+  test("a read may miss what is still being written and what was stored after it was sent, nothing else", () => {
     const inFlight = new RatingsInFlight();
     inFlight.add(entry("a"));
     inFlight.add(entry("b"));
-    expect(inFlight.beforeRead().map((rating) => rating.idempotencyKey)).toEqual(["a", "b"]);
+    const first = inFlight.startRead();
     inFlight.committed(["a"]);
-    // Committed before this read was sent: the read has it, memory forgets it.
-    expect(inFlight.beforeRead().map((rating) => rating.idempotencyKey)).toEqual(["b"]);
+    // Stored while the first read travelled: the first may miss it, a read sent now sees it.
+    const second = inFlight.startRead();
+    inFlight.add(entry("c"));
+    expect(keys(first.unseen())).toEqual(["a", "b", "c"]);
+    expect(keys(second.unseen())).toEqual(["b", "c"]);
+    second.done();
+    // The first read is still open: "a" is kept for it.
+    expect(keys(first.unseen())).toEqual(["a", "b", "c"]);
+    first.done();
     inFlight.dropped(["b"]);
-    expect(inFlight.beforeRead()).toEqual([]);
+    expect(keys(inFlight.startRead().unseen())).toEqual(["c"]);
   });
 });
