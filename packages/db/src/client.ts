@@ -34,9 +34,9 @@ const packetPools = new WeakMap<Db, () => TPromisePool>();
  * One pool per process. Times travel as UTC both ways: mysql2 converts Dates with `timezone: "Z"`,
  * and each session runs at +00:00 so server-side functions agree.
  *
- * Beside it, a small pool whose connections accept several statements per packet (`runPacket`),
- * opened on first use: only code that sends a transaction whole uses it, so the connections every
- * other query runs on keep refusing stacked statements.
+ * Beside it, a small pool whose connections accept several statements per packet
+ * (`runReadPacket`, `runTransactionPacket`), opened on first use: only the rating ingest sends
+ * packets, and the connections every other query runs on keep refusing stacked statements.
  */
 export function createDb(options: TDbOptions): Db {
   const settings: PoolOptions = {
@@ -53,7 +53,10 @@ export function createDb(options: TDbOptions): Db {
     if (packets) return packets;
     const created = createPool({ ...settings, connectionLimit: PACKET_CONNECTIONS, multipleStatements: true });
     created.on("connection", (connection) => {
-      connection.query(SESSION_TIME_ZONE);
+      // Queued before anything the connection is handed out for; one that cannot is not used.
+      connection.query(SESSION_TIME_ZONE, (error) => {
+        if (error) connection.destroy();
+      });
     });
     packets = created.promise();
     return packets;
@@ -106,12 +109,12 @@ async function sendPacket(db: Db, texts: (connection: { format: (sql: string, va
   }
 }
 
+type TRowsOf<T extends readonly Compilable<unknown>[]> = { -readonly [K in keyof T]: T[K] extends Compilable<infer O> ? O[] : never };
+
 /**
  * Reads sent together in one packet: one round trip, one wake-up of the database for all of them,
  * each statement read on its own as if sent alone. Returns each statement's rows, in order.
  */
-type TRowsOf<T extends readonly Compilable<unknown>[]> = { -readonly [K in keyof T]: T[K] extends Compilable<infer O> ? O[] : never };
-
 export async function runReadPacket<T extends readonly Compilable<unknown>[]>(db: Db, queries: T): Promise<TRowsOf<T>> {
   const compiled = queries.map((query) => query.compile());
   const results = await sendPacket(db, (connection) => compiled.map((statement) => connection.format(statement.sql, [...statement.parameters])));

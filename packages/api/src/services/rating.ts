@@ -196,7 +196,7 @@ function historySources(lookups: readonly TLookup[]): { source: TWindowSource; k
 /**
  * Device, case, hall setting, the case's ratings and open prompt, the current reason-table
  * version, the idempotency keys' ratings and the windows' latest ratings for every lookup: four
- * indexed statements sent at once, so a whole batch costs one round trip of waiting.
+ * indexed statements in one packet, so a whole batch costs one round trip of waiting.
  */
 async function readTargets(db: Db, lookups: TLookup[]): Promise<{ targets: TTarget[]; history: TWindowRating[] }> {
   const hashes = [...new Set(lookups.flatMap((lookup) => (lookup.deviceTokenHash === null ? [] : [lookup.deviceTokenHash])))];
@@ -398,7 +398,7 @@ function judgeSignals(outcomes: TJudged[], history: TWindowRating[], unseen: TWi
 }
 
 /** Deadlines of the bad first ratings' work orders; a rating whose plan cannot be read fails alone. */
-async function planWorkOrders(db: Db, outcomes: TJudged[], inFlight: RatingsInFlight): Promise<void> {
+async function planWorkOrders(db: Db, outcomes: TJudged[]): Promise<void> {
   await Promise.all(
     outcomes.map(async (outcome, index) => {
       if (!outcome.ok || outcome.prepared.kind !== "write") return;
@@ -407,7 +407,6 @@ async function planWorkOrders(db: Db, outcomes: TJudged[], inFlight: RatingsInFl
       try {
         pending.workOrder = await planWorkOrder(db, pending.row, pending.now);
       } catch (error) {
-        inFlight.dropped([pending.row.idempotency_key]);
         outcomes[index] = { ok: false, error };
       }
     }),
@@ -424,8 +423,9 @@ async function judgeMany(db: Db, items: TIngestItem[]): Promise<TJudged[]> {
   try {
     const { targets, history } = await readTargets(db, items.map((item) => item.lookup));
     const outcomes = await Promise.all(items.map((item, index) => prepareSafely(item, targets[index])));
+    // Planned first: a rating whose plan fails is not written, so it must not count for the next.
+    await planWorkOrders(db, outcomes);
     judgeSignals(outcomes, history, read.unseen(), inFlight);
-    await planWorkOrders(db, outcomes, inFlight);
     return outcomes;
   } finally {
     read.done();
