@@ -64,26 +64,4 @@ describe("naturalBatcher", () => {
     expect(runs.map((entry) => entry.items)).toEqual([[1], [7, 13, 8], [7], [13], [8]]);
     expect(mostActive()).toBe(1);
   });
-
-  test("a failed run's items are run again through runAlone when given", async () => {
-    const { runs, run } = controlledRuns();
-    const alone: number[] = [];
-    const submit = naturalBatcher(run, {
-      maxBatch: 10,
-      maxInFlight: 1,
-      runAlone: (item) => {
-        alone.push(item);
-        return item === 13 ? Promise.reject(new Error("13 is refused alone")) : Promise.resolve(item * 100);
-      },
-    });
-    const first = submit(1);
-    const rest = [7, 13].map((item) => submit(item).then((value) => ({ value }), (error: unknown) => ({ error: String(error) })));
-    runs[0]?.finish();
-    await settle();
-    runs[1]?.finish();
-    expect(await first).toBe(10);
-    expect(await Promise.all(rest)).toEqual([{ value: 700 }, { error: "Error: 13 is refused alone" }]);
-    expect(alone).toEqual([7, 13]);
-    expect(runs.map((entry) => entry.items)).toEqual([[1], [7, 13]]);
-  });
 });

@@ -11,11 +11,6 @@ export interface TBatcherOptions {
   maxInFlight: number;
 }
 
-interface TBatcherRun<TIn, TOut> extends TBatcherOptions {
-  /** how one item of a failed run is run again alone (default: a run of one) */
-  runAlone?: (item: TIn) => Promise<TOut>;
-}
-
 interface TQueued<TIn, TOut> {
   item: TIn;
   resolve: (value: TOut) => void;
@@ -29,18 +24,14 @@ interface TQueued<TIn, TOut> {
  */
 export function naturalBatcher<TIn, TOut>(
   run: (items: TIn[]) => Promise<TOut[]>,
-  options: TBatcherRun<TIn, TOut>,
+  options: TBatcherOptions,
 ): (item: TIn) => Promise<TOut> {
-  const runAlone = options.runAlone ?? (async (item: TIn) => (await run([item]))[0] as TOut);
   const queue: TQueued<TIn, TOut>[] = [];
   let inFlight = 0;
 
-  async function runBatch(batch: TQueued<TIn, TOut>[], release: () => void): Promise<void> {
+  async function runBatch(batch: TQueued<TIn, TOut>[]): Promise<void> {
     try {
       const results = await run(batch.map((entry) => entry.item));
-      // The next run's first statement leaves before this run's answers go back to their callers,
-      // whose replies and next requests then keep this process busy while the database works.
-      release();
       batch.forEach((entry, index) => entry.resolve(results[index] as TOut));
     } catch (error) {
       if (batch.length === 1) {
@@ -51,7 +42,8 @@ export function naturalBatcher<TIn, TOut>(
       // (two writes of one key, or a lock wait between two transactions).
       for (const entry of batch) {
         try {
-          entry.resolve(await runAlone(entry.item));
+          const [result] = await run([entry.item]);
+          entry.resolve(result as TOut);
         } catch (single) {
           entry.reject(single);
         }
@@ -63,14 +55,10 @@ export function naturalBatcher<TIn, TOut>(
     while (inFlight < options.maxInFlight && queue.length > 0) {
       const batch = queue.splice(0, options.maxBatch);
       inFlight += 1;
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
+      void runBatch(batch).finally(() => {
         inFlight -= 1;
         pump();
-      };
-      void runBatch(batch, release).finally(release);
+      });
     }
   }
 

@@ -1,14 +1,12 @@
 import {
   applyWorkOrderStep,
+  findDevicesByTokenHashes,
   findRatingByIdempotencyKey,
   findRatingOfCase,
   findWorkOrderOfCase,
   insertRating,
   listRatingReasons,
   listReasonCodes,
-  runReadPacket,
-  selectDevicesByTokenHashes,
-  writeRatingBatch,
 } from "@hcp/db";
 import type { Db, Rating } from "@hcp/db";
 import type { ZRatingSubmit } from "@hcp/domain";
@@ -20,10 +18,8 @@ import { naturalBatcher, perDb } from "../batch";
 import type { TContext, TDevice } from "../context";
 import { appError, isDuplicateKey } from "../errors";
 import { audit } from "./audit";
-import { RatingsInFlight } from "./ratings-in-flight";
-import { flagMisuse, judgeRating, newestFirst, signalRow, windowHistoryQuery, windowRatingsOf } from "./signals";
-import type { TSignal, TWindowRating, TWindowSource } from "./signals";
-import { openWorkOrder, planWorkOrder } from "./work-orders";
+import { flagMisuseBatch, idsAndMisuse } from "./signals";
+import { openWorkOrder } from "./work-orders";
 
 export interface TRatingResult {
   ratingId: number;
@@ -157,8 +153,6 @@ interface TLookup {
   idempotencyKey: string;
   /** sha-256 of the evaluator's token: checked in the same round trip as the case */
   deviceTokenHash: string | null;
-  /** when the server received the rating */
-  now: Date;
 }
 
 interface TTarget {
@@ -176,34 +170,23 @@ interface TTarget {
 }
 
 interface TCaseRow extends TCaseFacts {
-  rating_window_days: number | null;
+  rating_window_days: number;
   rating_seq: number | null;
   prompt_id: number | null;
   prompt_created_at: Date | null;
   reason_version: number | null;
 }
 
-/** The windows whose latest ratings the misuse rules need: an evaluator's, or an online rating's case's. */
-function historySources(lookups: readonly TLookup[]): { source: TWindowSource; kiosk: boolean }[] {
-  const byDevice = new Set(lookups.flatMap((lookup) => (lookup.deviceTokenHash === null ? [] : [lookup.deviceTokenHash])));
-  const byCase = new Set(lookups.flatMap((lookup) => (lookup.deviceTokenHash === null ? [lookup.caseNo] : [])));
-  return [
-    ...[...byDevice].map((deviceTokenHash) => ({ source: { deviceTokenHash }, kiosk: true })),
-    ...[...byCase].map((caseNo) => ({ source: { caseNo }, kiosk: false })),
-  ];
-}
-
 /**
  * Device, case, hall setting, the case's ratings and open prompt, the current reason-table
- * version, the idempotency keys' ratings and the windows' latest ratings for every lookup: four
- * indexed statements in one packet, so a whole batch costs one round trip of waiting.
+ * version and the idempotency keys' ratings for every lookup: three indexed statements sent at
+ * once, so a whole batch costs one round trip of waiting instead of eight per rating.
  */
-async function readTargets(db: Db, lookups: TLookup[]): Promise<{ targets: TTarget[]; history: TWindowRating[] }> {
+async function readTargets(db: Db, lookups: TLookup[]): Promise<TTarget[]> {
   const hashes = [...new Set(lookups.flatMap((lookup) => (lookup.deviceTokenHash === null ? [] : [lookup.deviceTokenHash])))];
   const caseNos = [...new Set(lookups.map((lookup) => lookup.caseNo))];
-  const earliest = new Date(Math.min(...lookups.map((lookup) => lookup.now.getTime())));
-  const [devices, cases, byKey, history] = await runReadPacket(db, [
-    selectDevicesByTokenHashes(db, hashes),
+  const [devices, cases, byKey] = await Promise.all([
+    findDevicesByTokenHashes(db, hashes),
     db
       .selectFrom("case as c")
       .leftJoin("rating as r", "r.case_id", "c.id")
@@ -227,13 +210,14 @@ async function readTargets(db: Db, lookups: TLookup[]): Promise<{ targets: TTarg
         "p.created_at as prompt_created_at",
         eb.selectFrom("reason_code_version").select((inner) => inner.fn.max("version").as("v")).where("is_current", "=", true).as("reason_version"),
       ])
-      .where("c.case_no", "in", caseNos),
+      .where("c.case_no", "in", caseNos)
+      .execute() as Promise<TCaseRow[]>,
     db
       .selectFrom("rating")
       .select(["id", "case_id", "level", "rated_at", "idempotency_key"])
-      .where("idempotency_key", "in", [...new Set(lookups.map((lookup) => lookup.idempotencyKey))]),
-    windowHistoryQuery(db, historySources(lookups), earliest),
-  ] as const);
+      .where("idempotency_key", "in", [...new Set(lookups.map((lookup) => lookup.idempotencyKey))])
+      .execute(),
+  ]);
   const deviceOf = new Map(devices.map(({ tokenHash, ...device }) => [tokenHash, device]));
   const keyOf = new Map(byKey.map((rating) => [rating.idempotency_key, rating]));
   const caseOf = new Map<string, { row: TCaseRow; hasFirst: boolean; prompt: TTarget["prompt"] }>();
@@ -247,7 +231,7 @@ async function readTargets(db: Db, lookups: TLookup[]): Promise<{ targets: TTarg
     caseOf.set(row.case_no, seen);
   }
   const reasonVersion = cases[0]?.reason_version ?? null;
-  const targets = lookups.map((lookup) => {
+  return lookups.map((lookup) => {
     const found = caseOf.get(lookup.caseNo);
     return {
       device: lookup.deviceTokenHash === null ? null : (deviceOf.get(lookup.deviceTokenHash) ?? null),
@@ -259,10 +243,9 @@ async function readTargets(db: Db, lookups: TLookup[]): Promise<{ targets: TTarg
       reasonVersion,
     };
   });
-  return { targets, history: windowRatingsOf(history) };
 }
 
-// ── writing ──────────────────────────────────────────────────────────────────────────────────
+// ── writing: group commit ────────────────────────────────────────────────────────────────────
 
 interface TPendingRating {
   row: Omit<Rating, "id">;
@@ -272,84 +255,70 @@ interface TPendingRating {
   /** the case's open prompts end with this rating (an evaluator answered one, or an online rating) */
   closePrompts: boolean;
   now: Date;
-  /** the misuse signals, judged when it was read (a rating written alone is judged again there) */
-  signals: TSignal[];
-  /** a bad first rating's work order, planned when it was read */
-  workOrder: Awaited<ReturnType<typeof planWorkOrder>> | null;
 }
 
-/** The ratings this process is writing, per database: what a read may not show yet. */
-const ratingsInFlight = perDb(() => new RatingsInFlight());
-
-function windowRatingOf(item: TPendingRating): TWindowRating | null {
-  const { row } = item;
-  if (row.window_id === null) return null;
-  return { id: null, idempotencyKey: row.idempotency_key, windowId: row.window_id, level: row.level, channel: row.channel, seq: row.seq, receivedAt: row.received_at };
-}
-
-/** Work orders, prompts and the follow-up's close for a rating written alone, in its transaction. */
-async function settle(trx: Db, item: TPendingRating, ratingId: number): Promise<void> {
-  const { row } = item;
-  // A bad rating (first or follow-up) opens its own order; 追评 settles the one it follows.
-  if (row.seq === 2) await closeOnFollowUp(trx, row.case_id, item.now);
-  if (isBadLevel(row.level as TLevel)) await openWorkOrder(trx, { ...row, id: ratingId }, item.now);
-  if (item.closePrompts) {
-    await trx.updateTable("rating_prompt").set({ status: "rated", closed_at: item.now }).where("case_id", "=", row.case_id).where("status", "=", "pending").execute();
+/** What a rating's transaction holds besides rating, reasons and signals: work orders and prompts. */
+async function settle(trx: Db, pending: TPendingRating[], ratingIds: number[]): Promise<void> {
+  for (const [index, item] of pending.entries()) {
+    const ratingId = ratingIds[index] ?? 0;
+    // A bad rating (first or follow-up) opens its own order; 追评 settles the one it follows.
+    if (item.row.seq === 2) await closeOnFollowUp(trx, item.row.case_id, item.now);
+    if (isBadLevel(item.row.level as TLevel)) {
+      await openWorkOrder(
+        trx,
+        { id: ratingId, case_id: item.row.case_id, hall_id: item.row.hall_id, department_id: item.row.department_id, window_id: item.row.window_id, staff_id: item.row.staff_id },
+        item.now,
+      );
+    }
   }
-}
-
-/**
- * One rating in its own transaction, through insertRating: a follow-up, and each rating of a
- * shared write that failed. Its signals are judged again here, on what is stored now.
- */
-async function writeAlone(db: Db, item: TPendingRating): Promise<number> {
-  const inFlight = ratingsInFlight(db);
-  const entry = windowRatingOf(item);
-  if (entry) inFlight.add(entry);
-  try {
-    const ratingId = await insertRating(db, item.row, item.reasonCodes, async (trx, id) => {
-      await settle(trx, item, id);
-      // In the rating's transaction: a signal is stored exactly when its rating is, never lost.
-      await flagMisuse(trx, { rating: { ...item.row, id }, deviceId: item.deviceId, promptCreatedAt: item.promptCreatedAt, now: item.now });
-    });
-    inFlight.committed([item.row.idempotency_key]);
-    return ratingId;
-  } catch (error) {
-    inFlight.dropped([item.row.idempotency_key]);
-    throw error;
-  }
-}
-
-/**
- * First ratings that were judged together, written in one transaction sent as one packet: one
- * round trip and one commit (one log flush) for all. A batch that fails for any reason (a unique
- * key) stores nothing and each of its ratings is written alone by the batcher, so each gets its own
- * answer.
- */
-async function writeTogether(db: Db, items: TPendingRating[]): Promise<number[]> {
-  const keys = items.map((item) => item.row.idempotency_key);
-  const closing = items.filter((item) => item.closePrompts);
+  const closing = pending.filter((item) => item.closePrompts);
   const closedAt = closing.reduce<Date | null>((latest, item) => (latest && latest > item.now ? latest : item.now), null);
-  try {
-    const ids = await writeRatingBatch(
-      db,
-      items.map((item) => ({
-        rating: item.row,
-        reasonCodes: item.reasonCodes,
-        signals: item.signals.map((signal) => signalRow(item.row, signal, item.deviceId, item.now)),
-        workOrder: item.workOrder,
-      })),
-      closedAt ? { caseIds: closing.map((item) => item.row.case_id), closedAt } : null,
-    );
-    ratingsInFlight(db).committed(keys);
-    return ids;
-  } catch (error) {
-    ratingsInFlight(db).dropped(keys);
-    throw error;
+  if (closing.length > 0 && closedAt) {
+    await trx
+      .updateTable("rating_prompt")
+      .set({ status: "rated", closed_at: closedAt })
+      .where("case_id", "in", closing.map((item) => item.row.case_id))
+      .where("status", "=", "pending")
+      .execute();
   }
 }
 
-// ── two stages: judge the ratings read together, write the ratings judged meanwhile ──────────
+function signalCandidate(item: TPendingRating) {
+  return { rating: item.row, deviceId: item.deviceId, promptCreatedAt: item.promptCreatedAt, now: item.now };
+}
+
+/** One rating in its own transaction, through insertRating: the path every rating can take. */
+async function writeOne(db: Db, item: TPendingRating): Promise<number> {
+  return insertRating(db, item.row, item.reasonCodes, async (trx, ratingId) => {
+    await settle(trx, [item], [ratingId]);
+    // In the rating's transaction: a signal is stored exactly when its rating is, never lost.
+    await flagMisuseBatch(trx, [{ ...signalCandidate(item), rating: { ...item.row, id: ratingId } }]);
+  });
+}
+
+/**
+ * Ratings that arrived together, in one transaction: one multi-row insert per table and one
+ * commit (one log flush) for all. It writes what `insertRating` and `writeOne` write for each.
+ * A batch that fails for any reason (a unique key, a lock wait) is rolled back and every rating
+ * in it retried alone by the batcher, so each gets its own answer.
+ */
+async function writeMany(db: Db, items: TPendingRating[]): Promise<number[]> {
+  if (items.length === 1 && items[0]) return [await writeOne(db, items[0])];
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("rating")
+      .values(items.map((item) => item.row))
+      .execute();
+    // The ids come back with the windows' recent ratings the misuse rules read: one round trip.
+    const ratingIds = await idsAndMisuse(trx, items.map(signalCandidate));
+    const reasons = items.flatMap((item, index) => item.reasonCodes.map((code) => ({ rating_id: ratingIds[index] ?? 0, reason_code: code })));
+    if (reasons.length > 0) await trx.insertInto("rating_reason").values(reasons).execute();
+    await settle(trx, items, ratingIds);
+    return ratingIds;
+  });
+}
+
+// ── one stage: read, judge and write the ratings that arrived together ──────────────────────
 
 /** What a submission became once its case, device and key were read. */
 type TPrepared =
@@ -363,97 +332,72 @@ interface TIngestItem {
   prepare: (target: TTarget) => Promise<TPrepared>;
 }
 
-type TJudged = { ok: true; prepared: TPrepared } | { ok: false; error: unknown };
+type TIngestOutcome =
+  | { ok: true; prepared: TPrepared; ratingId: number | null }
+  /** `prepared` is set when the rating was judged sound but its write failed (a unique key) */
+  | { ok: false; error: unknown; prepared: TPrepared | null };
 
-async function prepareSafely(item: TIngestItem, target: TTarget | undefined): Promise<TJudged> {
+async function prepareSafely(item: TIngestItem, target: TTarget): Promise<TIngestOutcome> {
   try {
-    if (!target) throw new Error("no target was read");
-    return { ok: true, prepared: await item.prepare(target) };
+    return { ok: true, prepared: await item.prepare(target), ratingId: null };
   } catch (error) {
-    return { ok: false, error };
+    return { ok: false, error, prepared: null };
   }
 }
 
 /**
- * The misuse rules, in arrival order: each rating is judged on its window's ratings as read, those
- * this process is still writing, and those judged before it in this batch.
+ * Ratings that arrived while the previous run was in flight, in one run: one round trip reads what
+ * each is judged by, the rules run in memory, and the sound first ratings are written in one
+ * transaction. Under load a rating then costs a fraction of a statement and of a commit; an idle
+ * server sends one alone at once. When the shared transaction fails (two ratings of one case, a
+ * lock wait) it is rolled back and the batcher runs each rating alone, where a failure is its own.
  */
-function judgeSignals(outcomes: TJudged[], history: TWindowRating[], unseen: TWindowRating[], inFlight: RatingsInFlight): void {
-  const read = new Set(history.map((entry) => entry.idempotencyKey));
-  const earlier = newestFirst([...history, ...unseen.filter((entry) => !read.has(entry.idempotencyKey))]);
-  for (const outcome of outcomes) {
-    if (!outcome.ok || outcome.prepared.kind !== "write") continue;
-    const { pending } = outcome.prepared;
-    const { row } = pending;
-    pending.signals = judgeRating(
-      { channel: row.channel, windowId: row.window_id, level: row.level, seq: row.seq, ratedAt: row.rated_at, now: pending.now, promptCreatedAt: pending.promptCreatedAt },
-      earlier,
-    );
-    const entry = windowRatingOf(pending);
-    if (entry) {
-      earlier.unshift(entry);
-      inFlight.add(entry);
-    }
-  }
-}
-
-/** Deadlines of the bad first ratings' work orders; a rating whose plan cannot be read fails alone. */
-async function planWorkOrders(db: Db, outcomes: TJudged[]): Promise<void> {
-  await Promise.all(
-    outcomes.map(async (outcome, index) => {
-      if (!outcome.ok || outcome.prepared.kind !== "write") return;
-      const { pending } = outcome.prepared;
-      if (pending.row.seq !== 1 || !isBadLevel(pending.row.level as TLevel)) return;
-      try {
-        pending.workOrder = await planWorkOrder(db, pending.row, pending.now);
-      } catch (error) {
-        outcomes[index] = { ok: false, error };
-      }
+async function ingestMany(db: Db, items: TIngestItem[]): Promise<TIngestOutcome[]> {
+  const targets = await readTargets(db, items.map((item) => item.lookup));
+  const outcomes = await Promise.all(
+    items.map((item, index) => {
+      const target = targets[index];
+      return target ? prepareSafely(item, target) : Promise.resolve<TIngestOutcome>({ ok: false, error: new Error("no target was read"), prepared: null });
     }),
   );
-}
-
-/**
- * Stage one: the ratings that arrived while the previous read was in flight share one round trip
- * that reads what each is judged by; the rules then run in memory, one rating at a time.
- */
-async function judgeMany(db: Db, items: TIngestItem[]): Promise<TJudged[]> {
-  const inFlight = ratingsInFlight(db);
-  const read = inFlight.startRead();
-  try {
-    const { targets, history } = await readTargets(db, items.map((item) => item.lookup));
-    const outcomes = await Promise.all(items.map((item, index) => prepareSafely(item, targets[index])));
-    // Planned first: a rating whose plan fails is not written, so it must not count for the next.
-    await planWorkOrders(db, outcomes);
-    judgeSignals(outcomes, history, read.unseen(), inFlight);
-    return outcomes;
-  } finally {
-    read.done();
+  const toWrite = (seq: 1 | 2) =>
+    outcomes.flatMap((outcome, index) => (outcome.ok && outcome.prepared.kind === "write" && outcome.prepared.pending.row.seq === seq ? [{ index, pending: outcome.prepared.pending }] : []));
+  const firsts = toWrite(1);
+  if (firsts.length > 0) {
+    try {
+      const ids = await writeMany(db, firsts.map((entry) => entry.pending));
+      firsts.forEach((entry, position) => {
+        const outcome = outcomes[entry.index];
+        if (outcome?.ok) outcome.ratingId = ids[position] ?? null;
+      });
+    } catch (error) {
+      if (items.length > 1) throw error;
+      const outcome = outcomes[0];
+      return [{ ok: false, error, prepared: outcome?.ok ? outcome.prepared : null }];
+    }
   }
+  // A follow-up settles its work order: rare, and alone in its transaction.
+  for (const entry of toWrite(2)) {
+    const outcome = outcomes[entry.index];
+    if (!outcome?.ok) continue;
+    try {
+      outcome.ratingId = await writeOne(db, entry.pending);
+    } catch (error) {
+      outcomes[entry.index] = { ok: false, error, prepared: outcome.prepared };
+    }
+  }
+  return outcomes;
 }
 
-/**
- * Two stages, one run in flight each: while one transaction writes, the next ratings are read and
- * judged, and whatever was judged meanwhile goes into the following transaction. A rating judged
- * on a read that a write then overtook (its case rated, its key stored) is refused by the unique
- * keys in the shared write; the batcher then writes each rating alone, where the refusal is its own.
- */
-const ratingJudge = perDb((db: Db) => naturalBatcher((items: TIngestItem[]) => judgeMany(db, items), { maxBatch: 64, maxInFlight: 1 }));
-const ratingWriter = perDb((db: Db) =>
-  naturalBatcher((items: TPendingRating[]) => writeTogether(db, items), { maxBatch: 64, maxInFlight: 1, runAlone: (item) => writeAlone(db, item) }),
-);
-
-/** A first rating joins the shared write; a follow-up settles its work order, rare and alone in its transaction. */
-function writeRating(db: Db, pending: TPendingRating): Promise<number> {
-  return pending.row.seq === 1 ? ratingWriter(db)(pending) : writeAlone(db, pending);
-}
+/** One ingest stage per database: while a run is in flight, the next ratings gather for the one after. */
+const ratingIngest = perDb((db: Db) => naturalBatcher((items: TIngestItem[]) => ingestMany(db, items), { maxBatch: 64, maxInFlight: 1 }));
 
 // ── the service ──────────────────────────────────────────────────────────────────────────────
 
 type TRatingSource = { channel: TChannel; deviceTokenHash: string } | { channel: TChannel; windowId: null };
 
 /** The service's rules for one submission, judged on what the ingest run read for it. */
-async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingSource, target: TTarget, now: Date): Promise<TPrepared> {
+async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingSource, target: TTarget): Promise<TPrepared> {
   const deviceTokenHash = "deviceTokenHash" in source ? source.deviceTokenHash : null;
   // The evaluator's token is checked with the case, in the same round trip, and before anything else.
   const device = target.device;
@@ -468,6 +412,7 @@ async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingS
     throw appError("CASE_NOT_AT_THIS_WINDOW", "FORBIDDEN");
   }
   const { seq, windowOpensAt } = await nextRatingSeq(ctx.db, caseRow.id, target.hasFirstRating);
+  const now = ctx.now();
   const ratedAt = tapTime(input, now, caseRow.completed_at);
   // An evaluator that was offline delivers late: what counts is when the citizen tapped.
   if (ratedAt.getTime() > (windowOpensAt ?? caseRow.completed_at).getTime() + target.ratingWindowDays * DAY_MS) {
@@ -503,8 +448,6 @@ async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingS
     // An evaluator found its open prompt above; an online rating may leave one open at the window.
     closePrompts: prompt !== null || windowId === null,
     now,
-    signals: [],
-    workOrder: null,
   };
   return { kind: "write", pending, caseRow, windowId, prompt };
 }
@@ -515,26 +458,23 @@ async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingS
  */
 export async function submitRating(ctx: TContext, input: TSubmission, source: TRatingSource): Promise<TRatingResult> {
   const deviceTokenHash = "deviceTokenHash" in source ? source.deviceTokenHash : null;
-  const now = ctx.now();
-  const judged = await ratingJudge(ctx.db)({
-    lookup: { caseNo: input.caseNo, idempotencyKey: input.idempotencyKey, deviceTokenHash, now },
-    prepare: (target) => prepareRating(ctx, input, source, target, now),
+  const outcome = await ratingIngest(ctx.db)({
+    lookup: { caseNo: input.caseNo, idempotencyKey: input.idempotencyKey, deviceTokenHash },
+    prepare: (target) => prepareRating(ctx, input, source, target),
   });
-  if (!judged.ok) throw judged.error;
-  const { prepared } = judged;
-  if (prepared.kind === "done") return prepared.result;
-  let ratingId: number;
-  try {
-    ratingId = await writeRating(ctx.db, prepared.pending);
-  } catch (error) {
+  if (!outcome.ok) {
+    const { error, prepared } = outcome;
     // A unique key refused the write: the same key was stored meanwhile (a replay), or another rating.
-    if (isDuplicateKey(error, "idempotency_key")) {
+    if (prepared?.kind === "write" && isDuplicateKey(error, "idempotency_key")) {
       const again = await replayOf(ctx, input, prepared.caseRow, await findRatingByIdempotencyKey(ctx.db, input.idempotencyKey));
       if (again) return again;
     }
-    if (isDuplicateKey(error)) throw appError("ALREADY_RATED", "CONFLICT");
+    if (prepared && isDuplicateKey(error)) throw appError("ALREADY_RATED", "CONFLICT");
     throw error;
   }
+  const { prepared, ratingId } = outcome;
+  if (prepared.kind === "done") return prepared.result;
+  if (ratingId === null) throw new Error("a rating judged sound was not written");
   const { pending, caseRow, windowId, prompt } = prepared;
   if (prompt && windowId !== null) {
     ctx.bus.publish(windowId, { type: "promptClosed", promptId: prompt.id, status: "rated" });

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
-import type { Compilable, RawBuilder } from "kysely";
 
-import type { Db, NewRatingSignal, Rating, TSignalKind } from "@hcp/db";
+import type { Db, Rating, TSignalKind } from "@hcp/db";
 import { KIOSK_CHANNEL } from "@hcp/domain";
 
 /**
@@ -28,173 +27,148 @@ export const SIGNAL_LABELS: Record<TSignalKind, string> = {
   refused: "评价器上的评价未能入库",
 };
 
-/** One of a window's ratings, as the rules see it. */
-export interface TWindowRating {
-  /** null while the rating is still being written */
-  id: number | null;
-  idempotencyKey: string;
-  windowId: number;
-  level: number;
-  channel: number;
-  seq: number;
-  receivedAt: Date;
-}
-
-export interface TSignal {
-  kind: TSignalKind;
-  detail: string;
-}
-
-/** The rating being judged: what the rules look at. */
-export interface TJudgedRating {
-  channel: number;
-  windowId: number | null;
-  level: number;
-  seq: number;
-  ratedAt: Date;
-  /** when the server received it: the rules' windows are counted back from here */
-  now: Date;
-  /** when the prompt it answers appeared on the evaluator (null: it answered none) */
+interface TFlagInput {
+  rating: Rating;
+  deviceId: number | null;
   promptCreatedAt: Date | null;
+  now: Date;
 }
 
-/**
- * The rules for one rating, given its window's ratings stored before it, newest first (older or
- * other windows' ratings may be among them: they are skipped). A rating counts in its own burst and
- * run, as the n-th of them.
- */
-export function judgeRating(rating: TJudgedRating, before: readonly TWindowRating[]): TSignal[] {
-  const signals: TSignal[] = [];
-  const since = (windowMs: number) => (entry: TWindowRating) =>
-    entry.windowId === rating.windowId && entry.receivedAt.getTime() >= rating.now.getTime() - windowMs;
-  if (rating.channel === KIOSK_CHANNEL) {
-    if (rating.promptCreatedAt === null) {
-      signals.push({ kind: "no_prompt", detail: "" });
-    } else {
-      const reactionMs = rating.ratedAt.getTime() - rating.promptCreatedAt.getTime();
-      if (reactionMs < SIGNAL_RULES.fastTapMs) signals.push({ kind: "fast_tap", detail: `${reactionMs} ms` });
-    }
-    const inBurst = before.filter((entry) => entry.channel === KIOSK_CHANNEL && since(SIGNAL_RULES.burstWindowMs)(entry)).length + 1;
-    if (rating.windowId !== null && inBurst > SIGNAL_RULES.burstCount) {
-      signals.push({ kind: "burst", detail: `超过 ${SIGNAL_RULES.burstCount} 条/分钟` });
-    }
-  }
-  if (rating.windowId !== null) {
-    const earlier = before.filter((entry) => entry.seq === 1 && since(SIGNAL_RULES.identicalRunWindowMs)(entry)).map((entry) => entry.level);
-    const levels = (rating.seq === 1 ? [rating.level, ...earlier] : earlier).slice(0, SIGNAL_RULES.identicalRunLength);
-    if (levels.length === SIGNAL_RULES.identicalRunLength && levels.every((level) => level === rating.level)) {
-      signals.push({ kind: "identical_run", detail: `连续 ${levels.length} 条 ${rating.level} 级` });
-    }
-  }
-  return signals;
-}
+/** A rating of a batch before its id is known. */
+export type TFlagCandidate = Omit<TFlagInput, "rating"> & { rating: Omit<Rating, "id"> };
 
-/** Which window a history read looks at: by id, by an evaluator's token, or by a case's window. */
-export type TWindowSource = { windowId: number } | { deviceTokenHash: string } | { caseNo: string };
-
-export interface THistoryRow {
+interface TRecentRow {
+  rule: "burst" | "run" | "batch";
+  window_id: number | null;
   id: number;
-  window_id: number;
   level: number;
-  channel: number;
-  seq: number;
   received_at: Date;
   idempotency_key: string;
 }
 
-function fromWindow(source: TWindowSource): RawBuilder<unknown> {
-  if ("windowId" in source) return sql`from rating x where x.window_id = ${source.windowId}`;
-  // Unique keys: the device or case row is read once, then the window's ratings along their index.
-  if ("deviceTokenHash" in source) return sql`from evaluator_device d join rating x on x.window_id = d.window_id where d.token_hash = ${source.deviceTokenHash}`;
-  return sql`from \`case\` c join rating x on x.window_id = c.window_id where c.case_no = ${source.caseNo}`;
-}
+type TWindowScope = Map<number, { extra: number; since: Date; kiosk: boolean }>;
 
-/**
- * The latest ratings of some windows for both rules, newest first along (window_id, received_at):
- * a few index entries per window however busy it is. `extra` more rows per rule than a rule needs
- * (ratings to be left out by the caller).
- */
-export function windowHistoryQuery(
-  db: Db,
-  sources: readonly { source: TWindowSource; kiosk: boolean }[],
-  now: Date,
-  extra = 0,
-): Compilable<THistoryRow> {
-  const columns = sql`x.id, x.window_id, x.level, x.channel, x.seq, x.received_at, x.idempotency_key`;
-  const burstSince = new Date(now.getTime() - SIGNAL_RULES.burstWindowMs);
-  const runSince = new Date(now.getTime() - SIGNAL_RULES.identicalRunWindowMs);
-  const branches = sources.flatMap(({ source, kiosk }) => {
-    const from = fromWindow(source);
-    const run = sql`(select ${columns} ${from} and x.seq = 1 and x.received_at >= ${runSince}
-      order by x.received_at desc, x.id desc limit ${SIGNAL_RULES.identicalRunLength + extra})`;
-    if (!kiosk) return [run];
-    const burst = sql`(select ${columns} ${from} and x.channel = ${KIOSK_CHANNEL} and x.received_at >= ${burstSince}
-      order by x.received_at desc, x.id desc limit ${SIGNAL_RULES.burstCount + extra})`;
-    return [burst, run];
-  });
-  const query = branches.length === 0 ? sql<THistoryRow>`select ${columns} from rating x where false` : sql<THistoryRow>`${sql.join(branches, sql` union all `)}`;
-  return { compile: () => query.compile(db) };
-}
-
-/** The rows of a history read, once each, newest first. */
-export function windowRatingsOf(rows: readonly THistoryRow[]): TWindowRating[] {
-  const byKey = new Map<string, TWindowRating>();
-  for (const row of rows) {
-    byKey.set(row.idempotency_key, {
-      id: row.id,
-      idempotencyKey: row.idempotency_key,
-      windowId: row.window_id,
-      level: row.level,
-      channel: row.channel,
-      seq: row.seq,
-      receivedAt: row.received_at,
+/** Which windows a batch touches, how many of its ratings each has, and from when to look back. */
+function windowScope(inputs: readonly { rating: Pick<Rating, "window_id" | "channel">; now: Date }[]): TWindowScope {
+  const windows: TWindowScope = new Map();
+  for (const { rating, now } of inputs) {
+    if (rating.window_id === null) continue;
+    const seen = windows.get(rating.window_id);
+    windows.set(rating.window_id, {
+      extra: (seen?.extra ?? 0) + 1,
+      since: seen && seen.since < now ? seen.since : now,
+      kiosk: (seen?.kiosk ?? false) || rating.channel === KIOSK_CHANNEL,
     });
   }
-  return newestFirst([...byKey.values()]);
-}
-
-/** Newest first; of two received in the same millisecond the later stored, and one still being written last of all. */
-export function newestFirst(entries: TWindowRating[]): TWindowRating[] {
-  const order = (entry: TWindowRating) => entry.id ?? Number.MAX_SAFE_INTEGER;
-  return entries.sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || order(b) - order(a));
-}
-
-/** A signal's row for a rating; the rating's id is set where the row is written. */
-export function signalRow(rating: Pick<Rating, "hall_id" | "case_id" | "window_id">, signal: TSignal, deviceId: number | null, now: Date): Omit<NewRatingSignal, "rating_id"> {
-  return {
-    hall_id: rating.hall_id,
-    kind: signal.kind,
-    case_id: rating.case_id,
-    window_id: rating.window_id,
-    device_id: deviceId,
-    detail: signal.detail,
-    created_at: now,
-    reviewed_by: null,
-    reviewed_at: null,
-  };
+  return windows;
 }
 
 /**
- * Flags the misuse signals of a rating just written, inside its transaction (a rating and its
- * signals are stored together or not at all), judged on the window's ratings stored before it.
+ * The windows' latest ratings for both rules, newest first along (window_id, received_at): a few
+ * index entries per window however busy it is. `extra` more rows per rule than a rule needs, since
+ * ratings written later in the same batch are left out when judging an earlier one. With `keys`,
+ * the same statement also reads back the ids of the batch's own ratings.
  */
-export async function flagMisuse(
-  trx: Db,
-  input: { rating: Rating; deviceId: number | null; promptCreatedAt: Date | null; now: Date },
-): Promise<TSignalKind[]> {
-  const { rating, now } = input;
-  if (rating.window_id === null) return [];
-  const query = windowHistoryQuery(trx, [{ source: { windowId: rating.window_id }, kiosk: rating.channel === KIOSK_CHANNEL }], now, 1);
-  const history = windowRatingsOf((await trx.executeQuery(query.compile())).rows);
-  const signals = judgeRating(
-    { channel: rating.channel, windowId: rating.window_id, level: rating.level, seq: rating.seq, ratedAt: rating.rated_at, now, promptCreatedAt: input.promptCreatedAt },
-    history.filter((entry) => entry.idempotencyKey !== rating.idempotency_key),
-  );
-  if (signals.length > 0) {
-    await trx
-      .insertInto("rating_signal")
-      .values(signals.map((signal) => ({ ...signalRow(rating, signal, input.deviceId, now), rating_id: rating.id })))
-      .execute();
+async function readRecent(db: Db, windows: TWindowScope, keys: readonly string[]): Promise<TRecentRow[]> {
+  const branches = [...windows].flatMap(([windowId, { extra, since, kiosk }]) => {
+    const burstSince = new Date(since.getTime() - SIGNAL_RULES.burstWindowMs);
+    const runSince = new Date(since.getTime() - SIGNAL_RULES.identicalRunWindowMs);
+    const run = sql`(select 'run' as rule, window_id, id, level, received_at, idempotency_key from rating
+      where window_id = ${windowId} and seq = 1 and received_at >= ${runSince}
+      order by received_at desc, id desc limit ${SIGNAL_RULES.identicalRunLength + extra})`;
+    if (!kiosk) return [run];
+    const burst = sql`(select 'burst' as rule, window_id, id, level, received_at, idempotency_key from rating
+      where window_id = ${windowId} and channel = ${KIOSK_CHANNEL} and received_at >= ${burstSince}
+      order by received_at desc, id desc limit ${SIGNAL_RULES.burstCount + 1 + extra})`;
+    return [burst, run];
+  });
+  if (keys.length > 0) {
+    branches.push(sql`(select 'batch' as rule, window_id, id, level, received_at, idempotency_key from rating
+      where idempotency_key in (${sql.join(keys.map((key) => sql`${key}`))}))`);
   }
-  return signals.map((signal) => signal.kind);
+  if (branches.length === 0) return [];
+  const result = await sql<TRecentRow>`${sql.join(branches, sql` union all `)}`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Each rating is judged by the ratings stored before it and itself — the ones later in the same
+ * batch are left out, as if they had not come yet.
+ */
+function judge(inputs: readonly TFlagInput[], recent: readonly TRecentRow[]): { kind: TSignalKind; detail: string }[][] {
+  const batchIds = inputs.map((input) => input.rating.id);
+  return inputs.map((input, index) => {
+    const { rating } = input;
+    const later = new Set(batchIds.slice(index + 1));
+    const seenBefore = (rule: TRecentRow["rule"], windowMs: number) =>
+      recent.filter(
+        (row) => row.rule === rule && row.window_id === rating.window_id && !later.has(row.id) && row.received_at.getTime() >= input.now.getTime() - windowMs,
+      );
+    const kinds: { kind: TSignalKind; detail: string }[] = [];
+    if (rating.channel === KIOSK_CHANNEL) {
+      if (input.promptCreatedAt === null) {
+        kinds.push({ kind: "no_prompt", detail: "" });
+      } else {
+        const reactionMs = rating.rated_at.getTime() - input.promptCreatedAt.getTime();
+        if (reactionMs < SIGNAL_RULES.fastTapMs) kinds.push({ kind: "fast_tap", detail: `${reactionMs} ms` });
+      }
+      if (rating.window_id !== null && seenBefore("burst", SIGNAL_RULES.burstWindowMs).length > SIGNAL_RULES.burstCount) {
+        kinds.push({ kind: "burst", detail: `超过 ${SIGNAL_RULES.burstCount} 条/分钟` });
+      }
+    }
+    if (rating.window_id !== null) {
+      const levels = seenBefore("run", SIGNAL_RULES.identicalRunWindowMs)
+        .slice(0, SIGNAL_RULES.identicalRunLength)
+        .map((row) => row.level);
+      if (levels.length === SIGNAL_RULES.identicalRunLength && levels.every((level) => level === rating.level)) {
+        kinds.push({ kind: "identical_run", detail: `连续 ${levels.length} 条 ${rating.level} 级` });
+      }
+    }
+    return kinds;
+  });
+}
+
+async function insertSignals(db: Db, inputs: readonly TFlagInput[], flagged: { kind: TSignalKind; detail: string }[][]): Promise<void> {
+  const rows = inputs.flatMap((input, index) =>
+    (flagged[index] ?? []).map((signal) => ({
+      hall_id: input.rating.hall_id,
+      kind: signal.kind,
+      rating_id: input.rating.id,
+      case_id: input.rating.case_id,
+      window_id: input.rating.window_id,
+      device_id: input.deviceId,
+      detail: signal.detail,
+      created_at: input.now,
+      reviewed_by: null,
+      reviewed_at: null,
+    })),
+  );
+  if (rows.length > 0) await db.insertInto("rating_signal").values(rows).execute();
+}
+
+/**
+ * Flags the misuse signals of ratings just written, inside their transaction: a rating and its
+ * signals are stored together or not at all.
+ */
+export async function flagMisuseBatch(db: Db, inputs: readonly TFlagInput[]): Promise<TSignalKind[][]> {
+  const flagged = judge(inputs, await readRecent(db, windowScope(inputs), []));
+  await insertSignals(db, inputs, flagged);
+  return flagged.map((kinds) => kinds.map((signal) => signal.kind));
+}
+
+/**
+ * For ratings just inserted together (their ids unknown: a multi-row insert need not number its
+ * rows consecutively): reads their ids back by idempotency key in the statement that reads the
+ * windows' recent ratings, then flags the signals. Returns the ids in input order.
+ */
+export async function idsAndMisuse(db: Db, inputs: readonly TFlagCandidate[]): Promise<number[]> {
+  const recent = await readRecent(db, windowScope(inputs), inputs.map((input) => input.rating.idempotency_key));
+  const idOf = new Map(recent.filter((row) => row.rule === "batch").map((row) => [row.idempotency_key, row.id]));
+  const withIds = inputs.map((input) => {
+    const id = idOf.get(input.rating.idempotency_key);
+    if (id === undefined) throw new Error("a rating of the batch was not stored");
+    return { ...input, rating: { ...input.rating, id } };
+  });
+  await insertSignals(db, withIds, judge(withIds, recent));
+  return withIds.map((input) => input.rating.id);
 }

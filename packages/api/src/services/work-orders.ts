@@ -5,10 +5,8 @@ import {
   insertWorkOrder,
   listWorkOrderEvents,
   listRatingReasons,
-  newWorkOrderRow,
-  openedEvent,
 } from "@hcp/db";
-import type { Db, NewWorkOrder, TWorkOrderEventInput, WorkOrder } from "@hcp/db";
+import type { Db, WorkOrder } from "@hcp/db";
 import {
   availableActions,
   hallDate,
@@ -39,26 +37,44 @@ import { seesContactOnWorkOrder } from "./privacy";
 type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
 type TAct = z.output<typeof ZWorkOrderAct>;
 
-type TRatingFacts = { case_id: number; hall_id: number; department_id: number; window_id: number | null; staff_id: number | null };
-
-/**
- * A bad rating's new work order and its first event, deadlines counted on the hall's calendar:
- * everything but the rating's id, which the writer sets.
- */
-export async function planWorkOrder(db: Db, rating: TRatingFacts, now: Date): Promise<{ order: Omit<NewWorkOrder, "rating_id">; opened: TWorkOrderEventInput }> {
-  const hall = await findHallById(db, rating.hall_id);
+/** Opens the work order of a bad rating; runs inside the rating's transaction. */
+export async function openWorkOrder(
+  trx: Db,
+  rating: { id: number; case_id: number; hall_id: number; department_id: number; window_id: number | null; staff_id: number | null },
+  now: Date,
+): Promise<number> {
+  const hall = await findHallById(trx, rating.hall_id);
   const today = hallDate(now);
   const [contactDue, rectifyDue] = await Promise.all([
-    addHallWorkingDays(db, today, hall?.contact_due_days ?? 1),
-    addHallWorkingDays(db, today, hall?.rectify_due_days ?? 15),
+    addHallWorkingDays(trx, today, hall?.contact_due_days ?? 1),
+    addHallWorkingDays(trx, today, hall?.rectify_due_days ?? 15),
   ]);
-  return { order: newWorkOrderRow(rating, { contact: contactDue, rectify: rectifyDue }, now), opened: openedEvent(now) };
-}
-
-/** Opens the work order of a bad rating; runs inside the rating's transaction. */
-export async function openWorkOrder(trx: Db, rating: TRatingFacts & { id: number }, now: Date): Promise<number> {
-  const { order, opened } = await planWorkOrder(trx, rating, now);
-  return insertWorkOrder(trx, { ...order, rating_id: rating.id }, opened);
+  return insertWorkOrder(
+    trx,
+    {
+      rating_id: rating.id,
+      case_id: rating.case_id,
+      hall_id: rating.hall_id,
+      department_id: rating.department_id,
+      window_id: rating.window_id,
+      staff_id: rating.staff_id,
+      state: "pending",
+      state_before_appeal: null,
+      extension: "none",
+      extension_days: 0,
+      created_at: now,
+      contact_due: contactDue,
+      rectify_due: rectifyDue,
+      contacted_at: null,
+      rectified_at: null,
+      replied_at: null,
+      closed_at: null,
+      reply: "",
+      escalation: 0,
+      version: 0,
+    },
+    { action: "open", actorUserId: null, actorRole: "system", fromState: null, toState: "pending", note: "", now },
+  );
 }
 
 function snapshot(order: WorkOrder): TWorkOrderSnapshot {

@@ -14,20 +14,16 @@ export async function findDeviceByTokenHash(
 }
 
 /** Many tokens in one statement: concurrent evaluator requests share one lookup. */
-/** The evaluators holding these tokens (as a query, to send with others). */
-export function selectDevicesByTokenHashes(db: Db, tokenHashes: readonly string[]) {
-  return db
-    .selectFrom("evaluator_device")
-    .select(["id", "window_id as windowId", "device_code as deviceCode", "token_hash as tokenHash"])
-    .where((eb) => (tokenHashes.length === 0 ? eb.lit(false) : eb("token_hash", "in", tokenHashes)));
-}
-
 export async function findDevicesByTokenHashes(
   db: Db,
   tokenHashes: readonly string[],
 ): Promise<{ id: number; windowId: number | null; deviceCode: string; tokenHash: string }[]> {
   if (tokenHashes.length === 0) return [];
-  const rows = await selectDevicesByTokenHashes(db, tokenHashes).execute();
+  const rows = await db
+    .selectFrom("evaluator_device")
+    .select(["id", "window_id as windowId", "device_code as deviceCode", "token_hash as tokenHash"])
+    .where("token_hash", "in", tokenHashes)
+    .execute();
   return rows.flatMap(({ tokenHash, ...row }) => (tokenHash === null ? [] : [{ ...row, tokenHash }]));
 }
 

@@ -1,5 +1,4 @@
 import { sql } from "kysely";
-import type { RawBuilder } from "kysely";
 
 import type { Db } from "../client";
 import type { NewWorkOrder, WorkOrder } from "../schema";
@@ -15,57 +14,21 @@ export interface TWorkOrderEventInput {
   now: Date;
 }
 
-/** An event's row; the order's id may be an expression (a packet's session variable). */
-export function workOrderEventRow(workOrderId: number | RawBuilder<number>, event: TWorkOrderEventInput) {
-  return {
-    work_order_id: workOrderId,
-    action: event.action,
-    actor_user_id: event.actorUserId,
-    actor_role: event.actorRole,
-    from_state: event.fromState,
-    to_state: event.toState,
-    note: event.note,
-    detail: JSON.stringify(event.detail ?? {}),
-    created_at: event.now,
-  };
-}
-
 async function insertEvent(db: Db, workOrderId: number, event: TWorkOrderEventInput): Promise<void> {
-  await db.insertInto("work_order_event").values(workOrderEventRow(workOrderId, event)).execute();
-}
-
-/** A bad rating's new order, waiting to be verified, with its deadlines; the rating's id is set by the writer. */
-export function newWorkOrderRow(
-  rating: Pick<NewWorkOrder, "case_id" | "hall_id" | "department_id" | "window_id" | "staff_id">,
-  due: { contact: string; rectify: string },
-  now: Date,
-): Omit<NewWorkOrder, "rating_id"> {
-  return {
-    case_id: rating.case_id,
-    hall_id: rating.hall_id,
-    department_id: rating.department_id,
-    window_id: rating.window_id,
-    staff_id: rating.staff_id,
-    state: "pending",
-    state_before_appeal: null,
-    extension: "none",
-    extension_days: 0,
-    created_at: now,
-    contact_due: due.contact,
-    rectify_due: due.rectify,
-    contacted_at: null,
-    rectified_at: null,
-    replied_at: null,
-    closed_at: null,
-    reply: "",
-    escalation: 0,
-    version: 0,
-  };
-}
-
-/** The first event of an order the platform opened. */
-export function openedEvent(now: Date): TWorkOrderEventInput {
-  return { action: "open", actorUserId: null, actorRole: "system", fromState: null, toState: "pending", note: "", now };
+  await db
+    .insertInto("work_order_event")
+    .values({
+      work_order_id: workOrderId,
+      action: event.action,
+      actor_user_id: event.actorUserId,
+      actor_role: event.actorRole,
+      from_state: event.fromState,
+      to_state: event.toState,
+      note: event.note,
+      detail: JSON.stringify(event.detail ?? {}),
+      created_at: event.now,
+    })
+    .execute();
 }
 
 /** Opens an order with its first event; call inside the rating's transaction. */
