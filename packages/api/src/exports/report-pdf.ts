@@ -1,4 +1,3 @@
-import pdfmake from "pdfmake";
 import type { Content, TableCell, TDocumentDefinitions, TFontFamilyTypes } from "pdfmake/interfaces";
 
 import type { TMonthlyReport } from "../services/report-types";
@@ -112,6 +111,8 @@ function documentDefinition(report: TMonthlyReport): TDocumentDefinitions {
 }
 
 export async function reportPdf(report: TMonthlyReport): Promise<Buffer> {
+  // Loaded on first use: pdfmake (with pdfkit and fontkit) holds about 26 MB of memory once imported.
+  const { default: pdfmake } = await import("pdfmake");
   const font = resolveReportFont();
   pdfmake.setFonts({ [FONT_FAMILY]: fontFamily(font) });
   // Everything a report needs is in its JSON and the font: no URL or other file is ever read.

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type { CellValue } from "exceljs";
 
 import { APP_ERROR_MESSAGES } from "@hcp/domain";
 import type { TAppErrorCode } from "@hcp/domain";
@@ -132,7 +132,7 @@ const pad = (value: number) => String(value).padStart(2, "0");
  * A cell's text. exceljs reads a date cell's wall-clock time as if it were UTC, so its UTC fields
  * are the hall-local time the sheet shows; formulas give their result, rich text its runs.
  */
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) {
     return `${String(value.getUTCFullYear())}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
@@ -147,6 +147,8 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function xlsxTable(bytes: Uint8Array): Promise<string[][]> {
+  // Loaded on first use: exceljs holds about 28 MB of the server's memory once imported.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's load() is typed for an ArrayBuffer: hand it a copy of the bytes as one.
