@@ -5,6 +5,7 @@ import {
   insertWorkOrder,
   listWorkOrderEvents,
   listRatingReasons,
+  newWorkOrderRow,
 } from "@hcp/db";
 import type { Db, WorkOrder } from "@hcp/db";
 import {
@@ -49,32 +50,15 @@ export async function openWorkOrder(
     addHallWorkingDays(trx, today, hall?.contact_due_days ?? 1),
     addHallWorkingDays(trx, today, hall?.rectify_due_days ?? 15),
   ]);
-  return insertWorkOrder(
-    trx,
-    {
-      rating_id: rating.id,
-      case_id: rating.case_id,
-      hall_id: rating.hall_id,
-      department_id: rating.department_id,
-      window_id: rating.window_id,
-      staff_id: rating.staff_id,
-      state: "pending",
-      state_before_appeal: null,
-      extension: "none",
-      extension_days: 0,
-      created_at: now,
-      contact_due: contactDue,
-      rectify_due: rectifyDue,
-      contacted_at: null,
-      rectified_at: null,
-      replied_at: null,
-      closed_at: null,
-      reply: "",
-      escalation: 0,
-      version: 0,
-    },
-    { action: "open", actorUserId: null, actorRole: "system", fromState: null, toState: "pending", note: "", now },
-  );
+  return insertWorkOrder(trx, newWorkOrderRow(rating, { contact: contactDue, rectify: rectifyDue }, now), {
+    action: "open",
+    actorUserId: null,
+    actorRole: "system",
+    fromState: null,
+    toState: "pending",
+    note: "",
+    now,
+  });
 }
 
 function snapshot(order: WorkOrder): TWorkOrderSnapshot {

@@ -31,6 +31,36 @@ async function insertEvent(db: Db, workOrderId: number, event: TWorkOrderEventIn
     .execute();
 }
 
+/** A bad rating's new order: waiting to be verified, no extension, with its deadlines. */
+export function newWorkOrderRow(
+  rating: { id: number } & Pick<NewWorkOrder, "case_id" | "hall_id" | "department_id" | "window_id" | "staff_id">,
+  due: { contact: string; rectify: string },
+  now: Date,
+): NewWorkOrder {
+  return {
+    rating_id: rating.id,
+    case_id: rating.case_id,
+    hall_id: rating.hall_id,
+    department_id: rating.department_id,
+    window_id: rating.window_id,
+    staff_id: rating.staff_id,
+    state: "pending",
+    state_before_appeal: null,
+    extension: "none",
+    extension_days: 0,
+    created_at: now,
+    contact_due: due.contact,
+    rectify_due: due.rectify,
+    contacted_at: null,
+    rectified_at: null,
+    replied_at: null,
+    closed_at: null,
+    reply: "",
+    escalation: 0,
+    version: 0,
+  };
+}
+
 /** Opens an order with its first event; call inside the rating's transaction. */
 export async function insertWorkOrder(db: Db, order: NewWorkOrder, opened: TWorkOrderEventInput): Promise<number> {
   const result = await db.insertInto("work_order").values(order).executeTakeFirstOrThrow();

@@ -1,6 +1,7 @@
 import { addCalendarDays, addWorkingDays, exceptionsFromSchedules, hallDate, hallDayBounds } from "@hcp/domain";
 
 import type { Db } from "../client";
+import { newWorkOrderRow } from "../repositories/work-order";
 import type { NewWorkOrder } from "../schema";
 import { SeededRandom } from "./random";
 
@@ -186,19 +187,11 @@ export async function insertDemoWorkOrders(
     const result = await db
       .insertInto("work_order")
       .values({
-        rating_id: rating.id,
-        case_id: rating.case_id,
-        hall_id: rating.hall_id,
-        department_id: rating.department_id,
-        window_id: rating.window_id,
-        staff_id: rating.staff_id,
+        ...newWorkOrderRow(rating, { contact: contactDue, rectify: rectifyDue }, opened),
         state: order.state ?? "pending",
         state_before_appeal: order.state === "appealed" ? "pending" : null,
         extension: order.extension ?? "none",
         extension_days: order.extension_days ?? 0,
-        created_at: opened,
-        contact_due: contactDue,
-        rectify_due: rectifyDue,
         contacted_at: order.contacted_at ?? null,
         rectified_at: order.rectified_at ?? null,
         replied_at: order.replied_at ?? null,
