@@ -88,13 +88,16 @@ export type TRatingSubmit = z.input<typeof ZRatingSubmit>;
  * A rating the server refused for good after the evaluator had thanked the citizen (the case was
  * rated meanwhile, the tablet was moved to another window …): reported once so a person can look.
  */
+/** A refusal's code as the API sends it in `data.appCode` (APP_ERROR_MESSAGES' keys). */
+export const ZAppCode = z.string().regex(/^[A-Z][A-Z_]{0,39}$/, { error: "错误代码格式不正确" });
+
 export const ZRefusedRatingReport = z.object({
   caseNo: ZCaseNo,
   level: ZLevel,
   idempotencyKey: z.uuid({ error: "提交编号格式不正确" }),
   ratedAt: z.iso.datetime({ offset: true, error: "评价时间格式不正确" }),
   /** the refusal's code (`data.appCode`) */
-  appCode: z.string().regex(/^[A-Z][A-Z_]{0,39}$/, { error: "错误代码格式不正确" }),
+  appCode: ZAppCode,
 });
 export type TRefusedRatingReport = z.output<typeof ZRefusedRatingReport>;
 export type TRefusedRatingReportInput = z.input<typeof ZRefusedRatingReport>;

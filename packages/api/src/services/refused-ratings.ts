@@ -1,4 +1,4 @@
-import { findCaseByNo, findRatingByIdempotencyKey, findWindow, insertRatingSignal } from "@hcp/db";
+import { findCaseByNo, findRatingByIdempotencyKey, findWindow, insertRatingSignals } from "@hcp/db";
 import { APP_ERROR_MESSAGES, LEVEL_LABELS } from "@hcp/domain";
 import type { TRefusedRatingReport } from "@hcp/domain";
 
@@ -25,20 +25,22 @@ export async function reportRefusedRating(ctx: TContext, device: { id: number; w
   if (!window) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
   const rated = await findCaseByNo(ctx.db, report.caseNo);
   try {
-    await insertRatingSignal(ctx.db, {
-      hall_id: window.hall_id,
-      kind: "refused",
-      rating_id: null,
-      // Another hall's case is not linked: its number stays in the detail.
-      case_id: rated?.hall_id === window.hall_id ? rated.id : null,
-      window_id: window.id,
-      device_id: device.id,
-      detail: detailOf(report),
-      created_at: ctx.now(),
-      reviewed_by: null,
-      reviewed_at: null,
-      report_key: report.idempotencyKey,
-    });
+    await insertRatingSignals(ctx.db, [
+      {
+        hall_id: window.hall_id,
+        kind: "refused",
+        rating_id: null,
+        // Another hall's case is not linked: its number stays in the detail.
+        case_id: rated?.hall_id === window.hall_id ? rated.id : null,
+        window_id: window.id,
+        device_id: device.id,
+        detail: detailOf(report),
+        created_at: ctx.now(),
+        reviewed_by: null,
+        reviewed_at: null,
+        report_key: report.idempotencyKey,
+      },
+    ]);
   } catch (error) {
     if (isDuplicateKey(error, "report_key")) return { recorded: false };
     throw error;

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 
+import { insertRatingSignals } from "@hcp/db";
 import type { Db, Rating, TSignalKind } from "@hcp/db";
 import { KIOSK_CHANNEL } from "@hcp/domain";
 
@@ -143,7 +144,7 @@ async function insertSignals(db: Db, inputs: readonly TFlagInput[], flagged: { k
       reviewed_at: null,
     })),
   );
-  if (rows.length > 0) await db.insertInto("rating_signal").values(rows).execute();
+  await insertRatingSignals(db, rows);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from "../client";
 import type { NewRatingSignal } from "../schema";
 
-/** A signal for review; one with a `report_key` already stored is refused by its unique key. */
-export async function insertRatingSignal(db: Db, signal: NewRatingSignal): Promise<void> {
-  await db.insertInto("rating_signal").values(signal).execute();
+/** Signals for review; one with a `report_key` already stored is refused by its unique key. */
+export async function insertRatingSignals(db: Db, signals: readonly NewRatingSignal[]): Promise<void> {
+  if (signals.length > 0) await db.insertInto("rating_signal").values([...signals]).execute();
 }

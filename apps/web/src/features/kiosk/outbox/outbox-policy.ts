@@ -1,3 +1,5 @@
+import { ZAppCode } from "@hcp/domain";
+
 import type { TOutboxItem } from "./outbox-item";
 
 /**
@@ -41,7 +43,8 @@ export function httpStatusOf(error: unknown): number | null {
 /** A refusal's code for the report: the server's own, or REFUSED when something in between answered. */
 export function refusalCode(error: unknown): string {
   const appCode = typeof error === "object" && error !== null ? (error as TErrorShape).data?.appCode : undefined;
-  return typeof appCode === "string" && /^[A-Z][A-Z_]{0,39}$/.test(appCode) ? appCode : "REFUSED";
+  const parsed = ZAppCode.safeParse(appCode);
+  return parsed.success ? parsed.data : "REFUSED";
 }
 
 export function describeError(error: unknown): string {
