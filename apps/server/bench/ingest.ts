@@ -21,13 +21,15 @@ import { sql } from "kysely";
 
 import { createDb, foldRollupChanges } from "@hcp/db";
 import type { Db } from "@hcp/db";
-import { KIOSK_CHANNEL, NATIONAL_REASON_VERSION, NATIONAL_REASONS } from "@hcp/domain";
+import { NATIONAL_REASONS } from "@hcp/domain";
 
 import { connectEvaluators } from "./evaluators";
 import type { TPromptRun } from "./evaluators";
 import { cpuMeter, keepAliveAgent, percentile, postJson, procMemory, runClosedLoop } from "./load";
 import type { TCpuUse, TProcMemory, TRunResult } from "./load";
-import { createRawPool, insertRawRating } from "./raw";
+import { benchRawRating, createRawPool, insertRawRating } from "./raw";
+import { countStoredRows, readTwinRows, ROW_TABLES } from "./rows";
+import type { TRowCounts, TTwinRows } from "./rows";
 import { createBenchData, serverNodeArgs, startDatabase } from "./setup";
 import type { TBenchData, TDatabase, TRatingCase } from "./setup";
 
@@ -136,27 +138,20 @@ function ratingMix(): { level: number; reasonCode: string }[] {
 const MIX = ratingMix();
 const mixAt = (index: number) => MIX[index % MIX.length] ?? { level: 5, reasonCode: "517" };
 
+/**
+ * REST: the route. raw: mysql2 alone writing the same rows as the REST run before it (the ratio's
+ * denominator). bare: mysql2 alone writing only each rating and its reason (the denominator before
+ * the same-rows rule, kept for comparison with earlier figures).
+ */
+type TRunKind = "REST" | "raw" | "bare";
+
 interface TIngestRun extends TRunResult {
-  kind: "REST" | "raw";
+  kind: TRunKind;
   concurrency: number;
   round: number;
-  rowsStored: number;
+  rows: TRowCounts;
   status: TStatus;
   cpu: TCpuUse;
-}
-
-async function countRatings(db: Db, cases: TRatingCase[]): Promise<number> {
-  const first = cases[0];
-  const last = cases.at(-1);
-  if (!first || !last) return 0;
-  const row = await db
-    .selectFrom("rating")
-    .innerJoin("rating_reason", "rating_reason.rating_id", "rating.id")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("rating.case_id", ">=", first.id)
-    .where("rating.case_id", "<=", last.id)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 /** Server-wide MariaDB counters: what each rating costs the database. */
@@ -219,6 +214,8 @@ async function rawRun(
   data: TBenchData,
   cases: TRatingCase[],
   concurrency: number,
+  /** per position, the rows to copy beside each rating (null: the rating and its reason alone) */
+  twins: readonly TTwinRows[] | null,
 ): Promise<TRunResult & { cpu: TIngestRun["cpu"] }> {
   const pool = createRawPool(database.url, concurrency);
   try {
@@ -234,20 +231,7 @@ async function rawRun(
     const result = await runClosedLoop(cases.length, concurrency, async (index) => {
       const target = cases[index];
       if (!target) return "no such case";
-      const { level, reasonCode } = mixAt(index);
-      await insertRawRating(pool, {
-        caseId: target.id,
-        level,
-        reasonCode,
-        channel: KIOSK_CHANNEL,
-        reasonVersion: NATIONAL_REASON_VERSION,
-        hallId: data.hall.hallId,
-        departmentId: data.hall.departmentIds[0],
-        serviceItemId: data.hall.itemIds.instant,
-        windowId: data.hall.windowIds[0],
-        staffId: data.hall.staffIds[0],
-        idempotencyKey: randomUUID(),
-      });
+      await insertRawRating(pool, benchRawRating(data, target, mixAt(index)), twins ? (twins[index] ?? null) : null);
       return null;
     });
     return { ...result, cpu: meter.stop() };
@@ -269,7 +253,8 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((width) => "─".repeat(width)).join("  "), ...rows.map(line)].join("\n");
 }
 
-const runLabel = (run: TIngestRun) => `${run.kind === "REST" ? "REST /api/v1/ratings" : "raw mysql2 insert"} #${run.round}`;
+const RUN_LABELS: Record<TRunKind, string> = { REST: "REST /api/v1/ratings", raw: "raw, same rows", bare: "raw, rating + reason" };
+const runLabel = (run: TIngestRun) => `${RUN_LABELS[run.kind]} #${run.round}`;
 
 function memoryCell(memory: TProcMemory | null): string {
   return memory ? `${fixed(memory.rssMb)} MB` : "n/a";
@@ -308,7 +293,7 @@ async function main(): Promise<number> {
       : "unknown";
     log(durability);
 
-    const totalRatingCases = WARMUP + CONCURRENCY.length * (2 * ROUNDS + 1) * REQUESTS;
+    const totalRatingCases = WARMUP + CONCURRENCY.length * (3 * ROUNDS + 1) * REQUESTS;
     log(`creating the hall, ${totalRatingCases} completed cases and ${EVALUATORS} evaluator windows …`);
     const setupStarted = performance.now();
     const data = await createBenchData(db, { ratingCases: totalRatingCases, windows: EVALUATORS, casesPerWindow: PROMPT_ROUNDS + 1 });
@@ -334,27 +319,37 @@ async function main(): Promise<number> {
     if (warmup.errors > 0) failures.push(`warm-up: ${warmup.errors} errors, e.g. ${warmup.errorSamples[0] ?? ""}`);
 
     const runs: TIngestRun[] = [];
-    const ingest = async (kind: TIngestRun["kind"], concurrency: number, round: number) => {
+    let twins: TTwinRows[] = [];
+    const ingest = async (kind: TRunKind, concurrency: number, round: number) => {
       const cases = take(REQUESTS);
       // The rollup changes the run before queued (the server folds them every 5 s) are folded
       // now, so no run pays for its predecessor's: each run's rows fold during it or after it.
       await foldRollupChanges(db);
-      log(`${kind} run ${round}/${ROUNDS}: ${REQUESTS} ratings at concurrency ${concurrency} …`);
+      log(`${RUN_LABELS[kind]}, run ${round}/${ROUNDS}: ${REQUESTS} ratings at concurrency ${concurrency} …`);
       const statusBefore = await readStatus(db);
       const result =
         kind === "REST"
           ? await restRun(server, database, deviceToken, cases, concurrency)
-          : await rawRun(database, server, data, cases, concurrency);
+          : await rawRun(database, server, data, cases, concurrency, kind === "raw" ? twins : null);
       const status = statusDelta(statusBefore, await readStatus(db));
-      const rowsStored = await countRatings(db, cases);
-      runs.push({ ...result, kind, concurrency, round, rowsStored, status });
-      if (result.errors > 0) failures.push(`${kind} c=${concurrency}: ${result.errors} errors, e.g. ${result.errorSamples.join(" | ")}`);
-      if (rowsStored !== REQUESTS) failures.push(`${kind} c=${concurrency}: ${rowsStored} rating rows stored for ${REQUESTS} requests`);
+      const rows = await countStoredRows(db, cases);
+      if (kind === "REST") twins = await readTwinRows(db, cases);
+      runs.push({ ...result, kind, concurrency, round, rows, status });
+      const label = `${RUN_LABELS[kind]} c=${concurrency} #${round}`;
+      if (result.errors > 0) failures.push(`${label}: ${result.errors} errors, e.g. ${result.errorSamples.join(" | ")}`);
+      if (rows.rating !== REQUESTS || rows.rating_reason !== REQUESTS) {
+        failures.push(`${label}: ${rows.rating} ratings and ${rows.rating_reason} reasons stored for ${REQUESTS} requests`);
+      }
+      const rest = runs.findLast((run) => run.kind === "REST" && run.concurrency === concurrency && run.round === round);
+      if (kind === "raw" && rest && ROW_TABLES.some((table) => rows[table] !== rest.rows[table])) {
+        failures.push(`${label}: did not store the same rows as the REST run (${ROW_TABLES.map((table) => `${table} ${rows[table]}/${rest.rows[table]}`).join(", ")})`);
+      }
     };
     for (const concurrency of CONCURRENCY) {
       for (let round = 1; round <= ROUNDS; round += 1) {
         await ingest("REST", concurrency, round);
         await ingest("raw", concurrency, round);
+        await ingest("bare", concurrency, round);
       }
     }
     // What the HTTP, tRPC and OpenAPI layers cost alone: the same requests, refused by validation.
@@ -402,7 +397,8 @@ async function main(): Promise<number> {
     say(`server   : apps/server/src/main.ts in a child process (pid ${server.pid}), HTTP on loopback, NODE_ENV=${SERVER_NODE_ENV ?? "(unset, as under npm start)"}`);
     say();
     say("1 + 2. ingest: POST /api/v1/ratings (device bearer token, keep-alive, one rating per distinct case)");
-    say("       vs raw mysql2 (rating + rating_reason in one transaction per rating, pool = concurrency)");
+    say("       vs raw mysql2, pool = concurrency, one transaction per rating holding the same rows the REST run before it stored");
+    say("       (rating, reason, misuse signals; for a bad review its work order and first event), and the rating + reason alone");
     say(
       table(
         ["run", "conc", "ratings", "ratings/s", "p50 ms", "p99 ms", "errors", "rows ok", "server CPU", "db CPU", "loadgen CPU", "other CPU"],
@@ -414,7 +410,7 @@ async function main(): Promise<number> {
           fixed(percentile(run.latenciesMs, 50)),
           fixed(percentile(run.latenciesMs, 99)),
           String(run.errors),
-          run.rowsStored === run.count ? "yes" : `NO (${run.rowsStored})`,
+          run.rows.rating === run.count && run.rows.rating_reason === run.count ? "yes" : `NO (${run.rows.rating})`,
           pct(run.cpu.server),
           pct(run.cpu.database),
           pct(run.cpu.loadGenerator),
@@ -462,6 +458,14 @@ async function main(): Promise<number> {
       ),
     );
     say();
+    say("       rows stored per rating (the raw run beside each REST run must match it)");
+    say(
+      table(
+        ["run", "conc", ...ROW_TABLES],
+        runs.map((run) => [runLabel(run), String(run.concurrency), ...ROW_TABLES.map((name) => fixed(run.rows[name] / run.count, 3))]),
+      ),
+    );
+    say();
     say(`3. prompt → evaluator: ${EVALUATORS} evaluators on SSE (connected in ${fixed(fleet.connectMs / 1000, 2)} s)`);
     say(
       table(
@@ -497,23 +501,27 @@ async function main(): Promise<number> {
     say("══ summary ══");
     for (const run of runs) {
       say(
-        `${run.kind === "REST" ? "REST ingest" : "raw insert "} c=${String(run.concurrency).padEnd(2)} #${run.round}: ${fixed(rate(run)).padStart(7)} ratings/s, ` +
+        `${RUN_LABELS[run.kind].padEnd(20)} c=${String(run.concurrency).padEnd(2)} #${run.round}: ${fixed(rate(run)).padStart(7)} ratings/s, ` +
           `p50 ${fixed(percentile(run.latenciesMs, 50))} ms, p99 ${fixed(percentile(run.latenciesMs, 99))} ms, errors ${run.errors}, ` +
-          `rows ${run.rowsStored}/${run.count}`,
+          `ratings stored ${run.rows.rating}/${run.count}`,
       );
     }
     for (const concurrency of CONCURRENCY) {
-      const rates = (kind: TIngestRun["kind"]) => runs.filter((run) => run.kind === kind && run.concurrency === concurrency).map(rate);
+      const rates = (kind: TRunKind) => runs.filter((run) => run.kind === kind && run.concurrency === concurrency).map(rate);
       const rest = rates("REST");
-      const raw = rates("raw");
-      if (rest.length === 0 || raw.length === 0) continue;
-      const ratio = percentile(rest, 50) / percentile(raw, 50);
       // Each REST run against the raw run right after it, to show the spread.
-      const pairs = rest.map((value, index) => value / (raw[index] ?? Number.NaN));
-      say(
-        `REST/raw ratio c=${String(concurrency).padEnd(2)}: ${fixed(ratio, 2)} = median ${fixed(percentile(rest, 50))} / median ${fixed(percentile(raw, 50))} ratings/s ` +
-          `(pairs ${pairs.map((pair) => fixed(pair, 2)).join(", ")}; target ≥ ${TARGET_RATIO}): ${verdict(ratio >= TARGET_RATIO)}`,
-      );
+      const ratioTo = (kind: TRunKind) => {
+        const raw = rates(kind);
+        return {
+          median: percentile(rest, 50) / percentile(raw, 50),
+          text: `median ${fixed(percentile(rest, 50))} / median ${fixed(percentile(raw, 50))} ratings/s (pairs ${rest.map((value, index) => fixed(value / (raw[index] ?? Number.NaN), 2)).join(", ")})`,
+        };
+      };
+      if (rest.length === 0) continue;
+      const same = ratioTo("raw");
+      const bare = ratioTo("bare");
+      say(`REST/raw ratio c=${String(concurrency).padEnd(2)}: ${fixed(same.median, 2)} = ${same.text}, the same rows; target ≥ ${TARGET_RATIO}: ${verdict(same.median >= TARGET_RATIO)}`);
+      say(`      against the rating + reason alone: ${fixed(bare.median, 2)} = ${bare.text} (no target)`);
     }
     const p99 = percentile(promptPaced.delivery.latenciesMs, 99);
     say(
