@@ -47,7 +47,12 @@ const REQUESTS = intSetting("BENCH_REQUESTS", 5000);
  * says more about the minute than about the server.
  */
 const ROUNDS = intSetting("BENCH_ROUNDS", 3);
-const WARMUP = intSetting("BENCH_WARMUP", 1000);
+/**
+ * REST ratings before the first measured run. With 1,000 the first REST run at c=16 was the
+ * slowest of its three in every run (the server's code and heap still settling); with 5,000 the
+ * three agree within a few percent.
+ */
+const WARMUP = intSetting("BENCH_WARMUP", 5000);
 const CONCURRENCY = [16, 64] as const;
 const EVALUATORS = intSetting("BENCH_EVALUATORS", 200);
 const PROMPT_ROUNDS = 2; // paced prompts per window; one more per window for the burst
