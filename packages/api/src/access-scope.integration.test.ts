@@ -7,7 +7,7 @@ import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 import { addCalendarDays, hallDate } from "@hcp/domain";
 
-import { apiHarness, appCodeOf } from "../test/harness";
+import { apiHarness, appCodeOf, dayPassesForWorkOrders } from "../test/harness";
 
 /**
  * The three named rules of the access table, down to the rows: department heads never read
@@ -75,6 +75,7 @@ describe("a department head", () => {
 describe("window staff", () => {
   test("read their bad reviews without case number, applicant or time of day, and their results up to yesterday", async () => {
     const { caseId, caseNo } = await ratedCase(1, 0);
+    await dayPassesForWorkOrders(getDb());
     const staff = await api.signedIn(hall.users.window_staff.username);
     const timeOfDay = /T(?!00:00:00\.000Z|16:00:00\.000Z)\d{2}:\d{2}/;
 

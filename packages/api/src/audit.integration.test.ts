@@ -9,7 +9,7 @@ import { createHallFixture } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { apiHarness, appCodeOf } from "../test/harness";
+import { apiHarness, appCodeOf, dayPassesForWorkOrders } from "../test/harness";
 
 let hall: THallFixture;
 const getDb = useTestDb({
@@ -37,6 +37,7 @@ async function badRatedCase(): Promise<{ caseId: number; workOrderId: number }> 
 describe("audit trail of the platform's changes", () => {
   test("work-order steps and an upheld appeal's exclusion are recorded with who, role, before and after", async () => {
     const { workOrderId } = await badRatedCase();
+    await dayPassesForWorkOrders(getDb());
     const staff = await api.signedIn(hall.users.window_staff.username);
     const manager = await api.signedIn(hall.users.hall_manager.username);
     const appealAt = await staff.workOrder.byId({ id: workOrderId });
@@ -69,6 +70,7 @@ describe("audit trail of the platform's changes", () => {
 
   test("a refused step writes no record", async () => {
     const { workOrderId } = await badRatedCase();
+    await dayPassesForWorkOrders(getDb());
     const staff = await api.signedIn(hall.users.window_staff.username);
     const detail = await staff.workOrder.byId({ id: workOrderId });
     expect(await appCodeOf(staff.workOrder.act({ workOrderId, version: detail.version, action: "contact", note: "已回访" }))).toBe("WORK_ORDER_FORBIDDEN");

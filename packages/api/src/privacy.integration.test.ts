@@ -7,7 +7,7 @@ import { createHallFixture } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { apiHarness, appCodeOf } from "../test/harness";
+import { apiHarness, appCodeOf, dayPassesForWorkOrders } from "../test/harness";
 import { decryptWith, keyringDataKey, singleKeyring } from "./services/contact";
 import type { TDataKeyring } from "./services/contact";
 import { findCaseIdsByApplicant, rekeyApplicantData } from "./services/privacy";
@@ -96,6 +96,7 @@ describe("applicant personal data", () => {
     expect(await appCodeOf(staff.case.revealContact({ caseId, field: "phone", reason: "通知补正材料" }))).toBe("CONTACT_REVEAL_FORBIDDEN");
     const order = await getDb().selectFrom("work_order").select("id").where("case_id", "=", caseId).executeTakeFirstOrThrow();
     expect((await head.workOrder.byId({ id: order.id })).case).toMatchObject({ caseId, applicantContactMasked: "138****5678", applicantIdNoMasked: "1101**********002X" });
+    await dayPassesForWorkOrders(getDb());
     expect((await staff.workOrder.byId({ id: order.id })).case).toMatchObject({ applicantContactMasked: "", applicantIdNoMasked: "" });
 
     const reveals = (await listAudit(getDb(), { action: "case.revealContact", limit: 10 })).reverse();

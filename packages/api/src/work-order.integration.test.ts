@@ -7,7 +7,7 @@ import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 import { hallDate } from "@hcp/domain";
 
-import { apiHarness, appCodeOf } from "../test/harness";
+import { apiHarness, appCodeOf, dayPassesForWorkOrders } from "../test/harness";
 import type { TCaller } from "../test/harness";
 import { escalateOverdue } from "./services/escalation";
 import { openWorkOrder } from "./services/work-orders";
@@ -134,6 +134,7 @@ describe("work orders", () => {
   test("an upheld appeal excludes the rating from the rates but keeps it on record; a rejected one restores the order", async () => {
     const upheld = await ratedCase(1);
     const rejected = await ratedCase(2);
+    await dayPassesForWorkOrders(getDb());
     const staff = await api.signedIn(hall.users.window_staff.username);
     const manager = await api.signedIn(hall.users.hall_manager.username);
     const upheldOrder = await orderOf(upheld.caseId);
@@ -173,6 +174,7 @@ describe("work orders", () => {
   test("who may read: the department's head and the rated staff member, not another department or staff member", async () => {
     const { caseId } = await ratedCase(2);
     const { id } = await orderOf(caseId);
+    await dayPassesForWorkOrders(getDb());
     await getDb().updateTable("user").set({ department_id: hall.departmentIds[1] }).where("id", "=", hall.users.department_head.id).execute();
     const otherHead = await api.signedIn(hall.users.department_head.username);
     expect(await appCodeOf(otherHead.workOrder.byId({ id }))).toBe("WORK_ORDER_NOT_FOUND");
@@ -185,6 +187,25 @@ describe("work orders", () => {
     const own = await staff.workOrder.byId({ id });
     expect(own.actions).toEqual(["appeal"]);
     expect(JSON.stringify(own)).not.toContain("13611112222");
+  });
+
+  test("the rated staff member sees a bad review's order from the next hall day, never while the citizen may still be there", async () => {
+    const { caseId } = await ratedCase(1);
+    const { id } = await orderOf(caseId);
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    expect((await staff.workOrder.list({})).total).toBe(0);
+    expect(await appCodeOf(staff.workOrder.byId({ id }))).toBe("WORK_ORDER_NOT_FOUND");
+    expect(await appCodeOf(staff.workOrder.act({ workOrderId: id, version: 0, action: "appeal", note: "恶意差评", appealReason: "malicious" }))).toBe(
+      "WORK_ORDER_NOT_FOUND",
+    );
+    // The department head works on it at once.
+    const head = await api.signedIn(hall.users.department_head.username);
+    expect((await head.workOrder.list({})).rows.map((row) => row.id)).toEqual([id]);
+
+    await dayPassesForWorkOrders(getDb());
+    const nextDay = await staff.workOrder.list({});
+    expect(nextDay.rows.map((row) => [row.id, row.level])).toEqual([[id, 1]]);
+    expect((await staff.workOrder.byId({ id })).actions).toEqual(["appeal"]);
   });
 
   test("overdue orders escalate once per level, as events, through the notifier", async () => {

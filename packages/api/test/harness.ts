@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { TRPCError } from "@trpc/server";
 import { parse } from "cookie";
+import { sql } from "kysely";
 
 import type { Db } from "@hcp/db";
 import { FIXTURE_PASSWORD } from "@hcp/db/testing";
@@ -74,4 +75,12 @@ export async function refusalOf(promise: Promise<unknown>): Promise<{ code: stri
     throw error;
   }
   throw new Error("expected the call to be refused");
+}
+
+/**
+ * A day passes for the work orders opened so far: the rated staff member sees an order from the
+ * hall day after it opened (services/work-orders.ts), so a test that acts as them moves it back.
+ */
+export async function dayPassesForWorkOrders(db: Db): Promise<void> {
+  await sql`update work_order set created_at = created_at - interval 1 day`.execute(db);
 }

@@ -34,6 +34,12 @@ const ZQueueFilter = z.object({
   pageSize: z.number().int().min(1).max(200).default(50),
 });
 
+/** The earlier of two optional bounds. */
+function earliest(a: Date | undefined, b: Date | undefined): Date | undefined {
+  if (!a || !b) return a ?? b;
+  return a < b ? a : b;
+}
+
 const ZRate = z.object({ num: z.number(), den: z.number(), text: z.string() });
 
 export const workOrderRouter = {
@@ -49,7 +55,7 @@ export const workOrderRouter = {
       states: input.states,
       reasonCode: input.reasonCode,
       from: month?.from,
-      to: month?.to,
+      to: earliest(month?.to, scope.openedBefore),
       overdueOn: input.overdue ? hallDate(ctx.now()) : undefined,
       limit: input.pageSize,
       offset: (input.page - 1) * input.pageSize,

@@ -77,7 +77,16 @@ function actorOf(ctx: TUserContext, order: WorkOrder): TWorkOrderActor {
   };
 }
 
-/** Who may read an order: its department's head, the staff member it is about, and the hall's overseers. */
+/**
+ * SPEC §3: staff never see a rating live. A bad review's order reaches the rated staff member's
+ * own screen from the next hall day, as their own results do (performance.mine stops at
+ * yesterday): the citizen may still be at the window when the order opens.
+ */
+function staffSeesFrom(ctx: TUserContext): Date {
+  return hallDayBounds(hallDate(ctx.now())).start;
+}
+
+/** Who may read an order: its department's head, the staff member it is about (from the next day), and the hall's overseers. */
 export function canRead(ctx: TUserContext, order: WorkOrder): boolean {
   if (order.hall_id !== ctx.user.hall_id) return false;
   switch (ctx.user.role as TRole) {
@@ -88,17 +97,17 @@ export function canRead(ctx: TUserContext, order: WorkOrder): boolean {
     case "department_head":
       return ctx.user.department_id === order.department_id;
     case "window_staff":
-      return ctx.user.staff_id !== null && ctx.user.staff_id === order.staff_id;
+      return ctx.user.staff_id !== null && ctx.user.staff_id === order.staff_id && order.created_at < staffSeesFrom(ctx);
   }
 }
 
-/** Scope of the queue: what list filters a role is held to. */
-export function queueScope(ctx: TUserContext): { departmentId?: number; staffId?: number } {
+/** Scope of the queue: what list filters a role is held to (window staff: orders opened before today). */
+export function queueScope(ctx: TUserContext): { departmentId?: number; staffId?: number; openedBefore?: Date } {
   switch (ctx.user.role as TRole) {
     case "department_head":
       return { departmentId: ctx.user.department_id ?? -1 };
     case "window_staff":
-      return { staffId: ctx.user.staff_id ?? -1 };
+      return { staffId: ctx.user.staff_id ?? -1, openedBefore: staffSeesFrom(ctx) };
     default:
       return {};
   }
