@@ -11,7 +11,9 @@ export type TPromptEvent = z.infer<typeof ZPromptView>;
 export type TWindowEvent =
   | { type: "prompt"; prompt: TPromptEvent }
   | { type: "promptClosed"; promptId: number; status: "rated" | "timed_out" | "cancelled" }
-  | { type: "staff"; staff: TWindowStaff | null };
+  | { type: "staff"; staff: TWindowStaff | null }
+  /** the device's token was revoked (unpaired, or a new pairing code issued): its feed ends */
+  | { type: "deviceRevoked"; deviceId: number };
 
 /**
  * What a hall's live overview needs to hear: only that its figures changed. No case, staff,

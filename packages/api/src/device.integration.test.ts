@@ -61,6 +61,30 @@ describe("pairing a window evaluator", () => {
     expect(await appCodeOf(unpaired.kiosk.heartbeat({ outboxDepth: 0, appVersion: null }))).toBe("DEVICE_UNKNOWN");
   });
 
+  test("a connected tablet loses its live feed the moment it is unpaired or given a new pairing code", async () => {
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const devices = await manager.device.list();
+    const idAt = (windowId: number) => devices.find((row) => row.windowId === windowId)?.id ?? 0;
+    const feedOf = async (token: string) => (await (await api.caller({ deviceToken: token })).kiosk.events())[Symbol.asyncIterator]();
+    const first = await feedOf(hall.deviceTokens[0]);
+    const second = await feedOf(hall.deviceTokens[1]);
+    // In-process callers see tracked() events as [id, data] tuples.
+    expect(((await first.next()).value as unknown as [string, { type: string }])[1].type).toBe("snapshot");
+    expect(((await second.next()).value as unknown as [string, { type: string }])[1].type).toBe("snapshot");
+
+    await manager.device.unpair({ deviceId: idAt(hall.windowIds[0]) });
+    expect(await appCodeOf(first.next())).toBe("DEVICE_UNKNOWN");
+    expect(api.bus.listenerCount(hall.windowIds[0])).toBe(0);
+
+    // The other window's tablet hears on; a new pairing code for it ends its feed too.
+    const staff = await api.signedIn(hall.users.secondStaff.username);
+    await staff.window.signIn({ windowId: hall.windowIds[1] });
+    expect(((await second.next()).value as unknown as [string, { type: string }])[1].type).toBe("staff");
+    await manager.device.issuePairingCode({ deviceId: idAt(hall.windowIds[1]) });
+    expect(await appCodeOf(second.next())).toBe("DEVICE_UNKNOWN");
+    expect(api.bus.listenerCount(hall.windowIds[1])).toBe(0);
+  });
+
   test("only administrators and hall managers manage devices; one evaluator per window", async () => {
     const staff = await api.signedIn(hall.users.window_staff.username);
     expect(await appCodeOf(staff.device.list())).toBe("FORBIDDEN");

@@ -53,6 +53,10 @@ test("a new tablet pairs with the administrator's six-digit code and stays paire
   await page.reload();
   await page.getByTestId("kiosk-idle").waitFor();
 
+  // Unpaired from the console while it shows 亮牌: the open tablet drops to the pairing screen at once.
+  await mutate(kiosk.baseUrl(), manager, "device.unpair", { deviceId: device.id });
+  await page.getByRole("heading", { name: "评价器尚未配对" }).waitFor();
+
   // The replaced tablet's demo link no longer works.
   const { page: old } = await kiosk.openKiosk(`/kiosk?token=${platform.hall.deviceTokens[1]}`);
   await old.getByRole("heading", { name: "评价器尚未配对" }).waitFor();

@@ -8,6 +8,7 @@ import type { Db } from "@hcp/db";
 import { ZId } from "@hcp/domain";
 
 import { hashToken } from "../context";
+import type { TContext } from "../context";
 import { appError, isDuplicateKey } from "../errors";
 import { audit } from "../services/audit";
 import { roleProcedure } from "../trpc";
@@ -27,6 +28,11 @@ async function pairingState(db: Db, deviceId: number) {
     .forUpdate()
     .executeTakeFirstOrThrow();
   return { windowId: row.window_id, pairedAt: row.paired_at?.toISOString() ?? null, pairingCodeExpiresAt: row.pairing_code_expires_at?.toISOString() ?? null };
+}
+
+/** After the commit: a connected tablet whose token was just revoked loses its live feed at once. */
+function revoked(ctx: TContext, device: { id: number; windowId: number | null }): void {
+  if (device.windowId !== null) ctx.bus.publish(device.windowId, { type: "deviceRevoked", deviceId: device.id });
 }
 
 const ZDeviceView = z.object({
@@ -104,6 +110,7 @@ export const deviceRouter = {
         // the code itself is a secret: only its expiry is recorded
         await audit(trx, ctx, { action: "device.issuePairingCode", entity: "evaluator_device", entityId: device.id, before, after: await pairingState(trx, device.id) });
       });
+      revoked(ctx, device);
       return { code, expiresAt: expiresAt.toISOString() };
     }),
 
@@ -118,6 +125,7 @@ export const deviceRouter = {
         await unpairDevice(trx, device.id);
         await audit(trx, ctx, { action: "device.unpair", entity: "evaluator_device", entityId: device.id, before, after: await pairingState(trx, device.id) });
       });
+      revoked(ctx, device);
       return { ok: true as const };
     }),
 } satisfies TRPCRouterRecord;

@@ -41,7 +41,8 @@ const ZKioskState = z.object({
 });
 type TKioskState = z.infer<typeof ZKioskState>;
 
-export type TKioskEvent = ({ type: "snapshot" } & TKioskState) | TWindowEvent;
+/** What the evaluator hears; a revocation ends the feed instead of reaching it. */
+export type TKioskEvent = ({ type: "snapshot" } & TKioskState) | Exclude<TWindowEvent, { type: "deviceRevoked" }>;
 
 async function kioskState(ctx: TContext, device: { windowId: number; deviceCode: string }): Promise<TKioskState> {
   const [window, staff, pending] = await Promise.all([
@@ -157,7 +158,12 @@ export const kioskRouter = {
       const snapshot: TKioskEvent = { type: "snapshot", ...(await kioskState(ctx, ctx.device)) };
       yield tracked(`e${++eventSequence}`, snapshot);
       for await (const [event] of events) {
-        yield tracked(`e${++eventSequence}`, event as TKioskEvent);
+        if (event.type === "deviceRevoked") {
+          // A revoked tablet hears nothing more: its feed ends as if the token had never been valid.
+          if (event.deviceId === ctx.device.id) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
+          continue;
+        }
+        yield tracked(`e${++eventSequence}`, event);
       }
     }),
 
