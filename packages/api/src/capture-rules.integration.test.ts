@@ -7,7 +7,7 @@ import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 import { hallDate } from "@hcp/domain";
 
-import { apiHarness, appCodeOf } from "../test/harness";
+import { apiHarness, appCodeOf, refusalOf } from "../test/harness";
 import { applyDefaultRatings } from "./services/defaults";
 
 let hall: THallFixture;
@@ -45,6 +45,52 @@ describe("the rating window", () => {
     expect(rating.ratedAt).toBe(tappedAt);
     const row = await getDb().selectFrom("rating").select(["rated_at", "received_at"]).executeTakeFirstOrThrow();
     expect(row.received_at.getTime()).toBeGreaterThan(row.rated_at.getTime());
+  });
+});
+
+describe("the hall's rating rules", () => {
+  test("start at the defaults, and a manager's change applies to the next rating on every channel and is recorded", async () => {
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    expect(await manager.rating.rules()).toEqual({ ratingWindowDays: 7, promptTimeoutSeconds: 60, defaultRating: { enabled: false, level: 5 } });
+    const fourDaysOld = await caseCompleted(4);
+    const twoDaysOld = await caseCompleted(2);
+
+    const rules = { ratingWindowDays: 3, promptTimeoutSeconds: 90, defaultRating: { enabled: true, level: 3 as const } };
+    expect(await manager.rating.updateRules(rules)).toEqual(rules);
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    expect(await appCodeOf(device.rating.submit({ caseNo: fourDaysOld.caseNo, level: 5, idempotencyKey: randomUUID() }))).toBe("RATING_WINDOW_CLOSED");
+    const citizen = await api.caller({});
+    expect((await citizen.online.lookup({ caseNo: fourDaysOld.caseNo, phoneLast4: "1111" })).status).toBe("closed");
+    await device.rating.submit({ caseNo: twoDaysOld.caseNo, level: 5, idempotencyKey: randomUUID() });
+    // The evaluator hears its new timeout with its next snapshot.
+    const feed = (await device.kiosk.events())[Symbol.asyncIterator]();
+    expect(((await feed.next()).value as unknown as [string, { settings: unknown }])[1].settings).toEqual({ promptTimeoutSeconds: 90 });
+    await feed.return?.();
+    // The four-day-old case is past the three-day window: the default rule now closes it as 基本满意.
+    expect(await applyDefaultRatings(getDb(), new Date())).toBe(1);
+    expect(await getDb().selectFrom("rating").select(["case_id", "level", "is_default"]).where("is_default", "=", true).execute()).toEqual([
+      { case_id: fourDaysOld.id, level: 3, is_default: true },
+    ]);
+    const recorded = await getDb().selectFrom("audit_log").select(["action", "actor_user_id"]).where("action", "=", "hall.updateRatingRules").execute();
+    expect(recorded).toEqual([{ action: "hall.updateRatingRules", actor_user_id: hall.users.hall_manager.id }]);
+  });
+
+  test("out-of-range values are refused in Chinese and change nothing; only managers change them, 督查 read them", async () => {
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const refusal = await refusalOf(manager.rating.updateRules({ ratingWindowDays: 0, promptTimeoutSeconds: 60, defaultRating: { enabled: false, level: 3 } }));
+    // In-process the refusal carries zod's issues; over HTTP the formatter sends the first one's message.
+    expect(refusal.code).toBe("BAD_REQUEST");
+    expect(refusal.message).toContain("评价期限为 1–30 天");
+    const badLevel = await refusalOf(
+      manager.rating.updateRules({ ratingWindowDays: 7, promptTimeoutSeconds: 60, defaultRating: { enabled: true, level: 1 as unknown as 3 } }),
+    );
+    expect(badLevel.message).toContain("默认评价只能是基本满意、满意或非常满意");
+    expect((await manager.rating.rules()).ratingWindowDays).toBe(7);
+    const auditor = await api.signedIn(hall.users.auditor.username);
+    expect((await auditor.rating.rules()).promptTimeoutSeconds).toBe(60);
+    expect(await appCodeOf(auditor.rating.updateRules({ ratingWindowDays: 5, promptTimeoutSeconds: 60, defaultRating: { enabled: false, level: 3 } }))).toBe("FORBIDDEN");
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    expect(await appCodeOf(staff.rating.rules())).toBe("FORBIDDEN");
   });
 });
 

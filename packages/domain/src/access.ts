@@ -148,6 +148,9 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   "province.requeue": { principals: ["admin"], scope: "hall" },
 
   "rating.reasons": PUBLIC,
+  // The hall's rating window, evaluator timeout and default rating: 督查 read them, managers change them.
+  "rating.rules": { principals: ["admin", "hall_manager", "auditor"], scope: "hall" },
+  "rating.updateRules": MANAGE_HALL,
   // The token is checked by the service in the statement that reads the case (keeps the
   // evaluator's rating path at one round trip); a case of another window is refused there.
   "rating.submit": { ...DEVICE, identityCheckedBy: "service" },

@@ -6,6 +6,7 @@ export * from "./errors";
 export * from "./levels";
 export * from "./metrics";
 export * from "./ranking";
+export * from "./rating-rules";
 export * from "./definitions";
 export * from "./province-record";
 export * from "./reasons";

@@ -2,11 +2,12 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
 import { findCurrentReasonVersion, listReasonCodes } from "@hcp/db";
-import { KIOSK_CHANNEL, ZRatingSubmit } from "@hcp/domain";
+import { KIOSK_CHANNEL, ZRatingRules, ZRatingSubmit } from "@hcp/domain";
 
 import { ZRatingResult, ZReasonCode } from "../schemas";
 import { submitRating } from "../services/rating";
-import { deviceTokenProcedure, publicProcedure } from "../trpc";
+import { ratingRules, updateRatingRules } from "../services/rating-rules";
+import { deviceTokenProcedure, publicProcedure, roleProcedure } from "../trpc";
 
 export const ratingRouter = {
   /** The current version of the national evaluation-content codes. */
@@ -25,4 +26,12 @@ export const ratingRouter = {
     .input(ZRatingSubmit)
     .output(ZRatingResult)
     .mutation(({ ctx, input }) => submitRating(ctx, input, { channel: KIOSK_CHANNEL, deviceTokenHash: ctx.deviceTokenHash })),
+
+  /** The hall's rating rules: rating window, evaluator timeout, default rating (评价器管理 → 评价规则). */
+  rules: roleProcedure(["admin", "hall_manager", "auditor"]).output(ZRatingRules).query(({ ctx }) => ratingRules(ctx)),
+
+  updateRules: roleProcedure(["admin", "hall_manager"])
+    .input(ZRatingRules)
+    .output(ZRatingRules)
+    .mutation(({ ctx, input }) => updateRatingRules(ctx, input)),
 } satisfies TRPCRouterRecord;

@@ -7,6 +7,15 @@ export async function findHallById(db: Db, id: number): Promise<Hall | undefined
   return db.selectFrom("hall").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** A hall's rating rules: the rating window, the evaluator's timeout, the default-rating rule. */
+export async function updateHallRatingRules(
+  db: Db,
+  hallId: number,
+  rules: Pick<Hall, "rating_window_days" | "prompt_timeout_seconds" | "default_rating_enabled" | "default_rating_level">,
+): Promise<void> {
+  await db.updateTable("hall").set(rules).where("id", "=", hallId).execute();
+}
+
 export interface TDepartmentRow {
   id: number;
   code: string;

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+/**
+ * A hall's rating rules (SPEC §3): how long after completion a case may be rated, how long the
+ * evaluator waits for a tap, and the provincial default rating, off unless a province requires it.
+ */
+export const RATING_RULE_LIMITS = {
+  ratingWindowDays: { min: 1, max: 30, fallback: 7 },
+  // The evaluator keeps the same bounds (apps/web prompt-timer.ts): a 0 must never end prompts at once.
+  promptTimeoutSeconds: { min: 20, max: 600, fallback: 60 },
+} as const;
+
+/** The only documented default is 基本满意 (domain.md §7); a default may never be a bad review. */
+export const DEFAULT_RATING_LEVELS = [3, 4, 5] as const;
+
+const { ratingWindowDays, promptTimeoutSeconds } = RATING_RULE_LIMITS;
+
+export const ZRatingRules = z.object({
+  ratingWindowDays: z
+    .number({ error: "请填写评价期限天数" })
+    .int({ error: "评价期限须为整数天" })
+    .min(ratingWindowDays.min, { error: `评价期限为 ${ratingWindowDays.min}–${ratingWindowDays.max} 天` })
+    .max(ratingWindowDays.max, { error: `评价期限为 ${ratingWindowDays.min}–${ratingWindowDays.max} 天` }),
+  promptTimeoutSeconds: z
+    .number({ error: "请填写评价器等待时长" })
+    .int({ error: "等待时长须为整数秒" })
+    .min(promptTimeoutSeconds.min, { error: `等待时长为 ${promptTimeoutSeconds.min}–${promptTimeoutSeconds.max} 秒` })
+    .max(promptTimeoutSeconds.max, { error: `等待时长为 ${promptTimeoutSeconds.min}–${promptTimeoutSeconds.max} 秒` }),
+  defaultRating: z.object({
+    enabled: z.boolean(),
+    level: z.literal(DEFAULT_RATING_LEVELS, { error: "默认评价只能是基本满意、满意或非常满意" }),
+  }),
+});
+export type TRatingRules = z.infer<typeof ZRatingRules>;
