@@ -74,6 +74,7 @@ export const auditStrings = {
     "calendar.setDay": "修改工作日历",
     "calendar.setServiceDay": "修改大厅服务日",
     "hall.updateRankingSettings": "修改排名设置",
+    "hall.updateRatingRules": "修改评价规则",
     "province.updateConfig": "修改省级对接设置",
     "privacy.rekey": "个人信息密钥轮换",
     "apiClient.create": "新建接口调用方",

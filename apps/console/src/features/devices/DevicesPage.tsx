@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
@@ -9,6 +10,7 @@ import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { DeviceCreateForm } from "./DeviceCreateForm";
 import { DeviceTable } from "./DeviceTable";
+import { RatingRulesForm } from "./RatingRulesForm";
 import { SignalList } from "./SignalList";
 
 /** Heartbeats arrive every half minute; refresh a little more often than a tablet goes quiet. */
@@ -28,6 +30,16 @@ export function DevicesPage() {
   const create = useMutation(trpc.device.create.mutationOptions({ onSuccess: invalidateDevices }));
   const issueCode = useMutation(trpc.device.issuePairingCode.mutationOptions({ onSuccess: invalidateDevices }));
   const unpair = useMutation(trpc.device.unpair.mutationOptions({ onSuccess: invalidateDevices }));
+  const rules = useQuery(trpc.rating.rules.queryOptions());
+  const [rulesSaved, setRulesSaved] = useState<string | null>(null);
+  const updateRules = useMutation(
+    trpc.rating.updateRules.mutationOptions({
+      onSuccess: (next) => {
+        queryClient.setQueryData(trpc.rating.rules.queryKey(), next);
+        setRulesSaved(t.rulesSaved);
+      },
+    }),
+  );
   const review = useMutation(
     trpc.signal.review.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.signal.pathFilter()) }),
   );
@@ -79,6 +91,25 @@ export function DevicesPage() {
           ) : null}
         </section>
       ) : null}
+      <section className="panel" aria-labelledby="rules-heading">
+        <h2 id="rules-heading">{t.rulesSection}</h2>
+        <p className="muted small">{canManage ? t.rulesHelp : t.rulesReadOnly}</p>
+        <QueryView query={rules}>
+          {(value) => (
+            <RatingRulesForm
+              value={value}
+              canEdit={canManage}
+              pending={updateRules.isPending}
+              error={updateRules.isError ? errorMessage(updateRules.error) : null}
+              saved={rulesSaved}
+              onSubmit={(next) => {
+                setRulesSaved(null);
+                updateRules.mutate(next);
+              }}
+            />
+          )}
+        </QueryView>
+      </section>
       <section className="panel" aria-labelledby="signals-heading">
         <h2 id="signals-heading">{t.signalsSection}</h2>
         <p className="muted small">{t.signalsHelp}</p>
