@@ -107,6 +107,10 @@ describe("online rating by case number and phone digits", () => {
     expect(new Date(found.ratingDeadline ?? "").getTime() - new Date(found.completedAt ?? "").getTime()).toBe(7 * DAY);
     const token = found.ratingToken ?? "";
     const key = randomUUID();
+    // An over-long comment on an otherwise sound submission is refused, and stores nothing.
+    const tooLong = visitor.online.submit({ token, channel: 2, level: 4, reasonCodes: ["409"], comment: "很".repeat(501), idempotencyKey: key });
+    expect(await appCodeOf(tooLong)).toBe("BAD_REQUEST");
+    expect(await ratingRows()).toEqual([]);
     const rating = await visitor.online.submit({ token, channel: 2, level: 4, reasonCodes: ["409"], idempotencyKey: key });
     expect(rating).toMatchObject({ level: 4, reasonCodes: ["409"], replayed: false });
     expect(await ratingRows()).toEqual([{ case_id: caseId, level: 4, channel: 2, window_id: hall.windowIds[0], prompt_id: null }]);
@@ -116,6 +120,7 @@ describe("online rating by case number and phone digits", () => {
       ratingId: rating.ratingId,
       replayed: true,
     });
+    expect(await appCodeOf(visitor.online.submit({ token, channel: 2, level: 3, reasonCodes: ["309"], idempotencyKey: key }))).toBe("IDEMPOTENCY_CONFLICT");
     const second = await refusal(visitor.online.submit({ token, channel: 2, level: 1, comment: "改评", idempotencyKey: randomUUID() }));
     expect(second).toEqual({ appCode: "ALREADY_RATED", message: "该办件已经评价过，每个办件只能评价一次" });
     expect(await ratingRows()).toHaveLength(1);

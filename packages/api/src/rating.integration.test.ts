@@ -8,7 +8,7 @@ import { useTestDb } from "@hcp/db/testing/test-db";
 import { hallDate } from "@hcp/domain";
 
 import type { TCaller } from "../test/harness";
-import { apiHarness, appCodeOf } from "../test/harness";
+import { apiHarness, appCodeOf, refusalOf } from "../test/harness";
 import type { AppError } from "./errors";
 import type { TWindowEvent } from "./bus";
 import { decryptContact } from "./services/contact";
@@ -109,6 +109,8 @@ describe("rating on the window evaluator", () => {
     const retry = await device.rating.submit({ caseNo, level: 5, reasonCodes: ["517"], idempotencyKey: key });
     expect(first).toMatchObject({ caseNo, level: 5, reasonCodes: ["517"], replayed: false });
     expect(retry).toEqual({ ...first, replayed: true });
+    // The same key for another rating is a client bug, not a retry: refused, the first one stands.
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 4, reasonCodes: ["409"], idempotencyKey: key }))).toBe("IDEMPOTENCY_CONFLICT");
     const rows = await getDb().selectFrom("rating").selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ channel: 4, window_id: hall.windowIds[0], staff_id: hall.staffIds[0], is_default: false });
@@ -252,6 +254,9 @@ describe("rating on the window evaluator", () => {
     expect(await appCodeOf(forged.rating.submit({ caseNo, level: 5, idempotencyKey: key }))).toBe("DEVICE_UNKNOWN");
     const otherWindow = await api.caller({ deviceToken: hall.deviceTokens[1] });
     expect(await appCodeOf(otherWindow.rating.submit({ caseNo, level: 5, idempotencyKey: key }))).toBe("CASE_NOT_AT_THIS_WINDOW");
+    const tooLong = await refusalOf(device.rating.submit({ caseNo, level: 2, reasonCodes: ["214"], comment: "慢".repeat(501), idempotencyKey: key }));
+    expect(tooLong.code).toBe("BAD_REQUEST");
+    expect(tooLong.message).toContain("意见不能超过 500 字");
     expect(await getDb().selectFrom("rating").select("id").execute()).toEqual([]);
     expect(await getDb().selectFrom("rating_reason").select("rating_id").execute()).toEqual([]);
   });
