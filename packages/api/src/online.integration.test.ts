@@ -411,15 +411,20 @@ describe("misuse", () => {
 
   test("many ratings from one address within the hour are flagged for review, not refused", async () => {
     const visitor = await citizen();
+    let last = { token: "", key: "", ratingId: 0 };
     for (let index = 0; index < 11; index++) {
       const phone = `1350000${String(index).padStart(4, "0")}`;
       const { caseNo } = await completedCase(phone);
       const { ratingToken } = await visitor.online.lookup({ caseNo, phoneLast4: phone.slice(-4) });
-      await visitor.online.submit({ token: ratingToken ?? "", channel: 2, level: 5, idempotencyKey: randomUUID() });
+      const key = randomUUID();
+      const { ratingId } = await visitor.online.submit({ token: ratingToken ?? "", channel: 2, level: 5, idempotencyKey: key });
+      last = { token: ratingToken ?? "", key, ratingId };
     }
+    // A retry of the eleventh is a replay: nothing more is written or counted.
+    await visitor.online.submit({ token: last.token, channel: 2, level: 5, idempotencyKey: last.key });
     expect(await ratingRows()).toHaveLength(11);
-    const signals = await getDb().selectFrom("rating_signal").select(["kind", "detail"]).execute();
-    expect(signals.filter((signal) => signal.kind === "ip_rate")).toHaveLength(1);
-    expect(signals.find((signal) => signal.kind === "ip_rate")?.detail).toMatch(/同一网络地址（摘要 [0-9a-f]{12}）1 小时内第 11 条网上评价/);
+    const signals = await getDb().selectFrom("rating_signal").select(["kind", "detail", "rating_id"]).where("kind", "=", "ip_rate").execute();
+    // Stored with the eleventh rating, in its transaction.
+    expect(signals).toEqual([{ kind: "ip_rate", rating_id: last.ratingId, detail: expect.stringMatching(/同一网络地址（摘要 [0-9a-f]{12}）1 小时内第 11 条网上评价/) as unknown }]);
   });
 });

@@ -24,6 +24,7 @@ import { decryptContact } from "./contact";
 import { attemptLimiter } from "./limiter";
 import { submitRating } from "./rating";
 import type { TRatingResult } from "./rating";
+import type { TSignalFinding } from "./signals";
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -367,34 +368,29 @@ export async function openRatingLink(ctx: TContext, token: string): Promise<TOnl
   return onlineCase(ctx, row, "link");
 }
 
-/** Many ratings from one address within the hour are flagged for review, never refused or dropped. */
-async function flagAddressRate(ctx: TContext, result: TRatingResult, row: Case): Promise<void> {
+/** This address's stored online ratings within the hour (kept in memory, like the attempt limits). */
+function recentFromAddress(ctx: TContext, now: number): number[] {
+  return (ratingsByAddress.get(addressKey(ctx)) ?? []).filter((at) => now - at < IP_RATE_WINDOW_MS);
+}
+
+/**
+ * Many ratings from one address within the hour are flagged for review, never refused or dropped:
+ * judged before the rating is written, so the signal is stored in the rating's own transaction.
+ */
+function addressFindings(ctx: TContext): TSignalFinding[] {
+  const count = recentFromAddress(ctx, ctx.now().getTime()).length + 1;
+  if (count <= IP_RATE_SIGNAL_THRESHOLD) return [];
+  return [{ kind: "ip_rate", detail: `同一网络地址（摘要 ${addressDigest(ctx)}）1 小时内第 ${count} 条网上评价` }];
+}
+
+function countAddressRating(ctx: TContext): void {
   const now = ctx.now().getTime();
-  const key = addressKey(ctx);
-  const recent = (ratingsByAddress.get(key) ?? []).filter((at) => now - at < IP_RATE_WINDOW_MS);
-  recent.push(now);
-  ratingsByAddress.set(key, recent);
+  ratingsByAddress.set(addressKey(ctx), [...recentFromAddress(ctx, now), now]);
   if (ratingsByAddress.size > 10_000) {
     for (const [address, times] of ratingsByAddress) {
       if (times.every((at) => now - at >= IP_RATE_WINDOW_MS)) ratingsByAddress.delete(address);
     }
   }
-  if (recent.length <= IP_RATE_SIGNAL_THRESHOLD) return;
-  await ctx.db
-    .insertInto("rating_signal")
-    .values({
-      hall_id: row.hall_id,
-      kind: "ip_rate",
-      rating_id: result.ratingId,
-      case_id: row.id,
-      window_id: row.window_id,
-      device_id: null,
-      detail: `同一网络地址（摘要 ${addressDigest(ctx)}）1 小时内第 ${recent.length} 条网上评价`,
-      created_at: ctx.now(),
-      reviewed_by: null,
-      reviewed_at: null,
-    })
-    .execute();
 }
 
 type TOnlineRatingInput = z.output<typeof ZOnlineRating>;
@@ -416,9 +412,9 @@ export async function submitOnlineRating(ctx: TContext, input: TOnlineRatingInpu
       comment: input.comment,
       idempotencyKey: input.idempotencyKey,
     },
-    { channel: input.channel, windowId: null },
+    { channel: input.channel, windowId: null, found: addressFindings(ctx) },
   );
-  if (!result.replayed) await flagAddressRate(ctx, result, row);
+  if (!result.replayed) countAddressRating(ctx);
   return result;
 }
 

@@ -19,6 +19,7 @@ import type { TContext, TDevice } from "../context";
 import { appError, isDuplicateKey } from "../errors";
 import { audit } from "./audit";
 import { flagMisuseBatch, idsAndMisuse } from "./signals";
+import type { TSignalFinding } from "./signals";
 import { openWorkOrder } from "./work-orders";
 
 export interface TRatingResult {
@@ -254,6 +255,8 @@ interface TPendingRating {
   promptCreatedAt: Date | null;
   /** the case's open prompts end with this rating (an evaluator answered one, or an online rating) */
   closePrompts: boolean;
+  /** signals the channel judged itself, stored in the rating's transaction */
+  found: readonly TSignalFinding[];
   now: Date;
 }
 
@@ -284,7 +287,7 @@ async function settle(trx: Db, pending: TPendingRating[], ratingIds: number[]): 
 }
 
 function signalCandidate(item: TPendingRating) {
-  return { rating: item.row, deviceId: item.deviceId, promptCreatedAt: item.promptCreatedAt, now: item.now };
+  return { rating: item.row, deviceId: item.deviceId, promptCreatedAt: item.promptCreatedAt, now: item.now, found: item.found };
 }
 
 /** One rating in its own transaction, through insertRating: the path every rating can take. */
@@ -394,7 +397,10 @@ const ratingIngest = perDb((db: Db) => naturalBatcher((items: TIngestItem[]) => 
 
 // ── the service ──────────────────────────────────────────────────────────────────────────────
 
-type TRatingSource = { channel: TChannel; deviceTokenHash: string } | { channel: TChannel; windowId: null };
+type TRatingSource =
+  | { channel: TChannel; deviceTokenHash: string }
+  /** an online rating; `found`: signals the page judged (many ratings from one address) */
+  | { channel: TChannel; windowId: null; found?: readonly TSignalFinding[] };
 
 /** The service's rules for one submission, judged on what the ingest run read for it. */
 async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingSource, target: TTarget): Promise<TPrepared> {
@@ -447,6 +453,7 @@ async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingS
     promptCreatedAt: prompt?.createdAt ?? null,
     // An evaluator found its open prompt above; an online rating may leave one open at the window.
     closePrompts: prompt !== null || windowId === null,
+    found: "found" in source ? (source.found ?? []) : [],
     now,
   };
   return { kind: "write", pending, caseRow, windowId, prompt };

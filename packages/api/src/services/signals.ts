@@ -28,11 +28,18 @@ export const SIGNAL_LABELS: Record<TSignalKind, string> = {
   refused: "评价器上的评价未能入库",
 };
 
+/** A signal the caller judged itself (the online page's per-address count), stored with the rating. */
+export interface TSignalFinding {
+  kind: TSignalKind;
+  detail: string;
+}
+
 interface TFlagInput {
   rating: Rating;
   deviceId: number | null;
   promptCreatedAt: Date | null;
   now: Date;
+  found: readonly TSignalFinding[];
 }
 
 /** A rating of a batch before its id is known. */
@@ -96,7 +103,7 @@ async function readRecent(db: Db, windows: TWindowScope, keys: readonly string[]
  * Each rating is judged by the ratings stored before it and itself — the ones later in the same
  * batch are left out, as if they had not come yet.
  */
-function judge(inputs: readonly TFlagInput[], recent: readonly TRecentRow[]): { kind: TSignalKind; detail: string }[][] {
+function judge(inputs: readonly TFlagInput[], recent: readonly TRecentRow[]): TSignalFinding[][] {
   const batchIds = inputs.map((input) => input.rating.id);
   return inputs.map((input, index) => {
     const { rating } = input;
@@ -105,7 +112,7 @@ function judge(inputs: readonly TFlagInput[], recent: readonly TRecentRow[]): { 
       recent.filter(
         (row) => row.rule === rule && row.window_id === rating.window_id && !later.has(row.id) && row.received_at.getTime() >= input.now.getTime() - windowMs,
       );
-    const kinds: { kind: TSignalKind; detail: string }[] = [];
+    const kinds: TSignalFinding[] = [...input.found];
     if (rating.channel === KIOSK_CHANNEL) {
       if (input.promptCreatedAt === null) {
         kinds.push({ kind: "no_prompt", detail: "" });
@@ -129,7 +136,7 @@ function judge(inputs: readonly TFlagInput[], recent: readonly TRecentRow[]): { 
   });
 }
 
-async function insertSignals(db: Db, inputs: readonly TFlagInput[], flagged: { kind: TSignalKind; detail: string }[][]): Promise<void> {
+async function insertSignals(db: Db, inputs: readonly TFlagInput[], flagged: TSignalFinding[][]): Promise<void> {
   const rows = inputs.flatMap((input, index) =>
     (flagged[index] ?? []).map((signal) => ({
       hall_id: input.rating.hall_id,
