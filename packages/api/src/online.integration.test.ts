@@ -395,6 +395,25 @@ describe("the rating window", () => {
   });
 });
 
+describe("after the evaluator timed out", () => {
+  test("the citizen who walked away rates online: the timeout stays an event, the rating is the first and only one", async () => {
+    const { caseId, caseNo, staff } = await completedCase();
+    await staff.window.signIn({ windowId: hall.windowIds[0] });
+    const { promptId } = await staff.case.inviteRating({ caseId });
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    expect(await device.kiosk.timeout({ promptId })).toEqual({ closed: true });
+    expect(await ratingRows()).toEqual([]);
+
+    const visitor = await citizen();
+    const found = await visitor.online.lookup({ caseNo, phoneLast4: "5678" });
+    expect(found.status).toBe("open");
+    await visitor.online.submit({ token: found.ratingToken ?? "", channel: 2, level: 4, reasonCodes: ["409"], idempotencyKey: randomUUID() });
+    expect(await ratingRows()).toEqual([{ case_id: caseId, level: 4, channel: 2, window_id: hall.windowIds[0], prompt_id: null }]);
+    const timedOut = await getDb().selectFrom("audit_log").select("action").where("action", "=", "rating.promptTimedOut").execute();
+    expect(timedOut).toHaveLength(1);
+  });
+});
+
 describe("misuse", () => {
   test("two concurrent ratings of one case store exactly one", async () => {
     const { caseNo } = await completedCase();
