@@ -395,6 +395,22 @@ describe("the rating window", () => {
   });
 });
 
+describe("many ratings from one address sent at once", () => {
+  test("each takes its own place in the address's count, so the eleventh is flagged", async () => {
+    const visitor = await citizen();
+    const tokens: string[] = [];
+    for (let index = 0; index < 11; index++) {
+      const phone = `1360000${String(index).padStart(4, "0")}`;
+      const { caseNo } = await completedCase(phone);
+      tokens.push((await visitor.online.lookup({ caseNo, phoneLast4: phone.slice(-4) })).ratingToken ?? "");
+    }
+    await Promise.all(tokens.map((token) => visitor.online.submit({ token, channel: 2, level: 5, idempotencyKey: randomUUID() })));
+    expect(await ratingRows()).toHaveLength(11);
+    const flagged = await getDb().selectFrom("rating_signal").select("detail").where("kind", "=", "ip_rate").execute();
+    expect(flagged.map((signal) => signal.detail.replace(/（摘要 [0-9a-f]{12}）/, ""))).toEqual(["同一网络地址1 小时内第 11 条网上评价"]);
+  });
+});
+
 describe("after the evaluator timed out", () => {
   test("the citizen who walked away rates online: the timeout stays an event, the rating is the first and only one", async () => {
     const { caseId, caseNo, staff } = await completedCase();

@@ -89,8 +89,13 @@ describe("applicant personal data", () => {
     const phoneOnly = await createCase();
     expect(await appCodeOf(manager.case.revealContact({ caseId: phoneOnly, field: "idNo", reason: "核实申请人身份" }))).toBe("CONTACT_NOT_RECORDED");
 
-    // Once the citizen's bad rating opens a work order about the staff member, they may not reveal.
+    // Once the citizen has rated the case, its staff member may not reveal — after a good rating
+    // too, so the refusal never tells them the level.
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const praised = await createCase();
+    await staff.case.complete({ caseId: praised });
+    await device.rating.submit({ caseNo: (await caseRow(praised)).case_no, level: 5, idempotencyKey: randomUUID() });
+    expect(await appCodeOf(staff.case.revealContact({ caseId: praised, field: "phone", reason: "通知补正材料" }))).toBe("CONTACT_REVEAL_FORBIDDEN");
     await staff.case.complete({ caseId });
     await device.rating.submit({ caseNo: (await caseRow(caseId)).case_no, level: 1, reasonCodes: ["115"], idempotencyKey: randomUUID() });
     expect(await appCodeOf(staff.case.revealContact({ caseId, field: "phone", reason: "通知补正材料" }))).toBe("CONTACT_REVEAL_FORBIDDEN");

@@ -368,29 +368,31 @@ export async function openRatingLink(ctx: TContext, token: string): Promise<TOnl
   return onlineCase(ctx, row, "link");
 }
 
-/** This address's stored online ratings within the hour (kept in memory, like the attempt limits). */
-function recentFromAddress(ctx: TContext, now: number): number[] {
-  return (ratingsByAddress.get(addressKey(ctx)) ?? []).filter((at) => now - at < IP_RATE_WINDOW_MS);
-}
-
 /**
- * Many ratings from one address within the hour are flagged for review, never refused or dropped:
- * judged before the rating is written, so the signal is stored in the rating's own transaction.
+ * Many ratings from one address within the hour are flagged for review, never refused or dropped.
+ * Each submission takes its place in the address's count before its write (so ratings sent at
+ * once each get their own number) and gives it back if nothing was stored; the signal is judged
+ * from that number and stored in the rating's own transaction.
  */
-function addressFindings(ctx: TContext): TSignalFinding[] {
-  const count = recentFromAddress(ctx, ctx.now().getTime()).length + 1;
-  if (count <= IP_RATE_SIGNAL_THRESHOLD) return [];
-  return [{ kind: "ip_rate", detail: `同一网络地址（摘要 ${addressDigest(ctx)}）1 小时内第 ${count} 条网上评价` }];
-}
-
-function countAddressRating(ctx: TContext): void {
-  const now = ctx.now().getTime();
-  ratingsByAddress.set(addressKey(ctx), [...recentFromAddress(ctx, now), now]);
+function takeAddressPlace(ctx: TContext): { findings: TSignalFinding[]; giveBack: () => void } {
+  const key = addressKey(ctx);
+  const at = ctx.now().getTime();
+  const times = [...(ratingsByAddress.get(key) ?? []).filter((time) => at - time < IP_RATE_WINDOW_MS), at];
+  ratingsByAddress.set(key, times);
   if (ratingsByAddress.size > 10_000) {
-    for (const [address, times] of ratingsByAddress) {
-      if (times.every((at) => now - at >= IP_RATE_WINDOW_MS)) ratingsByAddress.delete(address);
+    for (const [address, kept] of ratingsByAddress) {
+      if (kept.every((time) => at - time >= IP_RATE_WINDOW_MS)) ratingsByAddress.delete(address);
     }
   }
+  const count = times.length;
+  const findings: TSignalFinding[] =
+    count > IP_RATE_SIGNAL_THRESHOLD ? [{ kind: "ip_rate", detail: `同一网络地址（摘要 ${addressDigest(ctx)}）1 小时内第 ${count} 条网上评价` }] : [];
+  const giveBack = () => {
+    const current = ratingsByAddress.get(key) ?? [];
+    const index = current.indexOf(at);
+    if (index >= 0) ratingsByAddress.set(key, [...current.slice(0, index), ...current.slice(index + 1)]);
+  };
+  return { findings, giveBack };
 }
 
 type TOnlineRatingInput = z.output<typeof ZOnlineRating>;
@@ -403,6 +405,7 @@ export async function submitOnlineRating(ctx: TContext, input: TOnlineRatingInpu
   if (!claims || !row) throw appError("RATING_LINK_INVALID", "UNAUTHORIZED");
   // A QR/SMS channel needs the signed link, and a lookup cannot pass itself off as one.
   if (!CHANNELS_BY_VIA[claims.via].includes(input.channel)) throw appError("INVALID_INPUT", "BAD_REQUEST");
+  const place = takeAddressPlace(ctx);
   const result = await submitRating(
     ctx,
     {
@@ -412,9 +415,12 @@ export async function submitOnlineRating(ctx: TContext, input: TOnlineRatingInpu
       comment: input.comment,
       idempotencyKey: input.idempotencyKey,
     },
-    { channel: input.channel, windowId: null, found: addressFindings(ctx) },
-  );
-  if (!result.replayed) countAddressRating(ctx);
+    { channel: input.channel, windowId: null, found: place.findings },
+  ).catch((error: unknown) => {
+    place.giveBack();
+    throw error;
+  });
+  if (result.replayed) place.giveBack();
   return result;
 }
 

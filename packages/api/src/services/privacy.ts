@@ -1,4 +1,4 @@
-import { findCaseById } from "@hcp/db";
+import { findCaseById, findRatingOfCase } from "@hcp/db";
 import type { Case, Db } from "@hcp/db";
 import { maskIdNumber, maskPhone } from "@hcp/domain";
 import type { TContactField, TContactReveal, TRole } from "@hcp/domain";
@@ -63,7 +63,7 @@ export function mayReveal(user: TUserContext["user"], row: Case): boolean {
 export async function revealContact(ctx: TUserContext, input: TContactReveal): Promise<{ value: string; masked: string }> {
   const row = await findCaseById(ctx.db, input.caseId);
   if (row?.hall_id !== ctx.user.hall_id || !row) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
-  if (!mayReveal(ctx.user, row) || (ctx.user.role === "window_staff" && (await hasWorkOrder(ctx.db, row.id)))) {
+  if (!mayReveal(ctx.user, row) || (ctx.user.role === "window_staff" && (await isRated(ctx.db, row.id)))) {
     throw appError("CONTACT_REVEAL_FORBIDDEN", "FORBIDDEN");
   }
   const stored = storedField(row, input.field);
@@ -79,8 +79,13 @@ export async function revealContact(ctx: TUserContext, input: TContactReveal): P
   return { value, masked };
 }
 
-async function hasWorkOrder(db: Db, caseId: number): Promise<boolean> {
-  return (await db.selectFrom("work_order").select("id").where("case_id", "=", caseId).limit(1).executeTakeFirst()) !== undefined;
+/**
+ * Once the citizen has rated a case, its staff member may not reveal the number, whatever the
+ * level: refusing only after a 差评 (when its work order exists) would tell them the level the
+ * same day, and "rated" is already on their desk.
+ */
+async function isRated(db: Db, caseId: number): Promise<boolean> {
+  return (await findRatingOfCase(db, caseId, 1)) !== undefined;
 }
 
 /** Roles a work order shows the applicant's masked contact to: those who call the citizen back. */
