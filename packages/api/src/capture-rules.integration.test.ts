@@ -51,7 +51,7 @@ describe("the rating window", () => {
 describe("the hall's rating rules", () => {
   test("start at the defaults, and a manager's change applies to the next rating on every channel and is recorded", async () => {
     const manager = await api.signedIn(hall.users.hall_manager.username);
-    expect(await manager.rating.rules()).toEqual({ ratingWindowDays: 7, promptTimeoutSeconds: 60, defaultRating: { enabled: false, level: 5 } });
+    expect(await manager.rating.rules()).toEqual({ ratingWindowDays: 7, promptTimeoutSeconds: 60, defaultRating: { enabled: false, level: 3 } });
     const fourDaysOld = await caseCompleted(4);
     const twoDaysOld = await caseCompleted(2);
 
@@ -115,7 +115,7 @@ describe("default ratings", () => {
     expect(await applyDefaultRatings(getDb(), new Date())).toBe(0);
     const rows = await getDb().selectFrom("rating").select(["case_id", "is_default", "level"]).orderBy("case_id").execute();
     expect(rows).toEqual([
-      { case_id: closed.id, is_default: true, level: 5 },
+      { case_id: closed.id, is_default: true, level: 3 },
       { case_id: rated.id, is_default: false, level: 3 },
     ]);
     expect(rows.some((row) => row.case_id === open.id)).toBe(false);

@@ -154,6 +154,13 @@ export const kioskRouter = {
     .input(z.object({ lastEventId: z.string().nullish() }).optional())
     .subscription(async function* ({ ctx, signal }) {
       const events = ctx.bus.listen(ctx.device.windowId, signal);
+      // Checked again now that the feed listens: a revocation committed after the first check and
+      // before listen() published its event to nobody.
+      const still = await findDeviceByTokenHash(ctx.db, hashToken(ctx.request.deviceToken ?? ""));
+      if (still?.id !== ctx.device.id) {
+        await events.return?.();
+        throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
+      }
       await touchDevice(ctx.db, ctx.device.id, ctx.now());
       const snapshot: TKioskEvent = { type: "snapshot", ...(await kioskState(ctx, ctx.device)) };
       yield tracked(`e${++eventSequence}`, snapshot);

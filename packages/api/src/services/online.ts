@@ -415,7 +415,7 @@ export async function submitOnlineRating(ctx: TContext, input: TOnlineRatingInpu
       comment: input.comment,
       idempotencyKey: input.idempotencyKey,
     },
-    { channel: input.channel, windowId: null, found: place.findings },
+    { channel: input.channel, windowId: null, preFlagged: place.findings },
   ).catch((error: unknown) => {
     place.giveBack();
     throw error;

@@ -23,13 +23,16 @@ export async function ratingRules(ctx: TUserContext): Promise<TRatingRules> {
 }
 
 /**
- * Changes the hall's rules, recorded with what they were. They apply from the next rating: the
- * window is judged on each rating's tap time, the evaluators read their timeout on reconnect, and
- * the hourly housekeeping writes default ratings under the rule in force.
+ * Changes the hall's rules, recorded with what they were. They apply at once: every case not yet
+ * rated is judged by the new window from its completion (receipts already printed keep their old
+ * date), the evaluators read their timeout on reconnect, and the hourly housekeeping writes default
+ * ratings under the rule then in force.
  */
 export async function updateRatingRules(ctx: TUserContext, rules: TRatingRules): Promise<TRatingRules> {
-  const before = await ratingRules(ctx);
   await ctx.db.transaction().execute(async (trx) => {
+    // The hall row locked first: two managers saving at once each record what the other left.
+    await trx.selectFrom("hall").select("id").where("id", "=", ctx.user.hall_id).forUpdate().execute();
+    const before = await ratingRules({ ...ctx, db: trx });
     await updateHallRatingRules(trx, ctx.user.hall_id, {
       rating_window_days: rules.ratingWindowDays,
       prompt_timeout_seconds: rules.promptTimeoutSeconds,

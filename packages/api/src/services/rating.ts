@@ -256,7 +256,7 @@ interface TPendingRating {
   /** the case's open prompts end with this rating (an evaluator answered one, or an online rating) */
   closePrompts: boolean;
   /** signals the channel judged itself, stored in the rating's transaction */
-  found: readonly TSignalFinding[];
+  preFlagged: readonly TSignalFinding[];
   now: Date;
 }
 
@@ -287,7 +287,7 @@ async function settle(trx: Db, pending: TPendingRating[], ratingIds: number[]): 
 }
 
 function signalCandidate(item: TPendingRating) {
-  return { rating: item.row, deviceId: item.deviceId, promptCreatedAt: item.promptCreatedAt, now: item.now, found: item.found };
+  return { rating: item.row, deviceId: item.deviceId, promptCreatedAt: item.promptCreatedAt, now: item.now, preFlagged: item.preFlagged };
 }
 
 /** One rating in its own transaction, through insertRating: the path every rating can take. */
@@ -399,8 +399,8 @@ const ratingIngest = perDb((db: Db) => naturalBatcher((items: TIngestItem[]) => 
 
 type TRatingSource =
   | { channel: TChannel; deviceTokenHash: string }
-  /** an online rating; `found`: signals the page judged (many ratings from one address) */
-  | { channel: TChannel; windowId: null; found?: readonly TSignalFinding[] };
+  /** a rating from the online page or a business system; `preFlagged`: signals the channel judged itself */
+  | { channel: TChannel; windowId: null; preFlagged?: readonly TSignalFinding[] };
 
 /** The service's rules for one submission, judged on what the ingest run read for it. */
 async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingSource, target: TTarget): Promise<TPrepared> {
@@ -453,7 +453,7 @@ async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingS
     promptCreatedAt: prompt?.createdAt ?? null,
     // An evaluator found its open prompt above; an online rating may leave one open at the window.
     closePrompts: prompt !== null || windowId === null,
-    found: "found" in source ? (source.found ?? []) : [],
+    preFlagged: "preFlagged" in source ? (source.preFlagged ?? []) : [],
     now,
   };
   return { kind: "write", pending, caseRow, windowId, prompt };

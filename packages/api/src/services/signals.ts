@@ -39,7 +39,7 @@ interface TFlagInput {
   deviceId: number | null;
   promptCreatedAt: Date | null;
   now: Date;
-  found: readonly TSignalFinding[];
+  preFlagged: readonly TSignalFinding[];
 }
 
 /** A rating of a batch before its id is known. */
@@ -112,7 +112,7 @@ function judge(inputs: readonly TFlagInput[], recent: readonly TRecentRow[]): TS
       recent.filter(
         (row) => row.rule === rule && row.window_id === rating.window_id && !later.has(row.id) && row.received_at.getTime() >= input.now.getTime() - windowMs,
       );
-    const kinds: TSignalFinding[] = [...input.found];
+    const kinds: TSignalFinding[] = [...input.preFlagged];
     if (rating.channel === KIOSK_CHANNEL) {
       if (input.promptCreatedAt === null) {
         kinds.push({ kind: "no_prompt", detail: "" });

@@ -14,6 +14,7 @@ import * as promptWindowCreatedIndex from "./2026_11_26_0600_prompt_window_creat
 import * as promptCoverageIndex from "./2026_11_26_0700_prompt_coverage_index";
 import * as monthRollups from "./2026_11_26_0710_month_rollups";
 import * as refusedRatingReports from "./2026_11_26_0800_refused_rating_reports";
+import * as defaultRatingBasic from "./2026_11_26_0900_default_rating_basic";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_26_0700_prompt_coverage_index": promptCoverageIndex,
   "2026_11_26_0710_month_rollups": monthRollups,
   "2026_11_26_0800_refused_rating_reports": refusedRatingReports,
+  "2026_11_26_0900_default_rating_basic": defaultRatingBasic,
 };
 
 export const migrationProvider: MigrationProvider = {
