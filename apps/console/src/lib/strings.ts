@@ -336,6 +336,8 @@ const zhCN = {
     replace: "更换设备",
     unpair: "解除配对",
     unpairConfirm: "解除配对后该评价器将无法再接收评价邀请，确定吗？",
+    unpairConfirmWaiting: (count: number) =>
+      `该评价器最近一次心跳时还有 ${count} 条评价未上传。解除配对后，须将它重新配对到本窗口才能上传这些评价，否则将记为“评价器上的评价未能入库”。确定解除配对吗？`,
     codeIssued: (code: string, until: string) => `配对码 ${code}，${until} 前有效`,
     signalsSection: "异常评价提示",
     signalsHelp: "以下情形仅提示人工核查，不会删除或改变任何评价。",

@@ -74,7 +74,9 @@ export function DevicesPage() {
                   issueCode.mutate({ deviceId });
                 }}
                 onUnpair={(deviceId) => {
-                  if (!window.confirm(t.unpairConfirm)) return;
+                  // Ratings still in its outbox can only be sent while it is paired to its window.
+                  const waiting = rows.find((device) => device.id === deviceId)?.outboxDepth ?? 0;
+                  if (!window.confirm(waiting > 0 ? t.unpairConfirmWaiting(waiting) : t.unpairConfirm)) return;
                   issueCode.reset();
                   unpair.mutate({ deviceId });
                 }}
