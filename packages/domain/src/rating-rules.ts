@@ -6,7 +6,7 @@ import { z } from "zod";
  */
 export const RATING_RULE_LIMITS = {
   ratingWindowDays: { min: 1, max: 30, fallback: 7 },
-  // The evaluator keeps the same bounds (apps/web prompt-timer.ts): a 0 must never end prompts at once.
+  // The evaluator clamps what it reads to these too (apps/web prompt-timer.ts).
   promptTimeoutSeconds: { min: 20, max: 600, fallback: 60 },
 } as const;
 

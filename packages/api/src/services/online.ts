@@ -14,7 +14,7 @@ import {
   recordLookupFailure,
 } from "@hcp/db";
 import type { Case, Rating, TLookupLock, User } from "@hcp/db";
-import { hallDate, onlineLookupLockedMessage } from "@hcp/domain";
+import { hallDate, onlineLookupLockedMessage, RATING_RULE_LIMITS } from "@hcp/domain";
 import type { TLevel, TOnlineLookup, TOnlineRatingChannel, TWorkOrderState, ZOnlineRating } from "@hcp/domain";
 import type { z } from "zod";
 
@@ -292,7 +292,7 @@ async function caseSummary(ctx: TContext, row: Case) {
 async function ratingDeadlineOf(ctx: TContext, row: Case, opensAt: Date | null = row.completed_at): Promise<Date | null> {
   if (!opensAt) return null;
   const hall = await findHallById(ctx.db, row.hall_id);
-  return new Date(opensAt.getTime() + (hall?.rating_window_days ?? 7) * DAY_MS);
+  return new Date(opensAt.getTime() + (hall?.rating_window_days ?? RATING_RULE_LIMITS.ratingWindowDays.fallback) * DAY_MS);
 }
 
 async function recorded(ctx: TContext, rating: Rating | undefined): Promise<TRecordedRating | null> {

@@ -8,6 +8,7 @@ import {
   formatQuotient,
   hallDate,
   METRIC_DEFINITIONS_VERSION,
+  RATING_RULE_LIMITS,
   ratingMetrics,
   sumTallies,
 } from "@hcp/domain";
@@ -105,7 +106,7 @@ export async function hallTallies(
   scope: TTallyScope = {},
 ): Promise<Map<TTallyKey, TRatingTally>> {
   const hall = await findHallById(ctx.db, ctx.user.hall_id);
-  const ratingWindowDays = hall?.rating_window_days ?? 7;
+  const ratingWindowDays = hall?.rating_window_days ?? RATING_RULE_LIMITS.ratingWindowDays.fallback;
   const ownDepartment = departmentScope(ctx);
   const filter: TTallyFilter = {
     hallId: ctx.user.hall_id,

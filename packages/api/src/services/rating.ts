@@ -10,7 +10,7 @@ import {
 } from "@hcp/db";
 import type { Db, Rating } from "@hcp/db";
 import type { ZRatingSubmit } from "@hcp/domain";
-import { isBadLevel } from "@hcp/domain";
+import { isBadLevel, RATING_RULE_LIMITS } from "@hcp/domain";
 import type { TChannel, TLevel } from "@hcp/domain";
 import type { z } from "zod";
 
@@ -237,7 +237,7 @@ async function readTargets(db: Db, lookups: TLookup[]): Promise<TTarget[]> {
     return {
       device: lookup.deviceTokenHash === null ? null : (deviceOf.get(lookup.deviceTokenHash) ?? null),
       caseRow: found?.row ?? null,
-      ratingWindowDays: found?.row.rating_window_days ?? 7,
+      ratingWindowDays: found?.row.rating_window_days ?? RATING_RULE_LIMITS.ratingWindowDays.fallback,
       hasFirstRating: found?.hasFirst ?? false,
       prompt: found?.prompt ?? null,
       byKey: keyOf.get(lookup.idempotencyKey),

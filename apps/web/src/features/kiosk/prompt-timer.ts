@@ -1,10 +1,11 @@
+import { RATING_RULE_LIMITS } from "@hcp/domain";
+
 /**
  * When an unanswered rating prompt warns and when it gives up (kiosk.md K-5, WCAG 2.2.1): after
  * the hall's timeout without a touch a warning runs for at least 20 s, any touch restarts the
  * count, and only then does the prompt end — as a "timed out" event, never as a rating.
  */
 export const WARNING_MS = 20_000;
-export const DEFAULT_PROMPT_TIMEOUT_SECONDS = 60;
 
 export interface TPromptTimeouts {
   /** quiet time before the warning appears */
@@ -18,12 +19,16 @@ export type TPromptPhase =
   | { phase: "warning"; msLeft: number }
   | { phase: "expired" };
 
-/** The hall's setting, kept within sane bounds: a misconfigured 0 must not end prompts at once. */
+/**
+ * The hall's setting, kept within the bounds 评价规则 allows: a value stored by hand outside them
+ * (a 0) must not end prompts at once.
+ */
 export function promptTimeouts(promptTimeoutSeconds: number | null | undefined): TPromptTimeouts {
+  const { min, max, fallback } = RATING_RULE_LIMITS.promptTimeoutSeconds;
   const seconds =
     promptTimeoutSeconds === null || promptTimeoutSeconds === undefined || !Number.isFinite(promptTimeoutSeconds)
-      ? DEFAULT_PROMPT_TIMEOUT_SECONDS
-      : Math.min(Math.max(promptTimeoutSeconds, 20), 600);
+      ? fallback
+      : Math.min(Math.max(promptTimeoutSeconds, min), max);
   return { idleMs: seconds * 1000, warningMs: WARNING_MS };
 }
 
