@@ -19,7 +19,7 @@ import {
   recordHeartbeat,
   touchDevice,
 } from "@hcp/db";
-import { ZHeartbeat, ZId, ZPairingCode, ZRefusedRatingReport } from "@hcp/domain";
+import { RATING_RULE_LIMITS, ZHeartbeat, ZId, ZPairingCode, ZRefusedRatingReport } from "@hcp/domain";
 
 import type { TWindowEvent } from "../bus";
 import type { TContext } from "../context";
@@ -54,7 +54,7 @@ async function kioskState(ctx: TContext, device: { windowId: number; deviceCode:
   const hall = await findHallById(ctx.db, window.hall_id);
   return {
     device: { deviceCode: device.deviceCode },
-    settings: { promptTimeoutSeconds: hall?.prompt_timeout_seconds ?? 60 },
+    settings: { promptTimeoutSeconds: hall?.prompt_timeout_seconds ?? RATING_RULE_LIMITS.promptTimeoutSeconds.fallback },
     window: { id: window.id, code: window.code, name: window.name },
     staff,
     pending: pending.map(toPromptEvent),
@@ -87,11 +87,12 @@ export const kioskRouter = {
     .input(z.object({ token: z.string().min(16, { error: "评价器凭证格式不正确" }).max(200) }))
     .output(z.object({ deviceCode: z.string(), windowId: z.number() }))
     .mutation(async ({ ctx, input }) => {
-      const device = await findDeviceByTokenHash(ctx.db, hashToken(input.token));
+      const tokenHash = hashToken(input.token);
+      const device = await findDeviceByTokenHash(ctx.db, tokenHash);
       const windowId = device?.windowId ?? null;
       if (!device || windowId === null) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
       setDeviceCookie(ctx, input.token);
-      await touchDevice(ctx.db, device.id, ctx.now());
+      await touchDevice(ctx.db, { id: device.id, tokenHash }, ctx.now());
       return { deviceCode: device.deviceCode, windowId };
     }),
 
@@ -154,14 +155,12 @@ export const kioskRouter = {
     .input(z.object({ lastEventId: z.string().nullish() }).optional())
     .subscription(async function* ({ ctx, signal }) {
       const events = ctx.bus.listen(ctx.device.windowId, signal);
-      // Checked again now that the feed listens: a revocation committed after the first check and
-      // before listen() published its event to nobody.
-      const still = await findDeviceByTokenHash(ctx.db, hashToken(ctx.request.deviceToken ?? ""));
-      if (still?.id !== ctx.device.id) {
+      // Touched only while the token holds, now that the feed listens: a revocation committed after
+      // the first check and before listen() published its event to nobody.
+      if (!(await touchDevice(ctx.db, { id: ctx.device.id, tokenHash: hashToken(ctx.request.deviceToken ?? "") }, ctx.now()))) {
         await events.return?.();
         throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
       }
-      await touchDevice(ctx.db, ctx.device.id, ctx.now());
       const snapshot: TKioskEvent = { type: "snapshot", ...(await kioskState(ctx, ctx.device)) };
       yield tracked(`e${++eventSequence}`, snapshot);
       for await (const [event] of events) {

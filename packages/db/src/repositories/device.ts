@@ -27,8 +27,16 @@ export async function findDevicesByTokenHashes(
   return rows.flatMap(({ tokenHash, ...row }) => (tokenHash === null ? [] : [{ ...row, tokenHash }]));
 }
 
-export async function touchDevice(db: Db, deviceId: number, now: Date): Promise<void> {
-  await db.updateTable("evaluator_device").set({ last_seen_at: now }).where("id", "=", deviceId).execute();
+/** Marks the device seen, if `tokenHash` is still its token: false once it was revoked. */
+export async function touchDevice(db: Db, device: { id: number; tokenHash: string }, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("evaluator_device")
+    .set({ last_seen_at: now })
+    .where("id", "=", device.id)
+    .where("token_hash", "=", device.tokenHash)
+    .executeTakeFirst();
+  // Matched rows (mysql2 connects with FOUND_ROWS), so a second touch within the same millisecond still counts.
+  return result.numUpdatedRows > 0n;
 }
 
 export interface TDeviceRow {
