@@ -6,6 +6,7 @@ import {
   dayKind,
   exceptionsFromSchedules,
   hallDate,
+  hallDateTimeText,
   hallDayBounds,
   workingDaysLeft,
 } from "./calendar";
@@ -54,5 +55,6 @@ describe("working-day calendar", () => {
     const bounds = hallDayBounds("2023-06-01");
     expect(bounds.start.toISOString()).toBe("2023-05-31T16:00:00.000Z");
     expect(bounds.end.toISOString()).toBe("2023-06-01T16:00:00.000Z");
+    expect(hallDateTimeText(new Date("2023-05-31T16:30:05Z"))).toBe("2023/06/01 00:30:05");
   });
 });

@@ -175,6 +175,12 @@ export function hallDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** An instant on the hall's wall clock, as people in the hall write it: "2026/11/25 10:00:00". */
+export function hallDateTimeText(instant: Date): string {
+  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString();
+  return `${local.slice(0, 10).replaceAll("-", "/")} ${local.slice(11, 19)}`;
+}
+
 /** The UTC instants bounding a hall-local date range [from 00:00, to+1 00:00). */
 export function hallDayBounds(from: string, to: string = from): { start: Date; end: Date } {
   return {

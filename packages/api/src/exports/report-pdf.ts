@@ -1,5 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions, TFontFamilyTypes } from "pdfmake/interfaces";
 
+import { hallDateTimeText } from "@hcp/domain";
+
 import type { TMonthlyReport } from "../services/report-types";
 import { resolveReportFont } from "./report-font";
 import type { TReportFont } from "./report-font";
@@ -65,7 +67,7 @@ function tableContent(table: TExportTable): Content[] {
 function documentDefinition(report: TMonthlyReport): TDocumentDefinitions {
   const sections = reportSections(report);
   const definitions = definitionsTable(report);
-  const generated = new Date(report.generatedAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+  const generated = hallDateTimeText(new Date(report.generatedAt));
   return {
     pageSize: "A4",
     pageMargins: [40, 48, 40, 48],

@@ -1,17 +1,14 @@
 import { findCaseByNo, findRatingByIdempotencyKey, findWindow, insertRatingSignals } from "@hcp/db";
-import { APP_ERROR_MESSAGES, LEVEL_LABELS } from "@hcp/domain";
+import { APP_ERROR_MESSAGES, hallDateTimeText, LEVEL_LABELS } from "@hcp/domain";
 import type { TRefusedRatingReport } from "@hcp/domain";
 
 import type { TContext } from "../context";
 import { appError, isDuplicateKey } from "../errors";
 
-const SHANGHAI_TIME = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium", hour12: false });
-
 /** What a manager reads: the level, why it was refused, the case and when the citizen tapped. */
 function detailOf(report: TRefusedRatingReport): string {
   const reason = (APP_ERROR_MESSAGES as Record<string, string>)[report.appCode] ?? report.appCode;
-  const tapped = SHANGHAI_TIME.format(new Date(report.ratedAt));
-  return `${LEVEL_LABELS[report.level]}：${reason}（办件 ${report.caseNo}，评价于 ${tapped}）`;
+  return `${LEVEL_LABELS[report.level]}：${reason}（办件 ${report.caseNo}，评价于 ${hallDateTimeText(new Date(report.ratedAt))}）`;
 }
 
 /**
