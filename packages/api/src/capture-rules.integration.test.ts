@@ -7,7 +7,7 @@ import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 import { hallDate } from "@hcp/domain";
 
-import { apiHarness, appCodeOf, refusalOf } from "../test/harness";
+import { apiHarness, appCodeOf, nextTracked, refusalOf } from "../test/harness";
 import { applyDefaultRatings } from "./services/defaults";
 
 let hall: THallFixture;
@@ -64,7 +64,7 @@ describe("the hall's rating rules", () => {
     await device.rating.submit({ caseNo: twoDaysOld.caseNo, level: 5, idempotencyKey: randomUUID() });
     // The evaluator hears its new timeout with its next snapshot.
     const feed = (await device.kiosk.events())[Symbol.asyncIterator]();
-    expect(((await feed.next()).value as unknown as [string, { settings: unknown }])[1].settings).toEqual({ promptTimeoutSeconds: 90 });
+    expect((await nextTracked(feed)).data.settings).toEqual({ promptTimeoutSeconds: 90 });
     await feed.return?.();
     // The four-day-old case is past the three-day window: the default rule now closes it as 基本满意.
     expect(await applyDefaultRatings(getDb(), new Date())).toBe(1);

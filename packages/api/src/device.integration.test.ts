@@ -5,7 +5,7 @@ import { createHallFixture } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { apiHarness, appCodeOf } from "../test/harness";
+import { apiHarness, appCodeOf, nextTracked } from "../test/harness";
 
 let hall: THallFixture;
 const getDb = useTestDb({
@@ -68,9 +68,8 @@ describe("pairing a window evaluator", () => {
     const feedOf = async (token: string) => (await (await api.caller({ deviceToken: token })).kiosk.events())[Symbol.asyncIterator]();
     const first = await feedOf(hall.deviceTokens[0]);
     const second = await feedOf(hall.deviceTokens[1]);
-    // In-process callers see tracked() events as [id, data] tuples.
-    expect(((await first.next()).value as unknown as [string, { type: string }])[1].type).toBe("snapshot");
-    expect(((await second.next()).value as unknown as [string, { type: string }])[1].type).toBe("snapshot");
+    expect((await nextTracked(first)).data.type).toBe("snapshot");
+    expect((await nextTracked(second)).data.type).toBe("snapshot");
 
     await manager.device.unpair({ deviceId: idAt(hall.windowIds[0]) });
     expect(await appCodeOf(first.next())).toBe("DEVICE_UNKNOWN");
@@ -79,7 +78,7 @@ describe("pairing a window evaluator", () => {
     // The other window's tablet hears on; a new pairing code for it ends its feed too.
     const staff = await api.signedIn(hall.users.secondStaff.username);
     await staff.window.signIn({ windowId: hall.windowIds[1] });
-    expect(((await second.next()).value as unknown as [string, { type: string }])[1].type).toBe("staff");
+    expect((await nextTracked(second)).data.type).toBe("staff");
     await manager.device.issuePairingCode({ deviceId: idAt(hall.windowIds[1]) });
     expect(await appCodeOf(second.next())).toBe("DEVICE_UNKNOWN");
     expect(api.bus.listenerCount(hall.windowIds[1])).toBe(0);

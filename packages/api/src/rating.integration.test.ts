@@ -8,7 +8,7 @@ import { useTestDb } from "@hcp/db/testing/test-db";
 import { hallDate } from "@hcp/domain";
 
 import type { TCaller } from "../test/harness";
-import { apiHarness, appCodeOf, refusalOf } from "../test/harness";
+import { apiHarness, appCodeOf, nextTracked, refusalOf } from "../test/harness";
 import type { AppError } from "./errors";
 import type { TWindowEvent } from "./bus";
 import { decryptContact } from "./services/contact";
@@ -289,13 +289,12 @@ describe("the evaluator's live feed", () => {
     const { staff, caseId } = await completedCase();
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
     const feed = (await device.kiosk.events())[Symbol.asyncIterator]();
-    // In-process callers see tracked() events as [id, data] tuples; over SSE they are { id, data }.
-    const first = (await feed.next()).value as unknown as [string, unknown];
-    expect(first[1]).toMatchObject({ type: "snapshot", window: { id: hall.windowIds[0] }, staff: { name: "王丽", badgeNo: "T001" }, pending: [] });
+    const first = await nextTracked(feed);
+    expect(first.data).toMatchObject({ type: "snapshot", window: { id: hall.windowIds[0] }, staff: { name: "王丽", badgeNo: "T001" }, pending: [] });
     const { promptId } = await staff.case.inviteRating({ caseId });
-    const second = (await feed.next()).value as unknown as [string, unknown];
-    expect(second[1]).toMatchObject({ type: "prompt", prompt: { promptId } });
-    expect(second[0]).not.toBe(first[0]);
+    const second = await nextTracked(feed);
+    expect(second.data).toMatchObject({ type: "prompt", prompt: { promptId } });
+    expect(second.id).not.toBe(first.id);
     await feed.return?.();
     expect(api.bus.listenerCount(hall.windowIds[0])).toBe(0);
   });

@@ -77,6 +77,12 @@ export async function refusalOf(promise: Promise<unknown>): Promise<{ code: stri
   throw new Error("expected the call to be refused");
 }
 
+/** The next event of a subscription called in-process, where tracked() events come as [id, data] (over SSE, { id, data }). */
+export async function nextTracked(feed: AsyncIterator<unknown>): Promise<{ id: string; data: Record<string, unknown> }> {
+  const [id, data] = (await feed.next()).value as [string, Record<string, unknown>];
+  return { id, data };
+}
+
 /**
  * A day passes for the work orders opened so far: the rated staff member sees an order from the
  * hall day after it opened (services/work-orders.ts), so a test that acts as them moves it back.

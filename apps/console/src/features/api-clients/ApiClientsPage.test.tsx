@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { afterEach, expect, test, vi } from "vitest";
 
 import { queryClient } from "../../lib/query-client";
-import { urlOf } from "../../test-fetch";
+import { proceduresOf, trpcAnswers } from "../../test-fetch";
 import { ApiClientsPage } from "./ApiClientsPage";
 
 const KEY = `hcpk_7_${"s".repeat(43)}`;
@@ -24,8 +24,7 @@ const created = {
 /** The server's side of the page: tRPC batch answers, one per procedure in the URL. */
 function serve(clients: unknown[], sent: { path: string; body: unknown }[]) {
   return vi.spyOn(window, "fetch").mockImplementation((input, init) => {
-    const url = new URL(urlOf(input), "http://console.test");
-    const paths = decodeURIComponent(url.pathname.replace(/^\/trpc\//, "")).split(",");
+    const paths = proceduresOf(input);
     const body = typeof init?.body === "string" ? (JSON.parse(init.body) as Record<string, unknown>) : null;
     const results = paths.map((path, index) => {
       sent.push({ path, body: body?.[String(index)] ?? null });
@@ -37,7 +36,7 @@ function serve(clients: unknown[], sent: { path: string; body: unknown }[]) {
       }
       return [];
     });
-    return Promise.resolve(new Response(JSON.stringify(results.map((data) => ({ result: { data } }))), { headers: { "content-type": "application/json" } }));
+    return trpcAnswers(results);
   });
 }
 

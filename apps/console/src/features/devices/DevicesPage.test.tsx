@@ -5,7 +5,7 @@ import { afterEach, expect, test, vi } from "vitest";
 import type { TSessionUser } from "../../lib/api-types";
 import { queryClient } from "../../lib/query-client";
 import { trpc } from "../../lib/trpc";
-import { urlOf } from "../../test-fetch";
+import { proceduresOf, trpcAnswers } from "../../test-fetch";
 import { DevicesPage } from "./DevicesPage";
 
 const device = {
@@ -28,8 +28,7 @@ const RULES = { ratingWindowDays: 7, promptTimeoutSeconds: 60, defaultRating: { 
 /** The server's side of the page: tRPC batch answers, one per procedure in the URL; what was sent. */
 function serve(sent: string[]) {
   return vi.spyOn(window, "fetch").mockImplementation((input) => {
-    const url = new URL(urlOf(input), "http://console.test");
-    const paths = decodeURIComponent(url.pathname.replace(/^\/trpc\//, "")).split(",");
+    const paths = proceduresOf(input);
     sent.push(...paths);
     const results = paths.map((path) => {
       if (path === "device.list") return DEVICES;
@@ -37,7 +36,7 @@ function serve(sent: string[]) {
       if (path === "device.unpair") return { ok: true };
       return [];
     });
-    return Promise.resolve(new Response(JSON.stringify(results.map((data) => ({ result: { data } }))), { headers: { "content-type": "application/json" } }));
+    return trpcAnswers(results);
   });
 }
 
