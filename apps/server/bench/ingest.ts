@@ -42,7 +42,8 @@ function intSetting(name: string, fallback: number): number {
 }
 const REQUESTS = intSetting("BENCH_REQUESTS", 5000);
 /**
- * REST and raw runs alternate this many times per concurrency; the summary compares their medians.
+ * Rounds per concurrency, each a REST run, a same-rows raw run and a rating + reason run; the
+ * summary compares their medians.
  * On a shared machine the raw rate alone drifts by a third within minutes, so one pair of runs
  * says more about the minute than about the server.
  */
@@ -258,6 +259,9 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((width) => "─".repeat(width)).join("  "), ...rows.map(line)].join("\n");
 }
 
+/** Each request's rating and its one reason are there (every bench rating carries one reason). */
+const everyRatingStored = (rows: TRowCounts, requests: number) => rows.rating === requests && rows.rating_reason === requests;
+
 const RUN_LABELS: Record<TRunKind, string> = { REST: "REST /api/v1/ratings", raw: "raw, same rows", bare: "raw, rating + reason" };
 const runLabel = (run: TIngestRun) => `${RUN_LABELS[run.kind]} #${run.round}`;
 
@@ -342,7 +346,7 @@ async function main(): Promise<number> {
       runs.push({ ...result, kind, concurrency, round, rows, status });
       const label = `${RUN_LABELS[kind]} c=${concurrency} #${round}`;
       if (result.errors > 0) failures.push(`${label}: ${result.errors} errors, e.g. ${result.errorSamples.join(" | ")}`);
-      if (rows.rating !== REQUESTS || rows.rating_reason !== REQUESTS) {
+      if (!everyRatingStored(rows, REQUESTS)) {
         failures.push(`${label}: ${rows.rating} ratings and ${rows.rating_reason} reasons stored for ${REQUESTS} requests`);
       }
       const rest = runs.findLast((run) => run.kind === "REST" && run.concurrency === concurrency && run.round === round);
@@ -415,7 +419,7 @@ async function main(): Promise<number> {
           fixed(percentile(run.latenciesMs, 50)),
           fixed(percentile(run.latenciesMs, 99)),
           String(run.errors),
-          run.rows.rating === run.count && run.rows.rating_reason === run.count ? "yes" : `NO (${run.rows.rating})`,
+          everyRatingStored(run.rows, run.count) ? "yes" : `NO (${run.rows.rating})`,
           pct(run.cpu.server),
           pct(run.cpu.database),
           pct(run.cpu.loadGenerator),

@@ -84,13 +84,13 @@ export const ZRatingSubmit = z
   .refine(badRatingHasReason, BAD_NEEDS_REASON);
 export type TRatingSubmit = z.input<typeof ZRatingSubmit>;
 
+/** A refusal's code as the API sends it in `data.appCode` (APP_ERROR_MESSAGES' keys). */
+export const ZAppCode = z.string().regex(/^[A-Z][A-Z_]{0,39}$/, { error: "错误代码格式不正确" });
+
 /**
  * A rating the server refused for good after the evaluator had thanked the citizen (the case was
  * rated meanwhile, the tablet was moved to another window …): reported once so a person can look.
  */
-/** A refusal's code as the API sends it in `data.appCode` (APP_ERROR_MESSAGES' keys). */
-export const ZAppCode = z.string().regex(/^[A-Z][A-Z_]{0,39}$/, { error: "错误代码格式不正确" });
-
 export const ZRefusedRatingReport = z.object({
   caseNo: ZCaseNo,
   level: ZLevel,
