@@ -126,12 +126,15 @@ function parsed(text: string): TAdapterError | null {
 export function createRestHandler<TContext>(options: {
   router: AnyRouter;
   createContext: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
-  onError: (opts: { error: { code: string; cause?: unknown; message: string }; path?: string }) => void;
+  /** given the real request, so a failure's log line carries the request's id */
+  onError: (opts: { error: { code: string; cause?: unknown; message: string }; path?: string; req: IncomingMessage }) => void;
   /** seconds a refusal asks the caller to wait (a rate limit), else null */
   retryAfter: (error: unknown) => number | null;
   /** the largest body a path (/api/v1/…) accepts, in bytes; 1 MB when not given */
   bodyLimit?: (path: string) => number;
 }) {
+  // The adapter reports failures with the Fetch request it was given; the host logs the real one.
+  const realRequests = new WeakMap<object, IncomingMessage>();
   const handle = createOpenApiNodeHttpHandler({
     router: options.router as OpenApiRouter,
     createContext: (opts) => {
@@ -142,7 +145,10 @@ export function createRestHandler<TContext>(options: {
       const seconds = errors.map((error) => options.retryAfter(error)).find((value) => value !== null);
       return seconds === undefined || seconds === null ? {} : { headers: { "retry-after": String(seconds) } };
     },
-    onError: options.onError,
+    onError: (opts) => {
+      const req = realRequests.get(opts.req);
+      if (req) options.onError({ error: opts.error, ...(opts.path === undefined ? {} : { path: opts.path }), req });
+    },
   });
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? "GET";
@@ -169,6 +175,7 @@ export function createRestHandler<TContext>(options: {
       get: (target, prop) => (prop === "body" ? body : (Reflect.get(target, prop) as unknown)),
     });
     const held = new HeldResponse(req, res);
+    realRequests.set(shim, req);
     await (handle as unknown as (req: Request, res: HeldResponse) => Promise<void>)(shim, held);
     const passed: Record<string, string | string[]> = Object.fromEntries(held.headers);
     if (held.statusCode < 400) {

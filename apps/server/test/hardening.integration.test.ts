@@ -175,6 +175,25 @@ describe("failures", () => {
 });
 
 describe("request log", () => {
+  test("an internal error on /api/v1 is logged with the request id its response carries, so the 500 can be traced", async () => {
+    // A database nobody listens for: the procedure's first query throws.
+    const brokenDb = createDb({ url: "mysql://hcp:nothing@127.0.0.1:1/hcp", connectionLimit: 1 });
+    const lines: string[] = [];
+    const broken = createServer({ db: brokenDb, bus: new WindowBus(), dataKey: randomBytes(32), log: (line) => lines.push(line) });
+    const brokenUrl = await broken.listen(0);
+    try {
+      const answer = await fetch(`${brokenUrl}/api/v1/reasons`);
+      expect(answer.status).toBe(500);
+      const requestId = answer.headers.get("x-request-id");
+      expect(requestId).toMatch(/^[\w-]{8,}$/);
+      const failure = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => "stack" in line);
+      expect(failure).toMatchObject({ level: "error", requestId, route: "rating.reasons" });
+    } finally {
+      await broken.close();
+      await brokenDb.destroy();
+    }
+  });
+
   test("one JSON line per request with its id, route, status, duration and principal; no body, token, query or phone", async () => {
     logLines.length = 0;
     const token = await signInOverHttp(baseUrl, hall.users.window_staff.username);
