@@ -6,6 +6,7 @@ import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { apiHarness, appCodeOf } from "../test/harness";
 import { addHallWorkingDays } from "./services/calendar";
+import { buildMonthlyReport } from "./services/report";
 
 let hall: THallFixture;
 const getDb = useTestDb({
@@ -21,6 +22,18 @@ describe("the working-day calendar", () => {
     const year = await manager.calendar.year({ year: 2023 });
     expect(year.workingDays).toBe(249);
     expect(year.exceptions.find((day) => day.date === "2023-10-07")).toMatchObject({ kind: "makeup" });
+  });
+
+  test("2022 is seeded too, so the 同比 of June 2023 divides by June 2022's 21 working days", async () => {
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const year = await manager.calendar.year({ year: 2022 });
+    expect(year.workingDays).toBe(249);
+    expect(year.exceptions.find((day) => day.date === "2022-06-03")).toMatchObject({ kind: "holiday", name: "端午节" });
+
+    const report = await buildMonthlyReport({ db: getDb(), now: () => new Date("2023-07-20T02:00:00Z") }, hall.hallId, "2023-06");
+    const dailyAverage = report.summary.comparisons.find((row) => row.key === "dailyAverage");
+    expect(dailyAverage?.lastYear.den).toBe(21);
+    expect(dailyAverage?.current.den).toBe(21);
   });
 
   test("an administrator's edit moves deadlines at once; others may not edit", async () => {

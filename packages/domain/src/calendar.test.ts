@@ -18,6 +18,18 @@ describe("working-day calendar", () => {
     expect(countWorkingDays("2023-01-01", "2023-12-31", exceptions)).toBe(249);
   });
 
+  test("2022 follows the State Council notice: June 2022 has 21 working days (端午 3 June off)", () => {
+    expect(countWorkingDays("2022-06-01", "2022-06-30", exceptions)).toBe(21);
+    expect(dayKind("2022-06-03", exceptions)).toBe("holiday");
+    for (const date of ["2022-01-29", "2022-01-30", "2022-04-02", "2022-04-24", "2022-05-07", "2022-10-08", "2022-10-09"]) {
+      expect(dayKind(date, exceptions)).toBe("makeup");
+    }
+    for (const date of ["2022-01-03", "2022-02-04", "2022-04-05", "2022-05-04", "2022-09-12", "2022-10-07"]) {
+      expect(dayKind(date, exceptions)).toBe("holiday");
+    }
+    expect(countWorkingDays("2022-01-01", "2022-12-31", exceptions)).toBe(249);
+  });
+
   test("a 调休 Saturday is a working day and a weekday holiday is not", () => {
     expect(dayKind("2023-01-28", exceptions)).toBe("makeup");
     expect(dayKind("2023-01-23", exceptions)).toBe("holiday");

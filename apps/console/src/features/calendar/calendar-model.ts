@@ -3,8 +3,8 @@ import type { TDayKind } from "@hcp/domain";
 
 import { strings } from "../../lib/strings";
 
-/** The years the screen offers: the demo year up to the next notice's. */
-export const FIRST_CALENDAR_YEAR = 2023;
+/** The years the screen offers: the year before the demo year (its 同比 base) up to the next notice's. */
+export const FIRST_CALENDAR_YEAR = 2022;
 export const LAST_CALENDAR_YEAR = 2027;
 export const CALENDAR_YEARS: readonly number[] = Array.from(
   { length: LAST_CALENDAR_YEAR - FIRST_CALENDAR_YEAR + 1 },
