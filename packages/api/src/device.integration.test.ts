@@ -101,3 +101,42 @@ describe("pairing a window evaluator", () => {
     expect(codes[10]).toBe("TOO_MANY_ATTEMPTS");
   });
 });
+
+describe("a pairing code waiting for its tablet", () => {
+  let clock = new Date("2026-12-07T06:00:00.000Z");
+  const clocked = apiHarness(getDb, { now: () => clock });
+
+  test("stays retrievable by administrators until a tablet uses it, then is gone; the database keeps it only encrypted", async () => {
+    clock = new Date("2026-12-07T06:00:00.000Z");
+    const manager = await clocked.signedIn(hall.users.hall_manager.username);
+    const deviceId = await deviceIdOfWindow(hall.windowIds[0]);
+    const issued = await manager.device.issuePairingCode({ deviceId });
+
+    // Another session (a reload, another administrator) still reads the code and its expiry.
+    clock = new Date("2026-12-07T06:10:00.000Z");
+    const admin = await clocked.signedIn(hall.users.admin.username);
+    const waiting = (await admin.device.list()).find((row) => row.id === deviceId);
+    expect(waiting).toMatchObject({ pairingPending: true, pairingCode: { code: issued.code, expiresAt: issued.expiresAt } });
+    const stored = await getDb().selectFrom("evaluator_device").selectAll().where("id", "=", deviceId).executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).not.toContain(issued.code);
+
+    await (await clocked.caller()).kiosk.pair({ code: issued.code });
+    expect((await admin.device.list()).find((row) => row.id === deviceId)).toMatchObject({ paired: true, pairingPending: false, pairingCode: null });
+  });
+
+  test("is no longer shown once expired, nor after the device is unpaired", async () => {
+    clock = new Date("2026-12-07T06:00:00.000Z");
+    const manager = await clocked.signedIn(hall.users.hall_manager.username);
+    const [first, second] = [await deviceIdOfWindow(hall.windowIds[0]), await deviceIdOfWindow(hall.windowIds[1])];
+    const issued = await manager.device.issuePairingCode({ deviceId: first });
+    await manager.device.issuePairingCode({ deviceId: second });
+
+    clock = new Date(new Date(issued.expiresAt).getTime() - 1000);
+    expect((await manager.device.list()).find((row) => row.id === first)?.pairingCode?.code).toBe(issued.code);
+    await manager.device.unpair({ deviceId: second });
+    expect((await manager.device.list()).find((row) => row.id === second)).toMatchObject({ pairingPending: false, pairingCode: null });
+
+    clock = new Date(issued.expiresAt);
+    expect((await manager.device.list()).find((row) => row.id === first)).toMatchObject({ pairingPending: false, pairingCode: null });
+  });
+});

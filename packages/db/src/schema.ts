@@ -82,6 +82,8 @@ export interface EvaluatorDeviceTable {
   last_seen_at: Timestamp | null;
   /** sha-256 of the one-time pairing code an administrator hands to the tablet */
   pairing_code_hash: string | null;
+  /** the same code encrypted under the data key, so administrators can read it again until it is used or expires */
+  pairing_code_cipher: string | null;
   pairing_code_expires_at: Timestamp | null;
   last_heartbeat_at: Timestamp | null;
   /** ratings the tablet holds that the server has not acknowledged yet */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 
 import { expect, test } from "vitest";
 
+import { signInToConsole } from "./console";
 import { mutate, signIn } from "./kiosk-http";
 import { useKioskPlatform } from "./kiosk-platform";
 
@@ -62,4 +63,55 @@ test("a new tablet pairs with the administrator's six-digit code and stays paire
   await old.getByRole("heading", { name: "评价器尚未配对" }).waitFor();
   await old.getByText("评价器未登记或凭证无效").waitFor();
   expect(new URL(old.url()).search).toBe("");
+});
+
+test("the console asks before 更换设备 and 解除配对, and a pairing code survives a reload until the tablet uses it", async () => {
+  const { platform } = kiosk;
+  const { page: tablet } = await kiosk.openKiosk(`/kiosk?token=${platform.hall.deviceTokens[0]}`);
+  await tablet.getByTestId("kiosk-idle").waitFor();
+
+  const context = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const consolePage = await context.newPage();
+  await signInToConsole(consolePage, kiosk.baseUrl(), platform.hall.users.hall_manager.username);
+  await consolePage.goto(`${kiosk.baseUrl()}/console/devices`);
+  const row = consolePage.locator('[data-testid="device-row"][data-window-code="A01"]');
+
+  // 更换设备: the dialog names the window; 取消 leaves the tablet working.
+  await row.getByRole("button", { name: "更换设备" }).click();
+  const replace = consolePage.getByRole("alertdialog", { name: "更换窗口 A01 的评价器？" });
+  expect(await replace.textContent()).toContain("窗口 A01 综合受理1号窗口的评价器将立即停止使用");
+  await replace.getByRole("button", { name: "取消" }).click();
+  await replace.waitFor({ state: "detached" });
+  expect(await row.getByTestId("pairing-code").count()).toBe(0);
+  await tablet.getByTestId("kiosk-idle").waitFor();
+
+  // Confirmed: the tablet stops at once and the row shows the new code with its validity.
+  await row.getByRole("button", { name: "更换设备" }).click();
+  await replace.getByRole("button", { name: "确认更换设备" }).click();
+  await tablet.getByRole("heading", { name: "评价器尚未配对" }).waitFor();
+  const shown = row.getByTestId("pairing-code");
+  await shown.waitFor();
+  const code = (await shown.getAttribute("data-code")) ?? "";
+  expect(code).toMatch(/^\d{6}$/);
+  expect(await shown.textContent()).toMatch(/前有效（剩余 1[45] 分钟）/);
+
+  // A reload (or another administrator) still reads the code while it waits for the tablet.
+  await consolePage.reload();
+  await row.getByTestId("pairing-code").waitFor();
+  expect(await row.getByTestId("pairing-code").getAttribute("data-code")).toBe(code);
+
+  await tablet.getByLabel("配对码（6 位数字）").fill(code);
+  await tablet.getByRole("button", { name: "配对", exact: true }).click();
+  await tablet.getByTestId("kiosk-idle").waitFor();
+  await consolePage.reload();
+  await row.getByRole("button", { name: "解除配对" }).waitFor();
+  expect(await row.getByTestId("pairing-code").count()).toBe(0);
+
+  // 解除配对 through its dialog: the tablet drops to the pairing screen.
+  await row.getByRole("button", { name: "解除配对" }).click();
+  const unpair = consolePage.getByRole("alertdialog", { name: "解除窗口 A01 的评价器配对？" });
+  await unpair.getByRole("button", { name: "确认解除配对" }).click();
+  await tablet.getByRole("heading", { name: "评价器尚未配对" }).waitFor();
+  await row.getByText("未配对").waitFor();
+  await context.close();
 });

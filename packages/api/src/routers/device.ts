@@ -11,6 +11,7 @@ import { hashToken } from "../context";
 import type { TContext } from "../context";
 import { appError, isDuplicateKey } from "../errors";
 import { audit } from "../services/audit";
+import { decryptWith, encryptWith, keyringOf } from "../services/contact";
 import { roleProcedure } from "../trpc";
 
 /** A tablet that has not sent a heartbeat for this long is shown as offline. */
@@ -30,6 +31,19 @@ async function pairingState(db: Db, deviceId: number) {
   return { windowId: row.window_id, pairedAt: row.paired_at?.toISOString() ?? null, pairingCodeExpiresAt: row.pairing_code_expires_at?.toISOString() ?? null };
 }
 
+/**
+ * The code a tablet has not used yet, for administrators to read again (a reload, a colleague):
+ * only while it is valid. A code whose key has since been retired cannot be read, only issued anew.
+ */
+function waitingCode(dataKey: Buffer, row: { pairingCodeCipher: string | null; pairingCodeExpiresAt: Date | null }, now: number) {
+  if (row.pairingCodeCipher === null || row.pairingCodeExpiresAt === null || row.pairingCodeExpiresAt.getTime() <= now) return null;
+  try {
+    return { code: decryptWith(keyringOf(dataKey), row.pairingCodeCipher), expiresAt: row.pairingCodeExpiresAt.toISOString() };
+  } catch {
+    return null;
+  }
+}
+
 /** After the commit: a connected tablet whose token was just revoked loses its live feed at once. */
 function revoked(ctx: TContext, device: { id: number; windowId: number | null }): void {
   if (device.windowId !== null) ctx.bus.publish(device.windowId, { type: "deviceRevoked", deviceId: device.id });
@@ -44,6 +58,8 @@ const ZDeviceView = z.object({
   paired: z.boolean(),
   pairedAt: z.string().nullable(),
   pairingPending: z.boolean(),
+  /** the code waiting for the tablet and until when it is valid; null when none is */
+  pairingCode: z.object({ code: z.string(), expiresAt: z.string() }).nullable(),
   lastHeartbeatAt: z.string().nullable(),
   online: z.boolean(),
   outboxDepth: z.number(),
@@ -64,6 +80,7 @@ export const deviceRouter = {
       paired: row.paired,
       pairedAt: row.pairedAt?.toISOString() ?? null,
       pairingPending: row.pairingCodeExpiresAt !== null && row.pairingCodeExpiresAt.getTime() > now,
+      pairingCode: waitingCode(ctx.dataKey, row, now),
       lastHeartbeatAt: row.lastHeartbeatAt?.toISOString() ?? null,
       online: row.paired && row.lastHeartbeatAt !== null && now - row.lastHeartbeatAt.getTime() < DEVICE_OFFLINE_AFTER_MS,
       outboxDepth: row.outboxDepth,
@@ -92,7 +109,7 @@ export const deviceRouter = {
     }),
 
   /**
-   * A one-time six-digit code to type on the tablet. Issuing one revokes the device's current
+   * A one-time six-digit code to type on the tablet, readable again in `list` until used or expired. Issuing one revokes the device's current
    * token: this is also how a lost or replaced tablet is shut out.
    */
   issuePairingCode: deviceAdminProcedure
@@ -106,7 +123,7 @@ export const deviceRouter = {
       const expiresAt = new Date(now.getTime() + PAIRING_CODE_TTL_MS);
       await ctx.db.transaction().execute(async (trx) => {
         const before = await pairingState(trx, device.id);
-        await setPairingCode(trx, device.id, hashToken(`pairing:${code}`), expiresAt);
+        await setPairingCode(trx, device.id, { hash: hashToken(`pairing:${code}`), cipher: encryptWith(keyringOf(ctx.dataKey), code), expiresAt });
         // the code itself is a secret: only its expiry is recorded
         await audit(trx, ctx, { action: "device.issuePairingCode", entity: "evaluator_device", entityId: device.id, before, after: await pairingState(trx, device.id) });
       });

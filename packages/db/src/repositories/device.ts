@@ -48,6 +48,8 @@ export interface TDeviceRow {
   paired: boolean;
   pairedAt: Date | null;
   pairingCodeExpiresAt: Date | null;
+  /** the waiting code, encrypted; null once used, cleared or never issued */
+  pairingCodeCipher: string | null;
   lastSeenAt: Date | null;
   lastHeartbeatAt: Date | null;
   outboxDepth: number;
@@ -67,6 +69,7 @@ export async function listDevices(db: Db, hallId: number): Promise<TDeviceRow[]>
       "evaluator_device.token_hash as tokenHash",
       "evaluator_device.paired_at as pairedAt",
       "evaluator_device.pairing_code_expires_at as pairingCodeExpiresAt",
+      "evaluator_device.pairing_code_cipher as pairingCodeCipher",
       "evaluator_device.last_seen_at as lastSeenAt",
       "evaluator_device.last_heartbeat_at as lastHeartbeatAt",
       "evaluator_device.outbox_depth as outboxDepth",
@@ -102,10 +105,10 @@ export async function insertDevice(db: Db, device: { windowId: number; deviceCod
  * A new pairing code replaces the device: the old token stops working at once, so a lost or
  * stolen tablet can never rate again.
  */
-export async function setPairingCode(db: Db, deviceId: number, codeHash: string, expiresAt: Date): Promise<void> {
+export async function setPairingCode(db: Db, deviceId: number, code: { hash: string; cipher: string; expiresAt: Date }): Promise<void> {
   await db
     .updateTable("evaluator_device")
-    .set({ pairing_code_hash: codeHash, pairing_code_expires_at: expiresAt, token_hash: null, paired_at: null })
+    .set({ pairing_code_hash: code.hash, pairing_code_cipher: code.cipher, pairing_code_expires_at: code.expiresAt, token_hash: null, paired_at: null })
     .where("id", "=", deviceId)
     .execute();
 }
@@ -130,7 +133,7 @@ export async function completePairing(
 ): Promise<boolean> {
   const result = await db
     .updateTable("evaluator_device")
-    .set({ token_hash: pairing.tokenHash, paired_at: pairing.now, pairing_code_hash: null, pairing_code_expires_at: null, last_seen_at: pairing.now })
+    .set({ token_hash: pairing.tokenHash, paired_at: pairing.now, pairing_code_hash: null, pairing_code_cipher: null, pairing_code_expires_at: null, last_seen_at: pairing.now })
     .where("id", "=", pairing.deviceId)
     .where("pairing_code_hash", "=", pairing.codeHash)
     .executeTakeFirst();
@@ -140,7 +143,7 @@ export async function completePairing(
 export async function unpairDevice(db: Db, deviceId: number): Promise<void> {
   await db
     .updateTable("evaluator_device")
-    .set({ token_hash: null, paired_at: null, pairing_code_hash: null, pairing_code_expires_at: null })
+    .set({ token_hash: null, paired_at: null, pairing_code_hash: null, pairing_code_cipher: null, pairing_code_expires_at: null })
     .where("id", "=", deviceId)
     .execute();
 }

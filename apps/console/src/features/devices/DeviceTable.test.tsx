@@ -14,6 +14,7 @@ function device(overrides: Partial<TDeviceRow>): TDeviceRow {
     paired: true,
     pairedAt: "2026-11-25T01:00:00.000Z",
     pairingPending: false,
+    pairingCode: null,
     lastHeartbeatAt: "2026-11-25T02:00:00.000Z",
     online: true,
     outboxDepth: 0,
@@ -30,7 +31,7 @@ test("each evaluator shows whether it is online, offline or unpaired, and its wa
         device({ id: 2, windowCode: "A02", online: false, outboxDepth: 4 }),
         device({ id: 3, windowCode: "A03", paired: false, online: false, lastHeartbeatAt: null }),
       ]}
-      issued={null}
+      now={new Date("2026-11-25T02:03:00.000Z")}
       busyDeviceId={null}
       rowError={null}
       onIssueCode={vi.fn()}
@@ -45,19 +46,37 @@ test("each evaluator shows whether it is online, offline or unpaired, and its wa
   expect(unpaired?.queryByRole("button", { name: "解除配对" })).toBeNull();
 });
 
-test("an issued pairing code is shown on its device's row, and actions name the device", () => {
+test("a waiting pairing code is shown on its device's row with how long it stays valid, and actions name the device", () => {
   const onIssueCode = vi.fn();
-  render(
+  const waiting = { code: "123456", expiresAt: "2026-11-25T02:15:00.000Z" };
+  const { rerender } = render(
     <DeviceTable
-      devices={[device({})]}
-      issued={{ deviceId: 1, code: "123456", expiresAt: "2026-11-25T02:15:00.000Z" }}
+      devices={[device({ paired: false, online: false, pairingPending: true, pairingCode: waiting })]}
+      now={new Date("2026-11-25T02:03:00.000Z")}
       busyDeviceId={null}
       rowError={null}
       onIssueCode={onIssueCode}
       onUnpair={vi.fn()}
     />,
   );
-  expect(screen.getByTestId("pairing-code").textContent).toContain("123456");
-  fireEvent.click(screen.getByRole("button", { name: "更换设备" }));
+  const shown = screen.getByTestId("pairing-code");
+  expect(shown.getAttribute("data-code")).toBe("123456");
+  expect(shown.textContent).toContain("配对码 123456");
+  expect(shown.textContent).toContain("10:15 前有效");
+  expect(shown.textContent).toContain("剩余 12 分钟");
+  fireEvent.click(screen.getByRole("button", { name: "生成配对码" }));
   expect(onIssueCode).toHaveBeenCalledWith(1);
+
+  // In its last minute it says so rather than "0 分钟".
+  rerender(
+    <DeviceTable
+      devices={[device({ paired: false, online: false, pairingPending: true, pairingCode: waiting })]}
+      now={new Date("2026-11-25T02:14:30.000Z")}
+      busyDeviceId={null}
+      rowError={null}
+      onIssueCode={onIssueCode}
+      onUnpair={vi.fn()}
+    />,
+  );
+  expect(screen.getByTestId("pairing-code").textContent).toContain("不足 1 分钟");
 });

@@ -7,8 +7,8 @@ export type TDeviceRow = RouterOutputs["device"]["list"][number];
 
 export interface DeviceTableProps {
   devices: readonly TDeviceRow[];
-  /** the code just issued for a device, shown until the page is left */
-  issued: { deviceId: number; code: string; expiresAt: string } | null;
+  /** the clock the remaining validity of waiting pairing codes is counted against */
+  now: Date;
   busyDeviceId: number | null;
   rowError: { deviceId: number; message: string } | null;
   onIssueCode: (deviceId: number) => void;
@@ -17,6 +17,20 @@ export interface DeviceTableProps {
 
 function shanghaiTime(iso: string): string {
   return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+}
+
+const clockTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** A waiting code with its expiry on the hall's clock and the whole minutes it has left. */
+function PairingCode({ code, expiresAt, now }: { code: string; expiresAt: string; now: Date }) {
+  const t = strings.devices;
+  const minutesLeft = Math.floor((new Date(expiresAt).getTime() - now.getTime()) / 60_000);
+  return (
+    <p className="pairing-code" role="status" data-testid="pairing-code" data-code={code}>
+      {t.codeIssued(code, clockTime.format(new Date(expiresAt)))}
+      {t.codeRemaining(minutesLeft)}
+    </p>
+  );
 }
 
 /** Each window's evaluator: paired or not, online or not, and how many ratings wait on it. */
@@ -37,7 +51,6 @@ export function DeviceTable(props: DeviceTableProps) {
       <tbody>
         {props.devices.map((device) => {
           const status = !device.paired ? (device.pairingPending ? t.pairing : t.unpaired) : device.online ? t.online : t.offline;
-          const issued = props.issued?.deviceId === device.id ? props.issued : null;
           return (
             <tr key={device.id} data-testid="device-row" data-window-code={device.windowCode ?? ""}>
               <td>
@@ -70,11 +83,7 @@ export function DeviceTable(props: DeviceTableProps) {
                     </button>
                   ) : null}
                 </div>
-                {issued ? (
-                  <p className="pairing-code" role="status" data-testid="pairing-code" data-code={issued.code}>
-                    {t.codeIssued(issued.code, shanghaiTime(issued.expiresAt))}
-                  </p>
-                ) : null}
+                {device.pairingCode && new Date(device.pairingCode.expiresAt) > props.now ? <PairingCode {...device.pairingCode} now={props.now} /> : null}
                 <InlineError message={props.rowError?.deviceId === device.id ? props.rowError.message : null} />
               </td>
             </tr>

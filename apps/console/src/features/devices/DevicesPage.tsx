@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { InlineError } from "../../components/StatusMessages";
@@ -10,11 +11,30 @@ import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { DeviceCreateForm } from "./DeviceCreateForm";
 import { DeviceTable } from "./DeviceTable";
+import type { TDeviceRow } from "./DeviceTable";
 import { RatingRulesForm } from "./RatingRulesForm";
 import { SignalList } from "./SignalList";
 
 /** Heartbeats arrive every half minute; refresh a little more often than a tablet goes quiet. */
 const DEVICES_REFRESH_MS = 20_000;
+
+/** A waiting pairing code's remaining minutes are counted down against this. */
+const CLOCK_TICK_MS = 15_000;
+
+function useNow(tickMs: number): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), tickMs);
+    return () => clearInterval(timer);
+  }, [tickMs]);
+  return now;
+}
+
+/** The act waiting for its confirmation: both stop the tablet at that window at once. */
+interface TPendingAct {
+  kind: "replace" | "unpair";
+  device: TDeviceRow;
+}
 
 /** 评价器管理 (admin, hall manager; auditors read signals): pairing, health, misuse signals. */
 export function DevicesPage() {
@@ -28,8 +48,18 @@ export function DevicesPage() {
   const windows = useQuery(trpc.window.list.queryOptions(undefined, { enabled: canManage }));
   const invalidateDevices = () => queryClient.invalidateQueries(trpc.device.pathFilter());
   const create = useMutation(trpc.device.create.mutationOptions({ onSuccess: invalidateDevices }));
-  const issueCode = useMutation(trpc.device.issuePairingCode.mutationOptions({ onSuccess: invalidateDevices }));
+  const issueCode = useMutation(
+    trpc.device.issuePairingCode.mutationOptions({
+      onSuccess: (code, { deviceId }) => {
+        // Shown at once; the list (which keeps it until used or expired) is re-read behind it.
+        queryClient.setQueryData(trpc.device.list.queryKey(), (rows) => rows?.map((row) => (row.id === deviceId ? { ...row, paired: false, online: false, pairingPending: true, pairingCode: code } : row)));
+        void invalidateDevices();
+      },
+    }),
+  );
   const unpair = useMutation(trpc.device.unpair.mutationOptions({ onSuccess: invalidateDevices }));
+  const [pendingAct, setPendingAct] = useState<TPendingAct | null>(null);
+  const now = useNow(CLOCK_TICK_MS);
   const rules = useQuery(trpc.rating.rules.queryOptions());
   const [rulesSaved, setRulesSaved] = useState<string | null>(null);
   const updateRules = useMutation(
@@ -66,23 +96,42 @@ export function DevicesPage() {
             {(rows) => (
               <DeviceTable
                 devices={rows}
-                issued={issueCode.data && issueCode.isSuccess ? { deviceId: issueCode.variables.deviceId, ...issueCode.data } : null}
+                now={now}
                 busyDeviceId={busyDeviceId}
                 rowError={rowError}
                 onIssueCode={(deviceId) => {
+                  const device = rows.find((row) => row.id === deviceId);
+                  if (device?.paired) {
+                    setPendingAct({ kind: "replace", device });
+                    return;
+                  }
                   unpair.reset();
                   issueCode.mutate({ deviceId });
                 }}
                 onUnpair={(deviceId) => {
-                  // Ratings still in its outbox can only be sent while it is paired to its window.
-                  const waiting = rows.find((device) => device.id === deviceId)?.outboxDepth ?? 0;
-                  if (!window.confirm(waiting > 0 ? t.unpairConfirmWaiting(waiting) : t.unpairConfirm)) return;
-                  issueCode.reset();
-                  unpair.mutate({ deviceId });
+                  const device = rows.find((row) => row.id === deviceId);
+                  if (device) setPendingAct({ kind: "unpair", device });
                 }}
               />
             )}
           </QueryView>
+          {pendingAct ? (
+            <ConfirmAct
+              act={pendingAct}
+              onCancel={() => setPendingAct(null)}
+              onConfirm={() => {
+                setPendingAct(null);
+                const deviceId = pendingAct.device.id;
+                if (pendingAct.kind === "replace") {
+                  unpair.reset();
+                  issueCode.mutate({ deviceId });
+                } else {
+                  issueCode.reset();
+                  unpair.mutate({ deviceId });
+                }
+              }}
+            />
+          ) : null}
           {windows.data && devices.data ? (
             <DeviceCreateForm
               windows={windows.data.filter((window) => !devices.data.some((device) => device.windowId === window.id))}
@@ -128,5 +177,19 @@ export function DevicesPage() {
         </QueryView>
       </section>
     </>
+  );
+}
+
+/** 更换设备 and 解除配对 say which window's tablet stops and what becomes of its waiting ratings. */
+function ConfirmAct(props: { act: TPendingAct; onConfirm: () => void; onCancel: () => void }) {
+  const t = strings.devices;
+  const { device, kind } = props.act;
+  const stops = t.stopsAtOnce(t.windowOf(device.windowCode, device.windowName));
+  // Ratings still in its outbox can only be sent while it is paired to its window.
+  const waiting = device.outboxDepth > 0 ? [t.unpairWaiting(device.outboxDepth)] : [];
+  return kind === "replace" ? (
+    <ConfirmDialog title={t.replaceTitle(device.windowCode)} body={[stops, t.replaceAfter, ...waiting]} confirmLabel={t.replaceConfirm} onConfirm={props.onConfirm} onCancel={props.onCancel} />
+  ) : (
+    <ConfirmDialog title={t.unpairTitle(device.windowCode)} body={[stops, t.unpairAfter, ...waiting]} confirmLabel={t.unpairConfirm} onConfirm={props.onConfirm} onCancel={props.onCancel} />
   );
 }
