@@ -125,6 +125,10 @@ export async function startEmbeddedMariadb(options: TEmbeddedOptions): Promise<T
   }
 
   const port = options.port ?? (await freePort());
+  // Temporary tables of big statements (the rollups' rebuild) go beside the data, not into a /tmp
+  // that other programs clean.
+  const tmpDir = join(dataDir, "tmp");
+  mkdirSync(tmpDir, { recursive: true });
   const args = [
     "--no-defaults",
     `--datadir=${dataDir}`,
@@ -133,6 +137,7 @@ export async function startEmbeddedMariadb(options: TEmbeddedOptions): Promise<T
     "--bind-address=127.0.0.1",
     `--socket=${join(dataDir, "mariadbd.sock")}`,
     `--pid-file=${pidFile}`,
+    `--tmpdir=${tmpDir}`,
     "--character-set-server=utf8mb4",
     "--collation-server=utf8mb4_unicode_ci",
     "--skip-log-bin",
