@@ -28,11 +28,14 @@ export async function ensureDemoHall(
       `the demo hall exists but its credentials file ${credentialsFile} is missing: delete the data directory to start over`,
     );
   }
-  log("loading the demo hall (48 departments, 1,444 service items, the year 2023) …");
-  const result = await seedDemoHall(db, { log });
+  log("loading the demo hall (48 departments, 1,444 service items, the year 2023 and the days up to now) …");
+  const result = await seedDemoHall(db, { log, now: new Date() });
   log(
     `demo hall loaded in ${result.seconds.toFixed(1)} s: ${result.departments} departments, ${result.serviceItems} items, ` +
-      `${result.windows} windows, ${result.staff} staff, ${result.cases.toLocaleString("en")} cases, ${result.ratings.toLocaleString("en")} ratings`,
+      `${result.windows} windows, ${result.staff} staff; 2023: ${result.cases.toLocaleString("en")} cases, ` +
+      `${result.ratings.toLocaleString("en")} ratings; recent days: ${result.recentCases.toLocaleString("en")} cases, ` +
+      `${result.recentRatings.toLocaleString("en")} ratings; ${result.prompts.toLocaleString("en")} evaluator prompts, ` +
+      `${result.signals.toLocaleString("en")} misuse signals`,
   );
   const devices = await db
     .selectFrom("evaluator_device")

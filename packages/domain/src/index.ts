@@ -5,6 +5,7 @@ export * from "./channels";
 export * from "./errors";
 export * from "./levels";
 export * from "./metrics";
+export * from "./misuse";
 export * from "./ranking";
 export * from "./rating-rules";
 export * from "./definitions";

@@ -2,23 +2,13 @@ import { sql } from "kysely";
 
 import { insertRatingSignals } from "@hcp/db";
 import type { Db, Rating, TSignalKind } from "@hcp/db";
-import { KIOSK_CHANNEL } from "@hcp/domain";
+import { KIOSK_CHANNEL, SIGNAL_RULES } from "@hcp/domain";
 
 /**
- * Misuse signals (SPEC §3): patterns a manager should look at. They are flagged, never used to
- * drop or alter a rating — the citizen's rating stands until an appeal says otherwise.
+ * Misuse signals (SPEC §3): patterns a manager should look at, by the thresholds of SIGNAL_RULES.
+ * They are flagged, never used to drop or alter a rating — the citizen's rating stands until an
+ * appeal says otherwise.
  */
-export const SIGNAL_RULES = {
-  /** a tap within this long of the prompt appearing is faster than anyone reads the screen */
-  fastTapMs: 1_000,
-  /** more ratings than this from one evaluator within the burst window */
-  burstCount: 5,
-  burstWindowMs: 60_000,
-  /** this many identical levels in a row at one window, all within the run window */
-  identicalRunLength: 10,
-  identicalRunWindowMs: 10 * 60_000,
-} as const;
-
 export const SIGNAL_LABELS: Record<TSignalKind, string> = {
   fast_tap: "评价邀请出现后 1 秒内即提交",
   no_prompt: "评价器上没有进行中的评价邀请",

@@ -1,7 +1,7 @@
 /**
  * Full-scale timing of the demo seed: a fresh database (DATABASE_URL's server, or a throwaway
- * MariaDB in a temporary directory), migrated, seeded with the whole simulated 2023, counted and
- * dropped. Run: `npx tsx src/seed/bench-seed.ts [scale]`.
+ * MariaDB in a temporary directory), migrated, seeded as `npm start` seeds it (the whole simulated
+ * 2023 and the recent days up to now), counted and dropped. Run: `npx tsx src/seed/bench-seed.ts [scale]`.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const db = createDb({ url: withDatabase(serverUrl, database), connectionLimit: 2 });
   try {
     await prepareDatabase(db);
-    const result = await seedDemoHall(db, { scale, log: (line) => console.log(line) });
+    const result = await seedDemoHall(db, { scale, now: new Date(), log: (line) => console.log(line) });
     const bad = await db
       .selectFrom("rating")
       .select((eb) => eb.fn.countAll<number>().as("count"))
@@ -62,6 +62,10 @@ async function main(): Promise<void> {
           staff: result.staff,
           cases: result.cases,
           ratings: result.ratings,
+          recentCases: result.recentCases,
+          recentRatings: result.recentRatings,
+          prompts: result.prompts,
+          signals: result.signals,
           badRatings: Number(bad.count),
           lateCases: Number(late.count),
           seconds: result.seconds,

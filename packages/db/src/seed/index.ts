@@ -2,23 +2,25 @@ import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 
 import { sql } from "kysely";
+import type { Insertable } from "kysely";
 
-import { NATIONAL_REASON_VERSION } from "@hcp/domain";
+import { hallDate, NATIONAL_REASON_VERSION } from "@hcp/domain";
 import type { TRole } from "@hcp/domain";
 
 import type { Db } from "../client";
 import { hashPassword } from "../passwords";
-import type { NewCase, NewRating, NewUser } from "../schema";
+import type { Database, NewCase, NewRating, NewRatingSignal, NewUser } from "../schema";
+import { insertRatingSignals } from "../repositories/signal";
 import { withBulkLoad } from "../repositories/rollup";
 import { buildDemoCatalog } from "./catalog";
 import type { TDemoCatalog } from "./catalog";
-import { simulateYear } from "./simulation";
+import { planRecentDays, simulateRecentDays, simulateYear } from "./simulation";
 import { insertDemoWorkOrders } from "./work-orders";
-import type { TSimCase, TSimRating } from "./simulation";
+import type { TSimCase, TSimDay, TSimRating } from "./simulation";
 
 export { buildDemoCatalog, DEMO_INSTANT_SHARE, DEMO_ITEM_COUNT } from "./catalog";
 export type { TDemoCatalog } from "./catalog";
-export { DEMO_CASES, DEMO_RATINGS, DEMO_YEAR, planDays, simulateYear } from "./simulation";
+export { DEMO_CASES, DEMO_RATINGS, DEMO_YEAR, planDays, planRecentDays, simulateRecentDays, simulateYear } from "./simulation";
 export { WINDOWS as DEMO_WINDOWS } from "./windows";
 
 export interface TDemoAccount {
@@ -35,8 +37,15 @@ export interface TDemoSeedResult {
   serviceItems: number;
   windows: number;
   staff: number;
+  /** 2023's cases and first ratings */
   cases: number;
   ratings: number;
+  /** the recent days' cases and first ratings (0 without `now`) */
+  recentCases: number;
+  recentRatings: number;
+  /** evaluator prompts (rated and timed out) and misuse signals, over both periods */
+  prompts: number;
+  signals: number;
   accounts: TDemoAccount[];
   seconds: number;
 }
@@ -44,6 +53,11 @@ export interface TDemoSeedResult {
 export interface TDemoSeedOptions {
   /** fraction of the 2023 year's cases and ratings to load, default 1 */
   scale?: number;
+  /**
+   * Also simulate the hall's recent days, from the first of last month up to this moment, at the
+   * same scale: 今日, 本月, the live overview and open work orders then show activity.
+   */
+  now?: Date;
   log?: (line: string) => void;
 }
 
@@ -249,38 +263,94 @@ async function insertUsers(db: Db, catalog: TDemoCatalog, ids: TCatalogIds): Pro
   return accounts;
 }
 
-interface TYearCounts {
+type NewRatingPrompt = Insertable<Database["rating_prompt"]>;
+type NewWindowPresence = Insertable<Database["window_presence"]>;
+
+interface TDayCounts {
   cases: number;
   ratings: number;
+  prompts: number;
+  signals: number;
 }
 
-/** Loads the simulated year with multi-row inserts; ids of a batch are its insertId onwards. */
-async function insertYear(
+interface TLoadContext {
+  catalog: TDemoCatalog;
+  ids: TCatalogIds;
+  reviewerUserId: number;
+  /** signals raised before this moment were looked at by the hall manager a day later */
+  reviewedBefore: Date;
+}
+
+/** Multi-row inserts whose ids are insertId onwards in steps of @@auto_increment_increment. */
+async function insertedIds(db: Db, table: "case" | "rating" | "rating_prompt", firstId: number, count: number, step: number): Promise<number[]> {
+  const ids = Array.from({ length: count }, (_, index) => firstId + index * step);
+  const last = await db.selectFrom(table).select("id").where("id", "=", ids.at(-1) ?? 0).executeTakeFirst();
+  if (last === undefined) throw new Error(`${table} ids of one insert were not consecutive`);
+  return ids;
+}
+
+/** Who was signed in at which window: from the first case received to the last one finished. */
+function presenceOf(days: readonly TSimCase[][], ids: TCatalogIds, until: Date | null): NewWindowPresence[] {
+  const spans = new Map<string, { windowId: number; staffId: number; from: number; to: number }>();
+  for (const cases of days) {
+    for (const sim of cases) {
+      if (sim.windowIndex === null || sim.staffIndex === null) continue;
+      const date = hallDate(sim.receivedAt);
+      const key = `${date}|${sim.windowIndex}|${sim.staffIndex}`;
+      const windowId = ids.windowIds[sim.windowIndex] ?? 0;
+      const staffId = ids.staffIds[sim.staffIndex] ?? 0;
+      const done = sim.completedAt && hallDate(sim.completedAt) === date ? sim.completedAt.getTime() : sim.receivedAt.getTime();
+      const span = spans.get(key) ?? { windowId, staffId, from: sim.receivedAt.getTime(), to: done };
+      span.from = Math.min(span.from, sim.receivedAt.getTime());
+      span.to = Math.max(span.to, done);
+      spans.set(key, span);
+    }
+  }
+  const limit = until?.getTime() ?? Number.POSITIVE_INFINITY;
+  return [...spans.values()].map((span) => ({
+    window_id: span.windowId,
+    staff_id: span.staffId,
+    signed_in_at: new Date(span.from - 10 * 60_000),
+    signed_out_at: new Date(Math.min(span.to + 5 * 60_000, limit)),
+  }));
+}
+
+/**
+ * Loads simulated days with multi-row inserts: cases, the evaluator prompts of their window, the
+ * ratings (a tablet rating linked to its prompt), their reasons, their misuse signals and who was
+ * signed in at each window.
+ */
+async function insertDays(
   db: Db,
-  catalog: TDemoCatalog,
-  ids: TCatalogIds,
-  scale: number,
+  context: TLoadContext,
+  days: Iterable<TSimDay>,
   log: (line: string) => void,
-): Promise<TYearCounts> {
+  until: Date | null = null,
+): Promise<TDayCounts> {
+  const { catalog, ids } = context;
   // Galera and some replicas step auto-increment ids by more than 1.
   const stepRow = await sql<{ step: number }>`select @@auto_increment_increment as step`.execute(db);
   const step = Number(stepRow.rows[0]?.step ?? 1);
 
   const caseBuffer: TSimCase[] = [];
-  const ratingBuffer: { caseId: number; sim: TSimCase; rating: TSimRating }[] = [];
+  const ratingBuffer: { caseId: number; promptId: number | null; sim: TSimCase; rating: TSimRating }[] = [];
   const reasonBuffer: { rating_id: number; reason_code: string }[] = [];
+  const signalBuffer: NewRatingSignal[] = [];
+  const presenceDays: TSimCase[][] = [];
   const counters: { name: string; value: number }[] = [];
-  const counts: TYearCounts = { cases: 0, ratings: 0 };
+  const counts: TDayCounts = { cases: 0, ratings: 0, prompts: 0, signals: 0 };
 
-  const flushReasons = async (): Promise<void> => {
-    if (reasonBuffer.length === 0) return;
-    await db.insertInto("rating_reason").values(reasonBuffer).execute();
+  const flushSide = async (): Promise<void> => {
+    if (reasonBuffer.length > 0) await db.insertInto("rating_reason").values(reasonBuffer).execute();
+    if (signalBuffer.length > 0) await insertRatingSignals(db, signalBuffer);
+    counts.signals += signalBuffer.length;
     reasonBuffer.length = 0;
+    signalBuffer.length = 0;
   };
 
   const flushRatings = async (): Promise<void> => {
     if (ratingBuffer.length === 0) return;
-    const rows: NewRating[] = ratingBuffer.map(({ caseId, sim, rating }) => {
+    const rows: NewRating[] = ratingBuffer.map(({ caseId, promptId, sim, rating }) => {
       const item = catalog.items[sim.itemIndex];
       return {
         case_id: caseId,
@@ -295,23 +365,36 @@ async function insertYear(
         service_item_id: ids.itemIds[sim.itemIndex] ?? 0,
         window_id: sim.windowIndex === null ? null : (ids.windowIds[sim.windowIndex] ?? null),
         staff_id: sim.staffIndex === null ? null : (ids.staffIds[sim.staffIndex] ?? null),
-        prompt_id: null,
+        prompt_id: promptId,
         idempotency_key: rating.idempotencyKey,
         rated_at: rating.ratedAt,
         received_at: rating.ratedAt,
       };
     });
     const result = await db.insertInto("rating").values(rows).executeTakeFirstOrThrow();
-    const firstId = Number(result.insertId);
-    const lastId = firstId + (rows.length - 1) * step;
-    const last = await db.selectFrom("rating").select("idempotency_key").where("id", "=", lastId).executeTakeFirst();
-    if (last?.idempotency_key !== rows.at(-1)?.idempotency_key) throw new Error("rating ids of one insert were not consecutive");
-    ratingBuffer.forEach(({ rating }, index) => {
-      for (const code of rating.reasons) reasonBuffer.push({ rating_id: firstId + index * step, reason_code: code });
+    const ratingIds = await insertedIds(db, "rating", Number(result.insertId), rows.length, step);
+    ratingBuffer.forEach(({ caseId, sim, rating }, index) => {
+      const ratingId = ratingIds[index] ?? 0;
+      for (const code of rating.reasons) reasonBuffer.push({ rating_id: ratingId, reason_code: code });
+      for (const signal of rating.signals) {
+        const reviewed = rating.ratedAt < context.reviewedBefore;
+        signalBuffer.push({
+          hall_id: ids.hallId,
+          kind: signal.kind,
+          rating_id: ratingId,
+          case_id: caseId,
+          window_id: sim.windowIndex === null ? null : (ids.windowIds[sim.windowIndex] ?? null),
+          device_id: null,
+          detail: signal.detail,
+          created_at: rating.ratedAt,
+          reviewed_by: reviewed ? context.reviewerUserId : null,
+          reviewed_at: reviewed ? new Date(rating.ratedAt.getTime() + 86_400_000) : null,
+        });
+      }
     });
     counts.ratings += rows.length;
     ratingBuffer.length = 0;
-    if (reasonBuffer.length >= REASON_BATCH) await flushReasons();
+    if (reasonBuffer.length >= REASON_BATCH) await flushSide();
   };
 
   const flushCases = async (): Promise<void> => {
@@ -333,19 +416,34 @@ async function insertYear(
         applicant_name_masked: sim.applicantNameMasked,
         applicant_contact_cipher: null,
         applicant_contact_hash: null,
-        status: "completed",
+        status: sim.completedAt === null ? "received" : "completed",
         received_at: sim.receivedAt,
         completed_at: sim.completedAt,
         due_date: sim.dueDate,
       };
     });
     const result = await db.insertInto("case").values(rows).executeTakeFirstOrThrow();
-    const firstId = Number(result.insertId);
-    const lastId = firstId + (rows.length - 1) * step;
-    const last = await db.selectFrom("case").select("case_no").where("id", "=", lastId).executeTakeFirst();
-    if (last?.case_no !== rows.at(-1)?.case_no) throw new Error("case ids of one insert were not consecutive");
+    const caseIds = await insertedIds(db, "case", Number(result.insertId), rows.length, step);
+    const prompted = caseBuffer.flatMap((sim, index) => (sim.prompt && sim.windowIndex !== null ? [{ sim, prompt: sim.prompt, caseId: caseIds[index] ?? 0 }] : []));
+    const promptIdOfCase = new Map<number, number>();
+    if (prompted.length > 0) {
+      const promptRows: NewRatingPrompt[] = prompted.map(({ sim, prompt, caseId }) => ({
+        case_id: caseId,
+        window_id: ids.windowIds[sim.windowIndex ?? 0] ?? 0,
+        staff_id: sim.staffIndex === null ? null : (ids.staffIds[sim.staffIndex] ?? null),
+        status: prompt.status,
+        created_at: prompt.createdAt,
+        closed_at: prompt.closedAt,
+      }));
+      const inserted = await db.insertInto("rating_prompt").values(promptRows).executeTakeFirstOrThrow();
+      const promptIds = await insertedIds(db, "rating_prompt", Number(inserted.insertId), promptRows.length, step);
+      prompted.forEach(({ caseId }, index) => promptIdOfCase.set(caseId, promptIds[index] ?? 0));
+      counts.prompts += promptRows.length;
+    }
     caseBuffer.forEach((sim, index) => {
-      if (sim.rating) ratingBuffer.push({ caseId: firstId + index * step, sim, rating: sim.rating });
+      const caseId = caseIds[index] ?? 0;
+      const promptId = sim.rating?.channel === 4 ? (promptIdOfCase.get(caseId) ?? null) : null;
+      if (sim.rating) ratingBuffer.push({ caseId, promptId, sim, rating: sim.rating });
     });
     counts.cases += rows.length;
     caseBuffer.length = 0;
@@ -361,7 +459,7 @@ async function insertYear(
     const elapsed = ((performance.now() - started) / 1000).toFixed(1);
     log(`  ${month}: ${monthCases.toLocaleString("en-US")} cases, ${monthRatings.toLocaleString("en-US")} ratings (${elapsed} s)`);
   };
-  for (const day of simulateYear(catalog, { regionCode: DEMO_HALL.regionCode, scale })) {
+  for (const day of days) {
     if (day.date.slice(0, 7) !== month) {
       logMonth();
       month = day.date.slice(0, 7);
@@ -369,6 +467,7 @@ async function insertYear(
       monthRatings = 0;
     }
     if (day.cases.length === 0) continue;
+    presenceDays.push(day.cases);
     counters.push({ name: `case:${ids.hallId}:${day.date.replaceAll("-", "")}`, value: day.cases.length });
     for (const sim of day.cases) {
       monthCases++;
@@ -379,8 +478,12 @@ async function insertYear(
   }
   await flushCases();
   await flushRatings();
-  await flushReasons();
+  await flushSide();
   logMonth();
+  const presence = presenceOf(presenceDays, ids, until);
+  for (let index = 0; index < presence.length; index += CASE_BATCH) {
+    await db.insertInto("window_presence").values(presence.slice(index, index + CASE_BATCH)).execute();
+  }
   // Live case numbers continue each day's sequence instead of colliding with the demo's.
   if (counters.length > 0) await db.insertInto("counter").values(counters).execute();
   return counts;
@@ -424,11 +527,23 @@ export async function seedDemoHall(db: Db, options: TDemoSeedOptions = {}): Prom
     const { departments, items, windows, staff } = catalog;
     log(`hall ${DEMO_HALL.name}: ${departments.length} departments, ${items.length} items, ${windows.length} windows, ${staff.length} staff`);
     const accounts = await insertUsers(trx, catalog, ids);
+    const reviewers = await demoReviewers(trx, ids.hallId);
     log(`${HALL_ACCOUNTS.length + catalog.staff.length} accounts; loading ${scale === 1 ? "the" : `${scale} of the`} simulated 2023 …`);
-    const year = await insertYear(trx, catalog, ids, scale, log);
-    const workOrders = await insertDemoWorkOrders(trx, await demoReviewers(trx, ids.hallId));
-    log(`${workOrders} bad reviews with work orders in every state`);
-    return { hallId: ids.hallId, accounts, year };
+    const context = { catalog, ids, reviewerUserId: reviewers.managerUserId };
+    // 2023's signals were all looked at long ago.
+    const year = await insertDays(trx, { ...context, reviewedBefore: new Date(8.64e15) }, simulateYear(catalog, { regionCode: DEMO_HALL.regionCode, scale }), log);
+    const recentFrom = options.now ? planRecentDays(options.now, scale)[0]?.date : undefined;
+    let recent = { cases: 0, ratings: 0, prompts: 0, signals: 0 };
+    if (options.now && recentFrom) {
+      log(`the recent days, ${recentFrom} up to now …`);
+      // Signals of the last three days are still waiting for the hall manager's look.
+      const reviewedBefore = new Date(options.now.getTime() - 3 * 86_400_000);
+      const days = simulateRecentDays(catalog, { regionCode: DEMO_HALL.regionCode, scale, now: options.now });
+      recent = await insertDays(trx, { ...context, reviewedBefore }, days, log, options.now);
+    }
+    const workOrders = await insertDemoWorkOrders(trx, reviewers, options.now && recentFrom ? { now: options.now, recentFrom } : null);
+    log(`${workOrders} bad reviews with work orders (finished in 2023; live ones in every state)`);
+    return { hallId: ids.hallId, accounts, year, recent };
       }),
     (result) => result.hallId,
   );
@@ -443,6 +558,10 @@ export async function seedDemoHall(db: Db, options: TDemoSeedOptions = {}): Prom
     staff: catalog.staff.length,
     cases: loaded.year.cases,
     ratings: loaded.year.ratings,
+    recentCases: loaded.recent.cases,
+    recentRatings: loaded.recent.ratings,
+    prompts: loaded.year.prompts + loaded.recent.prompts,
+    signals: loaded.year.signals + loaded.recent.signals,
     accounts: loaded.accounts,
     seconds,
   };

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
-import { exceptionsFromSchedules, hallDate, isWorkingDay } from "@hcp/domain";
+import { exceptionsFromSchedules, hallDate, hallDayBounds, isWorkingDay } from "@hcp/domain";
 
 import type { Db } from "../client";
 import { verifyPassword } from "../passwords";
@@ -12,6 +12,8 @@ import { isDemoHallSeeded, seedDemoHall } from "./index";
 
 const getDb = useTestDb();
 const SCALE = 0.02;
+// A third of the year is loaded in well under a minute on an idle machine; a shared one is slower.
+const SEED_TIMEOUT = 240_000;
 const exceptions = exceptionsFromSchedules();
 
 /** A fingerprint of the simulated year: every case with its item and the level it was rated. */
@@ -247,34 +249,149 @@ describe("demo hall seed", () => {
     expect(first.levelSum).toBe(5218);
   });
 
-  test("gives every bad review one work order, with orders in every state and consistent follow-ups", async () => {
+  test("gives every bad review one work order: 2023's finished, the recent days' live in every open state, with consistent follow-ups", async () => {
     const db = getDb();
-    await seedDemoHall(db, { scale: 0.3 });
+    // A Wednesday afternoon late in the month: the recent days hold enough bad reviews for every plan.
+    const now = new Date("2026-12-30T06:30:00Z");
+    const result = await seedDemoHall(db, { scale: 0.3, now });
+    expect(result.recentCases).toBeGreaterThan(0);
     const bad = await db.selectFrom("rating").select("id").where("level", "<=", 2).where("seq", "=", 1).execute();
-    const orders = await db.selectFrom("work_order").select(["rating_id", "state", "replied_at", "rectified_at", "contact_due", "rectify_due"]).execute();
+    const orders = await db
+      .selectFrom("work_order")
+      .select(["rating_id", "state", "created_at", "replied_at", "rectified_at", "closed_at", "contact_due", "rectify_due"])
+      .execute();
     expect(orders.map((order) => order.rating_id).sort()).toEqual(bad.map((rating) => rating.id).sort());
-    const states = new Set(orders.map((order) => order.state));
+    const recentFrom = hallDayBounds("2026-11-01").start;
+    const finished = orders.filter((order) => order.created_at < recentFrom);
+    const live = orders.filter((order) => order.created_at >= recentFrom);
+    expect(finished.length).toBeGreaterThan(0);
+    // Nothing from 2023 is still open three years on.
+    expect(new Set(finished.map((order) => order.state))).toEqual(new Set(["closed"]));
+    const states = new Set(live.map((order) => order.state));
     for (const state of ["pending", "contacted", "rectifying", "cannot_rectify_requested", "rectified", "cannot_rectify", "replied", "appealed", "closed"]) {
-      expect(states.has(state)).toBe(true);
+      expect(states.has(state), state).toBe(true);
     }
-    for (const order of orders) expect(order.contact_due <= order.rectify_due).toBe(true);
-    expect(await db.selectFrom("rating_exclusion").select("reason").execute()).toEqual([{ reason: "mistaken" }]);
+    // Open orders whose deadline is still ahead: the work-order list shows live days left.
+    const today = hallDate(now);
+    expect(live.some((order) => order.state !== "closed" && order.rectify_due >= today)).toBe(true);
+    for (const order of orders) {
+      expect(order.contact_due <= order.rectify_due).toBe(true);
+      for (const moment of [order.created_at, order.replied_at, order.rectified_at, order.closed_at]) {
+        if (moment) expect(moment.getTime()).toBeLessThanOrEqual(now.getTime());
+      }
+    }
+    const exclusions = await db.selectFrom("rating_exclusion").select("reason").execute();
+    expect(exclusions.length).toBeGreaterThan(0);
     const followUps = await db
       .selectFrom("rating as f")
       .innerJoin("work_order as w", "w.case_id", "f.case_id")
-      .select(["w.state", "w.rectified_at"])
+      .select(["w.state", "w.rectified_at", "f.rated_at"])
       .where("f.seq", "=", 2)
       .execute();
     expect(followUps.length).toBeGreaterThan(0);
     for (const followUp of followUps) {
       expect(followUp.state).toBe("closed");
       expect(followUp.rectified_at).not.toBeNull();
+      expect(followUp.rated_at.getTime()).toBeLessThanOrEqual(now.getTime());
     }
-    const events = await db.selectFrom("work_order_event").select("action").distinct().execute();
-    expect(events.map((event) => event.action).sort()).toEqual(
+    const events = await db.selectFrom("work_order_event").select(["action", "created_at"]).execute();
+    for (const event of events) expect(event.created_at.getTime()).toBeLessThanOrEqual(now.getTime());
+    expect([...new Set(events.map((event) => event.action))].sort()).toEqual(
       ["appeal", "approveCannotRectify", "approveExtension", "close", "contact", "escalate", "followUp", "markRectified", "open", "rejectAppeal", "reply", "requestCannotRectify", "requestExtension", "startRectification", "upholdAppeal"].sort(),
     );
+  }, SEED_TIMEOUT);
+
+  test("simulates the recent days up to the moment of the seed: cases today, some still being handled, nothing later", async () => {
+    const db = getDb();
+    const now = new Date("2026-12-07T06:30:00Z");
+    const result = await seedDemoHall(db, { scale: 0.1, now });
+    const recent = await db
+      .selectFrom("case")
+      .select(["case_no", "status", "received_at", "completed_at"])
+      .where("received_at", ">=", hallDayBounds("2026-11-01").start)
+      .execute();
+    expect(recent).toHaveLength(result.recentCases);
+    const today = recent.filter((c) => hallDate(c.received_at) === "2026-12-07");
+    expect(today.length).toBeGreaterThan(0);
+    for (const c of recent) {
+      expect(c.received_at.getTime()).toBeLessThanOrEqual(now.getTime());
+      if (c.status === "received") expect(c.completed_at).toBeNull();
+      else expect(c.completed_at?.getTime()).toBeLessThanOrEqual(now.getTime());
+    }
+    expect(recent.some((c) => c.status === "received")).toBe(true);
+    const ratings = await db.selectFrom("rating").select(["rated_at"]).where("rated_at", ">=", hallDayBounds("2026-11-01").start).execute();
+    expect(ratings.length).toBeGreaterThanOrEqual(result.recentRatings);
+    for (const rating of ratings) expect(rating.rated_at.getTime()).toBeLessThanOrEqual(now.getTime());
+    const prompts = await db.selectFrom("rating_prompt").select(["created_at", "closed_at", "status"]).execute();
+    for (const prompt of prompts) {
+      expect(prompt.status).not.toBe("pending");
+      expect(prompt.closed_at?.getTime()).toBeLessThanOrEqual(now.getTime());
+    }
+    const presence = await db.selectFrom("window_presence").select(["signed_in_at", "signed_out_at"]).execute();
+    for (const row of presence) expect(row.signed_out_at?.getTime()).toBeLessThanOrEqual(now.getTime());
+    // Live case numbers continue today's sequence.
+    const counter = await db.selectFrom("counter").select("value").where("name", "=", `case:${result.hallId}:20261207`).executeTakeFirst();
+    expect(Number(counter?.value)).toBe(today.length);
   });
+
+  test("rates on-site cases mostly on the window tablets, on prompts, with timed-out prompts, misuse signals and who was on duty", async () => {
+    const db = getDb();
+    await seedDemoHall(db, { scale: 0.3 });
+    const ratings = await db
+      .selectFrom("rating")
+      .innerJoin("case", "case.id", "rating.case_id")
+      .select(["rating.id", "rating.case_id", "rating.channel", "rating.prompt_id", "rating.rated_at", "case.window_id"])
+      .where("rating.seq", "=", 1)
+      .execute();
+    const onSite = ratings.filter((rating) => rating.window_id !== null);
+    const tablet = onSite.filter((rating) => rating.channel === 4);
+    expect(tablet.length / onSite.length).toBeGreaterThan(0.6);
+    expect(onSite.filter((rating) => rating.channel === 5).length / onSite.length).toBeLessThan(0.1);
+
+    const prompts = await db.selectFrom("rating_prompt").selectAll().execute();
+    const promptById = new Map(prompts.map((prompt) => [prompt.id, prompt]));
+    const signals = await db.selectFrom("rating_signal").selectAll().execute();
+    const noPrompt = new Set(signals.filter((signal) => signal.kind === "no_prompt").map((signal) => signal.rating_id));
+    for (const rating of tablet) {
+      if (noPrompt.has(rating.id)) {
+        expect(rating.prompt_id).toBeNull();
+        continue;
+      }
+      const prompt = promptById.get(rating.prompt_id ?? 0);
+      expect(prompt).toMatchObject({ case_id: rating.case_id, window_id: rating.window_id, status: "rated" });
+      expect(prompt?.closed_at?.getTime()).toBe(rating.rated_at.getTime());
+      expect(prompt?.created_at.getTime()).toBeLessThan(rating.rated_at.getTime());
+    }
+    for (const rating of onSite) if (rating.channel !== 4) expect(rating.prompt_id).toBeNull();
+    const timedOut = prompts.filter((prompt) => prompt.status === "timed_out");
+    expect(timedOut.length / prompts.length).toBeGreaterThan(0.05);
+    expect(timedOut.length / prompts.length).toBeLessThan(0.4);
+    for (const prompt of timedOut) expect((prompt.closed_at?.getTime() ?? 0) - prompt.created_at.getTime()).toBe(60_000);
+
+    const kinds = new Set(signals.map((signal) => signal.kind));
+    for (const kind of ["fast_tap", "no_prompt", "burst", "identical_run"]) expect(kinds.has(kind as never), kind).toBe(true);
+    expect(signals.length / ratings.length).toBeLessThan(0.02);
+    const ratingIds = new Set(ratings.map((rating) => rating.id));
+    for (const signal of signals) {
+      expect(ratingIds.has(signal.rating_id ?? 0)).toBe(true);
+      expect(signal.reviewed_at).not.toBeNull();
+    }
+    for (const signal of signals.filter((s) => s.kind === "fast_tap")) {
+      const rating = ratings.find((r) => r.id === signal.rating_id);
+      const prompt = promptById.get(rating?.prompt_id ?? 0);
+      expect((rating?.rated_at.getTime() ?? 0) - (prompt?.created_at.getTime() ?? 0)).toBeLessThan(1_000);
+    }
+
+    // Whoever handled a window case was signed in at that window when it was received.
+    const presence = await db.selectFrom("window_presence").selectAll().execute();
+    const cases = await db.selectFrom("case").select(["window_id", "staff_id", "received_at"]).where("window_id", "is not", null).limit(2_000).execute();
+    for (const c of cases) {
+      const on = presence.some(
+        (row) => row.window_id === c.window_id && row.staff_id === c.staff_id && row.signed_in_at <= c.received_at && (row.signed_out_at ?? c.received_at) >= c.received_at,
+      );
+      expect(on).toBe(true);
+    }
+  }, SEED_TIMEOUT);
 
   test("refuses to seed a hall that is already there", async () => {
     const db = getDb();

@@ -2,12 +2,15 @@ import { createHash } from "node:crypto";
 
 import {
   addWorkingDays,
+  countWorkingDays,
   datesBetween,
   exceptionsFromSchedules,
+  hallDate,
   hallDayBounds,
   isWorkingDay,
   maskApplicantName,
   NATIONAL_REASONS,
+  SIGNAL_RULES,
 } from "@hcp/domain";
 import type { TCalendarExceptions } from "@hcp/domain";
 
@@ -20,6 +23,12 @@ export const DEMO_YEAR = 2023;
 export const DEMO_CASES = 243_000;
 export const DEMO_RATINGS = 55_000;
 
+/** A misuse signal the platform's rules would have flagged for the rating (SPEC §3). */
+export interface TSimSignal {
+  kind: "fast_tap" | "no_prompt" | "burst" | "identical_run";
+  detail: string;
+}
+
 export interface TSimRating {
   level: number;
   channel: number;
@@ -27,6 +36,14 @@ export interface TSimRating {
   reasons: string[];
   ratedAt: Date;
   idempotencyKey: string;
+  signals: TSimSignal[];
+}
+
+/** 请评价 on the window's evaluator: rated there, or the citizen walked away (timed out). */
+export interface TSimPrompt {
+  createdAt: Date;
+  status: "rated" | "timed_out";
+  closedAt: Date;
 }
 
 export interface TSimCase {
@@ -38,9 +55,11 @@ export interface TSimCase {
   applicantType: TApplicantType;
   applicantNameMasked: string;
   receivedAt: Date;
-  completedAt: Date;
+  /** null while the case is still being handled (the live days only) */
+  completedAt: Date | null;
   dueDate: string | null;
   late: boolean;
+  prompt: TSimPrompt | null;
   rating: TSimRating | null;
 }
 
@@ -141,15 +160,17 @@ export function demoIdempotencyKey(caseNo: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-// Where the ratings came from (Weiyuan 2020: other hall terminal 40%, mobile 26%, PC 18%, hall
-// tablet 16%, SMS and QR a handful). A case handled away from the hall is never rated in it.
+// Where the ratings came from. Every window has an evaluator and staff press 请评价 when a case is
+// done, so most on-site ratings are taps on the window's tablet (4); the rest come later by phone
+// (2), PC (1), the receipt's QR code (3) or SMS (7), and a few from the hall's self-service
+// terminals (5). A case handled away from the hall is never rated in it.
 const WINDOW_CASE_CHANNELS = new WeightedTable<number>([
-  [5, 44.2],
-  [4, 17.7],
-  [2, 22.7],
-  [1, 15.35],
-  [7, 0.04],
-  [3, 0.015],
+  [4, 68],
+  [5, 4],
+  [2, 15],
+  [1, 10],
+  [3, 2.5],
+  [7, 0.5],
 ]);
 const REMOTE_CASE_CHANNELS = new WeightedTable<number>([
   [2, 57],
@@ -157,10 +178,18 @@ const REMOTE_CASE_CHANNELS = new WeightedTable<number>([
   [7, 0.35],
   [3, 0.15],
 ]);
-const HALL_CHANNELS = new Set([4, 5]);
+const KIOSK = 4;
+const HALL_CHANNELS = new Set([KIOSK, 5]);
 const WINDOW_RATING_SHARE = 0.2405;
 const REMOTE_RATING_SHARE = 0.145;
 const LATE_SHARE = 0.015;
+/** 请评价 pressed for a window case that was not rated on the tablet: the citizen walked away. */
+const TIMED_OUT_PROMPT_SHARE = 0.05;
+/** A tablet rating with no prompt open (the evaluator's standing screen, or a prompt lost). */
+const NO_PROMPT_SHARE = 0.002;
+/** Window-days on which someone taps the evaluator through for the day's cases after hours. */
+const TAP_THROUGH_DAY_SHARE = 0.025;
+const PROMPT_TIMEOUT_MS = 60_000;
 
 const REASON_WEIGHTS: Readonly<Record<string, number>> = {
   110: 6, 109: 5, 108: 4, 115: 6, 113: 2, 114: 1.5, 111: 0.5, 112: 0.5,
@@ -239,9 +268,123 @@ export interface TSimulationOptions {
 }
 
 /** The simulated 2023, one working day at a time, in order of receipt. Pure: the same on every run. */
-export function* simulateYear(catalog: TDemoCatalog, options: TSimulationOptions): Generator<TSimDay> {
+export function simulateYear(catalog: TDemoCatalog, options: TSimulationOptions): Generator<TSimDay> {
+  return simulateDays(catalog, { regionCode: options.regionCode, days: planDays(options.scale), seed: 0xca5e_2023 });
+}
+
+/**
+ * The hall's recent days, from the first of last month up to `now`, shaped like 2023: what 今日,
+ * 本月 and 上月, the live overview and work orders with live deadlines show on a first start.
+ * Nothing happens after `now`: later receipts are left out, a case not finished by then is still
+ * being handled, and a rating or prompt not given by then is not there.
+ */
+export function simulateRecentDays(catalog: TDemoCatalog, options: TSimulationOptions & { now: Date }): Generator<TSimDay> {
+  const days = planRecentDays(options.now, options.scale);
+  const seed = Number((days[0]?.date ?? "0").replaceAll("-", "")) ^ 0x11fe;
+  return simulateDays(catalog, { regionCode: options.regionCode, days, seed, until: options.now });
+}
+
+/** Working days from the first of the month before `now`'s up to `now`'s date, at 2023's daily mean. */
+export function planRecentDays(now: Date, scale: number, exceptions: TCalendarExceptions = exceptionsFromSchedules()): TDayPlan[] {
+  const today = hallDate(now);
+  const month = Number(today.slice(5, 7));
+  const year = Number(today.slice(0, 4));
+  const first = month === 1 ? `${year - 1}-12-01` : `${year}-${String(month - 1).padStart(2, "0")}-01`;
+  const random = new SeededRandom(Number(first.replaceAll("-", "")));
+  const dailyMean = DEMO_CASES / countWorkingDays(`${DEMO_YEAR}-01-01`, `${DEMO_YEAR}-12-31`, exceptions);
+  return datesBetween(first, today)
+    .filter((date) => isWorkingDay(date, exceptions))
+    .map((date) => {
+      const when = new Date(`${date}T00:00:00Z`);
+      const weight = (WEEKDAY_FACTOR[when.getUTCDay()] ?? 1) * (MONTH_FACTOR[when.getUTCMonth()] ?? 1) * (0.94 + random.next() * 0.12);
+      return { date, count: Math.round(dailyMean * weight * scale) };
+    });
+}
+
+interface TDaysOptions {
+  regionCode: string;
+  days: readonly TDayPlan[];
+  seed: number;
+  /** the moment the simulation stops; the whole of every day when absent */
+  until?: Date;
+}
+
+/** A prompt from 请评价 a few seconds after the case is done, answered or timed out. */
+function promptFor(random: SeededRandom, completedAt: Date, rated: boolean): { prompt: TSimPrompt; ratedAt: Date | null } {
+  const createdAt = new Date(completedAt.getTime() + random.int(5, 40) * 1000);
+  if (!rated) {
+    return { prompt: { createdAt, status: "timed_out", closedAt: new Date(createdAt.getTime() + PROMPT_TIMEOUT_MS) }, ratedAt: null };
+  }
+  // Reading the five faces takes a few seconds; now and then someone taps at once.
+  const reactionMs = random.chance(0.004) ? random.int(350, 950) : random.int(3_000, 40_000);
+  const ratedAt = new Date(createdAt.getTime() + reactionMs);
+  return { prompt: { createdAt, status: "rated", closedAt: ratedAt }, ratedAt };
+}
+
+/**
+ * A tap-through: after hours someone pushes the day's unrated-looking cases to the evaluator and
+ * taps 非常满意 on each within seconds — the pattern the burst, fast-tap and identical-run rules
+ * exist to catch. The ratings' levels stay as simulated (all 5), only their moments move.
+ */
+function tapThrough(random: SeededRandom, cases: readonly TSimCase[], date: string): void {
+  const closing = hallDayBounds(date).start.getTime() + 17 * HOUR + 22 * MINUTE;
+  const byWindow = new Map<number, TSimCase[]>();
+  for (const sim of cases) {
+    if (sim.windowIndex === null || sim.rating?.channel !== KIOSK || sim.rating.level !== 5 || !sim.prompt) continue;
+    if (sim.completedAt === null || sim.completedAt.getTime() >= closing) continue;
+    byWindow.set(sim.windowIndex, [...(byWindow.get(sim.windowIndex) ?? []), sim]);
+  }
+  const candidates = [...byWindow.values()].filter((list) => list.length >= 8);
+  if (candidates.length === 0) return;
+  const chosen = random.pick(candidates).slice(-11);
+  chosen.forEach((sim, index) => {
+    if (!sim.rating || !sim.prompt) return;
+    const createdAt = new Date(closing + index * 9_000);
+    const ratedAt = new Date(createdAt.getTime() + random.int(400, 900));
+    sim.prompt = { createdAt, status: "rated", closedAt: ratedAt };
+    sim.rating.ratedAt = ratedAt;
+  });
+}
+
+/**
+ * The signals the platform's misuse rules give each rating of a day (services/signals.ts judges
+ * live ratings the same way): by the ratings of its window up to and including itself.
+ */
+function judgeDay(cases: readonly TSimCase[]): void {
+  const byWindow = new Map<number, { rating: TSimRating; prompt: TSimPrompt | null }[]>();
+  for (const sim of cases) {
+    if (sim.windowIndex === null || !sim.rating) continue;
+    byWindow.set(sim.windowIndex, [...(byWindow.get(sim.windowIndex) ?? []), { rating: sim.rating, prompt: sim.prompt }]);
+  }
+  for (const list of byWindow.values()) {
+    list.sort((a, b) => a.rating.ratedAt.getTime() - b.rating.ratedAt.getTime());
+    list.forEach(({ rating, prompt }, index) => {
+      const at = rating.ratedAt.getTime();
+      const before = list.slice(0, index + 1).map((entry) => entry.rating);
+      if (rating.channel === KIOSK) {
+        if (prompt === null) rating.signals.push({ kind: "no_prompt", detail: "" });
+        else if (at - prompt.createdAt.getTime() < SIGNAL_RULES.fastTapMs) {
+          rating.signals.push({ kind: "fast_tap", detail: `${at - prompt.createdAt.getTime()} ms` });
+        }
+        const burst = before.filter((other) => other.channel === KIOSK && other.ratedAt.getTime() >= at - SIGNAL_RULES.burstWindowMs);
+        if (burst.length > SIGNAL_RULES.burstCount) rating.signals.push({ kind: "burst", detail: `超过 ${SIGNAL_RULES.burstCount} 条/分钟` });
+      }
+      const run = before.filter((other) => other.ratedAt.getTime() >= at - SIGNAL_RULES.identicalRunWindowMs).slice(-SIGNAL_RULES.identicalRunLength);
+      if (run.length === SIGNAL_RULES.identicalRunLength && run.every((other) => other.level === rating.level)) {
+        rating.signals.push({ kind: "identical_run", detail: `连续 ${run.length} 条 ${rating.level} 级` });
+      }
+    });
+  }
+}
+
+/** Simulated days, one working day at a time, in order of receipt. Pure: the same on every run. */
+function* simulateDays(catalog: TDemoCatalog, options: TDaysOptions): Generator<TSimDay> {
   const exceptions = exceptionsFromSchedules();
-  const random = new SeededRandom(0xca5e_2023);
+  const random = new SeededRandom(options.seed);
+  // Prompts and signals draw from their own stream, so the cases and their levels stay the same
+  // whatever the evaluator's share.
+  const promptRandom = new SeededRandom(options.seed ^ 0x9e37_79b9);
+  const until = options.until?.getTime() ?? Number.POSITIVE_INFINITY;
   const itemTable = new WeightedTable(catalog.items.map((item, index) => [index, item.volume] as const));
   const staffTables = catalog.windows.map(
     (window) => new WeightedTable(window.staff.map((index) => [index, catalog.staff[index]?.load ?? 1] as const)),
@@ -271,7 +414,7 @@ export function* simulateYear(catalog: TDemoCatalog, options: TSimulationOptions
     return table;
   };
 
-  for (const { date, count } of planDays(options.scale, exceptions)) {
+  for (const { date, count } of options.days) {
     const dayStart = hallDayBounds(date).start.getTime();
     const offsets: number[] = [];
     for (let i = 0; i < count; i++) offsets.push(openingHoursOffset(random));
@@ -316,6 +459,7 @@ export function* simulateYear(catalog: TDemoCatalog, options: TSimulationOptions
       const caseNo = `${prefix}${String(index + 1).padStart(5, "0")}`;
 
       let rating: TSimRating | null = null;
+      let prompt: TSimPrompt | null = null;
       const remote = windowIndex === null;
       if (random.chance(remote ? REMOTE_RATING_SHARE : WINDOW_RATING_SHARE)) {
         const channel = (remote ? REMOTE_CASE_CHANNELS : WINDOW_CASE_CHANNELS).pick(random);
@@ -337,14 +481,16 @@ export function* simulateYear(catalog: TDemoCatalog, options: TSimulationOptions
         else if (channel === 3) delay = random.int(1, 30) * MINUTE;
         else if (channel === 7) delay = random.int(10, 24 * 60) * MINUTE;
         else delay = Math.round((5 * MINUTE + (7 * DAY - 6 * MINUTE) * random.next() ** 2.2) / 1000) * 1000;
-        rating = {
-          level,
-          channel,
-          comment,
-          reasons: [...chosen].sort(),
-          ratedAt: new Date(completedAt.getTime() + delay),
-          idempotencyKey: demoIdempotencyKey(caseNo),
-        };
+        let ratedAt = new Date(completedAt.getTime() + delay);
+        if (channel === KIOSK && !promptRandom.chance(NO_PROMPT_SHARE)) {
+          const answered = promptFor(promptRandom, completedAt, true);
+          prompt = answered.prompt;
+          ratedAt = answered.ratedAt ?? ratedAt;
+        }
+        rating = { level, channel, comment, reasons: [...chosen].sort(), ratedAt, idempotencyKey: demoIdempotencyKey(caseNo), signals: [] };
+      }
+      if (!remote && prompt === null && rating?.channel !== KIOSK && promptRandom.chance(TIMED_OUT_PROMPT_SHARE)) {
+        prompt = promptFor(promptRandom, completedAt, false).prompt;
       }
       cases.push({
         caseNo,
@@ -358,9 +504,24 @@ export function* simulateYear(catalog: TDemoCatalog, options: TSimulationOptions
         completedAt,
         dueDate,
         late,
+        prompt,
         rating,
       });
     });
-    yield { date, cases };
+    if (promptRandom.chance(TAP_THROUGH_DAY_SHARE)) tapThrough(promptRandom, cases, date);
+    const present = cases.filter((sim) => sim.receivedAt.getTime() <= until).map((sim) => cutAt(sim, until));
+    judgeDay(present);
+    yield { date, cases: present };
   }
+}
+
+/** A case as it stands at `until`: what had not happened yet is not there. */
+function cutAt(sim: TSimCase, until: number): TSimCase {
+  if (until === Number.POSITIVE_INFINITY) return sim;
+  if (sim.completedAt === null || sim.completedAt.getTime() > until) return { ...sim, completedAt: null, prompt: null, rating: null };
+  const rating = sim.rating && sim.rating.ratedAt.getTime() <= until ? sim.rating : null;
+  const prompt = sim.prompt && sim.prompt.closedAt.getTime() <= until ? sim.prompt : null;
+  // A tablet rating is given on its prompt: without the prompt (still open at `until`) it has not happened.
+  if (rating?.channel === KIOSK && sim.prompt && !prompt) return { ...sim, prompt: null, rating: null };
+  return { ...sim, rating, prompt };
 }
