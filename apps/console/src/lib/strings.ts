@@ -126,7 +126,7 @@ const zhCN = {
     invalidSearch: "地址中的统计期间无效，已显示今天的数据。",
     periodLine: (from: string, to: string) => `${from} 至 ${to}`,
     daysLine: (working: number, calendar: number) => `工作日 ${working} 天，自然日 ${calendar} 天`,
-    emptyPeriod: "所选期间暂无评价数据。演示数据为 2023 年全年，可点击“2023年全年”查看。",
+    emptyPeriod: "所选期间暂无评价数据。演示数据为 2023 年全年及上月初至今，可点击“2023年全年”或“本月”查看。",
     departmentScope: "您是部门负责人，以下数据仅包含本部门。",
     metricsSection: "总体指标",
     metrics: {
