@@ -88,7 +88,8 @@ describe("window performance and ranking", () => {
     expect(second?.rank).toBeNull();
     expect(second?.eligible).toBe(false);
     expect(second?.score).toBe("—");
-    expect(ranking.red).toEqual([hall.windowIds[0]]);
+    // One ranked window: no 红黑榜 (each list takes half of those ranked).
+    expect(ranking.red).toEqual([]);
     expect(ranking.black).toEqual([]);
   });
 
@@ -133,6 +134,61 @@ describe("window performance and ranking", () => {
     expect((await manager.performance.windows(FEBRUARY)).lastTwoMonthsRunning).toBeNull();
     // Not a whole month: no 末位 judgement.
     expect((await manager.performance.windows({ from: "2023-03-01", to: "2023-03-15" })).lastTwoMonthsRunning).toBeNull();
+  });
+
+  test("every ranked row shows what its score is made of; a 黑榜 entry says what pulls it down", async () => {
+    // A01: instant cases only (no 承诺件), no bad review. A02: the other department's 承诺件, with bad reviews.
+    await windowMonth(0, "2023-03-06", 40, 0, 10);
+    for (let n = 0; n < 40; n += 1) await ratedCase({ windowIndex: 1, day: "2023-03-07", level: n < 34 ? 5 : 1, otherDepartment: true });
+    const manager = await signedIn("test_hall_manager");
+    const ranking = await manager.performance.windows(MARCH);
+    expect(ranking.population).toEqual({ scope: "hall", name: "全厅", ranked: 2 });
+    const [first, second] = ranking.rows;
+    expect(first?.window.code).toBe("A01");
+    // No 承诺件: 按时办结率 is left out and its 10 spread over the rest; no bad review: 按时整改率 is 100 %.
+    expect(first?.breakdown.map((part) => [part.label, part.value, part.weight, part.effectiveWeight])).toEqual([
+      ["满意度下界", "91.24%", 60, "66.67"],
+      ["评价率", "80.00%", 20, "22.22"],
+      ["按时办结率", "—", 10, "0.00"],
+      ["按时整改率", "100%（无差评）", 10, "11.11"],
+    ]);
+    const points = first?.breakdown.reduce((sum, part) => sum + Number(part.points), 0) ?? 0;
+    expect(Math.abs(points - (first?.scoreValue ?? 0))).toBeLessThan(0.02);
+    expect(first?.pulledDownBy).toBeNull();
+    expect(ranking.black).toEqual([second?.window.id]);
+    expect(second?.pulledDownBy).toBe("好评率 85.00%，全厅 92.50%");
+  });
+
+  test("a department head's 红黑榜 and 末位 are over their department's cases, said so, and never name one window twice", async () => {
+    // Both months: 自然资源局's cases at A02 rank it; 市场监督管理局's (the head's) only at A01.
+    for (const day of ["2023-02-06", "2023-03-06"]) {
+      await windowMonth(0, day, 30, 0);
+      for (let n = 0; n < 30; n += 1) await ratedCase({ windowIndex: 1, day, level: n < 25 ? 5 : 1, otherDepartment: true });
+    }
+    const head = await signedIn("test_department_head");
+    const view = await head.performance.windows(MARCH);
+    expect(view.population).toEqual({ scope: "department", name: "县市场监督管理局", ranked: 1 });
+    expect(view.rows.filter((row) => row.rank !== null).map((row) => row.window.code)).toEqual(["A01"]);
+    // One ranked window is nobody's last: neither 红榜 nor 黑榜 nor 末位 (it used to be 红榜 #1 and 末位 at once).
+    expect(view.red).toEqual([]);
+    expect(view.black).toEqual([]);
+    expect(view.lastTwoMonthsRunning).toBeNull();
+    expect(view.rows.some((row) => (row.red && (row.black || row.lastTwoMonthsRunning)))).toBe(false);
+
+    // The hall's population: both windows ranked, A02 last both months — on the 黑榜 and 末位, never 红榜.
+    const manager = await signedIn("test_hall_manager");
+    const hallView = await manager.performance.windows(MARCH);
+    expect(hallView.population).toEqual({ scope: "hall", name: "全厅", ranked: 2 });
+    expect(hallView.red).toEqual([hall.windowIds[0]]);
+    expect(hallView.black).toEqual([hall.windowIds[1]]);
+    expect(hallView.lastTwoMonthsRunning).toBe(hall.windowIds[1]);
+
+    // The department head's live monthly report ranks the same way: one department is nobody's last.
+    const report = await head.report.monthly({ month: "2023-03" });
+    expect(report.report.departments.population).toEqual({ scope: "department", name: "县市场监督管理局", ranked: 1 });
+    expect(report.report.departments.red).toEqual([]);
+    expect(report.report.departments.rows.map((row) => [row.rank, row.lastTwoMonthsRunning])).toEqual([[1, false]]);
+    expect(report.report.windows.population?.scope).toBe("department");
   });
 
   test("drills down window → staff → item → the individual ratings, keeping the period", async () => {

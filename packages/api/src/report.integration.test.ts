@@ -322,8 +322,12 @@ describe("the monthly report", () => {
     expect(second?.workOrderOnTimeRate.text).toBe("0.00%");
     // Window 3 has nothing: listed, not ranked.
     expect(third).toMatchObject({ code: "A03", rank: null, score: "—", note: "样本不足", validRatings: 0 });
-    expect(report.windows.red).toEqual([hall.windowIds[0], hall.windowIds[1]]);
-    expect(report.windows.black).toEqual([]);
+    // Two ranked: one on each list, so the 末位 is 黑榜 first, never 红榜 too; it says what pulls it down.
+    expect(report.windows.red).toEqual([hall.windowIds[0]]);
+    expect(report.windows.black).toEqual([hall.windowIds[1]]);
+    expect(report.windows.population).toEqual({ scope: "hall", name: "全厅", ranked: 2 });
+    expect(second?.pulledDownBy).toMatch(/^好评率 66\.67%，全厅 /);
+    expect(first?.breakdown?.map((part) => part.key)).toEqual(["satisfaction", "ratedRate", "onTimeCompletion", "workOrders"]);
     expect(report.windows.minSample).toBe(3);
     expect(report.windows.weights).toEqual({ satisfaction: 60, ratedRate: 20, onTimeCompletion: 10, workOrders: 10 });
 

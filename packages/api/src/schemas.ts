@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { ROLE_KEYS } from "@hcp/domain";
+import { RANKING_COMPONENTS, ROLE_KEYS } from "@hcp/domain";
 
 /**
  * Output shapes. They validate what leaves the server and generate the OpenAPI document, so the
@@ -135,4 +135,22 @@ export const ZPromptView = z.object({
   itemName: z.string(),
   departmentName: z.string(),
   createdAt: z.string(),
+});
+
+/** One component of a composite score: its value, the hall's weight, the weight after re-spreading, its points. */
+export const ZScorePart = z.object({
+  key: z.enum(RANKING_COMPONENTS),
+  label: z.string(),
+  basis: z.enum(["measured", "full", "missing"]),
+  value: z.string(),
+  weight: z.number(),
+  effectiveWeight: z.string(),
+  points: z.string(),
+});
+
+/** Whom 红黑榜 and 末位 were computed over. */
+export const ZRankingPopulation = z.object({
+  scope: z.enum(["hall", "department"]),
+  name: z.string(),
+  ranked: z.number(),
 });

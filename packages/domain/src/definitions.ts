@@ -23,6 +23,7 @@ export const METRIC_KEYS = [
   "followUpSatisfaction",
   "compositeScore",
   "wilsonLowerBound",
+  "honourLists",
 ] as const;
 export type TMetricKey = (typeof METRIC_KEYS)[number];
 
@@ -68,12 +69,18 @@ export const METRIC_DEFINITIONS: Record<TMetricKey, TMetricDefinition> = {
     key: "compositeScore",
     name: "综合得分",
     definition:
-      "满意度（好评率的威尔逊下界）、评价率、按时办结率、按时整改率按大厅设定的权重加权平均，折算为 100 分；缺少数据的一项不计，其权重按比例分摊。有效评价少于最低样本量的窗口不参与排名。",
+      "满意度（好评率的威尔逊下界）、评价率、按时办结率、按时整改率四项，各乘以大厅设定的权重（合计 100）后相加，折算为 100 分；每项的得分贡献 = 该项数值 × 权重。统计期内没有有效差评的，按时整改率按 100% 计（没有需要整改的差评，不应低于差评全部按时整改的窗口）。没有办结的承诺件的，按时办结率不计，其权重按比例分摊到其余各项；评价率在没有办结办件时同样处理。有效评价少于最低样本量的窗口列出但不参与排名。得分相同的，有效评价多者在前，再按窗口编号。",
   },
   wilsonLowerBound: {
     key: "wilsonLowerBound",
     name: "满意度下界",
     definition: "好评率 95% 置信区间（威尔逊区间）的下界：样本越少越保守，3 条好评不会排在 1,000 条 99% 好评之前。",
+  },
+  honourLists: {
+    key: "honourLists",
+    name: "红榜／黑榜／末位",
+    definition:
+      "在同一排名范围内计算并注明范围：全厅的窗口（或部门），部门负责人看到的是本部门办件在各窗口的排名。红榜为综合得分前 5 名，黑榜为后 5 名（最后一名在前）；参与排名的不足 10 个时，两榜各取参与排名数的一半（向下取整），同一窗口不会同时上红榜和黑榜。末位：按整月统计时，在同一范围内本月和上月均排名最后（每月至少 2 个参与排名），末位总在黑榜第一。黑榜各条注明拉低得分的项目及本范围的整体水平。",
   },
 };
 

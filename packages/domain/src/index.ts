@@ -7,6 +7,7 @@ export * from "./levels";
 export * from "./metrics";
 export * from "./misuse";
 export * from "./ranking";
+export * from "./ranking-explain";
 export * from "./rating-rules";
 export * from "./definitions";
 export * from "./province-record";

@@ -4,9 +4,12 @@ import type { TLevel } from "./levels";
 /**
  * The metric definitions of SPEC §6. Every screen, report, export and API figure is computed here
  * from counts, so two places can never disagree on a rate. Rates are kept as exact ratios and only
- * rounded when formatted.
+ * rounded when formatted. The version changes whenever a definition's meaning does; archived
+ * reports keep the version and the definitions they were computed with. 2026.2: 综合得分 states that
+ * a window without valid bad reviews scores 100 % on 按时整改率; 红黑榜 and 末位 are defined per
+ * population and never name a window twice.
  */
-export const METRIC_DEFINITIONS_VERSION = "2026.1";
+export const METRIC_DEFINITIONS_VERSION = "2026.2";
 
 export interface TRatio {
   num: number;

@@ -61,11 +61,12 @@ describe("window ranking", () => {
     expect(ranked.map((row) => row.id)).toEqual([1, 2, 3]);
   });
 
-  test("红榜 is the top five and 黑榜 the bottom five, worst first, never the same window twice", () => {
-    const inputs = Array.from({ length: 7 }, (_, index) => entry(index + 1, 100 - index * 5, 100));
-    const lists = honourLists(rankEntries(inputs, SATISFACTION_ONLY, 30));
-    expect(lists.red).toEqual([1, 2, 3, 4, 5]);
-    expect(lists.black).toEqual([7, 6]);
+  test("红榜 is the top five and 黑榜 the bottom five, worst first; under ten ranked each takes half", () => {
+    const twelve = Array.from({ length: 12 }, (_, index) => entry(index + 1, 100 - index * 5, 100));
+    expect(honourLists(rankEntries(twelve, SATISFACTION_ONLY, 30))).toEqual({ red: [1, 2, 3, 4, 5], black: [12, 11, 10, 9, 8] });
+    const seven = twelve.slice(0, 7);
+    expect(honourLists(rankEntries(seven, SATISFACTION_ONLY, 30))).toEqual({ red: [1, 2, 3], black: [7, 6, 5] });
+    expect(honourLists(rankEntries(twelve.slice(0, 1), SATISFACTION_ONLY, 30))).toEqual({ red: [], black: [] });
   });
 
   test("末位 flags the window ranked last in both this month and the previous one", () => {
@@ -74,6 +75,9 @@ describe("window ranking", () => {
     const may = rankEntries([entry(1, 60, 100), entry(2, 99, 100)], SATISFACTION_ONLY, 30);
     expect(lastTwoMonthsRunning(april, march)).toBe(2);
     expect(lastTwoMonthsRunning(may, april)).toBeNull();
+    // One ranked window is first, not last: no 末位 in a population of one.
+    const alone = rankEntries([entry(1, 60, 100)], SATISFACTION_ONLY, 30);
+    expect(lastTwoMonthsRunning(alone, alone)).toBeNull();
   });
 
   test("weights must add up to 100; stored weights that do not parse fall back to the defaults", () => {

@@ -86,27 +86,58 @@ function share(num: number, den: number): number | null {
   return den === 0 ? null : num / den;
 }
 
+/**
+ * How a component's value came about: measured from counts, full marks because there was nothing
+ * to fall short on (no valid bad review to rectify), or missing (no figure: left out of the score).
+ */
+export type TComponentBasis = "measured" | "full" | "missing";
+
+export function componentBasis(input: TRankingInput, key: TRankingComponent): TComponentBasis {
+  if (key === "workOrders" && input.badReviews === 0) return "full";
+  return rankingComponents(input)[key] === null ? "missing" : "measured";
+}
+
 export function rankingComponents(input: TRankingInput): Record<TRankingComponent, number | null> {
   return {
     satisfaction: wilsonLowerBound(input.goodRatings, input.validRatings),
     ratedRate: share(input.casesRated, input.casesCompleted),
     onTimeCompletion: share(input.promisedOnTime, input.promisedCompleted),
-    // No bad review to put right is a perfect record, not a missing one.
+    // No valid bad review to put right counts as 100 %: left out instead, its weight would go to the
+    // other components, all at most 100 %, and a window without bad reviews could rank below one
+    // whose bad reviews were all rectified in time.
     workOrders: input.badReviews === 0 ? 1 : share(input.rectifiedOnTime, input.badReviews),
   };
 }
 
-/** The weighted mean of the components present, on a 0–100 scale. */
-export function compositeScore(components: Record<TRankingComponent, number | null>, weights: TRankingWeights): number | null {
-  let weighted = 0;
-  let total = 0;
-  for (const key of RANKING_COMPONENTS) {
+/** One component's part in a composite score. */
+export interface TWeighedComponent {
+  key: TRankingComponent;
+  /** share in [0, 1]; null when the component has no figure */
+  value: number | null;
+  /** the hall's weight, 0–100 */
+  weight: number;
+  /** the weight after spreading the weights of missing components, 0–100; 0 when left out */
+  effectiveWeight: number;
+  /** points of the 100-point score: value × effective weight */
+  points: number;
+}
+
+/** Each component's value, weight after re-spreading and points; an empty list when nothing counts. */
+export function weighComponents(components: Record<TRankingComponent, number | null>, weights: TRankingWeights): TWeighedComponent[] {
+  const counted = RANKING_COMPONENTS.filter((key) => components[key] !== null && weights[key] > 0);
+  const total = counted.reduce((sum, key) => sum + weights[key], 0);
+  if (total === 0) return [];
+  return RANKING_COMPONENTS.map((key) => {
     const value = components[key];
-    if (value === null || weights[key] === 0) continue;
-    weighted += value * weights[key];
-    total += weights[key];
-  }
-  return total === 0 ? null : (weighted / total) * 100;
+    const effectiveWeight = counted.includes(key) ? (weights[key] / total) * 100 : 0;
+    return { key, value, weight: weights[key], effectiveWeight, points: (value ?? 0) * effectiveWeight };
+  });
+}
+
+/** The weighted mean of the components present, on a 0–100 scale: the sum of their points. */
+export function compositeScore(components: Record<TRankingComponent, number | null>, weights: TRankingWeights): number | null {
+  const parts = weighComponents(components, weights);
+  return parts.length === 0 ? null : parts.reduce((sum, part) => sum + part.points, 0);
 }
 
 /** Ranks entries by composite score (then more ratings, then code); unranked entries follow. */
@@ -135,24 +166,24 @@ export function rankEntries(inputs: readonly TRankingInput[], weights: TRankingW
   }));
 }
 
-/** 红榜 (top five) and 黑榜 (bottom five, worst first, never repeating a window on the 红榜). */
+/**
+ * 红榜 (the top five, best first) and 黑榜 (the bottom five, worst first). With fewer than twice
+ * five ranked, each list takes half of them (rounded down), so no window is on both and a single
+ * ranked window is on neither.
+ */
 export function honourLists(ranked: readonly TRankedEntry[], size = HONOUR_LIST_SIZE): { red: number[]; black: number[] } {
-  const ordered = ranked.filter((entry) => entry.rank !== null);
-  const red = ordered.slice(0, size).map((entry) => entry.id);
-  const black = ordered
-    .slice(Math.max(size, ordered.length - size))
-    .reverse()
-    .map((entry) => entry.id);
-  return { red, black };
+  const ordered = ranked.filter((entry) => entry.rank !== null).map((entry) => entry.id);
+  const length = Math.min(size, Math.floor(ordered.length / 2));
+  return { red: ordered.slice(0, length), black: ordered.slice(ordered.length - length).reverse() };
 }
 
-/** The ranked last entry of a period, or null when nothing was ranked. */
+/** The ranked last entry of a period, or null when fewer than two were ranked (no one is last of one). */
 export function lastRanked(ranked: readonly TRankedEntry[]): number | null {
   const ordered = ranked.filter((entry) => entry.rank !== null);
-  return ordered.length === 0 ? null : (ordered[ordered.length - 1]?.id ?? null);
+  return ordered.length < 2 ? null : (ordered[ordered.length - 1]?.id ?? null);
 }
 
-/** 末位: last in this month's ranking and in the previous month's. */
+/** 末位: last in this month's ranking and in the previous month's, over the same population; always 黑榜's first. */
 export function lastTwoMonthsRunning(current: readonly TRankedEntry[], previous: readonly TRankedEntry[]): number | null {
   const last = lastRanked(current);
   return last !== null && last === lastRanked(previous) ? last : null;

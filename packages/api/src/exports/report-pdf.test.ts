@@ -53,7 +53,7 @@ describe("the monthly report PDF", () => {
     expect(text).toContain("2023年6月满意度月报");
     for (const section of reportSections(report)) expect(text).toContain(section.heading);
     expect(text).toContain("附录：指标口径");
-    expect(text).toContain("口径版本2026.1");
+    expect(text).toContain(`口径版本${report.definitionsVersion}`);
     expect(text).toContain("红榜第1");
     expect(text).toContain("末位（连续");
     expect(text).toMatch(/第1页\/共\d+页/);

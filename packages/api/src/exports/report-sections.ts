@@ -1,4 +1,4 @@
-import { RANKING_COMPONENT_LABELS, RANKING_COMPONENTS } from "@hcp/domain";
+import { RANKING_COMPONENT_LABELS, RANKING_COMPONENT_SHORT_LABELS, RANKING_COMPONENTS } from "@hcp/domain";
 
 import type { TRateView } from "../services/overview";
 import type { TMonthlyReport, TReportCountRow, TReportRankedRow, TReportRanking } from "../services/report-types";
@@ -85,17 +85,55 @@ function honourMark(ranking: TReportRanking, id: number): string {
 
 function rankingNote(ranking: TReportRanking): string {
   const weights = RANKING_COMPONENTS.map((key) => `${RANKING_COMPONENT_LABELS[key]} ${ranking.weights[key]}`).join("，");
-  return `综合得分权重：${weights}。有效评价少于 ${ranking.minSample} 条的不参与排名（备注“样本不足”）。“末位”指本月与上月均排名最后。`;
+  // Reports archived before definitions 2026.2 ranked the hall and state no population.
+  const population = ranking.population ? `排名范围：${ranking.population.name}，${ranking.population.ranked} 个参与排名。` : "";
+  return `${population}综合得分权重：${weights}；没有有效差评的，按时整改率按 100% 计。有效评价少于 ${ranking.minSample} 条的不参与排名（备注“样本不足”）。“末位”指本月与上月均在同一范围内排名最后。`;
+}
+
+/** Each ranked row's components: value × weight (after re-spreading) = points; none for reports archived before 2026.2. */
+function breakdownTables(ranking: TReportRanking, subject: string): TExportTable[] {
+  const ranked = ranking.rows.filter((row) => (row.breakdown ?? []).length > 0);
+  if (ranked.length === 0) return [];
+  return [
+    {
+      title: `${subject}得分构成`,
+      columns: [
+        { header: "排名" },
+        { header: subject, wide: true },
+        ...RANKING_COMPONENTS.map((key) => ({ header: `${RANKING_COMPONENT_SHORT_LABELS[key]}（数值 × 权重 = 得分）` })),
+        { header: "综合得分" },
+      ],
+      rows: ranked.map((row) => [
+        row.rank ?? "—",
+        row.name,
+        ...RANKING_COMPONENTS.map((key) => {
+          const part = row.breakdown?.find((candidate) => candidate.key === key);
+          if (!part) return "";
+          return part.basis === "missing" ? "—（无数据，不计）" : `${part.value} × ${part.effectiveWeight} = ${part.points}`;
+        }),
+        row.score,
+      ]),
+      note: "权重为大厅设定的权重；某项无数据时不计，其权重按比例分摊到其余各项（表中为分摊后的权重）。没有有效差评的，按时整改率按 100% 计。",
+      dense: true,
+    },
+  ];
 }
 
 function rankingTables(ranking: TReportRanking, subject: string): TExportTable[] {
   const byId = new Map(ranking.rows.map((row) => [row.id, row]));
-  const list = (title: string, ids: number[]): TExportTable => ({
+  const list = (title: string, ids: number[], black = false): TExportTable => ({
     title,
-    columns: [{ header: "名次" }, { header: subject, wide: true }, { header: "综合得分" }, { header: "好评率" }, { header: "有效评价" }],
+    columns: [
+      { header: "名次" },
+      { header: subject, wide: true },
+      { header: "综合得分" },
+      { header: "好评率" },
+      { header: "有效评价" },
+      ...(black ? [{ header: "主要失分", wide: true }] : []),
+    ],
     rows: ids.flatMap((id, index) => {
       const row = byId.get(id);
-      return row ? [[index + 1, row.name, row.score, row.goodRate, row.validRatings]] : [];
+      return row ? [[index + 1, row.name, row.score, row.goodRate, row.validRatings, ...(black ? [row.pulledDownBy ?? ""] : [])]] : [];
     }),
   });
   const marks = (row: TReportRankedRow): string =>
@@ -128,14 +166,16 @@ function rankingTables(ranking: TReportRanking, subject: string): TExportTable[]
         row.goodRate,
         row.onTimeCompletionRate,
         row.badRatings,
-        row.workOrderOnTimeRate,
+        // A window without valid bad reviews is scored 100 % here; the cell says so rather than "—".
+        row.breakdown?.find((part) => part.key === "workOrders" && part.basis === "full")?.value ?? row.workOrderOnTimeRate,
         marks(row),
       ]),
       note: rankingNote(ranking),
       dense: true,
     },
+    ...breakdownTables(ranking, subject),
     list("红榜（前五名）", ranking.red),
-    list("黑榜（后五名，最后一名在前）", ranking.black),
+    list("黑榜（后五名，最后一名在前）", ranking.black, true),
   ];
 }
 

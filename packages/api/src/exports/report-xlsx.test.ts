@@ -67,14 +67,34 @@ describe("the monthly report workbook", () => {
     expect(ranking.header.slice(0, 4)).toEqual(["排名", "编号", "窗口", "综合得分"]);
     expect(ranking.rows).toHaveLength(6);
     expect(ranking.rows[0]?.slice(0, 4)).toEqual([1, "A01", "综合受理1号窗口（投资项目）", 94.5]);
-    expect(ranking.rows[4]?.at(-1)).toBe("红榜第5、黑榜第1；末位（连续两月）");
+    // Five ranked: two on each list, so the 末位 is 黑榜 first and on no 红榜.
+    expect(ranking.rows[4]?.at(-1)).toBe("黑榜第1；末位（连续两月）");
     expect(ranking.rows[5]?.[0]).toBe("—");
     expect(ranking.rows[5]?.at(-1)).toBe("样本不足");
-    expect(blockRows(sheet("窗口排名"), "黑榜（后五名，最后一名在前）").rows[0]?.[1]).toBe("综合受理5号窗口（公积金）");
+    const black = blockRows(sheet("窗口排名"), "黑榜（后五名，最后一名在前）");
+    expect(black.rows[0]?.[1]).toBe("综合受理5号窗口（公积金）");
+    expect(black.header.at(-1)).toBe("主要失分");
+    expect(black.rows[0]?.at(-1)).toBe("好评率 96.55%，全厅 98.90%");
+  });
+
+  test("shows what each ranked window's score is made of", () => {
+    const parts = blockRows(sheet("窗口排名"), "窗口得分构成");
+    expect(parts.header).toEqual([
+      "排名",
+      "窗口",
+      "满意度下界（数值 × 权重 = 得分）",
+      "评价率（数值 × 权重 = 得分）",
+      "按时办结率（数值 × 权重 = 得分）",
+      "按时整改率（数值 × 权重 = 得分）",
+      "综合得分",
+    ]);
+    expect(parts.rows).toHaveLength(5);
+    const row = report.windows.rows[0];
+    expect(parts.rows[0]?.slice(0, 3)).toEqual([1, row?.name, `${row?.breakdown?.[0]?.value} × 60.00 = ${row?.breakdown?.[0]?.points}`]);
   });
 
   test("states the definitions and their version", () => {
-    const definitions = blockRows(sheet("指标口径"), "指标口径（版本 2026.1）");
+    const definitions = blockRows(sheet("指标口径"), `指标口径（版本 ${report.definitionsVersion}）`);
     expect(definitions.header).toEqual(["指标", "口径"]);
     expect(definitions.rows.map((row) => row[0])).toContain("好评率（满意率）");
     expect(definitions.rows).toHaveLength(report.definitions.length);

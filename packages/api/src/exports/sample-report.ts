@@ -1,4 +1,4 @@
-import { DEFAULT_RANKING_WEIGHTS, formatPercent, metricDefinitionList } from "@hcp/domain";
+import { DEFAULT_RANKING_WEIGHTS, formatPercent, metricDefinitionList, scoreBreakdown } from "@hcp/domain";
 import type { TRatio } from "@hcp/domain";
 
 import type { TRateView } from "../services/overview";
@@ -19,8 +19,28 @@ function counts(rows: [string, string, number][]): TReportCountRow[] {
   return rows.map(([key, label, count]) => ({ key, label, count, share: formatPercent({ num: count, den: total }) }));
 }
 
-function ranked(id: number, code: string, name: string, rank: number | null, goodOf: [number, number], lastTwoMonths = false): TReportRankedRow {
+function ranked(
+  id: number,
+  code: string,
+  name: string,
+  rank: number | null,
+  goodOf: [number, number],
+  lastTwoMonths = false,
+  pulledDownBy: string | null = null,
+): TReportRankedRow {
   const [good, valid] = goodOf;
+  const input = {
+    id,
+    code,
+    goodRatings: good,
+    validRatings: valid,
+    casesRated: valid,
+    casesCompleted: valid * 4,
+    promisedOnTime: valid * 3 - 1,
+    promisedCompleted: valid * 3,
+    badReviews: valid - good,
+    rectifiedOnTime: valid - good,
+  };
   return {
     id,
     code,
@@ -36,6 +56,8 @@ function ranked(id: number, code: string, name: string, rank: number | null, goo
     badRatings: valid - good,
     workOrderOnTimeRate: rate(valid - good, valid - good),
     lastTwoMonthsRunning: lastTwoMonths,
+    breakdown: rank === null ? [] : scoreBreakdown(input, DEFAULT_RANKING_WEIGHTS),
+    pulledDownBy,
   };
 }
 
@@ -44,14 +66,14 @@ export function sampleMonthlyReport(): TMonthlyReport {
     ranked(11, "A01", "综合受理1号窗口（投资项目）", 1, [412, 413]),
     ranked(12, "A02", "综合受理2号窗口（市场监管）", 2, [380, 382]),
     ranked(13, "A03", "综合受理3号窗口（不动产登记）", 3, [350, 355]),
-    ranked(14, "A04", "综合受理4号窗口（纳税服务）", 4, [301, 309]),
-    ranked(15, "A05", "综合受理5号窗口（公积金）", 5, [280, 290], true),
+    ranked(14, "A04", "综合受理4号窗口（纳税服务）", 4, [301, 309], false, "好评率 97.41%，全厅 98.90%"),
+    ranked(15, "A05", "综合受理5号窗口（公积金）", 5, [280, 290], true, "好评率 96.55%，全厅 98.90%"),
     ranked(16, "B01", "出入境专窗", null, [3, 3]),
   ];
   const departments = [
     ranked(21, "11330000MB0000001X", "县市场监督管理局", 1, [790, 795]),
     ranked(22, "11330000MB0000002X", "县自然资源局", 2, [350, 355]),
-    ranked(23, "11330000MB0000003X", "县税务局", 3, [301, 309], true),
+    ranked(23, "11330000MB0000003X", "县税务局", 3, [301, 309], true, "好评率 97.41%，全厅 99.03%"),
   ];
   const { version, definitions } = metricDefinitionList();
   return {
@@ -102,8 +124,22 @@ export function sampleMonthlyReport(): TMonthlyReport {
       ["3", "二维码", 100],
       ["2", "移动端", 52],
     ]),
-    windows: { rows: windows, red: [11, 12, 13, 14, 15], black: [15, 14, 13, 12, 11], minSample: 30, weights: DEFAULT_RANKING_WEIGHTS },
-    departments: { rows: departments, red: [21, 22, 23], black: [23, 22, 21], minSample: 30, weights: DEFAULT_RANKING_WEIGHTS },
+    windows: {
+      rows: windows,
+      red: [11, 12],
+      black: [15, 14],
+      minSample: 30,
+      weights: DEFAULT_RANKING_WEIGHTS,
+      population: { scope: "hall", name: "全厅", ranked: 5 },
+    },
+    departments: {
+      rows: departments,
+      red: [21],
+      black: [23],
+      minSample: 30,
+      weights: DEFAULT_RANKING_WEIGHTS,
+      population: { scope: "hall", name: "全厅", ranked: 3 },
+    },
     badReviews: {
       total: 26,
       byReason: counts([

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { OVERVIEW_ROLES, ZId, ZPeriod, ZRankingWeights } from "@hcp/domain";
 
-import { ZMetricsView, ZRateView } from "../schemas";
+import { ZMetricsView, ZRankingPopulation, ZRateView, ZScorePart } from "../schemas";
 import { channelBreakdown, coverage, departmentBreakdown, itemPerformance, reasonBreakdown } from "../services/performance-breakdowns";
 import { myPerformance, ratingList, trend } from "../services/performance-trends";
 import { checkScope, rankingSettings, staffPerformance, updateRankingSettings, windowRanking } from "../services/performance";
@@ -31,10 +31,13 @@ const ZWindowRankingRow = z.object({
   red: z.boolean(),
   black: z.boolean(),
   lastTwoMonthsRunning: z.boolean(),
+  breakdown: z.array(ZScorePart),
+  pulledDownBy: z.string().nullable(),
 });
 
 export const ZWindowRanking = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
+  population: ZRankingPopulation,
   settings: z.object({
     weights: z.object({ satisfaction: z.number(), ratedRate: z.number(), onTimeCompletion: z.number(), workOrders: z.number() }),
     minSample: z.number(),

@@ -1,9 +1,10 @@
-import { findHallById, listStaffOfHall, listWindowsWithStaff } from "@hcp/db";
+import { findHallById, listDepartments, listStaffOfHall, listWindowsWithStaff } from "@hcp/db";
 import type { TTallyKey } from "@hcp/db";
 import {
   datesBetween,
   emptyTally,
   emptyWorkOrderTally,
+  explainRanking,
   formatPercent,
   hallDate,
   hallDayBounds,
@@ -13,7 +14,7 @@ import {
   rankEntries,
   rankingInputOf,
 } from "@hcp/domain";
-import type { TPeriod, TRankedEntry, TRankingWeights, TRatingTally, TWorkOrderTally } from "@hcp/domain";
+import type { TPeriod, TRankedEntry, TRankingInput, TRankingWeights, TRatingTally, TScorePart, TWorkOrderTally } from "@hcp/domain";
 
 import { appError } from "../errors";
 import { audit } from "./audit";
@@ -141,7 +142,13 @@ async function rankWindowsOver(
   ctx: TUserContext,
   period: TPeriod,
   settings: TRankingSettings,
-): Promise<{ windows: Awaited<ReturnType<typeof listWindowsWithStaff>>; tallies: Map<TTallyKey, TRatingTally>; orders: Map<number | null, TWorkOrderTally>; ranked: TRankedEntry[] }> {
+): Promise<{
+  windows: Awaited<ReturnType<typeof listWindowsWithStaff>>;
+  tallies: Map<TTallyKey, TRatingTally>;
+  orders: Map<number | null, TWorkOrderTally>;
+  inputs: TRankingInput[];
+  ranked: TRankedEntry[];
+}> {
   const bounds = hallDayBounds(period.from, period.to);
   const [tallies, windows, orders] = await Promise.all([
     hallTallies(ctx, period, "window"),
@@ -158,7 +165,7 @@ async function rankWindowsOver(
   const inputs = windows.map((window) =>
     rankingInputOf(window.id, window.code, tallies.get(window.id) ?? emptyTally(), orders.get(window.id) ?? emptyWorkOrderTally()),
   );
-  return { windows, tallies, orders, ranked: rankEntries(inputs, settings.weights, settings.minSample) };
+  return { windows, tallies, orders, inputs, ranked: rankEntries(inputs, settings.weights, settings.minSample) };
 }
 
 export interface TWindowRankingRow {
@@ -177,11 +184,27 @@ export interface TWindowRankingRow {
   red: boolean;
   black: boolean;
   lastTwoMonthsRunning: boolean;
+  /** each component's value, weight and points; empty when unranked */
+  breakdown: TScorePart[];
+  /** a 黑榜 entry's shortfalls against its population, in words; null otherwise */
+  pulledDownBy: string | null;
+}
+
+/**
+ * Whom 红黑榜 and 末位 are computed over: the hall's windows with all their cases, or (a department
+ * head) the windows with the department's own cases; `ranked` entries met the minimum sample.
+ */
+export interface TRankingPopulation {
+  scope: "hall" | "department";
+  /** "全厅", or the department's name */
+  name: string;
+  ranked: number;
 }
 
 export interface TWindowRanking {
   period: TPeriod;
   settings: TRankingSettings;
+  population: TRankingPopulation;
   rows: TWindowRankingRow[];
   /** window ids, best first / worst first */
   red: number[];
@@ -194,7 +217,18 @@ function fixed(value: number | null, digits: number): string {
   return value === null ? "—" : value.toFixed(digits);
 }
 
-/** Window performance and ranking for a period (SPEC §6), with 红榜, 黑榜 and 末位. */
+async function rankingPopulation(ctx: TUserContext, ranked: readonly TRankedEntry[]): Promise<TRankingPopulation> {
+  const count = ranked.filter((entry) => entry.rank !== null).length;
+  const ownDepartment = departmentScope(ctx);
+  if (ownDepartment === undefined) return { scope: "hall", name: "全厅", ranked: count };
+  const department = (await listDepartments(ctx.db, ctx.user.hall_id)).find((row) => row.id === ownDepartment);
+  return { scope: "department", name: department?.name ?? "本部门", ranked: count };
+}
+
+/**
+ * Window performance and ranking for a period (SPEC §6), with 红榜, 黑榜 and 末位, all over one
+ * population: the hall, or a department head's own department — this month and the month before.
+ */
 export async function windowRanking(ctx: TUserContext, period: TPeriod): Promise<TWindowRanking> {
   checkPeriod(ctx, period);
   const settings = await rankingSettings(ctx);
@@ -203,8 +237,10 @@ export async function windowRanking(ctx: TUserContext, period: TPeriod): Promise
     rankWindowsOver(ctx, period, settings),
     previous ? rankWindowsOver(ctx, previous, settings) : Promise.resolve(null),
   ]);
+  const population = await rankingPopulation(ctx, current.ranked);
   const lists = honourLists(current.ranked);
   const last = before ? lastTwoMonthsRunning(current.ranked, before.ranked) : null;
+  const explained = explainRanking(current.inputs, current.ranked, settings.weights, lists.black, population.scope === "hall" ? "全厅" : "本部门");
   const byId = new Map(current.windows.map((window) => [window.id, window]));
   const rows = current.ranked.flatMap((entry): TWindowRankingRow[] => {
     const window = byId.get(entry.id);
@@ -227,10 +263,12 @@ export async function windowRanking(ctx: TUserContext, period: TPeriod): Promise
         red: lists.red.includes(entry.id),
         black: lists.black.includes(entry.id),
         lastTwoMonthsRunning: last === entry.id,
+        breakdown: explained.get(entry.id)?.breakdown ?? [],
+        pulledDownBy: explained.get(entry.id)?.pulledDownBy ?? null,
       },
     ];
   });
-  return { period, settings, rows, red: lists.red, black: lists.black, lastTwoMonthsRunning: last };
+  return { period, settings, population, rows, red: lists.red, black: lists.black, lastTwoMonthsRunning: last };
 }
 
 export interface TNamedMetrics {

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { METRIC_KEYS } from "@hcp/domain";
 
-import { ZRateView } from "../schemas";
+import { ZRankingPopulation, ZRateView, ZScorePart } from "../schemas";
 import { ZReportMonth } from "./report-month";
 
 /**
@@ -51,6 +51,8 @@ const ZRankedRow = z.object({
   badRatings: z.number(),
   workOrderOnTimeRate: ZRateView,
   lastTwoMonthsRunning: z.boolean(),
+  breakdown: z.array(ZScorePart).optional(),
+  pulledDownBy: z.string().nullable().optional(),
 });
 
 const ZRanking = z.object({
@@ -59,6 +61,7 @@ const ZRanking = z.object({
   black: z.array(z.number()),
   minSample: z.number(),
   weights: z.object({ satisfaction: z.number(), ratedRate: z.number(), onTimeCompletion: z.number(), workOrders: z.number() }),
+  population: ZRankingPopulation.optional(),
 });
 
 const ZHall = z.object({ id: z.number(), code: z.string(), name: z.string() });

@@ -2,6 +2,7 @@ import type { TTallyKey } from "@hcp/db";
 import {
   emptyTally,
   emptyWorkOrderTally,
+  explainRanking,
   figureChange,
   formatPercent,
   formatQuotient,
@@ -17,7 +18,7 @@ import type { TChangeKind, TMetricKey, TRankingInput, TRankingWeights, TRatingTa
 
 import { metricsView } from "./overview";
 import type { TRateView } from "./overview";
-import type { TReportComparison, TReportCountRow, TReportRankedRow, TReportRanking } from "./report-types";
+import type { TReportComparison, TReportCountRow, TReportRankedRow, TReportRanking, TReportPopulation } from "./report-types";
 
 /**
  * The monthly report's sections from counts already read: pure functions, so the builder only
@@ -112,19 +113,23 @@ function rankingInputs(entities: readonly TRankedEntity[], month: TRankingMonth)
 }
 
 /**
- * Window or department ranking with 红榜/黑榜 and 末位: the previous month is ranked the same way
- * (same entities, weights and minimum sample) to tell who was last two months running.
+ * Window or department ranking with 红榜/黑榜 and 末位 over one population (the hall, or a
+ * department head's department): the previous month is ranked the same way (same entities,
+ * weights and minimum sample) to tell who was last two months running.
  */
 export function rankingSection(
   entities: readonly TRankedEntity[],
   current: TRankingMonth,
   previous: TRankingMonth,
   settings: { weights: TRankingWeights; minSample: number },
+  population: Omit<TReportPopulation, "ranked">,
 ): TReportRanking {
-  const ranked = rankEntries(rankingInputs(entities, current), settings.weights, settings.minSample);
+  const inputs = rankingInputs(entities, current);
+  const ranked = rankEntries(inputs, settings.weights, settings.minSample);
   const rankedBefore = rankEntries(rankingInputs(entities, previous), settings.weights, settings.minSample);
   const lists = honourLists(ranked);
   const lastTwice = lastTwoMonthsRunning(ranked, rankedBefore);
+  const explained = explainRanking(inputs, ranked, settings.weights, lists.black, population.scope === "hall" ? "全厅" : "本部门");
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   const rows = ranked.map((entry): TReportRankedRow => {
     const entity = byId.get(entry.id) ?? { id: entry.id, code: "", name: "" };
@@ -145,9 +150,18 @@ export function rankingSection(
       badRatings: view.badRatings,
       workOrderOnTimeRate: rateView(orders.onTimeRate),
       lastTwoMonthsRunning: entry.id === lastTwice,
+      breakdown: explained.get(entry.id)?.breakdown ?? [],
+      pulledDownBy: explained.get(entry.id)?.pulledDownBy ?? null,
     };
   });
-  return { rows, red: lists.red, black: lists.black, minSample: settings.minSample, weights: settings.weights };
+  return {
+    rows,
+    red: lists.red,
+    black: lists.black,
+    minSample: settings.minSample,
+    weights: settings.weights,
+    population: { ...population, ranked: ranked.filter((entry) => entry.rank !== null).length },
+  };
 }
 
 /** 差评回复率, 回访整改率, 按时整改率, 回访整改满意率 in the order SPEC §6 lists them. */

@@ -1,4 +1,4 @@
-import type { TMetricDefinition, TRankingWeights } from "@hcp/domain";
+import type { TMetricDefinition, TRankingWeights, TScorePart } from "@hcp/domain";
 
 import type { TRateView } from "./overview";
 
@@ -53,6 +53,19 @@ export interface TReportRankedRow {
   workOrderOnTimeRate: TRateView;
   /** 末位: ranked last this month and the month before */
   lastTwoMonthsRunning: boolean;
+  /** each component's value, weight and points (empty when unranked); absent in reports archived before definitions 2026.2 */
+  breakdown?: TScorePart[];
+  /** a 黑榜 entry's shortfalls against its population, in words; null otherwise; absent before 2026.2 */
+  pulledDownBy?: string | null;
+}
+
+/** Whom 红黑榜 and 末位 were computed over: the hall, or a department head's department. */
+export interface TReportPopulation {
+  scope: "hall" | "department";
+  /** "全厅", or the department's name */
+  name: string;
+  /** entries that met the minimum sample */
+  ranked: number;
 }
 
 export interface TReportRanking {
@@ -62,6 +75,8 @@ export interface TReportRanking {
   black: number[];
   minSample: number;
   weights: TRankingWeights;
+  /** absent in reports archived before definitions 2026.2 (they ranked the hall) */
+  population?: TReportPopulation;
 }
 
 /**

@@ -168,7 +168,8 @@ export async function buildMonthlyReport(
   const windows: TRankedEntity[] = windowList.filter(
     (window) => (scope.departmentId === undefined && window.active) || hasFigures(windowMonth.tallies.get(window.id)),
   );
-  const windowRanking = rankingSection(windows, windowMonth, windowMonthBefore, settings);
+  const population = scopeName === null ? ({ scope: "hall", name: "全厅" } as const) : ({ scope: "department", name: scopeName } as const);
+  const windowRanking = rankingSection(windows, windowMonth, windowMonthBefore, settings, population);
   await progress(45);
 
   // Department ranking.
@@ -178,7 +179,7 @@ export async function buildMonthlyReport(
     listDepartments(db, hall.id),
   ]);
   const departments = departmentList.filter((department) => scope.departmentId === undefined || department.id === scope.departmentId);
-  const departmentRanking = rankingSection(departments, departmentMonth, departmentMonthBefore, settings);
+  const departmentRanking = rankingSection(departments, departmentMonth, departmentMonthBefore, settings, population);
   await progress(60);
 
   // Bad reviews: by reason code, item and window; work orders by state and their four rates.

@@ -23,6 +23,13 @@ export function rankingRow(
     red: false,
     black: false,
     lastTwoMonthsRunning: false,
+    breakdown: [
+      { key: "satisfaction", label: "满意度下界", basis: "measured", value: "85.00%", weight: 60, effectiveWeight: "60.00", points: "51.00" },
+      { key: "ratedRate", label: "评价率", basis: "measured", value: "45.00%", weight: 20, effectiveWeight: "20.00", points: "9.00" },
+      { key: "onTimeCompletion", label: "按时办结率", basis: "measured", value: "100.00%", weight: 10, effectiveWeight: "10.00", points: "10.00" },
+      { key: "workOrders", label: "按时整改率", basis: "full", value: "100%（无差评）", weight: 10, effectiveWeight: "10.00", points: "10.00" },
+    ],
+    pulledDownBy: null,
     ...overrides,
   };
 }
@@ -30,6 +37,7 @@ export function rankingRow(
 export function windowRanking(rows: TRankingRow[], overrides: Partial<TWindowRanking> = {}): TWindowRanking {
   return {
     period: { from: "2023-05-01", to: "2023-05-31" },
+    population: { scope: "hall", name: "全厅", ranked: rows.filter((row) => row.rank !== null).length },
     settings: { weights: { satisfaction: 60, ratedRate: 20, onTimeCompletion: 10, workOrders: 10 }, minSample: 30 },
     rows,
     red: [],
