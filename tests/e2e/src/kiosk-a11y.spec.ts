@@ -86,7 +86,7 @@ test("大字 doubles the text on every screen, keeps targets ≥ 20 mm, and is r
     expect(box.width).toBeGreaterThanOrEqual(MIN_RATING_TARGET_PX);
     expect(box.height).toBeGreaterThanOrEqual(MIN_RATING_TARGET_PX);
   }
-  // The faces keep their fixed order, now one under another.
+  // The faces keep their fixed order (side by side; see kiosk-layout.spec.ts for every tablet).
   const tops = await Promise.all((await page.locator("[data-rating-level]").all()).map(async (button) => (await button.boundingBox())?.y ?? 0));
   expect(tops).toEqual([...tops].sort((a, b) => a - b));
 

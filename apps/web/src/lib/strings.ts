@@ -35,6 +35,8 @@ const zhCN = {
   chooseBadReasons: "请选择不满意的原因（至少选一项或填写意见）",
   commentBad: "意见建议",
   submit: "提交评价",
+  chosen: "已选",
+  changeLevel: "重新选择",
   confirmBad: "确认提交该差评吗？",
   confirmBadChoice: "您选择了：{level}",
   confirmBadHelp: "您的意见将转交相关部门核实整改，并在规定时间内回复。",

@@ -4,6 +4,7 @@ import { isBadLevel, LEVEL_LABELS } from "@hcp/domain";
 import type { TLevel, TRatingSubmit } from "@hcp/domain";
 
 import { fill, STRINGS } from "../../lib/strings";
+import { Face } from "../rating/Face";
 import { LevelPicker, ReasonPicker } from "../rating/LevelPicker";
 import { useRatingChoice } from "../rating/useRatingChoice";
 import type { TKioskState, TPrompt } from "./kiosk-state";
@@ -23,10 +24,6 @@ interface TProps {
   onRate: (submission: TKioskSubmission) => Promise<void>;
   /** nobody answered: the prompt ends without a rating */
   onTimeout: () => void;
-}
-
-function prefersReducedMotion(): boolean {
-  return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 }
 
 function CaseLine(props: { prompt: TPrompt; staff: TKioskState["staff"] }) {
@@ -60,11 +57,12 @@ export function RatingScreen(props: TProps) {
   const choice = useRatingChoice();
   const { form, level, bad } = choice;
   const [confirming, setConfirming] = useState(false);
+  // Back on the faces after a level was chosen (重新选择); the choice stays marked there.
+  const [picking, setPicking] = useState(false);
   const [storing, setStoring] = useState(false);
   const [storeFailed, setStoreFailed] = useState(false);
   // A ref, not state: two taps inside one frame both see the first one.
   const storingNow = useRef(false);
-  const details = useRef<HTMLDivElement>(null);
   const { phase, touch } = usePromptTimer(props.timeouts, props.onTimeout);
   const warning = phase.phase === "warning";
 
@@ -72,13 +70,11 @@ export function RatingScreen(props: TProps) {
   useEffect(() => {
     if (warning) kioskVoice.play("stillThere");
   }, [warning]);
-  useEffect(() => {
-    if (level !== undefined) details.current?.scrollIntoView({ block: "nearest", behavior: prefersReducedMotion() ? "auto" : "smooth" });
-  }, [level]);
 
   function chooseLevel(next: TLevel) {
     choice.chooseLevel(next);
     setConfirming(false);
+    setPicking(false);
   }
 
   const send = form.handleSubmit((values) => {
@@ -125,13 +121,19 @@ export function RatingScreen(props: TProps) {
       </section>
     );
   } else {
+    // Faces and reasons are two steps, so each fits the screen whole: nothing to scroll past.
+    const choosing = level === undefined || picking;
     body = (
       <form className="rating" data-testid="kiosk-rating" aria-labelledby="rating-title" noValidate onSubmit={(event) => void send(event)}>
-        <h1 id="rating-title">{STRINGS.ratePrompt}</h1>
+        {/* On the reason step the reasons' own heading leads; the title stays for screen readers. */}
+        <h1 id="rating-title" className={choosing ? undefined : "visually-hidden"}>
+          {STRINGS.ratePrompt}
+        </h1>
         <CaseLine prompt={props.prompt} staff={props.staff} />
-        <LevelPicker value={level} label={STRINGS.ratePrompt} onChange={chooseLevel} />
-        {level !== undefined ? (
-          <div className="rating-details" ref={details}>
+        {choosing ? (
+          <LevelPicker value={level} label={STRINGS.ratePrompt} chosenText={STRINGS.chosen} onChange={chooseLevel} />
+        ) : (
+          <div className="rating-details">
             <ReasonPicker
               legend={bad ? STRINGS.chooseBadReasons : STRINGS.chooseReasons}
               reasons={choice.levelReasons}
@@ -150,13 +152,23 @@ export function RatingScreen(props: TProps) {
               </p>
             ) : null}
             {failure}
-            <div className="actions">
+            <div className="actions rating-bar">
+              <span className={`rating-chosen ${bad ? "level-bad" : "level-good"}`} data-testid="kiosk-chosen">
+                <Face level={level} />
+                <span>
+                  {LEVEL_LABELS[level]}
+                  <span className="rating-chosen-mark">{STRINGS.chosen}</span>
+                </span>
+              </span>
+              <button type="button" className="secondary" disabled={storing} onClick={() => setPicking(true)}>
+                {STRINGS.changeLevel}
+              </button>
               <button type="submit" className="primary" disabled={storing}>
                 {storing ? STRINGS.submitting : STRINGS.submit}
               </button>
             </div>
           </div>
-        ) : null}
+        )}
       </form>
     );
   }
