@@ -36,3 +36,11 @@ test("with no window over the minimum sample both lists say so", () => {
 
   expect(screen.getAllByText("本期没有达到最低样本量的窗口。")).toHaveLength(2);
 });
+
+test("a 黑榜 entry says in words what pulls it down", () => {
+  const weak = rows.map((row) => (row.window.id === 12 ? { ...row, pulledDownBy: "评价率 12.00%，全厅 25.00%" } : row));
+  render(<HonourLists ranking={windowRanking(weak, { red: [1], black: [12] })} />);
+
+  const black = within(screen.getByRole("region", { name: /黑榜/ }));
+  expect(black.getByTestId("pulled-down-by").textContent).toBe("主要失分：评价率 12.00%，全厅 25.00%");
+});

@@ -28,6 +28,11 @@ function ListPanel({ kind, ids, rows }: { kind: "red" | "black"; ids: readonly n
                 </span>
                 <span className="honour-score">{row.score}</span>
                 {row.lastTwoMonthsRunning ? <LastPlaceFlag /> : null}
+                {kind === "black" && row.pulledDownBy ? (
+                  <span className="honour-reason" data-testid="pulled-down-by">
+                    {t.pulledDownBy(row.pulledDownBy)}
+                  </span>
+                ) : null}
               </li>
             );
           })}

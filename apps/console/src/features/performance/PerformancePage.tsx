@@ -14,6 +14,7 @@ import { useCurrentUser } from "../auth/useCurrentUser";
 import { HonourLists } from "./HonourLists";
 import { performancePeriod } from "./performance-search";
 import { PeriodPicker } from "./PeriodPicker";
+import { PopulationNote } from "./PopulationNote";
 import { RankingTable } from "./RankingTable";
 import { performanceStrings } from "./strings";
 import type { TRankingRow } from "./types";
@@ -75,7 +76,9 @@ export function PerformancePage({ search, onPeriodChange }: PerformancePageProps
               <h2 id="honour-heading" className="sr-only">
                 {t.red}／{t.black}
               </h2>
+              <PopulationNote population={data.population} />
               <HonourLists ranking={data} />
+              <p className="muted small">{t.honourNote}</p>
             </section>
             <section className="panel" aria-labelledby="ranking-heading">
               <h2 id="ranking-heading">{t.rankingSection}</h2>

@@ -53,7 +53,8 @@ test("a window without ratings sorts last by 好评率 in either direction", () 
 test("every column header carries its definition on hover and as its accessible description", () => {
   render(<RankingTable rows={rows} renderWindowLink={link} />);
 
-  const headers = screen.getAllByRole("columnheader");
+  // The ranking's own headers, not those of the score breakdowns inside its rows.
+  const headers = within(screen.getByRole("table", { name: "窗口排名" }).querySelector("thead") as HTMLElement).getAllByRole("columnheader");
   expect(headers).toHaveLength(14);
   for (const header of headers) {
     expect(header.getAttribute("title")).toBeTruthy();
@@ -73,4 +74,34 @@ test("a window last two months running carries the 末位 flag in words, not col
   expect(flag.querySelector("svg")).not.toBeNull();
   expect(within(flagged).getByTestId("black-mark").textContent).toContain("黑榜");
   expect(within(other).queryByTestId("last-place-flag")).toBeNull();
+});
+
+test("a ranked row shows what its score is made of: each component's value, weight and points", () => {
+  const spread = rankingRow(1, "A1", {
+    breakdown: [
+      { key: "satisfaction", label: "满意度下界", basis: "measured", value: "91.24%", weight: 60, effectiveWeight: "66.67", points: "60.83" },
+      { key: "ratedRate", label: "评价率", basis: "measured", value: "80.00%", weight: 20, effectiveWeight: "22.22", points: "17.78" },
+      { key: "onTimeCompletion", label: "按时办结率", basis: "missing", value: "—", weight: 10, effectiveWeight: "0.00", points: "0.00" },
+      { key: "workOrders", label: "按时整改率", basis: "full", value: "100%（无差评）", weight: 10, effectiveWeight: "11.11", points: "11.11" },
+    ],
+    score: "89.7",
+  });
+  render(<RankingTable rows={[spread]} renderWindowLink={link} />);
+
+  const row = screen.getByTestId("ranking-row");
+  fireEvent.click(within(row).getByText("得分构成"));
+  const parts = within(row).getAllByTestId("score-part").map((part) => Array.from(part.querySelectorAll("th, td"), (cell) => cell.textContent));
+  expect(parts).toEqual([
+    ["满意度下界", "91.24%", "60（分摊后 66.67）", "60.83"],
+    ["评价率", "80.00%", "20（分摊后 22.22）", "17.78"],
+    ["按时办结率", "—（无数据，不计）", "10（分摊给其余各项）", "0.00"],
+    ["按时整改率", "100%（无差评）", "10（分摊后 11.11）", "11.11"],
+  ]);
+  // The 按时整改率 column says what the score used, not "—".
+  expect(within(row).getAllByText("100%（无差评）").length).toBeGreaterThanOrEqual(2);
+});
+
+test("an unranked row has no breakdown to show", () => {
+  render(<RankingTable rows={[rankingRow(3, "A2", { rank: null, eligible: false, score: "—", scoreValue: null, breakdown: [] })]} renderWindowLink={link} />);
+  expect(screen.queryByText("得分构成")).toBeNull();
 });

@@ -14,6 +14,7 @@ import { formatCount } from "../../lib/format";
 import { ColumnHeading } from "./ColumnHeading";
 import type { TColumnKey } from "./definitions";
 import { LastPlaceFlag, ListMark } from "./LastPlaceFlag";
+import { ScoreWithBreakdown } from "./ScoreBreakdown";
 import { performanceStrings } from "./strings";
 import type { TRankingRow, TRateView } from "./types";
 
@@ -30,6 +31,16 @@ const helper = createColumnHelper<typeof features, TRankingRow>();
 /** A rate sorts by its exact ratio; no denominator sorts last whichever the direction. */
 function ratio(rate: TRateView): number | undefined {
   return rate.den === 0 ? undefined : rate.num / rate.den;
+}
+
+/** The 按时整改率 part scored 100 % for want of valid bad reviews, if that is this row's case. */
+function fullMarks(row: TRankingRow) {
+  return row.breakdown.find((part) => part.key === "workOrders" && part.basis === "full");
+}
+
+/** 按时整改率 sorts as the score counts it: no bad review to rectify is 100 %. */
+function workOrderShare(row: TRankingRow): number | undefined {
+  return fullMarks(row) ? 1 : ratio(row.workOrderOnTimeRate);
 }
 
 interface TColumnMeta {
@@ -102,8 +113,14 @@ function columnsFor(renderWindowLink: (row: TRankingRow) => ReactNode) {
       (row) => row.satisfactionLowerBound,
     ),
     numeric("badReviews", "badReviews", t.columns.badReviews, (row) => row.badReviews, (row) => formatCount(row.badReviews)),
-    numeric("workOrderOnTime", "onTimeRate", t.columns.workOrderOnTime, (row) => ratio(row.workOrderOnTimeRate), (row) => row.workOrderOnTimeRate.text),
-    numeric("score", "compositeScore", t.columns.score, (row) => row.scoreValue ?? undefined, (row) => (row.eligible ? row.score : t.insufficientSample)),
+    numeric("workOrderOnTime", "onTimeRate", t.columns.workOrderOnTime, workOrderShare, (row) => fullMarks(row)?.value ?? row.workOrderOnTimeRate.text),
+    numeric(
+      "score",
+      "compositeScore",
+      t.columns.score,
+      (row) => row.scoreValue ?? undefined,
+      (row) => (row.eligible ? <ScoreWithBreakdown score={row.score} parts={row.breakdown} /> : t.insufficientSample),
+    ),
     helper.display({
       id: "flags",
       header: t.columns.flags,

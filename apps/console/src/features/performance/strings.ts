@@ -52,10 +52,28 @@ const zhCN = {
   black: "黑榜",
   redSection: "红榜（前 5 名）",
   blackSection: "黑榜（后 5 名）",
+  honourNote: "参与排名的不足 10 个时，红榜、黑榜各取一半（向下取整），同一窗口不会同时上两榜。",
   noneRanked: "本期没有达到最低样本量的窗口。",
   lastTwoMonths: "末位",
   lastTwoMonthsLong: "连续两个月排名末位",
-  lastTwoMonthsNote: "“末位”标记仅在按整月统计时判定：本月和上月均排名最后的窗口。",
+  lastTwoMonthsNote: "“末位”标记仅在按整月统计时判定：本月和上月均在同一范围内排名最后的窗口。",
+  population: (scope: "hall" | "department", name: string, ranked: number, noun: string) =>
+    `排名范围：${scope === "hall" ? name : noun === "窗口" ? `${name}在各窗口办理的办件` : `${name}的办件`}，${ranked} 个${noun}参与排名；红榜、黑榜和末位均在此范围内计算。${
+      ranked < 2 ? "参与排名的不足 2 个，不设红黑榜和末位。" : ""
+    }`,
+  breakdown: {
+    summary: "得分构成",
+    caption: "综合得分 = 各项数值 × 权重之和",
+    component: "项目",
+    value: "数值",
+    weight: "权重",
+    points: "得分",
+    missing: (value: string) => `${value}（无数据，不计）`,
+    spread: (weight: number, effective: string) => (Number(effective) === weight ? String(weight) : `${weight}（分摊后 ${effective}）`),
+    spreadAway: (weight: number) => `${weight}（分摊给其余各项）`,
+    note: "某项无数据时不计，其权重按比例分摊到其余各项；没有有效差评的，按时整改率按 100% 计。",
+  },
+  pulledDownBy: (text: string) => `主要失分：${text}`,
   definitionsHint: "将鼠标移到列标题上可查看指标口径。",
   // drill-down
   breadcrumbs: "位置",

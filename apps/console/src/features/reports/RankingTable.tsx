@@ -1,6 +1,9 @@
+import { RANKING_COMPONENTS } from "@hcp/domain";
+
 import { formatCount } from "../../lib/format";
 import type { TColumn } from "../analysis/DataTable";
 import { DataTable } from "../analysis/DataTable";
+import { PopulationNote } from "../performance/PopulationNote";
 import { reportColumn } from "./report-definitions";
 import type { TMonthlyReport, TReportRankedRow, TReportRanking } from "./report-types";
 import { reportStrings } from "./report-strings";
@@ -37,12 +40,39 @@ function columns(report: TMonthlyReport, ranking: TReportRanking, nameHeader: st
     reportColumn(report, "goodRate", (row) => row.goodRate.text),
     reportColumn(report, "onTimeCompletionRate", (row) => row.onTimeCompletionRate.text),
     { id: "badRatings", header: t.badRatings, numeric: true, cell: (row) => formatCount(row.badRatings) },
-    reportColumn(report, "onTimeRate", (row) => row.workOrderOnTimeRate.text, t.workOrderOnTimeRate),
+    reportColumn(
+      report,
+      "onTimeRate",
+      // A row without valid bad reviews was scored 100 % on it: the cell says so rather than "—".
+      (row) => row.breakdown?.find((part) => part.key === "workOrders" && part.basis === "full")?.value ?? row.workOrderOnTimeRate.text,
+      t.workOrderOnTimeRate,
+    ),
     { id: "note", header: t.note, cell: (row) => [row.note, row.lastTwoMonthsRunning ? t.lastPlaceLong : ""].filter(Boolean).join("；") },
   ];
 }
 
-/** The 红榜 or 黑榜 as an ordered list of names (the 黑榜 worst first, as the server orders it). */
+/** Each ranked row's components as value × weight (after re-spreading) = points, summing to its score. */
+function breakdownColumns(nameHeader: string): TColumn<TReportRankedRow>[] {
+  return [
+    { id: "rank", header: t.rank, numeric: true, cell: (row) => row.rank ?? t.unranked },
+    { id: "name", header: nameHeader, rowHeader: true, cell: (row) => row.name },
+    ...RANKING_COMPONENTS.map(
+      (key): TColumn<TReportRankedRow> => ({
+        id: key,
+        header: t.breakdownHeader(key),
+        numeric: true,
+        cell: (row) => {
+          const part = row.breakdown?.find((candidate) => candidate.key === key);
+          if (!part) return "";
+          return part.basis === "missing" ? t.breakdownMissing : t.breakdownCell(part.value, part.effectiveWeight, part.points);
+        },
+      }),
+    ),
+    { id: "score", header: t.score, numeric: true, cell: (row) => row.score },
+  ];
+}
+
+/** The 红榜 or 黑榜 as an ordered list of names (the 黑榜 worst first, as the server orders it), the 黑榜 with what pulls each down. */
 function HonourList({ title, ids, rows, testId }: { title: string; ids: readonly number[]; rows: readonly TReportRankedRow[]; testId: string }) {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return (
@@ -54,7 +84,8 @@ function HonourList({ title, ids, rows, testId }: { title: string; ids: readonly
         <ol>
           {ids.map((id) => {
             const row = byId.get(id);
-            return row ? <li key={id}>{`${row.code} ${row.name}`}</li> : null;
+            if (!row) return null;
+            return <li key={id}>{row.pulledDownBy ? t.pulledDownBy(`${row.code} ${row.name}`, row.pulledDownBy) : `${row.code} ${row.name}`}</li>;
           })}
         </ol>
       )}
@@ -75,11 +106,15 @@ export function RankingSection({ report, kind }: RankingSectionProps) {
   const rowClass = (row: TReportRankedRow) =>
     ranking.red.includes(row.id) ? "is-red" : ranking.black.includes(row.id) || row.lastTwoMonthsRunning ? "is-black" : undefined;
   const weights = ranking.weights;
+  const broken = rows.filter((row) => (row.breakdown ?? []).length > 0);
+  const noun = kind === "windows" ? t.windowName : t.departmentName;
   return (
     <section className="report-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{kind === "windows" ? t.sections.windows : t.sections.departments}</h2>
       <p>{kind === "windows" ? t.windowsIntro(ranking.minSample) : t.departmentsIntro(ranking.minSample)}</p>
       <p className="muted small">{t.weights(weights.satisfaction, weights.ratedRate, weights.onTimeCompletion, weights.workOrders)}</p>
+      {/* Reports archived before definitions 2026.2 ranked the hall and state no population. */}
+      {ranking.population ? <PopulationNote population={ranking.population} noun={noun} /> : null}
       <div className="honour-lists">
         <HonourList title={t.redListCaption} ids={ranking.red} rows={ranking.rows} testId={`${kind}-red-list`} />
         <HonourList title={t.blackListCaption} ids={ranking.black} rows={ranking.rows} testId={`${kind}-black-list`} />
@@ -94,6 +129,13 @@ export function RankingSection({ report, kind }: RankingSectionProps) {
           testId={`${kind}-ranking`}
         />
       </div>
+      {broken.length > 0 ? (
+        <div className="report-ranking">
+          <h3 id={`${headingId}-breakdown`}>{t.breakdownCaption(noun)}</h3>
+          <p className="muted small">{t.breakdownNote}</p>
+          <DataTable columns={breakdownColumns(noun)} rows={broken} rowKey={(row) => row.id} labelledBy={`${headingId}-breakdown`} testId={`${kind}-breakdown`} />
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -67,7 +67,7 @@ test("红榜, 黑榜 and 末位 are marked in words, not only by colour", () => 
   expect(marks(10)).toBe("");
 
   const black = screen.getByTestId("windows-black-list");
-  expect(within(black).getAllByRole("listitem")[0]?.textContent).toBe("A10 公证窗口");
+  expect(within(black).getAllByRole("listitem")[0]?.textContent).toMatch(/^A10 公证窗口 — 主要失分：/);
   expect(within(screen.getByTestId("windows-red-list")).getAllByRole("listitem")).toHaveLength(5);
   expect(within(screen.getByTestId("departments-ranking")).getByText("末位")).toBeTruthy();
 });
@@ -79,5 +79,6 @@ test("column heads carry the report's own definitions; the appendix states their
   const score = within(screen.getByTestId("windows-ranking")).getByText("综合得分");
   expect(score.getAttribute("title")).toContain("威尔逊下界");
   expect(screen.getByTestId("report-definitions-version").textContent).toContain(report.definitionsVersion);
-  expect(screen.getByText("满意度下界")).toBeTruthy();
+  // In the appendix (and as a head of the score breakdown).
+  expect(screen.getAllByText("满意度下界").length).toBeGreaterThan(1);
 });

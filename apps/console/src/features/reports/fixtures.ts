@@ -30,6 +30,16 @@ function ranked(id: number, code: string, name: string, rank: number | null, goo
     badRatings: 2,
     workOrderOnTimeRate: rate("100.00%"),
     lastTwoMonthsRunning,
+    breakdown:
+      rank === null
+        ? []
+        : [
+            { key: "satisfaction", label: "满意度下界", basis: "measured", value: "98.00%", weight: 50, effectiveWeight: "50.00", points: "49.00" },
+            { key: "ratedRate", label: "评价率", basis: "measured", value: "30.00%", weight: 20, effectiveWeight: "20.00", points: "6.00" },
+            { key: "onTimeCompletion", label: "按时办结率", basis: "measured", value: "99.50%", weight: 20, effectiveWeight: "20.00", points: "19.90" },
+            { key: "workOrders", label: "按时整改率", basis: "full", value: "100%（无差评）", weight: 10, effectiveWeight: "10.00", points: "10.00" },
+          ],
+    pulledDownBy: rank !== null && rank > 5 ? `好评率 ${goodRate}，全厅 99.10%` : null,
   };
 }
 
@@ -86,7 +96,7 @@ export function reportFixture(): TMonthlyReport {
       count("1", "非常不满意", 10, "0.21%"),
     ],
     ratingsByChannel: [count("4", "政务大厅平板电脑", 4_100, "88.13%"), count("3", "二维码", 552, "11.87%")],
-    windows: { rows: windows, red: [1, 2, 3, 4, 5], black: [10, 9, 8, 7, 6], minSample: 30, weights: WEIGHTS },
+    windows: { rows: windows, red: [1, 2, 3, 4, 5], black: [10, 9, 8, 7, 6], minSample: 30, weights: WEIGHTS, population: { scope: "hall", name: "全厅", ranked: 10 } },
     departments: {
       rows: [ranked(21, "D01", "县市场监督管理局", 1, "99.80%"), ranked(22, "D02", "县税务局", 2, "99.10%", true)],
       red: [21],

@@ -89,7 +89,7 @@ export const reportStrings = {
   shareOfValid: "占有效评价的比例。",
   // rankings
   windowsIntro: (minSample: number) =>
-    `按综合得分排名；有效评价少于 ${minSample} 条的窗口“样本不足”，不参与排名。红榜为前 5 名，黑榜为后 5 名（最差在前）；连续两个月排名末位的标“末位”。`,
+    `按综合得分排名；有效评价少于 ${minSample} 条的窗口“样本不足”，不参与排名。红榜为前 5 名，黑榜为后 5 名（最差在前），参与排名的不足 10 个时各取一半；连续两个月在同一范围内排名最后的标“末位”。`,
   departmentsIntro: (minSample: number) => `按综合得分排名；有效评价少于 ${minSample} 条的部门不参与排名。`,
   weights: (satisfaction: number, rated: number, onTime: number, workOrders: number) =>
     `权重：满意度 ${satisfaction}、评价率 ${rated}、按时办结率 ${onTime}、按时整改率 ${workOrders}`,
@@ -98,6 +98,13 @@ export const reportStrings = {
   redListCaption: "红榜（前 5 名）",
   blackListCaption: "黑榜（后 5 名，最差在前）",
   listEmpty: "无",
+  pulledDownBy: (name: string, reason: string) => `${name} — 主要失分：${reason}`,
+  breakdownCaption: (noun: string) => `${noun}得分构成`,
+  breakdownHeader: (key: "satisfaction" | "ratedRate" | "onTimeCompletion" | "workOrders") =>
+    ({ satisfaction: "满意度下界", ratedRate: "评价率", onTimeCompletion: "按时办结率", workOrders: "按时整改率" })[key],
+  breakdownCell: (value: string, weight: string, points: string) => `${value} × ${weight} = ${points}`,
+  breakdownMissing: "—（无数据，不计）",
+  breakdownNote: "每格为 数值 × 权重 = 得分，各项得分之和即综合得分。某项无数据时不计，其权重按比例分摊到其余各项（表中为分摊后的权重）；没有有效差评的，按时整改率按 100% 计。",
   lastPlace: "末位",
   lastPlaceLong: "末位（连续两个月排名最后）",
   rank: "名次",

@@ -1,0 +1,56 @@
+import type { TScorePart } from "@hcp/domain";
+
+import { performanceStrings } from "./strings";
+
+const t = performanceStrings.breakdown;
+
+function weightText(part: TScorePart): string {
+  return part.basis === "missing" ? t.spreadAway(part.weight) : t.spread(part.weight, part.effectiveWeight);
+}
+
+/** A composite score's parts: each component's value, weight (after re-spreading) and points. */
+export function ScoreBreakdownTable({ parts }: { parts: readonly TScorePart[] }) {
+  return (
+    <table className="score-breakdown">
+      <caption>{t.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.component}</th>
+          <th scope="col" className="num">
+            {t.value}
+          </th>
+          <th scope="col" className="num">
+            {t.weight}
+          </th>
+          <th scope="col" className="num">
+            {t.points}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {parts.map((part) => (
+          <tr key={part.key} data-testid="score-part">
+            <th scope="row">{part.label}</th>
+            <td className="num">{part.basis === "missing" ? t.missing(part.value) : part.value}</td>
+            <td className="num">{weightText(part)}</td>
+            <td className="num">{part.points}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The score with its parts one click away; nothing to open for an unranked row. */
+export function ScoreWithBreakdown({ score, parts }: { score: string; parts: readonly TScorePart[] }) {
+  if (parts.length === 0) return <>{score}</>;
+  return (
+    <details className="score-details">
+      <summary>
+        <span className="score-value">{score}</span> <span className="score-details-label">{t.summary}</span>
+      </summary>
+      <ScoreBreakdownTable parts={parts} />
+      <p className="muted small">{t.note}</p>
+    </details>
+  );
+}
