@@ -153,4 +153,24 @@ describe("audit trail of the platform's changes", () => {
     expect(await appCodeOf(manager.audit.list({}))).toBe("FORBIDDEN");
     expect(await appCodeOf(manager.audit.verify())).toBe("FORBIDDEN");
   });
+
+  test("each record names its object as people know it: a case or work order by its case number, a window by its code and name", async () => {
+    const { caseId, workOrderId } = await badRatedCase();
+    const caseNo = (await getDb().selectFrom("case").select("case_no").where("id", "=", caseId).executeTakeFirstOrThrow()).case_no;
+    await dayPassesForWorkOrders(getDb());
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    const order = await staff.workOrder.byId({ id: workOrderId });
+    await staff.workOrder.act({ workOrderId, version: order.version, action: "appeal", note: "群众误触", appealReason: "mistaken" });
+    const admin = await api.signedIn(hall.users.admin.username);
+    await admin.calendar.setDay({ date: "2027-03-05", kind: "holiday", name: "测试假日" });
+
+    const auditor = await api.signedIn(hall.users.auditor.username);
+    const labelOf = async (action: string) => (await auditor.audit.list({ action, limit: 1 })).rows[0]?.entityLabel;
+    expect(await labelOf("workOrder.appeal")).toBe(caseNo);
+    expect(await labelOf("case.create")).toBe(caseNo);
+    expect(await labelOf("window.signIn")).toBe("A01 综合受理1号窗口");
+    // the latest sign-in is the 督查's own
+    expect(await labelOf("auth.signIn")).toBe("auditor");
+    expect(await labelOf("calendar.setDay")).toBe("2027-03-05");
+  });
 });

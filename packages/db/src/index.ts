@@ -4,6 +4,7 @@ export * from "./passwords";
 export * from "./schema";
 export * from "./repositories/api-client";
 export * from "./repositories/audit";
+export * from "./repositories/audit-labels";
 export * from "./repositories/case";
 export * from "./repositories/catalog";
 export * from "./repositories/counter";

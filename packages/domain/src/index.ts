@@ -1,4 +1,5 @@
 export * from "./api-clients";
+export * from "./audit";
 export * from "./access";
 export * from "./calendar";
 export * from "./channels";

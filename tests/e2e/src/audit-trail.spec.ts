@@ -43,7 +43,9 @@ test("a department head reveals the phone of a bad review's citizen for a stated
   await auditor.getByLabel("操作").selectOption({ label: "查看完整号码" });
   await auditor.getByRole("button", { name: "查询" }).click();
   const reveal = auditor.getByTestId("audit-row").filter({ hasText: "查看完整号码" });
-  await reveal.getByText("reason: 差评回访需致电群众").waitFor();
+  await reveal.getByText("原因：差评回访需致电群众").waitFor();
+  expect(await reveal.textContent()).toContain(`办件 ${kase.caseNo}`);
+  expect(await reveal.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
   expect(await reveal.textContent()).toContain("部门负责人");
   expect(await auditor.content()).not.toContain("13755556666");
   await auditor.getByRole("button", { name: "校验审计链" }).click();

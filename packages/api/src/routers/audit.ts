@@ -17,6 +17,8 @@ const ZAuditRecord = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string(),
+  /** the object's name: a case number, a window's code and name …; null when it has none */
+  entityLabel: z.string().nullable(),
   detail: z.unknown(),
   before: z.unknown(),
   after: z.unknown(),

@@ -1,4 +1,4 @@
-import { insertAudit, listAudit, listAuditActions, verifyAuditChain } from "@hcp/db";
+import { auditObjectKey, auditObjectLabels, insertAudit, listAudit, listAuditActions, verifyAuditChain } from "@hcp/db";
 import type { Db, TAuditFilter } from "@hcp/db";
 
 import type { TContext } from "../context";
@@ -27,11 +27,12 @@ export function audit(db: Db, ctx: Pick<TContext, "now" | "user" | "device">, ch
   });
 }
 
-/** The console's 审计日志: a page of records, newest first. */
+/** The console's 审计日志: a page of records, newest first, each object named as people know it. */
 export async function auditPage(ctx: TContext, filter: TAuditFilter) {
   const [rows, actions] = await Promise.all([listAudit(ctx.db, filter), listAuditActions(ctx.db)]);
+  const labels = await auditObjectLabels(ctx.db, rows);
   return {
-    rows: rows.map((row) => ({ ...row, detail: row.detail ?? null, before: row.before ?? null, after: row.after ?? null })),
+    rows: rows.map((row) => ({ ...row, entityLabel: labels.get(auditObjectKey(row)) ?? null, detail: row.detail ?? null, before: row.before ?? null, after: row.after ?? null })),
     actions,
     nextBeforeId: rows.length === filter.limit ? (rows.at(-1)?.id ?? null) : null,
   };

@@ -187,6 +187,13 @@ export async function listApiClients(db: Db, hallIds: readonly number[]): Promis
 }
 
 /** A new key: the old hash is overwritten, so the old key stops with this statement. */
+/** Names of clients by id, for records that point at them. */
+export async function apiClientNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await apiDb(db).selectFrom("api_client").select(["id", "name"]).where("id", "in", ids).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 export async function replaceApiClientKey(db: Db, id: number, key: { keyPrefix: string; keyHash: string; now: Date }): Promise<boolean> {
   const result = await apiDb(db)
     .updateTable("api_client")

@@ -27,6 +27,7 @@ const row: TAuditRow = {
   action: "case.revealContact",
   entity: "case",
   entityId: "41",
+  entityLabel: "3300002026112600041",
   detail: { field: "phone", masked: "138****5678", reason: "差评回访需致电" },
   before: null,
   after: null,
@@ -40,9 +41,9 @@ test("records read who, in which role, did what, with before, after and why; the
   expect(first?.getAttribute("aria-current")).toBe("true");
   expect(first?.textContent).toContain("陈主任 大厅管理者");
   expect(first?.textContent).toContain("查看完整号码");
-  expect(first?.textContent).toContain("reason: 差评回访需致电");
+  expect(first?.textContent).toContain("原因：差评回访需致电");
   expect(second?.textContent).toContain("系统");
   expect(second?.textContent).toContain("差评工单：回访");
-  expect(second?.textContent).toContain("state: pending");
-  expect(second?.textContent).toContain("state: contacted");
+  expect(second?.textContent).toContain("状态：待核实");
+  expect(second?.textContent).toContain("状态：已回访");
 });

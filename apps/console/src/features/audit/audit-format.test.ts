@@ -1,22 +1,43 @@
+import { AUDIT_ACTIONS } from "@hcp/domain";
 import { expect, test } from "vitest";
 
 import { canUse, screenLabel, screensFor } from "../../lib/screens";
-import { actionLabel, changeLines, roleLabel } from "./audit-format";
+import { actionLabel, auditTime, changeLines, objectLabel, roleLabel } from "./audit-format";
 
-test("actions read in Chinese; work-order steps by their step; unknown codes stay visible", () => {
+test("actions read in Chinese, work-order steps by their step; an unknown code stays visible", () => {
   expect(actionLabel("case.revealContact")).toBe("查看完整号码");
   expect(actionLabel("workOrder.upholdAppeal")).toBe("差评工单：申诉成立");
+  expect(actionLabel("workOrder.escalate")).toBe("差评工单：超期督办");
+  expect(actionLabel("auth.changePassword")).toBe("修改密码");
   expect(actionLabel("apiClient.rotateSecret")).toBe("apiClient.rotateSecret");
+  expect(actionLabel("apiClient.rotate")).toBe("更换接口密钥");
+  for (const action of Object.keys(AUDIT_ACTIONS)) expect(actionLabel(action)).toMatch(/\p{Script=Han}/u);
   expect(roleLabel("hall_manager")).toBe("大厅管理者");
   expect(roleLabel("device")).toBe("评价器");
   expect(roleLabel("api_client:7")).toBe("接口调用方 #7");
-  expect(actionLabel("apiClient.rotate")).toBe("更换接口密钥");
 });
 
-test("a before/after value is shown one field a line", () => {
-  expect(changeLines({ state: "pending", version: 0, weights: { a: 1 } })).toEqual(["state: pending", "version: 0", 'weights: {"a":1}']);
+test("a record's object is named by its kind and the label the API gives, else its id", () => {
+  expect(objectLabel({ entity: "work_order", entityId: "12", entityLabel: "3300002026120700014" })).toBe("工单 3300002026120700014");
+  expect(objectLabel({ entity: "window", entityId: "3", entityLabel: "A03 3号综合受理窗口" })).toBe("窗口 A03 3号综合受理窗口");
+  expect(objectLabel({ entity: "evaluator_device", entityId: "4", entityLabel: null })).toBe("评价器 #4");
+  expect(objectLabel({ entity: "something_new", entityId: "9", entityLabel: null })).toBe("something_new #9");
+});
+
+test("times are Beijing wall-clock times to the second, whatever the browser's zone", () => {
+  expect(auditTime("2026-12-07T13:40:05.000Z")).toBe("2026-12-07 21:40:05");
+  expect(auditTime("2026-12-31T16:00:00.000Z")).toBe("2027-01-01 00:00:00");
+});
+
+test("a before/after value is one line per field, named in Chinese, with values in words", () => {
+  expect(changeLines({ state: "pending", version: 0, state_before_appeal: null })).toEqual(["状态：待核实", "版本：0", "申诉前状态：无"]);
+  expect(changeLines({ pairedAt: "2026-12-07T13:40:05.000Z", windowId: 3 })).toEqual(["配对时间：2026-12-07 21:40:05", "窗口编号：3"]);
+  expect(changeLines({ reason: "差评回访需致电群众", excluded: true })).toEqual(["原因：差评回访需致电群众", "已剔除：是"]);
+  expect(changeLines({ defaultRating: { enabled: false, level: 3 } })).toEqual(["默认评价：启用：否，等级：3"]);
+  expect(changeLines({ scopes: ["cases:write", "ratings:read"] })).toEqual(["权限范围：cases:write、ratings:read"]);
+  expect(changeLines({ someNewField: 1 })).toEqual(["someNewField：1"]);
   expect(changeLines(null)).toEqual([]);
-  expect(changeLines("x")).toEqual(['"x"']);
+  expect(changeLines("x")).toEqual(["x"]);
 });
 
 test("审计日志 is for administrators and 督查 only, before the calendar in the navigation", () => {

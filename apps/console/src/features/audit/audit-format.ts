@@ -1,18 +1,14 @@
-import { WORK_ORDER_ACTIONS } from "@hcp/domain";
+import { auditActionLabel, CONTACT_FIELDS, WORK_ORDER_STATES } from "@hcp/domain";
 
 import { auditStrings } from "./audit-strings";
 
 /**
- * An action code in words: known codes by name, work-order steps by their step's name, anything
- * newer by its code (a record is never hidden for want of a label).
+ * An action code in words (the domain's table names every action the platform writes); one from
+ * another version stays visible by its code.
  * @example actionLabel("workOrder.contact") // "差评工单：回访"
  */
 export function actionLabel(action: string): string {
-  const known = auditStrings.actions[action];
-  if (known) return known;
-  const step = /^workOrder\.(\w+)$/.exec(action)?.[1];
-  const stepLabel = step ? (WORK_ORDER_ACTIONS as Record<string, string>)[step] : undefined;
-  return stepLabel ? auditStrings.workOrderAction(stepLabel) : action;
+  return auditActionLabel(action);
 }
 
 /** A role in words; a business system acting through its key is "api_client:<id>". */
@@ -22,11 +18,61 @@ export function roleLabel(role: string): string {
 }
 
 /**
- * A before/after value as one line per field, for the table: "state: pending". Nested values stay
- * JSON; null or absent is "无".
+ * The object a record points at: its kind in words and the name the API found for it (a case
+ * number, a window's code and name), else its id.
+ * @example objectLabel({ entity: "window", entityId: "3", entityLabel: "A03 3号综合受理窗口" }) // "窗口 A03 3号综合受理窗口"
+ */
+export function objectLabel(record: { entity: string; entityId: string; entityLabel: string | null }): string {
+  const kind = auditStrings.entities[record.entity] ?? record.entity;
+  return auditStrings.objectOf(kind, record.entityLabel ?? auditStrings.objectId(record.entityId));
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * Beijing wall-clock time of an instant, to the second; China keeps no daylight saving.
+ * @example auditTime("2026-12-07T13:40:05.000Z") // "2026-12-07 21:40:05"
+ */
+export function auditTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const local = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 19)}`;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+function fieldName(key: string): string {
+  return auditStrings.fields[key] ?? key;
+}
+
+/** A stored value in words: states and choices by name, instants in Beijing time, yes/no. */
+function valueText(key: string, value: unknown): string {
+  const t = auditStrings;
+  if (value === null || value === undefined) return t.page.none;
+  if (typeof value === "boolean") return value ? t.yes : t.no;
+  if (typeof value === "string") {
+    if ((key === "state" || key === "state_before_appeal") && value in WORK_ORDER_STATES) return WORK_ORDER_STATES[value as keyof typeof WORK_ORDER_STATES];
+    if (key === "extension") return t.extensions[value] ?? value;
+    if (key === "field" && value in CONTACT_FIELDS) return CONTACT_FIELDS[value as keyof typeof CONTACT_FIELDS];
+    return ISO_INSTANT.test(value) ? auditTime(value) : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => valueText(key, item)).join(t.listSeparator);
+  if (typeof value === "object") {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([inner, field]) => t.nested(fieldName(inner), valueText(inner, field)))
+      .join(t.nestedSeparator);
+  }
+  // Records are JSON: a number is all that is left.
+  return typeof value === "number" ? String(value) : t.page.none;
+}
+
+/**
+ * A before/after value or a detail as one line per field, for the table: "状态：待核实". Null or
+ * absent is no line at all.
  */
 export function changeLines(value: unknown): string[] {
   if (value === null || value === undefined) return [];
-  if (typeof value !== "object" || Array.isArray(value)) return [JSON.stringify(value)];
-  return Object.entries(value as Record<string, unknown>).map(([key, field]) => `${key}: ${typeof field === "string" ? field : JSON.stringify(field)}`);
+  if (typeof value !== "object" || Array.isArray(value)) return [valueText("", value)];
+  return Object.entries(value as Record<string, unknown>).map(([key, field]) => auditStrings.field(fieldName(key), valueText(key, field)));
 }
