@@ -32,7 +32,14 @@ export function AuditFilters(props: { actions: readonly string[]; value: TAuditF
       </div>
       <div className="field">
         <label htmlFor="audit-entity">{t.entity}</label>
-        <input id="audit-entity" type="text" maxLength={32} {...register("entity")} />
+        <select id="audit-entity" {...register("entity")}>
+          <option value="">{t.allEntities}</option>
+          {Object.entries(auditStrings.entities).map(([entity, name]) => (
+            <option key={entity} value={entity}>
+              {name}
+            </option>
+          ))}
+        </select>
       </div>
       <div className="field">
         <label htmlFor="audit-entity-id">{t.entityId}</label>

@@ -24,6 +24,7 @@ export const auditStrings = {
     action: "操作",
     allActions: "全部操作",
     entity: "对象类型",
+    allEntities: "全部对象",
     entityId: "对象编号",
     from: "起始日期",
     to: "截止日期",
