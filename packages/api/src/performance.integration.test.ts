@@ -191,6 +191,53 @@ describe("window performance and ranking", () => {
     expect(report.report.windows.population?.scope).toBe("department");
   });
 
+  test("在岗人员 lists who served at each window in the period — by sign-in history and cases handled — not who is there today", async () => {
+    const db = getDb();
+    const zhao = Number(
+      (
+        await db
+          .insertInto("staff")
+          .values({ hall_id: hall.hallId, department_id: hall.departmentIds[0], badge_no: "T009", name: "赵敏", photo_url: "", active: true })
+          .executeTakeFirstOrThrow()
+      ).insertId,
+    );
+    const [a01, a02] = hall.windowIds;
+    const [wang, li] = hall.staffIds;
+    await db
+      .insertInto("window_presence")
+      .values([
+        // March at A01: 王丽 until the 15th, then 李强; A02: 李强 for two days in February only.
+        { window_id: a01, staff_id: wang, signed_in_at: new Date("2023-03-01T00:30:00Z"), signed_out_at: new Date("2023-03-15T09:00:00Z") },
+        { window_id: a01, staff_id: li, signed_in_at: new Date("2023-03-16T00:30:00Z"), signed_out_at: new Date("2023-03-31T09:00:00Z") },
+        { window_id: a02, staff_id: li, signed_in_at: new Date("2023-02-20T00:30:00Z"), signed_out_at: new Date("2023-02-21T09:00:00Z") },
+        // Today (April) 赵敏 sits at A01 — she never served there in March.
+        { window_id: a01, staff_id: zhao, signed_in_at: new Date("2023-04-10T00:30:00Z"), signed_out_at: null },
+      ])
+      .execute();
+    for (let n = 0; n < 3; n += 1) await ratedCase({ windowIndex: 0, day: "2023-03-06", level: 5, staffId: wang });
+    await ratedCase({ windowIndex: 0, day: "2023-03-20", level: 5, staffId: li });
+    // A case 李强 handled at A02 in March without signing in there (entered by the business system).
+    await ratedCase({ windowIndex: 1, day: "2023-03-21", level: null, staffId: li });
+
+    const manager = await signedIn("test_hall_manager");
+    const march = await manager.performance.windows(MARCH);
+    expect(march.rows.find((row) => row.window.id === a01)?.staffName).toBe("王丽、李强");
+    const staffOf = (windowId: number) =>
+      march.rows.find((row) => row.window.id === windowId)?.staff.map((member) => [member.name, member.casesCompleted]);
+    expect(staffOf(a01)).toEqual([
+      ["王丽", 3],
+      ["李强", 1],
+    ]);
+    expect(staffOf(a02)).toEqual([["李强", 1]]);
+    // February: 李强's sign-in at A02 without a case still counts as serving there.
+    const february = await manager.performance.windows(FEBRUARY);
+    expect(february.rows.find((row) => row.window.id === a02)?.staff.map((member) => [member.name, member.casesCompleted])).toEqual([["李强", 0]]);
+    expect(february.rows.find((row) => row.window.id === a01)?.staff).toEqual([]);
+    // The overview of the same period names the same people.
+    const overview = await manager.overview.period(MARCH);
+    expect(overview.windows.find((row) => row.window.id === a01)?.staffName).toBe("王丽、李强");
+  });
+
   test("drills down window → staff → item → the individual ratings, keeping the period", async () => {
     await windowMonth(0, "2023-03-06", 3, 2, 1);
     await windowMonth(0, "2023-04-03", 5, 0);

@@ -19,6 +19,7 @@ const ZRankingSettings = z.object({
 
 const ZWindowRankingRow = z.object({
   window: z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string() }),
+  staff: z.array(z.object({ id: z.number(), name: z.string(), badgeNo: z.string(), casesCompleted: z.number() })),
   staffName: z.string().nullable(),
   rank: z.number().nullable(),
   score: z.string(),

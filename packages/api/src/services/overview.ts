@@ -15,6 +15,7 @@ import {
 import type { TLevelCounts, TPeriod, TRatingTally, TRatio } from "@hcp/domain";
 
 import type { TContext } from "../context";
+import { servedNames, windowServers } from "./window-servers";
 
 export type TUserContext = TContext & {
   user: NonNullable<TContext["user"]>;
@@ -142,10 +143,11 @@ export interface TPeriodOverview {
 }
 
 export async function periodOverview(ctx: TUserContext, period: TPeriod): Promise<TPeriodOverview> {
-  const [byWindow, windows, exceptions] = await Promise.all([
+  const [byWindow, windows, exceptions, served] = await Promise.all([
     hallTallies(ctx, period, "window"),
     listWindowsWithStaff(ctx.db, ctx.user.hall_id),
     listCalendarExceptions(ctx.db, period.from, period.to),
+    windowServers(ctx.db, ctx.user.hall_id, period, departmentScope(ctx)),
   ]);
   const totals = sumTallies(byWindow.values());
   const workingDays = countWorkingDays(period.from, period.to, new Map(exceptions.map((day) => [day.date, day])));
@@ -163,7 +165,8 @@ export async function periodOverview(ctx: TUserContext, period: TPeriod): Promis
     },
     windows: windows.map((window) => ({
       window: { id: window.id, code: window.code, name: window.name, kind: window.kind },
-      staffName: window.staff?.name ?? null,
+      // Who served in the period, not who sits there now.
+      staffName: servedNames(served.get(window.id) ?? []),
       metrics: metricsView(byWindow.get(window.id) ?? empty),
     })),
     offWindow: metricsView(byWindow.get(null) ?? empty),

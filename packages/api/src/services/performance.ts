@@ -20,6 +20,8 @@ import { appError } from "../errors";
 import { audit } from "./audit";
 import { departmentScope, hallTallies, metricsView } from "./overview";
 import type { TMetricsView, TRateView, TUserContext } from "./overview";
+import { servedNames, windowServers } from "./window-servers";
+import type { TServedStaff } from "./window-servers";
 import { countWorkOrders } from "./work-order-metrics";
 
 /** The longest period a screen may ask for: a year, leap day included. */
@@ -170,6 +172,9 @@ async function rankWindowsOver(
 
 export interface TWindowRankingRow {
   window: { id: number; code: string; name: string; kind: string };
+  /** 在岗人员: who served at the window in the period, most cases first */
+  staff: TServedStaff[];
+  /** their names in one line, "王丽、李强"; null when nobody served */
   staffName: string | null;
   rank: number | null;
   /** composite score, one decimal; "—" when unranked */
@@ -233,9 +238,10 @@ export async function windowRanking(ctx: TUserContext, period: TPeriod): Promise
   checkPeriod(ctx, period);
   const settings = await rankingSettings(ctx);
   const previous = previousWholeMonth(period);
-  const [current, before] = await Promise.all([
+  const [current, before, served] = await Promise.all([
     rankWindowsOver(ctx, period, settings),
     previous ? rankWindowsOver(ctx, previous, settings) : Promise.resolve(null),
+    windowServers(ctx.db, ctx.user.hall_id, period, departmentScope(ctx)),
   ]);
   const population = await rankingPopulation(ctx, current.ranked);
   const lists = honourLists(current.ranked);
@@ -251,7 +257,8 @@ export async function windowRanking(ctx: TUserContext, period: TPeriod): Promise
     return [
       {
         window: { id: window.id, code: window.code, name: window.name, kind: window.kind },
-        staffName: window.staff?.name ?? null,
+        staff: served.get(window.id) ?? [],
+        staffName: servedNames(served.get(window.id) ?? []),
         rank: entry.rank,
         score: fixed(entry.score, 1),
         scoreValue: entry.score,

@@ -1,5 +1,8 @@
+import { sql } from "kysely";
+
 import type { Db } from "../client";
 import type { Window } from "../schema";
+import { foldRollupChanges } from "./rollup";
 
 export interface TWindowStaff {
   staffId: number;
@@ -137,4 +140,63 @@ export async function signOutOfWindow(db: Db, staffId: number, now: Date): Promi
     .where("signed_out_at", "is", null)
     .execute();
   return windowId;
+}
+
+export interface TWindowServer {
+  windowId: number;
+  staffId: number;
+  name: string;
+  badgeNo: string;
+  /** cases this person completed at the window in the period */
+  casesCompleted: number;
+}
+
+/**
+ * Who served at each window of a hall in a period: everyone signed in there at some moment of it
+ * (presence history) and everyone who completed a case there (the cases' own staff, also when a
+ * business system entered them without a sign-in). With a department, only its cases and its staff.
+ */
+export async function listWindowServers(
+  db: Db,
+  scope: { hallId: number; from: string; to: string; start: Date; end: Date; departmentId?: number },
+): Promise<TWindowServer[]> {
+  await foldRollupChanges(db);
+  let cases = db
+    .selectFrom("rollup_window_day")
+    .select(["window_id as windowId", "staff_id as staffId", sql<number>`sum(completed)`.as("cases")])
+    .where("hall_id", "=", scope.hallId)
+    .where("day", ">=", scope.from)
+    .where("day", "<=", scope.to)
+    .where("window_id", ">", 0)
+    .where("staff_id", ">", 0)
+    .groupBy(["window_id", "staff_id"])
+    .having(sql`sum(completed)`, ">", 0);
+  if (scope.departmentId !== undefined) cases = cases.where("department_id", "=", scope.departmentId);
+  let presences = db
+    .selectFrom("window_presence")
+    .innerJoin("window", "window.id", "window_presence.window_id")
+    .innerJoin("staff", "staff.id", "window_presence.staff_id")
+    .select(["window_presence.window_id as windowId", "window_presence.staff_id as staffId"])
+    .distinct()
+    .where("window.hall_id", "=", scope.hallId)
+    .where("window_presence.signed_in_at", "<", scope.end)
+    .where((eb) => eb.or([eb("window_presence.signed_out_at", "is", null), eb("window_presence.signed_out_at", ">", scope.start)]));
+  if (scope.departmentId !== undefined) presences = presences.where("staff.department_id", "=", scope.departmentId);
+  const [caseRows, presenceRows] = await Promise.all([cases.execute(), presences.execute()]);
+  const served = new Map<string, { windowId: number; staffId: number; casesCompleted: number }>();
+  for (const row of presenceRows) served.set(`${row.windowId}:${row.staffId}`, { windowId: row.windowId, staffId: row.staffId, casesCompleted: 0 });
+  for (const row of caseRows) {
+    const windowId = Number(row.windowId);
+    const staffId = Number(row.staffId);
+    served.set(`${windowId}:${staffId}`, { windowId, staffId, casesCompleted: Number(row.cases) });
+  }
+  if (served.size === 0) return [];
+  const staffIds = [...new Set([...served.values()].map((row) => row.staffId))];
+  const people = new Map(
+    (await db.selectFrom("staff").select(["id", "name", "badge_no as badgeNo"]).where("id", "in", staffIds).execute()).map((person) => [person.id, person]),
+  );
+  return [...served.values()].flatMap((row) => {
+    const person = people.get(row.staffId);
+    return person ? [{ ...row, name: person.name, badgeNo: person.badgeNo }] : [];
+  });
 }

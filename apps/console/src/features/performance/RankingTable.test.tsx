@@ -105,3 +105,17 @@ test("an unranked row has no breakdown to show", () => {
   render(<RankingTable rows={[rankingRow(3, "A2", { rank: null, eligible: false, score: "—", scoreValue: null, breakdown: [] })]} renderWindowLink={link} />);
   expect(screen.queryByText("得分构成")).toBeNull();
 });
+
+test("在岗人员 lists everyone who served at the window in the period, with their cases", () => {
+  const served = rankingRow(1, "A1", {
+    staff: [
+      { id: 11, name: "王丽", badgeNo: "T001", casesCompleted: 1200 },
+      { id: 12, name: "李强", badgeNo: "T002", casesCompleted: 0 },
+    ],
+  });
+  render(<RankingTable rows={[served, rankingRow(2, "A2", { staff: [], staffName: null })]} renderWindowLink={link} />);
+
+  const [first, second] = screen.getAllByTestId("ranking-row") as [HTMLElement, HTMLElement];
+  expect(within(first).getAllByRole("listitem").map((item) => item.textContent)).toEqual(["王丽 1,200 件", "李强 0 件"]);
+  expect(within(second).getByText("本期无人在此办件或上岗")).toBeTruthy();
+});

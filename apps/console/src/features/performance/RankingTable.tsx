@@ -33,6 +33,20 @@ function ratio(rate: TRateView): number | undefined {
   return rate.den === 0 ? undefined : rate.num / rate.den;
 }
 
+/** 在岗人员 of the period: each person who served at the window, with the cases they completed there. */
+function ServedStaff({ staff }: { staff: TRankingRow["staff"] }) {
+  if (staff.length === 0) return <span className="muted">{t.nobodyServed}</span>;
+  return (
+    <ul className="served-staff" data-testid="served-staff">
+      {staff.map((member) => (
+        <li key={member.id}>
+          {member.name} <span className="muted">{t.servedCases(formatCount(member.casesCompleted))}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The 按时整改率 part scored 100 % for want of valid bad reviews, if that is this row's case. */
 function fullMarks(row: TRankingRow) {
   return row.breakdown.find((part) => part.key === "workOrders" && part.basis === "full");
@@ -90,7 +104,7 @@ function columnsFor(renderWindowLink: (row: TRankingRow) => ReactNode) {
       header: t.columns.staff,
       sortFn: "alphanumeric",
       meta: { key: "staff", numeric: false } satisfies TColumnMeta,
-      cell: (context) => context.row.original.staffName ?? <span className="muted">{t.nobody}</span>,
+      cell: (context) => <ServedStaff staff={context.row.original.staff} />,
     }),
     numeric("cases", "casesCompleted", t.columns.cases, (row) => row.metrics.casesCompleted, (row) => formatCount(row.metrics.casesCompleted)),
     numeric(

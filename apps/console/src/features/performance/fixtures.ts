@@ -11,6 +11,7 @@ export function rankingRow(
   const text = den === 0 ? "—" : `${((num / den) * 100).toFixed(2)}%`;
   return {
     window: { id, code, name: `综合受理${id}号窗口`, kind: "comprehensive" },
+    staff: [{ id: 100 + id, name: `人员${id}`, badgeNo: `T${String(id).padStart(3, "0")}`, casesCompleted: id * 100 }],
     staffName: `人员${id}`,
     rank: id,
     score: "80.0",

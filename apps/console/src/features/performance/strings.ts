@@ -48,6 +48,8 @@ const zhCN = {
   sortBy: (column: string) => `按${column}排序`,
   insufficientSample: "样本不足",
   nobody: "无人上岗",
+  nobodyServed: "本期无人在此办件或上岗",
+  servedCases: (count: string) => `${count} 件`,
   red: "红榜",
   black: "黑榜",
   redSection: "红榜（前 5 名）",
