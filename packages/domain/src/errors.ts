@@ -33,6 +33,7 @@ export const APP_ERROR_MESSAGES = {
   WORK_ORDER_TRANSITION_INVALID: "工单当前状态不允许此操作",
   WORK_ORDER_FORBIDDEN: "您无权对该工单执行此操作",
   WORK_ORDER_CONFLICT: "该工单刚被他人处理，请刷新后再操作",
+  WORK_ORDER_CASE_SEARCH_FORBIDDEN: "为保护群众，窗口工作人员不能按办件编号查找差评工单",
   EXTENSION_ALREADY_USED: "该工单已申请过延期，每个工单只能延期一次",
   EXTENSION_NOT_REQUESTED: "该工单没有待审批的延期申请",
   FOLLOW_UP_NOT_ALLOWED: "该办件的差评尚未整改反馈，暂不能追评",

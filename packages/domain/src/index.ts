@@ -17,6 +17,7 @@ export * from "./report-change";
 export * from "./roles";
 export * from "./schemas";
 export * from "./work-order";
+export * from "./work-order-steps";
 export * from "./privacy";
 export * from "./passwords";
 

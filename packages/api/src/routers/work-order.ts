@@ -8,13 +8,17 @@ import {
   hallDayBounds,
   WORK_ORDER_STATES,
   workingDaysLeft,
+  WORK_ORDER_SORTS,
   workOrderMetrics,
   ZId,
   ZPeriod,
   ZWorkOrderAct,
+  ZWorkOrderCaseNoSearch,
+  ZWorkOrderStaffSearch,
 } from "@hcp/domain";
 import type { TWorkOrderState } from "@hcp/domain";
 
+import { appError } from "../errors";
 import { countWorkOrders } from "../services/work-order-metrics";
 import { exceptionsCovering } from "../services/calendar";
 import { orderDetailForViewer, orderRowForViewer } from "../services/staff-view";
@@ -30,6 +34,9 @@ const ZQueueFilter = z.object({
   overdue: z.boolean().optional(),
   reasonCode: z.string().regex(/^\d{3}$/).optional(),
   month: z.string().regex(/^\d{4}-\d{2}$/, { error: "月份格式应为 YYYY-MM" }).optional(),
+  caseNo: ZWorkOrderCaseNoSearch.optional(),
+  staff: ZWorkOrderStaffSearch.optional(),
+  sort: z.enum(WORK_ORDER_SORTS).default("urgency"),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(200).default(50),
 });
@@ -46,6 +53,8 @@ export const workOrderRouter = {
   /** The bad-review queue; each role sees its own part of it. */
   list: authedProcedure.input(ZQueueFilter).query(async ({ ctx, input }) => {
     const scope = queueScope(ctx);
+    // Staff never see their orders' case numbers, so they cannot look one up by it either.
+    if (input.caseNo && ctx.user.role === "window_staff") throw appError("WORK_ORDER_CASE_SEARCH_FORBIDDEN", "FORBIDDEN");
     const month = input.month ? monthBounds(input.month) : null;
     const { total, rows } = await listWorkOrders(ctx.db, {
       hallId: ctx.user.hall_id,
@@ -57,6 +66,9 @@ export const workOrderRouter = {
       from: month?.from,
       to: earliest(month?.to, scope.openedBefore),
       overdueOn: input.overdue ? hallDate(ctx.now()) : undefined,
+      caseNo: input.caseNo,
+      staff: input.staff,
+      sort: input.sort,
       limit: input.pageSize,
       offset: (input.page - 1) * input.pageSize,
     });

@@ -3,6 +3,7 @@ import {
   findHallById,
   findWorkOrder,
   insertWorkOrder,
+  listActiveUserNames,
   listWorkOrderEvents,
   listRatingReasons,
   newWorkOrderRow,
@@ -12,8 +13,8 @@ import {
   availableActions,
   hallDate,
   hallDayBounds,
-  isOpenState,
   MAX_EXTENSION_DAYS,
+  nextStep,
   transition,
   WORK_ORDER_ACTIONS,
   WORK_ORDER_STATES,
@@ -21,6 +22,7 @@ import {
 } from "@hcp/domain";
 import type {
   TExtensionState,
+  TNextActor,
   TRole,
   TWorkOrderActor,
   TWorkOrderSnapshot,
@@ -208,24 +210,27 @@ export async function actOnWorkOrder(ctx: TUserContext, act: TAct): Promise<{ st
 
 
 
-/** The deadline that matters now, if any: contact first, then rectification. */
+/** The deadline that matters now, if any: the one the order's next step runs against (domain nextStep). */
 export function currentDeadline(
-  order: { state: string; contactedAt: Date | null; rectifiedAt: Date | null; contactDue: string; rectifyDue: string },
+  order: { state: string; contactDue: string; rectifyDue: string },
   today: string,
 ): { deadline: "contact" | "rectify" | null; due: string | null; overdue: boolean } {
-  if (order.state === "pending" && order.contactedAt === null) {
-    return { deadline: "contact", due: order.contactDue, overdue: today > order.contactDue };
-  }
-  // An appeal pauses the clock; an approved 无法整改 ends it.
-  if (order.rectifiedAt === null && isOpenState(order.state as TWorkOrderState) && order.state !== "appealed" && order.state !== "cannot_rectify") {
-    return { deadline: "rectify", due: order.rectifyDue, overdue: today > order.rectifyDue };
-  }
-  return { deadline: null, due: null, overdue: false };
+  const kind = nextStep({ state: order.state as TWorkOrderState, stateBeforeAppeal: null, extension: "none" }).deadline;
+  if (kind === null) return { deadline: null, due: null, overdue: false };
+  const due = kind === "contact" ? order.contactDue : order.rectifyDue;
+  return { deadline: kind, due, overdue: today > due };
+}
+
+/** Whom the order waits for, by name: the department's head(s) or the hall's manager(s). */
+async function nextActorNames(ctx: TUserContext, order: WorkOrder, actor: TNextActor | null): Promise<string[]> {
+  if (actor === null) return [];
+  return listActiveUserNames(ctx.db, { hallId: order.hall_id, role: actor, departmentId: actor === "department_head" ? order.department_id : undefined });
 }
 
 export async function workOrderDetail(ctx: TUserContext, id: number) {
   const order = await requireReadable(ctx, id);
-  const [rating, caseRow, events, reasons] = await Promise.all([
+  const step = nextStep(snapshot(order));
+  const [rating, caseRow, events, reasons, actorNames] = await Promise.all([
     ctx.db.selectFrom("rating").select(["level", "comment", "channel", "rated_at", "seq"]).where("id", "=", order.rating_id).executeTakeFirstOrThrow(),
     ctx.db
       .selectFrom("case")
@@ -250,12 +255,10 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
       .executeTakeFirstOrThrow(),
     listWorkOrderEvents(ctx.db, order.id),
     listRatingReasons(ctx.db, order.rating_id),
+    nextActorNames(ctx, order, step.actor),
   ]);
   const today = hallDate(ctx.now());
-  const deadline = currentDeadline(
-    { state: order.state, contactedAt: order.contacted_at, rectifiedAt: order.rectified_at, contactDue: order.contact_due, rectifyDue: order.rectify_due },
-    today,
-  );
+  const deadline = currentDeadline({ state: order.state, contactDue: order.contact_due, rectifyDue: order.rectify_due }, today);
   const daysLeft = deadline.due === null ? null : workingDaysLeft(today, deadline.due, await exceptionsCovering(ctx.db, [today, deadline.due]));
   return {
     id: order.id,
@@ -298,6 +301,8 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
       createdAt: event.createdAt.toISOString(),
     })),
     actions: availableActions(snapshot(order), actorOf(ctx, order)),
+    /** who acts next (by role and name) and which steps are theirs, for every viewer */
+    next: { actor: step.actor, actorNames, actions: step.actions, followUpCloses: step.followUpCloses },
   };
 }
 

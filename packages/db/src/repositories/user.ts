@@ -13,3 +13,14 @@ export async function insertUser(db: Db, user: NewUser): Promise<number> {
   const result = await db.insertInto("user").values(user).executeTakeFirstOrThrow();
   return Number(result.insertId);
 }
+
+/**
+ * Names of the active users holding a role in a hall (and department, for department heads):
+ * whom a work order waits for, by name.
+ */
+export async function listActiveUserNames(db: Db, who: { hallId: number; role: string; departmentId?: number }): Promise<string[]> {
+  let query = db.selectFrom("user").select("display_name").where("hall_id", "=", who.hallId).where("role", "=", who.role).where("active", "=", true);
+  if (who.departmentId !== undefined) query = query.where("department_id", "=", who.departmentId);
+  const rows = await query.orderBy("id").execute();
+  return rows.map((row) => row.display_name);
+}

@@ -1,4 +1,7 @@
 import { sql } from "kysely";
+import type { RawBuilder } from "kysely";
+
+import { statesWithDeadline } from "@hcp/domain";
 
 import type { Db } from "../client";
 import type { NewWorkOrder, WorkOrder } from "../schema";
@@ -146,6 +149,12 @@ export interface TWorkOrderFilter {
   to?: Date;
   /** open orders past a deadline as of this hall-local date */
   overdueOn?: string;
+  /** the case number's last digits, as people read them out (or all of it) */
+  caseNo?: string;
+  /** part of the rated staff member's name, or their whole badge number */
+  staff?: string;
+  /** urgency: overdue first, then fewest days left, orders without a running deadline after, closed last; newest: latest opened first */
+  sort: "urgency" | "newest";
   limit: number;
   offset: number;
 }
@@ -168,6 +177,35 @@ export interface TWorkOrderListRow {
   rectifiedAt: Date | null;
   escalation: number;
   extension: string;
+}
+
+/** LIKE's own characters taken literally (MariaDB escapes with a backslash). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/**
+ * The due date of the deadline running now (domain nextStep): contact while the order waits
+ * for its call-back, rectification until it is rectified or 无法整改 is asked; none otherwise
+ * (an appeal pauses the clock). Empty while no deadline runs.
+ */
+function currentDue(): RawBuilder<string | null> {
+  const contact = statesWithDeadline("contact");
+  const rectify = statesWithDeadline("rectify");
+  return sql<string | null>`(case
+    when work_order.state in (${sql.join(contact)}) and work_order.contacted_at is null then work_order.contact_due
+    when work_order.state in (${sql.join(rectify)}) and work_order.rectified_at is null then work_order.rectify_due
+  end)`;
+}
+
+/** Urgency groups: a running deadline, then waiting without one (reply, appeal), then replied, then closed. */
+function urgencyRank(): RawBuilder<number> {
+  return sql<number>`(case
+    when ${currentDue()} is not null then 0
+    when work_order.state = 'replied' then 2
+    when work_order.state = 'closed' then 3
+    else 1
+  end)`;
 }
 
 export async function listWorkOrders(db: Db, filter: TWorkOrderFilter): Promise<{ total: number; rows: TWorkOrderListRow[] }> {
@@ -198,18 +236,11 @@ export async function listWorkOrders(db: Db, filter: TWorkOrderFilter): Promise<
       ),
     );
   }
-  if (filter.overdueOn) {
-    const today = filter.overdueOn;
-    query = query.where((eb) =>
-      eb.or([
-        eb.and([eb("work_order.contacted_at", "is", null), eb("work_order.state", "=", "pending"), eb("work_order.contact_due", "<", today)]),
-        eb.and([
-          eb("work_order.rectified_at", "is", null),
-          eb("work_order.state", "in", ["pending", "contacted", "rectifying", "cannot_rectify_requested"]),
-          eb("work_order.rectify_due", "<", today),
-        ]),
-      ]),
-    );
+  if (filter.overdueOn) query = query.where(sql<boolean>`${currentDue()} < ${filter.overdueOn}`);
+  if (filter.caseNo) query = query.where("case.case_no", "like", `%${escapeLike(filter.caseNo)}`);
+  if (filter.staff) {
+    const staff = filter.staff;
+    query = query.where((eb) => eb.or([eb("staff.name", "like", `%${escapeLike(staff)}%`), eb("staff.badge_no", "=", staff)]));
   }
   const [count, rows] = await Promise.all([
     query.select(sql<number>`count(*)`.as("total")).executeTakeFirstOrThrow(),
@@ -233,7 +264,15 @@ export async function listWorkOrders(db: Db, filter: TWorkOrderFilter): Promise<
         "work_order.escalation",
         "work_order.extension",
       ])
-      .orderBy("work_order.id", "desc")
+      .$call((rows) =>
+        filter.sort === "newest"
+          ? rows.orderBy("work_order.id", "desc")
+          : rows
+              .orderBy(urgencyRank())
+              .orderBy(currentDue())
+              // Waiting orders oldest first; among closed ones the latest first.
+              .orderBy(sql`case when work_order.state = 'closed' then -work_order.id else work_order.id end`),
+      )
       .limit(filter.limit)
       .offset(filter.offset)
       .execute(),
