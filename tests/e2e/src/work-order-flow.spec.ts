@@ -32,6 +32,26 @@ test("a bad review goes from the evaluator through call-back, rectification and 
   await kiosk.getByTestId("kiosk-thanks").waitFor();
   await kioskContext.close();
 
+  // A hall manager searches the queue by the case number's last digits and reads who must act.
+  await platform.db.updateTable("user").set({ display_name: "王芳" }).where("id", "=", platform.hall.users.department_head.id).execute();
+  const managerContext = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const manager = await managerContext.newPage();
+  await signInToConsole(manager, platform.baseUrl, platform.hall.users.hall_manager.username);
+  await manager.goto(`${platform.baseUrl}/console/work-orders`);
+  await manager.getByTestId("work-order-row").first().waitFor();
+  await manager.getByLabel("办件编号（尾号）").fill(kase.caseNo.slice(-5));
+  await manager.getByRole("button", { name: "查询" }).click();
+  await expect.poll(() => manager.getByTestId("work-order-count").getAttribute("data-value")).toBe("1");
+  expect(new URL(manager.url()).searchParams.get("case")).toContain(kase.caseNo.slice(-5));
+  await manager.getByTestId("work-order-row").getByRole("link", { name: kase.caseNo }).click();
+  const next = manager.getByTestId("work-order-next");
+  await next.waitFor();
+  expect(await manager.getByTestId("work-order-next-actor").textContent()).toBe("部门负责人 王芳 您无需操作");
+  expect(await next.textContent()).toContain("回访记录");
+  expect(await next.textContent()).toMatch(/回访期限 \d{4}-\d{2}-\d{2}/);
+  expect(await manager.getByTestId("work-order-no-actions").textContent()).toContain("下一步由部门负责人 王芳办理");
+  await managerContext.close();
+
   // The department head finds the order in the queue and works it through.
   const consoleContext = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const head = await consoleContext.newPage();
@@ -42,9 +62,15 @@ test("a bad review goes from the evaluator through call-back, rectification and 
   await row.getByRole("link", { name: kase.caseNo }).click();
   await head.getByTestId("work-order-state").getByText("待核实").waitFor();
   await head.getByText("服务态度差效率低").first().waitFor();
+  expect(await head.getByTestId("work-order-your-turn").textContent()).toBe("轮到您办理");
 
   await act(head, "回访", "电话回访：群众反映窗口人员态度生硬", "已回访");
-  await act(head, "开始整改", "", "整改中");
+  await expect.poll(() => head.getByTestId("work-order-next").textContent()).toContain("整改措施");
+  // 开始整改 without its 整改措施 is refused by the schema the server shares, before any request.
+  await head.getByRole("radio", { name: "开始整改" }).check();
+  await head.getByRole("button", { name: "提交" }).click();
+  await head.getByText("请填写整改措施").waitFor();
+  await act(head, "开始整改", "安排窗口人员参加服务礼仪培训", "整改中");
   await act(head, "整改完成", "已约谈窗口人员并开展服务礼仪培训", "已整改");
   await act(head, "反馈群众", "已对窗口人员进行培训，感谢您的监督", "已反馈");
 

@@ -2,16 +2,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
-import { WORK_ORDER_ACTIONS, ZWorkOrderAct } from "@hcp/domain";
+import { WORK_ORDER_ACTIONS, WORK_ORDER_STEP_CONTENT, ZWorkOrderAct } from "@hcp/domain";
 import type { TWorkOrderAction } from "@hcp/domain";
 
 import { FieldError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 
 export type TWorkOrderAct = z.output<typeof ZWorkOrderAct>;
-
-/** Steps whose note the schema requires: the call-back record, the reply, the reasons. */
-const NOTE_REQUIRED: readonly TWorkOrderAction[] = ["contact", "reply", "appeal", "requestCannotRectify"];
 
 export interface WorkOrderActionFormProps {
   workOrderId: number;
@@ -22,6 +19,8 @@ export interface WorkOrderActionFormProps {
   pending: boolean;
   /** the API's refusal, in Chinese */
   error: string | null;
+  /** with no action of theirs: who the order waits for, e.g. "部门负责人 王芳" */
+  waitingFor?: string | null;
   /** offer 刷新 beside the error (the order changed under the user) */
   onRefresh?: () => void;
   onSubmit: (act: TWorkOrderAct) => void;
@@ -32,7 +31,7 @@ export interface WorkOrderActionFormProps {
  * actions the role may take now and asks for what the chosen one needs — days for an extension,
  * a reason for an appeal, the record or reply as the note.
  */
-export function WorkOrderActionForm({ workOrderId, version, actions, pending, error, onRefresh, onSubmit }: WorkOrderActionFormProps) {
+export function WorkOrderActionForm({ workOrderId, version, actions, pending, error, waitingFor, onRefresh, onSubmit }: WorkOrderActionFormProps) {
   const t = strings.workOrders;
   const {
     register,
@@ -44,10 +43,18 @@ export function WorkOrderActionForm({ workOrderId, version, actions, pending, er
     defaultValues: { workOrderId, version, action: actions.length === 1 ? actions[0] : undefined, note: "" },
   });
   const action = watch("action") as TWorkOrderAction | undefined;
+  const note = watch("note") ?? "";
 
-  if (actions.length === 0) return <p className="muted">{t.noActions}</p>;
+  if (actions.length === 0) {
+    return (
+      <p className="muted" data-testid="work-order-no-actions">
+        {t.noActions}
+        {waitingFor ? t.waitingFor(waitingFor) : null}
+      </p>
+    );
+  }
 
-  const noteRequired = action !== undefined && NOTE_REQUIRED.includes(action);
+  const content = action ? WORK_ORDER_STEP_CONTENT[action] : null;
   const noteLabel = action ? t.noteLabels[action] : t.noteDefault;
 
   return (
@@ -105,15 +112,20 @@ export function WorkOrderActionForm({ workOrderId, version, actions, pending, er
 
       <div className="field">
         <label htmlFor="wo-note">{noteLabel}</label>
+        {/* No maxLength: a pasted text is not cut silently; the count and the schema say what is too long. */}
         <textarea
           id="wo-note"
           rows={4}
-          maxLength={1000}
-          aria-required={noteRequired || undefined}
+          aria-required={content ? !content.optional : undefined}
           aria-invalid={errors.note ? true : undefined}
-          aria-describedby={errors.note ? "wo-note-error" : undefined}
+          aria-describedby={errors.note ? "wo-note-count wo-note-error" : "wo-note-count"}
           {...register("note")}
         />
+        {content ? (
+          <p id="wo-note-count" className={[...note].length > content.max ? "small danger-text" : "muted small"}>
+            {t.noteCount([...note].length, content.max)}
+          </p>
+        ) : null}
         <FieldError id="wo-note-error" message={errors.note?.message} />
       </div>
 

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { LEVEL_LABELS, WORK_ORDER_STATES } from "@hcp/domain";
+import { LEVEL_LABELS, WORK_ORDER_SORTS, WORK_ORDER_STATES } from "@hcp/domain";
 import type { TLevel } from "@hcp/domain";
 
 import { FieldError } from "../../components/StatusMessages";
@@ -15,14 +15,14 @@ export interface WorkOrderFiltersProps {
   windows: readonly { id: number; code: string; name: string }[];
   /** hidden when the API holds the role to one department anyway */
   showDepartment: boolean;
-  /** hidden for window staff, whose queue is the reviews of themselves */
+  /** hidden for window staff, whose queue is the reviews of themselves (and who never see case numbers) */
   showWindow: boolean;
   onSubmit: (values: TWorkOrderFilterForm) => void;
 }
 
 const REASON_LEVELS: TLevel[] = [2, 1];
 
-/** 筛选: state, department, window, overdue only, reason code and month of the queue. */
+/** 筛选: case number, staff, state, department, window, overdue only, reason code, month and order of the queue. */
 export function WorkOrderFilters({ value, departments, windows, showDepartment, showWindow, onSubmit }: WorkOrderFiltersProps) {
   const t = strings.workOrders;
   const {
@@ -33,6 +33,35 @@ export function WorkOrderFilters({ value, departments, windows, showDepartment, 
 
   return (
     <form className="filter-form" role="search" aria-label={t.filtersSection} noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
+      {showWindow ? (
+        <>
+          <div className="field">
+            <label htmlFor="wo-case-no">{t.caseNoSearch}</label>
+            <input
+              id="wo-case-no"
+              type="search"
+              inputMode="numeric"
+              autoComplete="off"
+              aria-invalid={errors.caseNo ? true : undefined}
+              aria-describedby={errors.caseNo ? "wo-case-no-error" : undefined}
+              {...register("caseNo")}
+            />
+            <FieldError id="wo-case-no-error" message={errors.caseNo?.message} />
+          </div>
+          <div className="field">
+            <label htmlFor="wo-staff">{t.staffSearch}</label>
+            <input
+              id="wo-staff"
+              type="search"
+              autoComplete="off"
+              aria-invalid={errors.staff ? true : undefined}
+              aria-describedby={errors.staff ? "wo-staff-error" : undefined}
+              {...register("staff")}
+            />
+            <FieldError id="wo-staff-error" message={errors.staff?.message} />
+          </div>
+        </>
+      ) : null}
       <div className="field">
         <label htmlFor="wo-state">{t.state}</label>
         <select id="wo-state" {...register("state")}>
@@ -96,6 +125,16 @@ export function WorkOrderFilters({ value, departments, windows, showDepartment, 
           {...register("month")}
         />
         <FieldError id="wo-month-error" message={errors.month?.message} />
+      </div>
+      <div className="field">
+        <label htmlFor="wo-sort">{t.sort}</label>
+        <select id="wo-sort" {...register("sort")}>
+          {WORK_ORDER_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {t.sorts[sort]}
+            </option>
+          ))}
+        </select>
       </div>
       <label className="checkbox" htmlFor="wo-overdue">
         <input id="wo-overdue" type="checkbox" {...register("overdue")} />

@@ -10,6 +10,7 @@ import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { RevealContact } from "../audit/RevealContact";
 import { useCurrentUser } from "../auth/useCurrentUser";
+import { nextActorText } from "./NextStep";
 import { WorkOrderActionForm } from "./WorkOrderActionForm";
 import { WorkOrderView } from "./WorkOrderView";
 
@@ -69,6 +70,7 @@ export function WorkOrderPage({ id }: { id: number }) {
                   actions={data.actions}
                   pending={act.isPending}
                   error={act.isError ? errorMessage(act.error) : null}
+                  waitingFor={nextActorText(data.next)}
                   onRefresh={code !== null && STALE_CODES.includes(code) ? refresh : undefined}
                   onSubmit={(values) => act.mutate(values)}
                 />

@@ -25,7 +25,7 @@ export function levelLabel(level: number): string {
   return LEVEL_LABELS[level as TLevel] ?? String(level);
 }
 
-/** One page of the 差评工单 queue, with the total that matches the filter and a pager. */
+/** One page of the 差评工单 queue, most urgent first unless asked otherwise, with the total that matches the filter and a pager. */
 export function WorkOrderTable({ rows, total, page, pageSize, renderLink, onPageChange }: WorkOrderTableProps) {
   const t = strings.workOrders;
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -45,6 +45,7 @@ export function WorkOrderTable({ rows, total, page, pageSize, renderLink, onPage
                 <th scope="col">{t.item}</th>
                 <th scope="col">{t.department}</th>
                 <th scope="col">{t.window}</th>
+                <th scope="col">{t.staff}</th>
                 <th scope="col">{t.level}</th>
                 <th scope="col">{t.state}</th>
                 <th scope="col">{t.createdAt}</th>
@@ -66,6 +67,7 @@ export function WorkOrderTable({ rows, total, page, pageSize, renderLink, onPage
                     <td>{row.itemName}</td>
                     <td>{row.departmentName}</td>
                     <td className="nowrap">{row.windowCode ?? strings.app.dash}</td>
+                    <td className="nowrap">{row.staffName ?? strings.app.dash}</td>
                     <td className="nowrap">{levelLabel(row.level)}</td>
                     <td className="nowrap">
                       <StateBadge state={row.state} />

@@ -1,5 +1,5 @@
 import { render, screen, within } from "@testing-library/react";
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import type { TWorkOrderDetail } from "../../lib/api-types";
 import { workOrderDetail } from "./fixtures";
@@ -77,4 +77,71 @@ test("an overdue order shows 已超期 and its escalation", () => {
   render(<WorkOrderView order={workOrderDetail({ overdue: true, escalation: 2, due: "2023-05-19" })} />);
   expect(screen.getByTestId("overdue-flag").textContent).toBe("已超期");
   expect(screen.getByTestId("escalation").textContent).toBe("已提请大厅管理者督办");
+});
+
+describe("下一步: who acts, on what, by when, entering what — for every viewer", () => {
+  const next = () => within(screen.getByTestId("work-order-next"));
+
+  test("a manager opening a 待核实 order reads that the department head must call back, by when, with the record", () => {
+    render(
+      <WorkOrderView
+        order={workOrderDetail({
+          state: "pending",
+          deadline: "contact",
+          due: "2023-05-09",
+          daysLeft: 1,
+          actions: [],
+          next: { actor: "department_head", actorNames: ["王芳"], actions: ["contact"], followUpCloses: false },
+        })}
+      />,
+    );
+    expect(screen.getByTestId("work-order-next-actor").textContent).toBe("部门负责人 王芳 您无需操作");
+    expect(next().getByText("回访")).toBeTruthy();
+    expect(next().getByText("回访期限 2023-05-09")).toBeTruthy();
+    expect(next().getByText("剩 1 个工作日")).toBeTruthy();
+    expect(next().getByText("回访记录")).toBeTruthy();
+  });
+
+  test("the department head in 整改中 is told it is their turn and what each of their steps needs", () => {
+    render(<WorkOrderView order={workOrderDetail()} />);
+    expect(screen.getByTestId("work-order-your-turn").textContent).toBe("轮到您办理");
+    expect(next().getByText("整改完成或申请延期或申请无法整改")).toBeTruthy();
+    expect(next().getByText("整改完成：整改情况")).toBeTruthy();
+    expect(next().getByText("申请延期：延期天数、延期理由")).toBeTruthy();
+    expect(next().getByText("申请无法整改：无法整改的理由")).toBeTruthy();
+  });
+
+  test("an appeal waits for the hall manager with the clock paused; a department without a head says so", () => {
+    const { unmount } = render(
+      <WorkOrderView
+        order={workOrderDetail({
+          state: "appealed",
+          deadline: null,
+          due: null,
+          daysLeft: null,
+          actions: [],
+          next: { actor: "hall_manager", actorNames: ["赵敏", "钱进"], actions: ["upholdAppeal", "rejectAppeal"], followUpCloses: false },
+        })}
+      />,
+    );
+    expect(screen.getByTestId("work-order-next-actor").textContent).toContain("大厅管理者 赵敏、钱进");
+    expect(next().getByText("本步骤无规定期限")).toBeTruthy();
+    expect(next().getByText("申诉审核期间，整改期限暂停计算。")).toBeTruthy();
+    unmount();
+    render(<WorkOrderView order={workOrderDetail({ next: { actor: "department_head", actorNames: [], actions: ["markRectified"], followUpCloses: false } })} />);
+    expect(screen.getByTestId("work-order-next-actor").textContent).toContain("部门负责人 （尚未设置该角色的账号）");
+  });
+
+  test("after the reply the citizen's follow-up closes the order; a closed order waits for nobody", () => {
+    const { unmount } = render(
+      <WorkOrderView
+        order={workOrderDetail({ state: "replied", deadline: null, due: null, next: { actor: "department_head", actorNames: ["王芳"], actions: ["close"], followUpCloses: true } })}
+      />,
+    );
+    expect(next().getByText("办结说明（选填）")).toBeTruthy();
+    expect(next().getByText("群众追评后工单自动办结。")).toBeTruthy();
+    unmount();
+    render(<WorkOrderView order={workOrderDetail({ state: "closed", actions: [], next: { actor: null, actorNames: [], actions: [], followUpCloses: false } })} />);
+    expect(screen.getByTestId("work-order-next").textContent).toContain("工单已办结，无需再办理。");
+  });
 });

@@ -6,8 +6,8 @@ import type { TContactField } from "@hcp/domain";
 import type { TWorkOrderDetail, TWorkOrderEvent } from "../../lib/api-types";
 import { strings } from "../../lib/strings";
 import { auditStrings } from "../audit/audit-strings";
-import { Deadline } from "./Deadline";
 import { formatDateTime } from "./format";
+import { NextStep } from "./NextStep";
 import { StateBadge } from "./StateBadge";
 import { levelLabel } from "./WorkOrderTable";
 
@@ -49,7 +49,7 @@ function extensionText(order: TWorkOrderDetail): string {
 }
 
 /**
- * One work order: the rating, the case, the deadlines and the timeline. Every field is picked by
+ * One work order: who acts next, the rating, the case, the deadlines and the timeline. Every field is picked by
  * name — the order view shows the staff member it is about, never the citizen who rated.
  */
 export function WorkOrderView({ order, renderContact }: WorkOrderViewProps) {
@@ -69,14 +69,10 @@ export function WorkOrderView({ order, renderContact }: WorkOrderViewProps) {
               <StateBadge state={order.state} testId="work-order-state" />
             </dd>
           </div>
-          <div>
-            <dt>{t.currentDeadline}</dt>
-            <dd>
-              <Deadline kind={order.deadline} due={order.due} daysLeft={order.daysLeft} overdue={order.overdue} escalation={order.escalation} />
-            </dd>
-          </div>
         </dl>
       </section>
+
+      <NextStep order={order} />
 
       <div className="work-order-grid">
         <section className="panel" aria-labelledby="wo-rating-heading">

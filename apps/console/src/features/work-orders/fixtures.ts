@@ -98,6 +98,7 @@ export function workOrderDetail(overrides: Partial<TWorkOrderDetail> = {}): TWor
       },
     ],
     actions: ["requestExtension", "markRectified", "requestCannotRectify", "appeal"],
+    next: { actor: "department_head", actorNames: ["王芳"], actions: ["markRectified", "requestExtension", "requestCannotRectify"], followUpCloses: false },
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import { isBadLevel, NATIONAL_REASONS, WORK_ORDER_STATES } from "@hcp/domain";
-import type { TWorkOrderState } from "@hcp/domain";
+import { isBadLevel, NATIONAL_REASONS, WORK_ORDER_SORTS, WORK_ORDER_STATES, ZWorkOrderCaseNoSearch, ZWorkOrderStaffSearch } from "@hcp/domain";
+import type { TWorkOrderSort, TWorkOrderState } from "@hcp/domain";
 
 import { strings } from "../../lib/strings";
 
@@ -15,14 +15,20 @@ export const BAD_REASONS = NATIONAL_REASONS.filter((reason) => isBadLevel(reason
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** The queue's state in the URL: `?state=&dept=&window=&overdue=&reason=&month=&page=`. */
+/** The queue's state in the URL: `?case=&staff=&state=&dept=&window=&overdue=&reason=&month=&sort=&page=`. */
 export interface TWorkOrderSearch {
+  /** the case number's last digits */
+  case?: string;
+  /** part of a staff name, or a badge number */
+  staff?: string;
   state?: TWorkOrderState;
   dept?: number;
   window?: number;
   overdue?: true;
   reason?: string;
   month?: string;
+  /** only when not the default (urgency) */
+  sort?: Exclude<TWorkOrderSort, "urgency">;
   page?: number;
 }
 
@@ -35,37 +41,57 @@ function isState(value: unknown): value is TWorkOrderState {
   return typeof value === "string" && (WORK_ORDER_STATE_KEYS as string[]).includes(value);
 }
 
+/** A URL value as text: the router JSON-parses values, so a hand-typed ?reason=207 arrives as a number. */
+function text(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
+/** A search text the queue accepts, or nothing. */
+function searchText(schema: z.ZodType<string, string>, value: unknown): string | undefined {
+  const parsed = schema.safeParse(text(value));
+  return parsed.success && parsed.data !== "" ? parsed.data : undefined;
+}
+
 /** Whatever is in the URL, the queue gets a valid filter (bad values are dropped, not fatal). */
 export function parseWorkOrderSearch(search: Record<string, unknown>): TWorkOrderSearch {
-  // The router JSON-parses values, so a hand-typed ?reason=207 arrives as a number.
-  const reason = typeof search.reason === "string" || typeof search.reason === "number" ? String(search.reason) : "";
+  const reason = text(search.reason);
   return {
+    case: searchText(ZWorkOrderCaseNoSearch, search.case),
+    staff: searchText(ZWorkOrderStaffSearch, search.staff),
     state: isState(search.state) ? search.state : undefined,
     dept: positiveInt(search.dept),
     window: positiveInt(search.window),
     overdue: search.overdue === true || search.overdue === "true" ? true : undefined,
     reason: BAD_REASONS.some((candidate) => candidate.code === reason) ? reason : undefined,
     month: typeof search.month === "string" && MONTH.test(search.month) ? search.month : undefined,
+    sort: search.sort === "newest" ? "newest" : undefined,
     page: positiveInt(search.page),
   };
 }
 
 /** The `workOrder.list` input for a URL state. */
 export function listInput(search: TWorkOrderSearch) {
+  const sort: TWorkOrderSort = search.sort ?? "urgency";
   return {
+    caseNo: search.case,
+    staff: search.staff,
     states: search.state ? [search.state] : undefined,
     departmentId: search.dept,
     windowId: search.window,
     overdue: search.overdue,
     reasonCode: search.reason,
     month: search.month,
+    sort,
     page: search.page ?? 1,
     pageSize: WORK_ORDER_PAGE_SIZE,
   };
 }
 
-/** The filter form: selects hold strings, "" meaning "any". */
+/** The filter form: selects hold strings, "" meaning "any"; the search texts are the API's own schemas. */
 export const ZWorkOrderFilterForm = z.object({
+  caseNo: ZWorkOrderCaseNoSearch,
+  staff: ZWorkOrderStaffSearch,
+  sort: z.enum(WORK_ORDER_SORTS),
   state: z.union([z.literal(""), z.enum(WORK_ORDER_STATE_KEYS as [TWorkOrderState, ...TWorkOrderState[]])]),
   departmentId: z.string(),
   windowId: z.string(),
@@ -78,10 +104,13 @@ export const ZWorkOrderFilterForm = z.object({
 });
 export type TWorkOrderFilterForm = z.infer<typeof ZWorkOrderFilterForm>;
 
-export const EMPTY_FILTERS: TWorkOrderFilterForm = { state: "", departmentId: "", windowId: "", overdue: false, reasonCode: "", month: "" };
+export const EMPTY_FILTERS: TWorkOrderFilterForm = { caseNo: "", staff: "", sort: "urgency", state: "", departmentId: "", windowId: "", overdue: false, reasonCode: "", month: "" };
 
 export function filtersOf(search: TWorkOrderSearch): TWorkOrderFilterForm {
   return {
+    caseNo: search.case ?? "",
+    staff: search.staff ?? "",
+    sort: search.sort ?? "urgency",
     state: search.state ?? "",
     departmentId: search.dept ? String(search.dept) : "",
     windowId: search.window ? String(search.window) : "",
@@ -94,6 +123,9 @@ export function filtersOf(search: TWorkOrderSearch): TWorkOrderFilterForm {
 /** A submitted filter as the URL keeps it; a new filter starts again at page 1. */
 export function searchOf(filters: TWorkOrderFilterForm): TWorkOrderSearch {
   return parseWorkOrderSearch({
+    case: filters.caseNo,
+    staff: filters.staff,
+    sort: filters.sort,
     state: filters.state,
     dept: filters.departmentId,
     window: filters.windowId,
