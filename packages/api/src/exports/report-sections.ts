@@ -18,6 +18,12 @@ export interface TExportColumn {
   printed?: boolean;
   /** a short name the PDF keeps on one line */
   noWrap?: boolean;
+  /**
+   * its text cells are figures (a score, an average, a share such as "12.50%"): the XLSX writes
+   * their exact decimal with a format that shows the same text. Any other text — a name, a code,
+   * an identifier — stays text, or Excel would round an 18-digit code.
+   */
+  figures?: boolean;
 }
 
 export interface TExportTable {
@@ -68,7 +74,7 @@ const CHINESE_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八"
 function countTable(title: string, what: string, rows: TReportCountRow[]): TExportTable {
   return {
     title,
-    columns: [{ header: what, wide: true }, { header: "数量" }, { header: "占比" }],
+    columns: [{ header: what, wide: true }, { header: "数量" }, { header: "占比", figures: true }],
     rows: rows.map((row) => [row.label, row.count, row.share]),
   };
 }
@@ -101,7 +107,7 @@ function breakdownTables(ranking: TReportRanking, subject: string): TExportTable
         { header: "排名" },
         { header: subject, wide: true },
         ...RANKING_COMPONENTS.map((key) => ({ header: `${RANKING_COMPONENT_SHORT_LABELS[key]}（数值 × 权重 = 得分）` })),
-        { header: "综合得分" },
+        { header: "综合得分", figures: true },
       ],
       rows: ranked.map((row) => [
         row.rank ?? "—",
@@ -126,7 +132,7 @@ function rankingTables(ranking: TReportRanking, subject: string): TExportTable[]
     columns: [
       { header: "名次" },
       { header: subject, wide: true },
-      { header: "综合得分" },
+      { header: "综合得分", figures: true },
       { header: "好评率" },
       { header: "有效评价" },
       ...(black ? [{ header: "主要失分", wide: true }] : []),
@@ -145,7 +151,7 @@ function rankingTables(ranking: TReportRanking, subject: string): TExportTable[]
         { header: "排名" },
         { header: "编号", printed: false },
         { header: subject, wide: true },
-        { header: "综合得分" },
+        { header: "综合得分", figures: true },
         { header: "办件量" },
         { header: "有效评价" },
         { header: "评价率" },
@@ -184,7 +190,7 @@ function summaryTables(report: TMonthlyReport): TExportTable[] {
   return [
     {
       title: "本月概况",
-      columns: [{ header: "指标", wide: true }, { header: "数值" }],
+      columns: [{ header: "指标", wide: true }, { header: "数值", figures: true }],
       rows: [
         ["办件量", summary.casesCompleted],
         ["工作日数", summary.workingDays],

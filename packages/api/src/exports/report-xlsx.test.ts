@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, test } from "vitest";
 
 import { reportXlsx } from "./report-xlsx";
+import { compareWorkbookWithReport, isFloatNoise, shownText } from "./report-xlsx-readback";
 import { sampleMonthlyReport } from "./sample-report";
 
 const report = sampleMonthlyReport();
@@ -46,13 +47,13 @@ describe("the monthly report workbook", () => {
     expect(sheet("概况与同比环比").getCell("A1").value).toBe("临溪县政务服务中心 2023年6月 满意度月报 · 概况与同比环比");
   });
 
-  test("writes counts as numbers and rates as the report's text with the ratio beside it", () => {
+  test("writes counts as numbers and rates as the report's text with its exact decimal beside it", () => {
     const summary = blockRows(sheet("概况与同比环比"), "本月概况");
     expect(summary.rows[0]).toEqual(["办件量", 20_412]);
 
     const comparison = blockRows(sheet("概况与同比环比"), "同比环比");
     expect(comparison.header).toEqual(["指标", "本月", "本月（数值）", "上月", "上月（数值）", "环比", "去年同月", "去年同月（数值）", "同比"]);
-    expect(comparison.rows[0]?.slice(0, 3)).toEqual(["好评率（满意率）", "98.67%", 1926 / 1952]);
+    expect(comparison.rows[0]?.slice(0, 3)).toEqual(["好评率（满意率）", "98.67%", 0.9867]);
     // No ratio where there is nothing to divide by: the text says "—", the number cell stays empty.
     expect(comparison.rows[1]?.[6]).toBe("—");
     expect(comparison.rows[1]?.[7]).toBeUndefined();
@@ -98,5 +99,48 @@ describe("the monthly report workbook", () => {
     expect(definitions.header).toEqual(["指标", "口径"]);
     expect(definitions.rows.map((row) => row[0])).toContain("好评率（满意率）");
     expect(definitions.rows).toHaveLength(report.definitions.length);
+  });
+
+  test("keeps an 18-digit 统一社会信用代码 as text, not a number Excel rounds", () => {
+    const ranking = blockRows(sheet("部门排名"), "部门排名");
+    expect(ranking.rows[0]?.slice(1, 3)).toEqual(["913301007144810291", "县市场监督管理局"]);
+  });
+
+  test("writes a share of 5.20% as the exact decimal 0.052 shown as 5.20%, never 0.052000000000000005", () => {
+    const items = sheet("重点事项");
+    const row = items.getRows(1, items.rowCount)?.find((candidate) => candidate.getCell(1).value === "公积金提取");
+    const share = row?.getCell(3);
+    expect(share?.value).toBe(0.052);
+    expect(share && shownText(share)).toBe("5.20%");
+  });
+
+  test("agrees cell by cell with the report's JSON, with no number carrying floating-point noise", () => {
+    expect(compareWorkbookWithReport(workbook, report)).toEqual([]);
+  });
+});
+
+describe("the workbook read-back", () => {
+  test("tells float noise from exact decimals", () => {
+    expect(isFloatNoise(5.2 / 100)).toBe(true);
+    expect(isFloatNoise(1926 / 1952)).toBe(true);
+    expect([0.052, 94.5, 0.9867, 20_412].map(isFloatNoise)).toEqual([false, false, false, false]);
+  });
+
+  test("finds a code written as a number and a rate written with noise", async () => {
+    const broken = new ExcelJS.Workbook();
+    await broken.xlsx.load(new Uint8Array(await reportXlsx(report)).buffer);
+    const departments = broken.getWorksheet("部门排名");
+    const codeCell = departments?.getRows(1, departments.rowCount)?.find((row) => row.getCell(2).value === "913301007144810291")?.getCell(2);
+    // What Excel makes of the code as a number: 913301007144810200.
+    if (codeCell) codeCell.value = Number("913301007144810291");
+    const items = broken.getWorksheet("重点事项");
+    const shareCell = items?.getRows(1, items.rowCount)?.find((row) => row.getCell(1).value === "公积金提取")?.getCell(3);
+    if (shareCell) shareCell.value = 5.2 / 100;
+    expect(compareWorkbookWithReport(broken, report)).toEqual([
+      '部门排名 / 913301007144810291 编号: expected the text "913301007144810291", found 913301007144810200',
+      "重点事项 / 办件量前列的事项 / 公积金提取: 0.052000000000000005 is not an exact decimal",
+      "部门排名!B6: 913301007144810200 is not an exact decimal",
+      "重点事项!C8: 0.052000000000000005 is not an exact decimal",
+    ]);
   });
 });

@@ -6,22 +6,30 @@ import type { TExportCell, TExportSection, TExportTable } from "./report-section
 
 /**
  * The monthly report as a workbook: one sheet per section, titled blocks with a header row each.
- * Counts are numbers; a rate keeps its exact formatted text (what the report says) with its ratio
- * in a numeric column beside it for sorting and charts; other figures given as decimal text
- * ("94.50", "12.50%") become numbers shown with the same decimals, so Excel shows what the PDF shows.
+ * Counts are numbers; a rate keeps its exact formatted text (what the report says) with a numeric
+ * twin beside it for sorting and charts; figures given as decimal text ("94.50", "12.50%") in a
+ * column marked `figures` become numbers shown with the same decimals. Every such number is the
+ * exact decimal of the report's text (0.052 for "5.20%", never 0.052000000000000005 nor the
+ * unrounded ratio), so Excel shows, sums and sorts what the PDF shows. Names, codes and
+ * identifiers stay text: Excel keeps 15 significant digits, an 18-digit 统一社会信用代码 is not a number.
  */
 const HEADER_FILL: Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE6E6E6" } };
 const THIN: Partial<Border> = { style: "thin" };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN } as Partial<Borders>;
 
-/** A decimal written as text, e.g. "94.50" or "12.50%": its value and the format that shows it again. */
-function decimalOf(text: string): { value: number; numFmt: string } | null {
-  const match = /^(-?\d+)(?:\.(\d+))?(%?)$/.exec(text);
+/**
+ * A decimal written as text, e.g. "94.50" or "12.50%": its value and the format that shows it
+ * again. A percentage moves its decimal point in the text ("5.20%" is read as 520e-4), never by
+ * dividing by 100, which would add binary noise.
+ */
+export function decimalOf(text: string): { value: number; numFmt: string } | null {
+  const match = /^(-?)(\d+)(?:\.(\d+))?(%?)$/.exec(text);
   if (!match) return null;
-  const decimals = match[2]?.length ?? 0;
-  const pattern = decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`;
-  const percent = match[3] === "%";
-  return { value: Number(text.replace("%", "")) / (percent ? 100 : 1), numFmt: percent ? `${pattern}%` : pattern };
+  const [, sign = "", whole = "", fraction = "", percentSign] = match;
+  const percent = percentSign === "%";
+  const pattern = fraction.length === 0 ? "0" : `0.${"0".repeat(fraction.length)}`;
+  const exponent = fraction.length + (percent ? 2 : 0);
+  return { value: Number(`${sign}${whole}${fraction}e-${String(exponent)}`), numFmt: percent ? `${pattern}%` : pattern };
 }
 
 /** Columns that hold rates get a numeric twin: "好评率" then "好评率（数值）". */
@@ -31,7 +39,7 @@ function rateColumns(table: TExportTable): Set<number> {
   return columns;
 }
 
-function setCell(cell: Cell, value: TExportCell): void {
+function setCell(cell: Cell, value: TExportCell, figures: boolean): void {
   if (isRateView(value)) {
     cell.value = value.text;
     cell.alignment = { horizontal: "right" };
@@ -42,7 +50,7 @@ function setCell(cell: Cell, value: TExportCell): void {
     cell.numFmt = "#,##0";
     return;
   }
-  const decimal = decimalOf(value);
+  const decimal = figures ? decimalOf(value) : null;
   if (decimal) {
     cell.value = decimal.value;
     cell.numFmt = decimal.numFmt;
@@ -52,10 +60,12 @@ function setCell(cell: Cell, value: TExportCell): void {
   }
 }
 
+/** A rate's numeric twin: the exact decimal of its text ("98.67%" → 0.9867), empty for "—". */
 function setRatio(cell: Cell, value: TExportCell): void {
-  if (!isRateView(value) || value.den === 0) return;
-  cell.value = value.num / value.den;
-  cell.numFmt = value.text.endsWith("%") ? "0.00%" : "0.00";
+  const decimal = isRateView(value) && value.den !== 0 ? decimalOf(value.text) : null;
+  if (!decimal) return;
+  cell.value = decimal.value;
+  cell.numFmt = decimal.numFmt;
 }
 
 /** Characters as Excel measures them: a CJK character is about two Latin ones wide. */
@@ -79,7 +89,7 @@ function addTable(sheet: Worksheet, table: TExportTable, widths: number[]): void
     const row = sheet.addRow([]);
     let column = 1;
     values.forEach((value, index) => {
-      setCell(row.getCell(column++), value);
+      setCell(row.getCell(column++), value, table.columns[index]?.figures === true);
       if (rates.has(index)) setRatio(row.getCell(column++), value);
     });
     for (let index = 1; index < column; index++) row.getCell(index).border = BORDER;

@@ -71,7 +71,7 @@ export function sampleMonthlyReport(): TMonthlyReport {
     ranked(16, "B01", "出入境专窗", null, [3, 3]),
   ];
   const departments = [
-    ranked(21, "11330000MB0000001X", "县市场监督管理局", 1, [790, 795]),
+    ranked(21, "913301007144810291", "县市场监督管理局", 1, [790, 795]),
     ranked(22, "11330000MB0000002X", "县自然资源局", 2, [350, 355]),
     ranked(23, "11330000MB0000003X", "县税务局", 3, [301, 309], true, "好评率 97.41%，全厅 99.03%"),
   ];
@@ -159,8 +159,9 @@ export function sampleMonthlyReport(): TMonthlyReport {
     },
     topItems: {
       byVolume: counts([
-        ["501", "不动产首次登记", 3100],
-        ["502", "个体工商户设立登记", 2800],
+        ["501", "不动产首次登记", 2600],
+        ["502", "个体工商户设立登记", 2140],
+        ["503", "公积金提取", 260],
       ]),
       byBadReviews: counts([["501", "不动产首次登记", 12]]),
     },
