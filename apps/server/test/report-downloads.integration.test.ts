@@ -1,5 +1,14 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
 import { beforeEach, describe, expect, test } from "vitest";
 
+import { RATING_CSV_HEADERS } from "@hcp/api/exports";
+import type { TMonthlyReport } from "@hcp/api/exports";
+import { compareXlsxWithReport } from "@hcp/api/exports/xlsx-readback";
 import { insertFixtureCase } from "@hcp/db/testing";
 
 import { useHallServer } from "./hall-server";
@@ -8,11 +17,16 @@ import { useHallServer } from "./hall-server";
 const { db: getDb, hall, baseUrl, signIn } = useHallServer();
 const MONTH = "2023-06";
 
+const run = promisify(execFile);
+/** D01's rating, for the test that withdraws it from the figures (申诉成立) after a version is archived. */
+let firstRatingId = 0;
+
 /** One rated case in June 2023 (hall-local), so the report and the CSV have a row. */
 beforeEach(async () => {
   const db = getDb();
   const ratedAt = new Date("2023-06-05T02:00:00Z");
-  await insertFixtureCase(db, hall(), { caseNo: "D01", completedAt: ratedAt }, { level: 5, idempotencyKey: "D01-1", ratedAt });
+  const inserted = await insertFixtureCase(db, hall(), { caseNo: "D01", completedAt: ratedAt }, { level: 5, idempotencyKey: "D01-1", ratedAt });
+  firstRatingId = inserted.ratingId ?? 0;
 });
 
 function download(path: string, token?: string): Promise<Response> {
@@ -130,5 +144,118 @@ describe("report downloads", () => {
     const own = await download(`${hall().hallId}/${MONTH}.pdf`, head);
     expect(own.status).toBe(200);
     expect(own.headers.get("content-disposition")).toContain(encodeURIComponent("县市场监督管理局"));
+  });
+});
+
+/** A tRPC query over HTTP as the console sends it (no transformer: plain JSON). */
+async function query<T>(path: string, input: unknown, token: string): Promise<T> {
+  const response = await fetch(`${baseUrl()}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie: `hcp_session=${token}` } });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { result: { data: T } }).result.data;
+}
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "hcp-download-"));
+  try {
+    await writeFile(join(dir, "report.pdf"), bytes);
+    return (await run("pdftotext", ["-layout", join(dir, "report.pdf"), "-"], { encoding: "utf8" })).stdout;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The CSV's header and its rows as 办件编号 → 已剔除（申诉成立）. */
+function csvContent(bytes: Buffer): { header: string[]; excluded: Record<string, string> } {
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header = "", ...rows] = bytes.subarray(3).toString("utf8").trim().split("\r\n");
+  const excludedColumn = RATING_CSV_HEADERS.indexOf("已剔除（申诉成立）");
+  return {
+    header: header.split(","),
+    excluded: Object.fromEntries(rows.map((row) => row.split(",")).map((cells) => [cells[0] ?? "", cells[excludedColumn] ?? ""])),
+  };
+}
+
+async function regenerated(token: string, version: number): Promise<void> {
+  const response = await fetch(`${baseUrl()}/trpc/report.regenerate`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: `hcp_session=${token}` },
+    body: JSON.stringify({ month: MONTH }),
+  });
+  expect(response.status).toBe(200);
+  await expect
+    .poll(async () => (await query<{ version: number; status: string }[]>("report.versions", { month: MONTH }, token)).find((row) => row.version === version)?.status, {
+      timeout: 30_000,
+    })
+    .toBe("ready");
+}
+
+describe("report downloads of every format, live and archived", () => {
+  /**
+   * Downloads the three files of one version (null: the month's current report, `served` the
+   * version that is) and checks each against the report's JSON and the rows it counted.
+   */
+  async function expectFiles(token: string, version: number | null, report: TMonthlyReport, rows: Record<string, string>, served = version): Promise<void> {
+    const query = version === null ? "" : `?version=${String(version)}`;
+    const suffix = served === null ? "" : `-v${String(served)}`;
+
+    const pdf = await download(`${hall().hallId}/${MONTH}.pdf${query}`, token);
+    expect({ format: "pdf", version, status: pdf.status }).toEqual({ format: "pdf", version, status: 200 });
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toContain(`${encodeURIComponent("满意度月报")}${suffix}.pdf`);
+    const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+    expect(pdfBytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(await pdfText(pdfBytes)).toContain(`${report.hall.name} 2023年6月 满意度月报`);
+
+    const xlsx = await download(`${hall().hallId}/${MONTH}.xlsx${query}`, token);
+    expect({ format: "xlsx", version, status: xlsx.status }).toEqual({ format: "xlsx", version, status: 200 });
+    expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(xlsx.headers.get("content-disposition")).toContain(`${encodeURIComponent("满意度月报")}${suffix}.xlsx`);
+    expect(await compareXlsxWithReport(new Uint8Array(await xlsx.arrayBuffer()), report)).toEqual([]);
+
+    const csv = await download(`${hall().hallId}/${MONTH}.csv${query}`, token);
+    expect({ format: "csv", version, status: csv.status }).toEqual({ format: "csv", version, status: 200 });
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toContain(`${encodeURIComponent("评价明细")}${suffix}.csv`);
+    const content = csvContent(Buffer.from(await csv.arrayBuffer()));
+    expect(content.header).toEqual(RATING_CSV_HEADERS);
+    expect({ version, rows: content.excluded }).toEqual({ version, rows });
+  }
+
+  test("serves the PDF, the workbook and the rating rows of the live report and of each archived version, each as that version counted them", async () => {
+    const db = getDb();
+    const token = await signIn(hall().users.hall_manager.username);
+    // A 统一社会信用代码 of digits only: Excel would round it as a number.
+    await db.updateTable("department").set({ code: "913301007144810291" }).where("id", "=", hall().departmentIds[0]).execute();
+
+    const live = await query<{ source: string; version: number | null; report: TMonthlyReport }>("report.monthly", { month: MONTH }, token);
+    expect(live.source).toBe("live");
+    expect(live.report.departments.rows.map((row) => row.code)).toContain("913301007144810291");
+    await expectFiles(token, null, live.report, { D01: "否" });
+
+    await regenerated(token, 1);
+    // After version 1: a June rating uploaded late, and D01 withdrawn from the figures (申诉成立).
+    const june10 = new Date("2023-06-10T02:00:00Z");
+    await insertFixtureCase(db, hall(), { caseNo: "D02", completedAt: june10, window: 1 }, { level: 4, idempotencyKey: "D02-1", ratedAt: june10, receivedAt: new Date() });
+    await db
+      .insertInto("rating_exclusion")
+      .values({ rating_id: firstRatingId, reason: "mistaken", note: "经核查录像，申诉成立", approved_by: hall().users.hall_manager.id, created_at: new Date() })
+      .execute();
+    await regenerated(token, 2);
+
+    const versions = await query<{ id: number; version: number }[]>("report.versions", { month: MONTH }, token);
+    const reportOf = async (version: number): Promise<TMonthlyReport> => {
+      const row = versions.find((candidate) => candidate.version === version);
+      return (await query<{ report: TMonthlyReport }>("report.version", { id: row?.id ?? 0 }, token)).report;
+    };
+    const [first, second] = [await reportOf(1), await reportOf(2)];
+    expect([first.summary.validRatings, second.summary.validRatings]).toEqual([1, 1]);
+
+    // Version 1 counted D01 and had not yet seen D02; version 2 counts D02 and has D01 withdrawn.
+    await expectFiles(token, 1, first, { D01: "否" });
+    await expectFiles(token, 2, second, { D01: "是", D02: "否" });
+    // Without ?version: the month's current report, the newest version, for every format alike.
+    await expectFiles(token, null, second, { D01: "是", D02: "否" }, 2);
+
+    expect(await refusal(await download(`${hall().hallId}/${MONTH}.csv?version=9`, token))).toMatchObject({ status: 404, appCode: "REPORT_VERSION_NOT_FOUND" });
   });
 });

@@ -42,12 +42,14 @@ async function* records(rows: AsyncIterable<TRatingExportRow>): AsyncGenerator<(
 
 /**
  * The CSV of a hall's month (by the citizen's tap time, as every tally counts), optionally one
- * department's. Read it to the end or destroy it: destroying it ends the database stream.
+ * department's; with `asOf` (an archived report's generation time) the rows that report counted,
+ * not those received or withdrawn since. Read it to the end or destroy it: destroying it ends the
+ * database stream.
  */
-export function ratingRowsCsv(db: Db, hallId: number, month: string, scope: { departmentId?: number } = {}): Readable {
+export function ratingRowsCsv(db: Db, hallId: number, month: string, scope: { departmentId?: number; asOf?: Date } = {}): Readable {
   const period = monthPeriod(month);
   const bounds = hallDayBounds(period.from, period.to);
-  const rows = streamRatingExportRows(db, { hallId, start: bounds.start, end: bounds.end, departmentId: scope.departmentId });
+  const rows = streamRatingExportRows(db, { hallId, start: bounds.start, end: bounds.end, departmentId: scope.departmentId, asOf: scope.asOf });
   const csv = stringify({ bom: true, header: true, columns: RATING_CSV_HEADERS, record_delimiter: "windows" });
   // pipeline passes a database error on to the CSV stream's reader and, the other way round,
   // a reader that stops (a closed download) ends the database stream.

@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 
-import { findHallById, listMonthlyReportVersions } from "@hcp/db";
+import { findHallById, listLatestReadyReports, listMonthlyReportVersions } from "@hcp/db";
 import type { User } from "@hcp/db";
 import { OVERVIEW_ROLES } from "@hcp/domain";
 import type { TRole } from "@hcp/domain";
@@ -20,7 +20,9 @@ import { reportXlsx } from "./report-xlsx";
  * (an archived version, else the newest ready one, else built live for a closed month), and the
  * bytes with their name and type. The same rules as `report.monthly`: the caller's own hall only;
  * a department head gets their department's live report and neither archived versions nor the
- * hall-wide rating rows.
+ * hall-wide rating rows. The three formats resolve the version alike: the CSV of an archived
+ * version holds the rating rows that version counted (received and withdrawn as of its
+ * generation), so every file of one version agrees with its page.
  */
 export const REPORT_FORMATS = ["pdf", "xlsx", "csv"] as const;
 export type TReportFormat = (typeof REPORT_FORMATS)[number];
@@ -35,7 +37,7 @@ export interface TReportDownloadRequest {
   hallId: number;
   month: string;
   format: TReportFormat;
-  /** an archived version; the newest ready one (or a live build) when absent */
+  /** an archived version; the newest ready one (or a live build) when absent, for every format */
   version?: number;
 }
 
@@ -67,11 +69,24 @@ async function requireOwnHall(ctx: TSignedIn, hallId: number): Promise<{ code: s
 }
 
 async function archivedVersion(ctx: TSignedIn, hallId: number, month: string, version: number): Promise<TMonthlyReport> {
+  if (departmentScope(ctx) !== undefined) throw appError("REPORT_ARCHIVE_HALL_ONLY", "FORBIDDEN");
   const row = (await listMonthlyReportVersions(ctx.db, hallId, month)).find((candidate) => candidate.version === version);
   if (row?.status === "generating") throw appError("REPORT_GENERATING", "CONFLICT");
   const archived = row ? await getReportVersion(ctx, hallId, row.id) : null;
   if (!archived?.report) throw appError("REPORT_VERSION_NOT_FOUND", "NOT_FOUND");
   return archived.report;
+}
+
+/**
+ * Whose rating rows the CSV holds: the named archived version's, else the newest ready one's,
+ * else (nothing archived yet) the live rows. The time is the version's generation.
+ */
+async function csvVersion(ctx: TSignedIn, hallId: number, month: string, version?: number): Promise<{ version: number; asOf: Date } | null> {
+  if (version !== undefined) return { version, asOf: new Date((await archivedVersion(ctx, hallId, month, version)).generatedAt) };
+  const [latest] = await listLatestReadyReports(ctx.db, hallId, month, month);
+  if (!latest) return null;
+  const archived = await getReportVersion(ctx, hallId, latest.id);
+  return archived.report ? { version: latest.version, asOf: new Date(archived.report.generatedAt) } : null;
 }
 
 /** ASCII stand-in for a name part: letters, digits, dot, dash; anything else becomes "_". */
@@ -89,19 +104,19 @@ export async function reportDownload(context: TContext, request: TReportDownload
 
   if (request.format === "csv") {
     if (departmentId !== undefined) throw appError("REPORT_CSV_HALL_ONLY", "FORBIDDEN");
-    if (request.version !== undefined) throw appError("INVALID_INPUT", "BAD_REQUEST");
+    const archived = await csvVersion(ctx, request.hallId, request.month, request.version);
+    const suffix = archived ? `-v${String(archived.version)}` : "";
     return {
       contentType: CONTENT_TYPES.csv,
-      filename: `${stem}-评价明细.csv`,
-      asciiFilename: `${ascii(stem)}-ratings.csv`,
-      body: ratingRowsCsv(ctx.db, request.hallId, request.month),
+      filename: `${stem}-评价明细${suffix}.csv`,
+      asciiFilename: `${ascii(stem)}-ratings${suffix}.csv`,
+      body: ratingRowsCsv(ctx.db, request.hallId, request.month, archived ? { asOf: archived.asOf } : {}),
     };
   }
 
   let report: TMonthlyReport;
   let version = request.version;
   if (version !== undefined) {
-    if (departmentId !== undefined) throw appError("REPORT_ARCHIVE_HALL_ONLY", "FORBIDDEN");
     report = await archivedVersion(ctx, request.hallId, request.month, version);
   } else {
     const view = await monthlyReport(ctx, request.hallId, request.month, departmentId === undefined ? {} : { departmentId });

@@ -270,3 +270,12 @@ export function compareWorkbookWithReport(workbook: Workbook, report: TMonthlyRe
   check.noFloatNoise();
   return check.differences;
 }
+
+/** The same for a workbook's bytes, e.g. a download's body. */
+export async function compareXlsxWithReport(bytes: Uint8Array, report: TMonthlyReport): Promise<string[]> {
+  const { default: ExcelJS } = await import("exceljs");
+  const workbook = new ExcelJS.Workbook();
+  // exceljs's load() is typed for an ArrayBuffer: hand it a copy of the bytes as one.
+  await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+  return compareWorkbookWithReport(workbook, report);
+}

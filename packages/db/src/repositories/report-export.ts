@@ -35,6 +35,11 @@ export interface TRatingExportRange {
   start: Date;
   end: Date;
   departmentId?: number;
+  /**
+   * The rows as an archived report saw them when it was generated: only ratings received by then
+   * (a late upload or a 追评 after it is left out) and withdrawn (申诉成立) only if by then.
+   */
+  asOf?: Date;
 }
 
 const HALL_LOCAL = "%Y-%m-%d %H:%i:%s";
@@ -47,7 +52,10 @@ export async function* streamRatingExportRows(db: Db, range: TRatingExportRange,
     .innerJoin("department as d", "d.id", "r.department_id")
     .leftJoin("window as w", "w.id", "r.window_id")
     .leftJoin("staff as s", "s.id", "r.staff_id")
-    .leftJoin("rating_exclusion as x", "x.rating_id", "r.id")
+    .leftJoin("rating_exclusion as x", (join) => {
+      const excluded = join.onRef("x.rating_id", "=", "r.id");
+      return range.asOf === undefined ? excluded : excluded.on("x.created_at", "<=", range.asOf);
+    })
     .select([
       "c.case_no as caseNo",
       "r.seq",
@@ -74,6 +82,7 @@ export async function* streamRatingExportRows(db: Db, range: TRatingExportRange,
     .orderBy("r.rated_at")
     .orderBy("r.id");
   if (range.departmentId !== undefined) query = query.where("r.department_id", "=", range.departmentId);
+  if (range.asOf !== undefined) query = query.where("r.received_at", "<=", range.asOf);
   // Leaving the loop early (the client went away) ends the stream and frees its connection.
   for await (const row of query.stream(chunkSize)) yield { ...row, excluded: Number(row.excluded) === 1 };
 }

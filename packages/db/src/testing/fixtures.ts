@@ -167,6 +167,8 @@ export interface TFixtureRatingSpec {
   channel?: number;
   isDefault?: boolean;
   comment?: string;
+  /** when the server stored it; the tap time unless a late upload is meant */
+  receivedAt?: Date;
 }
 
 /** A rating of a case row, copying the case's hall, department, item, window and staff as the services do. */
@@ -190,7 +192,7 @@ export function fixtureRating(
     prompt_id: null,
     idempotency_key: spec.idempotencyKey,
     rated_at: spec.ratedAt,
-    received_at: spec.ratedAt,
+    received_at: spec.receivedAt ?? spec.ratedAt,
   };
 }
 

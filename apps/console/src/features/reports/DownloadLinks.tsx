@@ -11,7 +11,10 @@ export interface DownloadLinksProps {
   withCsv: boolean;
 }
 
-/** PDF, XLSX and CSV of the report on screen, and the browser's print (with the print stylesheet). */
+/**
+ * PDF, XLSX and CSV of the report on screen, and the browser's print (with the print stylesheet).
+ * All three name the version on screen: the CSV of an archived version holds the rows it counted.
+ */
 export function DownloadLinks({ hallId, month, version, withCsv }: DownloadLinksProps) {
   const t = reportStrings;
   const links: { format: TDownloadFormat; label: string }[] = [

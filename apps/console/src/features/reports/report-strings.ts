@@ -52,7 +52,7 @@ export const reportStrings = {
   downloadXlsx: "下载 Excel（XLSX）",
   downloadCsv: "下载评价明细（CSV）",
   print: "打印",
-  downloadsHelp: "PDF 与 Excel 为本页所示版本；CSV 为本月全部评价明细（不含群众身份信息）。",
+  downloadsHelp: "PDF、Excel 与 CSV 均为本页所示版本；CSV 为该版本统计的全部评价明细（不含群众身份信息）。",
   // sections
   sections: {
     summary: "一、概况",
