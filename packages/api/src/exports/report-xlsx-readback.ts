@@ -1,5 +1,7 @@
 import type { Cell, CellValue, Row, Workbook, Worksheet } from "exceljs";
 
+import { RANKING_COMPONENT_SHORT_LABELS, RANKING_COMPONENTS } from "@hcp/domain";
+
 import type { TRateView } from "../services/overview";
 import type { TMonthlyReport, TReportCountRow, TReportRanking } from "../services/report-types";
 
@@ -183,8 +185,31 @@ function compareRanking(check: Comparison, sheet: string, subject: string, ranki
       check.figure(`${where} 综合得分`, check.cell(list, row, "综合得分"), expected.score);
       check.rate(list, row, "好评率", `${where} 好评率`, expected.goodRate);
       check.count(`${where} 有效评价`, check.cell(list, row, "有效评价"), expected.validRatings);
+      if (title.startsWith("黑榜") && expected.pulledDownBy) check.text(`${where} 主要失分`, check.cell(list, row, "主要失分"), expected.pulledDownBy);
     });
   }
+  compareBreakdown(check, sheet, subject, ranking);
+}
+
+/** Each ranked row's score parts, "value × weight = points" per component (reports from definitions 2026.2 on). */
+function compareBreakdown(check: Comparison, sheet: string, subject: string, ranking: TReportRanking): void {
+  const rows = ranking.rows.filter((row) => (row.breakdown ?? []).length > 0);
+  if (rows.length === 0) return;
+  const block = check.block(sheet, `${subject}得分构成`);
+  if (!block || !check.rowCount(block, rows.length)) return;
+  rows.forEach((expected, index) => {
+    const row = block.rows[index];
+    if (!row) return;
+    const where = `${sheet} / 得分构成 / ${expected.code}`;
+    check.text(`${where} ${subject}`, check.cell(block, row, subject), expected.name);
+    for (const key of RANKING_COMPONENTS) {
+      const part = expected.breakdown?.find((candidate) => candidate.key === key);
+      if (!part) continue;
+      const text = part.basis === "missing" ? "—（无数据，不计）" : `${part.value} × ${part.effectiveWeight} = ${part.points}`;
+      check.text(`${where} ${part.label}`, check.cell(block, row, `${RANKING_COMPONENT_SHORT_LABELS[key]}（数值 × 权重 = 得分）`), text);
+    }
+    check.figure(`${where} 综合得分`, check.cell(block, row, "综合得分"), expected.score);
+  });
 }
 
 /** Rows of [label, value] found by their label in the first column. */
