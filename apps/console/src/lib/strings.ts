@@ -10,6 +10,7 @@ const zhCN = {
     subtitle: "政务服务“好差评”",
     skipToMain: "跳到主要内容",
     navLabel: "主导航",
+    menu: "菜单",
     userLabel: "当前用户",
     signOut: "退出",
     signingOut: "正在退出…",

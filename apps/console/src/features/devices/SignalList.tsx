@@ -14,44 +14,46 @@ export function SignalList(props: {
   const t = strings.devices;
   if (props.signals.length === 0) return <p className="muted">{t.noSignals}</p>;
   return (
-    <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">{t.signalTime}</th>
-          <th scope="col">{t.signalKind}</th>
-          <th scope="col">{t.window}</th>
-          <th scope="col">{t.caseNo}</th>
-          <th scope="col">{t.signalDetail}</th>
-          <th scope="col">{t.actions}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.signals.map((signal) => (
-          <tr key={signal.id} data-testid="signal-row">
-            <td>{new Date(signal.createdAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}</td>
-            <td>{signal.label}</td>
-            <td>{signal.windowCode ?? strings.app.dash}</td>
-            <td>{signal.caseNo ?? strings.app.dash}</td>
-            <td>{signal.detail || strings.app.dash}</td>
-            <td>
-              {signal.reviewed ? (
-                <span className="muted">{t.reviewed}</span>
-              ) : props.canReview ? (
-                <button
-                  type="button"
-                  className="btn btn-secondary btn-small"
-                  disabled={props.reviewingId === signal.id}
-                  onClick={() => props.onReview(signal.id)}
-                >
-                  {t.markReviewed}
-                </button>
-              ) : (
-                <span className="muted">{t.unreviewed}</span>
-              )}
-            </td>
+    <div className="table-wrap">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.signalTime}</th>
+            <th scope="col">{t.signalKind}</th>
+            <th scope="col">{t.window}</th>
+            <th scope="col">{t.caseNo}</th>
+            <th scope="col">{t.signalDetail}</th>
+            <th scope="col">{t.actions}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.signals.map((signal) => (
+            <tr key={signal.id} data-testid="signal-row">
+              <td>{new Date(signal.createdAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}</td>
+              <td>{signal.label}</td>
+              <td>{signal.windowCode ?? strings.app.dash}</td>
+              <td>{signal.caseNo ?? strings.app.dash}</td>
+              <td>{signal.detail || strings.app.dash}</td>
+              <td>
+                {signal.reviewed ? (
+                  <span className="muted">{t.reviewed}</span>
+                ) : props.canReview ? (
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    disabled={props.reviewingId === signal.id}
+                    onClick={() => props.onReview(signal.id)}
+                  >
+                    {t.markReviewed}
+                  </button>
+                ) : (
+                  <span className="muted">{t.unreviewed}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

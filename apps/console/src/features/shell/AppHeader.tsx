@@ -5,6 +5,7 @@ import { ROLES } from "@hcp/domain";
 import { InlineError } from "../../components/StatusMessages";
 import type { TSessionUser } from "../../lib/api-types";
 import { strings } from "../../lib/strings";
+import { APP_NAV_ID } from "./AppNav";
 
 export interface AppHeaderProps {
   user: TSessionUser;
@@ -13,11 +14,18 @@ export interface AppHeaderProps {
   onSignOutEverywhere: () => void;
   signingOut: boolean;
   signOutError: string | null;
+  /** 菜单, shown on narrow screens only: folds the navigation open and closed */
+  menuOpen: boolean;
+  onMenuToggle: () => void;
 }
 
-export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut, signOutError }: AppHeaderProps) {
+export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut, signOutError, menuOpen, onMenuToggle }: AppHeaderProps) {
   return (
     <header className="app-header">
+      <button type="button" className="btn btn-on-dark app-menu-button" aria-expanded={menuOpen} aria-controls={APP_NAV_ID} onClick={onMenuToggle}>
+        <span className="app-menu-icon" aria-hidden="true" />
+        {strings.app.menu}
+      </button>
       <div className="app-brand">
         <span className="app-brand-mark" aria-hidden="true">
           评

@@ -1,6 +1,6 @@
 import { hashKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Outlet, useNavigate } from "@tanstack/react-router";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 
 import { Loading } from "../../components/StatusMessages";
 import { errorMessage } from "../../lib/errors";
@@ -16,6 +16,7 @@ export function AppLayout() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const [menuOpen, setMenuOpen] = useState(false);
 
   const signedOut = async () => {
     const meKey = trpc.auth.me.queryKey();
@@ -48,9 +49,11 @@ export function AppLayout() {
         onSignOutEverywhere={() => signOutEverywhere.mutate()}
         signingOut={signOut.isPending || signOutEverywhere.isPending}
         signOutError={failed ? errorMessage(failed) : null}
+        menuOpen={menuOpen}
+        onMenuToggle={() => setMenuOpen((open) => !open)}
       />
       <div className="app-body">
-        <AppNav screens={screensFor(user.role)} role={user.role} />
+        <AppNav screens={screensFor(user.role)} role={user.role} open={menuOpen} onNavigate={() => setMenuOpen(false)} />
         <main id="main" className="app-main">
           <Outlet />
         </main>
