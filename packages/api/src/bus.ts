@@ -10,7 +10,7 @@ export type TPromptEvent = z.infer<typeof ZPromptView>;
 /** What the evaluator at one window needs to hear about, as it happens. */
 export type TWindowEvent =
   | { type: "prompt"; prompt: TPromptEvent }
-  | { type: "promptClosed"; promptId: number; status: "rated" | "timed_out" | "cancelled" }
+  | { type: "promptClosed"; promptId: number; status: "rated" | "timed_out" | "cancelled" | "withdrawn" }
   | { type: "staff"; staff: TWindowStaff | null }
   /** the device's token was revoked (unpaired, or a new pairing code issued): its feed ends */
   | { type: "deviceRevoked"; deviceId: number };

@@ -52,7 +52,14 @@ export const ZCaseListRow = z.object({
   receivedAt: z.string(),
   completedAt: z.string().nullable(),
   rated: z.boolean(),
-  prompted: z.boolean(),
+  /** the latest evaluator prompt: 已推送, 评价中, 已评价, 已超时, 已撤回 */
+  prompt: z
+    .object({
+      id: z.number(),
+      state: z.enum(["pushed", "showing", "rated", "timed_out", "withdrawn"]),
+      createdAt: z.string(),
+    })
+    .nullable(),
 });
 
 export const ZRatingResult = z.object({

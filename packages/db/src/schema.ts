@@ -175,16 +175,21 @@ export interface RatingExclusionTable {
   created_at: Timestamp;
 }
 
-export type TPromptStatus = "pending" | "rated" | "timed_out" | "cancelled";
+/** withdrawn: its staff session ended, or staff pressed 撤回推送 / 重新推送 — never a rating */
+export type TPromptStatus = "pending" | "rated" | "timed_out" | "cancelled" | "withdrawn";
 
 export interface RatingPromptTable {
   id: Generated<number>;
   case_id: number;
   window_id: number;
   staff_id: number | null;
+  /** the staff session (window_presence) it was pushed in; null when nobody was signed in */
+  presence_id: ColumnType<number | null, number | null | undefined, number | null>;
   status: TPromptStatus;
   created_at: Timestamp;
   closed_at: Timestamp | null;
+  /** when an evaluator put it on screen (评价中) */
+  shown_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface UserTable {

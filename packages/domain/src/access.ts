@@ -77,6 +77,7 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   "case.create": STAFF_OWN,
   "case.complete": STAFF_OWN,
   "case.inviteRating": STAFF_OWN,
+  "case.withdrawInvitation": STAFF_OWN,
   "case.mine": STAFF_OWN,
   // Never 督查 (oversight needs no phone numbers); the service narrows heads and staff further.
   "case.revealContact": {
@@ -114,6 +115,7 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   "kiosk.state": DEVICE,
   "kiosk.events": DEVICE,
   "kiosk.timeout": DEVICE,
+  "kiosk.promptShown": DEVICE,
   "kiosk.reportRefused": DEVICE,
 
   // The citizen's own page: case number + phone digits or the signed link (throttled, locked).

@@ -39,6 +39,7 @@ export const APP_ERROR_MESSAGES = {
   FOLLOW_UP_NOT_ALLOWED: "该办件的差评尚未整改反馈，暂不能追评",
   DEVICE_UNKNOWN: "评价器未登记或凭证无效",
   PROMPT_NOT_FOUND: "评价邀请不存在或已结束",
+  PROMPT_CLOSED: "该评价邀请已撤回或已超时，本次评价未记录；如需评价请工作人员重新推送，或在评价期限内网上评价",
   NOT_FOUND: "请求的内容不存在",
   INTERNAL: "服务器暂时无法处理，请稍后再试",
   RATING_LINK_EXPIRED: "评价链接已过期：该办件已超过评价期限，不能再评价",

@@ -80,6 +80,8 @@ export const ZRatingSubmit = z
     idempotencyKey: z.uuid({ error: "提交编号格式不正确" }),
     /** when the citizen tapped, by the device's clock; the server's receive time is kept beside it */
     ratedAt: z.iso.datetime({ offset: true, error: "评价时间格式不正确" }).optional(),
+    /** the evaluator's prompt this answers: a rating of a withdrawn or timed-out prompt is refused */
+    promptId: z.number({ error: "评价邀请编号格式不正确" }).int().positive({ error: "评价邀请编号格式不正确" }).optional(),
   })
   .refine(badRatingHasReason, BAD_NEEDS_REASON);
 export type TRatingSubmit = z.input<typeof ZRatingSubmit>;

@@ -1,11 +1,11 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { listStaffCases } from "@hcp/db";
+import { latestPromptsOfCases, listStaffCases, promptState } from "@hcp/db";
 import { hallDate, hallDayBounds, ZCaseCreate, ZCaseRef, ZContactReveal } from "@hcp/domain";
 
 import { ZCaseListRow, ZCaseView } from "../schemas";
-import { completeCase, createCase, inviteRating } from "../services/cases";
+import { completeCase, createCase, inviteRating, withdrawInvitation } from "../services/cases";
 import { revealContact } from "../services/privacy";
 import { authedProcedure, staffProcedure } from "../trpc";
 
@@ -31,20 +31,34 @@ export const caseRouter = {
     .output(z.object({ promptId: z.number() }))
     .mutation(({ ctx, input }) => inviteRating(ctx, input.caseId)),
 
+  /** 撤回推送: take the case's open prompt off the evaluator (recorded as withdrawn, never a rating). */
+  withdrawInvitation: staffProcedure
+    .input(ZCaseRef)
+    .output(z.object({ withdrawn: z.number() }))
+    .mutation(({ ctx, input }) => withdrawInvitation(ctx, input.caseId)),
+
   /** 查看完整号码: the clear phone or ID number of a case, for a stated reason; logged. Console only. */
   revealContact: authedProcedure
     .input(ZContactReveal)
     .output(z.object({ value: z.string(), masked: z.string() }))
     .mutation(({ ctx, input }) => revealContact(ctx, input)),
 
-  /** Today's cases of the signed-in staff member: whether each was rated, never how. */
+  /** Today's cases of the signed-in staff member: whether each was rated, never how, and its latest prompt's state. */
   mine: staffProcedure.output(z.array(ZCaseListRow)).query(async ({ ctx }) => {
     const bounds = hallDayBounds(hallDate(ctx.now()));
     const rows = await listStaffCases(ctx.db, { staffId: ctx.staffId, start: bounds.start, end: bounds.end, limit: 200 });
-    return rows.map((row) => ({
-      ...row,
-      receivedAt: row.receivedAt.toISOString(),
-      completedAt: row.completedAt?.toISOString() ?? null,
-    }));
+    const prompts = await latestPromptsOfCases(
+      ctx.db,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => {
+      const prompt = prompts.get(row.id);
+      return {
+        ...row,
+        receivedAt: row.receivedAt.toISOString(),
+        completedAt: row.completedAt?.toISOString() ?? null,
+        prompt: prompt ? { id: prompt.id, state: promptState(prompt), createdAt: prompt.created_at.toISOString() } : null,
+      };
+    });
   }),
 } satisfies TRPCRouterRecord;

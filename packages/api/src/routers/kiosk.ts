@@ -16,6 +16,7 @@ import {
   findWindowStaff,
   insertAudit,
   listPendingPrompts,
+  markPromptShown,
   recordHeartbeat,
   touchDevice,
 } from "@hcp/db";
@@ -172,6 +173,14 @@ export const kioskRouter = {
         yield tracked(`e${++eventSequence}`, event);
       }
     }),
+
+  /** The evaluator put a prompt on screen: the desk shows it as 评价中. */
+  promptShown: deviceProcedure
+    .input(z.object({ promptId: ZId }))
+    .output(z.object({ shown: z.boolean() }))
+    .mutation(async ({ ctx, input }) => ({
+      shown: await markPromptShown(ctx.db, { promptId: input.promptId, windowId: ctx.device.windowId, now: ctx.now() }),
+    })),
 
   /** The citizen walked away: the prompt ends unrated and a "timed out" event is recorded. */
   timeout: deviceProcedure

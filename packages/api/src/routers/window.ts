@@ -6,6 +6,7 @@ import { ZWindowSignIn } from "@hcp/domain";
 
 import type { TContext } from "../context";
 import { appError } from "../errors";
+import { announceWithdrawn, withdrawInTransaction } from "../services/prompts";
 import { ZWindowView } from "../schemas";
 import { authedProcedure, staffProcedure } from "../trpc";
 
@@ -31,19 +32,31 @@ export const windowRouter = {
       const window = await findWindow(ctx.db, input.windowId);
       if (!window?.active || window.hall_id !== ctx.user.hall_id) throw appError("WINDOW_NOT_FOUND", "NOT_FOUND");
       const now = ctx.now();
-      const changed = await signInAtWindow(ctx.db, { windowId: window.id, staffId: ctx.staffId, now });
-      await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "window.signIn", entity: "window", entityId: window.id, now });
+      // Every staff session this ends (theirs elsewhere, the window's previous occupant's) takes its
+      // open prompts with it, in the same commit: the evaluator never offers them to the next citizen.
+      const { changed, withdrawn } = await ctx.db.transaction().execute(async (trx) => {
+        const windows = await signInAtWindow(trx, { windowId: window.id, staffId: ctx.staffId, now });
+        const closed = await withdrawInTransaction(trx, ctx, { windowIds: windows }, "signIn");
+        await insertAudit(trx, { actorUserId: ctx.user.id, action: "window.signIn", entity: "window", entityId: window.id, now });
+        return { changed: windows, withdrawn: closed };
+      });
+      announceWithdrawn(ctx, withdrawn);
       await announceStaff(ctx, changed);
       return { windowId: window.id };
     }),
 
   signOut: staffProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
     const now = ctx.now();
-    const left = await signOutOfWindow(ctx.db, ctx.staffId, now);
-    if (left !== null) {
-      await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "window.signOut", entity: "window", entityId: left, now });
-      await announceStaff(ctx, [left]);
-    }
+    // 离岗 ends the staff session: its open prompts are withdrawn with it, never left for the next citizen.
+    const { left, withdrawn } = await ctx.db.transaction().execute(async (trx) => {
+      const windowId = await signOutOfWindow(trx, ctx.staffId, now);
+      if (windowId === null) return { left: null, withdrawn: [] };
+      const closed = await withdrawInTransaction(trx, ctx, { windowIds: [windowId] }, "signOut");
+      await insertAudit(trx, { actorUserId: ctx.user.id, action: "window.signOut", entity: "window", entityId: windowId, now });
+      return { left: windowId, withdrawn: closed };
+    });
+    announceWithdrawn(ctx, withdrawn);
+    if (left !== null) await announceStaff(ctx, [left]);
     return { ok: true as const };
   }),
 } satisfies TRPCRouterRecord;

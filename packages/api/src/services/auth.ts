@@ -20,6 +20,7 @@ import type { TPasswordChange, TRole, TSignIn } from "@hcp/domain";
 import type { TContext } from "../context";
 import { hashToken } from "../context";
 import { AppError, appError } from "../errors";
+import { announceWithdrawn, withdrawInTransaction } from "./prompts";
 
 export const SESSION_COOKIE = "hcp_session";
 export const DEVICE_COOKIE = "hcp_device";
@@ -134,8 +135,17 @@ export async function signIn(ctx: TContext, input: TSignIn): Promise<TSessionUse
   return toSessionUser(user);
 }
 
+/**
+ * 退出登录. A staff member's session ending withdraws the prompts they pushed that are still open,
+ * in the same commit: nobody is left at the desk to see what the evaluator shows.
+ */
 export async function signOut(ctx: TContext & { sessionId: string }): Promise<void> {
-  await deleteSession(ctx.db, ctx.sessionId);
+  const staffId = ctx.user?.staff_id ?? null;
+  const withdrawn = await ctx.db.transaction().execute(async (trx) => {
+    await deleteSession(trx, ctx.sessionId);
+    return staffId === null ? [] : withdrawInTransaction(trx, ctx, { staffId }, "sessionEnded");
+  });
+  announceWithdrawn(ctx, withdrawn);
   ctx.request.setCookie(sessionCookie(ctx, "", 0));
 }
 

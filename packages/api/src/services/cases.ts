@@ -7,6 +7,8 @@ import {
   findStaffWindowId,
   insertAudit,
   insertCase,
+  findOpenPromptOfCase,
+  findWindowPresenceId,
   insertPrompt,
   listPendingPrompts,
   nextCounterValue,
@@ -19,7 +21,7 @@ import type { TContext } from "../context";
 import { appError } from "../errors";
 import { addHallWorkingDays } from "./calendar";
 import { applicantDataColumns } from "./privacy";
-import { toPromptEvent } from "./prompts";
+import { announceWithdrawn, toPromptEvent, withdrawInTransaction } from "./prompts";
 
 type TStaffContext = TContext & { user: NonNullable<TContext["user"]>; staffId: number };
 
@@ -106,8 +108,8 @@ export async function completeCase(ctx: TStaffContext, caseId: number): Promise<
 }
 
 /**
- * 请评价: put the case on the evaluator of the window the staff member is signed in at. The prompt
- * row is written first, then announced, so an evaluator that reconnects finds it in the database.
+ * 请评价 (and 重新推送 once the last prompt has ended): put the case on the evaluator of the window
+ * the staff member is signed in at, in their current staff session.
  */
 export async function inviteRating(ctx: TStaffContext, caseId: number): Promise<{ promptId: number }> {
   const row = await requireOwnCase(ctx, caseId);
@@ -115,9 +117,24 @@ export async function inviteRating(ctx: TStaffContext, caseId: number): Promise<
 }
 
 /**
+ * 撤回推送: the staff member takes their case off the evaluator. The prompt ends as withdrawn (an
+ * event, never a rating), with its audit record in the same transaction.
+ */
+export async function withdrawInvitation(ctx: TStaffContext, caseId: number): Promise<{ withdrawn: number }> {
+  await requireOwnCase(ctx, caseId);
+  const withdrawn = await ctx.db.transaction().execute((trx) => withdrawInTransaction(trx, ctx, { caseId }, "staff"));
+  if (withdrawn.length === 0) throw appError("PROMPT_NOT_FOUND", "NOT_FOUND");
+  announceWithdrawn(ctx, withdrawn);
+  return { withdrawn: withdrawn.length };
+}
+
+/**
  * Shows a completed, unrated case on a window's evaluator: the staff console's 请评价 and a
  * business system's "completed, please prompt" alike. An open prompt for the case is returned,
- * not doubled. `windowId` is asked for only once the case is known to be ready for a rating.
+ * not doubled (a retry); a closed one (timed out, withdrawn) is never reopened — a new prompt is
+ * written. The prompt belongs to the window's current staff session and commits together with its
+ * `rating.invite` record: neither exists without the other. `windowId` is asked for only once the
+ * case is known to be ready for a rating.
  */
 export async function promptAtWindow(
   ctx: TContext,
@@ -129,11 +146,26 @@ export async function promptAtWindow(
   if (await findRatingOfCase(ctx.db, caseId)) throw appError("ALREADY_RATED", "CONFLICT");
   const windowId = await by.windowId();
   const now = ctx.now();
-  const open = (await listPendingPrompts(ctx.db, windowId)).find((prompt) => prompt.caseId === caseId);
-  if (open) return { promptId: open.promptId };
-  const promptId = await insertPrompt(ctx.db, { caseId, windowId, staffId: by.staffId, now });
-  const prompt = (await listPendingPrompts(ctx.db, windowId, promptId - 1)).find((view) => view.promptId === promptId);
-  if (prompt) ctx.bus.publish(windowId, { type: "prompt", prompt: toPromptEvent(prompt) });
-  await insertAudit(ctx.db, { actorUserId: by.actorUserId, ...(by.actorRole ? { actorRole: by.actorRole } : {}), action: "rating.invite", entity: "case", entityId: caseId, now });
+  const { promptId, created } = await ctx.db.transaction().execute(async (trx) => {
+    const open = await findOpenPromptOfCase(trx, caseId, windowId);
+    if (open) return { promptId: open.id, created: false };
+    // Read under a shared lock: a sign-out cannot end this session between the read and the commit.
+    const presenceId = await findWindowPresenceId(trx, windowId, { lock: true });
+    const id = await insertPrompt(trx, { caseId, windowId, staffId: by.staffId, presenceId, now });
+    await insertAudit(trx, {
+      actorUserId: by.actorUserId,
+      ...(by.actorRole ? { actorRole: by.actorRole } : {}),
+      action: "rating.invite",
+      entity: "case",
+      entityId: caseId,
+      detail: { promptId: id, windowId },
+      now,
+    });
+    return { promptId: id, created: true };
+  });
+  if (created) {
+    const prompt = (await listPendingPrompts(ctx.db, windowId, promptId - 1)).find((view) => view.promptId === promptId);
+    if (prompt) ctx.bus.publish(windowId, { type: "prompt", prompt: toPromptEvent(prompt) });
+  }
   return { promptId };
 }

@@ -3,12 +3,13 @@ import {
   findDevicesByTokenHashes,
   findRatingByIdempotencyKey,
   findRatingOfCase,
+  findPromptsByIds,
   findWorkOrderOfCase,
   insertRating,
   listRatingReasons,
   listReasonCodes,
 } from "@hcp/db";
-import type { Db, Rating } from "@hcp/db";
+import type { Db, Rating, RatingPrompt } from "@hcp/db";
 import type { ZRatingSubmit } from "@hcp/domain";
 import { isBadLevel, RATING_RULE_LIMITS } from "@hcp/domain";
 import type { TChannel, TLevel } from "@hcp/domain";
@@ -154,7 +155,12 @@ interface TLookup {
   idempotencyKey: string;
   /** sha-256 of the evaluator's token: checked in the same round trip as the case */
   deviceTokenHash: string | null;
+  /** the evaluator's prompt the rating answers, when it names one */
+  promptId: number | null;
 }
+
+/** The prompt an evaluator's rating names, as stored. */
+type TAnsweredPrompt = Pick<RatingPrompt, "id" | "case_id" | "window_id" | "status" | "created_at" | "closed_at">;
 
 interface TTarget {
   /** the evaluator the token stands for (null: unknown token, or an online rating) */
@@ -166,6 +172,8 @@ interface TTarget {
   prompt: { id: number; createdAt: Date } | null;
   /** the rating already stored under this idempotency key */
   byKey: Pick<Rating, "id" | "case_id" | "level" | "rated_at"> | undefined;
+  /** the prompt the rating names (undefined: it names none, or no such prompt) */
+  named: TAnsweredPrompt | undefined;
   /** null only when no case was found (or no reason table is current) */
   reasonVersion: number | null;
 }
@@ -186,7 +194,8 @@ interface TCaseRow extends TCaseFacts {
 async function readTargets(db: Db, lookups: TLookup[]): Promise<TTarget[]> {
   const hashes = [...new Set(lookups.flatMap((lookup) => (lookup.deviceTokenHash === null ? [] : [lookup.deviceTokenHash])))];
   const caseNos = [...new Set(lookups.map((lookup) => lookup.caseNo))];
-  const [devices, cases, byKey] = await Promise.all([
+  const promptIds = [...new Set(lookups.flatMap((lookup) => (lookup.promptId === null ? [] : [lookup.promptId])))];
+  const [devices, cases, byKey, named] = await Promise.all([
     findDevicesByTokenHashes(db, hashes),
     db
       .selectFrom("case as c")
@@ -218,7 +227,9 @@ async function readTargets(db: Db, lookups: TLookup[]): Promise<TTarget[]> {
       .select(["id", "case_id", "level", "rated_at", "idempotency_key"])
       .where("idempotency_key", "in", [...new Set(lookups.map((lookup) => lookup.idempotencyKey))])
       .execute(),
+    findPromptsByIds(db, promptIds),
   ]);
+  const promptOf = new Map(named.map((prompt) => [prompt.id, prompt]));
   const deviceOf = new Map(devices.map(({ tokenHash, ...device }) => [tokenHash, device]));
   const keyOf = new Map(byKey.map((rating) => [rating.idempotency_key, rating]));
   const caseOf = new Map<string, { row: TCaseRow; hasFirst: boolean; prompt: TTarget["prompt"] }>();
@@ -241,6 +252,7 @@ async function readTargets(db: Db, lookups: TLookup[]): Promise<TTarget[]> {
       hasFirstRating: found?.hasFirst ?? false,
       prompt: found?.prompt ?? null,
       byKey: keyOf.get(lookup.idempotencyKey),
+      named: lookup.promptId === null ? undefined : promptOf.get(lookup.promptId),
       reasonVersion,
     };
   });
@@ -327,7 +339,27 @@ async function writeMany(db: Db, items: TPendingRating[]): Promise<number[]> {
 type TPrepared =
   /** an answer already: a replay of the same idempotency key */
   | { kind: "done"; result: TRatingResult }
-  | { kind: "write"; pending: TPendingRating; caseRow: TCaseFacts; windowId: number | null; prompt: TTarget["prompt"] };
+  | { kind: "write"; pending: TPendingRating; caseRow: TCaseFacts; windowId: number | null; prompt: TAnswered | null };
+
+/** The prompt a rating answers; `open`: it was still open (a late delivery may answer a closed one). */
+type TAnswered = { id: number; createdAt: Date; open: boolean };
+
+/**
+ * The prompt an evaluator's rating answers. Named by the evaluator, it must be this case's at this
+ * window; a prompt withdrawn or timed out before the citizen tapped is refused, so a stale screen
+ * (an earlier staff session, a lost connection) never lands a rating on a case. A tap before the
+ * prompt closed, delivered late from the outbox, still counts. An older evaluator that names no
+ * prompt answers the case's lowest open one, or none (flagged no_prompt).
+ */
+function answeredPrompt(input: TSubmission, target: TTarget, caseRow: TCaseFacts, windowId: number, ratedAt: Date): TAnswered | null {
+  if (input.promptId === undefined) return target.prompt ? { ...target.prompt, open: true } : null;
+  const named = target.named;
+  if (named?.case_id !== caseRow.id || named.window_id !== windowId) throw appError("PROMPT_NOT_FOUND", "NOT_FOUND");
+  if (named.status === "pending") return { id: named.id, createdAt: named.created_at, open: true };
+  if (named.status === "rated") throw appError("ALREADY_RATED", "CONFLICT");
+  if (named.closed_at !== null && ratedAt <= named.closed_at) return { id: named.id, createdAt: named.created_at, open: false };
+  throw appError("PROMPT_CLOSED", "CONFLICT");
+}
 
 interface TIngestItem {
   lookup: TLookup;
@@ -428,7 +460,7 @@ async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingS
   if (reasonVersion === null) throw new Error("no current reason-code version");
   await checkReasons(ctx, reasonVersion, input.level, input.reasonCodes);
   const reasonCodes = [...new Set(input.reasonCodes)];
-  const prompt = windowId === null ? null : target.prompt;
+  const prompt = windowId === null ? null : answeredPrompt(input, target, caseRow, windowId, ratedAt);
   const pending: TPendingRating = {
     row: {
       case_id: caseRow.id,
@@ -451,8 +483,9 @@ async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingS
     reasonCodes,
     deviceId: device?.id ?? null,
     promptCreatedAt: prompt?.createdAt ?? null,
-    // An evaluator found its open prompt above; an online rating may leave one open at the window.
-    closePrompts: prompt !== null || windowId === null,
+    // An evaluator answered an open prompt (one withdrawn after the tap is closed already); an online
+    // rating may leave one open at the window.
+    closePrompts: prompt?.open === true || windowId === null,
     preFlagged: "preFlagged" in source ? (source.preFlagged ?? []) : [],
     now,
   };
@@ -466,7 +499,7 @@ async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingS
 export async function submitRating(ctx: TContext, input: TSubmission, source: TRatingSource): Promise<TRatingResult> {
   const deviceTokenHash = "deviceTokenHash" in source ? source.deviceTokenHash : null;
   const outcome = await ratingIngest(ctx.db)({
-    lookup: { caseNo: input.caseNo, idempotencyKey: input.idempotencyKey, deviceTokenHash },
+    lookup: { caseNo: input.caseNo, idempotencyKey: input.idempotencyKey, deviceTokenHash, promptId: deviceTokenHash === null ? null : (input.promptId ?? null) },
     prepare: (target) => prepareRating(ctx, input, source, target),
   });
   if (!outcome.ok) {
@@ -483,7 +516,7 @@ export async function submitRating(ctx: TContext, input: TSubmission, source: TR
   if (prepared.kind === "done") return prepared.result;
   if (ratingId === null) throw new Error("a rating judged sound was not written");
   const { pending, caseRow, windowId, prompt } = prepared;
-  if (prompt && windowId !== null) {
+  if (prompt?.open && windowId !== null) {
     ctx.bus.publish(windowId, { type: "promptClosed", promptId: prompt.id, status: "rated" });
   }
   // Committed: the hall's live overview re-reads its figures (the event carries no rating data).

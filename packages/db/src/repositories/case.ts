@@ -37,7 +37,6 @@ export interface TCaseListRow {
   receivedAt: Date;
   completedAt: Date | null;
   rated: boolean;
-  prompted: boolean;
 }
 
 /** A staff member's cases received in a period, newest first, with whether each was rated. */
@@ -61,9 +60,6 @@ export async function listStaffCases(
       eb
         .exists(eb.selectFrom("rating").select("rating.id").whereRef("rating.case_id", "=", "case.id"))
         .as("rated"),
-      eb
-        .exists(eb.selectFrom("rating_prompt").select("rating_prompt.id").whereRef("rating_prompt.case_id", "=", "case.id"))
-        .as("prompted"),
     ])
     .where("case.staff_id", "=", filter.staffId)
     .where("case.received_at", ">=", filter.start)
@@ -71,5 +67,5 @@ export async function listStaffCases(
     .orderBy("case.id", "desc")
     .limit(filter.limit)
     .execute();
-  return rows.map((row) => ({ ...row, rated: Boolean(row.rated), prompted: Boolean(row.prompted) }));
+  return rows.map((row) => ({ ...row, rated: Boolean(row.rated) }));
 }

@@ -164,6 +164,7 @@ export interface TPromptCounts {
   sent: number;
   rated: number;
   timedOut: number;
+  /** ended without a rating or a timeout: cancelled, or withdrawn with its staff session / 撤回推送 */
   cancelled: number;
 }
 
@@ -188,7 +189,7 @@ export async function countPrompts(
     scope.departmentId === undefined ? sql`` : sql`join \`case\` c on c.id = p.case_id and c.department_id = ${scope.departmentId}`;
   const result = await sql<Record<string, number>>`
     select p.window_id as windowId, count(*) as sent, sum(p.status = 'rated') as rated,
-           sum(p.status = 'timed_out') as timedOut, sum(p.status = 'cancelled') as cancelled
+           sum(p.status = 'timed_out') as timedOut, sum(p.status in ('cancelled', 'withdrawn')) as cancelled
     from rating_prompt p
     ${departmentJoin}
     where p.window_id in (${sql.join(windowIds)}) and p.created_at >= ${scope.start} and p.created_at < ${scope.end}

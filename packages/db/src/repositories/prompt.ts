@@ -1,9 +1,11 @@
+import { sql } from "kysely";
+
 import type { Db } from "../client";
 import type { RatingPrompt } from "../schema";
 
 export async function insertPrompt(
   db: Db,
-  prompt: { caseId: number; windowId: number; staffId: number | null; now: Date },
+  prompt: { caseId: number; windowId: number; staffId: number | null; presenceId: number | null; now: Date },
 ): Promise<number> {
   const result = await db
     .insertInto("rating_prompt")
@@ -11,6 +13,7 @@ export async function insertPrompt(
       case_id: prompt.caseId,
       window_id: prompt.windowId,
       staff_id: prompt.staffId,
+      presence_id: prompt.presenceId,
       status: "pending",
       created_at: prompt.now,
       closed_at: null,
@@ -29,7 +32,11 @@ export interface TPromptView {
   createdAt: Date;
 }
 
-/** Open prompts of a window after a given id, oldest first: what a reconnecting evaluator replays. */
+/**
+ * Open prompts of a window's current staff session after a given id, oldest first: what a
+ * reconnecting evaluator replays. A prompt of an earlier session is never replayed, even if it
+ * was somehow left open (`<=>`: with nobody signed in, only prompts pushed with nobody signed in).
+ */
 export async function listPendingPrompts(db: Db, windowId: number, afterId = 0): Promise<TPromptView[]> {
   return db
     .selectFrom("rating_prompt")
@@ -48,12 +55,34 @@ export async function listPendingPrompts(db: Db, windowId: number, afterId = 0):
     .where("rating_prompt.window_id", "=", windowId)
     .where("rating_prompt.status", "=", "pending")
     .where("rating_prompt.id", ">", afterId)
+    .where(
+      sql<boolean>`rating_prompt.presence_id <=> (select wp.id from window_presence wp where wp.window_id = ${windowId} and wp.signed_out_at is null limit 1)`,
+    )
     .orderBy("rating_prompt.id")
     .execute();
 }
 
+/** The open prompt of a case at a window, if any (locked: its caller decides whether to reuse it). */
+export async function findOpenPromptOfCase(db: Db, caseId: number, windowId: number): Promise<RatingPrompt | undefined> {
+  return db
+    .selectFrom("rating_prompt")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .where("window_id", "=", windowId)
+    .where("status", "=", "pending")
+    .orderBy("id")
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 export async function findPrompt(db: Db, promptId: number): Promise<RatingPrompt | undefined> {
   return db.selectFrom("rating_prompt").selectAll().where("id", "=", promptId).executeTakeFirst();
+}
+
+/** Prompts by id, for ratings that name the prompt they answer. */
+export async function findPromptsByIds(db: Db, ids: readonly number[]): Promise<RatingPrompt[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("rating_prompt").selectAll().where("id", "in", ids).execute();
 }
 
 export async function closePrompt(
@@ -79,4 +108,84 @@ export async function closePromptsOfCase(db: Db, caseId: number, status: "rated"
     .where("case_id", "=", caseId)
     .where("status", "=", "pending")
     .execute();
+}
+
+export interface TWithdrawnPrompt {
+  id: number;
+  windowId: number;
+  caseId: number;
+}
+
+/**
+ * Withdraws open prompts — of some windows, of a staff member, of a case, or by id — and returns those it
+ * closed. Locks them first, so a concurrent rating or timeout either lands before (and the prompt
+ * is not open any more) or finds it withdrawn.
+ */
+export async function withdrawPrompts(
+  db: Db,
+  which: { windowIds: readonly number[] } | { staffId: number } | { caseId: number } | { promptIds: readonly number[] },
+  now: Date,
+): Promise<TWithdrawnPrompt[]> {
+  let query = db.selectFrom("rating_prompt").select(["id", "window_id as windowId", "case_id as caseId"]).where("status", "=", "pending");
+  if ("windowIds" in which) {
+    if (which.windowIds.length === 0) return [];
+    query = query.where("window_id", "in", which.windowIds);
+  } else if ("staffId" in which) {
+    query = query.where("staff_id", "=", which.staffId);
+  } else if ("caseId" in which) {
+    query = query.where("case_id", "=", which.caseId);
+  } else {
+    if (which.promptIds.length === 0) return [];
+    query = query.where("id", "in", which.promptIds);
+  }
+  const open = await query.orderBy("id").forUpdate().execute();
+  if (open.length === 0) return [];
+  await db
+    .updateTable("rating_prompt")
+    .set({ status: "withdrawn", closed_at: now })
+    .where(
+      "id",
+      "in",
+      open.map((prompt) => prompt.id),
+    )
+    .where("status", "=", "pending")
+    .execute();
+  return open;
+}
+
+/** An evaluator put an open prompt of its window on screen (评价中); the first time counts. */
+export async function markPromptShown(db: Db, prompt: { promptId: number; windowId: number; now: Date }): Promise<boolean> {
+  const result = await db
+    .updateTable("rating_prompt")
+    .set({ shown_at: prompt.now })
+    .where("id", "=", prompt.promptId)
+    .where("window_id", "=", prompt.windowId)
+    .where("status", "=", "pending")
+    .where("shown_at", "is", null)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+export type TPromptState = "pushed" | "showing" | "rated" | "timed_out" | "withdrawn";
+
+/** What the desk shows for a prompt: 已推送, 评价中, 已评价, 已超时, 已撤回. */
+export function promptState(prompt: Pick<RatingPrompt, "status" | "shown_at">): TPromptState {
+  switch (prompt.status) {
+    case "pending":
+      return prompt.shown_at === null ? "pushed" : "showing";
+    case "rated":
+      return "rated";
+    case "timed_out":
+      return "timed_out";
+    case "cancelled":
+    case "withdrawn":
+      return "withdrawn";
+  }
+}
+
+/** The latest prompt of each case, for the desk's case list. */
+export async function latestPromptsOfCases(db: Db, caseIds: readonly number[]): Promise<Map<number, RatingPrompt>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db.selectFrom("rating_prompt").selectAll().where("case_id", "in", caseIds).orderBy("id").execute();
+  return new Map(rows.map((row) => [row.case_id, row]));
 }

@@ -93,53 +93,62 @@ export async function findStaffWindowId(db: Db, staffId: number): Promise<number
   return row?.window_id ?? null;
 }
 
+/** The open staff session (window_presence) at a window, if anyone is signed in there. */
+export async function findWindowPresenceId(db: Db, windowId: number, options: { lock?: boolean } = {}): Promise<number | null> {
+  let query = db.selectFrom("window_presence").select("id").where("window_id", "=", windowId).where("signed_out_at", "is", null);
+  // MariaDB spells FOR SHARE the older way.
+  if (options.lock) query = query.modifyEnd(sql`lock in share mode`);
+  const row = await query.executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /**
  * Sign a staff member in at a window. One person per window and one window per person, so both the
  * staff member's previous window and the window's previous occupant are signed out first.
- * Returns the windows whose occupant changed.
+ * Returns the windows whose occupant changed. Call it in a transaction: the sessions it ends have
+ * open prompts to withdraw in the same commit.
  */
 export async function signInAtWindow(
-  db: Db,
+  trx: Db,
   presence: { windowId: number; staffId: number; now: Date },
 ): Promise<number[]> {
-  return db.transaction().execute(async (trx) => {
-    const open = await trx
-      .selectFrom("window_presence")
-      .select(["id", "window_id"])
-      .where("signed_out_at", "is", null)
-      .where((eb) => eb.or([eb("window_id", "=", presence.windowId), eb("staff_id", "=", presence.staffId)]))
-      .forUpdate()
-      .execute();
-    if (open.length > 0) {
-      await trx
-        .updateTable("window_presence")
-        .set({ signed_out_at: presence.now })
-        .where(
-          "id",
-          "in",
-          open.map((row) => row.id),
-        )
-        .execute();
-    }
+  const open = await trx
+    .selectFrom("window_presence")
+    .select(["id", "window_id"])
+    .where("signed_out_at", "is", null)
+    .where((eb) => eb.or([eb("window_id", "=", presence.windowId), eb("staff_id", "=", presence.staffId)]))
+    .forUpdate()
+    .execute();
+  if (open.length > 0) {
     await trx
-      .insertInto("window_presence")
-      .values({ window_id: presence.windowId, staff_id: presence.staffId, signed_in_at: presence.now, signed_out_at: null })
+      .updateTable("window_presence")
+      .set({ signed_out_at: presence.now })
+      .where(
+        "id",
+        "in",
+        open.map((row) => row.id),
+      )
       .execute();
-    return [...new Set([presence.windowId, ...open.map((row) => row.window_id)])];
-  });
+  }
+  await trx
+    .insertInto("window_presence")
+    .values({ window_id: presence.windowId, staff_id: presence.staffId, signed_in_at: presence.now, signed_out_at: null })
+    .execute();
+  return [...new Set([presence.windowId, ...open.map((row) => row.window_id)])];
 }
 
-/** Returns the window the staff member left, if they were signed in. */
-export async function signOutOfWindow(db: Db, staffId: number, now: Date): Promise<number | null> {
-  const windowId = await findStaffWindowId(db, staffId);
-  if (windowId === null) return null;
-  await db
-    .updateTable("window_presence")
-    .set({ signed_out_at: now })
+/** Returns the window the staff member left, if they were signed in. Call it in a transaction. */
+export async function signOutOfWindow(trx: Db, staffId: number, now: Date): Promise<number | null> {
+  const open = await trx
+    .selectFrom("window_presence")
+    .select(["id", "window_id"])
     .where("staff_id", "=", staffId)
     .where("signed_out_at", "is", null)
-    .execute();
-  return windowId;
+    .forUpdate()
+    .executeTakeFirst();
+  if (!open) return null;
+  await trx.updateTable("window_presence").set({ signed_out_at: now }).where("staff_id", "=", staffId).where("signed_out_at", "is", null).execute();
+  return open.window_id;
 }
 
 export interface TWindowServer {
