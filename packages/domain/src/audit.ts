@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "case.revealContact": "查看完整号码",
   "rating.invite": "邀请评价",
   "rating.promptTimedOut": "评价超时",
+  "rating.promptWithdrawn": "撤回评价邀请",
   "rating.exclude": "评价剔除（申诉成立）",
   "signal.review": "异常评价已核查",
   "device.create": "登记评价器",

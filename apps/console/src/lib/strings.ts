@@ -109,7 +109,17 @@ const zhCN = {
     invite: "请评价",
     inviting: "正在推送…",
     reinvite: "重新推送",
-    invited: "已推送至评价器",
+    withdraw: "撤回推送",
+    withdrawing: "正在撤回…",
+    /** the latest evaluator prompt of a case, as it stands now */
+    promptStates: { pushed: "已推送", showing: "评价中", rated: "已评价", timed_out: "已超时", withdrawn: "已撤回" },
+    promptStateHelp: {
+      pushed: "已推送至评价器，等待群众评价",
+      showing: "评价器正在显示该办件",
+      rated: "群众已评价",
+      timed_out: "群众未在规定时间内评价，可重新推送",
+      withdrawn: "已从评价器撤回，不会再显示，可重新推送",
+    },
     rated: "已评价",
     noCases: "今日暂无办件",
     ratingPrivacy: "为保护群众评价的独立性，此处只显示是否已评价，不显示评价结果。",

@@ -16,6 +16,8 @@ import { WindowPanel } from "./WindowPanel";
 
 /** Cases change when the citizen rates on the evaluator; poll so 已评价 appears without a reload. */
 const CASES_REFRESH_MS = 15_000;
+/** While a prompt is on the evaluator its state (已推送 → 评价中 → 已评价 / 已超时) is followed closely. */
+const OPEN_PROMPT_REFRESH_MS = 2_000;
 
 /** 窗口工作台 (window_staff): sign in at a window, receive cases, complete them, invite a rating. */
 export function DeskPage() {
@@ -24,7 +26,12 @@ export function DeskPage() {
 
   const windows = useQuery(trpc.window.list.queryOptions());
   const mine = useQuery(trpc.window.mine.queryOptions());
-  const cases = useQuery(trpc.case.mine.queryOptions(undefined, { refetchInterval: CASES_REFRESH_MS }));
+  const cases = useQuery(
+    trpc.case.mine.queryOptions(undefined, {
+      refetchInterval: (query) =>
+        query.state.data?.some((row) => row.prompt?.state === "pushed" || row.prompt?.state === "showing") ? OPEN_PROMPT_REFRESH_MS : CASES_REFRESH_MS,
+    }),
+  );
 
   const [searchTerm, setSearchTerm] = useState("");
   const search = useDebouncedValue(searchTerm.trim(), 250);
@@ -37,11 +44,14 @@ export function DeskPage() {
 
   const invalidateWindows = () => queryClient.invalidateQueries(trpc.window.pathFilter());
   const invalidateCases = () => queryClient.invalidateQueries(trpc.case.pathFilter());
-  const windowSignIn = useMutation(trpc.window.signIn.mutationOptions({ onSuccess: invalidateWindows }));
-  const windowSignOut = useMutation(trpc.window.signOut.mutationOptions({ onSuccess: invalidateWindows }));
+  // Signing in or out ends a staff session and withdraws its open prompts: the cases show it.
+  const afterPresence = () => Promise.all([invalidateWindows(), invalidateCases()]);
+  const windowSignIn = useMutation(trpc.window.signIn.mutationOptions({ onSuccess: afterPresence }));
+  const windowSignOut = useMutation(trpc.window.signOut.mutationOptions({ onSuccess: afterPresence }));
   const createCase = useMutation(trpc.case.create.mutationOptions({ onSuccess: invalidateCases }));
   const completeCase = useMutation(trpc.case.complete.mutationOptions({ onSuccess: invalidateCases }));
   const inviteRating = useMutation(trpc.case.inviteRating.mutationOptions({ onSuccess: invalidateCases }));
+  const withdrawInvitation = useMutation(trpc.case.withdrawInvitation.mutationOptions({ onSettled: invalidateCases }));
 
   const [invitedIds, setInvitedIds] = useState<ReadonlySet<number>>(new Set());
   const [receiptFor, setReceiptFor] = useState<{ caseId: number; caseNo: string } | null>(null);
@@ -50,10 +60,13 @@ export function DeskPage() {
     ? { caseId: completeCase.variables.caseId, action: "complete" }
     : inviteRating.isPending
       ? { caseId: inviteRating.variables.caseId, action: "invite" }
-      : null;
+      : withdrawInvitation.isPending
+        ? { caseId: withdrawInvitation.variables.caseId, action: "withdraw" }
+        : null;
   const rowErrors: Record<number, string> = {};
   if (completeCase.isError) rowErrors[completeCase.variables.caseId] = errorMessage(completeCase.error);
   if (inviteRating.isError) rowErrors[inviteRating.variables.caseId] = errorMessage(inviteRating.error);
+  if (withdrawInvitation.isError) rowErrors[withdrawInvitation.variables.caseId] = errorMessage(withdrawInvitation.error);
 
   const currentWindowId = mine.data?.windowId ?? null;
 
@@ -121,10 +134,17 @@ export function DeskPage() {
               renderContact={(row) => <RevealContact caseId={row.id} field="phone" masked={row.applicantContactMasked} />}
               onComplete={(caseId) => {
                 inviteRating.reset();
+                withdrawInvitation.reset();
                 completeCase.mutate({ caseId });
+              }}
+              onWithdraw={(caseId) => {
+                completeCase.reset();
+                inviteRating.reset();
+                withdrawInvitation.mutate({ caseId });
               }}
               onInvite={(caseId) => {
                 completeCase.reset();
+                withdrawInvitation.reset();
                 inviteRating.mutate(
                   { caseId },
                   { onSuccess: () => setInvitedIds((previous) => new Set(previous).add(caseId)) },

@@ -19,7 +19,7 @@ function caseRow(overrides: Partial<TCaseRow>): TCaseRow {
     receivedAt: "2023-05-08T01:30:00.000Z",
     completedAt: null,
     rated: false,
-    prompted: false,
+    prompt: null,
     ...overrides,
   };
 }
@@ -27,25 +27,34 @@ function caseRow(overrides: Partial<TCaseRow>): TCaseRow {
 const rows: TCaseRow[] = [
   caseRow({ id: 1, caseNo: "C-RECEIVED" }),
   caseRow({ id: 2, caseNo: "C-DONE", status: "completed", completedAt: "2023-05-08T02:00:00.000Z" }),
-  caseRow({ id: 3, caseNo: "C-PUSHED", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", prompted: true }),
-  caseRow({ id: 4, caseNo: "C-RATED", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", rated: true, prompted: true }),
+  caseRow({ id: 3, caseNo: "C-PUSHED", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", prompt: prompt(3, "pushed") }),
+  caseRow({ id: 4, caseNo: "C-RATED", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", rated: true, prompt: prompt(4, "rated") }),
+  caseRow({ id: 5, caseNo: "C-SHOWING", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", prompt: prompt(5, "showing") }),
+  caseRow({ id: 6, caseNo: "C-TIMED-OUT", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", prompt: prompt(6, "timed_out") }),
+  caseRow({ id: 7, caseNo: "C-WITHDRAWN", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", prompt: prompt(7, "withdrawn") }),
 ];
+
+function prompt(id: number, state: NonNullable<TCaseRow["prompt"]>["state"]): TCaseRow["prompt"] {
+  return { id, state, createdAt: "2023-05-08T02:00:00.000Z" };
+}
 
 function renderList(props: Partial<StaffCaseListProps> = {}) {
   const onComplete = vi.fn();
   const onInvite = vi.fn();
+  const onWithdraw = vi.fn();
   render(
     <StaffCaseList
       cases={rows}
       onComplete={onComplete}
       onInvite={onInvite}
+      onWithdraw={onWithdraw}
       busy={null}
       errors={{}}
       invitedIds={new Set()}
       {...props}
     />,
   );
-  return { onComplete, onInvite };
+  return { onComplete, onInvite, onWithdraw };
 }
 
 function row(caseNo: string): HTMLElement {
@@ -63,9 +72,31 @@ test("each state offers its one next step: 办结, 请评价, pushed, 已评价"
   fireEvent.click(within(row("C-DONE")).getByRole("button", { name: "请评价" }));
   expect(onInvite).toHaveBeenCalledWith(2);
 
-  expect(within(row("C-PUSHED")).getByText("已推送至评价器")).toBeTruthy();
+  expect(within(row("C-PUSHED")).getByText("已推送")).toBeTruthy();
   expect(within(row("C-RATED")).getByText("已评价")).toBeTruthy();
   expect(within(row("C-RATED")).queryByRole("button")).toBeNull();
+});
+
+test("a prompt's live state is shown; an open one can be withdrawn, an ended one pushed again", () => {
+  const { onInvite, onWithdraw } = renderList();
+
+  for (const [caseNo, label] of [
+    ["C-PUSHED", "已推送"],
+    ["C-SHOWING", "评价中"],
+    ["C-TIMED-OUT", "已超时"],
+    ["C-WITHDRAWN", "已撤回"],
+  ] as const) {
+    expect(within(row(caseNo)).getByRole("status").textContent).toBe(label);
+  }
+  fireEvent.click(within(row("C-PUSHED")).getByRole("button", { name: "撤回推送" }));
+  fireEvent.click(within(row("C-SHOWING")).getByRole("button", { name: "撤回推送" }));
+  expect(onWithdraw.mock.calls).toEqual([[3], [5]]);
+  expect(within(row("C-SHOWING")).queryByRole("button", { name: "重新推送" })).toBeNull();
+
+  fireEvent.click(within(row("C-TIMED-OUT")).getByRole("button", { name: "重新推送" }));
+  fireEvent.click(within(row("C-WITHDRAWN")).getByRole("button", { name: "重新推送" }));
+  expect(onInvite.mock.calls).toEqual([[6], [7]]);
+  expect(within(row("C-TIMED-OUT")).queryByRole("button", { name: "撤回推送" })).toBeNull();
 });
 
 test("a rated case never shows its level, even if the API were to leak one", () => {
@@ -82,7 +113,7 @@ test("a rated case never shows its level, even if the API were to leak one", () 
 test("an invitation sent this visit shows as pushed before the list refreshes", () => {
   renderList({ invitedIds: new Set([2]) });
 
-  expect(within(row("C-DONE")).getByText("已推送至评价器")).toBeTruthy();
+  expect(within(row("C-DONE")).getByText("已推送")).toBeTruthy();
   expect(within(row("C-DONE")).queryByRole("button", { name: "请评价" })).toBeNull();
 });
 

@@ -5,12 +5,29 @@ import type { TCaseRow } from "../../lib/api-types";
 import { formatTime } from "../../lib/format";
 import { strings } from "../../lib/strings";
 
-export type TCaseAction = "complete" | "invite";
+export type TCaseAction = "complete" | "invite" | "withdraw";
+
+type TPromptState = NonNullable<TCaseRow["prompt"]>["state"];
+
+const PROMPT_TAG: Record<TPromptState, string> = {
+  pushed: "tag tag-info",
+  showing: "tag tag-info",
+  rated: "tag tag-success",
+  timed_out: "tag tag-warning",
+  withdrawn: "tag tag-neutral",
+};
+
+/** A prompt still on (or on its way to) the evaluator: it can be withdrawn, not pushed again. */
+function isOpenPrompt(state: TPromptState | undefined): boolean {
+  return state === "pushed" || state === "showing";
+}
 
 export interface StaffCaseListProps {
   cases: readonly TCaseRow[];
   onComplete: (caseId: number) => void;
   onInvite: (caseId: number) => void;
+  /** 撤回推送 of the case's open prompt */
+  onWithdraw: (caseId: number) => void;
   /** the row whose request is in flight */
   busy: { caseId: number; action: TCaseAction } | null;
   /** the Chinese message of a failed request, by case id */
@@ -27,7 +44,7 @@ export interface StaffCaseListProps {
  * 今日办件. Staff see whether a case was rated, never how: the row type carries no level and
  * nothing here may show one (SPEC §3, "Staff never see a rating live").
  */
-export function StaffCaseList({ cases, onComplete, onInvite, busy, errors, invitedIds, onReceipt, renderContact }: StaffCaseListProps) {
+export function StaffCaseList({ cases, onComplete, onInvite, onWithdraw, busy, errors, invitedIds, onReceipt, renderContact }: StaffCaseListProps) {
   const t = strings.desk;
   if (cases.length === 0) return <Empty label={t.noCases} />;
 
@@ -48,7 +65,8 @@ export function StaffCaseList({ cases, onComplete, onInvite, busy, errors, invit
           {cases.map((row) => {
             const rowBusy = busy?.caseId === row.id ? busy.action : null;
             const anyBusy = busy !== null;
-            const pushed = row.prompted || invitedIds.has(row.id);
+            // Invited this visit and not yet re-read: shown as pushed until the list catches up.
+            const promptState: TPromptState | undefined = row.prompt?.state ?? (invitedIds.has(row.id) ? "pushed" : undefined);
             return (
               <tr key={row.id} data-testid="case-row" data-case-no={row.caseNo}>
                 <td className="nowrap mono">{row.caseNo}</td>
@@ -70,14 +88,20 @@ export function StaffCaseList({ cases, onComplete, onInvite, busy, errors, invit
                     </button>
                   ) : row.rated ? (
                     <span className="tag tag-success">{t.rated}</span>
-                  ) : pushed ? (
-                    <span className="pushed">
-                      <span className="tag tag-info" role="status">
-                        {t.invited}
+                  ) : promptState ? (
+                    <span className="pushed" data-testid="prompt-state" data-state={promptState}>
+                      <span className={PROMPT_TAG[promptState]} role="status" title={t.promptStateHelp[promptState]}>
+                        {t.promptStates[promptState]}
                       </span>
-                      <button type="button" className="btn btn-link btn-small" disabled={anyBusy} onClick={() => onInvite(row.id)}>
-                        {rowBusy === "invite" ? t.inviting : t.reinvite}
-                      </button>
+                      {isOpenPrompt(promptState) ? (
+                        <button type="button" className="btn btn-link btn-small" disabled={anyBusy} onClick={() => onWithdraw(row.id)}>
+                          {rowBusy === "withdraw" ? t.withdrawing : t.withdraw}
+                        </button>
+                      ) : promptState === "rated" ? null : (
+                        <button type="button" className="btn btn-link btn-small" disabled={anyBusy} onClick={() => onInvite(row.id)}>
+                          {rowBusy === "invite" ? t.inviting : t.reinvite}
+                        </button>
+                      )}
                     </span>
                   ) : (
                     <button type="button" className="btn btn-primary btn-small" disabled={anyBusy} onClick={() => onInvite(row.id)}>
