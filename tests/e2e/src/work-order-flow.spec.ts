@@ -46,7 +46,7 @@ test("a bad review goes from the evaluator through call-back, rectification and 
   await manager.getByTestId("work-order-row").getByRole("link", { name: kase.caseNo }).click();
   const next = manager.getByTestId("work-order-next");
   await next.waitFor();
-  expect(await manager.getByTestId("work-order-next-actor").textContent()).toBe("部门负责人 王芳 您无需操作");
+  expect(await manager.getByTestId("work-order-next-actor").textContent()).toBe("部门负责人 王芳 无需您办理");
   expect(await next.textContent()).toContain("回访记录");
   expect(await next.textContent()).toMatch(/回访期限 \d{4}-\d{2}-\d{2}/);
   expect(await manager.getByTestId("work-order-no-actions").textContent()).toContain("下一步由部门负责人 王芳办理");

@@ -263,7 +263,7 @@ const zhCN = {
     nextDue: "办理期限",
     nextContent: "需填写",
     yourTurn: "轮到您办理",
-    notYourTurn: "您无需操作",
+    notYourTurn: "无需您办理",
     noActorAccount: "（尚未设置该角色的账号）",
     closedNext: "工单已办结，无需再办理。",
     noStepDeadline: "本步骤无规定期限",

@@ -95,7 +95,7 @@ describe("下一步: who acts, on what, by when, entering what — for every vie
         })}
       />,
     );
-    expect(screen.getByTestId("work-order-next-actor").textContent).toBe("部门负责人 王芳 您无需操作");
+    expect(screen.getByTestId("work-order-next-actor").textContent).toBe("部门负责人 王芳 无需您办理");
     expect(next().getByText("回访")).toBeTruthy();
     expect(next().getByText("回访期限 2023-05-09")).toBeTruthy();
     expect(next().getByText("剩 1 个工作日")).toBeTruthy();
