@@ -244,6 +244,9 @@ test.each(ROLE_KEYS)("at 375 px the 菜单 button opens %s's navigation and ever
     expect(await nav.getByRole("link").first().isVisible()).toBe(false);
     await menu.click();
     expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    // The open menu is a list the window's width, every name on one line.
+    expect(await misfits(page, `${role}'s open menu`)).toEqual([]);
+    for (const link of await nav.getByRole("link").all()) expect((await link.boundingBox())?.height).toBeLessThan(48);
     await nav.getByRole("link", { name: screenLabel(screen, role), exact: true }).click();
     await page.waitForURL(new RegExp(`/console${SCREEN_PATHS[screen]}(\\?|$)`));
     await expect.poll(() => menu.getAttribute("aria-expanded")).toBe("false");
