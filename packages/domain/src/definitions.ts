@@ -63,7 +63,11 @@ export const METRIC_DEFINITIONS: Record<TMetricKey, TMetricDefinition> = {
   meanHandlingHours: { key: "meanHandlingHours", name: "平均办理时长", definition: "办结办件从受理到办结的平均时长（小时）。" },
   replyRate: { key: "replyRate", name: "差评回复率", definition: "已向群众反馈整改结果的差评工单 ÷ 有效差评（统计期内产生）。" },
   contactRectifyRate: { key: "contactRectifyRate", name: "回访整改率", definition: "已回访且已整改的差评工单 ÷ 有效差评。" },
-  onTimeRate: { key: "onTimeRate", name: "按时整改率", definition: "在整改期限（工作日，含批准的延期）内整改的差评工单 ÷ 有效差评。" },
+  onTimeRate: {
+    key: "onTimeRate",
+    name: "按时整改率",
+    definition: "在整改期限（工作日，含批准的延期）内整改的差评工单 ÷ 有效差评。没有有效差评时本比率无从计算；综合得分中该项按 100% 计。",
+  },
   followUpSatisfaction: { key: "followUpSatisfaction", name: "回访整改满意率", definition: "追评为好评的 ÷ 追评总数。" },
   compositeScore: {
     key: "compositeScore",
