@@ -35,6 +35,8 @@ test("a before/after value is one line per field, named in Chinese, with values 
   expect(changeLines({ reason: "差评回访需致电群众", excluded: true })).toEqual(["原因：差评回访需致电群众", "已剔除：是"]);
   expect(changeLines({ defaultRating: { enabled: false, level: 3 } })).toEqual(["默认评价：启用：否，等级：3"]);
   expect(changeLines({ scopes: ["cases:write", "ratings:read"] })).toEqual(["权限范围：cases:write、ratings:read"]);
+  expect(changeLines({ promptId: 8, reason: "signOut" })).toEqual(["评价邀请编号：8", "原因：离岗"]);
+  expect(changeLines({ appealReason: "mistaken", reason: "malicious" })).toEqual(["申诉理由：误评", "原因：恶意差评"]);
   expect(changeLines({ someNewField: 1 })).toEqual(["someNewField：1"]);
   expect(changeLines(null)).toEqual([]);
   expect(changeLines("x")).toEqual(["x"]);

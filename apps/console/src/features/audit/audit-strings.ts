@@ -149,5 +149,14 @@ export const auditStrings = {
   yes: "是",
   no: "否",
   extensions: { none: "无", requested: "已申请", approved: "已批准", rejected: "已驳回" } as Record<string, string>,
+  /** coded reasons: an appeal's or exclusion's, and why open prompts were withdrawn */
+  reasons: {
+    malicious: "恶意差评",
+    mistaken: "误评",
+    signOut: "离岗",
+    signIn: "在其他窗口上岗",
+    sessionEnded: "登录结束",
+    staff: "窗口撤回推送",
+  } as Record<string, string>,
   apiClient: (id: string) => `接口调用方 #${id}`,
 } as const;
