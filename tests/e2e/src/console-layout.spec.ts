@@ -231,6 +231,25 @@ describe.each(VIEWPORTS)("at $width×$height", (viewport) => {
   });
 });
 
+test.each(VIEWPORTS)("at $width×$height the desk fits with a window taken and a case received and completed", async (viewport) => {
+  const context = await platform.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const { username, password } = account("window_staff");
+  await signInToConsole(page, platform.baseUrl, username, password);
+  await page.getByRole("button", { name: "在此窗口上岗" }).first().click();
+  await page.getByLabel("搜索服务事项").fill("登记");
+  await page.locator(".item-result").first().click();
+  await page.getByLabel("自然人").check();
+  await page.getByLabel("申请人姓名或单位名称").fill("张三");
+  await page.getByLabel("联系电话（手机）").fill("13812345678");
+  await page.getByRole("button", { name: "受理" }).click();
+  await page.getByTestId("case-row").first().getByRole("button", { name: "办结" }).click();
+  await page.getByTestId("case-row").first().getByRole("button", { name: "请评价" }).waitFor();
+  await settled(page);
+  expect(await misfits(page, "/desk")).toEqual([]);
+  await context.close();
+});
+
 test.each(ROLE_KEYS)("at 375 px the 菜单 button opens %s's navigation and every link in it leads to its screen", async (role) => {
   const context = await platform.browser.newContext({ viewport: { width: 375, height: 812 } });
   const page = await context.newPage();
