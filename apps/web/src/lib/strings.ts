@@ -46,6 +46,8 @@ const zhCN = {
   saveFailed: "评价未能保存，请再点一次提交",
   thanks: "感谢您的评价！",
   thanksHelp: "您的评价将帮助我们改进服务",
+  thanksFor: "已收到您对本件的评价：{item}（{caseNo}）",
+  nextCase: "您还有 {count} 件办件待评价，请继续",
   stillThere: "还在评价吗？",
   stillThereHelp: "如需继续评价，请点击下方按钮。{seconds} 秒后将返回首页，本次不计评价。",
   keepRating: "继续评价",

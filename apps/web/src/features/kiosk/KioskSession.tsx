@@ -5,9 +5,10 @@ import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { errorMessage } from "../../lib/errors";
 import { queryClient } from "../../lib/query-client";
 import { STRINGS } from "../../lib/strings";
-import { trpc } from "../../lib/trpc";
+import { trpc, trpcClient } from "../../lib/trpc";
 import { IdleScreen } from "./IdleScreen";
 import { initialKioskState, kioskReducer, openPrompts } from "./kiosk-state";
+import type { TPrompt } from "./kiosk-state";
 import { KioskFrame } from "./KioskFrame";
 import { forgetWindow, rememberedState, rememberWindow } from "./last-window";
 import { kioskOutbox } from "./outbox/kiosk-outbox";
@@ -50,7 +51,8 @@ export function KioskSession(props: { onUnpaired: () => void }) {
 
   const [state, dispatch] = useReducer(kioskReducer, initialKioskState, rememberedState);
   const [answeredHere, setAnsweredHere] = useState<ReadonlySet<number>>(() => new Set());
-  const [thanking, setThanking] = useState(false);
+  // The case just rated, named on the thanks screen; null when not thanking.
+  const [thanking, setThanking] = useState<TPrompt | null>(null);
 
   const feed = useSubscription(
     trpc.kiosk.events.subscriptionOptions(undefined, {
@@ -84,8 +86,14 @@ export function KioskSession(props: { onUnpaired: () => void }) {
 
   const offline = useDelayedFlag(feed.status !== "pending", OFFLINE_BADGE_AFTER_MS);
   const hidden = useMemo(() => new Set([...answeredHere, ...queued.promptIds]), [answeredHere, queued.promptIds]);
-  const current = openPrompts(state, hidden)[0];
+  const open = openPrompts(state, hidden);
+  const current = open[0];
   const idle = !thanking && !current;
+  const shownId = thanking ? null : (current?.promptId ?? null);
+  useEffect(() => {
+    // The desk shows the prompt as 评价中; without a network the desk simply keeps 已推送.
+    if (shownId !== null) trpcClient.kiosk.promptShown.mutate({ promptId: shownId }).catch(() => undefined);
+  }, [shownId]);
   const care = useIdleCare(idle && state.window !== null);
   useEffect(() => setKioskIdle(idle), [idle]);
   const timeouts = useMemo(() => promptTimeouts(state.settings?.promptTimeoutSeconds), [state.settings?.promptTimeoutSeconds]);
@@ -93,10 +101,10 @@ export function KioskSession(props: { onUnpaired: () => void }) {
   const markAnswered = useCallback((promptId: number) => setAnsweredHere((previous) => new Set(previous).add(promptId)), []);
 
   const rate = useCallback(
-    async (promptId: number, submission: TKioskSubmission) => {
-      await outbox.enqueue(ratingItem(promptId, submission));
-      markAnswered(promptId);
-      setThanking(true);
+    async (prompt: TPrompt, submission: TKioskSubmission) => {
+      await outbox.enqueue(ratingItem(prompt.promptId, submission));
+      markAnswered(prompt.promptId);
+      setThanking(prompt);
     },
     [outbox, markAnswered],
   );
@@ -120,7 +128,7 @@ export function KioskSession(props: { onUnpaired: () => void }) {
     );
   }
   let screen: React.ReactNode;
-  if (thanking) screen = <ThanksScreen onDone={() => setThanking(false)} />;
+  if (thanking) screen = <ThanksScreen rated={thanking} waiting={open.length} onDone={() => setThanking(null)} />;
   else if (current)
     screen = (
       <RatingScreen
@@ -128,7 +136,7 @@ export function KioskSession(props: { onUnpaired: () => void }) {
         prompt={current}
         staff={state.staff}
         timeouts={timeouts}
-        onRate={(submission) => rate(current.promptId, submission)}
+        onRate={(submission) => rate(current, submission)}
         onTimeout={() => timeOut(current.promptId)}
       />
     );

@@ -7,7 +7,9 @@ import { indexedDbOutboxStore } from "./outbox-store";
 const LOCK_NAME = "hcp-kiosk-outbox";
 
 async function send(item: TOutboxItem): Promise<void> {
-  if (item.kind === "rating") await trpcClient.rating.submit.mutate(item.submission);
+  // The rating names the prompt it answers: a prompt withdrawn or timed out before the tap is refused,
+  // so a stale screen never lands a rating on a case (items stored before this field get it here).
+  if (item.kind === "rating") await trpcClient.rating.submit.mutate({ ...item.submission, promptId: item.promptId });
   else if (item.kind === "refusal") await trpcClient.kiosk.reportRefused.mutate(item.report);
   else await trpcClient.kiosk.timeout.mutate({ promptId: item.promptId });
 }
