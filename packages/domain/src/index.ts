@@ -2,6 +2,7 @@ export * from "./api-clients";
 export * from "./audit";
 export * from "./access";
 export * from "./calendar";
+export * from "./holiday-schedule";
 export * from "./channels";
 export * from "./errors";
 export * from "./levels";
