@@ -1,4 +1,8 @@
-import { describe, expect, test } from "vitest";
+import { randomUUID } from "node:crypto";
+
+import { TRPCError } from "@trpc/server";
+import { afterEach, describe, expect, test } from "vitest";
+import { ZodError } from "zod";
 
 import { createHallFixture } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
@@ -7,6 +11,7 @@ import { useTestDb } from "@hcp/db/testing/test-db";
 import { apiHarness, appCodeOf } from "../test/harness";
 import { addHallWorkingDays } from "./services/calendar";
 import { buildMonthlyReport } from "./services/report";
+import { openWorkOrder } from "./services/work-orders";
 
 let hall: THallFixture;
 const getDb = useTestDb({
@@ -48,5 +53,114 @@ describe("the working-day calendar", () => {
     expect(await appCodeOf(manager.calendar.setDay({ date: "2027-04-16", kind: "holiday" }))).toBe("FORBIDDEN");
     await manager.calendar.setServiceDay({ date: "2027-03-06", note: "周六预约服务" });
     expect((await manager.calendar.year({ year: 2027 })).serviceDays).toEqual([{ date: "2027-03-06", note: "周六预约服务" }]);
+  });
+});
+
+/** The hall's clock for the schedule tests: late December 2026, when 2027's notice is due. */
+let clock = new Date("2026-12-28T02:00:00Z");
+const atClock = apiHarness(getDb, { now: () => clock });
+
+const SCHEDULE_2027 = {
+  year: 2027,
+  holidays: [
+    { name: "元旦", from: "2027-01-01", to: "2027-01-03" },
+    { name: "春节", from: "2027-02-05", to: "2027-02-11" },
+  ],
+  makeupDays: [{ name: "春节", date: "2027-02-13" }],
+};
+
+/** The first problem of a refused input, as the console shows it. */
+async function inputProblemOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError && error.cause instanceof ZodError) return error.cause.issues[0]?.message ?? "";
+    throw error;
+  }
+  throw new Error("expected the input to be refused");
+}
+
+/** A bad rating's work order, opened on a given instant (the rating itself is made now). */
+async function workOrderOpenedAt(openedAt: Date): Promise<number> {
+  const staff = await api.signedIn(hall.users.window_staff.username);
+  await staff.window.signIn({ windowId: hall.windowIds[0] });
+  const created = await staff.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "郑一", applicantPhone: "13611112222" });
+  await staff.case.complete({ caseId: created.id });
+  const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+  await device.rating.submit({ caseNo: created.caseNo, level: 1, reasonCodes: ["115"], idempotencyKey: randomUUID() });
+  const rating = await getDb().selectFrom("rating").selectAll().where("case_id", "=", created.id).executeTakeFirstOrThrow();
+  await getDb().deleteFrom("work_order_event").execute();
+  await getDb().deleteFrom("work_order").execute();
+  return openWorkOrder(getDb(), rating, openedAt);
+}
+
+describe("a year without a confirmed holiday schedule", () => {
+  afterEach(async () => {
+    // The calendar is reference data every suite shares: 2027 goes back to unconfirmed.
+    await getDb().deleteFrom("calendar_year").where("year", "=", 2027).execute();
+    await getDb().deleteFrom("calendar_day").where("date", ">=", "2027-01-01").where("date", "<=", "2027-12-31").execute();
+    clock = new Date("2026-12-28T02:00:00Z");
+  });
+
+  test("is announced from 1 November of the year before, until it is confirmed", async () => {
+    const admin = await atClock.signedIn(hall.users.admin.username);
+    clock = new Date("2026-10-31T02:00:00Z");
+    expect(await admin.calendar.status()).toEqual({ today: "2026-10-31", awaitingYears: [] });
+    clock = new Date("2026-11-01T02:00:00Z");
+    expect(await admin.calendar.status()).toEqual({ today: "2026-11-01", awaitingYears: [2027] });
+    expect((await admin.calendar.year({ year: 2027 })).confirmation).toBeNull();
+    expect((await admin.calendar.year({ year: 2026 })).confirmation).toMatchObject({ source: "notice" });
+
+    await admin.calendar.confirmSchedule({ schedule: SCHEDULE_2027, source: "form" });
+    expect(await admin.calendar.status()).toEqual({ today: "2026-11-01", awaitingYears: [] });
+    const year = await admin.calendar.year({ year: 2027 });
+    expect(year.confirmation).toMatchObject({ source: "form", confirmedBy: "admin" });
+    expect(year.schedule).toEqual(SCHEDULE_2027);
+    expect(year.exceptions).toHaveLength(11);
+  });
+
+  test("confirming it recounts stored deadlines in the same transaction, audited, and clears the 暂按周末计算 marks", async () => {
+    // Friday 25 Dec 2026: counted Monday to Friday, the 15th working day is Friday 15 Jan 2027.
+    const id = await workOrderOpenedAt(new Date("2026-12-25T02:00:00Z"));
+    const stored = () => getDb().selectFrom("work_order").select(["contact_due", "rectify_due"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(await stored()).toEqual({ contact_due: "2026-12-28", rectify_due: "2027-01-15" });
+    const manager = await atClock.signedIn(hall.users.hall_manager.username);
+    const admin = await atClock.signedIn(hall.users.admin.username);
+    expect(await manager.workOrder.byId({ id })).toMatchObject({ due: "2026-12-28", deadlineProvisional: true });
+    clock = new Date("2027-02-20T02:00:00Z");
+    const januaryBefore = await buildMonthlyReport({ db: getDb(), now: () => clock }, hall.hallId, "2027-01");
+    expect(januaryBefore.summary).toMatchObject({ workingDays: 21, workingDaysProvisional: { current: true, previousMonth: false, lastYear: false } });
+    clock = new Date("2026-12-28T02:00:00Z");
+
+    const confirmed = await admin.calendar.confirmSchedule({ schedule: SCHEDULE_2027, source: "file" });
+    // 元旦 1–3 Jan 2027 off: the 15th working day after 25 Dec is Monday 18 Jan.
+    expect(confirmed.movedWorkOrders).toEqual([{ id, contactDue: "2026-12-28", rectifyDue: "2027-01-18" }]);
+    expect(await stored()).toEqual({ contact_due: "2026-12-28", rectify_due: "2027-01-18" });
+    const audits = await getDb().selectFrom("audit_log").select(["action", "entity_id", "before_json", "after_json"]).where("action", "in", ["calendar.confirmYear", "workOrder.recomputeDeadline"]).orderBy("id").execute();
+    expect(audits.map((row) => [row.action, row.entity_id])).toEqual([
+      ["workOrder.recomputeDeadline", String(id)],
+      ["calendar.confirmYear", "2027"],
+    ]);
+    expect(JSON.parse(audits[0]?.before_json ?? "null")).toEqual({ contactDue: "2026-12-28", rectifyDue: "2027-01-15" });
+    expect(await manager.workOrder.byId({ id })).toMatchObject({ due: "2026-12-28", deadlineProvisional: false });
+    expect((await manager.workOrder.list({})).rows[0]).toMatchObject({ id, deadlineProvisional: false });
+
+    clock = new Date("2027-02-20T02:00:00Z");
+    const januaryAfter = await buildMonthlyReport({ db: getDb(), now: () => clock }, hall.hallId, "2027-01");
+    expect(januaryAfter.summary).toMatchObject({ workingDays: 20, workingDaysProvisional: { current: false, previousMonth: false, lastYear: false } });
+  });
+
+  test("a schedule with a wrong row is refused with the row's problem in Chinese, and nothing is written; only administrators confirm", async () => {
+    const admin = await atClock.signedIn(hall.users.admin.username);
+    const weekdayMakeup = { ...SCHEDULE_2027, makeupDays: [{ name: "春节", date: "2027-02-17" }] };
+    expect(await inputProblemOf(admin.calendar.confirmSchedule({ schedule: weekdayMakeup }))).toBe("调休上班日 2027-02-17 是星期三，本来就上班；调休上班日应是周六或周日");
+    const overlapping = { ...SCHEDULE_2027, holidays: [...SCHEDULE_2027.holidays, { name: "元宵", from: "2027-02-11", to: "2027-02-12" }] };
+    expect(await inputProblemOf(admin.calendar.confirmSchedule({ schedule: overlapping }))).toBe(
+      "“元宵”的放假日期（2027-02-11 至 2027-02-12）与“春节”（2027-02-05 至 2027-02-11）重叠",
+    );
+    expect(await inputProblemOf(admin.calendar.confirmSchedule({ schedule: { ...SCHEDULE_2027, year: 2028 } }))).toBe("“元旦”的放假开始日期 2027-01-01 不在 2028 年内");
+    const manager = await atClock.signedIn(hall.users.hall_manager.username);
+    expect(await appCodeOf(manager.calendar.confirmSchedule({ schedule: SCHEDULE_2027 }))).toBe("FORBIDDEN");
+    expect(await admin.calendar.year({ year: 2027 })).toMatchObject({ confirmation: null, exceptions: [] });
   });
 });

@@ -5,6 +5,7 @@ export * from "./schema";
 export * from "./repositories/api-client";
 export * from "./repositories/audit";
 export * from "./repositories/audit-labels";
+export * from "./repositories/calendar";
 export * from "./repositories/case";
 export * from "./repositories/catalog";
 export * from "./repositories/counter";

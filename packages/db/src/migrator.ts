@@ -2,6 +2,7 @@ import { Migrator } from "kysely";
 
 import {
   exceptionsFromSchedules,
+  HOLIDAY_SCHEDULES,
   NATIONAL_REASON_VERSION,
   NATIONAL_REASONS,
   ROLES,
@@ -9,6 +10,10 @@ import {
 
 import type { Db } from "./client";
 import { migrationProvider } from "./migrations";
+import { confirmedCalendarYears, saveCalendarYearConfirmation } from "./repositories/calendar";
+
+/** Who confirmed a year loaded from the notices built into the release. */
+export const BUILT_IN_NOTICE = "国务院办公厅通知（随系统内置）";
 
 export async function migrateToLatest(db: Db): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider });
@@ -48,12 +53,21 @@ export async function syncReferenceData(db: Db): Promise<void> {
       )
       .ignore()
       .execute();
-    const days = [...exceptionsFromSchedules()].map(([date, exception]) => ({
-      date,
-      kind: exception.kind,
-      name: exception.name,
-    }));
-    await trx.insertInto("calendar_day").values(days).ignore().execute();
+    // A built-in notice is loaded once, with its year confirmed: a year an administrator has
+    // confirmed (or corrected since) is theirs, and a restart never puts a removed day back.
+    const confirmed = await confirmedCalendarYears(trx);
+    const now = new Date();
+    for (const schedule of HOLIDAY_SCHEDULES.filter((candidate) => !confirmed.has(candidate.year))) {
+      const days = [...exceptionsFromSchedules([schedule])].map(([date, exception]) => ({ date, kind: exception.kind, name: exception.name }));
+      await trx.insertInto("calendar_day").values(days).ignore().execute();
+      await saveCalendarYearConfirmation(trx, {
+        year: schedule.year,
+        source: "notice",
+        confirmedByUserId: null,
+        confirmedByName: BUILT_IN_NOTICE,
+        confirmedAt: now,
+      });
+    }
   });
 }
 

@@ -244,6 +244,16 @@ export interface CalendarDayTable {
   name: string;
 }
 
+/** A year whose holiday schedule is confirmed; years without a row count Monday to Friday for now. */
+export interface CalendarYearTable {
+  year: number;
+  /** "notice" built in from the State Council notice, "form" entered, "file" imported */
+  source: string;
+  confirmed_by_user_id: number | null;
+  confirmed_by_name: string;
+  confirmed_at: Timestamp;
+}
+
 export type TSignalKind = "burst" | "fast_tap" | "no_prompt" | "identical_run" | "ip_rate" | "refused";
 
 export interface RatingSignalTable {
@@ -448,6 +458,7 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
   calendar_day: CalendarDayTable;
+  calendar_year: CalendarYearTable;
   counter: CounterTable;
   role: RoleTable;
   rating_signal: RatingSignalTable;

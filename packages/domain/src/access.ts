@@ -72,6 +72,9 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   "calendar.year": { principals: ALL_ROLES, scope: "hall" },
   // The national holiday calendar is shared by every hall: administrators only.
   "calendar.setDay": { principals: ["admin"], scope: "none" },
+  "calendar.confirmSchedule": { principals: ["admin"], scope: "none" },
+  // The years awaiting their schedule: the warning is for those who can enter it.
+  "calendar.status": { principals: ["admin"], scope: "none" },
   "calendar.setServiceDay": MANAGE_HALL,
 
   "case.create": STAFF_OWN,

@@ -1,4 +1,4 @@
-import { RANKING_COMPONENT_LABELS, RANKING_COMPONENT_SHORT_LABELS, RANKING_COMPONENTS } from "@hcp/domain";
+import { PROVISIONAL_CALENDAR_LABEL, RANKING_COMPONENT_LABELS, RANKING_COMPONENT_SHORT_LABELS, RANKING_COMPONENTS } from "@hcp/domain";
 
 import type { TRateView } from "../services/overview";
 import type { TMonthlyReport, TReportCountRow, TReportRankedRow, TReportRanking } from "../services/report-types";
@@ -185,17 +185,27 @@ function rankingTables(ranking: TReportRanking, subject: string): TExportTable[]
   ];
 }
 
+/** Which working days of the summary rest on a year without a confirmed schedule, said in words. */
+function provisionalNote(provisional: TMonthlyReport["summary"]["workingDaysProvisional"]): { current: string; compared: string } {
+  const compared = [provisional.current ? "本月" : "", provisional.previousMonth ? "上月" : "", provisional.lastYear ? "去年同月" : ""].filter(Boolean);
+  return {
+    current: provisional.current ? `（${PROVISIONAL_CALENDAR_LABEL}）` : "",
+    compared: compared.length > 0 ? `（${compared.join("、")}${PROVISIONAL_CALENDAR_LABEL}）` : "",
+  };
+}
+
 function summaryTables(report: TMonthlyReport): TExportTable[] {
   const summary = report.summary;
+  const note = provisionalNote(summary.workingDaysProvisional);
   return [
     {
       title: "本月概况",
       columns: [{ header: "指标", wide: true }, { header: "数值", figures: true }],
       rows: [
         ["办件量", summary.casesCompleted],
-        ["工作日数", summary.workingDays],
+        [`工作日数${note.current}`, summary.workingDays],
         ["自然日数", summary.calendarDays],
-        ["日均办件量（按工作日）", summary.dailyAverage.perWorkingDay],
+        [`日均办件量（按工作日）${note.current}`, summary.dailyAverage.perWorkingDay],
         ["日均办件量（按自然日）", summary.dailyAverage.perCalendarDay],
         ["有效评价数", summary.validRatings],
         ["评价量（主动评价）", summary.ratings],
@@ -213,7 +223,7 @@ function summaryTables(report: TMonthlyReport): TExportTable[] {
         { header: "同比" },
       ],
       rows: summary.comparisons.map((row) => [
-        row.label,
+        row.key === "dailyAverage" ? `${row.label}${note.compared}` : row.label,
         row.current,
         row.previousMonth,
         row.changeVsPreviousMonth,

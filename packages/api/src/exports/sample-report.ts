@@ -86,6 +86,7 @@ export function sampleMonthlyReport(): TMonthlyReport {
     summary: {
       casesCompleted: 20_412,
       workingDays: 20,
+      workingDaysProvisional: { current: false, previousMonth: false, lastYear: false },
       calendarDays: 30,
       dailyAverage: { perWorkingDay: "1020.60", perCalendarDay: "680.40" },
       validRatings: 1_952,

@@ -1,10 +1,11 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { listCalendarExceptions } from "@hcp/db";
-import { countWorkingDays, dayKind } from "@hcp/domain";
+import { listCalendarExceptions, listConfirmedCalendarYears } from "@hcp/db";
+import { countWorkingDays, dayKind, hallDate, scheduleFromDays, yearsAwaitingSchedule, ZHolidaySchedule } from "@hcp/domain";
 
 import { audit } from "../services/audit";
+import { confirmHolidaySchedule } from "../services/calendar";
 import { authedProcedure, roleProcedure } from "../trpc";
 
 const ZDate = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
@@ -19,8 +20,9 @@ export const calendarRouter = {
     .query(async ({ ctx, input }) => {
       const from = `${input.year}-01-01`;
       const to = `${input.year}-12-31`;
-      const [exceptions, serviceDays] = await Promise.all([
+      const [exceptions, confirmedYears, serviceDays] = await Promise.all([
         listCalendarExceptions(ctx.db, from, to),
+        listConfirmedCalendarYears(ctx.db),
         ctx.db
           .selectFrom("hall_service_day")
           .select(["date", "note"])
@@ -31,12 +33,37 @@ export const calendarRouter = {
           .execute(),
       ]);
       const map = new Map(exceptions.map((day) => [day.date, day]));
+      const confirmation = confirmedYears.find((row) => row.year === input.year);
       return {
         year: input.year,
         workingDays: countWorkingDays(from, to, map),
         exceptions,
         serviceDays,
+        /** null: no confirmed schedule, the year's working days are Monday to Friday for now */
+        confirmation: confirmation ? { source: confirmation.source, confirmedBy: confirmation.confirmedByName, confirmedAt: confirmation.confirmedAt } : null,
+        /** the stored days as the notice lists them, to open the schedule form on */
+        schedule: scheduleFromDays(input.year, exceptions),
       };
+    }),
+
+  /**
+   * The years still awaiting their schedule today (this year, and from 1 November the next):
+   * administrators are told on every console page until the schedule is confirmed.
+   */
+  status: roleProcedure(["admin"]).query(async ({ ctx }) => {
+    const confirmed = await listConfirmedCalendarYears(ctx.db);
+    const today = hallDate(ctx.now());
+    return { today, awaitingYears: yearsAwaitingSchedule(today, new Set(confirmed.map((row) => row.year))) };
+  }),
+
+  /**
+   * Enters and confirms a year's schedule as the State Council notice lists it (from the form or an
+   * imported file); stored work-order deadlines counted across the year are recounted at once.
+   */
+  confirmSchedule: roleProcedure(["admin"])
+    .input(z.object({ schedule: ZHolidaySchedule, source: z.enum(["form", "file"]).default("form") }))
+    .mutation(async ({ ctx, input }) => {
+      return confirmHolidaySchedule(ctx, input.schedule, input.source);
     }),
 
   /** Marks a date as holiday or make-up working day, or back to the Monday–Friday rule. */

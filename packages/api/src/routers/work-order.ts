@@ -20,7 +20,7 @@ import type { TWorkOrderState } from "@hcp/domain";
 
 import { appError } from "../errors";
 import { countWorkOrders } from "../services/work-order-metrics";
-import { exceptionsCovering } from "../services/calendar";
+import { exceptionsCovering, provisionalCalendar } from "../services/calendar";
 import { orderDetailForViewer, orderRowForViewer } from "../services/staff-view";
 import { actOnWorkOrder, currentDeadline, monthBounds, queueScope, workOrderDetail } from "../services/work-orders";
 import { authedProcedure, roleProcedure } from "../trpc";
@@ -74,7 +74,10 @@ export const workOrderRouter = {
     });
     const today = hallDate(ctx.now());
     const deadlines = rows.map((row) => currentDeadline(row, today));
-    const exceptions = await exceptionsCovering(ctx.db, [today, ...deadlines.flatMap((deadline) => (deadline.due ? [deadline.due] : []))]);
+    const [exceptions, provisional] = await Promise.all([
+      exceptionsCovering(ctx.db, [today, ...deadlines.flatMap((deadline) => (deadline.due ? [deadline.due] : []))]),
+      provisionalCalendar(ctx.db),
+    ]);
     return {
       total,
       rows: rows.map((row, index) => {
@@ -97,6 +100,8 @@ export const workOrderRouter = {
           deadline: deadline.deadline,
           due: deadline.due,
           daysLeft: deadline.due === null ? null : workingDaysLeft(today, deadline.due, exceptions),
+          /** a deadline, or the days left, rest on a year without a confirmed schedule: "暂按周末计算" */
+          deadlineProvisional: provisional(hallDate(row.createdAt), row.contactDue, row.rectifyDue, ...(deadline.due === null ? [] : [today])),
           overdue: deadline.overdue,
           escalation: row.escalation,
           extension: row.extension,

@@ -1,7 +1,29 @@
-import { listCalendarExceptions } from "@hcp/db";
+import {
+  confirmedCalendarYears,
+  listCalendarExceptions,
+  listWorkOrderDuesFrom,
+  lockCalendarYear,
+  replaceCalendarYearDays,
+  saveCalendarYearConfirmation,
+  setWorkOrderDues,
+} from "@hcp/db";
 import type { Db } from "@hcp/db";
-import { addCalendarDays, addWorkingDays } from "@hcp/domain";
-import type { TCalendarExceptions } from "@hcp/domain";
+import {
+  addCalendarDays,
+  addWorkingDays,
+  countWorkingDays,
+  hallDate,
+  hallDayBounds,
+  isProvisionalSpan,
+  scheduleDays,
+  scheduleFromDays,
+} from "@hcp/domain";
+import type { TCalendarExceptions, THolidaySchedule } from "@hcp/domain";
+
+import type { TContext } from "../context";
+import { audit } from "./audit";
+
+type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
 
 /**
  * `days` working days after a hall-local date, on the calendar in the database (editable, so a
@@ -19,4 +41,78 @@ export async function exceptionsCovering(db: Db, dates: readonly string[]): Prom
   const sorted = [...dates].sort();
   const exceptions = await listCalendarExceptions(db, sorted[0] ?? "", sorted.at(-1) ?? "");
   return new Map(exceptions.map((day) => [day.date, day]));
+}
+
+/**
+ * Whether working days counted across `dates` (from the earliest to the latest) rest on a year
+ * without a confirmed schedule — shown as "暂按周末计算" beside the figure.
+ */
+export async function provisionalCalendar(db: Db): Promise<(...dates: string[]) => boolean> {
+  const confirmed = await confirmedCalendarYears(db);
+  return (...dates) => {
+    const sorted = [...dates].sort();
+    return sorted.length > 0 && isProvisionalSpan(sorted[0] ?? "", sorted.at(-1) ?? "", confirmed);
+  };
+}
+
+async function exceptionsBetween(db: Db, from: string, to: string): Promise<TCalendarExceptions> {
+  return new Map((await listCalendarExceptions(db, from, to)).map((day) => [day.date, day]));
+}
+
+/** A stored deadline moved onto another calendar: as many working days after the opening day. */
+function movedDue(opened: string, due: string, before: TCalendarExceptions, after: TCalendarExceptions): string {
+  return addWorkingDays(opened, countWorkingDays(addCalendarDays(opened, 1), due, before), after);
+}
+
+export interface TScheduleConfirmed {
+  year: number;
+  workingDays: number;
+  /** work orders whose stored deadlines moved onto the confirmed calendar */
+  movedWorkOrders: { id: number; contactDue: string; rectifyDue: string }[];
+}
+
+/**
+ * Enters a year's schedule as the notice lists it and confirms it, in one transaction: the year's
+ * days are replaced, the confirmation records who and when, and every work order whose deadline
+ * was counted across the year gets its deadline recounted on the confirmed calendar (each move
+ * audited), so no deadline keeps the "weekdays only" count it was given before.
+ */
+export async function confirmHolidaySchedule(ctx: TUserContext, schedule: THolidaySchedule, source: "form" | "file"): Promise<TScheduleConfirmed> {
+  const { year } = schedule;
+  // Deadlines of orders opened late the year before, or running into the next, cross this year too.
+  const span = { from: `${year - 1}-01-01`, to: `${year + 1}-12-31` };
+  return ctx.db.transaction().execute(async (trx) => {
+    const confirmationBefore = await lockCalendarYear(trx, year);
+    const before = await exceptionsBetween(trx, span.from, span.to);
+    const daysBefore = [...before].filter(([date]) => date.startsWith(`${year}-`)).map(([date, day]) => ({ date, ...day }));
+    await replaceCalendarYearDays(trx, year, scheduleDays(schedule));
+    const confirmation = { year, source, confirmedByUserId: ctx.user.id, confirmedByName: ctx.user.display_name, confirmedAt: ctx.now() };
+    await saveCalendarYearConfirmation(trx, confirmation);
+    const after = await exceptionsBetween(trx, span.from, span.to);
+
+    const movedWorkOrders: TScheduleConfirmed["movedWorkOrders"] = [];
+    for (const order of await listWorkOrderDuesFrom(trx, `${year}-01-01`, hallDayBounds(`${year}-12-31`).end)) {
+      const opened = hallDate(order.createdAt);
+      const dues = { contactDue: movedDue(opened, order.contactDue, before, after), rectifyDue: movedDue(opened, order.rectifyDue, before, after) };
+      if (dues.contactDue === order.contactDue && dues.rectifyDue === order.rectifyDue) continue;
+      await setWorkOrderDues(trx, order.id, dues);
+      await audit(trx, ctx, {
+        action: "workOrder.recomputeDeadline",
+        entity: "work_order",
+        entityId: order.id,
+        before: { contactDue: order.contactDue, rectifyDue: order.rectifyDue },
+        after: dues,
+        detail: { reason: "calendar.confirmYear", year },
+      });
+      movedWorkOrders.push({ id: order.id, ...dues });
+    }
+    await audit(trx, ctx, {
+      action: "calendar.confirmYear",
+      entity: "calendar_year",
+      entityId: year,
+      before: { confirmed: confirmationBefore ?? null, schedule: scheduleFromDays(year, daysBefore) },
+      after: { source, schedule, movedWorkOrders: movedWorkOrders.map((order) => order.id) },
+    });
+    return { year, workingDays: countWorkingDays(`${year}-01-01`, `${year}-12-31`, after), movedWorkOrders };
+  });
 }

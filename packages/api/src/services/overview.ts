@@ -15,6 +15,7 @@ import {
 import type { TLevelCounts, TPeriod, TRatingTally, TRatio } from "@hcp/domain";
 
 import type { TContext } from "../context";
+import { provisionalCalendar } from "./calendar";
 import { servedNames, windowServers } from "./window-servers";
 
 export type TUserContext = TContext & {
@@ -134,6 +135,7 @@ export interface TPeriodOverview {
   period: TPeriod;
   definitionsVersion: string;
   workingDays: number;
+  workingDaysProvisional: boolean;
   calendarDays: number;
   totals: TMetricsView;
   dailyAverage: { perWorkingDay: string; perCalendarDay: string };
@@ -143,11 +145,12 @@ export interface TPeriodOverview {
 }
 
 export async function periodOverview(ctx: TUserContext, period: TPeriod): Promise<TPeriodOverview> {
-  const [byWindow, windows, exceptions, served] = await Promise.all([
+  const [byWindow, windows, exceptions, served, provisional] = await Promise.all([
     hallTallies(ctx, period, "window"),
     listWindowsWithStaff(ctx.db, ctx.user.hall_id),
     listCalendarExceptions(ctx.db, period.from, period.to),
     windowServers(ctx.db, ctx.user.hall_id, period, departmentScope(ctx)),
+    provisionalCalendar(ctx.db),
   ]);
   const totals = sumTallies(byWindow.values());
   const workingDays = countWorkingDays(period.from, period.to, new Map(exceptions.map((day) => [day.date, day])));
@@ -157,6 +160,8 @@ export async function periodOverview(ctx: TUserContext, period: TPeriod): Promis
     period,
     definitionsVersion: METRIC_DEFINITIONS_VERSION,
     workingDays,
+    /** counted on a year without a confirmed schedule (暂按周末计算) */
+    workingDaysProvisional: provisional(period.from, period.to),
     calendarDays,
     totals: metricsView(totals),
     dailyAverage: {

@@ -77,6 +77,10 @@ export const ZMonthlyReport = z.object({
   summary: z.object({
     casesCompleted: z.number(),
     workingDays: z.number(),
+    // Archived before the calendar knew confirmed years: those were counted on confirmed notices.
+    workingDaysProvisional: z
+      .object({ current: z.boolean(), previousMonth: z.boolean(), lastYear: z.boolean() })
+      .default({ current: false, previousMonth: false, lastYear: false }),
     calendarDays: z.number(),
     dailyAverage: z.object({ perWorkingDay: z.string(), perCalendarDay: z.string() }),
     validRatings: z.number(),
@@ -137,6 +141,7 @@ const ZYearlyRow = z.object({
   period: z.string(),
   casesCompleted: z.number(),
   workingDays: z.number(),
+  workingDaysProvisional: z.boolean(),
   dailyAverage: z.string(),
   ratings: z.number(),
   validRatings: z.number(),

@@ -101,6 +101,8 @@ export interface TMonthlyReport {
   summary: {
     casesCompleted: number;
     workingDays: number;
+    /** working days counted on a year without a confirmed schedule (暂按周末计算), per compared month */
+    workingDaysProvisional: { current: boolean; previousMonth: boolean; lastYear: boolean };
     calendarDays: number;
     dailyAverage: { perWorkingDay: string; perCalendarDay: string };
     validRatings: number;
@@ -141,6 +143,8 @@ export interface TYearlyRow {
   period: string;
   casesCompleted: number;
   workingDays: number;
+  /** counted on a year without a confirmed schedule (暂按周末计算) */
+  workingDaysProvisional: boolean;
   /** 日均办件量 per working day */
   dailyAverage: string;
   /** 评价量: active valid first ratings */

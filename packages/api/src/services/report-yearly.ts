@@ -11,6 +11,7 @@ import {
 } from "@hcp/domain";
 import type { TRatingTally } from "@hcp/domain";
 
+import { provisionalCalendar } from "./calendar";
 import { hallOrThrow } from "./report";
 import type { TReportDeps, TReportScope } from "./report";
 import { monthPeriod } from "./report-month";
@@ -22,12 +23,13 @@ import type { TYearlyReport, TYearlyRow } from "./report-types";
  * report — cases, ratings, satisfaction (好评率), 日均办件量 per working day and 评价率 — from the
  * rollups, so it agrees with every monthly report of the year.
  */
-function yearlyRow(period: string, tally: TRatingTally, workingDays: number): TYearlyRow {
+function yearlyRow(period: string, tally: TRatingTally, workingDays: number, workingDaysProvisional: boolean): TYearlyRow {
   const metrics = ratingMetrics(tally);
   return {
     period,
     casesCompleted: tally.casesCompleted,
     workingDays,
+    workingDaysProvisional,
     dailyAverage: formatQuotient({ num: tally.casesCompleted, den: workingDays }, 1),
     ratings: metrics.ratings,
     validRatings: metrics.validRatings,
@@ -41,23 +43,24 @@ export async function yearlySummary(deps: TReportDeps, hallId: number, year: num
   const from = `${String(year)}-01-01`;
   const to = `${String(year)}-12-31`;
   const closedBefore = addCalendarDays(hallDate(deps.now()), -hall.rating_window_days);
-  const [byMonth, exceptions, archived] = await Promise.all([
+  const [byMonth, exceptions, provisional, archived] = await Promise.all([
     readTallies(deps.db, { hallId, from, to, by: "month", closedBefore, departmentId: scope.departmentId }),
     listCalendarExceptions(deps.db, from, to),
+    provisionalCalendar(deps.db),
     scope.departmentId === undefined ? listLatestReadyReports(deps.db, hallId, `${String(year)}-01`, `${String(year)}-12`) : Promise.resolve([]),
   ]);
   const calendar = new Map(exceptions.map((day) => [day.date, day]));
   const months = Array.from({ length: 12 }, (_, index) => {
     const month = `${String(year)}-${String(index + 1).padStart(2, "0")}`;
     const period = monthPeriod(month);
-    return yearlyRow(month, byMonth.get(year * 100 + index + 1) ?? emptyTally(), countWorkingDays(period.from, period.to, calendar));
+    return yearlyRow(month, byMonth.get(year * 100 + index + 1) ?? emptyTally(), countWorkingDays(period.from, period.to, calendar), provisional(period.from, period.to));
   });
   return {
     hall: { id: hall.id, code: hall.code, name: hall.name },
     year,
     definitionsVersion: METRIC_DEFINITIONS_VERSION,
     months,
-    total: yearlyRow(String(year), sumTallies(byMonth.values()), countWorkingDays(from, to, calendar)),
+    total: yearlyRow(String(year), sumTallies(byMonth.values()), countWorkingDays(from, to, calendar), provisional(from, to)),
     archived: archived.map((row) => ({ month: row.month, versionId: row.id, version: row.version })),
   };
 }

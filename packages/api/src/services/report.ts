@@ -33,6 +33,7 @@ import {
 import type { TPeriod, TRatingTally, TWorkOrderTally } from "@hcp/domain";
 
 import { appError } from "../errors";
+import { provisionalCalendar } from "./calendar";
 import { addMonths, checkMonth, monthPeriod } from "./report-month";
 import {
   comparisons,
@@ -134,6 +135,7 @@ export async function buildMonthlyReport(
   };
 
   // Summary with month-on-month and year-on-year change.
+  const provisional = await provisionalCalendar(db);
   const side = async (sidePeriod: TPeriod) => ({ tally: await reader.total(sidePeriod), workingDays: await reader.workingDays(sidePeriod) });
   const [current, previous, lastYear] = await Promise.all([side(period), side(previousPeriod), side(lastYearPeriod)]);
   const totals = current.tally;
@@ -235,6 +237,11 @@ export async function buildMonthlyReport(
     summary: {
       casesCompleted: totals.casesCompleted,
       workingDays,
+      workingDaysProvisional: {
+        current: provisional(period.from, period.to),
+        previousMonth: provisional(previousPeriod.from, previousPeriod.to),
+        lastYear: provisional(lastYearPeriod.from, lastYearPeriod.to),
+      },
       calendarDays,
       dailyAverage: {
         perWorkingDay: formatQuotient({ num: totals.casesCompleted, den: workingDays }, 1),

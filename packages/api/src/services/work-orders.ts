@@ -34,7 +34,7 @@ import type { z } from "zod";
 import type { TContext } from "../context";
 import { appError } from "../errors";
 import { audit } from "./audit";
-import { addHallWorkingDays, exceptionsCovering } from "./calendar";
+import { addHallWorkingDays, exceptionsCovering, provisionalCalendar } from "./calendar";
 import { seesContactOnWorkOrder } from "./privacy";
 
 type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
@@ -260,6 +260,7 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
   const today = hallDate(ctx.now());
   const deadline = currentDeadline({ state: order.state, contactDue: order.contact_due, rectifyDue: order.rectify_due }, today);
   const daysLeft = deadline.due === null ? null : workingDaysLeft(today, deadline.due, await exceptionsCovering(ctx.db, [today, deadline.due]));
+  const provisional = await provisionalCalendar(ctx.db);
   return {
     id: order.id,
     version: order.version,
@@ -273,6 +274,8 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
     due: deadline.due,
     /** working days to the deadline on the hall's calendar; negative when overdue */
     daysLeft,
+    /** a deadline, or the days left, rest on a year without a confirmed schedule: "暂按周末计算" */
+    deadlineProvisional: provisional(hallDate(order.created_at), order.contact_due, order.rectify_due, ...(deadline.due === null ? [] : [today])),
     overdue: deadline.overdue,
     escalation: order.escalation,
     reply: order.reply,

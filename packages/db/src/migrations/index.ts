@@ -17,6 +17,7 @@ import * as refusedRatingReports from "./2026_11_26_0800_refused_rating_reports"
 import * as defaultRatingBasic from "./2026_11_26_0900_default_rating_basic";
 import * as pairingCodeCipher from "./2026_12_07_1400_pairing_code_cipher";
 import * as promptStaffSession from "./2026_12_07_1500_prompt_staff_session";
+import * as calendarYear from "./2026_12_07_1600_calendar_year";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_26_0900_default_rating_basic": defaultRatingBasic,
   "2026_12_07_1400_pairing_code_cipher": pairingCodeCipher,
   "2026_12_07_1500_prompt_staff_session": promptStaffSession,
+  "2026_12_07_1600_calendar_year": calendarYear,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,81 @@
+import type { Db } from "../client";
+
+export interface TCalendarYearRow {
+  year: number;
+  source: string;
+  confirmedByUserId: number | null;
+  confirmedByName: string;
+  confirmedAt: Date;
+}
+
+/** Every year whose holiday schedule is confirmed. */
+export async function listConfirmedCalendarYears(db: Db): Promise<TCalendarYearRow[]> {
+  return db
+    .selectFrom("calendar_year")
+    .select(["year", "source", "confirmed_by_user_id as confirmedByUserId", "confirmed_by_name as confirmedByName", "confirmed_at as confirmedAt"])
+    .orderBy("year")
+    .execute();
+}
+
+/** The years with a confirmed schedule, for marking figures counted on the others. */
+export async function confirmedCalendarYears(db: Db): Promise<Set<number>> {
+  const rows = await db.selectFrom("calendar_year").select("year").execute();
+  return new Set(rows.map((row) => row.year));
+}
+
+/** A year's confirmation, locked for the confirming transaction. */
+export async function lockCalendarYear(trx: Db, year: number): Promise<TCalendarYearRow | undefined> {
+  return trx
+    .selectFrom("calendar_year")
+    .select(["year", "source", "confirmed_by_user_id as confirmedByUserId", "confirmed_by_name as confirmedByName", "confirmed_at as confirmedAt"])
+    .where("year", "=", year)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Replaces every holiday and make-up day of a year with the given ones. */
+export async function replaceCalendarYearDays(
+  trx: Db,
+  year: number,
+  days: readonly { date: string; kind: "holiday" | "makeup"; name: string }[],
+): Promise<void> {
+  await trx.deleteFrom("calendar_day").where("date", ">=", `${year}-01-01`).where("date", "<=", `${year}-12-31`).execute();
+  if (days.length > 0) await trx.insertInto("calendar_day").values([...days]).execute();
+}
+
+export async function saveCalendarYearConfirmation(trx: Db, row: TCalendarYearRow): Promise<void> {
+  const values = {
+    source: row.source,
+    confirmed_by_user_id: row.confirmedByUserId,
+    confirmed_by_name: row.confirmedByName,
+    confirmed_at: row.confirmedAt,
+  };
+  await trx
+    .insertInto("calendar_year")
+    .values({ year: row.year, ...values })
+    .onDuplicateKeyUpdate(values)
+    .execute();
+}
+
+export interface TWorkOrderDues {
+  id: number;
+  createdAt: Date;
+  contactDue: string;
+  rectifyDue: string;
+}
+
+/** Work orders of every hall opened before `openedBefore` with a deadline on or after `dueFrom`. */
+export async function listWorkOrderDuesFrom(db: Db, dueFrom: string, openedBefore: Date): Promise<TWorkOrderDues[]> {
+  return db
+    .selectFrom("work_order")
+    .select(["id", "created_at as createdAt", "contact_due as contactDue", "rectify_due as rectifyDue"])
+    .where("created_at", "<", openedBefore)
+    .where((eb) => eb.or([eb("contact_due", ">=", dueFrom), eb("rectify_due", ">=", dueFrom)]))
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+}
+
+export async function setWorkOrderDues(trx: Db, id: number, dues: { contactDue: string; rectifyDue: string }): Promise<void> {
+  await trx.updateTable("work_order").set({ contact_due: dues.contactDue, rectify_due: dues.rectifyDue }).where("id", "=", id).execute();
+}
