@@ -102,6 +102,8 @@ export const ZPeriodOverview = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
   definitionsVersion: z.string(),
   workingDays: z.number(),
+  /** counted on a year without a confirmed holiday schedule (暂按周末计算) */
+  workingDaysProvisional: z.boolean(),
   calendarDays: z.number(),
   totals: ZMetricsView,
   dailyAverage: z.object({ perWorkingDay: z.string(), perCalendarDay: z.string() }),

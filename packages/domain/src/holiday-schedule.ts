@@ -43,6 +43,8 @@ export const ZHolidaySchedule = z
     for (const issue of scheduleProblems(schedule)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
   });
 export type THolidayScheduleInput = z.input<typeof ZHolidaySchedule>;
+/** A checked schedule (the form's and the procedure's value). */
+export type THolidayScheduleValue = z.output<typeof ZHolidaySchedule>;
 
 interface TScheduleProblem {
   message: string;
@@ -164,7 +166,7 @@ export const PROVISIONAL_CALENDAR_LABEL = "暂按周末计算";
  */
 export const SCHEDULE_CSV_HEADER = "类型,名称,开始日期,结束日期";
 
-export type TScheduleFileResult = { ok: true; schedule: THolidaySchedule } | { ok: false; errors: string[] };
+export type TScheduleFileResult = { ok: true; schedule: THolidayScheduleValue } | { ok: false; errors: string[] };
 
 export function parseScheduleFile(text: string, year: number): TScheduleFileResult {
   const content = text.replace(/^\uFEFF/, "").trim();
@@ -202,7 +204,7 @@ function scheduleFromCsv(content: string, year: number): TScheduleFileResult {
   const lines = content.split(/\r?\n/);
   const header = (lines[0] ?? "").split(",").map((cell) => cell.trim()).join(",");
   if (header !== SCHEDULE_CSV_HEADER) return { ok: false, errors: [`第 1 行应为表头“${SCHEDULE_CSV_HEADER}”`] };
-  const schedule: THolidaySchedule & { holidays: THolidaySchedule["holidays"][number][]; makeupDays: THolidaySchedule["makeupDays"][number][] } = {
+  const schedule: THolidayScheduleValue = {
     year,
     holidays: [],
     makeupDays: [],

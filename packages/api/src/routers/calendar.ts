@@ -40,7 +40,7 @@ export const calendarRouter = {
         exceptions,
         serviceDays,
         /** null: no confirmed schedule, the year's working days are Monday to Friday for now */
-        confirmation: confirmation ? { source: confirmation.source, confirmedBy: confirmation.confirmedByName, confirmedAt: confirmation.confirmedAt } : null,
+        confirmation: confirmation ? { source: confirmation.source, confirmedBy: confirmation.confirmedByName, confirmedAt: confirmation.confirmedAt.toISOString() } : null,
         /** the stored days as the notice lists them, to open the schedule form on */
         schedule: scheduleFromDays(input.year, exceptions),
       };

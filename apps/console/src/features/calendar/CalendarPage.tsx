@@ -1,5 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
+import { hallDateTimeText } from "@hcp/domain";
+
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { errorMessage } from "../../lib/errors";
@@ -11,6 +13,7 @@ import { useCurrentUser } from "../auth/useCurrentUser";
 import { CALENDAR_YEARS, defaultCalendarYear } from "./calendar-model";
 import type { TCalendarSearch } from "./calendar-search";
 import { CalendarDayForm } from "./CalendarDayForm";
+import { HolidayScheduleForm } from "./HolidayScheduleForm";
 import { HolidaySummary } from "./HolidaySummary";
 import { ServiceDayForm } from "./ServiceDayForm";
 import { ServiceDayList } from "./ServiceDayList";
@@ -38,6 +41,7 @@ export function CalendarPage({ search, onYearChange }: CalendarPageProps) {
   // Deadlines and daily averages read the calendar too; every calendar query is refetched.
   const invalidateCalendar = () => queryClient.invalidateQueries(trpc.calendar.pathFilter());
   const setDay = useMutation(trpc.calendar.setDay.mutationOptions({ onSuccess: invalidateCalendar }));
+  const confirmSchedule = useMutation(trpc.calendar.confirmSchedule.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
   const setServiceDay = useMutation(trpc.calendar.setServiceDay.mutationOptions({ onSuccess: invalidateCalendar }));
   const stale = calendar.data !== undefined && calendar.data.year !== year;
 
@@ -65,6 +69,17 @@ export function CalendarPage({ search, onYearChange }: CalendarPageProps) {
             </p>
           ) : null}
         </div>
+        {calendar.data && !stale ? (
+          calendar.data.confirmation ? (
+            <p className="muted small" data-testid="calendar-confirmation">
+              {t.confirmedBy(calendar.data.year, calendar.data.confirmation.confirmedBy, hallDateTimeText(new Date(calendar.data.confirmation.confirmedAt)))}
+            </p>
+          ) : (
+            <p className="notice notice-warning" data-testid="calendar-confirmation">
+              {t.unconfirmed(calendar.data.year)}
+            </p>
+          )
+        ) : null}
         <p className="muted small">{t.intro}</p>
         <p className="muted small">{isAdmin ? t.scopeAdmin : canEditServiceDays ? t.scopeManager : t.scopeReader}</p>
       </section>
@@ -82,6 +97,22 @@ export function CalendarPage({ search, onYearChange }: CalendarPageProps) {
           )}
         </QueryView>
       </section>
+
+      {isAdmin && calendar.data && !stale ? (
+        <section className="panel" aria-labelledby="cal-schedule-heading">
+          <h2 id="cal-schedule-heading">{t.scheduleSection(year)}</h2>
+          <p className="muted small">{t.scheduleHelp}</p>
+          <HolidayScheduleForm
+            key={year}
+            year={year}
+            initial={calendar.data.schedule}
+            pending={confirmSchedule.isPending}
+            error={confirmSchedule.isError ? errorMessage(confirmSchedule.error) : null}
+            saved={confirmSchedule.data?.year === year ? t.scheduleConfirmed(year, confirmSchedule.data.movedWorkOrders.length) : null}
+            onSubmit={(schedule, source) => confirmSchedule.mutate({ schedule, source })}
+          />
+        </section>
+      ) : null}
 
       {isAdmin ? (
         <section className="panel" aria-labelledby="cal-day-heading">

@@ -1,11 +1,12 @@
-import { datesBetween, dayKind } from "@hcp/domain";
+import { datesBetween, dayKind, hallDate } from "@hcp/domain";
 import type { TDayKind } from "@hcp/domain";
 
 import { strings } from "../../lib/strings";
 
 /** The years the screen offers: the year before the demo year (its 同比 base) up to the next notice's. */
 export const FIRST_CALENDAR_YEAR = 2022;
-export const LAST_CALENDAR_YEAR = 2027;
+// The next year's notice is entered from November: the next year is always offered.
+export const LAST_CALENDAR_YEAR = Math.max(2027, Number(hallDate(new Date()).slice(0, 4)) + 1);
 export const CALENDAR_YEARS: readonly number[] = Array.from(
   { length: LAST_CALENDAR_YEAR - FIRST_CALENDAR_YEAR + 1 },
   (_, index) => FIRST_CALENDAR_YEAR + index,

@@ -9,6 +9,7 @@ import { Empty } from "../../components/StatusMessages";
 import type { TPeriodSearch } from "../../lib/period";
 import { hallToday, periodFromSearch, presetPeriod } from "../../lib/period";
 import { strings } from "../../lib/strings";
+import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { DepartmentTable } from "./DepartmentTable";
@@ -71,6 +72,7 @@ export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
             <p className="period-summary" data-testid="period-summary">
               <strong>{t.periodLine(data.period.from, data.period.to)}</strong>
               <span className="muted">{t.daysLine(data.workingDays, data.calendarDays)}</span>
+              <ProvisionalMark provisional={data.workingDaysProvisional} />
               {refreshing ? (
                 <span className="muted" role="status">
                   {strings.app.loading}

@@ -30,6 +30,7 @@ export function periodOverview(overrides: Partial<TPeriodOverview> = {}): TPerio
     period: { from: "2023-01-01", to: "2023-12-31" },
     definitionsVersion: "2026.1",
     workingDays: 249,
+    workingDaysProvisional: false,
     calendarDays: 365,
     totals: metrics(),
     dailyAverage: { perWorkingDay: "975.9", perCalendarDay: "665.8" },

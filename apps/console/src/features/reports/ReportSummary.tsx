@@ -1,6 +1,7 @@
 import { formatCount } from "../../lib/format";
 import type { TColumn } from "../analysis/DataTable";
 import { DataTable } from "../analysis/DataTable";
+import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import type { TMonthlyReport, TReportComparison } from "./report-types";
 import { reportStrings } from "./report-strings";
 
@@ -37,7 +38,15 @@ export function ReportSummary({ report }: { report: TMonthlyReport }) {
   return (
     <section className="report-section" aria-labelledby="report-summary">
       <h2 id="report-summary">{t.sections.summary}</h2>
-      <p>{t.periodLine(report.period.from, report.period.to, summary.workingDays, summary.calendarDays)}</p>
+      <p>
+        {t.periodLine(report.period.from, report.period.to, summary.workingDays, summary.calendarDays)}{" "}
+        <ProvisionalMark provisional={summary.workingDaysProvisional.current} />
+      </p>
+      {summary.workingDaysProvisional.previousMonth || summary.workingDaysProvisional.lastYear ? (
+        <p className="muted small" data-testid="report-provisional-comparison">
+          {t.provisionalCompared(summary.workingDaysProvisional.previousMonth, summary.workingDaysProvisional.lastYear)}
+        </p>
+      ) : null}
       <dl className="report-figures" data-testid="report-figures">
         {figures.map(([label, value]) => (
           <div key={label}>

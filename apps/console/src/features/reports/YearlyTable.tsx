@@ -1,6 +1,7 @@
 import { formatCount } from "../../lib/format";
 import type { TColumn } from "../analysis/DataTable";
 import { DataTable } from "../analysis/DataTable";
+import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { definedColumn } from "../analysis/metric-columns";
 import type { TYearlyReport, TYearlyRow } from "./report-types";
 import { reportStrings } from "./report-strings";
@@ -25,7 +26,12 @@ export function YearlyTable({ yearly, onOpenMonth }: { yearly: TYearlyReport; on
         ),
     },
     definedColumn("casesCompleted", (row) => formatCount(row.casesCompleted)),
-    { id: "workingDays", header: t.workingDays, numeric: true, cell: (row) => row.workingDays },
+    { id: "workingDays", header: t.workingDays, numeric: true, cell: (row) => (
+        <>
+          {row.workingDays} <ProvisionalMark provisional={row.workingDaysProvisional} />
+        </>
+      ),
+    },
     definedColumn("dailyAverage", (row) => row.dailyAverage),
     definedColumn("ratings", (row) => formatCount(row.ratings)),
     definedColumn("goodRate", (row) => row.goodRate.text),

@@ -62,6 +62,7 @@ export function reportFixture(): TMonthlyReport {
     summary: {
       casesCompleted: 20_412,
       workingDays: 20,
+      workingDaysProvisional: { current: false, previousMonth: false, lastYear: false },
       calendarDays: 30,
       dailyAverage: { perWorkingDay: "1,020.6", perCalendarDay: "680.4" },
       validRatings: 4_652,
@@ -154,6 +155,7 @@ function yearlyRow(period: string, casesCompleted: number, goodRate: string): TY
     period,
     casesCompleted,
     workingDays: 20,
+    workingDaysProvisional: false,
     dailyAverage: (casesCompleted / 20).toFixed(1),
     ratings: Math.round(casesCompleted / 4.4),
     validRatings: Math.round(casesCompleted / 4.4),

@@ -8,6 +8,7 @@ import { screensFor } from "../../lib/screens";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
+import { CalendarNotice } from "../calendar/CalendarNotice";
 import { AppHeader } from "./AppHeader";
 import { AppNav } from "./AppNav";
 
@@ -55,6 +56,7 @@ export function AppLayout() {
       <div className="app-body">
         <AppNav screens={screensFor(user.role)} role={user.role} open={menuOpen} onNavigate={() => setMenuOpen(false)} />
         <main id="main" className="app-main">
+          {user.role === "admin" ? <CalendarNotice /> : null}
           <Outlet />
         </main>
       </div>

@@ -1,4 +1,5 @@
 import { strings } from "../../lib/strings";
+import { ProvisionalMark } from "../calendar/ProvisionalMark";
 
 export interface DeadlineProps {
   kind: "contact" | "rectify" | null;
@@ -8,10 +9,12 @@ export interface DeadlineProps {
   overdue: boolean;
   /** 0 none, 1 raised to the department head, 2 to the hall manager */
   escalation: number;
+  /** counted on a year without a confirmed holiday schedule */
+  provisional?: boolean;
 }
 
 /** The deadline that matters now, days left or 已超期, and how far an overdue order has climbed. */
-export function Deadline({ kind, due, daysLeft, overdue, escalation }: DeadlineProps) {
+export function Deadline({ kind, due, daysLeft, overdue, escalation, provisional }: DeadlineProps) {
   const t = strings.workOrders;
   const escalated = t.escalation[escalation];
   return (
@@ -30,6 +33,7 @@ export function Deadline({ kind, due, daysLeft, overdue, escalation }: DeadlineP
       ) : kind && due && daysLeft !== null ? (
         <span className="muted small nowrap">{daysLeft === 0 ? t.dueToday : t.daysLeft(daysLeft)}</span>
       ) : null}
+      <ProvisionalMark provisional={provisional} />
       {escalated ? (
         <span className="tag tag-warning" data-testid="escalation">
           {escalated}

@@ -74,7 +74,7 @@ export function WorkOrderTable({ rows, total, page, pageSize, renderLink, onPage
                     </td>
                     <td className="nowrap">{formatDateTime(row.createdAt)}</td>
                     <td>
-                      <Deadline kind={row.deadline} due={row.due} daysLeft={row.daysLeft} overdue={row.overdue} escalation={row.escalation} />
+                      <Deadline kind={row.deadline} due={row.due} daysLeft={row.daysLeft} overdue={row.overdue} escalation={row.escalation} provisional={row.deadlineProvisional} />
                     </td>
                   </tr>
                 );

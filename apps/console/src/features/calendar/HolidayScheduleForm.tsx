@@ -1,0 +1,165 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import type { ChangeEvent } from "react";
+import { useFieldArray, useForm } from "react-hook-form";
+
+import { parseScheduleFile, ZHolidaySchedule } from "@hcp/domain";
+import type { THolidaySchedule, THolidayScheduleInput, THolidayScheduleValue } from "@hcp/domain";
+
+import { FieldError, InlineError } from "../../components/StatusMessages";
+import { strings } from "../../lib/strings";
+
+export interface HolidayScheduleFormProps {
+  year: number;
+  /** what is stored for the year, as the notice lists it */
+  initial: THolidaySchedule;
+  pending: boolean;
+  /** the API's refusal, in Chinese */
+  error: string | null;
+  saved: string | null;
+  onSubmit: (schedule: THolidayScheduleValue, source: "form" | "file") => void;
+}
+
+const EMPTY_HOLIDAY = { name: "", from: "", to: "" };
+const EMPTY_MAKEUP = { name: "", date: "" };
+
+/**
+ * 录入节假日安排 (admin): the year's State Council notice in one form — named holiday ranges and
+ * the 调休 make-up working days — or a file loaded into the form to check before confirming.
+ */
+export function HolidayScheduleForm({ year, initial, pending, error, saved, onSubmit }: HolidayScheduleFormProps) {
+  const t = strings.calendar;
+  const [source, setSource] = useState<"form" | "file">("form");
+  const [importNote, setImportNote] = useState<{ ok: boolean; text: string; errors: string[] } | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm<THolidayScheduleInput, unknown, THolidayScheduleValue>({
+    resolver: zodResolver(ZHolidaySchedule),
+    defaultValues: { ...initial, holidays: initial.holidays.length > 0 ? [...initial.holidays] : [EMPTY_HOLIDAY], makeupDays: [...initial.makeupDays] },
+  });
+  const holidays = useFieldArray({ control, name: "holidays" });
+  const makeupDays = useFieldArray({ control, name: "makeupDays" });
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    const parsed = parseScheduleFile(await file.text(), year);
+    if (parsed.ok) {
+      reset(parsed.schedule);
+      setSource("file");
+      setImportNote({ ok: true, text: t.imported(file.name), errors: [] });
+    } else {
+      setImportNote({ ok: false, text: t.importFailed(file.name), errors: parsed.errors });
+    }
+  };
+
+  const id = (field: string) => `cal-schedule-${field.replaceAll(".", "-")}`;
+  const described = (field: string, message: string | undefined) => ({
+    "aria-invalid": message ? true : undefined,
+    "aria-describedby": message ? `${id(field)}-error` : undefined,
+  });
+
+  return (
+    <form className="form cal-schedule-form" noValidate onSubmit={(event) => void handleSubmit((schedule) => onSubmit(schedule, source))(event)}>
+      <div className="field">
+        <label htmlFor="cal-schedule-file">{t.importLabel}</label>
+        <input id="cal-schedule-file" type="file" accept=".csv,.json,text/csv,application/json" aria-describedby="cal-schedule-file-hint" onChange={(event) => void importFile(event)} />
+        <p id="cal-schedule-file-hint" className="muted small cal-hint">
+          {t.importHint}
+        </p>
+        {importNote?.ok ? (
+          <p className="muted" role="status">
+            {importNote.text}
+          </p>
+        ) : null}
+        {importNote && !importNote.ok ? (
+          <div className="inline-error" role="alert">
+            <p>{importNote.text}</p>
+            <ul>
+              {importNote.errors.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+
+      <fieldset className="field">
+        <legend>{t.holidaysLegend}</legend>
+        {holidays.fields.map((row, index) => {
+          const rowErrors = errors.holidays?.[index];
+          const label = t.rowLabel(t.holidaysLegend, index + 1);
+          return (
+            <div key={row.id} className="cal-schedule-row" role="group" aria-label={label}>
+              <div className="field">
+                <label htmlFor={id(`holidays.${index}.name`)}>{t.holidayName}</label>
+                <input id={id(`holidays.${index}.name`)} type="text" maxLength={32} {...described(`holidays.${index}.name`, rowErrors?.name?.message)} {...register(`holidays.${index}.name`)} />
+                <FieldError id={`${id(`holidays.${index}.name`)}-error`} message={rowErrors?.name?.message} />
+              </div>
+              <div className="field">
+                <label htmlFor={id(`holidays.${index}.from`)}>{t.from}</label>
+                <input id={id(`holidays.${index}.from`)} type="date" {...described(`holidays.${index}.from`, rowErrors?.from?.message)} {...register(`holidays.${index}.from`)} />
+                <FieldError id={`${id(`holidays.${index}.from`)}-error`} message={rowErrors?.from?.message} />
+              </div>
+              <div className="field">
+                <label htmlFor={id(`holidays.${index}.to`)}>{t.to}</label>
+                <input id={id(`holidays.${index}.to`)} type="date" {...described(`holidays.${index}.to`, rowErrors?.to?.message)} {...register(`holidays.${index}.to`)} />
+                <FieldError id={`${id(`holidays.${index}.to`)}-error`} message={rowErrors?.to?.message} />
+              </div>
+              <button type="button" className="btn btn-secondary btn-small" aria-label={`${t.removeRow}${label}`} onClick={() => holidays.remove(index)}>
+                {t.removeRow}
+              </button>
+            </div>
+          );
+        })}
+        <FieldError id="cal-schedule-holidays-error" message={errors.holidays?.message ?? errors.holidays?.root?.message} />
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => holidays.append(EMPTY_HOLIDAY)}>
+          {t.addHoliday}
+        </button>
+      </fieldset>
+
+      <fieldset className="field">
+        <legend>{t.makeupLegend}</legend>
+        {makeupDays.fields.length === 0 ? <p className="muted small">{t.noMakeupDays}</p> : null}
+        {makeupDays.fields.map((row, index) => {
+          const rowErrors = errors.makeupDays?.[index];
+          const label = t.rowLabel(t.makeupLegend, index + 1);
+          return (
+            <div key={row.id} className="cal-schedule-row" role="group" aria-label={label}>
+              <div className="field">
+                <label htmlFor={id(`makeupDays.${index}.name`)}>{t.holidayName}</label>
+                <input id={id(`makeupDays.${index}.name`)} type="text" maxLength={32} {...described(`makeupDays.${index}.name`, rowErrors?.name?.message)} {...register(`makeupDays.${index}.name`)} />
+                <FieldError id={`${id(`makeupDays.${index}.name`)}-error`} message={rowErrors?.name?.message} />
+              </div>
+              <div className="field">
+                <label htmlFor={id(`makeupDays.${index}.date`)}>{t.makeupDate}</label>
+                <input id={id(`makeupDays.${index}.date`)} type="date" {...described(`makeupDays.${index}.date`, rowErrors?.date?.message)} {...register(`makeupDays.${index}.date`)} />
+                <FieldError id={`${id(`makeupDays.${index}.date`)}-error`} message={rowErrors?.date?.message} />
+              </div>
+              <button type="button" className="btn btn-secondary btn-small" aria-label={`${t.removeRow}${label}`} onClick={() => makeupDays.remove(index)}>
+                {t.removeRow}
+              </button>
+            </div>
+          );
+        })}
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => makeupDays.append(EMPTY_MAKEUP)}>
+          {t.addMakeup}
+        </button>
+      </fieldset>
+
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
+          {t.confirmSchedule(year)}
+        </button>
+        <span className="muted" role="status">
+          {pending ? t.confirming : saved}
+        </span>
+      </div>
+      <InlineError message={error} />
+    </form>
+  );
+}
