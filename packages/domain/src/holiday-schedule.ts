@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { datesBetween } from "./calendar";
+import { addCalendarDays, datesBetween } from "./calendar";
 import type { THolidaySchedule } from "./calendar";
 
 /**
@@ -125,8 +125,7 @@ export function scheduleFromDays(year: number, days: readonly { date: string; ki
       continue;
     }
     const last = holidays.at(-1);
-    const next = last ? new Date(Date.parse(`${last.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : "";
-    if (last && last.name === day.name && next === day.date) last.to = day.date;
+    if (last?.name === day.name && addCalendarDays(last.to, 1) === day.date) last.to = day.date;
     else holidays.push({ name: day.name, from: day.date, to: day.date });
   }
   return { year, holidays, makeupDays };
