@@ -30,6 +30,6 @@ test("working days counted on an unconfirmed year say 暂按周末计算 in the 
 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(new Uint8Array(await reportXlsx(provisionalReport())).buffer);
-  const texts = Array.from(workbook.getWorksheet("概况与同比环比")?.getSheetValues() ?? [], (row) => (Array.isArray(row) ? String(row[1] ?? "") : ""));
+  const texts = Array.from(workbook.getWorksheet("概况与同比环比")?.getSheetValues() ?? [], (row) => (Array.isArray(row) && typeof row[1] === "string" ? row[1] : ""));
   expect(texts).toContain("工作日数（暂按周末计算）");
 });
