@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "device.unpair": "解除配对",
   "calendar.setDay": "修改工作日历",
   "calendar.setServiceDay": "修改大厅服务日",
+  "calendar.confirmYear": "确认年度节假日安排",
   "hall.updateRankingSettings": "修改排名设置",
   "hall.updateRatingRules": "修改评价规则",
   "province.updateConfig": "修改省级对接设置",
@@ -39,6 +40,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "apiClient.revoke": "停用接口调用方",
   "workOrder.escalate": "差评工单：超期督办",
   "workOrder.followUp": "差评工单：群众追评",
+  "workOrder.recomputeDeadline": "差评工单：按确认的节假日安排重算期限",
   ...Object.fromEntries(Object.entries(WORK_ORDER_ACTIONS).map(([step, label]) => [`workOrder.${step as TWorkOrderAction}`, `差评工单：${label}`])),
 };
 

@@ -61,6 +61,7 @@ export async function auditObjectLabels(db: Db, refs: readonly TAuditObjectRef[]
   // Dated objects are named by their date: a calendar day, a hall's service day ("<hall>:<date>").
   for (const ref of refs) {
     if (ref.entity === "calendar_day") labels.set(auditObjectKey(ref), ref.entityId);
+    if (ref.entity === "calendar_year") labels.set(auditObjectKey(ref), `${ref.entityId} 年`);
     if (ref.entity === "hall_service_day") labels.set(auditObjectKey(ref), ref.entityId.split(":").at(-1) ?? ref.entityId);
   }
   await Promise.all(lookups);
