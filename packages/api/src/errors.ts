@@ -7,10 +7,13 @@ import type { TAppErrorCode } from "@hcp/domain";
 /** A refusal the user can act on: a tRPC/HTTP code plus our code and its zh-CN message. */
 export class AppError extends TRPCError {
   readonly appCode: TAppErrorCode;
+  /** figures the client may show beside the message (e.g. tries left); sent in the error's data */
+  readonly details: Readonly<Record<string, number>> | undefined;
 
-  constructor(appCode: TAppErrorCode, code: TRPC_ERROR_CODE_KEY) {
+  constructor(appCode: TAppErrorCode, code: TRPC_ERROR_CODE_KEY, details?: Readonly<Record<string, number>>) {
     super({ code, message: APP_ERROR_MESSAGES[appCode] });
     this.appCode = appCode;
+    this.details = details;
   }
 }
 

@@ -227,6 +227,25 @@ describe("five wrong tries lock the case number", () => {
     expect(await getDb().selectFrom("online_lookup_lock").selectAll().execute()).toEqual([]);
   });
 
+  test("each of the first four wrong tries says how many tries remain before the lock", async () => {
+    pin("2026-11-25T02:00:00Z");
+    const { caseNo } = await completedCase();
+    const visitor = await citizen();
+    const answers: { appCode: string; message: string; triesLeft: unknown }[] = [];
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      try {
+        await visitor.online.lookup({ caseNo, phoneLast4: `000${attempt}` });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        answers.push({ appCode: error.appCode, message: error.message, triesLeft: error.details?.triesLeft });
+      }
+    }
+    expect(answers.slice(0, 4)).toEqual(
+      [4, 3, 2, 1].map((left) => ({ appCode: "ONLINE_LOOKUP_FAILED", message: `办件编号或手机号后四位不正确，还可尝试 ${left} 次`, triesLeft: left })),
+    );
+    expect(answers[4]).toMatchObject({ appCode: "ONLINE_LOOKUP_LOCKED", triesLeft: undefined });
+  });
+
   test("a correct lookup resets the count", async () => {
     pin("2026-11-25T02:00:00Z");
     const { caseNo } = await completedCase();

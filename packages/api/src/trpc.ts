@@ -52,7 +52,14 @@ const t = initTRPC
       return {
         ...shape,
         message,
-        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, appCode, zodError },
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          appCode,
+          zodError,
+          ...(error instanceof AppError && error.details ? { details: error.details } : {}),
+        },
       };
     },
     sse: {

@@ -109,6 +109,11 @@ export function appErrorMessage(code: string | null | undefined): string | null 
   return (APP_ERROR_MESSAGES as Record<string, string>)[code] ?? null;
 }
 
+/** A wrong lookup that has not locked the case yet, with the tries left before the lock. */
+export function onlineLookupFailedMessage(triesLeft: number): string {
+  return `办件编号或手机号后四位不正确，还可尝试 ${triesLeft} 次`;
+}
+
 /**
  * The lock message with the time the citizen may try again (hall-local, e.g. "14:35" or
  * "11月26日 08:05"): "try later" alone leaves an older citizen guessing.

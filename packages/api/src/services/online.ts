@@ -14,7 +14,7 @@ import {
   recordLookupFailure,
 } from "@hcp/db";
 import type { Case, Rating, TLookupLock, User } from "@hcp/db";
-import { hallDate, onlineLookupLockedMessage, RATING_RULE_LIMITS } from "@hcp/domain";
+import { hallDate, onlineLookupFailedMessage, onlineLookupLockedMessage, RATING_RULE_LIMITS } from "@hcp/domain";
 import type { TLevel, TOnlineLookup, TOnlineRatingChannel, TWorkOrderState, ZOnlineRating } from "@hcp/domain";
 import type { z } from "zod";
 
@@ -196,6 +196,15 @@ export class LookupLockedError extends AppError {
   }
 }
 
+/** ONLINE_LOOKUP_FAILED, saying how many wrong tries remain before the lock (kept in `details`). */
+export class LookupFailedError extends AppError {
+  constructor(failures: number) {
+    const triesLeft = LOOKUP_LOCK_POLICY.maxFailures - (failures % LOOKUP_LOCK_POLICY.maxFailures);
+    super("ONLINE_LOOKUP_FAILED", "NOT_FOUND", { triesLeft });
+    this.message = onlineLookupFailedMessage(triesLeft);
+  }
+}
+
 /**
  * Per network address, on top of the per-case lock (an address-only limit is beaten by rotating
  * addresses; a case-only limit by spreading guesses over many cases). Generous, because a hall's
@@ -350,7 +359,7 @@ export async function lookupOnlineCase(ctx: TContext, input: TOnlineLookup): Pro
     const next = await recordLookupFailure(ctx.db, caseNo, now, (previous) => nextLookupLock(previous, now));
     purgeOldLocks(ctx, now);
     if (next.lockedUntil) throw new LookupLockedError(next.lockedUntil, now);
-    throw appError("ONLINE_LOOKUP_FAILED", "NOT_FOUND");
+    throw new LookupFailedError(next.failures);
   }
   if (lock) await clearLookupLock(ctx.db, caseNo);
   return onlineCase(ctx, row, "lookup");

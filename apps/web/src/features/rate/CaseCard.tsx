@@ -14,9 +14,10 @@ import { RATE_STRINGS as S } from "./strings";
 export type TOnlineCase = RouterOutputs["online"]["lookup"];
 export type TOnlineRatingResult = RouterOutputs["online"]["submit"];
 
-function Fact(props: { term: string; children: ReactNode }) {
+/** `wide`: the value takes a line of its own below the term on a narrow phone (a long number). */
+function Fact(props: { term: string; wide?: boolean; children: ReactNode }) {
   return (
-    <div className="rate-fact">
+    <div className={props.wide ? "rate-fact rate-fact-wide" : "rate-fact"}>
       <dt>{props.term}</dt>
       <dd>{props.children}</dd>
     </div>
@@ -30,7 +31,7 @@ export function CaseCard(props: { found: TOnlineCase }) {
     <section className="rate-card" aria-labelledby="rate-case-heading" data-testid="rate-case">
       <h2 id="rate-case-heading">{S.caseSection}</h2>
       <dl className="rate-facts">
-        <Fact term={S.caseNo}>
+        <Fact term={S.caseNo} wide>
           <span className="rate-case-no">{found.caseNo}</span>
         </Fact>
         <Fact term={S.item}>{found.itemName}</Fact>

@@ -6,7 +6,18 @@ import { CaseCard, RecordedRating } from "./CaseCard";
 import type { TOnlineCase, TOnlineRatingResult } from "./CaseCard";
 import { LookupForm } from "./LookupForm";
 import { RatingForm } from "./RatingForm";
-import { formatDateTime, linkToken, ratingChannel, rateErrorMessage, readElderMode, writeElderMode } from "./rate-helpers";
+import {
+  formatDateTime,
+  linkToken,
+  ratingChannel,
+  rateErrorMessage,
+  rateStepOf,
+  rateStepState,
+  readElderMode,
+  readFoundLookup,
+  writeElderMode,
+  writeFoundLookup,
+} from "./rate-helpers";
 import type { TRateSource } from "./rate-helpers";
 import { RATE_STRINGS as S } from "./strings";
 import "./rate.css";
@@ -22,6 +33,14 @@ type TScreen =
 function storage(): Storage | undefined {
   try {
     return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function tabStorage(): Storage | undefined {
+  try {
+    return window.sessionStorage;
   } catch {
     return undefined;
   }
@@ -52,7 +71,11 @@ function useElderMode(): [boolean, (on: boolean) => void] {
 export function RateApp() {
   const [elder, setElder] = useElderMode();
   const initialToken = useRef(linkToken(window.location.search));
-  const [screen, setScreen] = useState<TScreen>(() => (initialToken.current ? { name: "opening" } : { name: "lookup" }));
+  // A reload on a case step looks the case up again with this tab's stored lookup.
+  const reloadLookup = useRef(initialToken.current || rateStepOf(window.history.state) === "lookup" ? null : readFoundLookup(tabStorage()));
+  const [screen, setScreen] = useState<TScreen>(() => (initialToken.current || reloadLookup.current ? { name: "opening" } : { name: "lookup" }));
+  // The case last shown and its rating, for the back and forward buttons.
+  const shown = useRef<{ found: TOnlineCase; source: TRateSource; result: TOnlineRatingResult | null } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const firstScreen = useRef(true);
 
@@ -69,23 +92,78 @@ export function RateApp() {
     heading.current?.focus();
   }, [screen]);
 
-  // The link is opened once; StrictMode's second effect run must not spend another attempt.
+  /** Every screen change goes through here, so history and the tab's stored lookup follow it. */
+  function changeScreen(next: TScreen, history: "push" | "replace" | "none" = "none") {
+    if (next.name === "case") {
+      shown.current = { found: next.found, source: next.source, result: null };
+      writeFoundLookup(tabStorage(), next.source);
+    }
+    if (next.name === "thanks" && shown.current) shown.current.result = next.result;
+    const step = next.name === "case" || next.name === "thanks" ? next.name : "lookup";
+    if (history === "push") window.history.pushState(rateStepState(step), "");
+    if (history === "replace") window.history.replaceState(rateStepState(step), "");
+    setScreen(next);
+  }
+
+  // The link (or a reload's lookup) is opened once; StrictMode's second effect run must not spend another attempt.
   const opened = useRef(false);
   useEffect(() => {
     const token = initialToken.current;
-    if (!token || opened.current) return;
+    const source: TRateSource | null = token ? { kind: "link", token } : reloadLookup.current;
+    if (!source || opened.current) return;
     opened.current = true;
-    const source: TRateSource = { kind: "link", token };
     fetchCase(source).then(
-      (found) => setScreen({ name: "case", found, source, refusal: null }),
-      (error: unknown) => setScreen({ name: "linkError", message: rateErrorMessage(error) }),
+      (found) => changeScreen({ name: "case", found, source, refusal: null }, "replace"),
+      (error: unknown) => {
+        if (source.kind === "link") {
+          setScreen({ name: "linkError", message: rateErrorMessage(error) });
+          return;
+        }
+        writeFoundLookup(tabStorage(), null);
+        setScreen({ name: "lookup" });
+      },
     );
   }, []);
 
+  // The phone's back and forward buttons move between the steps this page wrote into history.
+  useEffect(() => {
+    const onPop = (event: PopStateEvent) => {
+      const step = rateStepOf(event.state);
+      const last = shown.current;
+      if (step === "lookup" || !last) {
+        writeFoundLookup(tabStorage(), null);
+        setScreen({ name: "lookup" });
+        return;
+      }
+      writeFoundLookup(tabStorage(), last.source);
+      if (step === "thanks" && last.result) {
+        setScreen({ name: "thanks", found: last.found, result: last.result });
+        return;
+      }
+      if (!last.result) {
+        // The case form handles its own confirm step (see RatingForm); otherwise show the case again.
+        setScreen((current) => (current.name === "case" ? current : { name: "case", found: last.found, source: last.source, refusal: null }));
+        return;
+      }
+      // Rated since it was shown: looked up afresh, so it shows the recorded rating, not a form.
+      setScreen({ name: "opening" });
+      fetchCase(last.source).then(
+        (found) => {
+          shown.current = { found, source: last.source, result: null };
+          setScreen({ name: "case", found, source: last.source, refusal: null });
+        },
+        () => setScreen({ name: "lookup" }),
+      );
+    };
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+
   function startOver() {
-    // Leaving the link behind: a reload must not reopen it.
-    if (window.location.search) window.history.replaceState(null, "", window.location.pathname);
     initialToken.current = null;
+    writeFoundLookup(tabStorage(), null);
+    // A new step without the link in its address: a reload there must not reopen it.
+    window.history.pushState(rateStepState("lookup"), "", window.location.pathname);
     setScreen({ name: "lookup" });
   }
 
@@ -96,7 +174,7 @@ export function RateApp() {
         <LookupForm
           initialCaseNo={new URLSearchParams(window.location.search).get("case") ?? ""}
           headingRef={heading}
-          onFound={(found, source) => setScreen({ name: "case", found, source, refusal: null })}
+          onFound={(found, source) => changeScreen({ name: "case", found, source, refusal: null }, "push")}
         />
       );
       break;
@@ -127,7 +205,7 @@ export function RateApp() {
       body = (
         <>
           <CaseCard found={screen.found} />
-          <CaseStatus screen={screen} headingRef={heading} onScreen={setScreen} />
+          <CaseStatus screen={screen} headingRef={heading} onScreen={(next) => changeScreen(next, next.name === "thanks" ? "push" : "none")} />
           <button type="button" className="secondary" onClick={startOver}>
             {S.rateAnother}
           </button>

@@ -10,7 +10,7 @@ import { Face } from "../rating/Face";
 import { LevelPicker, ReasonPicker } from "../rating/LevelPicker";
 import { useRatingChoice } from "../rating/useRatingChoice";
 import type { TOnlineCase, TOnlineRatingResult } from "./CaseCard";
-import { errorCode, rateErrorMessage } from "./rate-helpers";
+import { errorCode, rateErrorMessage, rateStepOf, rateStepState } from "./rate-helpers";
 import { RATE_STRINGS as S } from "./strings";
 
 /** Refusals that mean "this case has all the ratings it may have" (first, or 追评 not yet open). */
@@ -47,6 +47,14 @@ export function RatingForm(props: TProps) {
   useEffect(() => {
     if (confirming) confirmHeading.current?.focus();
   }, [confirming]);
+  // Back (the phone's button or 返回修改) leaves the confirm step's history entry: the form again.
+  useEffect(() => {
+    const onPop = (event: PopStateEvent) => {
+      if (rateStepOf(event.state) !== "confirm") setConfirming(false);
+    };
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
 
   async function deliver(values: TRatingChoice): Promise<void> {
     const request = { channel: props.channel, ...values, idempotencyKey: choice.submissionFor(values).idempotencyKey };
@@ -83,6 +91,8 @@ export function RatingForm(props: TProps) {
   const send = form.handleSubmit(async (values) => {
     if (submit.isPending) return;
     if (isBadLevel(values.level) && !confirming) {
+      // Its own history step: the phone's back button returns to the form, not off the page.
+      window.history.pushState(rateStepState("confirm"), "");
       setConfirming(true);
       return;
     }
@@ -112,7 +122,7 @@ export function RatingForm(props: TProps) {
           <button type="button" className="primary" disabled={submit.isPending} onClick={() => void send()}>
             {submit.isPending ? S.submitting : S.confirm}
           </button>
-          <button type="button" className="secondary" disabled={submit.isPending} onClick={() => setConfirming(false)}>
+          <button type="button" className="secondary" disabled={submit.isPending} onClick={() => window.history.back()}>
             {S.back}
           </button>
         </div>

@@ -7,9 +7,13 @@ import {
   normaliseCaseNo,
   phoneLast4,
   rateErrorMessage,
+  rateStepOf,
+  rateStepState,
   ratingChannel,
   readElderMode,
+  readFoundLookup,
   writeElderMode,
+  writeFoundLookup,
 } from "./rate-helpers";
 
 function clientError(appCode: string | null, message: string): TRPCClientError<never> {
@@ -82,5 +86,28 @@ describe("the online rating page's helpers", () => {
     };
     expect(readElderMode(refusing)).toBe(false);
     expect(() => writeElderMode(refusing, true)).not.toThrow();
+  });
+
+  test("a history entry names its step; one the page did not write is the lookup", () => {
+    expect(rateStepOf(rateStepState("confirm"))).toBe("confirm");
+    expect(rateStepOf(rateStepState("thanks"))).toBe("thanks");
+    expect(rateStepOf(null)).toBe("lookup");
+    expect(rateStepOf({ rateStep: "elsewhere" })).toBe("lookup");
+  });
+
+  test("the found lookup is kept for the tab and forgotten with the case; a link keeps nothing", () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => store.get(key) ?? null,
+      setItem: (key: string, value: string) => void store.set(key, value),
+      removeItem: (key: string) => void store.delete(key),
+    };
+    writeFoundLookup(storage, { kind: "lookup", caseNo: "330000202611250001", phoneLast4: "1234" });
+    expect(readFoundLookup(storage)).toEqual({ kind: "lookup", caseNo: "330000202611250001", phoneLast4: "1234" });
+    writeFoundLookup(storage, { kind: "link", token: "v1.k1.a.b" });
+    expect(readFoundLookup(storage)).toBeNull();
+    writeFoundLookup(storage, null);
+    store.set("hcp.rate.found", "{not json");
+    expect(readFoundLookup(storage)).toBeNull();
   });
 });

@@ -64,8 +64,8 @@ export function errorCode(error: unknown): string | null {
   return (error.data as TErrorData | undefined)?.appCode ?? null;
 }
 
-/** Codes whose server message is more precise than the table's (it names a time or a field). */
-const SERVER_WORDED = new Set(["ONLINE_LOOKUP_LOCKED", "INVALID_INPUT"]);
+/** Codes whose server message is more precise than the table's (it names a time, a field or the tries left). */
+const SERVER_WORDED = new Set(["ONLINE_LOOKUP_FAILED", "ONLINE_LOOKUP_LOCKED", "INVALID_INPUT"]);
 
 /** The Chinese message for a failed call on this page. */
 export function rateErrorMessage(error: unknown): string {
@@ -93,5 +93,48 @@ export function writeElderMode(storage: Pick<Storage, "setItem" | "removeItem"> 
     else storage?.removeItem(ELDER_KEY);
   } catch {
     // Private browsing may refuse storage: the switch still works for this visit.
+  }
+}
+
+/**
+ * The page's steps as browser history entries, so a phone's back button moves between them
+ * instead of leaving the page. `confirm` is a 差评's confirm step inside the case.
+ */
+export type TRateStep = "lookup" | "case" | "confirm" | "thanks";
+
+const STEPS: readonly string[] = ["lookup", "case", "confirm", "thanks"];
+
+/** The step a history entry stands for; an entry the page did not write is the lookup. */
+export function rateStepOf(state: unknown): TRateStep {
+  const step = typeof state === "object" && state !== null ? (state as { rateStep?: unknown }).rateStep : undefined;
+  return typeof step === "string" && STEPS.includes(step) ? (step as TRateStep) : "lookup";
+}
+
+export function rateStepState(step: TRateStep): { rateStep: TRateStep } {
+  return { rateStep: step };
+}
+
+const FOUND_KEY = "hcp.rate.found";
+
+/**
+ * The lookup that found the case, kept for this tab only (sessionStorage, never the address
+ * bar), so a reload can look the case up again. A link needs nothing: its token is in the URL.
+ */
+export function readFoundLookup(storage: Pick<Storage, "getItem"> | undefined): Extract<TRateSource, { kind: "lookup" }> | null {
+  try {
+    const parsed = JSON.parse(storage?.getItem(FOUND_KEY) ?? "null") as { caseNo?: unknown; phoneLast4?: unknown } | null;
+    if (typeof parsed?.caseNo !== "string" || typeof parsed.phoneLast4 !== "string") return null;
+    return { kind: "lookup", caseNo: parsed.caseNo, phoneLast4: parsed.phoneLast4 };
+  } catch {
+    return null;
+  }
+}
+
+export function writeFoundLookup(storage: Pick<Storage, "setItem" | "removeItem"> | undefined, source: TRateSource | null): void {
+  try {
+    if (source?.kind === "lookup") storage?.setItem(FOUND_KEY, JSON.stringify({ caseNo: source.caseNo, phoneLast4: source.phoneLast4 }));
+    else storage?.removeItem(FOUND_KEY);
+  } catch {
+    // Storage refused: a reload then starts at the lookup, as before.
   }
 }
