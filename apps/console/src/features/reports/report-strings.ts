@@ -66,7 +66,7 @@ export const reportStrings = {
   },
   // summary
   provisionalCompared: (previousMonth: boolean, lastYear: boolean) =>
-    `${[previousMonth ? "上月" : "", lastYear ? "去年同月" : ""].filter(Boolean).join("、")}的工作日暂按周末计算（该年节假日安排尚未确认），日均办件量的环比、同比随之为暂算。`,
+    `${[previousMonth ? "上月" : "", lastYear ? "去年同月" : ""].filter(Boolean).join("、")}的工作日暂按周末计算（该年节假日安排尚未确认），日均办件量的${[previousMonth ? "环比" : "", lastYear ? "同比" : ""].filter(Boolean).join("、")}随之为暂算。`,
   periodLine: (from: string, to: string, working: number, calendar: number) => `统计期间 ${from} 至 ${to}，工作日 ${working} 天，自然日 ${calendar} 天`,
   cases: "办件量",
   dailyAverage: "日均办件量",
