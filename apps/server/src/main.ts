@@ -8,7 +8,16 @@ import { fileURLToPath } from "node:url";
 
 import { sql } from "kysely";
 
-import { applyDefaultRatings, escalateOverdue, keyringDataKey, loadDataKeyring, runReportScheduler, sendProvinceRecords, WindowBus } from "@hcp/api";
+import {
+  applyDefaultRatings,
+  escalateOverdue,
+  keyringDataKey,
+  loadDataKeyring,
+  runReportScheduler,
+  sendProvinceRecords,
+  sweepLapsedPrompts,
+  WindowBus,
+} from "@hcp/api";
 import { createDb, foldRollupChanges, prepareDatabase } from "@hcp/db";
 import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
@@ -56,9 +65,10 @@ async function main(): Promise<void> {
     await prepareDatabase(db);
     log("database migrated");
     const credentials = demo ? await ensureDemoHall(db, join(dataDir, "demo-credentials.json"), log) : null;
+    const bus = new WindowBus();
     const hall = createServer({
       db,
-      bus: new WindowBus(),
+      bus,
       dataKey: keyringDataKey(loadDataKeyring(env, dataDir, env.NODE_ENV === "production")),
       secureCookies: env.HCP_SECURE_COOKIES === "1",
       webDist: join(repoRoot, "apps/web/dist"),
@@ -98,6 +108,16 @@ async function main(): Promise<void> {
     }, 5_000);
     cleanups.unshift(() => {
       clearInterval(foldTimer);
+      return Promise.resolve();
+    });
+    // Prompts whose staff session ended or that nobody answered: closed, so no evaluator replays them.
+    const promptTimer = setInterval(() => {
+      sweepLapsedPrompts({ db, bus, now: new Date() }).catch((error: unknown) =>
+        log(`prompt sweep failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }, 30_000);
+    cleanups.unshift(() => {
+      clearInterval(promptTimer);
       return Promise.resolve();
     });
     // The provincial export: due records every ten seconds; an advisory lock lets one process send.

@@ -18,6 +18,7 @@ export { retryAfterOf as apiRetryAfter } from "./services/api-client-gate";
 export { applyDefaultRatings } from "./services/defaults";
 export { consoleOnlyNotifier, escalateOverdue } from "./services/escalation";
 export { sendProvinceRecords } from "./services/province-export";
+export { sweepLapsedPrompts } from "./services/prompts";
 export { buildMonthlyReport } from "./services/report";
 export type { TReportDeps } from "./services/report";
 export { runReportScheduler } from "./services/report-scheduler";

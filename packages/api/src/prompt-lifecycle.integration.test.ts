@@ -10,6 +10,7 @@ import { useTestDb } from "@hcp/db/testing/test-db";
 import type { TCaller } from "../test/harness";
 import { apiHarness, appCodeOf, nextTracked } from "../test/harness";
 import type { TWindowEvent } from "./bus";
+import { sweepLapsedPrompts } from "./services/prompts";
 
 let hall: THallFixture;
 const getDb = useTestDb({
@@ -294,5 +295,62 @@ describe("the rating.invite record", () => {
     expect(await promptRows(c1.caseId)).toMatchObject([{ id: promptId, status: "pending" }]);
     const trail = await auditActions(c1.caseId);
     expect(trail.map((record) => [record.action, JSON.parse(record.detail) as unknown])).toEqual([["rating.invite", { promptId, windowId: hall.windowIds[0] }]]);
+  });
+});
+
+describe("the server's sweep closes prompts nobody can stand behind", () => {
+  test("a staff member whose every session lapsed (idle limit) has their open prompts withdrawn; a fresh push from a live session stays", async () => {
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    await staff.window.signIn({ windowId: hall.windowIds[0] });
+    const cases = await casesUpTo(staff, 2, [1, 2]);
+    const c1 = caseOf(cases, 1);
+    const { promptId } = await staff.case.inviteRating({ caseId: c1.caseId });
+    // Nothing lapses while the session is alive and the prompt is within its timeout.
+    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: advance(30_000) })).toEqual({ withdrawn: 0, timedOut: 0 });
+
+    // The desk is left: two hours later the session has idled out and nobody signed out.
+    const listening = overhear(hall.windowIds[0]);
+    const later = advance(2 * 3_600_000 + MINUTE);
+    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: later })).toEqual({ withdrawn: 1, timedOut: 0 });
+    await listening.stop();
+    expect(listening.events).toEqual([{ type: "promptClosed", promptId, status: "withdrawn" }]);
+    expect(await promptRows(c1.caseId)).toMatchObject([{ id: promptId, status: "withdrawn" }]);
+    expect(JSON.parse((await auditActions(c1.caseId)).at(-1)?.detail ?? "{}")).toEqual({ promptId, windowId: hall.windowIds[0], reason: "sessionEnded" });
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    expect((await device.kiosk.state()).pending).toEqual([]);
+
+    // Signed in again, the next push is the evaluator's, and a second sweep leaves it alone.
+    const back = await api.signedIn(hall.users.window_staff.username);
+    const c2 = caseOf(cases, 2);
+    const fresh = await back.case.inviteRating({ caseId: c2.caseId });
+    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: advance(10_000) })).toEqual({ withdrawn: 0, timedOut: 0 });
+    expect((await device.kiosk.state()).pending.map((prompt) => prompt.promptId)).toEqual([fresh.promptId]);
+  });
+
+  test("a prompt no evaluator answered within the hall's timeout and the grace is timed out, so an evaluator coming back online never shows it", async () => {
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    await staff.window.signIn({ windowId: hall.windowIds[0] });
+    const c1 = caseOf(await casesUpTo(staff, 1, [1]), 1);
+    // The evaluator is offline: the prompt is pushed and never shown.
+    const { promptId } = await staff.case.inviteRating({ caseId: c1.caseId });
+    const timeout = (await getDb().selectFrom("hall").select("prompt_timeout_seconds").where("id", "=", hall.hallId).executeTakeFirstOrThrow()).prompt_timeout_seconds;
+    // Within the timeout and the grace it still waits for the evaluator …
+    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: advance(timeout * 1000 + 60_000) })).toEqual({ withdrawn: 0, timedOut: 0 });
+    // … but the session is kept alive meanwhile, and past the grace the server closes it.
+    await staff.case.mine();
+    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: advance(2 * 60_000) })).toEqual({ withdrawn: 0, timedOut: 1 });
+    expect(await promptRows(c1.caseId)).toMatchObject([{ id: promptId, status: "timed_out" }]);
+    const trail = await auditActions(c1.caseId);
+    expect(trail.map((record) => record.action)).toEqual(["rating.invite", "rating.promptTimedOut"]);
+    expect(JSON.parse(trail[1]?.detail ?? "{}")).toEqual({ promptId, reason: "unanswered" });
+
+    // The evaluator reconnects: nothing to show; 重新推送 writes a new prompt for the citizen still there.
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const feed = (await device.kiosk.events())[Symbol.asyncIterator]();
+    const snapshot = (await nextTracked(feed)).data as { type: string; pending: unknown[] };
+    await feed.return?.();
+    expect(snapshot.pending).toEqual([]);
+    const again = await staff.case.inviteRating({ caseId: c1.caseId });
+    expect(again.promptId).not.toBe(promptId);
   });
 });

@@ -1,7 +1,7 @@
-import { withdrawPrompts } from "@hcp/db";
+import { listLapsedPrompts, SESSION_IDLE_MS, timeOutPrompts, withdrawPrompts } from "@hcp/db";
 import type { Db, TPromptView, TWithdrawnPrompt } from "@hcp/db";
 
-import type { TPromptEvent } from "../bus";
+import type { TPromptEvent, WindowBus } from "../bus";
 import type { TContext } from "../context";
 import { audit } from "./audit";
 
@@ -37,4 +37,38 @@ export async function withdrawInTransaction(
 /** Committed: each evaluator drops what was withdrawn at its window. */
 export function announceWithdrawn(ctx: Pick<TContext, "bus">, withdrawn: readonly TWithdrawnPrompt[]): void {
   for (const prompt of withdrawn) ctx.bus.publish(prompt.windowId, { type: "promptClosed", promptId: prompt.id, status: "withdrawn" });
+}
+
+/**
+ * How long past its hall's timeout an unanswered prompt waits for an evaluator that was offline:
+ * one that reconnects within it still shows the case (and times it out itself).
+ */
+export const PROMPT_SWEEP_GRACE_MS = 2 * 60_000;
+
+/**
+ * The server's sweep (every half minute): a prompt whose staff member's every console session
+ * has ended (idle limit, absolute end) is withdrawn like one of 退出登录, and one nobody answered
+ * within its timeout and the grace is timed out — so no evaluator coming back online later shows
+ * an old case to the next citizen. Each with its audit record, in one transaction.
+ */
+export async function sweepLapsedPrompts(deps: { db: Db; bus: WindowBus; now: Date }): Promise<{ withdrawn: number; timedOut: number }> {
+  const lapsed = await listLapsedPrompts(deps.db, deps.now, { idleMs: SESSION_IDLE_MS, graceMs: PROMPT_SWEEP_GRACE_MS });
+  if (lapsed.sessionEnded.length === 0 && lapsed.timedOut.length === 0) return { withdrawn: 0, timedOut: 0 };
+  const system = { now: () => deps.now, user: null, device: null };
+  const closed = await deps.db.transaction().execute(async (trx) => {
+    const withdrawn = await withdrawInTransaction(trx, system, { promptIds: lapsed.sessionEnded }, "sessionEnded");
+    const timedOut = await timeOutPrompts(trx, lapsed.timedOut, deps.now);
+    for (const prompt of timedOut) {
+      await audit(trx, system, {
+        action: "rating.promptTimedOut",
+        entity: "case",
+        entityId: prompt.caseId,
+        detail: { promptId: prompt.id, reason: "unanswered" },
+      });
+    }
+    return { withdrawn, timedOut };
+  });
+  announceWithdrawn(deps, closed.withdrawn);
+  for (const prompt of closed.timedOut) deps.bus.publish(prompt.windowId, { type: "promptClosed", promptId: prompt.id, status: "timed_out" });
+  return { withdrawn: closed.withdrawn.length, timedOut: closed.timedOut.length };
 }

@@ -189,3 +189,75 @@ export async function latestPromptsOfCases(db: Db, caseIds: readonly number[]): 
   const rows = await db.selectFrom("rating_prompt").selectAll().where("case_id", "in", caseIds).orderBy("id").execute();
   return new Map(rows.map((row) => [row.case_id, row]));
 }
+
+/**
+ * Open prompts nobody can stand behind any more, for the server's sweep: those pushed by a staff
+ * member none of whose console sessions is still alive (退出登录 everywhere, or every session past
+ * its absolute end or the idle limit), and those left unanswered past their hall's evaluator
+ * timeout plus `graceMs` since they were shown (or pushed, when no evaluator showed them) — an
+ * evaluator that was offline would otherwise replay them to the next citizen when it reconnects.
+ */
+export async function listLapsedPrompts(
+  db: Db,
+  now: Date,
+  limits: { idleMs: number; graceMs: number },
+): Promise<{ sessionEnded: number[]; timedOut: number[] }> {
+  const idleSince = new Date(now.getTime() - limits.idleMs);
+  const rows = await db
+    .selectFrom("rating_prompt as p")
+    .innerJoin("window as w", "w.id", "p.window_id")
+    .innerJoin("hall as h", "h.id", "w.hall_id")
+    .select((eb) => [
+      "p.id",
+      eb
+        .and([
+          eb("p.staff_id", "is not", null),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom("session as s")
+                .innerJoin("user as u", "u.id", "s.user_id")
+                .select("s.id")
+                .whereRef("u.staff_id", "=", "p.staff_id")
+                .where("s.expires_at", ">", now)
+                .where("s.last_seen_at", ">", idleSince),
+            ),
+          ),
+        ])
+        .as("sessionEnded"),
+      sql<boolean>`timestampadd(microsecond, (h.prompt_timeout_seconds * 1000 + ${limits.graceMs}) * 1000, coalesce(p.shown_at, p.created_at)) < ${now}`.as(
+        "timedOut",
+      ),
+    ])
+    .where("p.status", "=", "pending")
+    .execute();
+  return {
+    sessionEnded: rows.filter((row) => Boolean(row.sessionEnded)).map((row) => row.id),
+    timedOut: rows.filter((row) => !row.sessionEnded && Boolean(row.timedOut)).map((row) => row.id),
+  };
+}
+
+/** Closes open prompts as timed out by the server, returning those it closed (locked first). */
+export async function timeOutPrompts(db: Db, promptIds: readonly number[], now: Date): Promise<TWithdrawnPrompt[]> {
+  if (promptIds.length === 0) return [];
+  const open = await db
+    .selectFrom("rating_prompt")
+    .select(["id", "window_id as windowId", "case_id as caseId"])
+    .where("id", "in", promptIds)
+    .where("status", "=", "pending")
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+  if (open.length === 0) return [];
+  await db
+    .updateTable("rating_prompt")
+    .set({ status: "timed_out", closed_at: now })
+    .where(
+      "id",
+      "in",
+      open.map((prompt) => prompt.id),
+    )
+    .where("status", "=", "pending")
+    .execute();
+  return open;
+}

@@ -165,6 +165,7 @@ export const auditStrings = {
     signIn: "在其他窗口上岗",
     sessionEnded: "登录结束",
     staff: "窗口撤回推送",
+    unanswered: "评价器未在时限内作答",
   } as Record<string, string>,
   apiClient: (id: string) => `接口调用方 #${id}`,
 } as const;
