@@ -104,8 +104,15 @@ for (const mode of ["normal", "大字"] as const) {
     for (const screen of KIOSK_SCREENS) {
       const where = `${mode} ${screen.width}×${screen.height}`;
       await page.setViewportSize(screen);
-      await promptCase(kiosk.baseUrl(), staff, platform.hall.itemIds.instant);
+      const { caseNo } = await promptCase(kiosk.baseUrl(), staff, platform.hall.itemIds.instant);
       await page.getByTestId("kiosk-rating").waitFor();
+      // Every step names the case being rated: its item and its number.
+      const namesCase = async (step: string) =>
+        expect({ where: `${where} ${step}`, text: await page.locator(".rating-case").textContent() }).toEqual({
+          where: `${where} ${step}`,
+          text: expect.stringMatching(new RegExp(`个体工商户设立登记.*${caseNo}`)) as unknown,
+        });
+      await namesCase("faces");
 
       expectEqualFaces(await faceBoxes(page, LABELS), screen, where);
       expectFits(await screenFit(page), `${where} faces`);
@@ -114,6 +121,7 @@ for (const mode of ["normal", "大字"] as const) {
       await page.getByRole("button", { name: "不满意", exact: true }).click();
       await page.getByRole("button", { name: "窗口人员业务不熟练" }).waitFor();
       expectFits(await screenFit(page), `${where} reasons`, mode === "大字");
+      await namesCase("reasons");
       await expectReachableReasons(page, `${where} reasons`);
 
       // Back to the faces: the chosen one is marked by more than colour, and nothing moved.
@@ -128,6 +136,7 @@ for (const mode of ["normal", "大字"] as const) {
       await page.getByRole("button", { name: "提交评价" }).click();
       await page.getByTestId("kiosk-confirm").waitFor();
       expectFits(await screenFit(page), `${where} confirm`);
+      await namesCase("confirm");
 
       await page.getByRole("button", { name: "确认提交" }).click();
       await page.getByTestId("kiosk-thanks").waitFor();

@@ -107,6 +107,8 @@ export function RatingScreen(props: TProps) {
     body = (
       <section className="rating" data-testid="kiosk-confirm" aria-labelledby="confirm-title">
         <h1 id="confirm-title">{STRINGS.confirmBad}</h1>
+        {/* Which case is being rated stays in view on every step; who handled it is on the step before. */}
+        <CaseLine prompt={props.prompt} staff={null} />
         <p className="confirm-choice">{fill(STRINGS.confirmBadChoice, { level: LEVEL_LABELS[level] })}</p>
         <p className="kiosk-note">{STRINGS.confirmBadHelp}</p>
         {failure}
