@@ -548,8 +548,13 @@ export async function seedDemoHall(db: Db, options: TDemoSeedOptions = {}): Prom
     (result) => result.hallId,
   );
   const seconds = Math.round((performance.now() - started) / 100) / 10;
-  const { cases, ratings } = loaded.year;
-  log(`loaded ${cases.toLocaleString("en-US")} cases and ${ratings.toLocaleString("en-US")} ratings in ${seconds} s`);
+  const { year, recent } = loaded;
+  const count = (n: number) => n.toLocaleString("en-US");
+  log(
+    `loaded ${count(year.cases)} cases and ${count(year.ratings)} ratings of 2023` +
+      (options.now ? `, ${count(recent.cases)} cases and ${count(recent.ratings)} ratings of the recent days` : "") +
+      ` in ${seconds} s`,
+  );
   return {
     hallId: loaded.hallId,
     departments: catalog.departments.length,
