@@ -10,6 +10,7 @@ import { apiHarness, appCodeOf } from "../test/harness";
 import type { TWindowEvent } from "./bus";
 import { AppError } from "./errors";
 import { decryptContact } from "./services/contact";
+import { sweepLapsedPrompts } from "./services/prompts";
 
 let hall: THallFixture;
 const getDb = useTestDb({
@@ -223,5 +224,18 @@ describe("POST /integration/cases/{caseNo}/complete and GET", () => {
     expect(await appCodeOf(caller.integrationCase.complete({ caseNo: "BIZ-2026-0001", promptEvaluator: true }))).toBe("CASE_HAS_NO_WINDOW");
     // Asked for both, the caller gets neither: the case is still open.
     expect((await caller.integrationCase.get({ caseNo: "BIZ-2026-0001" })).status).toBe("received");
+  });
+
+  test("a business system's prompt at a window nobody signed in at is not withdrawn by the sweep: it waits for its timeout", async () => {
+    const caller = await manager();
+    await caller.integrationCase.upsert(body({ receivedAt: new Date(Date.now() - 3_600_000).toISOString() }));
+    const { promptId } = await caller.integrationCase.complete({ caseNo: "BIZ-2026-0001", promptEvaluator: true });
+    // The case's staff member has no console session at all; the sweep half a minute later leaves the prompt open.
+    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: new Date(Date.now() + 30_000) })).toEqual({ withdrawn: 0, timedOut: 0 });
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    expect((await device.kiosk.state()).pending.map((prompt) => prompt.promptId)).toEqual([promptId]);
+    // Unanswered past the hall's timeout and the grace, the server times it out.
+    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: new Date(Date.now() + 10 * 60_000) })).toEqual({ withdrawn: 0, timedOut: 1 });
+    expect((await device.kiosk.state()).pending).toEqual([]);
   });
 });

@@ -191,9 +191,11 @@ export async function latestPromptsOfCases(db: Db, caseIds: readonly number[]): 
 }
 
 /**
- * Open prompts nobody can stand behind any more, for the server's sweep: those pushed by a staff
- * member none of whose console sessions is still alive (退出登录 everywhere, or every session past
- * its absolute end or the idle limit), and those left unanswered past their hall's evaluator
+ * Open prompts nobody can stand behind any more, for the server's sweep: those of a staff session
+ * at a window (亮牌, `presence_id`) whose staff member has no console session alive any more
+ * (退出登录 everywhere, or every session past its absolute end or the idle limit) — a business
+ * system's prompt at a window nobody signed in at has no such session and is left to its
+ * timeout — and those left unanswered past their hall's evaluator
  * timeout plus `graceMs` since they were shown (or pushed, when no evaluator showed them) — an
  * evaluator that was offline would otherwise replay them to the next citizen when it reconnects.
  */
@@ -207,18 +209,19 @@ export async function listLapsedPrompts(
     .selectFrom("rating_prompt as p")
     .innerJoin("window as w", "w.id", "p.window_id")
     .innerJoin("hall as h", "h.id", "w.hall_id")
+    .leftJoin("window_presence as wp", "wp.id", "p.presence_id")
     .select((eb) => [
       "p.id",
       eb
         .and([
-          eb("p.staff_id", "is not", null),
+          eb("wp.id", "is not", null),
           eb.not(
             eb.exists(
               eb
                 .selectFrom("session as s")
                 .innerJoin("user as u", "u.id", "s.user_id")
                 .select("s.id")
-                .whereRef("u.staff_id", "=", "p.staff_id")
+                .whereRef("u.staff_id", "=", "wp.staff_id")
                 .where("s.expires_at", ">", now)
                 .where("s.last_seen_at", ">", idleSince),
             ),
