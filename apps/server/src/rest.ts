@@ -127,7 +127,7 @@ export function createRestHandler<TContext>(options: {
   router: AnyRouter;
   createContext: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
   /** given the real request, so a failure's log line carries the request's id */
-  onError: (opts: { error: { code: string; cause?: unknown; message: string }; path?: string; req: IncomingMessage }) => void;
+  onError: (opts: { error: { code: string; cause?: unknown; message: string }; path?: string; req?: IncomingMessage }) => void;
   /** seconds a refusal asks the caller to wait (a rate limit), else null */
   retryAfter: (error: unknown) => number | null;
   /** the largest body a path (/api/v1/…) accepts, in bytes; 1 MB when not given */
@@ -146,8 +146,9 @@ export function createRestHandler<TContext>(options: {
       return seconds === undefined || seconds === null ? {} : { headers: { "retry-after": String(seconds) } };
     },
     onError: (opts) => {
+      // A failure whose real request is not known (never expected) is still logged, without its id.
       const req = realRequests.get(opts.req);
-      if (req) options.onError({ error: opts.error, ...(opts.path === undefined ? {} : { path: opts.path }), req });
+      options.onError({ error: opts.error, ...(opts.path === undefined ? {} : { path: opts.path }), ...(req ? { req } : {}) });
     },
   });
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
