@@ -204,6 +204,16 @@ describe("a prompt belongs to one staff session at one window", () => {
     expect(JSON.parse((await auditActions(c1.caseId)).at(-1)?.detail ?? "{}")).toMatchObject({ promptId, reason: "sessionEnded" });
   });
 
+  test("退出所有设备 ends every session: the prompts they pushed are withdrawn at once", async () => {
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    await staff.window.signIn({ windowId: hall.windowIds[0] });
+    const c1 = caseOf(await casesUpTo(staff, 1, [1]), 1);
+    const { promptId } = await staff.case.inviteRating({ caseId: c1.caseId });
+    await staff.auth.signOutEverywhere();
+    expect(await promptRows(c1.caseId)).toMatchObject([{ id: promptId, status: "withdrawn" }]);
+    expect(JSON.parse((await auditActions(c1.caseId)).at(-1)?.detail ?? "{}")).toMatchObject({ promptId, reason: "sessionEnded" });
+  });
+
   test("a tap made before the prompt was withdrawn, delivered late from the outbox, still counts", async () => {
     const staff = await api.signedIn(hall.users.window_staff.username);
     await staff.window.signIn({ windowId: hall.windowIds[0] });

@@ -112,20 +112,23 @@ export const kioskRouter = {
       const windowId = device?.windowId ?? null;
       if (!device || windowId === null) throw appError("PAIRING_CODE_INVALID", "UNAUTHORIZED");
       const token = randomBytes(32).toString("base64url");
-      if (!(await completePairing(ctx.db, { deviceId: device.id, codeHash, tokenHash: hashToken(token), now }))) {
-        throw appError("PAIRING_CODE_INVALID", "UNAUTHORIZED");
-      }
-      setDeviceCookie(ctx, token);
-      await insertAudit(ctx.db, {
-        actorUserId: null,
-        actorRole: "device",
-        action: "device.paired",
-        entity: "evaluator_device",
-        entityId: device.id,
-        after: { windowId, pairedAt: now.toISOString() },
-        detail: { ip: ctx.request.ip },
-        now,
+      // The pairing and its "device.paired" record commit together.
+      await ctx.db.transaction().execute(async (trx) => {
+        if (!(await completePairing(trx, { deviceId: device.id, codeHash, tokenHash: hashToken(token), now }))) {
+          throw appError("PAIRING_CODE_INVALID", "UNAUTHORIZED");
+        }
+        await insertAudit(trx, {
+          actorUserId: null,
+          actorRole: "device",
+          action: "device.paired",
+          entity: "evaluator_device",
+          entityId: device.id,
+          after: { windowId, pairedAt: now.toISOString() },
+          detail: { ip: ctx.request.ip },
+          now,
+        });
       });
+      setDeviceCookie(ctx, token);
       return { deviceCode: device.deviceCode, windowId };
     }),
 

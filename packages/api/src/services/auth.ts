@@ -117,19 +117,22 @@ export async function signIn(ctx: TContext, input: TSignIn): Promise<TSessionUse
   if (!user.active) throw appError("ACCOUNT_DISABLED", "FORBIDDEN");
   const token = randomBytes(32).toString("base64url");
   const now = ctx.now();
-  await insertSession(ctx.db, {
-    id: hashToken(token),
-    userId: user.id,
-    now,
-    expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-  });
-  await insertAudit(ctx.db, {
-    actorUserId: user.id,
-    action: "auth.signIn",
-    entity: "user",
-    entityId: user.id,
-    detail: { ip: ctx.request.ip },
-    now,
+  // The session and its "auth.signIn" record commit together.
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertSession(trx, {
+      id: hashToken(token),
+      userId: user.id,
+      now,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    });
+    await insertAudit(trx, {
+      actorUserId: user.id,
+      action: "auth.signIn",
+      entity: "user",
+      entityId: user.id,
+      detail: { ip: ctx.request.ip },
+      now,
+    });
   });
   ctx.request.setCookie(sessionCookie(ctx, token, SESSION_TTL_MS / 1000));
   return toSessionUser(user);
@@ -149,10 +152,19 @@ export async function signOut(ctx: TContext & { sessionId: string }): Promise<vo
   ctx.request.setCookie(sessionCookie(ctx, "", 0));
 }
 
-/** 退出所有设备: every session of the user ends, this one included (a lost phone, a shared PC). */
+/**
+ * 退出所有设备: every session of the user ends, this one included (a lost phone, a shared PC); like
+ * 退出登录, a staff member's open prompts are withdrawn, all in one commit with the record.
+ */
 export async function signOutEverywhere(ctx: TContext & { user: NonNullable<TContext["user"]> }): Promise<number> {
-  const ended = await deleteUserSessions(ctx.db, ctx.user.id);
-  await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "auth.signOutEverywhere", entity: "user", entityId: ctx.user.id, detail: { ended }, now: ctx.now() });
+  const user = ctx.user;
+  const { ended, withdrawn } = await ctx.db.transaction().execute(async (trx) => {
+    const count = await deleteUserSessions(trx, user.id);
+    await insertAudit(trx, { actorUserId: user.id, action: "auth.signOutEverywhere", entity: "user", entityId: user.id, detail: { ended: count }, now: ctx.now() });
+    const closed = user.staff_id === null ? [] : await withdrawInTransaction(trx, ctx, { staffId: user.staff_id }, "sessionEnded");
+    return { ended: count, withdrawn: closed };
+  });
+  announceWithdrawn(ctx, withdrawn);
   ctx.request.setCookie(sessionCookie(ctx, "", 0));
   return ended;
 }
@@ -166,7 +178,11 @@ export async function changePassword(ctx: TContext & { user: NonNullable<TContex
   if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw appError("PASSWORD_WRONG", "BAD_REQUEST");
   const problem = passwordProblem(input.newPassword, user.username);
   if (problem) throw appError(problem, "BAD_REQUEST");
-  await ctx.db.updateTable("user").set({ password_hash: await hashPassword(input.newPassword) }).where("id", "=", user.id).execute();
-  await deleteUserSessions(ctx.db, user.id, ctx.sessionId);
-  await insertAudit(ctx.db, { actorUserId: user.id, action: "auth.changePassword", entity: "user", entityId: user.id, now: ctx.now() });
+  const passwordHash = await hashPassword(input.newPassword);
+  // The new password, the other sessions' end and the record commit together.
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.updateTable("user").set({ password_hash: passwordHash }).where("id", "=", user.id).execute();
+    await deleteUserSessions(trx, user.id, ctx.sessionId);
+    await insertAudit(trx, { actorUserId: user.id, action: "auth.changePassword", entity: "user", entityId: user.id, now: ctx.now() });
+  });
 }

@@ -67,25 +67,30 @@ export async function createCase(ctx: TStaffContext, input: TCaseCreate): Promis
   const now = ctx.now();
   const today = hallDate(now);
   const caseNo = await nextCaseNo(ctx, hall, today);
-  const caseId = await insertCase(ctx.db, {
-    case_no: caseNo,
-    hall_id: hall.id,
-    department_id: item.department_id,
-    service_item_id: item.id,
-    window_id: windowId,
-    staff_id: ctx.staffId,
-    handling_channel: "window",
-    case_type: item.case_type,
-    promised_days: item.promised_days,
-    applicant_type: input.applicantType,
-    applicant_name_masked: maskApplicantName(input.applicantType, input.applicantName),
-    ...applicantDataColumns(ctx.dataKey, { phone: input.applicantPhone, idNo: input.applicantIdNo }),
-    status: "received",
-    received_at: now,
-    completed_at: null,
-    due_date: item.case_type === "promised" ? await addHallWorkingDays(ctx.db, today, item.promised_days) : null,
+  const dueDate = item.case_type === "promised" ? await addHallWorkingDays(ctx.db, today, item.promised_days) : null;
+  // The case and its "case.create" record commit together: neither exists without the other.
+  const caseId = await ctx.db.transaction().execute(async (trx) => {
+    const id = await insertCase(trx, {
+      case_no: caseNo,
+      hall_id: hall.id,
+      department_id: item.department_id,
+      service_item_id: item.id,
+      window_id: windowId,
+      staff_id: ctx.staffId,
+      handling_channel: "window",
+      case_type: item.case_type,
+      promised_days: item.promised_days,
+      applicant_type: input.applicantType,
+      applicant_name_masked: maskApplicantName(input.applicantType, input.applicantName),
+      ...applicantDataColumns(ctx.dataKey, { phone: input.applicantPhone, idNo: input.applicantIdNo }),
+      status: "received",
+      received_at: now,
+      completed_at: null,
+      due_date: dueDate,
+    });
+    await insertAudit(trx, { actorUserId: ctx.user.id, action: "case.create", entity: "case", entityId: id, now });
+    return id;
   });
-  await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "case.create", entity: "case", entityId: caseId, now });
   const created = await findCaseById(ctx.db, caseId);
   if (!created) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
   return toCaseView(created);
@@ -102,8 +107,11 @@ export async function completeCase(ctx: TStaffContext, caseId: number): Promise<
   const row = await requireOwnCase(ctx, caseId);
   if (row.status === "completed") throw appError("CASE_ALREADY_COMPLETED", "CONFLICT");
   const now = ctx.now();
-  if (!(await markCaseCompleted(ctx.db, caseId, now))) throw appError("CASE_ALREADY_COMPLETED", "CONFLICT");
-  await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "case.complete", entity: "case", entityId: caseId, now });
+  // The completion and its "case.complete" record commit together; a concurrent completion wins.
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await markCaseCompleted(trx, caseId, now))) throw appError("CASE_ALREADY_COMPLETED", "CONFLICT");
+    await insertAudit(trx, { actorUserId: ctx.user.id, action: "case.complete", entity: "case", entityId: caseId, now });
+  });
   return toCaseView({ ...row, status: "completed", completed_at: now });
 }
 
