@@ -138,11 +138,15 @@ export async function withdrawPrompts(
     if (which.promptIds.length === 0) return [];
     query = query.where("id", "in", which.promptIds);
   }
-  const open = await query.orderBy("id").forUpdate().execute();
+  return closeLocked(db, await query.orderBy("id").forUpdate().execute(), "withdrawn", now);
+}
+
+/** Closes prompts just read open under lock, and returns them. */
+async function closeLocked(db: Db, open: TWithdrawnPrompt[], status: "withdrawn" | "timed_out", now: Date): Promise<TWithdrawnPrompt[]> {
   if (open.length === 0) return [];
   await db
     .updateTable("rating_prompt")
-    .set({ status: "withdrawn", closed_at: now })
+    .set({ status, closed_at: now })
     .where(
       "id",
       "in",
@@ -251,16 +255,5 @@ export async function timeOutPrompts(db: Db, promptIds: readonly number[], now: 
     .orderBy("id")
     .forUpdate()
     .execute();
-  if (open.length === 0) return [];
-  await db
-    .updateTable("rating_prompt")
-    .set({ status: "timed_out", closed_at: now })
-    .where(
-      "id",
-      "in",
-      open.map((prompt) => prompt.id),
-    )
-    .where("status", "=", "pending")
-    .execute();
-  return open;
+  return closeLocked(db, open, "timed_out", now);
 }
