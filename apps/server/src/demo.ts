@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 
 import { hashToken } from "@hcp/api";
+import { listHallWindowDevices, setDeviceToken } from "@hcp/db";
 import type { Db } from "@hcp/db";
 import { isDemoHallSeeded, seedDemoHall } from "@hcp/db/seed";
 import type { TDemoAccount } from "@hcp/db/seed";
@@ -37,24 +38,12 @@ export async function ensureDemoHall(
       `${result.recentRatings.toLocaleString("en")} ratings; ${result.prompts.toLocaleString("en")} evaluator prompts, ` +
       `${result.signals.toLocaleString("en")} misuse signals`,
   );
-  const devices = await db
-    .selectFrom("evaluator_device")
-    .innerJoin("window", "window.id", "evaluator_device.window_id")
-    .innerJoin("hall", "hall.id", "window.hall_id")
-    .where("hall.id", "=", result.hallId)
-    .select(["evaluator_device.id", "evaluator_device.device_code", "window.code", "window.name"])
-    .orderBy("window.code")
-    .execute();
   const issued: TDemoCredentials["devices"] = [];
   const now = new Date();
-  for (const device of devices) {
+  for (const device of await listHallWindowDevices(db, result.hallId)) {
     const token = randomBytes(24).toString("base64url");
-    await db
-      .updateTable("evaluator_device")
-      .set({ token_hash: hashToken(token), paired_at: now })
-      .where("id", "=", device.id)
-      .execute();
-    issued.push({ deviceCode: device.device_code, windowCode: device.code, windowName: device.name, token });
+    await setDeviceToken(db, device.id, hashToken(token), now);
+    issued.push({ deviceCode: device.deviceCode, windowCode: device.windowCode, windowName: device.windowName, token });
   }
   const credentials = { accounts: result.accounts, devices: issued };
   writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2), { mode: 0o600 });

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { listCalendarExceptions, listConfirmedCalendarYears } from "@hcp/db";
+import { listCalendarExceptions, listConfirmedCalendarYears, listHallServiceDays, saveCalendarDay, saveHallServiceDay } from "@hcp/db";
 import { countWorkingDays, dayKind, hallDate, scheduleFromDays, yearsAwaitingSchedule, ZHolidaySchedule } from "@hcp/domain";
 
 import { audit } from "../services/audit";
@@ -23,14 +23,7 @@ export const calendarRouter = {
       const [exceptions, confirmedYears, serviceDays] = await Promise.all([
         listCalendarExceptions(ctx.db, from, to),
         listConfirmedCalendarYears(ctx.db),
-        ctx.db
-          .selectFrom("hall_service_day")
-          .select(["date", "note"])
-          .where("hall_id", "=", ctx.user.hall_id)
-          .where("date", ">=", from)
-          .where("date", "<=", to)
-          .orderBy("date")
-          .execute(),
+        listHallServiceDays(ctx.db, ctx.user.hall_id, from, to),
       ]);
       const map = new Map(exceptions.map((day) => [day.date, day]));
       const confirmation = confirmedYears.find((row) => row.year === input.year);
@@ -71,18 +64,9 @@ export const calendarRouter = {
     .input(z.object({ date: ZDate, kind: z.enum(["holiday", "makeup", "regular"]), name: z.string().trim().max(32).default("") }))
     .mutation(async ({ ctx, input }) => {
       await ctx.db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom("calendar_day").select(["kind", "name"]).where("date", "=", input.date).forUpdate().executeTakeFirst();
-        if (input.kind === "regular") {
-          await trx.deleteFrom("calendar_day").where("date", "=", input.date).execute();
-        } else {
-          await trx
-            .insertInto("calendar_day")
-            .values({ date: input.date, kind: input.kind, name: input.name })
-            .onDuplicateKeyUpdate({ kind: input.kind, name: input.name })
-            .execute();
-        }
+        const before = await saveCalendarDay(trx, input.date, input.kind === "regular" ? null : { kind: input.kind, name: input.name });
         const after = input.kind === "regular" ? null : { kind: input.kind, name: input.name };
-        await audit(trx, ctx, { action: "calendar.setDay", entity: "calendar_day", entityId: input.date, before: before ?? null, after });
+        await audit(trx, ctx, { action: "calendar.setDay", entity: "calendar_day", entityId: input.date, before, after });
       });
       const exceptions = await listCalendarExceptions(ctx.db, input.date, input.date);
       return { date: input.date, kind: dayKind(input.date, new Map(exceptions.map((day) => [day.date, day]))) };
@@ -93,19 +77,9 @@ export const calendarRouter = {
     .input(z.object({ date: ZDate, note: z.string().trim().max(100).default(""), remove: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {
       await ctx.db.transaction().execute(async (trx) => {
-        const day = trx.selectFrom("hall_service_day").select("note").where("hall_id", "=", ctx.user.hall_id).where("date", "=", input.date);
-        const before = await day.forUpdate().executeTakeFirst();
-        if (input.remove) {
-          await trx.deleteFrom("hall_service_day").where("hall_id", "=", ctx.user.hall_id).where("date", "=", input.date).execute();
-        } else {
-          await trx
-            .insertInto("hall_service_day")
-            .values({ hall_id: ctx.user.hall_id, date: input.date, note: input.note })
-            .onDuplicateKeyUpdate({ note: input.note })
-            .execute();
-        }
+        const before = await saveHallServiceDay(trx, ctx.user.hall_id, input.date, input.remove ? null : input.note);
         const after = input.remove ? null : { note: input.note };
-        await audit(trx, ctx, { action: "calendar.setServiceDay", entity: "hall_service_day", entityId: `${ctx.user.hall_id}:${input.date}`, before: before ?? null, after });
+        await audit(trx, ctx, { action: "calendar.setServiceDay", entity: "hall_service_day", entityId: `${ctx.user.hall_id}:${input.date}`, before, after });
       });
       return { ok: true as const };
     }),

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { findDevice, findWindow, insertDevice, listDevices, setPairingCode, unpairDevice } from "@hcp/db";
+import { findDevice, findWindow, insertDevice, listDevices, lockDevicePairing, setPairingCode, unpairDevice } from "@hcp/db";
 import type { Db } from "@hcp/db";
 import { ZId } from "@hcp/domain";
 
@@ -22,13 +22,8 @@ const deviceAdminProcedure = roleProcedure(["admin", "hall_manager"]);
 
 /** What the audit trail keeps of a device's pairing: never a token or code hash. */
 async function pairingState(db: Db, deviceId: number) {
-  const row = await db
-    .selectFrom("evaluator_device")
-    .select(["window_id", "paired_at", "pairing_code_expires_at"])
-    .where("id", "=", deviceId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  return { windowId: row.window_id, pairedAt: row.paired_at?.toISOString() ?? null, pairingCodeExpiresAt: row.pairing_code_expires_at?.toISOString() ?? null };
+  const row = await lockDevicePairing(db, deviceId);
+  return { windowId: row.windowId, pairedAt: row.pairedAt?.toISOString() ?? null, pairingCodeExpiresAt: row.pairingCodeExpiresAt?.toISOString() ?? null };
 }
 
 /**

@@ -79,3 +79,41 @@ export async function listWorkOrderDuesFrom(db: Db, dueFrom: string, openedBefor
 export async function setWorkOrderDues(trx: Db, id: number, dues: { contactDue: string; rectifyDue: string }): Promise<void> {
   await trx.updateTable("work_order").set({ contact_due: dues.contactDue, rectify_due: dues.rectifyDue }).where("id", "=", id).execute();
 }
+
+/** A hall's own extra service days (延时/预约/节假日服务) within a date range, by date. */
+export async function listHallServiceDays(db: Db, hallId: number, from: string, to: string): Promise<{ date: string; note: string }[]> {
+  return db
+    .selectFrom("hall_service_day")
+    .select(["date", "note"])
+    .where("hall_id", "=", hallId)
+    .where("date", ">=", from)
+    .where("date", "<=", to)
+    .orderBy("date")
+    .execute();
+}
+
+/** Sets (or with `note === null` removes) a hall's service day and returns what it was, read under lock. */
+export async function saveHallServiceDay(trx: Db, hallId: number, date: string, note: string | null): Promise<{ note: string } | null> {
+  const before = await trx.selectFrom("hall_service_day").select("note").where("hall_id", "=", hallId).where("date", "=", date).forUpdate().executeTakeFirst();
+  if (note === null) {
+    await trx.deleteFrom("hall_service_day").where("hall_id", "=", hallId).where("date", "=", date).execute();
+  } else {
+    await trx.insertInto("hall_service_day").values({ hall_id: hallId, date, note }).onDuplicateKeyUpdate({ note }).execute();
+  }
+  return before ?? null;
+}
+
+/** Marks a date as holiday or make-up day (or with `day === null` back to the Monday–Friday rule); returns what it was, read under lock. */
+export async function saveCalendarDay(
+  trx: Db,
+  date: string,
+  day: { kind: "holiday" | "makeup"; name: string } | null,
+): Promise<{ kind: "holiday" | "makeup"; name: string } | null> {
+  const before = await trx.selectFrom("calendar_day").select(["kind", "name"]).where("date", "=", date).forUpdate().executeTakeFirst();
+  if (day === null) {
+    await trx.deleteFrom("calendar_day").where("date", "=", date).execute();
+  } else {
+    await trx.insertInto("calendar_day").values({ date, kind: day.kind, name: day.name }).onDuplicateKeyUpdate({ kind: day.kind, name: day.name }).execute();
+  }
+  return before ?? null;
+}

@@ -163,3 +163,30 @@ export async function recordHeartbeat(
     .where("id", "=", heartbeat.deviceId)
     .execute();
 }
+
+/** A device's pairing as the audit trail keeps it (never a token or code hash), read under lock. */
+export async function lockDevicePairing(db: Db, deviceId: number): Promise<{ windowId: number | null; pairedAt: Date | null; pairingCodeExpiresAt: Date | null }> {
+  const row = await db
+    .selectFrom("evaluator_device")
+    .select(["window_id", "paired_at", "pairing_code_expires_at"])
+    .where("id", "=", deviceId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return { windowId: row.window_id, pairedAt: row.paired_at, pairingCodeExpiresAt: row.pairing_code_expires_at };
+}
+
+/** The paired evaluators of a hall's windows, by window code: what the demo hands a fresh token. */
+export async function listHallWindowDevices(db: Db, hallId: number): Promise<{ id: number; deviceCode: string; windowCode: string; windowName: string }[]> {
+  return db
+    .selectFrom("evaluator_device")
+    .innerJoin("window", "window.id", "evaluator_device.window_id")
+    .where("window.hall_id", "=", hallId)
+    .select(["evaluator_device.id", "evaluator_device.device_code as deviceCode", "window.code as windowCode", "window.name as windowName"])
+    .orderBy("window.code")
+    .execute();
+}
+
+/** Pairs a device with a token directly (the demo's own tablets, which need no pairing code). */
+export async function setDeviceToken(db: Db, deviceId: number, tokenHash: string, now: Date): Promise<void> {
+  await db.updateTable("evaluator_device").set({ token_hash: tokenHash, paired_at: now }).where("id", "=", deviceId).execute();
+}
