@@ -150,6 +150,44 @@ describe("a year without a confirmed holiday schedule", () => {
     expect(januaryAfter.summary).toMatchObject({ workingDays: 20, workingDaysProvisional: { current: false, previousMonth: false, lastYear: false } });
   });
 
+  test("confirming it leaves a closed order's deadlines, and any deadline already met, as they were: only running deadlines move", async () => {
+    // Opened Friday 25 Dec 2026 like the order above: 2027-01-15 counted Monday to Friday.
+    const closed = await workOrderOpenedAt(new Date("2026-12-25T02:00:00Z"));
+    // Rectified on Saturday 16 Jan: late on the count it was given, on time had 元旦 been known.
+    const closedAt = new Date("2027-01-16T02:00:00Z");
+    await getDb()
+      .updateTable("work_order")
+      .set({ state: "closed", contacted_at: closedAt, rectified_at: closedAt, replied_at: closedAt, closed_at: closedAt })
+      .where("id", "=", closed)
+      .execute();
+    const dues = (id: number) => getDb().selectFrom("work_order").select(["contact_due", "rectify_due"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const onTime = async () => (await buildMonthlyReport({ db: getDb(), now: () => new Date("2027-02-20T02:00:00Z") }, hall.hallId, "2026-12")).badReviews.workOrderRates;
+
+    const verdictBefore = await onTime();
+    const admin = await atClock.signedIn(hall.users.admin.username);
+    const confirmed = await admin.calendar.confirmSchedule({ schedule: SCHEDULE_2027, source: "form" });
+    expect(confirmed.movedWorkOrders).toEqual([]);
+    expect(await dues(closed)).toEqual({ contact_due: "2026-12-28", rectify_due: "2027-01-15" });
+    expect(verdictBefore.find((row) => row.key === "onTimeRate")?.value).toMatchObject({ num: 0, den: 1 });
+    expect(await onTime()).toEqual(verdictBefore);
+    const moves = await getDb().selectFrom("audit_log").select("id").where("action", "=", "workOrder.recomputeDeadline").where("entity_id", "=", String(closed)).execute();
+    expect(moves).toEqual([]);
+  });
+
+  test("confirming it moves an open order's running rectification deadline but not its met contact deadline", async () => {
+    // Opened Thursday 31 Dec 2026: contact due Monday 4 Jan 2027 counted Monday to Friday, already met.
+    const open = await workOrderOpenedAt(new Date("2026-12-31T02:00:00Z"));
+    const dues = () => getDb().selectFrom("work_order").select(["contact_due", "rectify_due"]).where("id", "=", open).executeTakeFirstOrThrow();
+    expect(await dues()).toEqual({ contact_due: "2027-01-01", rectify_due: "2027-01-21" });
+    await getDb().updateTable("work_order").set({ state: "rectifying", contacted_at: new Date("2026-12-31T06:00:00Z") }).where("id", "=", open).execute();
+
+    const admin = await atClock.signedIn(hall.users.admin.username);
+    const confirmed = await admin.calendar.confirmSchedule({ schedule: SCHEDULE_2027, source: "form" });
+    // 元旦 1–3 Jan off: the 15th working day after 31 Dec is Friday 22 Jan; the met contact deadline stays.
+    expect(confirmed.movedWorkOrders).toEqual([{ id: open, contactDue: "2027-01-01", rectifyDue: "2027-01-22" }]);
+    expect(await dues()).toEqual({ contact_due: "2027-01-01", rectify_due: "2027-01-22" });
+  });
+
   test("a schedule with a wrong row is refused with the row's problem in Chinese, and nothing is written; only administrators confirm", async () => {
     const admin = await atClock.signedIn(hall.users.admin.username);
     const weekdayMakeup = { ...SCHEDULE_2027, makeupDays: [{ name: "春节", date: "2027-02-17" }] };

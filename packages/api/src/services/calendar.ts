@@ -74,8 +74,9 @@ export interface TScheduleConfirmed {
 /**
  * Enters a year's schedule as the notice lists it and confirms it, in one transaction: the year's
  * days are replaced, the confirmation records who and when, and every work order whose deadline
- * was counted across the year gets its deadline recounted on the confirmed calendar (each move
- * audited), so no deadline keeps the "weekdays only" count it was given before.
+ * was counted across the year gets its running deadlines recounted on the confirmed calendar (each
+ * move audited), so no running deadline keeps the "weekdays only" count it was given before;
+ * closed orders and met deadlines stay as they were judged.
  */
 export async function confirmHolidaySchedule(ctx: TUserContext, schedule: THolidaySchedule, source: "form" | "file"): Promise<TScheduleConfirmed> {
   const { year } = schedule;
@@ -93,7 +94,11 @@ export async function confirmHolidaySchedule(ctx: TUserContext, schedule: THolid
     const movedWorkOrders: TScheduleConfirmed["movedWorkOrders"] = [];
     for (const order of await listWorkOrderDuesFrom(trx, `${year}-01-01`, hallDayBounds(`${year}-12-31`).end)) {
       const opened = hallDate(order.createdAt);
-      const dues = { contactDue: movedDue(opened, order.contactDue, before, after), rectifyDue: movedDue(opened, order.rectifyDue, before, after) };
+      // A met deadline keeps its date (listWorkOrderDuesFrom leaves closed orders out altogether).
+      const dues = {
+        contactDue: order.contacted ? order.contactDue : movedDue(opened, order.contactDue, before, after),
+        rectifyDue: order.rectified ? order.rectifyDue : movedDue(opened, order.rectifyDue, before, after),
+      };
       if (dues.contactDue === order.contactDue && dues.rectifyDue === order.rectifyDue) continue;
       await setWorkOrderDues(trx, order.id, dues);
       await audit(trx, ctx, {

@@ -62,18 +62,33 @@ export interface TWorkOrderDues {
   createdAt: Date;
   contactDue: string;
   rectifyDue: string;
+  /** the call-back is made: the contact deadline is history */
+  contacted: boolean;
+  /** the rectification is done: the rectification deadline, and its on-time verdict, are history */
+  rectified: boolean;
 }
 
-/** Work orders of every hall opened before `openedBefore` with a deadline on or after `dueFrom`. */
+/**
+ * Open work orders of every hall opened before `openedBefore` with a deadline still running on or
+ * after `dueFrom`. A closed order, and a deadline already met, are history: a newly confirmed
+ * calendar must not move them (nor the on-time verdicts resting on them).
+ */
 export async function listWorkOrderDuesFrom(db: Db, dueFrom: string, openedBefore: Date): Promise<TWorkOrderDues[]> {
-  return db
+  const rows = await db
     .selectFrom("work_order")
-    .select(["id", "created_at as createdAt", "contact_due as contactDue", "rectify_due as rectifyDue"])
+    .select(["id", "created_at as createdAt", "contact_due as contactDue", "rectify_due as rectifyDue", "contacted_at as contactedAt", "rectified_at as rectifiedAt"])
+    .where("state", "<>", "closed")
     .where("created_at", "<", openedBefore)
-    .where((eb) => eb.or([eb("contact_due", ">=", dueFrom), eb("rectify_due", ">=", dueFrom)]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("contacted_at", "is", null), eb("contact_due", ">=", dueFrom)]),
+        eb.and([eb("rectified_at", "is", null), eb("rectify_due", ">=", dueFrom)]),
+      ]),
+    )
     .orderBy("id")
     .forUpdate()
     .execute();
+  return rows.map(({ contactedAt, rectifiedAt, ...row }) => ({ ...row, contacted: contactedAt !== null, rectified: rectifiedAt !== null }));
 }
 
 export async function setWorkOrderDues(trx: Db, id: number, dues: { contactDue: string; rectifyDue: string }): Promise<void> {
