@@ -66,10 +66,13 @@ describe("the hall's rating rules", () => {
     const feed = (await device.kiosk.events())[Symbol.asyncIterator]();
     expect((await nextTracked(feed)).data.settings).toEqual({ promptTimeoutSeconds: 90 });
     await feed.return?.();
-    // The four-day-old case is past the three-day window: the default rule now closes it as 基本满意.
-    expect(await applyDefaultRatings(getDb(), new Date())).toBe(1);
+    // The four-day-old case is past the three-day window, but it was completed before the rule took
+    // effect: a province's default rating applies from its start, never to the cases before it.
+    expect(await applyDefaultRatings(getDb(), new Date())).toBe(0);
+    const afterSwitch = await caseCompleted(0);
+    expect(await applyDefaultRatings(getDb(), new Date(Date.now() + 3 * DAY_MS + 60_000))).toBe(1);
     expect(await getDb().selectFrom("rating").select(["case_id", "level", "is_default"]).where("is_default", "=", true).execute()).toEqual([
-      { case_id: fourDaysOld.id, level: 3, is_default: true },
+      { case_id: afterSwitch.id, level: 3, is_default: true },
     ]);
     const recorded = await getDb().selectFrom("audit_log").select(["action", "actor_user_id"]).where("action", "=", "hall.updateRatingRules").execute();
     expect(recorded).toEqual([{ action: "hall.updateRatingRules", actor_user_id: hall.users.hall_manager.id }]);
@@ -94,6 +97,15 @@ describe("the hall's rating rules", () => {
   });
 });
 
+/** The hall switched the default rating on `days` days ago. */
+async function switchedOnDaysAgo(days: number): Promise<void> {
+  await getDb()
+    .updateTable("hall")
+    .set({ default_rating_enabled: true, default_rating_from: new Date(Date.now() - days * DAY_MS) })
+    .where("id", "=", hall.hallId)
+    .execute();
+}
+
 describe("default ratings", () => {
   test("are off unless the hall switches them on", async () => {
     await caseCompleted(8);
@@ -102,7 +114,8 @@ describe("default ratings", () => {
   });
 
   test("when on, close unrated cases once, flagged is_default, and never count as active ratings", async () => {
-    await getDb().updateTable("hall").set({ default_rating_enabled: true }).where("id", "=", hall.hallId).execute();
+    await switchedOnDaysAgo(20);
+    const beforeTheRule = await caseCompleted(21);
     const closed = await caseCompleted(8);
     const open = await caseCompleted(1);
     const rated = await caseCompleted(9);
@@ -118,7 +131,7 @@ describe("default ratings", () => {
       { case_id: closed.id, is_default: true, level: 3 },
       { case_id: rated.id, is_default: false, level: 3 },
     ]);
-    expect(rows.some((row) => row.case_id === open.id)).toBe(false);
+    expect(rows.some((row) => row.case_id === open.id || row.case_id === beforeTheRule.id)).toBe(false);
 
     const manager = await api.signedIn(hall.users.hall_manager.username);
     const from = hallDate(new Date(Date.now() - 30 * DAY_MS));
@@ -127,6 +140,36 @@ describe("default ratings", () => {
     expect(overview.totals.validRatings).toBe(2);
     expect(overview.totals.ratings).toBe(1);
     expect(overview.totals.activeGoodRate).toMatchObject({ num: 1, den: 1 });
+  });
+
+  test("switching the rule on starts it from that moment, switching it off ends it, and both are recorded", async () => {
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const on = { ratingWindowDays: 7, promptTimeoutSeconds: 60, defaultRating: { enabled: true, level: 3 as const } };
+    const before = Date.now();
+    await manager.rating.updateRules(on);
+    const fromOf = async () =>
+      (await getDb().selectFrom("hall").select("default_rating_from").where("id", "=", hall.hallId).executeTakeFirstOrThrow()).default_rating_from;
+    const from = await fromOf();
+    expect(from?.getTime()).toBeGreaterThanOrEqual(before - 1);
+    expect(from?.getTime()).toBeLessThanOrEqual(Date.now());
+    // Saving other rules while it stays on keeps its start.
+    await manager.rating.updateRules({ ...on, ratingWindowDays: 5 });
+    expect(await fromOf()).toEqual(from);
+    await manager.rating.updateRules({ ...on, defaultRating: { enabled: false, level: 3 } });
+    expect(await fromOf()).toBeNull();
+    const recorded = await getDb().selectFrom("audit_log").select("action").where("action", "=", "hall.updateRatingRules").execute();
+    expect(recorded).toHaveLength(3);
+  });
+
+  test("are no citizen's taps: a batch of them at a window never makes the next evaluator rating there a burst or a run", async () => {
+    await switchedOnDaysAgo(20);
+    for (let index = 0; index < 10; index += 1) await caseCompleted(8);
+    expect(await applyDefaultRatings(getDb(), new Date())).toBe(10);
+    const fresh = await caseCompleted(0);
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    await device.rating.submit({ caseNo: fresh.caseNo, level: 3, idempotencyKey: randomUUID() });
+    const kinds = await getDb().selectFrom("rating_signal").select("kind").where("case_id", "=", fresh.id).execute();
+    expect(kinds.map((row) => row.kind)).toEqual(["no_prompt"]);
   });
 });
 

@@ -9,6 +9,7 @@ export * from "./repositories/calendar";
 export * from "./repositories/case";
 export * from "./repositories/catalog";
 export * from "./repositories/counter";
+export * from "./repositories/default-rating";
 export * from "./repositories/device";
 export * from "./repositories/online-lock";
 export * from "./repositories/performance";

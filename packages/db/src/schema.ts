@@ -16,6 +16,8 @@ export interface HallTable {
   prompt_timeout_seconds: Generated<number>;
   default_rating_enabled: Generated<boolean>;
   default_rating_level: Generated<number>;
+  /** when the default-rating rule took effect: only cases completed since get one; null while off */
+  default_rating_from: Generated<Date | null>;
   contact_due_days: Generated<number>;
   rectify_due_days: Generated<number>;
   /** JSON of the ranking weights; "" = the published defaults */

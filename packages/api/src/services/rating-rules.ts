@@ -38,7 +38,7 @@ export async function updateRatingRules(ctx: TUserContext, rules: TRatingRules):
       prompt_timeout_seconds: rules.promptTimeoutSeconds,
       default_rating_enabled: rules.defaultRating.enabled,
       default_rating_level: rules.defaultRating.level,
-    });
+    }, ctx.now());
     await audit(trx, ctx, { action: "hall.updateRatingRules", entity: "hall", entityId: ctx.user.hall_id, before, after: rules });
   });
   return ratingRules(ctx);

@@ -63,7 +63,8 @@ function windowScope(inputs: readonly { rating: Pick<Rating, "window_id" | "chan
 
 /**
  * The windows' latest ratings for both rules, newest first along (window_id, received_at): a few
- * index entries per window however busy it is. `extra` more rows per rule than a rule needs, since
+ * index entries per window however busy it is. Default ratings are left out: the housekeeping
+ * writes a window's batch of them at one instant, and nobody tapped them. `extra` more rows per rule than a rule needs, since
  * ratings written later in the same batch are left out when judging an earlier one. With `keys`,
  * the same statement also reads back the ids of the batch's own ratings.
  */
@@ -72,11 +73,11 @@ async function readRecent(db: Db, windows: TWindowScope, keys: readonly string[]
     const burstSince = new Date(since.getTime() - SIGNAL_RULES.burstWindowMs);
     const runSince = new Date(since.getTime() - SIGNAL_RULES.identicalRunWindowMs);
     const run = sql`(select 'run' as rule, window_id, id, level, received_at, idempotency_key from rating
-      where window_id = ${windowId} and seq = 1 and received_at >= ${runSince}
+      where window_id = ${windowId} and seq = 1 and not is_default and received_at >= ${runSince}
       order by received_at desc, id desc limit ${SIGNAL_RULES.identicalRunLength + extra})`;
     if (!kiosk) return [run];
     const burst = sql`(select 'burst' as rule, window_id, id, level, received_at, idempotency_key from rating
-      where window_id = ${windowId} and channel = ${KIOSK_CHANNEL} and received_at >= ${burstSince}
+      where window_id = ${windowId} and channel = ${KIOSK_CHANNEL} and not is_default and received_at >= ${burstSince}
       order by received_at desc, id desc limit ${SIGNAL_RULES.burstCount + 1 + extra})`;
     return [burst, run];
   });

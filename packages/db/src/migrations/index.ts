@@ -18,6 +18,7 @@ import * as defaultRatingBasic from "./2026_11_26_0900_default_rating_basic";
 import * as pairingCodeCipher from "./2026_12_07_1400_pairing_code_cipher";
 import * as promptStaffSession from "./2026_12_07_1500_prompt_staff_session";
 import * as calendarYear from "./2026_12_07_1600_calendar_year";
+import * as defaultRatingFrom from "./2026_12_07_1710_default_rating_from";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -42,6 +43,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_1400_pairing_code_cipher": pairingCodeCipher,
   "2026_12_07_1500_prompt_staff_session": promptStaffSession,
   "2026_12_07_1600_calendar_year": calendarYear,
+  "2026_12_07_1710_default_rating_from": defaultRatingFrom,
 };
 
 export const migrationProvider: MigrationProvider = {
