@@ -23,6 +23,7 @@ import { createDb, foldRollupChanges } from "@hcp/db";
 import type { Db } from "@hcp/db";
 import { NATIONAL_REASONS } from "@hcp/domain";
 
+import { childEnv, readEnv } from "../src/env";
 import { connectEvaluators } from "./evaluators";
 import type { TPromptRun } from "./evaluators";
 import { cpuMeter, keepAliveAgent, percentile, postJson, procMemory, runClosedLoop } from "./load";
@@ -33,29 +34,24 @@ import type { TRowCounts, TTwinRows } from "./rows";
 import { createBenchData, serverNodeArgs, startDatabase } from "./setup";
 import type { TBenchData, TDatabase, TRatingCase } from "./setup";
 
-// ── settings (environment overrides for quick runs) ──────────────────────────────────────────
-function intSetting(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
-}
-const REQUESTS = intSetting("BENCH_REQUESTS", 5000);
+// ── settings (environment overrides for quick runs: BENCH_* in packages/db/src/env.ts) ─────────
+const env = readEnv();
+const REQUESTS = env.BENCH_REQUESTS;
 /**
  * Rounds per concurrency, each a REST run, a same-rows raw run and a rating + reason run; the
  * summary compares their medians.
  * On a shared machine the raw rate alone drifts by a third within minutes, so one pair of runs
  * says more about the minute than about the server.
  */
-const ROUNDS = intSetting("BENCH_ROUNDS", 3);
+const ROUNDS = env.BENCH_ROUNDS;
 /**
  * REST ratings before the first measured run. With 1,000 the first REST run at c=16 was the
  * slowest of its three in every run (the server's code and heap still settling); with 5,000 the
  * three agree within a few percent.
  */
-const WARMUP = intSetting("BENCH_WARMUP", 5000);
+const WARMUP = env.BENCH_WARMUP;
 const CONCURRENCY = [16, 64] as const;
-const EVALUATORS = intSetting("BENCH_EVALUATORS", 200);
+const EVALUATORS = env.BENCH_EVALUATORS;
 const PROMPT_ROUNDS = 2; // paced prompts per window; one more per window for the burst
 const PROMPT_IN_FLIGHT = 4;
 
@@ -64,7 +60,7 @@ const TARGET_PROMPT_P99_MS = 100;
 const TARGET_RSS_MB = 300;
 
 /** The server's NODE_ENV: BENCH_SERVER_NODE_ENV when set, else inherited (unset under `npm start`). */
-const SERVER_NODE_ENV = process.env.BENCH_SERVER_NODE_ENV ?? process.env.NODE_ENV;
+const SERVER_NODE_ENV = env.BENCH_SERVER_NODE_ENV ?? env.NODE_ENV;
 
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
@@ -79,15 +75,14 @@ interface TServerProcess {
 async function startServer(databaseUrl: string, dataDir: string): Promise<TServerProcess> {
   const child: ChildProcess = spawn(process.execPath, await serverNodeArgs(), {
     cwd: serverDir,
-    env: {
-      ...process.env,
+    env: childEnv({
       DATABASE_URL: databaseUrl,
       PORT: "0",
       HOST: "127.0.0.1",
       HCP_DATA_DIR: dataDir,
       HCP_DATA_KEY: randomBytes(32).toString("hex"),
       ...(SERVER_NODE_ENV === undefined ? {} : { NODE_ENV: SERVER_NODE_ENV }),
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<void>((done) => child.once("exit", () => done()));

@@ -12,6 +12,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
 import { percentile } from "./load";
+import { childEnv } from "../src/env";
 import { serverNodeArgs } from "./setup";
 
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,7 +29,7 @@ export interface TServerChild {
 export async function startServerChild(databaseUrl: string, dataDir: string, log: (line: string) => void): Promise<TServerChild> {
   const child = spawn(process.execPath, await serverNodeArgs(), {
     cwd: serverDir,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", HCP_DATA_DIR: dataDir, HCP_DATA_KEY: randomBytes(32).toString("hex") },
+    env: childEnv({ DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", HCP_DATA_DIR: dataDir, HCP_DATA_KEY: randomBytes(32).toString("hex") }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   if (child.pid === undefined || !child.stdout || !child.stderr) throw new Error("could not start the server process");

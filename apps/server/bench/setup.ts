@@ -17,6 +17,7 @@ import { createHallFixture } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 
 import { bundleServer } from "../src/bundle";
+import { readEnv } from "../src/env";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -29,7 +30,7 @@ const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export async function serverNodeArgs(): Promise<string[]> {
   const bundle = resolve(serverDir, "dist/main.mjs");
   await bundleServer(resolve(serverDir, "src/main.ts"), bundle);
-  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const extra = readEnv().BENCH_SERVER_NODE_ARGS.split(/\s+/).filter(Boolean);
   return [...extra, "--enable-source-maps", bundle];
 }
 
@@ -54,7 +55,7 @@ function withDatabase(serverUrl: string, database: string): string {
 
 /** DATABASE_URL's server (any database name in it is ignored), or a MariaDB of our own. */
 export async function startDatabase(log: (line: string) => void): Promise<TDatabase> {
-  let serverUrl = process.env.DATABASE_URL;
+  let serverUrl = readEnv().DATABASE_URL;
   let stopServer: (() => Promise<void>) | null = null;
   let dataDir: string | null = null;
   if (serverUrl) {

@@ -15,6 +15,7 @@ import { createHallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { bundleServer } from "../src/bundle";
+import { childEnv } from "../src/env";
 import { signInOverHttp } from "./hall-server";
 
 /**
@@ -46,14 +47,13 @@ async function startServer(databaseUrl: string): Promise<TServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), "hcp-report-scheduler-"));
   const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", bundle], {
     cwd: serverDir,
-    env: {
-      ...process.env,
+    env: childEnv({
       DATABASE_URL: databaseUrl,
       PORT: "0",
       HOST: "127.0.0.1",
       HCP_DATA_DIR: dataDir,
       HCP_DATA_KEY: randomBytes(32).toString("hex"),
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];

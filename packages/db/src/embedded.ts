@@ -11,6 +11,8 @@ import { join } from "node:path";
 
 import { createConnection } from "mysql2/promise";
 
+import { childEnv, readEnv } from "./env";
+
 export interface TEmbeddedMariadb {
   /** admin URL without a database name */
   url: string;
@@ -29,7 +31,7 @@ export interface TEmbeddedOptions {
 const SEARCH_PATH = ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin", "/usr/local/mysql/bin"];
 
 function findBinary(name: string): string | null {
-  const dirs = [...(process.env.PATH ?? "").split(":"), ...SEARCH_PATH].filter(Boolean);
+  const dirs = [...readEnv().PATH.split(":"), ...SEARCH_PATH].filter(Boolean);
   for (const dir of dirs) {
     const candidate = join(dir, name);
     if (existsSync(candidate)) return candidate;
@@ -49,7 +51,7 @@ function ensureMariadbInstalled(log: (line: string) => void): { server: string; 
   let server = findBinary("mariadbd");
   if (!server && isRoot() && existsSync("/etc/debian_version") && findBinary("apt-get")) {
     log("installing mariadb-server with apt-get …");
-    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    const env = childEnv({ DEBIAN_FRONTEND: "noninteractive" });
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
     execFileSync("apt-get", ["install", "-y", "-qq", "mariadb-server"], { stdio: "inherit", env });
     server = findBinary("mariadbd");

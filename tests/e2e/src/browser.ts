@@ -3,12 +3,14 @@ import { existsSync } from "node:fs";
 import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
 
+import { readEnv } from "@hcp/db/env";
+
 /**
  * The machine's Chromium (Debian's `chromium` package): Playwright's own browser download needs
  * network access a CI machine here does not have.
  */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  const executablePath = readEnv().CHROMIUM_PATH;
   if (!existsSync(executablePath)) {
     throw new Error(`Chromium not found at ${executablePath}: install the \`chromium\` package or set CHROMIUM_PATH`);
   }

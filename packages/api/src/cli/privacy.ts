@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 
 import { migrateToLatest } from "@hcp/db";
 import { runCommand, withDatabase } from "@hcp/db/cli/open-database";
+import { readEnv } from "@hcp/db/env";
 
 import { loadDataKeyring } from "../data-keys";
 import { rekeyApplicantData } from "../services/privacy";
@@ -25,7 +26,8 @@ async function main(): Promise<number> {
     process.stderr.write("usage: privacy rekey\n");
     return 2;
   }
-  const ring = loadDataKeyring(process.env, resolve(process.env.HCP_DATA_DIR ?? join(repoRoot, ".data")), process.env.NODE_ENV === "production");
+  const env = readEnv();
+  const ring = loadDataKeyring(env, resolve(env.HCP_DATA_DIR ?? join(repoRoot, ".data")), env.NODE_ENV === "production");
   return withDatabase(async (db) => {
     await migrateToLatest(db);
     const started = performance.now();

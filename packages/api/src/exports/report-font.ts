@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 
+import { readEnv } from "@hcp/db/env";
+
 import { appError } from "../errors";
 
 /** Debian's fonts-wqy-microhei: a free CJK font every Debian host can install with apt-get. */
@@ -18,7 +20,7 @@ export interface TReportFont {
  * e.g. `/fonts/noto.ttc#NotoSansCJKsc-Regular`), else WenQuanYi Micro Hei. Checked before every
  * PDF so a missing font is a clear refusal, not a PDF full of empty boxes.
  */
-export function resolveReportFont(setting: string | undefined = process.env.HCP_REPORT_FONT): TReportFont {
+export function resolveReportFont(setting: string | undefined = readEnv().HCP_REPORT_FONT): TReportFont {
   const configured = setting?.trim() ?? "";
   const [path = DEFAULT_REPORT_FONT, face] = (configured === "" ? DEFAULT_REPORT_FONT : configured).split("#");
   if (!existsSync(path)) {

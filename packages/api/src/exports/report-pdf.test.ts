@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 
 import { AppError } from "../errors";
 import { reportPdf } from "./report-pdf";
@@ -68,16 +68,14 @@ describe("the monthly report PDF", () => {
   });
 
   test("refuses in Chinese when the configured font is missing", async () => {
-    const previous = process.env.HCP_REPORT_FONT;
-    process.env.HCP_REPORT_FONT = join(dir, "no-such-font.ttf");
+    vi.stubEnv("HCP_REPORT_FONT", join(dir, "no-such-font.ttf"));
     try {
       const error = await reportPdf(report).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).appCode).toBe("REPORT_FONT_MISSING");
       expect((error as AppError).message).toContain("中文字体");
     } finally {
-      if (previous === undefined) delete process.env.HCP_REPORT_FONT;
-      else process.env.HCP_REPORT_FONT = previous;
+      vi.unstubAllEnvs();
     }
   });
 });

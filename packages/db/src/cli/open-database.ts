@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { createDb } from "../client";
 import type { Db } from "../client";
 import { startEmbeddedMariadb } from "../embedded";
+import { readEnv } from "../env";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 
@@ -26,8 +27,9 @@ function isRunning(pidFile: string): boolean {
  * the platform's own MariaDB in `.data/mariadb` (database `hcp`), started for the command.
  */
 export async function openDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: () => Promise.resolve() };
-  const dataDir = join(process.env.HCP_DATA_DIR ?? join(repoRoot, ".data"), "mariadb");
+  const env = readEnv();
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: () => Promise.resolve() };
+  const dataDir = join(env.HCP_DATA_DIR ?? join(repoRoot, ".data"), "mariadb");
   if (!existsSync(dataDir)) throw new Error(`no platform database in ${dataDir}: run npm start first, or set DATABASE_URL`);
   if (isRunning(join(dataDir, "mariadbd.pid"))) {
     throw new Error("the platform's MariaDB is running: set DATABASE_URL to the address npm start printed (…/hcp)");

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { startEmbeddedMariadb } from "../embedded";
+import { childEnv, readEnv } from "../env";
 
 async function main(): Promise<number> {
   const separator = process.argv.indexOf("--");
@@ -22,8 +23,8 @@ async function main(): Promise<number> {
   }
   let stop: (() => Promise<void>) | null = null;
   let dataDir: string | null = null;
-  const env = { ...process.env };
-  if (!env.DATABASE_URL) {
+  const env = childEnv();
+  if (!readEnv().DATABASE_URL) {
     dataDir = mkdtempSync(join(tmpdir(), "hcp-db-"));
     const embedded = await startEmbeddedMariadb({
       dataDir,

@@ -12,6 +12,7 @@ import { sql } from "kysely";
 
 import { createDb } from "../client";
 import { startEmbeddedMariadb } from "../embedded";
+import { readEnv } from "../env";
 import { prepareDatabase } from "../migrator";
 import { seedDemoHall } from "./index";
 
@@ -23,7 +24,7 @@ function withDatabase(serverUrl: string, database: string): string {
 
 async function main(): Promise<void> {
   const scale = Number(process.argv[2] ?? 1);
-  let serverUrl = process.env.DATABASE_URL;
+  let serverUrl = readEnv().DATABASE_URL;
   let stopServer: (() => Promise<void>) | null = null;
   let tempDir: string | null = null;
   if (!serverUrl) {

@@ -10,6 +10,7 @@ import type {} from "vitest";
 
 import { createDb } from "../client";
 import { startEmbeddedMariadb } from "../embedded";
+import { readEnv } from "../env";
 import { prepareDatabase } from "../migrator";
 
 declare module "vitest" {
@@ -29,7 +30,7 @@ function withDatabase(serverUrl: string, database: string): string {
  * DATABASE_URL when set, otherwise a MariaDB of our own in a temporary directory.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  let serverUrl = process.env.DATABASE_URL;
+  let serverUrl = readEnv().DATABASE_URL;
   let stopServer: (() => Promise<void>) | null = null;
   let tempDir: string | null = null;
   if (!serverUrl) {
