@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 
 import { TRPCError } from "@trpc/server";
+import { sql } from "kysely";
 import { afterEach, describe, expect, test } from "vitest";
 import { ZodError } from "zod";
 
-import { createHallFixture } from "@hcp/db/testing";
+import { insertCase } from "@hcp/db";
+import { createHallFixture, fixtureCase } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
@@ -186,6 +188,58 @@ describe("a year without a confirmed holiday schedule", () => {
     // 元旦 1–3 Jan off: the 15th working day after 31 Dec is Friday 22 Jan; the met contact deadline stays.
     expect(confirmed.movedWorkOrders).toEqual([{ id: open, contactDue: "2027-01-01", rectifyDue: "2027-01-22" }]);
     expect(await dues()).toEqual({ contact_due: "2027-01-01", rectify_due: "2027-01-22" });
+  });
+
+  test("a promised case due across it says 暂按周末计算 and is recounted when it is confirmed, in the same transaction, with one record listing every move", async () => {
+    // Monday 28 Dec 2026, 5 working days counted Monday to Friday: due Monday 4 Jan 2027.
+    const staff = await atClock.signedIn(hall.users.window_staff.username);
+    await staff.window.signIn({ windowId: hall.windowIds[0] });
+    const open = await staff.case.create({ serviceItemId: hall.itemIds.promised, applicantType: "person", applicantName: "王五", applicantPhone: "13611112222" });
+    expect(open).toMatchObject({ dueDate: "2027-01-04", dueDateProvisional: true });
+    expect((await staff.case.mine()).find((row) => row.id === open.id)).toMatchObject({ dueDate: "2027-01-04", dueDateProvisional: true });
+    // Received the same day and completed on Tuesday 5 Jan: late on the count it was given.
+    const completed = await insertCase(
+      getDb(),
+      fixtureCase(hall, { caseNo: "DUE-ACROSS-2027", promised: true, receivedAt: new Date("2026-12-28T03:00:00Z"), completedAt: new Date("2027-01-05T03:00:00Z"), dueDate: "2027-01-04" }),
+    );
+    const january = () => buildMonthlyReport({ db: getDb(), now: () => new Date("2027-02-20T02:00:00Z") }, hall.hallId, "2027-01");
+    const onTimeCompletion = async () => (await january()).summary.comparisons.find((row) => row.key === "onTimeCompletionRate")?.current;
+    expect(await onTimeCompletion()).toMatchObject({ num: 0, den: 1 });
+
+    const admin = await atClock.signedIn(hall.users.admin.username);
+    const confirmed = await admin.calendar.confirmSchedule({ schedule: SCHEDULE_2027, source: "form" });
+    // 元旦 1–3 Jan off: the 5th working day after 28 Dec is Tuesday 5 Jan, for both.
+    expect(confirmed.movedCases).toBe(2);
+    const dues = await getDb().selectFrom("case").select(["id", "due_date"]).where("id", "in", [open.id, completed]).orderBy("id").execute();
+    expect(dues).toEqual([
+      { id: open.id, due_date: "2027-01-05" },
+      { id: completed, due_date: "2027-01-05" },
+    ]);
+    const record = await getDb().selectFrom("audit_log").select(["entity", "entity_id", "before_json", "after_json", "detail"]).where("action", "=", "case.recomputeDueDates").executeTakeFirstOrThrow();
+    expect(record).toMatchObject({ entity: "calendar_year", entity_id: "2027" });
+    expect(JSON.parse(record.before_json ?? "null")).toEqual({ dueDates: { [open.caseNo]: "2027-01-04", "DUE-ACROSS-2027": "2027-01-04" } });
+    expect(JSON.parse(record.after_json ?? "null")).toEqual({ dueDates: { [open.caseNo]: "2027-01-05", "DUE-ACROSS-2027": "2027-01-05" } });
+    expect((await staff.case.mine()).find((row) => row.id === open.id)).toMatchObject({ dueDate: "2027-01-05", dueDateProvisional: false });
+    // The live report recounts on the confirmed calendar: completed on its due day, on time.
+    expect(await onTimeCompletion()).toMatchObject({ num: 1, den: 1 });
+  });
+
+  test("a failed confirmation moves no case: the due dates and their marks stay as they were", async () => {
+    const staff = await atClock.signedIn(hall.users.window_staff.username);
+    await staff.window.signIn({ windowId: hall.windowIds[0] });
+    const open = await staff.case.create({ serviceItemId: hall.itemIds.promised, applicantType: "person", applicantName: "王五", applicantPhone: "13611112222" });
+    // The confirmation's own record cannot be written: everything before it must roll back.
+    await sql`create trigger refuse_confirm_audit before insert on audit_log for each row
+      begin if new.action = 'calendar.confirmYear' then signal sqlstate '45000' set message_text = 'refused'; end if; end`.execute(getDb());
+    try {
+      const admin = await atClock.signedIn(hall.users.admin.username);
+      await expect(admin.calendar.confirmSchedule({ schedule: SCHEDULE_2027, source: "form" })).rejects.toThrow();
+    } finally {
+      await sql`drop trigger refuse_confirm_audit`.execute(getDb());
+    }
+    expect(await getDb().selectFrom("case").select("due_date").where("id", "=", open.id).executeTakeFirstOrThrow()).toEqual({ due_date: "2027-01-04" });
+    expect(await getDb().selectFrom("audit_log").select("id").where("action", "=", "case.recomputeDueDates").execute()).toEqual([]);
+    expect((await staff.case.mine()).find((row) => row.id === open.id)).toMatchObject({ dueDateProvisional: true });
   });
 
   test("a schedule with a wrong row is refused with the row's problem in Chinese, and nothing is written; only administrators confirm", async () => {

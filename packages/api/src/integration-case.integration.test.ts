@@ -72,6 +72,7 @@ describe("PUT /integration/cases/{caseNo}", () => {
       promisedDays: 5,
       // Monday 5 January + 5 working days
       dueDate: "2026-01-12",
+      dueDateProvisional: false,
       ratings: [],
       workOrder: null,
     });

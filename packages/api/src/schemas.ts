@@ -39,6 +39,8 @@ export const ZCaseView = z.object({
   receivedAt: z.string(),
   completedAt: z.string().nullable(),
   dueDate: z.string().nullable(),
+  /** the due date was counted across a year without a confirmed holiday schedule (暂按周末计算) */
+  dueDateProvisional: z.boolean(),
 });
 
 export const ZCaseListRow = z.object({
@@ -51,6 +53,10 @@ export const ZCaseListRow = z.object({
   status: z.enum(["received", "completed"]),
   receivedAt: z.string(),
   completedAt: z.string().nullable(),
+  /** a 承诺件's due date; null for a 即办件 */
+  dueDate: z.string().nullable(),
+  /** the due date was counted across a year without a confirmed holiday schedule (暂按周末计算) */
+  dueDateProvisional: z.boolean(),
   rated: z.boolean(),
   /** the latest evaluator prompt: 已推送, 评价中, 已评价, 已超时, 已撤回 */
   prompt: z

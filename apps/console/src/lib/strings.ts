@@ -104,6 +104,8 @@ const zhCN = {
     status: "状态",
     rating: "评价",
     statuses: { received: "已受理", completed: "已办结" },
+    /** a 承诺件's due date */
+    dueDate: (date: string) => `办结期限 ${date}`,
     complete: "办结",
     completing: "正在办结…",
     invite: "请评价",

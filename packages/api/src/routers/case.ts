@@ -5,6 +5,7 @@ import { latestPromptsOfCases, listStaffCases, promptState } from "@hcp/db";
 import { hallDate, hallDayBounds, ZCaseCreate, ZCaseRef, ZContactReveal } from "@hcp/domain";
 
 import { ZCaseListRow, ZCaseView } from "../schemas";
+import { isDueDateProvisional, provisionalCalendar } from "../services/calendar";
 import { completeCase, createCase, inviteRating, withdrawInvitation } from "../services/cases";
 import { revealContact } from "../services/privacy";
 import { authedProcedure, staffProcedure } from "../trpc";
@@ -47,16 +48,20 @@ export const caseRouter = {
   mine: staffProcedure.output(z.array(ZCaseListRow)).query(async ({ ctx }) => {
     const bounds = hallDayBounds(hallDate(ctx.now()));
     const rows = await listStaffCases(ctx.db, { staffId: ctx.staffId, start: bounds.start, end: bounds.end, limit: 200 });
-    const prompts = await latestPromptsOfCases(
-      ctx.db,
-      rows.map((row) => row.id),
-    );
+    const [prompts, provisional] = await Promise.all([
+      latestPromptsOfCases(
+        ctx.db,
+        rows.map((row) => row.id),
+      ),
+      provisionalCalendar(ctx.db),
+    ]);
     return rows.map((row) => {
       const prompt = prompts.get(row.id);
       return {
         ...row,
         receivedAt: row.receivedAt.toISOString(),
         completedAt: row.completedAt?.toISOString() ?? null,
+        dueDateProvisional: isDueDateProvisional(provisional, row.receivedAt, row.dueDate),
         prompt: prompt ? { id: prompt.id, state: promptState(prompt), createdAt: prompt.created_at.toISOString() } : null,
       };
     });

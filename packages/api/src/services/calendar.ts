@@ -1,10 +1,12 @@
 import {
   confirmedCalendarYears,
   listCalendarExceptions,
+  listPromisedCaseDuesFrom,
   listWorkOrderDuesFrom,
   lockCalendarYear,
   replaceCalendarYearDays,
   saveCalendarYearConfirmation,
+  setCaseDueDate,
   setWorkOrderDues,
 } from "@hcp/db";
 import type { Db } from "@hcp/db";
@@ -55,6 +57,15 @@ export async function provisionalCalendar(db: Db): Promise<(...dates: string[]) 
   };
 }
 
+/**
+ * Whether a 承诺件's due date was counted across a year without a confirmed schedule (暂按周末计算).
+ * Derived, not stored: confirming a year recounts every due date across it in the confirming
+ * transaction, so a due date touching only confirmed years is already on the confirmed calendar.
+ */
+export function isDueDateProvisional(provisional: (...dates: string[]) => boolean, receivedAt: Date, dueDate: string | null): boolean {
+  return dueDate !== null && provisional(hallDate(receivedAt), dueDate);
+}
+
 async function exceptionsBetween(db: Db, from: string, to: string): Promise<TCalendarExceptions> {
   return new Map((await listCalendarExceptions(db, from, to)).map((day) => [day.date, day]));
 }
@@ -69,6 +80,47 @@ export interface TScheduleConfirmed {
   workingDays: number;
   /** work orders whose stored deadlines moved onto the confirmed calendar */
   movedWorkOrders: { id: number; contactDue: string; rectifyDue: string }[];
+  /** how many 承诺件 due dates moved onto the confirmed calendar */
+  movedCases: number;
+}
+
+/**
+ * Every 承诺件 due date counted across the year, recounted on the confirmed calendar (open and
+ * completed alike: 按时办结率 judges them by it). The moves are written grouped by their new date
+ * and recorded in one `case.recomputeDueDates` record, not one per case: a confirmation in spring
+ * moves thousands of due dates by one rule in one act of one person, and a record per case would
+ * bury every other action in the 审计日志, while this one still lets an auditor check each case's
+ * old and new date (by case number) against the confirmed schedule in the record beside it.
+ */
+async function recountCaseDues(
+  trx: Db,
+  ctx: TUserContext,
+  year: number,
+  before: TCalendarExceptions,
+  after: TCalendarExceptions,
+): Promise<number> {
+  const moved = { before: {} as Record<string, string>, after: {} as Record<string, string> };
+  const idsByDue = new Map<string, number[]>();
+  for (const row of await listPromisedCaseDuesFrom(trx, `${year}-01-01`, hallDayBounds(`${year}-12-31`).end)) {
+    const due = movedDue(hallDate(row.receivedAt), row.dueDate, before, after);
+    if (due === row.dueDate) continue;
+    moved.before[row.caseNo] = row.dueDate;
+    moved.after[row.caseNo] = due;
+    idsByDue.set(due, [...(idsByDue.get(due) ?? []), row.id]);
+  }
+  for (const [due, ids] of idsByDue) await setCaseDueDate(trx, due, ids);
+  const count = Object.keys(moved.after).length;
+  if (count > 0) {
+    await audit(trx, ctx, {
+      action: "case.recomputeDueDates",
+      entity: "calendar_year",
+      entityId: year,
+      before: { dueDates: moved.before },
+      after: { dueDates: moved.after },
+      detail: { reason: "calendar.confirmYear", year, cases: count },
+    });
+  }
+  return count;
 }
 
 /**
@@ -111,13 +163,14 @@ export async function confirmHolidaySchedule(ctx: TUserContext, schedule: THolid
       });
       movedWorkOrders.push({ id: order.id, ...dues });
     }
+    const movedCases = await recountCaseDues(trx, ctx, year, before, after);
     await audit(trx, ctx, {
       action: "calendar.confirmYear",
       entity: "calendar_year",
       entityId: year,
       before: { confirmed: confirmationBefore ?? null, schedule: scheduleFromDays(year, daysBefore) },
-      after: { source, schedule, movedWorkOrders: movedWorkOrders.map((order) => order.id) },
+      after: { source, schedule, movedWorkOrders: movedWorkOrders.map((order) => order.id), movedCases },
     });
-    return { year, workingDays: countWorkingDays(`${year}-01-01`, `${year}-12-31`, after), movedWorkOrders };
+    return { year, workingDays: countWorkingDays(`${year}-01-01`, `${year}-12-31`, after), movedWorkOrders, movedCases };
   });
 }

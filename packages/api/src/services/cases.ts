@@ -19,7 +19,7 @@ import type { TCaseCreate } from "@hcp/domain";
 
 import type { TContext } from "../context";
 import { appError } from "../errors";
-import { addHallWorkingDays } from "./calendar";
+import { addHallWorkingDays, isDueDateProvisional, provisionalCalendar } from "./calendar";
 import { applicantDataColumns } from "./privacy";
 import { announceWithdrawn, toPromptEvent, withdrawInTransaction } from "./prompts";
 
@@ -32,9 +32,12 @@ export interface TCaseView {
   receivedAt: string;
   completedAt: string | null;
   dueDate: string | null;
+  /** the due date was counted across a year without a confirmed schedule: "暂按周末计算" */
+  dueDateProvisional: boolean;
 }
 
-function toCaseView(row: Case): TCaseView {
+async function toCaseView(db: TContext["db"], row: Case): Promise<TCaseView> {
+  const provisional = await provisionalCalendar(db);
   return {
     id: row.id,
     caseNo: row.case_no,
@@ -42,6 +45,7 @@ function toCaseView(row: Case): TCaseView {
     receivedAt: row.received_at.toISOString(),
     completedAt: row.completed_at?.toISOString() ?? null,
     dueDate: row.due_date,
+    dueDateProvisional: isDueDateProvisional(provisional, row.received_at, row.due_date),
   };
 }
 
@@ -93,7 +97,7 @@ export async function createCase(ctx: TStaffContext, input: TCaseCreate): Promis
   });
   const created = await findCaseById(ctx.db, caseId);
   if (!created) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
-  return toCaseView(created);
+  return toCaseView(ctx.db, created);
 }
 
 async function requireOwnCase(ctx: TStaffContext, caseId: number): Promise<Case> {
@@ -112,7 +116,7 @@ export async function completeCase(ctx: TStaffContext, caseId: number): Promise<
     if (!(await markCaseCompleted(trx, caseId, now))) throw appError("CASE_ALREADY_COMPLETED", "CONFLICT");
     await insertAudit(trx, { actorUserId: ctx.user.id, action: "case.complete", entity: "case", entityId: caseId, now });
   });
-  return toCaseView({ ...row, status: "completed", completed_at: now });
+  return toCaseView(ctx.db, { ...row, status: "completed", completed_at: now });
 }
 
 /**

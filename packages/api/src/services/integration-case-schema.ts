@@ -138,6 +138,7 @@ export const ZIntegrationCaseView = z.object({
   caseType: z.enum(["instant", "promised"]),
   promisedDays: z.number(),
   dueDate: z.string().nullable(),
+  dueDateProvisional: z.boolean().meta({ description: "暂按周末计算：承诺办结日期跨越节假日安排尚未确认的年份，暂按周一至周五上班计算，确认后重算" }),
   ratings: z.array(ZIntegrationRating),
   workOrder: z
     .object({

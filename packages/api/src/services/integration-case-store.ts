@@ -7,6 +7,7 @@ import type { TWorkOrderState } from "@hcp/domain";
 
 import type { TCasePlan } from "./integration-case-plan";
 import type { TIntegrationCaseView } from "./integration-case-schema";
+import { isDueDateProvisional, provisionalCalendar } from "./calendar";
 import { integrationDb, integrationTrx } from "./integration-case-tables";
 
 type TWritten = { created: number; updated: number; caseIds: Map<string, number> };
@@ -122,6 +123,7 @@ export async function readIntegrationCase(db: Db, row: Case): Promise<TIntegrati
     caseType: row.case_type,
     promisedDays: row.promised_days,
     dueDate: row.due_date,
+    dueDateProvisional: isDueDateProvisional(await provisionalCalendar(db), row.received_at, row.due_date),
     ratings: ratings.map((rating) => ({
       seq: rating.seq,
       level: rating.level,

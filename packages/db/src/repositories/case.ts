@@ -36,6 +36,8 @@ export interface TCaseListRow {
   status: Case["status"];
   receivedAt: Date;
   completedAt: Date | null;
+  /** a 承诺件's due date; null for a 即办件 */
+  dueDate: string | null;
   rated: boolean;
 }
 
@@ -57,6 +59,7 @@ export async function listStaffCases(
       "case.status",
       "case.received_at as receivedAt",
       "case.completed_at as completedAt",
+      "case.due_date as dueDate",
       eb
         .exists(eb.selectFrom("rating").select("rating.id").whereRef("rating.case_id", "=", "case.id"))
         .as("rated"),
@@ -68,4 +71,35 @@ export async function listStaffCases(
     .limit(filter.limit)
     .execute();
   return rows.map((row) => ({ ...row, rated: Boolean(row.rated) }));
+}
+
+export interface TCaseDue {
+  id: number;
+  caseNo: string;
+  receivedAt: Date;
+  dueDate: string;
+}
+
+/**
+ * 承诺件 of every hall received before `receivedBefore` and due on or after `dueFrom`, locked for a
+ * calendar confirmation that recounts them. Completed ones too: their 按时办结 verdict is only as
+ * right as the calendar their due date was counted on.
+ */
+export async function listPromisedCaseDuesFrom(trx: Db, dueFrom: string, receivedBefore: Date): Promise<TCaseDue[]> {
+  const rows = await trx
+    .selectFrom("case")
+    .select(["id", "case_no as caseNo", "received_at as receivedAt", "due_date as dueDate"])
+    .where("case_type", "=", "promised")
+    .where("due_date", ">=", dueFrom)
+    .where("received_at", "<", receivedBefore)
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+  return rows.flatMap((row) => (row.dueDate === null ? [] : [{ ...row, dueDate: row.dueDate }]));
+}
+
+/** Sets one due date on many cases (their rollups follow through the case triggers). */
+export async function setCaseDueDate(trx: Db, dueDate: string, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.updateTable("case").set({ due_date: dueDate }).where("id", "in", [...ids]).execute();
 }

@@ -18,6 +18,8 @@ function caseRow(overrides: Partial<TCaseRow>): TCaseRow {
     status: "received",
     receivedAt: "2023-05-08T01:30:00.000Z",
     completedAt: null,
+    dueDate: null,
+    dueDateProvisional: false,
     rated: false,
     prompt: null,
     ...overrides,
@@ -128,4 +130,27 @@ test("an empty day says so in Chinese", () => {
   renderList({ cases: [] });
 
   expect(screen.getByText("今日暂无办件")).toBeTruthy();
+});
+
+test("a 承诺件 shows its due date, marked 暂按周末计算 while it was counted on a year without a confirmed schedule", () => {
+  render(
+    <StaffCaseList
+      cases={[
+        caseRow({ id: 11, caseNo: "C-DUE-PROVISIONAL", dueDate: "2027-01-04", dueDateProvisional: true }),
+        caseRow({ id: 12, caseNo: "C-DUE-CONFIRMED", dueDate: "2026-12-04" }),
+        caseRow({ id: 13, caseNo: "C-INSTANT" }),
+      ]}
+      onComplete={vi.fn()}
+      onInvite={vi.fn()}
+      onWithdraw={vi.fn()}
+      busy={null}
+      errors={{}}
+      invitedIds={new Set()}
+    />,
+  );
+  const provisional = within(row("C-DUE-PROVISIONAL")).getByTestId("case-due");
+  expect(provisional.textContent).toBe("办结期限 2027-01-04暂按周末计算");
+  expect(within(provisional).getByTestId("provisional-calendar").getAttribute("title")).toBe("该年的法定节假日安排尚未确认，暂按周一至周五上班计算；确认后自动重算。");
+  expect(within(row("C-DUE-CONFIRMED")).getByTestId("case-due").textContent).toBe("办结期限 2026-12-04");
+  expect(within(row("C-INSTANT")).queryByTestId("case-due")).toBeNull();
 });

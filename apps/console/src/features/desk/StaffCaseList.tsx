@@ -4,6 +4,7 @@ import { Empty, InlineError } from "../../components/StatusMessages";
 import type { TCaseRow } from "../../lib/api-types";
 import { formatTime } from "../../lib/format";
 import { strings } from "../../lib/strings";
+import { ProvisionalMark } from "../calendar/ProvisionalMark";
 
 export type TCaseAction = "complete" | "invite" | "withdraw";
 
@@ -80,6 +81,12 @@ export function StaffCaseList({ cases, onComplete, onInvite, onWithdraw, busy, e
                   <span className={row.status === "completed" ? "tag tag-neutral" : "tag tag-info"}>
                     {t.statuses[row.status]}
                   </span>
+                  {row.dueDate ? (
+                    <div className="deadline small" data-testid="case-due">
+                      {t.dueDate(row.dueDate)}
+                      <ProvisionalMark provisional={row.dueDateProvisional} />
+                    </div>
+                  ) : null}
                 </td>
                 <td className="action-cell">
                   {row.status === "received" ? (
