@@ -24,6 +24,16 @@ export async function signInOverHttp(baseUrl: string, username: string): Promise
   return token;
 }
 
+/** Signs a staff session in at a window (亮牌) through tRPC over HTTP; anything but 200 throws. */
+export async function signInAtWindowOverHttp(baseUrl: string, sessionToken: string, windowId: number): Promise<void> {
+  const response = await fetch(`${baseUrl}/trpc/window.signIn`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: `hcp_session=${sessionToken}` },
+    body: JSON.stringify({ windowId }),
+  });
+  if (response.status !== 200) throw new Error(`window.signIn at window ${String(windowId)}: HTTP ${String(response.status)}`);
+}
+
 /**
  * The server on a free port over the run's database, with the fixture hall seeded before each
  * test; the getters read the current test's values.

@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 
 import type { AppRouter, TKioskEvent } from "@hcp/api";
 
-import { useHallServer } from "./hall-server";
+import { signInAtWindowOverHttp, useHallServer } from "./hall-server";
 
 const { hall, baseUrl, signIn } = useHallServer();
 
@@ -48,12 +48,7 @@ describe("the HTTP host", () => {
 
   test("a business system books, completes and gets a case rated through REST", async () => {
     const staffToken = await signIn(hall().users.window_staff.username);
-    const signedIn = await fetch(`${baseUrl()}/trpc/window.signIn`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie: `hcp_session=${staffToken}` },
-      body: JSON.stringify({ windowId: hall().windowIds[0] }),
-    });
-    expect(signedIn.status).toBe(200);
+    await signInAtWindowOverHttp(baseUrl(), staffToken, hall().windowIds[0]);
     const created = await rest("/cases", {
       method: "POST",
       token: staffToken,
