@@ -1,5 +1,9 @@
+import { z } from "zod";
+
 import { addCalendarDays, hallDate, ZPeriod } from "@hcp/domain";
 import type { TPeriod } from "@hcp/domain";
+
+import { searchParam, searchParser } from "./search-params";
 
 /** The demo hall's data covers this year; the overview offers it as a one-click preset. */
 export const DEMO_YEAR = 2023;
@@ -37,13 +41,10 @@ export function presetOf(period: TPeriod, today: string): TPresetKey | null {
   );
 }
 
-/** Only string values survive from the URL; anything else is treated as absent. */
-export function parsePeriodSearch(search: Record<string, unknown>): TPeriodSearch {
-  return {
-    from: typeof search.from === "string" ? search.from : undefined,
-    to: typeof search.to === "string" ? search.to : undefined,
-  };
-}
+/** `?from=&to=`: only text survives from the URL (whether it is a date, the page judges). */
+export const periodSearchShape = { from: searchParam.text(), to: searchParam.text() };
+
+export const parsePeriodSearch: (search: Record<string, unknown>) => TPeriodSearch = searchParser(z.object(periodSearchShape));
 
 /**
  * The period a `?from=&to=` URL asks for: `fallback` (today unless given) when none is given,

@@ -1,5 +1,8 @@
+import { z } from "zod";
+
 import type { TPeriodSearch } from "../../lib/period";
-import { parsePeriodSearch } from "../../lib/period";
+import { periodSearchShape } from "../../lib/period";
+import { positiveIntParam, searchParam, searchParser } from "../../lib/search-params";
 
 export const ANALYSIS_VIEWS = ["departments", "items", "channels", "reasons", "coverage"] as const;
 export type TAnalysisView = (typeof ANALYSIS_VIEWS)[number];
@@ -11,16 +14,7 @@ export interface TAnalysisSearch extends TPeriodSearch {
   dept?: number;
 }
 
-function isView(value: unknown): value is TAnalysisView {
-  return typeof value === "string" && (ANALYSIS_VIEWS as readonly string[]).includes(value);
-}
-
 /** Whatever is in the URL, the page gets a valid state: unknown values are dropped, not fatal. */
-export function parseAnalysisSearch(search: Record<string, unknown>): TAnalysisSearch {
-  const dept = typeof search.dept === "number" ? search.dept : typeof search.dept === "string" ? Number(search.dept) : Number.NaN;
-  return {
-    ...parsePeriodSearch(search),
-    view: isView(search.view) ? search.view : undefined,
-    dept: Number.isInteger(dept) && dept > 0 ? dept : undefined,
-  };
-}
+export const parseAnalysisSearch: (search: Record<string, unknown>) => TAnalysisSearch = searchParser(
+  z.object({ ...periodSearchShape, view: searchParam.oneOf(ANALYSIS_VIEWS), dept: positiveIntParam() }),
+);

@@ -1,3 +1,6 @@
+import { z } from "zod";
+
+import { searchParam, searchParser } from "../../lib/search-params";
 import { FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR } from "./calendar-model";
 
 /** The calendar's state in the URL: `?year=`. */
@@ -6,7 +9,6 @@ export interface TCalendarSearch {
 }
 
 /** A year the screen does not offer is dropped (the page then shows the current year). */
-export function parseCalendarSearch(search: Record<string, unknown>): TCalendarSearch {
-  const year = typeof search.year === "number" ? search.year : typeof search.year === "string" ? Number(search.year) : Number.NaN;
-  return { year: Number.isInteger(year) && year >= FIRST_CALENDAR_YEAR && year <= LAST_CALENDAR_YEAR ? year : undefined };
-}
+export const parseCalendarSearch: (search: Record<string, unknown>) => TCalendarSearch = searchParser(
+  z.object({ year: searchParam.int(FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR) }),
+);

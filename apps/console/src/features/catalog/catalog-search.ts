@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { positiveIntParam, searchParam, searchParser } from "../../lib/search-params";
 import { strings } from "../../lib/strings";
 
 /** Items per page of the catalogue table. */
@@ -12,22 +13,14 @@ export interface TCatalogSearch {
   page?: number;
 }
 
-function positiveInt(value: unknown): number | undefined {
-  const number = typeof value === "number" ? value : typeof value === "string" ? Number(value) : Number.NaN;
-  return Number.isInteger(number) && number > 0 ? number : undefined;
-}
-
 /** Whatever is in the URL, the page gets a valid state (bad values are dropped, not fatal). */
-export function parseCatalogSearch(search: Record<string, unknown>): TCatalogSearch {
-  // A hand-typed ?q=123 arrives as a number (the router JSON-parses values); it is still a keyword.
-  const raw = typeof search.q === "string" || typeof search.q === "number" ? String(search.q) : "";
-  const q = raw.trim().slice(0, 50);
-  return {
-    q: q === "" ? undefined : q,
-    dept: positiveInt(search.dept),
-    page: positiveInt(search.page),
-  };
-}
+export const parseCatalogSearch: (search: Record<string, unknown>) => TCatalogSearch = searchParser(
+  z.object({
+    q: searchParam.search(z.string().transform((q) => q.trim().slice(0, 50))),
+    dept: positiveIntParam(),
+    page: positiveIntParam(),
+  }),
+);
 
 /** The search form: a keyword and a department ("" = every department). */
 export const ZItemSearchForm = z.object({

@@ -1,17 +1,20 @@
 import type { TPeriod } from "@hcp/domain";
 
+import { z } from "zod";
+
 import type { TPeriodSearch } from "../../lib/period";
-import { hallToday, monthOf, parsePeriodSearch, periodFromSearch } from "../../lib/period";
+import { hallToday, monthOf, periodFromSearch, periodSearchShape } from "../../lib/period";
+import { searchParam, searchParser } from "../../lib/search-params";
 
 /** The ratings step adds its page to the period. */
 export interface TRatingsSearch extends TPeriodSearch {
   page?: number;
 }
 
-export function parseRatingsSearch(search: Record<string, unknown>): TRatingsSearch {
-  const page = Number(search.page);
-  return { ...parsePeriodSearch(search), page: Number.isInteger(page) && page > 1 ? page : undefined };
-}
+/** Page 1 is the default, so it is not kept in the URL. */
+export const parseRatingsSearch: (search: Record<string, unknown>) => TRatingsSearch = searchParser(
+  z.object({ ...periodSearchShape, page: searchParam.int(2) }),
+);
 
 /** The screens' period: the URL's, else this whole month (a ranking is read by month). */
 export function performancePeriod(search: TPeriodSearch, today: string = hallToday()): { period: TPeriod; invalid: boolean } {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { positiveIntParam, searchParam, searchParser } from "../../lib/search-params";
 import { reportStrings } from "./report-strings";
 
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -15,21 +16,17 @@ export interface TYearlySearch {
   year?: number;
 }
 
-function positiveInt(value: unknown): number | undefined {
-  const number = typeof value === "number" ? value : typeof value === "string" ? Number(value) : Number.NaN;
-  return Number.isInteger(number) && number > 0 ? number : undefined;
-}
-
 /** Whatever is in the URL, the page gets a valid state: a malformed month or version is dropped. */
-export function parseReportSearch(search: Record<string, unknown>): TReportSearch {
-  const month = typeof search.month === "string" && MONTH_PATTERN.test(search.month) ? search.month : undefined;
-  return { month, version: month ? positiveInt(search.version) : undefined };
-}
+export const parseReportSearch: (search: Record<string, unknown>) => TReportSearch = searchParser(
+  z
+    .object({ month: searchParam.matching(MONTH_PATTERN), version: positiveIntParam() })
+    // A version is one of a month's: without the month it means nothing.
+    .transform(({ month, version }) => ({ month, version: month ? version : undefined })),
+);
 
-export function parseYearlySearch(search: Record<string, unknown>): TYearlySearch {
-  const year = positiveInt(search.year);
-  return { year: year !== undefined && year >= 2000 && year <= 2100 ? year : undefined };
-}
+export const parseYearlySearch: (search: Record<string, unknown>) => TYearlySearch = searchParser(
+  z.object({ year: searchParam.int(2000, 2100) }),
+);
 
 /** The month before `month` (yyyy-mm). */
 export function previousMonth(month: string): string {

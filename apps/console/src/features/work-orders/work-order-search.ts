@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isBadLevel, NATIONAL_REASONS, WORK_ORDER_SORTS, WORK_ORDER_STATES, ZWorkOrderCaseNoSearch, ZWorkOrderStaffSearch } from "@hcp/domain";
 import type { TWorkOrderSort, TWorkOrderState } from "@hcp/domain";
 
+import { positiveIntParam, searchParam, searchParser } from "../../lib/search-params";
 import { strings } from "../../lib/strings";
 
 /** Orders per page of the queue. */
@@ -32,42 +33,21 @@ export interface TWorkOrderSearch {
   page?: number;
 }
 
-function positiveInt(value: unknown): number | undefined {
-  const number = typeof value === "number" ? value : typeof value === "string" ? Number(value) : Number.NaN;
-  return Number.isInteger(number) && number > 0 ? number : undefined;
-}
-
-function isState(value: unknown): value is TWorkOrderState {
-  return typeof value === "string" && (WORK_ORDER_STATE_KEYS as string[]).includes(value);
-}
-
-/** A URL value as text: the router JSON-parses values, so a hand-typed ?reason=207 arrives as a number. */
-function text(value: unknown): string {
-  return typeof value === "string" || typeof value === "number" ? String(value) : "";
-}
-
-/** A search text the queue accepts, or nothing. */
-function searchText(schema: z.ZodType<string, string>, value: unknown): string | undefined {
-  const parsed = schema.safeParse(text(value));
-  return parsed.success && parsed.data !== "" ? parsed.data : undefined;
-}
-
 /** Whatever is in the URL, the queue gets a valid filter (bad values are dropped, not fatal). */
-export function parseWorkOrderSearch(search: Record<string, unknown>): TWorkOrderSearch {
-  const reason = text(search.reason);
-  return {
-    case: searchText(ZWorkOrderCaseNoSearch, search.case),
-    staff: searchText(ZWorkOrderStaffSearch, search.staff),
-    state: isState(search.state) ? search.state : undefined,
-    dept: positiveInt(search.dept),
-    window: positiveInt(search.window),
-    overdue: search.overdue === true || search.overdue === "true" ? true : undefined,
-    reason: BAD_REASONS.some((candidate) => candidate.code === reason) ? reason : undefined,
-    month: typeof search.month === "string" && MONTH.test(search.month) ? search.month : undefined,
-    sort: search.sort === "newest" ? "newest" : undefined,
-    page: positiveInt(search.page),
-  };
-}
+export const parseWorkOrderSearch: (search: Record<string, unknown>) => TWorkOrderSearch = searchParser(
+  z.object({
+    case: searchParam.search(ZWorkOrderCaseNoSearch),
+    staff: searchParam.search(ZWorkOrderStaffSearch),
+    state: searchParam.oneOf(WORK_ORDER_STATE_KEYS),
+    dept: positiveIntParam(),
+    window: positiveIntParam(),
+    overdue: searchParam.flag(),
+    reason: searchParam.oneOf(BAD_REASONS.map((reason) => reason.code)),
+    month: searchParam.matching(MONTH),
+    sort: searchParam.oneOf(["newest"]),
+    page: positiveIntParam(),
+  }),
+);
 
 /** The `workOrder.list` input for a URL state. */
 export function listInput(search: TWorkOrderSearch) {

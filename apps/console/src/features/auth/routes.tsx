@@ -1,0 +1,23 @@
+import { createRoute, redirect } from "@tanstack/react-router";
+
+import type { TSessionUser } from "../../lib/api-types";
+import { homeFor } from "../../lib/screens";
+import { currentUser, rootRoute } from "../shell/routes";
+import { StandaloneErrorPage } from "../shell/ErrorPage";
+import { SignInPage } from "./SignInPage";
+
+export const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "login",
+  beforeLoad: async ({ context }) => {
+    let user: TSessionUser | null = null;
+    try {
+      user = await currentUser(context);
+    } catch {
+      // API unreachable: show the form anyway; signing in will say what is wrong.
+    }
+    if (user) throw redirect({ to: homeFor(user.role), replace: true });
+  },
+  component: SignInPage,
+  errorComponent: StandaloneErrorPage,
+});
