@@ -1,8 +1,10 @@
 /**
  * The console's routes, code-based (no router plugin or generated files): the frame from
- * `features/shell/routes`, and each feature's own screens from its `routes.tsx`. Pages that keep
- * state in the URL (period, filters) read it through `lib/search-params` and get it as props,
- * which keeps the feature components free of route imports.
+ * `features/shell/routes`, and each feature's own screens from its `routes.ts`. A screen's
+ * path, guard and URL state load with the console; its page loads with the route
+ * (`routes.lazy.tsx`), so the first paint carries only the frame and the sign-in page. Pages that
+ * keep state in the URL (period, filters) read it through `lib/search-params` and get it as
+ * props, which keeps the feature components free of route imports.
  */
 import { createRouter } from "@tanstack/react-router";
 

@@ -4,7 +4,6 @@ import type { TSessionUser } from "../../lib/api-types";
 import { homeFor } from "../../lib/screens";
 import { currentUser, rootRoute } from "../shell/routes";
 import { StandaloneErrorPage } from "../shell/ErrorPage";
-import { SignInPage } from "./SignInPage";
 
 export const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -18,6 +17,5 @@ export const loginRoute = createRoute({
     }
     if (user) throw redirect({ to: homeFor(user.role), replace: true });
   },
-  component: SignInPage,
   errorComponent: StandaloneErrorPage,
-});
+}).lazy(() => import("./routes.lazy").then((screens) => screens.loginScreen));

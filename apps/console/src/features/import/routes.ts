@@ -1,11 +1,9 @@
 import { createRoute } from "@tanstack/react-router";
 
 import { appRoute, requireScreen } from "../shell/routes";
-import { ImportPage } from "./ImportPage";
 
 export const importRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "import",
   beforeLoad: requireScreen("import"),
-  component: ImportPage,
-});
+}).lazy(() => import("./routes.lazy").then((screens) => screens.importScreen));

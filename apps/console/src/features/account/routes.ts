@@ -1,11 +1,9 @@
 import { createRoute } from "@tanstack/react-router";
 
 import { appRoute } from "../shell/routes";
-import { AccountPage } from "./AccountPage";
 
 /** Every signed-in user's own account: no screen rule beyond being signed in. */
 export const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "account",
-  component: AccountPage,
-});
+}).lazy(() => import("./routes.lazy").then((screens) => screens.accountScreen));

@@ -1,11 +1,9 @@
 import { createRoute } from "@tanstack/react-router";
 
 import { appRoute, requireScreen } from "../shell/routes";
-import { DevicesPage } from "./DevicesPage";
 
 export const devicesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "devices",
   beforeLoad: requireScreen("devices"),
-  component: DevicesPage,
-});
+}).lazy(() => import("./routes.lazy").then((screens) => screens.devicesScreen));

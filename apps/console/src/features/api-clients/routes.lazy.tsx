@@ -1,0 +1,5 @@
+import { createLazyRoute } from "@tanstack/react-router";
+
+import { ApiClientsPage } from "./ApiClientsPage";
+
+export const apiClientsScreen = createLazyRoute("/app/api-clients")({ component: ApiClientsPage });

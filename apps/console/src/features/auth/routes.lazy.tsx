@@ -1,0 +1,5 @@
+import { createLazyRoute } from "@tanstack/react-router";
+
+import { SignInPage } from "./SignInPage";
+
+export const loginScreen = createLazyRoute("/login")({ component: SignInPage });

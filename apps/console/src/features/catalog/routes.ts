@@ -1,0 +1,11 @@
+import { createRoute } from "@tanstack/react-router";
+
+import { parseCatalogSearch } from "./catalog-search";
+import { appRoute, requireScreen } from "../shell/routes";
+
+export const catalogRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "catalog",
+  validateSearch: parseCatalogSearch,
+  beforeLoad: requireScreen("catalog"),
+}).lazy(() => import("./routes.lazy").then((screens) => screens.catalogScreen));
