@@ -23,6 +23,7 @@ import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
 import { ensureDemoHall, printDemoGuide } from "./demo";
 import { readEnv } from "./env";
+import { errorMessage, periodicJobs } from "./periodic-jobs";
 import { stdoutLog } from "./request-log";
 import { createServer } from "./server";
 
@@ -77,59 +78,34 @@ async function main(): Promise<void> {
     });
     cleanups.unshift(hall.close);
     const url = await hall.listen(env.PORT, env.HOST);
-    // Hourly housekeeping, and once at start: default ratings where a hall switched them on (a
-    // case's window closed), escalation of overdue work orders, the monthly report archive.
-    const housekeeping = async () => {
-      try {
-        const defaults = await applyDefaultRatings(db, new Date());
-        const escalated = await escalateOverdue(db, new Date());
-        if (defaults + escalated > 0) log(`default ratings written: ${defaults}; work orders escalated: ${escalated}`);
-      } catch (error) {
-        log(`housekeeping failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      // Monthly reports of closed months, archived once; safe with several server processes.
-      try {
+    const jobs = periodicJobs(log);
+    cleanups.unshift(jobs.stop);
+    // Hourly, and once at start: default ratings where a hall switched them on (a case's window
+    // closed) and escalation of overdue work orders, then the monthly reports of closed months,
+    // archived once (safe with several server processes) — after the default ratings they count.
+    jobs.start(
+      "monthly report archive",
+      3_600_000,
+      async () => {
+        try {
+          const defaults = await applyDefaultRatings(db, new Date());
+          const escalated = await escalateOverdue(db, new Date());
+          if (defaults + escalated > 0) log(`default ratings written: ${defaults}; work orders escalated: ${escalated}`);
+        } catch (error) {
+          log(`housekeeping failed: ${errorMessage(error)}`);
+        }
         const reports = await runReportScheduler({ db, now: () => new Date() });
         if (reports.generated.length > 0) log(`monthly reports archived: ${reports.generated.map((row) => `${row.month} v${row.version} ${row.status}`).join(", ")}`);
-      } catch (error) {
-        log(`monthly report archive failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    };
-    const housekeepingTimer = setInterval(() => void housekeeping(), 3_600_000);
-    cleanups.unshift(() => {
-      clearInterval(housekeepingTimer);
-      return Promise.resolve();
-    });
-    void housekeeping();
+      },
+      { runAtStart: true },
+    );
     // Readers fold queued rollup changes themselves; folding every few seconds keeps that queue,
     // and so the first dashboard read after a busy hour, short.
-    const foldTimer = setInterval(() => {
-      foldRollupChanges(db).catch((error: unknown) => log(`rollup fold failed: ${error instanceof Error ? error.message : String(error)}`));
-    }, 5_000);
-    cleanups.unshift(() => {
-      clearInterval(foldTimer);
-      return Promise.resolve();
-    });
+    jobs.start("rollup fold", 5_000, () => foldRollupChanges(db));
     // Prompts whose staff session ended or that nobody answered: closed, so no evaluator replays them.
-    const promptTimer = setInterval(() => {
-      sweepLapsedPrompts({ db, bus, now: new Date() }).catch((error: unknown) =>
-        log(`prompt sweep failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }, 30_000);
-    cleanups.unshift(() => {
-      clearInterval(promptTimer);
-      return Promise.resolve();
-    });
+    jobs.start("prompt sweep", 30_000, () => sweepLapsedPrompts({ db, bus, now: new Date() }));
     // The provincial export: due records every ten seconds; an advisory lock lets one process send.
-    const provinceTimer = setInterval(() => {
-      sendProvinceRecords(db, new Date()).catch((error: unknown) =>
-        log(`provincial export failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }, 10_000);
-    cleanups.unshift(() => {
-      clearInterval(provinceTimer);
-      return Promise.resolve();
-    });
+    jobs.start("provincial export", 10_000, () => sendProvinceRecords(db, new Date()));
     log(`listening on ${url}`);
     if (credentials) printDemoGuide(url, credentials);
   } catch (error) {
