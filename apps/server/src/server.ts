@@ -14,7 +14,7 @@ import { sql } from "kysely";
 import sirv from "sirv";
 
 import { apiRetryAfter, appRouter, createContext, DEVICE_COOKIE, flushApiCalls, openApiDocument, SESSION_COOKIE } from "@hcp/api";
-import type { TApiDeps, TContext, TRequestInfo } from "@hcp/api";
+import type { TApiDeps, TRequestInfo } from "@hcp/api";
 import { API_KEY_PREFIX } from "@hcp/domain";
 
 import { avatarSvg } from "./avatar";
@@ -26,6 +26,8 @@ import type { TLogWriter } from "./request-log";
 import { applySecurityHeaders, securityHeaders } from "./security-headers";
 import { createReportDownloads, REPORT_DOWNLOAD_PREFIX } from "./report-downloads";
 import { createRestHandler, restError, sendRestError } from "./rest";
+import { READ, routeTable } from "./routes";
+import type { TRoute, TRouteCall } from "./routes";
 
 export interface TServerOptions extends TApiDeps {
   /** built citizen front end (apps/web/dist): /kiosk, /rate and its assets under /w/ */
@@ -64,6 +66,8 @@ function requestInfo(req: IncomingMessage, res: ServerResponse): TRequestInfo {
     // startRequestLog put the request's id (the caller's, when sane) on the request.
     ...(header(req, "x-request-id") ? { requestId: header(req, "x-request-id") ?? "" } : {}),
     ip: req.socket.remoteAddress ?? null,
+    // Who the credentials stood for, once a procedure asked: ids only, for the request's log line.
+    onPrincipal: (principal) => notePrincipal(res, principal),
     setCookie: (cookie) => {
       const existing = res.getHeader("set-cookie");
       const list = Array.isArray(existing) ? existing : typeof existing === "string" ? [existing] : [];
@@ -77,7 +81,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function staticSite(dir: string | undefined, fallback: boolean) {
+type TStaticSite = ReturnType<typeof sirv>;
+
+function staticSite(dir: string | undefined, fallback: boolean): TStaticSite | null {
   if (!dir || !existsSync(dir)) return null;
   return sirv(dir, { single: fallback, etag: true, gzip: false, immutable: false, dev: false });
 }
@@ -90,20 +96,6 @@ function withPrefixStripped(req: IncomingMessage, prefix: string, handler: () =>
   handler();
 }
 
-/** Who a procedure found behind the credentials, for the request's log line; ids only. */
-function withPrincipalNotes(ctx: TContext, res: ServerResponse): TContext {
-  const credentials = ctx.credentials as unknown as Record<string, () => Promise<unknown>>;
-  for (const [kind, lookup] of Object.entries(credentials)) {
-    credentials[kind] = async () => {
-      const found = await lookup();
-      const id = (found as { id?: unknown } | null)?.id;
-      if (found) notePrincipal(res, { kind, id: typeof id === "number" || typeof id === "string" ? id : null });
-      return found;
-    };
-  }
-  return ctx;
-}
-
 export function createServer(options: TServerOptions): THallServer {
   const log = options.log ?? null;
   const headers = securityHeaders(options.secureCookies ?? false);
@@ -113,7 +105,8 @@ export function createServer(options: TServerOptions): THallServer {
     const requestId = (opts.req as IncomingMessage | undefined)?.headers?.["x-request-id"];
     logFailure(log, { requestId: typeof requestId === "string" ? requestId : null, route: opts.path, error: opts.error.cause ?? opts.error });
   };
-  const context = async (req: IncomingMessage, res: ServerResponse) => withPrincipalNotes(await createContext(options, requestInfo(req, res)), res);
+  // tRPC's createContext, shared by the REST adapter and the report downloads.
+  const context = (req: IncomingMessage, res: ServerResponse) => createContext(options, requestInfo(req, res));
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
@@ -129,82 +122,82 @@ export function createServer(options: TServerOptions): THallServer {
   const consoleSite = staticSite(options.consoleDist, true);
   let openApiCache: string | null = null;
 
-  const route = (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const path = url.pathname;
-    const notFound = () => sendJson(res, 404, { code: "NOT_FOUND", message: "请求的内容不存在" });
-
-    if (path === "/healthz") {
-      sql`select 1`
-        .execute(options.db)
-        .then(() => sendJson(res, 200, { status: "ok", database: "ok" }))
-        .catch(() => sendJson(res, 503, { status: "degraded", database: "unreachable" }));
-      return;
-    }
-    if (path.startsWith("/trpc/")) {
-      void trpc(req, res);
-      return;
-    }
-    if (path === "/api/v1/openapi.json") {
-      openApiCache ??= JSON.stringify(openApiDocument(`${url.protocol}//${req.headers.host ?? "localhost"}/api/v1`));
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-      res.end(openApiCache);
-      return;
-    }
-    if (path.startsWith(REPORT_DOWNLOAD_PREFIX)) {
-      void reports(req, res, url);
-      return;
-    }
-    if (path.startsWith("/api/v1/")) {
-      rest(req, res).catch((error: unknown) => {
-        logInternal({ error: { code: "INTERNAL_SERVER_ERROR", cause: error, message: String(error) }, path: path });
-        if (!res.headersSent) sendRestError(res, 500, restError(500, null));
-      });
-      return;
-    }
-    const avatar = /^\/avatars\/([\w-]{1,32})\.svg$/.exec(path);
-    if (avatar) {
-      const badgeNo = avatar[1] ?? "";
-      options.db
-        .selectFrom("staff")
-        .select("name")
-        .where("badge_no", "=", badgeNo)
-        .executeTakeFirst()
-        .then((staff) => {
-          if (!staff) return notFound();
-          res.writeHead(200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=3600" });
-          res.end(avatarSvg(badgeNo, staff.name));
-        })
-        .catch(() => sendJson(res, 500, { code: "INTERNAL", message: "服务器暂时无法处理，请稍后再试" }));
-      return;
-    }
-    if (path === "/" ) {
-      res.writeHead(302, { location: "/console/" });
-      res.end();
-      return;
-    }
-    if ((path === "/kiosk" || path.startsWith("/kiosk/") || path === "/rate" || path.startsWith("/rate/")) && webIndex) {
-      // Every citizen route is the same single-page app: serve its index.html.
-      req.url = "/index.html";
-      webIndex(req, res, notFound);
-      return;
-    }
-    if (path.startsWith("/w/") && web) {
-      // The evaluator's service worker lives in /w/ but controls /kiosk.
-      if (path === "/w/sw.js") res.setHeader("Service-Worker-Allowed", "/kiosk");
-      withPrefixStripped(req, "/w", () => web(req, res, notFound));
-      return;
-    }
-    if (path === "/console") {
-      res.writeHead(302, { location: "/console/" });
-      res.end();
-      return;
-    }
-    if (path.startsWith("/console/") && consoleSite) {
-      withPrefixStripped(req, "/console", () => consoleSite(req, res, notFound));
-      return;
-    }
-    notFound();
+  const notFound = ({ res }: TRouteCall) => sendJson(res, 404, { code: "NOT_FOUND", message: "请求的内容不存在" });
+  /** A built front end's file, `prefix` stripped from the URL; not found when it was not built. */
+  const serve = (site: TStaticSite | null, call: TRouteCall, prefix: string) => {
+    if (!site) return notFound(call);
+    withPrefixStripped(call.req, prefix, () => site(call.req, call.res, () => notFound(call)));
   };
+  const redirect =
+    (location: string) =>
+    ({ res }: TRouteCall) => {
+      res.writeHead(302, { location });
+      res.end();
+    };
+  const health = ({ res }: TRouteCall) => {
+    sql`select 1`
+      .execute(options.db)
+      .then(() => sendJson(res, 200, { status: "ok", database: "ok" }))
+      .catch(() => sendJson(res, 503, { status: "degraded", database: "unreachable" }));
+  };
+  const openApi = ({ req, res, url }: TRouteCall) => {
+    openApiCache ??= JSON.stringify(openApiDocument(`${url.protocol}//${req.headers.host ?? "localhost"}/api/v1`));
+    res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+    res.end(openApiCache);
+  };
+  const restApi = ({ req, res, url }: TRouteCall) => {
+    rest(req, res).catch((error: unknown) => {
+      logInternal({ error: { code: "INTERNAL_SERVER_ERROR", cause: error, message: String(error) }, path: url.pathname });
+      if (!res.headersSent) sendRestError(res, 500, restError(500, null));
+    });
+  };
+  const avatar = (call: TRouteCall) => {
+    const { res } = call;
+    const badgeNo = call.params[0] ?? "";
+    options.db
+      .selectFrom("staff")
+      .select("name")
+      .where("badge_no", "=", badgeNo)
+      .executeTakeFirst()
+      .then((staff) => {
+        if (!staff) return notFound(call);
+        res.writeHead(200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=3600" });
+        res.end(avatarSvg(badgeNo, staff.name));
+      })
+      .catch(() => sendJson(res, 500, { code: "INTERNAL", message: "服务器暂时无法处理，请稍后再试" }));
+  };
+  const citizenApp = (call: TRouteCall) => {
+    // Every citizen route is the same single-page app: serve its index.html.
+    call.req.url = "/index.html";
+    serve(webIndex, call, "");
+  };
+  const webFile = (call: TRouteCall) => {
+    // The evaluator's service worker lives in /w/ but controls /kiosk.
+    if (web && call.url.pathname === "/w/sw.js") call.res.setHeader("Service-Worker-Allowed", "/kiosk");
+    serve(web, call, "/w");
+  };
+
+  const routes: TRoute[] = [
+    { methods: READ, path: "/healthz", handle: health },
+    { methods: "*", path: "/trpc/*", handle: ({ req, res }) => void trpc(req, res) },
+    { methods: READ, path: "/api/v1/openapi.json", handle: openApi },
+    // The download answers (or refuses) every method itself, in the platform's error shape.
+    { methods: "*", path: `${REPORT_DOWNLOAD_PREFIX}*`, handle: ({ req, res, url }) => void reports(req, res, url) },
+    { methods: "*", path: "/api/v1/*", handle: restApi },
+    { methods: READ, path: /^\/avatars\/([\w-]{1,32})\.svg$/, handle: avatar },
+    { methods: READ, path: "/", handle: redirect("/console/") },
+    { methods: READ, path: /^\/(?:kiosk|rate)(?:\/.*)?$/, handle: citizenApp },
+    { methods: READ, path: "/w/*", handle: webFile },
+    { methods: READ, path: "/console", handle: redirect("/console/") },
+    { methods: READ, path: "/console/*", handle: (call) => serve(consoleSite, call, "/console") },
+  ];
+  const route = routeTable(routes, {
+    notFound,
+    methodNotAllowed: ({ res }, allow) => {
+      res.setHeader("allow", allow.join(", "));
+      sendJson(res, 405, { code: "METHOD_NOT_SUPPORTED", message: "不支持此请求方式" });
+    },
+  });
 
   const server = createHttpServer((req, res) => {
     const requestId = startRequestLog(req, res, log);

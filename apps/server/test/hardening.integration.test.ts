@@ -205,7 +205,14 @@ describe("request log", () => {
     });
     expect(response.headers.get("x-request-id")).toBe("desk-42");
     await fetch(`${baseUrl}/api/v1/cases/123456/receipt`, { headers: { authorization: `Bearer ${token}` } });
+    const beat = await fetch(`${baseUrl}/trpc/kiosk.heartbeat`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${hall.deviceTokens[0]}`, "x-request-id": "tablet-7" },
+      body: JSON.stringify({ outboxDepth: 0 }),
+    });
+    expect(beat.status).toBe(200);
     const lines = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.find((line) => line.requestId === "tablet-7")?.principal).toMatchObject({ kind: "device", id: expect.any(Number) as unknown });
     const create = lines.find((line) => line.requestId === "desk-42");
     expect(create).toMatchObject({ method: "POST", route: "/trpc/case.create", status: response.status, principal: { kind: "user", id: hall.users.window_staff.id } });
     expect(typeof create?.durationMs).toBe("number");

@@ -32,6 +32,18 @@ describe("the HTTP host", () => {
     expect(await json(response)).toEqual({ status: "ok", database: "ok" });
   });
 
+  test("answers a read-only route's other methods 405 with the methods it allows, an unknown path 404", async () => {
+    const posted = await fetch(`${baseUrl()}/healthz`, { method: "POST" });
+    expect(posted.status).toBe(405);
+    expect(posted.headers.get("allow")).toBe("GET, HEAD");
+    expect((await json(posted)).code).toBe("METHOD_NOT_SUPPORTED");
+    const head = await fetch(`${baseUrl()}/healthz`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    const unknown = await fetch(`${baseUrl()}/no-such-page`);
+    expect(unknown.status).toBe(404);
+    expect(await json(unknown)).toEqual({ code: "NOT_FOUND", message: "请求的内容不存在" });
+  });
+
   test("publishes an OpenAPI document generated from the procedures", async () => {
     const document = await json(await fetch(`${baseUrl()}/api/v1/openapi.json`));
     expect(document.openapi).toMatch(/^3\./);

@@ -34,6 +34,8 @@ export interface TRequestInfo {
   hallId?: number | null;
   /** the id the response carries (X-Request-Id) and the API call log records */
   requestId?: string;
+  /** told who a credential turned out to be, once a procedure looked it up (the host logs the id) */
+  onPrincipal?: (principal: { kind: keyof TCredentials; id: number }) => void;
 }
 
 export interface TDevice {
@@ -94,10 +96,17 @@ export function createContext(deps: TApiDeps, request: TRequestInfo): Promise<TC
   const sessionId = request.sessionToken ? hashToken(request.sessionToken) : null;
   const deviceToken = request.deviceToken;
   const apiKey = request.apiKey ?? null;
+  const reported =
+    <T extends { id: number }>(kind: keyof TCredentials, lookup: () => Promise<T | null>) =>
+    async (): Promise<T | null> => {
+      const principal = await lookup();
+      if (principal) request.onPrincipal?.({ kind, id: principal.id });
+      return principal;
+    };
   const credentials: TCredentials = {
-    user: once(async () => (sessionId ? ((await findSessionUser(deps.db, sessionId, now())) ?? null) : null)),
-    device: once(async () => (deviceToken ? deviceLookup(deps.db)(hashToken(deviceToken)) : null)),
-    apiClient: once(async () => (apiKey ? resolveApiKey(deps.db, apiKey) : null)),
+    user: once(reported("user", async () => (sessionId ? ((await findSessionUser(deps.db, sessionId, now())) ?? null) : null))),
+    device: once(reported("device", async () => (deviceToken ? deviceLookup(deps.db)(hashToken(deviceToken)) : null))),
+    apiClient: once(reported("apiClient", async () => (apiKey ? resolveApiKey(deps.db, apiKey) : null))),
   };
   return Promise.resolve({ ...deps, now, request, sessionId, user: null, device: null, credentials });
 }
