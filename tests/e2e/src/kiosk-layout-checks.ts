@@ -43,7 +43,7 @@ export interface TScreenFit {
   scrollHeight: number;
   /** the evaluator's header (title, window, 大字/静音) */
   header: { top: number; bottom: number } | null;
-  /** every button, field and heading of the step that lies partly outside the viewport (or its scrolled list) */
+  /** every button, field and heading of the step that lies partly outside the viewport, or is cut by a box around it */
   outside: string[];
   /** the page's own scroll position: the header is never scrolled away */
   scrollY: number;
@@ -101,13 +101,17 @@ export function screenFit(page: Page): Promise<TScreenFit> {
     }
     for (const element of document.querySelectorAll<HTMLElement>('[data-testid="kiosk"] :is(button, textarea, input, h1, h2, legend, label)')) {
       if (!element.checkVisibility()) continue;
-      // Inside a list that scrolls on its own, a control is judged when scrolled to (see reachable()).
-      let parent = element.parentElement;
-      while (parent && !parent.classList.contains("kiosk-main") && !scrolls(parent)) parent = parent.parentElement;
-      if (parent && !parent.classList.contains("kiosk-main")) continue;
       const box = element.getBoundingClientRect();
-      if (box.top < -0.5 || box.left < -0.5 || box.bottom > viewport.height + 0.5 || box.right > viewport.width + 0.5) {
-        outside.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim().slice(0, 20)}" ${Math.round(box.top)}–${Math.round(box.bottom)}`);
+      const name = `${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim().slice(0, 20)}" ${Math.round(box.top)}–${Math.round(box.bottom)}`;
+      if (box.top < -0.5 || box.left < -0.5 || box.bottom > viewport.height + 0.5 || box.right > viewport.width + 0.5) outside.push(name);
+      // Inside the viewport but cut off by a box that hides its overflow (a list shown a page at a time).
+      for (let clip = element.parentElement; clip && clip !== scroller; clip = clip.parentElement) {
+        if (getComputedStyle(clip).overflow === "visible") continue;
+        const area = clip.getBoundingClientRect();
+        if (box.top < area.top - 0.5 || box.bottom > area.bottom + 0.5 || box.left < area.left - 0.5 || box.right > area.right + 0.5) {
+          outside.push(`${name} cut by ${clip.tagName.toLowerCase()}.${[...clip.classList].join(".")}`);
+          break;
+        }
       }
     }
     return {

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 
-import { LEVEL_LABELS } from "@hcp/domain";
+import { LEVEL_LABELS, NATIONAL_REASONS } from "@hcp/domain";
 
 import { MIN_RATING_TARGET_PX } from "./kiosk-a11y-checks";
 import { promptCase, staffAtWindow } from "./kiosk-http";
@@ -11,14 +11,16 @@ import { useKioskPlatform } from "./kiosk-platform";
 
 const kiosk = useKioskPlatform();
 
+/** Reason chips and the pager: at least 10 mm tall at the evaluator's 149 ppi (kiosk.md §2.1). */
+const MIN_REASON_TARGET_PX = 59;
+
 const LABELS: Record<string, string> = Object.fromEntries(Object.entries(LEVEL_LABELS).map(([level, label]) => [level, label]));
 
 /**
  * The step fits the screen: the page does not scroll, the header is at the top, every control is
- * inside the viewport, and nothing scrolls inside it either — except, where `listMayScroll`, one
- * reason list that cannot fit at 200 % text (checked by reachableReasons).
+ * inside the viewport, and nothing scrolls inside it either.
  */
-function expectFits(fit: TScreenFit, step: string, listMayScroll = false): void {
+function expectFits(fit: TScreenFit, step: string): void {
   const where = `${step} at ${fit.viewport.width}×${fit.viewport.height}`;
   expect({ where, scrollHeight: fit.scrollHeight, scrollWidth: fit.scrollWidth, scrollY: fit.scrollY }).toEqual({
     where,
@@ -28,21 +30,52 @@ function expectFits(fit: TScreenFit, step: string, listMayScroll = false): void 
   });
   expect({ where, headerTop: fit.header?.top }).toEqual({ where, headerTop: 0 });
   expect({ where, outside: fit.outside }).toEqual({ where, outside: [] });
-  const regions = listMayScroll ? fit.scrolledRegions.filter((region) => !region.selector.includes("reason-list")) : fit.scrolledRegions;
-  expect({ where, scrolledRegions: regions }).toEqual({ where, scrolledRegions: [] });
+  expect({ where, scrolledRegions: fit.scrolledRegions }).toEqual({ where, scrolledRegions: [] });
 }
 
-/** Every reason can be brought fully into view without the page (and its header) moving. */
-async function expectReachableReasons(page: Page, where: string): Promise<void> {
-  const viewport = page.viewportSize() ?? { width: 0, height: 0 };
-  for (const reason of await page.locator(".reason").all()) {
-    await reason.scrollIntoViewIfNeeded();
-    const box = await reason.boundingBox();
-    const inside = box !== null && box.y >= 0 && box.y + box.height <= viewport.height + 0.5;
-    expect({ where, reason: await reason.textContent(), inside }).toMatchObject({ inside: true });
+const REASONS_NOT_SATISFIED = NATIONAL_REASONS.filter((reason) => reason.level === 2).map((reason) => reason.label);
+
+/** The reason buttons on screen, in order. */
+function shownReasons(page: Page): Promise<string[]> {
+  return page.locator(".reason").evaluateAll((buttons) => buttons.map((button) => button.textContent ?? ""));
+}
+
+/** 下一页, when there is a next page: true once the next page is on screen. */
+async function nextReasonPage(page: Page): Promise<boolean> {
+  const next = page.getByRole("button", { name: "下一页" });
+  if ((await next.count()) === 0 || (await next.isDisabled())) return false;
+  const before = (await shownReasons(page)).join("|");
+  await next.click();
+  await page.waitForFunction((shown) => [...document.querySelectorAll(".reason")].map((button) => button.textContent).join("|") !== shown, before);
+  return true;
+}
+
+/**
+ * The reason step a page at a time: every page fits (nothing scrolls, nothing is cut, targets
+ * at least 10 mm tall), and paging forward shows each reason of the level once, in order.
+ */
+async function expectReasonPages(page: Page, where: string): Promise<number> {
+  const seen: string[] = [];
+  let pages = 0;
+  do {
+    pages += 1;
+    expectFits(await screenFit(page), `${where} reasons page ${pages}`);
+    for (const button of await page.locator(".reason, .reason-page").all()) {
+      const height = Math.round((await button.boundingBox())?.height ?? 0);
+      expect({ where, page: pages, button: await button.textContent(), tall: height >= MIN_REASON_TARGET_PX }).toMatchObject({ tall: true });
+    }
+    seen.push(...(await shownReasons(page)));
+  } while (await nextReasonPage(page));
+  expect({ where, seen }).toEqual({ where, seen: REASONS_NOT_SATISFIED });
+  return pages;
+}
+
+/** Pages forward from the first page to the reason and taps it. */
+async function chooseReason(page: Page, label: string): Promise<void> {
+  while (!(await shownReasons(page)).includes(label)) {
+    if (!(await nextReasonPage(page))) throw new Error(`reason ${label} is on no page`);
   }
-  const fit = await screenFit(page);
-  expect({ where, scrollY: fit.scrollY, headerTop: fit.header?.top }).toEqual({ where, scrollY: 0, headerTop: 0 });
+  await page.getByRole("button", { name: label }).click();
 }
 
 /** Five faces: order 5 → 1 as read (left to right, or top to bottom), equal boxes, whole in the viewport, labels whole words. */
@@ -117,12 +150,19 @@ for (const mode of ["normal", "大字"] as const) {
       expectEqualFaces(await faceBoxes(page, LABELS), screen, where);
       expectFits(await screenFit(page), `${where} faces`);
 
-      // The reason step of a 差评: reasons, comment and submit on one screen, header in view.
+      // The reason step of a 差评: reasons (a page at a time where they do not all fit), comment
+      // and submit on one screen, header in view.
       await page.getByRole("button", { name: "不满意", exact: true }).click();
-      await page.getByRole("button", { name: "窗口人员业务不熟练" }).waitFor();
-      expectFits(await screenFit(page), `${where} reasons`, mode === "大字");
+      await page.locator(".reason").first().waitFor();
       await namesCase("reasons");
-      await expectReachableReasons(page, `${where} reasons`);
+      // Submitting nothing adds an error line; the reasons make room for it rather than being cut.
+      await page.getByRole("button", { name: "提交评价" }).click();
+      await page.getByRole("alert").getByText("差评请至少选择一项原因或填写意见").waitFor();
+      const pages = await expectReasonPages(page, where);
+      // 上一页 leads back to the first page, where it is the end.
+      for (let back = pages; back > 1; back -= 1) await page.getByRole("button", { name: "上一页" }).click();
+      expect({ where, first: (await shownReasons(page))[0] }).toEqual({ where, first: REASONS_NOT_SATISFIED[0] });
+      if (pages > 1) expect(await page.getByRole("button", { name: "上一页" }).isDisabled()).toBe(true);
 
       // Back to the faces: the chosen one is marked by more than colour, and nothing moved.
       await page.getByRole("button", { name: "重新选择" }).click();
@@ -132,7 +172,16 @@ for (const mode of ["normal", "大字"] as const) {
       expectFits(await screenFit(page), `${where} faces with a face chosen`);
 
       await page.getByRole("button", { name: "不满意", exact: true }).click();
-      await page.getByRole("button", { name: "窗口人员业务不熟练" }).click();
+      await chooseReason(page, "窗口人员业务不熟练");
+      const chosen = page.locator('.reason[aria-pressed="true"]').getByText("窗口人员业务不熟练");
+      await chosen.waitFor();
+      // A reason chosen on a later page is still chosen after paging away and back.
+      if (pages > 1) {
+        await page.getByRole("button", { name: "上一页" }).click();
+        await chosen.waitFor({ state: "detached" });
+        await nextReasonPage(page);
+        await chosen.waitFor();
+      }
       await page.getByRole("button", { name: "提交评价" }).click();
       await page.getByTestId("kiosk-confirm").waitFor();
       expectFits(await screenFit(page), `${where} confirm`);

@@ -5,9 +5,10 @@ import type { TLevel, TRatingSubmit } from "@hcp/domain";
 
 import { fill, STRINGS } from "../../lib/strings";
 import { Face } from "../rating/Face";
-import { LevelPicker, ReasonPicker } from "../rating/LevelPicker";
+import { LevelPicker } from "../rating/LevelPicker";
 import { useRatingChoice } from "../rating/useRatingChoice";
 import type { TKioskState, TPrompt } from "./kiosk-state";
+import { PagedReasonPicker } from "./PagedReasonPicker";
 import type { TPromptTimeouts } from "./prompt-timer";
 import { secondsLeft } from "./prompt-timer";
 import { TimeoutWarning } from "./TimeoutWarning";
@@ -63,6 +64,7 @@ export function RatingScreen(props: TProps) {
   const [storeFailed, setStoreFailed] = useState(false);
   // A ref, not state: two taps inside one frame both see the first one.
   const storingNow = useRef(false);
+  const screen = useRef<HTMLDivElement>(null);
   const { phase, touch } = usePromptTimer(props.timeouts, props.onTimeout);
   const warning = phase.phase === "warning";
 
@@ -131,16 +133,20 @@ export function RatingScreen(props: TProps) {
         <h1 id="rating-title" className={choosing ? undefined : "visually-hidden"}>
           {STRINGS.ratePrompt}
         </h1>
-        <CaseLine prompt={props.prompt} staff={props.staff} />
+        {/* Who handled the case is named with the faces; the reason step needs its room for the reasons. */}
+        <CaseLine prompt={props.prompt} staff={choosing ? props.staff : null} />
         {choosing ? (
           <LevelPicker value={level} label={STRINGS.ratePrompt} chosenText={STRINGS.chosen} onChange={chooseLevel} />
         ) : (
           <div className="rating-details">
-            <ReasonPicker
+            <PagedReasonPicker
+              key={`${level}-${choice.levelReasons.length}`}
               legend={bad ? STRINGS.chooseBadReasons : STRINGS.chooseReasons}
               reasons={choice.levelReasons}
               chosen={choice.chosenReasons}
               onToggle={choice.toggleReason}
+              error={storeFailed ? STRINGS.saveFailed : form.formState.errors.reasonCodes ? (form.formState.errors.reasonCodes.message ?? STRINGS.badNeedsReason) : null}
+              screen={screen}
             />
             {bad ? (
               <div className="comment">
@@ -148,12 +154,6 @@ export function RatingScreen(props: TProps) {
                 <textarea id="rating-comment" maxLength={500} {...form.register("comment")} />
               </div>
             ) : null}
-            {form.formState.errors.reasonCodes ? (
-              <p className="error" role="alert">
-                {form.formState.errors.reasonCodes.message ?? STRINGS.badNeedsReason}
-              </p>
-            ) : null}
-            {failure}
             <div className="actions rating-bar">
               <span className={`rating-chosen ${bad ? "level-bad" : "level-good"}`} data-testid="kiosk-chosen">
                 <Face level={level} />
@@ -183,7 +183,7 @@ export function RatingScreen(props: TProps) {
   };
 
   return (
-    <div className="rating-screen" onPointerDownCapture={activity} onKeyDownCapture={activity} onInputCapture={activity}>
+    <div className="rating-screen" ref={screen} onPointerDownCapture={activity} onKeyDownCapture={activity} onInputCapture={activity}>
       {body}
       {warning ? <TimeoutWarning seconds={secondsLeft(phase.msLeft)} onKeepRating={touch} /> : null}
     </div>
