@@ -12,7 +12,9 @@ import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { apiHarness, appCodeOf } from "../test/harness";
 import { addHallWorkingDays } from "./services/calendar";
+import { cellText, reportSections } from "./exports/report-sections";
 import { buildMonthlyReport } from "./services/report";
+import { monthlyReport, regenerateMonthlyReport } from "./services/report-archive";
 import { openWorkOrder } from "./services/work-orders";
 
 let hall: THallFixture;
@@ -240,6 +242,47 @@ describe("a year without a confirmed holiday schedule", () => {
     expect(await getDb().selectFrom("case").select("due_date").where("id", "=", open.id).executeTakeFirstOrThrow()).toEqual({ due_date: "2027-01-04" });
     expect(await getDb().selectFrom("audit_log").select("id").where("action", "=", "case.recomputeDueDates").execute()).toEqual([]);
     expect((await staff.case.mine()).find((row) => row.id === open.id)).toMatchObject({ dueDateProvisional: true });
+  });
+
+  test("按时办结率 and 按时整改率 counted on it say 暂按周末计算 on the report and its exports; an archived version keeps saying so, and offers a recount once the year is confirmed", async () => {
+    // A 承诺件 received 28 Dec 2026, due 4 Jan 2027 counted Monday to Friday, completed in January;
+    // and a bad review's work order opened 25 Dec, due 15 Jan.
+    await insertCase(
+      getDb(),
+      fixtureCase(hall, { caseNo: "DUE-ACROSS-REPORT", promised: true, receivedAt: new Date("2026-12-28T03:00:00Z"), completedAt: new Date("2027-01-04T03:00:00Z"), dueDate: "2027-01-04" }),
+    );
+    await workOrderOpenedAt(new Date("2026-12-25T02:00:00Z"));
+    clock = new Date("2027-02-20T02:00:00Z");
+    const deps = { db: getDb(), now: () => clock };
+    const january = await buildMonthlyReport(deps, hall.hallId, "2027-01");
+    expect(january.summary.deadlinesProvisional).toEqual({ onTimeCompletion: { current: true, previousMonth: false, lastYear: false }, workOrders: false });
+    const december = await buildMonthlyReport(deps, hall.hallId, "2026-12");
+    expect(december.summary.deadlinesProvisional).toEqual({ onTimeCompletion: { current: false, previousMonth: false, lastYear: false }, workOrders: true });
+    const firstColumn = (report: typeof january) =>
+      reportSections(report).flatMap((section) => section.tables.flatMap((table) => table.rows.map((row) => cellText(row[0] ?? ""))));
+    expect(firstColumn(january)).toContain("按时办结率（本月暂按周末计算）");
+    expect(firstColumn(december)).toContain("按时整改率（暂按周末计算）");
+    expect(firstColumn(december)).toContain("按时办结率");
+    const notes = reportSections(december).flatMap((section) => section.tables.map((table) => table.note ?? ""));
+    expect(notes.filter((note) => note.includes("按时整改率暂按周末计算"))).toHaveLength(2);
+
+    const manager = await atClock.signedIn(hall.users.hall_manager.username);
+    const archived = await regenerateMonthlyReport(deps, hall.hallId, "2026-12", hall.users.hall_manager.id);
+    expect(await archived.done).toBe("ready");
+    expect(await monthlyReport(deps, hall.hallId, "2026-12")).toMatchObject({ source: "archive", recountable: false });
+
+    const admin = await atClock.signedIn(hall.users.admin.username);
+    await admin.calendar.confirmSchedule({ schedule: SCHEDULE_2027, source: "form" });
+    // The snapshot is not rewritten: it still says what it was counted on, and now offers a recount.
+    const view = await manager.report.monthly({ month: "2026-12" });
+    expect(view).toMatchObject({ source: "archive", version: archived.version, recountable: true });
+    expect(view.report.summary.deadlinesProvisional.workOrders).toBe(true);
+    expect((await buildMonthlyReport(deps, hall.hallId, "2026-12")).summary.deadlinesProvisional.workOrders).toBe(false);
+    expect((await buildMonthlyReport(deps, hall.hallId, "2027-01")).summary.deadlinesProvisional.onTimeCompletion.current).toBe(false);
+    const regenerated = await regenerateMonthlyReport(deps, hall.hallId, "2026-12", hall.users.hall_manager.id);
+    expect(await regenerated.done).toBe("ready");
+    expect(await manager.report.monthly({ month: "2026-12" })).toMatchObject({ version: regenerated.version, recountable: false });
+    expect((await manager.report.monthly({ month: "2026-12" })).report.summary.deadlinesProvisional.workOrders).toBe(false);
   });
 
   test("a schedule with a wrong row is refused with the row's problem in Chinese, and nothing is written; only administrators confirm", async () => {

@@ -33,3 +33,26 @@ test("working days counted on an unconfirmed year say 暂按周末计算 in the 
   const texts = Array.from(workbook.getWorksheet("概况与同比环比")?.getSheetValues() ?? [], (row) => (Array.isArray(row) && typeof row[1] === "string" ? row[1] : ""));
   expect(texts).toContain("工作日数（暂按周末计算）");
 });
+
+test("on-time figures counted on an unconfirmed year say 暂按周末计算 in the XLSX: 按时办结率 by month compared, 按时整改率, and the rankings' note", async () => {
+  const sample = sampleMonthlyReport();
+  const [first, ...rest] = sample.summary.comparisons;
+  if (!first) throw new Error("the sample compares figures");
+  const onTime = { ...first, key: "onTimeCompletionRate" as const, label: "按时办结率" };
+  const report = {
+    ...sample,
+    summary: {
+      ...sample.summary,
+      comparisons: [onTime, ...rest],
+      deadlinesProvisional: { onTimeCompletion: { current: true, previousMonth: true, lastYear: false }, workOrders: true },
+    },
+  };
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(await reportXlsx(report)).buffer);
+  const texts = (sheet: string) =>
+    Array.from(workbook.getWorksheet(sheet)?.getSheetValues() ?? [], (row) => (Array.isArray(row) ? row.filter((cell): cell is string => typeof cell === "string") : [])).flat();
+  expect(texts("概况与同比环比")).toContain(`${onTime.label}（本月、上月暂按周末计算）`);
+  expect(texts("差评分析")).toContain("按时整改率（暂按周末计算）");
+  expect(texts("窗口排名").some((text) => text.includes("按时办结率、按时整改率暂按周末计算（该年节假日安排尚未确认）。"))).toBe(true);
+  expect(labels(sample).filter((label) => label.includes("暂按周末计算"))).toEqual([]);
+});

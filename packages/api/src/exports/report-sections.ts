@@ -89,6 +89,12 @@ function honourMark(ranking: TReportRanking, id: number): string {
   return marks.join("、");
 }
 
+/** The ranking columns' on-time figures counted on a year without a confirmed schedule, said in words; "" otherwise. */
+function rankingProvisionalNote(deadlines: TMonthlyReport["summary"]["deadlinesProvisional"]): string {
+  const figures = [deadlines.onTimeCompletion.current ? "按时办结率" : "", deadlines.workOrders ? "按时整改率" : ""].filter(Boolean);
+  return figures.length > 0 ? `${figures.join("、")}${PROVISIONAL_CALENDAR_LABEL}（该年节假日安排尚未确认）。` : "";
+}
+
 function rankingNote(ranking: TReportRanking): string {
   const weights = RANKING_COMPONENTS.map((key) => `${RANKING_COMPONENT_LABELS[key]} ${ranking.weights[key]}`).join("，");
   // Reports archived before definitions 2026.2 ranked the hall and state no population.
@@ -125,7 +131,7 @@ function breakdownTables(ranking: TReportRanking, subject: string): TExportTable
   ];
 }
 
-function rankingTables(ranking: TReportRanking, subject: string): TExportTable[] {
+function rankingTables(ranking: TReportRanking, subject: string, deadlines: TMonthlyReport["summary"]["deadlinesProvisional"]): TExportTable[] {
   const byId = new Map(ranking.rows.map((row) => [row.id, row]));
   const list = (title: string, ids: number[], black = false): TExportTable => ({
     title,
@@ -176,7 +182,7 @@ function rankingTables(ranking: TReportRanking, subject: string): TExportTable[]
         row.breakdown?.find((part) => part.key === "workOrders" && part.basis === "full")?.value ?? row.workOrderOnTimeRate,
         marks(row),
       ]),
-      note: rankingNote(ranking),
+      note: `${rankingNote(ranking)}${rankingProvisionalNote(deadlines)}`,
       dense: true,
     },
     ...breakdownTables(ranking, subject),
@@ -185,7 +191,7 @@ function rankingTables(ranking: TReportRanking, subject: string): TExportTable[]
   ];
 }
 
-/** Which working days of the summary rest on a year without a confirmed schedule, said in words. */
+/** Which months of a figure rest on a year without a confirmed schedule, said in words. */
 function provisionalNote(provisional: TMonthlyReport["summary"]["workingDaysProvisional"]): { current: string; compared: string } {
   const compared = [provisional.current ? "本月" : "", provisional.previousMonth ? "上月" : "", provisional.lastYear ? "去年同月" : ""].filter(Boolean);
   return {
@@ -197,6 +203,9 @@ function provisionalNote(provisional: TMonthlyReport["summary"]["workingDaysProv
 function summaryTables(report: TMonthlyReport): TExportTable[] {
   const summary = report.summary;
   const note = provisionalNote(summary.workingDaysProvisional);
+  const onTimeNote = provisionalNote(summary.deadlinesProvisional.onTimeCompletion);
+  const comparedLabel = (row: TMonthlyReport["summary"]["comparisons"][number]): string =>
+    row.key === "dailyAverage" ? `${row.label}${note.compared}` : row.key === "onTimeCompletionRate" ? `${row.label}${onTimeNote.compared}` : row.label;
   return [
     {
       title: "本月概况",
@@ -223,7 +232,7 @@ function summaryTables(report: TMonthlyReport): TExportTable[] {
         { header: "同比" },
       ],
       rows: summary.comparisons.map((row) => [
-        row.key === "dailyAverage" ? `${row.label}${note.compared}` : row.label,
+        comparedLabel(row),
         row.current,
         row.previousMonth,
         row.changeVsPreviousMonth,
@@ -258,8 +267,8 @@ export function reportSections(report: TMonthlyReport): TExportSection[] {
     { sheetName: "概况与同比环比", tables: summaryTables(report) },
     { sheetName: "评价等级", tables: [countTable("评价等级分布", "评价等级", report.ratingsByLevel)] },
     { sheetName: "评价渠道", tables: [countTable("评价渠道分布", "评价渠道", report.ratingsByChannel)] },
-    { sheetName: "窗口排名", tables: rankingTables(report.windows, "窗口") },
-    { sheetName: "部门排名", tables: rankingTables(report.departments, "部门") },
+    { sheetName: "窗口排名", tables: rankingTables(report.windows, "窗口", report.summary.deadlinesProvisional) },
+    { sheetName: "部门排名", tables: rankingTables(report.departments, "部门", report.summary.deadlinesProvisional) },
     {
       sheetName: "差评分析",
       tables: [
@@ -270,7 +279,10 @@ export function reportSections(report: TMonthlyReport): TExportSection[] {
         {
           title: "差评整改指标",
           columns: [{ header: "指标", wide: true }, { header: "数值" }],
-          rows: bad.workOrderRates.map((row) => [row.label, row.value]),
+          rows: bad.workOrderRates.map((row) => [
+            row.key === "onTimeRate" && report.summary.deadlinesProvisional.workOrders ? `${row.label}（${PROVISIONAL_CALENDAR_LABEL}）` : row.label,
+            row.value,
+          ]),
         },
       ],
     },

@@ -87,6 +87,7 @@ export function sampleMonthlyReport(): TMonthlyReport {
       casesCompleted: 20_412,
       workingDays: 20,
       workingDaysProvisional: { current: false, previousMonth: false, lastYear: false },
+      deadlinesProvisional: { onTimeCompletion: { current: false, previousMonth: false, lastYear: false }, workOrders: false },
       calendarDays: 30,
       dailyAverage: { perWorkingDay: "1020.60", perCalendarDay: "680.40" },
       validRatings: 1_952,

@@ -11,8 +11,8 @@ import type { TMonthlyReportRow } from "@hcp/db";
 import { METRIC_DEFINITIONS_VERSION } from "@hcp/domain";
 
 import { appError, isDuplicateKey } from "../errors";
-import { buildMonthlyReport, hallOrThrow } from "./report";
-import type { TReportDeps, TReportScope } from "./report";
+import { buildMonthlyReport, calendarMarks, hallOrThrow } from "./report";
+import type { TCalendarMarks, TReportDeps, TReportScope } from "./report";
 import { checkMonth, requireClosedMonth } from "./report-month";
 import type { TMonthlyReport } from "./report-types";
 
@@ -156,13 +156,25 @@ export interface TMonthlyReportView {
   versionId: number | null;
   version: number | null;
   report: TMonthlyReport;
+  /** an archived version says 暂按周末计算 where every year it rests on is confirmed now: 重新生成 recounts it */
+  recountable: boolean;
+}
+
+/** Whether a report's marks say 暂按周末计算 anywhere (its working days or its on-time figures). */
+function saysProvisional(marks: TCalendarMarks): boolean {
+  const { workingDaysProvisional: days, deadlinesProvisional: deadlines } = marks;
+  return [days.current, days.previousMonth, days.lastYear, deadlines.onTimeCompletion.current, deadlines.onTimeCompletion.previousMonth, deadlines.onTimeCompletion.lastYear, deadlines.workOrders].some(Boolean);
 }
 
 /**
- * The month's report: the newest ready archived version, or built live when none is archived yet
- * (the month must have closed). A department head's report is always built live for their
- * department: the archive is hall-wide.
+ * An archived report is a snapshot and is never rewritten: one counted while a year was unconfirmed
+ * keeps its 暂按周末计算 marks. Once the figures it marked no longer rest on any unconfirmed year, a
+ * new version would count them on the confirmed calendar, so the console offers 重新生成.
  */
+async function isRecountable(deps: TReportDeps, hallId: number, report: TMonthlyReport): Promise<boolean> {
+  return saysProvisional(report.summary) && !saysProvisional(await calendarMarks(deps.db, hallId, report.month));
+}
+
 export async function monthlyReport(deps: TReportDeps, hallId: number, month: string, scope: TReportScope = {}): Promise<TMonthlyReportView> {
   checkMonth(month);
   await hallOrThrow(deps.db, hallId);
@@ -170,9 +182,9 @@ export async function monthlyReport(deps: TReportDeps, hallId: number, month: st
     const [latest] = await listLatestReadyReports(deps.db, hallId, month, month);
     if (latest) {
       const version = await getReportVersion(deps, hallId, latest.id);
-      if (version.report) return { source: "archive", versionId: latest.id, version: latest.version, report: version.report };
+      if (version.report) return { source: "archive", versionId: latest.id, version: latest.version, report: version.report, recountable: await isRecountable(deps, hallId, version.report) };
     }
   }
   requireClosedMonth(month, deps.now());
-  return { source: "live", versionId: null, version: null, report: await buildMonthlyReport(deps, hallId, month, undefined, scope) };
+  return { source: "live", versionId: null, version: null, report: await buildMonthlyReport(deps, hallId, month, undefined, scope), recountable: false };
 }

@@ -81,6 +81,10 @@ export const ZMonthlyReport = z.object({
     workingDaysProvisional: z
       .object({ current: z.boolean(), previousMonth: z.boolean(), lastYear: z.boolean() })
       .default({ current: false, previousMonth: false, lastYear: false }),
+    // Archived before on-time figures were marked: those were counted on confirmed notices too.
+    deadlinesProvisional: z
+      .object({ onTimeCompletion: z.object({ current: z.boolean(), previousMonth: z.boolean(), lastYear: z.boolean() }), workOrders: z.boolean() })
+      .default({ onTimeCompletion: { current: false, previousMonth: false, lastYear: false }, workOrders: false }),
     calendarDays: z.number(),
     dailyAverage: z.object({ perWorkingDay: z.string(), perCalendarDay: z.string() }),
     validRatings: z.number(),
@@ -117,6 +121,8 @@ export const ZMonthlyReportView = z.object({
   source: z.enum(["archive", "live"]),
   versionId: z.number().nullable(),
   version: z.number().nullable(),
+  /** an archived version says 暂按周末计算 where every year it rests on is confirmed now: 重新生成 recounts it */
+  recountable: z.boolean(),
   report: ZMonthlyReport,
 });
 

@@ -103,6 +103,11 @@ export interface TMonthlyReport {
     workingDays: number;
     /** working days counted on a year without a confirmed schedule (暂按周末计算), per compared month */
     workingDaysProvisional: { current: boolean; previousMonth: boolean; lastYear: boolean };
+    /**
+     * on-time figures whose deadlines were counted across a year without a confirmed schedule
+     * (暂按周末计算): 按时办结率 per compared month, 按时整改率 (and the rankings' columns) this month
+     */
+    deadlinesProvisional: { onTimeCompletion: { current: boolean; previousMonth: boolean; lastYear: boolean }; workOrders: boolean };
     calendarDays: number;
     dailyAverage: { perWorkingDay: string; perCalendarDay: string };
     validRatings: number;

@@ -8,9 +8,11 @@ import {
   listDepartments,
   listReportWindows,
   listServiceItemNames,
+  promisedCaseDueSpan,
   readTallies,
+  workOrderDueSpan,
 } from "@hcp/db";
-import type { Db, Hall, TTallyDimension, TTallySource } from "@hcp/db";
+import type { Db, Hall, TDueSpan, TTallyDimension, TTallySource } from "@hcp/db";
 import {
   addCalendarDays,
   CHANNELS,
@@ -46,6 +48,38 @@ import type { TRankedEntity, TRankingMonth } from "./report-sections";
 import { MONTHLY_REPORT_FORMAT } from "./report-types";
 import type { TMonthlyReport, TReportCountRow } from "./report-types";
 import { countWorkOrders } from "./work-order-metrics";
+
+export type TCalendarMarks = Pick<TMonthlyReport["summary"], "workingDaysProvisional" | "deadlinesProvisional">;
+
+/**
+ * Which of a month's figures rest on a year without a confirmed schedule (暂按周末计算): its working
+ * days and those of the compared months, and its on-time figures — 按时办结率 by the receipt and
+ * due dates of the 承诺件 it counts, 按时整改率 by the opening and rectification due dates of its
+ * work orders.
+ */
+export async function calendarMarks(db: Db, hallId: number, month: string, scope: TReportScope = {}): Promise<TCalendarMarks> {
+  const provisional = await provisionalCalendar(db);
+  const periods = { current: monthPeriod(month), previousMonth: monthPeriod(addMonths(month, -1)), lastYear: monthPeriod(addMonths(month, -12)) };
+  const rangeOf = (period: TPeriod) => ({ hallId, ...hallDayBounds(period.from, period.to), departmentId: scope.departmentId });
+  const spanProvisional = (span: TDueSpan | null) => span !== null && provisional(hallDate(span.from), span.to);
+  const [current, previousMonth, lastYear, workOrders] = await Promise.all([
+    promisedCaseDueSpan(db, rangeOf(periods.current)),
+    promisedCaseDueSpan(db, rangeOf(periods.previousMonth)),
+    promisedCaseDueSpan(db, rangeOf(periods.lastYear)),
+    workOrderDueSpan(db, rangeOf(periods.current)),
+  ]);
+  return {
+    workingDaysProvisional: {
+      current: provisional(periods.current.from, periods.current.to),
+      previousMonth: provisional(periods.previousMonth.from, periods.previousMonth.to),
+      lastYear: provisional(periods.lastYear.from, periods.lastYear.to),
+    },
+    deadlinesProvisional: {
+      onTimeCompletion: { current: spanProvisional(current), previousMonth: spanProvisional(previousMonth), lastYear: spanProvisional(lastYear) },
+      workOrders: spanProvisional(workOrders),
+    },
+  };
+}
 
 /**
  * Builds the monthly satisfaction report (SPEC §7) of a hall × hall-local month from the rollup
@@ -135,7 +169,6 @@ export async function buildMonthlyReport(
   };
 
   // Summary with month-on-month and year-on-year change.
-  const provisional = await provisionalCalendar(db);
   const side = async (sidePeriod: TPeriod) => ({ tally: await reader.total(sidePeriod), workingDays: await reader.workingDays(sidePeriod) });
   const [current, previous, lastYear] = await Promise.all([side(period), side(previousPeriod), side(lastYearPeriod)]);
   const totals = current.tally;
@@ -215,6 +248,7 @@ export async function buildMonthlyReport(
   const orders: TWorkOrderTally = hallWorkOrders.get(null) ?? emptyWorkOrderTally();
   const stateRows = Object.entries(WORK_ORDER_STATES).map(([state, label]) => ({ key: state, label, count: workOrderStates.get(state) ?? 0 }));
   const workOrderTotal = stateRows.reduce((sum, row) => sum + row.count, 0);
+  const marks = await calendarMarks(db, hall.id, month, scope);
   await progress(80);
 
   // Coverage: prompts, evaluators.
@@ -237,11 +271,7 @@ export async function buildMonthlyReport(
     summary: {
       casesCompleted: totals.casesCompleted,
       workingDays,
-      workingDaysProvisional: {
-        current: provisional(period.from, period.to),
-        previousMonth: provisional(previousPeriod.from, previousPeriod.to),
-        lastYear: provisional(lastYearPeriod.from, lastYearPeriod.to),
-      },
+      ...marks,
       calendarDays,
       dailyAverage: {
         perWorkingDay: formatQuotient({ num: totals.casesCompleted, den: workingDays }, 1),

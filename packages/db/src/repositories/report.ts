@@ -260,3 +260,36 @@ export async function listReportWindows(db: Db, hallId: number): Promise<{ id: n
   const rows = await db.selectFrom("window").select(["id", "code", "name", "active"]).where("hall_id", "=", hallId).orderBy("code").execute();
   return rows.map((row) => ({ ...row, active: Boolean(row.active) }));
 }
+
+/** From the earliest day counted to the latest due date: what a period's on-time figure was counted across. */
+export interface TDueSpan {
+  from: Date;
+  to: string;
+}
+
+/** The 承诺件 completed in the range (按时办结率's cases): earliest receipt, latest due date; null when none. */
+export async function promisedCaseDueSpan(db: Db, range: TReportRange): Promise<TDueSpan | null> {
+  let query = db
+    .selectFrom("case")
+    .select((eb) => [eb.fn.min("received_at").as("from"), eb.fn.max("due_date").as("to")])
+    .where("hall_id", "=", range.hallId)
+    .where("completed_at", ">=", range.start)
+    .where("completed_at", "<", range.end)
+    .where("case_type", "=", "promised");
+  if (range.departmentId !== undefined) query = query.where("department_id", "=", range.departmentId);
+  const row = await query.executeTakeFirst();
+  return row?.from && row.to ? { from: new Date(row.from), to: String(row.to) } : null;
+}
+
+/** The work orders opened in the range (按时整改率's orders): earliest opening, latest rectification due date; null when none. */
+export async function workOrderDueSpan(db: Db, range: TReportRange): Promise<TDueSpan | null> {
+  let query = db
+    .selectFrom("work_order")
+    .select((eb) => [eb.fn.min("created_at").as("from"), eb.fn.max("rectify_due").as("to")])
+    .where("hall_id", "=", range.hallId)
+    .where("created_at", ">=", range.start)
+    .where("created_at", "<", range.end);
+  if (range.departmentId !== undefined) query = query.where("department_id", "=", range.departmentId);
+  const row = await query.executeTakeFirst();
+  return row?.from && row.to ? { from: new Date(row.from), to: String(row.to) } : null;
+}

@@ -3,6 +3,7 @@ import { RANKING_COMPONENTS } from "@hcp/domain";
 import { formatCount } from "../../lib/format";
 import type { TColumn } from "../analysis/DataTable";
 import { DataTable } from "../analysis/DataTable";
+import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { PopulationNote } from "../performance/PopulationNote";
 import { reportColumn } from "./report-definitions";
 import type { TMonthlyReport, TReportRankedRow, TReportRanking } from "./report-types";
@@ -106,6 +107,7 @@ export function RankingSection({ report, kind }: RankingSectionProps) {
   const rowClass = (row: TReportRankedRow) =>
     ranking.red.includes(row.id) ? "is-red" : ranking.black.includes(row.id) || row.lastTwoMonthsRunning ? "is-black" : undefined;
   const weights = ranking.weights;
+  const deadlines = report.summary.deadlinesProvisional;
   const broken = rows.filter((row) => (row.breakdown ?? []).length > 0);
   const noun = kind === "windows" ? t.windowName : t.departmentName;
   return (
@@ -113,6 +115,11 @@ export function RankingSection({ report, kind }: RankingSectionProps) {
       <h2 id={headingId}>{kind === "windows" ? t.sections.windows : t.sections.departments}</h2>
       <p>{kind === "windows" ? t.windowsIntro(ranking.minSample) : t.departmentsIntro(ranking.minSample)}</p>
       <p className="muted small">{t.weights(weights.satisfaction, weights.ratedRate, weights.onTimeCompletion, weights.workOrders)}</p>
+      {deadlines.onTimeCompletion.current || deadlines.workOrders ? (
+        <p className="muted small" data-testid={`${kind}-provisional`}>
+          <ProvisionalMark provisional /> {t.provisionalRankingColumns(deadlines.onTimeCompletion.current, deadlines.workOrders)}
+        </p>
+      ) : null}
       {/* Reports archived before definitions 2026.2 ranked the hall and state no population. */}
       {ranking.population ? <PopulationNote population={ranking.population} noun={noun} /> : null}
       <div className="honour-lists">

@@ -8,6 +8,7 @@ import { InlineError } from "../../components/StatusMessages";
 import { hallToday } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
+import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { ArchiveStatus } from "./ArchiveStatus";
 import { DownloadLinks } from "./DownloadLinks";
 import { GenerationProgress } from "./GenerationProgress";
@@ -38,7 +39,8 @@ function useShownReport(month: string, versionRow: TReportVersionRow | undefined
   const monthly = useQuery(trpc.report.monthly.queryOptions({ month }, { enabled: !wantsVersion, placeholderData: keepPreviousData }));
   const version = useQuery(trpc.report.version.queryOptions({ id: versionRow?.id ?? 0 }, { enabled: wantsVersion && versionRow !== undefined }));
   if (!wantsVersion) return { query: monthly, versionNumber: monthly.data?.version ?? null };
-  return { query: { ...version, data: version.data?.report ? { report: version.data.report } : undefined }, versionNumber: versionRow?.version ?? null };
+  // An older version named in the address is read as it is; the recount is offered on the month's newest.
+  return { query: { ...version, data: version.data?.report ? { report: version.data.report, recountable: false } : undefined }, versionNumber: versionRow?.version ?? null };
 }
 
 /** 月度满意度报告: pick a month, read the report, its versions, regenerate it, download it. */
@@ -82,10 +84,15 @@ export function ReportPage({ search, onSearchChange }: ReportPageProps) {
       </section>
 
       <QueryView query={shown.query}>
-        {({ report }: { report: TMonthlyReport }) => (
+        {({ report, recountable }: { report: TMonthlyReport; recountable: boolean }) => (
           <>
             <section className="panel no-print report-toolbar" aria-label={t.downloadsSection}>
               <ArchiveStatus report={report} version={shownVersionNumber === null ? null : shownVersion} currentUserId={user?.id} />
+              {recountable ? (
+                <p className="notice notice-warning" data-testid="report-recountable">
+                  <ProvisionalMark provisional /> {t.recountable}
+                </p>
+              ) : null}
               <DownloadLinks hallId={report.hall.id} month={report.month} version={shownVersionNumber} withCsv={hallReader} />
               {canRegenerate ? (
                 <div className="report-regenerate">

@@ -1,6 +1,7 @@
 import { formatCount } from "../../lib/format";
 import type { TColumn } from "../analysis/DataTable";
 import { DataTable } from "../analysis/DataTable";
+import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { CountTable } from "./CountTable";
 import type { TMonthlyReport } from "./report-types";
 import { reportStrings } from "./report-strings";
@@ -27,7 +28,19 @@ export function BadReviewSection({ report }: { report: TMonthlyReport }) {
   const definitions = new Map(report.definitions.map((entry) => [entry.key as string, entry.definition]));
   const rateColumns: TColumn<TWorkOrderRate>[] = [
     { id: "label", header: t.metric, rowHeader: true, cell: (row) => <span title={definitions.get(row.key)}>{row.label}</span> },
-    { id: "value", header: t.rate, numeric: true, cell: (row) => row.value.text },
+    {
+      id: "value",
+      header: t.rate,
+      numeric: true,
+      cell: (row) =>
+        row.key === "onTimeRate" && report.summary.deadlinesProvisional.workOrders ? (
+          <>
+            {row.value.text} <ProvisionalMark provisional />
+          </>
+        ) : (
+          row.value.text
+        ),
+    },
   ];
   return (
     <section className="report-section" aria-labelledby="report-bad">

@@ -13,13 +13,26 @@ function Change({ text }: { text: string }) {
   return <span className={direction}>{text}</span>;
 }
 
-function comparisonColumns(definitions: Map<string, string>): TColumn<TReportComparison>[] {
+type TMonthFlags = TMonthlyReport["summary"]["deadlinesProvisional"]["onTimeCompletion"];
+
+function comparisonColumns(definitions: Map<string, string>, onTime: TMonthFlags): TColumn<TReportComparison>[] {
+  // 按时办结率 of a month whose due dates were counted on an unconfirmed year says so beside its value.
+  const value = (row: TReportComparison, month: keyof TMonthFlags) => {
+    const text = row[month].text;
+    return row.key === "onTimeCompletionRate" && onTime[month] ? (
+      <>
+        {text} <ProvisionalMark provisional />
+      </>
+    ) : (
+      text
+    );
+  };
   return [
     { id: "metric", header: t.metric, rowHeader: true, cell: (row) => <span title={definitions.get(row.key)}>{row.label}</span> },
-    { id: "current", header: t.thisMonth, numeric: true, cell: (row) => row.current.text },
-    { id: "previous", header: t.previousMonthValue, numeric: true, cell: (row) => row.previousMonth.text },
+    { id: "current", header: t.thisMonth, numeric: true, cell: (row) => value(row, "current") },
+    { id: "previous", header: t.previousMonthValue, numeric: true, cell: (row) => value(row, "previousMonth") },
     { id: "mom", header: t.changeVsPreviousMonth, definition: t.changeDefinition, numeric: true, cell: (row) => <Change text={row.changeVsPreviousMonth} /> },
-    { id: "lastYear", header: t.lastYearValue, numeric: true, cell: (row) => row.lastYear.text },
+    { id: "lastYear", header: t.lastYearValue, numeric: true, cell: (row) => value(row, "lastYear") },
     { id: "yoy", header: t.changeVsLastYear, definition: t.changeDefinition, numeric: true, cell: (row) => <Change text={row.changeVsLastYear} /> },
   ];
 }
@@ -56,7 +69,7 @@ export function ReportSummary({ report }: { report: TMonthlyReport }) {
         ))}
       </dl>
       <DataTable
-        columns={comparisonColumns(definitions)}
+        columns={comparisonColumns(definitions, summary.deadlinesProvisional.onTimeCompletion)}
         rows={summary.comparisons}
         rowKey={(row) => row.key}
         labelledBy="report-summary"

@@ -82,3 +82,32 @@ test("column heads carry the report's own definitions; the appendix states their
   // In the appendix (and as a head of the score breakdown).
   expect(screen.getAllByText("满意度下界").length).toBeGreaterThan(1);
 });
+
+test("on-time figures counted on a year without a confirmed schedule say 暂按周末计算: 按时办结率 per month, 按时整改率, and the rankings", () => {
+  const fixture = reportFixture();
+  const [first, ...rest] = fixture.summary.comparisons;
+  if (!first) throw new Error("the fixture compares figures");
+  const onTime = { ...first, key: "onTimeCompletionRate", label: "按时办结率" };
+  const report = {
+    ...fixture,
+    summary: {
+      ...fixture.summary,
+      comparisons: [onTime, ...rest],
+      deadlinesProvisional: { onTimeCompletion: { current: true, previousMonth: false, lastYear: false }, workOrders: true },
+    },
+  };
+  render(<ReportView report={report} />);
+
+  const onTimeRow = screen.getAllByTestId("report-comparison-row")[0];
+  if (!onTimeRow) throw new Error("no 按时办结率 row");
+  expect(within(onTimeRow).getAllByTestId("provisional-calendar")).toHaveLength(1);
+  expect(within(onTimeRow).getAllByRole("cell")[0]?.textContent).toBe(`${first.current.text} 暂按周末计算`);
+  const rectified = screen.getAllByTestId("report-work-order-rates-row").find((row) => row.textContent.includes("按时整改率"));
+  expect(rectified && within(rectified).getByTestId("provisional-calendar").textContent).toBe("暂按周末计算");
+  expect(screen.getByTestId("windows-provisional").textContent).toContain("表中按时办结率、按时整改率的期限按周一至周五上班计算");
+
+  const unmarked = reportFixture();
+  document.body.innerHTML = "";
+  render(<ReportView report={unmarked} />);
+  expect(screen.queryAllByTestId("provisional-calendar")).toEqual([]);
+});

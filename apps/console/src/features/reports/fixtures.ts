@@ -63,6 +63,7 @@ export function reportFixture(): TMonthlyReport {
       casesCompleted: 20_412,
       workingDays: 20,
       workingDaysProvisional: { current: false, previousMonth: false, lastYear: false },
+      deadlinesProvisional: { onTimeCompletion: { current: false, previousMonth: false, lastYear: false }, workOrders: false },
       calendarDays: 30,
       dailyAverage: { perWorkingDay: "1,020.6", perCalendarDay: "680.4" },
       validRatings: 4_652,

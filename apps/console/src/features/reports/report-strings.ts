@@ -67,6 +67,10 @@ export const reportStrings = {
   // summary
   provisionalCompared: (previousMonth: boolean, lastYear: boolean) =>
     `${[previousMonth ? "上月" : "", lastYear ? "去年同月" : ""].filter(Boolean).join("、")}的工作日暂按周末计算（该年节假日安排尚未确认），日均办件量的${[previousMonth ? "环比" : "", lastYear ? "同比" : ""].filter(Boolean).join("、")}随之为暂算。`,
+  provisionalRankingColumns: (onTimeCompletion: boolean, workOrders: boolean) =>
+    `表中${[onTimeCompletion ? "按时办结率" : "", workOrders ? "按时整改率" : ""].filter(Boolean).join("、")}的期限按周一至周五上班计算（该年节假日安排尚未确认），确认后重新生成即按确认的日历计算。`,
+  recountable:
+    "本版本生成时，相关年份的节假日安排尚未确认，标有“暂按周末计算”的数字按周一至周五上班计算。该年安排现已确认：重新生成会按确认后的日历另存一个新版本，本版本保留不变。",
   periodLine: (from: string, to: string, working: number, calendar: number) => `统计期间 ${from} 至 ${to}，工作日 ${working} 天，自然日 ${calendar} 天`,
   cases: "办件量",
   dailyAverage: "日均办件量",
