@@ -1,11 +1,11 @@
+import { findCaseImport, insertCaseImport, updateCaseImport } from "@hcp/db";
+import type { TImportMode, TImportStatus } from "@hcp/db";
 import { APP_ERROR_MESSAGES } from "@hcp/domain";
 
 import { appError } from "../errors";
 import { ImportFileRefusal, importFormatOf, MAX_IMPORT_BYTES, readImportFile } from "./case-import-file";
 import { importCases } from "./case-import";
 import type { TImportProgress, TRowError } from "./case-import";
-import { integrationDb } from "./integration-case-tables";
-import type { TImportMode, TImportStatus } from "./integration-case-tables";
 import { fieldRefusal } from "./integration-cases";
 import type { TIntegrationContext } from "./integration-cases";
 
@@ -45,18 +45,14 @@ function fileBytes(file: TImportFile): Uint8Array {
 }
 
 async function saveProgress(ctx: TIntegrationContext, importId: number, progress: TImportProgress): Promise<void> {
-  await integrationDb(ctx.db)
-    .updateTable("case_import")
-    .set({
-      progress: progress.progress,
-      valid_rows: progress.validRows,
-      error_rows: progress.errorRows,
-      created_rows: progress.createdRows,
-      updated_rows: progress.updatedRows,
-      updated_at: ctx.now(),
-    })
-    .where("id", "=", importId)
-    .execute();
+  await updateCaseImport(ctx.db, importId, {
+    progress: progress.progress,
+    valid_rows: progress.validRows,
+    error_rows: progress.errorRows,
+    created_rows: progress.createdRows,
+    updated_rows: progress.updatedRows,
+    updated_at: ctx.now(),
+  });
 }
 
 async function finish(
@@ -66,34 +62,30 @@ async function finish(
 ): Promise<void> {
   const errors = outcome.errors ?? [];
   const now = ctx.now();
-  await integrationDb(ctx.db)
-    .updateTable("case_import")
-    .set({
-      status: outcome.status,
-      failure: outcome.failure ?? "",
-      progress: 100,
-      ...(outcome.totalRows === undefined ? {} : { total_rows: outcome.totalRows }),
-      ...(outcome.progress
-        ? {
-            valid_rows: outcome.progress.validRows,
-            error_rows: outcome.progress.errorRows,
-            created_rows: outcome.progress.createdRows,
-            updated_rows: outcome.progress.updatedRows,
-          }
-        : {}),
-      error_count: errors.length,
-      errors: JSON.stringify(errors.slice(0, MAX_REPORTED_ERRORS)),
-      updated_at: now,
-      finished_at: now,
-    })
-    .where("id", "=", importId)
-    .execute();
+  await updateCaseImport(ctx.db, importId, {
+    status: outcome.status,
+    failure: outcome.failure ?? "",
+    progress: 100,
+    ...(outcome.totalRows === undefined ? {} : { total_rows: outcome.totalRows }),
+    ...(outcome.progress
+      ? {
+          valid_rows: outcome.progress.validRows,
+          error_rows: outcome.progress.errorRows,
+          created_rows: outcome.progress.createdRows,
+          updated_rows: outcome.progress.updatedRows,
+        }
+      : {}),
+    error_count: errors.length,
+    errors: JSON.stringify(errors.slice(0, MAX_REPORTED_ERRORS)),
+    updated_at: now,
+    finished_at: now,
+  });
 }
 
 async function runImport(ctx: TIntegrationContext, importId: number, bytes: Uint8Array, format: "csv" | "xlsx", mode: TImportMode): Promise<void> {
   try {
     const rows = await readImportFile(bytes, format);
-    await integrationDb(ctx.db).updateTable("case_import").set({ total_rows: rows.length, updated_at: ctx.now() }).where("id", "=", importId).execute();
+    await updateCaseImport(ctx.db, importId, { total_rows: rows.length, updated_at: ctx.now() });
     const report = await importCases(ctx, rows, { mode, importId, onProgress: (progress) => saveProgress(ctx, importId, progress) });
     const refused = mode === "all-or-nothing" && !report.imported && report.errorRows > 0;
     await finish(ctx, importId, {
@@ -116,22 +108,18 @@ export async function startCaseImport(ctx: TIntegrationContext, file: TImportFil
   if (!format) throw fieldRefusal([{ field: "fileName", code: "CASE_IMPORT_UNREADABLE", message: "请上传 .csv 或 .xlsx 文件" }]);
   const bytes = fileBytes(file);
   const now = ctx.now();
-  const inserted = await integrationDb(ctx.db)
-    .insertInto("case_import")
-    .values({
-      hall_id: ctx.integration.hallId,
-      created_by: ctx.integration.actorUserId,
-      file_name: file.fileName,
-      format,
-      mode,
-      status: "running",
-      errors: "[]",
-      created_at: now,
-      updated_at: now,
-      finished_at: null,
-    })
-    .executeTakeFirstOrThrow();
-  const importId = Number(inserted.insertId);
+  const importId = await insertCaseImport(ctx.db, {
+    hall_id: ctx.integration.hallId,
+    created_by: ctx.integration.actorUserId,
+    file_name: file.fileName,
+    format,
+    mode,
+    status: "running",
+    errors: "[]",
+    created_at: now,
+    updated_at: now,
+    finished_at: null,
+  });
   const run = runImport(ctx, importId, bytes, format, mode).finally(() => running.delete(importId));
   running.set(importId, run);
   return { importId };
@@ -159,7 +147,7 @@ export interface TImportView {
 
 /** A job of the caller's hall, with its report. */
 export async function readCaseImport(ctx: TIntegrationContext, importId: number): Promise<TImportView> {
-  const row = await integrationDb(ctx.db).selectFrom("case_import").selectAll().where("id", "=", importId).executeTakeFirst();
+  const row = await findCaseImport(ctx.db, importId);
   if (row?.hall_id !== ctx.integration.hallId || !row) throw appError("CASE_IMPORT_NOT_FOUND", "NOT_FOUND");
   const stale = row.status === "running" && !running.has(row.id) && ctx.now().getTime() - row.updated_at.getTime() > STALE_MS;
   const written = row.mode !== "validate" && row.status === "done";

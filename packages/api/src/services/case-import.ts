@@ -1,4 +1,5 @@
 import { insertAudit } from "@hcp/db";
+import type { TImportMode } from "@hcp/db";
 
 import { CASE_IMPORT_COLUMNS } from "./case-import-file";
 import type { TImportRow } from "./case-import-file";
@@ -7,7 +8,6 @@ import type { TCasePlan, TFieldProblem } from "./integration-case-plan";
 import { ZIntegrationCaseUpsert } from "./integration-case-schema";
 import type { TIntegrationCaseUpsert } from "./integration-case-schema";
 import { writeCasePlans } from "./integration-case-store";
-import type { TImportMode } from "./integration-case-tables";
 import type { TIntegrationContext } from "./integration-cases";
 
 /**

@@ -1,3 +1,4 @@
+import { listCasesByNo, listCaseStaffLinks, listFirstRatingTimes, listHallServiceItemsByCode, listHallStaffByBadgeNos, listHallWindowsByCode } from "@hcp/db";
 import type { Case, Db, NewCase } from "@hcp/db";
 import { addCalendarDays, addWorkingDays, APP_ERROR_MESSAGES, hallDate, maskApplicantName } from "@hcp/domain";
 import type { TAppErrorCode, TCalendarExceptions } from "@hcp/domain";
@@ -5,7 +6,6 @@ import type { TAppErrorCode, TCalendarExceptions } from "@hcp/domain";
 import { exceptionsCovering } from "./calendar";
 import { CLOCK_SKEW_MS } from "./integration-case-schema";
 import type { TIntegrationCaseUpsert } from "./integration-case-schema";
-import { integrationDb } from "./integration-case-tables";
 import { applicantDataColumns } from "./privacy";
 
 /**
@@ -61,32 +61,14 @@ export async function loadLookups(db: Db, hallId: number, rows: readonly TIntegr
   const windowCodes = unique(rows.flatMap((row) => (row.windowCode ? [row.windowCode] : [])));
   const badges = unique(rows.flatMap((row) => row.staffBadgeNos ?? []));
   const caseNos = unique(rows.map((row) => row.caseNo));
-  const idb = integrationDb(db);
   const [items, windows, staff, cases] = await Promise.all([
-    itemCodes.length === 0
-      ? []
-      : db
-          .selectFrom("service_item")
-          .innerJoin("department", "department.id", "service_item.department_id")
-          .select(["service_item.id", "service_item.code", "service_item.department_id", "service_item.case_type", "service_item.promised_days", "service_item.active"])
-          .where("department.hall_id", "=", hallId)
-          .where("service_item.code", "in", itemCodes)
-          .execute(),
-    windowCodes.length === 0
-      ? []
-      : db.selectFrom("window").select(["id", "code"]).where("hall_id", "=", hallId).where("code", "in", windowCodes).execute(),
-    badges.length === 0 ? [] : db.selectFrom("staff").select(["id", "badge_no"]).where("hall_id", "=", hallId).where("badge_no", "in", badges).execute(),
-    caseNos.length === 0 ? [] : db.selectFrom("case").selectAll().where("case_no", "in", caseNos).execute(),
+    listHallServiceItemsByCode(db, hallId, itemCodes),
+    listHallWindowsByCode(db, hallId, windowCodes),
+    listHallStaffByBadgeNos(db, hallId, badges),
+    listCasesByNo(db, caseNos),
   ]);
   const caseIds = cases.map((row) => row.id);
-  const [caseStaff, ratedAt] = await Promise.all([
-    caseIds.length === 0
-      ? []
-      : idb.selectFrom("case_staff").select(["case_id", "staff_id"]).where("case_id", "in", caseIds).orderBy("case_id").orderBy("seq").execute(),
-    caseIds.length === 0
-      ? []
-      : db.selectFrom("rating").select(["case_id", "rated_at"]).where("case_id", "in", caseIds).where("seq", "=", 1).execute(),
-  ]);
+  const [caseStaff, ratedAt] = await Promise.all([listCaseStaffLinks(db, caseIds), listFirstRatingTimes(db, caseIds)]);
   const staffOf = new Map<number, number[]>();
   for (const link of caseStaff) staffOf.set(link.case_id, [...(staffOf.get(link.case_id) ?? []), link.staff_id]);
   const ratedOf = new Map(ratedAt.map((rating) => [rating.case_id, rating.rated_at]));

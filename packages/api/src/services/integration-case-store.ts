@@ -1,14 +1,23 @@
-import type { Transaction } from "kysely";
-
-import { findWorkOrderOfCase } from "@hcp/db";
-import type { Case, Database, Db } from "@hcp/db";
+import {
+  findServiceItemWithDepartment,
+  findWindow,
+  findWorkOrderOfCase,
+  insertCases,
+  listCaseIdsByNo,
+  listCaseRatings,
+  listCaseStaffBadgeNos,
+  listReasonsOfRatings,
+  listStaffBadgeNos,
+  replaceCaseStaffLinks,
+  updateCase,
+} from "@hcp/db";
+import type { Case, Db, TCaseStaffLink } from "@hcp/db";
 import { WORK_ORDER_STATES } from "@hcp/domain";
 import type { TWorkOrderState } from "@hcp/domain";
 
 import type { TCasePlan } from "./integration-case-plan";
 import type { TIntegrationCaseView } from "./integration-case-schema";
 import { isDueDateProvisional, provisionalCalendar } from "./calendar";
-import { integrationDb, integrationTrx } from "./integration-case-tables";
 
 type TWritten = { created: number; updated: number; caseIds: Map<string, number> };
 
@@ -17,27 +26,21 @@ type TWritten = { created: number; updated: number; caseIds: Map<string, number>
  * ones one by one (each only in the columns that moved), the handler and assistants beside them.
  * The rollup triggers see every write, so a correction to a completed case moves its counts.
  */
-export async function writeCasePlans(trx: Transaction<Database>, hallId: number, plans: readonly TCasePlan[]): Promise<TWritten> {
-  const tdb = integrationTrx(trx);
+export async function writeCasePlans(trx: Db, hallId: number, plans: readonly TCasePlan[]): Promise<TWritten> {
   const caseIds = new Map<string, number>();
   const creates = plans.flatMap((plan) => (plan.kind === "create" ? [plan] : []));
   if (creates.length > 0) {
-    await trx
-      .insertInto("case")
-      .values(creates.map((plan) => ({ ...plan.columns, case_no: plan.caseNo, hall_id: hallId })))
-      .execute();
-    const rows = await trx
-      .selectFrom("case")
-      .select(["id", "case_no"])
-      .where(
-        "case_no",
-        "in",
-        creates.map((plan) => plan.caseNo),
-      )
-      .execute();
+    await insertCases(
+      trx,
+      creates.map((plan) => ({ ...plan.columns, case_no: plan.caseNo, hall_id: hallId })),
+    );
+    const rows = await listCaseIdsByNo(
+      trx,
+      creates.map((plan) => plan.caseNo),
+    );
     for (const row of rows) caseIds.set(row.case_no, row.id);
   }
-  const staffLinks: { case_id: number; seq: number; staff_id: number }[] = [];
+  const staffLinks: TCaseStaffLink[] = [];
   const relinked: number[] = [];
   for (const plan of creates) {
     const caseId = caseIds.get(plan.caseNo) ?? 0;
@@ -47,64 +50,33 @@ export async function writeCasePlans(trx: Transaction<Database>, hallId: number,
   for (const plan of plans) {
     if (plan.kind !== "update") continue;
     caseIds.set(plan.caseNo, plan.caseId);
-    if (Object.keys(plan.changes).length > 0) await trx.updateTable("case").set(plan.changes).where("id", "=", plan.caseId).execute();
+    await updateCase(trx, plan.caseId, plan.changes);
     if (plan.staffIds) {
       relinked.push(plan.caseId);
       plan.staffIds.forEach((staffId, index) => staffLinks.push({ case_id: plan.caseId, seq: index + 1, staff_id: staffId }));
     }
     updated++;
   }
-  if (relinked.length > 0) await tdb.deleteFrom("case_staff").where("case_id", "in", relinked).execute();
-  if (staffLinks.length > 0) await tdb.insertInto("case_staff").values(staffLinks).execute();
+  await replaceCaseStaffLinks(trx, relinked, staffLinks);
   for (const plan of plans) if (plan.kind === "unchanged") caseIds.set(plan.caseNo, plan.caseId);
   return { created: creates.length, updated, caseIds };
 }
 
 /** The case as a business system may read it: codes, masks and outcomes, no applicant data. */
 export async function readIntegrationCase(db: Db, row: Case): Promise<TIntegrationCaseView> {
-  const idb = integrationDb(db);
   const [item, window, staff, ratings, workOrder] = await Promise.all([
-    db
-      .selectFrom("service_item")
-      .innerJoin("department", "department.id", "service_item.department_id")
-      .select(["service_item.code", "service_item.name", "department.name as departmentName"])
-      .where("service_item.id", "=", row.service_item_id)
-      .executeTakeFirstOrThrow(),
-    row.window_id === null ? undefined : db.selectFrom("window").select("code").where("id", "=", row.window_id).executeTakeFirst(),
-    idb
-      .selectFrom("case_staff")
-      .innerJoin("staff", "staff.id", "case_staff.staff_id")
-      .select("staff.badge_no")
-      .where("case_staff.case_id", "=", row.id)
-      .orderBy("case_staff.seq")
-      .execute(),
-    db
-      .selectFrom("rating")
-      .leftJoin("rating_exclusion", "rating_exclusion.rating_id", "rating.id")
-      .select(["rating.id", "rating.seq", "rating.level", "rating.channel", "rating.is_default", "rating.rated_at", "rating_exclusion.id as exclusionId"])
-      .where("rating.case_id", "=", row.id)
-      .orderBy("rating.seq")
-      .execute(),
+    findServiceItemWithDepartment(db, row.service_item_id),
+    row.window_id === null ? undefined : findWindow(db, row.window_id),
+    listCaseStaffBadgeNos(db, row.id),
+    listCaseRatings(db, row.id),
     findWorkOrderOfCase(db, row.id),
   ]);
-  const reasons =
-    ratings.length === 0
-      ? []
-      : await db
-          .selectFrom("rating_reason")
-          .select(["rating_id", "reason_code"])
-          .where(
-            "rating_id",
-            "in",
-            ratings.map((rating) => rating.id),
-          )
-          .orderBy("reason_code")
-          .execute();
+  const reasons = await listReasonsOfRatings(
+    db,
+    ratings.map((rating) => rating.id),
+  );
   // A case booked at the desk has its handler only on the case row.
-  const badges =
-    staff.length > 0 || row.staff_id === null
-      ? staff.map((member) => member.badge_no)
-      : (await db.selectFrom("staff").select("badge_no").where("id", "=", row.staff_id).execute()).map((member) => member.badge_no);
+  const badges = staff.length > 0 || row.staff_id === null ? staff : await listStaffBadgeNos(db, row.staff_id);
   return {
     caseNo: row.case_no,
     itemCode: item.code,

@@ -6,6 +6,26 @@ export async function insertCase(db: Db, row: NewCase): Promise<number> {
   return Number(result.insertId);
 }
 
+/** Several new cases in one statement; read their ids back by number (listCaseIdsByNo). */
+export async function insertCases(db: Db, rows: readonly NewCase[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto("case").values([...rows]).execute();
+}
+
+export async function listCaseIdsByNo(db: Db, caseNos: readonly string[]): Promise<{ id: number; case_no: string }[]> {
+  if (caseNos.length === 0) return [];
+  return db.selectFrom("case").select(["id", "case_no"]).where("case_no", "in", [...caseNos]).execute();
+}
+
+export async function listCasesByNo(db: Db, caseNos: readonly string[]): Promise<Case[]> {
+  if (caseNos.length === 0) return [];
+  return db.selectFrom("case").selectAll().where("case_no", "in", [...caseNos]).execute();
+}
+
+/** Writes only the columns given (a correction from a business system). */
+export async function updateCase(db: Db, caseId: number, changes: Partial<Omit<NewCase, "case_no" | "hall_id">>): Promise<void> {
+  if (Object.keys(changes).length > 0) await db.updateTable("case").set(changes).where("id", "=", caseId).execute();
+}
+
 export async function findCaseById(db: Db, id: number): Promise<Case | undefined> {
   return db.selectFrom("case").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -107,3 +107,28 @@ export async function findServiceItem(db: Db, id: number): Promise<(ServiceItem 
     .where("service_item.id", "=", id)
     .executeTakeFirst();
 }
+
+/** A hall's service items by code, with what a case takes from them. */
+export async function listHallServiceItemsByCode(
+  db: Db,
+  hallId: number,
+  codes: readonly string[],
+): Promise<Pick<ServiceItem, "id" | "code" | "department_id" | "case_type" | "promised_days" | "active">[]> {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom("service_item")
+    .innerJoin("department", "department.id", "service_item.department_id")
+    .select(["service_item.id", "service_item.code", "service_item.department_id", "service_item.case_type", "service_item.promised_days", "service_item.active"])
+    .where("department.hall_id", "=", hallId)
+    .where("service_item.code", "in", [...codes])
+    .execute();
+}
+
+export async function findServiceItemWithDepartment(db: Db, id: number): Promise<{ code: string; name: string; departmentName: string }> {
+  return db
+    .selectFrom("service_item")
+    .innerJoin("department", "department.id", "service_item.department_id")
+    .select(["service_item.code", "service_item.name", "department.name as departmentName"])
+    .where("service_item.id", "=", id)
+    .executeTakeFirstOrThrow();
+}

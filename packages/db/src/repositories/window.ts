@@ -209,3 +209,9 @@ export async function listWindowServers(
     return person ? [{ ...row, name: person.name, badgeNo: person.badgeNo }] : [];
   });
 }
+
+/** A hall's windows by code. */
+export async function listHallWindowsByCode(db: Db, hallId: number, codes: readonly string[]): Promise<{ id: number; code: string }[]> {
+  if (codes.length === 0) return [];
+  return db.selectFrom("window").select(["id", "code"]).where("hall_id", "=", hallId).where("code", "in", [...codes]).execute();
+}

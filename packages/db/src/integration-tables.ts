@@ -1,10 +1,11 @@
-import type { ColumnType, Generated, Kysely, Transaction } from "kysely";
+import type { ColumnType, Generated, Kysely } from "kysely";
 
-import type { Database, Db } from "@hcp/db";
+import type { Db } from "./client";
+import type { Database } from "./schema";
 
 /**
- * The two tables of migration 2026_11_26_0400_case_import, typed where they are used (Kysely's
- * `withTables`) rather than in the shared schema: only the integration services read them.
+ * The two tables of migration 2026_11_26_0400_case_import, typed beside their repositories (Kysely's
+ * `withTables`) rather than in the shared schema: only the integration repositories read them.
  */
 export interface CaseStaffTable {
   case_id: number;
@@ -48,10 +49,8 @@ export type TIntegrationTables = {
 
 export type TIntegrationDb = Kysely<Database & TIntegrationTables>;
 
+/** The same connection or transaction, seeing the two tables as well. */
 export function integrationDb(db: Db): TIntegrationDb {
   return db.withTables<TIntegrationTables>();
 }
 
-export function integrationTrx(trx: Transaction<Database>): Transaction<Database & TIntegrationTables> {
-  return trx.withTables<TIntegrationTables>();
-}

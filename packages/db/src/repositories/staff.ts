@@ -1,0 +1,12 @@
+import type { Db } from "../client";
+
+/** A hall's staff by badge number. */
+export async function listHallStaffByBadgeNos(db: Db, hallId: number, badgeNos: readonly string[]): Promise<{ id: number; badge_no: string }[]> {
+  if (badgeNos.length === 0) return [];
+  return db.selectFrom("staff").select(["id", "badge_no"]).where("hall_id", "=", hallId).where("badge_no", "in", [...badgeNos]).execute();
+}
+
+export async function listStaffBadgeNos(db: Db, staffId: number): Promise<string[]> {
+  const rows = await db.selectFrom("staff").select("badge_no").where("id", "=", staffId).execute();
+  return rows.map((row) => row.badge_no);
+}
