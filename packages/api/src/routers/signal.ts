@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
+import { listRatingSignals, markRatingSignalReviewed } from "@hcp/db";
 import { ZId } from "@hcp/domain";
 
 import { appError } from "../errors";
@@ -25,24 +26,7 @@ export const signalRouter = {
     .input(z.object({ reviewed: z.boolean().optional(), limit: z.number().int().min(1).max(500).default(100) }))
     .output(z.array(ZSignalView))
     .query(async ({ ctx, input }) => {
-      let query = ctx.db
-        .selectFrom("rating_signal")
-        .leftJoin("window", "window.id", "rating_signal.window_id")
-        .leftJoin("case", "case.id", "rating_signal.case_id")
-        .select([
-          "rating_signal.id",
-          "rating_signal.kind",
-          "rating_signal.detail",
-          "rating_signal.created_at as createdAt",
-          "rating_signal.reviewed_at as reviewedAt",
-          "window.code as windowCode",
-          "case.case_no as caseNo",
-        ])
-        .where("rating_signal.hall_id", "=", ctx.user.hall_id);
-      if (input.reviewed !== undefined) {
-        query = query.where("rating_signal.reviewed_at", input.reviewed ? "is not" : "is", null);
-      }
-      const rows = await query.orderBy("rating_signal.id", "desc").limit(input.limit).execute();
+      const rows = await listRatingSignals(ctx.db, { hallId: ctx.user.hall_id, reviewed: input.reviewed, limit: input.limit });
       return rows.map((row) => ({
         id: row.id,
         kind: row.kind,
@@ -61,13 +45,8 @@ export const signalRouter = {
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
       await ctx.db.transaction().execute(async (trx) => {
-        const result = await trx
-          .updateTable("rating_signal")
-          .set({ reviewed_by: ctx.user.id, reviewed_at: now })
-          .where("id", "=", input.id)
-          .where("hall_id", "=", ctx.user.hall_id)
-          .executeTakeFirst();
-        if (result.numUpdatedRows === 0n) throw appError("NOT_FOUND", "NOT_FOUND");
+        const reviewed = await markRatingSignalReviewed(trx, { id: input.id, hallId: ctx.user.hall_id, reviewedBy: ctx.user.id, now });
+        if (!reviewed) throw appError("NOT_FOUND", "NOT_FOUND");
         await audit(trx, ctx, { action: "signal.review", entity: "rating_signal", entityId: input.id, after: { reviewedBy: ctx.user.id, reviewedAt: now.toISOString() } });
       });
       return { ok: true as const };

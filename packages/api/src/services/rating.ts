@@ -1,22 +1,24 @@
 import {
   applyWorkOrderStep,
-  findDevicesByTokenHashes,
+  closePromptsOfCases,
   findRatingByIdempotencyKey,
   findRatingOfCase,
-  findPromptsByIds,
   findWorkOrderOfCase,
   insertRating,
+  insertRatingReasons,
+  insertRatings,
   listRatingReasons,
   listReasonCodes,
+  readRatingTargets,
 } from "@hcp/db";
-import type { Db, Rating, RatingPrompt } from "@hcp/db";
+import type { Db, Rating, TRatingCaseFacts, TRatingLookup, TRatingTarget } from "@hcp/db";
 import type { ZRatingSubmit } from "@hcp/domain";
-import { isBadLevel, RATING_RULE_LIMITS } from "@hcp/domain";
+import { isBadLevel } from "@hcp/domain";
 import type { TChannel, TLevel } from "@hcp/domain";
 import type { z } from "zod";
 
 import { naturalBatcher, perDb } from "../batch";
-import type { TContext, TDevice } from "../context";
+import type { TContext } from "../context";
 import { appError, isDuplicateKey } from "../errors";
 import { audit } from "./audit";
 import { flagMisuseBatch, idsAndMisuse } from "./signals";
@@ -54,7 +56,7 @@ async function toResult(ctx: TContext, rating: Pick<Rating, "id" | "level" | "ra
 async function replayOf(
   ctx: TContext,
   input: TSubmission,
-  caseRow: TCaseFacts,
+  caseRow: TRatingCaseFacts,
   existing: Pick<Rating, "id" | "case_id" | "level" | "rated_at"> | undefined,
 ): Promise<TRatingResult | null> {
   if (!existing) return null;
@@ -137,127 +139,6 @@ async function closeOnFollowUp(trx: Db, caseId: number, now: Date): Promise<void
 
 // ── reading: everything a rating is judged by, for many ratings in one statement ─────────────
 
-/** The case columns a rating copies and is judged by. */
-interface TCaseFacts {
-  id: number;
-  case_no: string;
-  status: string;
-  completed_at: Date | null;
-  hall_id: number;
-  department_id: number;
-  service_item_id: number;
-  window_id: number | null;
-  staff_id: number | null;
-}
-
-interface TLookup {
-  caseNo: string;
-  idempotencyKey: string;
-  /** sha-256 of the evaluator's token: checked in the same round trip as the case */
-  deviceTokenHash: string | null;
-  /** the evaluator's prompt the rating answers, when it names one */
-  promptId: number | null;
-}
-
-/** The prompt an evaluator's rating names, as stored. */
-type TAnsweredPrompt = Pick<RatingPrompt, "id" | "case_id" | "window_id" | "status" | "created_at" | "closed_at">;
-
-interface TTarget {
-  /** the evaluator the token stands for (null: unknown token, or an online rating) */
-  device: TDevice | null;
-  caseRow: TCaseFacts | null;
-  ratingWindowDays: number;
-  hasFirstRating: boolean;
-  /** the lowest open prompt of the case at the case's window */
-  prompt: { id: number; createdAt: Date } | null;
-  /** the rating already stored under this idempotency key */
-  byKey: Pick<Rating, "id" | "case_id" | "level" | "rated_at"> | undefined;
-  /** the prompt the rating names (undefined: it names none, or no such prompt) */
-  named: TAnsweredPrompt | undefined;
-  /** null only when no case was found (or no reason table is current) */
-  reasonVersion: number | null;
-}
-
-interface TCaseRow extends TCaseFacts {
-  rating_window_days: number;
-  rating_seq: number | null;
-  prompt_id: number | null;
-  prompt_created_at: Date | null;
-  reason_version: number | null;
-}
-
-/**
- * Device, case, hall setting, the case's ratings and open prompt, the current reason-table
- * version and the idempotency keys' ratings for every lookup: three indexed statements sent at
- * once, so a whole batch costs one round trip of waiting instead of eight per rating.
- */
-async function readTargets(db: Db, lookups: TLookup[]): Promise<TTarget[]> {
-  const hashes = [...new Set(lookups.flatMap((lookup) => (lookup.deviceTokenHash === null ? [] : [lookup.deviceTokenHash])))];
-  const caseNos = [...new Set(lookups.map((lookup) => lookup.caseNo))];
-  const promptIds = [...new Set(lookups.flatMap((lookup) => (lookup.promptId === null ? [] : [lookup.promptId])))];
-  const [devices, cases, byKey, named] = await Promise.all([
-    findDevicesByTokenHashes(db, hashes),
-    db
-      .selectFrom("case as c")
-      .leftJoin("rating as r", "r.case_id", "c.id")
-      // The prompt a rating answers is at its case's window (an evaluator may rate no other case).
-      .leftJoin("rating_prompt as p", (join) => join.onRef("p.case_id", "=", "c.id").onRef("p.window_id", "=", "c.window_id").on("p.status", "=", "pending"))
-      .select((eb) => [
-        "c.id",
-        "c.case_no",
-        "c.status",
-        "c.completed_at",
-        "c.hall_id",
-        "c.department_id",
-        "c.service_item_id",
-        "c.window_id",
-        "c.staff_id",
-        // The hall's setting by primary key per case: joined instead, the optimiser may start from the
-        // one hall row and read all its cases to find a batch's dozen (8,000 rows for 15 cases).
-        eb.selectFrom("hall as h").select("h.rating_window_days").whereRef("h.id", "=", "c.hall_id").as("rating_window_days"),
-        "r.seq as rating_seq",
-        "p.id as prompt_id",
-        "p.created_at as prompt_created_at",
-        eb.selectFrom("reason_code_version").select((inner) => inner.fn.max("version").as("v")).where("is_current", "=", true).as("reason_version"),
-      ])
-      .where("c.case_no", "in", caseNos)
-      .execute() as Promise<TCaseRow[]>,
-    db
-      .selectFrom("rating")
-      .select(["id", "case_id", "level", "rated_at", "idempotency_key"])
-      .where("idempotency_key", "in", [...new Set(lookups.map((lookup) => lookup.idempotencyKey))])
-      .execute(),
-    findPromptsByIds(db, promptIds),
-  ]);
-  const promptOf = new Map(named.map((prompt) => [prompt.id, prompt]));
-  const deviceOf = new Map(devices.map(({ tokenHash, ...device }) => [tokenHash, device]));
-  const keyOf = new Map(byKey.map((rating) => [rating.idempotency_key, rating]));
-  const caseOf = new Map<string, { row: TCaseRow; hasFirst: boolean; prompt: TTarget["prompt"] }>();
-  // One row per (rating, open prompt) of a case: fold them; the lowest open prompt is the one answered.
-  for (const row of cases) {
-    const seen = caseOf.get(row.case_no) ?? { row, hasFirst: false, prompt: null };
-    if (row.rating_seq === 1) seen.hasFirst = true;
-    if (row.prompt_id !== null && row.prompt_created_at !== null && (seen.prompt === null || row.prompt_id < seen.prompt.id)) {
-      seen.prompt = { id: row.prompt_id, createdAt: row.prompt_created_at };
-    }
-    caseOf.set(row.case_no, seen);
-  }
-  const reasonVersion = cases[0]?.reason_version ?? null;
-  return lookups.map((lookup) => {
-    const found = caseOf.get(lookup.caseNo);
-    return {
-      device: lookup.deviceTokenHash === null ? null : (deviceOf.get(lookup.deviceTokenHash) ?? null),
-      caseRow: found?.row ?? null,
-      ratingWindowDays: found?.row.rating_window_days ?? RATING_RULE_LIMITS.ratingWindowDays.fallback,
-      hasFirstRating: found?.hasFirst ?? false,
-      prompt: found?.prompt ?? null,
-      byKey: keyOf.get(lookup.idempotencyKey),
-      named: lookup.promptId === null ? undefined : promptOf.get(lookup.promptId),
-      reasonVersion,
-    };
-  });
-}
-
 // ── writing: group commit ────────────────────────────────────────────────────────────────────
 
 interface TPendingRating {
@@ -289,12 +170,12 @@ async function settle(trx: Db, pending: TPendingRating[], ratingIds: number[]): 
   const closing = pending.filter((item) => item.closePrompts);
   const closedAt = closing.reduce<Date | null>((latest, item) => (latest && latest > item.now ? latest : item.now), null);
   if (closing.length > 0 && closedAt) {
-    await trx
-      .updateTable("rating_prompt")
-      .set({ status: "rated", closed_at: closedAt })
-      .where("case_id", "in", closing.map((item) => item.row.case_id))
-      .where("status", "=", "pending")
-      .execute();
+    await closePromptsOfCases(
+      trx,
+      closing.map((item) => item.row.case_id),
+      "rated",
+      closedAt,
+    );
   }
 }
 
@@ -320,14 +201,14 @@ async function writeOne(db: Db, item: TPendingRating): Promise<number> {
 async function writeMany(db: Db, items: TPendingRating[]): Promise<number[]> {
   if (items.length === 1 && items[0]) return [await writeOne(db, items[0])];
   return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("rating")
-      .values(items.map((item) => item.row))
-      .execute();
+    await insertRatings(
+      trx,
+      items.map((item) => item.row),
+    );
     // The ids come back with the windows' recent ratings the misuse rules read: one round trip.
     const ratingIds = await idsAndMisuse(trx, items.map(signalCandidate));
     const reasons = items.flatMap((item, index) => item.reasonCodes.map((code) => ({ rating_id: ratingIds[index] ?? 0, reason_code: code })));
-    if (reasons.length > 0) await trx.insertInto("rating_reason").values(reasons).execute();
+    await insertRatingReasons(trx, reasons);
     await settle(trx, items, ratingIds);
     return ratingIds;
   });
@@ -339,7 +220,7 @@ async function writeMany(db: Db, items: TPendingRating[]): Promise<number[]> {
 type TPrepared =
   /** an answer already: a replay of the same idempotency key */
   | { kind: "done"; result: TRatingResult }
-  | { kind: "write"; pending: TPendingRating; caseRow: TCaseFacts; windowId: number | null; prompt: TAnswered | null };
+  | { kind: "write"; pending: TPendingRating; caseRow: TRatingCaseFacts; windowId: number | null; prompt: TAnswered | null };
 
 /** The prompt a rating answers; `open`: it was still open (a late delivery may answer a closed one). */
 type TAnswered = { id: number; createdAt: Date; open: boolean };
@@ -351,7 +232,7 @@ type TAnswered = { id: number; createdAt: Date; open: boolean };
  * prompt closed, delivered late from the outbox, still counts. An older evaluator that names no
  * prompt answers the case's lowest open one, or none (flagged no_prompt).
  */
-function answeredPrompt(input: TSubmission, target: TTarget, caseRow: TCaseFacts, windowId: number, ratedAt: Date): TAnswered | null {
+function answeredPrompt(input: TSubmission, target: TRatingTarget, caseRow: TRatingCaseFacts, windowId: number, ratedAt: Date): TAnswered | null {
   if (input.promptId === undefined) return target.prompt ? { ...target.prompt, open: true } : null;
   const named = target.named;
   if (named?.case_id !== caseRow.id || named.window_id !== windowId) throw appError("PROMPT_NOT_FOUND", "NOT_FOUND");
@@ -362,9 +243,9 @@ function answeredPrompt(input: TSubmission, target: TTarget, caseRow: TCaseFacts
 }
 
 interface TIngestItem {
-  lookup: TLookup;
+  lookup: TRatingLookup;
   /** the service's rules for one submission, given what was read for it */
-  prepare: (target: TTarget) => Promise<TPrepared>;
+  prepare: (target: TRatingTarget) => Promise<TPrepared>;
 }
 
 type TIngestOutcome =
@@ -372,7 +253,7 @@ type TIngestOutcome =
   /** `prepared` is set when the rating was judged sound but its write failed (a unique key) */
   | { ok: false; error: unknown; prepared: TPrepared | null };
 
-async function prepareSafely(item: TIngestItem, target: TTarget): Promise<TIngestOutcome> {
+async function prepareSafely(item: TIngestItem, target: TRatingTarget): Promise<TIngestOutcome> {
   try {
     return { ok: true, prepared: await item.prepare(target), ratingId: null };
   } catch (error) {
@@ -388,7 +269,7 @@ async function prepareSafely(item: TIngestItem, target: TTarget): Promise<TInges
  * lock wait) it is rolled back and the batcher runs each rating alone, where a failure is its own.
  */
 async function ingestMany(db: Db, items: TIngestItem[]): Promise<TIngestOutcome[]> {
-  const targets = await readTargets(db, items.map((item) => item.lookup));
+  const targets = await readRatingTargets(db, items.map((item) => item.lookup));
   const outcomes = await Promise.all(
     items.map((item, index) => {
       const target = targets[index];
@@ -435,7 +316,7 @@ type TRatingSource =
   | { channel: TChannel; windowId: null; preFlagged?: readonly TSignalFinding[] };
 
 /** The service's rules for one submission, judged on what the ingest run read for it. */
-async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingSource, target: TTarget): Promise<TPrepared> {
+async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingSource, target: TRatingTarget): Promise<TPrepared> {
   const deviceTokenHash = "deviceTokenHash" in source ? source.deviceTokenHash : null;
   // The evaluator's token is checked with the case, in the same round trip, and before anything else.
   const device = target.device;

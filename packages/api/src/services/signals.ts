@@ -1,7 +1,5 @@
-import { sql } from "kysely";
-
-import { insertRatingSignals } from "@hcp/db";
-import type { Db, Rating, TSignalKind } from "@hcp/db";
+import { insertRatingSignals, listRecentWindowRatings } from "@hcp/db";
+import type { Db, Rating, TRecentRatingRow, TSignalKind } from "@hcp/db";
 import { KIOSK_CHANNEL, SIGNAL_RULES } from "@hcp/domain";
 
 /**
@@ -35,15 +33,6 @@ interface TFlagInput {
 /** A rating of a batch before its id is known. */
 export type TFlagCandidate = Omit<TFlagInput, "rating"> & { rating: Omit<Rating, "id"> };
 
-interface TRecentRow {
-  rule: "burst" | "run" | "batch";
-  window_id: number | null;
-  id: number;
-  level: number;
-  received_at: Date;
-  idempotency_key: string;
-}
-
 type TWindowScope = Map<number, { extra: number; since: Date; kiosk: boolean }>;
 
 /** Which windows a batch touches, how many of its ratings each has, and from when to look back. */
@@ -68,38 +57,25 @@ function windowScope(inputs: readonly { rating: Pick<Rating, "window_id" | "chan
  * ratings written later in the same batch are left out when judging an earlier one. With `keys`,
  * the same statement also reads back the ids of the batch's own ratings.
  */
-async function readRecent(db: Db, windows: TWindowScope, keys: readonly string[]): Promise<TRecentRow[]> {
-  const branches = [...windows].flatMap(([windowId, { extra, since, kiosk }]) => {
-    const burstSince = new Date(since.getTime() - SIGNAL_RULES.burstWindowMs);
-    const runSince = new Date(since.getTime() - SIGNAL_RULES.identicalRunWindowMs);
-    const run = sql`(select 'run' as rule, window_id, id, level, received_at, idempotency_key from rating
-      where window_id = ${windowId} and seq = 1 and not is_default and received_at >= ${runSince}
-      order by received_at desc, id desc limit ${SIGNAL_RULES.identicalRunLength + extra})`;
-    if (!kiosk) return [run];
-    const burst = sql`(select 'burst' as rule, window_id, id, level, received_at, idempotency_key from rating
-      where window_id = ${windowId} and channel = ${KIOSK_CHANNEL} and not is_default and received_at >= ${burstSince}
-      order by received_at desc, id desc limit ${SIGNAL_RULES.burstCount + 1 + extra})`;
-    return [burst, run];
-  });
-  if (keys.length > 0) {
-    branches.push(sql`(select 'batch' as rule, window_id, id, level, received_at, idempotency_key from rating
-      where idempotency_key in (${sql.join(keys.map((key) => sql`${key}`))}))`);
-  }
-  if (branches.length === 0) return [];
-  const result = await sql<TRecentRow>`${sql.join(branches, sql` union all `)}`.execute(db);
-  return result.rows;
+async function readRecent(db: Db, windows: TWindowScope, keys: readonly string[]): Promise<TRecentRatingRow[]> {
+  const scopes = [...windows].map(([windowId, { extra, since, kiosk }]) => ({
+    windowId,
+    run: { since: new Date(since.getTime() - SIGNAL_RULES.identicalRunWindowMs), limit: SIGNAL_RULES.identicalRunLength + extra },
+    burst: kiosk ? { since: new Date(since.getTime() - SIGNAL_RULES.burstWindowMs), limit: SIGNAL_RULES.burstCount + 1 + extra } : null,
+  }));
+  return listRecentWindowRatings(db, scopes, keys);
 }
 
 /**
  * Each rating is judged by the ratings stored before it and itself — the ones later in the same
  * batch are left out, as if they had not come yet.
  */
-function judge(inputs: readonly TFlagInput[], recent: readonly TRecentRow[]): TSignalFinding[][] {
+function judge(inputs: readonly TFlagInput[], recent: readonly TRecentRatingRow[]): TSignalFinding[][] {
   const batchIds = inputs.map((input) => input.rating.id);
   return inputs.map((input, index) => {
     const { rating } = input;
     const later = new Set(batchIds.slice(index + 1));
-    const seenBefore = (rule: TRecentRow["rule"], windowMs: number) =>
+    const seenBefore = (rule: TRecentRatingRow["rule"], windowMs: number) =>
       recent.filter(
         (row) => row.rule === rule && row.window_id === rating.window_id && !later.has(row.id) && row.received_at.getTime() >= input.now.getTime() - windowMs,
       );

@@ -100,12 +100,13 @@ export async function closePrompt(
   return result.numUpdatedRows === 1n;
 }
 
-/** Closes every open prompt of a case, e.g. once it has been rated on any channel. */
-export async function closePromptsOfCase(db: Db, caseId: number, status: "rated" | "cancelled", now: Date): Promise<void> {
+/** Closes every open prompt of the cases, e.g. once each has been rated on any channel. */
+export async function closePromptsOfCases(db: Db, caseIds: readonly number[], status: "rated" | "cancelled", now: Date): Promise<void> {
+  if (caseIds.length === 0) return;
   await db
     .updateTable("rating_prompt")
     .set({ status, closed_at: now })
-    .where("case_id", "=", caseId)
+    .where("case_id", "in", [...caseIds])
     .where("status", "=", "pending")
     .execute();
 }
