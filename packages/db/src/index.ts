@@ -30,3 +30,4 @@ export * from "./repositories/tally";
 export * from "./repositories/user";
 export * from "./repositories/window";
 export * from "./repositories/work-order";
+export * from "./repositories/work-order-tally";

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { listWorkOrders } from "@hcp/db";
+import { countWorkOrders, listWorkOrders } from "@hcp/db";
 import {
   formatPercent,
   hallDate,
@@ -19,7 +19,6 @@ import {
 import type { TWorkOrderState } from "@hcp/domain";
 
 import { appError } from "../errors";
-import { countWorkOrders } from "../services/work-order-metrics";
 import { exceptionsCovering, provisionalCalendar } from "../services/calendar";
 import { orderDetailForViewer, orderRowForViewer } from "../services/staff-view";
 import { actOnWorkOrder, currentDeadline, monthBounds, queueScope, workOrderDetail } from "../services/work-orders";

@@ -1,4 +1,15 @@
-import { findHallById, listDepartments, listStaffOfHall, listWindowsWithStaff } from "@hcp/db";
+import {
+  countWorkOrders,
+  findDepartmentOfHall,
+  findHallById,
+  findServiceItemOfHall,
+  findStaffOfHall,
+  findWindowOfHall,
+  listDepartments,
+  listStaffOfHall,
+  listWindowsWithStaff,
+  updateHallRankingSettings,
+} from "@hcp/db";
 import type { TTallyKey } from "@hcp/db";
 import {
   datesBetween,
@@ -22,7 +33,6 @@ import { departmentScope, hallTallies, metricsView } from "./overview";
 import type { TMetricsView, TRateView, TUserContext } from "./overview";
 import { servedNames, windowServers } from "./window-servers";
 import type { TServedStaff } from "./window-servers";
-import { countWorkOrders } from "./work-order-metrics";
 
 /** The longest period a screen may ask for: a year, leap day included. */
 export const MAX_PERIOD_DAYS = 366;
@@ -50,55 +60,30 @@ export async function checkScope(ctx: TUserContext, scope: TDrillScope): Promise
   const checks: Promise<void>[] = [];
   if (scope.windowId !== undefined) {
     checks.push(
-      ctx.db
-        .selectFrom("window")
-        .select("id")
-        .where("id", "=", scope.windowId)
-        .where("hall_id", "=", hallId)
-        .executeTakeFirst()
-        .then((row) => {
-          if (!row) throw appError("WINDOW_NOT_FOUND", "NOT_FOUND");
-        }),
+      findWindowOfHall(ctx.db, hallId, scope.windowId).then((row) => {
+        if (!row) throw appError("WINDOW_NOT_FOUND", "NOT_FOUND");
+      }),
     );
   }
   if (scope.staffId !== undefined) {
     checks.push(
-      ctx.db
-        .selectFrom("staff")
-        .select(["id", "department_id"])
-        .where("id", "=", scope.staffId)
-        .where("hall_id", "=", hallId)
-        .executeTakeFirst()
-        .then((row) => {
-          if (!row || (ownDepartment !== undefined && row.department_id !== ownDepartment)) throw appError("STAFF_NOT_FOUND", "NOT_FOUND");
-        }),
+      findStaffOfHall(ctx.db, hallId, scope.staffId).then((row) => {
+        if (!row || (ownDepartment !== undefined && row.department_id !== ownDepartment)) throw appError("STAFF_NOT_FOUND", "NOT_FOUND");
+      }),
     );
   }
   if (scope.serviceItemId !== undefined) {
     checks.push(
-      ctx.db
-        .selectFrom("service_item")
-        .innerJoin("department", "department.id", "service_item.department_id")
-        .select(["service_item.id", "service_item.department_id"])
-        .where("service_item.id", "=", scope.serviceItemId)
-        .where("department.hall_id", "=", hallId)
-        .executeTakeFirst()
-        .then((row) => {
-          if (!row || (ownDepartment !== undefined && row.department_id !== ownDepartment)) throw appError("ITEM_NOT_FOUND", "NOT_FOUND");
-        }),
+      findServiceItemOfHall(ctx.db, hallId, scope.serviceItemId).then((row) => {
+        if (!row || (ownDepartment !== undefined && row.department_id !== ownDepartment)) throw appError("ITEM_NOT_FOUND", "NOT_FOUND");
+      }),
     );
   }
   if (scope.departmentId !== undefined) {
     checks.push(
-      ctx.db
-        .selectFrom("department")
-        .select("id")
-        .where("id", "=", scope.departmentId)
-        .where("hall_id", "=", hallId)
-        .executeTakeFirst()
-        .then((row) => {
-          if (!row || (ownDepartment !== undefined && row.id !== ownDepartment)) throw appError("DEPARTMENT_NOT_FOUND", "NOT_FOUND");
-        }),
+      findDepartmentOfHall(ctx.db, hallId, scope.departmentId).then((row) => {
+        if (!row || (ownDepartment !== undefined && row.id !== ownDepartment)) throw appError("DEPARTMENT_NOT_FOUND", "NOT_FOUND");
+      }),
     );
   }
   await Promise.all(checks);
@@ -117,11 +102,7 @@ export async function rankingSettings(ctx: TUserContext): Promise<TRankingSettin
 export async function updateRankingSettings(ctx: TUserContext, settings: TRankingSettings): Promise<TRankingSettings> {
   const before = await rankingSettings(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("hall")
-      .set({ ranking_weights: JSON.stringify(settings.weights), ranking_min_sample: settings.minSample })
-      .where("id", "=", ctx.user.hall_id)
-      .execute();
+    await updateHallRankingSettings(trx, ctx.user.hall_id, { ranking_weights: JSON.stringify(settings.weights), ranking_min_sample: settings.minSample });
     await audit(trx, ctx, { action: "hall.updateRankingSettings", entity: "hall", entityId: ctx.user.hall_id, before, after: settings });
   });
   return rankingSettings(ctx);

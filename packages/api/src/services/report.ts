@@ -2,6 +2,7 @@ import {
   countBadReviewReasons,
   countDevices,
   countPrompts,
+  countWorkOrders,
   countWorkOrderStates,
   findHallById,
   listCalendarExceptions,
@@ -47,7 +48,6 @@ import {
 import type { TRankedEntity, TRankingMonth } from "./report-sections";
 import { MONTHLY_REPORT_FORMAT } from "./report-types";
 import type { TMonthlyReport, TReportCountRow } from "./report-types";
-import { countWorkOrders } from "./work-order-metrics";
 
 export type TCalendarMarks = Pick<TMonthlyReport["summary"], "workingDaysProvisional" | "deadlinesProvisional">;
 

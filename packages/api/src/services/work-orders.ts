@@ -1,7 +1,10 @@
 import {
   applyWorkOrderStep,
   findHallById,
+  findRatingSummary,
   findWorkOrder,
+  findWorkOrderCase,
+  insertRatingExclusion,
   insertWorkOrder,
   listActiveUserNames,
   listWorkOrderEvents,
@@ -196,10 +199,7 @@ export async function actOnWorkOrder(ctx: TUserContext, act: TAct): Promise<{ st
       const appeal = (await listWorkOrderEvents(trx, order.id)).filter((event) => event.action === "appeal").at(-1);
       const reason = (appeal ? appealReasonIn(appeal.detail) : null) ?? "malicious";
       const exclusion = { reason, note: act.note || (appeal?.note ?? ""), approvedBy: ctx.user.id };
-      await trx
-        .insertInto("rating_exclusion")
-        .values({ rating_id: order.rating_id, reason, note: exclusion.note, approved_by: ctx.user.id, created_at: now })
-        .execute();
+      await insertRatingExclusion(trx, { rating_id: order.rating_id, reason, note: exclusion.note, approved_by: ctx.user.id, created_at: now });
       await audit(trx, ctx, { action: "rating.exclude", entity: "rating", entityId: order.rating_id, before: { excluded: false }, after: { excluded: true, ...exclusion }, detail: { workOrderId: order.id } });
     }
     return true;
@@ -231,28 +231,8 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
   const order = await requireReadable(ctx, id);
   const step = nextStep(snapshot(order));
   const [rating, caseRow, events, reasons, actorNames] = await Promise.all([
-    ctx.db.selectFrom("rating").select(["level", "comment", "channel", "rated_at", "seq"]).where("id", "=", order.rating_id).executeTakeFirstOrThrow(),
-    ctx.db
-      .selectFrom("case")
-      .innerJoin("service_item", "service_item.id", "case.service_item_id")
-      .innerJoin("department", "department.id", "case.department_id")
-      .leftJoin("window", "window.id", "case.window_id")
-      .leftJoin("staff", "staff.id", "case.staff_id")
-      .select([
-        "case.id as caseId",
-        "case.case_no as caseNo",
-        "case.applicant_contact_masked as applicantContactMasked",
-        "case.applicant_id_no_masked as applicantIdNoMasked",
-        "service_item.name as itemName",
-        "department.name as departmentName",
-        "window.code as windowCode",
-        "window.name as windowName",
-        "staff.name as staffName",
-        "staff.badge_no as staffBadgeNo",
-        "case.completed_at as completedAt",
-      ])
-      .where("case.id", "=", order.case_id)
-      .executeTakeFirstOrThrow(),
+    findRatingSummary(ctx.db, order.rating_id),
+    findWorkOrderCase(ctx.db, order.case_id),
     listWorkOrderEvents(ctx.db, order.id),
     listRatingReasons(ctx.db, order.rating_id),
     nextActorNames(ctx, order, step.actor),

@@ -123,3 +123,28 @@ export async function setCaseDueDate(trx: Db, dueDate: string, ids: readonly num
   if (ids.length === 0) return;
   await trx.updateTable("case").set({ due_date: dueDate }).where("id", "in", [...ids]).execute();
 }
+
+/** The case behind a work order as its detail page shows it: masked applicant, item, window, staff. */
+export async function findWorkOrderCase(db: Db, caseId: number) {
+  return db
+    .selectFrom("case")
+    .innerJoin("service_item", "service_item.id", "case.service_item_id")
+    .innerJoin("department", "department.id", "case.department_id")
+    .leftJoin("window", "window.id", "case.window_id")
+    .leftJoin("staff", "staff.id", "case.staff_id")
+    .select([
+      "case.id as caseId",
+      "case.case_no as caseNo",
+      "case.applicant_contact_masked as applicantContactMasked",
+      "case.applicant_id_no_masked as applicantIdNoMasked",
+      "service_item.name as itemName",
+      "department.name as departmentName",
+      "window.code as windowCode",
+      "window.name as windowName",
+      "staff.name as staffName",
+      "staff.badge_no as staffBadgeNo",
+      "case.completed_at as completedAt",
+    ])
+    .where("case.id", "=", caseId)
+    .executeTakeFirstOrThrow();
+}

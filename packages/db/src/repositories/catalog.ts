@@ -132,3 +132,22 @@ export async function findServiceItemWithDepartment(db: Db, id: number): Promise
     .where("service_item.id", "=", id)
     .executeTakeFirstOrThrow();
 }
+
+export async function updateHallRankingSettings(db: Db, hallId: number, settings: Pick<Hall, "ranking_weights" | "ranking_min_sample">): Promise<void> {
+  await db.updateTable("hall").set(settings).where("id", "=", hallId).execute();
+}
+
+/** The item if it belongs to the hall (through its department), with its department. */
+export async function findServiceItemOfHall(db: Db, hallId: number, itemId: number): Promise<{ id: number; department_id: number } | undefined> {
+  return db
+    .selectFrom("service_item")
+    .innerJoin("department", "department.id", "service_item.department_id")
+    .select(["service_item.id", "service_item.department_id"])
+    .where("service_item.id", "=", itemId)
+    .where("department.hall_id", "=", hallId)
+    .executeTakeFirst();
+}
+
+export async function findDepartmentOfHall(db: Db, hallId: number, departmentId: number): Promise<{ id: number } | undefined> {
+  return db.selectFrom("department").select("id").where("id", "=", departmentId).where("hall_id", "=", hallId).executeTakeFirst();
+}

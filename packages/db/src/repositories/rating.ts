@@ -1,5 +1,7 @@
+import type { Insertable } from "kysely";
+
 import type { Db } from "../client";
-import type { NewRating, Rating } from "../schema";
+import type { NewRating, Rating, RatingExclusionTable } from "../schema";
 
 export async function findRatingByIdempotencyKey(db: Db, key: string): Promise<Rating | undefined> {
   return db.selectFrom("rating").selectAll().where("idempotency_key", "=", key).executeTakeFirst();
@@ -118,4 +120,14 @@ export async function listReasonsOfRatings(db: Db, ratingIds: readonly number[])
     .where("rating_id", "in", [...ratingIds])
     .orderBy("reason_code")
     .execute();
+}
+
+/** What a work order's page shows of its rating. */
+export async function findRatingSummary(db: Db, ratingId: number): Promise<Pick<Rating, "level" | "comment" | "channel" | "rated_at" | "seq">> {
+  return db.selectFrom("rating").select(["level", "comment", "channel", "rated_at", "seq"]).where("id", "=", ratingId).executeTakeFirstOrThrow();
+}
+
+/** Takes a rating out of the metrics (an upheld appeal); call in the step's transaction. */
+export async function insertRatingExclusion(db: Db, row: Insertable<RatingExclusionTable>): Promise<void> {
+  await db.insertInto("rating_exclusion").values(row).execute();
 }

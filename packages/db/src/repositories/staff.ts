@@ -10,3 +10,7 @@ export async function listStaffBadgeNos(db: Db, staffId: number): Promise<string
   const rows = await db.selectFrom("staff").select("badge_no").where("id", "=", staffId).execute();
   return rows.map((row) => row.badge_no);
 }
+
+export async function findStaffOfHall(db: Db, hallId: number, staffId: number): Promise<{ id: number; department_id: number } | undefined> {
+  return db.selectFrom("staff").select(["id", "department_id"]).where("id", "=", staffId).where("hall_id", "=", hallId).executeTakeFirst();
+}

@@ -215,3 +215,7 @@ export async function listHallWindowsByCode(db: Db, hallId: number, codes: reado
   if (codes.length === 0) return [];
   return db.selectFrom("window").select(["id", "code"]).where("hall_id", "=", hallId).where("code", "in", [...codes]).execute();
 }
+
+export async function findWindowOfHall(db: Db, hallId: number, windowId: number): Promise<{ id: number } | undefined> {
+  return db.selectFrom("window").select("id").where("id", "=", windowId).where("hall_id", "=", hallId).executeTakeFirst();
+}

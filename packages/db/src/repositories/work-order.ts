@@ -105,6 +105,40 @@ export async function applyWorkOrderStep(
   return true;
 }
 
+/**
+ * Orders still open whose contact (level 1) or rectification (level 2) deadline passed, hall-local
+ * `today`, without having climbed to that level yet.
+ */
+export async function listOverdueWorkOrders(db: Db, today: string) {
+  return db
+    .selectFrom("work_order")
+    .select(["id", "hall_id", "department_id", "state", "escalation", "contacted_at", "rectified_at", "contact_due", "rectify_due"])
+    .where("state", "in", ["pending", "contacted", "rectifying", "cannot_rectify_requested"])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("escalation", "<", 1), eb("contacted_at", "is", null), eb("contact_due", "<", today)]),
+        eb.and([eb("escalation", "<", 2), eb("rectified_at", "is", null), eb("rectify_due", "<", today)]),
+      ]),
+    )
+    .execute();
+}
+
+/**
+ * Raises an order's escalation to `level` unless it is there already, with its event; call in the
+ * transaction that audits it. Returns false (writing nothing) when it was already raised.
+ */
+export async function escalateWorkOrder(db: Db, escalation: { id: number; level: number; event: TWorkOrderEventInput }): Promise<boolean> {
+  const result = await db
+    .updateTable("work_order")
+    .set({ escalation: escalation.level, version: sql<number>`version + 1` })
+    .where("id", "=", escalation.id)
+    .where("escalation", "<", escalation.level)
+    .executeTakeFirst();
+  if (result.numUpdatedRows !== 1n) return false;
+  await insertEvent(db, escalation.id, escalation.event);
+  return true;
+}
+
 export interface TWorkOrderEventRow {
   id: number;
   action: string;

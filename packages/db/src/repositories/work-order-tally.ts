@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 
-import { hallMonthKey } from "@hcp/db";
-import type { Db } from "@hcp/db";
+import type { Db } from "../client";
+import { hallMonthKey } from "./tally";
 import type { TWorkOrderTally } from "@hcp/domain";
 
 /**
