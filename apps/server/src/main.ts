@@ -6,8 +6,6 @@ import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { sql } from "kysely";
-
 import {
   applyDefaultRatings,
   escalateOverdue,
@@ -18,7 +16,7 @@ import {
   sweepLapsedPrompts,
   WindowBus,
 } from "@hcp/api";
-import { createDb, foldRollupChanges, prepareDatabase } from "@hcp/db";
+import { createDatabaseIfMissing, createDb, foldRollupChanges, prepareDatabase } from "@hcp/db";
 import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
 import { ensureDemoHall, printDemoGuide } from "./demo";
@@ -42,7 +40,7 @@ async function main(): Promise<void> {
     const embedded = await startEmbeddedMariadb({ dataDir: join(dataDir, "mariadb"), log });
     cleanups.unshift(embedded.stop);
     const admin = createDb({ url: embedded.url, connectionLimit: 1 });
-    await sql`create database if not exists hcp character set utf8mb4 collate utf8mb4_unicode_ci`.execute(admin);
+    await createDatabaseIfMissing(admin, "hcp");
     await admin.destroy();
     databaseUrl = `${embedded.url}/hcp`;
   }

@@ -10,11 +10,11 @@ import type { AddressInfo } from "node:net";
 
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { parse as parseCookies } from "cookie";
-import { sql } from "kysely";
 import sirv from "sirv";
 
 import { apiRetryAfter, appRouter, createContext, DEVICE_COOKIE, flushApiCalls, openApiDocument, SESSION_COOKIE } from "@hcp/api";
 import type { TApiDeps, TRequestInfo } from "@hcp/api";
+import { findStaffByBadgeNo, pingDatabase } from "@hcp/db";
 import { API_KEY_PREFIX } from "@hcp/domain";
 
 import { avatarSvg } from "./avatar";
@@ -135,8 +135,7 @@ export function createServer(options: TServerOptions): THallServer {
       res.end();
     };
   const health = ({ res }: TRouteCall) => {
-    sql`select 1`
-      .execute(options.db)
+    pingDatabase(options.db)
       .then(() => sendJson(res, 200, { status: "ok", database: "ok" }))
       .catch(() => sendJson(res, 503, { status: "degraded", database: "unreachable" }));
   };
@@ -154,11 +153,7 @@ export function createServer(options: TServerOptions): THallServer {
   const avatar = (call: TRouteCall) => {
     const { res } = call;
     const badgeNo = call.params[0] ?? "";
-    options.db
-      .selectFrom("staff")
-      .select("name")
-      .where("badge_no", "=", badgeNo)
-      .executeTakeFirst()
+    findStaffByBadgeNo(options.db, badgeNo)
       .then((staff) => {
         if (!staff) return notFound(call);
         res.writeHead(200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=3600" });

@@ -12,6 +12,7 @@ export * from "./repositories/case-import";
 export * from "./repositories/case-staff";
 export * from "./repositories/catalog";
 export * from "./repositories/counter";
+export * from "./repositories/database";
 export * from "./repositories/default-rating";
 export * from "./repositories/device";
 export * from "./repositories/online-lock";

@@ -5,6 +5,7 @@ import {
   insertApiClient,
   listApiCalls,
   listApiClients,
+  listHalls,
   replaceApiClientKey,
   revokeApiClient,
 } from "@hcp/db";
@@ -109,7 +110,7 @@ function view(row: TApiClientRow): TApiClientView {
 
 /** The halls an administrator may grant: the platform's, as the administrator manages it whole. */
 export async function grantableHalls(ctx: TAdminContext): Promise<{ id: number; name: string }[]> {
-  return ctx.db.selectFrom("hall").select(["id", "name"]).orderBy("id").execute();
+  return listHalls(ctx.db);
 }
 
 async function allHallIds(ctx: TAdminContext): Promise<number[]> {

@@ -12,6 +12,7 @@ import {
   hashPassword,
   insertAudit,
   insertSession,
+  setUserPassword,
   verifyPassword,
 } from "@hcp/db";
 import { passwordProblem, signInLockedMessage } from "@hcp/domain";
@@ -181,7 +182,7 @@ export async function changePassword(ctx: TContext & { user: NonNullable<TContex
   const passwordHash = await hashPassword(input.newPassword);
   // The new password, the other sessions' end and the record commit together.
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.updateTable("user").set({ password_hash: passwordHash }).where("id", "=", user.id).execute();
+    await setUserPassword(trx, user.id, passwordHash);
     await deleteUserSessions(trx, user.id, ctx.sessionId);
     await insertAudit(trx, { actorUserId: user.id, action: "auth.changePassword", entity: "user", entityId: user.id, now: ctx.now() });
   });

@@ -4,6 +4,8 @@ import {
   clearLookupLock,
   findCaseById,
   findCaseByNo,
+  findCaseNames,
+  findCaseReceiptNames,
   findHallById,
   findLookupLock,
   findRatingOfCase,
@@ -287,16 +289,6 @@ export interface TOnlineCase {
   ratingToken: string | null;
 }
 
-async function caseSummary(ctx: TContext, row: Case) {
-  return ctx.db
-    .selectFrom("service_item")
-    .innerJoin("department", "department.id", "service_item.department_id")
-    .leftJoin("window", (join) => join.on("window.id", "=", row.window_id ?? -1))
-    .select(["service_item.name as itemName", "department.name as departmentName", "window.name as windowName"])
-    .where("service_item.id", "=", row.service_item_id)
-    .executeTakeFirstOrThrow();
-}
-
 /** The end of the rating window opened at `opensAt` (completion, or the reply for a 追评). */
 async function ratingDeadlineOf(ctx: TContext, row: Case, opensAt: Date | null = row.completed_at): Promise<Date | null> {
   if (!opensAt) return null;
@@ -315,7 +307,7 @@ const ANSWERED_STATES = new Set(["replied", "closed"]);
 async function onlineCase(ctx: TContext, row: Case, via: TRatingVia): Promise<TOnlineCase> {
   const now = ctx.now();
   const [summary, first, second, order, deadline] = await Promise.all([
-    caseSummary(ctx, row),
+    findCaseNames(ctx.db, row),
     findRatingOfCase(ctx.db, row.id, 1),
     findRatingOfCase(ctx.db, row.id, 2),
     findWorkOrderOfCase(ctx.db, row.id),
@@ -465,23 +457,7 @@ export async function caseReceipt(ctx: TStaffContext, caseId: number): Promise<T
   if (row.staff_id !== ctx.staffId) throw appError("CASE_NOT_YOURS", "FORBIDDEN");
   const deadline = await ratingDeadlineOf(ctx, row);
   if (row.status !== "completed" || !row.completed_at || !deadline) throw appError("CASE_NOT_COMPLETED", "PRECONDITION_FAILED");
-  const details = await ctx.db
-    .selectFrom("case")
-    .innerJoin("hall", "hall.id", "case.hall_id")
-    .innerJoin("service_item", "service_item.id", "case.service_item_id")
-    .innerJoin("department", "department.id", "case.department_id")
-    .leftJoin("window", "window.id", "case.window_id")
-    .leftJoin("staff", "staff.id", "case.staff_id")
-    .select([
-      "hall.name as hallName",
-      "service_item.name as itemName",
-      "department.name as departmentName",
-      "window.name as windowName",
-      "staff.name as staffName",
-      "staff.badge_no as badgeNo",
-    ])
-    .where("case.id", "=", row.id)
-    .executeTakeFirstOrThrow();
+  const details = await findCaseReceiptNames(ctx.db, row.id);
   const token = issueRatingLink(ctx.dataKey, { caseId: row.id, expiresAt: deadline });
   await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "case.receipt", entity: "case", entityId: row.id, now: ctx.now() });
   return {

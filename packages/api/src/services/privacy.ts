@@ -1,4 +1,4 @@
-import { findCaseById, findRatingOfCase } from "@hcp/db";
+import { findCaseById, findRatingOfCase, listApplicantDataPage, listCaseIdsByApplicantHash, updateCase } from "@hcp/db";
 import type { Case, Db } from "@hcp/db";
 import { maskIdNumber, maskPhone } from "@hcp/domain";
 import type { TContactField, TContactReveal, TRole } from "@hcp/domain";
@@ -110,14 +110,7 @@ export async function findCaseIdsByApplicant(
 ): Promise<number[]> {
   const ring = keyringOf(ctx.dataKey);
   const column = FIELD_COLUMNS[by.field].hash;
-  const rows = await ctx.db
-    .selectFrom("case")
-    .select("id")
-    .where("hall_id", "=", hallId)
-    .where(column, "=", lookupHashWith(ring, by.field, by.value))
-    .orderBy("id")
-    .execute();
-  return rows.map((row) => row.id);
+  return listCaseIdsByApplicantHash(ctx.db, hallId, column, lookupHashWith(ring, by.field, by.value));
 }
 
 export interface TRekeyResult {
@@ -155,14 +148,7 @@ export async function rekeyApplicantData(db: Db, ring: TDataKeyring, now: Date, 
   let reencrypted = 0;
   const fromKeys: Record<string, number> = {};
   for (;;) {
-    const rows: TApplicantRow[] = await db
-      .selectFrom("case")
-      .select(["id", ...Object.values(FIELD_COLUMNS).flatMap((columns) => Object.values(columns))])
-      .where("id", ">", afterId)
-      .where((eb) => eb.or([eb("applicant_contact_cipher", "is not", null), eb("applicant_id_no_cipher", "is not", null)]))
-      .orderBy("id")
-      .limit(pageSize)
-      .execute();
+    const rows: TApplicantRow[] = await listApplicantDataPage(db, afterId, pageSize);
     if (rows.length === 0) break;
     await db.transaction().execute(async (trx) => {
       for (const row of rows) {
@@ -171,7 +157,7 @@ export async function rekeyApplicantData(db: Db, ring: TDataKeyring, now: Date, 
         for (const keyId of [phone.fromKey, idNo.fromKey]) if (keyId !== null) fromKeys[keyId] = (fromKeys[keyId] ?? 0) + 1;
         if (phone.fromKey !== null || idNo.fromKey !== null) reencrypted += 1;
         const changes = { ...phone.changes, ...idNo.changes };
-        if (Object.keys(changes).length > 0) await trx.updateTable("case").set(changes).where("id", "=", row.id).execute();
+        await updateCase(trx, row.id, changes);
       }
     });
     examined += rows.length;

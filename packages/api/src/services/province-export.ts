@@ -1,5 +1,3 @@
-import { sql } from "kysely";
-
 import {
   deferOutboxRow,
   findProvinceConfig,
@@ -7,7 +5,9 @@ import {
   provinceClosureSource,
   provinceExclusionSource,
   provinceRatingSource,
+  releaseAdvisoryLock,
   settleOutboxRow,
+  tryAdvisoryLock,
 } from "@hcp/db";
 import type { Db, TProvinceConfigRow, TProvinceOutboxRow } from "@hcp/db";
 import { interfaceTime, nationalEvaluationRecord, retryDelayMs, ZChannelMap } from "@hcp/domain";
@@ -143,8 +143,7 @@ async function sendRow(db: Db, row: TProvinceOutboxRow, config: TProvinceExportC
 export async function sendProvinceRecords(db: Db, now: Date): Promise<TProvinceSendSummary> {
   const summary: TProvinceSendSummary = { accepted: 0, rejected: 0, deferred: 0 };
   await db.connection().execute(async (conn) => {
-    const lock = await sql<{ ok: number | null }>`select get_lock(${LOCK_NAME}, 0) as ok`.execute(conn);
-    if (Number(lock.rows[0]?.ok) !== 1) return;
+    if (!(await tryAdvisoryLock(conn, LOCK_NAME))) return;
     try {
       const configs = new Map<number, TProvinceExportConfig | null>();
       for (;;) {
@@ -161,7 +160,7 @@ export async function sendProvinceRecords(db: Db, now: Date): Promise<TProvinceS
         if (rows.length < BATCH) break;
       }
     } finally {
-      await sql`select release_lock(${LOCK_NAME})`.execute(conn);
+      await releaseAdvisoryLock(conn, LOCK_NAME);
     }
   });
   return summary;

@@ -1,4 +1,4 @@
-import { findHallById, updateHallRatingRules } from "@hcp/db";
+import { findHallById, lockHall, updateHallRatingRules } from "@hcp/db";
 import { DEFAULT_RATING_LEVELS, RATING_RULE_LIMITS } from "@hcp/domain";
 import type { TRatingRules } from "@hcp/domain";
 
@@ -31,7 +31,7 @@ export async function ratingRules(ctx: TUserContext): Promise<TRatingRules> {
 export async function updateRatingRules(ctx: TUserContext, rules: TRatingRules): Promise<TRatingRules> {
   await ctx.db.transaction().execute(async (trx) => {
     // The hall row locked first: two managers saving at once each record what the other left.
-    await trx.selectFrom("hall").select("id").where("id", "=", ctx.user.hall_id).forUpdate().execute();
+    await lockHall(trx, ctx.user.hall_id);
     const before = await ratingRules({ ...ctx, db: trx });
     await updateHallRatingRules(trx, ctx.user.hall_id, {
       rating_window_days: rules.ratingWindowDays,

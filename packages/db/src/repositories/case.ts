@@ -124,6 +124,53 @@ export async function setCaseDueDate(trx: Db, dueDate: string, ids: readonly num
   await trx.updateTable("case").set({ due_date: dueDate }).where("id", "in", [...ids]).execute();
 }
 
+export interface TCaseNames {
+  itemName: string;
+  departmentName: string;
+  windowName: string | null;
+}
+
+/** The names a citizen sees beside a case: its item, the item's department, the window if any. */
+export async function findCaseNames(db: Db, row: Pick<Case, "service_item_id" | "window_id">): Promise<TCaseNames> {
+  return db
+    .selectFrom("service_item")
+    .innerJoin("department", "department.id", "service_item.department_id")
+    .leftJoin("window", (join) => join.on("window.id", "=", row.window_id ?? -1))
+    .select(["service_item.name as itemName", "department.name as departmentName", "window.name as windowName"])
+    .where("service_item.id", "=", row.service_item_id)
+    .executeTakeFirstOrThrow();
+}
+
+export interface TCaseReceiptNames {
+  hallName: string;
+  itemName: string;
+  departmentName: string;
+  windowName: string | null;
+  staffName: string | null;
+  badgeNo: string | null;
+}
+
+/** The names printed on a case's 办件回执: hall, item, department, window and handling staff. */
+export async function findCaseReceiptNames(db: Db, caseId: number): Promise<TCaseReceiptNames> {
+  return db
+    .selectFrom("case")
+    .innerJoin("hall", "hall.id", "case.hall_id")
+    .innerJoin("service_item", "service_item.id", "case.service_item_id")
+    .innerJoin("department", "department.id", "case.department_id")
+    .leftJoin("window", "window.id", "case.window_id")
+    .leftJoin("staff", "staff.id", "case.staff_id")
+    .select([
+      "hall.name as hallName",
+      "service_item.name as itemName",
+      "department.name as departmentName",
+      "window.name as windowName",
+      "staff.name as staffName",
+      "staff.badge_no as badgeNo",
+    ])
+    .where("case.id", "=", caseId)
+    .executeTakeFirstOrThrow();
+}
+
 /** The case behind a work order as its detail page shows it: masked applicant, item, window, staff. */
 export async function findWorkOrderCase(db: Db, caseId: number) {
   return db
@@ -147,4 +194,46 @@ export async function findWorkOrderCase(db: Db, caseId: number) {
     ])
     .where("case.id", "=", caseId)
     .executeTakeFirstOrThrow();
+}
+
+/** A hall's case ids whose applicant's phone or ID number has this keyed lookup hash. */
+export async function listCaseIdsByApplicantHash(
+  db: Db,
+  hallId: number,
+  column: "applicant_contact_hash" | "applicant_id_no_hash",
+  hash: string,
+): Promise<number[]> {
+  const rows = await db.selectFrom("case").select("id").where("hall_id", "=", hallId).where(column, "=", hash).orderBy("id").execute();
+  return rows.map((row) => row.id);
+}
+
+export type TApplicantDataRow = Pick<
+  Case,
+  | "id"
+  | "applicant_contact_cipher"
+  | "applicant_contact_hash"
+  | "applicant_contact_masked"
+  | "applicant_id_no_cipher"
+  | "applicant_id_no_hash"
+  | "applicant_id_no_masked"
+>;
+
+/** The next page (by id, after `afterId`) of cases holding an applicant cipher, for key rotation. */
+export async function listApplicantDataPage(db: Db, afterId: number, pageSize: number): Promise<TApplicantDataRow[]> {
+  return db
+    .selectFrom("case")
+    .select([
+      "id",
+      "applicant_contact_cipher",
+      "applicant_contact_hash",
+      "applicant_contact_masked",
+      "applicant_id_no_cipher",
+      "applicant_id_no_hash",
+      "applicant_id_no_masked",
+    ])
+    .where("id", ">", afterId)
+    .where((eb) => eb.or([eb("applicant_contact_cipher", "is not", null), eb("applicant_id_no_cipher", "is not", null)]))
+    .orderBy("id")
+    .limit(pageSize)
+    .execute();
 }

@@ -133,6 +133,15 @@ export async function findServiceItemWithDepartment(db: Db, id: number): Promise
     .executeTakeFirstOrThrow();
 }
 
+/** Locks the hall's row until the transaction ends: changes to its rules queue behind each other. */
+export async function lockHall(db: Db, hallId: number): Promise<void> {
+  await db.selectFrom("hall").select("id").where("id", "=", hallId).forUpdate().execute();
+}
+
+export async function listHalls(db: Db): Promise<{ id: number; name: string }[]> {
+  return db.selectFrom("hall").select(["id", "name"]).orderBy("id").execute();
+}
+
 export async function updateHallRankingSettings(db: Db, hallId: number, settings: Pick<Hall, "ranking_weights" | "ranking_min_sample">): Promise<void> {
   await db.updateTable("hall").set(settings).where("id", "=", hallId).execute();
 }

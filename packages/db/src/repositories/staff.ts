@@ -14,3 +14,8 @@ export async function listStaffBadgeNos(db: Db, staffId: number): Promise<string
 export async function findStaffOfHall(db: Db, hallId: number, staffId: number): Promise<{ id: number; department_id: number } | undefined> {
   return db.selectFrom("staff").select(["id", "department_id"]).where("id", "=", staffId).where("hall_id", "=", hallId).executeTakeFirst();
 }
+
+/** A staff member's name by badge number (the avatar placeholder). */
+export async function findStaffByBadgeNo(db: Db, badgeNo: string): Promise<{ name: string } | undefined> {
+  return db.selectFrom("staff").select("name").where("badge_no", "=", badgeNo).executeTakeFirst();
+}

@@ -24,3 +24,7 @@ export async function listActiveUserNames(db: Db, who: { hallId: number; role: s
   const rows = await query.orderBy("id").execute();
   return rows.map((row) => row.display_name);
 }
+
+export async function setUserPassword(db: Db, userId: number, passwordHash: string): Promise<void> {
+  await db.updateTable("user").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+}
