@@ -11,10 +11,10 @@ import type { TRPCClient } from "@trpc/client";
 import { EventSource } from "eventsource";
 
 import type { AppRouter } from "@hcp/api";
+import type { TEvaluatorWindow } from "@hcp/db/bench";
 
 import { runClosedLoop } from "./load";
 import type { TRunResult } from "./load";
-import type { TEvaluatorWindow } from "./setup";
 
 interface TWaiter {
   windowId: number;

@@ -17,10 +17,10 @@ import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
-import { sql } from "kysely";
-
 import { createDb, foldRollupChanges } from "@hcp/db";
 import type { Db } from "@hcp/db";
+import { benchRawRating, countStoredRows, createBenchData, createRawPool, insertRawRating, readGlobalStatus, readServerSettings, readTwinRows, ROW_TABLES } from "@hcp/db/bench";
+import type { TBenchData, TRatingCase, TRowCounts, TTwinRows } from "@hcp/db/bench";
 import { NATIONAL_REASONS } from "@hcp/domain";
 
 import { childEnv, readEnv } from "../src/env";
@@ -28,11 +28,8 @@ import { connectEvaluators } from "./evaluators";
 import type { TPromptRun } from "./evaluators";
 import { cpuMeter, keepAliveAgent, percentile, postJson, procMemory, runClosedLoop } from "./load";
 import type { TCpuUse, TProcMemory, TRunResult } from "./load";
-import { benchRawRating, createRawPool, insertRawRating } from "./raw";
-import { countStoredRows, readTwinRows, ROW_TABLES } from "./rows";
-import type { TRowCounts, TTwinRows } from "./rows";
-import { createBenchData, serverNodeArgs, startDatabase } from "./setup";
-import type { TBenchData, TDatabase, TRatingCase } from "./setup";
+import { serverNodeArgs, startDatabase } from "./setup";
+import type { TDatabase } from "./setup";
 
 // ── settings (environment overrides for quick runs: BENCH_* in packages/db/src/env.ts) ─────────
 const env = readEnv();
@@ -168,8 +165,7 @@ const STATUS_COUNTERS = [
 type TStatus = Record<(typeof STATUS_COUNTERS)[number], number>;
 
 async function readStatus(db: Db): Promise<TStatus> {
-  const rows = await sql<{ Variable_name: string; Value: string }>`show global status`.execute(db);
-  const values = new Map(rows.rows.map((row) => [row.Variable_name.toLowerCase(), Number(row.Value)]));
+  const values = await readGlobalStatus(db);
   return Object.fromEntries(STATUS_COUNTERS.map((name) => [name, values.get(name.toLowerCase()) ?? Number.NaN])) as TStatus;
 }
 
@@ -286,10 +282,7 @@ async function main(): Promise<number> {
     cleanups.push(database.stop);
     const db = createDb({ url: database.url, connectionLimit: 4 });
     cleanups.push(() => db.destroy());
-    const settings = await sql<{ version: string; flush: number; binlog: number; pool: number }>`
-      select @@version as version, @@innodb_flush_log_at_trx_commit as flush, @@log_bin as binlog,
-             @@innodb_buffer_pool_size as pool`.execute(db);
-    const server0 = settings.rows[0];
+    const server0 = await readServerSettings(db);
     const durability = server0
       ? `MariaDB ${server0.version}${database.embedded ? " (throwaway, started by the benchmark)" : " (DATABASE_URL)"}, ` +
         `innodb_flush_log_at_trx_commit=${server0.flush}${Number(server0.flush) === 1 ? " (durable: fsync per commit)" : " (NOT durable)"}, ` +

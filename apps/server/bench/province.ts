@@ -17,20 +17,27 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 
-import { sql } from "kysely";
-
 import { appRouter, buildMonthlyReport, createCallerFactory, createContext, WindowBus } from "@hcp/api";
 import type { TContext } from "@hcp/api";
-import { checkRollups, createDb, prepareDatabase, rebuildRollups } from "@hcp/db";
+import { checkRollups, createDb, insertSession, prepareDatabase, rebuildRollups } from "@hcp/db";
 import type { Db, TTallySource } from "@hcp/db";
+import {
+  analyzeProvinceTables,
+  countProvinceRows,
+  countReadyReports,
+  deleteMonthlyReports,
+  loadProvince,
+  provinceShape,
+  provinceTableSizes,
+  readServerSettings,
+  tuneServerForLoad,
+} from "@hcp/db/bench";
+import type { TProvinceHall } from "@hcp/db/bench";
 
 import { procMemory } from "./load";
 import type { TProcMemory } from "./load";
-import { loadProvince } from "./province-load";
-import type { TProvinceHall } from "./province-load";
 import { archiveMonthlyReport, httpClient, startServerChild, timeCalls } from "./province-measure";
 import type { TTimings } from "./province-measure";
-import { provinceShape } from "./province-shape";
 import { traceStatements } from "./province-trace";
 import type { TTrace } from "./province-trace";
 import { startDatabase } from "./setup";
@@ -88,48 +95,29 @@ function table(header: string[], rows: string[][]): string {
 async function tuneServer(serverUrl: string, bufferPoolMb: number): Promise<void> {
   const admin = createDb({ url: serverUrl, connectionLimit: 1 });
   try {
-    await sql`set global innodb_buffer_pool_size = ${bufferPoolMb * 2 ** 20}`.execute(admin);
-    await sql`set global innodb_log_file_size = ${2 * 2 ** 30}`.execute(admin);
-    // rebuildRollups groups a year of the province in one statement: keep its temporary table in memory.
-    await sql`set global tmp_table_size = ${2 * 2 ** 30}, max_heap_table_size = ${2 * 2 ** 30}`.execute(admin);
+    await tuneServerForLoad(admin, bufferPoolMb);
   } finally {
     await admin.destroy();
   }
 }
 
 async function serverSettings(db: Db): Promise<string> {
-  const result = await sql<{ version: string; flush: number; pool: number; log: number }>`
-    select @@version as version, @@innodb_flush_log_at_trx_commit as flush, @@innodb_buffer_pool_size as pool,
-           @@innodb_log_file_size as log`.execute(db);
-  const row = result.rows[0];
+  const row = await readServerSettings(db);
   if (!row) return "unknown";
   const mb = (bytes: number) => `${Math.round(Number(bytes) / 2 ** 20)} MB`;
   return `MariaDB ${row.version}, innodb_flush_log_at_trx_commit=${row.flush}, buffer pool ${mb(row.pool)}, redo log ${mb(row.log)}`;
 }
 
 async function tableSizes(db: Db, database: string): Promise<string[][]> {
-  const result = await sql<{ name: string; rows: number; data: number; indexes: number }>`
-    select table_name as name, table_rows as \`rows\`, data_length as data, index_length as indexes
-    from information_schema.tables where table_schema = ${database}
-      and table_name in ('case', 'rating', 'rating_prompt', 'rating_reason', 'work_order', 'rollup_window_day', 'rollup_item_day', 'rollup_channel_day')
-    order by data_length + index_length desc`.execute(db);
   const gb = (bytes: number) => `${(Number(bytes) / 2 ** 30).toFixed(2)} GB`;
-  return result.rows.map((row) => [row.name, `~${count(Number(row.rows))}`, gb(row.data), gb(row.indexes)]);
-}
-
-async function exactCount(db: Db, table: string, where = sql``): Promise<number> {
-  const result = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} ${where}`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
+  return (await provinceTableSizes(db, database)).map((row) => [row.name, `~${count(Number(row.rows))}`, gb(row.data), gb(row.indexes)]);
 }
 
 /** A session row for the hall's manager, as a sign-in would leave it (id = sha256 of the token). */
 async function managerSession(db: Db, hall: TProvinceHall): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
-  await db
-    .insertInto("session")
-    .values({ id: createHash("sha256").update(token).digest("hex"), user_id: hall.managerUserId, created_at: now, expires_at: new Date(now.getTime() + 12 * 3_600_000), last_seen_at: now })
-    .execute();
+  await insertSession(db, { id: createHash("sha256").update(token).digest("hex"), userId: hall.managerUserId, now, expiresAt: new Date(now.getTime() + 12 * 3_600_000) });
   return token;
 }
 
@@ -182,22 +170,13 @@ async function main(): Promise<number> {
     }
     const rebuildMs = performance.now() - rebuildStarted;
     log(`rollups rebuilt in ${seconds(rebuildMs)} (the slowest hall ${seconds(largestHallMs)})`);
-    await sql`analyze table \`case\`, rating, rating_prompt, work_order, rollup_window_day, rollup_item_day, rollup_channel_day`.execute(db);
+    await analyzeProvinceTables(db);
     const sizes = await tableSizes(db, database.name);
 
     const hall = load.halls[0];
     if (!hall) throw new Error("no hall was loaded");
     const period = { from: `${opts.month}-01`, to: new Date(Date.UTC(2023, Number(opts.month.slice(5)), 0)).toISOString().slice(0, 10) };
-    const hallCases = await exactCount(db, "case", sql`where hall_id = ${hall.hallId}`);
-    const hallRatings = await exactCount(db, "rating", sql`where hall_id = ${hall.hallId} and seq = 1`);
-    const totals = {
-      cases: await exactCount(db, "case"),
-      ratings: await exactCount(db, "rating", sql`where seq = 1`),
-      bad: await exactCount(db, "rating", sql`where seq = 1 and level <= 2`),
-      workOrders: await exactCount(db, "work_order"),
-      exclusions: await exactCount(db, "rating_exclusion"),
-      prompts: await exactCount(db, "rating_prompt"),
-    };
+    const { hallCases, hallRatings, totals } = await countProvinceRows(db, hall.hallId);
 
     const token = await managerSession(db, hall);
     const serverDataDir = mkdtempSync(join(tmpdir(), "hcp-bench-server-"));
@@ -211,9 +190,9 @@ async function main(): Promise<number> {
     log("waiting for the server's report scheduler to archive the closed months …");
     const schedulerLine = await server.nextLine(/monthly reports? archive/, 3 * 3_600_000);
     const schedulerMs = performance.now() - schedulerStarted;
-    const archivedCount = await exactCount(db, "monthly_report", sql`where status = 'ready'`);
+    const archivedCount = await countReadyReports(db);
     if (schedulerLine.includes("failed")) failures.push(`report scheduler: ${schedulerLine}`);
-    await db.deleteFrom("monthly_report").where("hall_id", "=", hall.hallId).where("month", "=", opts.month).execute();
+    await deleteMonthlyReports(db, hall.hallId, opts.month);
     const memory: { label: string; value: TProcMemory | null }[] = [{ label: "idle after start", value: procMemory(server.pid) }];
     log(`server pid ${server.pid} at ${server.url}; measuring ${hall.name} (${hall.code}), ${period.from} … ${period.to}`);
 

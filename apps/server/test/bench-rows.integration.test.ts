@@ -9,11 +9,9 @@ import { afterEach, describe, expect, inject, it } from "vitest";
 
 import { WindowBus } from "@hcp/api";
 import { NATIONAL_REASONS } from "@hcp/domain";
+import { benchRawRating, countStoredRows, createBenchData, createRawPool, insertRawRating, readTwinRows } from "@hcp/db/bench";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { benchRawRating, createRawPool, insertRawRating } from "../bench/raw";
-import { countStoredRows, readTwinRows } from "../bench/rows";
-import { createBenchData } from "../bench/setup";
 import { createServer } from "../src/server";
 import type { THallServer } from "../src/server";
 

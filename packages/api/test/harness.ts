@@ -2,10 +2,9 @@ import { randomBytes } from "node:crypto";
 
 import { TRPCError } from "@trpc/server";
 import { parse } from "cookie";
-import { sql } from "kysely";
 
 import type { Db } from "@hcp/db";
-import { FIXTURE_PASSWORD } from "@hcp/db/testing";
+import { backdateWorkOrders, FIXTURE_PASSWORD } from "@hcp/db/testing";
 
 import { WindowBus } from "../src/bus";
 import { createContext } from "../src/context";
@@ -88,5 +87,5 @@ export async function nextTracked(feed: AsyncIterator<unknown>): Promise<{ id: s
  * hall day after it opened (services/work-orders.ts), so a test that acts as them moves it back.
  */
 export async function dayPassesForWorkOrders(db: Db): Promise<void> {
-  await sql`update work_order set created_at = created_at - interval 1 day`.execute(db);
+  await backdateWorkOrders(db, 1);
 }

@@ -26,3 +26,4 @@ export async function truncateAll(db: Db): Promise<void> {
 }
 
 export * from "./fixtures";
+export * from "./backdate";

@@ -4,9 +4,8 @@
  * position stored beside it (its misuse signals; for a bad review, its work order and the
  * order's first event). The counts per table then show that both sides wrote the same rows.
  */
-import type { Db } from "@hcp/db";
-
-import type { TRatingCase } from "./setup";
+import type { Db } from "../client";
+import type { TRatingCase } from "./bench-data";
 
 type TColumns = Record<string, unknown>;
 

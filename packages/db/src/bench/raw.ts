@@ -3,17 +3,15 @@
  * stored beside it (its misuse signals; for a bad review, the work order and its first event),
  * inserted in one transaction per rating with mysql2 alone — no HTTP, no tRPC, no service checks,
  * no reads.
- *
- * mysql2 is a dependency of @hcp/db, not of @hcp/server, so it is loaded from @hcp/db's location
- * and typed here with the few calls the benchmark makes.
  */
 import { randomUUID } from "node:crypto";
-import { createRequire } from "node:module";
+
+import { createPool } from "mysql2/promise";
 
 import { KIOSK_CHANNEL, NATIONAL_REASON_VERSION } from "@hcp/domain";
 
+import type { TBenchData, TRatingCase } from "./bench-data";
 import type { TTwinRows } from "./rows";
-import type { TBenchData, TRatingCase } from "./setup";
 
 interface TRawConnection {
   beginTransaction: () => Promise<void>;
@@ -28,23 +26,9 @@ export interface TRawPool {
   end: () => Promise<void>;
 }
 
-interface TMysql2Promise {
-  createPool: (options: {
-    uri: string;
-    connectionLimit: number;
-    timezone: string;
-    charset: string;
-    supportBigNumbers: boolean;
-  }) => TRawPool;
-}
-
-const requireFromServer = createRequire(import.meta.url);
-const requireFromDb = createRequire(requireFromServer.resolve("@hcp/db"));
-const mysql = requireFromDb("mysql2/promise") as TMysql2Promise;
-
 /** Same settings as packages/db's createDb: UTC, utf8mb4, and one connection per worker. */
 export function createRawPool(url: string, connections: number): TRawPool {
-  return mysql.createPool({ uri: url, connectionLimit: connections, timezone: "Z", charset: "utf8mb4_unicode_ci", supportBigNumbers: true });
+  return createPool({ uri: url, connectionLimit: connections, timezone: "Z", charset: "utf8mb4_unicode_ci", supportBigNumbers: true });
 }
 
 /** Everything a rating row needs; the same values the service writes for a kiosk rating. */

@@ -10,10 +10,10 @@ import { performance } from "node:perf_hooks";
 import { sql } from "kysely";
 import type { RawBuilder } from "kysely";
 
-import { hashPassword } from "@hcp/db";
-import type { Db } from "@hcp/db";
 import { NATIONAL_REASON_VERSION, NATIONAL_REASONS } from "@hcp/domain";
 
+import type { Db } from "../client";
+import { hashPassword } from "../passwords";
 import {
   DEPARTMENT_NAMES,
   HALL_NAMES,
