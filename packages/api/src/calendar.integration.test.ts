@@ -267,6 +267,7 @@ describe("a year without a confirmed holiday schedule", () => {
     expect(notes.filter((note) => note.includes("按时整改率暂按周末计算"))).toHaveLength(2);
 
     const manager = await atClock.signedIn(hall.users.hall_manager.username);
+    expect((await manager.overview.period({ from: "2026-12-01", to: "2027-01-31" })).deadlinesProvisional).toEqual({ onTimeCompletion: true, workOrders: true });
     const archived = await regenerateMonthlyReport(deps, hall.hallId, "2026-12", hall.users.hall_manager.id);
     expect(await archived.done).toBe("ready");
     expect(await monthlyReport(deps, hall.hallId, "2026-12")).toMatchObject({ source: "archive", recountable: false });
@@ -278,6 +279,7 @@ describe("a year without a confirmed holiday schedule", () => {
     expect(view).toMatchObject({ source: "archive", version: archived.version, recountable: true });
     expect(view.report.summary.deadlinesProvisional.workOrders).toBe(true);
     expect((await buildMonthlyReport(deps, hall.hallId, "2026-12")).summary.deadlinesProvisional.workOrders).toBe(false);
+    expect((await manager.overview.period({ from: "2026-12-01", to: "2027-01-31" })).deadlinesProvisional).toEqual({ onTimeCompletion: false, workOrders: false });
     expect((await buildMonthlyReport(deps, hall.hallId, "2027-01")).summary.deadlinesProvisional.onTimeCompletion.current).toBe(false);
     const regenerated = await regenerateMonthlyReport(deps, hall.hallId, "2026-12", hall.users.hall_manager.id);
     expect(await regenerated.done).toBe("ready");

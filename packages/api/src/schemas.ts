@@ -110,6 +110,8 @@ export const ZPeriodOverview = z.object({
   workingDays: z.number(),
   /** counted on a year without a confirmed holiday schedule (暂按周末计算) */
   workingDaysProvisional: z.boolean(),
+  /** 按时办结率 and 按时整改率 of the period counted across a year without a confirmed holiday schedule (暂按周末计算) */
+  deadlinesProvisional: z.object({ onTimeCompletion: z.boolean(), workOrders: z.boolean() }),
   calendarDays: z.number(),
   totals: ZMetricsView,
   dailyAverage: z.object({ perWorkingDay: z.string(), perCalendarDay: z.string() }),

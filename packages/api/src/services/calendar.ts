@@ -2,6 +2,8 @@ import {
   confirmedCalendarYears,
   listCalendarExceptions,
   listPromisedCaseDuesFrom,
+  promisedCaseDueSpan,
+  workOrderDueSpan,
   listWorkOrderDuesFrom,
   lockCalendarYear,
   replaceCalendarYearDays,
@@ -9,7 +11,7 @@ import {
   setCaseDueDate,
   setWorkOrderDues,
 } from "@hcp/db";
-import type { Db } from "@hcp/db";
+import type { Db, TDueSpan, TReportRange } from "@hcp/db";
 import {
   addCalendarDays,
   addWorkingDays,
@@ -64,6 +66,21 @@ export async function provisionalCalendar(db: Db): Promise<(...dates: string[]) 
  */
 export function isDueDateProvisional(provisional: (...dates: string[]) => boolean, receivedAt: Date, dueDate: string | null): boolean {
   return dueDate !== null && provisional(hallDate(receivedAt), dueDate);
+}
+
+/** A period's on-time figures whose deadlines were counted across a year without a confirmed schedule. */
+export interface TDeadlinesProvisional {
+  /** 按时办结率: by the receipt and due dates of the 承诺件 completed in the period */
+  onTimeCompletion: boolean;
+  /** 按时整改率: by the opening and rectification due dates of the work orders opened in the period */
+  workOrders: boolean;
+}
+
+export async function deadlinesProvisional(db: Db, range: TReportRange, provisional?: (...dates: string[]) => boolean): Promise<TDeadlinesProvisional> {
+  const counted = provisional ?? (await provisionalCalendar(db));
+  const spanProvisional = (span: TDueSpan | null) => span !== null && counted(hallDate(span.from), span.to);
+  const [cases, orders] = await Promise.all([promisedCaseDueSpan(db, range), workOrderDueSpan(db, range)]);
+  return { onTimeCompletion: spanProvisional(cases), workOrders: spanProvisional(orders) };
 }
 
 async function exceptionsBetween(db: Db, from: string, to: string): Promise<TCalendarExceptions> {

@@ -7,6 +7,7 @@ import {
   formatPercent,
   formatQuotient,
   hallDate,
+  hallDayBounds,
   METRIC_DEFINITIONS_VERSION,
   RATING_RULE_LIMITS,
   ratingMetrics,
@@ -15,7 +16,8 @@ import {
 import type { TLevelCounts, TPeriod, TRatingTally, TRatio } from "@hcp/domain";
 
 import type { TContext } from "../context";
-import { provisionalCalendar } from "./calendar";
+import { deadlinesProvisional, provisionalCalendar } from "./calendar";
+import type { TDeadlinesProvisional } from "./calendar";
 import { servedNames, windowServers } from "./window-servers";
 
 export type TUserContext = TContext & {
@@ -136,6 +138,8 @@ export interface TPeriodOverview {
   definitionsVersion: string;
   workingDays: number;
   workingDaysProvisional: boolean;
+  /** 按时办结率 and 按时整改率 of the period counted across a year without a confirmed schedule (暂按周末计算) */
+  deadlinesProvisional: TDeadlinesProvisional;
   calendarDays: number;
   totals: TMetricsView;
   dailyAverage: { perWorkingDay: string; perCalendarDay: string };
@@ -145,12 +149,13 @@ export interface TPeriodOverview {
 }
 
 export async function periodOverview(ctx: TUserContext, period: TPeriod): Promise<TPeriodOverview> {
-  const [byWindow, windows, exceptions, served, provisional] = await Promise.all([
+  const [byWindow, windows, exceptions, served, provisional, deadlines] = await Promise.all([
     hallTallies(ctx, period, "window"),
     listWindowsWithStaff(ctx.db, ctx.user.hall_id),
     listCalendarExceptions(ctx.db, period.from, period.to),
     windowServers(ctx.db, ctx.user.hall_id, period, departmentScope(ctx)),
     provisionalCalendar(ctx.db),
+    deadlinesProvisional(ctx.db, { hallId: ctx.user.hall_id, ...hallDayBounds(period.from, period.to), departmentId: departmentScope(ctx) }),
   ]);
   const totals = sumTallies(byWindow.values());
   const workingDays = countWorkingDays(period.from, period.to, new Map(exceptions.map((day) => [day.date, day])));
@@ -162,6 +167,7 @@ export async function periodOverview(ctx: TUserContext, period: TPeriod): Promis
     workingDays,
     /** counted on a year without a confirmed schedule (暂按周末计算) */
     workingDaysProvisional: provisional(period.from, period.to),
+    deadlinesProvisional: deadlines,
     calendarDays,
     totals: metricsView(totals),
     dailyAverage: {

@@ -9,11 +9,9 @@ import {
   listDepartments,
   listReportWindows,
   listServiceItemNames,
-  promisedCaseDueSpan,
   readTallies,
-  workOrderDueSpan,
 } from "@hcp/db";
-import type { Db, Hall, TDueSpan, TTallyDimension, TTallySource } from "@hcp/db";
+import type { Db, Hall, TTallyDimension, TTallySource } from "@hcp/db";
 import {
   addCalendarDays,
   CHANNELS,
@@ -36,7 +34,7 @@ import {
 import type { TPeriod, TRatingTally, TWorkOrderTally } from "@hcp/domain";
 
 import { appError } from "../errors";
-import { provisionalCalendar } from "./calendar";
+import { deadlinesProvisional, provisionalCalendar } from "./calendar";
 import { addMonths, checkMonth, monthPeriod } from "./report-month";
 import {
   comparisons,
@@ -61,12 +59,10 @@ export async function calendarMarks(db: Db, hallId: number, month: string, scope
   const provisional = await provisionalCalendar(db);
   const periods = { current: monthPeriod(month), previousMonth: monthPeriod(addMonths(month, -1)), lastYear: monthPeriod(addMonths(month, -12)) };
   const rangeOf = (period: TPeriod) => ({ hallId, ...hallDayBounds(period.from, period.to), departmentId: scope.departmentId });
-  const spanProvisional = (span: TDueSpan | null) => span !== null && provisional(hallDate(span.from), span.to);
-  const [current, previousMonth, lastYear, workOrders] = await Promise.all([
-    promisedCaseDueSpan(db, rangeOf(periods.current)),
-    promisedCaseDueSpan(db, rangeOf(periods.previousMonth)),
-    promisedCaseDueSpan(db, rangeOf(periods.lastYear)),
-    workOrderDueSpan(db, rangeOf(periods.current)),
+  const [current, previousMonth, lastYear] = await Promise.all([
+    deadlinesProvisional(db, rangeOf(periods.current), provisional),
+    deadlinesProvisional(db, rangeOf(periods.previousMonth), provisional),
+    deadlinesProvisional(db, rangeOf(periods.lastYear), provisional),
   ]);
   return {
     workingDaysProvisional: {
@@ -75,8 +71,8 @@ export async function calendarMarks(db: Db, hallId: number, month: string, scope
       lastYear: provisional(periods.lastYear.from, periods.lastYear.to),
     },
     deadlinesProvisional: {
-      onTimeCompletion: { current: spanProvisional(current), previousMonth: spanProvisional(previousMonth), lastYear: spanProvisional(lastYear) },
-      workOrders: spanProvisional(workOrders),
+      onTimeCompletion: { current: current.onTimeCompletion, previousMonth: previousMonth.onTimeCompletion, lastYear: lastYear.onTimeCompletion },
+      workOrders: current.workOrders,
     },
   };
 }

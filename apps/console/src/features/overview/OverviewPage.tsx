@@ -129,6 +129,7 @@ export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
                     hall={hall.find((row) => row.key === null) ?? null}
                     departments={byDepartment}
                     departmentNames={departmentNames}
+                    provisional={overview.data?.deadlinesProvisional.workOrders}
                   />
                 </div>
               )}

@@ -53,3 +53,9 @@ test("a period without bad reviews says so", () => {
   render(<WorkOrderFigures hall={null} departments={[]} departmentNames={new Map()} />);
   expect(screen.getByText("所选期间没有差评工单。")).toBeTruthy();
 });
+
+test("按时整改率 of a period whose deadlines were counted on a year without a confirmed schedule says 暂按周末计算", () => {
+  render(<WorkOrderFigures hall={row(null)} departments={[]} departmentNames={new Map()} provisional />);
+  expect(within(screen.getByTestId("wo-metric-onTimeRate")).getByTestId("provisional-calendar").textContent).toBe("暂按周末计算");
+  expect(within(screen.getByTestId("wo-metric-replyRate")).queryByTestId("provisional-calendar")).toBeNull();
+});

@@ -2,6 +2,7 @@ import { Empty } from "../../components/StatusMessages";
 import type { TWorkOrderMetricsRow } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
 import { strings } from "../../lib/strings";
+import { ProvisionalMark } from "../calendar/ProvisionalMark";
 
 export interface WorkOrderFiguresProps {
   /** the hall's row of `workOrder.metrics` (by 'hall'); null when the period has no work orders */
@@ -10,6 +11,8 @@ export interface WorkOrderFiguresProps {
   departments: readonly TWorkOrderMetricsRow[];
   /** department names from the catalogue, by id */
   departmentNames: ReadonlyMap<number, string>;
+  /** the period's rectification deadlines were counted on a year without a confirmed schedule */
+  provisional?: boolean;
 }
 
 type TRateKey = "replyRate" | "contactRectifyRate" | "onTimeRate" | "followUpSatisfaction";
@@ -20,7 +23,7 @@ const RATE_KEYS: readonly TRateKey[] = ["replyRate", "contactRectifyRate", "onTi
  * 差评整改 figures for the period: the four rates as the server wrote them (`text`), open and
  * overdue orders, and the same per department.
  */
-export function WorkOrderFigures({ hall, departments, departmentNames }: WorkOrderFiguresProps) {
+export function WorkOrderFigures({ hall, departments, departmentNames, provisional = false }: WorkOrderFiguresProps) {
   const t = strings.workOrderFigures;
   if (!hall || hall.badReviews === 0) return <Empty label={t.none} />;
   const bad = formatCount(hall.badReviews);
@@ -50,6 +53,7 @@ export function WorkOrderFigures({ hall, departments, departmentNames }: WorkOrd
             <span className="metric-label">{card.label}</span>
             <span className={card.key === "overdue" && hall.overdue > 0 ? "metric-value danger-text" : "metric-value"}>{card.value}</span>
             <span className="metric-note">{card.note}</span>
+            {card.key === "onTimeRate" ? <ProvisionalMark provisional={provisional} /> : null}
           </li>
         ))}
       </ul>

@@ -31,6 +31,7 @@ export function periodOverview(overrides: Partial<TPeriodOverview> = {}): TPerio
     definitionsVersion: "2026.1",
     workingDays: 249,
     workingDaysProvisional: false,
+    deadlinesProvisional: { onTimeCompletion: false, workOrders: false },
     calendarDays: 365,
     totals: metrics(),
     dailyAverage: { perWorkingDay: "975.9", perCalendarDay: "665.8" },
