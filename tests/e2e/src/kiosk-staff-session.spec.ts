@@ -1,23 +1,12 @@
-import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 
-import { signInToConsole } from "./console";
+import { caseRow, deskShows, openDesk } from "./desk";
 import { completedCase, mutate, signIn, staffAtWindow } from "./kiosk-http";
 import { useKioskPlatform } from "./kiosk-platform";
 
 const kiosk = useKioskPlatform();
 
 const ITEM = "个体工商户设立登记";
-
-/** The desk's row of a case. */
-function caseRow(desk: Page, caseNo: string) {
-  return desk.locator(`[data-testid="case-row"][data-case-no="${caseNo}"]`);
-}
-
-/** Waits until the desk shows the case's latest prompt in the given state (the desk polls while one is open). */
-async function deskShows(desk: Page, caseNo: string, label: string): Promise<void> {
-  await caseRow(desk, caseNo).getByRole("status").getByText(label, { exact: true }).waitFor({ timeout: 15_000 });
-}
 
 test("…0014 times out, is pushed again, the evaluator drops off, 离岗, back at the window …0015 and …0017: the evaluator shows only those, one after the other", async () => {
   const { platform } = kiosk;
@@ -44,10 +33,7 @@ test("…0014 times out, is pushed again, the evaluator drops off, 离岗, back 
   // The evaluator runs on Playwright's clock (time flows; the timeout is jumped over).
   const { page: tablet } = await kiosk.openKiosk(`/kiosk?token=${platform.hall.deviceTokens[0]}`, { clock: true });
   await tablet.getByText("王丽").waitFor();
-  const deskContext = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const desk = await deskContext.newPage();
-  await signInToConsole(desk, kiosk.baseUrl(), staffName);
-  await desk.goto(`${kiosk.baseUrl()}/console/desk`);
+  const { context: deskContext, desk } = await openDesk(platform.browser, kiosk.baseUrl(), staffName);
 
   // 请评价 on …0014: the evaluator names its item and number; the desk follows it to 评价中.
   await caseRow(desk, c14.caseNo).getByRole("button", { name: "请评价" }).click();
@@ -127,10 +113,7 @@ test("撤回推送 on the desk takes the case off a live evaluator at once", asy
   const done = await completedCase(kiosk.baseUrl(), staff, platform.hall.itemIds.instant);
   const { page: tablet } = await kiosk.openKiosk(`/kiosk?token=${platform.hall.deviceTokens[0]}`);
   await tablet.getByText("王丽").waitFor();
-  const deskContext = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const desk = await deskContext.newPage();
-  await signInToConsole(desk, kiosk.baseUrl(), staffName);
-  await desk.goto(`${kiosk.baseUrl()}/console/desk`);
+  const { context: deskContext, desk } = await openDesk(platform.browser, kiosk.baseUrl(), staffName);
 
   await caseRow(desk, done.caseNo).getByRole("button", { name: "请评价" }).click();
   await tablet.getByTestId("kiosk-rating").getByText(done.caseNo).waitFor();

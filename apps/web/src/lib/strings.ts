@@ -55,6 +55,10 @@ const zhCN = {
   stillThereHelp: "如需继续评价，请点击下方按钮。{seconds} 秒后将返回首页，本次不计评价。",
   keepRating: "继续评价",
   badNeedsReason: "差评请至少选择一项原因或填写意见",
+  refusedTitle: "评价未能记录",
+  refusedCase: "办件 {caseNo} 的评价未能记录：",
+  refusedOther: "请联系窗口工作人员。",
+  refusedOk: "知道了",
   department: "部门",
 } as const;
 

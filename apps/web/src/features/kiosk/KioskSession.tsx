@@ -11,13 +11,15 @@ import { initialKioskState, kioskReducer, openPrompts } from "./kiosk-state";
 import type { TPrompt } from "./kiosk-state";
 import { KioskFrame } from "./KioskFrame";
 import { forgetWindow, rememberedState, rememberWindow } from "./last-window";
-import { kioskOutbox } from "./outbox/kiosk-outbox";
+import { kioskOutbox, onRatingRefused } from "./outbox/kiosk-outbox";
+import type { TRatingRefusal } from "./outbox/kiosk-outbox";
 import { ratingItem, timeoutItem } from "./outbox/outbox-item";
 import { useOutbox } from "./outbox/useOutbox";
 import { promptTimeouts } from "./prompt-timer";
 import { setKioskIdle } from "./pwa";
 import type { TKioskSubmission } from "./RatingScreen";
 import { RatingScreen } from "./RatingScreen";
+import { RefusedNotice } from "./RefusedNotice";
 import { ThanksScreen } from "./ThanksScreen";
 import { useDelayedFlag } from "./useDelayedFlag";
 import { useHeartbeat } from "./useHeartbeat";
@@ -53,6 +55,9 @@ export function KioskSession(props: { onUnpaired: () => void }) {
   const [answeredHere, setAnsweredHere] = useState<ReadonlySet<number>>(() => new Set());
   // The case just rated, named on the thanks screen; null when not thanking.
   const [thanking, setThanking] = useState<TPrompt | null>(null);
+  // Thanked ratings the server refused once it heard of them, oldest first: said on the idle screen.
+  const [refusals, setRefusals] = useState<readonly TRatingRefusal[]>([]);
+  useEffect(() => onRatingRefused((refusal) => setRefusals((previous) => [...previous, refusal])), []);
 
   const feed = useSubscription(
     trpc.kiosk.events.subscriptionOptions(undefined, {
@@ -140,6 +145,9 @@ export function KioskSession(props: { onUnpaired: () => void }) {
         onTimeout={() => timeOut(current.promptId)}
       />
     );
+  else if (refusals[0])
+    // Between citizens only: a citizen rating another case is never interrupted.
+    screen = <RefusedNotice key={refusals.length} refusal={refusals[0]} onDone={() => setRefusals((previous) => previous.slice(1))} />;
   else screen = <IdleScreen staff={state.staff} windowName={state.window.name} offset={care.offset} />;
   return (
     <KioskFrame title={state.window.name} status={status}>

@@ -2,7 +2,22 @@ import { trpcClient } from "../../../lib/trpc";
 import { createOutbox } from "./outbox";
 import type { TOutbox } from "./outbox";
 import type { TOutboxItem } from "./outbox-item";
+import { refusalCode } from "./outbox-policy";
 import { indexedDbOutboxStore } from "./outbox-store";
+
+/** A rating the citizen was thanked for and the server then refused for good (its case, and why). */
+export interface TRatingRefusal {
+  caseNo: string;
+  appCode: string;
+}
+
+const refusalListeners = new Set<(refusal: TRatingRefusal) => void>();
+
+/** Tells the screen of every thanked rating the server refuses for good, so the citizen hears of it. */
+export function onRatingRefused(listener: (refusal: TRatingRefusal) => void): () => void {
+  refusalListeners.add(listener);
+  return () => refusalListeners.delete(listener);
+}
 
 const LOCK_NAME = "hcp-kiosk-outbox";
 
@@ -27,7 +42,17 @@ let outbox: TOutbox | null = null;
 /** The device's one outbox, opened on first use and loaded with whatever a previous run left. */
 export function kioskOutbox(): TOutbox {
   if (outbox) return outbox;
-  outbox = createOutbox({ store: indexedDbOutboxStore(), send, exclusive });
+  outbox = createOutbox({
+    store: indexedDbOutboxStore(),
+    send,
+    exclusive,
+    onRefused: (item, error) => {
+      console.warn("[kiosk] server refused outbox item for good", item.id, error);
+      if (item.kind !== "rating") return;
+      const refusal = { caseNo: item.submission.caseNo, appCode: refusalCode(error) };
+      for (const listener of refusalListeners) listener(refusal);
+    },
+  });
   // Best effort: ask the browser not to evict the outbox under storage pressure.
   navigator.storage?.persist?.().catch(() => undefined);
   outbox.load().catch((error: unknown) => console.warn("[kiosk] could not read the outbox", error));
