@@ -4,6 +4,7 @@ import { expect, test } from "vitest";
 import { APP_ERROR_MESSAGES } from "@hcp/domain";
 
 import { caseRow, deskShows, openDesk } from "./desk";
+import { expectNoSeriousViolations } from "./kiosk-a11y-checks";
 import { completedCase, promptCase, staffAtWindow } from "./kiosk-http";
 import { useKioskPlatform } from "./kiosk-platform";
 
@@ -110,6 +111,7 @@ test("the tablet loses its connection; a tap before 离岗 still counts, a tap a
   await notice.getByText(second.caseNo).waitFor();
   await notice.getByText(APP_ERROR_MESSAGES.PROMPT_CLOSED).waitFor();
   expect(await notice.getByText(first.caseNo).count()).toBe(0);
+  await expectNoSeriousViolations(tablet, "refused rating notice");
   await notice.getByRole("button", { name: "知道了" }).click();
   await tablet.getByTestId("kiosk-idle").waitFor();
   // The hall hears of it too: one signal for review on 评价器管理.
