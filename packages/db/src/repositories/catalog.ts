@@ -7,27 +7,6 @@ export async function findHallById(db: Db, id: number): Promise<Hall | undefined
   return db.selectFrom("hall").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/**
- * A hall's rating rules: the rating window, the evaluator's timeout, the default-rating rule. The
- * default rating counts from the moment it is switched on (`now`), keeps that start while it stays
- * on, and loses it when switched off.
- */
-export async function updateHallRatingRules(
-  db: Db,
-  hallId: number,
-  rules: Pick<Hall, "rating_window_days" | "prompt_timeout_seconds" | "default_rating_enabled" | "default_rating_level">,
-  now: Date,
-): Promise<void> {
-  await db
-    .updateTable("hall")
-    .set({
-      ...rules,
-      default_rating_from: rules.default_rating_enabled ? sql<Date>`coalesce(default_rating_from, ${now})` : null,
-    })
-    .where("id", "=", hallId)
-    .execute();
-}
-
 export interface TDepartmentRow {
   id: number;
   code: string;

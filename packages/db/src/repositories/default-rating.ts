@@ -15,15 +15,17 @@ function defaultRatingKey(caseId: number): string {
  * The provincial default rating (SPEC §3), only for halls that switch it on: a case completed
  * since the rule took effect whose rating window closed unrated gets a rating flagged
  * `is_default`. Metrics count it as valid but never as an active rating. The hourly housekeeping
- * runs it, and the demo seed runs it once over its simulated days. Returns how many were written.
+ * runs it for every hall; the demo seed runs it for its hall once, at the end of its simulated
+ * days. Returns how many were written.
  */
-export async function applyDefaultRatings(db: Db, now: Date): Promise<number> {
-  const halls = await db
+export async function applyDefaultRatings(db: Db, now: Date, only: { hallId?: number } = {}): Promise<number> {
+  let hallQuery = db
     .selectFrom("hall")
     .select(["id", "rating_window_days", "default_rating_level", "default_rating_from"])
     .where("default_rating_enabled", "=", true)
-    .where("default_rating_from", "is not", null)
-    .execute();
+    .where("default_rating_from", "is not", null);
+  if (only.hallId !== undefined) hallQuery = hallQuery.where("id", "=", only.hallId);
+  const halls = await hallQuery.execute();
   if (halls.length === 0) return 0;
   const reasonVersion = await findCurrentReasonVersion(db);
   let written = 0;

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
           ratings: result.ratings,
           recentCases: result.recentCases,
           recentRatings: result.recentRatings,
+          defaultRatings: result.defaultRatings,
           prompts: result.prompts,
           signals: result.signals,
           badRatings: Number(bad.count),

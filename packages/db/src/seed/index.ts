@@ -14,13 +14,14 @@ import { insertRatingSignals } from "../repositories/signal";
 import { withBulkLoad } from "../repositories/rollup";
 import { buildDemoCatalog } from "./catalog";
 import type { TDemoCatalog } from "./catalog";
+import { switchOnDemoDefaultRatings } from "./default-ratings";
 import { planRecentDays, simulateRecentDays, simulateYear } from "./simulation";
 import { insertDemoWorkOrders } from "./work-orders";
 import type { TSimCase, TSimDay, TSimRating } from "./simulation";
 
 export { buildDemoCatalog, DEMO_INSTANT_SHARE, DEMO_ITEM_COUNT } from "./catalog";
 export type { TDemoCatalog } from "./catalog";
-export { DEMO_CASES, DEMO_RATINGS, DEMO_YEAR, planDays, planRecentDays, simulateRecentDays, simulateYear } from "./simulation";
+export { DEMO_CASES, DEMO_RATINGS, DEMO_YEAR, planDays, planRecentDays, recentPeriodStart, simulateRecentDays, simulateYear } from "./simulation";
 export { WINDOWS as DEMO_WINDOWS } from "./windows";
 
 export interface TDemoAccount {
@@ -43,6 +44,8 @@ export interface TDemoSeedResult {
   /** the recent days' cases and first ratings (0 without `now`) */
   recentCases: number;
   recentRatings: number;
+  /** default ratings of the recent days (the hall switched them on at their start; 0 without `now`) */
+  defaultRatings: number;
   /** evaluator prompts (rated and timed out) and misuse signals, over both periods */
   prompts: number;
   signals: number;
@@ -543,7 +546,12 @@ export async function seedDemoHall(db: Db, options: TDemoSeedOptions = {}): Prom
     }
     const workOrders = await insertDemoWorkOrders(trx, reviewers, options.now && recentFrom ? { now: options.now, recentFrom } : null);
     log(`${workOrders} bad reviews with work orders (finished in 2023; live ones in every state)`);
-    return { hallId: ids.hallId, accounts, year, recent };
+    let defaultRatings = 0;
+    if (options.now && recentFrom) {
+      defaultRatings = await switchOnDemoDefaultRatings(trx, ids.hallId, reviewers.managerUserId, options.now);
+      log(`${defaultRatings.toLocaleString("en-US")} default ratings of the recent days' cases whose rating window closed unrated`);
+    }
+    return { hallId: ids.hallId, accounts, year, recent, defaultRatings };
       }),
     (result) => result.hallId,
   );
@@ -565,6 +573,7 @@ export async function seedDemoHall(db: Db, options: TDemoSeedOptions = {}): Prom
     ratings: loaded.year.ratings,
     recentCases: loaded.recent.cases,
     recentRatings: loaded.recent.ratings,
+    defaultRatings: loaded.defaultRatings,
     prompts: loaded.year.prompts + loaded.recent.prompts,
     signals: loaded.year.signals + loaded.recent.signals,
     accounts: loaded.accounts,

@@ -2,10 +2,14 @@ import { createHash } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
-import { exceptionsFromSchedules, hallDate, hallDayBounds, isWorkingDay } from "@hcp/domain";
+import { addCalendarDays, exceptionsFromSchedules, hallDate, hallDayBounds, isWorkingDay, ratingMetrics } from "@hcp/domain";
 
 import type { Db } from "../client";
 import { verifyPassword } from "../passwords";
+import { verifyAuditChain } from "../repositories/audit";
+import { applyDefaultRatings } from "../repositories/default-rating";
+import { checkRollups } from "../repositories/rollup";
+import { readTallies } from "../repositories/tally";
 import { truncateAll } from "../testing";
 import { useTestDb } from "../testing/test-db";
 import { isDemoHallSeeded, seedDemoHall } from "./index";
@@ -391,6 +395,72 @@ describe("demo hall seed", () => {
       );
       expect(on).toBe(true);
     }
+  }, SEED_TIMEOUT);
+
+  test("shows the province's default rating: switched on at the first of last month, written as the housekeeping writes it, never reaching back into 2023", async () => {
+    const db = getDb();
+    const now = new Date("2026-12-07T06:30:00Z");
+    const result = await seedDemoHall(db, { scale: 0.1, now });
+    const switchedOnAt = hallDayBounds("2026-11-01").start;
+    const closedBefore = now.getTime() - 7 * 86_400_000;
+
+    // The rule as 评价规则 shows it, switched on by the hall manager at the start of the recent days.
+    const hall = await db.selectFrom("hall").selectAll().where("id", "=", result.hallId).executeTakeFirstOrThrow();
+    expect(hall).toMatchObject({ default_rating_enabled: true, default_rating_level: 3, default_rating_from: switchedOnAt });
+    const changes = await db.selectFrom("audit_log").selectAll().where("action", "=", "hall.updateRatingRules").execute();
+    expect(changes).toHaveLength(1);
+    const manager = await db.selectFrom("user").select("id").where("username", "=", "manager").executeTakeFirstOrThrow();
+    expect(changes[0]).toMatchObject({ actor_user_id: manager.id, actor_role: "hall_manager", entity: "hall", entity_id: String(result.hallId), created_at: switchedOnAt });
+    expect(JSON.parse(changes[0]?.before_json ?? "null")).toMatchObject({ defaultRating: { enabled: false } });
+    expect(JSON.parse(changes[0]?.after_json ?? "null")).toMatchObject({ defaultRating: { enabled: true, level: 3 } });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+
+    // Exactly the cases completed since the switch whose seven days have passed without a rating.
+    const cases = await db.selectFrom("case").select(["id", "completed_at"]).where("hall_id", "=", result.hallId).where("status", "=", "completed").execute();
+    const ratings = await db.selectFrom("rating").selectAll().where("hall_id", "=", result.hallId).where("seq", "=", 1).execute();
+    const active = new Set(ratings.filter((rating) => !rating.is_default).map((rating) => rating.case_id));
+    const expected = cases
+      .filter((c) => c.completed_at && c.completed_at >= switchedOnAt && c.completed_at.getTime() < closedBefore && !active.has(c.id))
+      .map((c) => c.id)
+      .sort((a, b) => a - b);
+    const defaults = ratings.filter((rating) => rating.is_default);
+    expect(defaults.map((rating) => rating.case_id).sort((a, b) => a - b)).toEqual(expected);
+    expect(result.defaultRatings).toBe(defaults.length);
+    expect(defaults.length).toBeGreaterThan(500);
+    const completedAt = new Map(cases.map((c) => [c.id, c.completed_at?.getTime() ?? 0]));
+    for (const rating of defaults) {
+      expect(rating).toMatchObject({ level: 3, comment: "", prompt_id: null });
+      expect(rating.rated_at.getTime()).toBe((completedAt.get(rating.case_id) ?? 0) + 7 * 86_400_000);
+    }
+    expect(await db.selectFrom("rating_reason").select("rating_id").where("rating_id", "in", defaults.map((rating) => rating.id)).execute()).toEqual([]);
+    // 2023 keeps its unrated cases 未评: the rule never reaches back before its start.
+    expect(defaults.every((rating) => (completedAt.get(rating.case_id) ?? 0) >= switchedOnAt.getTime())).toBe(true);
+    expect(cases.some((c) => c.completed_at && c.completed_at < switchedOnAt && !active.has(c.id))).toBe(true);
+
+    // The figures the console reads: last month's defaults are valid ratings, never active ones
+    // (主动评价); 2023 has none.
+    const november = (await readTallies(db, { hallId: result.hallId, from: "2026-11-01", to: "2026-11-30", by: "hall", closedBefore: addCalendarDays(hallDate(now), -7) })).get(null);
+    const novemberDefaults = defaults.filter((rating) => hallDate(new Date(completedAt.get(rating.case_id) ?? 0)).startsWith("2026-11")).length;
+    if (!november) throw new Error("November has no figures");
+    expect(november.casesRatedByDefault).toBe(novemberDefaults);
+    // Ratings count on the day they were given: a default on the day its window closed.
+    const metrics = ratingMetrics(november);
+    const ratedInNovember = defaults.filter((rating) => hallDate(rating.rated_at).startsWith("2026-11")).length;
+    expect(ratedInNovember).toBeGreaterThan(0);
+    expect(metrics.validRatings - metrics.ratings).toBe(ratedInNovember);
+    expect(metrics.activeGoodRate.den).toBe(metrics.ratings);
+    const year = (await readTallies(db, { hallId: result.hallId, from: "2023-01-01", to: "2023-12-31", by: "hall", closedBefore: "2024-01-01" })).get(null);
+    expect(year?.casesRatedByDefault).toBe(0);
+
+    // The housekeeping, run over the same data at the same moment, finds nothing left to write:
+    // the seed wrote what it would. A day later it closes the next day's cases, as it would live.
+    expect(await applyDefaultRatings(db, now)).toBe(0);
+    const nextDay = new Date(now.getTime() + 86_400_000);
+    const dueNextDay = cases.filter((c) => c.completed_at && c.completed_at.getTime() >= closedBefore && c.completed_at.getTime() < closedBefore + 86_400_000 && !active.has(c.id));
+    expect(dueNextDay.length).toBeGreaterThan(0);
+    expect(await applyDefaultRatings(db, nextDay)).toBe(dueNextDay.length);
+    // The rollups behind those figures agree with the rows, the seed's and the housekeeping's alike.
+    expect(await checkRollups(db, result.hallId)).toEqual([]);
   }, SEED_TIMEOUT);
 
   test("refuses to seed a hall that is already there", async () => {

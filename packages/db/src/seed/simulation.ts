@@ -284,12 +284,18 @@ export function simulateRecentDays(catalog: TDemoCatalog, options: TSimulationOp
   return simulateDays(catalog, { regionCode: options.regionCode, days, seed, until: options.now });
 }
 
-/** Working days from the first of the month before `now`'s up to `now`'s date, at 2023's daily mean. */
-export function planRecentDays(now: Date, scale: number, exceptions: TCalendarExceptions = exceptionsFromSchedules()): TDayPlan[] {
+/** The first day of the recent days: the first of last month, in the hall's time zone. */
+export function recentPeriodStart(now: Date): string {
   const today = hallDate(now);
   const month = Number(today.slice(5, 7));
   const year = Number(today.slice(0, 4));
-  const first = month === 1 ? `${year - 1}-12-01` : `${year}-${String(month - 1).padStart(2, "0")}-01`;
+  return month === 1 ? `${year - 1}-12-01` : `${year}-${String(month - 1).padStart(2, "0")}-01`;
+}
+
+/** Working days from the first of the month before `now`'s up to `now`'s date, at 2023's daily mean. */
+export function planRecentDays(now: Date, scale: number, exceptions: TCalendarExceptions = exceptionsFromSchedules()): TDayPlan[] {
+  const today = hallDate(now);
+  const first = recentPeriodStart(now);
   const random = new SeededRandom(Number(first.replaceAll("-", "")));
   const dailyMean = DEMO_CASES / countWorkingDays(`${DEMO_YEAR}-01-01`, `${DEMO_YEAR}-12-31`, exceptions);
   return datesBetween(first, today)
