@@ -35,7 +35,7 @@ export async function ensureDemoHall(
     `demo hall loaded in ${result.seconds.toFixed(1)} s: ${result.departments} departments, ${result.serviceItems} items, ` +
       `${result.windows} windows, ${result.staff} staff; 2023: ${result.cases.toLocaleString("en")} cases, ` +
       `${result.ratings.toLocaleString("en")} ratings; recent days: ${result.recentCases.toLocaleString("en")} cases, ` +
-      `${result.recentRatings.toLocaleString("en")} ratings; ${result.prompts.toLocaleString("en")} evaluator prompts, ` +
+      `${result.recentRatings.toLocaleString("en")} ratings and ${result.defaultRatings.toLocaleString("en")} default ratings; ${result.prompts.toLocaleString("en")} evaluator prompts, ` +
       `${result.signals.toLocaleString("en")} misuse signals`,
   );
   const issued: TDemoCredentials["devices"] = [];

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { expect, test } from "vitest";
 
-import { seedDemoHall } from "@hcp/db/seed";
-import { hallDate, hallDayBounds } from "@hcp/domain";
+import { recentPeriodStart, seedDemoHall } from "@hcp/db/seed";
+import { addCalendarDays, hallDate, hallDayBounds } from "@hcp/domain";
 
 import { signInToConsole } from "./console";
 import { usePlatform } from "./platform";
@@ -65,5 +65,52 @@ test("the overview shows the recent days' activity on first start: the period fr
   const count = Number(completed.rows[0]?.n ?? 0);
   expect(count).toBeGreaterThan(0);
   await expect.poll(() => page.getByTestId("metric-cases").textContent()).toContain(count.toLocaleString("en-US"));
+  await context.close();
+});
+
+test("the console tells last month's default ratings from the citizens' own: 评价量 leaves them out, 有效评价, 评价覆盖 and the monthly report count them", async () => {
+  const demo = await seededHall();
+  expect(demo.defaultRatings).toBeGreaterThan(0);
+  const manager = demo.accounts.find((account) => account.role === "hall_manager");
+  if (!manager) throw new Error("the demo hall has no hall manager account");
+  const from = recentPeriodStart(new Date());
+  const month = from.slice(0, 7);
+  const to = addCalendarDays(`${hallDate(new Date()).slice(0, 7)}-01`, -1);
+  const { start, end } = hallDayBounds(from, to);
+  // Ratings count on the day they were given, cases on the day they were completed.
+  const ratings = await sql<{ active: number; defaults: number }>`
+    select sum(not r.is_default) as active, sum(r.is_default) as defaults from rating r
+    left join rating_exclusion x on x.rating_id = r.id
+    where r.hall_id = ${demo.hallId} and r.seq = 1 and x.id is null and r.rated_at >= ${start} and r.rated_at < ${end}`.execute(platform.db);
+  const active = Number(ratings.rows[0]?.active ?? 0);
+  const defaults = Number(ratings.rows[0]?.defaults ?? 0);
+  expect(defaults).toBeGreaterThan(0);
+  const casesByDefault = await sql<{ n: number }>`
+    select count(*) as n from \`case\` c join rating r on r.case_id = c.id and r.seq = 1 and r.is_default
+    left join rating_exclusion x on x.rating_id = r.id
+    where c.hall_id = ${demo.hallId} and x.id is null and c.completed_at >= ${start} and c.completed_at < ${end}`.execute(platform.db);
+  const byDefault = Number(casesByDefault.rows[0]?.n ?? 0);
+  expect(byDefault).toBeGreaterThan(0);
+  const count = (n: number) => n.toLocaleString("en-US");
+
+  const context = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await signInToConsole(page, platform.baseUrl, manager.username, manager.password);
+  await page.goto(`${platform.baseUrl}/console/overview?from=${from}&to=${to}`);
+  const ratingsCard = page.getByTestId("metric-ratings");
+  await expect.poll(() => ratingsCard.locator(".metric-value").textContent()).toBe(count(active));
+  expect(await ratingsCard.locator(".metric-note").textContent()).toBe(`有效评价 ${count(active + defaults)} 条（含默认评价）`);
+
+  await page.goto(`${platform.baseUrl}/console/analysis?from=${from}&to=${to}&view=coverage`);
+  const total = page.getByTestId("coverage-breakdown-total");
+  await total.waitFor();
+  const headers = await page.getByTestId("coverage-breakdown").locator("thead th").allTextContents();
+  const column = headers.findIndex((header) => header.startsWith("默认评价"));
+  expect(column).toBeGreaterThan(0);
+  expect(await total.locator("th, td").nth(column).textContent()).toBe(count(byDefault));
+
+  await page.goto(`${platform.baseUrl}/console/reports?month=${month}`);
+  const row = page.getByTestId("report-coverage-row").filter({ hasText: "默认评价办件" });
+  await expect.poll(() => row.locator("td").last().textContent(), { timeout: 60_000 }).toBe(count(byDefault));
   await context.close();
 });
