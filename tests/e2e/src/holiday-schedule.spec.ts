@@ -1,6 +1,7 @@
 import { afterAll, expect, test } from "vitest";
 
-import { syncReferenceData } from "@hcp/db";
+import { insertCase, syncReferenceData } from "@hcp/db";
+import { fixtureCase } from "@hcp/db/testing";
 import { hallDate, yearsAwaitingSchedule } from "@hcp/domain";
 
 import { signInToConsole } from "./console";
@@ -30,10 +31,20 @@ afterAll(async () => {
   await syncReferenceData(platform.db);
 });
 
-test("an administrator is warned of the missing holiday schedule on every page, enters it as the notice lists it on 工作日历, and the warning goes", async () => {
+test("an administrator is warned of the missing holiday schedule on every page, enters it as the notice lists it on 工作日历, and the warning goes; the desk marks a 承诺件 due in that year 暂按周末计算 until then", async () => {
   const year = await yearDue();
   enteredYear = year;
   const context = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // A 承诺件 received today and due in the year awaiting its schedule: the desk marks its due date.
+  const caseNo = `DUE-${String(year)}-PROVISIONAL`;
+  await insertCase(platform.db, fixtureCase(platform.hall, { caseNo, promised: true, receivedAt: new Date(), completedAt: null, dueDate: `${String(year)}-12-01` }));
+  const deskContext = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const desk = await deskContext.newPage();
+  await signInToConsole(desk, platform.baseUrl, platform.hall.users.window_staff.username);
+  await desk.goto(`${platform.baseUrl}/console/desk`);
+  const due = desk.locator(`[data-testid="case-row"][data-case-no="${caseNo}"]`).getByTestId("case-due");
+  await due.getByTestId("provisional-calendar").getByText("暂按周末计算", { exact: true }).waitFor();
+
   const admin = await context.newPage();
   await signInToConsole(admin, platform.baseUrl, platform.hall.users.admin.username);
 
@@ -63,6 +74,11 @@ test("an administrator is warned of the missing holiday schedule on every page, 
   await form.getByText(`${year} 年节假日安排已确认`, { exact: false }).waitFor();
   await admin.getByTestId("calendar-confirmation").getByText(`${year} 年节假日安排已确认：admin`, { exact: false }).waitFor();
   await notice.waitFor({ state: "detached" });
+  // Confirmed: the due date was recounted on the confirmed calendar, and the desk no longer marks it.
+  await desk.reload();
+  await due.waitFor();
+  expect(await due.getByTestId("provisional-calendar").count()).toBe(0);
+  await deskContext.close();
   expect(await platform.db.selectFrom("calendar_day").select(["date", "kind"]).where("date", "in", [`${year}-01-01`, saturday.date]).orderBy("date").execute()).toEqual([
     { date: `${year}-01-01`, kind: "holiday" },
     { date: saturday.date, kind: "makeup" },
