@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 
 import { flushApiCalls } from "@hcp/api";
 import { FIXTURE_PASSWORD } from "@hcp/db/testing";
+import { HALL_UTC_OFFSET_MS, hallDate } from "@hcp/domain";
 
 import { useHallServer } from "./hall-server";
 
@@ -59,7 +60,7 @@ const ALL_SCOPES = ["cases:write", "cases:read", "ratings:write", "reports:read"
 const RECEIVED_AT = new Date(Date.now() - 3_600_000).toISOString();
 
 function previousMonth(): string {
-  const now = new Date(Date.now() + 8 * 3_600_000);
+  const now = new Date(Date.now() + HALL_UTC_OFFSET_MS);
   const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   return month.toISOString().slice(0, 7);
 }
@@ -95,7 +96,7 @@ describe("a business system over /api/v1 with its API key", () => {
     const read = await logged(call("GET", "/integration/cases/API-0001", { key }));
     expect(read).toMatchObject({ status: 200, body: { caseNo: "API-0001", workOrder: { state: "pending" } } });
 
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = hallDate(new Date());
     const windows = await logged(call("GET", `/integration/performance/windows?from=${today}&to=${today}`, { key }));
     expect(windows.status).toBe(200);
     expect((windows.body.rows as { badReviews: number }[]).reduce((sum, row) => sum + row.badReviews, 0)).toBe(1);
@@ -120,7 +121,7 @@ describe("a business system over /api/v1 with its API key", () => {
 
   test("past its budget a client gets 429 with Retry-After, in the error shape", async () => {
     const { key } = await createClient({ scopes: ["performance:read"], rateLimitPerMinute: 2 });
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = hallDate(new Date());
     const path = `/integration/performance/windows?from=${today}&to=${today}`;
     expect((await call("GET", path, { key })).status).toBe(200);
     expect((await call("GET", path, { key })).status).toBe(200);

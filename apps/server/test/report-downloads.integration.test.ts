@@ -10,6 +10,7 @@ import { RATING_CSV_HEADERS } from "@hcp/api/exports";
 import type { TMonthlyReport } from "@hcp/api/exports";
 import { compareXlsxWithReport } from "@hcp/api/exports/xlsx-readback";
 import { insertFixtureCase } from "@hcp/db/testing";
+import { HALL_UTC_OFFSET_MS } from "@hcp/domain";
 
 import { useHallServer } from "./hall-server";
 
@@ -41,7 +42,7 @@ async function refusal(response: Response): Promise<{ status: number; appCode: s
 }
 
 function hallLocalMonth(offsetMonths: number): string {
-  const now = new Date(Date.now() + 8 * 3_600_000);
+  const now = new Date(Date.now() + HALL_UTC_OFFSET_MS);
   const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offsetMonths, 1));
   return month.toISOString().slice(0, 7);
 }

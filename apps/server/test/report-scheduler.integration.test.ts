@@ -12,6 +12,7 @@ import { afterEach, beforeAll, describe, expect, inject, test, vi } from "vitest
 import { insertCase } from "@hcp/db";
 import type { Db } from "@hcp/db";
 import { createHallFixture } from "@hcp/db/testing";
+import { HALL_UTC_OFFSET_MS } from "@hcp/domain";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { bundleServer } from "../src/bundle";
@@ -91,7 +92,7 @@ async function startServer(databaseUrl: string): Promise<TServerProcess> {
 
 /** The hall-local month `back` months before the current one. */
 function monthsAgo(back: number): string {
-  const local = new Date(Date.now() + 8 * 3_600_000);
+  const local = new Date(Date.now() + HALL_UTC_OFFSET_MS);
   const index = local.getUTCFullYear() * 12 + local.getUTCMonth() - back;
   return `${String(Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, "0")}`;
 }

@@ -8,6 +8,7 @@ import { insertCase, insertRating, withBulkLoad } from "@hcp/db";
 import { createHallFixture, fixtureCase, fixtureRating } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
+import { hallDate } from "@hcp/domain";
 
 import { apiHarness, appCodeOf } from "../test/harness";
 import { sendProvinceRecords } from "./services/province-export";
@@ -256,7 +257,7 @@ describe("provincial export", () => {
     for (const row of parked.slice(0, 4)) await admin.province.requeue({ id: row.id });
     expect(await sendProvinceRecords(db, new Date())).toEqual({ accepted: 4, rejected: 0, deferred: 0 });
 
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = hallDate(new Date());
     const days = await admin.province.reconciliation({ from: today, to: today });
     expect(days).toEqual([{ date: today, queued: 5, sent: 5, accepted: 4, rejected: 1, pending: 0 }]);
   });

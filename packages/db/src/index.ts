@@ -1,5 +1,6 @@
 export * from "./client";
 export type { CaseImportTable, CaseStaffTable, TImportMode, TImportStatus } from "./integration-tables";
+export * from "./hall-clock";
 export * from "./migrator";
 export * from "./passwords";
 export * from "./schema";

@@ -5,9 +5,6 @@ import {
   countWorkingDays,
   dayKind,
   exceptionsFromSchedules,
-  hallDate,
-  hallDateTimeText,
-  hallDayBounds,
   workingDaysLeft,
 } from "./calendar";
 
@@ -60,13 +57,5 @@ describe("working-day calendar", () => {
     expect(workingDaysLeft("2023-09-28", "2023-10-09", exceptions)).toBe(3);
     expect(workingDaysLeft("2023-10-09", "2023-10-09", exceptions)).toBe(0);
     expect(workingDaysLeft("2023-10-09", "2023-09-28", exceptions)).toBe(-3);
-  });
-
-  test("hall dates follow Asia/Shanghai, not UTC", () => {
-    expect(hallDate(new Date("2023-05-31T16:30:00Z"))).toBe("2023-06-01");
-    const bounds = hallDayBounds("2023-06-01");
-    expect(bounds.start.toISOString()).toBe("2023-05-31T16:00:00.000Z");
-    expect(bounds.end.toISOString()).toBe("2023-06-01T16:00:00.000Z");
-    expect(hallDateTimeText(new Date("2023-05-31T16:30:05Z"))).toBe("2023/06/01 00:30:05");
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Working-day calendar. Dates are plain `YYYY-MM-DD` strings in the hall's local time (Asia/Shanghai,
- * which has no daylight saving), so a date never shifts with the server's time zone.
+ * Working-day calendar. Dates are plain `YYYY-MM-DD` strings in the hall's local time (hall-clock.ts),
+ * so a date never shifts with the server's time zone.
  *
  * China publishes each year's holidays and 调休 make-up working days by notice, so they cannot be
  * computed; the schedules below seed the database table, which stays editable.
@@ -141,7 +141,6 @@ export function exceptionsFromSchedules(
 }
 
 const MS_PER_DAY = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 function toEpochDay(date: string): number {
   return Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
@@ -191,25 +190,6 @@ export function addWorkingDays(date: string, days: number, exceptions: TCalendar
     if (isWorkingDay(current, exceptions)) remaining--;
   }
   return current;
-}
-
-/** The hall-local (Asia/Shanghai) date of an instant. */
-export function hallDate(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** An instant on the hall's wall clock, as people in the hall write it: "2026/11/25 10:00:00". */
-export function hallDateTimeText(instant: Date): string {
-  const local = new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return `${local.slice(0, 10).replaceAll("-", "/")} ${local.slice(11, 19)}`;
-}
-
-/** The UTC instants bounding a hall-local date range [from 00:00, to+1 00:00). */
-export function hallDayBounds(from: string, to: string = from): { start: Date; end: Date } {
-  return {
-    start: new Date(toEpochDay(from) * MS_PER_DAY - SHANGHAI_OFFSET_MS),
-    end: new Date((toEpochDay(to) + 1) * MS_PER_DAY - SHANGHAI_OFFSET_MS),
-  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { hallDate } from "./calendar";
+import { hallTimestamp } from "./hall-clock";
 
 /**
  * The records the platform sends to the provincial 好差评 system, in the national interface's
@@ -62,8 +62,7 @@ export interface TProvinceRatingSource {
 
 /** `yyyy-MM-dd HH:mm:ss` in hall time, as the interface writes times. */
 export function interfaceTime(instant: Date): string {
-  const local = new Date(instant.getTime() + 8 * 3_600_000);
-  return `${hallDate(instant)} ${local.toISOString().slice(11, 19)}`;
+  return hallTimestamp(instant);
 }
 
 /** GB/T 39046 A.8 runs the other way round: 1 = 非常满意 … 5 = 非常不满意. */

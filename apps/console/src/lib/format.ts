@@ -1,12 +1,8 @@
+import { hallClockText } from "@hcp/domain";
+
 import { strings } from "./strings";
 
 const countFormat = new Intl.NumberFormat(strings.locale, { maximumFractionDigits: 0 });
-const timeFormat = new Intl.DateTimeFormat(strings.locale, {
-  timeZone: "Asia/Shanghai",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
 
 /**
  * A count with digit grouping, as the hall writes it.
@@ -17,10 +13,10 @@ export function formatCount(value: number): string {
 }
 
 /**
- * Hall-local (Asia/Shanghai) time of day of an ISO instant; the server's clock is authoritative.
+ * Hall-local time of day of an ISO instant; the server's clock is authoritative.
  * @example formatTime("2023-05-08T01:30:00.000Z") // "09:30"
  */
 export function formatTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? strings.app.dash : timeFormat.format(date);
+  return Number.isNaN(date.getTime()) ? strings.app.dash : hallClockText(date);
 }

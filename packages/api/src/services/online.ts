@@ -16,7 +16,7 @@ import {
   recordLookupFailure,
 } from "@hcp/db";
 import type { Case, Rating, TLookupLock, User } from "@hcp/db";
-import { hallDate, onlineLookupFailedMessage, onlineLookupLockedMessage, RATING_RULE_LIMITS } from "@hcp/domain";
+import { hallClockText, hallDate, hallMonthDayText, onlineLookupFailedMessage, onlineLookupLockedMessage, RATING_RULE_LIMITS } from "@hcp/domain";
 import type { TLevel, TOnlineLookup, TOnlineRatingChannel, TWorkOrderState, ZOnlineRating } from "@hcp/domain";
 import type { z } from "zod";
 
@@ -29,7 +29,6 @@ import type { TRatingResult } from "./rating";
 import type { TSignalFinding } from "./signals";
 
 const DAY_MS = 86_400_000;
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 // ——— the page session: a short-lived token issued after the case was found ———
 
@@ -181,10 +180,8 @@ export function nextLookupLock(
 /** "14:35" today, "11月26日 08:05" otherwise; hall-local, rounded up so "after" is never early. */
 export function formatRetryAt(until: Date, now: Date): string {
   const minute = Math.ceil(until.getTime() / 60_000) * 60_000;
-  const local = new Date(minute + SHANGHAI_OFFSET_MS).toISOString();
-  const time = local.slice(11, 16);
-  if (hallDate(new Date(minute)) === hallDate(now)) return time;
-  return `${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日 ${time}`;
+  const at = new Date(minute);
+  return hallDate(at) === hallDate(now) ? hallClockText(at) : hallMonthDayText(at);
 }
 
 /** ONLINE_LOOKUP_LOCKED, with the message naming the time the case opens again. */

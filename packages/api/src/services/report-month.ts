@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { addCalendarDays, hallDate } from "@hcp/domain";
+import { addCalendarDays, hallDate, hallMonth } from "@hcp/domain";
 import type { TPeriod } from "@hcp/domain";
 
 import { appError } from "../errors";
@@ -36,10 +36,6 @@ export function addMonths(month: string, months: number): string {
 export function monthPeriod(month: string): TPeriod {
   const from = `${month}-01`;
   return { from, to: addCalendarDays(`${addMonths(month, 1)}-01`, -1) };
-}
-
-export function hallMonth(now: Date): string {
-  return hallDate(now).slice(0, 7);
 }
 
 export type TMonthState = "future" | "current" | "closed";

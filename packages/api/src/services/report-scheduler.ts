@@ -1,9 +1,10 @@
 import { failMonthlyReport, findHallById, firstCaseMonth, listHallIds, listMonthlyReportStates, readTallies } from "@hcp/db";
 import type { Hall } from "@hcp/db";
+import { hallMonth } from "@hcp/domain";
 
 import { generateMonthlyReport, INTERRUPTED_MESSAGE, staleBefore } from "./report-archive";
 import type { TReportDeps } from "./report";
-import { addMonths, hallMonth, monthIsFinal, monthPeriod } from "./report-month";
+import { addMonths, monthIsFinal, monthPeriod } from "./report-month";
 
 /**
  * Archives each hall's monthly report once the month is final (closed, and its last cases' rating

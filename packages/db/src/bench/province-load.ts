@@ -13,6 +13,7 @@ import type { RawBuilder } from "kysely";
 import { NATIONAL_REASON_VERSION, NATIONAL_REASONS } from "@hcp/domain";
 
 import type { Db } from "../client";
+import { onHallClock } from "../hall-clock";
 import { hashPassword } from "../passwords";
 import {
   DEPARTMENT_NAMES,
@@ -305,7 +306,7 @@ function insertWorkOrders(from: number, to: number): RawBuilder<unknown> {
   const rectified = sql`(case when ${plan} < 80 then null when ${plan} >= 130 and ${plan} < 180
       then r.rated_at + interval (25 + ${spread} mod 6) day else r.rated_at + interval (3 + ${spread} mod 12) day end)`;
   const replied = sql`(${rectified} + interval 1 day)`;
-  const localDay = sql`date(r.rated_at + interval 8 hour)`;
+  const localDay = sql`date(${onHallClock("r.rated_at")})`;
   return sql`insert into work_order (rating_id, case_id, hall_id, department_id, window_id, staff_id, state, state_before_appeal,
       extension, extension_days, created_at, contact_due, rectify_due, contacted_at, rectified_at, replied_at, closed_at, reply,
       escalation, version)

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 
 import type { Db } from "../client";
+import { onHallClock } from "../hall-clock";
 import type { ProvinceOutboxTable, TProvinceOutboxStatus } from "../schema";
 import type { Selectable } from "kysely";
 
@@ -194,7 +195,7 @@ export interface TReconciliationRow {
 /** Per hall-local day: queued, sent at least once, accepted, rejected (parked) and still pending. */
 export async function provinceReconciliation(db: Db, hallId: number, start: Date, end: Date): Promise<TReconciliationRow[]> {
   const result = await sql<Record<string, string | number>>`
-    select date_format(created_at + interval 8 hour, '%Y-%m-%d') as date,
+    select date_format(${onHallClock("created_at")}, '%Y-%m-%d') as date,
            count(*) as queued,
            sum(sent_at is not null) as sent,
            sum(status = 'accepted') as accepted,

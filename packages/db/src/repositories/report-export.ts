@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 
 import type { Db } from "../client";
+import { onHallClock } from "../hall-clock";
 
 /**
  * A month's rating rows for the CSV export, read as a stream: a province's month can hold a
@@ -24,7 +25,7 @@ export interface TRatingExportRow {
   reasonCodes: string;
   isDefault: boolean;
   excluded: boolean;
-  /** hall-local (Asia/Shanghai) "yyyy-mm-dd hh:mm:ss" */
+  /** hall-local "yyyy-mm-dd hh:mm:ss" */
   ratedAt: string;
   receivedAt: string;
 }
@@ -72,9 +73,8 @@ export async function* streamRatingExportRows(db: Db, range: TRatingExportRange,
       sql<string>`coalesce((select group_concat(rr.reason_code order by rr.reason_code separator ' ') from rating_reason rr where rr.rating_id = r.id), '')`.as(
         "reasonCodes",
       ),
-      // Asia/Shanghai has no daylight saving: +8 h is the hall's wall clock.
-      sql<string>`date_format(r.rated_at + interval 8 hour, ${HALL_LOCAL})`.as("ratedAt"),
-      sql<string>`date_format(r.received_at + interval 8 hour, ${HALL_LOCAL})`.as("receivedAt"),
+      sql<string>`date_format(${onHallClock("r.rated_at")}, ${HALL_LOCAL})`.as("ratedAt"),
+      sql<string>`date_format(${onHallClock("r.received_at")}, ${HALL_LOCAL})`.as("receivedAt"),
     ])
     .where("r.hall_id", "=", range.hallId)
     .where("r.rated_at", ">=", range.start)

@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 
+import { hallMonth } from "@hcp/domain";
+
 import type { Db } from "../client";
 import type { TMonthlyReportStatus } from "../schema";
 
@@ -80,8 +82,7 @@ export async function firstCaseMonth(db: Db, hallId: number): Promise<string | n
     .executeTakeFirst();
   const first = row?.first;
   if (!first) return null;
-  // Asia/Shanghai has no daylight saving: +8 h gives the hall-local month.
-  return new Date(new Date(first).getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
+  return hallMonth(new Date(first));
 }
 
 export async function listHallIds(db: Db): Promise<number[]> {

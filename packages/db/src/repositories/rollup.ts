@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { RawBuilder } from "kysely";
 
 import type { Db } from "../client";
+import { onHallClock } from "../hall-clock";
 
 /**
  * Rollups: per hall-local day counts that every dashboard, ranking and report reads instead of
@@ -102,13 +103,13 @@ export function rawChangeStream(bounds: { hallId?: number; start?: Date; end?: D
     ratingWhere.push(sql`r.rated_at < ${bounds.end}`);
   }
   return sql`(
-    select c.hall_id, date(c.completed_at + interval 8 hour) as day, coalesce(c.window_id, 0) as window_id,
+    select c.hall_id, date(${onHallClock("c.completed_at")}) as day, coalesce(c.window_id, 0) as window_id,
            coalesce(c.staff_id, 0) as staff_id, c.department_id, c.service_item_id, 0 as channel,
            1 as completed,
            (r.id is not null and x.id is null) as rated,
            coalesce(r.is_default and x.id is null, 0) as rated_default,
            (c.case_type = 'promised') as promised,
-           (c.case_type = 'promised' and coalesce(date(c.completed_at + interval 8 hour) <= c.due_date, 0)) as promised_on_time,
+           (c.case_type = 'promised' and coalesce(date(${onHallClock("c.completed_at")}) <= c.due_date, 0)) as promised_on_time,
            greatest(timestampdiff(second, c.received_at, c.completed_at), 0) as handling_seconds,
            0 as l1, 0 as l2, 0 as l3, 0 as l4, 0 as l5, 0 as d1, 0 as d2, 0 as d3, 0 as d4, 0 as d5
     from \`case\` c
@@ -116,7 +117,7 @@ export function rawChangeStream(bounds: { hallId?: number; start?: Date; end?: D
     left join rating_exclusion x on x.rating_id = r.id
     where ${sql.join(caseWhere, sql` and `)}
     union all
-    select r.hall_id, date(r.rated_at + interval 8 hour), coalesce(r.window_id, 0), coalesce(r.staff_id, 0),
+    select r.hall_id, date(${onHallClock("r.rated_at")}), coalesce(r.window_id, 0), coalesce(r.staff_id, 0),
            r.department_id, r.service_item_id, r.channel, 0, 0, 0, 0, 0, 0,
            r.level = 1, r.level = 2, r.level = 3, r.level = 4, r.level = 5,
            r.level = 1 and r.is_default, r.level = 2 and r.is_default, r.level = 3 and r.is_default,

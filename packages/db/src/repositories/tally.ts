@@ -5,6 +5,7 @@ import { addCalendarDays, emptyTally, hallDayBounds, LEVELS } from "@hcp/domain"
 import type { TRatingTally } from "@hcp/domain";
 
 import type { Db } from "../client";
+import { onHallClock } from "../hall-clock";
 import { foldRollupChanges, MONTH_ROLLUP_OF, rawChangeStream, ROLLUP_COUNTERS, ROLLUP_KEYS } from "./rollup";
 import type { TRollupTable } from "./rollup";
 
@@ -145,8 +146,7 @@ export async function readTallies(db: Db, filter: TTallyFilter): Promise<Map<TTa
 
 /** The hall-local month (yyyymm) of a UTC time column. */
 export function hallMonthKey(column: string) {
-  // Asia/Shanghai has no daylight saving: a fixed +8 h gives the hall-local month anywhere.
-  return sql<number | null>`cast(date_format(${sql.ref(column)} + interval 8 hour, '%Y%m') as unsigned)`;
+  return sql<number | null>`cast(date_format(${onHallClock(column)}, '%Y%m') as unsigned)`;
 }
 
 /** The hall's calendar exceptions (holidays and make-up days) within a date range. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
-import { addCalendarDays, exceptionsFromSchedules, hallDate, hallDayBounds, isWorkingDay, ratingMetrics } from "@hcp/domain";
+import { addCalendarDays, exceptionsFromSchedules, hallDate, hallDayBounds, hallTimeOfDay, isWorkingDay, ratingMetrics } from "@hcp/domain";
 
 import type { Db } from "../client";
 import { verifyPassword } from "../passwords";
@@ -156,8 +156,8 @@ describe("demo hall seed", () => {
       const day = hallDate(c.received_at);
       expect(day.startsWith("2023-")).toBe(true);
       expect(isWorkingDay(day, exceptions)).toBe(true);
-      const local = new Date(c.received_at.getTime() + 8 * 3_600_000);
-      const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
+      const [hours, minutesPast] = hallTimeOfDay(c.received_at).split(":").map(Number);
+      const minutes = (hours ?? 0) * 60 + (minutesPast ?? 0);
       expect((minutes >= 540 && minutes < 720) || (minutes >= 810 && minutes < 1050)).toBe(true);
       expect(c.case_no.slice(0, 14)).toBe(`330100${day.replaceAll("-", "")}`);
       expect(c.case_no).toHaveLength(19);

@@ -1,4 +1,4 @@
-import { auditActionLabel, CONTACT_FIELDS, WORK_ORDER_STATES } from "@hcp/domain";
+import { auditActionLabel, CONTACT_FIELDS, hallTimestamp, WORK_ORDER_STATES } from "@hcp/domain";
 
 import { auditStrings } from "./audit-strings";
 
@@ -27,8 +27,6 @@ export function objectLabel(record: { entity: string; entityId: string; entityLa
   return auditStrings.objectOf(kind, record.entityLabel ?? auditStrings.objectId(record.entityId));
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
 /**
  * Beijing wall-clock time of an instant, to the second; China keeps no daylight saving.
  * @example auditTime("2026-12-07T13:40:05.000Z") // "2026-12-07 21:40:05"
@@ -36,8 +34,7 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 export function auditTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const local = new Date(date.getTime() + SHANGHAI_OFFSET_MS).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 19)}`;
+  return hallTimestamp(date);
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

@@ -1,24 +1,15 @@
 import type { RouterOutputs } from "@hcp/api";
+import { hallLongDateTimeText } from "@hcp/domain";
 
 import { strings } from "../../lib/strings";
 import { ReceiptQr } from "./ReceiptQr";
 
 export type TCaseReceipt = RouterOutputs["online"]["receipt"];
 
-const dateTime = new Intl.DateTimeFormat(strings.locale, {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "long",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
-
 /** Hall-local date and time, as a citizen reads it on paper: "2026年11月25日 10:00". */
 function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? strings.app.dash : dateTime.format(date);
+  return Number.isNaN(date.getTime()) ? strings.app.dash : hallLongDateTimeText(date);
 }
 
 /**

@@ -46,6 +46,20 @@ test("each evaluator shows whether it is online, offline or unpaired, and its wa
   expect(unpaired?.queryByRole("button", { name: "解除配对" })).toBeNull();
 });
 
+test("the last heartbeat reads on the hall's clock whatever this device's zone", () => {
+  render(
+    <DeviceTable
+      devices={[device({ lastHeartbeatAt: "2026-01-04T16:05:09.000Z" })]}
+      now={new Date("2026-01-04T16:06:00.000Z")}
+      busyDeviceId={null}
+      rowError={null}
+      onIssueCode={vi.fn()}
+      onUnpair={vi.fn()}
+    />,
+  );
+  expect(within(screen.getByTestId("device-row")).getByText("2026/01/05 00:05:09")).toBeTruthy();
+});
+
 test("a waiting pairing code is shown on its device's row with how long it stays valid, and actions name the device", () => {
   const onIssueCode = vi.fn();
   const waiting = { code: "123456", expiresAt: "2026-11-25T02:15:00.000Z" };

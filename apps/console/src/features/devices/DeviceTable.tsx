@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "@hcp/api";
+import { hallClockText, hallDateTimeText } from "@hcp/domain";
 
 import { InlineError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
@@ -15,19 +16,13 @@ export interface DeviceTableProps {
   onUnpair: (deviceId: number) => void;
 }
 
-function shanghaiTime(iso: string): string {
-  return new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
-}
-
-const clockTime = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-
 /** A waiting code with its expiry on the hall's clock and the whole minutes it has left. */
 function PairingCode({ code, expiresAt, now }: { code: string; expiresAt: string; now: Date }) {
   const t = strings.devices;
   const minutesLeft = Math.floor((new Date(expiresAt).getTime() - now.getTime()) / 60_000);
   return (
     <p className="pairing-code" role="status" data-testid="pairing-code" data-code={code}>
-      {t.codeIssued(code, clockTime.format(new Date(expiresAt)))}
+      {t.codeIssued(code, hallClockText(new Date(expiresAt)))}
       {t.codeRemaining(minutesLeft)}
     </p>
   );
@@ -61,7 +56,7 @@ export function DeviceTable(props: DeviceTableProps) {
                 <td>
                   <span className={`badge ${device.online ? "badge-good" : device.paired ? "badge-bad" : ""}`}>{status}</span>
                 </td>
-                <td>{device.lastHeartbeatAt ? shanghaiTime(device.lastHeartbeatAt) : strings.app.dash}</td>
+                <td>{device.lastHeartbeatAt ? hallDateTimeText(new Date(device.lastHeartbeatAt)) : strings.app.dash}</td>
                 <td className={device.outboxDepth > 0 ? "warning-text" : undefined}>{device.outboxDepth}</td>
                 <td>
                   <div className="row-actions">

@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "@hcp/api";
+import { hallDateTimeText } from "@hcp/domain";
 
 import { strings } from "../../lib/strings";
 
@@ -29,7 +30,7 @@ export function SignalList(props: {
         <tbody>
           {props.signals.map((signal) => (
             <tr key={signal.id} data-testid="signal-row">
-              <td>{new Date(signal.createdAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })}</td>
+              <td>{hallDateTimeText(new Date(signal.createdAt))}</td>
               <td>{signal.label}</td>
               <td>{signal.windowCode ?? strings.app.dash}</td>
               <td>{signal.caseNo ?? strings.app.dash}</td>

@@ -1,24 +1,13 @@
 import type { ReactNode } from "react";
 
-import { isBadLevel, NATIONAL_REASONS } from "@hcp/domain";
+import { hallDateMinuteText, isBadLevel, NATIONAL_REASONS } from "@hcp/domain";
 import type { TLevel } from "@hcp/domain";
 
 import { formatCount } from "../../lib/format";
-import { strings } from "../../lib/strings";
 import { performanceStrings } from "./strings";
 import type { TRatingItem, TRatingPage } from "./types";
 
 const t = performanceStrings;
-
-const dateTime = new Intl.DateTimeFormat(strings.locale, {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
 
 function reasonLabel(code: string): string {
   return NATIONAL_REASONS.find((reason) => reason.code === code)?.label ?? code;
@@ -70,7 +59,7 @@ export function RatingList({
           <tbody>
             {page.rows.map((row) => (
               <tr key={row.ratingId} data-testid="rating-row" className={row.excluded ? "is-excluded" : undefined}>
-                <td className="nowrap">{dateTime.format(new Date(row.ratedAt))}</td>
+                <td className="nowrap">{hallDateMinuteText(new Date(row.ratedAt))}</td>
                 <td>
                   <span className="mono" data-testid="rating-case-no">
                     {row.caseNo}

@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 
-import { appErrorMessage } from "@hcp/domain";
+import { appErrorMessage, hallLongDateTimeText } from "@hcp/domain";
 
 import { RATE_STRINGS } from "./strings";
 
@@ -37,20 +37,10 @@ export function phoneLast4(value: string): string {
   return value.trim();
 }
 
-const dateTime = new Intl.DateTimeFormat(RATE_STRINGS.locale, {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "long",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
-
-/** Hall-local (Asia/Shanghai) date and time: "2026年11月25日 10:00". */
+/** Hall-local date and time: "2026年11月25日 10:00". */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "—" : dateTime.format(date);
+  return Number.isNaN(date.getTime()) ? "—" : hallLongDateTimeText(date);
 }
 
 interface TErrorData {
