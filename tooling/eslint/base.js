@@ -2,6 +2,8 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+import hcp from "./no-sql-outside-db.js";
+
 const PROCESS_ENV = "read settings with readEnv() from @hcp/db/env (apps/server/src/env.ts in the server), which validates them";
 
 export default tseslint.config(
@@ -13,6 +15,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: true },
     },
+    plugins: { hcp },
     rules: {
       "@typescript-eslint/consistent-type-imports": [
         "error",
@@ -31,6 +34,8 @@ export default tseslint.config(
       // Settings come through one zod schema (packages/db/src/env.ts, re-exported by
       // apps/server/src/env.ts): the only module allowed to touch process.env.
       "no-restricted-properties": ["error", { object: "process", property: "env", message: PROCESS_ENV }],
+      // Every statement lives in a packages/db repository (packages/db/eslint.config.js turns this off).
+      "hcp/no-sql-outside-db": "error",
       "no-restricted-imports": [
         "error",
         {
@@ -44,5 +49,13 @@ export default tseslint.config(
     // TypeScript sources, so a vitest config cannot import the schema (e2e reads CI there).
     files: ["**/vitest.config.ts", "**/vitest.*.config.ts"],
     rules: { "no-restricted-properties": "off" },
+  },
+  {
+    // Exempt: tests arrange rows and check what was stored with their own statements, so that a
+    // test does not take its evidence from the repositories it is testing. Test helpers
+    // (harnesses, set-ups) and the benchmarks are not exempt: theirs live in @hcp/db/testing and
+    // @hcp/db/bench.
+    files: ["**/*.test.ts", "**/*.test.tsx", "**/*.spec.ts"],
+    rules: { "hcp/no-sql-outside-db": "off" },
   },
 );

@@ -1,5 +1,5 @@
 export * from "./client";
-export type { CaseImportTable, CaseStaffTable, TImportMode, TImportStatus } from "./integration-tables";
+export type { TImportMode, TImportStatus } from "./integration-tables";
 export * from "./hall-clock";
 export * from "./migrator";
 export * from "./passwords";
