@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import type { ReactNode } from "react";
 
 import { Loading } from "./StatusMessages";
+import { TableHead } from "./Table";
 
 export interface TChartColumn {
   label: string;
@@ -27,15 +28,7 @@ export function ChartDataTable({ chart, summary, columns, rows }: { chart: React
         <summary>{summary}</summary>
         <div className="table-wrap">
           <table className="data-table">
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column.label} scope="col" className={column.numeric ? "num" : undefined}>
-                    {column.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={columns} />
             <tbody>
               {rows.map((row) => (
                 <tr key={row.key}>

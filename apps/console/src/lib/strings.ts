@@ -32,6 +32,12 @@ const zhCN = {
     notFoundHint: "您访问的页面不存在或已移动。",
     backHome: "返回首页",
   },
+  pager: {
+    pagination: "分页",
+    previous: "上一页",
+    next: "下一页",
+    pageOf: (page: number, pages: number) => `第 ${page} / ${pages} 页`,
+  },
   nav: {
     desk: "窗口工作台",
     overview: "大厅概况",
@@ -221,10 +227,6 @@ const zhCN = {
     daysLeft: (days: number) => `剩 ${days} 个工作日`,
     overdue: "已超期",
     escalation: { 1: "已提请部门负责人督办", 2: "已提请大厅管理者督办" } as Record<number, string>,
-    pagination: "分页",
-    previous: "上一页",
-    next: "下一页",
-    pageOf: (page: number, pages: number) => `第 ${page} / ${pages} 页`,
     // order page
     orderTitle: (caseNo: string) => `差评工单 ${caseNo}`,
     summarySection: "工单概况",
@@ -349,10 +351,6 @@ const zhCN = {
     instant: "即办件",
     promised: (days: number) => `承诺件（${days} 个工作日）`,
     noItems: "没有符合条件的事项",
-    pagination: "分页",
-    previous: "上一页",
-    next: "下一页",
-    pageOf: (page: number, pages: number) => `第 ${page} / ${pages} 页`,
   },
   devices: {
     title: "评价器管理",

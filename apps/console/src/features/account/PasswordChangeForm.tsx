@@ -3,7 +3,9 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { APP_ERROR_MESSAGES, passwordProblem } from "@hcp/domain";
-import { FieldError, InlineError } from "../../components/StatusMessages";
+import { SubmitRow } from "../../components/SubmitRow";
+import { Field } from "../../components/Field";
+import { InlineError } from "../../components/StatusMessages";
 
 const t = {
   current: "当前密码",
@@ -64,37 +66,12 @@ export function PasswordChangeForm({ username, pending, error, saved, onSubmit }
       noValidate
       onSubmit={(event) => void handleSubmit((form) => onSubmit({ currentPassword: form.currentPassword, newPassword: form.newPassword }))(event)}
     >
-      {FIELDS.map((field) => {
-        const message = errors[field.name]?.message;
-        const describedBy = [field.name === "newPassword" ? "password-help" : null, message ? `${field.name}-error` : null].filter(Boolean).join(" ");
-        return (
-          <div className="field" key={field.name}>
-            <label htmlFor={field.name}>{field.label}</label>
-            <input
-              id={field.name}
-              type="password"
-              autoComplete={field.autoComplete}
-              aria-invalid={message ? true : undefined}
-              aria-describedby={describedBy || undefined}
-              {...register(field.name)}
-            />
-            {field.name === "newPassword" ? (
-              <p id="password-help" className="muted small">
-                {t.nextHelp}
-              </p>
-            ) : null}
-            <FieldError id={`${field.name}-error`} message={message} />
-          </div>
-        );
-      })}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
-          {t.submit}
-        </button>
-        <span className="muted" role="status">
-          {pending ? t.saving : saved ? t.saved : null}
-        </span>
-      </div>
+      {FIELDS.map((field) => (
+        <Field key={field.name} id={field.name} label={field.label} hint={field.name === "newPassword" ? t.nextHelp : undefined} error={errors[field.name]?.message}>
+          {(control) => <input {...control} type="password" autoComplete={field.autoComplete} {...register(field.name)} />}
+        </Field>
+      ))}
+      <SubmitRow label={t.submit} pending={pending} pendingLabel={t.saving} done={saved ? t.saved : null} />
       <InlineError message={error} />
     </form>
   );

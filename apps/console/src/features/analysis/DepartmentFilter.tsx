@@ -1,5 +1,7 @@
 import { useForm } from "react-hook-form";
 
+import { DepartmentOptions } from "../../components/DepartmentOptions";
+import { Field } from "../../components/Field";
 import type { TDepartmentRow } from "../../lib/api-types";
 import { analysisStrings } from "./analysis-strings";
 
@@ -16,17 +18,13 @@ export function DepartmentFilter({ departments, value, onChange }: DepartmentFil
   const submit = handleSubmit(({ departmentId }) => onChange(departmentId === "" ? undefined : Number(departmentId)));
   return (
     <form className="search-form" noValidate onSubmit={submit}>
-      <div className="field">
-        <label htmlFor="analysis-department">{t.departmentFilter}</label>
-        <select id="analysis-department" {...register("departmentId", { onChange: () => void submit() })}>
-          <option value="">{t.allDepartments}</option>
-          {departments.map((department) => (
-            <option key={department.id} value={String(department.id)}>
-              {department.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id="analysis-department" label={t.departmentFilter}>
+        {(control) => (
+          <select {...control} {...register("departmentId", { onChange: () => void submit() })}>
+            <DepartmentOptions departments={departments} allLabel={t.allDepartments} />
+          </select>
+        )}
+      </Field>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useForm } from "react-hook-form";
 
+import { Field } from "../../components/Field";
 import { auditStrings } from "./audit-strings";
 import { actionLabel } from "./audit-format";
 
@@ -19,40 +20,39 @@ export function AuditFilters(props: { actions: readonly string[]; value: TAuditF
   const { register, handleSubmit, reset } = useForm<TAuditFilterValues>({ defaultValues: props.value });
   return (
     <form className="filter-form" role="search" aria-label={t.filters} onSubmit={(event) => void handleSubmit(props.onApply)(event)}>
-      <div className="field">
-        <label htmlFor="audit-action">{t.action}</label>
-        <select id="audit-action" {...register("action")}>
-          <option value="">{t.allActions}</option>
-          {props.actions.map((action) => (
-            <option key={action} value={action}>
-              {actionLabel(action)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="audit-entity">{t.entity}</label>
-        <select id="audit-entity" {...register("entity")}>
-          <option value="">{t.allEntities}</option>
-          {Object.entries(auditStrings.entities).map(([entity, name]) => (
-            <option key={entity} value={entity}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="audit-entity-id">{t.entityId}</label>
-        <input id="audit-entity-id" type="text" maxLength={64} {...register("entityId")} />
-      </div>
-      <div className="field">
-        <label htmlFor="audit-from">{t.from}</label>
-        <input id="audit-from" type="date" {...register("from")} />
-      </div>
-      <div className="field">
-        <label htmlFor="audit-to">{t.to}</label>
-        <input id="audit-to" type="date" {...register("to")} />
-      </div>
+      <Field id="audit-action" label={t.action}>
+        {(control) => (
+          <select {...control} {...register("action")}>
+            <option value="">{t.allActions}</option>
+            {props.actions.map((action) => (
+              <option key={action} value={action}>
+                {actionLabel(action)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="audit-entity" label={t.entity}>
+        {(control) => (
+          <select {...control} {...register("entity")}>
+            <option value="">{t.allEntities}</option>
+            {Object.entries(auditStrings.entities).map(([entity, name]) => (
+              <option key={entity} value={entity}>
+                {name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="audit-entity-id" label={t.entityId}>
+        {(control) => <input {...control} type="text" maxLength={64} {...register("entityId")} />}
+      </Field>
+      <Field id="audit-from" label={t.from}>
+        {(control) => <input {...control} type="date" {...register("from")} />}
+      </Field>
+      <Field id="audit-to" label={t.to}>
+        {(control) => <input {...control} type="date" {...register("to")} />}
+      </Field>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary">
           {t.apply}

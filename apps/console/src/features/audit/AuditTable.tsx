@@ -2,6 +2,7 @@ import { Fragment, useState } from "react";
 
 import type { RouterOutputs } from "@hcp/api";
 
+import { Table } from "../../components/Table";
 import { Empty } from "../../components/StatusMessages";
 import { auditStrings } from "./audit-strings";
 import { actionLabel, auditTime, changeLines, objectLabel, roleLabel } from "./audit-format";
@@ -43,65 +44,48 @@ export function AuditTable({ rows, brokenId }: { rows: readonly TAuditRow[]; bro
       return next;
     });
   return (
-    <div className="table-wrap">
-      <table className="data-table" aria-labelledby="audit-records-heading">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t.time}</th>
-            <th scope="col">{t.actor}</th>
-            <th scope="col">{t.action}</th>
-            <th scope="col">{t.target}</th>
-            <th scope="col">{t.before}</th>
-            <th scope="col">{t.after}</th>
-            <th scope="col">{t.detail}</th>
-            <th scope="col">{t.raw}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const open = openIds.has(row.id);
-            const rawId = `audit-raw-${row.id}`;
-            return (
-              <Fragment key={row.id}>
-                <tr data-testid="audit-row" className={row.id === brokenId ? "row-alert" : undefined} aria-current={row.id === brokenId ? "true" : undefined}>
-                  <td className="mono">{row.id}</td>
-                  <td className="nowrap">{auditTime(row.createdAt)}</td>
-                  <td className="nowrap">
-                    {row.actorName ?? t.system}
-                    <span className="muted small"> {roleLabel(row.actorRole)}</span>
-                  </td>
-                  <td>{actionLabel(row.action)}</td>
-                  <td>{objectLabel(row)}</td>
-                  <td>
-                    <Lines value={row.before} />
-                  </td>
-                  <td>
-                    <Lines value={row.after} />
-                  </td>
-                  <td>
-                    <Lines value={row.detail} />
-                  </td>
-                  <td>
-                    <button type="button" className="btn btn-link btn-small" aria-expanded={open} aria-controls={open ? rawId : undefined} onClick={() => toggle(row.id)}>
-                      {t.raw}
-                    </button>
-                  </td>
-                </tr>
-                {open ? (
-                  <tr className="audit-raw-row">
-                    <td colSpan={COLUMNS}>
-                      <pre id={rawId} className="audit-raw mono small" data-testid="audit-raw">
-                        {rawRecord(row)}
-                      </pre>
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table aria-labelledby="audit-records-heading" columns={["#", t.time, t.actor, t.action, t.target, t.before, t.after, t.detail, t.raw]}>
+      {rows.map((row) => {
+        const open = openIds.has(row.id);
+        const rawId = `audit-raw-${row.id}`;
+        return (
+          <Fragment key={row.id}>
+            <tr data-testid="audit-row" className={row.id === brokenId ? "row-alert" : undefined} aria-current={row.id === brokenId ? "true" : undefined}>
+              <td className="mono">{row.id}</td>
+              <td className="nowrap">{auditTime(row.createdAt)}</td>
+              <td className="nowrap">
+                {row.actorName ?? t.system}
+                <span className="muted small"> {roleLabel(row.actorRole)}</span>
+              </td>
+              <td>{actionLabel(row.action)}</td>
+              <td>{objectLabel(row)}</td>
+              <td>
+                <Lines value={row.before} />
+              </td>
+              <td>
+                <Lines value={row.after} />
+              </td>
+              <td>
+                <Lines value={row.detail} />
+              </td>
+              <td>
+                <button type="button" className="btn btn-link btn-small" aria-expanded={open} aria-controls={open ? rawId : undefined} onClick={() => toggle(row.id)}>
+                  {t.raw}
+                </button>
+              </td>
+            </tr>
+            {open ? (
+              <tr className="audit-raw-row">
+                <td colSpan={COLUMNS}>
+                  <pre id={rawId} className="audit-raw mono small" data-testid="audit-raw">
+                    {rawRecord(row)}
+                  </pre>
+                </td>
+              </tr>
+            ) : null}
+          </Fragment>
+        );
+      })}
+    </Table>
   );
 }

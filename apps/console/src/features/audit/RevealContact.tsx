@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { ZContactReveal } from "@hcp/domain";
 import type { TContactField, TContactReveal } from "@hcp/domain";
 
-import { FieldError } from "../../components/StatusMessages";
+import { Field } from "../../components/Field";
 import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
@@ -38,21 +38,9 @@ export function RevealReasonForm({ caseId, field, pending, error, onSubmit, onCa
   });
   return (
     <form className="form reveal-form" noValidate aria-label={t.regionLabel(t.fields[field])} onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>{t.reasonLabel}</label>
-        <input
-          id={`${id}-reason`}
-          type="text"
-          maxLength={200}
-          placeholder={t.reasonHint}
-          aria-required="true"
-          aria-invalid={errors.reason ? true : undefined}
-          aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
-          autoFocus
-          {...register("reason")}
-        />
-        <FieldError id={`${id}-reason-error`} message={errors.reason?.message} />
-      </div>
+      <Field id={`${id}-reason`} label={t.reasonLabel} error={errors.reason?.message}>
+        {(control) => <input {...control} type="text" maxLength={200} placeholder={t.reasonHint} aria-required="true" autoFocus {...register("reason")} />}
+      </Field>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary btn-small" disabled={pending} aria-busy={pending || undefined}>
           {pending ? t.revealing : t.confirm}

@@ -4,7 +4,8 @@ import { useForm } from "react-hook-form";
 import { ZSignIn } from "@hcp/domain";
 import type { TSignIn } from "@hcp/domain";
 
-import { FieldError, InlineError } from "../../components/StatusMessages";
+import { Field } from "../../components/Field";
+import { InlineError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 
 export interface SignInFormProps {
@@ -25,32 +26,12 @@ export function SignInForm({ onSubmit, pending, error }: SignInFormProps) {
 
   return (
     <form className="form sign-in-form" noValidate onSubmit={handleSubmit(onSubmit)}>
-      <div className="field">
-        <label htmlFor="sign-in-username">{t.username}</label>
-        <input
-          id="sign-in-username"
-          type="text"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          aria-invalid={errors.username ? true : undefined}
-          aria-describedby={errors.username ? "sign-in-username-error" : undefined}
-          {...register("username")}
-        />
-        <FieldError id="sign-in-username-error" message={errors.username?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor="sign-in-password">{t.password}</label>
-        <input
-          id="sign-in-password"
-          type="password"
-          autoComplete="current-password"
-          aria-invalid={errors.password ? true : undefined}
-          aria-describedby={errors.password ? "sign-in-password-error" : undefined}
-          {...register("password")}
-        />
-        <FieldError id="sign-in-password-error" message={errors.password?.message} />
-      </div>
+      <Field id="sign-in-username" label={t.username} error={errors.username?.message}>
+        {(control) => <input {...control} type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} {...register("username")} />}
+      </Field>
+      <Field id="sign-in-password" label={t.password} error={errors.password?.message}>
+        {(control) => <input {...control} type="password" autoComplete="current-password" {...register("password")} />}
+      </Field>
       <InlineError message={error} />
       <button type="submit" className="btn btn-primary btn-block" disabled={pending} aria-busy={pending || undefined}>
         {pending ? t.submitting : t.submit}

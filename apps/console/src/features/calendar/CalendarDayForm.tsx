@@ -1,7 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { FieldError, InlineError } from "../../components/StatusMessages";
+import { SubmitRow } from "../../components/SubmitRow";
+import { ChoiceGroup, Field } from "../../components/Field";
+import { InlineError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 import type { TCalendarDayForm, TCalendarDayFormInput } from "./calendar-forms";
 import { ZCalendarDayForm } from "./calendar-forms";
@@ -33,54 +35,21 @@ export function CalendarDayForm({ pending, error, saved, onSubmit }: CalendarDay
 
   return (
     <form className="form cal-form" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
-      <div className="field">
-        <label htmlFor="cal-day-date">{t.date}</label>
-        <input
-          id="cal-day-date"
-          type="date"
-          aria-required="true"
-          aria-invalid={errors.date ? true : undefined}
-          aria-describedby={errors.date ? "cal-day-date-error" : undefined}
-          {...register("date")}
-        />
-        <FieldError id="cal-day-date-error" message={errors.date?.message} />
-      </div>
-      <fieldset className="field" aria-describedby={errors.kind ? "cal-day-kind-error" : undefined}>
-        <legend>{t.setAs}</legend>
-        <div className="radio-row">
-          {KINDS.map((choice) => (
-            <label key={choice} className="radio">
-              <input type="radio" value={choice} {...register("kind")} />
-              {t.dayKinds[choice]}
-            </label>
-          ))}
-        </div>
-        <FieldError id="cal-day-kind-error" message={errors.kind?.message} />
-      </fieldset>
-      <div className="field">
-        <label htmlFor="cal-day-name">{t.name}</label>
-        <input
-          id="cal-day-name"
-          type="text"
-          maxLength={32}
-          aria-required={kind !== "regular" || undefined}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={errors.name ? "cal-day-name-hint cal-day-name-error" : "cal-day-name-hint"}
-          {...register("name")}
-        />
-        <p id="cal-day-name-hint" className="muted small cal-hint">
-          {t.nameHint}
-        </p>
-        <FieldError id="cal-day-name-error" message={errors.name?.message} />
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
-          {t.save}
-        </button>
-        <span className="muted" role="status">
-          {pending ? t.saving : saved}
-        </span>
-      </div>
+      <Field id="cal-day-date" label={t.date} error={errors.date?.message}>
+        {(control) => <input {...control} type="date" aria-required="true" {...register("date")} />}
+      </Field>
+      <ChoiceGroup
+        id="cal-day-kind"
+        legend={t.setAs}
+        type="radio"
+        options={KINDS.map((choice) => ({ value: choice, label: t.dayKinds[choice] }))}
+        registration={register("kind")}
+        error={errors.kind?.message}
+      />
+      <Field id="cal-day-name" label={t.name} hint={t.nameHint} error={errors.name?.message}>
+        {(control) => <input {...control} type="text" maxLength={32} aria-required={kind !== "regular" || undefined} {...register("name")} />}
+      </Field>
+      <SubmitRow label={t.save} pending={pending} pendingLabel={t.saving} done={saved} />
       <InlineError message={error} />
     </form>
   );

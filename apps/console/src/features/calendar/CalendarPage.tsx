@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 
 import { hallDateTimeText } from "@hcp/domain";
 
+import { Field } from "../../components/Field";
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { errorMessage } from "../../lib/errors";
@@ -53,16 +54,17 @@ export function CalendarPage({ search, onYearChange }: CalendarPageProps) {
           {t.yearSection}
         </h2>
         <div className="cal-toolbar">
-          <div className="field cal-year-field">
-            <label htmlFor="cal-year">{t.year}</label>
-            <select id="cal-year" value={year} onChange={(event) => onYearChange(Number(event.target.value))}>
-              {CALENDAR_YEARS.map((option) => (
-                <option key={option} value={option}>
-                  {t.yearOption(option)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field className="cal-year-field" id="cal-year" label={t.year}>
+            {(control) => (
+              <select {...control} value={year} onChange={(event) => onYearChange(Number(event.target.value))}>
+                {CALENDAR_YEARS.map((option) => (
+                  <option key={option} value={option}>
+                    {t.yearOption(option)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           {calendar.data && !stale ? (
             <p className="cal-count" data-testid="calendar-working-days">
               {t.workingDays(calendar.data.year, formatCount(calendar.data.workingDays))}

@@ -6,6 +6,8 @@ import { useFieldArray, useForm } from "react-hook-form";
 import { parseScheduleFile, ZHolidaySchedule } from "@hcp/domain";
 import type { THolidaySchedule, THolidayScheduleInput, THolidayScheduleValue } from "@hcp/domain";
 
+import { SubmitRow } from "../../components/SubmitRow";
+import { Field } from "../../components/Field";
 import { FieldError, InlineError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 
@@ -58,10 +60,6 @@ export function HolidayScheduleForm({ year, initial, pending, error, saved, onSu
   };
 
   const id = (field: string) => `cal-schedule-${field.replaceAll(".", "-")}`;
-  const described = (field: string, message: string | undefined) => ({
-    "aria-invalid": message ? true : undefined,
-    "aria-describedby": message ? `${id(field)}-error` : undefined,
-  });
 
   return (
     <form className="form cal-schedule-form" noValidate onSubmit={(event) => void handleSubmit((schedule) => onSubmit(schedule, source))(event)}>
@@ -95,21 +93,15 @@ export function HolidayScheduleForm({ year, initial, pending, error, saved, onSu
           const label = t.rowLabel(t.holidaysLegend, index + 1);
           return (
             <div key={row.id} className="cal-schedule-row" role="group" aria-label={label}>
-              <div className="field">
-                <label htmlFor={id(`holidays.${index}.name`)}>{t.holidayName}</label>
-                <input id={id(`holidays.${index}.name`)} type="text" maxLength={32} {...described(`holidays.${index}.name`, rowErrors?.name?.message)} {...register(`holidays.${index}.name`)} />
-                <FieldError id={`${id(`holidays.${index}.name`)}-error`} message={rowErrors?.name?.message} />
-              </div>
-              <div className="field">
-                <label htmlFor={id(`holidays.${index}.from`)}>{t.from}</label>
-                <input id={id(`holidays.${index}.from`)} type="date" {...described(`holidays.${index}.from`, rowErrors?.from?.message)} {...register(`holidays.${index}.from`)} />
-                <FieldError id={`${id(`holidays.${index}.from`)}-error`} message={rowErrors?.from?.message} />
-              </div>
-              <div className="field">
-                <label htmlFor={id(`holidays.${index}.to`)}>{t.to}</label>
-                <input id={id(`holidays.${index}.to`)} type="date" {...described(`holidays.${index}.to`, rowErrors?.to?.message)} {...register(`holidays.${index}.to`)} />
-                <FieldError id={`${id(`holidays.${index}.to`)}-error`} message={rowErrors?.to?.message} />
-              </div>
+              <Field id={id(`holidays.${index}.name`)} label={t.holidayName} error={rowErrors?.name?.message}>
+                {(control) => <input {...control} type="text" maxLength={32} {...register(`holidays.${index}.name`)} />}
+              </Field>
+              <Field id={id(`holidays.${index}.from`)} label={t.from} error={rowErrors?.from?.message}>
+                {(control) => <input {...control} type="date" {...register(`holidays.${index}.from`)} />}
+              </Field>
+              <Field id={id(`holidays.${index}.to`)} label={t.to} error={rowErrors?.to?.message}>
+                {(control) => <input {...control} type="date" {...register(`holidays.${index}.to`)} />}
+              </Field>
               <button type="button" className="btn btn-secondary btn-small" aria-label={`${t.removeRow}${label}`} onClick={() => holidays.remove(index)}>
                 {t.removeRow}
               </button>
@@ -130,16 +122,12 @@ export function HolidayScheduleForm({ year, initial, pending, error, saved, onSu
           const label = t.rowLabel(t.makeupLegend, index + 1);
           return (
             <div key={row.id} className="cal-schedule-row" role="group" aria-label={label}>
-              <div className="field">
-                <label htmlFor={id(`makeupDays.${index}.name`)}>{t.holidayName}</label>
-                <input id={id(`makeupDays.${index}.name`)} type="text" maxLength={32} {...described(`makeupDays.${index}.name`, rowErrors?.name?.message)} {...register(`makeupDays.${index}.name`)} />
-                <FieldError id={`${id(`makeupDays.${index}.name`)}-error`} message={rowErrors?.name?.message} />
-              </div>
-              <div className="field">
-                <label htmlFor={id(`makeupDays.${index}.date`)}>{t.makeupDate}</label>
-                <input id={id(`makeupDays.${index}.date`)} type="date" {...described(`makeupDays.${index}.date`, rowErrors?.date?.message)} {...register(`makeupDays.${index}.date`)} />
-                <FieldError id={`${id(`makeupDays.${index}.date`)}-error`} message={rowErrors?.date?.message} />
-              </div>
+              <Field id={id(`makeupDays.${index}.name`)} label={t.holidayName} error={rowErrors?.name?.message}>
+                {(control) => <input {...control} type="text" maxLength={32} {...register(`makeupDays.${index}.name`)} />}
+              </Field>
+              <Field id={id(`makeupDays.${index}.date`)} label={t.makeupDate} error={rowErrors?.date?.message}>
+                {(control) => <input {...control} type="date" {...register(`makeupDays.${index}.date`)} />}
+              </Field>
               <button type="button" className="btn btn-secondary btn-small" aria-label={`${t.removeRow}${label}`} onClick={() => makeupDays.remove(index)}>
                 {t.removeRow}
               </button>
@@ -151,14 +139,7 @@ export function HolidayScheduleForm({ year, initial, pending, error, saved, onSu
         </button>
       </fieldset>
 
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
-          {t.confirmSchedule(year)}
-        </button>
-        <span className="muted" role="status">
-          {pending ? t.confirming : saved}
-        </span>
-      </div>
+      <SubmitRow label={t.confirmSchedule(year)} pending={pending} pendingLabel={t.confirming} done={saved} />
       <InlineError message={error} />
     </form>
   );

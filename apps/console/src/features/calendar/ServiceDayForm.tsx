@@ -1,7 +1,9 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { FieldError, InlineError } from "../../components/StatusMessages";
+import { SubmitRow } from "../../components/SubmitRow";
+import { Field } from "../../components/Field";
+import { InlineError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 import type { TServiceDayForm, TServiceDayFormInput } from "./calendar-forms";
 import { ZServiceDayForm } from "./calendar-forms";
@@ -31,45 +33,17 @@ export function ServiceDayForm({ pending, error, saved, onSubmit }: ServiceDayFo
 
   return (
     <form className="form cal-form" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
-      <div className="field">
-        <label htmlFor="cal-service-date">{t.serviceDateLabel}</label>
-        <input
-          id="cal-service-date"
-          type="date"
-          aria-required="true"
-          aria-invalid={errors.date ? true : undefined}
-          aria-describedby={errors.date ? "cal-service-date-error" : undefined}
-          {...register("date")}
-        />
-        <FieldError id="cal-service-date-error" message={errors.date?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor="cal-service-note">{t.note}</label>
-        <input
-          id="cal-service-note"
-          type="text"
-          maxLength={100}
-          aria-invalid={errors.note ? true : undefined}
-          aria-describedby={errors.note ? "cal-service-note-hint cal-service-note-error" : "cal-service-note-hint"}
-          {...register("note")}
-        />
-        <p id="cal-service-note-hint" className="muted small cal-hint">
-          {t.noteHint}
-        </p>
-        <FieldError id="cal-service-note-error" message={errors.note?.message} />
-      </div>
+      <Field id="cal-service-date" label={t.serviceDateLabel} error={errors.date?.message}>
+        {(control) => <input {...control} type="date" aria-required="true" {...register("date")} />}
+      </Field>
+      <Field id="cal-service-note" label={t.note} hint={t.noteHint} error={errors.note?.message}>
+        {(control) => <input {...control} type="text" maxLength={100} {...register("note")} />}
+      </Field>
       <label className="checkbox">
         <input type="checkbox" {...register("remove")} />
         {t.remove}
       </label>
-      <div className="form-actions">
-        <button type="submit" className={remove ? "btn btn-secondary" : "btn btn-primary"} disabled={pending} aria-busy={pending || undefined}>
-          {remove ? t.removeSubmit : t.save}
-        </button>
-        <span className="muted" role="status">
-          {pending ? t.saving : saved}
-        </span>
-      </div>
+      <SubmitRow label={remove ? t.removeSubmit : t.save} pending={pending} pendingLabel={t.saving} done={saved} className={remove ? "btn btn-secondary" : "btn btn-primary"} />
       <InlineError message={error} />
     </form>
   );

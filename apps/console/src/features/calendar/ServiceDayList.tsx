@@ -1,5 +1,6 @@
 import { dayKind } from "@hcp/domain";
 
+import { Table } from "../../components/Table";
 import { strings } from "../../lib/strings";
 import type { TCalendarException, TServiceDay } from "./calendar-model";
 
@@ -14,34 +15,22 @@ export function ServiceDayList({ serviceDays, exceptions }: ServiceDayListProps)
   if (serviceDays.length === 0) return <p className="muted">{t.noServiceDays}</p>;
   const exceptionMap = new Map(exceptions.map((exception) => [exception.date, exception]));
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <caption className="sr-only">{t.serviceList}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.serviceDate}</th>
-            <th scope="col">{t.serviceKind}</th>
-            <th scope="col">{t.note}</th>
+    <Table caption={t.serviceList} columns={[t.serviceDate, t.serviceKind, t.note]}>
+      {serviceDays.map((serviceDay) => {
+        const name = exceptionMap.get(serviceDay.date)?.name;
+        return (
+          <tr key={serviceDay.date} data-date={serviceDay.date}>
+            <th scope="row" className="nowrap">
+              {serviceDay.date}
+            </th>
+            <td>
+              {t.kinds[dayKind(serviceDay.date, exceptionMap)]}
+              {name ? `（${name}）` : null}
+            </td>
+            <td>{serviceDay.note || strings.app.dash}</td>
           </tr>
-        </thead>
-        <tbody>
-          {serviceDays.map((serviceDay) => {
-            const name = exceptionMap.get(serviceDay.date)?.name;
-            return (
-              <tr key={serviceDay.date} data-date={serviceDay.date}>
-                <th scope="row" className="nowrap">
-                  {serviceDay.date}
-                </th>
-                <td>
-                  {t.kinds[dayKind(serviceDay.date, exceptionMap)]}
-                  {name ? `（${name}）` : null}
-                </td>
-                <td>{serviceDay.note || strings.app.dash}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }

@@ -1,7 +1,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { FieldError } from "../../components/StatusMessages";
+import { DepartmentOptions } from "../../components/DepartmentOptions";
+import { Field } from "../../components/Field";
 import type { TDepartmentRow } from "../../lib/api-types";
 import { strings } from "../../lib/strings";
 import type { TItemSearchForm } from "./catalog-search";
@@ -23,29 +24,16 @@ export function ItemSearchForm({ departments, value, onSubmit }: ItemSearchFormP
 
   return (
     <form className="search-form" role="search" noValidate onSubmit={handleSubmit(onSubmit)}>
-      <div className="field">
-        <label htmlFor="catalog-search">{t.search}</label>
-        <input
-          id="catalog-search"
-          type="search"
-          placeholder={t.searchHint}
-          aria-invalid={errors.search ? true : undefined}
-          aria-describedby={errors.search ? "catalog-search-error" : undefined}
-          {...register("search")}
-        />
-        <FieldError id="catalog-search-error" message={errors.search?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor="catalog-department">{t.department}</label>
-        <select id="catalog-department" {...register("departmentId")}>
-          <option value="">{t.allDepartments}</option>
-          {departments.map((department) => (
-            <option key={department.id} value={String(department.id)}>
-              {department.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id="catalog-search" label={t.search} error={errors.search?.message}>
+        {(control) => <input {...control} type="search" placeholder={t.searchHint} {...register("search")} />}
+      </Field>
+      <Field id="catalog-department" label={t.department}>
+        {(control) => (
+          <select {...control} {...register("departmentId")}>
+            <DepartmentOptions departments={departments} allLabel={t.allDepartments} />
+          </select>
+        )}
+      </Field>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary">
           {t.submit}

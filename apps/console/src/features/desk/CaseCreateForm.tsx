@@ -5,7 +5,8 @@ import { Controller, useForm } from "react-hook-form";
 import { APPLICANT_TYPES, ZCaseCreate } from "@hcp/domain";
 import type { TCaseCreate } from "@hcp/domain";
 
-import { FieldError, InlineError } from "../../components/StatusMessages";
+import { ChoiceGroup, Field } from "../../components/Field";
+import { InlineError } from "../../components/StatusMessages";
 import type { TServiceItem } from "../../lib/api-types";
 import { serverFieldErrors } from "../../lib/errors";
 import { formatCount } from "../../lib/format";
@@ -163,62 +164,26 @@ export function CaseCreateForm(props: CaseCreateFormProps) {
         ) : null}
       </fieldset>
 
-      <fieldset className="field" disabled={!props.enabled} aria-describedby={describe("applicantType", Boolean(errors.applicantType))}>
-        <legend>{t.applicantType}</legend>
-        <div className="radio-row">
-          {APPLICANT_TYPE_KEYS.map((key) => (
-            <label key={key} className="radio">
-              <input type="radio" value={key} {...register("applicantType")} />
-              {APPLICANT_TYPES[key]}
-            </label>
-          ))}
-        </div>
-        <FieldError id="case-applicantType-error" message={errors.applicantType?.message} />
-      </fieldset>
+      <ChoiceGroup
+        id="case-applicantType"
+        legend={t.applicantType}
+        type="radio"
+        disabled={!props.enabled}
+        options={APPLICANT_TYPE_KEYS.map((key) => ({ value: key, label: APPLICANT_TYPES[key] }))}
+        registration={register("applicantType")}
+        error={errors.applicantType?.message}
+      />
 
       <div className="field-grid">
-        <div className="field">
-          <label htmlFor="case-applicant-name">{t.applicantName}</label>
-          <input
-            id="case-applicant-name"
-            type="text"
-            autoComplete="off"
-            disabled={!props.enabled}
-            aria-invalid={errors.applicantName ? true : undefined}
-            aria-describedby={describe("applicantName", Boolean(errors.applicantName))}
-            {...register("applicantName")}
-          />
-          <FieldError id="case-applicantName-error" message={errors.applicantName?.message} />
-        </div>
-        <div className="field">
-          <label htmlFor="case-applicant-phone">{t.applicantPhone}</label>
-          <input
-            id="case-applicant-phone"
-            type="tel"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={11}
-            disabled={!props.enabled}
-            aria-invalid={errors.applicantPhone ? true : undefined}
-            aria-describedby={describe("applicantPhone", Boolean(errors.applicantPhone))}
-            {...register("applicantPhone")}
-          />
-          <FieldError id="case-applicantPhone-error" message={errors.applicantPhone?.message} />
-        </div>
-        <div className="field">
-          <label htmlFor="case-applicant-id-no">{auditStrings.reveal.idNoInput}</label>
-          <input
-            id="case-applicant-id-no"
-            type="text"
-            autoComplete="off"
-            maxLength={20}
-            disabled={!props.enabled}
-            aria-invalid={errors.applicantIdNo ? true : undefined}
-            aria-describedby={describe("applicantIdNo", Boolean(errors.applicantIdNo))}
-            {...register("applicantIdNo")}
-          />
-          <FieldError id="case-applicantIdNo-error" message={errors.applicantIdNo?.message} />
-        </div>
+        <Field id="case-applicant-name" label={t.applicantName} error={errors.applicantName?.message}>
+          {(control) => <input {...control} type="text" autoComplete="off" disabled={!props.enabled} {...register("applicantName")} />}
+        </Field>
+        <Field id="case-applicant-phone" label={t.applicantPhone} error={errors.applicantPhone?.message}>
+          {(control) => <input {...control} type="tel" inputMode="numeric" autoComplete="off" maxLength={11} disabled={!props.enabled} {...register("applicantPhone")} />}
+        </Field>
+        <Field id="case-applicant-id-no" label={auditStrings.reveal.idNoInput} error={errors.applicantIdNo?.message}>
+          {(control) => <input {...control} type="text" autoComplete="off" maxLength={20} disabled={!props.enabled} {...register("applicantIdNo")} />}
+        </Field>
       </div>
 
       <div className="form-actions">

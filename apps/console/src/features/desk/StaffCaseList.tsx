@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 
+import { Table } from "../../components/Table";
 import { Empty, InlineError } from "../../components/StatusMessages";
 import type { TCaseRow } from "../../lib/api-types";
 import { formatTime } from "../../lib/format";
@@ -50,83 +51,69 @@ export function StaffCaseList({ cases, onComplete, onInvite, onWithdraw, busy, e
   if (cases.length === 0) return <Empty label={t.noCases} />;
 
   return (
-    <div className="table-wrap">
-      <table className="data-table" aria-labelledby="cases-heading" aria-describedby="cases-privacy">
-        <thead>
-          <tr>
-            <th scope="col">{t.caseNo}</th>
-            <th scope="col">{t.caseItem}</th>
-            <th scope="col">{t.applicant}</th>
-            <th scope="col">{t.receivedAt}</th>
-            <th scope="col">{t.status}</th>
-            <th scope="col">{t.rating}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cases.map((row) => {
-            const rowBusy = busy?.caseId === row.id ? busy.action : null;
-            const anyBusy = busy !== null;
-            // Invited this visit and not yet re-read: shown as pushed until the list catches up.
-            const promptState: TPromptState | undefined = row.prompt?.state ?? (invitedIds.has(row.id) ? "pushed" : undefined);
-            return (
-              <tr key={row.id} data-testid="case-row" data-case-no={row.caseNo}>
-                <td className="nowrap mono">{row.caseNo}</td>
-                <td>{row.itemName}</td>
-                <td className="nowrap">
-                  {row.applicantNameMasked}
-                  {row.applicantContactMasked ? <div className="small">{renderContact ? renderContact(row) : row.applicantContactMasked}</div> : null}
-                </td>
-                <td className="nowrap">{formatTime(row.receivedAt)}</td>
-                <td className="nowrap">
-                  <span className={row.status === "completed" ? "tag tag-neutral" : "tag tag-info"}>
-                    {t.statuses[row.status]}
+    <Table aria-labelledby="cases-heading" aria-describedby="cases-privacy" columns={[t.caseNo, t.caseItem, t.applicant, t.receivedAt, t.status, t.rating]}>
+      {cases.map((row) => {
+        const rowBusy = busy?.caseId === row.id ? busy.action : null;
+        const anyBusy = busy !== null;
+        // Invited this visit and not yet re-read: shown as pushed until the list catches up.
+        const promptState: TPromptState | undefined = row.prompt?.state ?? (invitedIds.has(row.id) ? "pushed" : undefined);
+        return (
+          <tr key={row.id} data-testid="case-row" data-case-no={row.caseNo}>
+            <td className="nowrap mono">{row.caseNo}</td>
+            <td>{row.itemName}</td>
+            <td className="nowrap">
+              {row.applicantNameMasked}
+              {row.applicantContactMasked ? <div className="small">{renderContact ? renderContact(row) : row.applicantContactMasked}</div> : null}
+            </td>
+            <td className="nowrap">{formatTime(row.receivedAt)}</td>
+            <td className="nowrap">
+              <span className={row.status === "completed" ? "tag tag-neutral" : "tag tag-info"}>
+                {t.statuses[row.status]}
+              </span>
+              {row.dueDate ? (
+                <div className="deadline small" data-testid="case-due">
+                  {t.dueDate(row.dueDate)}
+                  <ProvisionalMark provisional={row.dueDateProvisional} />
+                </div>
+              ) : null}
+            </td>
+            <td className="action-cell">
+              {row.status === "received" ? (
+                <button type="button" className="btn btn-primary btn-small" disabled={anyBusy} onClick={() => onComplete(row.id)}>
+                  {rowBusy === "complete" ? t.completing : t.complete}
+                </button>
+              ) : row.rated ? (
+                <span className="tag tag-success">{t.rated}</span>
+              ) : promptState ? (
+                <span className="pushed" data-testid="prompt-state" data-state={promptState}>
+                  <span className={PROMPT_TAG[promptState]} role="status" title={t.promptStateHelp[promptState]}>
+                    {t.promptStates[promptState]}
                   </span>
-                  {row.dueDate ? (
-                    <div className="deadline small" data-testid="case-due">
-                      {t.dueDate(row.dueDate)}
-                      <ProvisionalMark provisional={row.dueDateProvisional} />
-                    </div>
-                  ) : null}
-                </td>
-                <td className="action-cell">
-                  {row.status === "received" ? (
-                    <button type="button" className="btn btn-primary btn-small" disabled={anyBusy} onClick={() => onComplete(row.id)}>
-                      {rowBusy === "complete" ? t.completing : t.complete}
+                  {isOpenPrompt(promptState) ? (
+                    <button type="button" className="btn btn-link btn-small" disabled={anyBusy} onClick={() => onWithdraw(row.id)}>
+                      {rowBusy === "withdraw" ? t.withdrawing : t.withdraw}
                     </button>
-                  ) : row.rated ? (
-                    <span className="tag tag-success">{t.rated}</span>
-                  ) : promptState ? (
-                    <span className="pushed" data-testid="prompt-state" data-state={promptState}>
-                      <span className={PROMPT_TAG[promptState]} role="status" title={t.promptStateHelp[promptState]}>
-                        {t.promptStates[promptState]}
-                      </span>
-                      {isOpenPrompt(promptState) ? (
-                        <button type="button" className="btn btn-link btn-small" disabled={anyBusy} onClick={() => onWithdraw(row.id)}>
-                          {rowBusy === "withdraw" ? t.withdrawing : t.withdraw}
-                        </button>
-                      ) : promptState === "rated" ? null : (
-                        <button type="button" className="btn btn-link btn-small" disabled={anyBusy} onClick={() => onInvite(row.id)}>
-                          {rowBusy === "invite" ? t.inviting : t.reinvite}
-                        </button>
-                      )}
-                    </span>
-                  ) : (
-                    <button type="button" className="btn btn-primary btn-small" disabled={anyBusy} onClick={() => onInvite(row.id)}>
-                      {rowBusy === "invite" ? t.inviting : t.invite}
+                  ) : promptState === "rated" ? null : (
+                    <button type="button" className="btn btn-link btn-small" disabled={anyBusy} onClick={() => onInvite(row.id)}>
+                      {rowBusy === "invite" ? t.inviting : t.reinvite}
                     </button>
                   )}
-                  {row.status === "completed" && onReceipt ? (
-                    <button type="button" className="btn btn-link btn-small" onClick={() => onReceipt(row.id, row.caseNo)}>
-                      {strings.receipt.action}
-                    </button>
-                  ) : null}
-                  <InlineError message={errors[row.id]} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                </span>
+              ) : (
+                <button type="button" className="btn btn-primary btn-small" disabled={anyBusy} onClick={() => onInvite(row.id)}>
+                  {rowBusy === "invite" ? t.inviting : t.invite}
+                </button>
+              )}
+              {row.status === "completed" && onReceipt ? (
+                <button type="button" className="btn btn-link btn-small" onClick={() => onReceipt(row.id, row.caseNo)}>
+                  {strings.receipt.action}
+                </button>
+              ) : null}
+              <InlineError message={errors[row.id]} />
+            </td>
+          </tr>
+        );
+      })}
+    </Table>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "../../components/Table";
 import { Empty, InlineError } from "../../components/StatusMessages";
 import type { TWindowRow } from "../../lib/api-types";
 import { strings } from "../../lib/strings";
@@ -53,59 +54,46 @@ export function WindowPanel(props: WindowPanelProps) {
         <Empty />
       ) : (
         // 19 windows: scroll inside the panel so 受理办件 stays near the top of the page.
-        <div className="table-wrap table-scroll-short" tabIndex={0} role="region" aria-labelledby="window-list-heading">
-          <table className="data-table" aria-labelledby="window-list-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t.windowCode}</th>
-                <th scope="col">{t.windowName}</th>
-                <th scope="col">{t.windowKind}</th>
-                <th scope="col">{t.onDuty}</th>
-                <th scope="col">{t.actions}</th>
+        <Table scroll="short" regionLabelledBy="window-list-heading" aria-labelledby="window-list-heading" columns={[t.windowCode, t.windowName, t.windowKind, t.onDuty, t.actions]}>
+          {windows.map((window) => {
+            const isMine = window.id === props.currentWindowId;
+            const pending = props.signingInWindowId === window.id;
+            const error = props.signInError?.windowId === window.id ? props.signInError.message : null;
+            return (
+              <tr key={window.id} data-testid="desk-window-row" data-window-code={window.code} className={isMine ? "is-current" : undefined}>
+                <td className="nowrap">{window.code}</td>
+                <td id={`desk-window-${window.id}`}>{window.name}</td>
+                <td className="nowrap">{t.kinds[window.kind]}</td>
+                <td>
+                  {window.staff ? (
+                    <>
+                      {window.staff.name}
+                      <span className="muted small">（{t.badge(window.staff.badgeNo)}）</span>
+                    </>
+                  ) : (
+                    <span className="muted">{t.nobody}</span>
+                  )}
+                </td>
+                <td className="action-cell">
+                  {isMine ? (
+                    <span className="tag tag-success">{t.youAreHere}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="btn btn-primary btn-small"
+                      onClick={() => props.onSignIn(window.id)}
+                      disabled={props.signingInWindowId !== null}
+                      aria-describedby={`desk-window-${window.id}`}
+                    >
+                      {pending ? t.signingIn : t.signInHere}
+                    </button>
+                  )}
+                  <InlineError message={error} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {windows.map((window) => {
-                const isMine = window.id === props.currentWindowId;
-                const pending = props.signingInWindowId === window.id;
-                const error = props.signInError?.windowId === window.id ? props.signInError.message : null;
-                return (
-                  <tr key={window.id} data-testid="desk-window-row" data-window-code={window.code} className={isMine ? "is-current" : undefined}>
-                    <td className="nowrap">{window.code}</td>
-                    <td id={`desk-window-${window.id}`}>{window.name}</td>
-                    <td className="nowrap">{t.kinds[window.kind]}</td>
-                    <td>
-                      {window.staff ? (
-                        <>
-                          {window.staff.name}
-                          <span className="muted small">（{t.badge(window.staff.badgeNo)}）</span>
-                        </>
-                      ) : (
-                        <span className="muted">{t.nobody}</span>
-                      )}
-                    </td>
-                    <td className="action-cell">
-                      {isMine ? (
-                        <span className="tag tag-success">{t.youAreHere}</span>
-                      ) : (
-                        <button
-                          type="button"
-                          className="btn btn-primary btn-small"
-                          onClick={() => props.onSignIn(window.id)}
-                          disabled={props.signingInWindowId !== null}
-                          aria-describedby={`desk-window-${window.id}`}
-                        >
-                          {pending ? t.signingIn : t.signInHere}
-                        </button>
-                      )}
-                      <InlineError message={error} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
       )}
     </>
   );

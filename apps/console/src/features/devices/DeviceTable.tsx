@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@hcp/api";
 import { hallClockText, hallDateTimeText } from "@hcp/domain";
 
+import { Table } from "../../components/Table";
 import { InlineError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 
@@ -32,61 +33,47 @@ function PairingCode({ code, expiresAt, now }: { code: string; expiresAt: string
 export function DeviceTable(props: DeviceTableProps) {
   const t = strings.devices;
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.window}</th>
-            <th scope="col">{t.device}</th>
-            <th scope="col">{t.status}</th>
-            <th scope="col">{t.lastHeartbeat}</th>
-            <th scope="col">{t.outbox}</th>
-            <th scope="col">{t.actions}</th>
+    <Table columns={[t.window, t.device, t.status, t.lastHeartbeat, t.outbox, t.actions]}>
+      {props.devices.map((device) => {
+        const status = !device.paired ? (device.pairingPending ? t.pairing : t.unpaired) : device.online ? t.online : t.offline;
+        return (
+          <tr key={device.id} data-testid="device-row" data-window-code={device.windowCode ?? ""}>
+            <td>
+              {device.windowCode} {device.windowName}
+            </td>
+            <td>{device.deviceCode}</td>
+            <td>
+              <span className={`badge ${device.online ? "badge-good" : device.paired ? "badge-bad" : ""}`}>{status}</span>
+            </td>
+            <td>{device.lastHeartbeatAt ? hallDateTimeText(new Date(device.lastHeartbeatAt)) : strings.app.dash}</td>
+            <td className={device.outboxDepth > 0 ? "warning-text" : undefined}>{device.outboxDepth}</td>
+            <td>
+              <div className="row-actions">
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-small"
+                  disabled={props.busyDeviceId === device.id}
+                  onClick={() => props.onIssueCode(device.id)}
+                >
+                  {device.paired ? t.replace : t.issueCode}
+                </button>
+                {device.paired ? (
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    disabled={props.busyDeviceId === device.id}
+                    onClick={() => props.onUnpair(device.id)}
+                  >
+                    {t.unpair}
+                  </button>
+                ) : null}
+              </div>
+              {device.pairingCode && new Date(device.pairingCode.expiresAt) > props.now ? <PairingCode {...device.pairingCode} now={props.now} /> : null}
+              <InlineError message={props.rowError?.deviceId === device.id ? props.rowError.message : null} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {props.devices.map((device) => {
-            const status = !device.paired ? (device.pairingPending ? t.pairing : t.unpaired) : device.online ? t.online : t.offline;
-            return (
-              <tr key={device.id} data-testid="device-row" data-window-code={device.windowCode ?? ""}>
-                <td>
-                  {device.windowCode} {device.windowName}
-                </td>
-                <td>{device.deviceCode}</td>
-                <td>
-                  <span className={`badge ${device.online ? "badge-good" : device.paired ? "badge-bad" : ""}`}>{status}</span>
-                </td>
-                <td>{device.lastHeartbeatAt ? hallDateTimeText(new Date(device.lastHeartbeatAt)) : strings.app.dash}</td>
-                <td className={device.outboxDepth > 0 ? "warning-text" : undefined}>{device.outboxDepth}</td>
-                <td>
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      disabled={props.busyDeviceId === device.id}
-                      onClick={() => props.onIssueCode(device.id)}
-                    >
-                      {device.paired ? t.replace : t.issueCode}
-                    </button>
-                    {device.paired ? (
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        disabled={props.busyDeviceId === device.id}
-                        onClick={() => props.onUnpair(device.id)}
-                      >
-                        {t.unpair}
-                      </button>
-                    ) : null}
-                  </div>
-                  {device.pairingCode && new Date(device.pairingCode.expiresAt) > props.now ? <PairingCode {...device.pairingCode} now={props.now} /> : null}
-                  <InlineError message={props.rowError?.deviceId === device.id ? props.rowError.message : null} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }

@@ -5,7 +5,9 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 import { DEFAULT_RATING_LEVELS, LEVEL_LABELS, RATING_RULE_LIMITS, ZRatingRules } from "@hcp/domain";
 import type { TRatingRules } from "@hcp/domain";
 
-import { FieldError, InlineError } from "../../components/StatusMessages";
+import { SubmitRow } from "../../components/SubmitRow";
+import { Field } from "../../components/Field";
+import { InlineError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
 
 const t = strings.devices;
@@ -22,25 +24,9 @@ function WholeNumberField(props: {
 }) {
   const { id, label, hint, limits, error, input } = props;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={limits.min}
-        max={limits.max}
-        step={1}
-        className="input-short"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-        {...input}
-      />
-      <p id={`${id}-hint`} className="muted small">
-        {hint}
-      </p>
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(control) => <input {...control} type="number" inputMode="numeric" min={limits.min} max={limits.max} step={1} className="input-short" {...input} />}
+    </Field>
   );
 }
 
@@ -87,34 +73,19 @@ export function RatingRulesForm({ value, canEdit, pending, error, saved, onSubmi
             <input type="checkbox" {...register("defaultRating.enabled")} /> {t.defaultRatingEnabled}
           </label>
         </div>
-        <div className="field">
-          <label htmlFor="default-rating-level">{t.defaultRatingLevel}</label>
-          <select
-            id="default-rating-level"
-            aria-invalid={errors.defaultRating?.level ? true : undefined}
-            aria-describedby={errors.defaultRating?.level ? "default-rating-hint default-rating-error" : "default-rating-hint"}
-            {...register("defaultRating.level", { valueAsNumber: true })}
-          >
-            {DEFAULT_RATING_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {LEVEL_LABELS[level]}
-              </option>
-            ))}
-          </select>
-          <p id="default-rating-hint" className="muted small">
-            {t.defaultRatingHint}
-          </p>
-          <FieldError id="default-rating-error" message={errors.defaultRating?.level?.message} />
-        </div>
+        <Field id="default-rating-level" label={t.defaultRatingLevel} hint={t.defaultRatingHint} error={errors.defaultRating?.level?.message}>
+          {(control) => (
+            <select {...control} {...register("defaultRating.level", { valueAsNumber: true })}>
+              {DEFAULT_RATING_LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {LEVEL_LABELS[level]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {canEdit ? (
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
-              {t.saveRules}
-            </button>
-            <span className="muted" role="status">
-              {pending ? t.savingRules : saved}
-            </span>
-          </div>
+          <SubmitRow label={t.saveRules} pending={pending} pendingLabel={t.savingRules} done={saved} />
         ) : null}
       </fieldset>
       <InlineError message={error} />

@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@hcp/api";
 import { hallDateTimeText } from "@hcp/domain";
 
+import { Table } from "../../components/Table";
 import { strings } from "../../lib/strings";
 
 export type TSignalRow = RouterOutputs["signal"]["list"][number];
@@ -15,46 +16,32 @@ export function SignalList(props: {
   const t = strings.devices;
   if (props.signals.length === 0) return <p className="muted">{t.noSignals}</p>;
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.signalTime}</th>
-            <th scope="col">{t.signalKind}</th>
-            <th scope="col">{t.window}</th>
-            <th scope="col">{t.caseNo}</th>
-            <th scope="col">{t.signalDetail}</th>
-            <th scope="col">{t.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.signals.map((signal) => (
-            <tr key={signal.id} data-testid="signal-row">
-              <td>{hallDateTimeText(new Date(signal.createdAt))}</td>
-              <td>{signal.label}</td>
-              <td>{signal.windowCode ?? strings.app.dash}</td>
-              <td>{signal.caseNo ?? strings.app.dash}</td>
-              <td>{signal.detail || strings.app.dash}</td>
-              <td>
-                {signal.reviewed ? (
-                  <span className="muted">{t.reviewed}</span>
-                ) : props.canReview ? (
-                  <button
-                    type="button"
-                    className="btn btn-secondary btn-small"
-                    disabled={props.reviewingId === signal.id}
-                    onClick={() => props.onReview(signal.id)}
-                  >
-                    {t.markReviewed}
-                  </button>
-                ) : (
-                  <span className="muted">{t.unreviewed}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table columns={[t.signalTime, t.signalKind, t.window, t.caseNo, t.signalDetail, t.actions]}>
+      {props.signals.map((signal) => (
+        <tr key={signal.id} data-testid="signal-row">
+          <td>{hallDateTimeText(new Date(signal.createdAt))}</td>
+          <td>{signal.label}</td>
+          <td>{signal.windowCode ?? strings.app.dash}</td>
+          <td>{signal.caseNo ?? strings.app.dash}</td>
+          <td>{signal.detail || strings.app.dash}</td>
+          <td>
+            {signal.reviewed ? (
+              <span className="muted">{t.reviewed}</span>
+            ) : props.canReview ? (
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                disabled={props.reviewingId === signal.id}
+                onClick={() => props.onReview(signal.id)}
+              >
+                {t.markReviewed}
+              </button>
+            ) : (
+              <span className="muted">{t.unreviewed}</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "../../components/Table";
 import { ProgressBar } from "../../components/ProgressBar";
 import { InlineError } from "../../components/StatusMessages";
 import { importStrings } from "./import-strings";
@@ -39,27 +40,15 @@ export function ImportErrorTable({ job }: { job: TImportView }) {
     <section aria-labelledby="import-errors-heading">
       <h2 id="import-errors-heading">{t.errorsHeading}</h2>
       {job.errorCount > job.errors.length ? <p className="muted small">{t.errorsShown(job.errors.length, job.errorCount)}</p> : null}
-      <div className="table-wrap table-scroll">
-        <table className="data-table">
-          <caption className="sr-only">{t.errorsHeading}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.row}</th>
-              <th scope="col">{t.columns.column}</th>
-              <th scope="col">{t.columns.message}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {job.errors.map((error, index) => (
-              <tr key={`${String(error.row)}-${error.field}-${String(index)}`}>
-                <th scope="row">{t.rowNo(error.row)}</th>
-                <td>{error.column}</td>
-                <td>{error.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table scroll="tall" caption={t.errorsHeading} columns={[t.columns.row, t.columns.column, t.columns.message]}>
+        {job.errors.map((error, index) => (
+          <tr key={`${String(error.row)}-${error.field}-${String(index)}`}>
+            <th scope="row">{t.rowNo(error.row)}</th>
+            <td>{error.column}</td>
+            <td>{error.message}</td>
+          </tr>
+        ))}
+      </Table>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { addCalendarDays } from "@hcp/domain";
 import type { TPeriod } from "@hcp/domain";
 
+import { Table } from "../../components/Table";
 import { QueryView } from "../../components/QueryView";
 import { formatCount, formatTime } from "../../lib/format";
 import { hallToday, presetPeriod, weekOf } from "../../lib/period";
@@ -101,32 +102,18 @@ export function LiveOverview() {
         </p>
         <QueryView query={todayOverview}>
           {() => (
-            <div className="table-wrap">
-              <table className="data-table live-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.metric}</th>
-                    {columns.map((column) => (
-                      <th key={column.key} scope="col" className="num">
-                        {column.label}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {ROW_KEYS.map((row) => (
-                    <tr key={row}>
-                      <th scope="row">{t.rows[row]}</th>
-                      {columns.map((column) => (
-                        <td key={column.key} className="num" data-testid={`live-${column.key}-${row}`}>
-                          {column.values[row]}
-                        </td>
-                      ))}
-                    </tr>
+            <Table className="live-table" columns={[t.metric, ...columns.map((column) => ({ label: column.label, numeric: true }))]}>
+              {ROW_KEYS.map((row) => (
+                <tr key={row}>
+                  <th scope="row">{t.rows[row]}</th>
+                  {columns.map((column) => (
+                    <td key={column.key} className="num" data-testid={`live-${column.key}-${row}`}>
+                      {column.values[row]}
+                    </td>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </tr>
+              ))}
+            </Table>
           )}
         </QueryView>
         {canSeeDevices ? <OfflineEvaluators /> : null}

@@ -1,5 +1,6 @@
 import { isGoodLevel, LEVEL_LABELS, LEVELS } from "@hcp/domain";
 
+import { TableHead } from "../../components/Table";
 import type { TPeriodOverview } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
 import { strings } from "../../lib/strings";
@@ -67,14 +68,7 @@ export function LevelBreakdown({ byLevel }: { byLevel: TPeriodOverview["totals"]
   const t = strings.overview;
   return (
     <table className="data-table level-table" aria-labelledby="levels-heading">
-      <thead>
-        <tr>
-          <th scope="col">{t.level}</th>
-          <th scope="col" className="num">
-            {t.count}
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={[t.level, { label: t.count, numeric: true }]} />
       <tbody>
         {LEVELS.map((level) => (
           <tr key={level} data-testid={`level-${level}`}>

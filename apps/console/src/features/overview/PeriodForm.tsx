@@ -4,7 +4,7 @@ import { useForm } from "react-hook-form";
 import { ZPeriod } from "@hcp/domain";
 import type { TPeriod } from "@hcp/domain";
 
-import { FieldError } from "../../components/StatusMessages";
+import { Field } from "../../components/Field";
 import type { TPresetKey } from "../../lib/period";
 import { presetOf, presetPeriod } from "../../lib/period";
 import { strings } from "../../lib/strings";
@@ -35,28 +35,12 @@ export function PeriodForm({ value, today, onChange }: PeriodFormProps) {
   return (
     <div className="period-bar">
       <form className="period-form" noValidate onSubmit={handleSubmit(onChange)}>
-        <div className="field">
-          <label htmlFor="period-from">{t.from}</label>
-          <input
-            id="period-from"
-            type="date"
-            aria-invalid={errors.from ? true : undefined}
-            aria-describedby={errors.from ? "period-from-error" : undefined}
-            {...register("from")}
-          />
-          <FieldError id="period-from-error" message={errors.from?.message} />
-        </div>
-        <div className="field">
-          <label htmlFor="period-to">{t.to}</label>
-          <input
-            id="period-to"
-            type="date"
-            aria-invalid={errors.to ? true : undefined}
-            aria-describedby={errors.to ? "period-to-error" : undefined}
-            {...register("to")}
-          />
-          <FieldError id="period-to-error" message={errors.to?.message} />
-        </div>
+        <Field id="period-from" label={t.from} error={errors.from?.message}>
+          {(control) => <input {...control} type="date" {...register("from")} />}
+        </Field>
+        <Field id="period-to" label={t.to} error={errors.to?.message}>
+          {(control) => <input {...control} type="date" {...register("to")} />}
+        </Field>
         <button type="submit" className="btn btn-primary">
           {t.apply}
         </button>

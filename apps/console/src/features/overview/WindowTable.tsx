@@ -1,3 +1,4 @@
+import { Table } from "../../components/Table";
 import type { TMetrics, TWindowPerformance } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
 import { strings } from "../../lib/strings";
@@ -14,54 +15,36 @@ function MetricCells({ metrics }: { metrics: TMetrics }) {
   );
 }
 
+const METRIC_COLUMNS = ["cases", "ratings", "ratedRate", "goodRate", "badRatings"] as const;
+
 /** 窗口绩效, by window code, then the cases handled outside any window (online, self-service, post). */
 export function WindowTable({ windows, offWindow }: { windows: readonly TWindowPerformance[]; offWindow: TMetrics }) {
   const t = strings.overview;
   const rows = [...windows].sort((a, b) => a.window.code.localeCompare(b.window.code, "zh-CN", { numeric: true }));
   return (
-    <div className="table-wrap">
-      <table className="data-table" aria-labelledby="windows-heading">
-        <thead>
-          <tr>
-            <th scope="col">{t.windowCode}</th>
-            <th scope="col">{t.windowName}</th>
-            <th scope="col">{t.staffOnDuty}</th>
-            <th scope="col" className="num">
-              {t.cases}
-            </th>
-            <th scope="col" className="num">
-              {t.ratings}
-            </th>
-            <th scope="col" className="num">
-              {t.ratedRate}
-            </th>
-            <th scope="col" className="num">
-              {t.goodRate}
-            </th>
-            <th scope="col" className="num">
-              {t.badRatings}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.window.id} data-testid="window-row" data-window-code={row.window.code}>
-              <td className="nowrap">{row.window.code}</td>
-              <th scope="row">{row.window.name}</th>
-              <td className="nowrap">{row.staffName ?? <span className="muted">{t.nobody}</span>}</td>
-              <MetricCells metrics={row.metrics} />
-            </tr>
-          ))}
-        </tbody>
-        <tbody className="off-window">
+    <Table
+      aria-labelledby="windows-heading"
+      columns={[t.windowCode, t.windowName, t.staffOnDuty, ...METRIC_COLUMNS.map((key) => ({ label: t[key], numeric: true }))]}
+      apart={{
+        className: "off-window",
+        rows: (
           <tr data-testid="off-window-row">
             <td>{strings.app.dash}</td>
             <th scope="row">{t.offWindow}</th>
             <td>{strings.app.dash}</td>
             <MetricCells metrics={offWindow} />
           </tr>
-        </tbody>
-      </table>
-    </div>
+        ),
+      }}
+    >
+      {rows.map((row) => (
+        <tr key={row.window.id} data-testid="window-row" data-window-code={row.window.code}>
+          <td className="nowrap">{row.window.code}</td>
+          <th scope="row">{row.window.name}</th>
+          <td className="nowrap">{row.staffName ?? <span className="muted">{t.nobody}</span>}</td>
+          <MetricCells metrics={row.metrics} />
+        </tr>
+      ))}
+    </Table>
   );
 }

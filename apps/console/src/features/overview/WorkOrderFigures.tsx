@@ -1,3 +1,4 @@
+import { Table } from "../../components/Table";
 import { Empty } from "../../components/StatusMessages";
 import type { TWorkOrderMetricsRow } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
@@ -58,44 +59,21 @@ export function WorkOrderFigures({ hall, departments, departmentNames, provision
         ))}
       </ul>
       <h3 id="wo-departments-heading">{t.byDepartment}</h3>
-      <div className="table-wrap table-scroll">
-        <table className="data-table" aria-labelledby="wo-departments-heading">
-          <thead>
-            <tr>
-              <th scope="col">{t.department}</th>
-              <th scope="col" className="num">
-                {t.badReviews}
-              </th>
-              <th scope="col" className="num">
-                {t.open}
-              </th>
-              <th scope="col" className="num">
-                {t.overdue}
-              </th>
-              {RATE_KEYS.map((key) => (
-                <th key={key} scope="col" className="num">
-                  {t[key]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key} data-testid="wo-department-row">
-                <th scope="row">{row.name}</th>
-                <td className="num">{formatCount(row.badReviews)}</td>
-                <td className="num">{formatCount(row.open)}</td>
-                <td className={row.overdue > 0 ? "num danger-text" : "num"}>{formatCount(row.overdue)}</td>
-                {RATE_KEYS.map((key) => (
-                  <td key={key} className="num">
-                    {row[key].text}
-                  </td>
-                ))}
-              </tr>
+      <Table scroll="tall" aria-labelledby="wo-departments-heading" columns={[t.department, { label: t.badReviews, numeric: true }, { label: t.open, numeric: true }, { label: t.overdue, numeric: true }, ...RATE_KEYS.map((key) => ({ label: t[key], numeric: true }))]}>
+        {rows.map((row) => (
+          <tr key={row.key} data-testid="wo-department-row">
+            <th scope="row">{row.name}</th>
+            <td className="num">{formatCount(row.badReviews)}</td>
+            <td className="num">{formatCount(row.open)}</td>
+            <td className={row.overdue > 0 ? "num danger-text" : "num"}>{formatCount(row.overdue)}</td>
+            {RATE_KEYS.map((key) => (
+              <td key={key} className="num">
+                {row[key].text}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </Table>
       <p className="muted small">{t.definitions}</p>
     </>
   );

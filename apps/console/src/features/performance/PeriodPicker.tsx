@@ -3,7 +3,7 @@ import { useForm } from "react-hook-form";
 
 import type { TPeriod } from "@hcp/domain";
 
-import { FieldError } from "../../components/StatusMessages";
+import { Field } from "../../components/Field";
 import type { TPeriodKind } from "../../lib/period";
 import { periodOfPick, pickOfPeriod, ZPeriodPick } from "./period-picker";
 import type { TPeriodPick } from "./period-picker";
@@ -25,8 +25,6 @@ export function PeriodPicker({ value, onChange, idPrefix = "pick" }: { value: TP
   } = useForm<TPeriodPick>({ resolver: zodResolver(ZPeriodPick), values: pickOfPeriod(value) });
   const kind = watch("kind");
   const id = (name: string) => `${idPrefix}-${name}`;
-  const invalid = (name: keyof TPeriodPick) =>
-    errors[name] ? { "aria-invalid": true, "aria-describedby": id(`${name}-error`) } : {};
 
   return (
     <form className="period-form period-picker" noValidate onSubmit={handleSubmit((pick) => onChange(periodOfPick(pick)))}>
@@ -40,31 +38,23 @@ export function PeriodPicker({ value, onChange, idPrefix = "pick" }: { value: TP
         ))}
       </fieldset>
       {kind === "day" || kind === "week" ? (
-        <div className="field">
-          <label htmlFor={id("day")}>{kind === "day" ? t.day : t.week}</label>
-          <input id={id("day")} type="date" {...invalid("day")} {...register("day")} />
-          <FieldError id={id("day-error")} message={errors.day?.message} />
-        </div>
+        <Field id={id("day")} label={kind === "day" ? t.day : t.week} error={errors.day?.message}>
+          {(control) => <input {...control} type="date" {...register("day")} />}
+        </Field>
       ) : null}
       {kind === "month" ? (
-        <div className="field">
-          <label htmlFor={id("month")}>{t.month}</label>
-          <input id={id("month")} type="month" {...invalid("month")} {...register("month")} />
-          <FieldError id={id("month-error")} message={errors.month?.message} />
-        </div>
+        <Field id={id("month")} label={t.month} error={errors.month?.message}>
+          {(control) => <input {...control} type="month" {...register("month")} />}
+        </Field>
       ) : null}
       {kind === "custom" ? (
         <>
-          <div className="field">
-            <label htmlFor={id("from")}>{t.from}</label>
-            <input id={id("from")} type="date" {...invalid("from")} {...register("from")} />
-            <FieldError id={id("from-error")} message={errors.from?.message} />
-          </div>
-          <div className="field">
-            <label htmlFor={id("to")}>{t.to}</label>
-            <input id={id("to")} type="date" {...invalid("to")} {...register("to")} />
-            <FieldError id={id("to-error")} message={errors.to?.message} />
-          </div>
+          <Field id={id("from")} label={t.from} error={errors.from?.message}>
+            {(control) => <input {...control} type="date" {...register("from")} />}
+          </Field>
+          <Field id={id("to")} label={t.to} error={errors.to?.message}>
+            {(control) => <input {...control} type="date" {...register("to")} />}
+          </Field>
         </>
       ) : null}
       <button type="submit" className="btn btn-primary">

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { RANKING_COMPONENTS, ZRankingWeights } from "@hcp/domain";
 import type { TRankingWeights } from "@hcp/domain";
 
+import { SubmitRow } from "../../components/SubmitRow";
+import { Field } from "../../components/Field";
 import { FieldError, InlineError } from "../../components/StatusMessages";
 import { performanceStrings } from "./strings";
 import type { TRankingSettings } from "./types";
@@ -57,22 +59,11 @@ export function RankingSettingsForm({ value, pending, error, saved, onSubmit }: 
           {RANKING_COMPONENTS.map((key: keyof TRankingWeights) => {
             const fieldError = errors.weights?.[key]?.message;
             return (
-              <div className="field" key={key}>
-                <label htmlFor={`weight-${key}`}>{t.weights[key]}</label>
-                <input
-                  id={`weight-${key}`}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={100}
-                  step={1}
-                  className="input-short"
-                  aria-invalid={fieldError ? true : undefined}
-                  aria-describedby={fieldError ? `weight-${key}-error` : undefined}
-                  {...register(`weights.${key}`, { valueAsNumber: true })}
-                />
-                <FieldError id={`weight-${key}-error`} message={fieldError} />
-              </div>
+              <Field key={key} id={`weight-${key}`} label={t.weights[key]} error={fieldError}>
+                {(control) => (
+                  <input {...control} type="number" inputMode="numeric" min={0} max={100} step={1} className="input-short" {...register(`weights.${key}`, { valueAsNumber: true })} />
+                )}
+              </Field>
             );
           })}
         </div>
@@ -81,30 +72,10 @@ export function RankingSettingsForm({ value, pending, error, saved, onSubmit }: 
         </p>
         <FieldError id="weights-error" message={sumError} />
       </fieldset>
-      <div className="field">
-        <label htmlFor="min-sample">{t.minSample}</label>
-        <input
-          id="min-sample"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={10_000}
-          step={1}
-          className="input-short"
-          aria-invalid={errors.minSample ? true : undefined}
-          aria-describedby={errors.minSample ? "min-sample-error" : undefined}
-          {...register("minSample", { valueAsNumber: true })}
-        />
-        <FieldError id="min-sample-error" message={errors.minSample?.message} />
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
-          {t.save}
-        </button>
-        <span className="muted" role="status">
-          {pending ? t.saving : saved}
-        </span>
-      </div>
+      <Field id="min-sample" label={t.minSample} error={errors.minSample?.message}>
+        {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={10_000} step={1} className="input-short" {...register("minSample", { valueAsNumber: true })} />}
+      </Field>
+      <SubmitRow label={t.save} pending={pending} pendingLabel={t.saving} done={saved} />
       <InlineError message={error} />
     </form>
   );

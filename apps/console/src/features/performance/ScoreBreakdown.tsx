@@ -1,5 +1,6 @@
 import type { TScorePart } from "@hcp/domain";
 
+import { TableHead } from "../../components/Table";
 import { performanceStrings } from "./strings";
 
 const t = performanceStrings.breakdown;
@@ -13,20 +14,7 @@ export function ScoreBreakdownTable({ parts }: { parts: readonly TScorePart[] })
   return (
     <table className="score-breakdown">
       <caption>{t.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.component}</th>
-          <th scope="col" className="num">
-            {t.value}
-          </th>
-          <th scope="col" className="num">
-            {t.weight}
-          </th>
-          <th scope="col" className="num">
-            {t.points}
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={[t.component, ...[t.value, t.weight, t.points].map((label) => ({ label, numeric: true }))]} />
       <tbody>
         {parts.map((part) => (
           <tr key={part.key} data-testid="score-part">

@@ -109,10 +109,6 @@ const zhCN = {
   noComment: "—",
   noRatings: "所选期间没有评价。",
   total: (count: string) => `共 ${count} 条`,
-  pagination: "分页",
-  previous: "上一页",
-  next: "下一页",
-  pageOf: (page: number, pages: number) => `第 ${page} / ${pages} 页`,
   // settings
   settingsLink: "排名设置",
   settingsTitle: "排名设置",

@@ -5,7 +5,9 @@ import { z } from "zod";
 import { LEVEL_CODINGS } from "@hcp/domain";
 import type { TProvinceExportConfig } from "@hcp/domain";
 
-import { FieldError, InlineError } from "../../components/StatusMessages";
+import { SubmitRow } from "../../components/SubmitRow";
+import { Field } from "../../components/Field";
+import { InlineError } from "../../components/StatusMessages";
 import { provinceStrings } from "./strings";
 
 const t = provinceStrings;
@@ -62,7 +64,6 @@ export function ProvinceConfigForm({ value, editable, pending, error, saved, onS
     handleSubmit,
     formState: { errors },
   } = useForm<TProvinceConfigForm>({ resolver: zodResolver(ZProvinceConfigForm), values: toForm(value) });
-  const invalid = (message: string | undefined) => (message ? true : undefined);
 
   return (
     <form className="form" noValidate onSubmit={(event) => void handleSubmit((form) => onSubmit(fromForm(form)))(event)}>
@@ -72,81 +73,37 @@ export function ProvinceConfigForm({ value, editable, pending, error, saved, onS
             <input type="checkbox" {...register("enabled")} /> {t.enabled}
           </label>
         </div>
-        <div className="field">
-          <label htmlFor="province-endpoint">{t.endpoint}</label>
-          <input
-            id="province-endpoint"
-            type="url"
-            aria-invalid={invalid(errors.endpoint?.message)}
-            aria-describedby="province-endpoint-help province-endpoint-error"
-            {...register("endpoint")}
-          />
-          <p id="province-endpoint-help" className="muted small">
-            {t.endpointHelp}
-          </p>
-          <FieldError id="province-endpoint-error" message={errors.endpoint?.message} />
-        </div>
+        <Field id="province-endpoint" label={t.endpoint} hint={t.endpointHelp} error={errors.endpoint?.message}>
+          {(control) => <input {...control} type="url" {...register("endpoint")} />}
+        </Field>
         {(["channel6", "channel7"] as const).map((field) => (
-          <div className="field" key={field}>
-            <label htmlFor={`province-${field}`}>{field === "channel6" ? t.channel6 : t.channel7}</label>
-            <input
-              id={`province-${field}`}
-              type="number"
-              inputMode="numeric"
-              className="input-short"
-              aria-invalid={invalid(errors[field]?.message)}
-              aria-describedby={`province-${field}-error`}
-              {...register(field, { valueAsNumber: true })}
-            />
-            <FieldError id={`province-${field}-error`} message={errors[field]?.message} />
-          </div>
+          <Field key={field} id={`province-${field}`} label={field === "channel6" ? t.channel6 : t.channel7} error={errors[field]?.message}>
+            {(control) => (
+              <input {...control} type="number" inputMode="numeric" className="input-short" {...register(field, { valueAsNumber: true })} />
+            )}
+          </Field>
         ))}
         <p className="muted small">{t.channelHelp}</p>
-        <div className="field">
-          <label htmlFor="province-level-coding">{t.levelCoding}</label>
-          <select id="province-level-coding" {...register("levelCoding")}>
-            {LEVEL_CODINGS.map((coding) => (
-              <option key={coding} value={coding}>
-                {t.levelCodings[coding]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="province-data-source">{t.dataSource}</label>
-          <input
-            id="province-data-source"
-            className="input-short"
-            inputMode="numeric"
-            aria-invalid={invalid(errors.dataSource?.message)}
-            aria-describedby="province-data-source-error"
-            {...register("dataSource")}
-          />
-          <FieldError id="province-data-source-error" message={errors.dataSource?.message} />
-        </div>
-        <div className="field">
-          <label htmlFor="province-timeout">{t.timeoutMs}</label>
-          <input
-            id="province-timeout"
-            type="number"
-            inputMode="numeric"
-            className="input-short"
-            aria-invalid={invalid(errors.timeoutMs?.message)}
-            aria-describedby="province-timeout-error"
-            {...register("timeoutMs", { valueAsNumber: true })}
-          />
-          <FieldError id="province-timeout-error" message={errors.timeoutMs?.message} />
-        </div>
+        <Field id="province-level-coding" label={t.levelCoding}>
+          {(control) => (
+            <select {...control} {...register("levelCoding")}>
+              {LEVEL_CODINGS.map((coding) => (
+                <option key={coding} value={coding}>
+                  {t.levelCodings[coding]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="province-data-source" label={t.dataSource} error={errors.dataSource?.message}>
+          {(control) => <input {...control} className="input-short" inputMode="numeric" {...register("dataSource")} />}
+        </Field>
+        <Field id="province-timeout" label={t.timeoutMs} error={errors.timeoutMs?.message}>
+          {(control) => <input {...control} type="number" inputMode="numeric" className="input-short" {...register("timeoutMs", { valueAsNumber: true })} />}
+        </Field>
       </fieldset>
       {editable ? (
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
-            {t.save}
-          </button>
-          <span className="muted" role="status">
-            {pending ? t.saving : saved ? t.saved : null}
-          </span>
-        </div>
+        <SubmitRow label={t.save} pending={pending} pendingLabel={t.saving} done={saved ? t.saved : null} />
       ) : (
         <p className="muted">{t.readOnly}</p>
       )}

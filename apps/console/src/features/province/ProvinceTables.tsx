@@ -1,5 +1,6 @@
 import type { RouterOutputs } from "@hcp/api";
 
+import { Table } from "../../components/Table";
 import { formatDateTime } from "../work-orders/format";
 import { provinceStrings } from "./strings";
 
@@ -14,32 +15,18 @@ const COLUMNS = ["date", "queued", "sent", "accepted", "rejected", "pending"] as
 export function ReconciliationTable({ rows }: { rows: readonly TReconciliationRow[] }) {
   if (rows.length === 0) return <p className="muted">{t.reconciliationEmpty}</p>;
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <caption className="sr-only">{t.reconciliationSection}</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col">
-                {t.columns[column]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.date}>
-              <th scope="row">{row.date}</th>
-              <td className="num">{row.queued}</td>
-              <td className="num">{row.sent}</td>
-              <td className="num">{row.accepted}</td>
-              <td className="num">{row.rejected > 0 ? <strong>{row.rejected}</strong> : 0}</td>
-              <td className="num">{row.pending}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption={t.reconciliationSection} columns={[...COLUMNS.map((column) => t.columns[column])]}>
+      {rows.map((row) => (
+        <tr key={row.date}>
+          <th scope="row">{row.date}</th>
+          <td className="num">{row.queued}</td>
+          <td className="num">{row.sent}</td>
+          <td className="num">{row.accepted}</td>
+          <td className="num">{row.rejected > 0 ? <strong>{row.rejected}</strong> : 0}</td>
+          <td className="num">{row.pending}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -54,38 +41,23 @@ export interface RejectedTableProps {
 export function RejectedTable({ rows, canRequeue, busyId, onRequeue }: RejectedTableProps) {
   if (rows.length === 0) return <p className="muted">{t.rejectedEmpty}</p>;
   return (
-    <div className="table-wrap">
-      <table className="data-table">
-        <caption className="sr-only">{t.rejectedSection}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.rejectedColumns.kind}</th>
-            <th scope="col">{t.rejectedColumns.refId}</th>
-            <th scope="col">{t.rejectedColumns.attempts}</th>
-            <th scope="col">{t.rejectedColumns.reason}</th>
-            <th scope="col">{t.rejectedColumns.settledAt}</th>
-            {canRequeue ? <th scope="col">{t.rejectedColumns.action}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td>{row.kindLabel}</td>
-              <td className="num">{row.refId}</td>
-              <td className="num">{row.attempts}</td>
-              <td>{row.reason}</td>
-              <td>{formatDateTime(row.settledAt)}</td>
-              {canRequeue ? (
-                <td>
-                  <button type="button" className="btn" disabled={busyId === row.id} aria-busy={busyId === row.id || undefined} onClick={() => onRequeue(row.id)}>
-                    {t.requeue}
-                  </button>
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption={t.rejectedSection} columns={[t.rejectedColumns.kind, t.rejectedColumns.refId, t.rejectedColumns.attempts, t.rejectedColumns.reason, t.rejectedColumns.settledAt, canRequeue ? t.rejectedColumns.action : null]}>
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <td>{row.kindLabel}</td>
+          <td className="num">{row.refId}</td>
+          <td className="num">{row.attempts}</td>
+          <td>{row.reason}</td>
+          <td>{formatDateTime(row.settledAt)}</td>
+          {canRequeue ? (
+            <td>
+              <button type="button" className="btn" disabled={busyId === row.id} aria-busy={busyId === row.id || undefined} onClick={() => onRequeue(row.id)}>
+                {t.requeue}
+              </button>
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </Table>
   );
 }

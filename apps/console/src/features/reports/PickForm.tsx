@@ -3,6 +3,7 @@ import type { HTMLInputTypeAttribute } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
+import { Field } from "../../components/Field";
 import { reportStrings } from "./report-strings";
 
 export interface PickFormProps {
@@ -22,18 +23,11 @@ export function PickForm({ id, label, type, value, schema, onPick }: PickFormPro
     handleSubmit,
     formState: { errors },
   } = useForm({ resolver: zodResolver(schema), values: { value } });
-  const errorId = `${id}-error`;
   return (
     <form className="period-form" noValidate onSubmit={handleSubmit((data) => onPick(data.value))}>
-      <div className="field">
-        <label htmlFor={id}>{label}</label>
-        <input id={id} type={type} aria-invalid={errors.value ? true : undefined} aria-describedby={errors.value ? errorId : undefined} {...register("value")} />
-        {errors.value ? (
-          <p id={errorId} className="field-error" role="alert">
-            {errors.value.message}
-          </p>
-        ) : null}
-      </div>
+      <Field id={id} label={label} error={errors.value?.message} errorAlert>
+        {(control) => <input {...control} type={type} {...register("value")} />}
+      </Field>
       <button type="submit" className="btn btn-primary">
         {reportStrings.show}
       </button>

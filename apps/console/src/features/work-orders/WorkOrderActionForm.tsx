@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { WORK_ORDER_ACTIONS, WORK_ORDER_STEP_CONTENT, ZWorkOrderAct } from "@hcp/domain";
 import type { TWorkOrderAction } from "@hcp/domain";
 
-import { FieldError } from "../../components/StatusMessages";
+import { ChoiceGroup, Field } from "../../components/Field";
 import { strings } from "../../lib/strings";
 
 export type TWorkOrderAct = z.output<typeof ZWorkOrderAct>;
@@ -59,75 +59,57 @@ export function WorkOrderActionForm({ workOrderId, version, actions, pending, er
 
   return (
     <form className="form action-form" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
-      <fieldset className="field" aria-describedby={errors.action ? "wo-action-error" : undefined}>
-        <legend>{t.actionChoice}</legend>
-        <div className="radio-row">
-          {actions.map((choice) => (
-            <label key={choice} className="radio choice">
-              <input type="radio" value={choice} {...register("action")} />
-              {WORK_ORDER_ACTIONS[choice]}
-            </label>
-          ))}
-        </div>
-        <FieldError id="wo-action-error" message={errors.action ? t.actionRequired : null} />
-      </fieldset>
+      <ChoiceGroup
+        id="wo-action"
+        legend={t.actionChoice}
+        type="radio"
+        optionClassName="radio choice"
+        options={actions.map((choice) => ({ value: choice, label: WORK_ORDER_ACTIONS[choice] }))}
+        registration={register("action")}
+        error={errors.action ? t.actionRequired : null}
+      />
 
       {action === "requestExtension" ? (
-        <div className="field">
-          <label htmlFor="wo-extension-days">{t.extensionDays}</label>
-          <input
-            id="wo-extension-days"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={15}
-            step={1}
-            className="input-short"
-            aria-required="true"
-            aria-invalid={errors.extensionDays ? true : undefined}
-            aria-describedby={errors.extensionDays ? "wo-extension-days-error" : undefined}
-            {...register("extensionDays", {
-              shouldUnregister: true,
-              setValueAs: (value: unknown) => (value === "" || value === undefined || value === null ? undefined : Number(value)),
-            })}
-          />
-          <FieldError id="wo-extension-days-error" message={errors.extensionDays?.message} />
-        </div>
+        <Field id="wo-extension-days" label={t.extensionDays} error={errors.extensionDays?.message}>
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={15}
+              step={1}
+              className="input-short"
+              aria-required="true"
+              {...register("extensionDays", {
+                shouldUnregister: true,
+                setValueAs: (value: unknown) => (value === "" || value === undefined || value === null ? undefined : Number(value)),
+              })}
+            />
+          )}
+        </Field>
       ) : null}
 
       {action === "appeal" ? (
-        <fieldset className="field" aria-describedby={errors.appealReason ? "wo-appeal-reason-error" : undefined}>
-          <legend>{t.appealReason}</legend>
-          <div className="radio-row">
-            {(["malicious", "mistaken"] as const).map((reason) => (
-              <label key={reason} className="radio">
-                <input type="radio" value={reason} {...register("appealReason", { shouldUnregister: true })} />
-                {t.appealReasons[reason]}
-              </label>
-            ))}
-          </div>
-          <FieldError id="wo-appeal-reason-error" message={errors.appealReason?.message} />
-        </fieldset>
+        <ChoiceGroup
+          id="wo-appeal-reason"
+          legend={t.appealReason}
+          type="radio"
+          options={(["malicious", "mistaken"] as const).map((reason) => ({ value: reason, label: t.appealReasons[reason] }))}
+          registration={register("appealReason", { shouldUnregister: true })}
+          error={errors.appealReason?.message}
+        />
       ) : null}
 
-      <div className="field">
-        <label htmlFor="wo-note">{noteLabel}</label>
-        {/* No maxLength: a pasted text is not cut silently; the count and the schema say what is too long. */}
-        <textarea
-          id="wo-note"
-          rows={4}
-          aria-required={content ? !content.optional : undefined}
-          aria-invalid={errors.note ? true : undefined}
-          aria-describedby={errors.note ? "wo-note-count wo-note-error" : "wo-note-count"}
-          {...register("note")}
-        />
-        {content ? (
-          <p id="wo-note-count" className={[...note].length > content.max ? "small danger-text" : "muted small"}>
-            {t.noteCount([...note].length, content.max)}
-          </p>
-        ) : null}
-        <FieldError id="wo-note-error" message={errors.note?.message} />
-      </div>
+      {/* No maxLength: a pasted text is not cut silently; the count and the schema say what is too long. */}
+      <Field
+        id="wo-note"
+        label={noteLabel}
+        hint={content ? <span className={[...note].length > content.max ? "danger-text" : undefined}>{t.noteCount([...note].length, content.max)}</span> : undefined}
+        error={errors.note?.message}
+      >
+        {(control) => <textarea {...control} rows={4} aria-required={content ? !content.optional : undefined} {...register("note")} />}
+      </Field>
 
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={pending} aria-busy={pending || undefined}>
