@@ -47,6 +47,9 @@ export const ZWindowRanking = z.object({
   red: z.array(z.number()),
   black: z.array(z.number()),
   lastTwoMonthsRunning: z.number().nullable(),
+  deadlinesProvisional: z
+    .object({ onTimeCompletion: z.boolean(), workOrders: z.boolean() })
+    .meta({ description: "暂按周末计算：按时办结率、按时整改率的期限跨越节假日安排尚未确认的年份，暂按周一至周五上班计算，确认后重算" }),
 });
 
 const ZDrill = ZPeriod.and(

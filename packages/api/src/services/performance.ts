@@ -28,6 +28,8 @@ import {
 import type { TPeriod, TRankedEntry, TRankingInput, TRankingWeights, TRatingTally, TScorePart, TWorkOrderTally } from "@hcp/domain";
 
 import { appError } from "../errors";
+import { deadlinesProvisional } from "./calendar";
+import type { TDeadlinesProvisional } from "./calendar";
 import { audit } from "./audit";
 import { departmentScope, hallTallies, metricsView } from "./overview";
 import type { TMetricsView, TRateView, TUserContext } from "./overview";
@@ -197,6 +199,8 @@ export interface TWindowRanking {
   black: number[];
   /** set only when the period is one whole month */
   lastTwoMonthsRunning: number | null;
+  /** 按时办结率 and 按时整改率 of the period counted across a year without a confirmed schedule (暂按周末计算) */
+  deadlinesProvisional: TDeadlinesProvisional;
 }
 
 function fixed(value: number | null, digits: number): string {
@@ -219,10 +223,11 @@ export async function windowRanking(ctx: TUserContext, period: TPeriod): Promise
   checkPeriod(ctx, period);
   const settings = await rankingSettings(ctx);
   const previous = previousWholeMonth(period);
-  const [current, before, served] = await Promise.all([
+  const [current, before, served, deadlines] = await Promise.all([
     rankWindowsOver(ctx, period, settings),
     previous ? rankWindowsOver(ctx, previous, settings) : Promise.resolve(null),
     windowServers(ctx.db, ctx.user.hall_id, period, departmentScope(ctx)),
+    deadlinesProvisional(ctx.db, { hallId: ctx.user.hall_id, ...hallDayBounds(period.from, period.to), departmentId: departmentScope(ctx) }),
   ]);
   const population = await rankingPopulation(ctx, current.ranked);
   const lists = honourLists(current.ranked);
@@ -256,7 +261,7 @@ export async function windowRanking(ctx: TUserContext, period: TPeriod): Promise
       },
     ];
   });
-  return { period, settings, population, rows, red: lists.red, black: lists.black, lastTwoMonthsRunning: last };
+  return { period, settings, population, rows, red: lists.red, black: lists.black, lastTwoMonthsRunning: last, deadlinesProvisional: deadlines };
 }
 
 export interface TNamedMetrics {

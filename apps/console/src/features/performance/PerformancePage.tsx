@@ -11,6 +11,7 @@ import { hallToday } from "../../lib/period";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
+import { ProvisionalDeadlinesNote } from "../calendar/ProvisionalDeadlinesNote";
 import { HonourLists } from "./HonourLists";
 import { performancePeriod } from "./performance-search";
 import { PeriodPicker } from "./PeriodPicker";
@@ -83,6 +84,7 @@ export function PerformancePage({ search, onPeriodChange }: PerformancePageProps
             <section className="panel" aria-labelledby="ranking-heading">
               <h2 id="ranking-heading">{t.rankingSection}</h2>
               <p className="muted">{t.rankingCaption(data.settings.minSample)}</p>
+              <ProvisionalDeadlinesNote deadlines={data.deadlinesProvisional} />
               <RankingTable rows={data.rows} renderWindowLink={renderWindowLink} />
               <p className="muted small">{t.lastTwoMonthsNote}</p>
             </section>

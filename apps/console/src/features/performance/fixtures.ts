@@ -44,6 +44,7 @@ export function windowRanking(rows: TRankingRow[], overrides: Partial<TWindowRan
     red: [],
     black: [],
     lastTwoMonthsRunning: null,
+    deadlinesProvisional: { onTimeCompletion: false, workOrders: false },
     ...overrides,
   };
 }
