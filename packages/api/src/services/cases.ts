@@ -11,6 +11,7 @@ import {
   findWindowPresenceId,
   insertPrompt,
   listPendingPrompts,
+  lockCase,
   nextCounterValue,
 } from "@hcp/db";
 import type { Case } from "@hcp/db";
@@ -159,6 +160,11 @@ export async function promptAtWindow(
   const windowId = await by.windowId();
   const now = ctx.now();
   const { promptId, created } = await ctx.db.transaction().execute(async (trx) => {
+    // The case's row lock comes first and alone orders invites of one case (a double press, a
+    // retry) and a rating racing them; the reads below are made after it, so they see what the
+    // one before committed — its prompt to return, or a rating that has closed the case.
+    await lockCase(trx, caseId);
+    if (await findRatingOfCase(trx, caseId)) throw appError("ALREADY_RATED", "CONFLICT");
     const open = await findOpenPromptOfCase(trx, caseId, windowId);
     if (open) return { promptId: open.id, created: false };
     // Read under a shared lock: a sign-out cannot end this session between the read and the commit.

@@ -30,6 +30,17 @@ export async function findCaseById(db: Db, id: number): Promise<Case | undefined
   return db.selectFrom("case").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/**
+ * Locks one case's row until the transaction ends: what serialises the writes of its prompts (请评价,
+ * 撤回推送) and, through the foreign-key check a rating insert makes on it, its rating. A primary-key
+ * lock on a row that exists takes no gap, so writers of different cases never wait for each other.
+ * Call it first in the transaction: reads after it see what the previous holder committed.
+ */
+export async function lockCase(db: Db, caseId: number): Promise<boolean> {
+  const row = await db.selectFrom("case").select("id").where("id", "=", caseId).forUpdate().executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function findCaseByNo(db: Db, caseNo: string): Promise<Case | undefined> {
   return db.selectFrom("case").selectAll().where("case_no", "=", caseNo).executeTakeFirst();
 }

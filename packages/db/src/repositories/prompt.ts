@@ -62,7 +62,12 @@ export async function listPendingPrompts(db: Db, windowId: number, afterId = 0):
     .execute();
 }
 
-/** The open prompt of a case at a window, if any (locked: its caller decides whether to reuse it). */
+/**
+ * The open prompt of a case at a window, if any. A plain read, to be made under `lockCase`: a
+ * locking read here found nothing for a new case and so locked the gap of `case_id` where the
+ * next case's prompt goes — two invites (of any two cases next to each other, at any windows)
+ * each held that gap and each waited for the other's to insert: ER_LOCK_DEADLOCK (1213).
+ */
 export async function findOpenPromptOfCase(db: Db, caseId: number, windowId: number): Promise<RatingPrompt | undefined> {
   return db
     .selectFrom("rating_prompt")
@@ -71,7 +76,6 @@ export async function findOpenPromptOfCase(db: Db, caseId: number, windowId: num
     .where("window_id", "=", windowId)
     .where("status", "=", "pending")
     .orderBy("id")
-    .forUpdate()
     .executeTakeFirst();
 }
 
