@@ -90,8 +90,9 @@ async function startServer(databaseUrl: string, dataDir: string): Promise<TServe
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error("the server did not start listening within 60 s")), 60_000);
     createInterface({ input: stdout }).on("line", (line) => {
-      // The server's one JSON line per request is its access log: counted work, not news.
-      if (!line.startsWith("{")) log(`server: ${line}`);
+      // The server's one JSON line per request is its access log: counted work, not news. Its
+      // error lines (an unexpected failure, with the request id and the error's code) are.
+      if (!line.startsWith("{") || line.includes('"level":"error"')) log(`server: ${line}`);
       const match = /listening on (http:\/\/\S+)/.exec(line);
       if (match?.[1]) {
         clearTimeout(timer);
