@@ -7,7 +7,7 @@ export type { AppRouter } from "./root";
 export { WindowBus } from "./bus";
 export type { TWindowEvent } from "./bus";
 export { createContext, hashToken } from "./context";
-export type { TApiDeps, TContext, TRequestInfo } from "./context";
+export type { TApiDeps, TContext, TRequestInfo } from "./context-types";
 export { createCallerFactory } from "./trpc";
 export { loadDataKeyring } from "./data-keys";
 export { keyringDataKey } from "./services/contact";

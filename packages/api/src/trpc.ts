@@ -11,7 +11,7 @@ import { accessRule, allowsDevice, allowsRole, APP_ERROR_MESSAGES, isPublicRule,
 import type { TAccessRule, TAppErrorCode, TRole } from "@hcp/domain";
 
 import { hashToken } from "./context";
-import type { TContext } from "./context";
+import type { TContext } from "./context-types";
 import { AppError, appError } from "./errors";
 import { apiClientCall } from "./services/api-client-gate";
 

@@ -9,7 +9,7 @@ import { backdateWorkOrders, FIXTURE_PASSWORD } from "@hcp/db/testing";
 import { WindowBus } from "../src/bus";
 import { createContext } from "../src/context";
 import { AppError } from "../src/errors";
-import type { TApiDeps } from "../src/context";
+import type { TApiDeps } from "../src/context-types";
 import { appRouter } from "../src/root";
 import { SESSION_COOKIE } from "../src/services/auth";
 import { createCallerFactory } from "../src/trpc";

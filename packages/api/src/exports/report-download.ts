@@ -5,7 +5,7 @@ import type { User } from "@hcp/db";
 import { OVERVIEW_ROLES } from "@hcp/domain";
 import type { TRole } from "@hcp/domain";
 
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 import { appError } from "../errors";
 import { departmentScope } from "../services/overview";
 import { getReportVersion, monthlyReport } from "../services/report-archive";

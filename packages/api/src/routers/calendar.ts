@@ -4,7 +4,7 @@ import { z } from "zod";
 import { listCalendarExceptions, listConfirmedCalendarYears, listHallServiceDays, saveCalendarDay, saveHallServiceDay } from "@hcp/db";
 import { countWorkingDays, dayKind, hallDate, scheduleFromDays, yearsAwaitingSchedule, ZHolidaySchedule } from "@hcp/domain";
 
-import { audit } from "../services/audit";
+import { actorOf, audit } from "../services/audit";
 import { confirmHolidaySchedule } from "../services/calendar";
 import { authedProcedure, roleProcedure } from "../trpc";
 
@@ -66,7 +66,7 @@ export const calendarRouter = {
       await ctx.db.transaction().execute(async (trx) => {
         const before = await saveCalendarDay(trx, input.date, input.kind === "regular" ? null : { kind: input.kind, name: input.name });
         const after = input.kind === "regular" ? null : { kind: input.kind, name: input.name };
-        await audit(trx, ctx, { action: "calendar.setDay", entity: "calendar_day", entityId: input.date, before, after });
+        await audit(trx, actorOf(ctx), { action: "calendar.setDay", entity: "calendar_day", entityId: input.date, before, after });
       });
       const exceptions = await listCalendarExceptions(ctx.db, input.date, input.date);
       return { date: input.date, kind: dayKind(input.date, new Map(exceptions.map((day) => [day.date, day]))) };
@@ -79,7 +79,7 @@ export const calendarRouter = {
       await ctx.db.transaction().execute(async (trx) => {
         const before = await saveHallServiceDay(trx, ctx.user.hall_id, input.date, input.remove ? null : input.note);
         const after = input.remove ? null : { note: input.note };
-        await audit(trx, ctx, { action: "calendar.setServiceDay", entity: "hall_service_day", entityId: `${ctx.user.hall_id}:${input.date}`, before, after });
+        await audit(trx, actorOf(ctx), { action: "calendar.setServiceDay", entity: "hall_service_day", entityId: `${ctx.user.hall_id}:${input.date}`, before, after });
       });
       return { ok: true as const };
     }),

@@ -8,9 +8,9 @@ import type { Db } from "@hcp/db";
 import { ZId } from "@hcp/domain";
 
 import { hashToken } from "../context";
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 import { appError, isDuplicateKey } from "../errors";
-import { audit } from "../services/audit";
+import { actorOf, audit } from "../services/audit";
 import { decryptWith, encryptWith, keyringOf } from "../services/contact";
 import { roleProcedure } from "../trpc";
 
@@ -93,7 +93,7 @@ export const deviceRouter = {
         const device = { windowId: window.id, deviceCode: `PJQ-${window.code}` };
         const deviceId = await ctx.db.transaction().execute(async (trx) => {
           const id = await insertDevice(trx, device);
-          await audit(trx, ctx, { action: "device.create", entity: "evaluator_device", entityId: id, before: null, after: device });
+          await audit(trx, actorOf(ctx), { action: "device.create", entity: "evaluator_device", entityId: id, before: null, after: device });
           return id;
         });
         return { deviceId };
@@ -120,7 +120,7 @@ export const deviceRouter = {
         const before = await pairingState(trx, device.id);
         await setPairingCode(trx, device.id, { hash: hashToken(`pairing:${code}`), cipher: encryptWith(keyringOf(ctx.dataKey), code), expiresAt });
         // the code itself is a secret: only its expiry is recorded
-        await audit(trx, ctx, { action: "device.issuePairingCode", entity: "evaluator_device", entityId: device.id, before, after: await pairingState(trx, device.id) });
+        await audit(trx, actorOf(ctx), { action: "device.issuePairingCode", entity: "evaluator_device", entityId: device.id, before, after: await pairingState(trx, device.id) });
       });
       revoked(ctx, device);
       return { code, expiresAt: expiresAt.toISOString() };
@@ -135,7 +135,7 @@ export const deviceRouter = {
       await ctx.db.transaction().execute(async (trx) => {
         const before = await pairingState(trx, device.id);
         await unpairDevice(trx, device.id);
-        await audit(trx, ctx, { action: "device.unpair", entity: "evaluator_device", entityId: device.id, before, after: await pairingState(trx, device.id) });
+        await audit(trx, actorOf(ctx), { action: "device.unpair", entity: "evaluator_device", entityId: device.id, before, after: await pairingState(trx, device.id) });
       });
       revoked(ctx, device);
       return { ok: true as const };

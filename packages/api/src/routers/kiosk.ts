@@ -14,7 +14,6 @@ import {
   findPrompt,
   findWindow,
   findWindowStaff,
-  insertAudit,
   listPendingPrompts,
   markPromptShown,
   recordHeartbeat,
@@ -23,7 +22,7 @@ import {
 import { RATING_RULE_LIMITS, ZHeartbeat, ZId, ZPairingCode, ZRefusedRatingReport } from "@hcp/domain";
 
 import type { TWindowEvent } from "../bus";
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 import { hashToken } from "../context";
 import { appError } from "../errors";
 import { ZPromptView, ZWindowStaffView } from "../schemas";
@@ -32,6 +31,7 @@ import { attemptLimiter } from "../services/limiter";
 import { toPromptEvent } from "../services/prompts";
 import { reportRefusedRating } from "../services/refused-ratings";
 import { deviceProcedure, publicProcedure } from "../trpc";
+import { audit, systemActor } from "../services/audit";
 
 const ZKioskState = z.object({
   device: z.object({ deviceCode: z.string() }),
@@ -117,15 +117,12 @@ export const kioskRouter = {
         if (!(await completePairing(trx, { deviceId: device.id, codeHash, tokenHash: hashToken(token), now }))) {
           throw appError("PAIRING_CODE_INVALID", "UNAUTHORIZED");
         }
-        await insertAudit(trx, {
-          actorUserId: null,
-          actorRole: "device",
+        await audit(trx, { actorUserId: null, actorRole: "device", now }, {
           action: "device.paired",
           entity: "evaluator_device",
           entityId: device.id,
           after: { windowId, pairedAt: now.toISOString() },
           detail: { ip: ctx.request.ip },
-          now,
         });
       });
       setDeviceCookie(ctx, token);
@@ -196,13 +193,11 @@ export const kioskRouter = {
       // The closed prompt and its "timed out" record commit together: never one without the other.
       const closed = await ctx.db.transaction().execute(async (trx) => {
         if (!(await closePrompt(trx, prompt.id, "timed_out", now))) return false;
-        await insertAudit(trx, {
-          actorUserId: null,
+        await audit(trx, systemActor(now), {
           action: "rating.promptTimedOut",
           entity: "case",
           entityId: prompt.case_id,
           detail: { promptId: prompt.id, device: ctx.device.deviceCode },
-          now,
         });
         return true;
       });

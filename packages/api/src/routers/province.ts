@@ -6,7 +6,7 @@ import { hallDayBounds, PROVINCE_RECORD_KIND_LABELS, ZId, ZPeriod, ZProvinceExpo
 import type { TProvinceRecordKind } from "@hcp/domain";
 
 import { appError } from "../errors";
-import { audit } from "../services/audit";
+import { actorOf, audit } from "../services/audit";
 import { exportConfigOf } from "../services/province-export";
 import { roleProcedure } from "../trpc";
 
@@ -40,7 +40,7 @@ export const provinceRouter = {
         ctx.now(),
       );
       const before = stored ? exportConfigOf(stored) : null;
-      await audit(trx, ctx, { action: "province.updateConfig", entity: "province_export_config", entityId: ctx.user.hall_id, before, after: input });
+      await audit(trx, actorOf(ctx), { action: "province.updateConfig", entity: "province_export_config", entityId: ctx.user.hall_id, before, after: input });
     });
     return { ok: true as const };
   }),

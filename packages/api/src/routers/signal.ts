@@ -5,7 +5,7 @@ import { listRatingSignals, markRatingSignalReviewed } from "@hcp/db";
 import { ZId } from "@hcp/domain";
 
 import { appError } from "../errors";
-import { audit } from "../services/audit";
+import { actorOf, audit } from "../services/audit";
 import { SIGNAL_LABELS } from "../services/signals";
 import { roleProcedure } from "../trpc";
 
@@ -47,7 +47,7 @@ export const signalRouter = {
       await ctx.db.transaction().execute(async (trx) => {
         const reviewed = await markRatingSignalReviewed(trx, { id: input.id, hallId: ctx.user.hall_id, reviewedBy: ctx.user.id, now });
         if (!reviewed) throw appError("NOT_FOUND", "NOT_FOUND");
-        await audit(trx, ctx, { action: "signal.review", entity: "rating_signal", entityId: input.id, after: { reviewedBy: ctx.user.id, reviewedAt: now.toISOString() } });
+        await audit(trx, actorOf(ctx), { action: "signal.review", entity: "rating_signal", entityId: input.id, after: { reviewedBy: ctx.user.id, reviewedAt: now.toISOString() } });
       });
       return { ok: true as const };
     }),

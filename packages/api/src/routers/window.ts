@@ -1,14 +1,15 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { findStaffWindowId, findWindow, findWindowStaff, insertAudit, listWindowsWithStaff, signInAtWindow, signOutOfWindow } from "@hcp/db";
+import { findStaffWindowId, findWindow, findWindowStaff, listWindowsWithStaff, signInAtWindow, signOutOfWindow } from "@hcp/db";
 import { ZWindowSignIn } from "@hcp/domain";
 
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 import { appError } from "../errors";
 import { announceWithdrawn, withdrawInTransaction } from "../services/prompts";
 import { ZWindowView } from "../schemas";
 import { authedProcedure, staffProcedure } from "../trpc";
+import { actorOf, audit } from "../services/audit";
 
 /** Every evaluator whose window changed occupant re-shows its 亮牌 card. */
 async function announceStaff(ctx: TContext, windowIds: readonly number[]): Promise<void> {
@@ -36,8 +37,8 @@ export const windowRouter = {
       // open prompts with it, in the same commit: the evaluator never offers them to the next citizen.
       const { changed, withdrawn } = await ctx.db.transaction().execute(async (trx) => {
         const windows = await signInAtWindow(trx, { windowId: window.id, staffId: ctx.staffId, now });
-        const closed = await withdrawInTransaction(trx, ctx, { windowIds: windows }, "signIn");
-        await insertAudit(trx, { actorUserId: ctx.user.id, action: "window.signIn", entity: "window", entityId: window.id, now });
+        const closed = await withdrawInTransaction(trx, actorOf(ctx), { windowIds: windows }, "signIn");
+        await audit(trx, actorOf(ctx, now), { action: "window.signIn", entity: "window", entityId: window.id });
         return { changed: windows, withdrawn: closed };
       });
       announceWithdrawn(ctx, withdrawn);
@@ -51,8 +52,8 @@ export const windowRouter = {
     const { left, withdrawn } = await ctx.db.transaction().execute(async (trx) => {
       const windowId = await signOutOfWindow(trx, ctx.staffId, now);
       if (windowId === null) return { left: null, withdrawn: [] };
-      const closed = await withdrawInTransaction(trx, ctx, { windowIds: [windowId] }, "signOut");
-      await insertAudit(trx, { actorUserId: ctx.user.id, action: "window.signOut", entity: "window", entityId: windowId, now });
+      const closed = await withdrawInTransaction(trx, actorOf(ctx), { windowIds: [windowId] }, "signOut");
+      await audit(trx, actorOf(ctx, now), { action: "window.signOut", entity: "window", entityId: windowId });
       return { left: windowId, withdrawn: closed };
     });
     announceWithdrawn(ctx, withdrawn);

@@ -8,10 +8,9 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { allowsApiClient, apiClientScopes, isPublicRule } from "@hcp/domain";
 import type { TAccessRule } from "@hcp/domain";
 
-import type { TContext } from "../context";
+import type { TApiClient, TContext } from "../context-types";
 import { AppError, appError } from "../errors";
 import { recordApiCall } from "./api-call-log";
-import type { TApiClient } from "./api-clients";
 
 /** API_RATE_LIMITED, with the seconds until the client's budget has room again. */
 export class ApiRateLimitedError extends AppError {

@@ -13,18 +13,9 @@ import type { Db, TApiClientRow } from "@hcp/db";
 import { API_KEY_PREFIX, API_SCOPE_KEYS } from "@hcp/domain";
 import type { TApiClientCreate, TApiScope } from "@hcp/domain";
 
-import type { TContext } from "../context";
+import type { TApiClient, TContext } from "../context-types";
 import { appError } from "../errors";
-import { audit } from "./audit";
-
-/** Who a key stands for, once its secret matched: what it may do and where. */
-export interface TApiClient {
-  id: number;
-  name: string;
-  scopes: TApiScope[];
-  hallIds: number[];
-  rateLimitPerMinute: number;
-}
+import { actorOf, audit } from "./audit";
 
 /** 32 random bytes: a key cannot be guessed, so one hash compare per call is all the check needs. */
 const SECRET_BYTES = 32;
@@ -147,7 +138,7 @@ export async function createClient(ctx: TAdminContext, input: TApiClientCreate):
     );
     if (!issued) throw new Error("no key issued");
     const { key: newKey, keyPrefix } = issued as ReturnType<typeof issueKey>;
-    await audit(trx, ctx, {
+    await audit(trx, actorOf(ctx), {
       action: "apiClient.create",
       entity: "api_client",
       entityId: clientId,
@@ -167,7 +158,7 @@ export async function rotateClientKey(ctx: TAdminContext, id: number): Promise<{
     if (!(await replaceApiClientKey(trx, id, { keyPrefix: issued.keyPrefix, keyHash: issued.keyHash, now: ctx.now() }))) {
       throw appError("API_CLIENT_REVOKED", "CONFLICT");
     }
-    await audit(trx, ctx, { action: "apiClient.rotate", entity: "api_client", entityId: id, before: { keyPrefix: before.keyPrefix }, after: { keyPrefix: issued.keyPrefix } });
+    await audit(trx, actorOf(ctx), { action: "apiClient.rotate", entity: "api_client", entityId: id, before: { keyPrefix: before.keyPrefix }, after: { keyPrefix: issued.keyPrefix } });
     return issued.key;
   });
   return { client: await clientOrThrow(ctx, id), key };
@@ -178,7 +169,7 @@ export async function revokeClient(ctx: TAdminContext, id: number): Promise<TApi
   if (before.revokedAt) return before;
   await ctx.db.transaction().execute(async (trx) => {
     await revokeApiClient(trx, id, ctx.now());
-    await audit(trx, ctx, { action: "apiClient.revoke", entity: "api_client", entityId: id, before: auditable(before) });
+    await audit(trx, actorOf(ctx), { action: "apiClient.revoke", entity: "api_client", entityId: id, before: auditable(before) });
   });
   return clientOrThrow(ctx, id);
 }

@@ -1,7 +1,7 @@
 import { auditObjectKey, auditObjectLabels, insertAudit, listAudit, listAuditActions, verifyAuditChain } from "@hcp/db";
 import type { Db, TAuditFilter } from "@hcp/db";
 
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 
 export interface TAuditChange {
   action: string;
@@ -13,18 +13,30 @@ export interface TAuditChange {
   detail?: unknown;
 }
 
+/** Who acts and when: a user in their role, an evaluator, an API client's account, or the system. */
+export interface TAuditActor {
+  actorUserId: number | null;
+  actorRole: string;
+  now: Date;
+}
+
+/** The caller of a procedure as the audit trail names them; `now` when the change has its own instant. */
+export function actorOf(ctx: Pick<TContext, "now" | "user" | "device">, now: Date = ctx.now()): TAuditActor {
+  return { actorUserId: ctx.user?.id ?? null, actorRole: ctx.user?.role ?? (ctx.device ? "device" : "system"), now };
+}
+
+/** The platform itself: a scheduled job, an escalation, a clean-up. */
+export function systemActor(now: Date): TAuditActor {
+  return { actorUserId: null, actorRole: "system", now };
+}
+
 /**
- * Appends the change to the audit chain as the caller: who, in which role, when. Pass the
+ * Appends the change to the audit chain as the actor: who, in which role, when. Pass the
  * transaction that makes the change so the record commits with it, and call it last there: the
  * chain head stays locked until commit.
  */
-export function audit(db: Db, ctx: Pick<TContext, "now" | "user" | "device">, change: TAuditChange): Promise<number> {
-  return insertAudit(db, {
-    actorUserId: ctx.user?.id ?? null,
-    actorRole: ctx.user?.role ?? (ctx.device ? "device" : "system"),
-    now: ctx.now(),
-    ...change,
-  });
+export function audit(db: Db, actor: TAuditActor, change: TAuditChange): Promise<number> {
+  return insertAudit(db, { ...actor, ...change });
 }
 
 /** The console's 审计日志: a page of records, newest first, each object named as people know it. */

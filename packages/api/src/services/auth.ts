@@ -10,7 +10,6 @@ import {
   findUserById,
   findUserByUsername,
   hashPassword,
-  insertAudit,
   insertSession,
   setUserPassword,
   verifyPassword,
@@ -18,10 +17,11 @@ import {
 import { passwordProblem, signInLockedMessage } from "@hcp/domain";
 import type { TPasswordChange, TRole, TSignIn } from "@hcp/domain";
 
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 import { hashToken } from "../context";
 import { AppError, appError } from "../errors";
 import { announceWithdrawn, withdrawInTransaction } from "./prompts";
+import { actorOf, audit } from "./audit";
 
 export const SESSION_COOKIE = "hcp_session";
 export const DEVICE_COOKIE = "hcp_device";
@@ -126,14 +126,7 @@ export async function signIn(ctx: TContext, input: TSignIn): Promise<TSessionUse
       now,
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
     });
-    await insertAudit(trx, {
-      actorUserId: user.id,
-      action: "auth.signIn",
-      entity: "user",
-      entityId: user.id,
-      detail: { ip: ctx.request.ip },
-      now,
-    });
+    await audit(trx, { actorUserId: user.id, actorRole: user.role, now }, { action: "auth.signIn", entity: "user", entityId: user.id, detail: { ip: ctx.request.ip } });
   });
   ctx.request.setCookie(sessionCookie(ctx, token, SESSION_TTL_MS / 1000));
   return toSessionUser(user);
@@ -147,7 +140,7 @@ export async function signOut(ctx: TContext & { sessionId: string }): Promise<vo
   const staffId = ctx.user?.staff_id ?? null;
   const withdrawn = await ctx.db.transaction().execute(async (trx) => {
     await deleteSession(trx, ctx.sessionId);
-    return staffId === null ? [] : withdrawInTransaction(trx, ctx, { staffId }, "sessionEnded");
+    return staffId === null ? [] : withdrawInTransaction(trx, actorOf(ctx), { staffId }, "sessionEnded");
   });
   announceWithdrawn(ctx, withdrawn);
   ctx.request.setCookie(sessionCookie(ctx, "", 0));
@@ -161,8 +154,8 @@ export async function signOutEverywhere(ctx: TContext & { user: NonNullable<TCon
   const user = ctx.user;
   const { ended, withdrawn } = await ctx.db.transaction().execute(async (trx) => {
     const count = await deleteUserSessions(trx, user.id);
-    await insertAudit(trx, { actorUserId: user.id, action: "auth.signOutEverywhere", entity: "user", entityId: user.id, detail: { ended: count }, now: ctx.now() });
-    const closed = user.staff_id === null ? [] : await withdrawInTransaction(trx, ctx, { staffId: user.staff_id }, "sessionEnded");
+    await audit(trx, actorOf(ctx), { action: "auth.signOutEverywhere", entity: "user", entityId: user.id, detail: { ended: count } });
+    const closed = user.staff_id === null ? [] : await withdrawInTransaction(trx, actorOf(ctx), { staffId: user.staff_id }, "sessionEnded");
     return { ended: count, withdrawn: closed };
   });
   announceWithdrawn(ctx, withdrawn);
@@ -184,6 +177,6 @@ export async function changePassword(ctx: TContext & { user: NonNullable<TContex
   await ctx.db.transaction().execute(async (trx) => {
     await setUserPassword(trx, user.id, passwordHash);
     await deleteUserSessions(trx, user.id, ctx.sessionId);
-    await insertAudit(trx, { actorUserId: user.id, action: "auth.changePassword", entity: "user", entityId: user.id, now: ctx.now() });
+    await audit(trx, actorOf(ctx), { action: "auth.changePassword", entity: "user", entityId: user.id });
   });
 }

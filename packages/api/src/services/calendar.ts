@@ -24,8 +24,8 @@ import {
 } from "@hcp/domain";
 import type { TCalendarExceptions, THolidaySchedule } from "@hcp/domain";
 
-import type { TContext } from "../context";
-import { audit } from "./audit";
+import type { TContext } from "../context-types";
+import { actorOf, audit } from "./audit";
 
 type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
 
@@ -128,7 +128,7 @@ async function recountCaseDues(
   for (const [due, ids] of idsByDue) await setCaseDueDate(trx, due, ids);
   const count = Object.keys(moved.after).length;
   if (count > 0) {
-    await audit(trx, ctx, {
+    await audit(trx, actorOf(ctx), {
       action: "case.recomputeDueDates",
       entity: "calendar_year",
       entityId: year,
@@ -170,7 +170,7 @@ export async function confirmHolidaySchedule(ctx: TUserContext, schedule: THolid
       };
       if (dues.contactDue === order.contactDue && dues.rectifyDue === order.rectifyDue) continue;
       await setWorkOrderDues(trx, order.id, dues);
-      await audit(trx, ctx, {
+      await audit(trx, actorOf(ctx), {
         action: "workOrder.recomputeDeadline",
         entity: "work_order",
         entityId: order.id,
@@ -181,7 +181,7 @@ export async function confirmHolidaySchedule(ctx: TUserContext, schedule: THolid
       movedWorkOrders.push({ id: order.id, ...dues });
     }
     const movedCases = await recountCaseDues(trx, ctx, year, before, after);
-    await audit(trx, ctx, {
+    await audit(trx, actorOf(ctx), {
       action: "calendar.confirmYear",
       entity: "calendar_year",
       entityId: year,

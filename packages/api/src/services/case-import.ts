@@ -1,4 +1,3 @@
-import { insertAudit } from "@hcp/db";
 import type { TImportMode } from "@hcp/db";
 
 import { CASE_IMPORT_COLUMNS } from "./case-import-file";
@@ -9,6 +8,7 @@ import { ZIntegrationCaseUpsert } from "./integration-case-schema";
 import type { TIntegrationCaseUpsert } from "./integration-case-schema";
 import { writeCasePlans } from "./integration-case-store";
 import type { TIntegrationContext } from "./integration-cases";
+import { audit } from "./audit";
 
 /**
  * Bulk import of cases (SPEC §4): every row is checked first — the API's schema and the same
@@ -145,14 +145,11 @@ export async function importCases(
         // A file imported again: nothing to write, nothing to record.
         if (plans.every((plan) => plan.kind === "unchanged")) return { created: 0, updated: 0 };
         const result = await writeCasePlans(trx, hallId, plans);
-        await insertAudit(trx, {
-          actorUserId,
-          actorRole,
+        await audit(trx, { actorUserId, actorRole, now: ctx.now() }, {
           action: "case.import",
           entity: "case_import",
           entityId: options.importId ?? 0,
           detail: { firstRow: chunk[0]?.rowNo, rows: chunk.length, created: result.created, updated: result.updated },
-          now: ctx.now(),
         });
         return result;
       })

@@ -5,7 +5,6 @@ import {
   findRatingOfCase,
   findServiceItem,
   findStaffWindowId,
-  insertAudit,
   insertCase,
   findOpenPromptOfCase,
   findWindowPresenceId,
@@ -18,11 +17,13 @@ import type { Case } from "@hcp/db";
 import { hallDate, maskApplicantName } from "@hcp/domain";
 import type { TCaseCreate } from "@hcp/domain";
 
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 import { appError } from "../errors";
 import { addHallWorkingDays, isDueDateProvisional, provisionalCalendar } from "./calendar";
 import { applicantDataColumns } from "./privacy";
 import { announceWithdrawn, toPromptEvent, withdrawInTransaction } from "./prompts";
+import { actorOf, audit } from "./audit";
+import type { TAuditActor } from "./audit";
 
 type TStaffContext = TContext & { user: NonNullable<TContext["user"]>; staffId: number };
 
@@ -93,7 +94,7 @@ export async function createCase(ctx: TStaffContext, input: TCaseCreate): Promis
       completed_at: null,
       due_date: dueDate,
     });
-    await insertAudit(trx, { actorUserId: ctx.user.id, action: "case.create", entity: "case", entityId: id, now });
+    await audit(trx, actorOf(ctx, now), { action: "case.create", entity: "case", entityId: id });
     return id;
   });
   const created = await findCaseById(ctx.db, caseId);
@@ -115,7 +116,7 @@ export async function completeCase(ctx: TStaffContext, caseId: number): Promise<
   // The completion and its "case.complete" record commit together; a concurrent completion wins.
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await markCaseCompleted(trx, caseId, now))) throw appError("CASE_ALREADY_COMPLETED", "CONFLICT");
-    await insertAudit(trx, { actorUserId: ctx.user.id, action: "case.complete", entity: "case", entityId: caseId, now });
+    await audit(trx, actorOf(ctx, now), { action: "case.complete", entity: "case", entityId: caseId });
   });
   return toCaseView(ctx.db, { ...row, status: "completed", completed_at: now });
 }
@@ -126,7 +127,7 @@ export async function completeCase(ctx: TStaffContext, caseId: number): Promise<
  */
 export async function inviteRating(ctx: TStaffContext, caseId: number): Promise<{ promptId: number }> {
   const row = await requireOwnCase(ctx, caseId);
-  return promptAtWindow(ctx, row, { windowId: () => requireWindow(ctx), staffId: ctx.staffId, actorUserId: ctx.user.id });
+  return promptAtWindow(ctx, row, { windowId: () => requireWindow(ctx), staffId: ctx.staffId, actor: actorOf(ctx) });
 }
 
 /**
@@ -135,7 +136,7 @@ export async function inviteRating(ctx: TStaffContext, caseId: number): Promise<
  */
 export async function withdrawInvitation(ctx: TStaffContext, caseId: number): Promise<{ withdrawn: number }> {
   await requireOwnCase(ctx, caseId);
-  const withdrawn = await ctx.db.transaction().execute((trx) => withdrawInTransaction(trx, ctx, { caseId }, "staff"));
+  const withdrawn = await ctx.db.transaction().execute((trx) => withdrawInTransaction(trx, actorOf(ctx), { caseId }, "staff"));
   if (withdrawn.length === 0) throw appError("PROMPT_NOT_FOUND", "NOT_FOUND");
   announceWithdrawn(ctx, withdrawn);
   return { withdrawn: withdrawn.length };
@@ -152,7 +153,7 @@ export async function withdrawInvitation(ctx: TStaffContext, caseId: number): Pr
 export async function promptAtWindow(
   ctx: TContext,
   row: Case,
-  by: { windowId: () => Promise<number>; staffId: number | null; actorUserId: number | null; actorRole?: string },
+  by: { windowId: () => Promise<number>; staffId: number | null; actor: Pick<TAuditActor, "actorUserId" | "actorRole"> },
 ): Promise<{ promptId: number }> {
   const caseId = row.id;
   if (row.status !== "completed") throw appError("CASE_NOT_COMPLETED", "PRECONDITION_FAILED");
@@ -170,14 +171,11 @@ export async function promptAtWindow(
     // Read under a shared lock: a sign-out cannot end this session between the read and the commit.
     const presenceId = await findWindowPresenceId(trx, windowId, { lock: true });
     const id = await insertPrompt(trx, { caseId, windowId, staffId: by.staffId, presenceId, now });
-    await insertAudit(trx, {
-      actorUserId: by.actorUserId,
-      ...(by.actorRole ? { actorRole: by.actorRole } : {}),
+    await audit(trx, { actorUserId: by.actor.actorUserId, actorRole: by.actor.actorRole, now }, {
       action: "rating.invite",
       entity: "case",
       entityId: caseId,
       detail: { promptId: id, windowId },
-      now,
     });
     return { promptId: id, created: true };
   });

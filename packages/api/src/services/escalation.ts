@@ -2,7 +2,7 @@ import { escalateWorkOrder, listOverdueWorkOrders } from "@hcp/db";
 import type { Db } from "@hcp/db";
 import { hallDate } from "@hcp/domain";
 
-import { audit } from "./audit";
+import { audit, systemActor } from "./audit";
 
 /** Where an escalation goes besides the console: an SMS gateway, the 12345 platform … */
 export interface TNotifier {
@@ -40,7 +40,7 @@ export async function escalateOverdue(db: Db, now: Date, notifier: TNotifier = c
       });
       if (!climbed) return false;
       // The platform itself changed the order: on the chain like any person's step.
-      await audit(trx, { now: () => now, user: null, device: null }, {
+      await audit(trx, systemActor(now), {
         action: "workOrder.escalate",
         entity: "work_order",
         entityId: order.id,

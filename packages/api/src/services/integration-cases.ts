@@ -1,11 +1,11 @@
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { ZodError } from "zod";
 
-import { completeCase as markCaseCompleted, findCaseByNo, insertAudit } from "@hcp/db";
-import type { Case, Db } from "@hcp/db";
+import { completeCase as markCaseCompleted, findCaseByNo } from "@hcp/db";
+import type { Case } from "@hcp/db";
 import type { TAppErrorCode } from "@hcp/domain";
 
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 import { appError, isDuplicateKey } from "../errors";
 import type { AppError } from "../errors";
 import type { TIntegrationCaller } from "../routers/integration-access";
@@ -15,6 +15,8 @@ import type { TFieldProblem } from "./integration-case-plan";
 import { CLOCK_SKEW_MS } from "./integration-case-schema";
 import type { TIntegrationCaseUpsert, TIntegrationCaseView, TIntegrationComplete } from "./integration-case-schema";
 import { readIntegrationCase, writeCasePlans } from "./integration-case-store";
+import { audit } from "./audit";
+import type { TAuditActor } from "./audit";
 
 export type TIntegrationContext = TContext & { integration: TIntegrationCaller };
 
@@ -41,10 +43,10 @@ async function caseOfHall(ctx: TIntegrationContext, caseNo: string): Promise<Cas
   return row;
 }
 
-/** Given the write's transaction, the record commits with the change it describes. */
-async function audit(ctx: TIntegrationContext, db: Db, action: string, caseId: number, caseNo: string): Promise<void> {
+/** The business system's account (or the console user) the records name. */
+function integrationActor(ctx: TIntegrationContext): TAuditActor {
   const { actorUserId, actorRole } = ctx.integration;
-  await insertAudit(db, { actorUserId, actorRole, action, entity: "case", entityId: caseId, detail: { caseNo }, now: ctx.now() });
+  return { actorUserId, actorRole, now: ctx.now() };
 }
 
 /**
@@ -65,7 +67,8 @@ export async function upsertIntegrationCase(
       if (plan.kind !== "unchanged") {
         await ctx.db.transaction().execute(async (trx) => {
           const written = await writeCasePlans(trx, ctx.integration.hallId, [plan]);
-          await audit(ctx, trx, `case.integration.${plan.kind}`, written.caseIds.get(plan.caseNo) ?? 0, plan.caseNo);
+          const caseId = written.caseIds.get(plan.caseNo) ?? 0;
+          await audit(trx, integrationActor(ctx), { action: `case.integration.${plan.kind}`, entity: "case", entityId: caseId, detail: { caseNo: plan.caseNo } });
         });
       }
     } catch (error) {
@@ -100,7 +103,8 @@ export async function completeIntegrationCase(
     // A concurrent completion wins; this call then reads and returns what it wrote.
     const caseId = row.id;
     await ctx.db.transaction().execute(async (trx) => {
-      if (await markCaseCompleted(trx, caseId, completedAt)) await audit(ctx, trx, "case.integration.complete", caseId, input.caseNo);
+      if (!(await markCaseCompleted(trx, caseId, completedAt))) return;
+      await audit(trx, integrationActor(ctx), { action: "case.integration.complete", entity: "case", entityId: caseId, detail: { caseNo: input.caseNo } });
     });
     row = await caseOfHall(ctx, input.caseNo);
   }
@@ -110,8 +114,7 @@ export async function completeIntegrationCase(
     ({ promptId } = await promptAtWindow(ctx, row, {
       windowId: () => Promise.resolve(windowId),
       staffId: row.staff_id,
-      actorUserId: ctx.integration.actorUserId,
-      actorRole: ctx.integration.actorRole,
+      actor: ctx.integration,
     }));
   }
   return { case: await readIntegrationCase(ctx.db, row), promptId };

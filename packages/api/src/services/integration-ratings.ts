@@ -5,9 +5,8 @@ import { ZIdempotencyKey } from "@hcp/domain";
 import type { ZIntegrationRating } from "@hcp/domain";
 import type { z } from "zod";
 
-import type { TContext } from "../context";
+import type { TApiClient, TContext } from "../context-types";
 import { AppError, appError } from "../errors";
-import type { TApiClient } from "./api-clients";
 import { clientHall } from "./api-client-gate";
 import { submitRating } from "./rating";
 import type { TRatingResult } from "./rating";

@@ -1,7 +1,6 @@
 import type { TPeriod } from "@hcp/domain";
 
-import type { TContext } from "../context";
-import type { TApiClient } from "./api-clients";
+import type { TApiClient, TContext } from "../context-types";
 import { clientHall } from "./api-client-gate";
 import type { TUserContext } from "./overview";
 import { windowRanking } from "./performance";

@@ -10,7 +10,6 @@ import {
   findLookupLock,
   findRatingOfCase,
   findWorkOrderOfCase,
-  insertAudit,
   listRatingReasons,
   purgeLookupLocks,
   recordLookupFailure,
@@ -20,13 +19,14 @@ import { hallClockText, hallDate, hallMonthDayText, onlineLookupFailedMessage, o
 import type { TLevel, TOnlineLookup, TOnlineRatingChannel, TWorkOrderState, ZOnlineRating } from "@hcp/domain";
 import type { z } from "zod";
 
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 import { AppError, appError } from "../errors";
 import { decryptContact } from "./contact";
 import { attemptLimiter } from "./limiter";
 import { submitRating } from "./rating";
 import type { TRatingResult } from "./rating";
 import type { TSignalFinding } from "./signals";
+import { actorOf, audit } from "./audit";
 
 const DAY_MS = 86_400_000;
 
@@ -456,7 +456,7 @@ export async function caseReceipt(ctx: TStaffContext, caseId: number): Promise<T
   if (row.status !== "completed" || !row.completed_at || !deadline) throw appError("CASE_NOT_COMPLETED", "PRECONDITION_FAILED");
   const details = await findCaseReceiptNames(ctx.db, row.id);
   const token = issueRatingLink(ctx.dataKey, { caseId: row.id, expiresAt: deadline });
-  await insertAudit(ctx.db, { actorUserId: ctx.user.id, action: "case.receipt", entity: "case", entityId: row.id, now: ctx.now() });
+  await audit(ctx.db, actorOf(ctx), { action: "case.receipt", entity: "case", entityId: row.id });
   return {
     caseNo: row.case_no,
     ...details,

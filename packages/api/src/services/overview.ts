@@ -15,7 +15,7 @@ import {
 } from "@hcp/domain";
 import type { TLevelCounts, TPeriod, TRatingTally, TRatio } from "@hcp/domain";
 
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 import { deadlinesProvisional, provisionalCalendar } from "./calendar";
 import type { TDeadlinesProvisional } from "./calendar";
 import { servedNames, windowServers } from "./window-servers";

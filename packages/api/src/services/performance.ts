@@ -28,9 +28,9 @@ import {
 import type { TPeriod, TRankedEntry, TRankingInput, TRankingWeights, TRatingTally, TScorePart, TWorkOrderTally } from "@hcp/domain";
 
 import { appError } from "../errors";
+import { actorOf, audit } from "./audit";
 import { deadlinesProvisional } from "./calendar";
 import type { TDeadlinesProvisional } from "./calendar";
-import { audit } from "./audit";
 import { departmentScope, hallTallies, metricsView } from "./overview";
 import type { TMetricsView, TRateView, TUserContext } from "./overview";
 import { servedNames, windowServers } from "./window-servers";
@@ -105,7 +105,7 @@ export async function updateRankingSettings(ctx: TUserContext, settings: TRankin
   const before = await rankingSettings(ctx);
   await ctx.db.transaction().execute(async (trx) => {
     await updateHallRankingSettings(trx, ctx.user.hall_id, { ranking_weights: JSON.stringify(settings.weights), ranking_min_sample: settings.minSample });
-    await audit(trx, ctx, { action: "hall.updateRankingSettings", entity: "hall", entityId: ctx.user.hall_id, before, after: settings });
+    await audit(trx, actorOf(ctx), { action: "hall.updateRankingSettings", entity: "hall", entityId: ctx.user.hall_id, before, after: settings });
   });
   return rankingSettings(ctx);
 }

@@ -3,9 +3,9 @@ import type { Case, Db } from "@hcp/db";
 import { maskIdNumber, maskPhone } from "@hcp/domain";
 import type { TContactField, TContactReveal, TRole } from "@hcp/domain";
 
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 import { appError } from "../errors";
-import { audit } from "./audit";
+import { actorOf, audit, systemActor } from "./audit";
 import { cipherKeyId, decryptContact, decryptWith, encryptWith, keyringOf, lookupHashWith } from "./contact";
 import type { TDataKeyring } from "./contact";
 
@@ -70,7 +70,7 @@ export async function revealContact(ctx: TUserContext, input: TContactReveal): P
   if (!stored.cipher) throw appError("CONTACT_NOT_RECORDED", "NOT_FOUND");
   const value = decryptContact(ctx.dataKey, stored.cipher);
   const masked = stored.masked || maskFor(input.field, value);
-  await audit(ctx.db, ctx, {
+  await audit(ctx.db, actorOf(ctx), {
     action: "case.revealContact",
     entity: "case",
     entityId: row.id,
@@ -163,7 +163,7 @@ export async function rekeyApplicantData(db: Db, ring: TDataKeyring, now: Date, 
     examined += rows.length;
     afterId = rows.at(-1)?.id ?? afterId;
   }
-  await audit(db, { now: () => now, user: null, device: null }, {
+  await audit(db, systemActor(now), {
     action: "privacy.rekey",
     entity: "data_key",
     entityId: ring.currentId,

@@ -2,8 +2,9 @@ import { listLapsedPrompts, SESSION_IDLE_MS, timeOutPrompts, withdrawPrompts } f
 import type { Db, TPromptView, TWithdrawnPrompt } from "@hcp/db";
 
 import type { TPromptEvent, WindowBus } from "../bus";
-import type { TContext } from "../context";
-import { audit } from "./audit";
+import type { TContext } from "../context-types";
+import { audit, systemActor } from "./audit";
+import type { TAuditActor } from "./audit";
 
 export function toPromptEvent(view: TPromptView): TPromptEvent {
   return { ...view, createdAt: view.createdAt.toISOString() };
@@ -18,13 +19,13 @@ export type TWithdrawReason = "signOut" | "signIn" | "sessionEnded" | "staff";
  */
 export async function withdrawInTransaction(
   trx: Db,
-  ctx: Pick<TContext, "now" | "user" | "device">,
+  actor: TAuditActor,
   which: Parameters<typeof withdrawPrompts>[1],
   reason: TWithdrawReason,
 ): Promise<TWithdrawnPrompt[]> {
-  const withdrawn = await withdrawPrompts(trx, which, ctx.now());
+  const withdrawn = await withdrawPrompts(trx, which, actor.now);
   for (const prompt of withdrawn) {
-    await audit(trx, ctx, {
+    await audit(trx, actor, {
       action: "rating.promptWithdrawn",
       entity: "case",
       entityId: prompt.caseId,
@@ -54,7 +55,7 @@ export const PROMPT_SWEEP_GRACE_MS = 2 * 60_000;
 export async function sweepLapsedPrompts(deps: { db: Db; bus: WindowBus; now: Date }): Promise<{ withdrawn: number; timedOut: number }> {
   const lapsed = await listLapsedPrompts(deps.db, deps.now, { idleMs: SESSION_IDLE_MS, graceMs: PROMPT_SWEEP_GRACE_MS });
   if (lapsed.sessionEnded.length === 0 && lapsed.timedOut.length === 0) return { withdrawn: 0, timedOut: 0 };
-  const system = { now: () => deps.now, user: null, device: null };
+  const system = systemActor(deps.now);
   const closed = await deps.db.transaction().execute(async (trx) => {
     const withdrawn = await withdrawInTransaction(trx, system, { promptIds: lapsed.sessionEnded }, "sessionEnded");
     const timedOut = await timeOutPrompts(trx, lapsed.timedOut, deps.now);

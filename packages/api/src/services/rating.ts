@@ -18,9 +18,9 @@ import type { TChannel, TLevel } from "@hcp/domain";
 import type { z } from "zod";
 
 import { naturalBatcher, perDb } from "../batch";
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 import { appError, isDuplicateKey } from "../errors";
-import { audit } from "./audit";
+import { audit, systemActor } from "./audit";
 import { flagMisuseBatch, idsAndMisuse } from "./signals";
 import type { TSignalFinding } from "./signals";
 import { openWorkOrder } from "./work-orders";
@@ -128,7 +128,7 @@ async function closeOnFollowUp(trx: Db, caseId: number, now: Date): Promise<void
   // A concurrent step on the order makes the follow-up wait for a retry rather than skip the close.
   if (!closed) throw appError("WORK_ORDER_CONFLICT", "CONFLICT");
   // Rare (one per rectified bad review) and alone in its transaction: the chain head's lock is cheap here.
-  await audit(trx, { now: () => now, user: null, device: null }, {
+  await audit(trx, systemActor(now), {
     action: "workOrder.followUp",
     entity: "work_order",
     entityId: order.id,

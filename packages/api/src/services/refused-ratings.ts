@@ -2,7 +2,7 @@ import { findCaseByNo, findRatingByIdempotencyKey, findWindow, insertRatingSigna
 import { APP_ERROR_MESSAGES, hallDateTimeText, LEVEL_LABELS } from "@hcp/domain";
 import type { TRefusedRatingReport } from "@hcp/domain";
 
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 import { appError, isDuplicateKey } from "../errors";
 
 /** What a manager reads: the level, why it was refused, the case and when the citizen tapped. */

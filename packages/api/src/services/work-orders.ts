@@ -34,9 +34,9 @@ import type {
 } from "@hcp/domain";
 import type { z } from "zod";
 
-import type { TContext } from "../context";
+import type { TContext } from "../context-types";
 import { appError } from "../errors";
-import { audit } from "./audit";
+import { actorOf, audit } from "./audit";
 import { addHallWorkingDays, exceptionsCovering, provisionalCalendar } from "./calendar";
 import { seesContactOnWorkOrder } from "./privacy";
 
@@ -74,7 +74,7 @@ function snapshot(order: WorkOrder): TWorkOrderSnapshot {
   };
 }
 
-function actorOf(ctx: TUserContext, order: WorkOrder): TWorkOrderActor {
+function workOrderActorOf(ctx: TUserContext, order: WorkOrder): TWorkOrderActor {
   return {
     role: ctx.user.role as TRole,
     ownsDepartment: ctx.user.department_id === order.department_id,
@@ -171,7 +171,7 @@ async function stepChanges(
  */
 export async function actOnWorkOrder(ctx: TUserContext, act: TAct): Promise<{ state: TWorkOrderState; version: number }> {
   const order = await requireReadable(ctx, act.workOrderId);
-  const result = transition(snapshot(order), act.action, actorOf(ctx, order));
+  const result = transition(snapshot(order), act.action, workOrderActorOf(ctx, order));
   if (!result.ok) throw appError(result.refusal, result.refusal === "WORK_ORDER_FORBIDDEN" ? "FORBIDDEN" : "CONFLICT");
   if (order.version !== act.version) throw appError("WORK_ORDER_CONFLICT", "CONFLICT");
   const now = ctx.now();
@@ -194,13 +194,13 @@ export async function actOnWorkOrder(ctx: TUserContext, act: TAct): Promise<{ st
     });
     if (!ok) return false;
     const before = Object.fromEntries(Object.keys(changes).map((key) => [key, order[key as keyof WorkOrder]]));
-    await audit(trx, ctx, { action: `workOrder.${act.action}`, entity: "work_order", entityId: order.id, before: { ...before, version: order.version }, after: { ...changes, version: order.version + 1 }, detail: { note: act.note } });
+    await audit(trx, actorOf(ctx), { action: `workOrder.${act.action}`, entity: "work_order", entityId: order.id, before: { ...before, version: order.version }, after: { ...changes, version: order.version + 1 }, detail: { note: act.note } });
     if (act.action === "upholdAppeal") {
       const appeal = (await listWorkOrderEvents(trx, order.id)).filter((event) => event.action === "appeal").at(-1);
       const reason = (appeal ? appealReasonIn(appeal.detail) : null) ?? "malicious";
       const exclusion = { reason, note: act.note || (appeal?.note ?? ""), approvedBy: ctx.user.id };
       await insertRatingExclusion(trx, { rating_id: order.rating_id, reason, note: exclusion.note, approved_by: ctx.user.id, created_at: now });
-      await audit(trx, ctx, { action: "rating.exclude", entity: "rating", entityId: order.rating_id, before: { excluded: false }, after: { excluded: true, ...exclusion }, detail: { workOrderId: order.id } });
+      await audit(trx, actorOf(ctx), { action: "rating.exclude", entity: "rating", entityId: order.rating_id, before: { excluded: false }, after: { excluded: true, ...exclusion }, detail: { workOrderId: order.id } });
     }
     return true;
   });
@@ -283,7 +283,7 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
       appealReason: appealReasonIn(event.detail),
       createdAt: event.createdAt.toISOString(),
     })),
-    actions: availableActions(snapshot(order), actorOf(ctx, order)),
+    actions: availableActions(snapshot(order), workOrderActorOf(ctx, order)),
     /** who acts next (by role and name) and which steps are theirs, for every viewer */
     next: { actor: step.actor, actorNames, actions: step.actions, followUpCloses: step.followUpCloses },
   };
