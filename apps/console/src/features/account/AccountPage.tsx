@@ -5,6 +5,7 @@ import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { PasswordChangeForm } from "./PasswordChangeForm";
+import { accountStrings } from "./strings";
 
 /** 账号: every signed-in user changes their own password here. */
 export function AccountPage() {
@@ -13,8 +14,8 @@ export function AccountPage() {
   if (!user) return null;
   return (
     <>
-      <PageHeading title="修改密码" />
-      <section className="panel" aria-label="修改密码">
+      <PageHeading title={accountStrings.title} />
+      <section className="panel" aria-label={accountStrings.title}>
         <PasswordChangeForm
           username={user.username}
           pending={change.isPending}

@@ -6,19 +6,9 @@ import { APP_ERROR_MESSAGES, passwordProblem } from "@hcp/domain";
 import { SubmitRow } from "../../components/SubmitRow";
 import { Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
+import { accountStrings } from "./strings";
 
-const t = {
-  current: "当前密码",
-  next: "新密码",
-  nextHelp: "至少 10 个字符，不能包含用户名，不能是常见密码。修改后，其他设备上的登录会全部退出。",
-  confirm: "再次输入新密码",
-  mismatch: "两次输入的新密码不一致",
-  same: "新密码不能与当前密码相同",
-  submit: "修改密码",
-  saving: "正在修改…",
-  saved: "密码已修改，其他设备上的登录已退出。",
-  currentRequired: "请输入当前密码",
-} as const;
+const t = accountStrings;
 
 /** The server's own rules, checked here first so the user hears them before a round trip. */
 function schemaFor(username: string) {

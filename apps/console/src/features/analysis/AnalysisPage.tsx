@@ -11,7 +11,7 @@ import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { PeriodForm } from "../overview/PeriodForm";
 import type { TAnalysisSearch, TAnalysisView } from "./analysis-search";
-import { analysisStrings } from "./analysis-strings";
+import { analysisStrings } from "./strings";
 import { AnalysisTabs, panelId, tabId } from "./AnalysisTabs";
 import { ChannelBreakdown } from "./ChannelBreakdown";
 import { CoverageBreakdown } from "./CoverageBreakdown";

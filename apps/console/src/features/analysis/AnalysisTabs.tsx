@@ -2,7 +2,7 @@ import type { KeyboardEvent } from "react";
 
 import type { TAnalysisView } from "./analysis-search";
 import { ANALYSIS_VIEWS } from "./analysis-search";
-import { analysisStrings } from "./analysis-strings";
+import { analysisStrings } from "./strings";
 
 export function tabId(view: TAnalysisView): string {
   return `analysis-tab-${view}`;

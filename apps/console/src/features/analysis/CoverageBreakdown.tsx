@@ -1,6 +1,6 @@
 import { formatCount } from "../../lib/format";
 import type { TCoverage, TCoverageRow } from "./analysis-types";
-import { analysisStrings } from "./analysis-strings";
+import { analysisStrings } from "./strings";
 import type { TColumn } from "./DataTable";
 import { DataTable } from "./DataTable";
 

@@ -3,7 +3,7 @@ import { useForm } from "react-hook-form";
 import { DepartmentOptions } from "../../components/DepartmentOptions";
 import { Field } from "../../components/Field";
 import type { TDepartmentRow } from "../../lib/api-types";
-import { analysisStrings } from "./analysis-strings";
+import { analysisStrings } from "./strings";
 
 export interface DepartmentFilterProps {
   departments: readonly TDepartmentRow[];

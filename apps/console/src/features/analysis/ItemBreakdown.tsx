@@ -1,19 +1,19 @@
-import type { TNamedMetrics } from "./analysis-types";
-import { analysisStrings } from "./analysis-strings";
+import type { TBreakdownRow } from "./analysis-types";
+import { analysisStrings } from "./strings";
 import type { TColumn } from "./DataTable";
 import { DataTable } from "./DataTable";
 import { metricColumns } from "./metric-columns";
 
 const t = analysisStrings;
 
-const COLUMNS: TColumn<TNamedMetrics>[] = [
+const COLUMNS: TColumn<TBreakdownRow>[] = [
   { id: "code", header: t.itemCode, cell: (row) => <span className="mono">{row.code}</span> },
   { id: "name", header: t.itemName, rowHeader: true, cell: (row) => row.name },
   { id: "department", header: t.itemDepartment, cell: (row) => row.group },
-  ...metricColumns<TNamedMetrics>((row) => row.metrics, ["casesCompleted", "ratings", "ratedRate", "goodRate", "badRatings"]),
+  ...metricColumns<TBreakdownRow>((row) => row.metrics, ["casesCompleted", "ratings", "ratedRate", "goodRate", "badRatings"]),
 ];
 
 /** 服务事项: the busiest items (the server sorts by volume), within a department when chosen. */
-export function ItemBreakdown({ rows, labelledBy }: { rows: readonly TNamedMetrics[]; labelledBy: string }) {
+export function ItemBreakdown({ rows, labelledBy }: { rows: readonly TBreakdownRow[]; labelledBy: string }) {
   return <DataTable columns={COLUMNS} rows={rows} rowKey={(row) => row.id ?? row.code} labelledBy={labelledBy} testId="item-breakdown" scroll />;
 }

@@ -3,7 +3,7 @@ import type { TMetricKey } from "@hcp/domain";
 
 import { formatCount } from "../../lib/format";
 import type { TMetricsView } from "./analysis-types";
-import { analysisStrings } from "./analysis-strings";
+import { analysisStrings } from "./strings";
 import type { TColumn } from "./DataTable";
 
 type TRateKey = "ratedRate" | "goodRate" | "activeGoodRate" | "badRate" | "unratedRate" | "score" | "onTimeCompletionRate" | "meanHandlingHours";

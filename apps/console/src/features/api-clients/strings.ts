@@ -1,7 +1,7 @@
 import { API_SCOPES } from "@hcp/domain";
 
 /** The 接口调用方 page's texts (zh-CN); the navigation label lives in lib/strings.ts. */
-export const apiClientStrings = {
+const zhCN = {
   title: "接口调用方",
   intro: "业务系统（12345 热线、短信平台、省级应用等）通过 REST 接口 /api/v1 登记办件、提交其他渠道的评价和读取统计数据。每个调用方有自己的密钥、可访问的大厅、权限范围和每分钟调用上限。",
   createSection: "新建调用方",
@@ -47,3 +47,7 @@ export const apiClientStrings = {
   callRequestId: "请求编号",
   callsNote: "调用记录在调用完成后批量写入，可能比实际调用晚几秒出现；不记录请求内容和个人信息。",
 } as const;
+
+export type TApiClientStrings = typeof zhCN;
+
+export const apiClientStrings: TApiClientStrings = zhCN;

@@ -1,7 +1,7 @@
 import { useForm } from "react-hook-form";
 
 import { Field } from "../../components/Field";
-import { auditStrings } from "./audit-strings";
+import { auditStrings } from "./strings";
 import { actionLabel } from "./audit-format";
 
 export interface TAuditFilterValues {

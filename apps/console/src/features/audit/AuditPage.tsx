@@ -8,7 +8,7 @@ import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
 import { AuditFilters, EMPTY_AUDIT_FILTERS } from "./AuditFilters";
 import type { TAuditFilterValues } from "./AuditFilters";
-import { auditStrings } from "./audit-strings";
+import { auditStrings } from "./strings";
 import { AuditTable } from "./AuditTable";
 import { VerifyResult } from "./VerifyResult";
 import "./audit.css";

@@ -4,7 +4,7 @@ import type { RouterOutputs } from "@hcp/api";
 
 import { Table } from "../../components/Table";
 import { Empty } from "../../components/StatusMessages";
-import { auditStrings } from "./audit-strings";
+import { auditStrings } from "./strings";
 import { actionLabel, auditTime, changeLines, objectLabel, roleLabel } from "./audit-format";
 
 export type TAuditRow = RouterOutputs["audit"]["list"]["rows"][number];

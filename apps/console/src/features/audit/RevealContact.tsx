@@ -11,7 +11,7 @@ import { Field } from "../../components/Field";
 import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
-import { auditStrings } from "./audit-strings";
+import { auditStrings } from "./strings";
 import "./audit.css";
 
 export interface RevealReasonFormProps {

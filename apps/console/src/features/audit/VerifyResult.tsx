@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@hcp/api";
 
-import { auditStrings } from "./audit-strings";
+import { auditStrings } from "./strings";
 
 export type TAuditVerification = RouterOutputs["audit"]["verify"];
 

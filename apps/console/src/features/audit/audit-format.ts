@@ -1,6 +1,6 @@
 import { auditActionLabel, CONTACT_FIELDS, hallTimestamp, WORK_ORDER_STATES } from "@hcp/domain";
 
-import { auditStrings } from "./audit-strings";
+import { auditStrings } from "./strings";
 
 /**
  * An action code in words (the domain's table names every action the platform writes); one from

@@ -6,7 +6,7 @@ import type { TSignIn } from "@hcp/domain";
 
 import { Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
-import { strings } from "../../lib/strings";
+import { authStrings } from "./strings";
 
 export interface SignInFormProps {
   /** receives the parsed values: the username already trimmed */
@@ -22,7 +22,7 @@ export function SignInForm({ onSubmit, pending, error }: SignInFormProps) {
     handleSubmit,
     formState: { errors },
   } = useForm({ resolver: zodResolver(ZSignIn), defaultValues: { username: "", password: "" } });
-  const t = strings.login;
+  const t = authStrings;
 
   return (
     <form className="form sign-in-form" noValidate onSubmit={handleSubmit(onSubmit)}>

@@ -7,9 +7,10 @@ import { homeFor } from "../../lib/screens";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { SignInForm } from "./SignInForm";
+import { authStrings } from "./strings";
 
 export function SignInPage() {
-  usePageTitle(strings.login.title);
+  usePageTitle(authStrings.title);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const signIn = useMutation(
@@ -27,8 +28,8 @@ export function SignInPage() {
     <main id="main" className="sign-in-page">
       <div className="sign-in-card">
         <p className="sign-in-subtitle">{strings.app.subtitle}</p>
-        <h1>{strings.login.heading}</h1>
-        <p className="muted">{strings.login.intro}</p>
+        <h1>{authStrings.heading}</h1>
+        <p className="muted">{authStrings.intro}</p>
         <SignInForm
           onSubmit={(values) => signIn.mutate(values)}
           pending={signIn.isPending}

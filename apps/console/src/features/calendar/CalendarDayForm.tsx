@@ -4,9 +4,9 @@ import { useForm } from "react-hook-form";
 import { SubmitRow } from "../../components/SubmitRow";
 import { ChoiceGroup, Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
-import { strings } from "../../lib/strings";
 import type { TCalendarDayForm, TCalendarDayFormInput } from "./calendar-forms";
 import { ZCalendarDayForm } from "./calendar-forms";
+import { calendarStrings } from "./strings";
 
 const KINDS = ["holiday", "makeup", "regular"] as const;
 
@@ -21,7 +21,7 @@ export interface CalendarDayFormProps {
 
 /** 设置法定节假日和调休 (admin only): one date at a time, as the State Council's notice lists them. */
 export function CalendarDayForm({ pending, error, saved, onSubmit }: CalendarDayFormProps) {
-  const t = strings.calendar;
+  const t = calendarStrings;
   const {
     register,
     handleSubmit,

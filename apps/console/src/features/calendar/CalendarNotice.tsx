@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 
-import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
+import { calendarStrings } from "./strings";
 
 /**
  * Tells an administrator, on every console page, which years still await their holiday schedule
@@ -10,7 +10,7 @@ import { trpc } from "../../lib/trpc";
  * days are counted Monday to Friday.
  */
 export function CalendarNotice() {
-  const t = strings.calendar;
+  const t = calendarStrings;
   const status = useQuery(trpc.calendar.status.queryOptions());
   const years = status.data?.awaitingYears ?? [];
   const first = years[0];

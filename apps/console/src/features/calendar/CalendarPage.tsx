@@ -8,7 +8,6 @@ import { QueryView } from "../../components/QueryView";
 import { errorMessage } from "../../lib/errors";
 import { formatCount } from "../../lib/format";
 import { hallToday } from "../../lib/period";
-import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { CALENDAR_YEARS, defaultCalendarYear } from "./calendar-model";
@@ -19,6 +18,7 @@ import { HolidaySummary } from "./HolidaySummary";
 import { ServiceDayForm } from "./ServiceDayForm";
 import { ServiceDayList } from "./ServiceDayList";
 import { CalendarLegend, YearCalendar } from "./YearCalendar";
+import { calendarStrings } from "./strings";
 
 export interface CalendarPageProps {
   search: TCalendarSearch;
@@ -30,7 +30,7 @@ export interface CalendarPageProps {
  * make-up days. Admins edit the national calendar; admins and hall managers their hall's service days.
  */
 export function CalendarPage({ search, onYearChange }: CalendarPageProps) {
-  const t = strings.calendar;
+  const t = calendarStrings;
   const queryClient = useQueryClient();
   const user = useCurrentUser();
   const today = hallToday();

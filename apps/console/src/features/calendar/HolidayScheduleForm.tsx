@@ -9,7 +9,7 @@ import type { THolidaySchedule, THolidayScheduleInput, THolidayScheduleValue } f
 import { SubmitRow } from "../../components/SubmitRow";
 import { Field } from "../../components/Field";
 import { FieldError, InlineError } from "../../components/StatusMessages";
-import { strings } from "../../lib/strings";
+import { calendarStrings } from "./strings";
 
 export interface HolidayScheduleFormProps {
   year: number;
@@ -30,7 +30,7 @@ const EMPTY_MAKEUP = { name: "", date: "" };
  * the 调休 make-up working days — or a file loaded into the form to check before confirming.
  */
 export function HolidayScheduleForm({ year, initial, pending, error, saved, onSubmit }: HolidayScheduleFormProps) {
-  const t = strings.calendar;
+  const t = calendarStrings;
   const [source, setSource] = useState<"form" | "file">("form");
   const [importNote, setImportNote] = useState<{ ok: boolean; text: string; errors: string[] } | null>(null);
   const {

@@ -1,10 +1,10 @@
-import { strings } from "../../lib/strings";
 import type { TCalendarException } from "./calendar-model";
 import { holidaySummary, shortDate } from "./calendar-model";
+import { calendarStrings } from "./strings";
 
 /** The year's notice in words: each holiday's days off and make-up working days, for reading at a glance. */
 export function HolidaySummary({ exceptions }: { exceptions: readonly TCalendarException[] }) {
-  const t = strings.calendar;
+  const t = calendarStrings;
   const summaries = holidaySummary(exceptions);
   if (summaries.length === 0) return <p className="muted">{t.noExceptions}</p>;
   return (

@@ -1,5 +1,5 @@
-import { strings } from "../../lib/strings";
 import { ProvisionalMark } from "./ProvisionalMark";
+import { calendarStrings } from "./strings";
 
 export interface TDeadlinesProvisional {
   onTimeCompletion: boolean;
@@ -11,11 +11,11 @@ export interface TDeadlinesProvisional {
  * counted on a year whose holiday schedule is not confirmed yet.
  */
 export function ProvisionalDeadlinesNote({ deadlines }: { deadlines: TDeadlinesProvisional | undefined }) {
-  const figures = [deadlines?.onTimeCompletion ? strings.calendar.onTimeCompletion : "", deadlines?.workOrders ? strings.calendar.workOrderOnTime : ""].filter(Boolean);
+  const figures = [deadlines?.onTimeCompletion ? calendarStrings.onTimeCompletion : "", deadlines?.workOrders ? calendarStrings.workOrderOnTime : ""].filter(Boolean);
   if (figures.length === 0) return null;
   return (
     <p className="muted small" data-testid="provisional-deadlines">
-      <ProvisionalMark provisional /> {strings.calendar.provisionalDeadlines(figures.join("、"))}
+      <ProvisionalMark provisional /> {calendarStrings.provisionalDeadlines(figures.join("、"))}
     </p>
   );
 }

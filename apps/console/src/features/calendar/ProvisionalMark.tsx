@@ -1,6 +1,6 @@
 import { PROVISIONAL_CALENDAR_LABEL } from "@hcp/domain";
+import { calendarStrings } from "./strings";
 
-import { strings } from "../../lib/strings";
 
 /**
  * "暂按周末计算" beside a deadline or a working-day figure counted on a year whose holiday schedule
@@ -9,7 +9,7 @@ import { strings } from "../../lib/strings";
 export function ProvisionalMark({ provisional }: { provisional: boolean | undefined }) {
   if (!provisional) return null;
   return (
-    <span className="tag tag-warning nowrap" title={strings.calendar.provisionalHint} data-testid="provisional-calendar">
+    <span className="tag tag-warning nowrap" title={calendarStrings.provisionalHint} data-testid="provisional-calendar">
       {PROVISIONAL_CALENDAR_LABEL}
     </span>
   );

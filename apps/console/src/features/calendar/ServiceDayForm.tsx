@@ -4,9 +4,9 @@ import { useForm } from "react-hook-form";
 import { SubmitRow } from "../../components/SubmitRow";
 import { Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
-import { strings } from "../../lib/strings";
 import type { TServiceDayForm, TServiceDayFormInput } from "./calendar-forms";
 import { ZServiceDayForm } from "./calendar-forms";
+import { calendarStrings } from "./strings";
 
 export interface ServiceDayFormProps {
   pending: boolean;
@@ -19,7 +19,7 @@ export interface ServiceDayFormProps {
 
 /** 本厅服务日 (admin, hall manager): register a 延时/预约/节假日 service day of the signed-in user's hall, or take it back. */
 export function ServiceDayForm({ pending, error, saved, onSubmit }: ServiceDayFormProps) {
-  const t = strings.calendar;
+  const t = calendarStrings;
   const {
     register,
     handleSubmit,

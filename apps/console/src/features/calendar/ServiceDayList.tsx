@@ -3,6 +3,7 @@ import { dayKind } from "@hcp/domain";
 import { Table } from "../../components/Table";
 import { strings } from "../../lib/strings";
 import type { TCalendarException, TServiceDay } from "./calendar-model";
+import { calendarStrings } from "./strings";
 
 export interface ServiceDayListProps {
   serviceDays: readonly TServiceDay[];
@@ -11,7 +12,7 @@ export interface ServiceDayListProps {
 
 /** The hall's service days of the year, with what kind of day each falls on. */
 export function ServiceDayList({ serviceDays, exceptions }: ServiceDayListProps) {
-  const t = strings.calendar;
+  const t = calendarStrings;
   if (serviceDays.length === 0) return <p className="muted">{t.noServiceDays}</p>;
   const exceptionMap = new Map(exceptions.map((exception) => [exception.date, exception]));
   return (

@@ -1,8 +1,8 @@
 import { useMemo } from "react";
 
-import { strings } from "../../lib/strings";
 import type { TCalendarDay, TCalendarException, TServiceDay } from "./calendar-model";
 import { buildYear, dayLabel } from "./calendar-model";
+import { calendarStrings } from "./strings";
 
 export interface YearCalendarProps {
   year: number;
@@ -13,7 +13,7 @@ export interface YearCalendarProps {
 }
 
 function mark(day: TCalendarDay): string | null {
-  const t = strings.calendar;
+  const t = calendarStrings;
   if (day.kind === "holiday") return t.marks.holiday;
   if (day.kind === "makeup") return t.marks.makeup;
   return null;
@@ -21,7 +21,7 @@ function mark(day: TCalendarDay): string | null {
 
 function DayCell({ day, today }: { day: TCalendarDay | null; today?: string }) {
   if (!day) return <td className="cal-day is-empty" />;
-  const t = strings.calendar;
+  const t = calendarStrings;
   const isToday = day.date === today;
   const kindMark = mark(day);
   const className = ["cal-day", `is-${day.kind}`, day.serviceNote !== null ? "has-service" : "", isToday ? "is-today" : ""]
@@ -46,7 +46,7 @@ function DayCell({ day, today }: { day: TCalendarDay | null; today?: string }) {
 
 /** The legend: every state is told apart by a mark or a column as well as by its colour. */
 export function CalendarLegend() {
-  const t = strings.calendar;
+  const t = calendarStrings;
   const items = [
     { key: "workday", className: "is-workday", sample: "", label: t.kinds.workday, note: t.legendNotes.workday },
     { key: "weekend", className: "is-weekend", sample: "", label: t.kinds.weekend, note: t.legendNotes.weekend },
@@ -77,7 +77,7 @@ export function CalendarLegend() {
 
 /** Twelve month tables of one year, each day telling whether the hall works on it and why. */
 export function YearCalendar({ year, exceptions, serviceDays, today }: YearCalendarProps) {
-  const t = strings.calendar;
+  const t = calendarStrings;
   const months = useMemo(() => buildYear(year, exceptions, serviceDays), [year, exceptions, serviceDays]);
   return (
     <div className="cal-year">

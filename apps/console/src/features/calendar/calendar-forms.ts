@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { calendarStrings } from "./strings";
 
-import { strings } from "../../lib/strings";
 
-const t = strings.calendar;
+const t = calendarStrings;
 
 /** A date input's value: required, then `YYYY-MM-DD` (what `calendar.setDay`/`setServiceDay` accept). */
 const ZDateField = z

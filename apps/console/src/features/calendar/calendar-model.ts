@@ -1,7 +1,7 @@
 import { datesBetween, dayKind, hallDate } from "@hcp/domain";
 import type { TDayKind } from "@hcp/domain";
+import { calendarStrings } from "./strings";
 
-import { strings } from "../../lib/strings";
 
 /** The years the screen offers: the year before the demo year (its 同比 base) up to the next notice's. */
 export const FIRST_CALENDAR_YEAR = 2022;
@@ -87,7 +87,7 @@ export function buildYear(year: number, exceptions: readonly TCalendarException[
  * @example dayLabel({ date: "2023-10-07", kind: "makeup", name: "国庆节", … }) // "2023年10月7日 调休上班（国庆节）"
  */
 export function dayLabel(day: TCalendarDay): string {
-  const t = strings.calendar;
+  const t = calendarStrings;
   const [year, month, date] = day.date.split("-").map(Number) as [number, number, number];
   let label = `${t.dateLabel(year, month, date)} ${t.kinds[day.kind]}`;
   if (day.name) label += `（${day.name}）`;
@@ -128,5 +128,5 @@ export function holidaySummary(exceptions: readonly TCalendarException[]): THoli
 
 /** "10月7日" */
 export function shortDate(date: string): string {
-  return strings.calendar.shortDate(Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+  return calendarStrings.shortDate(Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }

@@ -2,13 +2,13 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
-import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import type { TCatalogSearch } from "./catalog-search";
 import { CATALOG_PAGE_SIZE } from "./catalog-search";
 import { DepartmentList } from "./DepartmentList";
 import { ItemSearchForm } from "./ItemSearchForm";
 import { ItemTable } from "./ItemTable";
+import { catalogStrings } from "./strings";
 
 export interface CatalogPageProps {
   search: TCatalogSearch;
@@ -17,7 +17,7 @@ export interface CatalogPageProps {
 
 /** 事项目录: the hall's departments and a searchable, paged table of its service items. */
 export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
-  const t = strings.catalog;
+  const t = catalogStrings;
   const page = search.page ?? 1;
   const departments = useQuery(trpc.catalog.departments.queryOptions());
   const items = useQuery(

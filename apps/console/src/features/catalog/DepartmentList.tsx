@@ -1,6 +1,6 @@
 import type { TDepartmentRow } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
-import { strings } from "../../lib/strings";
+import { catalogStrings } from "./strings";
 
 export interface DepartmentListProps {
   departments: readonly TDepartmentRow[];
@@ -10,7 +10,7 @@ export interface DepartmentListProps {
 
 /** 进驻部门 with their item counts; choosing one filters the item table. */
 export function DepartmentList({ departments, selectedId, onSelect }: DepartmentListProps) {
-  const t = strings.catalog;
+  const t = catalogStrings;
   return (
     <>
       <p className="total-line" data-testid="department-count" data-value={departments.length}>

@@ -4,9 +4,9 @@ import { useForm } from "react-hook-form";
 import { DepartmentOptions } from "../../components/DepartmentOptions";
 import { Field } from "../../components/Field";
 import type { TDepartmentRow } from "../../lib/api-types";
-import { strings } from "../../lib/strings";
 import type { TItemSearchForm } from "./catalog-search";
 import { ZItemSearchForm } from "./catalog-search";
+import { catalogStrings } from "./strings";
 
 export interface ItemSearchFormProps {
   departments: readonly TDepartmentRow[];
@@ -15,7 +15,7 @@ export interface ItemSearchFormProps {
 }
 
 export function ItemSearchForm({ departments, value, onSubmit }: ItemSearchFormProps) {
-  const t = strings.catalog;
+  const t = catalogStrings;
   const {
     register,
     handleSubmit,

@@ -1,7 +1,7 @@
 import { PagedTable } from "../../components/Table";
 import type { TServiceItem } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
-import { strings } from "../../lib/strings";
+import { catalogStrings } from "./strings";
 
 export interface ItemTableProps {
   items: readonly TServiceItem[];
@@ -13,7 +13,7 @@ export interface ItemTableProps {
 
 /** One page of service items, with the total that matches the filter and a pager. */
 export function ItemTable({ items, total, page, pageSize, onPageChange }: ItemTableProps) {
-  const t = strings.catalog;
+  const t = catalogStrings;
   return (
     <PagedTable
       count={{ label: t.itemCount(formatCount(total)), testId: "item-count" }}

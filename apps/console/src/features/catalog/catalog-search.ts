@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { positiveIntParam, searchParam, searchParser } from "../../lib/search-params";
-import { strings } from "../../lib/strings";
+import { catalogStrings } from "./strings";
 
 /** Items per page of the catalogue table. */
 export const CATALOG_PAGE_SIZE = 20;
@@ -24,7 +24,7 @@ export const parseCatalogSearch: (search: Record<string, unknown>) => TCatalogSe
 
 /** The search form: a keyword and a department ("" = every department). */
 export const ZItemSearchForm = z.object({
-  search: z.string().trim().max(50, { error: strings.catalog.searchTooLong }),
+  search: z.string().trim().max(50, { error: catalogStrings.searchTooLong }),
   departmentId: z.string(),
 });
 export type TItemSearchForm = z.infer<typeof ZItemSearchForm>;

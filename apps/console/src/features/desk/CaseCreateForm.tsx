@@ -11,7 +11,8 @@ import type { TServiceItem } from "../../lib/api-types";
 import { serverFieldErrors } from "../../lib/errors";
 import { formatCount } from "../../lib/format";
 import { strings } from "../../lib/strings";
-import { auditStrings } from "../audit/audit-strings";
+import { auditStrings } from "../audit/strings";
+import { deskStrings } from "./strings";
 
 const APPLICANT_TYPE_KEYS = Object.keys(APPLICANT_TYPES) as (keyof typeof APPLICANT_TYPES)[];
 const FIELDS = ["serviceItemId", "applicantType", "applicantName", "applicantPhone", "applicantIdNo"] as const;
@@ -33,13 +34,13 @@ export interface CaseCreateFormProps {
 }
 
 function itemMeta(item: TServiceItem): string {
-  const type = item.caseType === "instant" ? strings.desk.instant : strings.desk.promisedDays(item.promisedDays);
+  const type = item.caseType === "instant" ? deskStrings.instant : deskStrings.promisedDays(item.promisedDays);
   return `${item.code} · ${item.departmentName} · ${type}`;
 }
 
 /** 受理办件: pick a service item, enter the applicant, submit. */
 export function CaseCreateForm(props: CaseCreateFormProps) {
-  const t = strings.desk;
+  const t = deskStrings;
   const [picked, setPicked] = useState<TServiceItem | null>(null);
   const {
     control,

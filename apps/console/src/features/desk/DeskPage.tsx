@@ -5,7 +5,6 @@ import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { useDebouncedValue } from "../../components/useDebouncedValue";
 import { errorMessage } from "../../lib/errors";
-import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { RevealContact } from "../audit/RevealContact";
 import { CaseCreateForm } from "./CaseCreateForm";
@@ -13,6 +12,7 @@ import { ReceiptDialog } from "./ReceiptDialog";
 import { StaffCaseList } from "./StaffCaseList";
 import type { TCaseAction } from "./StaffCaseList";
 import { WindowPanel } from "./WindowPanel";
+import { deskStrings } from "./strings";
 
 /** Cases change when the citizen rates on the evaluator; poll so 已评价 appears without a reload. */
 const CASES_REFRESH_MS = 15_000;
@@ -21,7 +21,7 @@ const OPEN_PROMPT_REFRESH_MS = 2_000;
 
 /** 窗口工作台 (window_staff): sign in at a window, receive cases, complete them, invite a rating. */
 export function DeskPage() {
-  const t = strings.desk;
+  const t = deskStrings;
   const queryClient = useQueryClient();
 
   const windows = useQuery(trpc.window.list.queryOptions());

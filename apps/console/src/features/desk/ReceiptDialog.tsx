@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 
 import { QueryView } from "../../components/QueryView";
-import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { ReceiptSheet } from "./ReceiptSheet";
+import { deskStrings } from "./strings";
 import "./Receipt.css";
 
 /**
@@ -13,7 +13,7 @@ import "./Receipt.css";
  * straight under <body>, so the print stylesheet can hide everything else with one rule.
  */
 export function ReceiptDialog(props: { caseId: number; caseNo: string; onClose: () => void }) {
-  const t = strings.receipt;
+  const t = deskStrings.receipt;
   const receipt = useQuery(trpc.online.receipt.queryOptions({ caseId: props.caseId }, { staleTime: Infinity, retry: false }));
   const dialog = useRef<HTMLDialogElement>(null);
   const [printedAt] = useState(() => new Date());

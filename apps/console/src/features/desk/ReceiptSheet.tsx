@@ -3,6 +3,7 @@ import { hallLongDateTimeText } from "@hcp/domain";
 
 import { strings } from "../../lib/strings";
 import { ReceiptQr } from "./ReceiptQr";
+import { deskStrings } from "./strings";
 
 export type TCaseReceipt = RouterOutputs["online"]["receipt"];
 
@@ -18,7 +19,7 @@ function formatDateTime(iso: string): string {
  * No phone number and the applicant's name only masked: the paper leaves the hall.
  */
 export function ReceiptSheet(props: { receipt: TCaseReceipt; origin: string; printedAt: Date }) {
-  const t = strings.receipt;
+  const t = deskStrings.receipt;
   const { receipt } = props;
   const qrUrl = `${props.origin}${receipt.qrPath}`;
   const rows: [string, string][] = [

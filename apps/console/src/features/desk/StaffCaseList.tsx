@@ -4,8 +4,8 @@ import { Table } from "../../components/Table";
 import { Empty, InlineError } from "../../components/StatusMessages";
 import type { TCaseRow } from "../../lib/api-types";
 import { formatTime } from "../../lib/format";
-import { strings } from "../../lib/strings";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
+import { deskStrings } from "./strings";
 
 export type TCaseAction = "complete" | "invite" | "withdraw";
 
@@ -47,7 +47,7 @@ export interface StaffCaseListProps {
  * nothing here may show one (SPEC §3, "Staff never see a rating live").
  */
 export function StaffCaseList({ cases, onComplete, onInvite, onWithdraw, busy, errors, invitedIds, onReceipt, renderContact }: StaffCaseListProps) {
-  const t = strings.desk;
+  const t = deskStrings;
   if (cases.length === 0) return <Empty label={t.noCases} />;
 
   return (
@@ -106,7 +106,7 @@ export function StaffCaseList({ cases, onComplete, onInvite, onWithdraw, busy, e
               )}
               {row.status === "completed" && onReceipt ? (
                 <button type="button" className="btn btn-link btn-small" onClick={() => onReceipt(row.id, row.caseNo)}>
-                  {strings.receipt.action}
+                  {deskStrings.receipt.action}
                 </button>
               ) : null}
               <InlineError message={errors[row.id]} />

@@ -1,7 +1,7 @@
 import { Table } from "../../components/Table";
 import { Empty, InlineError } from "../../components/StatusMessages";
 import type { TWindowRow } from "../../lib/api-types";
-import { strings } from "../../lib/strings";
+import { deskStrings } from "./strings";
 
 export interface WindowPanelProps {
   windows: readonly TWindowRow[];
@@ -22,7 +22,7 @@ function byCode(a: TWindowRow, b: TWindowRow): number {
 
 /** 我的窗口: where the staff member is signed in (亮牌), and every window to sign in at. */
 export function WindowPanel(props: WindowPanelProps) {
-  const t = strings.desk;
+  const t = deskStrings;
   const current = props.windows.find((window) => window.id === props.currentWindowId) ?? null;
   const windows = [...props.windows].sort(byCode);
 

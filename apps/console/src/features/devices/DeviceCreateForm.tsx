@@ -3,9 +3,9 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { InlineError } from "../../components/StatusMessages";
-import { strings } from "../../lib/strings";
+import { deviceStrings } from "./strings";
 
-const ZDeviceCreate = z.object({ windowId: z.coerce.number<string>().int().positive({ error: strings.devices.pickWindow }) });
+const ZDeviceCreate = z.object({ windowId: z.coerce.number<string>().int().positive({ error: deviceStrings.pickWindow }) });
 
 export interface DeviceCreateFormProps {
   /** windows that have no evaluator yet */
@@ -17,7 +17,7 @@ export interface DeviceCreateFormProps {
 
 /** 登记评价器: a window gets its one evaluator, which is then paired with a code. */
 export function DeviceCreateForm(props: DeviceCreateFormProps) {
-  const t = strings.devices;
+  const t = deviceStrings;
   const form = useForm<z.input<typeof ZDeviceCreate>, unknown, z.output<typeof ZDeviceCreate>>({
     resolver: zodResolver(ZDeviceCreate),
     defaultValues: { windowId: "" },

@@ -4,6 +4,7 @@ import { hallClockText, hallDateTimeText } from "@hcp/domain";
 import { Table } from "../../components/Table";
 import { InlineError } from "../../components/StatusMessages";
 import { strings } from "../../lib/strings";
+import { deviceStrings } from "./strings";
 
 export type TDeviceRow = RouterOutputs["device"]["list"][number];
 
@@ -19,7 +20,7 @@ export interface DeviceTableProps {
 
 /** A waiting code with its expiry on the hall's clock and the whole minutes it has left. */
 function PairingCode({ code, expiresAt, now }: { code: string; expiresAt: string; now: Date }) {
-  const t = strings.devices;
+  const t = deviceStrings;
   const minutesLeft = Math.floor((new Date(expiresAt).getTime() - now.getTime()) / 60_000);
   return (
     <p className="pairing-code" role="status" data-testid="pairing-code" data-code={code}>
@@ -31,7 +32,7 @@ function PairingCode({ code, expiresAt, now }: { code: string; expiresAt: string
 
 /** Each window's evaluator: paired or not, online or not, and how many ratings wait on it. */
 export function DeviceTable(props: DeviceTableProps) {
-  const t = strings.devices;
+  const t = deviceStrings;
   return (
     <Table columns={[t.window, t.device, t.status, t.lastHeartbeat, t.outbox, t.actions]}>
       {props.devices.map((device) => {

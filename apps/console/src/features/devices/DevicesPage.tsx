@@ -6,7 +6,6 @@ import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { InlineError } from "../../components/StatusMessages";
 import { errorMessage } from "../../lib/errors";
-import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { DeviceCreateForm } from "./DeviceCreateForm";
@@ -14,6 +13,7 @@ import { DeviceTable } from "./DeviceTable";
 import type { TDeviceRow } from "./DeviceTable";
 import { RatingRulesForm } from "./RatingRulesForm";
 import { SignalList } from "./SignalList";
+import { deviceStrings } from "./strings";
 
 /** Heartbeats arrive every half minute; refresh a little more often than a tablet goes quiet. */
 const DEVICES_REFRESH_MS = 20_000;
@@ -38,7 +38,7 @@ interface TPendingAct {
 
 /** 评价器管理 (admin, hall manager; auditors read signals): pairing, health, misuse signals. */
 export function DevicesPage() {
-  const t = strings.devices;
+  const t = deviceStrings;
   const queryClient = useQueryClient();
   const user = useCurrentUser();
   const canManage = user?.role === "admin" || user?.role === "hall_manager";
@@ -182,7 +182,7 @@ export function DevicesPage() {
 
 /** 更换设备 and 解除配对 say which window's tablet stops and what becomes of its waiting ratings. */
 function ConfirmAct(props: { act: TPendingAct; onConfirm: () => void; onCancel: () => void }) {
-  const t = strings.devices;
+  const t = deviceStrings;
   const { device, kind } = props.act;
   const stops = t.stopsAtOnce(t.windowOf(device.windowCode, device.windowName));
   // Ratings still in its outbox can only be sent while it is paired to its window.

@@ -8,9 +8,9 @@ import type { TRatingRules } from "@hcp/domain";
 import { SubmitRow } from "../../components/SubmitRow";
 import { Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
-import { strings } from "../../lib/strings";
+import { deviceStrings } from "./strings";
 
-const t = strings.devices;
+const t = deviceStrings;
 const { ratingWindowDays, promptTimeoutSeconds } = RATING_RULE_LIMITS;
 
 /** A whole-number setting with its hint, and its error once the schema refuses it. */

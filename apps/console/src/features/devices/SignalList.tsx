@@ -3,6 +3,7 @@ import { hallDateTimeText } from "@hcp/domain";
 
 import { Table } from "../../components/Table";
 import { strings } from "../../lib/strings";
+import { deviceStrings } from "./strings";
 
 export type TSignalRow = RouterOutputs["signal"]["list"][number];
 
@@ -13,7 +14,7 @@ export function SignalList(props: {
   reviewingId: number | null;
   onReview: (id: number) => void;
 }) {
-  const t = strings.devices;
+  const t = deviceStrings;
   if (props.signals.length === 0) return <p className="muted">{t.noSignals}</p>;
   return (
     <Table columns={[t.signalTime, t.signalKind, t.window, t.caseNo, t.signalDetail, t.actions]}>

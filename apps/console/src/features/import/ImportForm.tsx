@@ -4,7 +4,7 @@ import { useForm } from "react-hook-form";
 import { FieldError, InlineError } from "../../components/StatusMessages";
 import { ZImportForm } from "./import-file";
 import type { TImportForm, TImportMode } from "./import-file";
-import { importStrings } from "./import-strings";
+import { importStrings } from "./strings";
 import type { TImportView } from "./import-types";
 
 const t = importStrings;

@@ -6,7 +6,7 @@ import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
 import { ImportForm } from "./ImportForm";
 import { ImportReport } from "./ImportReport";
-import { importStrings } from "./import-strings";
+import { importStrings } from "./strings";
 import type { TImportView } from "./import-types";
 import { useCaseImport } from "./useCaseImport";
 import "./import.css";

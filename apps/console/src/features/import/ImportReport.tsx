@@ -1,7 +1,7 @@
 import { Table } from "../../components/Table";
 import { ProgressBar } from "../../components/ProgressBar";
 import { InlineError } from "../../components/StatusMessages";
-import { importStrings } from "./import-strings";
+import { importStrings } from "./strings";
 import type { TImportView } from "./import-types";
 
 const t = importStrings;

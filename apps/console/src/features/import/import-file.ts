@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { importStrings } from "./import-strings";
+import { importStrings } from "./strings";
 
 const t = importStrings;
 

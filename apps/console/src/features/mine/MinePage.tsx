@@ -12,11 +12,11 @@ import type { TPeriodSearch } from "../../lib/period";
 import { hallToday } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
 import { DailyVolume, WeeklyGoodRate } from "../overview/TrendFigures";
-import { liveStrings } from "../overview/live-strings";
 import { performancePeriod } from "../performance/performance-search";
 import { PeriodPicker } from "../performance/PeriodPicker";
 import type { TMyPerformance } from "../performance/types";
-import { mineStrings } from "./mine-strings";
+import { mineStrings } from "./strings";
+import { overviewStrings } from "../overview/strings";
 import "../performance/performance.css";
 
 type TFigureKey = keyof typeof mineStrings.figures;
@@ -98,9 +98,9 @@ export function MinePage({ search, onPeriodChange }: { search: TPeriodSearch; on
               </section>
               <section className="panel" aria-labelledby="mine-trend-heading">
                 <h2 id="mine-trend-heading">{t.trendSection}</h2>
-                <h3>{liveStrings.dailySection(data.period.from, data.period.to)}</h3>
+                <h3>{overviewStrings.live.dailySection(data.period.from, data.period.to)}</h3>
                 <DailyVolume days={data.trend.days} />
-                <h3>{liveStrings.weeklySection(data.period.from, data.period.to)}</h3>
+                <h3>{overviewStrings.live.weeklySection(data.period.from, data.period.to)}</h3>
                 <WeeklyGoodRate weeks={data.trend.weeks} />
               </section>
               <section className="panel" aria-labelledby="mine-comments-heading">

@@ -2,10 +2,10 @@ import { Table } from "../../components/Table";
 import { Empty } from "../../components/StatusMessages";
 import type { TDepartmentPerformance } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
-import { strings } from "../../lib/strings";
+import { overviewStrings } from "./strings";
 
 export function DepartmentTable({ departments }: { departments: readonly TDepartmentPerformance[] }) {
-  const t = strings.overview;
+  const t = overviewStrings;
   if (departments.length === 0) return <Empty />;
   return (
     <Table

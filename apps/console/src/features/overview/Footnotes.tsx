@@ -1,8 +1,7 @@
-import { strings } from "../../lib/strings";
-
+import { overviewStrings } from "./strings";
 /** Every figure on the page is stated against the version of the metric definitions used (SPEC §6). */
 export function Footnotes({ definitionsVersion }: { definitionsVersion: string }) {
-  const t = strings.overview;
+  const t = overviewStrings;
   return (
     <footer className="footnotes" aria-labelledby="footnotes-heading">
       <h2 id="footnotes-heading" className="footnotes-heading">

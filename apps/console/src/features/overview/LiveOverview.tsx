@@ -12,13 +12,13 @@ import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import type { TPeriodOverview, TWorkOrderMetricsRow } from "../../lib/api-types";
-import { liveStrings } from "./live-strings";
 import { DailyVolume, WeeklyGoodRate } from "./TrendFigures";
 import { useLiveOverview } from "./useLiveOverview";
+import { overviewStrings } from "./strings";
 import "../performance/performance.css";
 
-type TRowKey = keyof typeof liveStrings.rows;
-const ROW_KEYS = Object.keys(liveStrings.rows) as TRowKey[];
+type TRowKey = keyof typeof overviewStrings.live.rows;
+const ROW_KEYS = Object.keys(overviewStrings.live.rows) as TRowKey[];
 
 /** Twelve whole weeks back from this week's Monday: enough to see a trend in 好评率. */
 const TREND_WEEKS = 12;
@@ -47,7 +47,7 @@ function hallRow(rows: readonly TWorkOrderMetricsRow[] | undefined): Pick<TWorkO
 
 /** 离线评价器: only administrators and hall managers may read the devices. */
 function OfflineEvaluators() {
-  const t = liveStrings;
+  const t = overviewStrings.live;
   const devices = useQuery({ ...trpc.device.list.queryOptions(), refetchInterval: 60_000 });
   return (
     <p className="period-summary" data-testid="live-devices-offline">
@@ -68,7 +68,7 @@ function OfflineEvaluators() {
  * (the feed says only that something changed, never what).
  */
 export function LiveOverview() {
-  const t = liveStrings;
+  const t = overviewStrings.live;
   const user = useCurrentUser();
   const [today] = useState(hallToday);
   const day: TPeriod = presetPeriod("today", today);

@@ -3,7 +3,7 @@ import { isGoodLevel, LEVEL_LABELS, LEVELS } from "@hcp/domain";
 import { TableHead } from "../../components/Table";
 import type { TPeriodOverview } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
-import { strings } from "../../lib/strings";
+import { overviewStrings } from "./strings";
 
 export type TMetricKey = "cases" | "dailyAverage" | "ratings" | "ratedRate" | "goodRate" | "badRate" | "score";
 
@@ -19,7 +19,7 @@ interface TCard {
  * @hcp/domain): the console never recomputes a percentage, so it can't disagree with a report.
  */
 export function MetricCards({ overview }: { overview: TPeriodOverview }) {
-  const t = strings.overview;
+  const t = overviewStrings;
   const { totals } = overview;
   const cards: TCard[] = [
     { key: "cases", value: formatCount(totals.casesCompleted), note: t.casesNote },
@@ -65,7 +65,7 @@ export function MetricCards({ overview }: { overview: TPeriodOverview }) {
 
 /** Ratings by level, best first, as the national codes order them. */
 export function LevelBreakdown({ byLevel }: { byLevel: TPeriodOverview["totals"]["byLevel"] }) {
-  const t = strings.overview;
+  const t = overviewStrings;
   return (
     <table className="data-table level-table" aria-labelledby="levels-heading">
       <TableHead columns={[t.level, { label: t.count, numeric: true }]} />

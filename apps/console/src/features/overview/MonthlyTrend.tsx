@@ -3,13 +3,13 @@ import { lazy } from "react";
 import { ChartDataTable } from "../../components/ChartDataTable";
 import type { TMonthPoint } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
-import { strings } from "../../lib/strings";
+import { overviewStrings } from "./strings";
 
 // ECharts is the heaviest dependency: load it only when a chart is on screen.
 const TrendChart = lazy(() => import("./TrendChart").then((module) => ({ default: module.TrendChart })));
 
 export function MonthlyTrend({ months }: { months: readonly TMonthPoint[] }) {
-  const t = strings.overview;
+  const t = overviewStrings;
   return (
     <ChartDataTable
       chart={<TrendChart months={months} />}

@@ -20,6 +20,7 @@ import { MonthlyTrend } from "./MonthlyTrend";
 import { PeriodForm } from "./PeriodForm";
 import { WindowTable } from "./WindowTable";
 import { WorkOrderFigures } from "./WorkOrderFigures";
+import { overviewStrings } from "./strings";
 
 export interface OverviewPageProps {
   /** `?from=&to=` of the URL: the period is part of the address so it can be shared */
@@ -32,7 +33,7 @@ export interface OverviewPageProps {
  * the year's monthly trend and departments.
  */
 export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
-  const t = strings.overview;
+  const t = overviewStrings;
   const user = useCurrentUser();
   const [today] = useState(hallToday);
   const { period, invalid } = periodFromSearch(search, today);
@@ -116,7 +117,7 @@ export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
       </section>
 
       <section aria-labelledby="work-orders-heading" className="panel">
-        <h2 id="work-orders-heading">{strings.workOrderFigures.section}</h2>
+        <h2 id="work-orders-heading">{overviewStrings.workOrderFigures.section}</h2>
         <QueryView query={workOrdersHall}>
           {(hall) => (
             <QueryView query={workOrdersByDepartment}>

@@ -7,7 +7,7 @@ import type { TPeriod } from "@hcp/domain";
 import { Field } from "../../components/Field";
 import type { TPresetKey } from "../../lib/period";
 import { presetOf, presetPeriod } from "../../lib/period";
-import { strings } from "../../lib/strings";
+import { overviewStrings } from "./strings";
 
 export interface PeriodFormProps {
   value: TPeriod;
@@ -17,14 +17,14 @@ export interface PeriodFormProps {
 }
 
 const PRESETS: { key: TPresetKey; label: string }[] = [
-  { key: "today", label: strings.overview.presetToday },
-  { key: "month", label: strings.overview.presetMonth },
-  { key: "demoYear", label: strings.overview.presetYear2023 },
+  { key: "today", label: overviewStrings.presetToday },
+  { key: "month", label: overviewStrings.presetMonth },
+  { key: "demoYear", label: overviewStrings.presetYear2023 },
 ];
 
 /** 统计期间: two dates (validated with the API's own ZPeriod) and one-click presets. */
 export function PeriodForm({ value, today, onChange }: PeriodFormProps) {
-  const t = strings.overview;
+  const t = overviewStrings;
   const {
     register,
     handleSubmit,

@@ -3,13 +3,13 @@ import { lazy } from "react";
 import { ChartDataTable } from "../../components/ChartDataTable";
 import { formatCount } from "../../lib/format";
 import type { TTrend } from "../performance/types";
-import { liveStrings } from "./live-strings";
+import { overviewStrings } from "./strings";
 
 // ECharts is the heaviest dependency: load it only when a chart is on screen.
 const DailyVolumeChart = lazy(() => import("./TrendCharts").then((module) => ({ default: module.DailyVolumeChart })));
 const WeeklyGoodRateChart = lazy(() => import("./TrendCharts").then((module) => ({ default: module.WeeklyGoodRateChart })));
 
-const t = liveStrings;
+const t = overviewStrings.live;
 
 /** Daily volume as bars, with its numbers in a table for screen readers and for copying. */
 export function DailyVolume({ days }: { days: TTrend["days"] }) {

@@ -2,6 +2,7 @@ import { Table } from "../../components/Table";
 import type { TMetrics, TWindowPerformance } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
 import { strings } from "../../lib/strings";
+import { overviewStrings } from "./strings";
 
 function MetricCells({ metrics }: { metrics: TMetrics }) {
   return (
@@ -19,7 +20,7 @@ const METRIC_COLUMNS = ["cases", "ratings", "ratedRate", "goodRate", "badRatings
 
 /** 窗口绩效, by window code, then the cases handled outside any window (online, self-service, post). */
 export function WindowTable({ windows, offWindow }: { windows: readonly TWindowPerformance[]; offWindow: TMetrics }) {
-  const t = strings.overview;
+  const t = overviewStrings;
   const rows = [...windows].sort((a, b) => a.window.code.localeCompare(b.window.code, "zh-CN", { numeric: true }));
   return (
     <Table

@@ -4,6 +4,7 @@ import type { TWorkOrderMetricsRow } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
 import { strings } from "../../lib/strings";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
+import { overviewStrings } from "./strings";
 
 export interface WorkOrderFiguresProps {
   /** the hall's row of `workOrder.metrics` (by 'hall'); null when the period has no work orders */
@@ -25,7 +26,7 @@ const RATE_KEYS: readonly TRateKey[] = ["replyRate", "contactRectifyRate", "onTi
  * overdue orders, and the same per department.
  */
 export function WorkOrderFigures({ hall, departments, departmentNames, provisional = false }: WorkOrderFiguresProps) {
-  const t = strings.workOrderFigures;
+  const t = overviewStrings.workOrderFigures;
   if (!hall || hall.badReviews === 0) return <Empty label={t.none} />;
   const bad = formatCount(hall.badReviews);
   const cards = [

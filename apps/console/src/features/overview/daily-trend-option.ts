@@ -1,7 +1,7 @@
 import type { TChartOption } from "../../components/useECharts";
 import { strings } from "../../lib/strings";
 import type { TTrend } from "../performance/types";
-import { liveStrings } from "./live-strings";
+import { overviewStrings } from "./strings";
 
 const INK = "#1c2731";
 const BAR_DARK = "#12355b";
@@ -24,7 +24,7 @@ type TWeek = TTrend["weeks"][number];
 
 /** Daily 办件量 and 评价量, bars labelled with their counts (only when few enough to read). */
 export function dailyVolumeOption(days: readonly TDay[]): TChartOption {
-  const t = liveStrings;
+  const t = overviewStrings.live;
   const labelled = days.length <= 31;
   return {
     ...BASE,
@@ -61,7 +61,7 @@ function percent(week: TWeek): number | null {
 
 /** 好评率 by week: labelled markers print the server's rate text, the same figure as the tables. */
 export function weeklyGoodRateOption(weeks: readonly TWeek[]): TChartOption {
-  const t = liveStrings;
+  const t = overviewStrings.live;
   return {
     ...BASE,
     grid: { left: 56, right: 24, top: 40, bottom: 32 },

@@ -1,6 +1,7 @@
 import type { TChartOption } from "../../components/useECharts";
 import type { TMonthPoint } from "../../lib/api-types";
 import { strings } from "../../lib/strings";
+import { overviewStrings } from "./strings";
 
 const BAR_COLOUR = "#2f6db5";
 const LINE_COLOUR = "#b4441a";
@@ -17,7 +18,7 @@ function goodRatePercent(point: TMonthPoint): number | null {
  * rate, so the figure a reader sees matches the tables.
  */
 export function trendOption(months: readonly TMonthPoint[]): TChartOption {
-  const t = strings.overview;
+  const t = overviewStrings;
   return {
     animation: false,
     textStyle: { color: TEXT_COLOUR, fontSize: 13 },

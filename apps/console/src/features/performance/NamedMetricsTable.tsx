@@ -4,7 +4,7 @@ import { formatCount } from "../../lib/format";
 import { ColumnHeading } from "./ColumnHeading";
 import type { TColumnKey } from "./definitions";
 import { performanceStrings } from "./strings";
-import type { TNamedMetrics } from "./types";
+import type { TDrillDownRow } from "./types";
 
 const t = performanceStrings;
 
@@ -12,7 +12,7 @@ interface TColumn {
   key: TColumnKey;
   label: string;
   numeric?: boolean;
-  cell: (row: TNamedMetrics) => ReactNode;
+  cell: (row: TDrillDownRow) => ReactNode;
 }
 
 /**
@@ -25,8 +25,8 @@ export function NamedMetricsTable({
   renderName,
 }: {
   kind: "staff" | "items";
-  rows: readonly TNamedMetrics[];
-  renderName: (row: TNamedMetrics) => ReactNode;
+  rows: readonly TDrillDownRow[];
+  renderName: (row: TDrillDownRow) => ReactNode;
 }) {
   const columns: TColumn[] = [
     kind === "staff"

@@ -8,7 +8,6 @@ import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import type { TPeriodSearch } from "../../lib/period";
 import { hallToday } from "../../lib/period";
-import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { ProvisionalDeadlinesNote } from "../calendar/ProvisionalDeadlinesNote";
@@ -19,6 +18,7 @@ import { PopulationNote } from "./PopulationNote";
 import { RankingTable } from "./RankingTable";
 import { performanceStrings } from "./strings";
 import type { TRankingRow } from "./types";
+import { overviewStrings } from "../overview/strings";
 import "./performance.css";
 
 export interface PerformancePageProps {
@@ -61,7 +61,7 @@ export function PerformancePage({ search, onPeriodChange }: PerformancePageProps
             {t.period.invalidSearch}
           </p>
         ) : null}
-        {user?.role === "department_head" ? <p className="notice notice-info">{strings.overview.departmentScope}</p> : null}
+        {user?.role === "department_head" ? <p className="notice notice-info">{overviewStrings.departmentScope}</p> : null}
       </section>
 
       <QueryView query={ranking}>

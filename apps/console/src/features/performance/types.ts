@@ -3,7 +3,8 @@ import type { RouterOutputs } from "@hcp/api";
 /** The performance procedures' answers, named once for the presentational components. */
 export type TWindowRanking = RouterOutputs["performance"]["windows"];
 export type TRankingRow = TWindowRanking["rows"][number];
-export type TNamedMetrics = RouterOutputs["performance"]["staff"][number];
+/** A staff member or service item of a window drill-down step (`performance.staff` / `performance.items`) with its figures. */
+export type TDrillDownRow = RouterOutputs["performance"]["staff"][number];
 export type TRatingPage = RouterOutputs["performance"]["ratings"];
 export type TRatingItem = TRatingPage["rows"][number];
 export type TTrend = RouterOutputs["performance"]["trend"];

@@ -1,6 +1,6 @@
 import { formatDateTime } from "../work-orders/format";
 import type { TMonthlyReport, TReportVersionRow } from "./report-types";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 
 export interface ArchiveStatusProps {
   report: TMonthlyReport;

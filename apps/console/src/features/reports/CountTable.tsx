@@ -2,7 +2,7 @@ import { formatCount } from "../../lib/format";
 import type { TColumn } from "../analysis/DataTable";
 import { DataTable } from "../analysis/DataTable";
 import type { TReportCountRow } from "./report-types";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 
 export interface CountTableProps {
   /** names the heading and, as `${id}`, the table's test id */

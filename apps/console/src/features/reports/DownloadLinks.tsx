@@ -1,6 +1,6 @@
 import type { TDownloadFormat } from "./report-downloads";
 import { downloadUrl } from "./report-downloads";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 
 export interface DownloadLinksProps {
   hallId: number;

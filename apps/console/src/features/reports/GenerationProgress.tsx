@@ -1,7 +1,7 @@
 import { ProgressBar } from "../../components/ProgressBar";
 import { InlineError } from "../../components/StatusMessages";
 import type { TReportVersionRow } from "./report-types";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 
 export interface GenerationProgressProps {
   /** the version being built, or the one that just finished */

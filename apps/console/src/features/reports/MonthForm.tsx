@@ -1,6 +1,6 @@
 import { PickForm } from "./PickForm";
 import { monthPickSchema, previousMonth } from "./report-search";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 
 export interface MonthFormProps {
   value: string;

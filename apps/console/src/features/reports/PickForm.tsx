@@ -4,7 +4,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
 import { Field } from "../../components/Field";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 
 export interface PickFormProps {
   id: string;

@@ -7,7 +7,7 @@ import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { PopulationNote } from "../performance/PopulationNote";
 import { reportColumn } from "./report-definitions";
 import type { TMonthlyReport, TReportRankedRow, TReportRanking } from "./report-types";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 
 const t = reportStrings;
 

@@ -16,7 +16,7 @@ import { MonthForm } from "./MonthForm";
 import type { TReportSearch } from "./report-search";
 import { previousMonth } from "./report-search";
 import type { TMonthlyReport, TReportVersionRow } from "./report-types";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 import { ReportView } from "./ReportView";
 import { useReportGeneration } from "./useReportGeneration";
 import { VersionList } from "./VersionList";

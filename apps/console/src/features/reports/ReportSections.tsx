@@ -4,7 +4,7 @@ import { DataTable } from "../analysis/DataTable";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { CountTable } from "./CountTable";
 import type { TMonthlyReport } from "./report-types";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 
 /** The report's counted sections: ratings, bad reviews, key items, coverage and the appendix. */
 const t = reportStrings;

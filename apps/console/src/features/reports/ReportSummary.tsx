@@ -3,7 +3,7 @@ import type { TColumn } from "../analysis/DataTable";
 import { DataTable } from "../analysis/DataTable";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import type { TMonthlyReport, TReportComparison } from "./report-types";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 
 const t = reportStrings;
 

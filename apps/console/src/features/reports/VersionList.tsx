@@ -2,7 +2,7 @@ import type { TColumn } from "../analysis/DataTable";
 import { DataTable } from "../analysis/DataTable";
 import { formatDateTime } from "../work-orders/format";
 import type { TReportVersionRow } from "./report-types";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 
 export interface VersionListProps {
   versions: readonly TReportVersionRow[];

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 
 import { useECharts } from "../../components/useECharts";
 import type { TYearlyRow } from "./report-types";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 import { yearlyOption } from "./yearly-option";
 
 /** The canvas is hidden from assistive technology: the table beside it carries the same figures. */

@@ -10,7 +10,7 @@ import { trpc } from "../../lib/trpc";
 import { PickForm } from "./PickForm";
 import type { TYearlySearch } from "./report-search";
 import { yearPickSchema } from "./report-search";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 import { YearlyTable } from "./YearlyTable";
 
 import "./reports.css";

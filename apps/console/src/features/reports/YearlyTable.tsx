@@ -4,7 +4,7 @@ import { DataTable } from "../analysis/DataTable";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { definedColumn } from "../analysis/metric-columns";
 import type { TYearlyReport, TYearlyRow } from "./report-types";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 
 const t = reportStrings;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { positiveIntParam, searchParam, searchParser } from "../../lib/search-params";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -1,6 +1,6 @@
 import type { TChartOption } from "../../components/useECharts";
 import type { TYearlyRow } from "./report-types";
-import { reportStrings } from "./report-strings";
+import { reportStrings } from "./strings";
 
 /*
  * Readable in black and white: bars grey with diagonal hatching (a decal), the line black, dashed

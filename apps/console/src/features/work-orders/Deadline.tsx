@@ -1,5 +1,5 @@
-import { strings } from "../../lib/strings";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
+import { workOrderStrings } from "./strings";
 
 export interface DeadlineProps {
   kind: "contact" | "rectify" | null;
@@ -15,7 +15,7 @@ export interface DeadlineProps {
 
 /** The deadline that matters now, days left or 已超期, and how far an overdue order has climbed. */
 export function Deadline({ kind, due, daysLeft, overdue, escalation, provisional }: DeadlineProps) {
-  const t = strings.workOrders;
+  const t = workOrderStrings;
   const escalated = t.escalation[escalation];
   return (
     <div className="deadline">

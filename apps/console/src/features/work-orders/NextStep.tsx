@@ -1,15 +1,15 @@
 import { ROLES, stepContentText, WORK_ORDER_ACTIONS } from "@hcp/domain";
 
 import type { TWorkOrderDetail } from "../../lib/api-types";
-import { strings } from "../../lib/strings";
 import { Deadline } from "./Deadline";
+import { workOrderStrings } from "./strings";
 
 type TNext = TWorkOrderDetail["next"];
 
 /** Who the order waits for, by role and name: "部门负责人 王芳". */
 export function nextActorText(next: TNext): string | null {
   if (next.actor === null) return null;
-  const names = next.actorNames.length > 0 ? next.actorNames.join("、") : strings.workOrders.noActorAccount;
+  const names = next.actorNames.length > 0 ? next.actorNames.join("、") : workOrderStrings.noActorAccount;
   return `${ROLES[next.actor]} ${names}`;
 }
 
@@ -19,7 +19,7 @@ export function nextActorText(next: TNext): string | null {
  * and the deadline come from the API.
  */
 export function NextStep({ order }: { order: TWorkOrderDetail }) {
-  const t = strings.workOrders;
+  const t = workOrderStrings;
   const { next } = order;
   const who = nextActorText(next);
   const yourTurn = next.actions.some((action) => order.actions.includes(action));

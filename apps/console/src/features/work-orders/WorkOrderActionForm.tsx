@@ -6,7 +6,7 @@ import { WORK_ORDER_ACTIONS, WORK_ORDER_STEP_CONTENT, ZWorkOrderAct } from "@hcp
 import type { TWorkOrderAction } from "@hcp/domain";
 
 import { ChoiceGroup, Field } from "../../components/Field";
-import { strings } from "../../lib/strings";
+import { workOrderStrings } from "./strings";
 
 export type TWorkOrderAct = z.output<typeof ZWorkOrderAct>;
 
@@ -32,7 +32,7 @@ export interface WorkOrderActionFormProps {
  * a reason for an appeal, the record or reply as the note.
  */
 export function WorkOrderActionForm({ workOrderId, version, actions, pending, error, waitingFor, onRefresh, onSubmit }: WorkOrderActionFormProps) {
-  const t = strings.workOrders;
+  const t = workOrderStrings;
   const {
     register,
     handleSubmit,

@@ -6,9 +6,9 @@ import type { TLevel } from "@hcp/domain";
 
 import { DepartmentOptions } from "../../components/DepartmentOptions";
 import { Field } from "../../components/Field";
-import { strings } from "../../lib/strings";
 import type { TWorkOrderFilterForm } from "./work-order-search";
 import { BAD_REASONS, EMPTY_FILTERS, WORK_ORDER_STATE_KEYS, ZWorkOrderFilterForm } from "./work-order-search";
+import { workOrderStrings } from "./strings";
 
 export interface WorkOrderFiltersProps {
   value: TWorkOrderFilterForm;
@@ -25,7 +25,7 @@ const REASON_LEVELS: TLevel[] = [2, 1];
 
 /** 筛选: case number, staff, state, department, window, overdue only, reason code, month and order of the queue. */
 export function WorkOrderFilters({ value, departments, windows, showDepartment, showWindow, onSubmit }: WorkOrderFiltersProps) {
-  const t = strings.workOrders;
+  const t = workOrderStrings;
   const {
     register,
     handleSubmit,

@@ -6,20 +6,20 @@ import { WORK_ORDER_ACTIONS } from "@hcp/domain";
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { appCodeOf, errorMessage } from "../../lib/errors";
-import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { RevealContact } from "../audit/RevealContact";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { nextActorText } from "./NextStep";
 import { WorkOrderActionForm } from "./WorkOrderActionForm";
 import { WorkOrderView } from "./WorkOrderView";
+import { workOrderStrings } from "./strings";
 
 /** Refusals that mean the screen is stale: someone else moved the order, so show 刷新. */
 const STALE_CODES: readonly string[] = ["WORK_ORDER_CONFLICT", "WORK_ORDER_TRANSITION_INVALID", "EXTENSION_ALREADY_USED", "EXTENSION_NOT_REQUESTED"];
 
 /** One 差评工单: the rating, the case, the timeline, and the steps the signed-in role may take. */
 export function WorkOrderPage({ id }: { id: number }) {
-  const t = strings.workOrders;
+  const t = workOrderStrings;
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   const valid = Number.isInteger(id) && id > 0;

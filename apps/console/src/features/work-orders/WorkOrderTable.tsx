@@ -10,6 +10,7 @@ import { strings } from "../../lib/strings";
 import { Deadline } from "./Deadline";
 import { formatDateTime } from "./format";
 import { StateBadge } from "./StateBadge";
+import { workOrderStrings } from "./strings";
 
 export interface WorkOrderTableProps {
   rows: readonly TWorkOrderRow[];
@@ -27,7 +28,7 @@ export function levelLabel(level: number): string {
 
 /** One page of the 差评工单 queue, most urgent first unless asked otherwise, with the total that matches the filter and a pager. */
 export function WorkOrderTable({ rows, total, page, pageSize, renderLink, onPageChange }: WorkOrderTableProps) {
-  const t = strings.workOrders;
+  const t = workOrderStrings;
   return (
     <PagedTable
       count={{ label: t.total(formatCount(total)), testId: "work-order-count" }}

@@ -5,11 +5,12 @@ import type { TContactField } from "@hcp/domain";
 
 import type { TWorkOrderDetail, TWorkOrderEvent } from "../../lib/api-types";
 import { strings } from "../../lib/strings";
-import { auditStrings } from "../audit/audit-strings";
+import { auditStrings } from "../audit/strings";
 import { formatDateTime } from "./format";
 import { NextStep } from "./NextStep";
 import { StateBadge } from "./StateBadge";
 import { levelLabel } from "./WorkOrderTable";
+import { workOrderStrings } from "./strings";
 
 export interface WorkOrderViewProps {
   order: TWorkOrderDetail;
@@ -27,7 +28,7 @@ function channelLabel(channel: number): string {
 
 /** Who took a step: a named user and role, the system, or the citizen (never named). */
 export function actorLabel(event: Pick<TWorkOrderEvent, "actorName" | "actorRole">): string {
-  const t = strings.workOrders;
+  const t = workOrderStrings;
   if (event.actorRole === "system") return t.system;
   if (event.actorRole === "citizen") return t.citizen;
   const role = (ROLES as Record<string, string>)[event.actorRole] ?? event.actorRole;
@@ -35,7 +36,7 @@ export function actorLabel(event: Pick<TWorkOrderEvent, "actorName" | "actorRole
 }
 
 function extensionText(order: TWorkOrderDetail): string {
-  const states = strings.workOrders.extensionStates;
+  const states = workOrderStrings.extensionStates;
   switch (order.extension) {
     case "none":
       return states.none;
@@ -53,7 +54,7 @@ function extensionText(order: TWorkOrderDetail): string {
  * name — the order view shows the staff member it is about, never the citizen who rated.
  */
 export function WorkOrderView({ order, renderContact }: WorkOrderViewProps) {
-  const t = strings.workOrders;
+  const t = workOrderStrings;
   const { rating } = order;
   const caseInfo = order.case;
   return (

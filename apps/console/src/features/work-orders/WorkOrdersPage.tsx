@@ -3,13 +3,13 @@ import { Link } from "@tanstack/react-router";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
-import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import type { TWorkOrderSearch } from "./work-order-search";
 import { filtersOf, listInput, searchOf, WORK_ORDER_PAGE_SIZE } from "./work-order-search";
 import { WorkOrderFilters } from "./WorkOrderFilters";
 import { WorkOrderTable } from "./WorkOrderTable";
+import { workOrderStrings } from "./strings";
 
 export interface WorkOrdersPageProps {
   /** the filter and page live in the URL, so a filtered queue can be shared or bookmarked */
@@ -22,7 +22,7 @@ export interface WorkOrdersPageProps {
  * department, window staff the reviews of themselves, managers, auditors and admins the hall).
  */
 export function WorkOrdersPage({ search, onSearchChange }: WorkOrdersPageProps) {
-  const t = strings.workOrders;
+  const t = workOrderStrings;
   const user = useCurrentUser();
   const role = user?.role;
   const hallWide = role === "admin" || role === "hall_manager" || role === "auditor";

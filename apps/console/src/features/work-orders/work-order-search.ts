@@ -4,7 +4,7 @@ import { isBadLevel, NATIONAL_REASONS, WORK_ORDER_SORTS, WORK_ORDER_STATES, ZWor
 import type { TWorkOrderSort, TWorkOrderState } from "@hcp/domain";
 
 import { positiveIntParam, searchParam, searchParser } from "../../lib/search-params";
-import { strings } from "../../lib/strings";
+import { workOrderStrings } from "./strings";
 
 /** Orders per page of the queue. */
 export const WORK_ORDER_PAGE_SIZE = 20;
@@ -80,7 +80,7 @@ export const ZWorkOrderFilterForm = z.object({
   month: z
     .string()
     .trim()
-    .refine((month) => month === "" || MONTH.test(month), { error: strings.workOrders.monthInvalid }),
+    .refine((month) => month === "" || MONTH.test(month), { error: workOrderStrings.monthInvalid }),
 });
 export type TWorkOrderFilterForm = z.infer<typeof ZWorkOrderFilterForm>;
 

@@ -2,7 +2,7 @@
  * The monthly report's and yearly summary's texts (zh-CN), beside the feature so the report's
  * wording is read in one place; a second locale swaps this object too.
  */
-export const reportStrings = {
+const zhCN = {
   title: "月度满意度报告",
   reportTitle: (hall: string, year: string, month: string) => `${hall}${year}年${month}月政务服务“好差评”满意度报告`,
   departmentTitle: (department: string) => `（${department}）`,
@@ -181,3 +181,7 @@ export const reportStrings = {
   chartLine: "好评率",
   chartNote: "柱形为办件量（斜线填充），折线为好评率（虚线、三角标记），黑白打印也可区分。",
 };
+
+export type TReportStrings = typeof zhCN;
+
+export const reportStrings: TReportStrings = zhCN;

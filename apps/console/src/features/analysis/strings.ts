@@ -2,7 +2,7 @@
  * The breakdown screens' texts (zh-CN). Kept beside the feature rather than in lib/strings.ts so
  * several engineers can grow the console's tables at once; a second locale swaps this object too.
  */
-export const analysisStrings = {
+const zhCN = {
   title: "统计分析",
   periodSection: "统计期间",
   invalidSearch: "地址中的统计期间无效，已显示本月至今的数据。",
@@ -79,3 +79,7 @@ export const analysisStrings = {
   badRatings: "差评",
   badRatingsDefinition: "统计期内的有效差评条数（不满意、非常不满意），不含经申诉核实剔除的评价。",
 };
+
+export type TAnalysisStrings = typeof zhCN;
+
+export const analysisStrings: TAnalysisStrings = zhCN;

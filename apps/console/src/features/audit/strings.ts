@@ -1,7 +1,7 @@
 import { CONTACT_FIELDS, ROLES } from "@hcp/domain";
 
 /** The audit trail's and the contact reveal's zh-CN strings, kept beside their screens. */
-export const auditStrings = {
+const zhCN = {
   reveal: {
     fields: CONTACT_FIELDS,
     show: "查看完整号码",
@@ -169,3 +169,7 @@ export const auditStrings = {
   } as Record<string, string>,
   apiClient: (id: string) => `接口调用方 #${id}`,
 } as const;
+
+export type TAuditStrings = typeof zhCN;
+
+export const auditStrings: TAuditStrings = zhCN;
