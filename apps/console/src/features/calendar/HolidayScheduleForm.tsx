@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import type { ChangeEvent } from "react";
+import type { ChangeEvent, ReactNode } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 
 import { parseScheduleFile, ZHolidaySchedule } from "@hcp/domain";
@@ -24,6 +24,19 @@ export interface HolidayScheduleFormProps {
 
 const EMPTY_HOLIDAY = { name: "", from: "", to: "" };
 const EMPTY_MAKEUP = { name: "", date: "" };
+
+/** One holiday or make-up day of the form: its fields as a named group, and the button that drops it. */
+function ScheduleRow({ label, onRemove, children }: { label: string; onRemove: () => void; children: ReactNode }) {
+  const t = calendarStrings;
+  return (
+    <div className="cal-schedule-row" role="group" aria-label={label}>
+      {children}
+      <button type="button" className="btn btn-secondary btn-small" aria-label={`${t.removeRow}${label}`} onClick={onRemove}>
+        {t.removeRow}
+      </button>
+    </div>
+  );
+}
 
 /**
  * 录入节假日安排 (admin): the year's State Council notice in one form — named holiday ranges and
@@ -92,7 +105,7 @@ export function HolidayScheduleForm({ year, initial, pending, error, saved, onSu
           const rowErrors = errors.holidays?.[index];
           const label = t.rowLabel(t.holidaysLegend, index + 1);
           return (
-            <div key={row.id} className="cal-schedule-row" role="group" aria-label={label}>
+            <ScheduleRow key={row.id} label={label} onRemove={() => holidays.remove(index)}>
               <Field id={id(`holidays.${index}.name`)} label={t.holidayName} error={rowErrors?.name?.message}>
                 {(control) => <input {...control} type="text" maxLength={32} {...register(`holidays.${index}.name`)} />}
               </Field>
@@ -102,10 +115,7 @@ export function HolidayScheduleForm({ year, initial, pending, error, saved, onSu
               <Field id={id(`holidays.${index}.to`)} label={t.to} error={rowErrors?.to?.message}>
                 {(control) => <input {...control} type="date" {...register(`holidays.${index}.to`)} />}
               </Field>
-              <button type="button" className="btn btn-secondary btn-small" aria-label={`${t.removeRow}${label}`} onClick={() => holidays.remove(index)}>
-                {t.removeRow}
-              </button>
-            </div>
+            </ScheduleRow>
           );
         })}
         <FieldError id="cal-schedule-holidays-error" message={errors.holidays?.message ?? errors.holidays?.root?.message} />
@@ -121,17 +131,14 @@ export function HolidayScheduleForm({ year, initial, pending, error, saved, onSu
           const rowErrors = errors.makeupDays?.[index];
           const label = t.rowLabel(t.makeupLegend, index + 1);
           return (
-            <div key={row.id} className="cal-schedule-row" role="group" aria-label={label}>
+            <ScheduleRow key={row.id} label={label} onRemove={() => makeupDays.remove(index)}>
               <Field id={id(`makeupDays.${index}.name`)} label={t.holidayName} error={rowErrors?.name?.message}>
                 {(control) => <input {...control} type="text" maxLength={32} {...register(`makeupDays.${index}.name`)} />}
               </Field>
               <Field id={id(`makeupDays.${index}.date`)} label={t.makeupDate} error={rowErrors?.date?.message}>
                 {(control) => <input {...control} type="date" {...register(`makeupDays.${index}.date`)} />}
               </Field>
-              <button type="button" className="btn btn-secondary btn-small" aria-label={`${t.removeRow}${label}`} onClick={() => makeupDays.remove(index)}>
-                {t.removeRow}
-              </button>
-            </div>
+            </ScheduleRow>
           );
         })}
         <button type="button" className="btn btn-secondary btn-small" onClick={() => makeupDays.append(EMPTY_MAKEUP)}>

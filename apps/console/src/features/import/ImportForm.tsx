@@ -1,7 +1,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { FieldError, InlineError } from "../../components/StatusMessages";
+import { Field } from "../../components/Field";
+import { InlineError } from "../../components/StatusMessages";
 import { ZImportForm } from "./import-file";
 import type { TImportForm, TImportMode } from "./import-file";
 import { importStrings } from "./strings";
@@ -43,24 +44,28 @@ export function ImportForm({ busy, checked, error, onStart, onFileChange, onTemp
 
   return (
     <form className="form" noValidate onSubmit={(event) => void start("validate")(event)}>
-      <div className="field">
-        <label htmlFor="import-file">{t.fileLabel}</label>
-        <input
-          id="import-file"
-          type="file"
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-invalid={fileError ? true : undefined}
-          aria-describedby="import-file-help import-file-error"
-          {...register("files", { onChange: onFileChange })}
-        />
-        <p id="import-file-help" className="muted small">
-          {t.templateHelp}{" "}
-          <button type="button" className="btn-link" onClick={onTemplate}>
-            {t.template}
-          </button>
-        </p>
-        <FieldError id="import-file-error" message={fileError} />
-      </div>
+      <Field
+        id="import-file"
+        label={t.fileLabel}
+        hint={
+          <>
+            {t.templateHelp}{" "}
+            <button type="button" className="btn-link" onClick={onTemplate}>
+              {t.template}
+            </button>
+          </>
+        }
+        error={fileError}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            {...register("files", { onChange: onFileChange })}
+          />
+        )}
+      </Field>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t.check}
