@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import { describe, expect, test } from "vitest";
 
 import { createHallFixture } from "@hcp/db/testing";
@@ -35,6 +37,21 @@ async function outcome<T>(call: Promise<T>): Promise<{ value: T } | { refused: s
     if (error instanceof AppError && error.code !== "INTERNAL_SERVER_ERROR") return { refused: error.appCode };
     throw error;
   }
+}
+
+async function promptsOf(caseIds: readonly number[]) {
+  return getDb()
+    .selectFrom("rating_prompt as p")
+    .leftJoin("window_presence as wp", "wp.id", "p.presence_id")
+    .select(["p.id", "p.case_id", "p.status", "wp.staff_id as presenceStaffId", "wp.signed_out_at as presenceEnded"])
+    .where("p.case_id", "in", [...caseIds])
+    .orderBy("p.id")
+    .execute();
+}
+
+async function ratedCaseIds(caseIds: readonly number[]): Promise<number[]> {
+  const rows = await getDb().selectFrom("rating").select("case_id").where("case_id", "in", [...caseIds]).execute();
+  return rows.map((row) => row.case_id);
 }
 
 async function openPromptsOf(caseIds: readonly number[]) {
@@ -78,5 +95,56 @@ describe("请评价 pressed concurrently", () => {
     }
     const audits = await inviteAudits(caseIds);
     expect(audits.map((audit) => Number(audit.entity_id)).sort()).toEqual([...caseIds].sort());
+  });
+
+  test("a rating, 请评价 again and 撤回推送 of the same cases at once: each ends in a result or a precise refusal, and a rated case keeps no open prompt", async () => {
+    const staff = await api.signedIn(hall.users.window_staff.username);
+    await staff.window.signIn({ windowId: hall.windowIds[0] });
+    const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    const caseIds = await completedCases(staff, 6);
+    const cases = await Promise.all(caseIds.map(async (caseId) => ({ caseId, ...(await staff.case.inviteRating({ caseId })) })));
+    const caseNos = new Map((await staff.case.mine()).map((row) => [row.id, row.caseNo]));
+
+    const results = await Promise.all(
+      cases.flatMap(({ caseId, promptId }) => [
+        outcome(device.rating.submit({ caseNo: caseNos.get(caseId) ?? "", level: 5, idempotencyKey: randomUUID(), promptId })),
+        outcome(staff.case.inviteRating({ caseId })),
+        outcome(staff.case.withdrawInvitation({ caseId })),
+      ]),
+    );
+    const refusals = results.flatMap((result) => ("refused" in result ? [result.refused] : []));
+    for (const code of refusals) expect(["ALREADY_RATED", "PROMPT_CLOSED", "PROMPT_NOT_FOUND"]).toContain(code);
+
+    const prompts = await promptsOf(caseIds);
+    const rated = await ratedCaseIds(caseIds);
+    for (const caseId of caseIds) {
+      const open = prompts.filter((prompt) => prompt.case_id === caseId && prompt.status === "pending");
+      expect(open.length).toBeLessThanOrEqual(rated.includes(caseId) ? 0 : 1);
+    }
+    expect(new Set(rated).size).toBe(rated.length);
+    const audits = await inviteAudits(caseIds);
+    expect(audits.map((audit) => (JSON.parse(audit.detail) as { promptId: number }).promptId).sort()).toEqual(prompts.map((prompt) => prompt.id).sort());
+  });
+
+  test("请评价 while another staff member signs in at the window: no case of the ended session stays on the evaluator", async () => {
+    const first = await api.signedIn(hall.users.window_staff.username);
+    const second = await api.signedIn(hall.users.secondStaff.username);
+    await first.window.signIn({ windowId: hall.windowIds[0] });
+    const caseIds = await completedCases(first, 6);
+
+    const [signIn, ...invites] = await Promise.all([
+      outcome(second.window.signIn({ windowId: hall.windowIds[0] })),
+      ...caseIds.map((caseId) => outcome(first.case.inviteRating({ caseId }))),
+    ]);
+    expect(signIn).toEqual({ value: { windowId: hall.windowIds[0] } });
+    for (const invite of invites) if ("refused" in invite) expect(invite.refused).toBe("NOT_AT_WINDOW");
+
+    // The first staff member's session has ended: their prompts are withdrawn with it, and none
+    // joined the second one's session.
+    const prompts = await promptsOf(caseIds);
+    expect(prompts.filter((prompt) => prompt.status === "pending")).toEqual([]);
+    expect(prompts.filter((prompt) => prompt.presenceStaffId !== hall.staffIds[0])).toEqual([]);
+    const audits = await inviteAudits(caseIds);
+    expect(audits.length).toBe(prompts.length);
   });
 });

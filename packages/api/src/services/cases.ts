@@ -7,7 +7,7 @@ import {
   findStaffWindowId,
   insertCase,
   findOpenPromptOfCase,
-  findWindowPresenceId,
+  findWindowPresence,
   insertPrompt,
   listPendingPrompts,
   lockCase,
@@ -127,7 +127,7 @@ export async function completeCase(ctx: TStaffContext, caseId: number): Promise<
  */
 export async function inviteRating(ctx: TStaffContext, caseId: number): Promise<{ promptId: number }> {
   const row = await requireOwnCase(ctx, caseId);
-  return promptAtWindow(ctx, row, { windowId: () => requireWindow(ctx), staffId: ctx.staffId, actor: actorOf(ctx) });
+  return promptAtWindow(ctx, row, { windowId: () => requireWindow(ctx), staffId: ctx.staffId, actor: actorOf(ctx), ownSession: true });
 }
 
 /**
@@ -136,7 +136,12 @@ export async function inviteRating(ctx: TStaffContext, caseId: number): Promise<
  */
 export async function withdrawInvitation(ctx: TStaffContext, caseId: number): Promise<{ withdrawn: number }> {
   await requireOwnCase(ctx, caseId);
-  const withdrawn = await ctx.db.transaction().execute((trx) => withdrawInTransaction(trx, actorOf(ctx), { caseId }, "staff"));
+  // The case's row first, as 请评价 and a rating's insert take it: the three then queue on it instead
+  // of meeting in the case_id gaps of rating_prompt in different orders.
+  const withdrawn = await ctx.db.transaction().execute(async (trx) => {
+    await lockCase(trx, caseId);
+    return withdrawInTransaction(trx, actorOf(ctx), { caseId }, "staff");
+  });
   if (withdrawn.length === 0) throw appError("PROMPT_NOT_FOUND", "NOT_FOUND");
   announceWithdrawn(ctx, withdrawn);
   return { withdrawn: withdrawn.length };
@@ -153,7 +158,13 @@ export async function withdrawInvitation(ctx: TStaffContext, caseId: number): Pr
 export async function promptAtWindow(
   ctx: TContext,
   row: Case,
-  by: { windowId: () => Promise<number>; staffId: number | null; actor: Pick<TAuditActor, "actorUserId" | "actorRole"> },
+  by: {
+    windowId: () => Promise<number>;
+    staffId: number | null;
+    actor: Pick<TAuditActor, "actorUserId" | "actorRole">;
+    /** staff pressing 请评价: the prompt joins their own session at the window or is refused */
+    ownSession?: boolean;
+  },
 ): Promise<{ promptId: number }> {
   const caseId = row.id;
   if (row.status !== "completed") throw appError("CASE_NOT_COMPLETED", "PRECONDITION_FAILED");
@@ -169,8 +180,11 @@ export async function promptAtWindow(
     const open = await findOpenPromptOfCase(trx, caseId, windowId);
     if (open) return { promptId: open.id, created: false };
     // Read under a shared lock: a sign-out cannot end this session between the read and the commit.
-    const presenceId = await findWindowPresenceId(trx, windowId, { lock: true });
-    const id = await insertPrompt(trx, { caseId, windowId, staffId: by.staffId, presenceId, now });
+    const presence = await findWindowPresence(trx, windowId, { lock: true });
+    // The window was read before this transaction: a sign-in by someone else since then has ended
+    // the staff member's session, and their case must not join the next occupant's.
+    if (by.ownSession && presence?.staffId !== by.staffId) throw appError("NOT_AT_WINDOW", "PRECONDITION_FAILED");
+    const id = await insertPrompt(trx, { caseId, windowId, staffId: by.staffId, presenceId: presence?.id ?? null, now });
     await audit(trx, { actorUserId: by.actor.actorUserId, actorRole: by.actor.actorRole, now }, {
       action: "rating.invite",
       entity: "case",

@@ -93,13 +93,12 @@ export async function findStaffWindowId(db: Db, staffId: number): Promise<number
   return row?.window_id ?? null;
 }
 
-/** The open staff session (window_presence) at a window, if anyone is signed in there. */
-export async function findWindowPresenceId(db: Db, windowId: number, options: { lock?: boolean } = {}): Promise<number | null> {
-  let query = db.selectFrom("window_presence").select("id").where("window_id", "=", windowId).where("signed_out_at", "is", null);
+/** The open staff session (window_presence) at a window and whose it is, if anyone is signed in there. */
+export async function findWindowPresence(db: Db, windowId: number, options: { lock?: boolean } = {}): Promise<{ id: number; staffId: number } | null> {
+  let query = db.selectFrom("window_presence").select(["id", "staff_id as staffId"]).where("window_id", "=", windowId).where("signed_out_at", "is", null);
   // MariaDB spells FOR SHARE the older way.
   if (options.lock) query = query.modifyEnd(sql`lock in share mode`);
-  const row = await query.executeTakeFirst();
-  return row?.id ?? null;
+  return (await query.executeTakeFirst()) ?? null;
 }
 
 /**
