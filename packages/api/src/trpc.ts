@@ -7,9 +7,10 @@ import { initTRPC } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError, z } from "zod";
 
-import { accessRule, allowsDevice, allowsRole, APP_ERROR_MESSAGES, isPublicRule, rolesOf } from "@hcp/domain";
-import type { TAccessRule, TAppErrorCode, TRole } from "@hcp/domain";
+import { APP_ERROR_MESSAGES } from "@hcp/domain";
+import type { TAppErrorCode } from "@hcp/domain";
 
+import { admit, ruleOf } from "./access";
 import { hashToken } from "./context";
 import type { TContext } from "./context-types";
 import { AppError, appError } from "./errors";
@@ -73,20 +74,6 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-async function admit(ctx: TContext, rule: TAccessRule): Promise<void> {
-  if (isPublicRule(rule)) return;
-  const device = allowsDevice(rule) && ctx.request.deviceToken !== null;
-  if (rolesOf(rule).length === 0) {
-    if (device) return;
-    throw appError(allowsDevice(rule) ? "DEVICE_UNKNOWN" : "FORBIDDEN", allowsDevice(rule) ? "UNAUTHORIZED" : "FORBIDDEN");
-  }
-  const user = await ctx.credentials.user();
-  if (user && allowsRole(rule, user.role)) return;
-  if (device) return;
-  if (!user) throw appError("UNAUTHENTICATED", "UNAUTHORIZED");
-  throw appError(rule.refusal ?? "FORBIDDEN", "FORBIDDEN");
-}
-
 /**
  * The access rule of every call (packages/domain access.ts), checked before anything else runs,
  * input validation included. A path without a rule is refused: a new procedure stays closed until
@@ -95,8 +82,7 @@ async function admit(ctx: TContext, rule: TAccessRule): Promise<void> {
  * rating.submit, so the evaluator's hot path pays nothing here but a map lookup).
  */
 const guardedProcedure = t.procedure.use(async ({ ctx, path, meta, next }) => {
-  const rule = accessRule(path);
-  if (!rule) throw appError("ACCESS_RULE_MISSING", "FORBIDDEN");
+  const rule = ruleOf(path);
   // An API key: the client's scope, rate limit and call log (services/api-client-gate.ts).
   if (ctx.request.apiKey) return apiClientCall(ctx, rule, { path, openapi: meta?.openapi }, () => next());
   await admit(ctx, rule);
@@ -111,20 +97,10 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { user: ctx.user, sessionId: ctx.sessionId } });
 });
 
-/**
- * A second, local statement of the roles next to the procedure: the access table has already
- * admitted the caller, so this only bites when the two disagree — and the access test fails then.
- */
-export function roleProcedure(roles: readonly TRole[]) {
-  return authedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.user.role as TRole)) throw appError("FORBIDDEN", "FORBIDDEN");
-    return next();
-  });
-}
-
 /** Window staff acting as themselves: their staff record is the one every case is booked to. */
 export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
-  if (ctx.user.role !== "window_staff" || ctx.user.staff_id === null) throw appError("STAFF_ONLY", "FORBIDDEN");
+  // The access rule admitted window staff only; a staff account without its staff record acts as no one.
+  if (ctx.user.staff_id === null) throw appError("STAFF_ONLY", "FORBIDDEN");
   return next({ ctx: { staffId: ctx.user.staff_id } });
 });
 

@@ -166,6 +166,9 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   "report.versions": { principals: ["admin", "hall_manager", "auditor"], scope: "hall", refusal: "REPORT_ARCHIVE_HALL_ONLY" },
   "report.version": { principals: ["admin", "hall_manager", "auditor"], scope: "hall", refusal: "REPORT_ARCHIVE_HALL_ONLY" },
   "report.regenerate": MANAGE_HALL,
+  // The report's files (GET /reports/…, outside tRPC), admitted like report.monthly; the
+  // download narrows a department head to the live PDF and Excel of their department.
+  "report.download": READ_LAYERED,
 
   "signal.list": { principals: ["admin", "hall_manager", "auditor"], scope: "hall" },
   "signal.review": MANAGE_HALL,

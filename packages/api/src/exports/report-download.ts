@@ -2,9 +2,8 @@ import type { Readable } from "node:stream";
 
 import { findHallById, listLatestReadyReports, listMonthlyReportVersions } from "@hcp/db";
 import type { User } from "@hcp/db";
-import { OVERVIEW_ROLES } from "@hcp/domain";
-import type { TRole } from "@hcp/domain";
 
+import { admit, ruleOf } from "../access";
 import type { TContext } from "../context-types";
 import { appError } from "../errors";
 import { departmentScope } from "../services/overview";
@@ -53,10 +52,11 @@ export interface TReportDownload {
 
 type TSignedIn = TContext & { user: User };
 
+/** Admitted by the access rule `report.download`, as every procedure is by its own. */
 async function signedInReader(ctx: TContext): Promise<TSignedIn> {
+  await admit(ctx, ruleOf("report.download"));
   const user = await ctx.credentials.user();
   if (!user) throw appError("UNAUTHENTICATED", "UNAUTHORIZED");
-  if (!OVERVIEW_ROLES.includes(user.role as TRole)) throw appError("FORBIDDEN", "FORBIDDEN");
   return { ...ctx, user };
 }
 

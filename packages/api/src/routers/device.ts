@@ -12,13 +12,12 @@ import type { TContext } from "../context-types";
 import { appError, isDuplicateKey } from "../errors";
 import { actorOf, audit } from "../services/audit";
 import { decryptWith, encryptWith, keyringOf } from "../services/contact";
-import { roleProcedure } from "../trpc";
+import { authedProcedure } from "../trpc";
 
 /** A tablet that has not sent a heartbeat for this long is shown as offline. */
 export const DEVICE_OFFLINE_AFTER_MS = 2 * 60_000;
 const PAIRING_CODE_TTL_MS = 15 * 60_000;
 
-const deviceAdminProcedure = roleProcedure(["admin", "hall_manager"]);
 
 /** What the audit trail keeps of a device's pairing: never a token or code hash. */
 async function pairingState(db: Db, deviceId: number) {
@@ -63,7 +62,7 @@ const ZDeviceView = z.object({
 
 export const deviceRouter = {
   /** Every evaluator of the hall with its health: last heartbeat, outbox depth, online or not. */
-  list: deviceAdminProcedure.output(z.array(ZDeviceView)).query(async ({ ctx }) => {
+  list: authedProcedure.output(z.array(ZDeviceView)).query(async ({ ctx }) => {
     const now = ctx.now().getTime();
     const rows = await listDevices(ctx.db, ctx.user.hall_id);
     return rows.map((row) => ({
@@ -83,7 +82,7 @@ export const deviceRouter = {
     }));
   }),
 
-  create: deviceAdminProcedure
+  create: authedProcedure
     .input(z.object({ windowId: ZId }))
     .output(z.object({ deviceId: z.number() }))
     .mutation(async ({ ctx, input }) => {
@@ -107,7 +106,7 @@ export const deviceRouter = {
    * A one-time six-digit code to type on the tablet, readable again in `list` until used or expired. Issuing one revokes the device's current
    * token: this is also how a lost or replaced tablet is shut out.
    */
-  issuePairingCode: deviceAdminProcedure
+  issuePairingCode: authedProcedure
     .input(z.object({ deviceId: ZId }))
     .output(z.object({ code: z.string(), expiresAt: z.string() }))
     .mutation(async ({ ctx, input }) => {
@@ -126,7 +125,7 @@ export const deviceRouter = {
       return { code, expiresAt: expiresAt.toISOString() };
     }),
 
-  unpair: deviceAdminProcedure
+  unpair: authedProcedure
     .input(z.object({ deviceId: ZId }))
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {

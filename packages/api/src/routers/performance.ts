@@ -1,16 +1,14 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { OVERVIEW_ROLES, ZId, ZPeriod, ZRankingWeights } from "@hcp/domain";
+import { ZId, ZPeriod, ZRankingWeights } from "@hcp/domain";
 
 import { ZMetricsView, ZRankingPopulation, ZRateView, ZScorePart } from "../schemas";
 import { channelBreakdown, coverage, departmentBreakdown, itemPerformance, reasonBreakdown } from "../services/performance-breakdowns";
 import { myPerformance, ratingList, trend } from "../services/performance-trends";
 import { checkScope, rankingSettings, staffPerformance, updateRankingSettings, windowRanking } from "../services/performance";
-import { authedProcedure, roleProcedure } from "../trpc";
+import { authedProcedure } from "../trpc";
 
-const readProcedure = roleProcedure(OVERVIEW_ROLES);
-const settingsProcedure = roleProcedure(["admin", "hall_manager"]);
 
 const ZRankingSettings = z.object({
   weights: ZRankingWeights,
@@ -76,37 +74,37 @@ function periodOf(input: { from: string; to: string }) {
 
 export const performanceRouter = {
   /** Window performance and ranking for a period: SPEC §6's columns, composite score, 红黑榜, 末位. */
-  windows: readProcedure
+  windows: authedProcedure
     .meta({ openapi: { method: "GET", path: "/performance/windows", tags: ["metrics"], summary: "窗口绩效与排名" } })
     .input(ZPeriod)
     .output(ZWindowRanking)
     .query(({ ctx, input }) => windowRanking(ctx, input)),
 
   /** Staff figures, of the hall or of one window (drill-down step two). */
-  staff: readProcedure.input(ZDrill).query(async ({ ctx, input }) => {
+  staff: authedProcedure.input(ZDrill).query(async ({ ctx, input }) => {
     await checkScope(ctx, input);
     return staffPerformance(ctx, periodOf(input), input.windowId);
   }),
 
   /** Service items, busiest first, within a window, staff member or department when given. */
-  items: readProcedure.input(ZDrill).query(async ({ ctx, input }) => {
+  items: authedProcedure.input(ZDrill).query(async ({ ctx, input }) => {
     await checkScope(ctx, input);
     return itemPerformance(ctx, periodOf(input), { windowId: input.windowId, staffId: input.staffId, departmentId: input.departmentId });
   }),
 
   /** The individual ratings and their cases behind a figure. */
-  ratings: readProcedure.input(ZRatingListInput).query(async ({ ctx, input }) => {
+  ratings: authedProcedure.input(ZRatingListInput).query(async ({ ctx, input }) => {
     await checkScope(ctx, input);
     return ratingList(ctx, periodOf(input), input);
   }),
 
-  departments: readProcedure.input(ZPeriod).query(({ ctx, input }) => departmentBreakdown(ctx, input)),
-  channels: readProcedure.input(ZPeriod).query(({ ctx, input }) => channelBreakdown(ctx, input)),
-  reasons: readProcedure.input(ZPeriod).query(({ ctx, input }) => reasonBreakdown(ctx, input)),
-  coverage: readProcedure.input(ZPeriod).query(({ ctx, input }) => coverage(ctx, input)),
+  departments: authedProcedure.input(ZPeriod).query(({ ctx, input }) => departmentBreakdown(ctx, input)),
+  channels: authedProcedure.input(ZPeriod).query(({ ctx, input }) => channelBreakdown(ctx, input)),
+  reasons: authedProcedure.input(ZPeriod).query(({ ctx, input }) => reasonBreakdown(ctx, input)),
+  coverage: authedProcedure.input(ZPeriod).query(({ ctx, input }) => coverage(ctx, input)),
 
   /** Daily volume and ratings, 好评率 by week; for one window or staff member when given. */
-  trend: readProcedure.input(ZDrill).query(async ({ ctx, input }) => {
+  trend: authedProcedure.input(ZDrill).query(async ({ ctx, input }) => {
     await checkScope(ctx, input);
     return trend(ctx, periodOf(input), { windowId: input.windowId, staffId: input.staffId });
   }),
@@ -114,6 +112,6 @@ export const performanceRouter = {
   /** A window staff member's own results, up to yesterday, with anonymised comments. */
   mine: authedProcedure.input(ZPeriod).query(({ ctx, input }) => myPerformance(ctx, input)),
 
-  rankingSettings: readProcedure.query(({ ctx }) => rankingSettings(ctx)),
-  updateRankingSettings: settingsProcedure.input(ZRankingSettings).mutation(({ ctx, input }) => updateRankingSettings(ctx, input)),
+  rankingSettings: authedProcedure.query(({ ctx }) => rankingSettings(ctx)),
+  updateRankingSettings: authedProcedure.input(ZRankingSettings).mutation(({ ctx, input }) => updateRankingSettings(ctx, input)),
 } satisfies TRPCRouterRecord;

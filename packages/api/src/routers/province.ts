@@ -8,21 +8,19 @@ import type { TProvinceRecordKind } from "@hcp/domain";
 import { appError } from "../errors";
 import { actorOf, audit } from "../services/audit";
 import { exportConfigOf } from "../services/province-export";
-import { roleProcedure } from "../trpc";
+import { authedProcedure } from "../trpc";
 
-const readProcedure = roleProcedure(["admin", "hall_manager", "auditor"]);
-const adminProcedure = roleProcedure(["admin"]);
 
 /** 省级对接: the provincial export's settings, daily reconciliation and parked records. */
 export const provinceRouter = {
-  config: readProcedure.query(async ({ ctx }) => {
+  config: authedProcedure.query(async ({ ctx }) => {
     const stored = await findProvinceConfig(ctx.db, ctx.user.hall_id);
     return stored
       ? exportConfigOf(stored)
       : { enabled: false, endpoint: "", channelMap: {}, levelCoding: "national" as const, dataSource: "", timeoutMs: 10_000 };
   }),
 
-  updateConfig: adminProcedure.input(ZProvinceExportConfig).mutation(async ({ ctx, input }) => {
+  updateConfig: authedProcedure.input(ZProvinceExportConfig).mutation(async ({ ctx, input }) => {
     if (input.enabled && input.endpoint === "") throw appError("PROVINCE_ENDPOINT_REQUIRED", "BAD_REQUEST");
     const stored = await findProvinceConfig(ctx.db, ctx.user.hall_id);
     await ctx.db.transaction().execute(async (trx) => {
@@ -46,12 +44,12 @@ export const provinceRouter = {
   }),
 
   /** Per day: queued, sent, accepted, rejected (parked) and pending. */
-  reconciliation: readProcedure.input(ZPeriod).query(({ ctx, input }) => {
+  reconciliation: authedProcedure.input(ZPeriod).query(({ ctx, input }) => {
     const bounds = hallDayBounds(input.from, input.to);
     return provinceReconciliation(ctx.db, ctx.user.hall_id, bounds.start, bounds.end);
   }),
 
-  rejected: readProcedure.input(z.object({ limit: z.number().int().min(1).max(500).default(100) })).query(async ({ ctx, input }) => {
+  rejected: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(500).default(100) })).query(async ({ ctx, input }) => {
     const rows = await listRejectedOutboxRows(ctx.db, ctx.user.hall_id, input.limit);
     return rows.map((row) => ({
       id: row.id,
@@ -66,7 +64,7 @@ export const provinceRouter = {
   }),
 
   /** Sends a parked record again once its cause is fixed. */
-  requeue: adminProcedure.input(z.object({ id: ZId })).mutation(async ({ ctx, input }) => {
+  requeue: authedProcedure.input(z.object({ id: ZId })).mutation(async ({ ctx, input }) => {
     if (!(await requeueOutboxRow(ctx.db, ctx.user.hall_id, input.id, ctx.now()))) throw appError("NOT_FOUND", "NOT_FOUND");
     return { ok: true as const };
   }),

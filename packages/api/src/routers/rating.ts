@@ -7,7 +7,7 @@ import { KIOSK_CHANNEL, ZRatingRules, ZRatingSubmit } from "@hcp/domain";
 import { ZRatingResult, ZReasonCode } from "../schemas";
 import { submitRating } from "../services/rating";
 import { ratingRules, updateRatingRules } from "../services/rating-rules";
-import { deviceTokenProcedure, publicProcedure, roleProcedure } from "../trpc";
+import { authedProcedure, deviceTokenProcedure, publicProcedure } from "../trpc";
 
 export const ratingRouter = {
   /** The current version of the national evaluation-content codes. */
@@ -28,9 +28,9 @@ export const ratingRouter = {
     .mutation(({ ctx, input }) => submitRating(ctx, input, { channel: KIOSK_CHANNEL, deviceTokenHash: ctx.deviceTokenHash })),
 
   /** The hall's rating rules: rating window, evaluator timeout, default rating (评价器管理 → 评价规则). */
-  rules: roleProcedure(["admin", "hall_manager", "auditor"]).output(ZRatingRules).query(({ ctx }) => ratingRules(ctx)),
+  rules: authedProcedure.output(ZRatingRules).query(({ ctx }) => ratingRules(ctx)),
 
-  updateRules: roleProcedure(["admin", "hall_manager"])
+  updateRules: authedProcedure
     .input(ZRatingRules)
     .output(ZRatingRules)
     .mutation(({ ctx, input }) => updateRatingRules(ctx, input)),

@@ -2,8 +2,6 @@ import type { TRPCRouterRecord } from "@trpc/server";
 
 import { findHallById } from "@hcp/db";
 import type { TMonthlyReportRow } from "@hcp/db";
-import { OVERVIEW_ROLES } from "@hcp/domain";
-import type { TRole } from "@hcp/domain";
 
 import { appError } from "../errors";
 import { departmentScope } from "../services/overview";
@@ -19,7 +17,7 @@ import {
   ZYearlyReportInput,
 } from "../services/report-schemas";
 import { yearlySummary } from "../services/report-yearly";
-import { roleProcedure } from "../trpc";
+import { authedProcedure } from "../trpc";
 
 /**
  * The monthly satisfaction report and its archive (SPEC §7). Hall managers, leadership, auditors
@@ -27,9 +25,6 @@ import { roleProcedure } from "../trpc";
  * department (the archive is hall-wide, so its versions are not theirs to list). Only hall
  * managers and administrators regenerate.
  */
-const readProcedure = roleProcedure(OVERVIEW_ROLES);
-const REGENERATE_ROLES: readonly TRole[] = ["admin", "hall_manager"];
-const regenerateProcedure = roleProcedure(REGENERATE_ROLES);
 
 /** The hall asked for: the caller's own unless another is named (and then it must be theirs). */
 async function callerHall(ctx: TUserContext, hallId: number | undefined): Promise<number> {
@@ -53,14 +48,14 @@ function versionRow(row: TMonthlyReportRow) {
 
 export const reportRouter = {
   /** The month's report: the newest archived version, or built live when the closed month has none yet. */
-  monthly: readProcedure
+  monthly: authedProcedure
     .meta({ openapi: { method: "GET", path: "/reports/monthly", tags: ["reports"], summary: "月度满意度报告" } })
     .input(ZMonthlyReportInput)
     .output(ZMonthlyReportView)
     .query(async ({ ctx, input }) => monthlyReport(ctx, await callerHall(ctx, input.hallId), input.month, scopeOf(ctx))),
 
   /** Every archived version of a hall × month, newest first. */
-  versions: readProcedure
+  versions: authedProcedure
     .meta({ openapi: { method: "GET", path: "/reports/monthly/versions", tags: ["reports"], summary: "月报存档版本" } })
     .input(ZMonthlyReportInput)
     .output(ZReportVersionRow.array())
@@ -71,7 +66,7 @@ export const reportRouter = {
     }),
 
   /** One archived version: status and progress while generating, the report once ready. */
-  version: readProcedure
+  version: authedProcedure
     .meta({ openapi: { method: "GET", path: "/reports/monthly/versions/{id}", tags: ["reports"], summary: "月报存档版本详情" } })
     .input(ZReportVersionInput)
     .output(ZReportVersion)
@@ -82,7 +77,7 @@ export const reportRouter = {
     }),
 
   /** A new version of a closed month's report; the old ones stay. Returns at once: poll `version`. */
-  regenerate: regenerateProcedure
+  regenerate: authedProcedure
     .input(ZMonthlyReportInput)
     .mutation(async ({ ctx, input }) => {
       const hallId = await callerHall(ctx, input.hallId);
@@ -93,7 +88,7 @@ export const reportRouter = {
     }),
 
   /** The yearly summary: the figures of the hall's annual report, month by month. */
-  yearly: readProcedure
+  yearly: authedProcedure
     .meta({ openapi: { method: "GET", path: "/reports/yearly", tags: ["reports"], summary: "年度汇总" } })
     .input(ZYearlyReportInput)
     .output(ZYearlyReport)

