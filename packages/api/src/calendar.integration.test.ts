@@ -13,8 +13,8 @@ import { useTestDb } from "@hcp/db/testing/test-db";
 import { apiHarness, appCodeOf } from "../test/harness";
 import { addHallWorkingDays } from "./services/calendar";
 import { cellText, reportSections } from "./exports/report-sections";
-import { buildMonthlyReport } from "./services/report";
-import { monthlyReport, regenerateMonthlyReport } from "./services/report-archive";
+import { buildMonthlyReport } from "./services/report/build";
+import { monthlyReport, regenerateMonthlyReport } from "./services/report/archive";
 import { openWorkOrder } from "./services/work-orders";
 
 let hall: THallFixture;

@@ -8,11 +8,11 @@ import { useTestDb } from "@hcp/db/testing/test-db";
 import { apiHarness, appCodeOf } from "../test/harness";
 import type { TCaller } from "../test/harness";
 import { createContext } from "./context";
-import { importCases } from "./services/case-import";
-import type { TImportProgress } from "./services/case-import";
-import { caseImportTemplate, MAX_IMPORT_BYTES } from "./services/case-import-file";
-import type { TImportRow } from "./services/case-import-file";
-import { importSettled } from "./services/case-import-jobs";
+import { importCases } from "./services/case-import/import";
+import type { TImportProgress } from "./services/case-import/import";
+import { caseImportTemplate, MAX_IMPORT_BYTES } from "./services/case-import/file";
+import type { TImportRow } from "./services/case-import/file";
+import { importSettled } from "./services/case-import/jobs";
 
 let hall: THallFixture;
 const getDb = useTestDb({

@@ -7,10 +7,10 @@ import { useTestDb } from "@hcp/db/testing/test-db";
 import { NATIONAL_REASONS } from "@hcp/domain";
 
 import { apiHarness, appCodeOf } from "../test/harness";
-import { buildMonthlyReport } from "./services/report";
-import { generateMonthlyReport, INTERRUPTED_MESSAGE } from "./services/report-archive";
-import { runReportScheduler } from "./services/report-scheduler";
-import type { TMonthlyReport } from "./services/report-types";
+import { buildMonthlyReport } from "./services/report/build";
+import { generateMonthlyReport, INTERRUPTED_MESSAGE } from "./services/report/archive";
+import { runReportScheduler } from "./services/report/scheduler";
+import type { TMonthlyReport } from "./services/report/types";
 
 /**
  * The monthly report checked row by row against a small hall whose figures are counted by hand

@@ -7,4 +7,4 @@ export { resolveReportFont } from "./report-font";
 export { reportDownload, REPORT_FORMATS } from "./report-download";
 export type { TReportDownload, TReportDownloadRequest, TReportFormat } from "./report-download";
 export { AppError } from "../errors";
-export type { TMonthlyReport } from "../services/report-types";
+export type { TMonthlyReport } from "../services/report/types";

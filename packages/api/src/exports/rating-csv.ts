@@ -7,7 +7,7 @@ import type { Db, TRatingExportRow } from "@hcp/db";
 import { CHANNELS, hallDayBounds, LEVEL_LABELS } from "@hcp/domain";
 import type { TChannel, TLevel } from "@hcp/domain";
 
-import { monthPeriod } from "../services/report-month";
+import { monthPeriod } from "../services/report/month";
 
 /**
  * A month's rating rows as CSV for people who check the figures in Excel: UTF-8 with a BOM (or

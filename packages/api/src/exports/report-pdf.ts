@@ -2,7 +2,7 @@ import type { Content, TableCell, TDocumentDefinitions, TFontFamilyTypes } from 
 
 import { hallDateTimeText } from "@hcp/domain";
 
-import type { TMonthlyReport } from "../services/report-types";
+import type { TMonthlyReport } from "../services/report/types";
 import { resolveReportFont } from "./report-font";
 import type { TReportFont } from "./report-font";
 import { cellText, definitionsTable, monthLabel, reportSections, reportSubject, reportTitle } from "./report-sections";

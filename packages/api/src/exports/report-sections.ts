@@ -1,7 +1,7 @@
 import { PROVISIONAL_CALENDAR_LABEL, RANKING_COMPONENT_LABELS, RANKING_COMPONENT_SHORT_LABELS, RANKING_COMPONENTS } from "@hcp/domain";
 
 import type { TRateView } from "../services/overview";
-import type { TMonthlyReport, TReportCountRow, TReportRankedRow, TReportRanking } from "../services/report-types";
+import type { TMonthlyReport, TReportCountRow, TReportRankedRow, TReportRanking } from "../services/report/types";
 
 /**
  * The monthly report laid out once as titled tables, so the PDF and the XLSX show the same

@@ -3,7 +3,7 @@ import type { Cell, CellValue, Row, Workbook, Worksheet } from "exceljs";
 import { RANKING_COMPONENT_SHORT_LABELS, RANKING_COMPONENTS } from "@hcp/domain";
 
 import type { TRateView } from "../services/overview";
-import type { TMonthlyReport, TReportCountRow, TReportRanking } from "../services/report-types";
+import type { TMonthlyReport, TReportCountRow, TReportRanking } from "../services/report/types";
 
 /**
  * Reads a monthly report workbook back and compares it cell by cell with the report's JSON (the

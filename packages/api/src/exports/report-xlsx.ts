@@ -1,6 +1,6 @@
 import type { Border, Borders, Cell, Fill, Workbook, Worksheet } from "exceljs";
 
-import type { TMonthlyReport } from "../services/report-types";
+import type { TMonthlyReport } from "../services/report/types";
 import { definitionsTable, isRateView, reportSections, reportTitle } from "./report-sections";
 import type { TExportCell, TExportSection, TExportTable } from "./report-sections";
 

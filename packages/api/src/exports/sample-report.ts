@@ -2,8 +2,8 @@ import { DEFAULT_RANKING_WEIGHTS, formatPercent, metricDefinitionList, scoreBrea
 import type { TRatio } from "@hcp/domain";
 
 import type { TRateView } from "../services/overview";
-import { MONTHLY_REPORT_FORMAT } from "../services/report-types";
-import type { TReportCountRow, TReportRankedRow, TMonthlyReport } from "../services/report-types";
+import { MONTHLY_REPORT_FORMAT } from "../services/report/types";
+import type { TReportCountRow, TReportRankedRow, TMonthlyReport } from "../services/report/types";
 
 /**
  * A hand-made monthly report with every section filled, for the export tests: the exports must

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import { caseImportTemplate } from "../services/case-import-file";
-import { readCaseImport, startCaseImport } from "../services/case-import-jobs";
+import { caseImportTemplate } from "../services/case-import/file";
+import { readCaseImport, startCaseImport } from "../services/case-import/jobs";
 import { integrationProcedure } from "./integration-access";
 
 const ZImportFile = z.object({

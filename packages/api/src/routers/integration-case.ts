@@ -7,8 +7,8 @@ import {
   ZIntegrationComplete,
   ZIntegrationCompleteResult,
   ZIntegrationUpsertResult,
-} from "../services/integration-case-schema";
-import { completeIntegrationCase, getIntegrationCase, upsertIntegrationCase } from "../services/integration-cases";
+} from "../services/integration-case/schema";
+import { completeIntegrationCase, getIntegrationCase, upsertIntegrationCase } from "../services/integration-case/cases";
 import { caseImportProcedures } from "./integration-case-import";
 import { integrationProcedure } from "./integration-access";
 

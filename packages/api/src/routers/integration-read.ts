@@ -4,8 +4,8 @@ import { z } from "zod";
 import { ZPeriod } from "@hcp/domain";
 
 import { integrationMonthlyReport, integrationWindowRanking } from "../services/integration-reads";
-import { ZReportMonth } from "../services/report-month";
-import { ZMonthlyReportView } from "../services/report-schemas";
+import { ZReportMonth } from "../services/report/month";
+import { ZMonthlyReportView } from "../services/report/schemas";
 import { apiClientProcedure } from "../trpc";
 import { ZWindowRanking } from "./performance";
 

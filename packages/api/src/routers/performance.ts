@@ -4,9 +4,9 @@ import { z } from "zod";
 import { ZId, ZPeriod, ZRankingWeights } from "@hcp/domain";
 
 import { ZMetricsView, ZRankingPopulation, ZRateView, ZScorePart } from "../schemas";
-import { channelBreakdown, coverage, departmentBreakdown, itemPerformance, reasonBreakdown } from "../services/performance-breakdowns";
-import { myPerformance, ratingList, trend } from "../services/performance-trends";
-import { checkScope, rankingSettings, staffPerformance, updateRankingSettings, windowRanking } from "../services/performance";
+import { channelBreakdown, coverage, departmentBreakdown, itemPerformance, reasonBreakdown } from "../services/performance/breakdowns";
+import { myPerformance, ratingList, trend } from "../services/performance/trends";
+import { checkScope, rankingSettings, staffPerformance, updateRankingSettings, windowRanking } from "../services/performance/ranking";
 import { authedProcedure } from "../trpc";
 
 

@@ -6,7 +6,7 @@ import type { TMonthlyReportRow } from "@hcp/db";
 import { appError } from "../errors";
 import { departmentScope } from "../services/overview";
 import type { TUserContext } from "../services/overview";
-import { getReportVersion, listReportVersions, monthlyReport, regenerateMonthlyReport } from "../services/report-archive";
+import { getReportVersion, listReportVersions, monthlyReport, regenerateMonthlyReport } from "../services/report/archive";
 import {
   ZMonthlyReportInput,
   ZMonthlyReportView,
@@ -15,8 +15,8 @@ import {
   ZReportVersionRow,
   ZYearlyReport,
   ZYearlyReportInput,
-} from "../services/report-schemas";
-import { yearlySummary } from "../services/report-yearly";
+} from "../services/report/schemas";
+import { yearlySummary } from "../services/report/yearly";
 import { authedProcedure } from "../trpc";
 
 /**

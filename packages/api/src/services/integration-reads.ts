@@ -3,8 +3,8 @@ import type { TPeriod } from "@hcp/domain";
 import type { TApiClient, TContext } from "../context-types";
 import { clientHall } from "./api-client-gate";
 import type { TUserContext } from "./overview";
-import { windowRanking } from "./performance";
-import { monthlyReport } from "./report-archive";
+import { windowRanking } from "./performance/ranking";
+import { monthlyReport } from "./report/archive";
 
 /**
  * The services read figures as a signed-in reader of a hall. A business system reads as the

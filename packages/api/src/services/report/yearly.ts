@@ -11,12 +11,12 @@ import {
 } from "@hcp/domain";
 import type { TRatingTally } from "@hcp/domain";
 
-import { provisionalCalendar } from "./calendar";
-import { hallOrThrow } from "./report";
-import type { TReportDeps, TReportScope } from "./report";
-import { monthPeriod } from "./report-month";
-import { rateView } from "./report-sections";
-import type { TYearlyReport, TYearlyRow } from "./report-types";
+import { provisionalCalendar } from "../calendar";
+import { hallOrThrow } from "./build";
+import type { TReportDeps, TReportScope } from "./build";
+import { monthPeriod } from "./month";
+import { rateView } from "./sections";
+import type { TYearlyReport, TYearlyRow } from "./types";
 
 /**
  * The yearly summary (SPEC §7): per month and for the year, the figures a hall puts in its annual

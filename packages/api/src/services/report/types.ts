@@ -1,6 +1,6 @@
 import type { TMetricDefinition, TRankingWeights, TScorePart } from "@hcp/domain";
 
-import type { TRateView } from "./overview";
+import type { TRateView } from "../overview";
 
 /**
  * The monthly satisfaction report (SPEC §7) as data: the JSON the console renders, the PDF, XLSX

@@ -33,19 +33,19 @@ import {
 } from "@hcp/domain";
 import type { TPeriod, TRatingTally, TWorkOrderTally } from "@hcp/domain";
 
-import { appError } from "../errors";
-import { deadlinesProvisional, provisionalCalendar } from "./calendar";
-import { addMonths, checkMonth, monthPeriod } from "./report-month";
+import { appError } from "../../errors";
+import { deadlinesProvisional, provisionalCalendar } from "../calendar";
+import { addMonths, checkMonth, monthPeriod } from "./month";
 import {
   comparisons,
   countRows,
   rankingSection,
   topRows,
   workOrderRateRows,
-} from "./report-sections";
-import type { TRankedEntity, TRankingMonth } from "./report-sections";
-import { MONTHLY_REPORT_FORMAT } from "./report-types";
-import type { TMonthlyReport, TReportCountRow } from "./report-types";
+} from "./sections";
+import type { TRankedEntity, TRankingMonth } from "./sections";
+import { MONTHLY_REPORT_FORMAT } from "./types";
+import type { TMonthlyReport, TReportCountRow } from "./types";
 
 export type TCalendarMarks = Pick<TMonthlyReport["summary"], "workingDaysProvisional" | "deadlinesProvisional">;
 

@@ -4,7 +4,7 @@ import type { CellValue } from "exceljs";
 import { APP_ERROR_MESSAGES } from "@hcp/domain";
 import type { TAppErrorCode } from "@hcp/domain";
 
-import { CASE_TYPES, HANDLING_CHANNELS } from "./integration-case-schema";
+import { CASE_TYPES, HANDLING_CHANNELS } from "../integration-case/schema";
 
 /**
  * A CSV or XLSX file of cases, read into rows of the API's field names. Headers may be the

@@ -10,10 +10,10 @@ import {
 } from "@hcp/domain";
 import type { TChannel, TLevel, TPeriod } from "@hcp/domain";
 
-import { departmentScope, hallTallies, metricsView } from "./overview";
-import type { TMetricsView, TRateView, TUserContext } from "./overview";
-import { checkPeriod } from "./performance";
-import type { TNamedMetrics } from "./performance";
+import { departmentScope, hallTallies, metricsView } from "../overview";
+import type { TMetricsView, TRateView, TUserContext } from "../overview";
+import { checkPeriod } from "./ranking";
+import type { TNamedMetrics } from "./ranking";
 
 /**
  * The hall's figures cut by service item, channel, reason code, day and prompt coverage, for the

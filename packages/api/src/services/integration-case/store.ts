@@ -15,9 +15,9 @@ import type { Case, Db, TCaseStaffLink } from "@hcp/db";
 import { WORK_ORDER_STATES } from "@hcp/domain";
 import type { TWorkOrderState } from "@hcp/domain";
 
-import type { TCasePlan } from "./integration-case-plan";
-import type { TIntegrationCaseView } from "./integration-case-schema";
-import { isDueDateProvisional, provisionalCalendar } from "./calendar";
+import type { TCasePlan } from "./plan";
+import type { TIntegrationCaseView } from "./schema";
+import { isDueDateProvisional, provisionalCalendar } from "../calendar";
 
 type TWritten = { created: number; updated: number; caseIds: Map<string, number> };
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { addCalendarDays, hallDate, hallMonth } from "@hcp/domain";
 import type { TPeriod } from "@hcp/domain";
 
-import { appError } from "../errors";
+import { appError } from "../../errors";
 
 /**
  * Report months: hall-local "yyyy-mm" strings, their days, and whether a month has closed. A

@@ -1,14 +1,14 @@
 import type { TImportMode } from "@hcp/db";
 
-import { CASE_IMPORT_COLUMNS } from "./case-import-file";
-import type { TImportRow } from "./case-import-file";
-import { loadLookups, planCase } from "./integration-case-plan";
-import type { TCasePlan, TFieldProblem } from "./integration-case-plan";
-import { ZIntegrationCaseUpsert } from "./integration-case-schema";
-import type { TIntegrationCaseUpsert } from "./integration-case-schema";
-import { writeCasePlans } from "./integration-case-store";
-import type { TIntegrationContext } from "./integration-cases";
-import { audit } from "./audit";
+import { CASE_IMPORT_COLUMNS } from "./file";
+import type { TImportRow } from "./file";
+import { loadLookups, planCase } from "../integration-case/plan";
+import type { TCasePlan, TFieldProblem } from "../integration-case/plan";
+import { ZIntegrationCaseUpsert } from "../integration-case/schema";
+import type { TIntegrationCaseUpsert } from "../integration-case/schema";
+import { writeCasePlans } from "../integration-case/store";
+import type { TIntegrationContext } from "../integration-case/cases";
+import { audit } from "../audit";
 
 /**
  * Bulk import of cases (SPEC §4): every row is checked first — the API's schema and the same

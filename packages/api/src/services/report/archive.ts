@@ -10,11 +10,11 @@ import {
 import type { TMonthlyReportRow } from "@hcp/db";
 import { METRIC_DEFINITIONS_VERSION } from "@hcp/domain";
 
-import { appError, isDuplicateKey } from "../errors";
-import { buildMonthlyReport, calendarMarks, hallOrThrow } from "./report";
-import type { TCalendarMarks, TReportDeps, TReportScope } from "./report";
-import { checkMonth, requireClosedMonth } from "./report-month";
-import type { TMonthlyReport } from "./report-types";
+import { appError, isDuplicateKey } from "../../errors";
+import { buildMonthlyReport, calendarMarks, hallOrThrow } from "./build";
+import type { TCalendarMarks, TReportDeps, TReportScope } from "./build";
+import { checkMonth, requireClosedMonth } from "./month";
+import type { TMonthlyReport } from "./types";
 
 /**
  * The immutable archive of monthly reports: each generation is a new version row of its hall ×

@@ -15,10 +15,10 @@ import {
 } from "@hcp/domain";
 import type { TLevel, TPeriod, TRatingTally, TWorkOrderState } from "@hcp/domain";
 
-import { appError } from "../errors";
-import { departmentScope, hallTallies, metricsView } from "./overview";
-import type { TMetricsView, TRateView, TUserContext } from "./overview";
-import { checkPeriod } from "./performance";
+import { appError } from "../../errors";
+import { departmentScope, hallTallies, metricsView } from "../overview";
+import type { TMetricsView, TRateView, TUserContext } from "../overview";
+import { checkPeriod } from "./ranking";
 
 export interface TDayPoint {
   date: string;

@@ -2,9 +2,9 @@ import { failMonthlyReport, findHallById, firstCaseMonth, listHallIds, listMonth
 import type { Hall } from "@hcp/db";
 import { hallMonth } from "@hcp/domain";
 
-import { generateMonthlyReport, INTERRUPTED_MESSAGE, staleBefore } from "./report-archive";
-import type { TReportDeps } from "./report";
-import { addMonths, monthIsFinal, monthPeriod } from "./report-month";
+import { generateMonthlyReport, INTERRUPTED_MESSAGE, staleBefore } from "./archive";
+import type { TReportDeps } from "./build";
+import { addMonths, monthIsFinal, monthPeriod } from "./month";
 
 /**
  * Archives each hall's monthly report once the month is final (closed, and its last cases' rating

@@ -16,9 +16,9 @@ import {
 } from "@hcp/domain";
 import type { TChangeKind, TMetricKey, TRankingInput, TRankingWeights, TRatingTally, TRatio, TWorkOrderTally } from "@hcp/domain";
 
-import { metricsView } from "./overview";
-import type { TRateView } from "./overview";
-import type { TReportComparison, TReportCountRow, TReportRankedRow, TReportRanking, TReportPopulation } from "./report-types";
+import { metricsView } from "../overview";
+import type { TRateView } from "../overview";
+import type { TReportComparison, TReportCountRow, TReportRankedRow, TReportRanking, TReportPopulation } from "./types";
 
 /**
  * The monthly report's sections from counts already read: pure functions, so the builder only

@@ -3,10 +3,10 @@ import type { Case, Db, NewCase } from "@hcp/db";
 import { addCalendarDays, addWorkingDays, APP_ERROR_MESSAGES, hallDate, maskApplicantName } from "@hcp/domain";
 import type { TAppErrorCode, TCalendarExceptions } from "@hcp/domain";
 
-import { exceptionsCovering } from "./calendar";
-import { CLOCK_SKEW_MS } from "./integration-case-schema";
-import type { TIntegrationCaseUpsert } from "./integration-case-schema";
-import { applicantDataColumns } from "./privacy";
+import { exceptionsCovering } from "../calendar";
+import { CLOCK_SKEW_MS } from "./schema";
+import type { TIntegrationCaseUpsert } from "./schema";
+import { applicantDataColumns } from "../privacy";
 
 /**
  * From what a business system sent to what the database should hold: codes resolved within the

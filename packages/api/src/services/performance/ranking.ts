@@ -27,14 +27,14 @@ import {
 } from "@hcp/domain";
 import type { TPeriod, TRankedEntry, TRankingInput, TRankingWeights, TRatingTally, TScorePart, TWorkOrderTally } from "@hcp/domain";
 
-import { appError } from "../errors";
-import { actorOf, audit } from "./audit";
-import { deadlinesProvisional } from "./calendar";
-import type { TDeadlinesProvisional } from "./calendar";
-import { departmentScope, hallTallies, metricsView } from "./overview";
-import type { TMetricsView, TRateView, TUserContext } from "./overview";
-import { servedNames, windowServers } from "./window-servers";
-import type { TServedStaff } from "./window-servers";
+import { appError } from "../../errors";
+import { actorOf, audit } from "../audit";
+import { deadlinesProvisional } from "../calendar";
+import type { TDeadlinesProvisional } from "../calendar";
+import { departmentScope, hallTallies, metricsView } from "../overview";
+import type { TMetricsView, TRateView, TUserContext } from "../overview";
+import { servedNames, windowServers } from "../window-servers";
+import type { TServedStaff } from "../window-servers";
 
 /** The longest period a screen may ask for: a year, leap day included. */
 export const MAX_PERIOD_DAYS = 366;

@@ -2,12 +2,12 @@ import { findCaseImport, insertCaseImport, updateCaseImport } from "@hcp/db";
 import type { TImportMode, TImportStatus } from "@hcp/db";
 import { APP_ERROR_MESSAGES } from "@hcp/domain";
 
-import { appError } from "../errors";
-import { ImportFileRefusal, importFormatOf, MAX_IMPORT_BYTES, readImportFile } from "./case-import-file";
-import { importCases } from "./case-import";
-import type { TImportProgress, TRowError } from "./case-import";
-import { fieldRefusal } from "./integration-cases";
-import type { TIntegrationContext } from "./integration-cases";
+import { appError } from "../../errors";
+import { ImportFileRefusal, importFormatOf, MAX_IMPORT_BYTES, readImportFile } from "./file";
+import { importCases } from "./import";
+import type { TImportProgress, TRowError } from "./import";
+import { fieldRefusal } from "../integration-case/cases";
+import type { TIntegrationContext } from "../integration-case/cases";
 
 /**
  * Import jobs: the upload returns at once with a job id, the work runs on in this process, and its

@@ -2,8 +2,8 @@ import { z } from "zod";
 
 import { METRIC_KEYS } from "@hcp/domain";
 
-import { ZRankingPopulation, ZRateView, ZScorePart } from "../schemas";
-import { ZReportMonth } from "./report-month";
+import { ZRankingPopulation, ZRateView, ZScorePart } from "../../schemas";
+import { ZReportMonth } from "./month";
 
 /**
  * Inputs and output shapes of the report procedures: they validate what leaves the server and

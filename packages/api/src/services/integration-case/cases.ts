@@ -5,18 +5,18 @@ import { completeCase as markCaseCompleted, findCaseByNo } from "@hcp/db";
 import type { Case } from "@hcp/db";
 import type { TAppErrorCode } from "@hcp/domain";
 
-import type { TContext } from "../context-types";
-import { appError, isDuplicateKey } from "../errors";
-import type { AppError } from "../errors";
-import type { TIntegrationCaller } from "../routers/integration-access";
-import { promptAtWindow } from "./cases";
-import { loadLookups, planCase } from "./integration-case-plan";
-import type { TFieldProblem } from "./integration-case-plan";
-import { CLOCK_SKEW_MS } from "./integration-case-schema";
-import type { TIntegrationCaseUpsert, TIntegrationCaseView, TIntegrationComplete } from "./integration-case-schema";
-import { readIntegrationCase, writeCasePlans } from "./integration-case-store";
-import { audit } from "./audit";
-import type { TAuditActor } from "./audit";
+import type { TContext } from "../../context-types";
+import { appError, isDuplicateKey } from "../../errors";
+import type { AppError } from "../../errors";
+import type { TIntegrationCaller } from "../../routers/integration-access";
+import { promptAtWindow } from "../cases";
+import { loadLookups, planCase } from "./plan";
+import type { TFieldProblem } from "./plan";
+import { CLOCK_SKEW_MS } from "./schema";
+import type { TIntegrationCaseUpsert, TIntegrationCaseView, TIntegrationComplete } from "./schema";
+import { readIntegrationCase, writeCasePlans } from "./store";
+import { audit } from "../audit";
+import type { TAuditActor } from "../audit";
 
 export type TIntegrationContext = TContext & { integration: TIntegrationCaller };
 
