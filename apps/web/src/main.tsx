@@ -1,8 +1,6 @@
-import { QueryClientProvider } from "@tanstack/react-query";
 import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 
-import { queryClient } from "./lib/query-client";
 import { STRINGS } from "./lib/strings";
 import "./styles.css";
 
@@ -17,10 +15,8 @@ const App = window.location.pathname.startsWith("/kiosk") ? KioskApp : RateApp;
 
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <Suspense fallback={<p className="loading">{STRINGS.loading}</p>}>
-        <App />
-      </Suspense>
-    </QueryClientProvider>
+    <Suspense fallback={<p className="loading">{STRINGS.loading}</p>}>
+      <App />
+    </Suspense>
   </StrictMode>,
 );

@@ -12,6 +12,8 @@ export * from "./misuse";
 export * from "./ranking";
 export * from "./ranking-explain";
 export * from "./rating-rules";
+export * from "./rating-rule-limits";
+export * from "./citizen-forms";
 export * from "./definitions";
 export * from "./province-record";
 export * from "./reasons";

@@ -1,15 +1,9 @@
-import { z } from "zod";
+// No zod here: the citizen app imports this module by subpath (@hcp/domain/citizen) and must not
+// load a schema library for five labels. ZLevel lives with the other schemas.
 
 /** National interface codes: 5 = 非常满意 … 1 = 非常不满意. */
 export const LEVELS = [5, 4, 3, 2, 1] as const;
 export type TLevel = (typeof LEVELS)[number];
-
-export const ZLevel = z
-  .number({ error: "评价等级必须是 1 到 5 的整数" })
-  .int({ error: "评价等级必须是 1 到 5 的整数" })
-  .min(1, { error: "评价等级必须是 1 到 5 的整数" })
-  .max(5, { error: "评价等级必须是 1 到 5 的整数" })
-  .transform((value) => value as TLevel);
 
 export const LEVEL_LABELS: Record<TLevel, string> = {
   5: "非常满意",

@@ -1,12 +1,37 @@
 import { z } from "zod";
 
-import { ZLevel } from "./levels";
+import {
+  APP_CODE_PATTERN,
+  BAD_NEEDS_REASON_MESSAGE,
+  badRatingHasReason,
+  CASE_NO_MAX_LENGTH,
+  CASE_NO_MISSING_MESSAGE,
+  CASE_NO_TOO_LONG_MESSAGE,
+  COMMENT_TOO_LONG_MESSAGE,
+  MAX_COMMENT_LENGTH,
+  MAX_REASON_CODES,
+  PAIRING_CODE_MESSAGE,
+  PAIRING_CODE_PATTERN,
+  PHONE_LAST4_MESSAGE,
+  PHONE_LAST4_PATTERN,
+  REASON_CODE_MESSAGE,
+  REASON_CODE_PATTERN,
+  TOO_MANY_REASONS_MESSAGE,
+} from "./citizen-forms";
+import type { TLevel } from "./levels";
 import { ZApplicantIdNo } from "./privacy";
 import type { TApplicantType } from "./types";
 
 /** Shared by the console forms (react-hook-form) and the procedures' inputs. */
 
 export const ZId = z.number().int().positive();
+
+export const ZLevel = z
+  .number({ error: "评价等级必须是 1 到 5 的整数" })
+  .int({ error: "评价等级必须是 1 到 5 的整数" })
+  .min(1, { error: "评价等级必须是 1 到 5 的整数" })
+  .max(5, { error: "评价等级必须是 1 到 5 的整数" })
+  .transform((value) => value as TLevel);
 
 export const ZSignIn = z.object({
   username: z.string().trim().min(1, { error: "请输入用户名" }).max(64),
@@ -43,29 +68,23 @@ export type TCaseRef = z.infer<typeof ZCaseRef>;
 export const ZCaseNo = z
   .string()
   .trim()
-  .min(1, { error: "请输入办件编号" })
-  .max(40, { error: "办件编号过长" });
-
-export const MAX_COMMENT_LENGTH = 500;
+  .min(1, { error: CASE_NO_MISSING_MESSAGE })
+  .max(CASE_NO_MAX_LENGTH, { error: CASE_NO_TOO_LONG_MESSAGE });
 
 const ratingChoiceShape = {
   level: ZLevel,
   reasonCodes: z
-    .array(z.string().regex(/^\d{3}$/, { error: "评价内容代码格式不正确" }))
-    .max(8, { error: "评价内容最多选择 8 项" })
+    .array(z.string().regex(REASON_CODE_PATTERN, { error: REASON_CODE_MESSAGE }))
+    .max(MAX_REASON_CODES, { error: TOO_MANY_REASONS_MESSAGE })
     .default([]),
   comment: z
     .string()
     .trim()
-    .max(MAX_COMMENT_LENGTH, { error: `意见不能超过 ${MAX_COMMENT_LENGTH} 字` })
+    .max(MAX_COMMENT_LENGTH, { error: COMMENT_TOO_LONG_MESSAGE })
     .default(""),
 };
 
-/** 差评 (levels 1–2) needs at least one reason or a comment (SPEC §3). */
-function badRatingHasReason(rating: { level: number; reasonCodes: string[]; comment: string }): boolean {
-  return rating.level >= 3 || rating.reasonCodes.length > 0 || rating.comment !== "";
-}
-const BAD_NEEDS_REASON = { error: "差评请至少选择一项原因或填写意见", path: ["reasonCodes"] };
+const BAD_NEEDS_REASON = { error: BAD_NEEDS_REASON_MESSAGE, path: ["reasonCodes"] };
 
 /** What the citizen chooses on any channel's rating form. */
 export const ZRatingChoice = z.object(ratingChoiceShape).refine(badRatingHasReason, BAD_NEEDS_REASON);
@@ -87,7 +106,7 @@ export const ZRatingSubmit = z
 export type TRatingSubmit = z.input<typeof ZRatingSubmit>;
 
 /** A refusal's code as the API sends it in `data.appCode` (APP_ERROR_MESSAGES' keys). */
-export const ZAppCode = z.string().regex(/^[A-Z][A-Z_]{0,39}$/, { error: "错误代码格式不正确" });
+export const ZAppCode = z.string().regex(APP_CODE_PATTERN, { error: "错误代码格式不正确" });
 
 /**
  * A rating the server refused for good after the evaluator had thanked the citizen (the case was
@@ -118,12 +137,12 @@ export type TPeriod = z.infer<typeof ZPeriod>;
 
 export const ZOnlineLookup = z.object({
   caseNo: ZCaseNo,
-  phoneLast4: z.string().trim().regex(/^\d{4}$/, { error: "请输入申请时所留手机号的后四位" }),
+  phoneLast4: z.string().trim().regex(PHONE_LAST4_PATTERN, { error: PHONE_LAST4_MESSAGE }),
 });
 export type TOnlineLookup = z.infer<typeof ZOnlineLookup>;
 
 export const ZPairingCode = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, { error: "请输入 6 位数字配对码" }),
+  code: z.string().trim().regex(PAIRING_CODE_PATTERN, { error: PAIRING_CODE_MESSAGE }),
 });
 export type TPairingCode = z.infer<typeof ZPairingCode>;
 

@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 
-import { appErrorMessage } from "@hcp/domain";
+import { appErrorMessage } from "@hcp/domain/citizen";
 
 /** The Chinese message for any failed call: the server's code if it sent one, else a network hint. */
 export function errorMessage(error: unknown): string {

@@ -1,22 +1,10 @@
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
-import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
 
 import type { AppRouter } from "@hcp/api";
 
-import { queryClient } from "./query-client";
-
 /**
- * Same-origin calls: the session or device cookie travels with every request, including the SSE
- * stream (EventSource cannot send headers).
+ * Same-origin queries and mutations: the session or device cookie travels with every request.
+ * The evaluator's event stream has its own client (features/kiosk/kiosk-feed.ts), so the online
+ * page never loads the stream's code.
  */
-export const trpcClient = createTRPCClient<AppRouter>({
-  links: [
-    splitLink({
-      condition: (op) => op.type === "subscription",
-      true: httpSubscriptionLink({ url: "/trpc" }),
-      false: httpBatchLink({ url: "/trpc" }),
-    }),
-  ],
-});
-
-export const trpc = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+export const trpcClient = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/trpc" })] });

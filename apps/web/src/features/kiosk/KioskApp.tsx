@@ -1,9 +1,9 @@
-import { useMutation } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 
 import { errorMessage } from "../../lib/errors";
 import { STRINGS } from "../../lib/strings";
-import { trpc } from "../../lib/trpc";
+import { trpcClient } from "../../lib/trpc";
+import { useCall } from "../../lib/useCall";
 import { KioskFrame } from "./KioskFrame";
 import { KioskSession } from "./KioskSession";
 import { httpStatusOf } from "./outbox/outbox-policy";
@@ -30,23 +30,24 @@ export function KioskApp() {
     kioskVoice.preload();
   }, []);
 
-  const activate = useMutation(
-    trpc.kiosk.activate.mutationOptions({
-      onSuccess: () => setStage("live"),
-      onError: (error) => {
-        // Refused: the link is stale. Anything else (no network): a cookie from before may still work.
-        if (httpStatusOf(error) === 401) {
-          setProblem(errorMessage(error));
-          setStage("pairing");
-        } else setStage("live");
-      },
-      onSettled: () => window.history.replaceState(null, "", "/kiosk"),
-    }),
-  );
-  const { mutate } = activate;
+  const { run: activate } = useCall((input: { token: string }) => trpcClient.kiosk.activate.mutate(input));
   useEffect(() => {
-    if (token) mutate({ token });
-  }, [token, mutate]);
+    if (!token) return;
+    activate(
+      { token },
+      {
+        onSuccess: () => setStage("live"),
+        onError: (error) => {
+          // Refused: the link is stale. Anything else (no network): a cookie from before may still work.
+          if (httpStatusOf(error) === 401) {
+            setProblem(errorMessage(error));
+            setStage("pairing");
+          } else setStage("live");
+        },
+        onSettled: () => window.history.replaceState(null, "", "/kiosk"),
+      },
+    );
+  }, [token, activate]);
 
   const unpaired = useCallback(() => setStage("pairing"), []);
   const paired = useCallback(() => {

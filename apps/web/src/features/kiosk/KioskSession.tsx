@@ -1,14 +1,14 @@
-import { useSubscription } from "@trpc/tanstack-react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 
 import { errorMessage } from "../../lib/errors";
-import { queryClient } from "../../lib/query-client";
 import { STRINGS } from "../../lib/strings";
-import { trpc, trpcClient } from "../../lib/trpc";
+import { loadReasons } from "../../lib/reasons";
+import { trpcClient } from "../../lib/trpc";
 import { IdleScreen } from "./IdleScreen";
 import { initialKioskState, kioskReducer, openPrompts } from "./kiosk-state";
 import type { TPrompt } from "./kiosk-state";
+import { useKioskFeed } from "./kiosk-feed";
 import { KioskFrame } from "./KioskFrame";
 import { forgetWindow, rememberedState, rememberWindow } from "./last-window";
 import { kioskOutbox, onRatingRefused } from "./outbox/kiosk-outbox";
@@ -59,18 +59,14 @@ export function KioskSession(props: { onUnpaired: () => void }) {
   const [refusals, setRefusals] = useState<readonly TRatingRefusal[]>([]);
   useEffect(() => onRatingRefused((refusal) => setRefusals((previous) => [...previous, refusal])), []);
 
-  const feed = useSubscription(
-    trpc.kiosk.events.subscriptionOptions(undefined, {
-      onData: (event) => {
-        dispatch(event.data);
-        if (event.data.type === "snapshot") {
-          rememberWindow(event.data);
-          // A fresh snapshot means the server is reachable again: send what waited.
-          drainQuietly(true);
-        }
-      },
-    }),
-  );
+  const feed = useKioskFeed((event) => {
+    dispatch(event);
+    if (event.type === "snapshot") {
+      rememberWindow(event);
+      // A fresh snapshot means the server is reachable again: send what waited.
+      drainQuietly(true);
+    }
+  });
   const unpaired = isUnpaired(feed.error);
   const { onUnpaired } = props;
   useEffect(() => {
@@ -86,7 +82,7 @@ export function KioskSession(props: { onUnpaired: () => void }) {
   }, [feed.status, unpaired, reset]);
   useEffect(() => {
     // The reasons are needed the moment a citizen taps a face, possibly with the network gone.
-    void queryClient.prefetchQuery(trpc.rating.reasons.queryOptions());
+    loadReasons().catch(() => undefined);
   }, []);
 
   const offline = useDelayedFlag(feed.status !== "pending", OFFLINE_BADGE_AFTER_MS);

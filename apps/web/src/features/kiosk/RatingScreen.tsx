@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 
-import { isBadLevel, LEVEL_LABELS } from "@hcp/domain";
-import type { TLevel, TRatingSubmit } from "@hcp/domain";
+import { isBadLevel, LEVEL_LABELS, MAX_COMMENT_LENGTH } from "@hcp/domain/citizen";
+import type { TLevel } from "@hcp/domain/citizen";
+import type { TRatingSubmit } from "@hcp/domain";
 
 import { fill, STRINGS } from "../../lib/strings";
 import { Face } from "../rating/Face";
@@ -56,7 +57,7 @@ function CaseLine(props: { prompt: TPrompt; staff: TKioskState["staff"] }) {
  */
 export function RatingScreen(props: TProps) {
   const choice = useRatingChoice();
-  const { form, level, bad } = choice;
+  const { level, bad } = choice;
   const [confirming, setConfirming] = useState(false);
   // Back on the faces after a level was chosen (重新选择); the choice stays marked there.
   const [picking, setPicking] = useState(false);
@@ -79,8 +80,10 @@ export function RatingScreen(props: TProps) {
     setPicking(false);
   }
 
-  const send = form.handleSubmit((values) => {
+  function send() {
     if (storingNow.current) return;
+    const values = choice.checked();
+    if (!values) return;
     if (isBadLevel(values.level) && !confirming) {
       setConfirming(true);
       kioskVoice.play("confirmBad");
@@ -96,7 +99,7 @@ export function RatingScreen(props: TProps) {
       setStoring(false);
       setStoreFailed(true);
     });
-  });
+  }
 
   const failure = storeFailed ? (
     <p className="error" role="alert">
@@ -118,7 +121,7 @@ export function RatingScreen(props: TProps) {
           <button type="button" className="secondary" disabled={storing} onClick={() => setConfirming(false)}>
             {STRINGS.back}
           </button>
-          <button type="button" className="primary" disabled={storing} onClick={() => void send()}>
+          <button type="button" className="primary" disabled={storing} onClick={send}>
             {storing ? STRINGS.submitting : STRINGS.confirm}
           </button>
         </div>
@@ -128,7 +131,11 @@ export function RatingScreen(props: TProps) {
     // Faces and reasons are two steps, so each fits the screen whole: nothing to scroll past.
     const choosing = level === undefined || picking;
     body = (
-      <form className="rating" data-testid="kiosk-rating" aria-labelledby="rating-title" noValidate onSubmit={(event) => void send(event)}>
+      <form className="rating" data-testid="kiosk-rating" aria-labelledby="rating-title" noValidate onSubmit={(event) => {
+          event.preventDefault();
+          send();
+        }}
+      >
         {/* On the reason step the reasons' own heading leads; the title stays for screen readers. */}
         <h1 id="rating-title" className={choosing ? undefined : "visually-hidden"}>
           {STRINGS.ratePrompt}
@@ -145,13 +152,18 @@ export function RatingScreen(props: TProps) {
               reasons={choice.levelReasons}
               chosen={choice.chosenReasons}
               onToggle={choice.toggleReason}
-              error={storeFailed ? STRINGS.saveFailed : form.formState.errors.reasonCodes ? (form.formState.errors.reasonCodes.message ?? STRINGS.badNeedsReason) : null}
+              error={storeFailed ? STRINGS.saveFailed : choice.problem}
               screen={screen}
             />
             {bad ? (
               <div className="comment">
                 <label htmlFor="rating-comment">{STRINGS.commentBad}</label>
-                <textarea id="rating-comment" maxLength={500} {...form.register("comment")} />
+                <textarea
+                  id="rating-comment"
+                  maxLength={MAX_COMMENT_LENGTH}
+                  defaultValue={choice.comment}
+                  onChange={(event) => choice.setComment(event.target.value)}
+                />
               </div>
             ) : null}
             <div className="actions rating-bar">

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 
-import { appErrorMessage } from "@hcp/domain";
+import { appErrorMessage } from "@hcp/domain/citizen";
 
 import { fill, STRINGS } from "../../lib/strings";
 import type { TRatingRefusal } from "./outbox/kiosk-outbox";

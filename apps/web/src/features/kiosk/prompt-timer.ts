@@ -1,4 +1,4 @@
-import { RATING_RULE_LIMITS } from "@hcp/domain";
+import { RATING_RULE_LIMITS } from "@hcp/domain/citizen";
 
 /**
  * When an unanswered rating prompt warns and when it gives up (kiosk.md K-5, WCAG 2.2.1): after

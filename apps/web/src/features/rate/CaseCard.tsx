@@ -1,12 +1,11 @@
-import { useQuery } from "@tanstack/react-query";
 import type { ReactNode, RefObject } from "react";
 
-import { LEVEL_LABELS } from "@hcp/domain";
-import type { TLevel } from "@hcp/domain";
+import { LEVEL_LABELS } from "@hcp/domain/citizen";
+import type { TLevel } from "@hcp/domain/citizen";
 
 import type { RouterOutputs } from "@hcp/api";
 
-import { trpc } from "../../lib/trpc";
+import { useReasons } from "../../lib/reasons";
 import { Face } from "../rating/Face";
 import { formatDateTime } from "./rate-helpers";
 import { RATE_STRINGS as S } from "./strings";
@@ -80,8 +79,8 @@ export function RecordedRating(props: {
   headingRef?: RefObject<HTMLHeadingElement | null>;
   children?: ReactNode;
 }) {
-  const reasons = useQuery(trpc.rating.reasons.queryOptions());
-  const labels = new Map((reasons.data?.reasons ?? []).map((reason) => [reason.code, reason.label]));
+  const reasons = useReasons();
+  const labels = new Map(reasons.map((reason) => [reason.code, reason.label]));
   const { rating, followUp, workOrder } = props;
   return (
     <section className="rate-card rate-recorded" aria-labelledby={`${props.testId}-heading`} data-testid={props.testId}>

@@ -1,16 +1,16 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useMutation } from "@tanstack/react-query";
+import { useRef, useState } from "react";
 import type { RefObject } from "react";
-import { useForm } from "react-hook-form";
 
-import { ZOnlineLookup } from "@hcp/domain";
-import type { TOnlineLookup } from "@hcp/domain";
+import { checkOnlineLookup } from "@hcp/domain/citizen";
 
-import { trpc } from "../../lib/trpc";
+import { trpcClient } from "../../lib/trpc";
+import { useCall } from "../../lib/useCall";
 import type { TOnlineCase } from "./CaseCard";
 import { normaliseCaseNo, phoneLast4, rateErrorMessage } from "./rate-helpers";
 import type { TRateSource } from "./rate-helpers";
 import { RATE_STRINGS as S } from "./strings";
+
+type TLookupField = "caseNo" | "phoneLast4";
 
 /**
  * 办件编号 + 手机号后四位. Paste and autofill work (no maxlength that would cut a pasted number,
@@ -21,18 +21,37 @@ export function LookupForm(props: {
   onFound: (found: TOnlineCase, source: TRateSource) => void;
   headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
-  const form = useForm<TOnlineLookup>({
-    resolver: zodResolver(ZOnlineLookup),
-    defaultValues: { caseNo: props.initialCaseNo, phoneLast4: "" },
-  });
-  const lookup = useMutation(trpc.online.lookup.mutationOptions());
-  const errors = form.formState.errors;
-  const phoneField = form.register("phoneLast4", { setValueAs: (value: string) => phoneLast4(value) });
+  const [entered, setEntered] = useState({ caseNo: props.initialCaseNo, phoneLast4: "" });
+  const [errors, setErrors] = useState<Partial<Record<TLookupField, string>>>({});
+  // After the first submit each field is checked again as it changes, so a fixed mistake clears.
+  const submitted = useRef(false);
+  const caseNoInput = useRef<HTMLInputElement>(null);
+  const phoneInput = useRef<HTMLInputElement>(null);
+  const lookup = useCall((request: { caseNo: string; phoneLast4: string }) => trpcClient.online.lookup.mutate(request));
 
-  const send = form.handleSubmit((values) => {
-    const request = { caseNo: normaliseCaseNo(values.caseNo), phoneLast4: values.phoneLast4 };
-    lookup.mutate(request, { onSuccess: (found) => props.onFound(found, { kind: "lookup", ...request }) });
-  });
+  const checked = (values: typeof entered) => checkOnlineLookup({ caseNo: normaliseCaseNo(values.caseNo), phoneLast4: phoneLast4(values.phoneLast4) });
+
+  function change(field: TLookupField, value: string) {
+    const next = { ...entered, [field]: value };
+    setEntered(next);
+    if (!submitted.current) return;
+    const result = checked(next);
+    setErrors((previous) => ({ ...previous, [field]: result.ok ? undefined : result.problems[field] }));
+  }
+
+  function send() {
+    submitted.current = true;
+    const result = checked(entered);
+    if (!result.ok) {
+      setErrors(result.problems);
+      // The first field in error takes the focus, so a screen reader reads its message next.
+      (result.problems.caseNo ? caseNoInput : phoneInput).current?.focus();
+      return;
+    }
+    setErrors({});
+    const request = { caseNo: normaliseCaseNo(result.value.caseNo), phoneLast4: result.value.phoneLast4 };
+    lookup.run(request, { onSuccess: (found) => props.onFound(found, { kind: "lookup", ...request }) });
+  }
 
   return (
     <section className="rate-card" aria-labelledby="rate-lookup-heading" data-testid="rate-lookup">
@@ -40,7 +59,14 @@ export function LookupForm(props: {
         {S.lookup}
       </h2>
       <p>{S.intro}</p>
-      <form className="rate-form" onSubmit={(event) => void send(event)} noValidate>
+      <form
+        className="rate-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          send();
+        }}
+        noValidate
+      >
         <div className="rate-field">
           <label htmlFor="rate-case-no">{S.caseNo}</label>
           <input
@@ -51,14 +77,16 @@ export function LookupForm(props: {
             spellCheck={false}
             aria-describedby={errors.caseNo ? "rate-case-no-hint rate-case-no-error" : "rate-case-no-hint"}
             aria-invalid={errors.caseNo ? true : undefined}
-            {...form.register("caseNo", { setValueAs: (value: string) => normaliseCaseNo(value) })}
+            ref={caseNoInput}
+            value={entered.caseNo}
+            onChange={(event) => change("caseNo", event.target.value)}
           />
           <p id="rate-case-no-hint" className="rate-hint">
             {S.caseNoHint}
           </p>
           {errors.caseNo ? (
             <p id="rate-case-no-error" className="field-error">
-              {errors.caseNo.message}
+              {errors.caseNo}
             </p>
           ) : null}
         </div>
@@ -70,12 +98,12 @@ export function LookupForm(props: {
             inputMode="numeric"
             aria-describedby={errors.phoneLast4 ? "rate-phone-hint rate-phone-error" : "rate-phone-hint"}
             aria-invalid={errors.phoneLast4 ? true : undefined}
-            {...phoneField}
+            ref={phoneInput}
+            value={entered.phoneLast4}
             onChange={(event) => {
               // A pasted or autofilled full number shows as the four digits that will be sent.
               const last4 = phoneLast4(event.target.value);
-              if (last4 !== event.target.value.trim() && last4.length === 4) event.target.value = last4;
-              void phoneField.onChange(event);
+              change("phoneLast4", last4 !== event.target.value.trim() && last4.length === 4 ? last4 : event.target.value);
             }}
           />
           <p id="rate-phone-hint" className="rate-hint">
@@ -83,7 +111,7 @@ export function LookupForm(props: {
           </p>
           {errors.phoneLast4 ? (
             <p id="rate-phone-error" className="field-error">
-              {errors.phoneLast4.message}
+              {errors.phoneLast4}
             </p>
           ) : null}
         </div>

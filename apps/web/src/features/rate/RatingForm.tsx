@@ -1,11 +1,12 @@
-import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { RefObject } from "react";
 
-import { LEVEL_LABELS, MAX_COMMENT_LENGTH, isBadLevel } from "@hcp/domain";
-import type { TLevel, TRatingChoice } from "@hcp/domain";
+import { LEVEL_LABELS, MAX_COMMENT_LENGTH, isBadLevel } from "@hcp/domain/citizen";
+import type { TRatingChoice } from "@hcp/domain";
+import type { TLevel } from "@hcp/domain/citizen";
 
-import { trpc } from "../../lib/trpc";
+import { trpcClient } from "../../lib/trpc";
+import { useCall } from "../../lib/useCall";
 import { Face } from "../rating/Face";
 import { LevelPicker, ReasonPicker } from "../rating/LevelPicker";
 import { useRatingChoice } from "../rating/useRatingChoice";
@@ -37,11 +38,10 @@ interface TProps {
  */
 export function RatingForm(props: TProps) {
   const choice = useRatingChoice();
-  const { form, level, bad } = choice;
+  const { level, bad, comment } = choice;
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const submit = useMutation(trpc.online.submit.mutationOptions());
-  const comment = form.watch("comment") ?? "";
+  const submit = useCall((input: Parameters<typeof trpcClient.online.submit.mutate>[0]) => trpcClient.online.submit.mutate(input));
   const confirmHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -60,7 +60,7 @@ export function RatingForm(props: TProps) {
     const request = { channel: props.channel, ...values, idempotencyKey: choice.submissionFor(values).idempotencyKey };
     setFailure(null);
     try {
-      props.onRated(await submit.mutateAsync({ token: props.token, ...request }));
+      props.onRated(await submit.call({ token: props.token, ...request }));
     } catch (error) {
       const code = errorCode(error);
       if (code !== null && ALREADY_RATED_CODES.has(code)) {
@@ -79,7 +79,7 @@ export function RatingForm(props: TProps) {
           props.onCaseChanged(fresh);
           return;
         }
-        props.onRated(await submit.mutateAsync({ token: fresh.ratingToken, ...request }));
+        props.onRated(await submit.call({ token: fresh.ratingToken, ...request }));
       } catch (again) {
         const againCode = errorCode(again);
         if (againCode !== null && ALREADY_RATED_CODES.has(againCode)) props.onAlreadyRated(rateErrorMessage(again));
@@ -88,8 +88,10 @@ export function RatingForm(props: TProps) {
     }
   }
 
-  const send = form.handleSubmit(async (values) => {
+  async function send(): Promise<void> {
     if (submit.isPending) return;
+    const values = choice.checked();
+    if (!values) return;
     if (isBadLevel(values.level) && !confirming) {
       // Its own history step: the phone's back button returns to the form, not off the page.
       window.history.pushState(rateStepState("confirm"), "");
@@ -97,7 +99,7 @@ export function RatingForm(props: TProps) {
       return;
     }
     await deliver(values);
-  });
+  }
 
   const failureLine = failure ? (
     <p className="field-error rate-alert" role="alert">
@@ -136,7 +138,14 @@ export function RatingForm(props: TProps) {
         {props.title}
       </h2>
       {props.help ? <p>{props.help}</p> : null}
-      <form className="rate-form" onSubmit={(event) => void send(event)} noValidate>
+      <form
+        className="rate-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send();
+        }}
+        noValidate
+      >
         <LevelPicker
           value={level}
           label={S.levelsLabel}
@@ -155,14 +164,20 @@ export function RatingForm(props: TProps) {
             />
             <div className="rate-field">
               <label htmlFor="rate-comment">{bad ? S.commentBad : S.comment}</label>
-              <textarea id="rate-comment" maxLength={MAX_COMMENT_LENGTH} aria-describedby="rate-comment-count" {...form.register("comment")} />
+              <textarea
+                id="rate-comment"
+                maxLength={MAX_COMMENT_LENGTH}
+                aria-describedby="rate-comment-count"
+                defaultValue={comment}
+                onChange={(event) => choice.setComment(event.target.value)}
+              />
               <p id="rate-comment-count" className="rate-hint">
                 {S.commentCount(comment.length, MAX_COMMENT_LENGTH)}
               </p>
             </div>
-            {form.formState.errors.reasonCodes ? (
+            {choice.problem ? (
               <p className="field-error rate-alert" role="alert">
-                {form.formState.errors.reasonCodes.message}
+                {choice.problem}
               </p>
             ) : null}
             {failureLine}

@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 
-import { appErrorMessage, hallLongDateTimeText } from "@hcp/domain";
+import { appErrorMessage, hallLongDateTimeText } from "@hcp/domain/citizen";
 
 import { RATE_STRINGS } from "./strings";
 

@@ -1,4 +1,4 @@
-import type { TLevel } from "@hcp/domain";
+import type { TLevel } from "@hcp/domain/citizen";
 
 // Mouth curves from a broad smile (5) to a frown (1); drawn, not emoji, so every tablet renders them.
 const MOUTHS: Record<TLevel, string> = {

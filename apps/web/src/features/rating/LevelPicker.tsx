@@ -1,5 +1,5 @@
-import { LEVEL_LABELS, LEVELS, isBadLevel } from "@hcp/domain";
-import type { TLevel } from "@hcp/domain";
+import { LEVEL_LABELS, LEVELS, isBadLevel } from "@hcp/domain/citizen";
+import type { TLevel } from "@hcp/domain/citizen";
 
 import { Face } from "./Face";
 

@@ -1,12 +1,10 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useQuery } from "@tanstack/react-query";
-import { useRef } from "react";
-import { useForm } from "react-hook-form";
+import { useRef, useState } from "react";
 
-import { isBadLevel, ZRatingChoice } from "@hcp/domain";
-import type { TLevel, TRatingChoice, TRatingChoiceInput } from "@hcp/domain";
+import { checkRatingChoice, isBadLevel } from "@hcp/domain/citizen";
+import type { TRatingChoice } from "@hcp/domain";
+import type { TLevel } from "@hcp/domain/citizen";
 
-import { trpc } from "../../lib/trpc";
+import { useReasons } from "../../lib/reasons";
 
 /**
  * The rating form every channel shares: a level, that level's national reasons, a comment, and
@@ -14,13 +12,12 @@ import { trpc } from "../../lib/trpc";
  * never make a second rating; choosing another level starts a new submission.
  */
 export function useRatingChoice() {
-  const reasons = useQuery(trpc.rating.reasons.queryOptions());
-  const form = useForm<TRatingChoiceInput, unknown, TRatingChoice>({
-    resolver: zodResolver(ZRatingChoice),
-    defaultValues: { reasonCodes: [], comment: "" },
-  });
-  const level = form.watch("level") as TLevel | undefined;
-  const chosenReasons = form.watch("reasonCodes") ?? [];
+  const reasons = useReasons();
+  const [level, setLevel] = useState<TLevel | undefined>(undefined);
+  const [chosenReasons, setChosenReasons] = useState<readonly string[]>([]);
+  const [comment, setComment] = useState("");
+  // What the shared rules refused on the last submit, shown until the choice changes.
+  const [problem, setProblem] = useState<string | null>(null);
   const submission = useRef<{ level: TLevel | undefined; key: string; tappedAt: string }>({
     level: undefined,
     key: "",
@@ -28,20 +25,29 @@ export function useRatingChoice() {
   });
 
   return {
-    form,
     level,
     bad: level !== undefined && isBadLevel(level),
     chosenReasons,
-    levelReasons: (reasons.data?.reasons ?? []).filter((reason) => reason.level === level),
+    comment,
+    setComment,
+    problem,
+    levelReasons: reasons.filter((reason) => reason.level === level),
     chooseLevel: (next: TLevel) => {
-      form.setValue("level", next);
-      form.setValue("reasonCodes", []);
-      form.clearErrors();
+      setLevel(next);
+      setChosenReasons([]);
+      setProblem(null);
     },
     toggleReason: (code: string) => {
-      const current = form.getValues("reasonCodes") ?? [];
-      form.setValue("reasonCodes", current.includes(code) ? current.filter((c) => c !== code) : [...current, code]);
-      form.clearErrors("reasonCodes");
+      setChosenReasons((current) => (current.includes(code) ? current.filter((c) => c !== code) : [...current, code]));
+      setProblem(null);
+    },
+    /** The choice checked by the shared rules (ZRatingChoice's), or null with the problem shown. */
+    checked: (): TRatingChoice | null => {
+      if (level === undefined) return null;
+      const result = checkRatingChoice({ level, reasonCodes: chosenReasons, comment });
+      if (result.ok) return result.value;
+      setProblem(result.problems.reasonCodes ?? result.problems.comment ?? null);
+      return null;
     },
     /** The idempotency key and tap time for submitting `choice`. */
     submissionFor: (choice: TRatingChoice): { idempotencyKey: string; ratedAt: string } => {

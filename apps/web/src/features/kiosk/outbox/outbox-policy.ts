@@ -1,4 +1,4 @@
-import { ZAppCode } from "@hcp/domain";
+import { appCodeOf } from "@hcp/domain/citizen";
 
 import type { TOutboxItem } from "./outbox-item";
 
@@ -43,8 +43,7 @@ export function httpStatusOf(error: unknown): number | null {
 /** A refusal's code for the report: the server's own, or REFUSED when something in between answered. */
 export function refusalCode(error: unknown): string {
   const appCode = typeof error === "object" && error !== null ? (error as TErrorShape).data?.appCode : undefined;
-  const parsed = ZAppCode.safeParse(appCode);
-  return parsed.success ? parsed.data : "REFUSED";
+  return appCodeOf(appCode) ?? "REFUSED";
 }
 
 export function describeError(error: unknown): string {
