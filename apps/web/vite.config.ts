@@ -58,5 +58,5 @@ export default defineConfig({
     }),
   ],
   server: { proxy: { "/trpc": "http://127.0.0.1:8080", "/avatars": "http://127.0.0.1:8080" } },
-  build: { target: "es2022", sourcemap: true },
+  build: { target: "es2022", sourcemap: true, modulePreload: { polyfill: false } },
 });

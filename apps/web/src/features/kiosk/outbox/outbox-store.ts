@@ -1,6 +1,3 @@
-import { openDB } from "idb";
-import type { DBSchema, IDBPDatabase } from "idb";
-
 import type { TOutboxItem } from "./outbox-item";
 
 /** Where outbox items live. IndexedDB on the tablet; an in-memory map in tests and as a last resort. */
@@ -10,12 +7,9 @@ export interface TOutboxStore {
   delete: (id: string) => Promise<void>;
 }
 
-interface TKioskDb extends DBSchema {
-  outbox: { key: string; value: TOutboxItem };
-}
-
 const DB_NAME = "hcp-kiosk";
 const DB_VERSION = 1;
+const STORE = "outbox";
 
 export function memoryOutboxStore(): TOutboxStore {
   const items = new Map<string, TOutboxItem>();
@@ -32,17 +26,36 @@ export function memoryOutboxStore(): TOutboxStore {
   };
 }
 
+function openOutboxDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, DB_VERSION);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "id" });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error("IndexedDB open failed"));
+  });
+}
+
+/**
+ * One request in its own transaction. It resolves when the transaction has completed, not when
+ * the request succeeded: a stored rating is on disk before the citizen is thanked.
+ */
+function inTransaction<T>(db: IDBDatabase, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction(STORE, mode);
+    const request = run(transaction.objectStore(STORE));
+    transaction.oncomplete = () => resolve(request.result);
+    transaction.onerror = () => reject(transaction.error ?? request.error ?? new Error("IndexedDB request failed"));
+    transaction.onabort = () => reject(transaction.error ?? new Error("IndexedDB transaction aborted"));
+  });
+}
+
 /**
  * The device's durable outbox. If IndexedDB cannot be opened at all (a locked-down profile), the
  * evaluator still works with memory only and says so in the console: losing the outbox on a
  * restart is better than refusing ratings.
  */
 export function indexedDbOutboxStore(): TOutboxStore {
-  const opened: Promise<IDBPDatabase<TKioskDb> | null> = openDB<TKioskDb>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore("outbox", { keyPath: "id" });
-    },
-  }).catch((error: unknown) => {
+  const opened: Promise<IDBDatabase | null> = openOutboxDb().catch((error: unknown) => {
     console.warn("[kiosk] IndexedDB unavailable, ratings are kept in memory only", error);
     return null;
   });
@@ -50,16 +63,16 @@ export function indexedDbOutboxStore(): TOutboxStore {
   return {
     all: async () => {
       const db = await opened;
-      return db ? db.getAll("outbox") : fallback.all();
+      return db ? inTransaction(db, "readonly", (store) => store.getAll() as IDBRequest<TOutboxItem[]>) : fallback.all();
     },
     put: async (item) => {
       const db = await opened;
-      if (db) await db.put("outbox", item);
+      if (db) await inTransaction(db, "readwrite", (store) => store.put(item));
       else await fallback.put(item);
     },
     delete: async (id) => {
       const db = await opened;
-      if (db) await db.delete("outbox", id);
+      if (db) await inTransaction(db, "readwrite", (store) => store.delete(id));
       else await fallback.delete(id);
     },
   };
