@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check: lint, types, unit tests, integration tests against a real MariaDB (a fresh
-# database per suite), and the browser test in Chromium. Ends with "N passed, N failed".
+# database per suite), the citizen pages' bundle budget, and the browser test in Chromium. Ends
+# with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -24,12 +25,14 @@ log "unit tests …"
 turbo run test --continue --force || status=1
 log "building the front ends for the browser test …"
 turbo run build --filter=@hcp/web --filter=@hcp/console || { status=1; checks_failed=$((checks_failed + 1)); }
+log "bundle budget of the citizen pages …"
+pnpm --filter @hcp/web run test:bundle || status=1
 log "integration and browser tests against MariaDB …"
 pnpm exec tsx packages/db/src/cli/with-database.ts -- \
   ./node_modules/.bin/turbo run test:integration test:e2e --concurrency=1 --continue --force --output-logs=full \
   || status=1
 
 node scripts/summarize-tests.mjs "$TEST_REPORT_DIR" "$checks_failed" \
-  domain-unit db-unit api-unit web-unit console-unit \
+  domain-unit db-unit api-unit web-unit console-unit web-bundle \
   db-integration api-integration server-integration e2e || status=1
 exit $status

@@ -58,5 +58,6 @@ export default defineConfig({
     }),
   ],
   server: { proxy: { "/trpc": "http://127.0.0.1:8080", "/avatars": "http://127.0.0.1:8080" } },
-  build: { target: "es2022", sourcemap: true, modulePreload: { polyfill: false } },
+  // The manifest lets scripts/check-bundle-size.ts follow each page's chunks (the bundle budget).
+  build: { target: "es2022", sourcemap: true, manifest: true, modulePreload: { polyfill: false } },
 });
