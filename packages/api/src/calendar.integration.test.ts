@@ -207,6 +207,13 @@ describe("a year without a confirmed holiday schedule", () => {
     const january = () => buildMonthlyReport({ db: getDb(), now: () => new Date("2027-02-20T02:00:00Z") }, hall.hallId, "2027-01");
     const onTimeCompletion = async () => (await january()).summary.comparisons.find((row) => row.key === "onTimeCompletionRate")?.current;
     expect(await onTimeCompletion()).toMatchObject({ num: 0, den: 1 });
+    // The staff member's own 按时办结率 of January says so too (their page stops at yesterday).
+    clock = new Date("2027-02-20T02:00:00Z");
+    const own = await atClock.signedIn(hall.users.window_staff.username);
+    expect(await own.performance.mine({ from: "2027-01-01", to: "2027-01-31" })).toMatchObject({ onTimeCompletionProvisional: true });
+    const other = await atClock.signedIn(hall.users.secondStaff.username);
+    expect(await other.performance.mine({ from: "2027-01-01", to: "2027-01-31" })).toMatchObject({ onTimeCompletionProvisional: false });
+    clock = new Date("2026-12-28T02:00:00Z");
 
     const admin = await atClock.signedIn(hall.users.admin.username);
     const confirmed = await admin.calendar.confirmSchedule({ schedule: SCHEDULE_2027, source: "form" });
@@ -224,6 +231,8 @@ describe("a year without a confirmed holiday schedule", () => {
     expect((await staff.case.mine()).find((row) => row.id === open.id)).toMatchObject({ dueDate: "2027-01-05", dueDateProvisional: false });
     // The live report recounts on the confirmed calendar: completed on its due day, on time.
     expect(await onTimeCompletion()).toMatchObject({ num: 1, den: 1 });
+    clock = new Date("2027-02-20T02:00:00Z");
+    expect(await own.performance.mine({ from: "2027-01-01", to: "2027-01-31" })).toMatchObject({ onTimeCompletionProvisional: false });
   });
 
   test("a failed confirmation moves no case: the due dates and their marks stay as they were", async () => {

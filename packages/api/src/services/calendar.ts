@@ -78,9 +78,18 @@ export interface TDeadlinesProvisional {
 
 export async function deadlinesProvisional(db: Db, range: TReportRange, provisional?: (...dates: string[]) => boolean): Promise<TDeadlinesProvisional> {
   const counted = provisional ?? (await provisionalCalendar(db));
-  const spanProvisional = (span: TDueSpan | null) => span !== null && counted(hallDate(span.from), span.to);
   const [cases, orders] = await Promise.all([promisedCaseDueSpan(db, range), workOrderDueSpan(db, range)]);
-  return { onTimeCompletion: spanProvisional(cases), workOrders: spanProvisional(orders) };
+  return { onTimeCompletion: isSpanProvisional(counted, cases), workOrders: isSpanProvisional(counted, orders) };
+}
+
+/** 按时办结率 of one staff member's 承诺件 completed in the range, counted across an unconfirmed year. */
+export async function staffOnTimeCompletionProvisional(db: Db, range: TReportRange & { staffId: number }): Promise<boolean> {
+  const [counted, cases] = await Promise.all([provisionalCalendar(db), promisedCaseDueSpan(db, range)]);
+  return isSpanProvisional(counted, cases);
+}
+
+function isSpanProvisional(provisional: (...dates: string[]) => boolean, span: TDueSpan | null): boolean {
+  return span !== null && provisional(hallDate(span.from), span.to);
 }
 
 async function exceptionsBetween(db: Db, from: string, to: string): Promise<TCalendarExceptions> {

@@ -268,8 +268,8 @@ export interface TDueSpan {
   to: string;
 }
 
-/** The 承诺件 completed in the range (按时办结率's cases): earliest receipt, latest due date; null when none. */
-export async function promisedCaseDueSpan(db: Db, range: TReportRange): Promise<TDueSpan | null> {
+/** The 承诺件 completed in the range (按时办结率's cases), of one staff member if given: earliest receipt, latest due date; null when none. */
+export async function promisedCaseDueSpan(db: Db, range: TReportRange & { staffId?: number }): Promise<TDueSpan | null> {
   let query = db
     .selectFrom("case")
     .select((eb) => [eb.fn.min("received_at").as("from"), eb.fn.max("due_date").as("to")])
@@ -278,6 +278,7 @@ export async function promisedCaseDueSpan(db: Db, range: TReportRange): Promise<
     .where("completed_at", "<", range.end)
     .where("case_type", "=", "promised");
   if (range.departmentId !== undefined) query = query.where("department_id", "=", range.departmentId);
+  if (range.staffId !== undefined) query = query.where("staff_id", "=", range.staffId);
   const row = await query.executeTakeFirst();
   return row?.from && row.to ? { from: new Date(row.from), to: String(row.to) } : null;
 }

@@ -11,6 +11,7 @@ import { formatCount } from "../../lib/format";
 import type { TPeriodSearch } from "../../lib/period";
 import { hallToday } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
+import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { DailyVolume, WeeklyGoodRate } from "../overview/TrendFigures";
 import { performancePeriod } from "../performance/performance-search";
 import { PeriodPicker } from "../performance/PeriodPicker";
@@ -45,7 +46,8 @@ function figuresOf(metrics: TMyPerformance["metrics"]): Record<TFigureKey, strin
   };
 }
 
-function Figures({ metrics }: { metrics: TMyPerformance["metrics"] }) {
+/** The staff member's figures; 按时办结率 says 暂按周末计算 when its due dates rest on an unconfirmed year. */
+export function Figures({ metrics, onTimeCompletionProvisional = false }: { metrics: TMyPerformance["metrics"]; onTimeCompletionProvisional?: boolean }) {
   const t = mineStrings;
   const figures = figuresOf(metrics);
   return (
@@ -56,6 +58,7 @@ function Figures({ metrics }: { metrics: TMyPerformance["metrics"] }) {
             {t.figures[key]}
           </span>
           <span className="metric-value">{figures[key]}</span>
+          {key === "onTimeCompletionRate" ? <ProvisionalMark provisional={onTimeCompletionProvisional} /> : null}
         </li>
       ))}
     </ul>
@@ -94,7 +97,7 @@ export function MinePage({ search, onPeriodChange }: { search: TPeriodSearch; on
               </p>
               <section className="panel" aria-labelledby="mine-figures-heading">
                 <h2 id="mine-figures-heading">{t.figuresSection}</h2>
-                <Figures metrics={data.metrics} />
+                <Figures metrics={data.metrics} onTimeCompletionProvisional={data.onTimeCompletionProvisional} />
               </section>
               <section className="panel" aria-labelledby="mine-trend-heading">
                 <h2 id="mine-trend-heading">{t.trendSection}</h2>

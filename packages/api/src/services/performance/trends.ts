@@ -16,6 +16,7 @@ import {
 import type { TLevel, TPeriod, TRatingTally, TWorkOrderState } from "@hcp/domain";
 
 import { appError } from "../../errors";
+import { staffOnTimeCompletionProvisional } from "../calendar";
 import { departmentScope, hallTallies, metricsView } from "../overview";
 import type { TMetricsView, TRateView, TUserContext } from "../overview";
 import { checkPeriod } from "./ranking";
@@ -171,6 +172,8 @@ export interface TMyPerformance {
   trend: TTrend;
   /** comments up to yesterday, with level and date only: staff never see who rated them, nor a rating live */
   comments: { date: string; levelLabel: string; comment: string }[];
+  /** 按时办结率 judged against due dates counted on a year without a confirmed schedule (暂按周末计算) */
+  onTimeCompletionProvisional: boolean;
 }
 
 /** A window staff member's own results. */
@@ -181,9 +184,13 @@ export async function myPerformance(ctx: TUserContext, period: TPeriod): Promise
   // Up to yesterday: today's figures would let a staff member watch a rating arrive.
   const yesterday = addCalendarDays(hallDate(ctx.now()), -1);
   const shown = { from: period.from, to: period.to < yesterday ? period.to : yesterday };
-  if (shown.to < shown.from) return { period: shown, metrics: metricsView(emptyTally()), trend: { days: [], weeks: [] }, comments: [] };
-  const [tallies, staffTrend] = await Promise.all([hallTallies(ctx, shown, "hall", { staffId }), trend(ctx, shown, { staffId })]);
+  if (shown.to < shown.from) return { period: shown, metrics: metricsView(emptyTally()), trend: { days: [], weeks: [] }, comments: [], onTimeCompletionProvisional: false };
   const bounds = hallDayBounds(shown.from, shown.to);
+  const [tallies, staffTrend, onTimeCompletionProvisional] = await Promise.all([
+    hallTallies(ctx, shown, "hall", { staffId }),
+    trend(ctx, shown, { staffId }),
+    staffOnTimeCompletionProvisional(ctx.db, { hallId: ctx.user.hall_id, ...bounds, staffId }),
+  ]);
   const comments = await listAnonymousComments(ctx.db, { staffId, start: bounds.start, end: bounds.end }, 100);
   return {
     period: shown,
@@ -194,5 +201,6 @@ export async function myPerformance(ctx: TUserContext, period: TPeriod): Promise
       levelLabel: LEVEL_LABELS[row.level as TLevel] ?? String(row.level),
       comment: row.comment,
     })),
+    onTimeCompletionProvisional,
   };
 }
