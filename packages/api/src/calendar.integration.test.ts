@@ -278,6 +278,10 @@ describe("a year without a confirmed holiday schedule", () => {
     const manager = await atClock.signedIn(hall.users.hall_manager.username);
     expect((await manager.overview.period({ from: "2026-12-01", to: "2027-01-31" })).deadlinesProvisional).toEqual({ onTimeCompletion: true, workOrders: true });
     expect((await manager.performance.windows({ from: "2026-12-01", to: "2026-12-31" })).deadlinesProvisional).toEqual({ onTimeCompletion: false, workOrders: true });
+    // The analysis page's 按时办结率 by department: only the 承诺件's department counted across 2027.
+    const departmentsProvisional = async () =>
+      (await manager.performance.departments({ from: "2027-01-01", to: "2027-01-31" })).filter((row) => row.onTimeCompletionProvisional).map((row) => row.id);
+    expect(await departmentsProvisional()).toEqual([hall.departmentIds[1]]);
     const archived = await regenerateMonthlyReport(deps, hall.hallId, "2026-12", hall.users.hall_manager.id);
     expect(await archived.done).toBe("ready");
     expect(await monthlyReport(deps, hall.hallId, "2026-12")).toMatchObject({ source: "archive", recountable: false });
@@ -291,6 +295,7 @@ describe("a year without a confirmed holiday schedule", () => {
     expect((await buildMonthlyReport(deps, hall.hallId, "2026-12")).summary.deadlinesProvisional.workOrders).toBe(false);
     expect((await manager.overview.period({ from: "2026-12-01", to: "2027-01-31" })).deadlinesProvisional).toEqual({ onTimeCompletion: false, workOrders: false });
     expect((await manager.performance.windows({ from: "2026-12-01", to: "2026-12-31" })).deadlinesProvisional).toEqual({ onTimeCompletion: false, workOrders: false });
+    expect(await departmentsProvisional()).toEqual([]);
     expect((await buildMonthlyReport(deps, hall.hallId, "2027-01")).summary.deadlinesProvisional.onTimeCompletion.current).toBe(false);
     const regenerated = await regenerateMonthlyReport(deps, hall.hallId, "2026-12", hall.users.hall_manager.id);
     expect(await regenerated.done).toBe("ready");

@@ -82,9 +82,16 @@ export async function deadlinesProvisional(db: Db, range: TReportRange, provisio
   return { onTimeCompletion: isSpanProvisional(counted, cases), workOrders: isSpanProvisional(counted, orders) };
 }
 
-/** 按时办结率 of one staff member's 承诺件 completed in the range, counted across an unconfirmed year. */
-export async function staffOnTimeCompletionProvisional(db: Db, range: TReportRange & { staffId: number }): Promise<boolean> {
-  const [counted, cases] = await Promise.all([provisionalCalendar(db), promisedCaseDueSpan(db, range)]);
+/**
+ * 按时办结率 of the 承诺件 completed in the range (of one department or staff member when given),
+ * counted across an unconfirmed year.
+ */
+export async function onTimeCompletionProvisional(
+  db: Db,
+  range: TReportRange & { staffId?: number },
+  provisional?: (...dates: string[]) => boolean,
+): Promise<boolean> {
+  const [counted, cases] = await Promise.all([provisional ?? provisionalCalendar(db), promisedCaseDueSpan(db, range)]);
   return isSpanProvisional(counted, cases);
 }
 

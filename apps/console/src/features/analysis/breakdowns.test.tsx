@@ -4,7 +4,7 @@ import { expect, test } from "vitest";
 import { ChannelBreakdown } from "./ChannelBreakdown";
 import { CoverageBreakdown } from "./CoverageBreakdown";
 import { DepartmentBreakdown } from "./DepartmentBreakdown";
-import { channelRow, coverageFixture, named, reasonRow } from "./fixtures";
+import { channelRow, coverageFixture, departmentRow, named, reasonRow } from "./fixtures";
 import { ItemBreakdown } from "./ItemBreakdown";
 import { ReasonBreakdown } from "./ReasonBreakdown";
 
@@ -15,7 +15,7 @@ function descriptionOf(element: HTMLElement): string {
 }
 
 test("every metric column head carries its definition as a tooltip and an accessible description", () => {
-  render(<DepartmentBreakdown rows={[named(1, "县税务局", 10)]} labelledBy="x" />);
+  render(<DepartmentBreakdown rows={[departmentRow(1, "县税务局", 10)]} labelledBy="x" />);
 
   const head = screen.getByText("好评率（满意率）");
   expect(head.getAttribute("title")).toContain("好评（非常满意、满意、基本满意）÷ 有效评价");
@@ -25,12 +25,22 @@ test("every metric column head carries its definition as a tooltip and an access
 });
 
 test("departments are listed busiest first with the server's rate texts", () => {
-  render(<DepartmentBreakdown rows={[named(1, "县税务局", 10), named(2, "县自然资源局", 5_000)]} labelledBy="x" />);
+  render(<DepartmentBreakdown rows={[departmentRow(1, "县税务局", 10), departmentRow(2, "县自然资源局", 5_000)]} labelledBy="x" />);
 
   const rows = screen.getAllByTestId("department-breakdown-row");
   expect(rows.map((row) => within(row).getByRole("rowheader").textContent)).toEqual(["县自然资源局", "县税务局"]);
   expect(rows[0]?.textContent).toContain("5,000");
   expect(rows[0]?.textContent).toContain("99.91%");
+});
+
+test("a department's 按时办结率 counted on a year without a confirmed schedule says 暂按周末计算 in its cell; the others' do not", () => {
+  render(<DepartmentBreakdown rows={[departmentRow(1, "县税务局", 10, true), departmentRow(2, "县自然资源局", 5_000)]} labelledBy="x" />);
+
+  const column = screen.getAllByRole("columnheader").findIndex((head) => head.textContent?.startsWith("按时办结率"));
+  const [natural, tax] = screen.getAllByTestId("department-breakdown-row").map((row) => row.querySelectorAll("th, td")[column]);
+  expect(tax?.querySelector("[data-testid=provisional-calendar]")?.textContent).toBe("暂按周末计算");
+  expect(natural?.querySelector("[data-testid=provisional-calendar]")).toBeNull();
+  expect(screen.getAllByTestId("provisional-calendar")).toHaveLength(1);
 });
 
 test("service items keep the server's order and show their department", () => {

@@ -1,9 +1,13 @@
 import { metrics } from "../overview/fixtures";
-import type { TChannelRow, TCoverage, TCoverageRow, TBreakdownRow, TReasonRow } from "./analysis-types";
+import type { TChannelRow, TCoverage, TCoverageRow, TBreakdownRow, TDepartmentRow, TReasonRow } from "./analysis-types";
 
 /** Breakdown rows shaped like the performance router's answers, with texts the UI must show as given. */
 export function named(id: number, name: string, casesCompleted: number, group = "县市场监督管理局"): TBreakdownRow {
   return { id, code: `D${String(id).padStart(3, "0")}`, name, group, metrics: metrics({ casesCompleted, badRatings: id }) };
+}
+
+export function departmentRow(id: number, name: string, casesCompleted: number, onTimeCompletionProvisional = false): TDepartmentRow {
+  return { ...named(id, name, casesCompleted, `${id} 个事项`), onTimeCompletionProvisional };
 }
 
 export function channelRow(channel: number, label: string, ratings: number, shareText: string): TChannelRow {

@@ -59,3 +59,16 @@ test("按时整改率 of a period whose deadlines were counted on a year without
   expect(within(screen.getByTestId("wo-metric-onTimeRate")).getByTestId("provisional-calendar").textContent).toBe("暂按周末计算");
   expect(within(screen.getByTestId("wo-metric-replyRate")).queryByTestId("provisional-calendar")).toBeNull();
 });
+
+test("the departments' 按时整改率 column says 暂按周末计算 with the hall's, and only then", () => {
+  const departments = [row(2)];
+  const names = new Map([[2, "税务局"]]);
+  const onTimeHead = () => within(screen.getByRole("table")).getAllByRole("columnheader").find((head) => head.textContent?.startsWith("按时整改率"));
+  const { unmount } = render(<WorkOrderFigures hall={row(null)} departments={departments} departmentNames={names} provisional />);
+  expect(within(onTimeHead() ?? document.body).getByTestId("provisional-calendar").textContent).toBe("暂按周末计算");
+  unmount();
+
+  render(<WorkOrderFigures hall={row(null)} departments={departments} departmentNames={names} />);
+  expect(onTimeHead()).toBeTruthy();
+  expect(screen.queryByTestId("provisional-calendar")).toBeNull();
+});

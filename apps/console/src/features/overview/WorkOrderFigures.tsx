@@ -60,7 +60,7 @@ export function WorkOrderFigures({ hall, departments, departmentNames, provision
         ))}
       </ul>
       <h3 id="wo-departments-heading">{t.byDepartment}</h3>
-      <Table scroll="tall" aria-labelledby="wo-departments-heading" columns={[t.department, { label: t.badReviews, numeric: true }, { label: t.open, numeric: true }, { label: t.overdue, numeric: true }, ...RATE_KEYS.map((key) => ({ label: t[key], numeric: true }))]}>
+      <Table scroll="tall" aria-labelledby="wo-departments-heading" columns={[t.department, { label: t.badReviews, numeric: true }, { label: t.open, numeric: true }, { label: t.overdue, numeric: true }, ...RATE_KEYS.map((key) => ({ label: key === "onTimeRate" ? <>{t[key]} <ProvisionalMark provisional={provisional} /></> : t[key], numeric: true }))]}>
         {rows.map((row) => (
           <tr key={row.key} data-testid="wo-department-row">
             <th scope="row">{row.name}</th>

@@ -10,6 +10,7 @@ import {
 } from "@hcp/domain";
 import type { TChannel, TLevel, TPeriod } from "@hcp/domain";
 
+import { onTimeCompletionProvisional, provisionalCalendar } from "../calendar";
 import { departmentScope, hallTallies, metricsView } from "../overview";
 import type { TMetricsView, TRateView, TUserContext } from "../overview";
 import { checkPeriod } from "./ranking";
@@ -41,20 +42,37 @@ export async function itemPerformance(ctx: TUserContext, period: TPeriod, scope:
   return rows.slice(0, limit);
 }
 
+/** A department's figures, and whether its 按时办结率 was counted across an unconfirmed year (暂按周末计算). */
+export interface TDepartmentRow extends TNamedMetrics {
+  onTimeCompletionProvisional: boolean;
+}
+
 /** Departments with their figures; a department head sees their own. */
-export async function departmentBreakdown(ctx: TUserContext, period: TPeriod): Promise<TNamedMetrics[]> {
+export async function departmentBreakdown(ctx: TUserContext, period: TPeriod): Promise<TDepartmentRow[]> {
   checkPeriod(ctx, period);
-  const [tallies, departments] = await Promise.all([hallTallies(ctx, period, "department"), listDepartments(ctx.db, ctx.user.hall_id)]);
+  const [tallies, departments, provisional] = await Promise.all([
+    hallTallies(ctx, period, "department"),
+    listDepartments(ctx.db, ctx.user.hall_id),
+    provisionalCalendar(ctx.db),
+  ]);
   const scope = departmentScope(ctx);
-  return departments
-    .filter((department) => scope === undefined || department.id === scope)
-    .map((department) => ({
-      id: department.id,
-      code: department.code,
-      name: department.name,
-      group: `${department.itemCount} 个事项`,
-      metrics: metricsView(tallies.get(department.id) ?? emptyTally()),
-    }));
+  const bounds = hallDayBounds(period.from, period.to);
+  return Promise.all(
+    departments
+      .filter((department) => scope === undefined || department.id === scope)
+      .map(async (department) => ({
+        id: department.id,
+        code: department.code,
+        name: department.name,
+        group: `${department.itemCount} 个事项`,
+        metrics: metricsView(tallies.get(department.id) ?? emptyTally()),
+        onTimeCompletionProvisional: await onTimeCompletionProvisional(
+          ctx.db,
+          { hallId: ctx.user.hall_id, ...bounds, departmentId: department.id },
+          provisional,
+        ),
+      })),
+  );
 }
 
 export interface TChannelRow {

@@ -16,7 +16,7 @@ import {
 import type { TLevel, TPeriod, TRatingTally, TWorkOrderState } from "@hcp/domain";
 
 import { appError } from "../../errors";
-import { staffOnTimeCompletionProvisional } from "../calendar";
+import { onTimeCompletionProvisional as onTimeCompletionCountedProvisionally } from "../calendar";
 import { departmentScope, hallTallies, metricsView } from "../overview";
 import type { TMetricsView, TRateView, TUserContext } from "../overview";
 import { checkPeriod } from "./ranking";
@@ -189,7 +189,7 @@ export async function myPerformance(ctx: TUserContext, period: TPeriod): Promise
   const [tallies, staffTrend, onTimeCompletionProvisional] = await Promise.all([
     hallTallies(ctx, shown, "hall", { staffId }),
     trend(ctx, shown, { staffId }),
-    staffOnTimeCompletionProvisional(ctx.db, { hallId: ctx.user.hall_id, ...bounds, staffId }),
+    onTimeCompletionCountedProvisionally(ctx.db, { hallId: ctx.user.hall_id, ...bounds, staffId }),
   ]);
   const comments = await listAnonymousComments(ctx.db, { staffId, start: bounds.start, end: bounds.end }, 100);
   return {
