@@ -9,6 +9,7 @@ import { ImportPage } from "./ImportPage";
 
 afterEach(() => {
   queryClient.clear();
+  vi.useRealTimers();
 });
 
 test("先校验 uploads the file as base64, polls the job's progress to the end and lists the wrong rows", async () => {
@@ -27,6 +28,8 @@ test("先校验 uploads the file as base64, polls the job's progress to the end 
     if (url.includes("integrationCase.importStatus")) return trpcAnswer(polls.length > 1 ? polls.shift() : polls[0]);
     return trpcAnswer(null);
   });
+  // The page polls every 0.7 s; the test moves the clock to each poll instead of waiting for it.
+  vi.useFakeTimers({ shouldAdvanceTime: true });
   render(
     <QueryClientProvider client={queryClient}>
       <ImportPage />
@@ -41,8 +44,10 @@ test("先校验 uploads the file as base64, polls the job's progress to the end 
 
   const bar = await screen.findByRole("progressbar", { name: "校验进度" });
   expect(bar.getAttribute("value")).toBe("40");
-  await waitFor(() => expect(screen.getByRole("progressbar").getAttribute("value")).toBe("80"), { timeout: 5000 });
-  await waitFor(() => expect(screen.getByText("校验完成：共 3 行，无误 2 行，有误 1 行。")).toBeTruthy(), { timeout: 5000 });
+  await vi.advanceTimersByTimeAsync(700);
+  await waitFor(() => expect(screen.getByRole("progressbar").getAttribute("value")).toBe("80"));
+  await vi.advanceTimersByTimeAsync(700);
+  await waitFor(() => expect(screen.getByText("校验完成：共 3 行，无误 2 行，有误 1 行。")).toBeTruthy());
   expect(screen.getByRole("cell", { name: "事项编码 NOPE 不存在或不属于本大厅" })).toBeTruthy();
   expect(screen.getByRole<HTMLButtonElement>("button", { name: "全部导入" }).disabled).toBe(true);
   expect(screen.getByRole<HTMLButtonElement>("button", { name: "仅导入无误的行" }).disabled).toBe(false);

@@ -22,6 +22,7 @@ function Harness({ onReady }: { onReady: () => void }) {
 
 afterEach(() => {
   queryClient.clear();
+  vi.useRealTimers();
 });
 
 test("重新生成 starts a version and polls report.version until it is ready", async () => {
@@ -38,6 +39,8 @@ test("重新生成 starts a version and polls report.version until it is ready",
     return trpcAnswer([]);
   });
   const onReady = vi.fn();
+  // The page polls every second; the test moves the clock to each poll instead of waiting for it.
+  vi.useFakeTimers({ shouldAdvanceTime: true });
   render(
     <QueryClientProvider client={queryClient}>
       <Harness onReady={onReady} />
@@ -48,8 +51,10 @@ test("重新生成 starts a version and polls report.version until it is ready",
 
   const bar = await screen.findByRole("progressbar", { name: "第 2 版生成进度" });
   expect(bar.getAttribute("value")).toBe("30");
-  await waitFor(() => expect(screen.getByRole("progressbar").getAttribute("value")).toBe("70"), { timeout: 5000 });
-  await waitFor(() => expect(screen.getByRole("status").textContent).toBe("第 2 版已生成。"), { timeout: 5000 });
+  await vi.advanceTimersByTimeAsync(1000);
+  await waitFor(() => expect(screen.getByRole("progressbar").getAttribute("value")).toBe("70"));
+  await vi.advanceTimersByTimeAsync(1000);
+  await waitFor(() => expect(screen.getByRole("status").textContent).toBe("第 2 版已生成。"));
   expect(onReady).toHaveBeenCalledTimes(1);
   const versionCalls = fetchMock.mock.calls.filter(([input]) => urlOf(input).includes("report.version"));
   expect(versionCalls).toHaveLength(3);
