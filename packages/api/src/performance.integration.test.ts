@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, test } from "vitest";
 
+import type { TLevel } from "@hcp/domain";
+
 import { createHallFixture, insertFixtureCase } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
@@ -22,7 +24,7 @@ let sequence = 0;
 interface TRatedCase {
   windowIndex: 0 | 1;
   day: string;
-  level: number | null;
+  level: TLevel | null;
   comment?: string;
   staffId?: number;
   /** the second department's item (the fixture's 承诺件 item) */

@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
+import type { TLevel } from "@hcp/domain";
+
 import { insertCase, insertRating, withBulkLoad } from "@hcp/db";
 import { createHallFixture, fixtureCase, fixtureRating } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
@@ -71,7 +73,7 @@ const { signedIn } = apiHarness(getDb);
 const T0 = new Date("2023-03-06T02:00:00Z");
 let sequence = 0;
 
-async function ratedCase(level: number, options: { seq?: number; caseId?: number } = {}): Promise<{ caseId: number; ratingId: number }> {
+async function ratedCase(level: TLevel, options: { seq?: number; caseId?: number } = {}): Promise<{ caseId: number; ratingId: number }> {
   sequence += 1;
   const db = getDb();
   // Contact data the province must never receive.

@@ -1,5 +1,7 @@
 import { describe, expect, test, vi } from "vitest";
 
+import type { TChannel, TLevel } from "@hcp/domain";
+
 import { finishMonthlyReport, insertCase, insertRating } from "@hcp/db";
 import { createHallFixture, fixtureCase, fixtureRating } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
@@ -43,8 +45,8 @@ interface TSpec {
   completedAt: string;
   window: 0 | 1 | null;
   promised?: { due: string };
-  level?: number;
-  channel?: number;
+  level?: TLevel;
+  channel?: TChannel;
   isDefault?: boolean;
   reasons?: string[];
   excluded?: boolean;

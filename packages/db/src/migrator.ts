@@ -5,6 +5,7 @@ import {
   HOLIDAY_SCHEDULES,
   NATIONAL_REASON_VERSION,
   NATIONAL_REASONS,
+  ROLE_KEYS,
   ROLES,
 } from "@hcp/domain";
 
@@ -33,7 +34,7 @@ export async function syncReferenceData(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("role")
-      .values(Object.entries(ROLES).map(([key, label]) => ({ key, label })))
+      .values(ROLE_KEYS.map((key) => ({ key, label: ROLES[key] })))
       .ignore()
       .execute();
     await trx

@@ -1,8 +1,27 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
+import type {
+  TApplicantType,
+  TCalendarExceptionKind,
+  TCaseStatus,
+  TCaseType,
+  TChannel,
+  TExtensionState,
+  THandlingChannel,
+  TLevel,
+  TLevelCoding,
+  TProvinceRecordKind,
+  TRole,
+  TSignalKind,
+  TWorkOrderState,
+} from "@hcp/domain";
+
+export type { TApplicantType, TCaseStatus, TCaseType, THandlingChannel, TSignalKind };
+
 /**
  * Table types, written by hand in Kysely's style: nullable columns are `T | null`, never optional;
- * columns the database fills are `Generated`. All times are UTC `DATETIME(3)`.
+ * columns the database fills are `Generated`. All times are UTC `DATETIME(3)`. Columns holding one of
+ * the domain's values (levels, channels, roles, states, kinds) are typed with the domain's unions.
  */
 
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -15,7 +34,7 @@ export interface HallTable {
   rating_window_days: number;
   prompt_timeout_seconds: Generated<number>;
   default_rating_enabled: Generated<boolean>;
-  default_rating_level: Generated<number>;
+  default_rating_level: Generated<TLevel>;
   /** when the default-rating rule took effect: only cases completed since get one; null while off */
   default_rating_from: Generated<Date | null>;
   contact_due_days: Generated<number>;
@@ -32,8 +51,6 @@ export interface DepartmentTable {
   name: string;
   sort_order: number;
 }
-
-export type TCaseType = "instant" | "promised";
 
 export interface ServiceItemTable {
   id: Generated<number>;
@@ -93,10 +110,6 @@ export interface EvaluatorDeviceTable {
   app_version: string | null;
 }
 
-export type THandlingChannel = "window" | "online" | "self_service" | "post";
-export type TCaseStatus = "received" | "completed";
-export type TApplicantType = "person" | "legal";
-
 export interface CaseTable {
   id: Generated<number>;
   case_no: string;
@@ -130,8 +143,8 @@ export interface RatingTable {
   case_id: number;
   /** 1 = first rating, 2 = follow-up (追评) */
   seq: number;
-  level: number;
-  channel: number;
+  level: TLevel;
+  channel: TChannel;
   is_default: boolean;
   comment: string;
   reason_version: number;
@@ -162,7 +175,7 @@ export interface ReasonCodeVersionTable {
 export interface ReasonCodeTable {
   version: number;
   code: string;
-  level: number;
+  level: TLevel;
   label: string;
 }
 
@@ -199,7 +212,7 @@ export interface UserTable {
   username: string;
   password_hash: string;
   display_name: string;
-  role: string;
+  role: TRole;
   hall_id: number;
   department_id: number | null;
   staff_id: number | null;
@@ -242,7 +255,7 @@ export interface AuditChainHeadTable {
 
 export interface CalendarDayTable {
   date: ColumnType<string, string, string>;
-  kind: "holiday" | "makeup";
+  kind: TCalendarExceptionKind;
   name: string;
 }
 
@@ -255,8 +268,6 @@ export interface CalendarYearTable {
   confirmed_by_name: string;
   confirmed_at: Timestamp;
 }
-
-export type TSignalKind = "burst" | "fast_tap" | "no_prompt" | "identical_run" | "ip_rate" | "refused";
 
 export interface RatingSignalTable {
   id: Generated<number>;
@@ -295,9 +306,9 @@ export interface WorkOrderTable {
   department_id: number;
   window_id: number | null;
   staff_id: number | null;
-  state: string;
-  state_before_appeal: string | null;
-  extension: string;
+  state: TWorkOrderState;
+  state_before_appeal: TWorkOrderState | null;
+  extension: TExtensionState;
   extension_days: number;
   created_at: Timestamp;
   /** hall-local dates: the deadline is the end of that day */
@@ -319,15 +330,15 @@ export interface WorkOrderEventTable {
   action: string;
   actor_user_id: number | null;
   actor_role: string;
-  from_state: string | null;
-  to_state: string;
+  from_state: TWorkOrderState | null;
+  to_state: TWorkOrderState;
   note: string;
   detail: string;
   created_at: Timestamp;
 }
 
 export interface RoleTable {
-  key: string;
+  key: TRole;
   label: string;
 }
 
@@ -418,7 +429,7 @@ export interface ProvinceExportConfigTable {
   endpoint: string;
   /** JSON: the province's codes for channels 6 and 7 */
   channel_map: string;
-  level_coding: string;
+  level_coding: TLevelCoding;
   data_source: string;
   timeout_ms: number;
   updated_at: Timestamp;
@@ -429,7 +440,7 @@ export type TProvinceOutboxStatus = "pending" | "accepted" | "rejected";
 export interface ProvinceOutboxTable {
   id: Generated<number>;
   hall_id: number;
-  kind: string;
+  kind: TProvinceRecordKind;
   ref_id: number;
   status: Generated<TProvinceOutboxStatus>;
   attempts: Generated<number>;

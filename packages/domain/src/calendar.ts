@@ -6,7 +6,9 @@
  * computed; the schedules below seed the database table, which stays editable.
  */
 
-export type TDayKind = "workday" | "weekend" | "holiday" | "makeup";
+export type TDayKind = "workday" | "weekend" | TCalendarExceptionKind;
+/** A day the published schedule changes: a holiday, or a weekend worked to make one up (调休). */
+export type TCalendarExceptionKind = "holiday" | "makeup";
 
 export interface THolidaySchedule {
   year: number;
@@ -121,12 +123,12 @@ export const HOLIDAY_SCHEDULES: readonly THolidaySchedule[] = [
 ];
 
 /** Exceptions to the Monday–Friday rule, keyed by date. */
-export type TCalendarExceptions = ReadonlyMap<string, { kind: "holiday" | "makeup"; name: string }>;
+export type TCalendarExceptions = ReadonlyMap<string, { kind: TCalendarExceptionKind; name: string }>;
 
 export function exceptionsFromSchedules(
   schedules: readonly THolidaySchedule[] = HOLIDAY_SCHEDULES,
-): Map<string, { kind: "holiday" | "makeup"; name: string }> {
-  const exceptions = new Map<string, { kind: "holiday" | "makeup"; name: string }>();
+): Map<string, { kind: TCalendarExceptionKind; name: string }> {
+  const exceptions = new Map<string, { kind: TCalendarExceptionKind; name: string }>();
   for (const schedule of schedules) {
     for (const holiday of schedule.holidays) {
       for (const date of datesBetween(holiday.from, holiday.to)) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { addCalendarDays, datesBetween } from "./calendar";
-import type { THolidaySchedule } from "./calendar";
+import type { TCalendarExceptionKind, THolidaySchedule } from "./calendar";
 
 /**
  * A year's holiday schedule as the State Council notice (国务院办公厅关于 X 年部分节假日安排的通知)
@@ -105,7 +105,7 @@ function scheduleProblems(schedule: THolidaySchedule): TScheduleProblem[] {
 }
 
 /** The schedule's dates as calendar rows: every day of each holiday range, and each make-up day. */
-export function scheduleDays(schedule: THolidaySchedule): { date: string; kind: "holiday" | "makeup"; name: string }[] {
+export function scheduleDays(schedule: THolidaySchedule): { date: string; kind: TCalendarExceptionKind; name: string }[] {
   const days = schedule.holidays.flatMap((holiday) => datesBetween(holiday.from, holiday.to).map((date) => ({ date, kind: "holiday" as const, name: holiday.name })));
   return [...days, ...schedule.makeupDays.map((makeup) => ({ date: makeup.date, kind: "makeup" as const, name: makeup.name }))].sort((a, b) =>
     a.date.localeCompare(b.date),
@@ -116,7 +116,7 @@ export function scheduleDays(schedule: THolidaySchedule): { date: string; kind: 
  * A year's calendar rows read back as the notice lists them: consecutive holidays of one name form
  * a range, so the form opens on what is stored.
  */
-export function scheduleFromDays(year: number, days: readonly { date: string; kind: "holiday" | "makeup"; name: string }[]): THolidaySchedule {
+export function scheduleFromDays(year: number, days: readonly { date: string; kind: TCalendarExceptionKind; name: string }[]): THolidaySchedule {
   const holidays: { name: string; from: string; to: string }[] = [];
   const makeupDays: { name: string; date: string }[] = [];
   for (const day of [...days].sort((a, b) => a.date.localeCompare(b.date))) {

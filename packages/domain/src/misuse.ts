@@ -1,3 +1,6 @@
+/** What a misuse signal flags (SPEC §3); "refused" is a rating the server turned down. */
+export type TSignalKind = "burst" | "fast_tap" | "no_prompt" | "identical_run" | "ip_rate" | "refused";
+
 /**
  * The thresholds of the misuse signals (SPEC §3): patterns a manager should look at. The rating
  * service judges live ratings by them and the demo seed judges its simulated history by them, so

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { TApplicantType } from "./types";
+import type { TApplicantType } from "./cases";
 
 /**
  * Masking for screens (个人信息保护法: minimise what is shown). A person keeps the first character

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import type { TApplicantType, TCaseType } from "./cases";
 import { hallTimestamp } from "./hall-clock";
 
 /**
@@ -54,8 +55,8 @@ export interface TProvinceRatingSource {
   comment: string;
   ratedAt: Date;
   seq: number;
-  applicantType: "person" | "legal";
-  caseType: "instant" | "promised";
+  applicantType: TApplicantType;
+  caseType: TCaseType;
   receivedAt: Date;
   isDefault: boolean;
 }

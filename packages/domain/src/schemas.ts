@@ -20,7 +20,7 @@ import {
 } from "./citizen-forms";
 import type { TLevel } from "./levels";
 import { ZApplicantIdNo } from "./privacy";
-import type { TApplicantType } from "./types";
+import type { TApplicantType } from "./cases";
 
 /** Shared by the console forms (react-hook-form) and the procedures' inputs. */
 
@@ -42,7 +42,6 @@ export type TSignIn = z.infer<typeof ZSignIn>;
 export const ZWindowSignIn = z.object({ windowId: ZId });
 export type TWindowSignIn = z.infer<typeof ZWindowSignIn>;
 
-export const APPLICANT_TYPES = { person: "自然人", legal: "法人" } as const;
 export const ZApplicantType = z.enum(["person", "legal"] satisfies TApplicantType[], { error: "请选择申请人类型" });
 
 export const ZCaseCreate = z.object({

@@ -5,6 +5,8 @@ import type { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, test } from "vitest";
 
+import type { TChannel, TLevel } from "@hcp/domain";
+
 import { insertCase, insertRating } from "@hcp/db";
 import { createHallFixture } from "@hcp/db/testing";
 import type { THallFixture } from "@hcp/db/testing";
@@ -28,8 +30,8 @@ interface TSpec {
   /** UTC tap time; hall-local is 8 hours later */
   ratedAt: string;
   window: 0 | 1 | null;
-  level: number;
-  channel: number;
+  level: TLevel;
+  channel: TChannel;
   reasons?: string[];
   isDefault?: boolean;
   excluded?: boolean;

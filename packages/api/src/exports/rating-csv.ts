@@ -5,7 +5,6 @@ import { stringify } from "csv-stringify";
 import { streamRatingExportRows } from "@hcp/db";
 import type { Db, TRatingExportRow } from "@hcp/db";
 import { CHANNELS, hallDayBounds, LEVEL_LABELS } from "@hcp/domain";
-import type { TChannel, TLevel } from "@hcp/domain";
 
 import { monthPeriod } from "../services/report/month";
 
@@ -24,9 +23,9 @@ const COLUMNS: { header: string; value: (row: TRatingExportRow) => string | numb
   { header: "窗口", value: (row) => row.windowName ?? "" },
   { header: "工作人员工号", value: (row) => row.staffBadgeNo ?? "" },
   { header: "评价渠道代码", value: (row) => row.channel },
-  { header: "评价渠道", value: (row) => CHANNELS[row.channel as TChannel] ?? "" },
+  { header: "评价渠道", value: (row) => CHANNELS[row.channel] ?? "" },
   { header: "评价等级代码", value: (row) => row.level },
-  { header: "评价等级", value: (row) => LEVEL_LABELS[row.level as TLevel] ?? "" },
+  { header: "评价等级", value: (row) => LEVEL_LABELS[row.level] ?? "" },
   { header: "评价内容代码", value: (row) => row.reasonCodes },
   { header: "默认评价", value: (row) => (row.isDefault ? "是" : "否") },
   { header: "已剔除（申诉成立）", value: (row) => (row.excluded ? "是" : "否") },

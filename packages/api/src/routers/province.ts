@@ -3,7 +3,6 @@ import { z } from "zod";
 
 import { findProvinceConfig, listRejectedOutboxRows, provinceReconciliation, requeueOutboxRow, saveProvinceConfig } from "@hcp/db";
 import { hallDayBounds, PROVINCE_RECORD_KIND_LABELS, ZId, ZPeriod, ZProvinceExportConfig } from "@hcp/domain";
-import type { TProvinceRecordKind } from "@hcp/domain";
 
 import { appError } from "../errors";
 import { actorOf, audit } from "../services/audit";
@@ -54,7 +53,7 @@ export const provinceRouter = {
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
-      kindLabel: PROVINCE_RECORD_KIND_LABELS[row.kind as TProvinceRecordKind] ?? row.kind,
+      kindLabel: PROVINCE_RECORD_KIND_LABELS[row.kind] ?? row.kind,
       refId: row.ref_id,
       attempts: row.attempts,
       reason: row.last_error,

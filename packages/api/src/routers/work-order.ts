@@ -80,7 +80,7 @@ export const workOrderRouter = {
     return {
       total,
       rows: rows.map((row, index) => {
-        const state = row.state as TWorkOrderState;
+        const state = row.state;
         const deadline = deadlines[index] ?? { deadline: null, due: null, overdue: false };
         return orderRowForViewer(ctx, {
           id: row.id,

@@ -45,7 +45,7 @@ export function toSessionUser(user: NonNullable<TContext["user"]>): TSessionUser
     id: user.id,
     username: user.username,
     displayName: user.display_name,
-    role: user.role as TRole,
+    role: user.role,
     staffId: user.staff_id,
     departmentId: user.department_id,
   };

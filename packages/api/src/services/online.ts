@@ -295,7 +295,7 @@ async function ratingDeadlineOf(ctx: TContext, row: Case, opensAt: Date | null =
 
 async function recorded(ctx: TContext, rating: Rating | undefined): Promise<TRecordedRating | null> {
   if (!rating) return null;
-  return { level: rating.level as TLevel, reasonCodes: await listRatingReasons(ctx.db, rating.id), ratedAt: rating.rated_at.toISOString() };
+  return { level: rating.level, reasonCodes: await listRatingReasons(ctx.db, rating.id), ratedAt: rating.rated_at.toISOString() };
 }
 
 /** Work-order states after which the department has answered the citizen. */
@@ -328,7 +328,7 @@ async function onlineCase(ctx: TContext, row: Case, via: TRatingVia): Promise<TO
     rating: await recorded(ctx, first),
     followUp: await recorded(ctx, second),
     // The column holds only states the domain's state machine wrote.
-    workOrder: order ? { state: order.state as TWorkOrderState, reply: ANSWERED_STATES.has(order.state) && order.reply !== "" ? order.reply : null } : null,
+    workOrder: order ? { state: order.state, reply: ANSWERED_STATES.has(order.state) && order.reply !== "" ? order.reply : null } : null,
     ratingToken: status === "open" || status === "follow_up" ? issueRatingToken(ctx.dataKey, row.id, now, via) : null,
   };
 }

@@ -1,7 +1,7 @@
 import { findCaseById, findRatingOfCase, listApplicantDataPage, listCaseIdsByApplicantHash, updateCase } from "@hcp/db";
 import type { Case, Db } from "@hcp/db";
 import { maskIdNumber, maskPhone } from "@hcp/domain";
-import type { TContactField, TContactReveal, TRole } from "@hcp/domain";
+import type { TContactField, TContactReveal } from "@hcp/domain";
 
 import type { TContext } from "../context-types";
 import { appError } from "../errors";
@@ -42,7 +42,7 @@ export function applicantDataColumns(dataKey: Buffer, input: { phone: string; id
  */
 export function mayReveal(user: TUserContext["user"], row: Case): boolean {
   if (row.hall_id !== user.hall_id) return false;
-  switch (user.role as TRole) {
+  switch (user.role) {
     case "admin":
     case "hall_manager":
       return true;

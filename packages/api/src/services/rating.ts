@@ -45,7 +45,7 @@ async function toResult(ctx: TContext, rating: Pick<Rating, "id" | "level" | "ra
   return {
     ratingId: rating.id,
     caseNo,
-    level: rating.level as TLevel,
+    level: rating.level,
     reasonCodes: await listRatingReasons(ctx.db, rating.id),
     ratedAt: rating.rated_at.toISOString(),
     replayed,
@@ -159,7 +159,7 @@ async function settle(trx: Db, pending: TPendingRating[], ratingIds: number[]): 
     const ratingId = ratingIds[index] ?? 0;
     // A bad rating (first or follow-up) opens its own order; 追评 settles the one it follows.
     if (item.row.seq === 2) await closeOnFollowUp(trx, item.row.case_id, item.now);
-    if (isBadLevel(item.row.level as TLevel)) {
+    if (isBadLevel(item.row.level)) {
       await openWorkOrder(
         trx,
         { id: ratingId, case_id: item.row.case_id, hall_id: item.row.hall_id, department_id: item.row.department_id, window_id: item.row.window_id, staff_id: item.row.staff_id },

@@ -24,9 +24,7 @@ import {
   workingDaysLeft,
 } from "@hcp/domain";
 import type {
-  TExtensionState,
   TNextActor,
-  TRole,
   TWorkOrderActor,
   TWorkOrderSnapshot,
   TWorkOrderState,
@@ -68,15 +66,15 @@ export async function openWorkOrder(
 
 function snapshot(order: WorkOrder): TWorkOrderSnapshot {
   return {
-    state: order.state as TWorkOrderState,
-    stateBeforeAppeal: order.state_before_appeal as TWorkOrderState | null,
-    extension: order.extension as TExtensionState,
+    state: order.state,
+    stateBeforeAppeal: order.state_before_appeal,
+    extension: order.extension,
   };
 }
 
 function workOrderActorOf(ctx: TUserContext, order: WorkOrder): TWorkOrderActor {
   return {
-    role: ctx.user.role as TRole,
+    role: ctx.user.role,
     ownsDepartment: ctx.user.department_id === order.department_id,
     isRatedStaff: ctx.user.staff_id !== null && ctx.user.staff_id === order.staff_id,
   };
@@ -94,7 +92,7 @@ function staffSeesFrom(ctx: TUserContext): Date {
 /** Who may read an order: its department's head, the staff member it is about (from the next day), and the hall's overseers. */
 export function canRead(ctx: TUserContext, order: WorkOrder): boolean {
   if (order.hall_id !== ctx.user.hall_id) return false;
-  switch (ctx.user.role as TRole) {
+  switch (ctx.user.role) {
     case "admin":
     case "hall_manager":
     case "auditor":
@@ -108,7 +106,7 @@ export function canRead(ctx: TUserContext, order: WorkOrder): boolean {
 
 /** Scope of the queue: what list filters a role is held to (window staff: orders opened before today). */
 export function queueScope(ctx: TUserContext): { departmentId?: number; staffId?: number; openedBefore?: Date } {
-  switch (ctx.user.role as TRole) {
+  switch (ctx.user.role) {
     case "department_head":
       return { departmentId: ctx.user.department_id ?? -1 };
     case "window_staff":
@@ -212,10 +210,10 @@ export async function actOnWorkOrder(ctx: TUserContext, act: TAct): Promise<{ st
 
 /** The deadline that matters now, if any: the one the order's next step runs against (domain nextStep). */
 export function currentDeadline(
-  order: { state: string; contactDue: string; rectifyDue: string },
+  order: { state: TWorkOrderState; contactDue: string; rectifyDue: string },
   today: string,
 ): { deadline: "contact" | "rectify" | null; due: string | null; overdue: boolean } {
-  const kind = nextStep({ state: order.state as TWorkOrderState, stateBeforeAppeal: null, extension: "none" }).deadline;
+  const kind = nextStep({ state: order.state, stateBeforeAppeal: null, extension: "none" }).deadline;
   if (kind === null) return { deadline: null, due: null, overdue: false };
   const due = kind === "contact" ? order.contactDue : order.rectifyDue;
   return { deadline: kind, due, overdue: today > due };
@@ -244,9 +242,9 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
   return {
     id: order.id,
     version: order.version,
-    state: order.state as TWorkOrderState,
-    stateLabel: WORK_ORDER_STATES[order.state as TWorkOrderState],
-    extension: order.extension as TExtensionState,
+    state: order.state,
+    stateLabel: WORK_ORDER_STATES[order.state],
+    extension: order.extension,
     extensionDays: order.extension_days,
     contactDue: order.contact_due,
     rectifyDue: order.rectify_due,

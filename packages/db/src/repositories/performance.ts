@@ -1,5 +1,8 @@
 import { sql } from "kysely";
 
+import { ZChannel, ZLevel } from "@hcp/domain";
+import type { TChannel, TLevel, TWorkOrderState } from "@hcp/domain";
+
 import type { Db } from "../client";
 
 /**
@@ -80,8 +83,8 @@ export interface TRatingListRow {
   caseId: number;
   caseNo: string;
   seq: number;
-  level: number;
-  channel: number;
+  level: TLevel;
+  channel: TChannel;
   isDefault: boolean;
   comment: string;
   reasonCodes: string;
@@ -91,7 +94,7 @@ export interface TRatingListRow {
   staffName: string | null;
   excluded: boolean;
   workOrderId: number | null;
-  workOrderState: string | null;
+  workOrderState: TWorkOrderState | null;
 }
 
 /** Numbers and flags as the driver returns them from a raw query. */
@@ -135,8 +138,8 @@ export async function listRatingsInScope(
       ratingId: Number(row.ratingId),
       caseId: Number(row.caseId),
       seq: Number(row.seq),
-      level: Number(row.level),
-      channel: Number(row.channel),
+      level: ZLevel.parse(Number(row.level)),
+      channel: ZChannel.parse(Number(row.channel)),
       isDefault: Number(row.isDefault) === 1,
       reasonCodes: row.reasonCodes ?? "",
       excluded: Number(row.excluded) === 1,
@@ -146,7 +149,7 @@ export async function listRatingsInScope(
 }
 
 /** Valid first ratings per reason code, with the code's level and label in the rating's table version. */
-export async function countReasonCodes(db: Db, scope: TRatingScope): Promise<{ code: string; level: number; label: string; count: number }[]> {
+export async function countReasonCodes(db: Db, scope: TRatingScope): Promise<{ code: string; level: TLevel; label: string; count: number }[]> {
   const result = await sql<{ code: string; level: number; label: string | null; count: number }>`
     select rr.reason_code as code, r.level, min(rc.label) as label, count(*) as count
     from rating r
@@ -156,7 +159,7 @@ export async function countReasonCodes(db: Db, scope: TRatingScope): Promise<{ c
     where ${ratingWhere(scope)} and r.seq = 1 and x.id is null
     group by rr.reason_code, r.level
     order by count(*) desc, rr.reason_code`.execute(db);
-  return result.rows.map((row) => ({ code: row.code, level: Number(row.level), label: row.label ?? row.code, count: Number(row.count) }));
+  return result.rows.map((row) => ({ code: row.code, level: ZLevel.parse(Number(row.level)), label: row.label ?? row.code, count: Number(row.count) }));
 }
 
 export interface TPromptCounts {
@@ -211,7 +214,7 @@ export async function listAnonymousComments(
   db: Db,
   scope: { staffId: number; start: Date; end: Date },
   limit: number,
-): Promise<{ level: number; comment: string; ratedAt: Date }[]> {
+): Promise<{ level: TLevel; comment: string; ratedAt: Date }[]> {
   const result = await sql<{ level: number; comment: string; ratedAt: Date }>`
     select r.level, r.comment, r.rated_at as ratedAt
     from rating r
@@ -220,5 +223,5 @@ export async function listAnonymousComments(
       and r.comment <> '' and r.is_default = 0 and x.id is null
     order by r.rated_at desc
     limit ${limit}`.execute(db);
-  return result.rows.map((row) => ({ level: Number(row.level), comment: row.comment, ratedAt: row.ratedAt }));
+  return result.rows.map((row) => ({ level: ZLevel.parse(Number(row.level)), comment: row.comment, ratedAt: row.ratedAt }));
 }

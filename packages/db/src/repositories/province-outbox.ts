@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 
+import type { TLevelCoding } from "@hcp/domain";
+
 import type { Db } from "../client";
 import { onHallClock } from "../hall-clock";
 import type { ProvinceOutboxTable, TProvinceOutboxStatus } from "../schema";
@@ -16,7 +18,7 @@ export interface TProvinceConfigRow {
   enabled: boolean;
   endpoint: string;
   channelMap: string;
-  levelCoding: string;
+  levelCoding: TLevelCoding;
   dataSource: string;
   timeoutMs: number;
 }

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 
 import { DEFAULT_RATING_LEVELS, RATING_RULE_LIMITS } from "@hcp/domain";
-import type { TRatingRules } from "@hcp/domain";
+import type { TLevel, TRatingRules } from "@hcp/domain";
 
 import type { Db } from "../client";
 import type { Hall } from "../schema";
@@ -10,9 +10,13 @@ import { findHallById, lockHall } from "./catalog";
 
 type TDefaultLevel = TRatingRules["defaultRating"]["level"];
 
-function defaultLevelOf(stored: number): TDefaultLevel {
+function isDefaultLevel(stored: TLevel): stored is TDefaultLevel {
+  return (DEFAULT_RATING_LEVELS as readonly TLevel[]).includes(stored);
+}
+
+function defaultLevelOf(stored: TLevel): TDefaultLevel {
   // A level outside the allowed ones can only come from a hand edit: show the documented default.
-  return (DEFAULT_RATING_LEVELS as readonly number[]).includes(stored) ? (stored as TDefaultLevel) : 3;
+  return isDefaultLevel(stored) ? stored : 3;
 }
 
 /** A hall's rating rules as the console edits them. */

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
 
+import type { TLevel } from "@hcp/domain";
+
 import { createHallFixture, fixtureCase, fixtureRating } from "../testing";
 import type { THallFixture } from "../testing";
 import { useTestDb } from "../testing/test-db";
@@ -19,7 +21,7 @@ async function completedCase(caseNo: string, completedAt: Date): Promise<number>
   return insertCase(getDb(), fixtureCase(hall, { caseNo, completedAt, receivedAt: completedAt }));
 }
 
-function ratingRow(caseId: number, level: number, key: string, ratedAt: Date) {
+function ratingRow(caseId: number, level: TLevel, key: string, ratedAt: Date) {
   return fixtureRating({ ...fixtureCase(hall, { caseNo: "", completedAt: ratedAt }), id: caseId }, { level, idempotencyKey: key, ratedAt });
 }
 
@@ -40,6 +42,7 @@ describe("rating storage", () => {
     const at = new Date("2023-03-01T02:00:00Z");
     const caseId = await completedCase("C-2", at);
     await expect(
+      // @ts-expect-error -- the column's type refuses level 6 as well; this checks the database's own constraint
       insertRating(getDb(), ratingRow(caseId, 6, "00000000-0000-4000-8000-000000000003", at), []),
     ).rejects.toThrow();
   });
@@ -47,7 +50,7 @@ describe("rating storage", () => {
   test("tallies count completed cases, rated cases and ratings by level per window", async () => {
     const db = getDb();
     const at = new Date("2023-03-01T02:00:00Z");
-    const levels = [5, 5, 4, 2];
+    const levels: TLevel[] = [5, 5, 4, 2];
     for (const [index, level] of levels.entries()) {
       const caseId = await completedCase(`T-${index}`, at);
       await insertRating(db, ratingRow(caseId, level, `00000000-0000-4000-8000-00000000001${index}`, at), level <= 2 ? ["214"] : []);

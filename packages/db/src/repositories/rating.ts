@@ -73,7 +73,7 @@ export async function findCurrentReasonVersion(db: Db): Promise<number> {
 export async function listReasonCodes(
   db: Db,
   version: number,
-): Promise<{ code: string; level: number; label: string }[]> {
+): Promise<{ code: string; level: Rating["level"]; label: string }[]> {
   return db
     .selectFrom("reason_code")
     .select(["code", "level", "label"])
@@ -92,7 +92,7 @@ export async function listFirstRatingTimes(db: Db, caseIds: readonly number[]): 
 export interface TCaseRatingRow {
   id: number;
   seq: number;
-  level: number;
+  level: Rating["level"];
   channel: Rating["channel"];
   is_default: Rating["is_default"];
   rated_at: Date;

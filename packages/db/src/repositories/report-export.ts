@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 
+import type { TChannel, TLevel } from "@hcp/domain";
+
 import type { Db } from "../client";
 import { onHallClock } from "../hall-clock";
 
@@ -19,8 +21,8 @@ export interface TRatingExportRow {
   windowCode: string | null;
   windowName: string | null;
   staffBadgeNo: string | null;
-  channel: number;
-  level: number;
+  channel: TChannel;
+  level: TLevel;
   /** national reason codes, space-separated, ascending */
   reasonCodes: string;
   isDefault: boolean;

@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import { describe, expect, test } from "vitest";
 
+import type { TChannel, TLevel } from "@hcp/domain";
+
 import { createHallFixture, fixtureCase, fixtureRating } from "../testing";
 import type { THallFixture } from "../testing";
 import { useTestDb } from "../testing/test-db";
@@ -11,6 +13,9 @@ import { checkRollups, foldRollupChanges, rebuildRollups } from "./rollup";
 import { readTallies } from "./tally";
 
 let hall: THallFixture;
+const LEVEL_CYCLE: readonly TLevel[] = [1, 2, 3, 4, 5];
+const CHANNEL_CYCLE: readonly TChannel[] = [1, 2, 3, 4, 5];
+
 const getDb = useTestDb({
   seed: async (db) => {
     hall = await createHallFixture(db);
@@ -25,9 +30,9 @@ async function addCase(caseNo: string, completedAt: Date | null, window: 0 | 1, 
   return insertCase(getDb(), fixtureCase(hall, { caseNo, completedAt, receivedAt, window, promised, dueDate: promised ? "2023-03-06" : null }));
 }
 
-async function rate(caseId: number, level: number, index: number, ratedAt: Date, isDefault = false): Promise<number> {
+async function rate(caseId: number, level: TLevel, index: number, ratedAt: Date, isDefault = false): Promise<number> {
   const row = await getDb().selectFrom("case").selectAll().where("id", "=", caseId).executeTakeFirstOrThrow();
-  const rating = fixtureRating(row, { level, channel: 1 + (index % 5), isDefault, idempotencyKey: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`, ratedAt });
+  const rating = fixtureRating(row, { level, channel: CHANNEL_CYCLE[index % CHANNEL_CYCLE.length] ?? 1, isDefault, idempotencyKey: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`, ratedAt });
   return insertRating(getDb(), rating, level <= 2 ? ["214"] : []);
 }
 
@@ -53,7 +58,7 @@ describe("rollups", () => {
         caseIds.push(caseId);
         if (completedAt && random.next() < 0.6) {
           ratingIndex += 1;
-          const level = 1 + Math.floor(random.next() * 5);
+          const level = LEVEL_CYCLE[Math.floor(random.next() * 5)] ?? 1;
           const ratedAt = new Date(completedAt.getTime() + Math.floor(random.next() * 3) * DAY_MS);
           ratingIds.push(await rate(caseId, level, ratingIndex, ratedAt, random.next() < 0.1));
         }

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { KIOSK_CHANNEL } from "@hcp/domain";
 
 import type { Db } from "../client";
-import type { NewRatingSignal, TSignalKind } from "../schema";
+import type { NewRatingSignal, Rating, TSignalKind } from "../schema";
 
 /** Signals for review; one with a `report_key` already stored is refused by its unique key. */
 export async function insertRatingSignals(db: Db, signals: readonly NewRatingSignal[]): Promise<void> {
@@ -14,7 +14,7 @@ export interface TRecentRatingRow {
   rule: "burst" | "run" | "batch";
   window_id: number | null;
   id: number;
-  level: number;
+  level: Rating["level"];
   received_at: Date;
   idempotency_key: string;
 }

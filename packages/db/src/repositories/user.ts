@@ -1,3 +1,5 @@
+import type { TRole } from "@hcp/domain";
+
 import type { Db } from "../client";
 import type { NewUser, User } from "../schema";
 
@@ -18,7 +20,7 @@ export async function insertUser(db: Db, user: NewUser): Promise<number> {
  * Names of the active users holding a role in a hall (and department, for department heads):
  * whom a work order waits for, by name.
  */
-export async function listActiveUserNames(db: Db, who: { hallId: number; role: string; departmentId?: number }): Promise<string[]> {
+export async function listActiveUserNames(db: Db, who: { hallId: number; role: TRole; departmentId?: number }): Promise<string[]> {
   let query = db.selectFrom("user").select("display_name").where("hall_id", "=", who.hallId).where("role", "=", who.role).where("active", "=", true);
   if (who.departmentId !== undefined) query = query.where("department_id", "=", who.departmentId);
   const rows = await query.orderBy("id").execute();

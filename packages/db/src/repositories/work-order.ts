@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { RawBuilder } from "kysely";
 
 import { statesWithDeadline } from "@hcp/domain";
+import type { TLevel, TWorkOrderState } from "@hcp/domain";
 
 import type { Db } from "../client";
 import type { NewWorkOrder, WorkOrder } from "../schema";
@@ -10,8 +11,8 @@ export interface TWorkOrderEventInput {
   action: string;
   actorUserId: number | null;
   actorRole: string;
-  fromState: string | null;
-  toState: string;
+  fromState: TWorkOrderState | null;
+  toState: TWorkOrderState;
   note: string;
   detail?: unknown;
   now: Date;
@@ -144,8 +145,8 @@ export interface TWorkOrderEventRow {
   action: string;
   actorName: string | null;
   actorRole: string;
-  fromState: string | null;
-  toState: string;
+  fromState: TWorkOrderState | null;
+  toState: TWorkOrderState;
   note: string;
   detail: string;
   createdAt: Date;
@@ -176,7 +177,7 @@ export interface TWorkOrderFilter {
   departmentId?: number;
   staffId?: number;
   windowId?: number;
-  states?: readonly string[];
+  states?: readonly TWorkOrderState[];
   reasonCode?: string;
   /** created in [from, to) */
   from?: Date;
@@ -195,7 +196,7 @@ export interface TWorkOrderFilter {
 
 export interface TWorkOrderListRow {
   id: number;
-  state: string;
+  state: TWorkOrderState;
   caseNo: string;
   itemName: string;
   departmentId: number;
@@ -203,7 +204,7 @@ export interface TWorkOrderListRow {
   windowCode: string | null;
   staffId: number | null;
   staffName: string | null;
-  level: number;
+  level: TLevel;
   createdAt: Date;
   contactDue: string;
   rectifyDue: string;

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 
 import { addCalendarDays, exceptionsFromSchedules, hallDate, hallDayBounds, hallTimeOfDay, isWorkingDay, ratingMetrics } from "@hcp/domain";
+import type { TWorkOrderState } from "@hcp/domain";
 
 import type { Db } from "../client";
 import { verifyPassword } from "../passwords";
@@ -272,7 +273,8 @@ describe("demo hall seed", () => {
     // Nothing from 2023 is still open three years on.
     expect(new Set(finished.map((order) => order.state))).toEqual(new Set(["closed"]));
     const states = new Set(live.map((order) => order.state));
-    for (const state of ["pending", "contacted", "rectifying", "cannot_rectify_requested", "rectified", "cannot_rectify", "replied", "appealed", "closed"]) {
+    const everyState: TWorkOrderState[] = ["pending", "contacted", "rectifying", "cannot_rectify_requested", "rectified", "cannot_rectify", "replied", "appealed", "closed"];
+    for (const state of everyState) {
       expect(states.has(state), state).toBe(true);
     }
     // Open orders whose deadline is still ahead: the work-order list shows live days left.

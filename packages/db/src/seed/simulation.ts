@@ -12,7 +12,7 @@ import {
   NATIONAL_REASONS,
   SIGNAL_RULES,
 } from "@hcp/domain";
-import type { TCalendarExceptions } from "@hcp/domain";
+import type { TCalendarExceptions, TChannel, TLevel } from "@hcp/domain";
 
 import type { TApplicantType, THandlingChannel } from "../schema";
 import type { TDemoCatalog } from "./catalog";
@@ -30,8 +30,8 @@ export interface TSimSignal {
 }
 
 export interface TSimRating {
-  level: number;
-  channel: number;
+  level: TLevel;
+  channel: TChannel;
   comment: string;
   reasons: string[];
   ratedAt: Date;
@@ -164,7 +164,7 @@ export function demoIdempotencyKey(caseNo: string): string {
 // done, so most on-site ratings are taps on the window's tablet (4); the rest come later by phone
 // (2), PC (1), the receipt's QR code (3) or SMS (7), and a few from the hall's self-service
 // terminals (5). A case handled away from the hall is never rated in it.
-const WINDOW_CASE_CHANNELS = new WeightedTable<number>([
+const WINDOW_CASE_CHANNELS = new WeightedTable<TChannel>([
   [4, 68],
   [5, 4],
   [2, 15],
@@ -172,7 +172,7 @@ const WINDOW_CASE_CHANNELS = new WeightedTable<number>([
   [3, 2.5],
   [7, 0.5],
 ]);
-const REMOTE_CASE_CHANNELS = new WeightedTable<number>([
+const REMOTE_CASE_CHANNELS = new WeightedTable<TChannel>([
   [2, 57],
   [1, 42.5],
   [7, 0.35],
@@ -235,9 +235,9 @@ function reasonTable(level: number, late: boolean, remote: boolean): WeightedTab
   );
 }
 
-function levelTable(badFactor: number, late: boolean): WeightedTable<number> {
+function levelTable(badFactor: number, late: boolean): WeightedTable<TLevel> {
   if (late) {
-    return new WeightedTable<number>([
+    return new WeightedTable<TLevel>([
       [5, 55],
       [4, 15],
       [3, 10],
@@ -245,7 +245,7 @@ function levelTable(badFactor: number, late: boolean): WeightedTable<number> {
       [1, 8],
     ]);
   }
-  return new WeightedTable<number>([
+  return new WeightedTable<TLevel>([
     [5, 93],
     [4, 5],
     [3, 1.5],
@@ -395,7 +395,7 @@ function* simulateDays(catalog: TDemoCatalog, options: TDaysOptions): Generator<
   const staffTables = catalog.windows.map(
     (window) => new WeightedTable(window.staff.map((index) => [index, catalog.staff[index]?.load ?? 1] as const)),
   );
-  const levelTables = new Map<string, WeightedTable<number>>();
+  const levelTables = new Map<string, WeightedTable<TLevel>>();
   const reasonTables = new Map<string, WeightedTable<string>>();
   const workingDayCache = new Map<string, string>();
   const workingDaysAfter = (date: string, days: number): string => {
@@ -407,7 +407,7 @@ function* simulateDays(catalog: TDemoCatalog, options: TDaysOptions): Generator<
     }
     return result;
   };
-  const levels = (badFactor: number, late: boolean): WeightedTable<number> => {
+  const levels = (badFactor: number, late: boolean): WeightedTable<TLevel> => {
     const key = late ? "late" : String(badFactor);
     let table = levelTables.get(key);
     if (!table) levelTables.set(key, (table = levelTable(badFactor, late)));

@@ -1,4 +1,5 @@
 import { addCalendarDays, addWorkingDays, exceptionsFromSchedules, hallDate, hallDayBounds } from "@hcp/domain";
+import type { TLevel, TWorkOrderState } from "@hcp/domain";
 
 import type { Db } from "../client";
 import { newWorkOrderRow } from "../repositories/work-order";
@@ -69,7 +70,7 @@ type TOrderFields = Pick<
 interface TEvent {
   action: string;
   role: string;
-  to: string;
+  to: TWorkOrderState;
   note: string;
   at: Date;
   detail?: unknown;
@@ -93,17 +94,17 @@ function planOf(index: number, finished: boolean, random: SeededRandom): TPlan {
 }
 
 /** Every step a plan takes, with its moment; the caller keeps those that happened by `now`. */
-function timeline(plan: TPlan, rating: TBadRating, random: SeededRandom, due: { contact: string; rectify: string }): { events: TEvent[]; rectifyDue: string; followUpLevel: number | null } {
+function timeline(plan: TPlan, rating: TBadRating, random: SeededRandom, due: { contact: string; rectify: string }): { events: TEvent[]; rectifyDue: string; followUpLevel: TLevel | null } {
   const opened = rating.rated_at;
   const day = hallDate(opened);
   let rectifyDue = due.rectify;
   const events: TEvent[] = [];
   const last = (): Date => events.at(-1)?.at ?? opened;
   const later = (hours: number): Date => new Date(last().getTime() + hours * HOUR);
-  const step = (action: string, role: string, to: string, note: string, when: Date, effect?: TEvent["effect"], detail?: unknown) => {
+  const step = (action: string, role: string, to: TWorkOrderState, note: string, when: Date, effect?: TEvent["effect"], detail?: unknown) => {
     events.push({ action, role, to, note, at: when, effect, detail });
   };
-  const escalate = (from: string, dueDate: string, level: number, note: string) =>
+  const escalate = (from: TWorkOrderState, dueDate: string, level: number, note: string) =>
     step("escalate", "system", from, note, at(addCalendarDays(dueDate, 1), 1), (order) => {
       order.escalation = level;
     });
@@ -130,7 +131,7 @@ function timeline(plan: TPlan, rating: TBadRating, random: SeededRandom, due: { 
     step("close", "department_head", "closed", "", when, (order) => {
       order.closed_at = when;
     });
-  let followUpLevel: number | null = null;
+  let followUpLevel: TLevel | null = null;
 
   if (plan === "pending") {
     escalate("pending", due.contact, 1, "超过回访期限，已提请部门负责人督办");
@@ -239,7 +240,9 @@ export async function insertDemoWorkOrders(
     const planned = timeline(plan, rating, random, due);
     const happened = planned.events.filter((event) => now === null || event.at <= now);
     const order: TOrderFields = { state: "pending", state_before_appeal: null, extension: "none", extension_days: 0, contacted_at: null, rectified_at: null, replied_at: null, closed_at: null, reply: "", escalation: 0 };
-    const rows = [{ action: "open", role: "system", actor: null as number | null, from: null as string | null, to: "pending", note: "", at: opened, detail: {} as unknown }];
+    const rows: { action: string; role: string; actor: number | null; from: TWorkOrderState | null; to: TWorkOrderState; note: string; at: Date; detail: unknown }[] = [
+      { action: "open", role: "system", actor: null, from: null, to: "pending", note: "", at: opened, detail: {} },
+    ];
     for (const event of happened) {
       const actor = event.role === "hall_manager" ? hall.managerUserId : event.role === "department_head" ? head : null;
       rows.push({ action: event.action, role: event.role, actor, from: order.state ?? "pending", to: event.to, note: event.note, at: event.at, detail: event.detail ?? {} });

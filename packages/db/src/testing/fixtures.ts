@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-import type { TRole } from "@hcp/domain";
+import type { TChannel, TLevel, TRole } from "@hcp/domain";
 
 import type { Db } from "../client";
 import { hashPassword } from "../passwords";
@@ -160,11 +160,11 @@ export function fixtureCase(hall: THallFixture, spec: TFixtureCaseSpec): NewCase
 }
 
 export interface TFixtureRatingSpec {
-  level: number;
+  level: TLevel;
   idempotencyKey: string;
   ratedAt: Date;
   seq?: number;
-  channel?: number;
+  channel?: TChannel;
   isDefault?: boolean;
   comment?: string;
   /** when the server stored it; the tap time unless a late upload is meant */

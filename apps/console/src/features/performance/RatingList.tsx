@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 
 import { hallDateMinuteText, isBadLevel, NATIONAL_REASONS } from "@hcp/domain";
-import type { TLevel } from "@hcp/domain";
 
 import { Empty } from "../../components/StatusMessages";
 import { PagedTable } from "../../components/Table";
@@ -16,7 +15,7 @@ function reasonLabel(code: string): string {
 }
 
 function LevelCell({ row }: { row: TRatingItem }) {
-  const bad = isBadLevel(row.level as TLevel);
+  const bad = isBadLevel(row.level);
   return (
     <span className={bad ? "tag tag-danger" : "tag tag-success"} data-level={row.level}>
       {row.levelLabel}

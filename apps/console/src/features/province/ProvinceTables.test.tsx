@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import { expect, test, vi } from "vitest";
 
 import { ReconciliationTable, RejectedTable } from "./ProvinceTables";
+import type { TRejectedRow } from "./ProvinceTables";
 
 test("the reconciliation lists each day's queued, sent, accepted, rejected and pending records", () => {
   render(<ReconciliationTable rows={[{ date: "2026-11-25", queued: 5, sent: 5, accepted: 4, rejected: 1, pending: 0 }]} />);
@@ -11,7 +12,7 @@ test("the reconciliation lists each day's queued, sent, accepted, rejected and p
 
 test("a refused record shows the province's reason, and an administrator can send it again", () => {
   const onRequeue = vi.fn();
-  const rows = [
+  const rows: TRejectedRow[] = [
     { id: 7, kind: "rating", kindLabel: "评价", refId: 42, attempts: 1, reason: "代码 4012：事项编码不存在", createdAt: "2026-11-25T02:00:00.000Z", settledAt: "2026-11-25T02:00:10.000Z" },
   ];
   const { rerender } = render(<RejectedTable rows={rows} canRequeue busyId={null} onRequeue={onRequeue} />);

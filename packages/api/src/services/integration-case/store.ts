@@ -13,7 +13,6 @@ import {
 } from "@hcp/db";
 import type { Case, Db, TCaseStaffLink } from "@hcp/db";
 import { WORK_ORDER_STATES } from "@hcp/domain";
-import type { TWorkOrderState } from "@hcp/domain";
 
 import type { TCasePlan } from "./plan";
 import type { TIntegrationCaseView } from "./schema";
@@ -108,8 +107,8 @@ export async function readIntegrationCase(db: Db, row: Case): Promise<TIntegrati
     workOrder: workOrder
       ? {
           id: workOrder.id,
-          state: workOrder.state as TWorkOrderState,
-          stateLabel: WORK_ORDER_STATES[workOrder.state as TWorkOrderState],
+          state: workOrder.state,
+          stateLabel: WORK_ORDER_STATES[workOrder.state],
           contactDue: workOrder.contact_due,
           rectifyDue: workOrder.rectify_due,
           closedAt: workOrder.closed_at?.toISOString() ?? null,

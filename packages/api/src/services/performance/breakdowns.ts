@@ -8,7 +8,7 @@ import {
   ratingMetrics,
   sumTallies,
 } from "@hcp/domain";
-import type { TChannel, TLevel, TPeriod } from "@hcp/domain";
+import type { TChannel, TPeriod } from "@hcp/domain";
 
 import { onTimeCompletionProvisional, provisionalCalendar } from "../calendar";
 import { departmentScope, hallTallies, metricsView } from "../overview";
@@ -122,7 +122,7 @@ export async function reasonBreakdown(ctx: TUserContext, period: TPeriod): Promi
         code: row.code,
         label: row.label,
         level: row.level,
-        levelLabel: LEVEL_LABELS[row.level as TLevel] ?? String(row.level),
+        levelLabel: LEVEL_LABELS[row.level] ?? String(row.level),
         count: row.count,
         share: { ...share, text: formatPercent(share) },
       };

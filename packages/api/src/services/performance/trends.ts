@@ -13,7 +13,7 @@ import {
   sumTallies,
   WORK_ORDER_STATES,
 } from "@hcp/domain";
-import type { TLevel, TPeriod, TRatingTally, TWorkOrderState } from "@hcp/domain";
+import type { TLevel, TPeriod, TRatingTally } from "@hcp/domain";
 
 import { appError } from "../../errors";
 import { onTimeCompletionProvisional as onTimeCompletionCountedProvisionally } from "../calendar";
@@ -93,7 +93,7 @@ export interface TRatingListItem {
   caseId: number;
   caseNo: string;
   followUp: boolean;
-  level: number;
+  level: TLevel;
   levelLabel: string;
   channelLabel: string;
   isDefault: boolean;
@@ -115,8 +115,8 @@ function listItem(row: TRatingListRow): TRatingListItem {
     caseNo: row.caseNo,
     followUp: row.seq === 2,
     level: row.level,
-    levelLabel: LEVEL_LABELS[row.level as TLevel] ?? String(row.level),
-    channelLabel: (CHANNELS as Record<number, string>)[row.channel] ?? String(row.channel),
+    levelLabel: LEVEL_LABELS[row.level] ?? String(row.level),
+    channelLabel: CHANNELS[row.channel] ?? String(row.channel),
     isDefault: row.isDefault,
     comment: row.comment,
     reasonCodes: row.reasonCodes === "" ? [] : row.reasonCodes.split(","),
@@ -126,7 +126,7 @@ function listItem(row: TRatingListRow): TRatingListItem {
     staffName: row.staffName,
     excluded: row.excluded,
     workOrderId: row.workOrderId,
-    workOrderState: row.workOrderState ? (WORK_ORDER_STATES[row.workOrderState as TWorkOrderState] ?? row.workOrderState) : null,
+    workOrderState: row.workOrderState ? (WORK_ORDER_STATES[row.workOrderState] ?? row.workOrderState) : null,
   };
 }
 
@@ -198,7 +198,7 @@ export async function myPerformance(ctx: TUserContext, period: TPeriod): Promise
     trend: staffTrend,
     comments: comments.map((row) => ({
       date: hallDate(row.ratedAt),
-      levelLabel: LEVEL_LABELS[row.level as TLevel] ?? String(row.level),
+      levelLabel: LEVEL_LABELS[row.level] ?? String(row.level),
       comment: row.comment,
     })),
     onTimeCompletionProvisional,

@@ -1,1 +1,0 @@
-export type TApplicantType = "person" | "legal";
