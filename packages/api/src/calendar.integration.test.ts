@@ -58,6 +58,14 @@ describe("the working-day calendar", () => {
     await manager.calendar.setServiceDay({ date: "2027-03-06", note: "周六预约服务" });
     expect((await manager.calendar.year({ year: 2027 })).serviceDays).toEqual([{ date: "2027-03-06", note: "周六预约服务" }]);
   });
+
+  test("a holiday or make-up day without its name is refused as the console's form refuses it, and nothing is written", async () => {
+    const admin = await api.signedIn(hall.users.admin.username);
+    expect(await inputProblemOf(admin.calendar.setDay({ date: "2027-04-23", kind: "holiday" }))).toBe("请填写节日名称");
+    expect(await inputProblemOf(admin.calendar.setDay({ date: "2027-04-24", kind: "makeup", name: "  " }))).toBe("请填写节日名称");
+    expect((await admin.calendar.year({ year: 2027 })).exceptions.filter((day) => day.date === "2027-04-23" || day.date === "2027-04-24")).toEqual([]);
+    expect(await admin.calendar.setDay({ date: "2027-04-23", kind: "regular" })).toEqual({ date: "2027-04-23", kind: "workday" });
+  });
 });
 
 /** The hall's clock for the schedule tests: late December 2026, when 2027's notice is due. */

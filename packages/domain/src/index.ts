@@ -2,6 +2,7 @@ export * from "./api-clients";
 export * from "./audit";
 export * from "./access";
 export * from "./calendar";
+export * from "./calendar-edits";
 export * from "./cases";
 export * from "./hall-clock";
 export * from "./holiday-schedule";

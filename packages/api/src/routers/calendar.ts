@@ -2,13 +2,11 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
 import { listCalendarExceptions, listConfirmedCalendarYears, listHallServiceDays, saveCalendarDay, saveHallServiceDay } from "@hcp/db";
-import { countWorkingDays, dayKind, hallDate, scheduleFromDays, yearsAwaitingSchedule, ZHolidaySchedule } from "@hcp/domain";
+import { countWorkingDays, dayKind, hallDate, scheduleFromDays, yearsAwaitingSchedule, ZCalendarDaySet, ZHolidaySchedule, ZServiceDaySet } from "@hcp/domain";
 
 import { actorOf, audit } from "../services/audit";
 import { confirmHolidaySchedule } from "../services/calendar";
 import { authedProcedure } from "../trpc";
-
-const ZDate = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
 
 /**
  * The working-day calendar: statutory holidays and 调休 make-up days, published each November.
@@ -61,7 +59,7 @@ export const calendarRouter = {
 
   /** Marks a date as holiday or make-up working day, or back to the Monday–Friday rule. */
   setDay: authedProcedure
-    .input(z.object({ date: ZDate, kind: z.enum(["holiday", "makeup", "regular"]), name: z.string().trim().max(32).default("") }))
+    .input(ZCalendarDaySet)
     .mutation(async ({ ctx, input }) => {
       await ctx.db.transaction().execute(async (trx) => {
         const before = await saveCalendarDay(trx, input.date, input.kind === "regular" ? null : { kind: input.kind, name: input.name });
@@ -74,7 +72,7 @@ export const calendarRouter = {
 
   /** A hall's own extra service day (延时/预约/节假日服务): cases on it count like any other. */
   setServiceDay: authedProcedure
-    .input(z.object({ date: ZDate, note: z.string().trim().max(100).default(""), remove: z.boolean().default(false) }))
+    .input(ZServiceDaySet)
     .mutation(async ({ ctx, input }) => {
       await ctx.db.transaction().execute(async (trx) => {
         const before = await saveHallServiceDay(trx, ctx.user.hall_id, input.date, input.remove ? null : input.note);

@@ -1,11 +1,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
+import { ZCalendarDaySet } from "@hcp/domain";
+import type { TCalendarDaySet, TCalendarDaySetInput } from "@hcp/domain";
+
 import { SubmitRow } from "../../components/SubmitRow";
 import { ChoiceGroup, Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
-import type { TCalendarDayForm, TCalendarDayFormInput } from "./calendar-forms";
-import { ZCalendarDayForm } from "./calendar-forms";
 import { calendarStrings } from "./strings";
 
 const KINDS = ["holiday", "makeup", "regular"] as const;
@@ -16,7 +17,7 @@ export interface CalendarDayFormProps {
   error: string | null;
   /** what the last save did, announced politely */
   saved: string | null;
-  onSubmit: (day: TCalendarDayForm) => void;
+  onSubmit: (day: TCalendarDaySet) => void;
 }
 
 /** 设置法定节假日和调休 (admin only): one date at a time, as the State Council's notice lists them. */
@@ -27,8 +28,8 @@ export function CalendarDayForm({ pending, error, saved, onSubmit }: CalendarDay
     handleSubmit,
     watch,
     formState: { errors },
-  } = useForm<TCalendarDayFormInput, unknown, TCalendarDayForm>({
-    resolver: zodResolver(ZCalendarDayForm),
+  } = useForm<TCalendarDaySetInput, unknown, TCalendarDaySet>({
+    resolver: zodResolver(ZCalendarDaySet),
     defaultValues: { date: "", name: "" },
   });
   const kind = watch("kind");

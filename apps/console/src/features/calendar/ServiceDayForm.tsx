@@ -1,11 +1,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
+import { ZServiceDaySet } from "@hcp/domain";
+import type { TServiceDaySet, TServiceDaySetInput } from "@hcp/domain";
+
 import { SubmitRow } from "../../components/SubmitRow";
 import { Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
-import type { TServiceDayForm, TServiceDayFormInput } from "./calendar-forms";
-import { ZServiceDayForm } from "./calendar-forms";
 import { calendarStrings } from "./strings";
 
 export interface ServiceDayFormProps {
@@ -14,7 +15,7 @@ export interface ServiceDayFormProps {
   error: string | null;
   /** what the last save did, announced politely */
   saved: string | null;
-  onSubmit: (serviceDay: TServiceDayForm) => void;
+  onSubmit: (serviceDay: TServiceDaySet) => void;
 }
 
 /** 本厅服务日 (admin, hall manager): register a 延时/预约/节假日 service day of the signed-in user's hall, or take it back. */
@@ -25,8 +26,8 @@ export function ServiceDayForm({ pending, error, saved, onSubmit }: ServiceDayFo
     handleSubmit,
     watch,
     formState: { errors },
-  } = useForm<TServiceDayFormInput, unknown, TServiceDayForm>({
-    resolver: zodResolver(ZServiceDayForm),
+  } = useForm<TServiceDaySetInput, unknown, TServiceDaySet>({
+    resolver: zodResolver(ZServiceDaySet),
     defaultValues: { date: "", note: "", remove: false },
   });
   const remove = watch("remove");
