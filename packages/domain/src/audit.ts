@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "case.complete": "办结办件",
   "case.receipt": "打印回执",
   "case.import": "导入办件",
+  "case.recomputeDueDates": "承诺件：按确认的节假日安排重算办结期限",
   "case.integration.create": "业务系统推送新办件",
   "case.integration.update": "业务系统更新办件",
   "case.integration.complete": "业务系统办结办件",
