@@ -5,7 +5,8 @@ import { WORK_ORDER_STATES, ZCaseRef, ZOnlineLookup, ZOnlineRating, ZRatingLinkO
 import type { TWorkOrderState } from "@hcp/domain";
 
 import { ZRatingResult } from "../schemas";
-import { caseReceipt, lookupOnlineCase, openRatingLink, submitOnlineRating } from "../services/online";
+import { caseReceipt } from "../services/case-receipt";
+import { lookupOnlineCase, openRatingLink, submitOnlineRating } from "../services/online";
 import { publicProcedure, staffProcedure } from "../trpc";
 
 const ZRecordedRating = z.object({ level: z.number().int().min(1).max(5), reasonCodes: z.array(z.string()), ratedAt: z.string() });

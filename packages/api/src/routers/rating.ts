@@ -6,7 +6,7 @@ import { KIOSK_CHANNEL, ZRatingRules, ZRatingSubmit } from "@hcp/domain";
 
 import { ZRatingResult, ZReasonCode } from "../schemas";
 import { submitRating } from "../services/rating";
-import { ratingRules, updateRatingRules } from "../services/rating-rules";
+import { ratingRules, updateRatingRules } from "../services/rating/hall-rules";
 import { authedProcedure, deviceTokenProcedure, publicProcedure } from "../trpc";
 
 export const ratingRouter = {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
-import { cipherKeyId, decryptContact, decryptWith, encryptContact, encryptWith, keyringDataKey, keyringOf, lookupHashWith, parseDataKeys, singleKeyring } from "./contact";
+import { cipherKeyId, contactLookupHash, decryptContact, decryptWith, encryptContact, encryptWith, keyringDataKey, keyringOf, lookupHashWith, parseDataKeys, singleKeyring } from "./contact";
 import { applicantDataColumns } from "./privacy";
 
 const HEX1 = "11".repeat(32);
@@ -83,5 +83,29 @@ describe("applicant columns", () => {
     const both = applicantDataColumns(key, { phone: "13812345678", idNo: "11010519491231002X" });
     expect(both).toMatchObject({ applicant_contact_masked: "138****5678", applicant_id_no_masked: "1101**********002X" });
     expect(decryptContact(key, both.applicant_id_no_cipher ?? "")).toBe("11010519491231002X");
+  });
+});
+
+describe("applicant contact at rest", () => {
+  const key = randomBytes(32);
+
+  test("is encrypted with a fresh nonce each time and decrypts back", () => {
+    const first = encryptContact(key, "13812345678");
+    const second = encryptContact(key, "13812345678");
+    expect(first).not.toBe(second);
+    expect(first).not.toContain("13812345678");
+    expect(decryptContact(key, first)).toBe("13812345678");
+  });
+
+  test("a tampered ciphertext is rejected, and lookups use a keyed hash", () => {
+    // k1:<iv>:<tag>:<ciphertext>: one flipped bit of the ciphertext must fail the GCM tag check.
+    const [keyId, iv, tag, body] = encryptContact(key, "13812345678").split(":") as [string, string, string, string];
+    const tampered = Buffer.from(body, "base64url");
+    tampered[0] = (tampered[0] ?? 0) ^ 1;
+    expect(() => decryptContact(key, [keyId, iv, tag, tampered.toString("base64url")].join(":"))).toThrow(/unable to authenticate/i);
+    // The untouched cipher still opens, so the refusal above is the tampering and nothing else.
+    expect(decryptContact(key, [keyId, iv, tag, body].join(":"))).toBe("13812345678");
+    expect(contactLookupHash(key, "13812345678")).toBe(contactLookupHash(key, "13812345678"));
+    expect(contactLookupHash(randomBytes(32), "13812345678")).not.toBe(contactLookupHash(key, "13812345678"));
   });
 });

@@ -1,7 +1,7 @@
 import { changeHallRatingRules, findHallById, ratingRulesOf } from "@hcp/db";
 import type { TRatingRules } from "@hcp/domain";
 
-import type { TUserContext } from "./overview";
+import type { TUserContext } from "../overview";
 
 /** The hall's rating rules as the console edits them. */
 export async function ratingRules(ctx: TUserContext): Promise<TRatingRules> {

@@ -2,22 +2,11 @@ import { randomBytes } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
-import {
-  formatRetryAt,
-  issueRatingLink,
-  issueRatingToken,
-  LOOKUP_LOCK_POLICY,
-  nextLookupLock,
-  RATING_LINK_KEYS,
-  ratingLinkPath,
-  readRatingToken,
-  verifyRatingLink,
-} from "./online";
+import { issueRatingLink, RATING_LINK_KEYS, ratingLinkPath, verifyRatingLink } from "./link";
 
 const key = randomBytes(32);
 const now = new Date("2026-11-25T02:00:00Z");
 const expiresAt = new Date("2026-12-02T02:00:00Z");
-const MINUTE = 60_000;
 
 describe("signed rating links", () => {
   test("a link verifies to its case until the rating window ends", () => {
@@ -71,47 +60,5 @@ describe("signed rating links", () => {
   test("the QR and SMS paths carry the channel", () => {
     expect(ratingLinkPath("v1.k1.abc.def", 3)).toBe("/rate?t=v1.k1.abc.def&pf=3");
     expect(ratingLinkPath("v1.k1.abc.def", 7)).toBe("/rate?t=v1.k1.abc.def&pf=7");
-  });
-});
-
-describe("page tokens", () => {
-  test("remember whether the case was reached by lookup or by link", () => {
-    expect(readRatingToken(key, issueRatingToken(key, 42, now), now)).toEqual({ caseId: 42, via: "lookup" });
-    expect(readRatingToken(key, issueRatingToken(key, 42, now, "link"), now)).toEqual({ caseId: 42, via: "link" });
-  });
-
-  test("a page token is not a link and a link is not a page token", () => {
-    const link = issueRatingLink(key, { caseId: 42, expiresAt });
-    expect(readRatingToken(key, link, now)).toBeNull();
-    expect(verifyRatingLink(key, issueRatingToken(key, 42, now), now)).toEqual({ ok: false, reason: "invalid" });
-  });
-});
-
-describe("lookup lock policy", () => {
-  test("every fifth consecutive failure locks: 15 minutes, then doubling, capped", () => {
-    let state: { failures: number; updatedAt: Date } | undefined;
-    const locks: (number | null)[] = [];
-    let at = now.getTime();
-    for (let attempt = 1; attempt <= 40; attempt++) {
-      const next = nextLookupLock(state, new Date(at));
-      locks.push(next.lockedUntil ? (next.lockedUntil.getTime() - at) / MINUTE : null);
-      state = { failures: next.failures, updatedAt: new Date(at) };
-      at = next.lockedUntil ? next.lockedUntil.getTime() + MINUTE : at + MINUTE;
-    }
-    expect(locks.filter((lock) => lock !== null)).toEqual([15, 30, 60, 120, 240, 480, 480, 480]);
-    expect(locks.slice(0, 5)).toEqual([null, null, null, null, 15]);
-  });
-
-  test("failures a day old are forgotten", () => {
-    const old = { failures: 4, updatedAt: new Date(now.getTime() - LOOKUP_LOCK_POLICY.forgetAfterMs - 1) };
-    expect(nextLookupLock(old, now)).toEqual({ failures: 1, lockedUntil: null });
-    const recent = { failures: 4, updatedAt: new Date(now.getTime() - MINUTE) };
-    expect(nextLookupLock(recent, now)).toEqual({ failures: 5, lockedUntil: new Date(now.getTime() + 15 * MINUTE) });
-  });
-
-  test("the retry time is hall-local, rounded up, with the date when it is not today", () => {
-    expect(formatRetryAt(new Date("2026-11-25T02:15:00Z"), now)).toBe("10:15");
-    expect(formatRetryAt(new Date("2026-11-25T02:15:00.001Z"), now)).toBe("10:16");
-    expect(formatRetryAt(new Date("2026-11-25T16:05:00Z"), now)).toBe("11月26日 00:05");
   });
 });
