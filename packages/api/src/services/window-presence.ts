@@ -1,0 +1,48 @@
+import { findWindow, findWindowStaff, signInAtWindow, signOutOfWindow } from "@hcp/db";
+import type { User } from "@hcp/db";
+
+import type { TContext } from "../context-types";
+import { appError } from "../errors";
+import { actorOf, audit } from "./audit";
+import { announceWithdrawn, withdrawInTransaction } from "./prompts";
+
+type TStaffContext = TContext & { user: User; staffId: number };
+
+/** Every evaluator whose window changed occupant re-shows its 亮牌 card. */
+async function announceStaff(ctx: TContext, windowIds: readonly number[]): Promise<void> {
+  for (const windowId of windowIds) {
+    ctx.bus.publish(windowId, { type: "staff", staff: await findWindowStaff(ctx.db, windowId) });
+  }
+}
+
+/** 亮牌: the staff member takes the window (of their hall, active), ending their session elsewhere. */
+export async function signInAtHallWindow(ctx: TStaffContext, windowId: number): Promise<{ windowId: number }> {
+  const window = await findWindow(ctx.db, windowId);
+  if (!window?.active || window.hall_id !== ctx.user.hall_id) throw appError("WINDOW_NOT_FOUND", "NOT_FOUND");
+  const now = ctx.now();
+  // Every staff session this ends (theirs elsewhere, the window's previous occupant's) takes its
+  // open prompts with it, in the same commit: the evaluator never offers them to the next citizen.
+  const { changed, withdrawn } = await ctx.db.transaction().execute(async (trx) => {
+    const windows = await signInAtWindow(trx, { windowId: window.id, staffId: ctx.staffId, now });
+    const closed = await withdrawInTransaction(trx, actorOf(ctx), { windowIds: windows }, "signIn");
+    await audit(trx, actorOf(ctx, now), { action: "window.signIn", entity: "window", entityId: window.id });
+    return { changed: windows, withdrawn: closed };
+  });
+  announceWithdrawn(ctx, withdrawn);
+  await announceStaff(ctx, changed);
+  return { windowId: window.id };
+}
+
+/** 离岗: the staff session ends; its open prompts are withdrawn with it, never left for the next citizen. */
+export async function signOutOfHallWindow(ctx: TStaffContext): Promise<void> {
+  const now = ctx.now();
+  const { left, withdrawn } = await ctx.db.transaction().execute(async (trx) => {
+    const windowId = await signOutOfWindow(trx, ctx.staffId, now);
+    if (windowId === null) return { left: null, withdrawn: [] };
+    const closed = await withdrawInTransaction(trx, actorOf(ctx), { windowIds: [windowId] }, "signOut");
+    await audit(trx, actorOf(ctx, now), { action: "window.signOut", entity: "window", entityId: windowId });
+    return { left: windowId, withdrawn: closed };
+  });
+  announceWithdrawn(ctx, withdrawn);
+  if (left !== null) await announceStaff(ctx, [left]);
+}
