@@ -5,7 +5,7 @@
  * load; `citizen.test.ts` keeps it that way.
  */
 export * from "./citizen-forms";
-export { appErrorMessage } from "./errors";
+export { CITIZEN_ERROR_MESSAGES, citizenErrorMessage } from "./citizen-errors";
 export { hallLongDateTimeText } from "./hall-clock";
 export * from "./levels";
 export { RATING_RULE_LIMITS } from "./rating-rule-limits";

@@ -1,4 +1,4 @@
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpLink } from "@trpc/client";
 
 import type { AppRouter } from "@hcp/api";
 
@@ -7,4 +7,4 @@ import type { AppRouter } from "@hcp/api";
  * The evaluator's event stream has its own client (features/kiosk/kiosk-feed.ts), so the online
  * page never loads the stream's code.
  */
-export const trpcClient = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/trpc" })] });
+export const trpcClient = createTRPCClient<AppRouter>({ links: [httpLink({ url: "/trpc" })] });

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "react";
 
-import { appErrorMessage } from "@hcp/domain/citizen";
+import { citizenErrorMessage } from "@hcp/domain/citizen";
 
 import { fill, STRINGS } from "../../lib/strings";
 import type { TRatingRefusal } from "./outbox/kiosk-outbox";
@@ -24,7 +24,7 @@ export function RefusedNotice(props: { refusal: TRatingRefusal; onDone: () => vo
     <div className="kiosk-message refused" role="alert" data-testid="kiosk-refused">
       <h1>{STRINGS.refusedTitle}</h1>
       <p>{fill(STRINGS.refusedCase, { caseNo: props.refusal.caseNo })}</p>
-      <p>{appErrorMessage(props.refusal.appCode) ?? STRINGS.refusedOther}</p>
+      <p>{citizenErrorMessage(props.refusal.appCode) ?? STRINGS.refusedOther}</p>
       <button type="button" className="primary" onClick={() => done.current()}>
         {STRINGS.refusedOk}
       </button>

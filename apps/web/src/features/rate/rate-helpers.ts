@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 
-import { appErrorMessage, hallLongDateTimeText } from "@hcp/domain/citizen";
+import { citizenErrorMessage, hallLongDateTimeText } from "@hcp/domain/citizen";
 
 import { RATE_STRINGS } from "./strings";
 
@@ -63,7 +63,7 @@ export function rateErrorMessage(error: unknown): string {
   const code = errorCode(error);
   if (code === null) return RATE_STRINGS.network;
   if (SERVER_WORDED.has(code) && error.message) return error.message;
-  return appErrorMessage(code) ?? RATE_STRINGS.generic;
+  return citizenErrorMessage(code) ?? RATE_STRINGS.generic;
 }
 
 const ELDER_KEY = "hcp.rate.elder";
