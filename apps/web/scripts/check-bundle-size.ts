@@ -2,8 +2,9 @@
  * How much JavaScript each citizen page loads before its first tap, gzipped (level 9), against
  * the budget below. Read from the build's manifest (vite `build.manifest`): the HTML's entry and
  * its static imports, then the page's own route chunk with everything it imports, statically or
- * dynamically. The evaluator also registers its service worker on its first visit, so /kiosk
- * counts sw.js and the Workbox runtime it loads.
+ * dynamically. The evaluator also registers its service worker after the load event: sw.js and
+ * the Workbox runtime it loads run in their own thread, not the page's, so they have a budget of
+ * their own.
  *
  *   npx tsx scripts/check-bundle-size.ts   (from apps/web; builds first if dist/ has no manifest)
  */
@@ -14,11 +15,13 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 /**
- * Bytes of gzipped JavaScript a page may load on its first visit, about 2 % above what it loads
- * today: /kiosk 93.0 KB plus 8.8 KB of service worker, /rate 90.2 KB (zlib level 9; `gzip -9`
- * reads about 0.5 % less).
+ * Bytes of gzipped page JavaScript a page may load on its first visit, about 2 % above what it
+ * loads today: /kiosk 90.4 KB, /rate 87.5 KB (zlib level 9; `gzip -9` reads about 0.5 % less).
  */
-const BUNDLE_BUDGETS = { "/kiosk": 104_000, "/rate": 92_000 } as const;
+const BUNDLE_BUDGETS = { "/kiosk": 92_000, "/rate": 89_300 } as const;
+
+/** The evaluator's service worker with its Workbox runtime: 8.7 KB today. */
+const SERVICE_WORKER_BUDGET = 8_900;
 
 type TPage = keyof typeof BUNDLE_BUDGETS;
 
@@ -39,10 +42,11 @@ type TManifest = Record<string, TManifestChunk>;
 interface TPageSize {
   page: TPage;
   files: { file: string; gzipBytes: number }[];
+  /** the page's own JavaScript: the entry, the page's chunk and what it imports */
   gzipBytes: number;
-  /** the part of gzipBytes that is the service worker and its runtime */
-  serviceWorkerBytes: number;
   budget: number;
+  /** the service worker the page registers after load, with its runtime (none for /rate) */
+  serviceWorker: { files: { file: string; gzipBytes: number }[]; gzipBytes: number; budget: number } | null;
 }
 
 const WEB_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -77,25 +81,34 @@ export function measurePages(distDir = join(WEB_ROOT, "dist")): TPageSize[] {
     const files = new Set<string>();
     collect(manifest, "index.html", false, files);
     collect(manifest, PAGE_SOURCES[page], true, files);
-    const worker = page === "/kiosk" ? serviceWorkerFiles(distDir) : [];
-    const sized = [...files, ...worker].filter((file) => file.endsWith(".js")).map((file) => ({ file, gzipBytes: gzipBytes(join(distDir, file)) }));
+    const sized = (names: string[]) => names.filter((file) => file.endsWith(".js")).map((file) => ({ file, gzipBytes: gzipBytes(join(distDir, file)) }));
     const total = (list: { gzipBytes: number }[]) => list.reduce((sum, file) => sum + file.gzipBytes, 0);
+    const pageFiles = sized([...files]);
+    const workerFiles = page === "/kiosk" ? sized(serviceWorkerFiles(distDir)) : [];
     return {
       page,
-      files: sized,
-      gzipBytes: total(sized),
-      serviceWorkerBytes: total(sized.filter((file) => worker.includes(file.file))),
+      files: pageFiles,
+      gzipBytes: total(pageFiles),
       budget: BUNDLE_BUDGETS[page],
+      serviceWorker: workerFiles.length > 0 ? { files: workerFiles, gzipBytes: total(workerFiles), budget: SERVICE_WORKER_BUDGET } : null,
     };
   });
 }
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
+const fileList = (files: { file: string; gzipBytes: number }[]) => files.map((file) => `${file.file} ${kb(file.gzipBytes)}`).join(" + ");
+
 export function sizeLine(size: TPageSize): string {
-  const parts = size.files.map((file) => `${file.file} ${kb(file.gzipBytes)}`).join(" + ");
-  const worker = size.serviceWorkerBytes > 0 ? `, page ${kb(size.gzipBytes - size.serviceWorkerBytes)} + service worker ${kb(size.serviceWorkerBytes)}` : "";
-  return `${size.page.padEnd(7)} ${kb(size.gzipBytes)} of ${kb(size.budget)} gzipped JS${worker} (${parts})`;
+  const worker = size.serviceWorker
+    ? `; service worker ${kb(size.serviceWorker.gzipBytes)} of ${kb(size.serviceWorker.budget)} (${fileList(size.serviceWorker.files)})`
+    : "";
+  return `${size.page.padEnd(7)} ${kb(size.gzipBytes)} of ${kb(size.budget)} gzipped page JS (${fileList(size.files)})${worker}`;
+}
+
+/** Whether the page and its service worker stay within their budgets. */
+export function withinBudget(size: TPageSize): boolean {
+  return size.gzipBytes <= size.budget && (size.serviceWorker === null || size.serviceWorker.gzipBytes <= size.serviceWorker.budget);
 }
 
 function main(): void {
@@ -104,7 +117,7 @@ function main(): void {
   let over = false;
   for (const size of measurePages(distDir)) {
     console.log(sizeLine(size));
-    if (size.gzipBytes > size.budget) over = true;
+    if (!withinBudget(size)) over = true;
   }
   if (over) {
     console.error("over the bundle budget: see the README's 'Citizen bundle budget'");
