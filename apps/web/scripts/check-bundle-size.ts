@@ -81,7 +81,8 @@ export function measurePages(distDir = join(WEB_ROOT, "dist")): TPageSize[] {
     const files = new Set<string>();
     collect(manifest, "index.html", false, files);
     collect(manifest, PAGE_SOURCES[page], true, files);
-    const sized = (names: string[]) => names.filter((file) => file.endsWith(".js")).map((file) => ({ file, gzipBytes: gzipBytes(join(distDir, file)) }));
+    const sized = (names: string[]) =>
+      names.filter((file) => file.endsWith(".js")).map((file) => ({ file, gzipBytes: gzipBytes(join(distDir, file)) }));
     const total = (list: { gzipBytes: number }[]) => list.reduce((sum, file) => sum + file.gzipBytes, 0);
     const pageFiles = sized([...files]);
     const workerFiles = page === "/kiosk" ? sized(serviceWorkerFiles(distDir)) : [];
@@ -90,14 +91,18 @@ export function measurePages(distDir = join(WEB_ROOT, "dist")): TPageSize[] {
       files: pageFiles,
       gzipBytes: total(pageFiles),
       budget: BUNDLE_BUDGETS[page],
-      serviceWorker: workerFiles.length > 0 ? { files: workerFiles, gzipBytes: total(workerFiles), budget: SERVICE_WORKER_BUDGET } : null,
+      serviceWorker:
+        workerFiles.length > 0
+          ? { files: workerFiles, gzipBytes: total(workerFiles), budget: SERVICE_WORKER_BUDGET }
+          : null,
     };
   });
 }
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
-const fileList = (files: { file: string; gzipBytes: number }[]) => files.map((file) => `${file.file} ${kb(file.gzipBytes)}`).join(" + ");
+const fileList = (files: { file: string; gzipBytes: number }[]) =>
+  files.map((file) => `${file.file} ${kb(file.gzipBytes)}`).join(" + ");
 
 export function sizeLine(size: TPageSize): string {
   const worker = size.serviceWorker
@@ -107,13 +112,17 @@ export function sizeLine(size: TPageSize): string {
 }
 
 /** Whether the page and its service worker stay within their budgets. */
-export function withinBudget(size: TPageSize): boolean {
-  return size.gzipBytes <= size.budget && (size.serviceWorker === null || size.serviceWorker.gzipBytes <= size.serviceWorker.budget);
+function withinBudget(size: TPageSize): boolean {
+  return (
+    size.gzipBytes <= size.budget &&
+    (size.serviceWorker === null || size.serviceWorker.gzipBytes <= size.serviceWorker.budget)
+  );
 }
 
 function main(): void {
   const distDir = join(WEB_ROOT, "dist");
-  if (!existsSync(join(distDir, ".vite", "manifest.json"))) execFileSync("npx", ["vite", "build"], { cwd: WEB_ROOT, stdio: "inherit" });
+  if (!existsSync(join(distDir, ".vite", "manifest.json")))
+    execFileSync("npx", ["vite", "build"], { cwd: WEB_ROOT, stdio: "inherit" });
   let over = false;
   for (const size of measurePages(distDir)) {
     console.log(sizeLine(size));

@@ -32,7 +32,8 @@ export const APP_ERROR_MESSAGES = {
   REPORT_NOT_FOUND: "月报不存在或无权查看",
   REPORT_GENERATING: "该月报正在生成中，请稍后查看进度",
   REPORT_ARCHIVE_HALL_ONLY: "月报存档按全大厅生成，部门负责人请查看本部门的月度报告",
-  REPORT_FONT_MISSING: "服务器缺少生成 PDF 所需的中文字体，请管理员安装 fonts-wqy-microhei 或用 HCP_REPORT_FONT 指定字体文件",
+  REPORT_FONT_MISSING:
+    "服务器缺少生成 PDF 所需的中文字体，请管理员安装 fonts-wqy-microhei 或用 HCP_REPORT_FONT 指定字体文件",
   REPORT_CSV_HALL_ONLY: "评价明细按全大厅导出，部门负责人不能下载",
   REPORT_VERSION_NOT_FOUND: "该月报版本不存在或尚未生成完成",
   PROVINCE_ENDPOINT_REQUIRED: "启用省级对接前请填写对接地址",
