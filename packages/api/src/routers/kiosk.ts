@@ -6,12 +6,10 @@ import { z } from "zod";
 import { randomBytes } from "node:crypto";
 
 import {
-  closePrompt,
   completePairing,
   findDeviceByPairingCode,
   findDeviceByTokenHash,
   findHallById,
-  findPrompt,
   findWindow,
   findWindowStaff,
   listPendingPrompts,
@@ -28,10 +26,10 @@ import { appError } from "../errors";
 import { ZPromptView, ZWindowStaffView } from "../schemas";
 import { DEVICE_COOKIE } from "../services/auth";
 import { attemptLimiter } from "../services/limiter";
-import { toPromptEvent } from "../services/prompts";
+import { timeOutAtWindow, toPromptEvent } from "../services/prompts";
 import { reportRefusedRating } from "../services/refused-ratings";
 import { deviceProcedure, publicProcedure } from "../trpc";
-import { audit, systemActor } from "../services/audit";
+import { audit } from "../services/audit";
 
 const ZKioskState = z.object({
   device: z.object({ deviceCode: z.string() }),
@@ -186,22 +184,5 @@ export const kioskRouter = {
   timeout: deviceProcedure
     .input(z.object({ promptId: ZId }))
     .output(z.object({ closed: z.boolean() }))
-    .mutation(async ({ ctx, input }) => {
-      const prompt = await findPrompt(ctx.db, input.promptId);
-      if (prompt?.window_id !== ctx.device.windowId || !prompt) throw appError("PROMPT_NOT_FOUND", "NOT_FOUND");
-      const now = ctx.now();
-      // The closed prompt and its "timed out" record commit together: never one without the other.
-      const closed = await ctx.db.transaction().execute(async (trx) => {
-        if (!(await closePrompt(trx, prompt.id, "timed_out", now))) return false;
-        await audit(trx, systemActor(now), {
-          action: "rating.promptTimedOut",
-          entity: "case",
-          entityId: prompt.case_id,
-          detail: { promptId: prompt.id, device: ctx.device.deviceCode },
-        });
-        return true;
-      });
-      if (closed) ctx.bus.publish(ctx.device.windowId, { type: "promptClosed", promptId: prompt.id, status: "timed_out" });
-      return { closed };
-    }),
+    .mutation(({ ctx, input }) => timeOutAtWindow(ctx, ctx.device, input.promptId)),
 } satisfies TRPCRouterRecord;

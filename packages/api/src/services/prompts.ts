@@ -1,8 +1,9 @@
-import { listLapsedPrompts, SESSION_IDLE_MS, timeOutPrompts, withdrawPrompts } from "@hcp/db";
+import { closePrompt, findPrompt, listLapsedPrompts, SESSION_IDLE_MS, timeOutPrompts, withdrawPrompts } from "@hcp/db";
 import type { Db, TPromptView, TWithdrawnPrompt } from "@hcp/db";
 
 import type { TPromptEvent, WindowBus } from "../bus";
-import type { TContext } from "../context-types";
+import type { TContext, TDevice } from "../context-types";
+import { appError } from "../errors";
 import { audit, systemActor } from "./audit";
 import type { TAuditActor } from "./audit";
 
@@ -72,4 +73,26 @@ export async function sweepLapsedPrompts(deps: { db: Db; bus: WindowBus; now: Da
   announceWithdrawn(deps, closed.withdrawn);
   for (const prompt of closed.timedOut) deps.bus.publish(prompt.windowId, { type: "promptClosed", promptId: prompt.id, status: "timed_out" });
   return { withdrawn: closed.withdrawn.length, timedOut: closed.timedOut.length };
+}
+
+/**
+ * The citizen walked away from the evaluator: the prompt of its window ends unrated, and the
+ * closed prompt and its "timed out" record commit together, never one without the other.
+ */
+export async function timeOutAtWindow(ctx: TContext, device: TDevice & { windowId: number }, promptId: number): Promise<{ closed: boolean }> {
+  const prompt = await findPrompt(ctx.db, promptId);
+  if (prompt?.window_id !== device.windowId || !prompt) throw appError("PROMPT_NOT_FOUND", "NOT_FOUND");
+  const now = ctx.now();
+  const closed = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await closePrompt(trx, prompt.id, "timed_out", now))) return false;
+    await audit(trx, systemActor(now), {
+      action: "rating.promptTimedOut",
+      entity: "case",
+      entityId: prompt.case_id,
+      detail: { promptId: prompt.id, device: device.deviceCode },
+    });
+    return true;
+  });
+  if (closed) ctx.bus.publish(device.windowId, { type: "promptClosed", promptId: prompt.id, status: "timed_out" });
+  return { closed };
 }
