@@ -2,7 +2,7 @@ import { DEFAULT_RANKING_WEIGHTS, formatPercent, metricDefinitionList, scoreBrea
 import type { TRatio } from "@hcp/domain";
 
 import type { TRateView } from "../services/overview";
-import { MONTHLY_REPORT_FORMAT } from "../services/report/types";
+import { MONTHLY_REPORT_FORMAT } from "../services/report/schemas";
 import type { TReportCountRow, TReportRankedRow, TMonthlyReport } from "../services/report/types";
 
 /**

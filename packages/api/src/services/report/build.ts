@@ -44,7 +44,7 @@ import {
   workOrderRateRows,
 } from "./sections";
 import type { TRankedEntity, TRankingMonth } from "./sections";
-import { MONTHLY_REPORT_FORMAT } from "./types";
+import { MONTHLY_REPORT_FORMAT } from "./schemas";
 import type { TMonthlyReport, TReportCountRow } from "./types";
 
 export type TCalendarMarks = Pick<TMonthlyReport["summary"], "workingDaysProvisional" | "deadlinesProvisional">;

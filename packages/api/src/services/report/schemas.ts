@@ -4,7 +4,6 @@ import { METRIC_KEYS } from "@hcp/domain";
 
 import { ZRankingPopulation, ZRateView, ZScorePart } from "../../schemas";
 import { ZReportMonth } from "./month";
-import { MONTHLY_REPORT_FORMAT } from "./types";
 
 /**
  * Inputs and output shapes of the report procedures: they validate what leaves the server and
@@ -12,6 +11,9 @@ import { MONTHLY_REPORT_FORMAT } from "./types";
  * (types.ts) are inferred from them. Times are ISO strings.
  */
 const ZHallId = z.coerce.number().int().positive().optional();
+
+/** The version of the report's JSON shape, stored with every archived report. */
+export const MONTHLY_REPORT_FORMAT = 1;
 
 export const ZMonthlyReportInput = z.object({
   /** the caller's own hall when omitted */

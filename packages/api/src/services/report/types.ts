@@ -17,8 +17,6 @@ import type { ZRankingPopulation } from "../../schemas";
  * metric functions (`text`), with the exact num/den kept beside it so an export never re-rounds.
  * The types are the report schemas' (schemas.ts), which also check what leaves the server.
  */
-export const MONTHLY_REPORT_FORMAT = 1;
-
 export type TMonthlyReport = z.infer<typeof ZMonthlyReport>;
 export type TReportComparison = z.infer<typeof ZReportComparison>;
 export type TReportCountRow = z.infer<typeof ZReportCountRow>;
