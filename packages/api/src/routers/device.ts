@@ -18,7 +18,6 @@ import { authedProcedure } from "../trpc";
 export const DEVICE_OFFLINE_AFTER_MS = 2 * 60_000;
 const PAIRING_CODE_TTL_MS = 15 * 60_000;
 
-
 /** What the audit trail keeps of a device's pairing: never a token or code hash. */
 async function pairingState(db: Db, deviceId: number) {
   const row = await lockDevicePairing(db, deviceId);

@@ -8,7 +8,6 @@ import { ZDepartmentPerformance, ZMetricsView, ZPeriodOverview } from "../schema
 import { departmentPerformance, monthlyTrend, periodOverview } from "../services/overview";
 import { authedProcedure } from "../trpc";
 
-
 let eventSequence = 0;
 
 export const overviewRouter = {

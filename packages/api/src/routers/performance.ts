@@ -9,7 +9,6 @@ import { myPerformance, ratingList, trend } from "../services/performance/trends
 import { checkScope, rankingSettings, staffPerformance, updateRankingSettings, windowRanking } from "../services/performance/ranking";
 import { authedProcedure } from "../trpc";
 
-
 const ZRankingSettings = z.object({
   weights: ZRankingWeights,
   minSample: z.number().int().min(1, { error: "最低样本量至少为 1" }).max(10_000, { error: "最低样本量不能超过 10000" }),

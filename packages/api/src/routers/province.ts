@@ -1,44 +1,18 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { findProvinceConfig, listRejectedOutboxRows, provinceReconciliation, requeueOutboxRow, saveProvinceConfig } from "@hcp/db";
-import { hallDayBounds, PROVINCE_RECORD_KIND_LABELS, ZId, ZPeriod, ZProvinceExportConfig } from "@hcp/domain";
+import { provinceReconciliation } from "@hcp/db";
+import { hallDayBounds, ZId, ZPeriod, ZProvinceExportConfig } from "@hcp/domain";
 
-import { appError } from "../errors";
-import { actorOf, audit } from "../services/audit";
-import { exportConfigOf } from "../services/province-export";
+import { provinceConfig, rejectedRecords, requeueRecord, updateProvinceConfig } from "../services/province-settings";
 import { authedProcedure } from "../trpc";
-
 
 /** 省级对接: the provincial export's settings, daily reconciliation and parked records. */
 export const provinceRouter = {
-  config: authedProcedure.query(async ({ ctx }) => {
-    const stored = await findProvinceConfig(ctx.db, ctx.user.hall_id);
-    return stored
-      ? exportConfigOf(stored)
-      : { enabled: false, endpoint: "", channelMap: {}, levelCoding: "national" as const, dataSource: "", timeoutMs: 10_000 };
-  }),
+  config: authedProcedure.query(({ ctx }) => provinceConfig(ctx)),
 
   updateConfig: authedProcedure.input(ZProvinceExportConfig).mutation(async ({ ctx, input }) => {
-    if (input.enabled && input.endpoint === "") throw appError("PROVINCE_ENDPOINT_REQUIRED", "BAD_REQUEST");
-    const stored = await findProvinceConfig(ctx.db, ctx.user.hall_id);
-    await ctx.db.transaction().execute(async (trx) => {
-      await saveProvinceConfig(
-        trx,
-        {
-          hallId: ctx.user.hall_id,
-          enabled: input.enabled,
-          endpoint: input.endpoint,
-          channelMap: JSON.stringify(input.channelMap),
-          levelCoding: input.levelCoding,
-          dataSource: input.dataSource,
-          timeoutMs: input.timeoutMs,
-        },
-        ctx.now(),
-      );
-      const before = stored ? exportConfigOf(stored) : null;
-      await audit(trx, actorOf(ctx), { action: "province.updateConfig", entity: "province_export_config", entityId: ctx.user.hall_id, before, after: input });
-    });
+    await updateProvinceConfig(ctx, input);
     return { ok: true as const };
   }),
 
@@ -48,23 +22,11 @@ export const provinceRouter = {
     return provinceReconciliation(ctx.db, ctx.user.hall_id, bounds.start, bounds.end);
   }),
 
-  rejected: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(500).default(100) })).query(async ({ ctx, input }) => {
-    const rows = await listRejectedOutboxRows(ctx.db, ctx.user.hall_id, input.limit);
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      kindLabel: PROVINCE_RECORD_KIND_LABELS[row.kind] ?? row.kind,
-      refId: row.ref_id,
-      attempts: row.attempts,
-      reason: row.last_error,
-      createdAt: row.created_at.toISOString(),
-      settledAt: row.settled_at?.toISOString() ?? null,
-    }));
-  }),
+  rejected: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(500).default(100) })).query(({ ctx, input }) => rejectedRecords(ctx, input.limit)),
 
   /** Sends a parked record again once its cause is fixed. */
   requeue: authedProcedure.input(z.object({ id: ZId })).mutation(async ({ ctx, input }) => {
-    if (!(await requeueOutboxRow(ctx.db, ctx.user.hall_id, input.id, ctx.now()))) throw appError("NOT_FOUND", "NOT_FOUND");
+    await requeueRecord(ctx, input.id);
     return { ok: true as const };
   }),
 } satisfies TRPCRouterRecord;
