@@ -2,5 +2,5 @@
  * The server's configuration: the platform's one environment schema, kept in @hcp/db so the
  * maintenance commands below apps/ read the same one (see packages/db/src/env.ts).
  */
-export { childEnv, readEnv, ZEnv } from "@hcp/db/env";
-export type { TEnv } from "@hcp/db/env";
+export { childEnv, readEnv,  } from "@hcp/db/env";
+;

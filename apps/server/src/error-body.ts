@@ -12,7 +12,7 @@ const TRPC_CODE: Record<number, string> = { 400: "BAD_REQUEST", 403: "FORBIDDEN"
  * shape the caller's client reads: tRPC's error envelope (one per call of a batch) under /trpc,
  * otherwise the REST error (code, message, details) with the tRPC-style `data` beside it.
  */
-export function refusalBody(url: URL, status: number, appCode: TAppErrorCode): unknown {
+function refusalBody(url: URL, status: number, appCode: TAppErrorCode): unknown {
   const path = url.pathname;
   const message = APP_ERROR_MESSAGES[appCode];
   if (path.startsWith("/trpc/")) {

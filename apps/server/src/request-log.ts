@@ -31,7 +31,7 @@ function requestIdOf(req: IncomingMessage): string {
  * or anything but letters and dots (ids, case numbers, tokens, file names) become ":param", and
  * the query string is never logged.
  */
-export function routeOf(path: string): string {
+function routeOf(path: string): string {
   const segments = path.split("/").map((segment, index) => {
     if (index === 0 || segment === "") return segment;
     return /^[A-Za-z][A-Za-z._-]{0,63}$/.test(segment) || /^v\d$/.test(segment) || (path.startsWith("/trpc/") && index === 2 && /^[A-Za-z.,]{1,400}$/.test(segment)) ? segment : ":param";

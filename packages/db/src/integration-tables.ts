@@ -7,7 +7,7 @@ import type { Database } from "./schema";
  * The two tables of migration 2026_11_26_0400_case_import, typed beside their repositories (Kysely's
  * `withTables`) rather than in the shared schema: only the integration repositories read them.
  */
-export interface CaseStaffTable {
+interface CaseStaffTable {
   case_id: number;
   /** 1 = the handler (also case.staff_id), then whoever assisted */
   seq: number;
@@ -42,7 +42,7 @@ export interface CaseImportTable {
 }
 
 // A type alias, not an interface: withTables wants a record type.
-export type TIntegrationTables = {
+type TIntegrationTables = {
   case_staff: CaseStaffTable;
   case_import: CaseImportTable;
 };

@@ -21,9 +21,9 @@ import type { TAppErrorCode } from "./errors";
 import { ROLE_KEYS } from "./roles";
 import type { TRole } from "./roles";
 
-export type TApiClientPrincipal = `api_client:${string}`;
-export type TPrincipal = TRole | "device" | "public" | TApiClientPrincipal;
-export type TAccessScope = "none" | "hall" | "department" | "own" | "own-window";
+type TApiClientPrincipal = `api_client:${string}`;
+type TPrincipal = TRole | "device" | "public" | TApiClientPrincipal;
+type TAccessScope = "none" | "hall" | "department" | "own" | "own-window";
 
 export interface TAccessRule {
   principals: readonly TPrincipal[];

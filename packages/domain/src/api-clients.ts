@@ -44,12 +44,12 @@ export type TApiClientCreate = z.infer<typeof ZApiClientCreate>;
  * (5), phone 12345 (6), SMS (7). The evaluator (4) rates only through its own device token, and a
  * QR code (3) only through the signed link it carries.
  */
-export const INTEGRATION_RATING_CHANNELS = [1, 2, 5, 6, 7] as const;
-export type TIntegrationRatingChannel = (typeof INTEGRATION_RATING_CHANNELS)[number];
+const INTEGRATION_RATING_CHANNELS = [1, 2, 5, 6, 7] as const;
+type TIntegrationRatingChannel = (typeof INTEGRATION_RATING_CHANNELS)[number];
 
 const CHANNEL_ERROR = "评价渠道应为 1（PC端）、2（移动端）、5（大厅其他终端）、6（电话）或 7（短信）";
 
-export const ZIntegrationRatingChannel = z
+const ZIntegrationRatingChannel = z
   .number({ error: CHANNEL_ERROR })
   .int({ error: CHANNEL_ERROR })
   .refine((value) => (INTEGRATION_RATING_CHANNELS as readonly number[]).includes(value), { error: CHANNEL_ERROR })
@@ -62,7 +62,6 @@ export const ZIntegrationRating = ZRatingChoice.safeExtend({
   /** when the citizen rated (on the phone, in the SMS reply); the server's receive time is kept beside it */
   ratedAt: z.iso.datetime({ offset: true, error: "评价时间格式应为带时区的 ISO 8601 时间" }).optional(),
 });
-export type TIntegrationRating = z.input<typeof ZIntegrationRating>;
 
 /** Printable ASCII, as RFC 9110 field values and the IETF Idempotency-Key draft allow. */
 export const ZIdempotencyKey = z

@@ -23,11 +23,11 @@ const ZScheduleDate = z
 
 const ZScheduleName = z.string().trim().min(1, { error: "请填写节日名称" }).max(32, { error: "节日名称不能超过 32 字" });
 
-export const ZHolidayRange = z.object({ name: ZScheduleName, from: ZScheduleDate, to: ZScheduleDate });
-export const ZMakeupDay = z.object({ name: ZScheduleName, date: ZScheduleDate });
+const ZHolidayRange = z.object({ name: ZScheduleName, from: ZScheduleDate, to: ZScheduleDate });
+const ZMakeupDay = z.object({ name: ZScheduleName, date: ZScheduleDate });
 
-export const FIRST_SCHEDULE_YEAR = 2000;
-export const LAST_SCHEDULE_YEAR = 2100;
+const FIRST_SCHEDULE_YEAR = 2000;
+const LAST_SCHEDULE_YEAR = 2100;
 
 export const ZHolidaySchedule = z
   .object({
@@ -132,7 +132,7 @@ export function scheduleFromDays(year: number, days: readonly { date: string; ki
 }
 
 /** From 1 November the next year's notice is due (it is usually published then). */
-export const SCHEDULE_DUE_FROM = "11-01";
+const SCHEDULE_DUE_FROM = "11-01";
 
 /**
  * The years whose schedule an administrator must be told to enter on `today`: this year if it is
@@ -163,7 +163,7 @@ export const PROVISIONAL_CALENDAR_LABEL = "暂按周末计算";
  * `类型,名称,开始日期,结束日期` and one line per holiday range (类型 放假) or make-up day (类型 调休上班,
  * 结束日期 empty). Errors name the line.
  */
-export const SCHEDULE_CSV_HEADER = "类型,名称,开始日期,结束日期";
+const SCHEDULE_CSV_HEADER = "类型,名称,开始日期,结束日期";
 
 export type TScheduleFileResult = { ok: true; schedule: THolidayScheduleValue } | { ok: false; errors: string[] };
 

@@ -130,11 +130,6 @@ export function formatQuotient(ratio: TRatio, digits = 2): string {
   return withDecimals(roundHalfUp(ratio.num, ratio.den, digits), digits);
 }
 
-/** The ratio as a number, for charts and sorting; null when undefined. */
-export function ratioValue(ratio: TRatio): number | null {
-  return ratio.den === 0 ? null : ratio.num / ratio.den;
-}
-
 /**
  * Wilson score interval lower bound (95 % by default): ranks a window with 3 of 3 good ratings
  * below one with 990 of 1,000, as SPEC §6 requires.

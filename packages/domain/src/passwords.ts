@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import type { TAppErrorCode } from "./errors";
 
-export const PASSWORD_MIN_LENGTH = 10;
+const PASSWORD_MIN_LENGTH = 10;
 
 /**
  * Passwords people pick first (common worldwide and in Chinese lists: pinyin, 520/1314, keyboard

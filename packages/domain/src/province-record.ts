@@ -30,8 +30,7 @@ export const ZProvinceExportConfig = z.object({
 });
 export type TProvinceExportConfig = z.infer<typeof ZProvinceExportConfig>;
 
-export const PROVINCE_RECORD_KINDS = ["rating", "follow_up", "exclusion", "work_order_closed"] as const;
-export type TProvinceRecordKind = (typeof PROVINCE_RECORD_KINDS)[number];
+export type TProvinceRecordKind = "rating" | "follow_up" | "exclusion" | "work_order_closed";
 
 export const PROVINCE_RECORD_KIND_LABELS: Record<TProvinceRecordKind, string> = {
   rating: "评价",
@@ -126,7 +125,7 @@ export function nationalEvaluationRecord(source: TProvinceRatingSource, config: 
 }
 
 /** An upheld appeal: the province marks the bad review invalid (poorFlag), with the reason. */
-export interface TNationalExclusionRecord {
+interface TNationalExclusionRecord {
   recordType: "exclusion";
   projectNo: string;
   assessNumber: number;
@@ -138,7 +137,7 @@ export interface TNationalExclusionRecord {
 }
 
 /** A bad review's rectification closed: reply text and status, no names. */
-export interface TNationalRectificationRecord {
+interface TNationalRectificationRecord {
   recordType: "rectification";
   projectNo: string;
   assessNumber: number;

@@ -37,8 +37,8 @@ export const DEFAULT_RANKING_WEIGHTS: TRankingWeights = {
   workOrders: 10,
 };
 
-export const DEFAULT_MIN_SAMPLE = 30;
-export const HONOUR_LIST_SIZE = 5;
+const DEFAULT_MIN_SAMPLE = 30;
+const HONOUR_LIST_SIZE = 5;
 
 export interface TRankingInput {
   id: number;
@@ -178,7 +178,7 @@ export function honourLists(ranked: readonly TRankedEntry[], size = HONOUR_LIST_
 }
 
 /** The ranked last entry of a period, or null when fewer than two were ranked (no one is last of one). */
-export function lastRanked(ranked: readonly TRankedEntry[]): number | null {
+function lastRanked(ranked: readonly TRankedEntry[]): number | null {
   const ordered = ranked.filter((entry) => entry.rank !== null);
   return ordered.length < 2 ? null : (ordered[ordered.length - 1]?.id ?? null);
 }

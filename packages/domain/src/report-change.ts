@@ -9,7 +9,7 @@ import type { TRatio } from "./metrics";
  */
 export type TChangeKind = "rate" | "count" | "score";
 
-export const NO_CHANGE_VALUE = "—";
+const NO_CHANGE_VALUE = "—";
 
 /** |num/den| rounded half-up to `digits` decimals, with its sign. */
 function signedDecimal(num: bigint, den: bigint, digits: number): string {

@@ -40,7 +40,6 @@ export const ZSignIn = z.object({
 export type TSignIn = z.infer<typeof ZSignIn>;
 
 export const ZWindowSignIn = z.object({ windowId: ZId });
-export type TWindowSignIn = z.infer<typeof ZWindowSignIn>;
 
 export const ZApplicantType = z.enum(["person", "legal"] satisfies TApplicantType[], { error: "请选择申请人类型" });
 
@@ -62,7 +61,6 @@ export const ZCaseCreate = z.object({
 export type TCaseCreate = z.infer<typeof ZCaseCreate>;
 
 export const ZCaseRef = z.object({ caseId: ZId });
-export type TCaseRef = z.infer<typeof ZCaseRef>;
 
 export const ZCaseNo = z
   .string()
@@ -87,7 +85,6 @@ const BAD_NEEDS_REASON = { error: BAD_NEEDS_REASON_MESSAGE, path: ["reasonCodes"
 
 /** What the citizen chooses on any channel's rating form. */
 export const ZRatingChoice = z.object(ratingChoiceShape).refine(badRatingHasReason, BAD_NEEDS_REASON);
-export type TRatingChoiceInput = z.input<typeof ZRatingChoice>;
 export type TRatingChoice = z.output<typeof ZRatingChoice>;
 
 export const ZRatingSubmit = z
@@ -105,7 +102,7 @@ export const ZRatingSubmit = z
 export type TRatingSubmit = z.input<typeof ZRatingSubmit>;
 
 /** A refusal's code as the API sends it in `data.appCode` (APP_ERROR_MESSAGES' keys). */
-export const ZAppCode = z.string().regex(APP_CODE_PATTERN, { error: "错误代码格式不正确" });
+const ZAppCode = z.string().regex(APP_CODE_PATTERN, { error: "错误代码格式不正确" });
 
 /**
  * A rating the server refused for good after the evaluator had thanked the citizen (the case was
@@ -121,10 +118,6 @@ export const ZRefusedRatingReport = z.object({
 });
 export type TRefusedRatingReport = z.output<typeof ZRefusedRatingReport>;
 export type TRefusedRatingReportInput = z.input<typeof ZRefusedRatingReport>;
-
-export const ZHallDay = z.object({
-  date: z.iso.date({ error: "日期格式应为 YYYY-MM-DD" }).optional(),
-});
 
 export const ZPeriod = z
   .object({
@@ -143,7 +136,6 @@ export type TOnlineLookup = z.infer<typeof ZOnlineLookup>;
 export const ZPairingCode = z.object({
   code: z.string().trim().regex(PAIRING_CODE_PATTERN, { error: PAIRING_CODE_MESSAGE }),
 });
-export type TPairingCode = z.infer<typeof ZPairingCode>;
 
 export const ZHeartbeat = z.object({
   outboxDepth: z.number().int().min(0).max(1_000_000),
@@ -154,7 +146,7 @@ export const ZHeartbeat = z.object({
  * Channels of the `/rate` page: PC (1) and mobile (2) after a case-number lookup, QR code (3)
  * and SMS (7) through the signed link.
  */
-export const ZOnlineRatingChannel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(7)]);
+const ZOnlineRatingChannel = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(7)]);
 export type TOnlineRatingChannel = z.infer<typeof ZOnlineRatingChannel>;
 
 /** A rating from `/rate`: the token comes from the lookup or the signed link. */
@@ -166,12 +158,10 @@ export const ZOnlineRating = z
     idempotencyKey: z.uuid({ error: "提交编号格式不正确" }),
   })
   .refine(badRatingHasReason, BAD_NEEDS_REASON);
-export type TOnlineRating = z.input<typeof ZOnlineRating>;
 
 /**
  * The signed link of a receipt's QR code or an SMS (`/rate?t=…`). Loose on purpose: a damaged
  * token gets the precise "link invalid" answer from the service, not a format error.
  */
 export const ZRatingLinkOpen = z.object({ token: z.string().trim().max(1000) });
-export type TRatingLinkOpen = z.infer<typeof ZRatingLinkOpen>;
 

@@ -23,7 +23,7 @@ export interface TWorkOrderStepContent {
 }
 
 /** Longest internal note (call-back record, rectification, reasons, approvals), in characters. */
-export const WORK_ORDER_NOTE_MAX = 500;
+const WORK_ORDER_NOTE_MAX = 500;
 
 /**
  * Longest reply to the citizen: it is read on a phone at `/rate` and may go out by SMS, so it
@@ -87,7 +87,6 @@ export const ZWorkOrderAct = z
     const length = [...act.note].length;
     if (length > content.max) ctx.addIssue({ code: "custom", path: ["note"], message: `${content.note}不能超过 ${content.max} 字（现 ${length} 字）` });
   });
-export type TWorkOrderActInput = z.input<typeof ZWorkOrderAct>;
 
 /** Who the next step of an order waits for. */
 export type TNextActor = "department_head" | "hall_manager";

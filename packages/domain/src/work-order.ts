@@ -57,7 +57,7 @@ export interface TWorkOrderActor {
   isRatedStaff: boolean;
 }
 
-export type TTransitionRefusal =
+type TTransitionRefusal =
   | "WORK_ORDER_TRANSITION_INVALID"
   | "WORK_ORDER_FORBIDDEN"
   | "EXTENSION_ALREADY_USED"
@@ -145,11 +145,6 @@ export function transition(order: TWorkOrderSnapshot, action: TWorkOrderAction, 
 /** The actions a screen should offer this actor on this order. */
 export function availableActions(order: TWorkOrderSnapshot, actor: TWorkOrderActor): TWorkOrderAction[] {
   return (Object.keys(RULES) as TWorkOrderAction[]).filter((action) => transition(order, action, actor).ok);
-}
-
-/** States in which the order still counts against its department. */
-export function isOpenState(state: TWorkOrderState): boolean {
-  return state !== "closed" && state !== "replied";
 }
 
 /** Longest extension a hall manager may approve, in working days. */

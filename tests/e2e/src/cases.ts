@@ -2,7 +2,7 @@ import { signIn } from "./kiosk-http";
 import type { TPlatformUnderTest } from "./platform";
 
 /** Signs the fixture's first staff member in at window A01 over HTTP; returns headers carrying the session. */
-export async function staffHeaders(platform: TPlatformUnderTest): Promise<Record<string, string>> {
+async function staffHeaders(platform: TPlatformUnderTest): Promise<Record<string, string>> {
   const token = await signIn(platform.baseUrl, platform.hall.users.window_staff.username);
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
   await fetch(`${platform.baseUrl}/trpc/window.signIn`, { method: "POST", headers, body: JSON.stringify({ windowId: platform.hall.windowIds[0] }) });

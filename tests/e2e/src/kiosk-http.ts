@@ -62,7 +62,7 @@ export async function completedCase(baseUrl: string, staffToken: string, service
 }
 
 /** 请评价: the case appears on the window's evaluator. */
-export async function inviteRating(baseUrl: string, staffToken: string, caseId: number): Promise<number> {
+async function inviteRating(baseUrl: string, staffToken: string, caseId: number): Promise<number> {
   const invited = await rest<{ promptId: number }>(baseUrl, staffToken, `/cases/${caseId}/rating-invitations`);
   return invited.promptId;
 }

@@ -12,7 +12,7 @@ export const KIOSK_SCREENS = [
  * Where a face's label may wrap: between its words, never inside one ("非常满/意" is the defect).
  * Keyed by the label; each entry lists the label's words in order.
  */
-export const LABEL_WORDS: Readonly<Record<string, readonly string[]>> = {
+const LABEL_WORDS: Readonly<Record<string, readonly string[]>> = {
   非常满意: ["非常", "满意"],
   满意: ["满意"],
   基本满意: ["基本", "满意"],

@@ -8,7 +8,7 @@ import { startPlatform, usePlatform } from "./platform";
 import type { TPlatformUnderTest } from "./platform";
 
 /** The evaluator's test viewport: a 10.1″ 1280 × 800 hall tablet at DPR 1 (kiosk.md A1). */
-export const KIOSK_VIEWPORT = { width: 1280, height: 800 };
+const KIOSK_VIEWPORT = { width: 1280, height: 800 };
 
 export interface TKioskPlatform {
   /** the shared platform: database, fixture hall, Chromium, and a second server (`platform.baseUrl`) */

@@ -5,7 +5,7 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 import { FieldError } from "./StatusMessages";
 
 /** What a field's control spreads onto itself, next to react-hook-form's `register(...)` or a Controller's `field`. */
-export interface TFieldControl {
+interface TFieldControl {
   id: string;
   "aria-invalid": true | undefined;
   "aria-describedby": string | undefined;

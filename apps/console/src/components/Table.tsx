@@ -4,7 +4,7 @@ import { Empty } from "./StatusMessages";
 import { pageCount, Pager } from "./Pager";
 import type { PagerProps } from "./Pager";
 
-export interface TTableColumn {
+interface TTableColumn {
   label: ReactNode;
   /** right-aligned tabular figures */
   numeric?: boolean;

@@ -62,7 +62,7 @@ const zhCN = {
   department: "部门",
 } as const;
 
-export type TStringKey = keyof typeof zhCN;
+type TStringKey = keyof typeof zhCN;
 export type TStrings = Readonly<Record<TStringKey, string>>;
 
 /** Fixed spoken prompts: pre-recorded per locale, because a kiosk browser may have no TTS voice. */
@@ -91,7 +91,7 @@ export const LOCALES: Readonly<Record<TLocale, TLocaleTable>> = {
   },
 };
 
-export const DEFAULT_LOCALE: TLocale = "zh-CN";
+const DEFAULT_LOCALE: TLocale = "zh-CN";
 
 /** The device's locale table; the hall configures one locale per device. */
 export const LOCALE = LOCALES[DEFAULT_LOCALE];

@@ -5,7 +5,7 @@ import { readEnv } from "@hcp/db/env";
 import { appError } from "../errors";
 
 /** Debian's fonts-wqy-microhei: a free CJK font every Debian host can install with apt-get. */
-export const DEFAULT_REPORT_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+const DEFAULT_REPORT_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
 /** The face inside that collection a PDF embeds (fontkit names a collection's faces by PostScript name). */
 const DEFAULT_COLLECTION_FACE = "WenQuanYiMicroHei";
 

@@ -10,7 +10,7 @@ import type { TMonthlyReport, TReportCountRow, TReportRankedRow, TReportRanking 
  */
 export type TExportCell = string | number | TRateView;
 
-export interface TExportColumn {
+interface TExportColumn {
   header: string;
   /** the column that names the row gets the spare width in the PDF */
   wide?: boolean;

@@ -22,7 +22,7 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN } as Partial<B
  * again. A percentage moves its decimal point in the text ("5.20%" is read as 520e-4), never by
  * dividing by 100, which would add binary noise.
  */
-export function decimalOf(text: string): { value: number; numFmt: string } | null {
+function decimalOf(text: string): { value: number; numFmt: string } | null {
   const match = /^(-?)(\d+)(?:\.(\d+))?(%?)$/.exec(text);
   if (!match) return null;
   const [, sign = "", whole = "", fraction = "", percentSign] = match;

@@ -15,7 +15,7 @@ import { decryptWith, encryptWith, keyringOf } from "../services/contact";
 import { authedProcedure } from "../trpc";
 
 /** A tablet that has not sent a heartbeat for this long is shown as offline. */
-export const DEVICE_OFFLINE_AFTER_MS = 2 * 60_000;
+const DEVICE_OFFLINE_AFTER_MS = 2 * 60_000;
 const PAIRING_CODE_TTL_MS = 15 * 60_000;
 
 /** What the audit trail keeps of a device's pairing: never a token or code hash. */

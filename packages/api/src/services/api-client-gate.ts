@@ -13,7 +13,7 @@ import { AppError, appError } from "../errors";
 import { recordApiCall } from "./api-call-log";
 
 /** API_RATE_LIMITED, with the seconds until the client's budget has room again. */
-export class ApiRateLimitedError extends AppError {
+class ApiRateLimitedError extends AppError {
   readonly retryAfterSeconds: number;
 
   constructor(retryAfterSeconds: number) {

@@ -36,11 +36,6 @@ function issueKey(clientId: number): { key: string; keyPrefix: string; keyHash: 
   };
 }
 
-/** Whether a bearer token is an API key at all (and not a session or device token). */
-export function isApiKey(token: string): boolean {
-  return token.startsWith(API_KEY_PREFIX);
-}
-
 function knownScopes(scopes: readonly string[]): TApiScope[] {
   return scopes.filter((scope): scope is TApiScope => (API_SCOPE_KEYS as readonly string[]).includes(scope));
 }

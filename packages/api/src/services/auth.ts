@@ -51,7 +51,7 @@ export function toSessionUser(user: NonNullable<TContext["user"]>): TSessionUser
   };
 }
 
-export function sessionCookie(ctx: TContext, token: string, maxAgeSeconds: number): string {
+function sessionCookie(ctx: TContext, token: string, maxAgeSeconds: number): string {
   return serialize(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: "strict",
@@ -71,7 +71,7 @@ const failuresByUsername = new RateLimiterMemory({ points: SIGN_IN_LIMITS.perUse
 const failuresByAddress = new RateLimiterMemory({ points: SIGN_IN_LIMITS.perAddress, duration: SIGN_IN_LIMITS.lockSeconds });
 
 /** SIGN_IN_LOCKED, its message naming the minutes to wait. */
-export class SignInLockedError extends AppError {
+class SignInLockedError extends AppError {
   readonly retryAfterSeconds: number;
 
   constructor(msBeforeNext: number) {

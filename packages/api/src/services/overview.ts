@@ -127,7 +127,7 @@ export async function hallTallies(
   return readTallies(ctx.db, filter);
 }
 
-export interface TWindowPerformance {
+interface TWindowPerformance {
   window: Omit<TWindowWithStaff, "staff">;
   staffName: string | null;
   metrics: TMetricsView;

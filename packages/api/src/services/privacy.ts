@@ -40,7 +40,7 @@ export function applicantDataColumns(dataKey: Buffer, input: { phone: string; id
  * case, until a bad rating of it opens a work order about them (no contact with the citizen who
  * complained). Never a 督查 role: oversight needs no phone numbers.
  */
-export function mayReveal(user: TUserContext["user"], row: Case): boolean {
+function mayReveal(user: TUserContext["user"], row: Case): boolean {
   if (row.hall_id !== user.hall_id) return false;
   switch (user.role) {
     case "admin":

@@ -45,7 +45,7 @@ export function announceWithdrawn(ctx: Pick<TContext, "bus">, withdrawn: readonl
  * How long past its hall's timeout an unanswered prompt waits for an evaluator that was offline:
  * one that reconnects within it still shows the case (and times it out itself).
  */
-export const PROMPT_SWEEP_GRACE_MS = 2 * 60_000;
+const PROMPT_SWEEP_GRACE_MS = 2 * 60_000;
 
 /**
  * The server's sweep (every half minute): a prompt whose staff member's every console session

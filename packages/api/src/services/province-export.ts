@@ -48,7 +48,7 @@ export function exportConfigOf(row: TProvinceConfigRow): TProvinceExportConfig {
 }
 
 /** The national record for one queued change, or null when its source rows are gone. */
-export async function recordFor(db: Db, row: TProvinceOutboxRow, config: TProvinceExportConfig): Promise<TNationalRecord | null> {
+async function recordFor(db: Db, row: TProvinceOutboxRow, config: TProvinceExportConfig): Promise<TNationalRecord | null> {
   if (row.kind === "rating" || row.kind === "follow_up") {
     const source = await provinceRatingSource(db, row.ref_id);
     return source ? nationalEvaluationRecord(source, config) : null;

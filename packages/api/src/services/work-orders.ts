@@ -90,7 +90,7 @@ function staffSeesFrom(ctx: TUserContext): Date {
 }
 
 /** Who may read an order: its department's head, the staff member it is about (from the next day), and the hall's overseers. */
-export function canRead(ctx: TUserContext, order: WorkOrder): boolean {
+function canRead(ctx: TUserContext, order: WorkOrder): boolean {
   if (order.hall_id !== ctx.user.hall_id) return false;
   switch (ctx.user.role) {
     case "admin":

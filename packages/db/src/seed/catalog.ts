@@ -8,7 +8,7 @@ import { WINDOWS } from "./windows";
 export const DEMO_ITEM_COUNT = 1444;
 export const DEMO_INSTANT_SHARE = 0.6841;
 
-export interface TDemoDepartment {
+interface TDemoDepartment {
   key: string;
   name: string;
   /** 18-character unified social credit code */
@@ -18,7 +18,7 @@ export interface TDemoDepartment {
   legalShare: number;
 }
 
-export interface TDemoItem {
+interface TDemoItem {
   departmentIndex: number;
   code: string;
   name: string;
@@ -30,7 +30,7 @@ export interface TDemoItem {
   windows: number[];
 }
 
-export interface TDemoWindow {
+interface TDemoWindow {
   code: string;
   name: string;
   kind: "comprehensive" | "special";
@@ -40,7 +40,7 @@ export interface TDemoWindow {
   staff: number[];
 }
 
-export interface TDemoStaff {
+interface TDemoStaff {
   badgeNo: string;
   name: string;
   departmentIndex: number;
@@ -114,7 +114,7 @@ interface TNamedItem {
 }
 
 /** A department's item names, the first sub-item of every subject first (the common ones). */
-export function expandItemNames(department: TDepartmentDef): TNamedItem[] {
+function expandItemNames(department: TDepartmentDef): TNamedItem[] {
   const expanded = department.bases.map((base, baseIndex) => {
     const [subject = "", variantText] = base.split("|");
     if (variantText === undefined) return [{ name: subject, baseIndex, variantIndex: 0 }];

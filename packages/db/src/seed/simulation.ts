@@ -24,7 +24,7 @@ export const DEMO_CASES = 243_000;
 export const DEMO_RATINGS = 55_000;
 
 /** A misuse signal the platform's rules would have flagged for the rating (SPEC §3). */
-export interface TSimSignal {
+interface TSimSignal {
   kind: "fast_tap" | "no_prompt" | "burst" | "identical_run";
   detail: string;
 }
@@ -40,7 +40,7 @@ export interface TSimRating {
 }
 
 /** 请评价 on the window's evaluator: rated there, or the citizen walked away (timed out). */
-export interface TSimPrompt {
+interface TSimPrompt {
   createdAt: Date;
   status: "rated" | "timed_out";
   closedAt: Date;

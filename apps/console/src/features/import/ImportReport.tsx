@@ -34,7 +34,7 @@ function Outcome({ job }: { job: TImportView }) {
 }
 
 /** Every problem of every row: row number, the template's column, the message. */
-export function ImportErrorTable({ job }: { job: TImportView }) {
+function ImportErrorTable({ job }: { job: TImportView }) {
   if (job.errors.length === 0) return null;
   return (
     <section aria-labelledby="import-errors-heading">

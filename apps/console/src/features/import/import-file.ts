@@ -5,7 +5,7 @@ import { importStrings } from "./strings";
 const t = importStrings;
 
 /** The server's own limit (packages/api case-import-file.ts), checked here before the upload. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 export type TImportMode = "validate" | "all-or-nothing" | "valid-rows";
 

@@ -2,4 +2,3 @@ import type { RouterOutputs } from "@hcp/api";
 
 /** An import job's report as importStatus answers it. */
 export type TImportView = RouterOutputs["integrationCase"]["importStatus"];
-export type TImportRowError = TImportView["errors"][number];

@@ -5,7 +5,7 @@ import type { TPeriodOverview } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
 import { overviewStrings } from "./strings";
 
-export type TMetricKey = "cases" | "dailyAverage" | "ratings" | "ratedRate" | "goodRate" | "badRate" | "score";
+type TMetricKey = "cases" | "dailyAverage" | "ratings" | "ratedRate" | "goodRate" | "badRate" | "score";
 
 interface TCard {
   key: TMetricKey;

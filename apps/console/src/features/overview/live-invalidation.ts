@@ -1,7 +1,7 @@
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 
 /** Ratings arrive in bursts at a busy hall: one re-read per quiet second is enough. */
-export const LIVE_DEBOUNCE_MS = 1_000;
+const LIVE_DEBOUNCE_MS = 1_000;
 
 /**
  * Invalidates the given queries once events have stopped arriving for `delayMs`; a burst of

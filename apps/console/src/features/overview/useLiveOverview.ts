@@ -6,7 +6,7 @@ import { trpc } from "../../lib/trpc";
 import { debouncedInvalidation } from "./live-invalidation";
 
 /** Everything on the overview a new rating can change. */
-export function liveQueryKeys() {
+function liveQueryKeys() {
   return [trpc.overview.pathKey(), trpc.workOrder.metrics.pathKey(), trpc.performance.trend.pathKey(), trpc.performance.windows.pathKey()];
 }
 

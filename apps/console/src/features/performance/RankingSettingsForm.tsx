@@ -14,7 +14,7 @@ import type { TRankingSettings } from "./types";
 const t = performanceStrings;
 
 /** The API's own rules: the domain's weights (summing to 100) and the procedure's sample bounds. */
-export const ZRankingSettingsForm = z.object({
+const ZRankingSettingsForm = z.object({
   weights: ZRankingWeights,
   minSample: z.number().int().min(1).max(10_000),
 });

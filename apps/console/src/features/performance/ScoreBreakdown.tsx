@@ -10,7 +10,7 @@ function weightText(part: TScorePart): string {
 }
 
 /** A composite score's parts: each component's value, weight (after re-spreading) and points. */
-export function ScoreBreakdownTable({ parts }: { parts: readonly TScorePart[] }) {
+function ScoreBreakdownTable({ parts }: { parts: readonly TScorePart[] }) {
   return (
     <table className="score-breakdown">
       <caption>{t.caption}</caption>

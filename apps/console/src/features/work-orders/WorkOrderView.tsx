@@ -27,7 +27,7 @@ function channelLabel(channel: number): string {
 }
 
 /** Who took a step: a named user and role, the system, or the citizen (never named). */
-export function actorLabel(event: Pick<TWorkOrderEvent, "actorName" | "actorRole">): string {
+function actorLabel(event: Pick<TWorkOrderEvent, "actorName" | "actorRole">): string {
   const t = workOrderStrings;
   if (event.actorRole === "system") return t.system;
   if (event.actorRole === "citizen") return t.citizen;

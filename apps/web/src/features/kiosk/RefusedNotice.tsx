@@ -6,7 +6,7 @@ import { fill, STRINGS } from "../../lib/strings";
 import type { TRatingRefusal } from "./outbox/kiosk-outbox";
 
 /** Long enough to read and tap 知道了; a notice nobody reads does not stay for the next citizen. */
-export const REFUSED_NOTICE_MS = 30_000;
+const REFUSED_NOTICE_MS = 30_000;
 
 /**
  * A rating taken while the tablet was offline, which the server refused once it heard of it (the

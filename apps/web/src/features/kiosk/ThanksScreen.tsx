@@ -5,7 +5,7 @@ import type { TPrompt } from "./kiosk-state";
 import { kioskVoice } from "./voice";
 
 /** Long enough to read, short enough that the next citizen is not kept waiting (kiosk.md K-5). */
-export const THANKS_MS = 4_000;
+const THANKS_MS = 4_000;
 
 /**
  * Thanks, naming the case just rated; with more cases of this citizen waiting, says how many follow

@@ -3,10 +3,10 @@ import { useEffect, useRef } from "react";
 import { trpcClient } from "../../lib/trpc";
 import type { TOutbox } from "./outbox/outbox";
 
-export const HEARTBEAT_MS = 30_000;
+const HEARTBEAT_MS = 30_000;
 
 /** What the console shows as the evaluator's software version (at most 32 characters). */
-export const APP_VERSION = (import.meta.env.VITE_APP_VERSION ?? "dev").slice(0, 32);
+const APP_VERSION = (import.meta.env.VITE_APP_VERSION ?? "dev").slice(0, 32);
 
 /**
  * Every 30 s: tells the server the tablet is alive and how many ratings wait in its outbox (the

@@ -7,7 +7,7 @@ import { Face } from "./Face";
  * A label's words: a degree word (非常, 基本) and what it qualifies. A narrow face may wrap its
  * label between them, never inside one ("非常满/意" reads as nonsense).
  */
-export function labelWords(label: string): string[] {
+function labelWords(label: string): string[] {
   const match = /^(非常|基本)(.+)$/.exec(label);
   return match?.[1] && match[2] ? [match[1], match[2]] : [label];
 }

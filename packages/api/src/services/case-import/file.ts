@@ -13,7 +13,7 @@ import { CASE_TYPES, HANDLING_CHANNELS } from "../integration-case/schema";
  */
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 50_000;
+const MAX_IMPORT_ROWS = 50_000;
 
 /** The template's columns, in order: API field → the header a spreadsheet shows. */
 export const CASE_IMPORT_COLUMNS = {
@@ -32,7 +32,7 @@ export const CASE_IMPORT_COLUMNS = {
   promisedDays: "承诺办结工作日",
 } as const;
 
-export type TImportField = keyof typeof CASE_IMPORT_COLUMNS;
+type TImportField = keyof typeof CASE_IMPORT_COLUMNS;
 
 const REQUIRED: readonly TImportField[] = ["caseNo", "itemCode", "applicantType", "applicantName", "receivedAt"];
 

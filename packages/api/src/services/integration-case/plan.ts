@@ -38,7 +38,7 @@ interface TItemRef {
   active: boolean;
 }
 
-export interface TExistingCase {
+interface TExistingCase {
   row: Case;
   staffIds: number[];
   /** the first rating's tap time, when the case was rated */

@@ -45,7 +45,7 @@ const ZCode = (label: string, max: number) =>
     .min(1, { error: `请填写${label}` })
     .max(max, { error: `${label}不能超过 ${String(max)} 个字符` });
 
-export const ZIntegrationCaseFields = z
+const ZIntegrationCaseFields = z
   .object({
     itemCode: ZCode("事项编码", 40).meta({ description: "服务事项编码（本大厅事项目录中的编码）" }),
     windowCode: z
@@ -96,8 +96,6 @@ export const ZIntegrationCaseFields = z
     path: ["applicantPhone"],
   });
 
-export type TIntegrationCaseFields = z.output<typeof ZIntegrationCaseFields>;
-
 export const ZIntegrationCaseUpsert = ZIntegrationCaseFields.safeExtend({ caseNo: ZCaseNo.meta({ description: "办件编号（全省唯一）" }) });
 export type TIntegrationCaseUpsert = z.output<typeof ZIntegrationCaseUpsert>;
 
@@ -110,7 +108,7 @@ export const ZIntegrationComplete = z.object({
 });
 export type TIntegrationComplete = z.output<typeof ZIntegrationComplete>;
 
-export const ZIntegrationRating = z.object({
+const ZIntegrationRating = z.object({
   seq: z.number().meta({ description: "1 首次评价，2 追评" }),
   level: z.number().int().min(1).max(5),
   channel: z.number(),

@@ -4,11 +4,11 @@
  * a short-lived token (token.ts) that the rating (submit.ts) presents; every address is counted
  * (address.ts).
  */
-export { issueRatingLink, RATING_LINK_KEYS, ratingLinkPath, verifyRatingLink } from "./link";
-export type { TLinkCheck } from "./link";
-export { formatRetryAt, LOOKUP_LOCK_POLICY, LookupFailedError, LookupLockedError, nextLookupLock } from "./lookup-lock";
+export { issueRatingLink,    } from "./link";
+;
+;
 export { lookupOnlineCase, openRatingLink } from "./lookup";
-export type { TOnlineCase, TOnlineCaseStatus, TRecordedRating } from "./page";
+;
 export { submitOnlineRating } from "./submit";
-export { issueRatingToken, readRatingToken, verifyRatingToken } from "./token";
-export type { TRatingVia } from "./token";
+;
+;

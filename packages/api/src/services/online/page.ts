@@ -8,9 +8,9 @@ import { issueRatingToken } from "./token";
 import type { TRatingVia } from "./token";
 
 /** `follow_up`: rated, its bad review rectified and answered, so one 追评 is open. */
-export type TOnlineCaseStatus = "open" | "follow_up" | "rated" | "not_completed" | "closed";
+type TOnlineCaseStatus = "open" | "follow_up" | "rated" | "not_completed" | "closed";
 
-export interface TRecordedRating {
+interface TRecordedRating {
   level: TLevel;
   reasonCodes: string[];
   ratedAt: string;

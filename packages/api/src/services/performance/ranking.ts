@@ -37,7 +37,7 @@ import { servedNames, windowServers } from "../window-servers";
 import type { TServedStaff } from "../window-servers";
 
 /** The longest period a screen may ask for: a year, leap day included. */
-export const MAX_PERIOD_DAYS = 366;
+const MAX_PERIOD_DAYS = 366;
 
 /** Refuses periods nothing sensible can be computed over, before any query runs. */
 export function checkPeriod(ctx: TUserContext, period: TPeriod): void {
@@ -111,7 +111,7 @@ export async function updateRankingSettings(ctx: TUserContext, settings: TRankin
 }
 
 /** The previous whole month when the period is exactly one calendar month, else null. */
-export function previousWholeMonth(period: TPeriod): TPeriod | null {
+function previousWholeMonth(period: TPeriod): TPeriod | null {
   const [year, month] = period.from.split("-").map(Number) as [number, number];
   if (!period.from.endsWith("-01")) return null;
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -153,7 +153,7 @@ async function rankWindowsOver(
   return { windows, tallies, orders, inputs, ranked: rankEntries(inputs, settings.weights, settings.minSample) };
 }
 
-export interface TWindowRankingRow {
+interface TWindowRankingRow {
   window: { id: number; code: string; name: string; kind: string };
   /** 在岗人员: who served at the window in the period, most cases first */
   staff: TServedStaff[];
@@ -182,7 +182,7 @@ export interface TWindowRankingRow {
  * Whom 红黑榜 and 末位 are computed over: the hall's windows with all their cases, or (a department
  * head) the windows with the department's own cases; `ranked` entries met the minimum sample.
  */
-export interface TRankingPopulation {
+interface TRankingPopulation {
   scope: "hall" | "department";
   /** "全厅", or the department's name */
   name: string;

@@ -21,7 +21,7 @@ import { departmentScope, hallTallies, metricsView } from "../overview";
 import type { TMetricsView, TRateView, TUserContext } from "../overview";
 import { checkPeriod } from "./ranking";
 
-export interface TDayPoint {
+interface TDayPoint {
   date: string;
   casesCompleted: number;
   validRatings: number;
@@ -30,7 +30,7 @@ export interface TDayPoint {
   goodRate: TRateView;
 }
 
-export interface TWeekPoint {
+interface TWeekPoint {
   /** the Monday the week starts on (clipped to the period) */
   from: string;
   to: string;

@@ -24,7 +24,7 @@ import type { TMonthlyReport } from "./types";
  */
 
 /** A version still 'generating' after this long was left by a process that died: another may take over. */
-export const REPORT_STALE_MINUTES = 15;
+const REPORT_STALE_MINUTES = 15;
 
 export const INTERRUPTED_MESSAGE = `生成中断：超过 ${String(REPORT_STALE_MINUTES)} 分钟未完成，已重新生成`;
 
@@ -95,7 +95,7 @@ async function fill(deps: TReportDeps, hallId: number, month: string, id: number
  * body is built in the background (`done`). `version` claims that exact version (null when
  * another process holds it).
  */
-export async function startMonthlyReport(
+async function startMonthlyReport(
   deps: TReportDeps,
   hallId: number,
   month: string,

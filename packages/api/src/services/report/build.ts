@@ -96,7 +96,7 @@ export interface TReportScope {
 
 export type TProgress = (percent: number) => Promise<void> | void;
 
-export const TOP_ITEMS = 10;
+const TOP_ITEMS = 10;
 const NO_WINDOW_LABEL = "无窗口（网上、自助等）";
 
 /** Reads one month of the hall's counts within the scope. */

@@ -10,8 +10,8 @@ import { appError } from "../../errors";
  * month is closed once its last hall-local day is over; it is final (every figure settled, so the
  * scheduler archives it) once the rating window of its last day's cases has closed as well.
  */
-export const FIRST_REPORT_YEAR = 2000;
-export const LAST_REPORT_YEAR = 2100;
+const FIRST_REPORT_YEAR = 2000;
+const LAST_REPORT_YEAR = 2100;
 
 const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -38,9 +38,9 @@ export function monthPeriod(month: string): TPeriod {
   return { from, to: addCalendarDays(`${addMonths(month, 1)}-01`, -1) };
 }
 
-export type TMonthState = "future" | "current" | "closed";
+type TMonthState = "future" | "current" | "closed";
 
-export function monthState(month: string, now: Date): TMonthState {
+function monthState(month: string, now: Date): TMonthState {
   const current = hallMonth(now);
   if (month > current) return "future";
   return month === current ? "current" : "closed";

@@ -19,10 +19,10 @@ import { addMonths, monthIsFinal, monthPeriod } from "./month";
  */
 
 /** How far back a hall's archive is filled in: five years, enough for year-on-year figures. */
-export const REPORT_CATCH_UP_MONTHS = 60;
+const REPORT_CATCH_UP_MONTHS = 60;
 /** Reports generated per hall per run, newest month first; older ones follow on the next runs. */
-export const REPORTS_PER_RUN = 12;
-export const MAX_AUTOMATIC_VERSIONS = 3;
+const REPORTS_PER_RUN = 12;
+const MAX_AUTOMATIC_VERSIONS = 3;
 
 export interface TSchedulerResult {
   generated: { hallId: number; month: string; version: number; status: string }[];
