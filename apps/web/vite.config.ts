@@ -7,9 +7,13 @@ import { VitePWA } from "vite-plugin-pwa";
 
 /** `0.0.0+abc1234`: what the console shows as each evaluator's version (heartbeat, ≤ 32 chars). */
 function appVersion(): string {
-  const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
+  const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   try {
-    const commit = execSync("git rev-parse --short HEAD", { stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    const commit = execSync("git rev-parse --short HEAD", { stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
     return `${version}+${commit}`.slice(0, 32);
   } catch {
     // A source tarball has no git: the version alone still tells releases apart.

@@ -4,7 +4,8 @@ import tseslint from "typescript-eslint";
 
 import hcp from "./no-sql-outside-db.js";
 
-const PROCESS_ENV = "read settings with readEnv() from @hcp/db/env (apps/server/src/env.ts in the server), which validates them";
+const PROCESS_ENV =
+  "read settings with readEnv() from @hcp/db/env (apps/server/src/env.ts in the server), which validates them";
 
 export default tseslint.config(
   { ignores: ["dist/**", ".cache/**", "node_modules/**", "**/*.js", "**/*.mjs"] },
@@ -21,14 +22,8 @@ export default tseslint.config(
         "error",
         { prefer: "type-imports", fixStyle: "separate-type-imports" },
       ],
-      "@typescript-eslint/no-unused-vars": [
-        "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
-      ],
-      "@typescript-eslint/no-misused-promises": [
-        "error",
-        { checksVoidReturn: { attributes: false } },
-      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/no-non-null-assertion": "error",
       "@typescript-eslint/consistent-type-definitions": "off",
       // Settings come through one zod schema (packages/db/src/env.ts, re-exported by

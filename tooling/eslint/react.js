@@ -1,5 +1,6 @@
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
+
 import base from "./base.js";
 
 export default [

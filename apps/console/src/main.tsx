@@ -7,6 +7,7 @@ import { isUnauthenticated } from "./lib/errors";
 import { queryClient } from "./lib/query-client";
 import { trpc } from "./lib/trpc";
 import { router } from "./router";
+
 import "./styles.css";
 
 /**

@@ -8,8 +8,6 @@
  */
 import { createRouter } from "@tanstack/react-router";
 
-import { queryClient } from "./lib/query-client";
-import { trpc } from "./lib/trpc";
 import { accountRoute } from "./features/account/routes";
 import { analysisRoute } from "./features/analysis/routes";
 import { apiClientsRoute } from "./features/api-clients/routes";
@@ -28,6 +26,8 @@ import { reportRoutes } from "./features/reports/routes";
 import { InlineErrorPage, NotFoundPage } from "./features/shell/ErrorPage";
 import { appRoute, indexRoute, rootRoute } from "./features/shell/routes";
 import { workOrderRoutes } from "./features/work-orders/routes";
+import { queryClient } from "./lib/query-client";
+import { trpc } from "./lib/trpc";
 
 const routeTree = rootRoute.addChildren([
   indexRoute,

@@ -12,7 +12,11 @@ export function proceduresOf(input: RequestInfo | URL): string[] {
 
 /** Each procedure's result, in order, as the tRPC batch link expects them. */
 export function trpcAnswers(data: readonly unknown[]): Promise<Response> {
-  return Promise.resolve(new Response(JSON.stringify(data.map((one) => ({ result: { data: one } }))), { headers: { "content-type": "application/json" } }));
+  return Promise.resolve(
+    new Response(JSON.stringify(data.map((one) => ({ result: { data: one } }))), {
+      headers: { "content-type": "application/json" },
+    }),
+  );
 }
 
 /** One procedure's result as the tRPC batch link expects it. */

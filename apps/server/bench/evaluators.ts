@@ -6,15 +6,13 @@
  */
 import { performance } from "node:perf_hooks";
 
-import { createTRPCClient, httpLink, httpSubscriptionLink } from "@trpc/client";
-import type { TRPCClient } from "@trpc/client";
+import { createTRPCClient, httpLink, httpSubscriptionLink, type TRPCClient } from "@trpc/client";
 import { EventSource } from "eventsource";
 
 import type { AppRouter } from "@hcp/api";
 import type { TEvaluatorWindow } from "@hcp/db/bench";
 
-import { runClosedLoop } from "./load";
-import type { TRunResult } from "./load";
+import { runClosedLoop, type TRunResult } from "./load";
 
 interface TWaiter {
   windowId: number;
@@ -61,18 +59,26 @@ export async function connectEvaluators(baseUrl: string, windows: TEvaluatorWind
     (window) =>
       new Promise<void>((resolve, reject) => {
         const evaluator = createTRPCClient<AppRouter>({
-          links: [httpSubscriptionLink({ url: `${baseUrl}/trpc`, EventSource: cookieEventSource(`hcp_device=${window.deviceToken}`) })],
+          links: [
+            httpSubscriptionLink({
+              url: `${baseUrl}/trpc`,
+              EventSource: cookieEventSource(`hcp_device=${window.deviceToken}`),
+            }),
+          ],
         });
         staffClients.set(
           window.windowId,
-          createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/trpc`, headers: { cookie: `hcp_session=${window.sessionToken}` } })] }),
+          createTRPCClient<AppRouter>({
+            links: [httpLink({ url: `${baseUrl}/trpc`, headers: { cookie: `hcp_session=${window.sessionToken}` } })],
+          }),
         );
         const subscription = evaluator.kiosk.events.subscribe(undefined, {
           onData: (event) => {
             const at = performance.now();
             const data = event.data;
             if (data.type === "snapshot") {
-              if (data.window.id !== window.windowId) reject(new Error(`evaluator of window ${window.windowId} got window ${data.window.id}`));
+              if (data.window.id !== window.windowId)
+                reject(new Error(`evaluator of window ${window.windowId} got window ${data.window.id}`));
               resolve();
               return;
             }
@@ -105,7 +111,10 @@ export async function connectEvaluators(baseUrl: string, windows: TEvaluatorWind
   const connectMs = performance.now() - started;
 
   const deliveries = new Map<number, number>();
-  const invite = async (jobs: { window: TEvaluatorWindow; caseId: number }[], concurrency: number): Promise<TPromptRun> => {
+  const invite = async (
+    jobs: { window: TEvaluatorWindow; caseId: number }[],
+    concurrency: number,
+  ): Promise<TPromptRun> => {
     const responseMs: number[] = [];
     const delivery = await runClosedLoop(jobs.length, concurrency, async (index) => {
       const job = jobs[index];
@@ -116,7 +125,10 @@ export async function connectEvaluators(baseUrl: string, windows: TEvaluatorWind
       const t0 = performance.now();
       const arrived = new Promise<number>((resolve, reject) => {
         waiters.set(job.caseId, { windowId: job.window.windowId, resolve });
-        timer = setTimeout(() => reject(new Error(`prompt for case ${job.caseId} not received within ${PROMPT_TIMEOUT_MS} ms`)), PROMPT_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`prompt for case ${job.caseId} not received within ${PROMPT_TIMEOUT_MS} ms`)),
+          PROMPT_TIMEOUT_MS,
+        );
       });
       // Awaited below unless the invite itself fails first.
       arrived.catch(() => undefined);

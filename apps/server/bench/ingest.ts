@@ -7,8 +7,7 @@
  * Exits non-zero only when something fails (an error response, a missing row, a lost prompt);
  * a missed target is reported, not fatal.
  */
-import { spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -17,19 +16,38 @@ import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
-import { createDb, foldRollupChanges } from "@hcp/db";
-import type { Db } from "@hcp/db";
-import { benchRawRating, countStoredRows, createBenchData, createRawPool, insertRawRating, readGlobalStatus, readServerSettings, readTwinRows, ROW_TABLES } from "@hcp/db/bench";
-import type { TBenchData, TRatingCase, TRowCounts, TTwinRows } from "@hcp/db/bench";
+import { createDb, foldRollupChanges, type Db } from "@hcp/db";
+import {
+  benchRawRating,
+  countStoredRows,
+  createBenchData,
+  createRawPool,
+  insertRawRating,
+  readGlobalStatus,
+  readServerSettings,
+  readTwinRows,
+  ROW_TABLES,
+  type TBenchData,
+  type TRatingCase,
+  type TRowCounts,
+  type TTwinRows,
+} from "@hcp/db/bench";
 import { NATIONAL_REASONS } from "@hcp/domain";
 
 import { childEnv, readEnv } from "../src/env";
-import { connectEvaluators } from "./evaluators";
-import type { TPromptRun } from "./evaluators";
-import { cpuMeter, keepAliveAgent, percentile, postJson, procMemory, runClosedLoop } from "./load";
-import type { TCpuUse, TProcMemory, TRunResult } from "./load";
-import { serverNodeArgs, startDatabase } from "./setup";
-import type { TDatabase } from "./setup";
+import { connectEvaluators, type TPromptRun } from "./evaluators";
+import {
+  cpuMeter,
+  keepAliveAgent,
+  percentile,
+  postJson,
+  procMemory,
+  runClosedLoop,
+  type TCpuUse,
+  type TProcMemory,
+  type TRunResult,
+} from "./load";
+import { serverNodeArgs, startDatabase, type TDatabase } from "./setup";
 
 // ── settings (environment overrides for quick runs: BENCH_* in packages/db/src/env.ts) ─────────
 const env = readEnv();
@@ -167,7 +185,9 @@ type TStatus = Record<(typeof STATUS_COUNTERS)[number], number>;
 
 async function readStatus(db: Db): Promise<TStatus> {
   const values = await readGlobalStatus(db);
-  return Object.fromEntries(STATUS_COUNTERS.map((name) => [name, values.get(name.toLowerCase()) ?? Number.NaN])) as TStatus;
+  return Object.fromEntries(
+    STATUS_COUNTERS.map((name) => [name, values.get(name.toLowerCase()) ?? Number.NaN]),
+  ) as TStatus;
 }
 
 function statusDelta(before: TStatus, after: TStatus): TStatus {
@@ -198,7 +218,9 @@ async function restRun(
         reasonCodes: [reasonCode],
         idempotencyKey: randomUUID(),
       });
-      return response.status === (refuse ? 400 : 200) ? null : `HTTP ${response.status}: ${response.body.slice(0, 200)}`;
+      return response.status === (refuse ? 400 : 200)
+        ? null
+        : `HTTP ${response.status}: ${response.body.slice(0, 200)}`;
     });
     return { ...result, cpu: meter.stop() };
   } finally {
@@ -245,16 +267,25 @@ const rate = (run: TRunResult) => (run.count * 1000) / run.elapsedMs;
 const verdict = (met: boolean) => (met ? "target met" : "target missed");
 
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
   const line = (cells: string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join("  ");
   return [line(header), widths.map((width) => "─".repeat(width)).join("  "), ...rows.map(line)].join("\n");
 }
 
 /** Each request's rating and its one reason are there (every bench rating carries one reason). */
-const everyRatingStored = (rows: TRowCounts, requests: number) => rows.rating === requests && rows.rating_reason === requests;
+const everyRatingStored = (rows: TRowCounts, requests: number) =>
+  rows.rating === requests && rows.rating_reason === requests;
 
-const RUN_LABELS: Record<TRunKind, string> = { REST: "REST /api/v1/ratings", raw: "raw, same rows", bare: "raw, rating + reason" };
+const RUN_LABELS: Record<TRunKind, string> = {
+  REST: "REST /api/v1/ratings",
+  raw: "raw, same rows",
+  bare: "raw, rating + reason",
+};
 const runLabel = (run: TIngestRun) => `${RUN_LABELS[run.kind]} #${run.round}`;
 
 function memoryCell(memory: TProcMemory | null): string {
@@ -294,15 +325,23 @@ async function main(): Promise<number> {
     const totalRatingCases = WARMUP + CONCURRENCY.length * (3 * ROUNDS + 1) * REQUESTS;
     log(`creating the hall, ${totalRatingCases} completed cases and ${EVALUATORS} evaluator windows …`);
     const setupStarted = performance.now();
-    const data = await createBenchData(db, { ratingCases: totalRatingCases, windows: EVALUATORS, casesPerWindow: PROMPT_ROUNDS + 1 });
+    const data = await createBenchData(db, {
+      ratingCases: totalRatingCases,
+      windows: EVALUATORS,
+      casesPerWindow: PROMPT_ROUNDS + 1,
+    });
     log(`data ready in ${fixed((performance.now() - setupStarted) / 1000)} s`);
 
     const serverDataDir = mkdtempSync(join(tmpdir(), "hcp-bench-server-"));
     cleanups.push(() => Promise.resolve(rmSync(serverDataDir, { recursive: true, force: true })));
     const server = await startServer(database.url, serverDataDir);
     cleanups.push(server.stop);
-    log(`server pid ${server.pid} at ${server.url} (node ${process.version}, tsx, NODE_ENV=${SERVER_NODE_ENV ?? "(unset)"}, Kysely pool of 20 as in main.ts)`);
-    const memory: { label: string; value: TProcMemory | null }[] = [{ label: "idle after start", value: procMemory(server.pid) }];
+    log(
+      `server pid ${server.pid} at ${server.url} (node ${process.version}, tsx, NODE_ENV=${SERVER_NODE_ENV ?? "(unset)"}, Kysely pool of 20 as in main.ts)`,
+    );
+    const memory: { label: string; value: TProcMemory | null }[] = [
+      { label: "idle after start", value: procMemory(server.pid) },
+    ];
 
     // 1 + 2: REST ingest and raw inserts, interleaved so both see the same table sizes.
     let offset = 0;
@@ -334,13 +373,20 @@ async function main(): Promise<number> {
       if (kind === "REST") twins = await readTwinRows(db, cases);
       runs.push({ ...result, kind, concurrency, round, rows, status });
       const label = `${RUN_LABELS[kind]} c=${concurrency} #${round}`;
-      if (result.errors > 0) failures.push(`${label}: ${result.errors} errors, e.g. ${result.errorSamples.join(" | ")}`);
+      if (result.errors > 0)
+        failures.push(`${label}: ${result.errors} errors, e.g. ${result.errorSamples.join(" | ")}`);
       if (!everyRatingStored(rows, REQUESTS)) {
-        failures.push(`${label}: ${rows.rating} ratings and ${rows.rating_reason} reasons stored for ${REQUESTS} requests`);
+        failures.push(
+          `${label}: ${rows.rating} ratings and ${rows.rating_reason} reasons stored for ${REQUESTS} requests`,
+        );
       }
-      const rest = runs.findLast((run) => run.kind === "REST" && run.concurrency === concurrency && run.round === round);
+      const rest = runs.findLast(
+        (run) => run.kind === "REST" && run.concurrency === concurrency && run.round === round,
+      );
       if (kind === "raw" && rest && ROW_TABLES.some((table) => rows[table] !== rest.rows[table])) {
-        failures.push(`${label}: did not store the same rows as the REST run (${ROW_TABLES.map((table) => `${table} ${rows[table]}/${rest.rows[table]}`).join(", ")})`);
+        failures.push(
+          `${label}: did not store the same rows as the REST run (${ROW_TABLES.map((table) => `${table} ${rows[table]}/${rest.rows[table]}`).join(", ")})`,
+        );
       }
     };
     for (const concurrency of CONCURRENCY) {
@@ -355,7 +401,10 @@ async function main(): Promise<number> {
     for (const concurrency of CONCURRENCY) {
       log(`refused REST run: ${REQUESTS} ratings with a level that does not exist at concurrency ${concurrency} …`);
       const result = await restRun(server, database, deviceToken, take(REQUESTS), concurrency, true);
-      if (result.errors > 0) failures.push(`refused REST c=${concurrency}: ${result.errors} unexpected answers, e.g. ${result.errorSamples[0] ?? ""}`);
+      if (result.errors > 0)
+        failures.push(
+          `refused REST c=${concurrency}: ${result.errors} unexpected answers, e.g. ${result.errorSamples[0] ?? ""}`,
+        );
       stackRuns.push({ ...result, concurrency });
     }
     memory.push({ label: "after ingest", value: procMemory(server.pid) });
@@ -376,8 +425,12 @@ async function main(): Promise<number> {
     log(`burst: all ${EVALUATORS} staff press 请评价 at once …`);
     const promptBurst = await fleet.invite(jobsFor(PROMPT_ROUNDS), EVALUATORS);
     memory.push({ label: "after prompts", value: procMemory(server.pid) });
-    for (const [label, run] of [["paced prompts", promptPaced], ["burst prompts", promptBurst]] as const) {
-      if (run.delivery.errors > 0) failures.push(`${label}: ${run.delivery.errors} errors, e.g. ${run.delivery.errorSamples.join(" | ")}`);
+    for (const [label, run] of [
+      ["paced prompts", promptPaced],
+      ["burst prompts", promptBurst],
+    ] as const) {
+      if (run.delivery.errors > 0)
+        failures.push(`${label}: ${run.delivery.errors} errors, e.g. ${run.delivery.errorSamples.join(" | ")}`);
     }
     if (fleet.strayEvents() > 0) failures.push(`${fleet.strayEvents()} prompt events reached the wrong evaluator`);
     for (const error of fleet.subscriptionErrors()) failures.push(`subscription: ${error}`);
@@ -392,14 +445,33 @@ async function main(): Promise<number> {
     say("══ rating ingest benchmark ══");
     say(`database : ${durability}`);
     say(`machine  : ${cpus().length} CPU cores; server, MariaDB and load generator share them`);
-    say(`server   : apps/server/src/main.ts in a child process (pid ${server.pid}), HTTP on loopback, NODE_ENV=${SERVER_NODE_ENV ?? "(unset, as under npm start)"}`);
+    say(
+      `server   : apps/server/src/main.ts in a child process (pid ${server.pid}), HTTP on loopback, NODE_ENV=${SERVER_NODE_ENV ?? "(unset, as under npm start)"}`,
+    );
     say();
     say("1 + 2. ingest: POST /api/v1/ratings (device bearer token, keep-alive, one rating per distinct case)");
-    say("       vs raw mysql2, pool = concurrency, one transaction per rating holding the same rows the REST run before it stored");
-    say("       (rating, reason, misuse signals; for a bad review its work order and first event), and the rating + reason alone");
+    say(
+      "       vs raw mysql2, pool = concurrency, one transaction per rating holding the same rows the REST run before it stored",
+    );
+    say(
+      "       (rating, reason, misuse signals; for a bad review its work order and first event), and the rating + reason alone",
+    );
     say(
       table(
-        ["run", "conc", "ratings", "ratings/s", "p50 ms", "p99 ms", "errors", "rows ok", "server CPU", "db CPU", "loadgen CPU", "other CPU"],
+        [
+          "run",
+          "conc",
+          "ratings",
+          "ratings/s",
+          "p50 ms",
+          "p99 ms",
+          "errors",
+          "rows ok",
+          "server CPU",
+          "db CPU",
+          "loadgen CPU",
+          "other CPU",
+        ],
         runs.map((run) => [
           runLabel(run),
           String(run.concurrency),
@@ -416,10 +488,14 @@ async function main(): Promise<number> {
         ]),
       ),
     );
-    say(`       (CPU: percent of one core over the run, ${cpus().length} cores in all; server CPU during raw runs is the idle server;`);
+    say(
+      `       (CPU: percent of one core over the run, ${cpus().length} cores in all; server CPU during raw runs is the idle server;`,
+    );
     say("        other CPU: every other process on the machine — when it is large, the figures are disturbed)");
     say();
-    say("       the REST stack alone: the same requests with level 9, refused with 400 by input validation (no database work)");
+    say(
+      "       the REST stack alone: the same requests with level 9, refused with 400 by input validation (no database work)",
+    );
     say(
       table(
         ["run", "conc", "requests", "requests/s", "p50 ms", "p99 ms", "server CPU"],
@@ -438,7 +514,17 @@ async function main(): Promise<number> {
     say("       what one rating costs MariaDB (server-wide status counters over the run, divided by ratings)");
     say(
       table(
-        ["run", "conc", "statements", "fsyncs", "row lock waits", "index reads", "rows scanned", "tmp tables", "rows sorted"],
+        [
+          "run",
+          "conc",
+          "statements",
+          "fsyncs",
+          "row lock waits",
+          "index reads",
+          "rows scanned",
+          "tmp tables",
+          "rows sorted",
+        ],
         runs.map((run) => {
           const per = (value: number) => fixed(value / run.count, 2);
           return [
@@ -460,7 +546,11 @@ async function main(): Promise<number> {
     say(
       table(
         ["run", "conc", ...ROW_TABLES],
-        runs.map((run) => [runLabel(run), String(run.concurrency), ...ROW_TABLES.map((name) => fixed(run.rows[name] / run.count, 3))]),
+        runs.map((run) => [
+          runLabel(run),
+          String(run.concurrency),
+          ...ROW_TABLES.map((name) => fixed(run.rows[name] / run.count, 3)),
+        ]),
       ),
     );
     say();
@@ -491,7 +581,15 @@ async function main(): Promise<number> {
     );
     say();
     say("4. server memory (VmRSS of the server process alone, from /proc)");
-    say(table(["moment", "RSS"], [...memory.map((entry) => [entry.label, memoryCell(entry.value)]), ["peak (VmHWM)", peak ? `${fixed(peak.hwmMb)} MB` : "n/a"]]));
+    say(
+      table(
+        ["moment", "RSS"],
+        [
+          ...memory.map((entry) => [entry.label, memoryCell(entry.value)]),
+          ["peak (VmHWM)", peak ? `${fixed(peak.hwmMb)} MB` : "n/a"],
+        ],
+      ),
+    );
 
     // Summary with targets.
     const runtimeS = (performance.now() - startedAt) / 1000;
@@ -505,7 +603,8 @@ async function main(): Promise<number> {
       );
     }
     for (const concurrency of CONCURRENCY) {
-      const rates = (kind: TRunKind) => runs.filter((run) => run.kind === kind && run.concurrency === concurrency).map(rate);
+      const rates = (kind: TRunKind) =>
+        runs.filter((run) => run.kind === kind && run.concurrency === concurrency).map(rate);
       const rest = rates("REST");
       // Each REST run against the raw run right after it, to show the spread.
       const ratioTo = (kind: TRunKind) => {
@@ -518,7 +617,9 @@ async function main(): Promise<number> {
       if (rest.length === 0) continue;
       const same = ratioTo("raw");
       const bare = ratioTo("bare");
-      say(`REST/raw ratio c=${String(concurrency).padEnd(2)}: ${fixed(same.median, 2)} = ${same.text}, the same rows; target ≥ ${TARGET_RATIO}: ${verdict(same.median >= TARGET_RATIO)}`);
+      say(
+        `REST/raw ratio c=${String(concurrency).padEnd(2)}: ${fixed(same.median, 2)} = ${same.text}, the same rows; target ≥ ${TARGET_RATIO}: ${verdict(same.median >= TARGET_RATIO)}`,
+      );
       say(`      against the rating + reason alone: ${fixed(bare.median, 2)} = ${bare.text} (no target)`);
     }
     const p99 = percentile(promptPaced.delivery.latenciesMs, 99);
@@ -527,10 +628,14 @@ async function main(): Promise<number> {
         `(${promptPaced.delivery.count} prompts, ${EVALUATORS} SSE; target p99 < ${TARGET_PROMPT_P99_MS} ms): ${verdict(p99 < TARGET_PROMPT_P99_MS)}`,
     );
     const burstP99 = percentile(promptBurst.delivery.latenciesMs, 99);
-    say(`prompt burst (${EVALUATORS} at once) p50 ${fixed(percentile(promptBurst.delivery.latenciesMs, 50))} ms, p99 ${fixed(burstP99)} ms (no target)`);
+    say(
+      `prompt burst (${EVALUATORS} at once) p50 ${fixed(percentile(promptBurst.delivery.latenciesMs, 50))} ms, p99 ${fixed(burstP99)} ms (no target)`,
+    );
     const peakMb = peak?.hwmMb ?? Number.NaN;
     say(`server peak RSS ${fixed(peakMb)} MB (target < ${TARGET_RSS_MB} MB): ${verdict(peakMb < TARGET_RSS_MB)}`);
-    say(`database: ${database.embedded ? "throwaway MariaDB" : "DATABASE_URL"}, default durability (innodb_flush_log_at_trx_commit=${server0?.flush ?? "?"})`);
+    say(
+      `database: ${database.embedded ? "throwaway MariaDB" : "DATABASE_URL"}, default durability (innodb_flush_log_at_trx_commit=${server0?.flush ?? "?"})`,
+    );
     const busiest = Math.max(0, ...runs.map((run) => run.cpu.other ?? 0), promptCpu.other ?? 0);
     say(
       busiest > 25

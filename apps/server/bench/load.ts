@@ -171,7 +171,8 @@ export function cpuMeter(serverPid: number, databasePid: number | null): TCpuMet
       const database1 = procCpuSeconds(databasePid);
       const self = process.cpuUsage(self0);
       const machine1 = machineBusySeconds();
-      const pct = (a: number | null, b: number | null) => (a === null || b === null ? null : (100 * (b - a)) / wallSeconds);
+      const pct = (a: number | null, b: number | null) =>
+        a === null || b === null ? null : (100 * (b - a)) / wallSeconds;
       const server = pct(server0, server1);
       const database = pct(database0, database1);
       const loadGenerator = (100 * (self.user + self.system)) / 1e6 / wallSeconds;

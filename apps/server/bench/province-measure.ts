@@ -11,8 +11,8 @@ import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
-import { percentile } from "./load";
 import { childEnv } from "../src/env";
+import { percentile } from "./load";
 import { serverNodeArgs } from "./setup";
 
 const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -26,10 +26,20 @@ export interface TServerChild {
 }
 
 /** `src/main.ts` under tsx with its own data directory, on a free loopback port; resolves once it listens. */
-export async function startServerChild(databaseUrl: string, dataDir: string, log: (line: string) => void): Promise<TServerChild> {
+export async function startServerChild(
+  databaseUrl: string,
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<TServerChild> {
   const child = spawn(process.execPath, await serverNodeArgs(), {
     cwd: serverDir,
-    env: childEnv({ DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", HCP_DATA_DIR: dataDir, HCP_DATA_KEY: randomBytes(32).toString("hex") }),
+    env: childEnv({
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      HCP_DATA_DIR: dataDir,
+      HCP_DATA_KEY: randomBytes(32).toString("hex"),
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   if (child.pid === undefined || !child.stdout || !child.stderr) throw new Error("could not start the server process");
@@ -53,7 +63,10 @@ export async function startServerChild(databaseUrl: string, dataDir: string, log
   });
   const nextLine = (pattern: RegExp, timeoutMs: number) =>
     new Promise<string>((resolveLine, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the server printed no line matching ${String(pattern)} within ${timeoutMs / 1000} s`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`the server printed no line matching ${String(pattern)} within ${timeoutMs / 1000} s`)),
+        timeoutMs,
+      );
       const listener = (line: string) => {
         if (!pattern.test(line)) return;
         clearTimeout(timer);
@@ -98,17 +111,26 @@ export function httpClient(baseUrl: string, sessionToken: string) {
     const headers = { authorization: `Bearer ${sessionToken}`, "content-type": "application/json" };
     const response = await fetch(new URL(path, baseUrl), { ...init, headers });
     const body = await response.text();
-    if (response.status !== 200) throw new Error(`${init.method ?? "GET"} ${path}: ${response.status} ${body.slice(0, 300)}`);
+    if (response.status !== 200)
+      throw new Error(`${init.method ?? "GET"} ${path}: ${response.status} ${body.slice(0, 300)}`);
     return body;
   };
   return {
     get: (path: string) => send(path),
     /** a tRPC mutation (no transformer: the body is the input) → its data */
     mutate: async (procedure: string, input: unknown): Promise<unknown> =>
-      (JSON.parse(await send(`/trpc/${procedure}`, { method: "POST", body: JSON.stringify(input) })) as { result: { data: unknown } }).result.data,
+      (
+        JSON.parse(await send(`/trpc/${procedure}`, { method: "POST", body: JSON.stringify(input) })) as {
+          result: { data: unknown };
+        }
+      ).result.data,
     /** a tRPC query → its data */
     query: async (procedure: string, input: unknown): Promise<unknown> =>
-      (JSON.parse(await send(`/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`)) as { result: { data: unknown } }).result.data,
+      (
+        JSON.parse(await send(`/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`)) as {
+          result: { data: unknown };
+        }
+      ).result.data,
   };
 }
 

@@ -1,7 +1,6 @@
 import { performance } from "node:perf_hooks";
 
-import { createDb } from "@hcp/db";
-import type { Db } from "@hcp/db";
+import { createDb, type Db } from "@hcp/db";
 
 export interface TStatementTime {
   /** the statement's SQL, whitespace squeezed, cut to a table cell */
@@ -29,7 +28,10 @@ export async function traceStatements(url: string, work: (db: Db) => Promise<unk
     connectionLimit: 20,
     log: (event) => {
       if (!recording || event.level !== "query") return;
-      statements.push({ sql: event.query.sql.replace(/\s+/g, " ").trim().slice(0, SQL_CELL), ms: event.queryDurationMillis });
+      statements.push({
+        sql: event.query.sql.replace(/\s+/g, " ").trim().slice(0, SQL_CELL),
+        ms: event.queryDurationMillis,
+      });
     },
   });
   try {

@@ -17,10 +17,16 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 
-import { appRouter, buildMonthlyReport, createCallerFactory, createContext, WindowBus } from "@hcp/api";
-import type { TContext } from "@hcp/api";
-import { checkRollups, createDb, insertSession, prepareDatabase, rebuildRollups } from "@hcp/db";
-import type { Db, TTallySource } from "@hcp/db";
+import { appRouter, buildMonthlyReport, createCallerFactory, createContext, WindowBus, type TContext } from "@hcp/api";
+import {
+  checkRollups,
+  createDb,
+  insertSession,
+  prepareDatabase,
+  rebuildRollups,
+  type Db,
+  type TTallySource,
+} from "@hcp/db";
 import {
   analyzeProvinceTables,
   countProvinceRows,
@@ -31,15 +37,12 @@ import {
   provinceTableSizes,
   readServerSettings,
   tuneServerForLoad,
+  type TProvinceHall,
 } from "@hcp/db/bench";
-import type { TProvinceHall } from "@hcp/db/bench";
 
-import { procMemory } from "./load";
-import type { TProcMemory } from "./load";
-import { archiveMonthlyReport, httpClient, startServerChild, timeCalls } from "./province-measure";
-import type { TTimings } from "./province-measure";
-import { traceStatements } from "./province-trace";
-import type { TTrace } from "./province-trace";
+import { procMemory, type TProcMemory } from "./load";
+import { archiveMonthlyReport, httpClient, startServerChild, timeCalls, type TTimings } from "./province-measure";
+import { traceStatements, type TTrace } from "./province-trace";
 import { startDatabase } from "./setup";
 
 const AIM_REPORT_MS = 300;
@@ -86,8 +89,13 @@ const count = (value: number) => value.toLocaleString("en");
 const verdict = (met: boolean) => (met ? "aim met" : "AIM MISSED");
 
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join("  ");
   return [line(header), widths.map((width) => "─".repeat(width)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -110,14 +118,24 @@ async function serverSettings(db: Db): Promise<string> {
 
 async function tableSizes(db: Db, database: string): Promise<string[][]> {
   const gb = (bytes: number) => `${(Number(bytes) / 2 ** 30).toFixed(2)} GB`;
-  return (await provinceTableSizes(db, database)).map((row) => [row.name, `~${count(Number(row.rows))}`, gb(row.data), gb(row.indexes)]);
+  return (await provinceTableSizes(db, database)).map((row) => [
+    row.name,
+    `~${count(Number(row.rows))}`,
+    gb(row.data),
+    gb(row.indexes),
+  ]);
 }
 
 /** A session row for the hall's manager, as a sign-in would leave it (id = sha256 of the token). */
 async function managerSession(db: Db, hall: TProvinceHall): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
-  await insertSession(db, { id: createHash("sha256").update(token).digest("hex"), userId: hall.managerUserId, now, expiresAt: new Date(now.getTime() + 12 * 3_600_000) });
+  await insertSession(db, {
+    id: createHash("sha256").update(token).digest("hex"),
+    userId: hall.managerUserId,
+    now,
+    expiresAt: new Date(now.getTime() + 12 * 3_600_000),
+  });
   return token;
 }
 
@@ -175,7 +193,10 @@ async function main(): Promise<number> {
 
     const hall = load.halls[0];
     if (!hall) throw new Error("no hall was loaded");
-    const period = { from: `${opts.month}-01`, to: new Date(Date.UTC(2023, Number(opts.month.slice(5)), 0)).toISOString().slice(0, 10) };
+    const period = {
+      from: `${opts.month}-01`,
+      to: new Date(Date.UTC(2023, Number(opts.month.slice(5)), 0)).toISOString().slice(0, 10),
+    };
     const { hallCases, hallRatings, totals } = await countProvinceRows(db, hall.hallId);
 
     const token = await managerSession(db, hall);
@@ -193,24 +214,36 @@ async function main(): Promise<number> {
     const archivedCount = await countReadyReports(db);
     if (schedulerLine.includes("failed")) failures.push(`report scheduler: ${schedulerLine}`);
     await deleteMonthlyReports(db, hall.hallId, opts.month);
-    const memory: { label: string; value: TProcMemory | null }[] = [{ label: "idle after start", value: procMemory(server.pid) }];
-    log(`server pid ${server.pid} at ${server.url}; measuring ${hall.name} (${hall.code}), ${period.from} … ${period.to}`);
+    const memory: { label: string; value: TProcMemory | null }[] = [
+      { label: "idle after start", value: procMemory(server.pid) },
+    ];
+    log(
+      `server pid ${server.pid} at ${server.url}; measuring ${hall.name} (${hall.code}), ${period.from} … ${period.to}`,
+    );
 
     // In-process callers: the same procedures, every tally from the rollups or from the raw rows.
     const deps = { db, bus: new WindowBus(), dataKey: randomBytes(32) };
-    const context = await createContext(deps, { sessionToken: token, deviceToken: null, ip: null, setCookie: () => undefined });
+    const context = await createContext(deps, {
+      sessionToken: token,
+      deviceToken: null,
+      ip: null,
+      setCookie: () => undefined,
+    });
     const callerFor = (source: TTallySource) => {
       const withSource: TContext & { tallySource: TTallySource } = { ...context, tallySource: source };
       return createCallerFactory(appRouter)(withSource);
     };
     const callers = { rollup: callerFor("rollup"), raw: callerFor("raw") };
     const reportAt = new Date();
-    const report = (source: TTallySource) => buildMonthlyReport({ db, now: () => reportAt, tallySource: source }, hall.hallId, opts.month).then((body) => JSON.stringify(body));
+    const report = (source: TTallySource) =>
+      buildMonthlyReport({ db, now: () => reportAt, tallySource: source }, hall.hallId, opts.month).then((body) =>
+        JSON.stringify(body),
+      );
 
     const http = httpClient(server.url, token);
     const query = `from=${period.from}&to=${period.to}`;
     const reportPath = `/api/v1/reports/monthly?month=${opts.month}`;
-    const reportSource = async () => ((JSON.parse(await http.get(reportPath)) as { source?: string }).source ?? "?");
+    const reportSource = async () => (JSON.parse(await http.get(reportPath)) as { source?: string }).source ?? "?";
     const targets: { label: string; path: string | null; call: (source: TTallySource) => Promise<string> }[] = [
       {
         // report.monthly builds the report live while the month has no archived version.
@@ -232,9 +265,12 @@ async function main(): Promise<number> {
     const measures: TMeasure[] = [];
     let archived: TTimings | null = null;
     for (const target of targets) {
-      log(`${target.label}: ${opts.repeat} calls over HTTP, ${opts.repeat} in-process from the rollups, ${opts.rawRepeat} from the raw rows …`);
+      log(
+        `${target.label}: ${opts.repeat} calls over HTTP, ${opts.repeat} in-process from the rollups, ${opts.rawRepeat} from the raw rows …`,
+      );
       const path = target.path;
-      if (path === reportPath && (await reportSource()) !== "live") failures.push(`${reportPath} did not build the report live`);
+      if (path === reportPath && (await reportSource()) !== "live")
+        failures.push(`${reportPath} did not build the report live`);
       const viaHttp = path ? await timeCalls(opts.repeat, 3, () => http.get(path)) : null;
       const rollupBody = await target.call("rollup");
       const rollup = await timeCalls(opts.repeat, 2, () => target.call("rollup"));
@@ -244,7 +280,9 @@ async function main(): Promise<number> {
       });
       if (rawBody !== rollupBody) failures.push(`${target.label}: the raw rows give other figures than the rollups`);
       measures.push({ label: target.label, http: viaHttp, rollup, raw, bytes: Buffer.byteLength(rollupBody) });
-      log(`  http p50 ${millis(viaHttp?.p50 ?? Number.NaN)}, rollup p50 ${millis(rollup.p50)}, raw p50 ${millis(raw.p50)}`);
+      log(
+        `  http p50 ${millis(viaHttp?.p50 ?? Number.NaN)}, rollup p50 ${millis(rollup.p50)}, raw p50 ${millis(raw.p50)}`,
+      );
       if (path === reportPath) {
         log("archiving the month's report (report.regenerate), then reading the snapshot …");
         await archiveMonthlyReport(http, opts.month, 600_000);
@@ -267,9 +305,12 @@ async function main(): Promise<number> {
       check = {
         ms: performance.now() - checkStarted,
         differences: differences.length,
-        sample: differences.slice(0, 3).map((entry) => `${entry.table} ${entry.key} ${entry.counter}: rollup ${entry.rollup}, raw ${entry.raw}`),
+        sample: differences
+          .slice(0, 3)
+          .map((entry) => `${entry.table} ${entry.key} ${entry.counter}: rollup ${entry.rollup}, raw ${entry.raw}`),
       };
-      if (differences.length > 0) failures.push(`checkRollups: ${differences.length} differences, e.g. ${check.sample.join("; ")}`);
+      if (differences.length > 0)
+        failures.push(`checkRollups: ${differences.length} differences, e.g. ${check.sample.join("; ")}`);
     }
 
     // ── the report ──
@@ -284,14 +325,21 @@ async function main(): Promise<number> {
         `${count(totals.bad)} bad (${((100 * totals.bad) / totals.ratings).toFixed(2)}%), ${count(totals.workOrders)} work orders, ` +
         `${count(totals.exclusions)} exclusions, ${count(totals.prompts)} prompts; 2023 working days`,
     );
-    say(`measured : ${hall.name} (${hall.code}): ${count(hallCases)} cases, ${count(hallRatings)} ratings in the year; ${period.from} … ${period.to}`);
+    say(
+      `measured : ${hall.name} (${hall.code}): ${count(hallCases)} cases, ${count(hallRatings)} ratings in the year; ${period.from} … ${period.to}`,
+    );
     say();
     say("1. load (server-side INSERT … SELECT from seq_* tables, one connection, rollup triggers in bulk mode)");
     say(
       table(
         ["phase", "rows", "time", "rows/s"],
         [
-          ...load.phases.map((phase) => [phase.name, count(phase.rows), seconds(phase.ms), count(Math.round((phase.rows * 1000) / Math.max(phase.ms, 1)))]),
+          ...load.phases.map((phase) => [
+            phase.name,
+            count(phase.rows),
+            seconds(phase.ms),
+            count(Math.round((phase.rows * 1000) / Math.max(phase.ms, 1))),
+          ]),
           ["load in all", "", seconds(loadMs), ""],
           [`rebuildRollups, hall by hall (slowest ${seconds(largestHallMs)})`, "", seconds(rebuildMs), ""],
         ],
@@ -299,9 +347,13 @@ async function main(): Promise<number> {
     );
     say();
     say(table(["table", "rows", "data", "indexes"], sizes));
-    say(`server start: its report scheduler archived ${count(archivedCount)} monthly reports in ${seconds(schedulerMs)} before the reads began`);
+    say(
+      `server start: its report scheduler archived ${count(archivedCount)} monthly reports in ${seconds(schedulerMs)} before the reads began`,
+    );
     say();
-    say(`2. reads for one hall-month: ${opts.repeat} calls each after a warm-up (HTTP: REST /api/v1 as the hall manager;`);
+    say(
+      `2. reads for one hall-month: ${opts.repeat} calls each after a warm-up (HTTP: REST /api/v1 as the hall manager;`,
+    );
     say(`   in-process: the same tRPC procedure or service, JSON-serialised), raw rows: ${opts.rawRepeat} calls`);
     say(
       table(
@@ -318,7 +370,10 @@ async function main(): Promise<number> {
         ]),
       ),
     );
-    if (archived) say(`   monthly report, archived snapshot (report.monthly after report.regenerate): HTTP p50 ${millis(archived.p50)}, p99 ${millis(archived.p99)}`);
+    if (archived)
+      say(
+        `   monthly report, archived snapshot (report.monthly after report.regenerate): HTTP p50 ${millis(archived.p50)}, p99 ${millis(archived.p99)}`,
+      );
     say("   (raw ÷ rollup: in-process p50 over in-process p50)");
     const statementSum = reportTrace.statements.reduce((sum, statement) => sum + statement.ms, 0);
     say();
@@ -341,7 +396,10 @@ async function main(): Promise<number> {
     say(
       table(
         ["moment", "RSS"],
-        [...memory.map((entry) => [entry.label, entry.value ? `${entry.value.rssMb.toFixed(0)} MB` : "n/a"]), ["peak (VmHWM)", peak ? `${peak.hwmMb.toFixed(0)} MB` : "n/a"]],
+        [
+          ...memory.map((entry) => [entry.label, entry.value ? `${entry.value.rssMb.toFixed(0)} MB` : "n/a"]),
+          ["peak (VmHWM)", peak ? `${peak.hwmMb.toFixed(0)} MB` : "n/a"],
+        ],
       ),
     );
     if (check) {
@@ -356,14 +414,20 @@ async function main(): Promise<number> {
       const where = entry.http ? "HTTP" : "in-process";
       const aim = entry === measures[0] ? AIM_REPORT_MS : entry === measures[1] ? AIM_RANKING_MS : null;
       if (aim !== null) {
-        say(`${entry.label}: ${where} p50 ${millis(served.p50)}, p99 ${millis(served.p99)} (aim p99 < ${aim} ms): ${verdict(served.p99 < aim)}`);
+        say(
+          `${entry.label}: ${where} p50 ${millis(served.p50)}, p99 ${millis(served.p99)} (aim p99 < ${aim} ms): ${verdict(served.p99 < aim)}`,
+        );
       }
       const ratio = entry.raw.p50 / entry.rollup.p50;
-      say(`${entry.label}: raw rows ${millis(entry.raw.p50)} ÷ rollups ${millis(entry.rollup.p50)} = ${ratio.toFixed(1)}× (aim ≥ ${AIM_RATIO}×): ${verdict(ratio >= AIM_RATIO)}`);
+      say(
+        `${entry.label}: raw rows ${millis(entry.raw.p50)} ÷ rollups ${millis(entry.rollup.p50)} = ${ratio.toFixed(1)}× (aim ≥ ${AIM_RATIO}×): ${verdict(ratio >= AIM_RATIO)}`,
+      );
     }
     const peakMb = peak?.hwmMb ?? Number.NaN;
     say(`server peak RSS ${peakMb.toFixed(0)} MB (aim < ${AIM_RSS_MB} MB): ${verdict(peakMb < AIM_RSS_MB)}`);
-    say(`load ${seconds(loadMs)} + rollup rebuild ${seconds(rebuildMs)}; run time ${seconds(performance.now() - startedAt)}`);
+    say(
+      `load ${seconds(loadMs)} + rollup rebuild ${seconds(rebuildMs)}; run time ${seconds(performance.now() - startedAt)}`,
+    );
     if (failures.length > 0) {
       say();
       say("ERRORS:");
@@ -376,7 +440,8 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     log("stopping the server and the database …");
-    for (const step of cleanups.reverse()) await step().catch((error: unknown) => log(`clean-up step failed: ${String(error)}`));
+    for (const step of cleanups.reverse())
+      await step().catch((error: unknown) => log(`clean-up step failed: ${String(error)}`));
   }
 }
 

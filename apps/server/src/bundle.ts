@@ -1,7 +1,6 @@
 import { dirname, isAbsolute, relative, sep } from "node:path";
 
-import { build } from "esbuild";
-import type { Plugin } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 /**
  * The production server: `src/main.ts` and the workspace packages it imports (@hcp/*, shipped as
@@ -20,8 +19,13 @@ function dependenciesBesideTheBundle(outfile: string): Plugin {
     name: "dependencies-beside-the-bundle",
     setup(builder) {
       builder.onResolve({ filter: /^[^./]/ }, async (args) => {
-        if (args.path.startsWith("@hcp/") || args.path.startsWith("node:") || args.pluginData === SKIP) return undefined;
-        const resolved = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: SKIP });
+        if (args.path.startsWith("@hcp/") || args.path.startsWith("node:") || args.pluginData === SKIP)
+          return undefined;
+        const resolved = await builder.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          pluginData: SKIP,
+        });
         if (resolved.errors.length > 0) return { errors: resolved.errors };
         // Built-ins without the node: prefix resolve to no file: leave them to Node.
         if (!isAbsolute(resolved.path)) return { path: args.path, external: true };

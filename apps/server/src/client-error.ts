@@ -1,8 +1,7 @@
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 
-import { APP_ERROR_MESSAGES } from "@hcp/domain";
-import type { TAppErrorCode } from "@hcp/domain";
+import { APP_ERROR_MESSAGES, type TAppErrorCode } from "@hcp/domain";
 
 /**
  * Requests Node refuses before any handler sees them (a head over the size limit, broken
@@ -17,7 +16,12 @@ export function answerClientError(securityHeaders: Record<string, string>) {
     }
     const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
     const appCode: TAppErrorCode = status === 431 ? "REQUEST_HEAD_TOO_LARGE" : "INVALID_INPUT";
-    const body = JSON.stringify({ code: appCode, message: APP_ERROR_MESSAGES[appCode], details: [], data: { appCode, httpStatus: status } });
+    const body = JSON.stringify({
+      code: appCode,
+      message: APP_ERROR_MESSAGES[appCode],
+      details: [],
+      data: { appCode, httpStatus: status },
+    });
     const headers = {
       ...securityHeaders,
       "content-type": "application/json; charset=utf-8",
@@ -25,7 +29,10 @@ export function answerClientError(securityHeaders: Record<string, string>) {
       "content-length": String(Buffer.byteLength(body)),
       connection: "close",
     };
-    const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)].join("\r\n");
+    const head = [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}`,
+      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    ].join("\r\n");
     socket.end(`${head}\r\n\r\n${body}`);
   };
 }

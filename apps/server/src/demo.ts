@@ -2,10 +2,8 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 
 import { hashToken } from "@hcp/api";
-import { listHallWindowDevices, setDeviceToken } from "@hcp/db";
-import type { Db } from "@hcp/db";
-import { isDemoHallSeeded, seedDemoHall } from "@hcp/db/seed";
-import type { TDemoAccount } from "@hcp/db/seed";
+import { listHallWindowDevices, setDeviceToken, type Db } from "@hcp/db";
+import { isDemoHallSeeded, seedDemoHall, type TDemoAccount } from "@hcp/db/seed";
 
 interface TDemoCredentials {
   accounts: TDemoAccount[];
@@ -62,7 +60,8 @@ export function printDemoGuide(baseUrl: string, credentials: TDemoCredentials): 
     "",
     "Demo accounts (also in the credentials file):",
     ...credentials.accounts.map(
-      (account) => `  ${account.username.padEnd(12)} ${account.password.padEnd(26)} ${account.displayName} ${account.note}`,
+      (account) =>
+        `  ${account.username.padEnd(12)} ${account.password.padEnd(26)} ${account.displayName} ${account.note}`,
     ),
     "",
     "Window evaluators (open one per window; the link pairs the tablet once):",

@@ -88,12 +88,16 @@ async function main(): Promise<void> {
         try {
           const defaults = await applyDefaultRatings(db, new Date());
           const escalated = await escalateOverdue(db, new Date());
-          if (defaults + escalated > 0) log(`default ratings written: ${defaults}; work orders escalated: ${escalated}`);
+          if (defaults + escalated > 0)
+            log(`default ratings written: ${defaults}; work orders escalated: ${escalated}`);
         } catch (error) {
           log(`housekeeping failed: ${errorMessage(error)}`);
         }
         const reports = await runReportScheduler({ db, now: () => new Date() });
-        if (reports.generated.length > 0) log(`monthly reports archived: ${reports.generated.map((row) => `${row.month} v${row.version} ${row.status}`).join(", ")}`);
+        if (reports.generated.length > 0)
+          log(
+            `monthly reports archived: ${reports.generated.map((row) => `${row.month} v${row.version} ${row.status}`).join(", ")}`,
+          );
       },
       { runAtStart: true },
     );
@@ -107,7 +111,11 @@ async function main(): Promise<void> {
     log(`listening on ${url}`);
     if (credentials) printDemoGuide(url, credentials);
   } catch (error) {
-    log(error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}` : String(error));
+    log(
+      error instanceof Error
+        ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}`
+        : String(error),
+    );
     await stop(1);
   }
 }

@@ -4,10 +4,8 @@ import { pipeline } from "node:stream";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 
 import type { TContext } from "@hcp/api";
-import { AppError, REPORT_FORMATS, reportDownload } from "@hcp/api/exports";
-import type { TReportFormat } from "@hcp/api/exports";
-import { APP_ERROR_MESSAGES } from "@hcp/domain";
-import type { TAppErrorCode } from "@hcp/domain";
+import { AppError, REPORT_FORMATS, reportDownload, type TReportFormat } from "@hcp/api/exports";
+import { APP_ERROR_MESSAGES, type TAppErrorCode } from "@hcp/domain";
 
 import { logFailure } from "./request-log";
 
@@ -34,7 +32,10 @@ function refuse(res: ServerResponse, code: TCode, appCode: TAppErrorCode): void 
 
 /** RFC 6266 / 5987: an ASCII filename for old clients and the UTF-8 one for everyone else. */
 function contentDisposition(asciiName: string, name: string): string {
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -54,7 +55,12 @@ export function createReportDownloads(createContext: (req: IncomingMessage, res:
     // A hall id that is no number names no hall; the month's own check says what is wrong with it.
     const hallId = /^[1-9]\d{0,9}$/.test(hallPart) ? Number(hallPart) : 0;
     try {
-      const download = await reportDownload(await createContext(req, res), { hallId, month, format: format as TReportFormat, version });
+      const download = await reportDownload(await createContext(req, res), {
+        hallId,
+        month,
+        format: format as TReportFormat,
+        version,
+      });
       const headers: Record<string, string | number> = {
         "content-type": download.contentType,
         "content-disposition": contentDisposition(download.asciiFilename, download.filename),

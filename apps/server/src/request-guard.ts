@@ -11,7 +11,10 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const DEFAULT_BODY_LIMIT = 1_000_000;
 /** A case import file (10 MB, CASE_IMPORT_FILE_TOO_LARGE) travels base64-encoded in JSON. */
 const IMPORT_BODY_LIMIT = 15_000_000;
-const IMPORT_ROUTES = [/^\/trpc\/(?:[\w.]+,)*integrationCase\.importFile(?:,|$)/, /^\/api\/v1\/integration\/cases\/imports?(?:\/|$)/];
+const IMPORT_ROUTES = [
+  /^\/trpc\/(?:[\w.]+,)*integrationCase\.importFile(?:,|$)/,
+  /^\/api\/v1\/integration\/cases\/imports?(?:\/|$)/,
+];
 
 /** The largest body a route accepts, in bytes. */
 export function bodyLimit(path: string): number {

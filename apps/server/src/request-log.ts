@@ -34,7 +34,11 @@ function requestIdOf(req: IncomingMessage): string {
 function routeOf(path: string): string {
   const segments = path.split("/").map((segment, index) => {
     if (index === 0 || segment === "") return segment;
-    return /^[A-Za-z][A-Za-z._-]{0,63}$/.test(segment) || /^v\d$/.test(segment) || (path.startsWith("/trpc/") && index === 2 && /^[A-Za-z.,]{1,400}$/.test(segment)) ? segment : ":param";
+    return /^[A-Za-z][A-Za-z._-]{0,63}$/.test(segment) ||
+      /^v\d$/.test(segment) ||
+      (path.startsWith("/trpc/") && index === 2 && /^[A-Za-z.,]{1,400}$/.test(segment))
+      ? segment
+      : ":param";
   });
   return segments.join("/").slice(0, 300);
 }
@@ -76,9 +80,15 @@ export function startRequestLog(req: IncomingMessage, res: ServerResponse, write
  * An unexpected failure, for the operators: where and the stack's frames, without the error's
  * message (a database error quotes the values it choked on, which may be personal data).
  */
-export function logFailure(write: TLogWriter | null, fields: { requestId?: string | null; route?: string; error: unknown }): void {
+export function logFailure(
+  write: TLogWriter | null,
+  fields: { requestId?: string | null; route?: string; error: unknown },
+): void {
   const error = fields.error instanceof Error ? fields.error : new Error(String(fields.error));
-  const frames = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at ")).map((line) => line.trim());
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => line.trimStart().startsWith("at "))
+    .map((line) => line.trim());
   const code = (error as { code?: unknown }).code;
   (write ?? ((line: string) => process.stderr.write(`${line}\n`)))(
     JSON.stringify({

@@ -1,11 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import type { AnyRouter } from "@trpc/server";
-import { createOpenApiNodeHttpHandler } from "trpc-to-openapi";
-import type { OpenApiRouter } from "trpc-to-openapi";
+import { createOpenApiNodeHttpHandler, type OpenApiRouter } from "trpc-to-openapi";
 
-import { APP_ERROR_MESSAGES } from "@hcp/domain";
-import type { TAppErrorCode } from "@hcp/domain";
+import { APP_ERROR_MESSAGES, type TAppErrorCode } from "@hcp/domain";
 
 /** A business system's request body is small: a case, a rating (a route may allow more: `bodyLimit`). */
 const MAX_BODY_BYTES = 1_000_000;
@@ -41,13 +39,18 @@ interface TAdapterError {
 
 function detailsOf(body: TAdapterError): TRestError["details"] {
   if (Array.isArray(body.issues) && body.issues.length > 0) {
-    return body.issues.map((issue) => ({ field: (issue.path ?? []).map(String).join("."), message: issue.message ?? "" }));
+    return body.issues.map((issue) => ({
+      field: (issue.path ?? []).map(String).join("."),
+      message: issue.message ?? "",
+    }));
   }
   const flattened = body.data?.zodError;
   if (!flattened) return [];
   return [
     ...(flattened.formErrors ?? []).map((message) => ({ field: "", message })),
-    ...Object.entries(flattened.fieldErrors ?? {}).flatMap(([field, messages]) => (messages ?? []).map((message) => ({ field, message }))),
+    ...Object.entries(flattened.fieldErrors ?? {}).flatMap(([field, messages]) =>
+      (messages ?? []).map((message) => ({ field, message })),
+    ),
   ];
 }
 
@@ -62,12 +65,18 @@ export function restError(status: number, body: TAdapterError | null): TRestErro
   const code = appCode ?? CODE_OF_STATUS[status] ?? "INVALID_INPUT";
   const known = (APP_ERROR_MESSAGES as Record<string, string>)[code] ?? APP_ERROR_MESSAGES.INVALID_INPUT;
   // The adapter replaces a validation failure's message with English; the first problem says it in Chinese.
-  let message = appCode && typeof body.message === "string" && body.message !== "Input validation failed" ? body.message : known;
+  let message =
+    appCode && typeof body.message === "string" && body.message !== "Input validation failed" ? body.message : known;
   if (code === "INVALID_INPUT" && details[0]?.message) message = details[0].message;
   return { code, message, details };
 }
 
-export function sendRestError(res: ServerResponse, status: number, error: TRestError, headers: Record<string, string> = {}): void {
+export function sendRestError(
+  res: ServerResponse,
+  status: number,
+  error: TRestError,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   res.end(JSON.stringify(error));
 }
@@ -127,7 +136,11 @@ export function createRestHandler<TContext>(options: {
   router: AnyRouter;
   createContext: (req: IncomingMessage, res: ServerResponse) => Promise<TContext>;
   /** given the real request, so a failure's log line carries the request's id */
-  onError: (opts: { error: { code: string; cause?: unknown; message: string }; path?: string; req?: IncomingMessage }) => void;
+  onError: (opts: {
+    error: { code: string; cause?: unknown; message: string };
+    path?: string;
+    req?: IncomingMessage;
+  }) => void;
   /** seconds a refusal asks the caller to wait (a rate limit), else null */
   retryAfter: (error: unknown) => number | null;
   /** the largest body a path (/api/v1/…) accepts, in bytes; 1 MB when not given */
@@ -148,7 +161,11 @@ export function createRestHandler<TContext>(options: {
     onError: (opts) => {
       // A failure whose real request is not known (never expected) is still logged, without its id.
       const req = realRequests.get(opts.req);
-      options.onError({ error: opts.error, ...(opts.path === undefined ? {} : { path: opts.path }), ...(req ? { req } : {}) });
+      options.onError({
+        error: opts.error,
+        ...(opts.path === undefined ? {} : { path: opts.path }),
+        ...(req ? { req } : {}),
+      });
     },
   });
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -156,7 +173,12 @@ export function createRestHandler<TContext>(options: {
     let body: unknown = undefined;
     if (method !== "GET" && method !== "HEAD") {
       const raw = await readBody(req, options.bodyLimit?.(req.url ?? "/") ?? MAX_BODY_BYTES);
-      if (raw === null) return sendRestError(res, 413, { code: "PAYLOAD_TOO_LARGE", message: APP_ERROR_MESSAGES.PAYLOAD_TOO_LARGE, details: [] });
+      if (raw === null)
+        return sendRestError(res, 413, {
+          code: "PAYLOAD_TOO_LARGE",
+          message: APP_ERROR_MESSAGES.PAYLOAD_TOO_LARGE,
+          details: [],
+        });
       const text = raw.toString("utf8").trim();
       try {
         body = text === "" ? {} : JSON.parse(text);
@@ -180,7 +202,11 @@ export function createRestHandler<TContext>(options: {
     await (handle as unknown as (req: Request, res: HeldResponse) => Promise<void>)(shim, held);
     const passed: Record<string, string | string[]> = Object.fromEntries(held.headers);
     if (held.statusCode < 400) {
-      res.writeHead(held.statusCode, { ...passed, "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      res.writeHead(held.statusCode, {
+        ...passed,
+        "content-type": "application/json; charset=utf-8",
+        "cache-control": "no-store",
+      });
       res.end(held.body);
       return;
     }

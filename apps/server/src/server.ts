@@ -4,30 +4,36 @@
  * this file turns a request into their context and nothing more.
  */
 import { existsSync } from "node:fs";
-import { createServer as createHttpServer } from "node:http";
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { parse as parseCookies } from "cookie";
 import sirv from "sirv";
 
-import { apiRetryAfter, appRouter, createContext, DEVICE_COOKIE, flushApiCalls, openApiDocument, SESSION_COOKIE } from "@hcp/api";
-import type { TApiDeps, TRequestInfo } from "@hcp/api";
+import {
+  apiRetryAfter,
+  appRouter,
+  createContext,
+  DEVICE_COOKIE,
+  flushApiCalls,
+  openApiDocument,
+  SESSION_COOKIE,
+  type TApiDeps,
+  type TRequestInfo,
+} from "@hcp/api";
 import { findStaffByBadgeNo, pingDatabase } from "@hcp/db";
 import { API_KEY_PREFIX } from "@hcp/domain";
 
 import { avatarSvg } from "./avatar";
 import { answerClientError } from "./client-error";
 import { sendRefusal } from "./error-body";
-import { bodyLimit, crossSiteRefusal, declaredTooLarge } from "./request-guard";
-import { logFailure, notePrincipal, startRequestLog } from "./request-log";
-import type { TLogWriter } from "./request-log";
-import { applySecurityHeaders, securityHeaders } from "./security-headers";
 import { createReportDownloads, REPORT_DOWNLOAD_PREFIX } from "./report-downloads";
+import { bodyLimit, crossSiteRefusal, declaredTooLarge } from "./request-guard";
+import { logFailure, notePrincipal, startRequestLog, type TLogWriter } from "./request-log";
 import { createRestHandler, restError, sendRestError } from "./rest";
-import { READ, routeTable } from "./routes";
-import type { TRoute, TRouteCall } from "./routes";
+import { READ, routeTable, type TRoute, type TRouteCall } from "./routes";
+import { applySecurityHeaders, securityHeaders } from "./security-headers";
 
 export interface TServerOptions extends TApiDeps {
   /** built citizen front end (apps/web/dist): /kiosk, /rate and its assets under /w/ */
@@ -100,10 +106,18 @@ export function createServer(options: TServerOptions): THallServer {
   const log = options.log ?? null;
   const headers = securityHeaders(options.secureCookies ?? false);
   /** Unexpected failures go to the log with their frames; callers only ever see the Chinese message. */
-  const logInternal = (opts: { error: { code: string; cause?: unknown; message: string }; path?: string; req?: unknown }) => {
+  const logInternal = (opts: {
+    error: { code: string; cause?: unknown; message: string };
+    path?: string;
+    req?: unknown;
+  }) => {
     if (opts.error.code !== "INTERNAL_SERVER_ERROR") return;
     const requestId = (opts.req as IncomingMessage | undefined)?.headers?.["x-request-id"];
-    logFailure(log, { requestId: typeof requestId === "string" ? requestId : null, route: opts.path, error: opts.error.cause ?? opts.error });
+    logFailure(log, {
+      requestId: typeof requestId === "string" ? requestId : null,
+      route: opts.path,
+      error: opts.error.cause ?? opts.error,
+    });
   };
   // tRPC's createContext, shared by the REST adapter and the report downloads.
   const context = (req: IncomingMessage, res: ServerResponse) => createContext(options, requestInfo(req, res));
@@ -115,7 +129,13 @@ export function createServer(options: TServerOptions): THallServer {
     onError: logInternal,
     createContext: ({ req, res }) => context(req, res),
   });
-  const rest = createRestHandler({ router: appRouter, createContext: context, onError: logInternal, retryAfter: apiRetryAfter, bodyLimit });
+  const rest = createRestHandler({
+    router: appRouter,
+    createContext: context,
+    onError: logInternal,
+    retryAfter: apiRetryAfter,
+    bodyLimit,
+  });
   const reports = createReportDownloads(context);
   const web = staticSite(options.webDist, false);
   const webIndex = staticSite(options.webDist, true);
@@ -146,7 +166,10 @@ export function createServer(options: TServerOptions): THallServer {
   };
   const restApi = ({ req, res, url }: TRouteCall) => {
     rest(req, res).catch((error: unknown) => {
-      logInternal({ error: { code: "INTERNAL_SERVER_ERROR", cause: error, message: String(error) }, path: url.pathname });
+      logInternal({
+        error: { code: "INTERNAL_SERVER_ERROR", cause: error, message: String(error) },
+        path: url.pathname,
+      });
       if (!res.headersSent) sendRestError(res, 500, restError(500, null));
     });
   };

@@ -4,8 +4,15 @@ import { describe, expect, test } from "vitest";
 
 import { appRouter, hashToken } from "@hcp/api";
 import { insertSession } from "@hcp/db";
-import { accessRule, allowsDevice, allowsRole, isPublicRule, ROLE_KEYS } from "@hcp/domain";
-import type { TAccessRule, TRole } from "@hcp/domain";
+import {
+  accessRule,
+  allowsDevice,
+  allowsRole,
+  isPublicRule,
+  ROLE_KEYS,
+  type TAccessRule,
+  type TRole,
+} from "@hcp/domain";
 
 import { useHallServer } from "./hall-server";
 
@@ -30,13 +37,22 @@ async function bearerFor(principal: TPrincipalKind): Promise<string | null> {
   if (principal === "device") return hall().deviceTokens[0];
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
-  await insertSession(getDb(), { id: hashToken(token), userId: hall().users[principal].id, now, expiresAt: new Date(now.getTime() + 3_600_000) });
+  await insertSession(getDb(), {
+    id: hashToken(token),
+    userId: hall().users[principal].id,
+    now,
+    expiresAt: new Date(now.getTime() + 3_600_000),
+  });
   return token;
 }
 
 /** "METHOD /path" of the OpenAPI document → the procedure path behind it. */
 function procedureOfRoute(): Map<string, string> {
-  const procedures = (appRouter._def as unknown as { procedures: Record<string, { _def: { meta?: { openapi?: { method: string; path: string } } } }> }).procedures;
+  const procedures = (
+    appRouter._def as unknown as {
+      procedures: Record<string, { _def: { meta?: { openapi?: { method: string; path: string } } } }>;
+    }
+  ).procedures;
   const routes = new Map<string, string>();
   for (const [path, procedure] of Object.entries(procedures)) {
     const openapi = procedure._def.meta?.openapi;
@@ -47,7 +63,9 @@ function procedureOfRoute(): Map<string, string> {
 
 describe("REST access", () => {
   test("every route admits exactly the principals of its procedure's rule", { timeout: 120_000 }, async () => {
-    const document = (await (await fetch(`${baseUrl()}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const document = (await (await fetch(`${baseUrl()}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const routes = procedureOfRoute();
     const mismatches: string[] = [];
     let calls = 0;
@@ -69,7 +87,10 @@ describe("REST access", () => {
           const refused = response.status === 401 || response.status === 403;
           // A rule whose service checks the token's owner: any bearer reaches input validation first.
           const laterRefused = rule?.identityCheckedBy === "service" && bearer !== null && response.status === 400;
-          if (admitted(rule, principal) ? refused : !refused && !laterRefused) mismatches.push(`${method} ${path} as ${principal}: ${response.status} ${(await response.text()).slice(0, 120)}`);
+          if (admitted(rule, principal) ? refused : !refused && !laterRefused)
+            mismatches.push(
+              `${method} ${path} as ${principal}: ${response.status} ${(await response.text()).slice(0, 120)}`,
+            );
         }
       }
     }

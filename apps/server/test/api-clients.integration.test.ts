@@ -19,7 +19,11 @@ interface TAnswer {
 function expectErrorShape(answer: TAnswer, status: number, code: string): void {
   expect({ status: answer.status, code: answer.body.code }).toEqual({ status, code });
   // Refusals the host makes before a procedure runs (size, origin) carry tRPC's `data` beside them.
-  expect(Object.keys(answer.body).filter((key) => key !== "data").sort()).toEqual(["code", "details", "message"]);
+  expect(
+    Object.keys(answer.body)
+      .filter((key) => key !== "data")
+      .sort(),
+  ).toEqual(["code", "details", "message"]);
   expect(answer.body.message).toMatch(/[\u4e00-\u9fff]/);
   expect(Array.isArray(answer.body.details)).toBe(true);
   expect(JSON.stringify(answer.body)).not.toMatch(/\bat .+\.ts:\d+|stack/i);
@@ -32,14 +36,25 @@ async function call(
 ): Promise<TAnswer> {
   const response = await fetch(`${base()}/api/v1${path}`, {
     method,
-    headers: { "content-type": "application/json", ...(options.key ? { authorization: `Bearer ${options.key}` } : {}), ...options.headers },
+    headers: {
+      "content-type": "application/json",
+      ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),
+      ...options.headers,
+    },
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 /** An administrator creates the client in the console (tRPC over HTTP); the answer holds the key, once. */
-async function createClient(input: { scopes: string[]; rateLimitPerMinute: number }): Promise<{ id: number; key: string }> {
+async function createClient(input: {
+  scopes: string[];
+  rateLimitPerMinute: number;
+}): Promise<{ id: number; key: string }> {
   const signIn = await fetch(`${base()}/trpc/auth.signIn`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -78,19 +93,39 @@ describe("a business system over /api/v1 with its API key", () => {
     const created = await logged(
       call("PUT", "/integration/cases/API-0001", {
         key,
-        body: { itemCode: "TEST-0001", windowCode: "A01", staffBadgeNos: ["T001"], applicantType: "person", applicantName: "赵六", applicantPhone: "13700000000", receivedAt: RECEIVED_AT },
+        body: {
+          itemCode: "TEST-0001",
+          windowCode: "A01",
+          staffBadgeNos: ["T001"],
+          applicantType: "person",
+          applicantName: "赵六",
+          applicantPhone: "13700000000",
+          receivedAt: RECEIVED_AT,
+        },
       }),
     );
     expect(created).toMatchObject({ status: 200, body: { outcome: "created", case: { caseNo: "API-0001" } } });
     expect((await logged(call("POST", "/integration/cases/API-0001/complete", { key, body: {} }))).status).toBe(200);
 
     const rating = { caseNo: "API-0001", channel: 6, level: 1, reasonCodes: [], comment: "电话回访：窗口人员态度差" };
-    const first = await logged(call("POST", "/integration/ratings", { key, body: rating, headers: { "idempotency-key": "12345-call-88" } }));
-    const again = await logged(call("POST", "/integration/ratings", { key, body: rating, headers: { "idempotency-key": "12345-call-88" } }));
+    const first = await logged(
+      call("POST", "/integration/ratings", { key, body: rating, headers: { "idempotency-key": "12345-call-88" } }),
+    );
+    const again = await logged(
+      call("POST", "/integration/ratings", { key, body: rating, headers: { "idempotency-key": "12345-call-88" } }),
+    );
     expect(first).toMatchObject({ status: 200, body: { caseNo: "API-0001", level: 1, replayed: false } });
     expect(again.body).toEqual({ ...first.body, replayed: true });
-    expect(await getDb().selectFrom("rating").select(["channel", "level"]).execute()).toEqual([{ channel: 6, level: 1 }]);
-    const conflict = await logged(call("POST", "/integration/ratings", { key, body: { ...rating, comment: "另一次" }, headers: { "idempotency-key": "12345-call-88" } }));
+    expect(await getDb().selectFrom("rating").select(["channel", "level"]).execute()).toEqual([
+      { channel: 6, level: 1 },
+    ]);
+    const conflict = await logged(
+      call("POST", "/integration/ratings", {
+        key,
+        body: { ...rating, comment: "另一次" },
+        headers: { "idempotency-key": "12345-call-88" },
+      }),
+    );
     expectErrorShape(conflict, 409, "IDEMPOTENCY_CONFLICT");
 
     const read = await logged(call("GET", "/integration/cases/API-0001", { key }));
@@ -134,50 +169,100 @@ describe("a business system over /api/v1 with its API key", () => {
 
   test("every refusal has the one shape and the right status", async () => {
     const { key } = await createClient({ scopes: ["ratings:write"], rateLimitPerMinute: 100 });
-    expectErrorShape(await call("GET", "/integration/cases/API-0001", { key: `hcpk_1_${"x".repeat(43)}` }), 401, "API_KEY_INVALID");
+    expectErrorShape(
+      await call("GET", "/integration/cases/API-0001", { key: `hcpk_1_${"x".repeat(43)}` }),
+      401,
+      "API_KEY_INVALID",
+    );
     expectErrorShape(await call("GET", "/integration/cases/API-0001", { key }), 403, "API_SCOPE_MISSING");
-    expectErrorShape(await call("GET", "/integration/cases/API-0001", { headers: { "x-api-key": key } }), 403, "API_SCOPE_MISSING");
-    expectErrorShape(await call("POST", "/integration/ratings", { key, body: { caseNo: "NOPE", channel: 6, level: 5 } }), 404, "CASE_NOT_FOUND");
+    expectErrorShape(
+      await call("GET", "/integration/cases/API-0001", { headers: { "x-api-key": key } }),
+      403,
+      "API_SCOPE_MISSING",
+    );
+    expectErrorShape(
+      await call("POST", "/integration/ratings", { key, body: { caseNo: "NOPE", channel: 6, level: 5 } }),
+      404,
+      "CASE_NOT_FOUND",
+    );
 
     const invalid = await call("POST", "/integration/ratings", { key, body: { caseNo: "NOPE", channel: 4, level: 9 } });
     expectErrorShape(invalid, 400, "INVALID_INPUT");
-    expect((invalid.body.details as { field: string }[]).map((detail) => detail.field).sort()).toEqual(["channel", "level"]);
+    expect((invalid.body.details as { field: string }[]).map((detail) => detail.field).sort()).toEqual([
+      "channel",
+      "level",
+    ]);
     expect(invalid.body.message).toBe((invalid.body.details as { message: string }[])[0]?.message);
 
     expectErrorShape(await call("POST", "/integration/ratings", { key, rawBody: "{ not json" }), 400, "INVALID_INPUT");
-    expectErrorShape(await call("POST", "/integration/ratings", { key, rawBody: JSON.stringify({ comment: "x".repeat(1_100_000) }) }), 413, "PAYLOAD_TOO_LARGE");
-    expectErrorShape(await call("POST", "/integration/ratings", { key, rawBody: "{}", headers: { "content-type": "text/plain" } }), 415, "UNSUPPORTED_MEDIA_TYPE");
+    expectErrorShape(
+      await call("POST", "/integration/ratings", { key, rawBody: JSON.stringify({ comment: "x".repeat(1_100_000) }) }),
+      413,
+      "PAYLOAD_TOO_LARGE",
+    );
+    expectErrorShape(
+      await call("POST", "/integration/ratings", { key, rawBody: "{}", headers: { "content-type": "text/plain" } }),
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
     expectErrorShape(await call("GET", "/integration/no-such-route", { key }), 404, "NOT_FOUND");
     expectErrorShape(await call("GET", "/integration/cases/API-0001"), 401, "UNAUTHENTICATED");
   });
 
   test("the OpenAPI document describes every /integration route with its error responses", async () => {
     const document = (await (await fetch(`${base()}/api/v1/openapi.json`)).json()) as {
-      paths: Record<string, Record<string, { responses: Record<string, { content?: unknown; headers?: Record<string, unknown> }>; parameters?: { name: string; in: string }[] }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            responses: Record<string, { content?: unknown; headers?: Record<string, unknown> }>;
+            parameters?: { name: string; in: string }[];
+          }
+        >
+      >;
       components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
     };
     expect(document.components.schemas.Error).toMatchObject({ required: ["code", "message", "details"] });
-    expect(Object.keys(document.components.securitySchemes)).toEqual(expect.arrayContaining(["Authorization", "ApiKey"]));
+    expect(Object.keys(document.components.securitySchemes)).toEqual(
+      expect.arrayContaining(["Authorization", "ApiKey"]),
+    );
     const integration = Object.entries(document.paths).filter(([path]) => path.startsWith("/integration/"));
     expect(integration.map(([path]) => path)).toEqual(
-      expect.arrayContaining(["/integration/cases/{caseNo}", "/integration/cases/{caseNo}/complete", "/integration/ratings", "/integration/performance/windows", "/integration/reports/monthly"]),
+      expect.arrayContaining([
+        "/integration/cases/{caseNo}",
+        "/integration/cases/{caseNo}/complete",
+        "/integration/ratings",
+        "/integration/performance/windows",
+        "/integration/reports/monthly",
+      ]),
     );
     for (const [path, operations] of integration) {
       for (const [method, operation] of Object.entries(operations)) {
         const statuses = Object.keys(operation.responses);
-        expect({ route: `${method} ${path}`, statuses }).toEqual({ route: `${method} ${path}`, statuses: expect.arrayContaining(["200", "401", "403", "429", "500"]) as unknown });
+        expect({ route: `${method} ${path}`, statuses }).toEqual({
+          route: `${method} ${path}`,
+          statuses: expect.arrayContaining(["200", "401", "403", "429", "500"]) as unknown,
+        });
         for (const status of statuses.filter((code) => !code.startsWith("2"))) {
-          expect(operation.responses[status]?.content).toEqual({ "application/json": { schema: { $ref: "#/components/schemas/Error" } } });
+          expect(operation.responses[status]?.content).toEqual({
+            "application/json": { schema: { $ref: "#/components/schemas/Error" } },
+          });
         }
         expect(operation.responses["429"]?.headers).toHaveProperty("Retry-After");
       }
     }
-    expect(document.paths["/integration/ratings"]?.post?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: "Idempotency-Key", in: "header" })]));
+    expect(document.paths["/integration/ratings"]?.post?.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: "Idempotency-Key", in: "header" })]),
+    );
     // Every route of the API, not only the business systems', refuses in the shared shape.
     for (const operations of Object.values(document.paths)) {
       for (const operation of Object.values(operations)) {
         for (const [status, response] of Object.entries(operation.responses)) {
-          if (!status.startsWith("2")) expect(response.content).toEqual({ "application/json": { schema: { $ref: "#/components/schemas/Error" } } });
+          if (!status.startsWith("2"))
+            expect(response.content).toEqual({
+              "application/json": { schema: { $ref: "#/components/schemas/Error" } },
+            });
         }
       }
     }

@@ -8,12 +8,18 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterEach, describe, expect, inject, it } from "vitest";
 
 import { WindowBus } from "@hcp/api";
-import { NATIONAL_REASONS } from "@hcp/domain";
-import { benchRawRating, countStoredRows, createBenchData, createRawPool, insertRawRating, readTwinRows } from "@hcp/db/bench";
+import {
+  benchRawRating,
+  countStoredRows,
+  createBenchData,
+  createRawPool,
+  insertRawRating,
+  readTwinRows,
+} from "@hcp/db/bench";
 import { useTestDb } from "@hcp/db/testing/test-db";
+import { NATIONAL_REASONS } from "@hcp/domain";
 
-import { createServer } from "../src/server";
-import type { THallServer } from "../src/server";
+import { createServer, type THallServer } from "../src/server";
 
 const reasonOf = (level: number) => NATIONAL_REASONS.find((reason) => reason.level === level)?.code ?? "";
 
@@ -38,7 +44,12 @@ describe("bench:ingest's raw side", () => {
       const response = await fetch(`${baseUrl}/api/v1/ratings`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${data.hall.deviceTokens[0]}` },
-        body: JSON.stringify({ caseNo: target.caseNo, level, reasonCodes: [reasonOf(level)], idempotencyKey: randomUUID() }),
+        body: JSON.stringify({
+          caseNo: target.caseNo,
+          level,
+          reasonCodes: [reasonOf(level)],
+          idempotencyKey: randomUUID(),
+        }),
       });
       expect(response.status).toBe(200);
     }
@@ -52,7 +63,11 @@ describe("bench:ingest's raw side", () => {
     try {
       for (const [index, target] of rawCases.entries()) {
         const level = levels[index] ?? 5;
-        await insertRawRating(pool, benchRawRating(data, target, { level, reasonCode: reasonOf(level) }), twins[index] ?? null);
+        await insertRawRating(
+          pool,
+          benchRawRating(data, target, { level, reasonCode: reasonOf(level) }),
+          twins[index] ?? null,
+        );
       }
     } finally {
       await pool.end();
@@ -76,6 +91,12 @@ describe("bench:ingest's raw side", () => {
     } finally {
       await pool.end();
     }
-    expect(await countStoredRows(db(), data.cases)).toEqual({ rating: 1, rating_reason: 1, rating_signal: 0, work_order: 0, work_order_event: 0 });
+    expect(await countStoredRows(db(), data.cases)).toEqual({
+      rating: 1,
+      rating_reason: 1,
+      rating_signal: 0,
+      work_order: 0,
+      work_order_event: 0,
+    });
   });
 });

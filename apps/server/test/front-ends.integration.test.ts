@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { WindowBus } from "@hcp/api";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { createServer } from "../src/server";
-import type { THallServer } from "../src/server";
+import { createServer, type THallServer } from "../src/server";
 
 /** The routes of the built front ends, over two stand-in builds with one page and one asset each. */
 const db = useTestDb();
@@ -24,7 +23,13 @@ beforeAll(async () => {
     writeFileSync(join(dir, app, "assets", "app.js"), `// ${app}`);
   }
   writeFileSync(join(dir, "web", "sw.js"), "// service worker");
-  server = createServer({ db: db(), bus: new WindowBus(), dataKey: randomBytes(32), webDist: join(dir, "web"), consoleDist: join(dir, "console") });
+  server = createServer({
+    db: db(),
+    bus: new WindowBus(),
+    dataKey: randomBytes(32),
+    webDist: join(dir, "web"),
+    consoleDist: join(dir, "console"),
+  });
   baseUrl = await server.listen(0);
 });
 
@@ -40,7 +45,8 @@ async function page(path: string, method = "GET"): Promise<{ status: number; bod
 
 describe("the built front ends", () => {
   test("every citizen route is the web app's index; its files and service worker live under /w/", async () => {
-    for (const path of ["/kiosk", "/kiosk/window/3", "/rate", "/rate/abc?x=1"]) expect(await page(path)).toMatchObject({ status: 200, body: "<title>web</title>" });
+    for (const path of ["/kiosk", "/kiosk/window/3", "/rate", "/rate/abc?x=1"])
+      expect(await page(path)).toMatchObject({ status: 200, body: "<title>web</title>" });
     expect(await page("/w/assets/app.js")).toMatchObject({ status: 200, body: "// web" });
     const worker = await page("/w/sw.js");
     expect(worker.status).toBe(200);

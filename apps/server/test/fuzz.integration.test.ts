@@ -17,7 +17,7 @@ let token = "";
 
 const HOSTILE_STRINGS = [
   "'; drop table rating; --",
-  "\" or 1=1 --",
+  '" or 1=1 --',
   "<script>alert(1)</script>",
   "\u0000\u0001\u0002",
   "\ud800",
@@ -45,7 +45,16 @@ const HOSTILE_VALUES: unknown[] = [
 
 /** Bodies a careless or malicious client might send: whole-body shapes and per-field poison. */
 function hostileBodies(fields: readonly string[]): string[] {
-  const bodies: string[] = ["", "{", "[]", "null", "\"text\"", "{\"a\":1,\"a\":2}", "{\"__proto__\":{\"polluted\":1}}", "x".repeat(2_000_000)];
+  const bodies: string[] = [
+    "",
+    "{",
+    "[]",
+    "null",
+    '"text"',
+    '{"a":1,"a":2}',
+    '{"__proto__":{"polluted":1}}',
+    "x".repeat(2_000_000),
+  ];
   for (const value of HOSTILE_VALUES) {
     bodies.push(JSON.stringify(Object.fromEntries(fields.map((field) => [field, value]))));
   }
@@ -72,7 +81,16 @@ interface TOperation {
 
 async function operations(): Promise<TOperation[]> {
   const document = (await (await fetch(`${baseUrl()}/api/v1/openapi.json`)).json()) as {
-    paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: { name: string; in: string }[];
+          requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
+        }
+      >
+    >;
   };
   const result: TOperation[] = [];
   for (const [path, methods] of Object.entries(document.paths)) {
@@ -82,7 +100,9 @@ async function operations(): Promise<TOperation[]> {
         method: method.toUpperCase(),
         path,
         fields: Object.keys(properties),
-        queryParams: (operation.parameters ?? []).filter((parameter) => parameter.in === "query").map((parameter) => parameter.name),
+        queryParams: (operation.parameters ?? [])
+          .filter((parameter) => parameter.in === "query")
+          .map((parameter) => parameter.name),
       });
     }
   }
@@ -92,10 +112,21 @@ async function operations(): Promise<TOperation[]> {
 /** Path parameters replaced by hostile text, so the route matches but its parameters are poison. */
 function concretePaths(path: string): string[] {
   if (!path.includes("{")) return [path];
-  return ["-1", "99999999999999999999", "%27%20or%201%3D1%3Cscript%3E"].map((value) => path.replace(/\{[^}]+\}/g, value));
+  return ["-1", "99999999999999999999", "%27%20or%201%3D1%3Cscript%3E"].map((value) =>
+    path.replace(/\{[^}]+\}/g, value),
+  );
 }
 
-const BUSINESS_TABLES = ["case", "rating", "rating_reason", "rating_prompt", "work_order", "rating_exclusion", "monthly_report", "province_outbox"];
+const BUSINESS_TABLES = [
+  "case",
+  "rating",
+  "rating_reason",
+  "rating_prompt",
+  "work_order",
+  "rating_exclusion",
+  "monthly_report",
+  "province_outbox",
+];
 
 async function rowCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -134,7 +165,10 @@ async function sendAll(requests: readonly TRequest[]): Promise<TFailure[]> {
     try {
       response = await fetch(request.url, {
         method: request.method,
-        headers: { "content-type": "application/json", ...(request.authorization ? { authorization: request.authorization } : {}) },
+        headers: {
+          "content-type": "application/json",
+          ...(request.authorization ? { authorization: request.authorization } : {}),
+        },
         body: request.body,
         signal: AbortSignal.timeout(15_000),
       });
@@ -150,42 +184,52 @@ async function sendAll(requests: readonly TRequest[]): Promise<TFailure[]> {
       failures.push({ request: describeRequest(request), status: response.status, body: text.slice(0, 200) });
     }
   };
-  for (let start = 0; start < requests.length; start += 8) await Promise.all(requests.slice(start, start + 8).map(send));
+  for (let start = 0; start < requests.length; start += 8)
+    await Promise.all(requests.slice(start, start + 8).map(send));
   return failures;
 }
 
 describe("hostile input on every REST route", () => {
-  test("gets a 4xx with an error message, never a 5xx; the server keeps serving and writes nothing", { timeout: 120_000 }, async () => {
-    token = await signIn(hall().users.hall_manager.username);
-    expect(token).not.toBe("");
-    const before = await rowCounts();
-    const requests: TRequest[] = [];
-    for (const operation of await operations()) {
-      for (const path of concretePaths(operation.path)) {
-        const bodies = operation.method === "GET" ? [undefined] : hostileBodies(operation.fields);
-        const queries =
-          operation.method === "GET"
-            ? ["", ...HOSTILE_STRINGS.slice(0, 6).map((value) => operation.queryParams.map((name) => `${name}=${queryValue(value)}`).join("&"))]
-            : [""];
-        for (const [index, body] of bodies.entries()) {
-          for (const query of queries) {
-            const url = `${baseUrl()}/api/v1${path}${query ? `?${query}` : ""}`;
-            requests.push({ method: operation.method, url, body, authorization: `Bearer ${token}` });
-            // Without credentials and with forged ones, once per route and parameter shape.
-            if (index === 0) {
-              requests.push({ method: operation.method, url, body, authorization: "Bearer not-a-token" });
-              requests.push({ method: operation.method, url, body });
+  test(
+    "gets a 4xx with an error message, never a 5xx; the server keeps serving and writes nothing",
+    { timeout: 120_000 },
+    async () => {
+      token = await signIn(hall().users.hall_manager.username);
+      expect(token).not.toBe("");
+      const before = await rowCounts();
+      const requests: TRequest[] = [];
+      for (const operation of await operations()) {
+        for (const path of concretePaths(operation.path)) {
+          const bodies = operation.method === "GET" ? [undefined] : hostileBodies(operation.fields);
+          const queries =
+            operation.method === "GET"
+              ? [
+                  "",
+                  ...HOSTILE_STRINGS.slice(0, 6).map((value) =>
+                    operation.queryParams.map((name) => `${name}=${queryValue(value)}`).join("&"),
+                  ),
+                ]
+              : [""];
+          for (const [index, body] of bodies.entries()) {
+            for (const query of queries) {
+              const url = `${baseUrl()}/api/v1${path}${query ? `?${query}` : ""}`;
+              requests.push({ method: operation.method, url, body, authorization: `Bearer ${token}` });
+              // Without credentials and with forged ones, once per route and parameter shape.
+              if (index === 0) {
+                requests.push({ method: operation.method, url, body, authorization: "Bearer not-a-token" });
+                requests.push({ method: operation.method, url, body });
+              }
             }
           }
         }
       }
-    }
-    const failures = await sendAll(requests);
-    expect(requests.length).toBeGreaterThan(500);
-    expect(failures.slice(0, 10)).toEqual([]);
-    expect((await fetch(`${baseUrl()}/healthz`)).status).toBe(200);
-    expect(await rowCounts()).toEqual(before);
-  });
+      const failures = await sendAll(requests);
+      expect(requests.length).toBeGreaterThan(500);
+      expect(failures.slice(0, 10)).toEqual([]);
+      expect((await fetch(`${baseUrl()}/healthz`)).status).toBe(200);
+      expect(await rowCounts()).toEqual(before);
+    },
+  );
 });
 
 type TProcedureDef = { type: string; inputs: unknown[] };
@@ -197,35 +241,50 @@ function inputFields(def: TProcedureDef): string[] {
 }
 
 describe("hostile input on every tRPC procedure", () => {
-  test("gets a 4xx in tRPC's error shape, never a 5xx; the server keeps serving and writes nothing", { timeout: 120_000 }, async () => {
-    const manager = await signIn(hall().users.hall_manager.username);
-    const staffToken = await signIn(hall().users.window_staff.username);
-    const deviceToken = hall().deviceTokens[0];
-    const before = await rowCounts();
-    const procedures = (appRouter._def as unknown as { procedures: Record<string, { _def: TProcedureDef }> }).procedures;
-    const requests: TRequest[] = [];
-    for (const [path, procedure] of Object.entries(procedures)) {
-      // Subscriptions answer with an event stream; procedures without input have nothing to poison.
-      if (procedure._def.type === "subscription" || procedure._def.inputs.length === 0) continue;
-      const credentials = [`Bearer ${manager}`, `Bearer ${staffToken}`, `Bearer ${deviceToken}`, undefined];
-      for (const [index, body] of hostileBodies(inputFields(procedure._def)).entries()) {
-        // Every body as the manager; the first few also as staff, as an evaluator and anonymously.
-        for (const authorization of index < 3 ? credentials : credentials.slice(0, 1)) {
-          if (procedure._def.type === "mutation") {
-            requests.push({ method: "POST", url: `${baseUrl()}/trpc/${path}`, body, authorization });
-          } else if (body.length < 4_000) {
-            requests.push({ method: "GET", url: `${baseUrl()}/trpc/${path}?input=${queryValue(body)}`, body: undefined, authorization });
-          } else {
-            // Too long for a URL: Node refuses the head, and must still answer in the error shape.
-            requests.push({ method: "GET", url: `${baseUrl()}/trpc/${path}?input=${"%22x".repeat(body.length / 100)}`, body: undefined, authorization });
+  test(
+    "gets a 4xx in tRPC's error shape, never a 5xx; the server keeps serving and writes nothing",
+    { timeout: 120_000 },
+    async () => {
+      const manager = await signIn(hall().users.hall_manager.username);
+      const staffToken = await signIn(hall().users.window_staff.username);
+      const deviceToken = hall().deviceTokens[0];
+      const before = await rowCounts();
+      const procedures = (appRouter._def as unknown as { procedures: Record<string, { _def: TProcedureDef }> })
+        .procedures;
+      const requests: TRequest[] = [];
+      for (const [path, procedure] of Object.entries(procedures)) {
+        // Subscriptions answer with an event stream; procedures without input have nothing to poison.
+        if (procedure._def.type === "subscription" || procedure._def.inputs.length === 0) continue;
+        const credentials = [`Bearer ${manager}`, `Bearer ${staffToken}`, `Bearer ${deviceToken}`, undefined];
+        for (const [index, body] of hostileBodies(inputFields(procedure._def)).entries()) {
+          // Every body as the manager; the first few also as staff, as an evaluator and anonymously.
+          for (const authorization of index < 3 ? credentials : credentials.slice(0, 1)) {
+            if (procedure._def.type === "mutation") {
+              requests.push({ method: "POST", url: `${baseUrl()}/trpc/${path}`, body, authorization });
+            } else if (body.length < 4_000) {
+              requests.push({
+                method: "GET",
+                url: `${baseUrl()}/trpc/${path}?input=${queryValue(body)}`,
+                body: undefined,
+                authorization,
+              });
+            } else {
+              // Too long for a URL: Node refuses the head, and must still answer in the error shape.
+              requests.push({
+                method: "GET",
+                url: `${baseUrl()}/trpc/${path}?input=${"%22x".repeat(body.length / 100)}`,
+                body: undefined,
+                authorization,
+              });
+            }
           }
         }
       }
-    }
-    const failures = await sendAll(requests);
-    expect(requests.length).toBeGreaterThan(1000);
-    expect(failures.slice(0, 10)).toEqual([]);
-    expect((await fetch(`${baseUrl()}/healthz`)).status).toBe(200);
-    expect(await rowCounts()).toEqual(before);
-  });
+      const failures = await sendAll(requests);
+      expect(requests.length).toBeGreaterThan(1000);
+      expect(failures.slice(0, 10)).toEqual([]);
+      expect((await fetch(`${baseUrl()}/healthz`)).status).toBe(200);
+      expect(await rowCounts()).toEqual(before);
+    },
+  );
 });

@@ -4,12 +4,10 @@ import { afterAll, beforeAll } from "vitest";
 
 import { WindowBus } from "@hcp/api";
 import type { Db } from "@hcp/db";
-import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, FIXTURE_PASSWORD, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { createServer } from "../src/server";
-import type { THallServer } from "../src/server";
+import { createServer, type THallServer } from "../src/server";
 
 /** Signs in through tRPC over HTTP and returns the session token from Set-Cookie; anything else throws. */
 export async function signInOverHttp(baseUrl: string, username: string): Promise<string> {
@@ -31,7 +29,8 @@ export async function signInAtWindowOverHttp(baseUrl: string, sessionToken: stri
     headers: { "content-type": "application/json", cookie: `hcp_session=${sessionToken}` },
     body: JSON.stringify({ windowId }),
   });
-  if (response.status !== 200) throw new Error(`window.signIn at window ${String(windowId)}: HTTP ${String(response.status)}`);
+  if (response.status !== 200)
+    throw new Error(`window.signIn at window ${String(windowId)}: HTTP ${String(response.status)}`);
 }
 
 /**

@@ -5,12 +5,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { WindowBus } from "@hcp/api";
 import { createDb } from "@hcp/db";
-import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, FIXTURE_PASSWORD, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { createServer } from "../src/server";
-import type { THallServer } from "../src/server";
+import { createServer, type THallServer } from "../src/server";
 import { signInOverHttp } from "./hall-server";
 
 /** The host's own defences: headers, CSRF, size limits, error bodies without stacks, request logs. */
@@ -26,7 +24,13 @@ let server: THallServer;
 let baseUrl = "";
 
 beforeAll(async () => {
-  server = createServer({ db: getDb(), bus: new WindowBus(), dataKey: randomBytes(32), secureCookies: true, log: (line) => logLines.push(line) });
+  server = createServer({
+    db: getDb(),
+    bus: new WindowBus(),
+    dataKey: randomBytes(32),
+    secureCookies: true,
+    log: (line) => logLines.push(line),
+  });
   baseUrl = await server.listen(0);
 });
 
@@ -35,15 +39,27 @@ afterAll(async () => {
 });
 
 /** A raw request, for what fetch will not send (a forged Host-less Origin, an oversized head). */
-function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function raw(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, baseUrl);
-    const req = httpRequest({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: options.method ?? "GET", headers: options.headers }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = httpRequest(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: options.method ?? "GET",
+        headers: options.headers,
+      },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on("error", reject);
     req.end(options.body);
   });
@@ -71,12 +87,22 @@ describe("CSRF", () => {
     const token = await signInOverHttp(baseUrl, hall.users.window_staff.username);
     const cookie = `hcp_session=${token}`;
     const call = (headers: Record<string, string>) =>
-      raw("/trpc/window.signOut", { method: "POST", headers: { "content-type": "application/json", "content-length": "0", ...headers } });
-    const crossSite: Record<string, string>[] = [{ cookie, "sec-fetch-site": "cross-site" }, { cookie, "sec-fetch-site": "same-site" }, { cookie, origin: "https://evil.example" }, { cookie, origin: "null" }];
+      raw("/trpc/window.signOut", {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": "0", ...headers },
+      });
+    const crossSite: Record<string, string>[] = [
+      { cookie, "sec-fetch-site": "cross-site" },
+      { cookie, "sec-fetch-site": "same-site" },
+      { cookie, origin: "https://evil.example" },
+      { cookie, origin: "null" },
+    ];
     for (const headers of crossSite) {
       const refused = await call(headers);
       expect(refused.status).toBe(403);
-      expect(JSON.parse(refused.body)).toMatchObject({ error: { message: "请求来源无法确认，请刷新页面后重试", data: { appCode: "CSRF_REFUSED", httpStatus: 403 } } });
+      expect(JSON.parse(refused.body)).toMatchObject({
+        error: { message: "请求来源无法确认，请刷新页面后重试", data: { appCode: "CSRF_REFUSED", httpStatus: 403 } },
+      });
     }
     const host = new URL(baseUrl).host;
     expect((await call({ cookie, "sec-fetch-site": "same-origin" })).status).toBe(200);
@@ -91,10 +117,20 @@ describe("CSRF", () => {
 describe("request size", () => {
   test("a body over the route's limit is refused with 413 in the caller's error shape before it is read", async () => {
     const big = JSON.stringify({ username: "x".repeat(1_100_000), password: "x" });
-    const trpc = await fetch(`${baseUrl}/trpc/auth.signIn`, { method: "POST", headers: { "content-type": "application/json" }, body: big });
+    const trpc = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: big,
+    });
     expect(trpc.status).toBe(413);
-    expect(await trpc.json()).toMatchObject({ error: { message: "请求体过大", data: { appCode: "PAYLOAD_TOO_LARGE", httpStatus: 413 } } });
-    const rest = await fetch(`${baseUrl}/api/v1/ratings`, { method: "POST", headers: { "content-type": "application/json" }, body: big });
+    expect(await trpc.json()).toMatchObject({
+      error: { message: "请求体过大", data: { appCode: "PAYLOAD_TOO_LARGE", httpStatus: 413 } },
+    });
+    const rest = await fetch(`${baseUrl}/api/v1/ratings`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: big,
+    });
     expect(rest.status).toBe(413);
     expect(await rest.json()).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: "请求体过大" });
     // The connection was closed after the answer: the next request is answered as usual.
@@ -106,7 +142,11 @@ describe("request size", () => {
     // server closes it after the answer while this side may still be sending.
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       let answered = false;
-      const request = httpRequest(`${baseUrl}/api/v1/ratings`, { method: "POST", agent: false, headers: { "content-type": "application/json" } });
+      const request = httpRequest(`${baseUrl}/api/v1/ratings`, {
+        method: "POST",
+        agent: false,
+        headers: { "content-type": "application/json" },
+      });
       request.on("response", (response) => {
         let text = "";
         response.setEncoding("utf8");
@@ -151,14 +191,21 @@ describe("failures", () => {
   test("an internal error says the Chinese message and nothing of its stack or SQL, on every path", async () => {
     // A database nobody listens for: every query throws.
     const brokenDb = createDb({ url: "mysql://hcp:nothing@127.0.0.1:1/hcp", connectionLimit: 1 });
-    const broken = createServer({ db: brokenDb, bus: new WindowBus(), dataKey: randomBytes(32), log: (line) => logLines.push(line) });
+    const broken = createServer({
+      db: brokenDb,
+      bus: new WindowBus(),
+      dataKey: randomBytes(32),
+      log: (line) => logLines.push(line),
+    });
     const brokenUrl = await broken.listen(0);
     try {
       const token = "a".repeat(43);
       const answers = [
         await fetch(`${brokenUrl}/trpc/window.list`, { headers: { authorization: `Bearer ${token}` } }),
         await fetch(`${brokenUrl}/api/v1/reasons`),
-        await fetch(`${brokenUrl}/reports/${hall.hallId}/2023-03.pdf`, { headers: { authorization: `Bearer ${token}` } }),
+        await fetch(`${brokenUrl}/reports/${hall.hallId}/2023-03.pdf`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
         await fetch(`${brokenUrl}/avatars/T001.svg`),
       ];
       for (const answer of answers) {
@@ -179,7 +226,12 @@ describe("request log", () => {
     // A database nobody listens for: the procedure's first query throws.
     const brokenDb = createDb({ url: "mysql://hcp:nothing@127.0.0.1:1/hcp", connectionLimit: 1 });
     const lines: string[] = [];
-    const broken = createServer({ db: brokenDb, bus: new WindowBus(), dataKey: randomBytes(32), log: (line) => lines.push(line) });
+    const broken = createServer({
+      db: brokenDb,
+      bus: new WindowBus(),
+      dataKey: randomBytes(32),
+      log: (line) => lines.push(line),
+    });
     const brokenUrl = await broken.listen(0);
     try {
       const answer = await fetch(`${brokenUrl}/api/v1/reasons`);
@@ -201,20 +253,37 @@ describe("request log", () => {
     const response = await fetch(`${baseUrl}/trpc/case.create?secret=${token}`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-request-id": "desk-42" },
-      body: JSON.stringify({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "张三", applicantPhone: phone }),
+      body: JSON.stringify({
+        serviceItemId: hall.itemIds.instant,
+        applicantType: "person",
+        applicantName: "张三",
+        applicantPhone: phone,
+      }),
     });
     expect(response.headers.get("x-request-id")).toBe("desk-42");
     await fetch(`${baseUrl}/api/v1/cases/123456/receipt`, { headers: { authorization: `Bearer ${token}` } });
     const beat = await fetch(`${baseUrl}/trpc/kiosk.heartbeat`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${hall.deviceTokens[0]}`, "x-request-id": "tablet-7" },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${hall.deviceTokens[0]}`,
+        "x-request-id": "tablet-7",
+      },
       body: JSON.stringify({ outboxDepth: 0 }),
     });
     expect(beat.status).toBe(200);
     const lines = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.find((line) => line.requestId === "tablet-7")?.principal).toMatchObject({ kind: "device", id: expect.any(Number) as unknown });
+    expect(lines.find((line) => line.requestId === "tablet-7")?.principal).toMatchObject({
+      kind: "device",
+      id: expect.any(Number) as unknown,
+    });
     const create = lines.find((line) => line.requestId === "desk-42");
-    expect(create).toMatchObject({ method: "POST", route: "/trpc/case.create", status: response.status, principal: { kind: "user", id: hall.users.window_staff.id } });
+    expect(create).toMatchObject({
+      method: "POST",
+      route: "/trpc/case.create",
+      status: response.status,
+      principal: { kind: "user", id: hall.users.window_staff.id },
+    });
     expect(typeof create?.durationMs).toBe("number");
     expect(typeof create?.time).toBe("string");
     expect(lines.find((line) => String(line.route).includes("receipt"))?.route).toBe("/api/v1/cases/:param/receipt");

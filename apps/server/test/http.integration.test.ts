@@ -48,7 +48,14 @@ describe("the HTTP host", () => {
     const document = await json(await fetch(`${baseUrl()}/api/v1/openapi.json`));
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths as object)).toEqual(
-      expect.arrayContaining(["/cases", "/cases/{caseId}/complete", "/cases/{caseId}/rating-invitations", "/ratings", "/reasons", "/overview"]),
+      expect.arrayContaining([
+        "/cases",
+        "/cases/{caseId}/complete",
+        "/cases/{caseId}/rating-invitations",
+        "/ratings",
+        "/reasons",
+        "/overview",
+      ]),
     );
   });
 
@@ -64,7 +71,12 @@ describe("the HTTP host", () => {
     const created = await rest("/cases", {
       method: "POST",
       token: staffToken,
-      body: { serviceItemId: hall().itemIds.instant, applicantType: "person", applicantName: "赵六", applicantPhone: "13700000000" },
+      body: {
+        serviceItemId: hall().itemIds.instant,
+        applicantType: "person",
+        applicantName: "赵六",
+        applicantPhone: "13700000000",
+      },
     });
     expect(created.status).toBe(200);
     const kase = await json(created);
@@ -77,7 +89,11 @@ describe("the HTTP host", () => {
     expect(first.status).toBe(200);
     expect(await json(first)).toMatchObject({ level: 5, replayed: false });
 
-    const second = await rest("/ratings", { method: "POST", token: hall().deviceTokens[0], body: { ...rating, idempotencyKey: randomUUID() } });
+    const second = await rest("/ratings", {
+      method: "POST",
+      token: hall().deviceTokens[0],
+      body: { ...rating, idempotencyKey: randomUUID() },
+    });
     expect(second.status).toBe(409);
     expect(await json(second)).toMatchObject({ message: "该办件已经评价过，每个办件只能评价一次" });
   });
@@ -113,16 +129,25 @@ describe("the HTTP host", () => {
   test("pushes 请评价 to the window's evaluator over SSE within the same second", async () => {
     const staffToken = await signIn(hall().users.window_staff.username);
     const staffHeaders = { cookie: `hcp_session=${staffToken}` };
-    const staff = createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${baseUrl()}/trpc`, headers: staffHeaders })] });
+    const staff = createTRPCClient<AppRouter>({
+      links: [httpBatchLink({ url: `${baseUrl()}/trpc`, headers: staffHeaders })],
+    });
     await staff.window.signIn.mutate({ windowId: hall().windowIds[0] });
-    const kase = await staff.case.create.mutate({ serviceItemId: hall().itemIds.instant, applicantType: "person", applicantName: "钱七", applicantPhone: "13600000000" });
+    const kase = await staff.case.create.mutate({
+      serviceItemId: hall().itemIds.instant,
+      applicantType: "person",
+      applicantName: "钱七",
+      applicantPhone: "13600000000",
+    });
     await staff.case.complete.mutate({ caseId: kase.id });
 
     // The evaluator authenticates with its cookie, as the tablet's browser does.
     const deviceCookie = `hcp_device=${hall().deviceTokens[0]}`;
     class CookieEventSource extends EventSource {
       constructor(url: string | URL) {
-        super(url, { fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, cookie: deviceCookie } }) });
+        super(url, {
+          fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, cookie: deviceCookie } }),
+        });
       }
     }
     const evaluator = createTRPCClient<AppRouter>({

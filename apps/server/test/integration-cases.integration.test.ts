@@ -8,7 +8,12 @@ const hall = () => server.hall();
 /** A console session's token, used as a business system's bearer credential. */
 const bearer = (username: string) => server.signIn(username);
 
-async function call(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+async function call(
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${baseUrl()}/api/v1${path}`, {
     method,
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -36,7 +41,10 @@ describe("/api/v1/integration/cases over HTTP with a manager's bearer session", 
     const token = await bearer(hall().users.hall_manager.username);
     const created = await call("PUT", "/integration/cases/REST-0001", token, caseBody());
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ outcome: "created", case: { caseNo: "REST-0001", itemCode: "TEST-0001", status: "received", applicantPhoneMasked: "137****0000" } });
+    expect(created.body).toMatchObject({
+      outcome: "created",
+      case: { caseNo: "REST-0001", itemCode: "TEST-0001", status: "received", applicantPhoneMasked: "137****0000" },
+    });
 
     const repeated = await call("PUT", "/integration/cases/REST-0001", token, caseBody());
     expect(repeated).toMatchObject({ status: 200, body: { outcome: "unchanged" } });
@@ -46,13 +54,21 @@ describe("/api/v1/integration/cases over HTTP with a manager's bearer session", 
     expect(completed.body).toMatchObject({ promptId: expect.any(Number) as unknown, case: { status: "completed" } });
 
     const read = await call("GET", "/integration/cases/REST-0001", token);
-    expect(read).toMatchObject({ status: 200, body: { caseNo: "REST-0001", ratings: [], workOrder: null, applicantNameMasked: "赵*" } });
+    expect(read).toMatchObject({
+      status: 200,
+      body: { caseNo: "REST-0001", ratings: [], workOrder: null, applicantNameMasked: "赵*" },
+    });
     expect(JSON.stringify(read.body)).not.toMatch(/13700000000|赵六/);
   });
 
   test("refusals carry our code, a Chinese message and the fields, with the right status", async () => {
     const token = await bearer(hall().users.hall_manager.username);
-    const unknown = await call("PUT", "/integration/cases/REST-0002", token, caseBody({ itemCode: "NOPE", staffBadgeNos: ["X404"] }));
+    const unknown = await call(
+      "PUT",
+      "/integration/cases/REST-0002",
+      token,
+      caseBody({ itemCode: "NOPE", staffBadgeNos: ["X404"] }),
+    );
     expect(unknown.status).toBe(422);
     expect(unknown.body).toEqual({
       code: "CASE_ITEM_CODE_UNKNOWN",
@@ -63,7 +79,12 @@ describe("/api/v1/integration/cases over HTTP with a manager's bearer session", 
       ],
     });
 
-    const malformed = await call("PUT", "/integration/cases/REST-0002", token, caseBody({ applicantPhone: "123", receivedAt: "yesterday" }));
+    const malformed = await call(
+      "PUT",
+      "/integration/cases/REST-0002",
+      token,
+      caseBody({ applicantPhone: "123", receivedAt: "yesterday" }),
+    );
     expect(malformed.status).toBe(400);
     expect(malformed.body).toEqual({
       code: "INVALID_INPUT",
@@ -74,20 +95,39 @@ describe("/api/v1/integration/cases over HTTP with a manager's bearer session", 
       ],
     });
 
-    await call("PUT", "/integration/cases/REST-0003", token, caseBody({ completedAt: new Date(Date.now() - 60_000).toISOString() }));
+    await call(
+      "PUT",
+      "/integration/cases/REST-0003",
+      token,
+      caseBody({ completedAt: new Date(Date.now() - 60_000).toISOString() }),
+    );
     const reopened = await call("PUT", "/integration/cases/REST-0003", token, caseBody());
-    expect(reopened).toMatchObject({ status: 409, body: { code: "CASE_REOPEN_REFUSED", message: "办件已办结，不能改回未办结", details: [{ field: "completedAt" }] } });
+    expect(reopened).toMatchObject({
+      status: 409,
+      body: { code: "CASE_REOPEN_REFUSED", message: "办件已办结，不能改回未办结", details: [{ field: "completedAt" }] },
+    });
 
-    const differentTime = await call("POST", "/integration/cases/REST-0003/complete", token, { completedAt: "2026-01-05 10:00" });
+    const differentTime = await call("POST", "/integration/cases/REST-0003/complete", token, {
+      completedAt: "2026-01-05 10:00",
+    });
     expect(differentTime).toMatchObject({ status: 409, body: { code: "CASE_ALREADY_COMPLETED" } });
 
-    expect(await call("GET", "/integration/cases/NO-SUCH", token)).toMatchObject({ status: 404, body: { code: "CASE_NOT_FOUND", message: "办件不存在，请核对办件编号" } });
+    expect(await call("GET", "/integration/cases/NO-SUCH", token)).toMatchObject({
+      status: 404,
+      body: { code: "CASE_NOT_FOUND", message: "办件不存在，请核对办件编号" },
+    });
   });
 
   test("without a session 401; window staff 403", async () => {
-    expect(await call("GET", "/integration/cases/REST-0001", null)).toMatchObject({ status: 401, body: { code: "UNAUTHENTICATED" } });
+    expect(await call("GET", "/integration/cases/REST-0001", null)).toMatchObject({
+      status: 401,
+      body: { code: "UNAUTHENTICATED" },
+    });
     const staff = await bearer(hall().users.window_staff.username);
-    expect(await call("PUT", "/integration/cases/REST-0001", staff, caseBody())).toMatchObject({ status: 403, body: { code: "FORBIDDEN" } });
+    expect(await call("PUT", "/integration/cases/REST-0001", staff, caseBody())).toMatchObject({
+      status: 403,
+      body: { code: "FORBIDDEN" },
+    });
   });
 
   test("the OpenAPI document describes the three routes and their refusals", async () => {
@@ -96,8 +136,12 @@ describe("/api/v1/integration/cases over HTTP with a manager's bearer session", 
     };
     const item = document.paths["/integration/cases/{caseNo}"];
     expect(Object.keys(item ?? {}).sort()).toEqual(["get", "put"]);
-    expect(Object.keys(item?.put?.responses ?? {})).toEqual(expect.arrayContaining(["200", "400", "401", "403", "409", "422"]));
+    expect(Object.keys(item?.put?.responses ?? {})).toEqual(
+      expect.arrayContaining(["200", "400", "401", "403", "409", "422"]),
+    );
     expect(item?.put?.requestBody).toBeTruthy();
-    expect(Object.keys(document.paths["/integration/cases/{caseNo}/complete"]?.post?.responses ?? {})).toEqual(expect.arrayContaining(["200", "404", "409", "412"]));
+    expect(Object.keys(document.paths["/integration/cases/{caseNo}/complete"]?.post?.responses ?? {})).toEqual(
+      expect.arrayContaining(["200", "404", "409", "412"]),
+    );
   });
 });

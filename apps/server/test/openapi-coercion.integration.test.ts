@@ -12,7 +12,10 @@ const { hall, baseUrl, signIn } = useHallServer();
 
 interface TTrpcAnswer {
   status: number;
-  body: { result?: { data?: unknown }; error?: { message: string; data: { code: string; zodError: { fieldErrors: Record<string, string[]> } | null } } };
+  body: {
+    result?: { data?: unknown };
+    error?: { message: string; data: { code: string; zodError: { fieldErrors: Record<string, string[]> } | null } };
+  };
 }
 
 async function trpcQuery(token: string, procedure: string, input: unknown): Promise<TTrpcAnswer> {
@@ -36,7 +39,12 @@ describe("trpc-to-openapi patch: REST coercion stays on the REST request", () =>
     await signInAtWindowOverHttp(baseUrl(), staffToken, hall().windowIds[0]);
     const created = await rest("/cases", staffToken, {
       method: "POST",
-      body: { serviceItemId: hall().itemIds.instant, applicantType: "person", applicantName: "赵六", applicantPhone: "13700000000" },
+      body: {
+        serviceItemId: hall().itemIds.instant,
+        applicantType: "person",
+        applicantName: "赵六",
+        applicantPhone: "13700000000",
+      },
     });
     const kase = (await created.json()) as { id: number; caseNo: string };
     expect((await rest(`/cases/${String(kase.id)}/complete`, staffToken, { method: "POST" })).status).toBe(200);

@@ -6,8 +6,7 @@ import { promisify } from "node:util";
 
 import { beforeEach, describe, expect, test } from "vitest";
 
-import { RATING_CSV_HEADERS } from "@hcp/api/exports";
-import type { TMonthlyReport } from "@hcp/api/exports";
+import { RATING_CSV_HEADERS, type TMonthlyReport } from "@hcp/api/exports";
 import { compareXlsxWithReport } from "@hcp/api/exports/xlsx-readback";
 import { insertFixtureCase } from "@hcp/db/testing";
 import { HALL_UTC_OFFSET_MS } from "@hcp/domain";
@@ -26,7 +25,12 @@ let firstRatingId = 0;
 beforeEach(async () => {
   const db = getDb();
   const ratedAt = new Date("2023-06-05T02:00:00Z");
-  const inserted = await insertFixtureCase(db, hall(), { caseNo: "D01", completedAt: ratedAt }, { level: 5, idempotencyKey: "D01-1", ratedAt });
+  const inserted = await insertFixtureCase(
+    db,
+    hall(),
+    { caseNo: "D01", completedAt: ratedAt },
+    { level: 5, idempotencyKey: "D01-1", ratedAt },
+  );
   firstRatingId = inserted.ratingId ?? 0;
 });
 
@@ -36,7 +40,11 @@ function download(path: string, token?: string): Promise<Response> {
 
 async function refusal(response: Response): Promise<{ status: number; appCode: string; message: string }> {
   expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
-  const body = (await response.json()) as { code: string; message: string; data: { appCode: string; httpStatus: number } };
+  const body = (await response.json()) as {
+    code: string;
+    message: string;
+    data: { appCode: string; httpStatus: number };
+  };
   expect(body.data.httpStatus).toBe(response.status);
   return { status: response.status, appCode: body.data.appCode, message: body.message };
 }
@@ -65,8 +73,14 @@ describe("report downloads", () => {
     const xlsx = await download(`${hall().hallId}/${MONTH}.xlsx`, token);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(xlsx.headers.get("content-disposition")).toContain(`filename*=UTF-8''TEST-2023-06-${encodeURIComponent("满意度月报")}.xlsx`);
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(xlsx.headers.get("content-disposition")).toContain(
+      `filename*=UTF-8''TEST-2023-06-${encodeURIComponent("满意度月报")}.xlsx`,
+    );
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString("latin1"),
+    ).toBe("PK");
 
     const csv = await download(`${hall().hallId}/${MONTH}.csv`, token);
     expect(csv.status).toBe(200);
@@ -91,11 +105,15 @@ describe("report downloads", () => {
     });
     expect(regenerate.status).toBe(200);
     // The version is built in the background: ask until it is ready (409 while generating).
-    await expect.poll(async () => (await download(`${hall().hallId}/${MONTH}.pdf?version=1`, token)).status, { timeout: 30_000 }).toBe(200);
+    await expect
+      .poll(async () => (await download(`${hall().hallId}/${MONTH}.pdf?version=1`, token)).status, { timeout: 30_000 })
+      .toBe(200);
     const archived = await download(`${hall().hallId}/${MONTH}.xlsx?version=1`, token);
     expect(archived.headers.get("content-disposition")).toContain(`${encodeURIComponent("满意度月报")}-v1.xlsx`);
     // Without ?version the newest ready version is served.
-    expect((await download(`${hall().hallId}/${MONTH}.pdf`, token)).headers.get("content-disposition")).toContain("-v1.pdf");
+    expect((await download(`${hall().hallId}/${MONTH}.pdf`, token)).headers.get("content-disposition")).toContain(
+      "-v1.pdf",
+    );
 
     expect(await refusal(await download(`${hall().hallId}/${MONTH}.pdf?version=9`, token))).toMatchObject({
       status: 404,
@@ -124,18 +142,31 @@ describe("report downloads", () => {
   });
 
   test("keeps reports to their readers: no session, other roles, other halls, a department head's limits", async () => {
-    expect(await refusal(await download(`${hall().hallId}/${MONTH}.pdf`))).toEqual({ status: 401, appCode: "UNAUTHENTICATED", message: "请先登录" });
+    expect(await refusal(await download(`${hall().hallId}/${MONTH}.pdf`))).toEqual({
+      status: 401,
+      appCode: "UNAUTHENTICATED",
+      message: "请先登录",
+    });
 
     const staff = await signIn(hall().users.window_staff.username);
-    expect(await refusal(await download(`${hall().hallId}/${MONTH}.pdf`, staff))).toMatchObject({ status: 403, appCode: "FORBIDDEN" });
+    expect(await refusal(await download(`${hall().hallId}/${MONTH}.pdf`, staff))).toMatchObject({
+      status: 403,
+      appCode: "FORBIDDEN",
+    });
 
     const other = await getDb()
       .insertInto("hall")
       .values({ code: "OTHER", name: "另一县政务服务中心", region_code: "330001", rating_window_days: 7 })
       .executeTakeFirstOrThrow();
     const head = await signIn(hall().users.department_head.username);
-    expect(await refusal(await download(`${Number(other.insertId)}/${MONTH}.pdf`, head))).toMatchObject({ status: 403, appCode: "FORBIDDEN" });
-    expect(await refusal(await download(`${hall().hallId}/${MONTH}.csv`, head))).toMatchObject({ status: 403, appCode: "REPORT_CSV_HALL_ONLY" });
+    expect(await refusal(await download(`${Number(other.insertId)}/${MONTH}.pdf`, head))).toMatchObject({
+      status: 403,
+      appCode: "FORBIDDEN",
+    });
+    expect(await refusal(await download(`${hall().hallId}/${MONTH}.csv`, head))).toMatchObject({
+      status: 403,
+      appCode: "REPORT_CSV_HALL_ONLY",
+    });
     expect(await refusal(await download(`${hall().hallId}/${MONTH}.pdf?version=1`, head))).toMatchObject({
       status: 403,
       appCode: "REPORT_ARCHIVE_HALL_ONLY",
@@ -150,7 +181,9 @@ describe("report downloads", () => {
 
 /** A tRPC query over HTTP as the console sends it (no transformer: plain JSON). */
 async function query<T>(path: string, input: unknown, token: string): Promise<T> {
-  const response = await fetch(`${baseUrl()}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie: `hcp_session=${token}` } });
+  const response = await fetch(`${baseUrl()}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+    headers: { cookie: `hcp_session=${token}` },
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { result: { data: T } }).result.data;
 }
@@ -172,7 +205,9 @@ function csvContent(bytes: Buffer): { header: string[]; excluded: Record<string,
   const excludedColumn = RATING_CSV_HEADERS.indexOf("已剔除（申诉成立）");
   return {
     header: header.split(","),
-    excluded: Object.fromEntries(rows.map((row) => row.split(",")).map((cells) => [cells[0] ?? "", cells[excludedColumn] ?? ""])),
+    excluded: Object.fromEntries(
+      rows.map((row) => row.split(",")).map((cells) => [cells[0] ?? "", cells[excludedColumn] ?? ""]),
+    ),
   };
 }
 
@@ -184,9 +219,15 @@ async function regenerated(token: string, version: number): Promise<void> {
   });
   expect(response.status).toBe(200);
   await expect
-    .poll(async () => (await query<{ version: number; status: string }[]>("report.versions", { month: MONTH }, token)).find((row) => row.version === version)?.status, {
-      timeout: 30_000,
-    })
+    .poll(
+      async () =>
+        (await query<{ version: number; status: string }[]>("report.versions", { month: MONTH }, token)).find(
+          (row) => row.version === version,
+        )?.status,
+      {
+        timeout: 30_000,
+      },
+    )
     .toBe("ready");
 }
 
@@ -195,7 +236,13 @@ describe("report downloads of every format, live and archived", () => {
    * Downloads the three files of one version (null: the month's current report, `served` the
    * version that is) and checks each against the report's JSON and the rows it counted.
    */
-  async function expectFiles(token: string, version: number | null, report: TMonthlyReport, rows: Record<string, string>, served = version): Promise<void> {
+  async function expectFiles(
+    token: string,
+    version: number | null,
+    report: TMonthlyReport,
+    rows: Record<string, string>,
+    served = version,
+  ): Promise<void> {
     const query = version === null ? "" : `?version=${String(version)}`;
     const suffix = served === null ? "" : `-v${String(served)}`;
 
@@ -226,9 +273,17 @@ describe("report downloads of every format, live and archived", () => {
     const db = getDb();
     const token = await signIn(hall().users.hall_manager.username);
     // A 统一社会信用代码 of digits only: Excel would round it as a number.
-    await db.updateTable("department").set({ code: "913301007144810291" }).where("id", "=", hall().departmentIds[0]).execute();
+    await db
+      .updateTable("department")
+      .set({ code: "913301007144810291" })
+      .where("id", "=", hall().departmentIds[0])
+      .execute();
 
-    const live = await query<{ source: string; version: number | null; report: TMonthlyReport }>("report.monthly", { month: MONTH }, token);
+    const live = await query<{ source: string; version: number | null; report: TMonthlyReport }>(
+      "report.monthly",
+      { month: MONTH },
+      token,
+    );
     expect(live.source).toBe("live");
     expect(live.report.departments.rows.map((row) => row.code)).toContain("913301007144810291");
     await expectFiles(token, null, live.report, { D01: "否" });
@@ -236,10 +291,21 @@ describe("report downloads of every format, live and archived", () => {
     await regenerated(token, 1);
     // After version 1: a June rating uploaded late, and D01 withdrawn from the figures (申诉成立).
     const june10 = new Date("2023-06-10T02:00:00Z");
-    await insertFixtureCase(db, hall(), { caseNo: "D02", completedAt: june10, window: 1 }, { level: 4, idempotencyKey: "D02-1", ratedAt: june10, receivedAt: new Date() });
+    await insertFixtureCase(
+      db,
+      hall(),
+      { caseNo: "D02", completedAt: june10, window: 1 },
+      { level: 4, idempotencyKey: "D02-1", ratedAt: june10, receivedAt: new Date() },
+    );
     await db
       .insertInto("rating_exclusion")
-      .values({ rating_id: firstRatingId, reason: "mistaken", note: "经核查录像，申诉成立", approved_by: hall().users.hall_manager.id, created_at: new Date() })
+      .values({
+        rating_id: firstRatingId,
+        reason: "mistaken",
+        note: "经核查录像，申诉成立",
+        approved_by: hall().users.hall_manager.id,
+        created_at: new Date(),
+      })
       .execute();
     await regenerated(token, 2);
 
@@ -257,6 +323,9 @@ describe("report downloads of every format, live and archived", () => {
     // Without ?version: the month's current report, the newest version, for every format alike.
     await expectFiles(token, null, second, { D01: "是", D02: "否" }, 2);
 
-    expect(await refusal(await download(`${hall().hallId}/${MONTH}.csv?version=9`, token))).toMatchObject({ status: 404, appCode: "REPORT_VERSION_NOT_FOUND" });
+    expect(await refusal(await download(`${hall().hallId}/${MONTH}.csv?version=9`, token))).toMatchObject({
+      status: 404,
+      appCode: "REPORT_VERSION_NOT_FOUND",
+    });
   });
 });

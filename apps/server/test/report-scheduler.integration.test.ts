@@ -1,5 +1,4 @@
-import { spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,11 +8,10 @@ import { fileURLToPath } from "node:url";
 
 import { afterEach, beforeAll, describe, expect, inject, test, vi } from "vitest";
 
-import { insertCase } from "@hcp/db";
-import type { Db } from "@hcp/db";
+import { insertCase, type Db } from "@hcp/db";
 import { createHallFixture } from "@hcp/db/testing";
-import { HALL_UTC_OFFSET_MS } from "@hcp/domain";
 import { useTestDb } from "@hcp/db/testing/test-db";
+import { HALL_UTC_OFFSET_MS } from "@hcp/domain";
 
 import { bundleServer } from "../src/bundle";
 import { childEnv } from "../src/env";
@@ -73,7 +71,10 @@ async function startServer(databaseUrl: string): Promise<TServerProcess> {
   const server = { url: "", output, stop };
   running.push(server);
   server.url = await new Promise<string>((listening, failed) => {
-    const timer = setTimeout(() => failed(new Error(`the server did not listen within 90 s:\n${output.join("\n")}`)), 90_000);
+    const timer = setTimeout(
+      () => failed(new Error(`the server did not listen within 90 s:\n${output.join("\n")}`)),
+      90_000,
+    );
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
       output.push(line);
       const match = /listening on (http:\/\/\S+)/.exec(line);
@@ -163,7 +164,14 @@ describe("the monthly report scheduler in two server processes", () => {
       .executeTakeFirstOrThrow();
     const item = await db
       .insertInto("service_item")
-      .values({ department_id: Number(department.insertId), code: "TEST2-0001", name: "婚姻登记", case_type: "instant", promised_days: 0, active: true })
+      .values({
+        department_id: Number(department.insertId),
+        code: "TEST2-0001",
+        name: "婚姻登记",
+        case_type: "instant",
+        promised_days: 0,
+        active: true,
+      })
       .executeTakeFirstOrThrow();
     // Closed and final months (their last cases' rating windows have closed too); the first hall
     // also has a month with nothing in it between two with cases.
@@ -175,33 +183,60 @@ describe("the monthly report scheduler in two server processes", () => {
     const url = inject("databaseUrl");
     const servers = await Promise.all([startServer(url), startServer(url)]);
 
-    const expected = [...firstMonths.map((month) => [first.hallId, month]), ...secondMonths.map((month) => [secondHallId, month])].sort();
+    const expected = [
+      ...firstMonths.map((month) => [first.hallId, month]),
+      ...secondMonths.map((month) => [secondHallId, month]),
+    ].sort();
     const readyRows = () =>
-      db.selectFrom("monthly_report").select(["hall_id", "month", "version", "status"]).where("status", "=", "ready").execute();
+      db
+        .selectFrom("monthly_report")
+        .select(["hall_id", "month", "version", "status"])
+        .where("status", "=", "ready")
+        .execute();
     await vi.waitFor(
       async () => {
         const rows = await readyRows();
-        if (rows.length < expected.length) throw new Error(`${String(rows.length)} of ${String(expected.length)} reports ready`);
+        if (rows.length < expected.length)
+          throw new Error(`${String(rows.length)} of ${String(expected.length)} reports ready`);
       },
       { timeout: 120_000, interval: 250 },
     );
     // Business systems read the archived report over REST.
     const token = await signInOverHttp(servers[1]?.url ?? "", first.users.hall_manager.username);
-    const response = await fetch(`${servers[1]?.url ?? ""}/api/v1/reports/monthly?month=${monthsAgo(2)}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${servers[1]?.url ?? ""}/api/v1/reports/monthly?month=${monthsAgo(2)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ source: "archive", version: 1, report: { month: monthsAgo(2), summary: { casesCompleted: 2 } } });
-    const open = await fetch(`${servers[0]?.url ?? ""}/api/v1/reports/monthly?month=${monthsAgo(0)}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await response.json()).toMatchObject({
+      source: "archive",
+      version: 1,
+      report: { month: monthsAgo(2), summary: { casesCompleted: 2 } },
+    });
+    const open = await fetch(`${servers[0]?.url ?? ""}/api/v1/reports/monthly?month=${monthsAgo(0)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(open.status).toBe(400);
     expect(await open.json()).toMatchObject({ message: "该月份尚未结束，月报在月度结束后生成" });
 
     // Both processes have run their first archive pass once they stopped: nothing more may appear.
     await Promise.all(servers.map((server) => server.stop()));
-    const rows = await db.selectFrom("monthly_report").select(["hall_id", "month", "version", "status", "created_by"]).execute();
+    const rows = await db
+      .selectFrom("monthly_report")
+      .select(["hall_id", "month", "version", "status", "created_by"])
+      .execute();
     expect(rows.map((row) => [row.hall_id, row.month]).sort()).toEqual(expected);
     expect(rows.every((row) => row.version === 1 && row.status === "ready" && row.created_by === null)).toBe(true);
     const log = servers.flatMap((server) => server.output).filter((line) => line.includes("monthly reports archived"));
     expect(log.length).toBeGreaterThanOrEqual(1);
-    const body = await db.selectFrom("monthly_report").select("body").where("hall_id", "=", secondHallId).where("month", "=", monthsAgo(2)).executeTakeFirstOrThrow();
-    expect(JSON.parse(body.body ?? "{}")).toMatchObject({ month: monthsAgo(2), summary: { casesCompleted: 2, validRatings: 1 } });
+    const body = await db
+      .selectFrom("monthly_report")
+      .select("body")
+      .where("hall_id", "=", secondHallId)
+      .where("month", "=", monthsAgo(2))
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(body.body ?? "{}")).toMatchObject({
+      month: monthsAgo(2),
+      summary: { casesCompleted: 2, validRatings: 1 },
+    });
   });
 });

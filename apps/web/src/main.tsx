@@ -2,6 +2,7 @@ import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 
 import { STRINGS } from "./lib/strings";
+
 import "./styles.css";
 
 // Two small apps on one origin: each loads only its own code.

@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
-import { createHallFixture } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 import { addCalendarDays, hallDate } from "@hcp/domain";
 
@@ -29,15 +28,27 @@ async function ratedCase(level: number, department: 0 | 1): Promise<{ caseId: nu
   const staff = await api.signedIn(hall.users.window_staff.username);
   await staff.window.signIn({ windowId: hall.windowIds[0] });
   const serviceItemId = department === 0 ? hall.itemIds.instant : hall.itemIds.promised;
-  const created = await staff.case.create({ serviceItemId, applicantType: "person", applicantName: APPLICANT.name, applicantPhone: APPLICANT.phone });
+  const created = await staff.case.create({
+    serviceItemId,
+    applicantType: "person",
+    applicantName: APPLICANT.name,
+    applicantPhone: APPLICANT.phone,
+  });
   await staff.case.complete({ caseId: created.id });
   const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
-  await device.rating.submit({ caseNo: created.caseNo, level, reasonCodes: level <= 2 ? ["115"] : [], comment: level <= 2 ? "等了很久" : undefined, idempotencyKey: randomUUID() });
+  await device.rating.submit({
+    caseNo: created.caseNo,
+    level,
+    reasonCodes: level <= 2 ? ["115"] : [],
+    comment: level <= 2 ? "等了很久" : undefined,
+    idempotencyKey: randomUUID(),
+  });
   return { caseId: created.id, caseNo: created.caseNo };
 }
 
 async function orderOf(caseId: number): Promise<number> {
-  return (await getDb().selectFrom("work_order").select("id").where("case_id", "=", caseId).executeTakeFirstOrThrow()).id;
+  return (await getDb().selectFrom("work_order").select("id").where("case_id", "=", caseId).executeTakeFirstOrThrow())
+    .id;
 }
 
 function today() {
@@ -48,7 +59,14 @@ describe("a department head", () => {
   test("never reads another department's staff, ratings, work orders or applicants", async () => {
     const other = await getDb()
       .insertInto("staff")
-      .values({ hall_id: hall.hallId, department_id: hall.departmentIds[1], badge_no: "T009", name: "赵六", photo_url: "/avatars/T009.svg", active: true })
+      .values({
+        hall_id: hall.hallId,
+        department_id: hall.departmentIds[1],
+        badge_no: "T009",
+        name: "赵六",
+        photo_url: "/avatars/T009.svg",
+        active: true,
+      })
       .executeTakeFirstOrThrow();
     const otherStaffId = Number(other.insertId);
     const own = await ratedCase(1, 0);
@@ -60,15 +78,21 @@ describe("a department head", () => {
     expect(staff.map((row) => row.name)).not.toContain("赵六");
     expect(await appCodeOf(head.performance.staff({ ...period, staffId: otherStaffId }))).toBe("STAFF_NOT_FOUND");
     expect(await appCodeOf(head.performance.ratings({ ...period, staffId: otherStaffId }))).toBe("STAFF_NOT_FOUND");
-    expect(await appCodeOf(head.performance.ratings({ ...period, departmentId: hall.departmentIds[1] }))).toBe("DEPARTMENT_NOT_FOUND");
+    expect(await appCodeOf(head.performance.ratings({ ...period, departmentId: hall.departmentIds[1] }))).toBe(
+      "DEPARTMENT_NOT_FOUND",
+    );
     expect(JSON.stringify(await head.performance.ratings(period))).not.toContain(foreign.caseNo);
 
     const queue = await head.workOrder.list({});
     expect(queue.rows.map((row) => row.caseNo)).toEqual([own.caseNo]);
     expect(await appCodeOf(head.workOrder.byId({ id: await orderOf(foreign.caseId) }))).toBe("WORK_ORDER_NOT_FOUND");
     // Naming the other department in the filter does not widen the queue.
-    expect((await head.workOrder.list({ departmentId: hall.departmentIds[1] })).rows.map((row) => row.caseNo)).toEqual([own.caseNo]);
-    expect(await appCodeOf(head.case.revealContact({ caseId: foreign.caseId, field: "phone", reason: "回访需要联系" }))).toBe("CONTACT_REVEAL_FORBIDDEN");
+    expect((await head.workOrder.list({ departmentId: hall.departmentIds[1] })).rows.map((row) => row.caseNo)).toEqual([
+      own.caseNo,
+    ]);
+    expect(
+      await appCodeOf(head.case.revealContact({ caseId: foreign.caseId, field: "phone", reason: "回访需要联系" })),
+    ).toBe("CONTACT_REVEAL_FORBIDDEN");
   });
 });
 
@@ -111,7 +135,12 @@ describe("an evaluator", () => {
   test("acts only for the window it is paired to", async () => {
     const staff = await api.signedIn(hall.users.window_staff.username);
     await staff.window.signIn({ windowId: hall.windowIds[0] });
-    const created = await staff.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: APPLICANT.name, applicantPhone: APPLICANT.phone });
+    const created = await staff.case.create({
+      serviceItemId: hall.itemIds.instant,
+      applicantType: "person",
+      applicantName: APPLICANT.name,
+      applicantPhone: APPLICANT.phone,
+    });
     await staff.case.complete({ caseId: created.id });
     const { promptId } = await staff.case.inviteRating({ caseId: created.id });
 

@@ -4,14 +4,22 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, test } from "vitest";
 
 import { insertSession } from "@hcp/db";
-import { createHallFixture } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
-import { ACCESS_RULES, accessRule, allowsApiClient, allowsDevice, allowsRole, API_SCOPE_KEYS, isPublicRule, ROLE_KEYS } from "@hcp/domain";
-import type { TAccessRule, TRole } from "@hcp/domain";
+import {
+  ACCESS_RULES,
+  accessRule,
+  allowsApiClient,
+  allowsDevice,
+  allowsRole,
+  API_SCOPE_KEYS,
+  isPublicRule,
+  ROLE_KEYS,
+  type TAccessRule,
+  type TRole,
+} from "@hcp/domain";
 
-import { apiHarness } from "../test/harness";
-import type { TCaller } from "../test/harness";
+import { apiHarness, type TCaller } from "../test/harness";
 import { createContext, hashToken } from "./context";
 import { reportDownload } from "./exports/report-download";
 import { appRouter } from "./root";
@@ -35,7 +43,13 @@ const api = apiHarness(getDb);
 const API_CLIENTS = { api_client_all: API_SCOPE_KEYS, api_client_cases_read: ["cases:read"] } as const;
 type TApiClientKind = keyof typeof API_CLIENTS;
 type TPrincipalKind = TRole | "anonymous" | "device" | TApiClientKind;
-const PRINCIPALS: readonly TPrincipalKind[] = [...ROLE_KEYS, "anonymous", "device", "api_client_all", "api_client_cases_read"];
+const PRINCIPALS: readonly TPrincipalKind[] = [
+  ...ROLE_KEYS,
+  "anonymous",
+  "device",
+  "api_client_all",
+  "api_client_cases_read",
+];
 
 const procedures = (appRouter._def as unknown as { procedures: Record<string, { _def: { type: string } }> }).procedures;
 
@@ -44,7 +58,8 @@ const procedures = (appRouter._def as unknown as { procedures: Record<string, { 
  * it, with a request that fails past the gate (a month not yet closed).
  */
 const ENTRY_POINTS: Record<string, (caller: TPrincipalKind) => Promise<unknown>> = {
-  "report.download": async (principal) => reportDownload(await contextFor(principal), { hallId: hall.hallId, month: "2999-01", format: "pdf" }),
+  "report.download": async (principal) =>
+    reportDownload(await contextFor(principal), { hallId: hall.hallId, month: "2999-01", format: "pdf" }),
 };
 
 function admitted(rule: TAccessRule, principal: TPrincipalKind): boolean {
@@ -59,7 +74,12 @@ function admitted(rule: TAccessRule, principal: TPrincipalKind): boolean {
 async function sessionFor(role: TRole): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
-  await insertSession(getDb(), { id: hashToken(token), userId: hall.users[role].id, now, expiresAt: new Date(now.getTime() + 3_600_000) });
+  await insertSession(getDb(), {
+    id: hashToken(token),
+    userId: hall.users[role].id,
+    now,
+    expiresAt: new Date(now.getTime() + 3_600_000),
+  });
   return token;
 }
 
@@ -68,12 +88,25 @@ const apiKeys = new Map<TApiClientKind, string>();
 /** An API client of the fixture hall with the kind's scopes, made through the console's procedure. */
 async function apiKeyFor(kind: TApiClientKind): Promise<string> {
   const admin = await callerFor("admin");
-  const created = await admin.apiClient.create({ name: kind, hallIds: [hall.hallId], scopes: [...API_CLIENTS[kind]], rateLimitPerMinute: 10_000 });
+  const created = await admin.apiClient.create({
+    name: kind,
+    hallIds: [hall.hallId],
+    scopes: [...API_CLIENTS[kind]],
+    rateLimitPerMinute: 10_000,
+  });
   return created.key;
 }
 
 function requestFor(apiKey: string | null) {
-  return { sessionToken: null, deviceToken: null, ip: "127.0.0.1", setCookie: () => undefined, apiKey, idempotencyKey: null, requestId: "access-walk" };
+  return {
+    sessionToken: null,
+    deviceToken: null,
+    ip: "127.0.0.1",
+    setCookie: () => undefined,
+    apiKey,
+    idempotencyKey: null,
+    requestId: "access-walk",
+  };
 }
 
 /** The context an HTTP route outside tRPC builds for the principal. */
@@ -164,8 +197,14 @@ describe("the access table", () => {
         return "reached";
       }),
     });
-    const ctx = await createContext({ db: getDb(), bus: api.bus, dataKey: api.dataKey }, { sessionToken: null, deviceToken: null, ip: null, setCookie: () => undefined });
-    await expect(createCallerFactory(stray)(ctx).unlisted()).rejects.toMatchObject({ code: "FORBIDDEN", appCode: "ACCESS_RULE_MISSING" });
+    const ctx = await createContext(
+      { db: getDb(), bus: api.bus, dataKey: api.dataKey },
+      { sessionToken: null, deviceToken: null, ip: null, setCookie: () => undefined },
+    );
+    await expect(createCallerFactory(stray)(ctx).unlisted()).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      appCode: "ACCESS_RULE_MISSING",
+    });
     expect(reached).toBe(false);
   });
 });

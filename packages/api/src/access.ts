@@ -3,8 +3,7 @@
  * tRPC (the report download) looks its path up in packages/domain access.ts and admits the caller
  * by that rule alone. Routers and services never hold a list of roles of their own.
  */
-import { accessRule, allowsDevice, allowsRole, isPublicRule, rolesOf } from "@hcp/domain";
-import type { TAccessRule } from "@hcp/domain";
+import { accessRule, allowsDevice, allowsRole, isPublicRule, rolesOf, type TAccessRule } from "@hcp/domain";
 
 import type { TContext } from "./context-types";
 import { appError } from "./errors";
@@ -22,7 +21,10 @@ export async function admit(ctx: TContext, rule: TAccessRule): Promise<void> {
   const device = allowsDevice(rule) && ctx.request.deviceToken !== null;
   if (rolesOf(rule).length === 0) {
     if (device) return;
-    throw appError(allowsDevice(rule) ? "DEVICE_UNKNOWN" : "FORBIDDEN", allowsDevice(rule) ? "UNAUTHORIZED" : "FORBIDDEN");
+    throw appError(
+      allowsDevice(rule) ? "DEVICE_UNKNOWN" : "FORBIDDEN",
+      allowsDevice(rule) ? "UNAUTHORIZED" : "FORBIDDEN",
+    );
   }
   const user = await ctx.credentials.user();
   if (user && allowsRole(rule, user.role)) return;

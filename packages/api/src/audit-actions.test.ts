@@ -51,7 +51,14 @@ test("every audit action the code writes has a Chinese name on the 审计日志"
   const { actions, unknownTemplates } = writtenActions();
   expect(unknownTemplates).toEqual([]);
   // The scan finds the actions it must (a guard against a regex that silently matches nothing).
-  for (const known of ["auth.signIn", "rating.invite", "device.unpair", "workOrder.upholdAppeal", "case.integration.complete"]) expect(actions).toContain(known);
+  for (const known of [
+    "auth.signIn",
+    "rating.invite",
+    "device.unpair",
+    "workOrder.upholdAppeal",
+    "case.integration.complete",
+  ])
+    expect(actions).toContain(known);
   const unnamed = [...actions].filter((action) => !(action in AUDIT_ACTIONS)).sort();
   expect(unnamed).toEqual([]);
   for (const action of actions) expect(auditActionLabel(action)).toMatch(/\p{Script=Han}/u);

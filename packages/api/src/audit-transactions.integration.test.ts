@@ -1,8 +1,7 @@
 import { sql } from "kysely";
 import { afterEach, describe, expect, test } from "vitest";
 
-import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, FIXTURE_PASSWORD, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { apiHarness } from "../test/harness";
@@ -30,7 +29,11 @@ async function allowAudit(): Promise<void> {
 }
 
 async function recorded(action: string): Promise<number> {
-  const row = await getDb().selectFrom("audit_log").select((eb) => eb.fn.countAll<number>().as("n")).where("action", "=", action).executeTakeFirstOrThrow();
+  const row = await getDb()
+    .selectFrom("audit_log")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("action", "=", action)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -40,7 +43,12 @@ describe("every change commits with its audit record: an audit write that fails 
   test("case.create and case.complete", async () => {
     const staff = await api.signedIn(hall.users.window_staff.username);
     await staff.window.signIn({ windowId: hall.windowIds[0] });
-    const input = { serviceItemId: hall.itemIds.instant, applicantType: "person" as const, applicantName: "张三", applicantPhone: "13812345678" };
+    const input = {
+      serviceItemId: hall.itemIds.instant,
+      applicantType: "person" as const,
+      applicantName: "张三",
+      applicantPhone: "13812345678",
+    };
 
     await refuseAudit("case.create");
     await expect(staff.case.create(input)).rejects.toThrow();
@@ -51,7 +59,13 @@ describe("every change commits with its audit record: an audit write that fails 
 
     await refuseAudit("case.complete");
     await expect(staff.case.complete({ caseId: created.id })).rejects.toThrow();
-    expect(await getDb().selectFrom("case").select(["status", "completed_at"]).where("id", "=", created.id).executeTakeFirst()).toEqual({ status: "received", completed_at: null });
+    expect(
+      await getDb()
+        .selectFrom("case")
+        .select(["status", "completed_at"])
+        .where("id", "=", created.id)
+        .executeTakeFirst(),
+    ).toEqual({ status: "received", completed_at: null });
     await allowAudit();
     await staff.case.complete({ caseId: created.id });
     expect(await recorded("case.complete")).toBe(1);
@@ -67,7 +81,9 @@ describe("every change commits with its audit record: an audit write that fails 
     const first = await api.signedIn(username);
     const second = await api.signedIn(username);
     await refuseAudit("auth.changePassword");
-    await expect(first.auth.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword: "一个足够长的新密码2026!" })).rejects.toThrow();
+    await expect(
+      first.auth.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword: "一个足够长的新密码2026!" }),
+    ).rejects.toThrow();
     // The old password still holds and the other session was not ended.
     expect((await second.auth.me())?.username).toBe(username);
     expect(await recorded("auth.changePassword")).toBe(0);
@@ -83,10 +99,19 @@ describe("every change commits with its audit record: an audit write that fails 
 
   test("device.paired", async () => {
     const manager = await api.signedIn(hall.users.hall_manager.username);
-    const device = await getDb().selectFrom("evaluator_device").select("id").where("window_id", "=", hall.windowIds[0]).executeTakeFirstOrThrow();
+    const device = await getDb()
+      .selectFrom("evaluator_device")
+      .select("id")
+      .where("window_id", "=", hall.windowIds[0])
+      .executeTakeFirstOrThrow();
     const { code } = await manager.device.issuePairingCode({ deviceId: device.id });
     const tablet = await api.caller();
-    const pairing = () => getDb().selectFrom("evaluator_device").select(["token_hash", "paired_at", "pairing_code_hash"]).where("id", "=", device.id).executeTakeFirstOrThrow();
+    const pairing = () =>
+      getDb()
+        .selectFrom("evaluator_device")
+        .select(["token_hash", "paired_at", "pairing_code_hash"])
+        .where("id", "=", device.id)
+        .executeTakeFirstOrThrow();
     const waiting = await pairing();
     expect(waiting.pairing_code_hash).not.toBeNull();
 

@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { createHallFixture, FIXTURE_PASSWORD } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, FIXTURE_PASSWORD, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { apiHarness, refusalOf } from "../test/harness";
@@ -28,7 +27,10 @@ describe("console sign-in", () => {
   test("signing in sets an httpOnly SameSite session cookie and stores only the token's hash", async () => {
     const cookies: string[] = [];
     const anonymous = await api.caller({}, cookies);
-    const user = await anonymous.auth.signIn({ username: hall.users.hall_manager.username, password: FIXTURE_PASSWORD });
+    const user = await anonymous.auth.signIn({
+      username: hall.users.hall_manager.username,
+      password: FIXTURE_PASSWORD,
+    });
     expect(user.role).toBe("hall_manager");
     const cookie = cookies[0] ?? "";
     expect(cookie).toMatch(/^hcp_session=[\w-]{43};/);
@@ -53,10 +55,22 @@ describe("console sign-in", () => {
     const period = { from: "2026-01-01", to: "2026-01-31" };
     expect(await refusalOf(staff.overview.period(period))).toMatchObject({ code: "FORBIDDEN", appCode: "FORBIDDEN" });
     const anonymous = await api.caller();
-    expect(await refusalOf(anonymous.overview.period(period))).toMatchObject({ code: "UNAUTHORIZED", appCode: "UNAUTHENTICATED" });
+    expect(await refusalOf(anonymous.overview.period(period))).toMatchObject({
+      code: "UNAUTHORIZED",
+      appCode: "UNAUTHENTICATED",
+    });
     expect(await refusalOf(anonymous.catalog.departments())).toMatchObject({ code: "UNAUTHORIZED" });
     const manager = await api.signedIn(hall.users.hall_manager.username);
-    expect(await refusalOf(manager.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "张三", applicantPhone: "13800000000" }))).toMatchObject({ code: "FORBIDDEN", appCode: "STAFF_ONLY" });
+    expect(
+      await refusalOf(
+        manager.case.create({
+          serviceItemId: hall.itemIds.instant,
+          applicantType: "person",
+          applicantName: "张三",
+          applicantPhone: "13800000000",
+        }),
+      ),
+    ).toMatchObject({ code: "FORBIDDEN", appCode: "STAFF_ONLY" });
   });
 
   test("an unknown or garbage session token is treated as signed out", async () => {

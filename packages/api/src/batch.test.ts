@@ -50,7 +50,12 @@ describe("naturalBatcher", () => {
     const { runs, run, mostActive } = controlledRuns();
     const submit = naturalBatcher(run, { maxBatch: 10, maxInFlight: 1 });
     const first = submit(1);
-    const rest = [7, 13, 8].map((item) => submit(item).then((value) => ({ value }), (error: unknown) => ({ error: String(error) })));
+    const rest = [7, 13, 8].map((item) =>
+      submit(item).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error: String(error) }),
+      ),
+    );
     runs[0]?.finish();
     await settle();
     // The shared run fails; then each item alone, the next only after the one before finished.

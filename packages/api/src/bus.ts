@@ -1,7 +1,8 @@
 import { EventEmitter, on } from "node:events";
 
-import type { TWindowStaff } from "@hcp/db";
 import type { z } from "zod";
+
+import type { TWindowStaff } from "@hcp/db";
 
 import type { ZPromptView } from "./schemas";
 

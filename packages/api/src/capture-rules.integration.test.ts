@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
-import { createHallFixture } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 import { hallDate } from "@hcp/domain";
 
@@ -23,10 +22,19 @@ const DAY_MS = 86_400_000;
 async function caseCompleted(daysAgo: number): Promise<{ id: number; caseNo: string }> {
   const staff = await api.signedIn(hall.users.window_staff.username);
   await staff.window.signIn({ windowId: hall.windowIds[0] });
-  const created = await staff.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "吴十", applicantPhone: "13700001111" });
+  const created = await staff.case.create({
+    serviceItemId: hall.itemIds.instant,
+    applicantType: "person",
+    applicantName: "吴十",
+    applicantPhone: "13700001111",
+  });
   await staff.case.complete({ caseId: created.id });
   const completedAt = new Date(Date.now() - daysAgo * DAY_MS);
-  await getDb().updateTable("case").set({ completed_at: completedAt, received_at: completedAt }).where("id", "=", created.id).execute();
+  await getDb()
+    .updateTable("case")
+    .set({ completed_at: completedAt, received_at: completedAt })
+    .where("id", "=", created.id)
+    .execute();
   return created;
 }
 
@@ -34,14 +42,21 @@ describe("the rating window", () => {
   test("a case whose rating window closed cannot be rated any more", async () => {
     const old = await caseCompleted(8);
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
-    expect(await appCodeOf(device.rating.submit({ caseNo: old.caseNo, level: 5, idempotencyKey: randomUUID() }))).toBe("RATING_WINDOW_CLOSED");
+    expect(await appCodeOf(device.rating.submit({ caseNo: old.caseNo, level: 5, idempotencyKey: randomUUID() }))).toBe(
+      "RATING_WINDOW_CLOSED",
+    );
   });
 
   test("an evaluator that was offline delivers late, judged by the tap time", async () => {
     const kase = await caseCompleted(7.5);
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
     const tappedAt = new Date(Date.now() - 2 * DAY_MS).toISOString();
-    const rating = await device.rating.submit({ caseNo: kase.caseNo, level: 4, idempotencyKey: randomUUID(), ratedAt: tappedAt });
+    const rating = await device.rating.submit({
+      caseNo: kase.caseNo,
+      level: 4,
+      idempotencyKey: randomUUID(),
+      ratedAt: tappedAt,
+    });
     expect(rating.ratedAt).toBe(tappedAt);
     const row = await getDb().selectFrom("rating").select(["rated_at", "received_at"]).executeTakeFirstOrThrow();
     expect(row.received_at.getTime()).toBeGreaterThan(row.rated_at.getTime());
@@ -51,14 +66,24 @@ describe("the rating window", () => {
 describe("the hall's rating rules", () => {
   test("start at the defaults, and a manager's change applies to the next rating on every channel and is recorded", async () => {
     const manager = await api.signedIn(hall.users.hall_manager.username);
-    expect(await manager.rating.rules()).toEqual({ ratingWindowDays: 7, promptTimeoutSeconds: 60, defaultRating: { enabled: false, level: 3 } });
+    expect(await manager.rating.rules()).toEqual({
+      ratingWindowDays: 7,
+      promptTimeoutSeconds: 60,
+      defaultRating: { enabled: false, level: 3 },
+    });
     const fourDaysOld = await caseCompleted(4);
     const twoDaysOld = await caseCompleted(2);
 
-    const rules = { ratingWindowDays: 3, promptTimeoutSeconds: 90, defaultRating: { enabled: true, level: 3 as const } };
+    const rules = {
+      ratingWindowDays: 3,
+      promptTimeoutSeconds: 90,
+      defaultRating: { enabled: true, level: 3 as const },
+    };
     expect(await manager.rating.updateRules(rules)).toEqual(rules);
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
-    expect(await appCodeOf(device.rating.submit({ caseNo: fourDaysOld.caseNo, level: 5, idempotencyKey: randomUUID() }))).toBe("RATING_WINDOW_CLOSED");
+    expect(
+      await appCodeOf(device.rating.submit({ caseNo: fourDaysOld.caseNo, level: 5, idempotencyKey: randomUUID() })),
+    ).toBe("RATING_WINDOW_CLOSED");
     const citizen = await api.caller({});
     expect((await citizen.online.lookup({ caseNo: fourDaysOld.caseNo, phoneLast4: "1111" })).status).toBe("closed");
     await device.rating.submit({ caseNo: twoDaysOld.caseNo, level: 5, idempotencyKey: randomUUID() });
@@ -71,27 +96,53 @@ describe("the hall's rating rules", () => {
     expect(await applyDefaultRatings(getDb(), new Date())).toBe(0);
     const afterSwitch = await caseCompleted(0);
     expect(await applyDefaultRatings(getDb(), new Date(Date.now() + 3 * DAY_MS + 60_000))).toBe(1);
-    expect(await getDb().selectFrom("rating").select(["case_id", "level", "is_default"]).where("is_default", "=", true).execute()).toEqual([
-      { case_id: afterSwitch.id, level: 3, is_default: true },
-    ]);
-    const recorded = await getDb().selectFrom("audit_log").select(["action", "actor_user_id"]).where("action", "=", "hall.updateRatingRules").execute();
+    expect(
+      await getDb()
+        .selectFrom("rating")
+        .select(["case_id", "level", "is_default"])
+        .where("is_default", "=", true)
+        .execute(),
+    ).toEqual([{ case_id: afterSwitch.id, level: 3, is_default: true }]);
+    const recorded = await getDb()
+      .selectFrom("audit_log")
+      .select(["action", "actor_user_id"])
+      .where("action", "=", "hall.updateRatingRules")
+      .execute();
     expect(recorded).toEqual([{ action: "hall.updateRatingRules", actor_user_id: hall.users.hall_manager.id }]);
   });
 
   test("out-of-range values are refused in Chinese and change nothing; only managers change them, 督查 read them", async () => {
     const manager = await api.signedIn(hall.users.hall_manager.username);
-    const refusal = await refusalOf(manager.rating.updateRules({ ratingWindowDays: 0, promptTimeoutSeconds: 60, defaultRating: { enabled: false, level: 3 } }));
+    const refusal = await refusalOf(
+      manager.rating.updateRules({
+        ratingWindowDays: 0,
+        promptTimeoutSeconds: 60,
+        defaultRating: { enabled: false, level: 3 },
+      }),
+    );
     // In-process the refusal carries zod's issues; over HTTP the formatter sends the first one's message.
     expect(refusal.code).toBe("BAD_REQUEST");
     expect(refusal.message).toContain("评价期限为 1–30 天");
     const badLevel = await refusalOf(
-      manager.rating.updateRules({ ratingWindowDays: 7, promptTimeoutSeconds: 60, defaultRating: { enabled: true, level: 1 as unknown as 3 } }),
+      manager.rating.updateRules({
+        ratingWindowDays: 7,
+        promptTimeoutSeconds: 60,
+        defaultRating: { enabled: true, level: 1 as unknown as 3 },
+      }),
     );
     expect(badLevel.message).toContain("默认评价只能是基本满意、满意或非常满意");
     expect((await manager.rating.rules()).ratingWindowDays).toBe(7);
     const auditor = await api.signedIn(hall.users.auditor.username);
     expect((await auditor.rating.rules()).promptTimeoutSeconds).toBe(60);
-    expect(await appCodeOf(auditor.rating.updateRules({ ratingWindowDays: 5, promptTimeoutSeconds: 60, defaultRating: { enabled: false, level: 3 } }))).toBe("FORBIDDEN");
+    expect(
+      await appCodeOf(
+        auditor.rating.updateRules({
+          ratingWindowDays: 5,
+          promptTimeoutSeconds: 60,
+          defaultRating: { enabled: false, level: 3 },
+        }),
+      ),
+    ).toBe("FORBIDDEN");
     const staff = await api.signedIn(hall.users.window_staff.username);
     expect(await appCodeOf(staff.rating.rules())).toBe("FORBIDDEN");
   });
@@ -119,14 +170,26 @@ describe("default ratings", () => {
     const closed = await caseCompleted(8);
     const open = await caseCompleted(1);
     const rated = await caseCompleted(9);
-    await getDb().updateTable("case").set({ completed_at: new Date(Date.now() - 2 * DAY_MS) }).where("id", "=", rated.id).execute();
+    await getDb()
+      .updateTable("case")
+      .set({ completed_at: new Date(Date.now() - 2 * DAY_MS) })
+      .where("id", "=", rated.id)
+      .execute();
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
     await device.rating.submit({ caseNo: rated.caseNo, level: 3, idempotencyKey: randomUUID() });
-    await getDb().updateTable("case").set({ completed_at: new Date(Date.now() - 9 * DAY_MS) }).where("id", "=", rated.id).execute();
+    await getDb()
+      .updateTable("case")
+      .set({ completed_at: new Date(Date.now() - 9 * DAY_MS) })
+      .where("id", "=", rated.id)
+      .execute();
 
     expect(await applyDefaultRatings(getDb(), new Date())).toBe(1);
     expect(await applyDefaultRatings(getDb(), new Date())).toBe(0);
-    const rows = await getDb().selectFrom("rating").select(["case_id", "is_default", "level"]).orderBy("case_id").execute();
+    const rows = await getDb()
+      .selectFrom("rating")
+      .select(["case_id", "is_default", "level"])
+      .orderBy("case_id")
+      .execute();
     expect(rows).toEqual([
       { case_id: closed.id, is_default: true, level: 3 },
       { case_id: rated.id, is_default: false, level: 3 },
@@ -148,7 +211,13 @@ describe("default ratings", () => {
     const before = Date.now();
     await manager.rating.updateRules(on);
     const fromOf = async () =>
-      (await getDb().selectFrom("hall").select("default_rating_from").where("id", "=", hall.hallId).executeTakeFirstOrThrow()).default_rating_from;
+      (
+        await getDb()
+          .selectFrom("hall")
+          .select("default_rating_from")
+          .where("id", "=", hall.hallId)
+          .executeTakeFirstOrThrow()
+      ).default_rating_from;
     const from = await fromOf();
     expect(from?.getTime()).toBeGreaterThanOrEqual(before - 1);
     expect(from?.getTime()).toBeLessThanOrEqual(Date.now());
@@ -157,7 +226,11 @@ describe("default ratings", () => {
     expect(await fromOf()).toEqual(from);
     await manager.rating.updateRules({ ...on, defaultRating: { enabled: false, level: 3 } });
     expect(await fromOf()).toBeNull();
-    const recorded = await getDb().selectFrom("audit_log").select("action").where("action", "=", "hall.updateRatingRules").execute();
+    const recorded = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "=", "hall.updateRatingRules")
+      .execute();
     expect(recorded).toHaveLength(3);
   });
 

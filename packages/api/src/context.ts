@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 
-import type { Db } from "@hcp/db";
-import { findDevicesByTokenHashes, findSessionUser } from "@hcp/db";
+import { findDevicesByTokenHashes, findSessionUser, type Db } from "@hcp/db";
 
 import { naturalBatcher, perDb } from "./batch";
-import type { TContext, TApiDeps, TCredentials, TDevice, TRequestInfo } from "./context-types";
+import type { TApiDeps, TContext, TCredentials, TDevice, TRequestInfo } from "./context-types";
 import { resolveApiKey } from "./services/api-clients";
 
 export function hashToken(token: string): string {
@@ -15,7 +14,12 @@ export function hashToken(token: string): string {
 const deviceLookup = perDb((db: Db) =>
   naturalBatcher(
     async (tokenHashes: string[]): Promise<(TDevice | null)[]> => {
-      const found = new Map((await findDevicesByTokenHashes(db, [...new Set(tokenHashes)])).map(({ tokenHash, ...device }) => [tokenHash, device]));
+      const found = new Map(
+        (await findDevicesByTokenHashes(db, [...new Set(tokenHashes)])).map(({ tokenHash, ...device }) => [
+          tokenHash,
+          device,
+        ]),
+      );
       return tokenHashes.map((tokenHash) => found.get(tokenHash) ?? null);
     },
     { maxBatch: 64, maxInFlight: 2 },
@@ -46,7 +50,9 @@ export function createContext(deps: TApiDeps, request: TRequestInfo): Promise<TC
       return principal;
     };
   const credentials: TCredentials = {
-    user: once(reported("user", async () => (sessionId ? ((await findSessionUser(deps.db, sessionId, now())) ?? null) : null))),
+    user: once(
+      reported("user", async () => (sessionId ? ((await findSessionUser(deps.db, sessionId, now())) ?? null) : null)),
+    ),
     device: once(reported("device", async () => (deviceToken ? deviceLookup(deps.db)(hashToken(deviceToken)) : null))),
     apiClient: once(reported("apiClient", async () => (apiKey ? resolveApiKey(deps.db, apiKey) : null))),
   };

@@ -2,8 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { parseDataKeys, singleKeyring } from "./services/contact";
-import type { TDataKeyring } from "./services/contact";
+import { parseDataKeys, singleKeyring, type TDataKeyring } from "./services/contact";
 
 export interface TDataKeySettings {
   HCP_DATA_KEYS?: string | undefined;

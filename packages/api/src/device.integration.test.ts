@@ -1,8 +1,7 @@
 import { parse } from "cookie";
 import { describe, expect, test } from "vitest";
 
-import { createHallFixture } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { apiHarness, appCodeOf, nextTracked } from "../test/harness";
@@ -16,7 +15,11 @@ const getDb = useTestDb({
 const api = apiHarness(getDb);
 
 async function deviceIdOfWindow(windowId: number): Promise<number> {
-  const row = await getDb().selectFrom("evaluator_device").select("id").where("window_id", "=", windowId).executeTakeFirstOrThrow();
+  const row = await getDb()
+    .selectFrom("evaluator_device")
+    .select("id")
+    .where("window_id", "=", windowId)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -41,7 +44,11 @@ describe("pairing a window evaluator", () => {
     const paired = await api.caller({ deviceToken: token });
     expect((await paired.kiosk.state()).window.id).toBe(hall.windowIds[0]);
 
-    const stored = await getDb().selectFrom("evaluator_device").select(["token_hash", "pairing_code_hash"]).where("id", "=", deviceId).executeTakeFirstOrThrow();
+    const stored = await getDb()
+      .selectFrom("evaluator_device")
+      .select(["token_hash", "pairing_code_hash"])
+      .where("id", "=", deviceId)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toBe(token);
     expect(stored.pairing_code_hash).toBeNull();
     expect(await appCodeOf((await api.caller()).kiosk.pair({ code }))).toBe("PAIRING_CODE_INVALID");
@@ -65,7 +72,8 @@ describe("pairing a window evaluator", () => {
     const manager = await api.signedIn(hall.users.hall_manager.username);
     const devices = await manager.device.list();
     const idAt = (windowId: number) => devices.find((row) => row.windowId === windowId)?.id ?? 0;
-    const feedOf = async (token: string) => (await (await api.caller({ deviceToken: token })).kiosk.events())[Symbol.asyncIterator]();
+    const feedOf = async (token: string) =>
+      (await (await api.caller({ deviceToken: token })).kiosk.events())[Symbol.asyncIterator]();
     const first = await feedOf(hall.deviceTokens[0]);
     const second = await feedOf(hall.deviceTokens[1]);
     expect((await nextTracked(first)).data.type).toBe("snapshot");
@@ -96,7 +104,8 @@ describe("pairing a window evaluator", () => {
     // Attempts are counted per address; this test has one of its own.
     const tablet = await api.caller({ ip: "192.0.2.44" });
     const codes: string[] = [];
-    for (let attempt = 0; attempt < 11; attempt++) codes.push(await appCodeOf(tablet.kiosk.pair({ code: String(100_000 + attempt) })));
+    for (let attempt = 0; attempt < 11; attempt++)
+      codes.push(await appCodeOf(tablet.kiosk.pair({ code: String(100_000 + attempt) })));
     expect(codes.slice(0, 10).every((code) => code === "PAIRING_CODE_INVALID")).toBe(true);
     expect(codes[10]).toBe("TOO_MANY_ATTEMPTS");
   });
@@ -116,12 +125,23 @@ describe("a pairing code waiting for its tablet", () => {
     clock = new Date("2026-12-07T06:10:00.000Z");
     const admin = await clocked.signedIn(hall.users.admin.username);
     const waiting = (await admin.device.list()).find((row) => row.id === deviceId);
-    expect(waiting).toMatchObject({ pairingPending: true, pairingCode: { code: issued.code, expiresAt: issued.expiresAt } });
-    const stored = await getDb().selectFrom("evaluator_device").selectAll().where("id", "=", deviceId).executeTakeFirstOrThrow();
+    expect(waiting).toMatchObject({
+      pairingPending: true,
+      pairingCode: { code: issued.code, expiresAt: issued.expiresAt },
+    });
+    const stored = await getDb()
+      .selectFrom("evaluator_device")
+      .selectAll()
+      .where("id", "=", deviceId)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(issued.code);
 
     await (await clocked.caller()).kiosk.pair({ code: issued.code });
-    expect((await admin.device.list()).find((row) => row.id === deviceId)).toMatchObject({ paired: true, pairingPending: false, pairingCode: null });
+    expect((await admin.device.list()).find((row) => row.id === deviceId)).toMatchObject({
+      paired: true,
+      pairingPending: false,
+      pairingCode: null,
+    });
   });
 
   test("is no longer shown once expired, nor after the device is unpaired", async () => {
@@ -134,9 +154,15 @@ describe("a pairing code waiting for its tablet", () => {
     clock = new Date(new Date(issued.expiresAt).getTime() - 1000);
     expect((await manager.device.list()).find((row) => row.id === first)?.pairingCode?.code).toBe(issued.code);
     await manager.device.unpair({ deviceId: second });
-    expect((await manager.device.list()).find((row) => row.id === second)).toMatchObject({ pairingPending: false, pairingCode: null });
+    expect((await manager.device.list()).find((row) => row.id === second)).toMatchObject({
+      pairingPending: false,
+      pairingCode: null,
+    });
 
     clock = new Date(issued.expiresAt);
-    expect((await manager.device.list()).find((row) => row.id === first)).toMatchObject({ pairingPending: false, pairingCode: null });
+    expect((await manager.device.list()).find((row) => row.id === first)).toMatchObject({
+      pairingPending: false,
+      pairingCode: null,
+    });
   });
 });

@@ -1,8 +1,6 @@
-import { TRPCError } from "@trpc/server";
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 
-import { APP_ERROR_MESSAGES } from "@hcp/domain";
-import type { TAppErrorCode } from "@hcp/domain";
+import { APP_ERROR_MESSAGES, type TAppErrorCode } from "@hcp/domain";
 
 /** A refusal the user can act on: a tRPC/HTTP code plus our code and its zh-CN message. */
 export class AppError extends TRPCError {

@@ -2,12 +2,10 @@ import { randomUUID } from "node:crypto";
 
 import { beforeEach, describe, expect, test } from "vitest";
 
-import { createHallFixture } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { apiHarness, appCodeOf } from "../test/harness";
-import type { TCaller } from "../test/harness";
+import { apiHarness, appCodeOf, type TCaller } from "../test/harness";
 import { AppError } from "./errors";
 import { issueRatingLink } from "./services/online";
 
@@ -46,7 +44,9 @@ function citizen(): Promise<TCaller> {
 
 async function staffCaller(username = hall.users.window_staff.username): Promise<TCaller> {
   const staff = await api.signedIn(username);
-  await staff.window.signIn({ windowId: username === hall.users.window_staff.username ? hall.windowIds[0] : hall.windowIds[1] });
+  await staff.window.signIn({
+    windowId: username === hall.users.window_staff.username ? hall.windowIds[0] : hall.windowIds[1],
+  });
   return staff;
 }
 
@@ -78,7 +78,11 @@ async function refusal(promise: Promise<unknown>): Promise<{ appCode: string; me
 }
 
 async function ratingRows() {
-  return getDb().selectFrom("rating").select(["case_id", "level", "channel", "window_id", "prompt_id"]).orderBy("id").execute();
+  return getDb()
+    .selectFrom("rating")
+    .select(["case_id", "level", "channel", "window_id", "prompt_id"])
+    .orderBy("id")
+    .execute();
 }
 
 describe("online rating by case number and phone digits", () => {
@@ -86,14 +90,19 @@ describe("online rating by case number and phone digits", () => {
     const { caseNo } = await completedCase();
     const visitor = await citizen();
     expect(await appCodeOf(visitor.online.lookup({ caseNo, phoneLast4: "0000" }))).toBe("ONLINE_LOOKUP_FAILED");
-    expect(await appCodeOf(visitor.online.lookup({ caseNo: "330000000000000000", phoneLast4: "5678" }))).toBe("ONLINE_LOOKUP_FAILED");
+    expect(await appCodeOf(visitor.online.lookup({ caseNo: "330000000000000000", phoneLast4: "5678" }))).toBe(
+      "ONLINE_LOOKUP_FAILED",
+    );
   });
 
   test("the right digits show the case; one rating on the mobile channel; a different second rating is refused", async () => {
     const { caseNo, caseId } = await completedCase();
     const visitor = await citizen();
     // A pasted number with spaces is the same number.
-    const found = await visitor.online.lookup({ caseNo: ` ${caseNo.slice(0, 6)} ${caseNo.slice(6)} `, phoneLast4: "5678" });
+    const found = await visitor.online.lookup({
+      caseNo: ` ${caseNo.slice(0, 6)} ${caseNo.slice(6)} `,
+      phoneLast4: "5678",
+    });
     expect(found).toMatchObject({
       caseNo,
       itemName: "个体工商户设立登记",
@@ -108,39 +117,80 @@ describe("online rating by case number and phone digits", () => {
     const token = found.ratingToken ?? "";
     const key = randomUUID();
     // An over-long comment on an otherwise sound submission is refused, and stores nothing.
-    const tooLong = visitor.online.submit({ token, channel: 2, level: 4, reasonCodes: ["409"], comment: "很".repeat(501), idempotencyKey: key });
+    const tooLong = visitor.online.submit({
+      token,
+      channel: 2,
+      level: 4,
+      reasonCodes: ["409"],
+      comment: "很".repeat(501),
+      idempotencyKey: key,
+    });
     expect(await appCodeOf(tooLong)).toBe("BAD_REQUEST");
     expect(await ratingRows()).toEqual([]);
-    const rating = await visitor.online.submit({ token, channel: 2, level: 4, reasonCodes: ["409"], idempotencyKey: key });
+    const rating = await visitor.online.submit({
+      token,
+      channel: 2,
+      level: 4,
+      reasonCodes: ["409"],
+      idempotencyKey: key,
+    });
     expect(rating).toMatchObject({ level: 4, reasonCodes: ["409"], replayed: false });
-    expect(await ratingRows()).toEqual([{ case_id: caseId, level: 4, channel: 2, window_id: hall.windowIds[0], prompt_id: null }]);
+    expect(await ratingRows()).toEqual([
+      { case_id: caseId, level: 4, channel: 2, window_id: hall.windowIds[0], prompt_id: null },
+    ]);
 
     // A retry of the same submission returns the first result; a different rating is refused.
-    expect(await visitor.online.submit({ token, channel: 2, level: 4, reasonCodes: ["409"], idempotencyKey: key })).toMatchObject({
+    expect(
+      await visitor.online.submit({ token, channel: 2, level: 4, reasonCodes: ["409"], idempotencyKey: key }),
+    ).toMatchObject({
       ratingId: rating.ratingId,
       replayed: true,
     });
-    expect(await appCodeOf(visitor.online.submit({ token, channel: 2, level: 3, reasonCodes: ["309"], idempotencyKey: key }))).toBe("IDEMPOTENCY_CONFLICT");
-    const second = await refusal(visitor.online.submit({ token, channel: 2, level: 1, comment: "改评", idempotencyKey: randomUUID() }));
+    expect(
+      await appCodeOf(
+        visitor.online.submit({ token, channel: 2, level: 3, reasonCodes: ["309"], idempotencyKey: key }),
+      ),
+    ).toBe("IDEMPOTENCY_CONFLICT");
+    const second = await refusal(
+      visitor.online.submit({ token, channel: 2, level: 1, comment: "改评", idempotencyKey: randomUUID() }),
+    );
     expect(second).toEqual({ appCode: "ALREADY_RATED", message: "该办件已经评价过，每个办件只能评价一次" });
     expect(await ratingRows()).toHaveLength(1);
 
     // Looking it up again shows the recorded rating and offers no form.
     const again = await visitor.online.lookup({ caseNo, phoneLast4: "5678" });
-    expect(again).toMatchObject({ status: "rated", ratingToken: null, rating: { level: 4, reasonCodes: ["409"] }, workOrder: null });
+    expect(again).toMatchObject({
+      status: "rated",
+      ratingToken: null,
+      rating: { level: 4, reasonCodes: ["409"] },
+      workOrder: null,
+    });
   });
 
   test("a 差评 shows where its work order stands; one 追评 opens once the department has answered", async () => {
     const { caseNo, caseId } = await completedCase();
     const visitor = await citizen();
     const found = await visitor.online.lookup({ caseNo, phoneLast4: "5678" });
-    await visitor.online.submit({ token: found.ratingToken ?? "", channel: 2, level: 2, reasonCodes: ["209"], idempotencyKey: randomUUID() });
+    await visitor.online.submit({
+      token: found.ratingToken ?? "",
+      channel: 2,
+      level: 2,
+      reasonCodes: ["209"],
+      idempotencyKey: randomUUID(),
+    });
     const pending = await visitor.online.lookup({ caseNo, phoneLast4: "5678" });
-    expect(pending).toMatchObject({ status: "rated", ratingToken: null, rating: { level: 2 }, workOrder: { state: "pending", reply: null } });
+    expect(pending).toMatchObject({
+      status: "rated",
+      ratingToken: null,
+      rating: { level: 2 },
+      workOrder: { state: "pending", reply: null },
+    });
     // A second rating before the bad review was put right is refused.
-    expect(await appCodeOf(visitor.online.submit({ token: found.ratingToken ?? "", channel: 2, level: 5, idempotencyKey: randomUUID() }))).toBe(
-      "FOLLOW_UP_NOT_ALLOWED",
-    );
+    expect(
+      await appCodeOf(
+        visitor.online.submit({ token: found.ratingToken ?? "", channel: 2, level: 5, idempotencyKey: randomUUID() }),
+      ),
+    ).toBe("FOLLOW_UP_NOT_ALLOWED");
 
     // The department rectified and answered (the work-order steps are tested with work orders).
     const now = new Date();
@@ -150,8 +200,16 @@ describe("online rating by case number and phone digits", () => {
       .where("case_id", "=", caseId)
       .execute();
     const answered = await visitor.online.lookup({ caseNo, phoneLast4: "5678" });
-    expect(answered).toMatchObject({ status: "follow_up", workOrder: { state: "replied", reply: "已安排专人辅导，材料一次性告知。" } });
-    await visitor.online.submit({ token: answered.ratingToken ?? "", channel: 2, level: 5, idempotencyKey: randomUUID() });
+    expect(answered).toMatchObject({
+      status: "follow_up",
+      workOrder: { state: "replied", reply: "已安排专人辅导，材料一次性告知。" },
+    });
+    await visitor.online.submit({
+      token: answered.ratingToken ?? "",
+      channel: 2,
+      level: 5,
+      idempotencyKey: randomUUID(),
+    });
     const after = await visitor.online.lookup({ caseNo, phoneLast4: "5678" });
     expect(after).toMatchObject({ status: "rated", ratingToken: null, rating: { level: 2 }, followUp: { level: 5 } });
     expect((await ratingRows()).map((row) => row.level)).toEqual([2, 5]);
@@ -161,9 +219,11 @@ describe("online rating by case number and phone digits", () => {
     const { caseNo } = await completedCase();
     const visitor = await citizen();
     const { ratingToken } = await visitor.online.lookup({ caseNo, phoneLast4: "5678" });
-    expect(await appCodeOf(visitor.online.submit({ token: ratingToken ?? "", channel: 2, level: 1, idempotencyKey: randomUUID() }))).toBe(
-      "BAD_REQUEST",
-    );
+    expect(
+      await appCodeOf(
+        visitor.online.submit({ token: ratingToken ?? "", channel: 2, level: 1, idempotencyKey: randomUUID() }),
+      ),
+    ).toBe("BAD_REQUEST");
     expect(await ratingRows()).toEqual([]);
   });
 
@@ -174,9 +234,11 @@ describe("online rating by case number and phone digits", () => {
     const a = await visitor.online.lookup({ caseNo: first.caseNo, phoneLast4: "1111" });
     const b = await visitor.online.lookup({ caseNo: second.caseNo, phoneLast4: "2222" });
     for (const channel of [3, 7] as const) {
-      expect(await appCodeOf(visitor.online.submit({ token: a.ratingToken ?? "", channel, level: 5, idempotencyKey: randomUUID() }))).toBe(
-        "INVALID_INPUT",
-      );
+      expect(
+        await appCodeOf(
+          visitor.online.submit({ token: a.ratingToken ?? "", channel, level: 5, idempotencyKey: randomUUID() }),
+        ),
+      ).toBe("INVALID_INPUT");
     }
     await visitor.online.submit({ token: a.ratingToken ?? "", channel: 1, level: 5, idempotencyKey: randomUUID() });
     await visitor.online.submit({ token: b.ratingToken ?? "", channel: 2, level: 4, idempotencyKey: randomUUID() });
@@ -189,7 +251,12 @@ describe("online rating by case number and phone digits", () => {
   test("a case not yet completed is shown without a form", async () => {
     const { caseNo } = await receivedCase();
     const found = await (await citizen()).online.lookup({ caseNo, phoneLast4: "5678" });
-    expect(found).toMatchObject({ status: "not_completed", completedAt: null, ratingDeadline: null, ratingToken: null });
+    expect(found).toMatchObject({
+      status: "not_completed",
+      completedAt: null,
+      ratingDeadline: null,
+      ratingToken: null,
+    });
   });
 
   test("a forged or altered page token is refused", async () => {
@@ -198,9 +265,9 @@ describe("online rating by case number and phone digits", () => {
     const { ratingToken } = await visitor.online.lookup({ caseNo, phoneLast4: "5678" });
     const [payload] = (ratingToken ?? "").split(".");
     const forged = `${payload ?? ""}.${"A".repeat(43)}`;
-    expect(await appCodeOf(visitor.online.submit({ token: forged, channel: 1, level: 5, idempotencyKey: randomUUID() }))).toBe(
-      "RATING_LINK_INVALID",
-    );
+    expect(
+      await appCodeOf(visitor.online.submit({ token: forged, channel: 1, level: 5, idempotencyKey: randomUUID() })),
+    ).toBe("RATING_LINK_INVALID");
     expect(await ratingRows()).toEqual([]);
   });
 });
@@ -211,16 +278,27 @@ describe("five wrong tries lock the case number", () => {
     const { caseNo } = await completedCase();
     const visitor = await citizen();
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expect(await appCodeOf(visitor.online.lookup({ caseNo, phoneLast4: `000${attempt}` }))).toBe("ONLINE_LOOKUP_FAILED");
+      expect(await appCodeOf(visitor.online.lookup({ caseNo, phoneLast4: `000${attempt}` }))).toBe(
+        "ONLINE_LOOKUP_FAILED",
+      );
     }
     const locked = await refusal(visitor.online.lookup({ caseNo, phoneLast4: "0005" }));
-    expect(locked).toEqual({ appCode: "ONLINE_LOOKUP_LOCKED", message: "查询错误次数过多，该办件已暂时锁定，请于 10:15 后再试" });
+    expect(locked).toEqual({
+      appCode: "ONLINE_LOOKUP_LOCKED",
+      message: "查询错误次数过多，该办件已暂时锁定，请于 10:15 后再试",
+    });
 
     // Locked in the database (it outlives a restart), and the right digits do not open it.
-    const row = await getDb().selectFrom("online_lookup_lock").selectAll().where("case_no", "=", caseNo).executeTakeFirstOrThrow();
+    const row = await getDb()
+      .selectFrom("online_lookup_lock")
+      .selectAll()
+      .where("case_no", "=", caseNo)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ failures: 5, locked_until: new Date(start.getTime() + 15 * MINUTE) });
     advance(14 * MINUTE + 59_000);
-    expect(await refusal(visitor.online.lookup({ caseNo, phoneLast4: "5678" }))).toMatchObject({ appCode: "ONLINE_LOOKUP_LOCKED" });
+    expect(await refusal(visitor.online.lookup({ caseNo, phoneLast4: "5678" }))).toMatchObject({
+      appCode: "ONLINE_LOOKUP_LOCKED",
+    });
 
     advance(2_000);
     expect(await visitor.online.lookup({ caseNo, phoneLast4: "5678" })).toMatchObject({ caseNo, status: "open" });
@@ -241,7 +319,11 @@ describe("five wrong tries lock the case number", () => {
       }
     }
     expect(answers.slice(0, 4)).toEqual(
-      [4, 3, 2, 1].map((left) => ({ appCode: "ONLINE_LOOKUP_FAILED", message: `办件编号或手机号后四位不正确，还可尝试 ${left} 次`, triesLeft: left })),
+      [4, 3, 2, 1].map((left) => ({
+        appCode: "ONLINE_LOOKUP_FAILED",
+        message: `办件编号或手机号后四位不正确，还可尝试 ${left} 次`,
+        triesLeft: left,
+      })),
     );
     expect(answers[4]).toMatchObject({ appCode: "ONLINE_LOOKUP_LOCKED", triesLeft: undefined });
   });
@@ -250,7 +332,8 @@ describe("five wrong tries lock the case number", () => {
     pin("2026-11-25T02:00:00Z");
     const { caseNo } = await completedCase();
     const visitor = await citizen();
-    for (let attempt = 0; attempt < 4; attempt++) await appCodeOf(visitor.online.lookup({ caseNo, phoneLast4: "0000" }));
+    for (let attempt = 0; attempt < 4; attempt++)
+      await appCodeOf(visitor.online.lookup({ caseNo, phoneLast4: "0000" }));
     await visitor.online.lookup({ caseNo, phoneLast4: "5678" });
     for (let attempt = 0; attempt < 4; attempt++) {
       expect(await appCodeOf(visitor.online.lookup({ caseNo, phoneLast4: "0000" }))).toBe("ONLINE_LOOKUP_FAILED");
@@ -280,24 +363,33 @@ describe("five wrong tries lock the case number", () => {
     pin("2026-11-25T02:00:00Z");
     const { caseNo } = await completedCase();
     const visitor = await citizen();
-    for (let attempt = 0; attempt < 5; attempt++) await appCodeOf(visitor.online.lookup({ caseNo, phoneLast4: "0000" }));
+    for (let attempt = 0; attempt < 5; attempt++)
+      await appCodeOf(visitor.online.lookup({ caseNo, phoneLast4: "0000" }));
     advance(16 * MINUTE); // 10:16
     for (let attempt = 0; attempt < 4; attempt++) {
       expect(await appCodeOf(visitor.online.lookup({ caseNo, phoneLast4: "0000" }))).toBe("ONLINE_LOOKUP_FAILED");
     }
-    expect((await refusal(visitor.online.lookup({ caseNo, phoneLast4: "0000" }))).message).toContain("请于 10:46 后再试");
+    expect((await refusal(visitor.online.lookup({ caseNo, phoneLast4: "0000" }))).message).toContain(
+      "请于 10:46 后再试",
+    );
   });
 
   test("one address is limited in how many lookups it may make", async () => {
     const visitor = await citizen();
     for (let attempt = 0; attempt < 30; attempt++) {
-      expect(await appCodeOf(visitor.online.lookup({ caseNo: `33000020261125${String(attempt).padStart(5, "0")}`, phoneLast4: "0000" }))).toBe(
-        "ONLINE_LOOKUP_FAILED",
-      );
+      expect(
+        await appCodeOf(
+          visitor.online.lookup({ caseNo: `33000020261125${String(attempt).padStart(5, "0")}`, phoneLast4: "0000" }),
+        ),
+      ).toBe("ONLINE_LOOKUP_FAILED");
     }
-    expect(await appCodeOf(visitor.online.lookup({ caseNo: "330000202611259999", phoneLast4: "0000" }))).toBe("TOO_MANY_ATTEMPTS");
+    expect(await appCodeOf(visitor.online.lookup({ caseNo: "330000202611259999", phoneLast4: "0000" }))).toBe(
+      "TOO_MANY_ATTEMPTS",
+    );
     // Another address is unaffected.
-    expect(await appCodeOf((await citizen()).online.lookup({ caseNo: "330000202611259999", phoneLast4: "0000" }))).toBe("ONLINE_LOOKUP_FAILED");
+    expect(await appCodeOf((await citizen()).online.lookup({ caseNo: "330000202611259999", phoneLast4: "0000" }))).toBe(
+      "ONLINE_LOOKUP_FAILED",
+    );
   });
 });
 
@@ -323,18 +415,32 @@ describe("the signed link on the receipt (QR code) and in an SMS", () => {
     expect(receipt.smsPath).toBe(`/rate?t=${receipt.ratingToken}&pf=7`);
     // Reprinting gives the same QR code.
     expect((await staff.online.receipt({ caseId })).ratingToken).toBe(receipt.ratingToken);
-    const audits = await getDb().selectFrom("audit_log").select("action").where("action", "=", "case.receipt").execute();
+    const audits = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "=", "case.receipt")
+      .execute();
     expect(audits).toHaveLength(2);
 
     const visitor = await citizen();
     const opened = await visitor.online.openLink({ token: receipt.ratingToken });
     expect(opened).toMatchObject({ caseNo, itemName: "个体工商户设立登记", status: "open" });
     // Through a link the channel is QR or SMS, never PC/mobile.
-    expect(await appCodeOf(visitor.online.submit({ token: opened.ratingToken ?? "", channel: 2, level: 5, idempotencyKey: randomUUID() }))).toBe(
-      "INVALID_INPUT",
-    );
-    await visitor.online.submit({ token: opened.ratingToken ?? "", channel: 3, level: 5, reasonCodes: ["517"], idempotencyKey: randomUUID() });
-    expect(await ratingRows()).toEqual([{ case_id: caseId, level: 5, channel: 3, window_id: hall.windowIds[0], prompt_id: null }]);
+    expect(
+      await appCodeOf(
+        visitor.online.submit({ token: opened.ratingToken ?? "", channel: 2, level: 5, idempotencyKey: randomUUID() }),
+      ),
+    ).toBe("INVALID_INPUT");
+    await visitor.online.submit({
+      token: opened.ratingToken ?? "",
+      channel: 3,
+      level: 5,
+      reasonCodes: ["517"],
+      idempotencyKey: randomUUID(),
+    });
+    expect(await ratingRows()).toEqual([
+      { case_id: caseId, level: 5, channel: 3, window_id: hall.windowIds[0], prompt_id: null },
+    ]);
 
     // Opened again: already rated, with the rating, and no form.
     expect(await visitor.online.openLink({ token: receipt.ratingToken })).toMatchObject({
@@ -348,8 +454,15 @@ describe("the signed link on the receipt (QR code) and in an SMS", () => {
     const { caseId, staff } = await completedCase();
     const receipt = await staff.online.receipt({ caseId });
     const visitor = await citizen();
-    const opened = await visitor.online.openLink({ token: new URLSearchParams(receipt.smsPath.split("?")[1]).get("t") ?? "" });
-    await visitor.online.submit({ token: opened.ratingToken ?? "", channel: 7, level: 4, idempotencyKey: randomUUID() });
+    const opened = await visitor.online.openLink({
+      token: new URLSearchParams(receipt.smsPath.split("?")[1]).get("t") ?? "",
+    });
+    await visitor.online.submit({
+      token: opened.ratingToken ?? "",
+      channel: 7,
+      level: 4,
+      idempotencyKey: randomUUID(),
+    });
     expect((await ratingRows()).map((row) => row.channel)).toEqual([7]);
   });
 
@@ -374,11 +487,17 @@ describe("the signed link on the receipt (QR code) and in an SMS", () => {
       "not-a-token",
     ];
     for (const token of invalid) {
-      expect(await open(token)).toEqual({ appCode: "RATING_LINK_INVALID", message: "评价链接无效或已过期，请重新查询办件" });
+      expect(await open(token)).toEqual({
+        appCode: "RATING_LINK_INVALID",
+        message: "评价链接无效或已过期，请重新查询办件",
+      });
     }
 
     advance(7 * DAY + 1_000);
-    expect(await open(ratingToken)).toEqual({ appCode: "RATING_LINK_EXPIRED", message: "评价链接已过期：该办件已超过评价期限，不能再评价" });
+    expect(await open(ratingToken)).toEqual({
+      appCode: "RATING_LINK_EXPIRED",
+      message: "评价链接已过期：该办件已超过评价期限，不能再评价",
+    });
     expect(await ratingRows()).toEqual([]);
   });
 
@@ -402,9 +521,11 @@ describe("the rating window", () => {
     const late = await visitor.online.lookup({ caseNo, phoneLast4: "5678" });
     expect(late.status).toBe("open");
     advance(11 * MINUTE);
-    expect(await appCodeOf(visitor.online.submit({ token: late.ratingToken ?? "", channel: 2, level: 5, idempotencyKey: randomUUID() }))).toBe(
-      "RATING_WINDOW_CLOSED",
-    );
+    expect(
+      await appCodeOf(
+        visitor.online.submit({ token: late.ratingToken ?? "", channel: 2, level: 5, idempotencyKey: randomUUID() }),
+      ),
+    ).toBe("RATING_WINDOW_CLOSED");
     expect(await visitor.online.lookup({ caseNo, phoneLast4: "5678" })).toMatchObject({
       status: "closed",
       ratingToken: null,
@@ -423,10 +544,14 @@ describe("many ratings from one address sent at once", () => {
       const { caseNo } = await completedCase(phone);
       tokens.push((await visitor.online.lookup({ caseNo, phoneLast4: phone.slice(-4) })).ratingToken ?? "");
     }
-    await Promise.all(tokens.map((token) => visitor.online.submit({ token, channel: 2, level: 5, idempotencyKey: randomUUID() })));
+    await Promise.all(
+      tokens.map((token) => visitor.online.submit({ token, channel: 2, level: 5, idempotencyKey: randomUUID() })),
+    );
     expect(await ratingRows()).toHaveLength(11);
     const flagged = await getDb().selectFrom("rating_signal").select("detail").where("kind", "=", "ip_rate").execute();
-    expect(flagged.map((signal) => signal.detail.replace(/（摘要 [0-9a-f]{12}）/, ""))).toEqual(["同一网络地址1 小时内第 11 条网上评价"]);
+    expect(flagged.map((signal) => signal.detail.replace(/（摘要 [0-9a-f]{12}）/, ""))).toEqual([
+      "同一网络地址1 小时内第 11 条网上评价",
+    ]);
   });
 });
 
@@ -442,9 +567,21 @@ describe("after the evaluator timed out", () => {
     const visitor = await citizen();
     const found = await visitor.online.lookup({ caseNo, phoneLast4: "5678" });
     expect(found.status).toBe("open");
-    await visitor.online.submit({ token: found.ratingToken ?? "", channel: 2, level: 4, reasonCodes: ["409"], idempotencyKey: randomUUID() });
-    expect(await ratingRows()).toEqual([{ case_id: caseId, level: 4, channel: 2, window_id: hall.windowIds[0], prompt_id: null }]);
-    const timedOut = await getDb().selectFrom("audit_log").select("action").where("action", "=", "rating.promptTimedOut").execute();
+    await visitor.online.submit({
+      token: found.ratingToken ?? "",
+      channel: 2,
+      level: 4,
+      reasonCodes: ["409"],
+      idempotencyKey: randomUUID(),
+    });
+    expect(await ratingRows()).toEqual([
+      { case_id: caseId, level: 4, channel: 2, window_id: hall.windowIds[0], prompt_id: null },
+    ]);
+    const timedOut = await getDb()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "=", "rating.promptTimedOut")
+      .execute();
     expect(timedOut).toHaveLength(1);
   });
 });
@@ -471,14 +608,29 @@ describe("misuse", () => {
       const { caseNo } = await completedCase(phone);
       const { ratingToken } = await visitor.online.lookup({ caseNo, phoneLast4: phone.slice(-4) });
       const key = randomUUID();
-      const { ratingId } = await visitor.online.submit({ token: ratingToken ?? "", channel: 2, level: 5, idempotencyKey: key });
+      const { ratingId } = await visitor.online.submit({
+        token: ratingToken ?? "",
+        channel: 2,
+        level: 5,
+        idempotencyKey: key,
+      });
       last = { token: ratingToken ?? "", key, ratingId };
     }
     // A retry of the eleventh is a replay: nothing more is written or counted.
     await visitor.online.submit({ token: last.token, channel: 2, level: 5, idempotencyKey: last.key });
     expect(await ratingRows()).toHaveLength(11);
-    const signals = await getDb().selectFrom("rating_signal").select(["kind", "detail", "rating_id"]).where("kind", "=", "ip_rate").execute();
+    const signals = await getDb()
+      .selectFrom("rating_signal")
+      .select(["kind", "detail", "rating_id"])
+      .where("kind", "=", "ip_rate")
+      .execute();
     // Stored with the eleventh rating, in its transaction.
-    expect(signals).toEqual([{ kind: "ip_rate", rating_id: last.ratingId, detail: expect.stringMatching(/同一网络地址（摘要 [0-9a-f]{12}）1 小时内第 11 条网上评价/) as unknown }]);
+    expect(signals).toEqual([
+      {
+        kind: "ip_rate",
+        rating_id: last.ratingId,
+        detail: expect.stringMatching(/同一网络地址（摘要 [0-9a-f]{12}）1 小时内第 11 条网上评价/) as unknown,
+      },
+    ]);
   });
 });

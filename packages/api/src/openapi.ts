@@ -12,7 +12,11 @@ const ERROR_SCHEMA = {
   type: "object",
   required: ["code", "message", "details"],
   properties: {
-    code: { type: "string", description: "错误代码，如 INVALID_INPUT、CASE_NOT_FOUND、API_SCOPE_MISSING、API_RATE_LIMITED", example: "CASE_NOT_FOUND" },
+    code: {
+      type: "string",
+      description: "错误代码，如 INVALID_INPUT、CASE_NOT_FOUND、API_SCOPE_MISSING、API_RATE_LIMITED",
+      example: "CASE_NOT_FOUND",
+    },
     message: { type: "string", description: "给人看的中文说明", example: "办件不存在，请核对办件编号" },
     details: {
       type: "array",
@@ -21,7 +25,11 @@ const ERROR_SCHEMA = {
         type: "object",
         required: ["field", "message"],
         properties: {
-          field: { type: "string", description: "字段路径，如 reasonCodes、staffBadgeNos.1；空字符串指整个请求", example: "reasonCodes" },
+          field: {
+            type: "string",
+            description: "字段路径，如 reasonCodes、staffBadgeNos.1；空字符串指整个请求",
+            example: "reasonCodes",
+          },
           message: { type: "string", example: "差评请至少选择一项原因或填写意见" },
         },
       },
@@ -73,7 +81,10 @@ function describeErrors(path: string, operation: TOperation, hasBody: boolean): 
   }
   operation.responses = next;
   // Business-system routes take an API key as a bearer token or in X-Api-Key; the rest a session.
-  if (isProtected) operation.security = path.startsWith("/integration/") ? [{ Authorization: [] }, { ApiKey: [] }] : [{ Authorization: [] }];
+  if (isProtected)
+    operation.security = path.startsWith("/integration/")
+      ? [{ Authorization: [] }, { ApiKey: [] }]
+      : [{ Authorization: [] }];
 }
 
 /** The REST contract for business systems, generated from the same procedures the apps call. */
@@ -96,7 +107,9 @@ export function openApiDocument(baseUrl: string): TOpenApiDocument {
       if (operation) describeErrors(path, operation, operation.requestBody !== undefined);
     }
   }
-  const schemas = Object.fromEntries(Object.entries(document.components?.schemas ?? {}).filter(([name]) => !name.startsWith("error.")));
+  const schemas = Object.fromEntries(
+    Object.entries(document.components?.schemas ?? {}).filter(([name]) => !name.startsWith("error.")),
+  );
   document.components = { ...document.components, schemas: { ...schemas, Error: ERROR_SCHEMA as never } };
   return document;
 }

@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import { expect, test, vi } from "vitest";
 
-import { createHallFixture } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { apiHarness, appCodeOf } from "../test/harness";
@@ -29,7 +28,12 @@ test("the overview's feed opens with ready, then hears of each committed rating 
 
   const staff = await api.signedIn(hall.users.window_staff.username);
   await staff.window.signIn({ windowId: hall.windowIds[0] });
-  const created = await staff.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "张三丰", applicantPhone: "13812345678" });
+  const created = await staff.case.create({
+    serviceItemId: hall.itemIds.instant,
+    applicantType: "person",
+    applicantName: "张三丰",
+    applicantPhone: "13812345678",
+  });
   await staff.case.complete({ caseId: created.id });
   await staff.case.inviteRating({ caseId: created.id });
   const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
@@ -41,7 +45,9 @@ test("the overview's feed opens with ready, then hears of each committed rating 
   expect(event).toEqual({ type: "ratingRecorded", at: expect.any(String) as unknown });
   expect(published).toHaveBeenCalledTimes(1);
   // The rating was committed before anyone heard of it.
-  expect(await getDb().selectFrom("rating").select("id").where("id", "=", rating.ratingId).executeTakeFirst()).toBeDefined();
+  expect(
+    await getDb().selectFrom("rating").select("id").where("id", "=", rating.ratingId).executeTakeFirst(),
+  ).toBeDefined();
 
   await feed.return?.(undefined);
   expect(api.bus.hallListenerCount(hall.hallId)).toBe(0);

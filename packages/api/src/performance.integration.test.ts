@@ -1,10 +1,8 @@
 import { beforeEach, describe, expect, test } from "vitest";
 
-import type { TLevel } from "@hcp/domain";
-
-import { createHallFixture, insertFixtureCase } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, insertFixtureCase, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
+import type { TLevel } from "@hcp/domain";
 
 import { apiHarness, appCodeOf } from "../test/harness";
 
@@ -113,13 +111,19 @@ describe("window performance and ranking", () => {
     expect(ranking.rows[1]?.satisfactionLowerBound).toBe("72.25%");
     expect(
       await appCodeOf(
-        manager.performance.updateRankingSettings({ weights: { satisfaction: 50, ratedRate: 0, onTimeCompletion: 0, workOrders: 0 }, minSample: 5 }),
+        manager.performance.updateRankingSettings({
+          weights: { satisfaction: 50, ratedRate: 0, onTimeCompletion: 0, workOrders: 0 },
+          minSample: 5,
+        }),
       ),
     ).toBe("BAD_REQUEST");
     const auditor = await signedIn("test_auditor");
     expect(
       await appCodeOf(
-        auditor.performance.updateRankingSettings({ weights: { satisfaction: 100, ratedRate: 0, onTimeCompletion: 0, workOrders: 0 }, minSample: 5 }),
+        auditor.performance.updateRankingSettings({
+          weights: { satisfaction: 100, ratedRate: 0, onTimeCompletion: 0, workOrders: 0 },
+          minSample: 5,
+        }),
       ),
     ).toBe("FORBIDDEN");
   });
@@ -135,13 +139,16 @@ describe("window performance and ranking", () => {
     expect(march.rows.find((row) => row.window.id === hall.windowIds[1])?.lastTwoMonthsRunning).toBe(true);
     expect((await manager.performance.windows(FEBRUARY)).lastTwoMonthsRunning).toBeNull();
     // Not a whole month: no 末位 judgement.
-    expect((await manager.performance.windows({ from: "2023-03-01", to: "2023-03-15" })).lastTwoMonthsRunning).toBeNull();
+    expect(
+      (await manager.performance.windows({ from: "2023-03-01", to: "2023-03-15" })).lastTwoMonthsRunning,
+    ).toBeNull();
   });
 
   test("every ranked row shows what its score is made of; a 黑榜 entry says what pulls it down", async () => {
     // A01: instant cases only (no 承诺件), no bad review. A02: the other department's 承诺件, with bad reviews.
     await windowMonth(0, "2023-03-06", 40, 0, 10);
-    for (let n = 0; n < 40; n += 1) await ratedCase({ windowIndex: 1, day: "2023-03-07", level: n < 34 ? 5 : 1, otherDepartment: true });
+    for (let n = 0; n < 40; n += 1)
+      await ratedCase({ windowIndex: 1, day: "2023-03-07", level: n < 34 ? 5 : 1, otherDepartment: true });
     const manager = await signedIn("test_hall_manager");
     const ranking = await manager.performance.windows(MARCH);
     expect(ranking.population).toEqual({ scope: "hall", name: "全厅", ranked: 2 });
@@ -165,7 +172,8 @@ describe("window performance and ranking", () => {
     // Both months: 自然资源局's cases at A02 rank it; 市场监督管理局's (the head's) only at A01.
     for (const day of ["2023-02-06", "2023-03-06"]) {
       await windowMonth(0, day, 30, 0);
-      for (let n = 0; n < 30; n += 1) await ratedCase({ windowIndex: 1, day, level: n < 25 ? 5 : 1, otherDepartment: true });
+      for (let n = 0; n < 30; n += 1)
+        await ratedCase({ windowIndex: 1, day, level: n < 25 ? 5 : 1, otherDepartment: true });
     }
     const head = await signedIn("test_department_head");
     const view = await head.performance.windows(MARCH);
@@ -175,7 +183,7 @@ describe("window performance and ranking", () => {
     expect(view.red).toEqual([]);
     expect(view.black).toEqual([]);
     expect(view.lastTwoMonthsRunning).toBeNull();
-    expect(view.rows.some((row) => (row.red && (row.black || row.lastTwoMonthsRunning)))).toBe(false);
+    expect(view.rows.some((row) => row.red && (row.black || row.lastTwoMonthsRunning))).toBe(false);
 
     // The hall's population: both windows ranked, A02 last both months — on the 黑榜 and 末位, never 红榜.
     const manager = await signedIn("test_hall_manager");
@@ -199,7 +207,14 @@ describe("window performance and ranking", () => {
       (
         await db
           .insertInto("staff")
-          .values({ hall_id: hall.hallId, department_id: hall.departmentIds[0], badge_no: "T009", name: "赵敏", photo_url: "", active: true })
+          .values({
+            hall_id: hall.hallId,
+            department_id: hall.departmentIds[0],
+            badge_no: "T009",
+            name: "赵敏",
+            photo_url: "",
+            active: true,
+          })
           .executeTakeFirstOrThrow()
       ).insertId,
     );
@@ -209,9 +224,24 @@ describe("window performance and ranking", () => {
       .insertInto("window_presence")
       .values([
         // March at A01: 王丽 until the 15th, then 李强; A02: 李强 for two days in February only.
-        { window_id: a01, staff_id: wang, signed_in_at: new Date("2023-03-01T00:30:00Z"), signed_out_at: new Date("2023-03-15T09:00:00Z") },
-        { window_id: a01, staff_id: li, signed_in_at: new Date("2023-03-16T00:30:00Z"), signed_out_at: new Date("2023-03-31T09:00:00Z") },
-        { window_id: a02, staff_id: li, signed_in_at: new Date("2023-02-20T00:30:00Z"), signed_out_at: new Date("2023-02-21T09:00:00Z") },
+        {
+          window_id: a01,
+          staff_id: wang,
+          signed_in_at: new Date("2023-03-01T00:30:00Z"),
+          signed_out_at: new Date("2023-03-15T09:00:00Z"),
+        },
+        {
+          window_id: a01,
+          staff_id: li,
+          signed_in_at: new Date("2023-03-16T00:30:00Z"),
+          signed_out_at: new Date("2023-03-31T09:00:00Z"),
+        },
+        {
+          window_id: a02,
+          staff_id: li,
+          signed_in_at: new Date("2023-02-20T00:30:00Z"),
+          signed_out_at: new Date("2023-02-21T09:00:00Z"),
+        },
         // Today (April) 赵敏 sits at A01 — she never served there in March.
         { window_id: a01, staff_id: zhao, signed_in_at: new Date("2023-04-10T00:30:00Z"), signed_out_at: null },
       ])
@@ -233,7 +263,9 @@ describe("window performance and ranking", () => {
     expect(staffOf(a02)).toEqual([["李强", 1]]);
     // February: 李强's sign-in at A02 without a case still counts as serving there.
     const february = await manager.performance.windows(FEBRUARY);
-    expect(february.rows.find((row) => row.window.id === a02)?.staff.map((member) => [member.name, member.casesCompleted])).toEqual([["李强", 0]]);
+    expect(
+      february.rows.find((row) => row.window.id === a02)?.staff.map((member) => [member.name, member.casesCompleted]),
+    ).toEqual([["李强", 0]]);
     expect(february.rows.find((row) => row.window.id === a01)?.staff).toEqual([]);
     // The overview of the same period names the same people.
     const overview = await manager.overview.period(MARCH);
@@ -246,10 +278,20 @@ describe("window performance and ranking", () => {
     const manager = await signedIn("test_hall_manager");
     const windowId = hall.windowIds[0];
     const staff = await manager.performance.staff({ ...MARCH, windowId });
-    expect(staff.map((row) => [row.id, row.metrics.casesCompleted, row.metrics.validRatings])).toEqual([[hall.staffIds[0], 6, 5]]);
+    expect(staff.map((row) => [row.id, row.metrics.casesCompleted, row.metrics.validRatings])).toEqual([
+      [hall.staffIds[0], 6, 5],
+    ]);
     const items = await manager.performance.items({ ...MARCH, windowId, staffId: hall.staffIds[0] });
-    expect(items.map((row) => [row.id, row.metrics.casesCompleted, row.metrics.badRatings])).toEqual([[hall.itemIds.instant, 6, 2]]);
-    const ratings = await manager.performance.ratings({ ...MARCH, windowId, staffId: hall.staffIds[0], serviceItemId: hall.itemIds.instant, badOnly: true });
+    expect(items.map((row) => [row.id, row.metrics.casesCompleted, row.metrics.badRatings])).toEqual([
+      [hall.itemIds.instant, 6, 2],
+    ]);
+    const ratings = await manager.performance.ratings({
+      ...MARCH,
+      windowId,
+      staffId: hall.staffIds[0],
+      serviceItemId: hall.itemIds.instant,
+      badOnly: true,
+    });
     expect(ratings.total).toBe(2);
     expect(ratings.rows.map((row) => [row.levelLabel, row.reasonCodes, row.comment])).toEqual([
       ["非常不满意", ["214"], "排队太久"],
@@ -268,14 +310,32 @@ describe("window performance and ranking", () => {
     await db
       .insertInto("rating_prompt")
       .values([
-        { case_id: 1, window_id: hall.windowIds[0], staff_id: hall.staffIds[0], status: "rated", created_at: new Date("2023-03-06T02:00:00Z"), closed_at: null },
-        { case_id: 2, window_id: hall.windowIds[0], staff_id: hall.staffIds[0], status: "timed_out", created_at: new Date("2023-03-06T02:00:00Z"), closed_at: null },
+        {
+          case_id: 1,
+          window_id: hall.windowIds[0],
+          staff_id: hall.staffIds[0],
+          status: "rated",
+          created_at: new Date("2023-03-06T02:00:00Z"),
+          closed_at: null,
+        },
+        {
+          case_id: 2,
+          window_id: hall.windowIds[0],
+          staff_id: hall.staffIds[0],
+          status: "timed_out",
+          created_at: new Date("2023-03-06T02:00:00Z"),
+          closed_at: null,
+        },
       ])
       .execute();
     const manager = await signedIn("test_hall_manager");
     const trend = await manager.performance.trend(MARCH);
     expect(trend.days).toHaveLength(31);
-    expect(trend.days.find((day) => day.date === "2023-03-06")).toMatchObject({ casesCompleted: 7, validRatings: 5, badRatings: 1 });
+    expect(trend.days.find((day) => day.date === "2023-03-06")).toMatchObject({
+      casesCompleted: 7,
+      validRatings: 5,
+      badRatings: 1,
+    });
     // Weeks run Monday to Sunday: 1–5 March is the clipped first week.
     expect(trend.weeks.map((week) => [week.from, week.to, week.validRatings])).toEqual([
       ["2023-03-01", "2023-03-05", 0],
@@ -294,7 +354,13 @@ describe("window performance and ranking", () => {
     expect(reasons.map((row) => [row.code, row.level, row.count, row.share.text])).toEqual([["214", 1, 1, "100.00%"]]);
 
     const cover = await manager.performance.coverage(MARCH);
-    expect(cover.total).toMatchObject({ casesCompleted: 10, casesRated: 7, promptsSent: 2, promptsRated: 1, promptsTimedOut: 1 });
+    expect(cover.total).toMatchObject({
+      casesCompleted: 10,
+      casesRated: 7,
+      promptsSent: 2,
+      promptsRated: 1,
+      promptsTimedOut: 1,
+    });
     // Both days lie more than 7 days before 10 April: every unrated case's window has closed.
     expect(cover.total.casesClosedUnrated).toBe(3);
   });
@@ -303,7 +369,14 @@ describe("window performance and ranking", () => {
     const db = getDb();
     const other = await db
       .insertInto("staff")
-      .values({ hall_id: hall.hallId, department_id: hall.departmentIds[1], badge_no: "T009", name: "赵敏", photo_url: "", active: true })
+      .values({
+        hall_id: hall.hallId,
+        department_id: hall.departmentIds[1],
+        badge_no: "T009",
+        name: "赵敏",
+        photo_url: "",
+        active: true,
+      })
       .executeTakeFirstOrThrow();
     const otherStaffId = Number(other.insertId);
     await windowMonth(0, "2023-03-06", 2, 0);
@@ -312,15 +385,21 @@ describe("window performance and ranking", () => {
     const staff = await head.performance.staff(MARCH);
     expect(staff.map((row) => row.id)).toEqual([hall.staffIds[0]]);
     expect(await appCodeOf(head.performance.ratings({ ...MARCH, staffId: otherStaffId }))).toBe("STAFF_NOT_FOUND");
-    expect(await appCodeOf(head.performance.items({ ...MARCH, departmentId: hall.departmentIds[1] }))).toBe("DEPARTMENT_NOT_FOUND");
+    expect(await appCodeOf(head.performance.items({ ...MARCH, departmentId: hall.departmentIds[1] }))).toBe(
+      "DEPARTMENT_NOT_FOUND",
+    );
     const ratings = await head.performance.ratings(MARCH);
     expect(ratings.total).toBe(2);
   });
 
   test("refuses periods too long or in the future, and windows of no hall of the caller", async () => {
     const manager = await signedIn("test_hall_manager");
-    expect(await appCodeOf(manager.performance.windows({ from: "2022-01-01", to: "2023-03-31" }))).toBe("PERIOD_TOO_LONG");
-    expect(await appCodeOf(manager.performance.windows({ from: "2023-05-01", to: "2023-05-31" }))).toBe("PERIOD_IN_FUTURE");
+    expect(await appCodeOf(manager.performance.windows({ from: "2022-01-01", to: "2023-03-31" }))).toBe(
+      "PERIOD_TOO_LONG",
+    );
+    expect(await appCodeOf(manager.performance.windows({ from: "2023-05-01", to: "2023-05-31" }))).toBe(
+      "PERIOD_IN_FUTURE",
+    );
     expect(await appCodeOf(manager.performance.windows({ from: "2023-03-31", to: "2023-03-01" }))).toBe("BAD_REQUEST");
     expect(await appCodeOf(manager.performance.staff({ ...MARCH, windowId: 999_999 }))).toBe("WINDOW_NOT_FOUND");
     const staff = await signedIn("test_window_staff");

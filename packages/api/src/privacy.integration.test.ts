@@ -3,13 +3,11 @@ import { createCipheriv, randomBytes, randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
 
 import { listAudit, verifyAuditChain } from "@hcp/db";
-import { createHallFixture } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { apiHarness, appCodeOf, dayPassesForWorkOrders } from "../test/harness";
-import { decryptWith, keyringDataKey, singleKeyring } from "./services/contact";
-import type { TDataKeyring } from "./services/contact";
+import { decryptWith, keyringDataKey, singleKeyring, type TDataKeyring } from "./services/contact";
 import { findCaseIdsByApplicant, rekeyApplicantData } from "./services/privacy";
 
 let hall: THallFixture;
@@ -48,17 +46,29 @@ describe("applicant personal data", () => {
     expect(row.applicant_id_no_cipher).toMatch(/^k1:/);
     expect(JSON.stringify(row)).not.toContain(PHONE);
     expect(JSON.stringify(row)).not.toContain(ID_NO);
-    expect(row).toMatchObject({ applicant_contact_masked: "138****5678", applicant_id_no_masked: "1101**********002X" });
+    expect(row).toMatchObject({
+      applicant_contact_masked: "138****5678",
+      applicant_id_no_masked: "1101**********002X",
+    });
     expect(row.applicant_contact_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row.applicant_id_no_hash).not.toBe(row.applicant_contact_hash);
     const staff = await api.signedIn(hall.users.window_staff.username);
-    expect((await staff.case.mine())[0]).toMatchObject({ applicantContactMasked: "138****5678", applicantIdNoMasked: "1101**********002X" });
+    expect((await staff.case.mine())[0]).toMatchObject({
+      applicantContactMasked: "138****5678",
+      applicantIdNoMasked: "1101**********002X",
+    });
   });
 
   test("an invalid ID number is refused with the reason", async () => {
     const staff = await api.signedIn(hall.users.window_staff.username);
     await staff.window.signIn({ windowId: hall.windowIds[0] });
-    const refused = staff.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "郑一", applicantPhone: PHONE, applicantIdNo: "110105194912310021" });
+    const refused = staff.case.create({
+      serviceItemId: hall.itemIds.instant,
+      applicantType: "person",
+      applicantName: "郑一",
+      applicantPhone: PHONE,
+      applicantIdNo: "110105194912310021",
+    });
     await expect(refused).rejects.toThrow("请输入有效的身份证号或统一社会信用代码");
   });
 
@@ -66,28 +76,45 @@ describe("applicant personal data", () => {
     const withId = await createCase(ID_NO);
     const phoneOnly = await createCase();
     const ctx = { db: getDb(), dataKey: api.dataKey };
-    expect(await findCaseIdsByApplicant(ctx, hall.hallId, { field: "phone", value: PHONE })).toEqual([withId, phoneOnly]);
+    expect(await findCaseIdsByApplicant(ctx, hall.hallId, { field: "phone", value: PHONE })).toEqual([
+      withId,
+      phoneOnly,
+    ]);
     expect(await findCaseIdsByApplicant(ctx, hall.hallId, { field: "idNo", value: ID_NO })).toEqual([withId]);
     expect(await findCaseIdsByApplicant(ctx, hall.hallId, { field: "phone", value: "13900000000" })).toEqual([]);
-    expect(await findCaseIdsByApplicant({ db: getDb(), dataKey: randomBytes(32) }, hall.hallId, { field: "phone", value: PHONE })).toEqual([]);
+    expect(
+      await findCaseIdsByApplicant({ db: getDb(), dataKey: randomBytes(32) }, hall.hallId, {
+        field: "phone",
+        value: PHONE,
+      }),
+    ).toEqual([]);
   });
 
   test("revealing needs a permitted role and a reason, and every reveal is on the audit chain without the clear value", async () => {
     const caseId = await createCase(ID_NO);
     const manager = await api.signedIn(hall.users.hall_manager.username);
-    expect(await manager.case.revealContact({ caseId, field: "phone", reason: "差评回访需致电" })).toEqual({ value: PHONE, masked: "138****5678" });
+    expect(await manager.case.revealContact({ caseId, field: "phone", reason: "差评回访需致电" })).toEqual({
+      value: PHONE,
+      masked: "138****5678",
+    });
     const head = await api.signedIn(hall.users.department_head.username);
     expect((await head.case.revealContact({ caseId, field: "idNo", reason: "核实申请人身份" })).value).toBe(ID_NO);
     const staff = await api.signedIn(hall.users.window_staff.username);
     expect((await staff.case.revealContact({ caseId, field: "phone", reason: "通知补正材料" })).value).toBe(PHONE);
 
     const auditor = await api.signedIn(hall.users.auditor.username);
-    expect(await appCodeOf(auditor.case.revealContact({ caseId, field: "phone", reason: "随便看看看" }))).toBe("CONTACT_REVEAL_FORBIDDEN");
+    expect(await appCodeOf(auditor.case.revealContact({ caseId, field: "phone", reason: "随便看看看" }))).toBe(
+      "CONTACT_REVEAL_FORBIDDEN",
+    );
     const otherStaff = await api.signedIn(hall.users.secondStaff.username);
-    expect(await appCodeOf(otherStaff.case.revealContact({ caseId, field: "phone", reason: "随便看看看" }))).toBe("CONTACT_REVEAL_FORBIDDEN");
+    expect(await appCodeOf(otherStaff.case.revealContact({ caseId, field: "phone", reason: "随便看看看" }))).toBe(
+      "CONTACT_REVEAL_FORBIDDEN",
+    );
     expect(await appCodeOf(manager.case.revealContact({ caseId, field: "phone", reason: "看" }))).toBe("BAD_REQUEST");
     const phoneOnly = await createCase();
-    expect(await appCodeOf(manager.case.revealContact({ caseId: phoneOnly, field: "idNo", reason: "核实申请人身份" }))).toBe("CONTACT_NOT_RECORDED");
+    expect(
+      await appCodeOf(manager.case.revealContact({ caseId: phoneOnly, field: "idNo", reason: "核实申请人身份" })),
+    ).toBe("CONTACT_NOT_RECORDED");
 
     // Once the citizen has rated the case, its staff member may not reveal — after a good rating
     // too, so the refusal never tells them the level.
@@ -95,19 +122,47 @@ describe("applicant personal data", () => {
     const praised = await createCase();
     await staff.case.complete({ caseId: praised });
     await device.rating.submit({ caseNo: (await caseRow(praised)).case_no, level: 5, idempotencyKey: randomUUID() });
-    expect(await appCodeOf(staff.case.revealContact({ caseId: praised, field: "phone", reason: "通知补正材料" }))).toBe("CONTACT_REVEAL_FORBIDDEN");
+    expect(await appCodeOf(staff.case.revealContact({ caseId: praised, field: "phone", reason: "通知补正材料" }))).toBe(
+      "CONTACT_REVEAL_FORBIDDEN",
+    );
     await staff.case.complete({ caseId });
-    await device.rating.submit({ caseNo: (await caseRow(caseId)).case_no, level: 1, reasonCodes: ["115"], idempotencyKey: randomUUID() });
-    expect(await appCodeOf(staff.case.revealContact({ caseId, field: "phone", reason: "通知补正材料" }))).toBe("CONTACT_REVEAL_FORBIDDEN");
-    const order = await getDb().selectFrom("work_order").select("id").where("case_id", "=", caseId).executeTakeFirstOrThrow();
-    expect((await head.workOrder.byId({ id: order.id })).case).toMatchObject({ caseId, applicantContactMasked: "138****5678", applicantIdNoMasked: "1101**********002X" });
+    await device.rating.submit({
+      caseNo: (await caseRow(caseId)).case_no,
+      level: 1,
+      reasonCodes: ["115"],
+      idempotencyKey: randomUUID(),
+    });
+    expect(await appCodeOf(staff.case.revealContact({ caseId, field: "phone", reason: "通知补正材料" }))).toBe(
+      "CONTACT_REVEAL_FORBIDDEN",
+    );
+    const order = await getDb()
+      .selectFrom("work_order")
+      .select("id")
+      .where("case_id", "=", caseId)
+      .executeTakeFirstOrThrow();
+    expect((await head.workOrder.byId({ id: order.id })).case).toMatchObject({
+      caseId,
+      applicantContactMasked: "138****5678",
+      applicantIdNoMasked: "1101**********002X",
+    });
     await dayPassesForWorkOrders(getDb());
-    expect((await staff.workOrder.byId({ id: order.id })).case).toMatchObject({ applicantContactMasked: "", applicantIdNoMasked: "" });
+    expect((await staff.workOrder.byId({ id: order.id })).case).toMatchObject({
+      applicantContactMasked: "",
+      applicantIdNoMasked: "",
+    });
 
     const reveals = (await listAudit(getDb(), { action: "case.revealContact", limit: 10 })).reverse();
     expect(reveals.map((record) => [record.actorUserId, record.actorRole, record.detail])).toEqual([
-      [hall.users.hall_manager.id, "hall_manager", expect.objectContaining({ field: "phone", masked: "138****5678", reason: "差评回访需致电" })],
-      [hall.users.department_head.id, "department_head", expect.objectContaining({ field: "idNo", masked: "1101**********002X", reason: "核实申请人身份" })],
+      [
+        hall.users.hall_manager.id,
+        "hall_manager",
+        expect.objectContaining({ field: "phone", masked: "138****5678", reason: "差评回访需致电" }),
+      ],
+      [
+        hall.users.department_head.id,
+        "department_head",
+        expect.objectContaining({ field: "idNo", masked: "1101**********002X", reason: "核实申请人身份" }),
+      ],
       [hall.users.window_staff.id, "window_staff", expect.objectContaining({ field: "phone", reason: "通知补正材料" })],
     ]);
     const trail = JSON.stringify(await listAudit(getDb(), { limit: 100 }));
@@ -124,13 +179,26 @@ describe("applicant personal data", () => {
     const cipher = createCipheriv("aes-256-gcm", api.dataKey, iv);
     const body = Buffer.concat([cipher.update("13700001111", "utf8"), cipher.final()]);
     const legacy = Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64");
-    await getDb().updateTable("case").set({ applicant_contact_cipher: legacy, applicant_contact_masked: "" }).where("id", "=", second).execute();
+    await getDb()
+      .updateTable("case")
+      .set({ applicant_contact_cipher: legacy, applicant_contact_masked: "" })
+      .where("id", "=", second)
+      .execute();
 
-    const ring: TDataKeyring = { rootId: "k1", currentId: "k2", keys: new Map([["k1", api.dataKey], ["k2", randomBytes(32)]]) };
+    const ring: TDataKeyring = {
+      rootId: "k1",
+      currentId: "k2",
+      keys: new Map([
+        ["k1", api.dataKey],
+        ["k2", randomBytes(32)],
+      ]),
+    };
     const before = await caseRow(first);
     expect(decryptWith(ring, before.applicant_contact_cipher ?? "")).toBe(PHONE);
     expect(decryptWith(ring, legacy)).toBe("13700001111");
-    expect(() => decryptWith(singleKeyring(randomBytes(32), "k2"), before.applicant_contact_cipher ?? "")).toThrow("data key k1 is not configured");
+    expect(() => decryptWith(singleKeyring(randomBytes(32), "k2"), before.applicant_contact_cipher ?? "")).toThrow(
+      "data key k1 is not configured",
+    );
 
     expect(await rekeyApplicantData(getDb(), ring, new Date(), 1)).toEqual({ examined: 2, reencrypted: 2 });
     const [rotatedFirst, rotatedSecond] = [await caseRow(first), await caseRow(second)];
@@ -142,14 +210,25 @@ describe("applicant personal data", () => {
     expect(rotatedSecond.applicant_contact_masked).toBe("137****1111");
     // Lookup hashes are keyed by the root key: unchanged by the rotation.
     expect(rotatedFirst.applicant_contact_hash).toBe(before.applicant_contact_hash);
-    expect(await findCaseIdsByApplicant({ db: getDb(), dataKey: keyringDataKey(ring) }, hall.hallId, { field: "idNo", value: ID_NO })).toEqual([first]);
+    expect(
+      await findCaseIdsByApplicant({ db: getDb(), dataKey: keyringDataKey(ring) }, hall.hallId, {
+        field: "idNo",
+        value: ID_NO,
+      }),
+    ).toEqual([first]);
 
     // The platform on the new ring reveals the rotated values; a second run rewrites nothing.
     const rotated = apiHarness(getDb, { dataKey: keyringDataKey(ring) });
     const manager = await rotated.signedIn(hall.users.hall_manager.username);
-    expect((await manager.case.revealContact({ caseId: second, field: "phone", reason: "差评回访需致电" })).value).toBe("13700001111");
+    expect((await manager.case.revealContact({ caseId: second, field: "phone", reason: "差评回访需致电" })).value).toBe(
+      "13700001111",
+    );
     expect(await rekeyApplicantData(getDb(), ring, new Date())).toEqual({ examined: 2, reencrypted: 0 });
     const rekeys = await listAudit(getDb(), { action: "privacy.rekey", limit: 5 });
-    expect(rekeys.at(-1)).toMatchObject({ actorRole: "system", entityId: "k2", after: { casesReencrypted: 2, ciphersFromKey: { k1: 3 } } });
+    expect(rekeys.at(-1)).toMatchObject({
+      actorRole: "system",
+      entityId: "k2",
+      after: { casesReencrypted: 2, ciphersFromKey: { k1: 3 } },
+    });
   });
 });

@@ -2,12 +2,10 @@ import { randomUUID } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
-import { createHallFixture } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import type { TCaller } from "../test/harness";
-import { apiHarness } from "../test/harness";
+import { apiHarness, type TCaller } from "../test/harness";
 import { AppError } from "./errors";
 
 let hall: THallFixture;
@@ -22,7 +20,12 @@ const api = apiHarness(getDb);
 async function completedCases(staff: TCaller, count: number): Promise<number[]> {
   const ids: number[] = [];
   for (let index = 0; index < count; index += 1) {
-    const created = await staff.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: `市民${index}`, applicantPhone: "13812345678" });
+    const created = await staff.case.create({
+      serviceItemId: hall.itemIds.instant,
+      applicantType: "person",
+      applicantName: `市民${index}`,
+      applicantPhone: "13812345678",
+    });
     await staff.case.complete({ caseId: created.id });
     ids.push(created.id);
   }
@@ -50,7 +53,11 @@ async function promptsOf(caseIds: readonly number[]) {
 }
 
 async function ratedCaseIds(caseIds: readonly number[]): Promise<number[]> {
-  const rows = await getDb().selectFrom("rating").select("case_id").where("case_id", "in", [...caseIds]).execute();
+  const rows = await getDb()
+    .selectFrom("rating")
+    .select("case_id")
+    .where("case_id", "in", [...caseIds])
+    .execute();
   return rows.map((row) => row.case_id);
 }
 
@@ -81,10 +88,15 @@ describe("请评价 pressed concurrently", () => {
     const second = await api.signedIn(hall.users.secondStaff.username);
     await first.window.signIn({ windowId: hall.windowIds[0] });
     await second.window.signIn({ windowId: hall.windowIds[1] });
-    const cases = [...(await completedCases(first, 4)).map((caseId) => ({ staff: first, caseId })), ...(await completedCases(second, 4)).map((caseId) => ({ staff: second, caseId }))];
+    const cases = [
+      ...(await completedCases(first, 4)).map((caseId) => ({ staff: first, caseId })),
+      ...(await completedCases(second, 4)).map((caseId) => ({ staff: second, caseId })),
+    ];
 
     // Every case invited twice in the same instant (a double press, or a retry racing the first).
-    const calls = [...cases, ...cases].map(({ staff, caseId }) => outcome(staff.case.inviteRating({ caseId })).then((result) => ({ caseId, result })));
+    const calls = [...cases, ...cases].map(({ staff, caseId }) =>
+      outcome(staff.case.inviteRating({ caseId })).then((result) => ({ caseId, result })),
+    );
     const results = await Promise.all(calls);
 
     const caseIds = cases.map(({ caseId }) => caseId);
@@ -102,12 +114,16 @@ describe("请评价 pressed concurrently", () => {
     await staff.window.signIn({ windowId: hall.windowIds[0] });
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
     const caseIds = await completedCases(staff, 6);
-    const cases = await Promise.all(caseIds.map(async (caseId) => ({ caseId, ...(await staff.case.inviteRating({ caseId })) })));
+    const cases = await Promise.all(
+      caseIds.map(async (caseId) => ({ caseId, ...(await staff.case.inviteRating({ caseId })) })),
+    );
     const caseNos = new Map((await staff.case.mine()).map((row) => [row.id, row.caseNo]));
 
     const results = await Promise.all(
       cases.flatMap(({ caseId, promptId }) => [
-        outcome(device.rating.submit({ caseNo: caseNos.get(caseId) ?? "", level: 5, idempotencyKey: randomUUID(), promptId })),
+        outcome(
+          device.rating.submit({ caseNo: caseNos.get(caseId) ?? "", level: 5, idempotencyKey: randomUUID(), promptId }),
+        ),
         outcome(staff.case.inviteRating({ caseId })),
         outcome(staff.case.withdrawInvitation({ caseId })),
       ]),
@@ -123,7 +139,9 @@ describe("请评价 pressed concurrently", () => {
     }
     expect(new Set(rated).size).toBe(rated.length);
     const audits = await inviteAudits(caseIds);
-    expect(audits.map((audit) => (JSON.parse(audit.detail) as { promptId: number }).promptId).sort()).toEqual(prompts.map((prompt) => prompt.id).sort());
+    expect(audits.map((audit) => (JSON.parse(audit.detail) as { promptId: number }).promptId).sort()).toEqual(
+      prompts.map((prompt) => prompt.id).sort(),
+    );
   });
 
   test("请评价 while another staff member signs in at the window: no case of the ended session stays on the evaluator", async () => {

@@ -3,12 +3,10 @@ import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
-import { createHallFixture } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import type { TCaller } from "../test/harness";
-import { apiHarness, appCodeOf, nextTracked } from "../test/harness";
+import { apiHarness, appCodeOf, nextTracked, type TCaller } from "../test/harness";
 import type { TWindowEvent } from "./bus";
 import { sweepLapsedPrompts } from "./services/prompts";
 
@@ -43,7 +41,12 @@ interface TCaseRef {
 async function casesUpTo(staff: TCaller, last: number, completed: readonly number[]): Promise<Map<number, TCaseRef>> {
   const cases = new Map<number, TCaseRef>();
   for (let sequence = 1; sequence <= last; sequence += 1) {
-    const created = await staff.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: `市民${sequence}`, applicantPhone: "13812345678" });
+    const created = await staff.case.create({
+      serviceItemId: hall.itemIds.instant,
+      applicantType: "person",
+      applicantName: `市民${sequence}`,
+      applicantPhone: "13812345678",
+    });
     expect(created.caseNo.endsWith(String(sequence).padStart(5, "0"))).toBe(true);
     if (completed.includes(sequence)) {
       await staff.case.complete({ caseId: created.id });
@@ -60,7 +63,12 @@ function caseOf(cases: Map<number, TCaseRef>, sequence: number): TCaseRef {
 }
 
 async function promptRows(caseId: number) {
-  return getDb().selectFrom("rating_prompt").select(["id", "status", "presence_id"]).where("case_id", "=", caseId).orderBy("id").execute();
+  return getDb()
+    .selectFrom("rating_prompt")
+    .select(["id", "status", "presence_id"])
+    .where("case_id", "=", caseId)
+    .orderBy("id")
+    .execute();
 }
 
 async function auditActions(caseId: number): Promise<{ action: string; detail: string }[]> {
@@ -106,7 +114,10 @@ describe("a prompt belongs to one staff session at one window", () => {
     // 重新推送 writes a new prompt; the timed-out one is never reopened.
     const again = await staff.case.inviteRating({ caseId: c14.caseId });
     expect(again.promptId).not.toBe(first.promptId);
-    expect((await staff.case.mine()).find((row) => row.id === c14.caseId)?.prompt).toMatchObject({ id: again.promptId, state: "pushed" });
+    expect((await staff.case.mine()).find((row) => row.id === c14.caseId)?.prompt).toMatchObject({
+      id: again.promptId,
+      state: "pushed",
+    });
 
     // The evaluator has lost its connection (nobody listens); staff press 离岗.
     await staff.window.signOut();
@@ -123,7 +134,10 @@ describe("a prompt belongs to one staff session at one window", () => {
 
     // The evaluator reconnects: its snapshot holds …0015 then …0017, nothing of …0014.
     const feed = (await device.kiosk.events())[Symbol.asyncIterator]();
-    const snapshot = (await nextTracked(feed)).data as { type: string; pending: { promptId: number; caseNo: string; itemName: string }[] };
+    const snapshot = (await nextTracked(feed)).data as {
+      type: string;
+      pending: { promptId: number; caseNo: string; itemName: string }[];
+    };
     await feed.return?.();
     expect(snapshot.type).toBe("snapshot");
     expect(snapshot.pending.map((prompt) => [prompt.promptId, prompt.caseNo])).toEqual([
@@ -133,17 +147,39 @@ describe("a prompt belongs to one staff session at one window", () => {
     expect(snapshot.pending.every((prompt) => prompt.itemName === "个体工商户设立登记")).toBe(true);
 
     // A stale screen answering the withdrawn prompt lands nothing on …0014.
-    expect(await appCodeOf(device.rating.submit({ caseNo: c14.caseNo, level: 5, idempotencyKey: randomUUID(), promptId: again.promptId, ratedAt: new Date().toISOString() }))).toBe(
-      "PROMPT_CLOSED",
-    );
-    expect(await appCodeOf(device.rating.submit({ caseNo: c14.caseNo, level: 5, idempotencyKey: randomUUID(), promptId: first.promptId }))).toBe("PROMPT_CLOSED");
+    expect(
+      await appCodeOf(
+        device.rating.submit({
+          caseNo: c14.caseNo,
+          level: 5,
+          idempotencyKey: randomUUID(),
+          promptId: again.promptId,
+          ratedAt: new Date().toISOString(),
+        }),
+      ),
+    ).toBe("PROMPT_CLOSED");
+    expect(
+      await appCodeOf(
+        device.rating.submit({ caseNo: c14.caseNo, level: 5, idempotencyKey: randomUUID(), promptId: first.promptId }),
+      ),
+    ).toBe("PROMPT_CLOSED");
 
     // The citizen at the window rates …0015, then …0017, one after the other.
     await device.rating.submit({ caseNo: c15.caseNo, level: 5, idempotencyKey: randomUUID(), promptId: p15.promptId });
     expect((await device.kiosk.state()).pending.map((prompt) => prompt.caseNo)).toEqual([c17.caseNo]);
-    await device.rating.submit({ caseNo: c17.caseNo, level: 4, reasonCodes: ["409"], idempotencyKey: randomUUID(), promptId: p17.promptId });
+    await device.rating.submit({
+      caseNo: c17.caseNo,
+      level: 4,
+      reasonCodes: ["409"],
+      idempotencyKey: randomUUID(),
+      promptId: p17.promptId,
+    });
     expect((await device.kiosk.state()).pending).toEqual([]);
-    const stored = await getDb().selectFrom("rating").select(["case_id", "prompt_id", "channel"]).orderBy("id").execute();
+    const stored = await getDb()
+      .selectFrom("rating")
+      .select(["case_id", "prompt_id", "channel"])
+      .orderBy("id")
+      .execute();
     expect(stored).toEqual([
       { case_id: c15.caseId, prompt_id: p15.promptId, channel: 4 },
       { case_id: c17.caseId, prompt_id: p17.promptId, channel: 4 },
@@ -156,14 +192,31 @@ describe("a prompt belongs to one staff session at one window", () => {
     expect(late).toMatchObject({ status: "closed", ratingToken: null });
     clock = null;
     const found = await visitor.online.lookup({ caseNo: c14.caseNo, phoneLast4: "5678" });
-    const online = await visitor.online.submit({ token: found.ratingToken ?? "", channel: 2, level: 3, reasonCodes: ["309"], idempotencyKey: randomUUID() });
+    const online = await visitor.online.submit({
+      token: found.ratingToken ?? "",
+      channel: 2,
+      level: 3,
+      reasonCodes: ["309"],
+      idempotencyKey: randomUUID(),
+    });
     expect(online.caseNo).toBe(c14.caseNo);
-    expect(await getDb().selectFrom("rating").select(["channel", "prompt_id"]).where("case_id", "=", c14.caseId).execute()).toEqual([{ channel: 2, prompt_id: null }]);
+    expect(
+      await getDb().selectFrom("rating").select(["channel", "prompt_id"]).where("case_id", "=", c14.caseId).execute(),
+    ).toEqual([{ channel: 2, prompt_id: null }]);
 
     // The trail says what happened to each prompt of …0014: pushed, timed out, pushed, withdrawn at 离岗.
     const trail = await auditActions(c14.caseId);
-    expect(trail.map((record) => record.action)).toEqual(["rating.invite", "rating.promptTimedOut", "rating.invite", "rating.promptWithdrawn"]);
-    expect(JSON.parse(trail[3]?.detail ?? "{}")).toEqual({ promptId: again.promptId, windowId: hall.windowIds[0], reason: "signOut" });
+    expect(trail.map((record) => record.action)).toEqual([
+      "rating.invite",
+      "rating.promptTimedOut",
+      "rating.invite",
+      "rating.promptWithdrawn",
+    ]);
+    expect(JSON.parse(trail[3]?.detail ?? "{}")).toEqual({
+      promptId: again.promptId,
+      windowId: hall.windowIds[0],
+      reason: "signOut",
+    });
   });
 
   test("signing in at another window withdraws the open prompts at the one left, and the evaluator there hears it", async () => {
@@ -179,7 +232,10 @@ describe("a prompt belongs to one staff session at one window", () => {
     expect(await promptRows(c1.caseId)).toMatchObject([{ id: promptId, status: "withdrawn" }]);
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
     expect((await device.kiosk.state()).pending).toEqual([]);
-    expect(JSON.parse((await auditActions(c1.caseId)).at(-1)?.detail ?? "{}")).toMatchObject({ promptId, reason: "signIn" });
+    expect(JSON.parse((await auditActions(c1.caseId)).at(-1)?.detail ?? "{}")).toMatchObject({
+      promptId,
+      reason: "signIn",
+    });
   });
 
   test("another staff member signing in at the window withdraws the previous occupant's prompts", async () => {
@@ -201,7 +257,10 @@ describe("a prompt belongs to one staff session at one window", () => {
     const { promptId } = await staff.case.inviteRating({ caseId: c1.caseId });
     await staff.auth.signOut();
     expect(await promptRows(c1.caseId)).toMatchObject([{ id: promptId, status: "withdrawn" }]);
-    expect(JSON.parse((await auditActions(c1.caseId)).at(-1)?.detail ?? "{}")).toMatchObject({ promptId, reason: "sessionEnded" });
+    expect(JSON.parse((await auditActions(c1.caseId)).at(-1)?.detail ?? "{}")).toMatchObject({
+      promptId,
+      reason: "sessionEnded",
+    });
   });
 
   test("退出所有设备 ends every session: the prompts they pushed are withdrawn at once", async () => {
@@ -211,7 +270,10 @@ describe("a prompt belongs to one staff session at one window", () => {
     const { promptId } = await staff.case.inviteRating({ caseId: c1.caseId });
     await staff.auth.signOutEverywhere();
     expect(await promptRows(c1.caseId)).toMatchObject([{ id: promptId, status: "withdrawn" }]);
-    expect(JSON.parse((await auditActions(c1.caseId)).at(-1)?.detail ?? "{}")).toMatchObject({ promptId, reason: "sessionEnded" });
+    expect(JSON.parse((await auditActions(c1.caseId)).at(-1)?.detail ?? "{}")).toMatchObject({
+      promptId,
+      reason: "sessionEnded",
+    });
   });
 
   test("a tap made before the prompt was withdrawn, delivered late from the outbox, still counts", async () => {
@@ -223,7 +285,13 @@ describe("a prompt belongs to one staff session at one window", () => {
     advance(MINUTE);
     await staff.window.signOut();
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
-    const rating = await device.rating.submit({ caseNo: c1.caseNo, level: 5, idempotencyKey: randomUUID(), promptId, ratedAt: tappedAt });
+    const rating = await device.rating.submit({
+      caseNo: c1.caseNo,
+      level: 5,
+      idempotencyKey: randomUUID(),
+      promptId,
+      ratedAt: tappedAt,
+    });
     expect(rating).toMatchObject({ caseNo: c1.caseNo, ratedAt: tappedAt });
     expect(await promptRows(c1.caseId)).toMatchObject([{ id: promptId, status: "withdrawn" }]);
   });
@@ -236,7 +304,8 @@ describe("撤回推送", () => {
     const cases = await casesUpTo(staff, 2, [1, 2]);
     const c1 = caseOf(cases, 1);
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
-    const stateOf = async (caseId: number) => (await staff.case.mine()).find((row) => row.id === caseId)?.prompt?.state ?? null;
+    const stateOf = async (caseId: number) =>
+      (await staff.case.mine()).find((row) => row.id === caseId)?.prompt?.state ?? null;
 
     expect(await stateOf(c1.caseId)).toBeNull();
     const { promptId } = await staff.case.inviteRating({ caseId: c1.caseId });
@@ -255,12 +324,17 @@ describe("撤回推送", () => {
     expect(heard.events).toEqual([{ type: "promptClosed", promptId, status: "withdrawn" }]);
     expect(await stateOf(c1.caseId)).toBe("withdrawn");
     expect(await getDb().selectFrom("rating").select("id").execute()).toEqual([]);
-    expect((await auditActions(c1.caseId)).map((record) => record.action)).toEqual(["rating.invite", "rating.promptWithdrawn"]);
+    expect((await auditActions(c1.caseId)).map((record) => record.action)).toEqual([
+      "rating.invite",
+      "rating.promptWithdrawn",
+    ]);
     expect((await device.kiosk.state()).pending).toEqual([]);
     // Nothing open any more: said so, and nothing more is written.
     expect(await appCodeOf(staff.case.withdrawInvitation({ caseId: c1.caseId }))).toBe("PROMPT_NOT_FOUND");
     expect(await auditActions(c1.caseId)).toHaveLength(2);
-    expect(await appCodeOf(device.rating.submit({ caseNo: c1.caseNo, level: 5, idempotencyKey: randomUUID(), promptId }))).toBe("PROMPT_CLOSED");
+    expect(
+      await appCodeOf(device.rating.submit({ caseNo: c1.caseNo, level: 5, idempotencyKey: randomUUID(), promptId })),
+    ).toBe("PROMPT_CLOSED");
 
     // 重新推送 after it: a new prompt, on the evaluator again, rated through it.
     const again = await staff.case.inviteRating({ caseId: c1.caseId });
@@ -271,7 +345,11 @@ describe("撤回推送", () => {
     // A prompt of another window or case is not this rating's.
     const c2 = caseOf(cases, 2);
     await staff.case.inviteRating({ caseId: c2.caseId });
-    expect(await appCodeOf(device.rating.submit({ caseNo: c2.caseNo, level: 5, idempotencyKey: randomUUID(), promptId: again.promptId }))).toBe("PROMPT_NOT_FOUND");
+    expect(
+      await appCodeOf(
+        device.rating.submit({ caseNo: c2.caseNo, level: 5, idempotencyKey: randomUUID(), promptId: again.promptId }),
+      ),
+    ).toBe("PROMPT_NOT_FOUND");
   });
 });
 
@@ -304,7 +382,9 @@ describe("the rating.invite record", () => {
     expect(retry.promptId).toBe(promptId);
     expect(await promptRows(c1.caseId)).toMatchObject([{ id: promptId, status: "pending" }]);
     const trail = await auditActions(c1.caseId);
-    expect(trail.map((record) => [record.action, JSON.parse(record.detail) as unknown])).toEqual([["rating.invite", { promptId, windowId: hall.windowIds[0] }]]);
+    expect(trail.map((record) => [record.action, JSON.parse(record.detail) as unknown])).toEqual([
+      ["rating.invite", { promptId, windowId: hall.windowIds[0] }],
+    ]);
   });
 });
 
@@ -316,7 +396,10 @@ describe("the server's sweep closes prompts nobody can stand behind", () => {
     const c1 = caseOf(cases, 1);
     const { promptId } = await staff.case.inviteRating({ caseId: c1.caseId });
     // Nothing lapses while the session is alive and the prompt is within its timeout.
-    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: advance(30_000) })).toEqual({ withdrawn: 0, timedOut: 0 });
+    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: advance(30_000) })).toEqual({
+      withdrawn: 0,
+      timedOut: 0,
+    });
 
     // The desk is left: two hours later the session has idled out and nobody signed out.
     const listening = overhear(hall.windowIds[0]);
@@ -325,7 +408,11 @@ describe("the server's sweep closes prompts nobody can stand behind", () => {
     await listening.stop();
     expect(listening.events).toEqual([{ type: "promptClosed", promptId, status: "withdrawn" }]);
     expect(await promptRows(c1.caseId)).toMatchObject([{ id: promptId, status: "withdrawn" }]);
-    expect(JSON.parse((await auditActions(c1.caseId)).at(-1)?.detail ?? "{}")).toEqual({ promptId, windowId: hall.windowIds[0], reason: "sessionEnded" });
+    expect(JSON.parse((await auditActions(c1.caseId)).at(-1)?.detail ?? "{}")).toEqual({
+      promptId,
+      windowId: hall.windowIds[0],
+      reason: "sessionEnded",
+    });
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
     expect((await device.kiosk.state()).pending).toEqual([]);
 
@@ -333,7 +420,10 @@ describe("the server's sweep closes prompts nobody can stand behind", () => {
     const back = await api.signedIn(hall.users.window_staff.username);
     const c2 = caseOf(cases, 2);
     const fresh = await back.case.inviteRating({ caseId: c2.caseId });
-    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: advance(10_000) })).toEqual({ withdrawn: 0, timedOut: 0 });
+    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: advance(10_000) })).toEqual({
+      withdrawn: 0,
+      timedOut: 0,
+    });
     expect((await device.kiosk.state()).pending.map((prompt) => prompt.promptId)).toEqual([fresh.promptId]);
   });
 
@@ -343,12 +433,24 @@ describe("the server's sweep closes prompts nobody can stand behind", () => {
     const c1 = caseOf(await casesUpTo(staff, 1, [1]), 1);
     // The evaluator is offline: the prompt is pushed and never shown.
     const { promptId } = await staff.case.inviteRating({ caseId: c1.caseId });
-    const timeout = (await getDb().selectFrom("hall").select("prompt_timeout_seconds").where("id", "=", hall.hallId).executeTakeFirstOrThrow()).prompt_timeout_seconds;
+    const timeout = (
+      await getDb()
+        .selectFrom("hall")
+        .select("prompt_timeout_seconds")
+        .where("id", "=", hall.hallId)
+        .executeTakeFirstOrThrow()
+    ).prompt_timeout_seconds;
     // Within the timeout and the grace it still waits for the evaluator …
-    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: advance(timeout * 1000 + 60_000) })).toEqual({ withdrawn: 0, timedOut: 0 });
+    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: advance(timeout * 1000 + 60_000) })).toEqual({
+      withdrawn: 0,
+      timedOut: 0,
+    });
     // … but the session is kept alive meanwhile, and past the grace the server closes it.
     await staff.case.mine();
-    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: advance(2 * 60_000) })).toEqual({ withdrawn: 0, timedOut: 1 });
+    expect(await sweepLapsedPrompts({ db: getDb(), bus: api.bus, now: advance(2 * 60_000) })).toEqual({
+      withdrawn: 0,
+      timedOut: 1,
+    });
     expect(await promptRows(c1.caseId)).toMatchObject([{ id: promptId, status: "timed_out" }]);
     const trail = await auditActions(c1.caseId);
     expect(trail.map((record) => record.action)).toEqual(["rating.invite", "rating.promptTimedOut"]);

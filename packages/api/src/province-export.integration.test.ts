@@ -1,16 +1,12 @@
-import { createServer } from "node:http";
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 
-import type { TLevel } from "@hcp/domain";
-
 import { insertCase, insertRating, withBulkLoad } from "@hcp/db";
-import { createHallFixture, fixtureCase, fixtureRating } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, fixtureCase, fixtureRating, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
-import { hallDate } from "@hcp/domain";
+import { hallDate, type TLevel } from "@hcp/domain";
 
 import { apiHarness, appCodeOf } from "../test/harness";
 import { sendProvinceRecords } from "./services/province-export";
@@ -37,7 +33,10 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   request.setEncoding("utf8");
   request.on("data", (chunk: string) => (text += chunk));
   request.on("end", () => {
-    received.push({ idempotencyKey: request.headers["idempotency-key"] as string | undefined, body: JSON.parse(text) as Record<string, unknown> });
+    received.push({
+      idempotencyKey: request.headers["idempotency-key"] as string | undefined,
+      body: JSON.parse(text) as Record<string, unknown>,
+    });
     if (mode === "hang") {
       hanging.push(response);
       return;
@@ -73,15 +72,29 @@ const { signedIn } = apiHarness(getDb);
 const T0 = new Date("2023-03-06T02:00:00Z");
 let sequence = 0;
 
-async function ratedCase(level: TLevel, options: { seq?: number; caseId?: number } = {}): Promise<{ caseId: number; ratingId: number }> {
+async function ratedCase(
+  level: TLevel,
+  options: { seq?: number; caseId?: number } = {},
+): Promise<{ caseId: number; ratingId: number }> {
   sequence += 1;
   const db = getDb();
   // Contact data the province must never receive.
-  const row = { ...fixtureCase(hall, { caseNo: `PX${String(sequence).padStart(6, "0")}`, completedAt: T0, receivedAt: T0 }), applicant_contact_cipher: "secret-cipher", applicant_contact_hash: "secret-hash" };
+  const row = {
+    ...fixtureCase(hall, { caseNo: `PX${String(sequence).padStart(6, "0")}`, completedAt: T0, receivedAt: T0 }),
+    applicant_contact_cipher: "secret-cipher",
+    applicant_contact_hash: "secret-hash",
+  };
   const caseId = options.caseId ?? (await insertCase(db, row));
   const rating = fixtureRating(
     { ...row, id: caseId },
-    { level, seq: options.seq, channel: 6, comment: level <= 2 ? "窗口人员态度差" : "", idempotencyKey: `00000000-0000-4000-8000-${String(sequence).padStart(12, "0")}`, ratedAt: T0 },
+    {
+      level,
+      seq: options.seq,
+      channel: 6,
+      comment: level <= 2 ? "窗口人员态度差" : "",
+      idempotencyKey: `00000000-0000-4000-8000-${String(sequence).padStart(12, "0")}`,
+      ratedAt: T0,
+    },
   );
   const ratingId = await insertRating(db, rating, level <= 2 ? ["108"] : ["510"]);
   return { caseId, ratingId };
@@ -114,7 +127,9 @@ describe("provincial export", () => {
   test("a rating is queued in its own transaction and delivered once as the national record", async () => {
     await configure();
     const { ratingId } = await ratedCase(2);
-    expect((await outbox()).map((row) => [row.kind, row.ref_id, row.status])).toEqual([["rating", ratingId, "pending"]]);
+    expect((await outbox()).map((row) => [row.kind, row.ref_id, row.status])).toEqual([
+      ["rating", ratingId, "pending"],
+    ]);
 
     expect(await sendProvinceRecords(getDb(), new Date())).toEqual({ accepted: 1, rejected: 0, deferred: 0 });
     expect(received).toHaveLength(1);
@@ -150,7 +165,12 @@ describe("provincial export", () => {
     // The rating row is written, then something later in the same transaction fails.
     const failing = insertRating(
       db,
-      { ...(await db.selectFrom("rating").selectAll().where("case_id", "=", caseId).executeTakeFirstOrThrow()), id: undefined, case_id: second, idempotency_key: "00000000-0000-4000-8000-0000000000ff" },
+      {
+        ...(await db.selectFrom("rating").selectAll().where("case_id", "=", caseId).executeTakeFirstOrThrow()),
+        id: undefined,
+        case_id: second,
+        idempotency_key: "00000000-0000-4000-8000-0000000000ff",
+      },
       [],
       () => Promise.reject(new Error("work order could not be opened")),
     );
@@ -167,7 +187,9 @@ describe("provincial export", () => {
     expect(received[0]?.body.satisfaction).toBe(1);
     const manager = await signedIn("test_hall_manager");
     const parked = await manager.province.rejected({});
-    expect(parked).toEqual([expect.objectContaining({ kindLabel: "评价", reason: "代码 4012：事项编码不存在", attempts: 1 })]);
+    expect(parked).toEqual([
+      expect.objectContaining({ kindLabel: "评价", reason: "代码 4012：事项编码不存在", attempts: 1 }),
+    ]);
     expect(await appCodeOf(manager.province.requeue({ id: parked[0]?.id ?? 0 }))).toBe("FORBIDDEN");
 
     mode = "accept";
@@ -188,7 +210,11 @@ describe("provincial export", () => {
     expect(afterFirst?.next_attempt_at.getTime()).toBe(start.getTime() + 30_000);
 
     // Not yet due: nothing is sent.
-    expect(await sendProvinceRecords(getDb(), new Date(start.getTime() + 10_000))).toEqual({ accepted: 0, rejected: 0, deferred: 0 });
+    expect(await sendProvinceRecords(getDb(), new Date(start.getTime() + 10_000))).toEqual({
+      accepted: 0,
+      rejected: 0,
+      deferred: 0,
+    });
     // Due, and the province never answers: a timeout, the next delay doubles.
     mode = "hang";
     const second = new Date(start.getTime() + 31_000);
@@ -198,7 +224,11 @@ describe("provincial export", () => {
     expect(afterSecond?.next_attempt_at.getTime()).toBe(second.getTime() + 60_000);
 
     mode = "accept";
-    expect(await sendProvinceRecords(getDb(), new Date(second.getTime() + 61_000))).toEqual({ accepted: 1, rejected: 0, deferred: 0 });
+    expect(await sendProvinceRecords(getDb(), new Date(second.getTime() + 61_000))).toEqual({
+      accepted: 1,
+      rejected: 0,
+      deferred: 0,
+    });
     const [settled] = await outbox();
     expect(settled?.attempts).toBe(3);
     // Every attempt named the same change, so the province can drop a repeat.
@@ -211,7 +241,13 @@ describe("provincial export", () => {
     const { caseId, ratingId } = await ratedCase(1);
     await db
       .insertInto("rating_exclusion")
-      .values({ rating_id: ratingId, reason: "malicious", note: "恶意差评", approved_by: hall.users.hall_manager.id, created_at: T0 })
+      .values({
+        rating_id: ratingId,
+        reason: "malicious",
+        note: "恶意差评",
+        approved_by: hall.users.hall_manager.id,
+        created_at: T0,
+      })
       .execute();
     const order = await db
       .insertInto("work_order")
@@ -249,9 +285,25 @@ describe("provincial export", () => {
     mode = "reject";
     await ratedCase(3);
     expect(await sendProvinceRecords(db, new Date())).toEqual({ accepted: 0, rejected: 5, deferred: 0 });
-    expect(received.map((item) => item.body.recordType)).toEqual(["evaluation", "exclusion", "rectification", "evaluation", "evaluation"]);
-    expect(received[1]?.body).toMatchObject({ projectNo: "PX000001", poorFlag: "invalid", reason: "malicious", assessNumber: 1 });
-    expect(received[2]?.body).toMatchObject({ projectNo: "PX000001", reformStatus: "rectified", reformContent: "已对窗口人员批评教育并整改", closeTime: "2023-03-06 10:00:00" });
+    expect(received.map((item) => item.body.recordType)).toEqual([
+      "evaluation",
+      "exclusion",
+      "rectification",
+      "evaluation",
+      "evaluation",
+    ]);
+    expect(received[1]?.body).toMatchObject({
+      projectNo: "PX000001",
+      poorFlag: "invalid",
+      reason: "malicious",
+      assessNumber: 1,
+    });
+    expect(received[2]?.body).toMatchObject({
+      projectNo: "PX000001",
+      reformStatus: "rectified",
+      reformContent: "已对窗口人员批评教育并整改",
+      closeTime: "2023-03-06 10:00:00",
+    });
 
     const admin = await signedIn("test_admin");
     const parked = await admin.province.rejected({});
@@ -270,16 +322,37 @@ describe("provincial export", () => {
     expect(received).toHaveLength(0);
     await withBulkLoad(
       getDb(),
-      (conn) => insertCase(conn, fixtureCase(hall, { caseNo: "BULK-1", completedAt: T0, window: null })).then(() => ({ hallId: hall.hallId })),
+      (conn) =>
+        insertCase(conn, fixtureCase(hall, { caseNo: "BULK-1", completedAt: T0, window: null })).then(() => ({
+          hallId: hall.hallId,
+        })),
       (result) => result.hallId,
     );
     expect(await outbox()).toHaveLength(1);
     const admin = await signedIn("test_admin");
-    expect(await appCodeOf(admin.province.updateConfig({ enabled: true, endpoint: "", channelMap: {}, levelCoding: "national", dataSource: "", timeoutMs: 1000 }))).toBe(
-      "PROVINCE_ENDPOINT_REQUIRED",
-    );
-    expect(await appCodeOf(admin.province.updateConfig({ enabled: true, endpoint: "ftp://x", channelMap: {}, levelCoding: "national", dataSource: "", timeoutMs: 1000 }))).toBe(
-      "BAD_REQUEST",
-    );
+    expect(
+      await appCodeOf(
+        admin.province.updateConfig({
+          enabled: true,
+          endpoint: "",
+          channelMap: {},
+          levelCoding: "national",
+          dataSource: "",
+          timeoutMs: 1000,
+        }),
+      ),
+    ).toBe("PROVINCE_ENDPOINT_REQUIRED");
+    expect(
+      await appCodeOf(
+        admin.province.updateConfig({
+          enabled: true,
+          endpoint: "ftp://x",
+          channelMap: {},
+          levelCoding: "national",
+          dataSource: "",
+          timeoutMs: 1000,
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
   });
 });

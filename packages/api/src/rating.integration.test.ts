@@ -2,15 +2,13 @@ import { randomUUID } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
-import { createHallFixture } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 import { hallDate } from "@hcp/domain";
 
-import type { TCaller } from "../test/harness";
-import { apiHarness, appCodeOf, nextTracked, refusalOf } from "../test/harness";
-import type { AppError } from "./errors";
+import { apiHarness, appCodeOf, nextTracked, refusalOf, type TCaller } from "../test/harness";
 import type { TWindowEvent } from "./bus";
+import type { AppError } from "./errors";
 import { decryptContact } from "./services/contact";
 
 let hall: THallFixture;
@@ -39,7 +37,12 @@ describe("a case at the window", () => {
   test("is numbered by region, hall-local date and daily sequence, with the applicant masked and encrypted", async () => {
     const staff = await api.signedIn(hall.users.window_staff.username);
     await staff.window.signIn({ windowId: hall.windowIds[0] });
-    const input = { serviceItemId: hall.itemIds.promised, applicantType: "person" as const, applicantName: "张三丰", applicantPhone: "13812345678" };
+    const input = {
+      serviceItemId: hall.itemIds.promised,
+      applicantType: "person" as const,
+      applicantName: "张三丰",
+      applicantPhone: "13812345678",
+    };
     const first = await staff.case.create(input);
     const second = await staff.case.create(input);
     const today = hallDate(new Date()).replaceAll("-", "");
@@ -54,16 +57,28 @@ describe("a case at the window", () => {
 
   test("cannot be created before the staff member picks a window", async () => {
     const staff = await api.signedIn(hall.users.window_staff.username);
-    const input = { serviceItemId: hall.itemIds.instant, applicantType: "person" as const, applicantName: "李四", applicantPhone: "13800000000" };
+    const input = {
+      serviceItemId: hall.itemIds.instant,
+      applicantType: "person" as const,
+      applicantName: "李四",
+      applicantPhone: "13800000000",
+    };
     expect(await appCodeOf(staff.case.create(input))).toBe("NOT_AT_WINDOW");
   });
 
   test("is refused for an unknown service item and for malformed applicant data, writing nothing", async () => {
     const staff = await api.signedIn(hall.users.window_staff.username);
     await staff.window.signIn({ windowId: hall.windowIds[0] });
-    const input = { serviceItemId: 999_999, applicantType: "person" as const, applicantName: "李四", applicantPhone: "13800000000" };
+    const input = {
+      serviceItemId: 999_999,
+      applicantType: "person" as const,
+      applicantName: "李四",
+      applicantPhone: "13800000000",
+    };
     expect(await appCodeOf(staff.case.create(input))).toBe("ITEM_NOT_FOUND");
-    expect(await appCodeOf(staff.case.create({ ...input, serviceItemId: hall.itemIds.instant, applicantPhone: "123" }))).toBe("BAD_REQUEST");
+    expect(
+      await appCodeOf(staff.case.create({ ...input, serviceItemId: hall.itemIds.instant, applicantPhone: "123" })),
+    ).toBe("BAD_REQUEST");
     expect(await getDb().selectFrom("case").select("id").execute()).toEqual([]);
   });
 
@@ -90,11 +105,21 @@ describe("rating on the window evaluator", () => {
     const listen = async (windowId: number) => {
       for await (const [event] of api.bus.listen(windowId, abort.signal)) seen.push([windowId, event]);
     };
-    const listeners = [listen(hall.windowIds[0]), listen(hall.windowIds[1])].map((promise) => promise.catch(() => undefined));
+    const listeners = [listen(hall.windowIds[0]), listen(hall.windowIds[1])].map((promise) =>
+      promise.catch(() => undefined),
+    );
     const { promptId } = await staff.case.inviteRating({ caseId });
     abort.abort();
     await Promise.all(listeners);
-    expect(seen).toEqual([[hall.windowIds[0], { type: "prompt", prompt: expect.objectContaining({ promptId, caseNo, itemName: "个体工商户设立登记" }) as unknown }]]);
+    expect(seen).toEqual([
+      [
+        hall.windowIds[0],
+        {
+          type: "prompt",
+          prompt: expect.objectContaining({ promptId, caseNo, itemName: "个体工商户设立登记" }) as unknown,
+        },
+      ],
+    ]);
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
     const state = await device.kiosk.state();
     expect(state.pending.map((prompt) => prompt.promptId)).toEqual([promptId]);
@@ -110,14 +135,23 @@ describe("rating on the window evaluator", () => {
     expect(first).toMatchObject({ caseNo, level: 5, reasonCodes: ["517"], replayed: false });
     expect(retry).toEqual({ ...first, replayed: true });
     // The same key for another rating is a client bug, not a retry: refused, the first one stands.
-    expect(await appCodeOf(device.rating.submit({ caseNo, level: 4, reasonCodes: ["409"], idempotencyKey: key }))).toBe("IDEMPOTENCY_CONFLICT");
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 4, reasonCodes: ["409"], idempotencyKey: key }))).toBe(
+      "IDEMPOTENCY_CONFLICT",
+    );
     const rows = await getDb().selectFrom("rating").selectAll().execute();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ channel: 4, window_id: hall.windowIds[0], staff_id: hall.staffIds[0], is_default: false });
+    expect(rows[0]).toMatchObject({
+      channel: 4,
+      window_id: hall.windowIds[0],
+      staff_id: hall.staffIds[0],
+      is_default: false,
+    });
     expect(rows[0]?.prompt_id).not.toBeNull();
     expect((await device.kiosk.state()).pending).toEqual([]);
     // 一次一评: a second rating with a new key is refused with a clear message.
-    expect(await appCodeOf(device.rating.submit({ caseNo, level: 1, comment: "再评一次", idempotencyKey: randomUUID() }))).toBe("ALREADY_RATED");
+    expect(
+      await appCodeOf(device.rating.submit({ caseNo, level: 1, comment: "再评一次", idempotencyKey: randomUUID() })),
+    ).toBe("ALREADY_RATED");
     expect(await appCodeOf(staff.case.inviteRating({ caseId }))).toBe("ALREADY_RATED");
   });
 
@@ -188,11 +222,21 @@ describe("rating on the window evaluator", () => {
     expect(rest.filter((result) => result.replayed)).toHaveLength(1);
     expect(rest[0]?.ratingId).toBe(rest[1]?.ratingId);
     const rows = await getDb().selectFrom("rating").select(["id", "case_id", "level"]).orderBy("case_id").execute();
-    expect(rows.map((row) => [row.case_id, row.level])).toEqual(cases.map((entry, index) => [entry.caseId, [5, 4, 3, 5][index]]));
+    expect(rows.map((row) => [row.case_id, row.level])).toEqual(
+      cases.map((entry, index) => [entry.caseId, [5, 4, 3, 5][index]]),
+    );
     // Each stored rating has its reasons and its signals once: no half of the rolled-back run stayed.
-    expect(await getDb().selectFrom("rating_reason").select(["rating_id", "reason_code"]).execute()).toEqual([{ rating_id: rest[0]?.ratingId, reason_code: "517" }]);
-    const signals = await getDb().selectFrom("rating_signal").select(["rating_id", "kind"]).where("kind", "=", "no_prompt").execute();
-    expect(signals.map((signal) => Number(signal.rating_id)).sort((a, b) => a - b)).toEqual(rows.map((row) => row.id).sort((a, b) => a - b));
+    expect(await getDb().selectFrom("rating_reason").select(["rating_id", "reason_code"]).execute()).toEqual([
+      { rating_id: rest[0]?.ratingId, reason_code: "517" },
+    ]);
+    const signals = await getDb()
+      .selectFrom("rating_signal")
+      .select(["rating_id", "kind"])
+      .where("kind", "=", "no_prompt")
+      .execute();
+    expect(signals.map((signal) => Number(signal.rating_id)).sort((a, b) => a - b)).toEqual(
+      rows.map((row) => row.id).sort((a, b) => a - b),
+    );
   });
 
   test("bursts and runs of identical ratings are flagged on the ratings that make them, whether they come one by one or together", async () => {
@@ -206,7 +250,14 @@ describe("rating on the window evaluator", () => {
     await Promise.all(cases.slice(3).map(({ caseNo }) => submit(caseNo)));
     const ratingIds = (await getDb().selectFrom("rating").select("id").orderBy("id").execute()).map((row) => row.id);
     const flagged = async (kind: "burst" | "identical_run") =>
-      (await getDb().selectFrom("rating_signal").select("rating_id").where("kind", "=", kind).orderBy("rating_id").execute()).map((row) => row.rating_id);
+      (
+        await getDb()
+          .selectFrom("rating_signal")
+          .select("rating_id")
+          .where("kind", "=", kind)
+          .orderBy("rating_id")
+          .execute()
+      ).map((row) => row.rating_id);
     // The sixth to tenth evaluator ratings within a minute; the tenth 5 in a row.
     expect(await flagged("burst")).toEqual(ratingIds.slice(5));
     expect(await flagged("identical_run")).toEqual(ratingIds.slice(9));
@@ -220,12 +271,20 @@ describe("rating on the window evaluator", () => {
     // The evaluator's outbox delivers a second rating of the case late: refused, then reported.
     const lateKey = randomUUID();
     expect(await appCodeOf(device.rating.submit({ caseNo, level: 4, idempotencyKey: lateKey }))).toBe("ALREADY_RATED");
-    const report = { caseNo, level: 4, idempotencyKey: lateKey, ratedAt: "2026-11-25T02:00:00.000Z", appCode: "ALREADY_RATED" };
+    const report = {
+      caseNo,
+      level: 4,
+      idempotencyKey: lateKey,
+      ratedAt: "2026-11-25T02:00:00.000Z",
+      appCode: "ALREADY_RATED",
+    };
     expect(await device.kiosk.reportRefused(report)).toEqual({ recorded: true });
     // Its answer lost, the report is sent again: still one signal.
     expect(await device.kiosk.reportRefused(report)).toEqual({ recorded: false });
     // A rating that was stored after all is nothing to review.
-    expect(await device.kiosk.reportRefused({ ...report, level: 5, idempotencyKey: storedKey })).toEqual({ recorded: false });
+    expect(await device.kiosk.reportRefused({ ...report, level: 5, idempotencyKey: storedKey })).toEqual({
+      recorded: false,
+    });
     expect(await appCodeOf(device.kiosk.reportRefused({ ...report, appCode: "already rated" }))).toBe("BAD_REQUEST");
 
     const manager = await api.signedIn(hall.users.hall_manager.username);
@@ -245,16 +304,26 @@ describe("rating on the window evaluator", () => {
     const { caseNo } = await completedCase();
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
     const key = randomUUID();
-    expect(await appCodeOf(device.rating.submit({ caseNo: "NO-SUCH-CASE", level: 5, idempotencyKey: key }))).toBe("CASE_NOT_FOUND");
-    expect(await appCodeOf(device.rating.submit({ caseNo, level: 2, reasonCodes: ["999"], idempotencyKey: key }))).toBe("REASON_UNKNOWN");
-    expect(await appCodeOf(device.rating.submit({ caseNo, level: 2, reasonCodes: ["517"], idempotencyKey: key }))).toBe("REASON_LEVEL_MISMATCH");
+    expect(await appCodeOf(device.rating.submit({ caseNo: "NO-SUCH-CASE", level: 5, idempotencyKey: key }))).toBe(
+      "CASE_NOT_FOUND",
+    );
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 2, reasonCodes: ["999"], idempotencyKey: key }))).toBe(
+      "REASON_UNKNOWN",
+    );
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 2, reasonCodes: ["517"], idempotencyKey: key }))).toBe(
+      "REASON_LEVEL_MISMATCH",
+    );
     expect(await appCodeOf(device.rating.submit({ caseNo, level: 2, idempotencyKey: key }))).toBe("BAD_REQUEST");
     expect(await appCodeOf(device.rating.submit({ caseNo, level: 7, idempotencyKey: key }))).toBe("BAD_REQUEST");
     const forged = await api.caller({ deviceToken: "forged-device-token" });
     expect(await appCodeOf(forged.rating.submit({ caseNo, level: 5, idempotencyKey: key }))).toBe("DEVICE_UNKNOWN");
     const otherWindow = await api.caller({ deviceToken: hall.deviceTokens[1] });
-    expect(await appCodeOf(otherWindow.rating.submit({ caseNo, level: 5, idempotencyKey: key }))).toBe("CASE_NOT_AT_THIS_WINDOW");
-    const tooLong = await refusalOf(device.rating.submit({ caseNo, level: 2, reasonCodes: ["214"], comment: "慢".repeat(501), idempotencyKey: key }));
+    expect(await appCodeOf(otherWindow.rating.submit({ caseNo, level: 5, idempotencyKey: key }))).toBe(
+      "CASE_NOT_AT_THIS_WINDOW",
+    );
+    const tooLong = await refusalOf(
+      device.rating.submit({ caseNo, level: 2, reasonCodes: ["214"], comment: "慢".repeat(501), idempotencyKey: key }),
+    );
     expect(tooLong.code).toBe("BAD_REQUEST");
     expect(tooLong.message).toContain("意见不能超过 500 字");
     expect(await getDb().selectFrom("rating").select("id").execute()).toEqual([]);
@@ -264,10 +333,17 @@ describe("rating on the window evaluator", () => {
   test("a case still in progress cannot be rated or put on the evaluator", async () => {
     const staff = await api.signedIn(hall.users.window_staff.username);
     await staff.window.signIn({ windowId: hall.windowIds[0] });
-    const open = await staff.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "legal", applicantName: "示范县青山农业发展有限公司", applicantPhone: "13900000000" });
+    const open = await staff.case.create({
+      serviceItemId: hall.itemIds.instant,
+      applicantType: "legal",
+      applicantName: "示范县青山农业发展有限公司",
+      applicantPhone: "13900000000",
+    });
     expect(await appCodeOf(staff.case.inviteRating({ caseId: open.id }))).toBe("CASE_NOT_COMPLETED");
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
-    expect(await appCodeOf(device.rating.submit({ caseNo: open.caseNo, level: 5, idempotencyKey: randomUUID() }))).toBe("CASE_NOT_COMPLETED");
+    expect(await appCodeOf(device.rating.submit({ caseNo: open.caseNo, level: 5, idempotencyKey: randomUUID() }))).toBe(
+      "CASE_NOT_COMPLETED",
+    );
   });
 
   test("the hall overview shows the day's case, rating and 好评率 per window", async () => {
@@ -279,7 +355,12 @@ describe("rating on the window evaluator", () => {
     const overview = await manager.overview.period({ from: today, to: today });
     const window = overview.windows.find((row) => row.window.id === hall.windowIds[0]);
     expect(window?.staffName).toBe("王丽");
-    expect(window?.metrics).toMatchObject({ casesCompleted: 1, ratings: 1, goodRate: { num: 1, den: 1, text: "100.00%" }, ratedRate: { text: "100.00%" } });
+    expect(window?.metrics).toMatchObject({
+      casesCompleted: 1,
+      ratings: 1,
+      goodRate: { num: 1, den: 1, text: "100.00%" },
+      ratedRate: { text: "100.00%" },
+    });
     expect(overview.totals.score.text).toBe("80.00");
   });
 });
@@ -290,7 +371,12 @@ describe("the evaluator's live feed", () => {
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
     const feed = (await device.kiosk.events())[Symbol.asyncIterator]();
     const first = await nextTracked(feed);
-    expect(first.data).toMatchObject({ type: "snapshot", window: { id: hall.windowIds[0] }, staff: { name: "王丽", badgeNo: "T001" }, pending: [] });
+    expect(first.data).toMatchObject({
+      type: "snapshot",
+      window: { id: hall.windowIds[0] },
+      staff: { name: "王丽", badgeNo: "T001" },
+      pending: [],
+    });
     const { promptId } = await staff.case.inviteRating({ caseId });
     const second = await nextTracked(feed);
     expect(second.data).toMatchObject({ type: "prompt", prompt: { promptId } });

@@ -1,16 +1,13 @@
 import { describe, expect, test, vi } from "vitest";
 
-import type { TChannel, TLevel } from "@hcp/domain";
-
 import { finishMonthlyReport, insertCase, insertRating } from "@hcp/db";
-import { createHallFixture, fixtureCase, fixtureRating } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, fixtureCase, fixtureRating, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
-import { NATIONAL_REASONS } from "@hcp/domain";
+import { NATIONAL_REASONS, type TChannel, type TLevel } from "@hcp/domain";
 
 import { apiHarness, appCodeOf } from "../test/harness";
-import { buildMonthlyReport } from "./services/report/build";
 import { generateMonthlyReport, INTERRUPTED_MESSAGE } from "./services/report/archive";
+import { buildMonthlyReport } from "./services/report/build";
 import { runReportScheduler } from "./services/report/scheduler";
 import type { TMonthlyReport } from "./services/report/types";
 
@@ -27,10 +24,26 @@ const getDb = useTestDb({
     await db.updateTable("hall").set({ ranking_min_sample: 3 }).where("id", "=", hall.hallId).execute();
     const third = await db
       .insertInto("window")
-      .values({ hall_id: hall.hallId, code: "A03", name: "综合受理3号窗口", kind: "comprehensive", department_id: null, active: true })
+      .values({
+        hall_id: hall.hallId,
+        code: "A03",
+        name: "综合受理3号窗口",
+        kind: "comprehensive",
+        department_id: null,
+        active: true,
+      })
       .executeTakeFirstOrThrow();
     thirdWindowId = Number(third.insertId);
-    await db.insertInto("evaluator_device").values({ window_id: thirdWindowId, device_code: "PJQ-T03", token_hash: null, paired_at: null, last_seen_at: null }).execute();
+    await db
+      .insertInto("evaluator_device")
+      .values({
+        window_id: thirdWindowId,
+        device_code: "PJQ-T03",
+        token_hash: null,
+        paired_at: null,
+        last_seen_at: null,
+      })
+      .execute();
   },
 });
 
@@ -58,14 +71,50 @@ const MARCH: TSpec[] = [
   { no: "C01", completedAt: "2023-03-06T02:00:00Z", window: 0, level: 5, channel: 4, prompt: "rated" },
   { no: "C02", completedAt: "2023-03-07T02:00:00Z", window: 0, level: 5, channel: 4, prompt: "rated" },
   { no: "C03", completedAt: "2023-03-08T02:00:00Z", window: 0, level: 4, channel: 2 },
-  { no: "C04", completedAt: "2023-03-09T02:00:00Z", window: 0, level: 1, channel: 4, reasons: ["108", "109"], workOrder: "closed_on_time" },
+  {
+    no: "C04",
+    completedAt: "2023-03-09T02:00:00Z",
+    window: 0,
+    level: 1,
+    channel: 4,
+    reasons: ["108", "109"],
+    workOrder: "closed_on_time",
+  },
   { no: "C05", completedAt: "2023-03-10T02:00:00Z", window: 0, prompt: "timed_out" },
   // 1 March 00:30 hall-local: a March case although its UTC date is in February.
   { no: "C06", completedAt: "2023-02-28T16:30:00Z", window: 0, level: 3, channel: 1 },
-  { no: "C07", completedAt: "2023-03-08T02:00:00Z", window: 1, promised: { due: "2023-03-10" }, level: 2, channel: 4, reasons: ["207"], workOrder: "pending", prompt: "rated" },
+  {
+    no: "C07",
+    completedAt: "2023-03-08T02:00:00Z",
+    window: 1,
+    promised: { due: "2023-03-10" },
+    level: 2,
+    channel: 4,
+    reasons: ["207"],
+    workOrder: "pending",
+    prompt: "rated",
+  },
   // 承诺件 completed late, its bad review excluded after an upheld appeal.
-  { no: "C08", completedAt: "2023-03-15T02:00:00Z", window: 1, promised: { due: "2023-03-10" }, level: 1, channel: 4, reasons: ["110"], excluded: true, workOrder: "closed_on_time" },
-  { no: "C09", completedAt: "2023-03-16T02:00:00Z", window: 1, promised: { due: "2023-03-20" }, level: 5, channel: 2, isDefault: true },
+  {
+    no: "C08",
+    completedAt: "2023-03-15T02:00:00Z",
+    window: 1,
+    promised: { due: "2023-03-10" },
+    level: 1,
+    channel: 4,
+    reasons: ["110"],
+    excluded: true,
+    workOrder: "closed_on_time",
+  },
+  {
+    no: "C09",
+    completedAt: "2023-03-16T02:00:00Z",
+    window: 1,
+    promised: { due: "2023-03-20" },
+    level: 5,
+    channel: 2,
+    isDefault: true,
+  },
   { no: "C10", completedAt: "2023-03-17T02:00:00Z", window: 1, promised: { due: "2023-03-20" }, level: 3, channel: 7 },
   { no: "C11", completedAt: "2023-03-20T02:00:00Z", window: null, level: 5, channel: 1 },
   // 1 April 01:00 hall-local: not March.
@@ -109,23 +158,39 @@ async function load(specs: readonly TSpec[]): Promise<void> {
     if (spec.prompt && windowId !== null) {
       await db
         .insertInto("rating_prompt")
-        .values({ case_id: caseId, window_id: windowId, staff_id: staffId, status: spec.prompt, created_at: completedAt, closed_at: completedAt })
+        .values({
+          case_id: caseId,
+          window_id: windowId,
+          staff_id: staffId,
+          status: spec.prompt,
+          created_at: completedAt,
+          closed_at: completedAt,
+        })
         .execute();
     }
     if (spec.level === undefined) continue;
     const ratedAt = new Date(completedAt.getTime() + HOUR / 2);
-    const rating = fixtureRating({ ...row, id: caseId }, {
-      level: spec.level,
-      channel: spec.channel,
-      isDefault: spec.isDefault,
-      idempotencyKey: `${spec.no}-${String(index)}-first`,
-      ratedAt,
-    });
+    const rating = fixtureRating(
+      { ...row, id: caseId },
+      {
+        level: spec.level,
+        channel: spec.channel,
+        isDefault: spec.isDefault,
+        idempotencyKey: `${spec.no}-${String(index)}-first`,
+        ratedAt,
+      },
+    );
     const ratingId = await insertRating(db, rating, spec.reasons ?? []);
     if (spec.excluded) {
       await db
         .insertInto("rating_exclusion")
-        .values({ rating_id: ratingId, reason: "malicious", note: "申诉成立", approved_by: hall.users.hall_manager.id, created_at: ratedAt })
+        .values({
+          rating_id: ratingId,
+          reason: "malicious",
+          note: "申诉成立",
+          approved_by: hall.users.hall_manager.id,
+          created_at: ratedAt,
+        })
         .execute();
     }
     if (spec.workOrder) {
@@ -157,7 +222,17 @@ async function load(specs: readonly TSpec[]): Promise<void> {
         .execute();
       if (done && !spec.excluded) {
         // The citizen's follow-up (追评) after the reply: good.
-        await insertRating(db, { ...rating, level: 5, seq: 2, rated_at: new Date(ratedAt.getTime() + 5 * HOUR), idempotency_key: `${spec.no}-follow-up` }, []);
+        await insertRating(
+          db,
+          {
+            ...rating,
+            level: 5,
+            seq: 2,
+            rated_at: new Date(ratedAt.getTime() + 5 * HOUR),
+            idempotency_key: `${spec.no}-follow-up`,
+          },
+          [],
+        );
       }
     }
   }
@@ -174,7 +249,11 @@ function hallMonthOf(spec: TSpec): string {
 
 function weekdays(year: number, monthIndex: number): number {
   let count = 0;
-  for (let day = new Date(Date.UTC(year, monthIndex, 1)); day.getUTCMonth() === monthIndex; day = new Date(day.getTime() + 24 * HOUR)) {
+  for (
+    let day = new Date(Date.UTC(year, monthIndex, 1));
+    day.getUTCMonth() === monthIndex;
+    day = new Date(day.getTime() + 24 * HOUR)
+  ) {
     if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) count += 1;
   }
   return count;
@@ -191,7 +270,19 @@ describe("the monthly report", () => {
     await loadAll();
     const report = await buildMonthlyReport(deps(), hall.hallId, "2023-03");
     const march = [...MARCH, ...FEBRUARY, ...MARCH_2022].filter((spec) => hallMonthOf(spec) === "2023-03");
-    expect(march.map((spec) => spec.no)).toEqual(["C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C09", "C10", "C11"]);
+    expect(march.map((spec) => spec.no)).toEqual([
+      "C01",
+      "C02",
+      "C03",
+      "C04",
+      "C05",
+      "C06",
+      "C07",
+      "C08",
+      "C09",
+      "C10",
+      "C11",
+    ]);
     const valid = march.filter((spec) => spec.level !== undefined && !spec.excluded);
 
     expect(report.period).toEqual({ from: "2023-03-01", to: "2023-03-31" });
@@ -230,11 +321,23 @@ describe("the monthly report", () => {
       changeVsPreviousMonth: "+83.3%",
       changeVsLastYear: "+175.0%",
     });
-    expect(comparison(report, "dailyAverage")).toMatchObject({ previousMonth: { num: 6, den: 20, text: "0.3" }, changeVsPreviousMonth: "+59.4%" });
-    expect(comparison(report, "goodRate")).toMatchObject({ changeVsPreviousMonth: "+11.11 个百分点", changeVsLastYear: "+11.11 个百分点" });
-    expect(comparison(report, "ratedRate")).toMatchObject({ changeVsPreviousMonth: "-18.18 个百分点", changeVsLastYear: "+6.82 个百分点" });
+    expect(comparison(report, "dailyAverage")).toMatchObject({
+      previousMonth: { num: 6, den: 20, text: "0.3" },
+      changeVsPreviousMonth: "+59.4%",
+    });
+    expect(comparison(report, "goodRate")).toMatchObject({
+      changeVsPreviousMonth: "+11.11 个百分点",
+      changeVsLastYear: "+11.11 个百分点",
+    });
+    expect(comparison(report, "ratedRate")).toMatchObject({
+      changeVsPreviousMonth: "-18.18 个百分点",
+      changeVsLastYear: "+6.82 个百分点",
+    });
     expect(comparison(report, "badRate")).toMatchObject({ changeVsPreviousMonth: "-11.11 个百分点" });
-    expect(comparison(report, "score")).toMatchObject({ previousMonth: { text: "70.00" }, changeVsPreviousMonth: "+3.33 分" });
+    expect(comparison(report, "score")).toMatchObject({
+      previousMonth: { text: "70.00" },
+      changeVsPreviousMonth: "+3.33 分",
+    });
     expect(comparison(report, "onTimeCompletionRate")).toMatchObject({ changeVsPreviousMonth: "—" });
     expect(report.summary.comparisons.map((row) => row.key)).toEqual([
       "casesCompleted",
@@ -259,8 +362,14 @@ describe("the monthly report", () => {
     ]);
     expect(report.ratingsByLevel[0]).toMatchObject({ count: 4, share: "44.44%" });
     const channelCount = (channel: number) => valid.filter((spec) => spec.channel === channel).length;
-    expect(report.ratingsByChannel.map((row) => [row.key, row.count])).toEqual([1, 2, 3, 4, 5, 6, 7].map((channel) => [String(channel), channelCount(channel)]));
-    expect(report.ratingsByChannel.find((row) => row.key === "4")).toMatchObject({ label: "政务大厅平板电脑", count: 4, share: "44.44%" });
+    expect(report.ratingsByChannel.map((row) => [row.key, row.count])).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((channel) => [String(channel), channelCount(channel)]),
+    );
+    expect(report.ratingsByChannel.find((row) => row.key === "4")).toMatchObject({
+      label: "政务大厅平板电脑",
+      count: 4,
+      share: "44.44%",
+    });
 
     // Bad reviews: C04 (108, 109) and C07 (207); C08 (110) was excluded.
     const reasonLabel = (code: string) => NATIONAL_REASONS.find((reason) => reason.code === code)?.label;
@@ -315,11 +424,25 @@ describe("the monthly report", () => {
     const report = await buildMonthlyReport(deps(), hall.hallId, "2023-03");
     const [first, second, third] = report.windows.rows;
     // Window 1: 4 of 5 good, 5 of 6 cases rated, its one work order rectified on time.
-    expect(first).toMatchObject({ code: "A01", rank: 1, validRatings: 5, casesCompleted: 6, badRatings: 1, note: "", lastTwoMonthsRunning: false });
+    expect(first).toMatchObject({
+      code: "A01",
+      rank: 1,
+      validRatings: 5,
+      casesCompleted: 6,
+      badRatings: 1,
+      note: "",
+      lastTwoMonthsRunning: false,
+    });
     expect(first?.goodRate.text).toBe("80.00%");
     expect(first?.workOrderOnTimeRate.text).toBe("100.00%");
     // Window 2: 2 of 3 good, last in March and in February (1 of 3 good) — 末位.
-    expect(second).toMatchObject({ code: "A02", rank: 2, validRatings: 3, casesCompleted: 4, lastTwoMonthsRunning: true });
+    expect(second).toMatchObject({
+      code: "A02",
+      rank: 2,
+      validRatings: 3,
+      casesCompleted: 4,
+      lastTwoMonthsRunning: true,
+    });
     expect(second?.onTimeCompletionRate.text).toBe("75.00%");
     expect(second?.workOrderOnTimeRate.text).toBe("0.00%");
     // Window 3 has nothing: listed, not ranked.
@@ -329,7 +452,12 @@ describe("the monthly report", () => {
     expect(report.windows.black).toEqual([hall.windowIds[1]]);
     expect(report.windows.population).toEqual({ scope: "hall", name: "全厅", ranked: 2 });
     expect(second?.pulledDownBy).toMatch(/^好评率 66\.67%，全厅 /);
-    expect(first?.breakdown?.map((part) => part.key)).toEqual(["satisfaction", "ratedRate", "onTimeCompletion", "workOrders"]);
+    expect(first?.breakdown?.map((part) => part.key)).toEqual([
+      "satisfaction",
+      "ratedRate",
+      "onTimeCompletion",
+      "workOrders",
+    ]);
     expect(report.windows.minSample).toBe(3);
     expect(report.windows.weights).toEqual({ satisfaction: 60, ratedRate: 20, onTimeCompletion: 10, workOrders: 10 });
 
@@ -338,7 +466,10 @@ describe("the monthly report", () => {
     const wilson = (good: number, total: number) => {
       const z = 1.959964;
       const p = good / total;
-      return (p + (z * z) / (2 * total) - z * Math.sqrt((p * (1 - p) + (z * z) / (4 * total)) / total)) / (1 + (z * z) / total);
+      return (
+        (p + (z * z) / (2 * total) - z * Math.sqrt((p * (1 - p) + (z * z) / (4 * total)) / total)) /
+        (1 + (z * z) / total)
+      );
     };
     const scoreA01 = ((wilson(4, 5) * 60 + (5 / 6) * 20 + 1 * 10) / 90) * 100;
     const scoreA02 = ((wilson(2, 3) * 60 + (3 / 4) * 20 + (3 / 4) * 10 + 0 * 10) / 100) * 100;
@@ -381,7 +512,11 @@ describe("the monthly report", () => {
 
     const first = await generateMonthlyReport(deps(), hall.hallId, "2023-03");
     expect(first).toMatchObject({ version: 1, status: "ready" });
-    const stored = await getDb().selectFrom("monthly_report").selectAll().where("id", "=", first?.id ?? 0).executeTakeFirstOrThrow();
+    const stored = await getDb()
+      .selectFrom("monthly_report")
+      .selectAll()
+      .where("id", "=", first?.id ?? 0)
+      .executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ status: "ready", progress: 100, created_by: null, error: "" });
     const bodyOfFirst = stored.body;
 
@@ -416,13 +551,23 @@ describe("the monthly report", () => {
 
     // A ready row is never written again.
     expect(await finishMonthlyReport(getDb(), first?.id ?? 0, "{}", NOW)).toBe(false);
-    const after = await getDb().selectFrom("monthly_report").select("body").where("id", "=", first?.id ?? 0).executeTakeFirstOrThrow();
+    const after = await getDb()
+      .selectFrom("monthly_report")
+      .select("body")
+      .where("id", "=", first?.id ?? 0)
+      .executeTakeFirstOrThrow();
     expect(after.body).toBe(bodyOfFirst);
 
     const yearly = await manager.report.yearly({ year: 2023 });
     expect(yearly.archived).toEqual([{ month: "2023-03", versionId: started.id, version: 2 }]);
     // February 2023: 6 cases over 20 working days, 4 of 6 good; March now 12 cases.
-    expect(yearly.months[1]).toMatchObject({ period: "2023-02", casesCompleted: 6, workingDays: 20, dailyAverage: "0.3", ratings: 6 });
+    expect(yearly.months[1]).toMatchObject({
+      period: "2023-02",
+      casesCompleted: 6,
+      workingDays: 20,
+      dailyAverage: "0.3",
+      ratings: 6,
+    });
     expect(yearly.months[1]?.goodRate.text).toBe("66.67%");
     expect(yearly.months[2]).toMatchObject({ casesCompleted: 12, ratings: 9, validRatings: 10 });
     expect(yearly.months[2]?.ratedRate.text).toBe("83.33%");
@@ -455,7 +600,11 @@ describe("the report scheduler", () => {
   test("two runs racing archive each final month exactly once, as version 1", async () => {
     await loadAll();
     const [one, two] = await Promise.all([runReportScheduler(deps()), runReportScheduler(deps())]);
-    const rows = await getDb().selectFrom("monthly_report").select(["month", "version", "status"]).orderBy("month").execute();
+    const rows = await getDb()
+      .selectFrom("monthly_report")
+      .select(["month", "version", "status"])
+      .orderBy("month")
+      .execute();
     // The months with cases: March 2022, February and March 2023 (April is still open).
     expect(rows).toEqual([
       { month: "2022-03", version: 1, status: "ready" },
@@ -495,7 +644,12 @@ describe("the report scheduler", () => {
     await insert("2023-02", 60);
     await insert("2023-03", 2);
     await Promise.all([runReportScheduler(deps()), runReportScheduler(deps())]);
-    const rows = await getDb().selectFrom("monthly_report").select(["month", "version", "status", "error", "body"]).orderBy("month").orderBy("version").execute();
+    const rows = await getDb()
+      .selectFrom("monthly_report")
+      .select(["month", "version", "status", "error", "body"])
+      .orderBy("month")
+      .orderBy("version")
+      .execute();
     expect(rows.map((row) => [row.month, row.version, row.status])).toEqual([
       ["2022-03", 1, "ready"],
       ["2023-02", 1, "failed"],

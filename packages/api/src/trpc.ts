@@ -5,10 +5,9 @@
  */
 import { initTRPC } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
-import { ZodError, z } from "zod";
+import { z, ZodError } from "zod";
 
-import { APP_ERROR_MESSAGES } from "@hcp/domain";
-import type { TAppErrorCode } from "@hcp/domain";
+import { APP_ERROR_MESSAGES, type TAppErrorCode } from "@hcp/domain";
 
 import { admit, ruleOf } from "./access";
 import { hashToken } from "./context";
@@ -49,7 +48,8 @@ const t = initTRPC
       // Users read the message: the first validation problem in Chinese, never SQL or a stack.
       let message = shape.message;
       if (zodError) message = error.cause instanceof ZodError ? (error.cause.issues[0]?.message ?? message) : message;
-      else if (appCode === "INTERNAL" || (appCode && !(error instanceof AppError))) message = APP_ERROR_MESSAGES[appCode];
+      else if (appCode === "INTERNAL" || (appCode && !(error instanceof AppError)))
+        message = APP_ERROR_MESSAGES[appCode];
       return {
         ...shape,
         message,
@@ -90,7 +90,9 @@ const guardedProcedure = t.procedure.use(async ({ ctx, path, meta, next }) => {
 });
 
 /** Anyone the rule admits; the signed-in user, if any, is looked up for procedures that show it (auth.me). */
-export const publicProcedure = guardedProcedure.use(async ({ ctx, next }) => next({ ctx: { user: await ctx.credentials.user() } }));
+export const publicProcedure = guardedProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: { user: await ctx.credentials.user() } }),
+);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user || !ctx.sessionId) throw appError("UNAUTHENTICATED", "UNAUTHORIZED");

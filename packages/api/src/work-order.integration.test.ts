@@ -3,13 +3,11 @@ import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, test, vi } from "vitest";
 
-import { createHallFixture } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 import { hallDate } from "@hcp/domain";
 
-import { apiHarness, appCodeOf, dayPassesForWorkOrders } from "../test/harness";
-import type { TCaller } from "../test/harness";
+import { apiHarness, appCodeOf, dayPassesForWorkOrders, type TCaller } from "../test/harness";
 import { escalateOverdue } from "./services/escalation";
 import { openWorkOrder } from "./services/work-orders";
 
@@ -22,23 +20,51 @@ const getDb = useTestDb({
 const api = apiHarness(getDb);
 
 /** A case at window 1 rated on the evaluator with `level`; returns the case and the citizen's token. */
-async function ratedCase(level: number, by: { staff: "window_staff" | "secondStaff"; window: 0 | 1 } = { staff: "window_staff", window: 0 }): Promise<{ caseId: number; caseNo: string }> {
+async function ratedCase(
+  level: number,
+  by: { staff: "window_staff" | "secondStaff"; window: 0 | 1 } = { staff: "window_staff", window: 0 },
+): Promise<{ caseId: number; caseNo: string }> {
   const staff = await api.signedIn(hall.users[by.staff].username);
   await staff.window.signIn({ windowId: hall.windowIds[by.window] });
-  const created = await staff.case.create({ serviceItemId: hall.itemIds.instant, applicantType: "person", applicantName: "郑一", applicantPhone: "13611112222" });
+  const created = await staff.case.create({
+    serviceItemId: hall.itemIds.instant,
+    applicantType: "person",
+    applicantName: "郑一",
+    applicantPhone: "13611112222",
+  });
   await staff.case.complete({ caseId: created.id });
   const device = await api.caller({ deviceToken: hall.deviceTokens[by.window] });
-  await device.rating.submit({ caseNo: created.caseNo, level, reasonCodes: level <= 2 ? [level === 2 ? "214" : "115"] : [], idempotencyKey: randomUUID() });
+  await device.rating.submit({
+    caseNo: created.caseNo,
+    level,
+    reasonCodes: level <= 2 ? [level === 2 ? "214" : "115"] : [],
+    idempotencyKey: randomUUID(),
+  });
   return { caseId: created.id, caseNo: created.caseNo };
 }
 
 async function orderOf(caseId: number): Promise<{ id: number; version: number }> {
-  return getDb().selectFrom("work_order").select(["id", "version"]).where("case_id", "=", caseId).executeTakeFirstOrThrow();
+  return getDb()
+    .selectFrom("work_order")
+    .select(["id", "version"])
+    .where("case_id", "=", caseId)
+    .executeTakeFirstOrThrow();
 }
 
-async function step(actor: TCaller, id: number, action: Parameters<TCaller["workOrder"]["act"]>[0]["action"], extra: { note?: string; extensionDays?: number; appealReason?: "malicious" | "mistaken" } = {}) {
+async function step(
+  actor: TCaller,
+  id: number,
+  action: Parameters<TCaller["workOrder"]["act"]>[0]["action"],
+  extra: { note?: string; extensionDays?: number; appealReason?: "malicious" | "mistaken" } = {},
+) {
   const detail = await actor.workOrder.byId({ id });
-  return actor.workOrder.act({ workOrderId: id, version: detail.version, action, note: extra.note ?? "已处理", ...extra });
+  return actor.workOrder.act({
+    workOrderId: id,
+    version: detail.version,
+    action,
+    note: extra.note ?? "已处理",
+    ...extra,
+  });
 }
 
 /** A step refused for its input: the tRPC code and every message of the schema's issues. */
@@ -80,7 +106,10 @@ describe("each step's required content is enforced by the server", () => {
     ];
     for (const [actor, action, extra, message] of walk) {
       const before = await stateAndEvents(id);
-      expect(await inputRefusal(step(actor, id, action, { ...extra, note: "  " })), action).toEqual({ code: "BAD_REQUEST", messages: [message] });
+      expect(await inputRefusal(step(actor, id, action, { ...extra, note: "  " })), action).toEqual({
+        code: "BAD_REQUEST",
+        messages: [message],
+      });
       expect(await stateAndEvents(id), action).toEqual(before);
       await step(actor, id, action, { ...extra, note: `${action} 的记录` });
     }
@@ -95,10 +124,16 @@ describe("each step's required content is enforced by the server", () => {
     await step(head, id, "contact", { note: "电话回访" });
     await step(head, id, "startRectification", { note: "调整排班" });
     await step(head, id, "requestExtension", { note: "需要培训", extensionDays: 5 });
-    expect(await inputRefusal(step(manager, id, "approveExtension", { note: "" }))).toEqual({ code: "BAD_REQUEST", messages: ["请填写审批意见"] });
+    expect(await inputRefusal(step(manager, id, "approveExtension", { note: "" }))).toEqual({
+      code: "BAD_REQUEST",
+      messages: ["请填写审批意见"],
+    });
     await step(manager, id, "approveExtension", { note: "同意延期" });
     const before = await stateAndEvents(id);
-    expect(await inputRefusal(step(head, id, "markRectified", { note: "" }))).toEqual({ code: "BAD_REQUEST", messages: ["请填写整改情况"] });
+    expect(await inputRefusal(step(head, id, "markRectified", { note: "" }))).toEqual({
+      code: "BAD_REQUEST",
+      messages: ["请填写整改情况"],
+    });
     expect(await stateAndEvents(id)).toEqual(before);
     await step(head, id, "markRectified", { note: "已增加高峰时段窗口" });
     expect((await head.workOrder.byId({ id })).state).toBe("rectified");
@@ -126,10 +161,19 @@ describe("each step's required content is enforced by the server", () => {
     await dayPassesForWorkOrders(getDb());
     const staff = await api.signedIn(hall.users.window_staff.username);
     const manager = await api.signedIn(hall.users.hall_manager.username);
-    expect(await inputRefusal(step(staff, id, "appeal", { note: "" }))).toEqual({ code: "BAD_REQUEST", messages: ["请选择申诉理由", "请填写申诉说明"] });
+    expect(await inputRefusal(step(staff, id, "appeal", { note: "" }))).toEqual({
+      code: "BAD_REQUEST",
+      messages: ["请选择申诉理由", "请填写申诉说明"],
+    });
     await step(staff, id, "appeal", { note: "群众误触", appealReason: "mistaken" });
-    expect(await inputRefusal(step(manager, id, "upholdAppeal", { note: "" }))).toEqual({ code: "BAD_REQUEST", messages: ["请填写审核意见"] });
-    expect(await inputRefusal(step(manager, id, "rejectAppeal", { note: "" }))).toEqual({ code: "BAD_REQUEST", messages: ["请填写审核意见"] });
+    expect(await inputRefusal(step(manager, id, "upholdAppeal", { note: "" }))).toEqual({
+      code: "BAD_REQUEST",
+      messages: ["请填写审核意见"],
+    });
+    expect(await inputRefusal(step(manager, id, "rejectAppeal", { note: "" }))).toEqual({
+      code: "BAD_REQUEST",
+      messages: ["请填写审核意见"],
+    });
     expect(await stateAndEvents(id)).toEqual(["appealed", 2]);
     expect(await getDb().selectFrom("rating_exclusion").select("id").execute()).toEqual([]);
   });
@@ -141,7 +185,12 @@ describe("work orders", () => {
     await ratedCase(5);
     const orders = await getDb().selectFrom("work_order").selectAll().execute();
     expect(orders).toHaveLength(1);
-    expect(orders[0]).toMatchObject({ case_id: bad.caseId, state: "pending", department_id: hall.departmentIds[0], staff_id: hall.staffIds[0] });
+    expect(orders[0]).toMatchObject({
+      case_id: bad.caseId,
+      state: "pending",
+      department_id: hall.departmentIds[0],
+      staff_id: hall.staffIds[0],
+    });
     const events = await getDb().selectFrom("work_order_event").select(["action", "to_state"]).execute();
     expect(events).toEqual([{ action: "open", to_state: "pending" }]);
     const manager = await api.signedIn(hall.users.hall_manager.username);
@@ -156,12 +205,20 @@ describe("work orders", () => {
 
   test("deadlines count working days on the holiday calendar", async () => {
     const { caseId } = await ratedCase(1);
-    const rating = await getDb().selectFrom("rating").selectAll().where("case_id", "=", caseId).executeTakeFirstOrThrow();
+    const rating = await getDb()
+      .selectFrom("rating")
+      .selectAll()
+      .where("case_id", "=", caseId)
+      .executeTakeFirstOrThrow();
     await getDb().deleteFrom("work_order_event").execute();
     await getDb().deleteFrom("work_order").execute();
     // Thursday 28 Sep 2023, 10:00 in the hall: 29 Sep – 6 Oct are off, 7 Oct is a make-up working day.
     const id = await openWorkOrder(getDb(), rating, new Date("2023-09-28T02:00:00Z"));
-    const order = await getDb().selectFrom("work_order").select(["contact_due", "rectify_due"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const order = await getDb()
+      .selectFrom("work_order")
+      .select(["contact_due", "rectify_due"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(order.contact_due).toBe("2023-10-07");
     // 7 and 8 Oct (make-up), 9–13, 16–20, 23–25 Oct: the fifteenth working day is 25 Oct.
     expect(order.rectify_due).toBe("2023-10-25");
@@ -191,7 +248,11 @@ describe("work orders", () => {
     expect(replied).toMatchObject({ state: "replied", reply: "已增加窗口，感谢监督" });
 
     // Rectification took weeks: the follow-up's window opens with the reply, not the completion.
-    await getDb().updateTable("case").set({ completed_at: new Date(Date.now() - 20 * 86_400_000) }).where("id", "=", caseId).execute();
+    await getDb()
+      .updateTable("case")
+      .set({ completed_at: new Date(Date.now() - 20 * 86_400_000) })
+      .where("id", "=", caseId)
+      .execute();
     // 追评 through the evaluator's own channel rules: the follow-up closes the order.
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
     const followUp = await device.rating.submit({ caseNo, level: 5, idempotencyKey: randomUUID() });
@@ -209,13 +270,24 @@ describe("work orders", () => {
       "followUp",
     ]);
     // The citizen's follow-up closed the order: on the audit chain as the platform's step.
-    const closing = await getDb().selectFrom("audit_log").selectAll().where("action", "=", "workOrder.followUp").execute();
+    const closing = await getDb()
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "workOrder.followUp")
+      .execute();
     expect(closing.map((row) => [row.entity_id, row.actor_role])).toEqual([[String(id), "system"]]);
-    expect(await appCodeOf(device.rating.submit({ caseNo, level: 4, idempotencyKey: randomUUID() }))).toBe("ALREADY_RATED");
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 4, idempotencyKey: randomUUID() }))).toBe(
+      "ALREADY_RATED",
+    );
 
     const today = hallDate(new Date());
     const [metrics] = await manager.workOrder.metrics({ from: today, to: today, by: "hall" });
-    expect(metrics).toMatchObject({ badReviews: 1, open: 0, replyRate: { text: "100.00%" }, followUpSatisfaction: { num: 1, den: 1 } });
+    expect(metrics).toMatchObject({
+      badReviews: 1,
+      open: 0,
+      replyRate: { text: "100.00%" },
+      followUpSatisfaction: { num: 1, den: 1 },
+    });
     const byMonth = await manager.workOrder.metrics({ from: today, to: today, by: "month" });
     expect(byMonth.map((row) => row.key)).toEqual([Number(today.slice(0, 7).replace("-", ""))]);
   });
@@ -223,7 +295,9 @@ describe("work orders", () => {
   test("a follow-up before the order is answered is refused", async () => {
     const { caseNo } = await ratedCase(1);
     const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
-    expect(await appCodeOf(device.rating.submit({ caseNo, level: 5, idempotencyKey: randomUUID() }))).toBe("FOLLOW_UP_NOT_ALLOWED");
+    expect(await appCodeOf(device.rating.submit({ caseNo, level: 5, idempotencyKey: randomUUID() }))).toBe(
+      "FOLLOW_UP_NOT_ALLOWED",
+    );
   });
 
   test("an upheld appeal excludes the rating from the rates but keeps it on record; a rejected one restores the order", async () => {
@@ -262,7 +336,11 @@ describe("work orders", () => {
       head.workOrder.act({ workOrderId: id, version, action: "contact", note: "乙回访" }),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    const events = await getDb().selectFrom("work_order_event").select("action").where("work_order_id", "=", id).execute();
+    const events = await getDb()
+      .selectFrom("work_order_event")
+      .select("action")
+      .where("work_order_id", "=", id)
+      .execute();
     expect(events.map((event) => event.action)).toEqual(["open", "contact"]);
   });
 
@@ -270,7 +348,11 @@ describe("work orders", () => {
     const { caseId } = await ratedCase(2);
     const { id } = await orderOf(caseId);
     await dayPassesForWorkOrders(getDb());
-    await getDb().updateTable("user").set({ department_id: hall.departmentIds[1] }).where("id", "=", hall.users.department_head.id).execute();
+    await getDb()
+      .updateTable("user")
+      .set({ department_id: hall.departmentIds[1] })
+      .where("id", "=", hall.users.department_head.id)
+      .execute();
     const otherHead = await api.signedIn(hall.users.department_head.username);
     expect(await appCodeOf(otherHead.workOrder.byId({ id }))).toBe("WORK_ORDER_NOT_FOUND");
     expect((await otherHead.workOrder.list({})).total).toBe(0);
@@ -290,9 +372,17 @@ describe("work orders", () => {
     const staff = await api.signedIn(hall.users.window_staff.username);
     expect((await staff.workOrder.list({})).total).toBe(0);
     expect(await appCodeOf(staff.workOrder.byId({ id }))).toBe("WORK_ORDER_NOT_FOUND");
-    expect(await appCodeOf(staff.workOrder.act({ workOrderId: id, version: 0, action: "appeal", note: "恶意差评", appealReason: "malicious" }))).toBe(
-      "WORK_ORDER_NOT_FOUND",
-    );
+    expect(
+      await appCodeOf(
+        staff.workOrder.act({
+          workOrderId: id,
+          version: 0,
+          action: "appeal",
+          note: "恶意差评",
+          appealReason: "malicious",
+        }),
+      ),
+    ).toBe("WORK_ORDER_NOT_FOUND");
     // The department head works on it at once.
     const head = await api.signedIn(hall.users.department_head.username);
     expect((await head.workOrder.list({})).rows.map((row) => row.id)).toEqual([id]);
@@ -306,7 +396,11 @@ describe("work orders", () => {
   test("overdue orders escalate once per level, as events, through the notifier", async () => {
     const { caseId } = await ratedCase(2);
     const { id } = await orderOf(caseId);
-    await getDb().updateTable("work_order").set({ contact_due: "2026-01-05", rectify_due: "2099-01-01" }).where("id", "=", id).execute();
+    await getDb()
+      .updateTable("work_order")
+      .set({ contact_due: "2026-01-05", rectify_due: "2099-01-01" })
+      .where("id", "=", id)
+      .execute();
     const notifier = { notify: vi.fn(() => Promise.resolve()) };
     expect(await escalateOverdue(getDb(), new Date(), notifier)).toBe(1);
     expect(await escalateOverdue(getDb(), new Date(), notifier)).toBe(0);
@@ -316,7 +410,12 @@ describe("work orders", () => {
     const manager = await api.signedIn(hall.users.hall_manager.username);
     const queue = await manager.workOrder.list({ overdue: true });
     expect(queue.rows.map((row) => [row.id, row.overdue, row.escalation])).toEqual([[id, true, 2]]);
-    const raised = await getDb().selectFrom("audit_log").selectAll().where("action", "=", "workOrder.escalate").orderBy("id").execute();
+    const raised = await getDb()
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("action", "=", "workOrder.escalate")
+      .orderBy("id")
+      .execute();
     expect(raised.map((row) => [row.entity_id, row.actor_role])).toEqual([
       [String(id), "system"],
       [String(id), "system"],
@@ -326,11 +425,14 @@ describe("work orders", () => {
 
 describe("the queue: most urgent first, searchable, paged", () => {
   /** Six orders put in the given states and deadlines; returns their ids by name. */
-  async function sixOrders(): Promise<Record<"overdue" | "soon" | "later" | "appealed" | "replied" | "closed", number>> {
+  async function sixOrders(): Promise<
+    Record<"overdue" | "soon" | "later" | "appealed" | "replied" | "closed", number>
+  > {
     const names = ["closed", "later", "overdue", "replied", "soon", "appealed"] as const;
     const ids = {} as Record<(typeof names)[number], number>;
     for (const name of names) ids[name] = (await orderOf((await ratedCase(2)).caseId)).id;
-    const set = (id: number, changes: Record<string, unknown>) => getDb().updateTable("work_order").set(changes).where("id", "=", id).execute();
+    const set = (id: number, changes: Record<string, unknown>) =>
+      getDb().updateTable("work_order").set(changes).where("id", "=", id).execute();
     await set(ids.overdue, { state: "pending", contact_due: "2020-01-02", rectify_due: "2020-01-22" });
     await set(ids.soon, { state: "contacted", contacted_at: new Date(), rectify_due: "2098-01-05" });
     await set(ids.later, { state: "rectifying", contacted_at: new Date(), rectify_due: "2099-01-05" });
@@ -348,7 +450,10 @@ describe("the queue: most urgent first, searchable, paged", () => {
     expect(queue.rows.map((row) => row.id)).toEqual(urgent);
     expect(queue.rows[0]).toMatchObject({ overdue: true, deadline: "contact" });
     const second = await manager.workOrder.list({ page: 2, pageSize: 2 });
-    expect({ total: second.total, ids: second.rows.map((row) => row.id) }).toEqual({ total: 6, ids: urgent.slice(2, 4) });
+    expect({ total: second.total, ids: second.rows.map((row) => row.id) }).toEqual({
+      total: 6,
+      ids: urgent.slice(2, 4),
+    });
     const newest = await manager.workOrder.list({ sort: "newest" });
     expect(newest.rows.map((row) => row.id)).toEqual([...newest.rows.map((row) => row.id)].sort((a, b) => b - a));
     // 只看已超期 counts the same deadline the order shows: the appeal's paused clock is not overdue.
@@ -374,22 +479,35 @@ describe("the queue: most urgent first, searchable, paged", () => {
     expect(await idsOf({ staff: "T001" })).toEqual({ total: 1, ids: [a.id] });
     expect(await idsOf({ windowId: hall.windowIds[1] })).toEqual({ total: 2, ids: [b.id, c.id] });
     expect(await idsOf({ states: ["contacted"] })).toEqual({ total: 1, ids: [c.id] });
-    expect(await idsOf({ windowId: hall.windowIds[1], states: ["pending"], staff: "李强" })).toEqual({ total: 1, ids: [b.id] });
+    expect(await idsOf({ windowId: hall.windowIds[1], states: ["pending"], staff: "李强" })).toEqual({
+      total: 1,
+      ids: [b.id],
+    });
     expect(await idsOf({ caseNo: "ZZ-NONE" })).toEqual({ total: 0, ids: [] });
     expect(await appCodeOf(manager.workOrder.list({ caseNo: "12%" }))).toBe("BAD_REQUEST");
 
     // The rated staff never see case numbers, so they cannot search by them.
     await dayPassesForWorkOrders(getDb());
     const staff = await api.signedIn(hall.users.secondStaff.username);
-    expect(await appCodeOf(staff.workOrder.list({ caseNo: second.caseNo.slice(-4) }))).toBe("WORK_ORDER_CASE_SEARCH_FORBIDDEN");
+    expect(await appCodeOf(staff.workOrder.list({ caseNo: second.caseNo.slice(-4) }))).toBe(
+      "WORK_ORDER_CASE_SEARCH_FORBIDDEN",
+    );
     expect((await staff.workOrder.list({ states: ["pending"] })).rows.map((row) => row.id)).toEqual([b.id]);
   });
 });
 
 describe("the order says who acts next, by when, and what they must enter", () => {
   test("for every viewer: the department head by name while the order waits for the call-back, the manager for an extension, nobody once closed", async () => {
-    await getDb().updateTable("user").set({ display_name: "王芳" }).where("id", "=", hall.users.department_head.id).execute();
-    await getDb().updateTable("user").set({ display_name: "赵敏" }).where("id", "=", hall.users.hall_manager.id).execute();
+    await getDb()
+      .updateTable("user")
+      .set({ display_name: "王芳" })
+      .where("id", "=", hall.users.department_head.id)
+      .execute();
+    await getDb()
+      .updateTable("user")
+      .set({ display_name: "赵敏" })
+      .where("id", "=", hall.users.hall_manager.id)
+      .execute();
     const { caseId } = await ratedCase(2);
     const { id } = await orderOf(caseId);
     await dayPassesForWorkOrders(getDb());
@@ -400,7 +518,12 @@ describe("the order says who acts next, by when, and what they must enter", () =
 
     for (const viewer of [head, manager, auditor, staff]) {
       const detail = await viewer.workOrder.byId({ id });
-      expect(detail.next).toEqual({ actor: "department_head", actorNames: ["王芳"], actions: ["contact"], followUpCloses: false });
+      expect(detail.next).toEqual({
+        actor: "department_head",
+        actorNames: ["王芳"],
+        actions: ["contact"],
+        followUpCloses: false,
+      });
       expect(detail).toMatchObject({ deadline: "contact", overdue: false });
     }
     // The manager reads who must act although nothing is theirs to do.
@@ -418,7 +541,11 @@ describe("the order says who acts next, by when, and what they must enter", () =
     await step(manager, id, "approveExtension", { note: "同意" });
     await step(head, id, "markRectified", { note: "已整改" });
     await step(head, id, "reply", { note: "已整改，感谢监督" });
-    expect((await staff.workOrder.byId({ id })).next).toMatchObject({ actor: "department_head", actions: ["close"], followUpCloses: true });
+    expect((await staff.workOrder.byId({ id })).next).toMatchObject({
+      actor: "department_head",
+      actions: ["close"],
+      followUpCloses: true,
+    });
     await step(manager, id, "close", { note: "" });
     const closed = await auditor.workOrder.byId({ id });
     expect(closed.next).toEqual({ actor: null, actorNames: [], actions: [], followUpCloses: false });

@@ -8,8 +8,8 @@ import { backdateWorkOrders, FIXTURE_PASSWORD } from "@hcp/db/testing";
 
 import { WindowBus } from "../src/bus";
 import { createContext } from "../src/context";
-import { AppError } from "../src/errors";
 import type { TApiDeps } from "../src/context-types";
+import { AppError } from "../src/errors";
 import { appRouter } from "../src/root";
 import { SESSION_COOKIE } from "../src/services/auth";
 import { createCallerFactory } from "../src/trpc";
@@ -66,18 +66,23 @@ export async function appCodeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 /** The whole refusal a call ended in: tRPC code, our app code (null for tRPC's own) and message. */
-export async function refusalOf(promise: Promise<unknown>): Promise<{ code: string; appCode: string | null; message: string }> {
+export async function refusalOf(
+  promise: Promise<unknown>,
+): Promise<{ code: string; appCode: string | null; message: string }> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof TRPCError) return { code: error.code, appCode: error instanceof AppError ? error.appCode : null, message: error.message };
+    if (error instanceof TRPCError)
+      return { code: error.code, appCode: error instanceof AppError ? error.appCode : null, message: error.message };
     throw error;
   }
   throw new Error("expected the call to be refused");
 }
 
 /** The next event of a subscription called in-process, where tracked() events come as [id, data] (over SSE, { id, data }). */
-export async function nextTracked(feed: AsyncIterator<unknown>): Promise<{ id: string; data: Record<string, unknown> }> {
+export async function nextTracked(
+  feed: AsyncIterator<unknown>,
+): Promise<{ id: string; data: Record<string, unknown> }> {
   const [id, data] = (await feed.next()).value as [string, Record<string, unknown>];
   return { id, data };
 }

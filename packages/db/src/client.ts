@@ -1,7 +1,5 @@
-import { CompiledQuery, Kysely, MysqlDialect } from "kysely";
-import type { LogConfig } from "kysely";
-import { createPool } from "mysql2";
-import type { TypeCastField, TypeCastNext } from "mysql2";
+import { CompiledQuery, Kysely, MysqlDialect, type LogConfig } from "kysely";
+import { createPool, type TypeCastField, type TypeCastNext } from "mysql2";
 
 import type { Database } from "./schema";
 

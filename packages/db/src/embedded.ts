@@ -3,8 +3,7 @@
  * machine's `mariadbd`, a data directory of ours, a private port and socket on 127.0.0.1. It never
  * touches a system instance, and it is stopped when the command ends.
  */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -117,7 +116,13 @@ export async function startEmbeddedMariadb(options: TEmbeddedOptions): Promise<T
     log(`initialising a MariaDB data directory in ${dataDir}`);
     const result = spawnSync(
       binaries.installDb,
-      ["--no-defaults", `--datadir=${dataDir}`, ...userArgs, "--auth-root-authentication-method=normal", "--skip-test-db"],
+      [
+        "--no-defaults",
+        `--datadir=${dataDir}`,
+        ...userArgs,
+        "--auth-root-authentication-method=normal",
+        "--skip-test-db",
+      ],
       { encoding: "utf8" },
     );
     if (result.status !== 0) {

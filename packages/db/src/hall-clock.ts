@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import type { RawBuilder } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 
 import { HALL_UTC_OFFSET_HOURS } from "@hcp/domain";
 

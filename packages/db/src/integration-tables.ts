@@ -53,4 +53,3 @@ export type TIntegrationDb = Kysely<Database & TIntegrationTables>;
 export function integrationDb(db: Db): TIntegrationDb {
   return db.withTables<TIntegrationTables>();
 }
-

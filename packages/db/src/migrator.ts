@@ -59,7 +59,11 @@ export async function syncReferenceData(db: Db): Promise<void> {
     const confirmed = await confirmedCalendarYears(trx);
     const now = new Date();
     for (const schedule of HOLIDAY_SCHEDULES.filter((candidate) => !confirmed.has(candidate.year))) {
-      const days = [...exceptionsFromSchedules([schedule])].map(([date, exception]) => ({ date, kind: exception.kind, name: exception.name }));
+      const days = [...exceptionsFromSchedules([schedule])].map(([date, exception]) => ({
+        date,
+        kind: exception.kind,
+        name: exception.name,
+      }));
       await trx.insertInto("calendar_day").values(days).ignore().execute();
       await saveCalendarYearConfirmation(trx, {
         year: schedule.year,

@@ -1,6 +1,15 @@
 import { describe, expect, test } from "vitest";
 
-import { ACCESS_RULES, accessRule, allowsApiClient, allowsDevice, allowsRole, apiClientScopes, isPublicRule, rolesOf } from "./access";
+import {
+  ACCESS_RULES,
+  accessRule,
+  allowsApiClient,
+  allowsDevice,
+  allowsRole,
+  apiClientScopes,
+  isPublicRule,
+  rolesOf,
+} from "./access";
 
 describe("the access table", () => {
   test("an unknown path has no rule, whatever it is called", () => {

@@ -18,8 +18,7 @@
  * - "own-window": an evaluator only the window it is paired to.
  */
 import type { TAppErrorCode } from "./errors";
-import { ROLE_KEYS } from "./roles";
-import type { TRole } from "./roles";
+import { ROLE_KEYS, type TRole } from "./roles";
 
 type TApiClientPrincipal = `api_client:${string}`;
 type TPrincipal = TRole | "device" | "public" | TApiClientPrincipal;
@@ -163,8 +162,16 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   // A department head reads the live report of their department; the archive is hall-wide.
   "report.monthly": READ_LAYERED,
   "report.yearly": READ_LAYERED,
-  "report.versions": { principals: ["admin", "hall_manager", "auditor"], scope: "hall", refusal: "REPORT_ARCHIVE_HALL_ONLY" },
-  "report.version": { principals: ["admin", "hall_manager", "auditor"], scope: "hall", refusal: "REPORT_ARCHIVE_HALL_ONLY" },
+  "report.versions": {
+    principals: ["admin", "hall_manager", "auditor"],
+    scope: "hall",
+    refusal: "REPORT_ARCHIVE_HALL_ONLY",
+  },
+  "report.version": {
+    principals: ["admin", "hall_manager", "auditor"],
+    scope: "hall",
+    refusal: "REPORT_ARCHIVE_HALL_ONLY",
+  },
   "report.regenerate": MANAGE_HALL,
   // The report's files (GET /reports/…, outside tRPC), admitted like report.monthly; the
   // download narrows a department head to the live PDF and Excel of their department.
@@ -206,7 +213,9 @@ export function allowsDevice(rule: TAccessRule): boolean {
 
 /** The API-client scopes a rule accepts ("api_client:cases" → "cases"). */
 export function apiClientScopes(rule: TAccessRule): string[] {
-  return rule.principals.flatMap((principal) => (principal.startsWith("api_client:") ? [principal.slice("api_client:".length)] : []));
+  return rule.principals.flatMap((principal) =>
+    principal.startsWith("api_client:") ? [principal.slice("api_client:".length)] : [],
+  );
 }
 
 /** Whether an API client holding `scopes` may call a rule's procedure. */

@@ -1,5 +1,4 @@
-import { WORK_ORDER_ACTIONS } from "./work-order";
-import type { TWorkOrderAction } from "./work-order";
+import { WORK_ORDER_ACTIONS, type TWorkOrderAction } from "./work-order";
 
 /**
  * The 审计日志's name for every action the platform records (packages/api's audit-actions test
@@ -42,7 +41,12 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "workOrder.escalate": "差评工单：超期督办",
   "workOrder.followUp": "差评工单：群众追评",
   "workOrder.recomputeDeadline": "差评工单：按确认的节假日安排重算期限",
-  ...Object.fromEntries(Object.entries(WORK_ORDER_ACTIONS).map(([step, label]) => [`workOrder.${step as TWorkOrderAction}`, `差评工单：${label}`])),
+  ...Object.fromEntries(
+    Object.entries(WORK_ORDER_ACTIONS).map(([step, label]) => [
+      `workOrder.${step as TWorkOrderAction}`,
+      `差评工单：${label}`,
+    ]),
+  ),
 };
 
 /** An action in words; one recorded by a newer or older version stays visible by its code. */

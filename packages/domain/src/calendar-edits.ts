@@ -28,7 +28,10 @@ export const ZCalendarDaySet = z
     // Checked even while the date is still missing, so a form shows every problem at once.
     when: (payload) => {
       const value = payload.value as { kind?: unknown; name?: unknown };
-      return (value.kind === "holiday" || value.kind === "makeup") && (value.name === undefined || typeof value.name === "string");
+      return (
+        (value.kind === "holiday" || value.kind === "makeup") &&
+        (value.name === undefined || typeof value.name === "string")
+      );
     },
   });
 export type TCalendarDaySetInput = z.input<typeof ZCalendarDaySet>;

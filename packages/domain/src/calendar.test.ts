@@ -1,12 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import {
-  addWorkingDays,
-  countWorkingDays,
-  dayKind,
-  exceptionsFromSchedules,
-  workingDaysLeft,
-} from "./calendar";
+import { addWorkingDays, countWorkingDays, dayKind, exceptionsFromSchedules, workingDaysLeft } from "./calendar";
 
 const exceptions = exceptionsFromSchedules();
 
@@ -18,7 +12,15 @@ describe("working-day calendar", () => {
   test("2022 follows the State Council notice: June 2022 has 21 working days (端午 3 June off)", () => {
     expect(countWorkingDays("2022-06-01", "2022-06-30", exceptions)).toBe(21);
     expect(dayKind("2022-06-03", exceptions)).toBe("holiday");
-    for (const date of ["2022-01-29", "2022-01-30", "2022-04-02", "2022-04-24", "2022-05-07", "2022-10-08", "2022-10-09"]) {
+    for (const date of [
+      "2022-01-29",
+      "2022-01-30",
+      "2022-04-02",
+      "2022-04-24",
+      "2022-05-07",
+      "2022-10-08",
+      "2022-10-09",
+    ]) {
       expect(dayKind(date, exceptions)).toBe("makeup");
     }
     for (const date of ["2022-01-03", "2022-02-04", "2022-04-05", "2022-05-04", "2022-09-12", "2022-10-07"]) {

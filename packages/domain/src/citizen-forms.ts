@@ -30,18 +30,23 @@ export const BAD_NEEDS_REASON_MESSAGE = "差评请至少选择一项原因或填
 export const APP_CODE_PATTERN = /^[A-Z][A-Z_]{0,39}$/;
 
 /** 差评 (levels 1–2) needs at least one reason or a comment (SPEC §3). */
-export function badRatingHasReason(rating: { level: number; reasonCodes: readonly string[]; comment: string }): boolean {
+export function badRatingHasReason(rating: {
+  level: number;
+  reasonCodes: readonly string[];
+  comment: string;
+}): boolean {
   return rating.level >= 3 || rating.reasonCodes.length > 0 || rating.comment !== "";
 }
 
 /** A check's answer: the cleaned value, or each failing field's message (first rule broken). */
 export type TChecked<TValue> =
-  | { ok: true; value: TValue }
-  | { ok: false; problems: Partial<Record<keyof TValue, string>> };
+  { ok: true; value: TValue } | { ok: false; problems: Partial<Record<keyof TValue, string>> };
 
 export function checkPairingCode(input: { code: string }): TChecked<{ code: string }> {
   const code = input.code.trim();
-  return PAIRING_CODE_PATTERN.test(code) ? { ok: true, value: { code } } : { ok: false, problems: { code: PAIRING_CODE_MESSAGE } };
+  return PAIRING_CODE_PATTERN.test(code)
+    ? { ok: true, value: { code } }
+    : { ok: false, problems: { code: PAIRING_CODE_MESSAGE } };
 }
 
 function caseNoProblem(caseNo: string): string | undefined {
@@ -50,7 +55,10 @@ function caseNoProblem(caseNo: string): string | undefined {
   return undefined;
 }
 
-export function checkOnlineLookup(input: { caseNo: string; phoneLast4: string }): TChecked<{ caseNo: string; phoneLast4: string }> {
+export function checkOnlineLookup(input: {
+  caseNo: string;
+  phoneLast4: string;
+}): TChecked<{ caseNo: string; phoneLast4: string }> {
   const value = { caseNo: input.caseNo.trim(), phoneLast4: input.phoneLast4.trim() };
   const problems: Partial<Record<"caseNo" | "phoneLast4", string>> = {};
   const caseNo = caseNoProblem(value.caseNo);
@@ -60,14 +68,23 @@ export function checkOnlineLookup(input: { caseNo: string; phoneLast4: string })
 }
 
 /** What the citizen chose on a rating form, checked as ZRatingChoice checks it on the server. */
-export function checkRatingChoice(input: { level: TLevel; reasonCodes: readonly string[]; comment: string }): TChecked<TRatingChoice> {
-  const value: TRatingChoice = { level: input.level, reasonCodes: [...input.reasonCodes], comment: input.comment.trim() };
+export function checkRatingChoice(input: {
+  level: TLevel;
+  reasonCodes: readonly string[];
+  comment: string;
+}): TChecked<TRatingChoice> {
+  const value: TRatingChoice = {
+    level: input.level,
+    reasonCodes: [...input.reasonCodes],
+    comment: input.comment.trim(),
+  };
   const problems: Partial<Record<keyof TRatingChoice, string>> = {};
   if (value.reasonCodes.some((code) => !REASON_CODE_PATTERN.test(code))) problems.reasonCodes = REASON_CODE_MESSAGE;
   else if (value.reasonCodes.length > MAX_REASON_CODES) problems.reasonCodes = TOO_MANY_REASONS_MESSAGE;
   if (value.comment.length > MAX_COMMENT_LENGTH) problems.comment = COMMENT_TOO_LONG_MESSAGE;
   // Like the schema's refinement, the 差评 rule speaks only once the fields themselves are valid.
-  if (!problems.reasonCodes && !problems.comment && !badRatingHasReason(value)) problems.reasonCodes = BAD_NEEDS_REASON_MESSAGE;
+  if (!problems.reasonCodes && !problems.comment && !badRatingHasReason(value))
+    problems.reasonCodes = BAD_NEEDS_REASON_MESSAGE;
   return problems.reasonCodes || problems.comment ? { ok: false, problems } : { ok: true, value };
 }
 

@@ -9,7 +9,9 @@ import { ZOnlineLookup, ZPairingCode, ZRatingChoice } from "./schemas";
 /** The relative modules a source file imports at run time (type-only imports are erased). */
 function runtimeImports(file: string): string[] {
   const source = readFileSync(new URL(file, import.meta.url), "utf8");
-  return [...source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+"([^"]+)"/gms)].map((match) => match[1] ?? "");
+  return [...source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+"([^"]+)"/gms)].map(
+    (match) => match[1] ?? "",
+  );
 }
 
 /** The first message per field, as a form shows it. */

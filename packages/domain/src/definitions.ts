@@ -34,41 +34,78 @@ export interface TMetricDefinition {
 }
 
 export const METRIC_DEFINITIONS: Record<TMetricKey, TMetricDefinition> = {
-  casesCompleted: { key: "casesCompleted", name: "办件量", definition: "统计期内办结的办件数（按办结时间，北京时间）。" },
+  casesCompleted: {
+    key: "casesCompleted",
+    name: "办件量",
+    definition: "统计期内办结的办件数（按办结时间，北京时间）。",
+  },
   dailyAverage: {
     key: "dailyAverage",
     name: "日均办件量",
     definition: "办件量 ÷ 统计期内的工作日数（按节假日与调休日历）；按自然日计算的数值一并列出。",
   },
-  ratings: { key: "ratings", name: "评价量", definition: "统计期内的首次、主动、有效评价数：不含追评、默认评价和经申诉核实剔除的评价。" },
-  ratedRate: { key: "ratedRate", name: "评价率", definition: "已评价的办件数 ÷ 办结的办件数（按办件的办结时间统计）。" },
+  ratings: {
+    key: "ratings",
+    name: "评价量",
+    definition: "统计期内的首次、主动、有效评价数：不含追评、默认评价和经申诉核实剔除的评价。",
+  },
+  ratedRate: {
+    key: "ratedRate",
+    name: "评价率",
+    definition: "已评价的办件数 ÷ 办结的办件数（按办件的办结时间统计）。",
+  },
   goodRate: {
     key: "goodRate",
     name: "好评率（满意率）",
     definition: "好评（非常满意、满意、基本满意）÷ 有效评价（含默认评价，不含剔除的评价）。",
   },
-  activeGoodRate: { key: "activeGoodRate", name: "主动评价好评率", definition: "主动给出的好评 ÷ 主动评价（不含默认评价）。" },
+  activeGoodRate: {
+    key: "activeGoodRate",
+    name: "主动评价好评率",
+    definition: "主动给出的好评 ÷ 主动评价（不含默认评价）。",
+  },
   badRate: { key: "badRate", name: "差评率", definition: "差评（不满意、非常不满意）÷ 有效评价。" },
   unratedRate: {
     key: "unratedRate",
     name: "未评率",
     definition: "评价期限已届满、没有群众主动评价（未评价或仅有默认评价）的办件 ÷ 评价期限已届满的办件。",
   },
-  score: { key: "score", name: "满意度得分", definition: "有效评价的平均分：非常满意 100、满意 80、基本满意 60、不满意 40、非常不满意 20。" },
+  score: {
+    key: "score",
+    name: "满意度得分",
+    definition: "有效评价的平均分：非常满意 100、满意 80、基本满意 60、不满意 40、非常不满意 20。",
+  },
   onTimeCompletionRate: {
     key: "onTimeCompletionRate",
     name: "按时办结率",
     definition: "在承诺期限（工作日）内办结的承诺件 ÷ 办结的承诺件；即办件不计入。",
   },
-  meanHandlingHours: { key: "meanHandlingHours", name: "平均办理时长", definition: "办结办件从受理到办结的平均时长（小时）。" },
-  replyRate: { key: "replyRate", name: "差评回复率", definition: "已向群众反馈整改结果的差评工单 ÷ 有效差评（统计期内产生）。" },
-  contactRectifyRate: { key: "contactRectifyRate", name: "回访整改率", definition: "已回访且已整改的差评工单 ÷ 有效差评。" },
+  meanHandlingHours: {
+    key: "meanHandlingHours",
+    name: "平均办理时长",
+    definition: "办结办件从受理到办结的平均时长（小时）。",
+  },
+  replyRate: {
+    key: "replyRate",
+    name: "差评回复率",
+    definition: "已向群众反馈整改结果的差评工单 ÷ 有效差评（统计期内产生）。",
+  },
+  contactRectifyRate: {
+    key: "contactRectifyRate",
+    name: "回访整改率",
+    definition: "已回访且已整改的差评工单 ÷ 有效差评。",
+  },
   onTimeRate: {
     key: "onTimeRate",
     name: "按时整改率",
-    definition: "在整改期限（工作日，含批准的延期）内整改的差评工单 ÷ 有效差评。没有有效差评时本比率无从计算；综合得分中该项按 100% 计。",
+    definition:
+      "在整改期限（工作日，含批准的延期）内整改的差评工单 ÷ 有效差评。没有有效差评时本比率无从计算；综合得分中该项按 100% 计。",
   },
-  followUpSatisfaction: { key: "followUpSatisfaction", name: "回访整改满意率", definition: "追评为好评的 ÷ 追评总数。" },
+  followUpSatisfaction: {
+    key: "followUpSatisfaction",
+    name: "回访整改满意率",
+    definition: "追评为好评的 ÷ 追评总数。",
+  },
   compositeScore: {
     key: "compositeScore",
     name: "综合得分",

@@ -107,7 +107,10 @@ describe("a schedule imported from a file", () => {
   test("reads the same shape as JSON, and refuses another year's", () => {
     if (!SCHEDULE_2022) throw new Error("2022 is built in");
     expect(parseScheduleFile(JSON.stringify(SCHEDULE_2022), 2022)).toEqual({ ok: true, schedule: SCHEDULE_2022 });
-    expect(parseScheduleFile(JSON.stringify(SCHEDULE_2022), 2027)).toEqual({ ok: false, errors: ["文件是 2022 年的安排，正在填写的是 2027 年"] });
+    expect(parseScheduleFile(JSON.stringify(SCHEDULE_2022), 2027)).toEqual({
+      ok: false,
+      errors: ["文件是 2022 年的安排，正在填写的是 2027 年"],
+    });
   });
 
   test("names the line of a bad type, and the field of a bad date", () => {
@@ -119,6 +122,9 @@ describe("a schedule imported from a file", () => {
       ok: false,
       errors: ["“春节”：日期格式应为 YYYY-MM-DD，且是真实存在的日期"],
     });
-    expect(parseScheduleFile("日期,类型\n", 2027)).toEqual({ ok: false, errors: ["第 1 行应为表头“类型,名称,开始日期,结束日期”"] });
+    expect(parseScheduleFile("日期,类型\n", 2027)).toEqual({
+      ok: false,
+      errors: ["第 1 行应为表头“类型,名称,开始日期,结束日期”"],
+    });
   });
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-import { addCalendarDays, datesBetween } from "./calendar";
-import type { TCalendarExceptionKind, THolidaySchedule } from "./calendar";
+import { addCalendarDays, datesBetween, type TCalendarExceptionKind, type THolidaySchedule } from "./calendar";
 
 /**
  * A year's holiday schedule as the State Council notice (国务院办公厅关于 X 年部分节假日安排的通知)
@@ -21,7 +20,11 @@ const ZScheduleDate = z
   .min(1, { error: "请填写日期" })
   .pipe(z.iso.date({ error: "日期格式应为 YYYY-MM-DD，且是真实存在的日期" }));
 
-const ZScheduleName = z.string().trim().min(1, { error: "请填写节日名称" }).max(32, { error: "节日名称不能超过 32 字" });
+const ZScheduleName = z
+  .string()
+  .trim()
+  .min(1, { error: "请填写节日名称" })
+  .max(32, { error: "节日名称不能超过 32 字" });
 
 const ZHolidayRange = z.object({ name: ZScheduleName, from: ZScheduleDate, to: ZScheduleDate });
 const ZMakeupDay = z.object({ name: ZScheduleName, date: ZScheduleDate });
@@ -36,11 +39,15 @@ export const ZHolidaySchedule = z
       .int({ error: "请选择年份" })
       .min(FIRST_SCHEDULE_YEAR, { error: `年份应在 ${FIRST_SCHEDULE_YEAR}–${LAST_SCHEDULE_YEAR} 之间` })
       .max(LAST_SCHEDULE_YEAR, { error: `年份应在 ${FIRST_SCHEDULE_YEAR}–${LAST_SCHEDULE_YEAR} 之间` }),
-    holidays: z.array(ZHolidayRange).min(1, { error: "请至少填写一段放假安排" }).max(20, { error: "放假安排不能超过 20 段" }),
+    holidays: z
+      .array(ZHolidayRange)
+      .min(1, { error: "请至少填写一段放假安排" })
+      .max(20, { error: "放假安排不能超过 20 段" }),
     makeupDays: z.array(ZMakeupDay).max(20, { error: "调休上班日不能超过 20 天" }),
   })
   .superRefine((schedule, ctx) => {
-    for (const issue of scheduleProblems(schedule)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    for (const issue of scheduleProblems(schedule))
+      ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
   });
 export type THolidayScheduleInput = z.input<typeof ZHolidaySchedule>;
 /** A checked schedule (the form's and the procedure's value). */
@@ -64,18 +71,29 @@ function scheduleProblems(schedule: THolidaySchedule): TScheduleProblem[] {
   schedule.holidays.forEach((holiday, index) => {
     if (!datedHoliday(holiday)) return;
     if (!inYear(holiday.from)) {
-      problems.push({ message: `“${holiday.name}”的放假开始日期 ${holiday.from} 不在 ${schedule.year} 年内`, path: ["holidays", index, "from"] });
+      problems.push({
+        message: `“${holiday.name}”的放假开始日期 ${holiday.from} 不在 ${schedule.year} 年内`,
+        path: ["holidays", index, "from"],
+      });
     }
     if (!inYear(holiday.to)) {
-      problems.push({ message: `“${holiday.name}”的放假结束日期 ${holiday.to} 不在 ${schedule.year} 年内`, path: ["holidays", index, "to"] });
+      problems.push({
+        message: `“${holiday.name}”的放假结束日期 ${holiday.to} 不在 ${schedule.year} 年内`,
+        path: ["holidays", index, "to"],
+      });
     }
     if (holiday.to < holiday.from) {
-      problems.push({ message: `“${holiday.name}”的结束日期 ${holiday.to} 早于开始日期 ${holiday.from}`, path: ["holidays", index, "to"] });
+      problems.push({
+        message: `“${holiday.name}”的结束日期 ${holiday.to} 早于开始日期 ${holiday.from}`,
+        path: ["holidays", index, "to"],
+      });
     }
   });
   schedule.holidays.forEach((holiday, index) => {
     if (!datedHoliday(holiday)) return;
-    const earlier = schedule.holidays.slice(0, index).find((other) => datedHoliday(other) && other.from <= holiday.to && holiday.from <= other.to);
+    const earlier = schedule.holidays
+      .slice(0, index)
+      .find((other) => datedHoliday(other) && other.from <= holiday.to && holiday.from <= other.to);
     if (earlier && holiday.from <= holiday.to) {
       problems.push({
         message: `“${holiday.name}”的放假日期（${holiday.from} 至 ${holiday.to}）与“${earlier.name}”（${earlier.from} 至 ${earlier.to}）重叠`,
@@ -91,11 +109,19 @@ function scheduleProblems(schedule: THolidaySchedule): TScheduleProblem[] {
     }
     const weekday = weekdayOf(makeup.date);
     if (weekday !== 0 && weekday !== 6) {
-      problems.push({ message: `调休上班日 ${makeup.date} 是${WEEKDAY_NAMES[weekday] ?? ""}，本来就上班；调休上班日应是周六或周日`, path });
+      problems.push({
+        message: `调休上班日 ${makeup.date} 是${WEEKDAY_NAMES[weekday] ?? ""}，本来就上班；调休上班日应是周六或周日`,
+        path,
+      });
     }
-    const during = schedule.holidays.find((holiday) => datedHoliday(holiday) && holiday.from <= makeup.date && makeup.date <= holiday.to);
+    const during = schedule.holidays.find(
+      (holiday) => datedHoliday(holiday) && holiday.from <= makeup.date && makeup.date <= holiday.to,
+    );
     if (during) {
-      problems.push({ message: `调休上班日 ${makeup.date} 在“${during.name}”放假期间（${during.from} 至 ${during.to}）内`, path });
+      problems.push({
+        message: `调休上班日 ${makeup.date} 在“${during.name}”放假期间（${during.from} 至 ${during.to}）内`,
+        path,
+      });
     }
     if (schedule.makeupDays.slice(0, index).some((other) => other.date === makeup.date)) {
       problems.push({ message: `调休上班日 ${makeup.date} 重复填写`, path });
@@ -105,18 +131,26 @@ function scheduleProblems(schedule: THolidaySchedule): TScheduleProblem[] {
 }
 
 /** The schedule's dates as calendar rows: every day of each holiday range, and each make-up day. */
-export function scheduleDays(schedule: THolidaySchedule): { date: string; kind: TCalendarExceptionKind; name: string }[] {
-  const days = schedule.holidays.flatMap((holiday) => datesBetween(holiday.from, holiday.to).map((date) => ({ date, kind: "holiday" as const, name: holiday.name })));
-  return [...days, ...schedule.makeupDays.map((makeup) => ({ date: makeup.date, kind: "makeup" as const, name: makeup.name }))].sort((a, b) =>
-    a.date.localeCompare(b.date),
+export function scheduleDays(
+  schedule: THolidaySchedule,
+): { date: string; kind: TCalendarExceptionKind; name: string }[] {
+  const days = schedule.holidays.flatMap((holiday) =>
+    datesBetween(holiday.from, holiday.to).map((date) => ({ date, kind: "holiday" as const, name: holiday.name })),
   );
+  return [
+    ...days,
+    ...schedule.makeupDays.map((makeup) => ({ date: makeup.date, kind: "makeup" as const, name: makeup.name })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /**
  * A year's calendar rows read back as the notice lists them: consecutive holidays of one name form
  * a range, so the form opens on what is stored.
  */
-export function scheduleFromDays(year: number, days: readonly { date: string; kind: TCalendarExceptionKind; name: string }[]): THolidaySchedule {
+export function scheduleFromDays(
+  year: number,
+  days: readonly { date: string; kind: TCalendarExceptionKind; name: string }[],
+): THolidaySchedule {
   const holidays: { name: string; from: string; to: string }[] = [];
   const makeupDays: { name: string; date: string }[] = [];
   for (const day of [...days].sort((a, b) => a.date.localeCompare(b.date))) {
@@ -180,7 +214,12 @@ export function parseScheduleFile(text: string, year: number): TScheduleFileResu
 function issueText(issue: z.core.$ZodIssue, schedule: THolidaySchedule): string {
   const [list, index] = issue.path;
   if (issue.code === "custom" || typeof index !== "number") return issue.message;
-  const row = list === "holidays" ? schedule.holidays[index]?.name : list === "makeupDays" ? schedule.makeupDays[index]?.name : undefined;
+  const row =
+    list === "holidays"
+      ? schedule.holidays[index]?.name
+      : list === "makeupDays"
+        ? schedule.makeupDays[index]?.name
+        : undefined;
   return row === undefined ? issue.message : `“${row}”：${issue.message}`;
 }
 
@@ -192,16 +231,25 @@ function scheduleFromJson(content: string, year: number): TScheduleFileResult {
     return { ok: false, errors: ["文件不是有效的 JSON，也不是以“类型,名称,开始日期,结束日期”开头的 CSV"] };
   }
   const shape = z
-    .object({ year: z.number(), holidays: z.array(z.object({ name: z.string(), from: z.string(), to: z.string() })), makeupDays: z.array(z.object({ name: z.string(), date: z.string() })) })
+    .object({
+      year: z.number(),
+      holidays: z.array(z.object({ name: z.string(), from: z.string(), to: z.string() })),
+      makeupDays: z.array(z.object({ name: z.string(), date: z.string() })),
+    })
     .safeParse(value);
-  if (!shape.success) return { ok: false, errors: ["JSON 应包含 year、holidays（name、from、to）和 makeupDays（name、date）"] };
-  if (shape.data.year !== year) return { ok: false, errors: [`文件是 ${shape.data.year} 年的安排，正在填写的是 ${year} 年`] };
+  if (!shape.success)
+    return { ok: false, errors: ["JSON 应包含 year、holidays（name、from、to）和 makeupDays（name、date）"] };
+  if (shape.data.year !== year)
+    return { ok: false, errors: [`文件是 ${shape.data.year} 年的安排，正在填写的是 ${year} 年`] };
   return { ok: true, schedule: shape.data };
 }
 
 function scheduleFromCsv(content: string, year: number): TScheduleFileResult {
   const lines = content.split(/\r?\n/);
-  const header = (lines[0] ?? "").split(",").map((cell) => cell.trim()).join(",");
+  const header = (lines[0] ?? "")
+    .split(",")
+    .map((cell) => cell.trim())
+    .join(",");
   if (header !== SCHEDULE_CSV_HEADER) return { ok: false, errors: [`第 1 行应为表头“${SCHEDULE_CSV_HEADER}”`] };
   const schedule: THolidayScheduleValue = {
     year,
@@ -214,7 +262,8 @@ function scheduleFromCsv(content: string, year: number): TScheduleFileResult {
     if (line.trim() === "") return;
     const cells = line.split(",").map((cell) => cell.trim());
     const [kind = "", name = "", from = "", to = ""] = cells;
-    if (cells.length > 4) errors.push(`第 ${lineNo} 行：应有 4 列（类型,名称,开始日期,结束日期），实际 ${cells.length} 列`);
+    if (cells.length > 4)
+      errors.push(`第 ${lineNo} 行：应有 4 列（类型,名称,开始日期,结束日期），实际 ${cells.length} 列`);
     else if (kind === "放假") schedule.holidays.push({ name, from, to: to === "" ? from : to });
     else if (kind === "调休上班") {
       if (to !== "" && to !== from) errors.push(`第 ${lineNo} 行：调休上班每行一天，结束日期应留空`);

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 export * from "./api-clients";
 export * from "./audit";
 export * from "./access";
@@ -26,8 +28,6 @@ export * from "./work-order";
 export * from "./work-order-steps";
 export * from "./privacy";
 export * from "./passwords";
-
-import { z } from "zod";
 
 // Validation messages zod writes itself (type errors, sizes) appear in Chinese like ours.
 z.config(z.locales.zhCN());

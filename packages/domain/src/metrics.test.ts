@@ -81,7 +81,9 @@ describe("case metrics", () => {
       handlingSeconds: 4 * 3600 + 1800,
     });
     expect(formatPercent(metrics.onTimeCompletionRate)).toBe("66.67%");
-    expect(formatQuotient({ num: metrics.meanHandlingSeconds.num, den: metrics.meanHandlingSeconds.den * 3600 })).toBe("1.13");
+    expect(formatQuotient({ num: metrics.meanHandlingSeconds.num, den: metrics.meanHandlingSeconds.den * 3600 })).toBe(
+      "1.13",
+    );
   });
 
   test("an empty period divides nothing: every rate reads —", () => {
@@ -94,7 +96,14 @@ describe("case metrics", () => {
 
 describe("summing tallies", () => {
   test("adds every count exactly, levels and defaults included", () => {
-    const first = { ...emptyTally(), casesCompleted: 10, casesRated: 4, casesClosed: 8, casesClosedUnrated: 5, byLevel: { 5: 3, 4: 0, 3: 0, 2: 0, 1: 1 } };
+    const first = {
+      ...emptyTally(),
+      casesCompleted: 10,
+      casesRated: 4,
+      casesClosed: 8,
+      casesClosedUnrated: 5,
+      byLevel: { 5: 3, 4: 0, 3: 0, 2: 0, 1: 1 },
+    };
     const second = {
       ...emptyTally(),
       casesCompleted: 5,
@@ -124,6 +133,8 @@ describe("日均办件量", () => {
     expect(formatQuotient(dailyAverage(20_249, workingDays), 1)).toBe("1012.5");
     expect(formatQuotient(dailyAverage(20_249, 30), 1)).toBe("675.0");
     // The hall's 2023: 243,000 cases over 249 working days — "more than 1,000 a day".
-    expect(formatQuotient(dailyAverage(243_000, countWorkingDays("2023-01-01", "2023-12-31", exceptions)), 1)).toBe("975.9");
+    expect(formatQuotient(dailyAverage(243_000, countWorkingDays("2023-01-01", "2023-12-31", exceptions)), 1)).toBe(
+      "975.9",
+    );
   });
 });

@@ -1,5 +1,4 @@
-import { LEVEL_SCORES, LEVELS } from "./levels";
-import type { TLevel } from "./levels";
+import { LEVEL_SCORES, LEVELS, type TLevel } from "./levels";
 
 /**
  * The metric definitions of SPEC §6. Every screen, report, export and API figure is computed here
@@ -194,7 +193,16 @@ export interface TWorkOrderTally {
 }
 
 export function emptyWorkOrderTally(): TWorkOrderTally {
-  return { badReviews: 0, replied: 0, contactedAndRectified: 0, rectifiedOnTime: 0, followUps: 0, goodFollowUps: 0, open: 0, overdue: 0 };
+  return {
+    badReviews: 0,
+    replied: 0,
+    contactedAndRectified: 0,
+    rectifiedOnTime: 0,
+    followUps: 0,
+    goodFollowUps: 0,
+    open: 0,
+    overdue: 0,
+  };
 }
 
 export interface TWorkOrderMetrics {

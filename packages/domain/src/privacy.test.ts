@@ -1,6 +1,14 @@
 import { expect, test } from "vitest";
 
-import { isCreditCode, isIdCardNumber, maskApplicantName, maskIdNumber, maskPhone, ZApplicantIdNo, ZContactReveal } from "./privacy";
+import {
+  isCreditCode,
+  isIdCardNumber,
+  maskApplicantName,
+  maskIdNumber,
+  maskPhone,
+  ZApplicantIdNo,
+  ZContactReveal,
+} from "./privacy";
 
 test("a person's name keeps only its first character", () => {
   expect(maskApplicantName("person", "张三")).toBe("张*");
@@ -32,6 +40,10 @@ test("ID numbers are checked by their check character", () => {
 });
 
 test("revealing a datum needs a stated reason", () => {
-  expect(ZContactReveal.safeParse({ caseId: 1, field: "phone", reason: "回访" }).error?.issues[0]?.message).toBe("请填写查看原因（至少 4 个字）");
-  expect(ZContactReveal.parse({ caseId: 1, field: "idNo", reason: " 差评回访核实身份 " }).reason).toBe("差评回访核实身份");
+  expect(ZContactReveal.safeParse({ caseId: 1, field: "phone", reason: "回访" }).error?.issues[0]?.message).toBe(
+    "请填写查看原因（至少 4 个字）",
+  );
+  expect(ZContactReveal.parse({ caseId: 1, field: "idNo", reason: " 差评回访核实身份 " }).reason).toBe(
+    "差评回访核实身份",
+  );
 });

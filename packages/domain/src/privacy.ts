@@ -41,7 +41,10 @@ export function isIdCardNumber(value: string): boolean {
 /** 统一社会信用代码 (GB 32100): 18 characters of its alphabet, the last a MOD 31 check. */
 export function isCreditCode(value: string): boolean {
   if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value)) return false;
-  const sum = CREDIT_CODE_WEIGHTS.reduce((total, weight, index) => total + weight * CREDIT_CODE_CHARS.indexOf(value[index] ?? ""), 0);
+  const sum = CREDIT_CODE_WEIGHTS.reduce(
+    (total, weight, index) => total + weight * CREDIT_CODE_CHARS.indexOf(value[index] ?? ""),
+    0,
+  );
   return CREDIT_CODE_CHARS[(31 - (sum % 31)) % 31] === value[17];
 }
 

@@ -1,7 +1,15 @@
 import { describe, expect, test } from "vitest";
 
-import { encodeChannel, encodeLevel, interfaceTime, nationalEvaluationRecord, retryDelayMs, ZProvinceExportConfig } from "./province-record";
-import type { TProvinceExportConfig, TProvinceRatingSource } from "./province-record";
+import {
+  encodeChannel,
+  encodeLevel,
+  interfaceTime,
+  nationalEvaluationRecord,
+  retryDelayMs,
+  ZProvinceExportConfig,
+  type TProvinceExportConfig,
+  type TProvinceRatingSource,
+} from "./province-record";
 
 const config: TProvinceExportConfig = {
   enabled: true,

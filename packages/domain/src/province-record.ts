@@ -22,10 +22,15 @@ export const ZProvinceExportConfig = z.object({
     .string()
     .trim()
     .max(500)
-    .refine((value) => value === "" || /^https?:\/\/[^\s]+$/.test(value), { error: "对接地址须以 http:// 或 https:// 开头" }),
+    .refine((value) => value === "" || /^https?:\/\/[^\s]+$/.test(value), {
+      error: "对接地址须以 http:// 或 https:// 开头",
+    }),
   channelMap: ZChannelMap,
   levelCoding: z.enum(LEVEL_CODINGS),
-  dataSource: z.string().trim().regex(/^\d{0,8}$/, { error: "数据来源代码须为数字" }),
+  dataSource: z
+    .string()
+    .trim()
+    .regex(/^\d{0,8}$/, { error: "数据来源代码须为数字" }),
   timeoutMs: z.number().int().min(1000, { error: "超时不能少于 1 秒" }).max(60_000, { error: "超时不能超过 60 秒" }),
 });
 export type TProvinceExportConfig = z.infer<typeof ZProvinceExportConfig>;
@@ -99,7 +104,10 @@ export interface TNationalEvaluationRecord {
   dataSource: string;
 }
 
-export function nationalEvaluationRecord(source: TProvinceRatingSource, config: TProvinceExportConfig): TNationalEvaluationRecord {
+export function nationalEvaluationRecord(
+  source: TProvinceRatingSource,
+  config: TProvinceExportConfig,
+): TNationalEvaluationRecord {
   return {
     recordType: "evaluation",
     projectNo: source.caseNo,

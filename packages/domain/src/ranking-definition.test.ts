@@ -2,8 +2,7 @@ import { describe, expect, test } from "vitest";
 
 import { METRIC_DEFINITIONS } from "./definitions";
 import { METRIC_DEFINITIONS_VERSION } from "./metrics";
-import { honourLists, lastTwoMonthsRunning, rankEntries } from "./ranking";
-import type { TRankingInput, TRankingWeights } from "./ranking";
+import { honourLists, lastTwoMonthsRunning, rankEntries, type TRankingInput, type TRankingWeights } from "./ranking";
 
 /**
  * Recomputes a ranking from the written definition of 综合得分 (METRIC_DEFINITIONS.compositeScore)
@@ -19,25 +18,91 @@ function window(id: number, fields: Omit<TRankingInput, "id" | "code">): TRankin
 
 const FIXTURE: TRankingInput[] = [
   // no bad review at all: 按时整改率 counts as 100 %
-  window(1, { goodRatings: 200, validRatings: 200, casesRated: 100, casesCompleted: 400, promisedOnTime: 50, promisedCompleted: 50, badReviews: 0, rectifiedOnTime: 0 }),
+  window(1, {
+    goodRatings: 200,
+    validRatings: 200,
+    casesRated: 100,
+    casesCompleted: 400,
+    promisedOnTime: 50,
+    promisedCompleted: 50,
+    badReviews: 0,
+    rectifiedOnTime: 0,
+  }),
   // the same figures, but its bad reviews were all rectified in time (and so it has fewer good ratings)
-  window(2, { goodRatings: 198, validRatings: 200, casesRated: 100, casesCompleted: 400, promisedOnTime: 50, promisedCompleted: 50, badReviews: 2, rectifiedOnTime: 2 }),
+  window(2, {
+    goodRatings: 198,
+    validRatings: 200,
+    casesRated: 100,
+    casesCompleted: 400,
+    promisedOnTime: 50,
+    promisedCompleted: 50,
+    badReviews: 2,
+    rectifiedOnTime: 2,
+  }),
   // bad reviews never rectified in time
-  window(3, { goodRatings: 190, validRatings: 200, casesRated: 150, casesCompleted: 400, promisedOnTime: 45, promisedCompleted: 50, badReviews: 10, rectifiedOnTime: 0 }),
+  window(3, {
+    goodRatings: 190,
+    validRatings: 200,
+    casesRated: 150,
+    casesCompleted: 400,
+    promisedOnTime: 45,
+    promisedCompleted: 50,
+    badReviews: 10,
+    rectifiedOnTime: 0,
+  }),
   // no 承诺件 completed: 按时办结率 has no figure, its weight is spread over the other three
-  window(4, { goodRatings: 95, validRatings: 100, casesRated: 100, casesCompleted: 300, promisedOnTime: 0, promisedCompleted: 0, badReviews: 5, rectifiedOnTime: 4 }),
+  window(4, {
+    goodRatings: 95,
+    validRatings: 100,
+    casesRated: 100,
+    casesCompleted: 300,
+    promisedOnTime: 0,
+    promisedCompleted: 0,
+    badReviews: 5,
+    rectifiedOnTime: 4,
+  }),
   // below the minimum sample: listed, never ranked
-  window(5, { goodRatings: 29, validRatings: 29, casesRated: 29, casesCompleted: 30, promisedOnTime: 1, promisedCompleted: 1, badReviews: 0, rectifiedOnTime: 0 }),
+  window(5, {
+    goodRatings: 29,
+    validRatings: 29,
+    casesRated: 29,
+    casesCompleted: 30,
+    promisedOnTime: 1,
+    promisedCompleted: 1,
+    badReviews: 0,
+    rectifiedOnTime: 0,
+  }),
   // the same figures as window 7: the tie goes to the window code
-  window(6, { goodRatings: 80, validRatings: 100, casesRated: 50, casesCompleted: 200, promisedOnTime: 10, promisedCompleted: 20, badReviews: 20, rectifiedOnTime: 10 }),
-  window(7, { goodRatings: 80, validRatings: 100, casesRated: 50, casesCompleted: 200, promisedOnTime: 10, promisedCompleted: 20, badReviews: 20, rectifiedOnTime: 10 }),
+  window(6, {
+    goodRatings: 80,
+    validRatings: 100,
+    casesRated: 50,
+    casesCompleted: 200,
+    promisedOnTime: 10,
+    promisedCompleted: 20,
+    badReviews: 20,
+    rectifiedOnTime: 10,
+  }),
+  window(7, {
+    goodRatings: 80,
+    validRatings: 100,
+    casesRated: 50,
+    casesCompleted: 200,
+    promisedOnTime: 10,
+    promisedCompleted: 20,
+    badReviews: 20,
+    rectifiedOnTime: 10,
+  }),
 ];
 
 /** 好评率 95 % 置信区间的威尔逊下界, written out from the textbook formula. */
 function wilson(good: number, total: number): number {
   const z = 1.959964;
   const p = good / total;
-  return (p + (z * z) / (2 * total) - z * Math.sqrt((p * (1 - p)) / total + (z * z) / (4 * total * total))) / (1 + (z * z) / total);
+  return (
+    (p + (z * z) / (2 * total) - z * Math.sqrt((p * (1 - p)) / total + (z * z) / (4 * total * total))) /
+    (1 + (z * z) / total)
+  );
 }
 
 /** The definition, clause by clause. */
@@ -46,7 +111,10 @@ function scoreByDefinition(input: TRankingInput): number | null {
   const items: { value: number | null; weight: number }[] = [
     { value: wilson(input.goodRatings, input.validRatings), weight: WEIGHTS.satisfaction },
     { value: input.casesCompleted === 0 ? null : input.casesRated / input.casesCompleted, weight: WEIGHTS.ratedRate },
-    { value: input.promisedCompleted === 0 ? null : input.promisedOnTime / input.promisedCompleted, weight: WEIGHTS.onTimeCompletion },
+    {
+      value: input.promisedCompleted === 0 ? null : input.promisedOnTime / input.promisedCompleted,
+      weight: WEIGHTS.onTimeCompletion,
+    },
     // 统计期内没有有效差评的，按时整改率按 100% 计
     { value: input.badReviews === 0 ? 1 : input.rectifiedOnTime / input.badReviews, weight: WEIGHTS.workOrders },
   ];
@@ -66,7 +134,10 @@ describe("综合得分 as its definition states it", () => {
   test("a ranking recomputed by hand from the definition matches the ranking, score for score", () => {
     const expected = FIXTURE.map((input) => ({ input, score: scoreByDefinition(input) }))
       .filter((row): row is { input: TRankingInput; score: number } => row.score !== null)
-      .sort((a, b) => b.score - a.score || b.input.validRatings - a.input.validRatings || a.input.code.localeCompare(b.input.code));
+      .sort(
+        (a, b) =>
+          b.score - a.score || b.input.validRatings - a.input.validRatings || a.input.code.localeCompare(b.input.code),
+      );
     const ranked = rankEntries(FIXTURE, WEIGHTS, MIN_SAMPLE);
     expect(ranked.filter((row) => row.rank !== null).map((row) => row.id)).toEqual(expected.map((row) => row.input.id));
     for (const [index, row] of expected.entries()) {
@@ -95,7 +166,16 @@ describe("综合得分 as its definition states it", () => {
   test("红榜, 黑榜 and 末位 never name the same window twice, whatever the population's size", () => {
     for (let size = 1; size <= 12; size += 1) {
       const inputs = Array.from({ length: size }, (_, index) =>
-        window(index + 1, { goodRatings: 100 - index, validRatings: 100, casesRated: 50, casesCompleted: 100, promisedOnTime: 0, promisedCompleted: 0, badReviews: index, rectifiedOnTime: 0 }),
+        window(index + 1, {
+          goodRatings: 100 - index,
+          validRatings: 100,
+          casesRated: 50,
+          casesCompleted: 100,
+          promisedOnTime: 0,
+          promisedCompleted: 0,
+          badReviews: index,
+          rectifiedOnTime: 0,
+        }),
       );
       const ranked = rankEntries(inputs, WEIGHTS, MIN_SAMPLE);
       const lists = honourLists(ranked);

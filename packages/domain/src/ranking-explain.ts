@@ -1,6 +1,14 @@
 import { formatPercent } from "./metrics";
-import { componentBasis, RANKING_COMPONENTS, rankingComponents, weighComponents } from "./ranking";
-import type { TComponentBasis, TRankingComponent, TRankingInput, TRankingWeights } from "./ranking";
+import {
+  componentBasis,
+  RANKING_COMPONENTS,
+  rankingComponents,
+  weighComponents,
+  type TComponentBasis,
+  type TRankingComponent,
+  type TRankingInput,
+  type TRankingWeights,
+} from "./ranking";
 
 /**
  * What a composite score is made of, in figures a manager can check by hand, and in words what
@@ -43,7 +51,9 @@ function valueText(input: TRankingInput, key: TRankingComponent, value: number |
     case "onTimeCompletion":
       return formatPercent({ num: input.promisedOnTime, den: input.promisedCompleted });
     case "workOrders":
-      return input.badReviews === 0 ? "100%（无差评）" : formatPercent({ num: input.rectifiedOnTime, den: input.badReviews });
+      return input.badReviews === 0
+        ? "100%（无差评）"
+        : formatPercent({ num: input.rectifiedOnTime, den: input.badReviews });
   }
 }
 
@@ -101,8 +111,13 @@ export interface TShortfall {
  * A component as compared with the population: satisfaction by the plain 好评率, since the Wilson
  * bound of a whole hall's sample is always higher than any one window's at the same 好评率.
  */
-function compared(input: TRankingInput, key: TRankingComponent, value: number | null): { label: string; value: number | null; text: string } {
-  if (key !== "satisfaction") return { label: RANKING_COMPONENT_SHORT_LABELS[key], value, text: valueText(input, key, value) };
+function compared(
+  input: TRankingInput,
+  key: TRankingComponent,
+  value: number | null,
+): { label: string; value: number | null; text: string } {
+  if (key !== "satisfaction")
+    return { label: RANKING_COMPONENT_SHORT_LABELS[key], value, text: valueText(input, key, value) };
   const ratio = { num: input.goodRatings, den: input.validRatings };
   return { label: "好评率", value: ratio.den === 0 ? null : ratio.num / ratio.den, text: formatPercent(ratio) };
 }
@@ -114,10 +129,21 @@ export function shortfalls(input: TRankingInput, population: TRankingInput, weig
     .flatMap((part): TShortfall[] => {
       const own = compared(input, part.key, part.value);
       const target = compared(population, part.key, reference[part.key]);
-      if (own.value === null || target.value === null || own.value >= target.value || part.effectiveWeight === 0) return [];
-      return [{ key: part.key, label: own.label, value: own.text, reference: target.text, pointsLost: (target.value - own.value) * part.effectiveWeight }];
+      if (own.value === null || target.value === null || own.value >= target.value || part.effectiveWeight === 0)
+        return [];
+      return [
+        {
+          key: part.key,
+          label: own.label,
+          value: own.text,
+          reference: target.text,
+          pointsLost: (target.value - own.value) * part.effectiveWeight,
+        },
+      ];
     })
-    .sort((a, b) => b.pointsLost - a.pointsLost || RANKING_COMPONENTS.indexOf(a.key) - RANKING_COMPONENTS.indexOf(b.key));
+    .sort(
+      (a, b) => b.pointsLost - a.pointsLost || RANKING_COMPONENTS.indexOf(a.key) - RANKING_COMPONENTS.indexOf(b.key),
+    );
 }
 
 /** "评价率 12.00%，全厅 25.00%；按时整改率 50.00%，全厅 90.00%": what pulls a 黑榜 entry down. */
@@ -148,7 +174,9 @@ export function explainRanking(
       input.id,
       {
         breakdown: (rankOf.get(input.id) ?? null) === null ? [] : scoreBreakdown(input, weights),
-        pulledDownBy: black.includes(input.id) ? shortfallText(shortfalls(input, population, weights), populationName) : null,
+        pulledDownBy: black.includes(input.id)
+          ? shortfallText(shortfalls(input, population, weights), populationName)
+          : null,
       },
     ]),
   );
@@ -157,6 +185,10 @@ export function explainRanking(
 /** "满意度下界 91.24% × 66.67 = 60.83；…；按时办结率 —（无数据，不计）": a breakdown on one line, for print and files. */
 export function breakdownText(parts: readonly TScorePart[]): string {
   return parts
-    .map((part) => (part.basis === "missing" ? `${part.label} —（无数据，不计）` : `${part.label} ${part.value} × ${part.effectiveWeight} = ${part.points}`))
+    .map((part) =>
+      part.basis === "missing"
+        ? `${part.label} —（无数据，不计）`
+        : `${part.label} ${part.value} × ${part.effectiveWeight} = ${part.points}`,
+    )
     .join("；");
 }

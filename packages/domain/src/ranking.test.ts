@@ -8,8 +8,8 @@ import {
   parseRankingWeights,
   rankEntries,
   ZRankingWeights,
+  type TRankingInput,
 } from "./ranking";
-import type { TRankingInput } from "./ranking";
 
 function entry(id: number, good: number, valid: number, extra: Partial<TRankingInput> = {}): TRankingInput {
   return {
@@ -53,7 +53,12 @@ describe("window ranking", () => {
     const components = { satisfaction: 0.9, ratedRate: 0.5, onTimeCompletion: null, workOrders: 1 };
     // (0.9×60 + 0.5×20 + 1×10) / 90 × 100
     expect(compositeScore(components, DEFAULT_RANKING_WEIGHTS)).toBeCloseTo(82.222, 3);
-    expect(compositeScore({ satisfaction: null, ratedRate: null, onTimeCompletion: null, workOrders: null }, DEFAULT_RANKING_WEIGHTS)).toBeNull();
+    expect(
+      compositeScore(
+        { satisfaction: null, ratedRate: null, onTimeCompletion: null, workOrders: null },
+        DEFAULT_RANKING_WEIGHTS,
+      ),
+    ).toBeNull();
   });
 
   test("ties go to the larger sample, then the window code", () => {
@@ -63,7 +68,10 @@ describe("window ranking", () => {
 
   test("红榜 is the top five and 黑榜 the bottom five, worst first; under ten ranked each takes half", () => {
     const twelve = Array.from({ length: 12 }, (_, index) => entry(index + 1, 100 - index * 5, 100));
-    expect(honourLists(rankEntries(twelve, SATISFACTION_ONLY, 30))).toEqual({ red: [1, 2, 3, 4, 5], black: [12, 11, 10, 9, 8] });
+    expect(honourLists(rankEntries(twelve, SATISFACTION_ONLY, 30))).toEqual({
+      red: [1, 2, 3, 4, 5],
+      black: [12, 11, 10, 9, 8],
+    });
     const seven = twelve.slice(0, 7);
     expect(honourLists(rankEntries(seven, SATISFACTION_ONLY, 30))).toEqual({ red: [1, 2, 3], black: [7, 6, 5] });
     expect(honourLists(rankEntries(twelve.slice(0, 1), SATISFACTION_ONLY, 30))).toEqual({ red: [], black: [] });
@@ -81,7 +89,9 @@ describe("window ranking", () => {
   });
 
   test("weights must add up to 100; stored weights that do not parse fall back to the defaults", () => {
-    expect(ZRankingWeights.safeParse({ satisfaction: 50, ratedRate: 20, onTimeCompletion: 10, workOrders: 10 }).success).toBe(false);
+    expect(
+      ZRankingWeights.safeParse({ satisfaction: 50, ratedRate: 20, onTimeCompletion: 10, workOrders: 10 }).success,
+    ).toBe(false);
     expect(parseRankingWeights("")).toEqual(DEFAULT_RANKING_WEIGHTS);
     expect(parseRankingWeights("{oops")).toEqual(DEFAULT_RANKING_WEIGHTS);
     expect(parseRankingWeights(JSON.stringify(SATISFACTION_ONLY))).toEqual(SATISFACTION_ONLY);

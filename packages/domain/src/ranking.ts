@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-import { ratingMetrics, wilsonLowerBound } from "./metrics";
-import type { TRatingTally, TWorkOrderTally } from "./metrics";
+import { ratingMetrics, wilsonLowerBound, type TRatingTally, type TWorkOrderTally } from "./metrics";
 
 /**
  * Window ranking (SPEC §6): a composite score from weighted components, each a share in [0, 1].
@@ -123,7 +122,10 @@ export interface TWeighedComponent {
 }
 
 /** Each component's value, weight after re-spreading and points; an empty list when nothing counts. */
-export function weighComponents(components: Record<TRankingComponent, number | null>, weights: TRankingWeights): TWeighedComponent[] {
+export function weighComponents(
+  components: Record<TRankingComponent, number | null>,
+  weights: TRankingWeights,
+): TWeighedComponent[] {
   const counted = RANKING_COMPONENTS.filter((key) => components[key] !== null && weights[key] > 0);
   const total = counted.reduce((sum, key) => sum + weights[key], 0);
   if (total === 0) return [];
@@ -135,13 +137,20 @@ export function weighComponents(components: Record<TRankingComponent, number | n
 }
 
 /** The weighted mean of the components present, on a 0–100 scale: the sum of their points. */
-export function compositeScore(components: Record<TRankingComponent, number | null>, weights: TRankingWeights): number | null {
+export function compositeScore(
+  components: Record<TRankingComponent, number | null>,
+  weights: TRankingWeights,
+): number | null {
   const parts = weighComponents(components, weights);
   return parts.length === 0 ? null : parts.reduce((sum, part) => sum + part.points, 0);
 }
 
 /** Ranks entries by composite score (then more ratings, then code); unranked entries follow. */
-export function rankEntries(inputs: readonly TRankingInput[], weights: TRankingWeights, minSample = DEFAULT_MIN_SAMPLE): TRankedEntry[] {
+export function rankEntries(
+  inputs: readonly TRankingInput[],
+  weights: TRankingWeights,
+  minSample = DEFAULT_MIN_SAMPLE,
+): TRankedEntry[] {
   const scored = inputs.map((input) => {
     const components = rankingComponents(input);
     const eligible = input.validRatings >= minSample;
@@ -156,7 +165,9 @@ export function rankEntries(inputs: readonly TRankingInput[], weights: TRankingW
         a.input.code.localeCompare(b.input.code),
     );
   const rankOf = new Map(ranked.map((entry, index) => [entry.input.id, index + 1]));
-  const unranked = scored.filter((entry) => !rankOf.has(entry.input.id)).sort((a, b) => a.input.code.localeCompare(b.input.code));
+  const unranked = scored
+    .filter((entry) => !rankOf.has(entry.input.id))
+    .sort((a, b) => a.input.code.localeCompare(b.input.code));
   return [...ranked, ...unranked].map((entry) => ({
     id: entry.input.id,
     rank: rankOf.get(entry.input.id) ?? null,
@@ -171,7 +182,10 @@ export function rankEntries(inputs: readonly TRankingInput[], weights: TRankingW
  * five ranked, each list takes half of them (rounded down), so no window is on both and a single
  * ranked window is on neither.
  */
-export function honourLists(ranked: readonly TRankedEntry[], size = HONOUR_LIST_SIZE): { red: number[]; black: number[] } {
+export function honourLists(
+  ranked: readonly TRankedEntry[],
+  size = HONOUR_LIST_SIZE,
+): { red: number[]; black: number[] } {
   const ordered = ranked.filter((entry) => entry.rank !== null).map((entry) => entry.id);
   const length = Math.min(size, Math.floor(ordered.length / 2));
   return { red: ordered.slice(0, length), black: ordered.slice(ordered.length - length).reverse() };
@@ -184,7 +198,10 @@ function lastRanked(ranked: readonly TRankedEntry[]): number | null {
 }
 
 /** 末位: last in this month's ranking and in the previous month's, over the same population; always 黑榜's first. */
-export function lastTwoMonthsRunning(current: readonly TRankedEntry[], previous: readonly TRankedEntry[]): number | null {
+export function lastTwoMonthsRunning(
+  current: readonly TRankedEntry[],
+  previous: readonly TRankedEntry[],
+): number | null {
   const last = lastRanked(current);
   return last !== null && last === lastRanked(previous) ? last : null;
 }

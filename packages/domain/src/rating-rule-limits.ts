@@ -7,4 +7,3 @@ export const RATING_RULE_LIMITS = {
   // The evaluator clamps what it reads to these too (apps/web prompt-timer.ts).
   promptTimeoutSeconds: { min: 20, max: 600, fallback: 60 },
 } as const;
-

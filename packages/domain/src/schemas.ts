@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import type { TApplicantType } from "./cases";
 import {
   APP_CODE_PATTERN,
   BAD_NEEDS_REASON_MESSAGE,
@@ -20,7 +21,6 @@ import {
 } from "./citizen-forms";
 import type { TLevel } from "./levels";
 import { ZApplicantIdNo } from "./privacy";
-import type { TApplicantType } from "./cases";
 
 /** Shared by the console forms (react-hook-form) and the procedures' inputs. */
 
@@ -74,11 +74,7 @@ const ratingChoiceShape = {
     .array(z.string().regex(REASON_CODE_PATTERN, { error: REASON_CODE_MESSAGE }))
     .max(MAX_REASON_CODES, { error: TOO_MANY_REASONS_MESSAGE })
     .default([]),
-  comment: z
-    .string()
-    .trim()
-    .max(MAX_COMMENT_LENGTH, { error: COMMENT_TOO_LONG_MESSAGE })
-    .default(""),
+  comment: z.string().trim().max(MAX_COMMENT_LENGTH, { error: COMMENT_TOO_LONG_MESSAGE }).default(""),
 };
 
 const BAD_NEEDS_REASON = { error: BAD_NEEDS_REASON_MESSAGE, path: ["reasonCodes"] };
@@ -96,7 +92,11 @@ export const ZRatingSubmit = z
     /** when the citizen tapped, by the device's clock; the server's receive time is kept beside it */
     ratedAt: z.iso.datetime({ offset: true, error: "评价时间格式不正确" }).optional(),
     /** the evaluator's prompt this answers: a rating of a withdrawn or timed-out prompt is refused */
-    promptId: z.number({ error: "评价邀请编号格式不正确" }).int().positive({ error: "评价邀请编号格式不正确" }).optional(),
+    promptId: z
+      .number({ error: "评价邀请编号格式不正确" })
+      .int()
+      .positive({ error: "评价邀请编号格式不正确" })
+      .optional(),
   })
   .refine(badRatingHasReason, BAD_NEEDS_REASON);
 export type TRatingSubmit = z.input<typeof ZRatingSubmit>;
@@ -164,4 +164,3 @@ export const ZOnlineRating = z
  * token gets the precise "link invalid" answer from the service, not a format error.
  */
 export const ZRatingLinkOpen = z.object({ token: z.string().trim().max(1000) });
-

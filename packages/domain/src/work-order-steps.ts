@@ -1,8 +1,14 @@
 import { z } from "zod";
 
 import { ZId } from "./schemas";
-import { MAX_EXTENSION_DAYS, WORK_ORDER_ACTIONS, WORK_ORDER_STATES } from "./work-order";
-import type { TWorkOrderAction, TWorkOrderSnapshot, TWorkOrderState } from "./work-order";
+import {
+  MAX_EXTENSION_DAYS,
+  WORK_ORDER_ACTIONS,
+  WORK_ORDER_STATES,
+  type TWorkOrderAction,
+  type TWorkOrderSnapshot,
+  type TWorkOrderState,
+} from "./work-order";
 
 /**
  * What each work-order step must carry (SPEC §5: every step is an event with its note). The API
@@ -31,7 +37,11 @@ const WORK_ORDER_NOTE_MAX = 500;
  */
 export const WORK_ORDER_REPLY_MAX = 200;
 
-const note = (label: string, max = WORK_ORDER_NOTE_MAX): TWorkOrderStepContent => ({ note: label, optional: false, max });
+const note = (label: string, max = WORK_ORDER_NOTE_MAX): TWorkOrderStepContent => ({
+  note: label,
+  optional: false,
+  max,
+});
 
 export const WORK_ORDER_STEP_CONTENT: Record<TWorkOrderAction, TWorkOrderStepContent> = {
   contact: note("回访记录"),
@@ -74,18 +84,31 @@ export const ZWorkOrderAct = z
     action: z.enum(ACTION_KEYS, { error: "请选择要执行的操作" }),
     note: z.string().trim().default(""),
     /** requestExtension: working days asked for */
-    extensionDays: z.number().int().min(1, { error: EXTENSION_DAYS_MESSAGE }).max(MAX_EXTENSION_DAYS, { error: EXTENSION_DAYS_MESSAGE }).optional(),
+    extensionDays: z
+      .number()
+      .int()
+      .min(1, { error: EXTENSION_DAYS_MESSAGE })
+      .max(MAX_EXTENSION_DAYS, { error: EXTENSION_DAYS_MESSAGE })
+      .optional(),
     /** appeal: why the review is malicious or mistaken */
     appealReason: z.enum(["malicious", "mistaken"], { error: "请选择申诉理由" }).optional(),
   })
   .superRefine((act, ctx) => {
     const content = WORK_ORDER_STEP_CONTENT[act.action];
-    if (content.extensionDays && act.extensionDays === undefined) ctx.addIssue({ code: "custom", path: ["extensionDays"], message: "请填写延期天数" });
-    if (content.appealReason && act.appealReason === undefined) ctx.addIssue({ code: "custom", path: ["appealReason"], message: "请选择申诉理由" });
-    if (!content.optional && act.note === "") ctx.addIssue({ code: "custom", path: ["note"], message: `请填写${content.note}` });
+    if (content.extensionDays && act.extensionDays === undefined)
+      ctx.addIssue({ code: "custom", path: ["extensionDays"], message: "请填写延期天数" });
+    if (content.appealReason && act.appealReason === undefined)
+      ctx.addIssue({ code: "custom", path: ["appealReason"], message: "请选择申诉理由" });
+    if (!content.optional && act.note === "")
+      ctx.addIssue({ code: "custom", path: ["note"], message: `请填写${content.note}` });
     // Characters as people count them: one Chinese character or emoji is one.
     const length = [...act.note].length;
-    if (length > content.max) ctx.addIssue({ code: "custom", path: ["note"], message: `${content.note}不能超过 ${content.max} 字（现 ${length} 字）` });
+    if (length > content.max)
+      ctx.addIssue({
+        code: "custom",
+        path: ["note"],
+        message: `${content.note}不能超过 ${content.max} 字（现 ${length} 字）`,
+      });
   });
 
 /** Who the next step of an order waits for. */
@@ -109,7 +132,12 @@ export interface TNextStep {
  * is their right in the early states, not a step the order waits for, so it is not listed.
  */
 export function nextStep(order: TWorkOrderSnapshot): TNextStep {
-  const step = (actor: TNextActor | null, actions: TWorkOrderAction[], deadline: TNextStep["deadline"], followUpCloses = false): TNextStep => ({
+  const step = (
+    actor: TNextActor | null,
+    actions: TWorkOrderAction[],
+    deadline: TNextStep["deadline"],
+    followUpCloses = false,
+  ): TNextStep => ({
     actor,
     actions,
     deadline,
@@ -121,7 +149,13 @@ export function nextStep(order: TWorkOrderSnapshot): TNextStep {
     rectifying: () =>
       order.extension === "requested"
         ? step("hall_manager", ["approveExtension", "rejectExtension"], "rectify")
-        : step("department_head", order.extension === "none" ? ["markRectified", "requestExtension", "requestCannotRectify"] : ["markRectified", "requestCannotRectify"], "rectify"),
+        : step(
+            "department_head",
+            order.extension === "none"
+              ? ["markRectified", "requestExtension", "requestCannotRectify"]
+              : ["markRectified", "requestCannotRectify"],
+            "rectify",
+          ),
     cannot_rectify_requested: () => step("hall_manager", ["approveCannotRectify", "rejectCannotRectify"], "rectify"),
     rectified: () => step("department_head", ["reply"], null),
     cannot_rectify: () => step("department_head", ["reply"], null),
@@ -137,7 +171,9 @@ export function nextStep(order: TWorkOrderSnapshot): TNextStep {
  * filters by the same deadline the order page shows.
  */
 export function statesWithDeadline(kind: "contact" | "rectify"): TWorkOrderState[] {
-  return (Object.keys(WORK_ORDER_STATES) as TWorkOrderState[]).filter((state) => nextStep({ state, stateBeforeAppeal: null, extension: "none" }).deadline === kind);
+  return (Object.keys(WORK_ORDER_STATES) as TWorkOrderState[]).filter(
+    (state) => nextStep({ state, stateBeforeAppeal: null, extension: "none" }).deadline === kind,
+  );
 }
 
 /** The queue's search by case number: its last digits, as people read them out, or all of it. */

@@ -1,8 +1,16 @@
 import { describe, expect, test } from "vitest";
 
 import { workOrderMetrics } from "./metrics";
-import { availableActions, transition, WORK_ORDER_ACTIONS, WORK_ORDER_STATES } from "./work-order";
-import type { TWorkOrderAction, TWorkOrderActor, TWorkOrderSnapshot, TWorkOrderState } from "./work-order";
+import {
+  availableActions,
+  transition,
+  WORK_ORDER_ACTIONS,
+  WORK_ORDER_STATES,
+  type TWorkOrderAction,
+  type TWorkOrderActor,
+  type TWorkOrderSnapshot,
+  type TWorkOrderState,
+} from "./work-order";
 
 const head: TWorkOrderActor = { role: "department_head", ownsDepartment: true, isRatedStaff: false };
 const otherHead: TWorkOrderActor = { role: "department_head", ownsDepartment: false, isRatedStaff: false };
@@ -49,7 +57,9 @@ describe("work-order transitions", () => {
     for (const state of states) {
       for (const action of actions) {
         const listed = ALLOWED.some(([from, allowed]) => from === state && allowed === action);
-        const special = (extensionActions.has(action) && state === "rectifying") || (appealOutcomes.has(action) && state === "appealed");
+        const special =
+          (extensionActions.has(action) && state === "rectifying") ||
+          (appealOutcomes.has(action) && state === "appealed");
         if (listed || special) continue;
         for (const actor of [head, manager, ratedStaff]) {
           expect(transition(at(state), action, actor)).toEqual({ ok: false, refusal: "WORK_ORDER_TRANSITION_INVALID" });
@@ -62,7 +72,10 @@ describe("work-order transitions", () => {
     expect(transition(at("pending"), "contact", otherHead)).toEqual({ ok: false, refusal: "WORK_ORDER_FORBIDDEN" });
     expect(transition(at("pending"), "appeal", otherStaff)).toEqual({ ok: false, refusal: "WORK_ORDER_FORBIDDEN" });
     expect(transition(at("pending"), "contact", auditor)).toEqual({ ok: false, refusal: "WORK_ORDER_FORBIDDEN" });
-    expect(transition(at("cannot_rectify_requested"), "approveCannotRectify", head)).toEqual({ ok: false, refusal: "WORK_ORDER_FORBIDDEN" });
+    expect(transition(at("cannot_rectify_requested"), "approveCannotRectify", head)).toEqual({
+      ok: false,
+      refusal: "WORK_ORDER_FORBIDDEN",
+    });
     expect(transition(at("appealed"), "upholdAppeal", head)).toEqual({ ok: false, refusal: "WORK_ORDER_FORBIDDEN" });
   });
 
@@ -94,11 +107,23 @@ describe("work-order transitions", () => {
   test("one extension per order, approved or rejected by the hall manager", () => {
     const requested = transition(at("rectifying"), "requestExtension", head);
     expect(requested).toMatchObject({ ok: true, next: { state: "rectifying", extension: "requested" } });
-    expect(transition(at("rectifying"), "approveExtension", manager)).toEqual({ ok: false, refusal: "EXTENSION_NOT_REQUESTED" });
-    expect(transition(at("rectifying", { extension: "requested" }), "approveExtension", manager)).toMatchObject({ ok: true, next: { extension: "approved" } });
-    expect(transition(at("rectifying", { extension: "requested" }), "rejectExtension", manager)).toMatchObject({ ok: true, next: { extension: "rejected" } });
+    expect(transition(at("rectifying"), "approveExtension", manager)).toEqual({
+      ok: false,
+      refusal: "EXTENSION_NOT_REQUESTED",
+    });
+    expect(transition(at("rectifying", { extension: "requested" }), "approveExtension", manager)).toMatchObject({
+      ok: true,
+      next: { extension: "approved" },
+    });
+    expect(transition(at("rectifying", { extension: "requested" }), "rejectExtension", manager)).toMatchObject({
+      ok: true,
+      next: { extension: "rejected" },
+    });
     for (const used of ["approved", "rejected", "requested"] as const) {
-      expect(transition(at("rectifying", { extension: used }), "requestExtension", head)).toEqual({ ok: false, refusal: "EXTENSION_ALREADY_USED" });
+      expect(transition(at("rectifying", { extension: used }), "requestExtension", head)).toEqual({
+        ok: false,
+        refusal: "EXTENSION_ALREADY_USED",
+      });
     }
   });
 
@@ -106,20 +131,35 @@ describe("work-order transitions", () => {
     const appealed = transition(at("contacted"), "appeal", head);
     if (!appealed.ok) throw new Error("appeal refused");
     expect(transition(appealed.next, "upholdAppeal", manager)).toMatchObject({ ok: true, next: { state: "closed" } });
-    expect(transition(appealed.next, "rejectAppeal", manager)).toMatchObject({ ok: true, next: { state: "contacted", stateBeforeAppeal: null } });
+    expect(transition(appealed.next, "rejectAppeal", manager)).toMatchObject({
+      ok: true,
+      next: { state: "contacted", stateBeforeAppeal: null },
+    });
   });
 
   test("screens offer only what the actor may do", () => {
     expect(availableActions(at("pending"), head)).toEqual(["contact", "appeal"]);
     expect(availableActions(at("pending"), ratedStaff)).toEqual(["appeal"]);
     expect(availableActions(at("pending"), auditor)).toEqual([]);
-    expect(availableActions(at("rectifying", { extension: "requested" }), manager)).toEqual(["approveExtension", "rejectExtension"]);
+    expect(availableActions(at("rectifying", { extension: "requested" }), manager)).toEqual([
+      "approveExtension",
+      "rejectExtension",
+    ]);
   });
 });
 
 describe("work-order metrics", () => {
   test("rates are over valid bad reviews; satisfaction over follow-up ratings", () => {
-    const metrics = workOrderMetrics({ badReviews: 8, replied: 6, contactedAndRectified: 5, rectifiedOnTime: 4, followUps: 3, goodFollowUps: 2, open: 2, overdue: 1 });
+    const metrics = workOrderMetrics({
+      badReviews: 8,
+      replied: 6,
+      contactedAndRectified: 5,
+      rectifiedOnTime: 4,
+      followUps: 3,
+      goodFollowUps: 2,
+      open: 2,
+      overdue: 1,
+    });
     expect(metrics.replyRate).toEqual({ num: 6, den: 8 });
     expect(metrics.contactRectifyRate).toEqual({ num: 5, den: 8 });
     expect(metrics.onTimeRate).toEqual({ num: 4, den: 8 });

@@ -58,10 +58,7 @@ export interface TWorkOrderActor {
 }
 
 type TTransitionRefusal =
-  | "WORK_ORDER_TRANSITION_INVALID"
-  | "WORK_ORDER_FORBIDDEN"
-  | "EXTENSION_ALREADY_USED"
-  | "EXTENSION_NOT_REQUESTED";
+  "WORK_ORDER_TRANSITION_INVALID" | "WORK_ORDER_FORBIDDEN" | "EXTENSION_ALREADY_USED" | "EXTENSION_NOT_REQUESTED";
 
 export type TTransitionResult = { ok: true; next: TWorkOrderSnapshot } | { ok: false; refusal: TTransitionRefusal };
 
@@ -92,12 +89,14 @@ const RULES: Record<TWorkOrderAction, TRule> = {
   approveExtension: {
     from: ["rectifying"],
     may: isManager,
-    apply: (order) => (order.extension === "requested" ? { ...order, extension: "approved" } : "EXTENSION_NOT_REQUESTED"),
+    apply: (order) =>
+      order.extension === "requested" ? { ...order, extension: "approved" } : "EXTENSION_NOT_REQUESTED",
   },
   rejectExtension: {
     from: ["rectifying"],
     may: isManager,
-    apply: (order) => (order.extension === "requested" ? { ...order, extension: "rejected" } : "EXTENSION_NOT_REQUESTED"),
+    apply: (order) =>
+      order.extension === "requested" ? { ...order, extension: "rejected" } : "EXTENSION_NOT_REQUESTED",
   },
   markRectified: { from: ["rectifying"], may: isDepartment, apply: (order) => ({ ...order, state: "rectified" }) },
   requestCannotRectify: {
@@ -115,7 +114,11 @@ const RULES: Record<TWorkOrderAction, TRule> = {
     may: isManager,
     apply: (order) => ({ ...order, state: "rectifying" }),
   },
-  reply: { from: ["rectified", "cannot_rectify"], may: isDepartment, apply: (order) => ({ ...order, state: "replied" }) },
+  reply: {
+    from: ["rectified", "cannot_rectify"],
+    may: isDepartment,
+    apply: (order) => ({ ...order, state: "replied" }),
+  },
   close: {
     from: ["replied"],
     may: (actor) => isDepartment(actor) || isManager(actor),
@@ -134,7 +137,11 @@ const RULES: Record<TWorkOrderAction, TRule> = {
   },
 };
 
-export function transition(order: TWorkOrderSnapshot, action: TWorkOrderAction, actor: TWorkOrderActor): TTransitionResult {
+export function transition(
+  order: TWorkOrderSnapshot,
+  action: TWorkOrderAction,
+  actor: TWorkOrderActor,
+): TTransitionResult {
   const rule = RULES[action];
   if (!rule.from.includes(order.state)) return { ok: false, refusal: "WORK_ORDER_TRANSITION_INVALID" };
   if (!rule.may(actor)) return { ok: false, refusal: "WORK_ORDER_FORBIDDEN" };

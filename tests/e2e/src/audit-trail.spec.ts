@@ -23,7 +23,11 @@ test("a department head reveals the phone of a bad review's citizen for a stated
   const head = await context.newPage();
   await signInToConsole(head, platform.baseUrl, platform.hall.users.department_head.username);
   await head.goto(`${platform.baseUrl}/console/work-orders`);
-  await head.getByTestId("work-order-row").filter({ hasText: kase.caseNo }).getByRole("link", { name: kase.caseNo }).click();
+  await head
+    .getByTestId("work-order-row")
+    .filter({ hasText: kase.caseNo })
+    .getByRole("link", { name: kase.caseNo })
+    .click();
   await head.getByText("137****6666").waitFor();
   expect(await head.getByText("13755556666").count()).toBe(0);
   await head.getByRole("button", { name: "查看完整号码" }).click();
@@ -52,7 +56,13 @@ test("a department head reveals the phone of a bad review's citizen for a stated
   await auditor.getByText(/^审计链完整：已校验 \d+ 条记录/).waitFor();
 
   // Someone edits the reveal's record in the database: verification points at it.
-  const id = (await platform.db.selectFrom("audit_log").select("id").where("action", "=", "case.revealContact").executeTakeFirstOrThrow()).id;
+  const id = (
+    await platform.db
+      .selectFrom("audit_log")
+      .select("id")
+      .where("action", "=", "case.revealContact")
+      .executeTakeFirstOrThrow()
+  ).id;
   await sql`update audit_log set detail = '{"reason":"例行检查"}' where id = ${id}`.execute(platform.db);
   await auditor.getByRole("button", { name: "校验审计链" }).click();
   await auditor.getByRole("alert").getByText(`审计链在第 ${id} 条记录处断开`).waitFor();

@@ -5,7 +5,11 @@ import type { TPlatformUnderTest } from "./platform";
 async function staffHeaders(platform: TPlatformUnderTest): Promise<Record<string, string>> {
   const token = await signIn(platform.baseUrl, platform.hall.users.window_staff.username);
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
-  await fetch(`${platform.baseUrl}/trpc/window.signIn`, { method: "POST", headers, body: JSON.stringify({ windowId: platform.hall.windowIds[0] }) });
+  await fetch(`${platform.baseUrl}/trpc/window.signIn`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ windowId: platform.hall.windowIds[0] }),
+  });
   return headers;
 }
 
@@ -20,9 +24,15 @@ export async function caseAtWindow(
     await fetch(`${platform.baseUrl}/api/v1/cases`, {
       method: "POST",
       headers,
-      body: JSON.stringify({ serviceItemId: platform.hall.itemIds.instant, applicantType: "person", applicantName: "周九", applicantPhone: phone }),
+      body: JSON.stringify({
+        serviceItemId: platform.hall.itemIds.instant,
+        applicantType: "person",
+        applicantName: "周九",
+        applicantPhone: phone,
+      }),
     })
   ).json()) as { id: number; caseNo: string };
-  if (options.complete !== false) await fetch(`${platform.baseUrl}/api/v1/cases/${created.id}/complete`, { method: "POST", headers });
+  if (options.complete !== false)
+    await fetch(`${platform.baseUrl}/api/v1/cases/${created.id}/complete`, { method: "POST", headers });
   return { ...created, headers };
 }

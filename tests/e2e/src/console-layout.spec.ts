@@ -5,13 +5,10 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 
-import type { TDemoAccount } from "@hcp/db/seed";
-import { seedDemoHall } from "@hcp/db/seed";
-import { hallDayBounds, ROLE_KEYS } from "@hcp/domain";
-import type { TRole } from "@hcp/domain";
+import { seedDemoHall, type TDemoAccount } from "@hcp/db/seed";
+import { hallDayBounds, ROLE_KEYS, type TRole } from "@hcp/domain";
 
-import type { TScreen } from "../../../apps/console/src/lib/screens";
-import { SCREEN_PATHS, screenLabel, screensFor } from "../../../apps/console/src/lib/screens";
+import { SCREEN_PATHS, screenLabel, screensFor, type TScreen } from "../../../apps/console/src/lib/screens";
 import { signInToConsole } from "./console";
 import { usePlatform } from "./platform";
 
@@ -78,7 +75,10 @@ function extraRoutes(ids: TIds): Record<string, { role: TRole; url: string }> {
     "work-orders/$id": { role: "hall_manager", url: `/work-orders/${ids.workOrderId}` },
     "performance/settings": { role: "hall_manager", url: "/performance/settings" },
     "performance/windows/$windowId": { role: "hall_manager", url: `/${drill}?${MAY}` },
-    "performance/windows/$windowId/staff/$staffId": { role: "hall_manager", url: `/${drill}/staff/${ids.staffId}?${MAY}` },
+    "performance/windows/$windowId/staff/$staffId": {
+      role: "hall_manager",
+      url: `/${drill}/staff/${ids.staffId}?${MAY}`,
+    },
     "performance/windows/$windowId/staff/$staffId/items/$itemId": {
       role: "hall_manager",
       url: `/${drill}/staff/${ids.staffId}/items/${ids.itemId}?${MAY}`,
@@ -107,7 +107,10 @@ function measureLayout(page: Page): Promise<TLayoutReport> {
   return page.evaluate(() => {
     const describe = (element: Element): string => {
       const label = (element.getAttribute("aria-label") ?? element.textContent ?? "").trim().slice(0, 24);
-      const classes = typeof element.className === "string" && element.className ? `.${element.className.trim().split(/\s+/).join(".")}` : "";
+      const classes =
+        typeof element.className === "string" && element.className
+          ? `.${element.className.trim().split(/\s+/).join(".")}`
+          : "";
       return `${element.tagName.toLowerCase()}${classes}${label ? ` "${label}"` : ""}`;
     };
     const visible = (element: Element): boolean => {
@@ -184,7 +187,12 @@ beforeAll(async () => {
   const demo = await seedDemoHall(platform.db, { scale: 0.02 });
   accounts = new Map();
   for (const account of demo.accounts) if (!accounts.has(account.role)) accounts.set(account.role, account);
-  const workOrder = await platform.db.selectFrom("work_order").select("id").where("hall_id", "=", demo.hallId).orderBy("id").executeTakeFirstOrThrow();
+  const workOrder = await platform.db
+    .selectFrom("work_order")
+    .select("id")
+    .where("hall_id", "=", demo.hallId)
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
   const { start, end } = hallDayBounds("2023-05-01", "2023-05-31");
   const rating = await platform.db
     .selectFrom("rating")
@@ -196,7 +204,12 @@ beforeAll(async () => {
     .where("staff_id", "is not", null)
     .orderBy("id")
     .executeTakeFirstOrThrow();
-  ids = { workOrderId: workOrder.id, windowId: Number(rating.window_id), staffId: Number(rating.staff_id), itemId: rating.service_item_id };
+  ids = {
+    workOrderId: workOrder.id,
+    windowId: Number(rating.window_id),
+    staffId: Number(rating.staff_id),
+    itemId: rating.service_item_id,
+  };
 }, 300_000);
 
 function account(role: TRole): TDemoAccount {
@@ -207,7 +220,10 @@ function account(role: TRole): TDemoAccount {
 
 test("every route the features declare is visited: a navigation screen or one of the extra routes", () => {
   expect(routerPaths()).toContain("work-orders/$id");
-  const known = new Set([...Object.values(SCREEN_PATHS).map((path) => path.slice(1)), ...Object.keys(extraRoutes({ workOrderId: 1, windowId: 1, staffId: 1, itemId: 1 }))]);
+  const known = new Set([
+    ...Object.values(SCREEN_PATHS).map((path) => path.slice(1)),
+    ...Object.keys(extraRoutes({ workOrderId: 1, windowId: 1, staffId: 1, itemId: 1 })),
+  ]);
   expect(routerPaths().filter((path) => !known.has(path))).toEqual([]);
 });
 
@@ -226,7 +242,9 @@ describe.each(VIEWPORTS)("at $width×$height", (viewport) => {
     const page = await context.newPage();
     const { username, password } = account(role);
     await signInToConsole(page, platform.baseUrl, username, password);
-    const urls = screensFor(role).flatMap((screen) => SCREEN_SEARCHES[screen].map((search) => `${SCREEN_PATHS[screen]}${search ? `?${search}` : ""}`));
+    const urls = screensFor(role).flatMap((screen) =>
+      SCREEN_SEARCHES[screen].map((search) => `${SCREEN_PATHS[screen]}${search ? `?${search}` : ""}`),
+    );
     for (const [, extra] of Object.entries(extraRoutes(ids))) if (extra.role === role) urls.push(extra.url);
     const found: string[] = [];
     for (const url of urls) {
@@ -239,47 +257,53 @@ describe.each(VIEWPORTS)("at $width×$height", (viewport) => {
   });
 });
 
-test.each(VIEWPORTS)("at $width×$height the desk fits with a window taken and a case received and completed", async (viewport) => {
-  const context = await platform.browser.newContext({ viewport });
-  const page = await context.newPage();
-  const { username, password } = account("window_staff");
-  await signInToConsole(page, platform.baseUrl, username, password);
-  await page.getByRole("button", { name: "在此窗口上岗" }).first().click();
-  await page.getByLabel("搜索服务事项").fill("登记");
-  await page.locator(".item-result").first().click();
-  await page.getByLabel("自然人").check();
-  await page.getByLabel("申请人姓名或单位名称").fill("张三");
-  await page.getByLabel("联系电话（手机）").fill("13812345678");
-  await page.getByRole("button", { name: "受理" }).click();
-  await page.getByTestId("case-row").first().getByRole("button", { name: "办结" }).click();
-  await page.getByTestId("case-row").first().getByRole("button", { name: "请评价" }).waitFor();
-  await settled(page);
-  expect(await misfits(page, "/desk")).toEqual([]);
-  await context.close();
-});
-
-test.each(ROLE_KEYS)("at 375 px the 菜单 button opens %s's navigation and every link in it leads to its screen", async (role) => {
-  const context = await platform.browser.newContext({ viewport: { width: 375, height: 812 } });
-  const page = await context.newPage();
-  const { username, password } = account(role);
-  await signInToConsole(page, platform.baseUrl, username, password);
-  const menu = page.getByRole("button", { name: "菜单" });
-  const nav = page.getByRole("navigation", { name: "主导航" });
-  for (const screen of screensFor(role)) {
+test.each(VIEWPORTS)(
+  "at $width×$height the desk fits with a window taken and a case received and completed",
+  async (viewport) => {
+    const context = await platform.browser.newContext({ viewport });
+    const page = await context.newPage();
+    const { username, password } = account("window_staff");
+    await signInToConsole(page, platform.baseUrl, username, password);
+    await page.getByRole("button", { name: "在此窗口上岗" }).first().click();
+    await page.getByLabel("搜索服务事项").fill("登记");
+    await page.locator(".item-result").first().click();
+    await page.getByLabel("自然人").check();
+    await page.getByLabel("申请人姓名或单位名称").fill("张三");
+    await page.getByLabel("联系电话（手机）").fill("13812345678");
+    await page.getByRole("button", { name: "受理" }).click();
+    await page.getByTestId("case-row").first().getByRole("button", { name: "办结" }).click();
+    await page.getByTestId("case-row").first().getByRole("button", { name: "请评价" }).waitFor();
     await settled(page);
-    expect(await menu.getAttribute("aria-expanded")).toBe("false");
-    expect(await nav.getByRole("link").first().isVisible()).toBe(false);
-    await menu.click();
-    expect(await menu.getAttribute("aria-expanded")).toBe("true");
-    // The open menu is a list the window's width, every name on one line.
-    expect(await misfits(page, `${role}'s open menu`)).toEqual([]);
-    for (const link of await nav.getByRole("link").all()) expect((await link.boundingBox())?.height).toBeLessThan(48);
-    await nav.getByRole("link", { name: screenLabel(screen, role), exact: true }).click();
-    await page.waitForURL(new RegExp(`/console${SCREEN_PATHS[screen]}(\\?|$)`));
-    await expect.poll(() => menu.getAttribute("aria-expanded")).toBe("false");
-  }
-  await context.close();
-});
+    expect(await misfits(page, "/desk")).toEqual([]);
+    await context.close();
+  },
+);
+
+test.each(ROLE_KEYS)(
+  "at 375 px the 菜单 button opens %s's navigation and every link in it leads to its screen",
+  async (role) => {
+    const context = await platform.browser.newContext({ viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    const { username, password } = account(role);
+    await signInToConsole(page, platform.baseUrl, username, password);
+    const menu = page.getByRole("button", { name: "菜单" });
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    for (const screen of screensFor(role)) {
+      await settled(page);
+      expect(await menu.getAttribute("aria-expanded")).toBe("false");
+      expect(await nav.getByRole("link").first().isVisible()).toBe(false);
+      await menu.click();
+      expect(await menu.getAttribute("aria-expanded")).toBe("true");
+      // The open menu is a list the window's width, every name on one line.
+      expect(await misfits(page, `${role}'s open menu`)).toEqual([]);
+      for (const link of await nav.getByRole("link").all()) expect((await link.boundingBox())?.height).toBeLessThan(48);
+      await nav.getByRole("link", { name: screenLabel(screen, role), exact: true }).click();
+      await page.waitForURL(new RegExp(`/console${SCREEN_PATHS[screen]}(\\?|$)`));
+      await expect.poll(() => menu.getAttribute("aria-expanded")).toBe("false");
+    }
+    await context.close();
+  },
+);
 
 test("at 1024 px the navigation is shown in full without a 菜单 button", async () => {
   const context = await platform.browser.newContext({ viewport: { width: 1024, height: 768 } });

@@ -6,7 +6,12 @@ import { FIXTURE_PASSWORD } from "@hcp/db/testing";
  * Signs in through the console's form and waits until the console has taken the role to its
  * home, which is when the session cookie is set.
  */
-export async function signInToConsole(page: Page, baseUrl: string, username: string, password = FIXTURE_PASSWORD): Promise<void> {
+export async function signInToConsole(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = FIXTURE_PASSWORD,
+): Promise<void> {
   await page.goto(`${baseUrl}/console/login`);
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);

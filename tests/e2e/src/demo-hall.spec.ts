@@ -39,7 +39,9 @@ test("the console shows the demo hall: 48 departments, 1,444 items and the year 
   await page.waitForURL(/from=2023-01-01&to=2023-12-31/);
   const { start, end } = hallDayBounds("2023-01-01", "2023-12-31");
   const completed = await sql<{ n: number }>`
-    select count(*) as n from \`case\` where hall_id = ${demo.hallId} and completed_at >= ${start} and completed_at < ${end}`.execute(platform.db);
+    select count(*) as n from \`case\` where hall_id = ${demo.hallId} and completed_at >= ${start} and completed_at < ${end}`.execute(
+    platform.db,
+  );
   const expected = (completed.rows[0]?.n ?? 0).toLocaleString("en-US");
   await expect.poll(() => page.getByTestId("metric-cases").textContent()).toContain(expected);
   expect(await page.locator('[data-testid="window-row"]').count()).toBe(demo.windows);
@@ -53,7 +55,10 @@ test("the overview shows the recent days' activity on first start: the period fr
   if (!manager) throw new Error("the demo hall has no hall manager account");
   const today = hallDate(new Date());
   const month = Number(today.slice(5, 7));
-  const from = month === 1 ? `${Number(today.slice(0, 4)) - 1}-12-01` : `${today.slice(0, 5)}${String(month - 1).padStart(2, "0")}-01`;
+  const from =
+    month === 1
+      ? `${Number(today.slice(0, 4)) - 1}-12-01`
+      : `${today.slice(0, 5)}${String(month - 1).padStart(2, "0")}-01`;
 
   const context = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
@@ -61,7 +66,9 @@ test("the overview shows the recent days' activity on first start: the period fr
   await page.goto(`${platform.baseUrl}/console/overview?from=${from}&to=${today}`);
   const { start, end } = hallDayBounds(from, today);
   const completed = await sql<{ n: number }>`
-    select count(*) as n from \`case\` where hall_id = ${demo.hallId} and completed_at >= ${start} and completed_at < ${end}`.execute(platform.db);
+    select count(*) as n from \`case\` where hall_id = ${demo.hallId} and completed_at >= ${start} and completed_at < ${end}`.execute(
+    platform.db,
+  );
   const count = Number(completed.rows[0]?.n ?? 0);
   expect(count).toBeGreaterThan(0);
   await expect.poll(() => page.getByTestId("metric-cases").textContent()).toContain(count.toLocaleString("en-US"));
@@ -81,14 +88,18 @@ test("the console tells last month's default ratings from the citizens' own: 评
   const ratings = await sql<{ active: number; defaults: number }>`
     select sum(not r.is_default) as active, sum(r.is_default) as defaults from rating r
     left join rating_exclusion x on x.rating_id = r.id
-    where r.hall_id = ${demo.hallId} and r.seq = 1 and x.id is null and r.rated_at >= ${start} and r.rated_at < ${end}`.execute(platform.db);
+    where r.hall_id = ${demo.hallId} and r.seq = 1 and x.id is null and r.rated_at >= ${start} and r.rated_at < ${end}`.execute(
+    platform.db,
+  );
   const active = Number(ratings.rows[0]?.active ?? 0);
   const defaults = Number(ratings.rows[0]?.defaults ?? 0);
   expect(defaults).toBeGreaterThan(0);
   const casesByDefault = await sql<{ n: number }>`
     select count(*) as n from \`case\` c join rating r on r.case_id = c.id and r.seq = 1 and r.is_default
     left join rating_exclusion x on x.rating_id = r.id
-    where c.hall_id = ${demo.hallId} and x.id is null and c.completed_at >= ${start} and c.completed_at < ${end}`.execute(platform.db);
+    where c.hall_id = ${demo.hallId} and x.id is null and c.completed_at >= ${start} and c.completed_at < ${end}`.execute(
+    platform.db,
+  );
   const byDefault = Number(casesByDefault.rows[0]?.n ?? 0);
   expect(byDefault).toBeGreaterThan(0);
   const count = (n: number) => n.toLocaleString("en-US");
@@ -99,7 +110,9 @@ test("the console tells last month's default ratings from the citizens' own: 评
   await page.goto(`${platform.baseUrl}/console/overview?from=${from}&to=${to}`);
   const ratingsCard = page.getByTestId("metric-ratings");
   await expect.poll(() => ratingsCard.locator(".metric-value").textContent()).toBe(count(active));
-  expect(await ratingsCard.locator(".metric-note").textContent()).toBe(`有效评价 ${count(active + defaults)} 条（含默认评价）`);
+  expect(await ratingsCard.locator(".metric-note").textContent()).toBe(
+    `有效评价 ${count(active + defaults)} 条（含默认评价）`,
+  );
 
   await page.goto(`${platform.baseUrl}/console/analysis?from=${from}&to=${to}&view=coverage`);
   const total = page.getByTestId("coverage-breakdown-total");

@@ -3,7 +3,11 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { signInToConsole } from "./console";
 
 /** A staff member's 工作台 (desk) in a browser of its own, signed in through the console's form. */
-export async function openDesk(browser: Browser, baseUrl: string, username: string): Promise<{ context: BrowserContext; desk: Page }> {
+export async function openDesk(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+): Promise<{ context: BrowserContext; desk: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const desk = await context.newPage();
   await signInToConsole(desk, baseUrl, username);

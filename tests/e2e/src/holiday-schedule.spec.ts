@@ -27,7 +27,11 @@ afterAll(async () => {
   // The calendar is reference data every spec shares: the year goes back to what the release ships.
   if (enteredYear === null) return;
   await platform.db.deleteFrom("calendar_year").where("year", "=", enteredYear).execute();
-  await platform.db.deleteFrom("calendar_day").where("date", ">=", `${enteredYear}-01-01`).where("date", "<=", `${enteredYear}-12-31`).execute();
+  await platform.db
+    .deleteFrom("calendar_day")
+    .where("date", ">=", `${enteredYear}-01-01`)
+    .where("date", "<=", `${enteredYear}-12-31`)
+    .execute();
   await syncReferenceData(platform.db);
 });
 
@@ -37,7 +41,16 @@ test("an administrator is warned of the missing holiday schedule on every page, 
   const context = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
   // A 承诺件 received today and due in the year awaiting its schedule: the desk marks its due date.
   const caseNo = `DUE-${String(year)}-PROVISIONAL`;
-  await insertCase(platform.db, fixtureCase(platform.hall, { caseNo, promised: true, receivedAt: new Date(), completedAt: null, dueDate: `${String(year)}-12-01` }));
+  await insertCase(
+    platform.db,
+    fixtureCase(platform.hall, {
+      caseNo,
+      promised: true,
+      receivedAt: new Date(),
+      completedAt: null,
+      dueDate: `${String(year)}-12-01`,
+    }),
+  );
   const deskContext = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const desk = await deskContext.newPage();
   await signInToConsole(desk, platform.baseUrl, platform.hall.users.window_staff.username);
@@ -72,14 +85,24 @@ test("an administrator is warned of the missing holiday schedule on every page, 
   await makeup.getByLabel("上班日期").fill(saturday.date);
   await form.getByRole("button", { name: `确认 ${year} 年节假日安排` }).click();
   await form.getByText(`${year} 年节假日安排已确认`, { exact: false }).waitFor();
-  await admin.getByTestId("calendar-confirmation").getByText(`${year} 年节假日安排已确认：admin`, { exact: false }).waitFor();
+  await admin
+    .getByTestId("calendar-confirmation")
+    .getByText(`${year} 年节假日安排已确认：admin`, { exact: false })
+    .waitFor();
   await notice.waitFor({ state: "detached" });
   // Confirmed: the due date was recounted on the confirmed calendar, and the desk no longer marks it.
   await desk.reload();
   await due.waitFor();
   expect(await due.getByTestId("provisional-calendar").count()).toBe(0);
   await deskContext.close();
-  expect(await platform.db.selectFrom("calendar_day").select(["date", "kind"]).where("date", "in", [`${year}-01-01`, saturday.date]).orderBy("date").execute()).toEqual([
+  expect(
+    await platform.db
+      .selectFrom("calendar_day")
+      .select(["date", "kind"])
+      .where("date", "in", [`${year}-01-01`, saturday.date])
+      .orderBy("date")
+      .execute(),
+  ).toEqual([
     { date: `${year}-01-01`, kind: "holiday" },
     { date: saturday.date, kind: "makeup" },
   ]);
@@ -90,8 +113,13 @@ const WEEKDAY_NAMES = ["星期日", "星期一", "星期二", "星期三", "星�
 
 /** The first date from `from` on one of the given weekdays (0 = Sunday), with its Chinese name. */
 function firstDay(year: number, weekdays: number[], from: string): { date: string; name: string } {
-  for (let day = new Date(`${from}T00:00:00Z`); day.getUTCFullYear() === year; day = new Date(day.getTime() + 86_400_000)) {
-    if (weekdays.includes(day.getUTCDay())) return { date: day.toISOString().slice(0, 10), name: WEEKDAY_NAMES[day.getUTCDay()] ?? "" };
+  for (
+    let day = new Date(`${from}T00:00:00Z`);
+    day.getUTCFullYear() === year;
+    day = new Date(day.getTime() + 86_400_000)
+  ) {
+    if (weekdays.includes(day.getUTCDay()))
+      return { date: day.toISOString().slice(0, 10), name: WEEKDAY_NAMES[day.getUTCDay()] ?? "" };
   }
   throw new Error(`no such day in ${String(year)}`);
 }

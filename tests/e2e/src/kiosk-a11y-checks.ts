@@ -12,13 +12,18 @@ export async function expectNoSeriousViolations(page: Page, screen: string): Pro
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${screen}: ${violation.id} (${violation.impact}) at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    .map(
+      (violation) =>
+        `${screen}: ${violation.id} (${violation.impact}) at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
   expect(serious).toEqual([]);
 }
 
 /** Every rating face at least 20 mm square at the evaluator's viewport. */
 export async function ratingTargetSizes(page: Page): Promise<{ width: number; height: number }[]> {
-  const boxes = await Promise.all((await page.locator("[data-rating-level]").all()).map((button) => button.boundingBox()));
+  const boxes = await Promise.all(
+    (await page.locator("[data-rating-level]").all()).map((button) => button.boundingBox()),
+  );
   return boxes.map((box) => ({ width: Math.floor(box?.width ?? 0), height: Math.floor(box?.height ?? 0) }));
 }
 
@@ -29,7 +34,9 @@ export function smallestTextPx(page: Page): Promise<number> {
     const root = document.querySelector('[data-testid="kiosk"]');
     if (!root) return 0;
     for (const element of root.querySelectorAll("*")) {
-      const hasText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() !== "");
+      const hasText = [...element.childNodes].some(
+        (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() !== "",
+      );
       if (!hasText || !(element as HTMLElement).checkVisibility()) continue;
       smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(element).fontSize));
     }

@@ -1,6 +1,12 @@
 import { expect, test } from "vitest";
 
-import { expectNoSeriousViolations, MIN_RATING_TARGET_PX, ratingTargetSizes, smallestTextPx, withCrawlingClock } from "./kiosk-a11y-checks";
+import {
+  expectNoSeriousViolations,
+  MIN_RATING_TARGET_PX,
+  ratingTargetSizes,
+  smallestTextPx,
+  withCrawlingClock,
+} from "./kiosk-a11y-checks";
 import { mutate, promptCase, signIn, staffAtWindow } from "./kiosk-http";
 import { useKioskPlatform, voicesPlayed } from "./kiosk-platform";
 
@@ -9,7 +15,12 @@ const kiosk = useKioskPlatform();
 test("every evaluator screen passes axe (WCAG 2.2 AA), with ≥ 24 px text and ≥ 20 mm rating targets", async () => {
   const { platform } = kiosk;
   // A retry (a renderer lost on a starved CI machine) must start from the same empty window.
-  await mutate(kiosk.baseUrl(), await signIn(kiosk.baseUrl(), platform.hall.users.window_staff.username), "window.signOut", undefined);
+  await mutate(
+    kiosk.baseUrl(),
+    await signIn(kiosk.baseUrl(), platform.hall.users.window_staff.username),
+    "window.signOut",
+    undefined,
+  );
   await platform.db.deleteFrom("rating_prompt").where("status", "=", "pending").execute();
   const { page: unpaired } = await kiosk.openKiosk("/kiosk");
   await unpaired.getByRole("heading", { name: "评价器尚未配对" }).waitFor();
@@ -19,7 +30,11 @@ test("every evaluator screen passes axe (WCAG 2.2 AA), with ≥ 24 px text and �
   const { page } = await kiosk.openKiosk(`/kiosk?token=${platform.hall.deviceTokens[0]}`, { clock: true });
   await page.getByText("暂停服务").waitFor();
   await expectNoSeriousViolations(page, "paused");
-  const staff = await staffAtWindow(kiosk.baseUrl(), platform.hall.users.window_staff.username, platform.hall.windowIds[0]);
+  const staff = await staffAtWindow(
+    kiosk.baseUrl(),
+    platform.hall.users.window_staff.username,
+    platform.hall.windowIds[0],
+  );
   await page.getByRole("img", { name: "王丽" }).waitFor();
   await expectNoSeriousViolations(page, "idle");
   expect(await smallestTextPx(page)).toBeGreaterThanOrEqual(24);
@@ -56,14 +71,20 @@ test("every evaluator screen passes axe (WCAG 2.2 AA), with ≥ 24 px text and �
   await page.clock.resume();
   await page.getByTestId("kiosk-idle").waitFor({ timeout: 10_000 });
   expect(await voicesPlayed(page)).toEqual(["ratePrompt", "confirmBad", "stillThere", "thanks"]);
-  await expect.poll(() => platform.db.selectFrom("rating").select("level").where("case_id", "=", prompted.caseId).execute()).toEqual([{ level: 1 }]);
+  await expect
+    .poll(() => platform.db.selectFrom("rating").select("level").where("case_id", "=", prompted.caseId).execute())
+    .toEqual([{ level: 1 }]);
 });
 
 test("大字 doubles the text on every screen, keeps targets ≥ 20 mm, and is remembered; 静音 stops the voice", async () => {
   const { platform } = kiosk;
   await platform.db.deleteFrom("rating_prompt").where("status", "=", "pending").execute();
   const { page } = await kiosk.openKiosk(`/kiosk?token=${platform.hall.deviceTokens[0]}`);
-  const staff = await staffAtWindow(kiosk.baseUrl(), platform.hall.users.window_staff.username, platform.hall.windowIds[0]);
+  const staff = await staffAtWindow(
+    kiosk.baseUrl(),
+    platform.hall.users.window_staff.username,
+    platform.hall.windowIds[0],
+  );
   await page.getByRole("img", { name: "王丽" }).waitFor();
 
   const large = page.getByRole("button", { name: "大字" });
@@ -87,7 +108,9 @@ test("大字 doubles the text on every screen, keeps targets ≥ 20 mm, and is r
     expect(box.height).toBeGreaterThanOrEqual(MIN_RATING_TARGET_PX);
   }
   // The faces keep their fixed order (side by side; see kiosk-layout.spec.ts for every tablet).
-  const tops = await Promise.all((await page.locator("[data-rating-level]").all()).map(async (button) => (await button.boundingBox())?.y ?? 0));
+  const tops = await Promise.all(
+    (await page.locator("[data-rating-level]").all()).map(async (button) => (await button.boundingBox())?.y ?? 0),
+  );
   expect(tops).toEqual([...tops].sort((a, b) => a - b));
 
   await page.getByRole("button", { name: "不满意", exact: true }).click();
@@ -98,7 +121,7 @@ test("大字 doubles the text on every screen, keeps targets ≥ 20 mm, and is r
   await page.getByRole("button", { name: "确认提交" }).click();
   await page.getByTestId("kiosk-thanks").waitFor();
   expect(await voicesPlayed(page)).toEqual([]);
-  await expect.poll(() => platform.db.selectFrom("rating").select(["level", "comment"]).where("level", "=", 2).execute()).toEqual([
-    { level: 2, comment: "等候时间太长" },
-  ]);
+  await expect
+    .poll(() => platform.db.selectFrom("rating").select(["level", "comment"]).where("level", "=", 2).execute())
+    .toEqual([{ level: 2, comment: "等候时间太长" }]);
 });

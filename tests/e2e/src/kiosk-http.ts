@@ -50,7 +50,11 @@ export async function staffAtWindow(baseUrl: string, username: string, windowId:
   return token;
 }
 
-export async function completedCase(baseUrl: string, staffToken: string, serviceItemId: number): Promise<{ id: number; caseNo: string }> {
+export async function completedCase(
+  baseUrl: string,
+  staffToken: string,
+  serviceItemId: number,
+): Promise<{ id: number; caseNo: string }> {
   const created = await rest<{ id: number; caseNo: string }>(baseUrl, staffToken, "/cases", {
     serviceItemId,
     applicantType: "person",
@@ -68,7 +72,11 @@ async function inviteRating(baseUrl: string, staffToken: string, caseId: number)
 }
 
 /** A completed case invited for rating at the staff member's window, in one step. */
-export async function promptCase(baseUrl: string, staffToken: string, serviceItemId: number): Promise<{ caseId: number; caseNo: string; promptId: number }> {
+export async function promptCase(
+  baseUrl: string,
+  staffToken: string,
+  serviceItemId: number,
+): Promise<{ caseId: number; caseNo: string; promptId: number }> {
   const created = await completedCase(baseUrl, staffToken, serviceItemId);
   return { caseId: created.id, caseNo: created.caseNo, promptId: await inviteRating(baseUrl, staffToken, created.id) };
 }

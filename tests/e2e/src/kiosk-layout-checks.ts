@@ -63,7 +63,8 @@ export function faceBoxes(page: Page, labels: Readonly<Record<string, string>>):
       const chars: { node: Text; offset: number }[] = [];
       const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (let offset = 0; offset < (node.textContent ?? "").length; offset++) chars.push({ node: node as Text, offset });
+        for (let offset = 0; offset < (node.textContent ?? "").length; offset++)
+          chars.push({ node: node as Text, offset });
       }
       const text = chars.map((char) => char.node.data[char.offset]).join("");
       const start = text.indexOf(label);
@@ -94,21 +95,34 @@ export function screenFit(page: Page): Promise<TScreenFit> {
     const header = document.querySelector(".kiosk-header")?.getBoundingClientRect();
     const outside: string[] = [];
     const scrolledRegions: TScreenFitRegion[] = [];
-    const scrolls = (element: Element) => /(auto|scroll)/.test(getComputedStyle(element).overflowY) && element.scrollHeight > element.clientHeight + 1;
+    const scrolls = (element: Element) =>
+      /(auto|scroll)/.test(getComputedStyle(element).overflowY) && element.scrollHeight > element.clientHeight + 1;
     for (const element of document.querySelectorAll<HTMLElement>('[data-testid="kiosk"] *')) {
       if (element.classList.contains("kiosk-main") || !scrolls(element)) continue;
-      scrolledRegions.push({ selector: `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`, clientHeight: element.clientHeight, scrollHeight: element.scrollHeight });
+      scrolledRegions.push({
+        selector: `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`,
+        clientHeight: element.clientHeight,
+        scrollHeight: element.scrollHeight,
+      });
     }
-    for (const element of document.querySelectorAll<HTMLElement>('[data-testid="kiosk"] :is(button, textarea, input, h1, h2, legend, label)')) {
+    for (const element of document.querySelectorAll<HTMLElement>(
+      '[data-testid="kiosk"] :is(button, textarea, input, h1, h2, legend, label)',
+    )) {
       if (!element.checkVisibility()) continue;
       const box = element.getBoundingClientRect();
       const name = `${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim().slice(0, 20)}" ${Math.round(box.top)}–${Math.round(box.bottom)}`;
-      if (box.top < -0.5 || box.left < -0.5 || box.bottom > viewport.height + 0.5 || box.right > viewport.width + 0.5) outside.push(name);
+      if (box.top < -0.5 || box.left < -0.5 || box.bottom > viewport.height + 0.5 || box.right > viewport.width + 0.5)
+        outside.push(name);
       // Inside the viewport but cut off by a box that hides its overflow (a list shown a page at a time).
       for (let clip = element.parentElement; clip && clip !== scroller; clip = clip.parentElement) {
         if (getComputedStyle(clip).overflow === "visible") continue;
         const area = clip.getBoundingClientRect();
-        if (box.top < area.top - 0.5 || box.bottom > area.bottom + 0.5 || box.left < area.left - 0.5 || box.right > area.right + 0.5) {
+        if (
+          box.top < area.top - 0.5 ||
+          box.bottom > area.bottom + 0.5 ||
+          box.left < area.left - 0.5 ||
+          box.right > area.right + 0.5
+        ) {
           outside.push(`${name} cut by ${clip.tagName.toLowerCase()}.${[...clip.classList].join(".")}`);
           break;
         }

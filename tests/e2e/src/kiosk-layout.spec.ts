@@ -5,8 +5,14 @@ import { LEVEL_LABELS, NATIONAL_REASONS } from "@hcp/domain";
 
 import { MIN_RATING_TARGET_PX } from "./kiosk-a11y-checks";
 import { promptCase, staffAtWindow } from "./kiosk-http";
-import { brokenWords, faceBoxes, KIOSK_SCREENS, screenFit } from "./kiosk-layout-checks";
-import type { TFaceBox, TScreenFit } from "./kiosk-layout-checks";
+import {
+  brokenWords,
+  faceBoxes,
+  KIOSK_SCREENS,
+  screenFit,
+  type TFaceBox,
+  type TScreenFit,
+} from "./kiosk-layout-checks";
 import { useKioskPlatform } from "./kiosk-platform";
 
 const kiosk = useKioskPlatform();
@@ -14,7 +20,9 @@ const kiosk = useKioskPlatform();
 /** Reason chips and the pager: at least 10 mm tall at the evaluator's 149 ppi (kiosk.md §2.1). */
 const MIN_REASON_TARGET_PX = 59;
 
-const LABELS: Record<string, string> = Object.fromEntries(Object.entries(LEVEL_LABELS).map(([level, label]) => [level, label]));
+const LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(LEVEL_LABELS).map(([level, label]) => [level, label]),
+);
 
 /**
  * The step fits the screen: the page does not scroll, the header is at the top, every control is
@@ -46,7 +54,10 @@ async function nextReasonPage(page: Page): Promise<boolean> {
   if ((await next.count()) === 0 || (await next.isDisabled())) return false;
   const before = (await shownReasons(page)).join("|");
   await next.click();
-  await page.waitForFunction((shown) => [...document.querySelectorAll(".reason")].map((button) => button.textContent).join("|") !== shown, before);
+  await page.waitForFunction(
+    (shown) => [...document.querySelectorAll(".reason")].map((button) => button.textContent).join("|") !== shown,
+    before,
+  );
   return true;
 }
 
@@ -62,7 +73,12 @@ async function expectReasonPages(page: Page, where: string): Promise<number> {
     expectFits(await screenFit(page), `${where} reasons page ${pages}`);
     for (const button of await page.locator(".reason, .reason-page").all()) {
       const height = Math.round((await button.boundingBox())?.height ?? 0);
-      expect({ where, page: pages, button: await button.textContent(), tall: height >= MIN_REASON_TARGET_PX }).toMatchObject({ tall: true });
+      expect({
+        where,
+        page: pages,
+        button: await button.textContent(),
+        tall: height >= MIN_REASON_TARGET_PX,
+      }).toMatchObject({ tall: true });
     }
     seen.push(...(await shownReasons(page)));
   } while (await nextReasonPage(page));
@@ -88,8 +104,18 @@ function expectEqualFaces(faces: TFaceBox[], viewport: { width: number; height: 
     expect(box).toEqual({ ...box, width: Math.round(first.width), height: Math.round(first.height) });
     expect(face.width).toBeGreaterThanOrEqual(MIN_RATING_TARGET_PX);
     expect(face.height).toBeGreaterThanOrEqual(MIN_RATING_TARGET_PX);
-    const inside = face.x >= 0 && face.y >= 0 && face.x + face.width <= viewport.width + 0.5 && face.y + face.height <= viewport.height + 0.5;
-    expect({ where, level: face.level, y: Math.round(face.y), bottom: Math.round(face.y + face.height), inside }).toMatchObject({ inside: true });
+    const inside =
+      face.x >= 0 &&
+      face.y >= 0 &&
+      face.x + face.width <= viewport.width + 0.5 &&
+      face.y + face.height <= viewport.height + 0.5;
+    expect({
+      where,
+      level: face.level,
+      y: Math.round(face.y),
+      bottom: Math.round(face.y + face.height),
+      inside,
+    }).toMatchObject({ inside: true });
     expect({ where, label: face.label, lines: face.lines, broken: brokenWords(face) }).toMatchObject({ broken: [] });
   }
   // Reading order: the next face is to the right on the same row, or on a lower row.
@@ -98,7 +124,11 @@ function expectEqualFaces(faces: TFaceBox[], viewport: { width: number; height: 
     const face = faces[i];
     if (!previous || !face) continue;
     const sameRow = Math.abs(face.y - previous.y) < 1;
-    expect({ where, level: face.level, next: sameRow ? face.x > previous.x : face.y >= previous.y + previous.height }).toMatchObject({ next: true });
+    expect({
+      where,
+      level: face.level,
+      next: sameRow ? face.x > previous.x : face.y >= previous.y + previous.height,
+    }).toMatchObject({ next: true });
   }
 }
 
@@ -107,10 +137,15 @@ function chosenMarks(page: Page, level: number) {
   return page.evaluate((chosen) => {
     const thickness = (element: Element) => {
       const style = getComputedStyle(element);
-      return Number.parseFloat(style.borderTopWidth) + (style.outlineStyle === "none" ? 0 : Number.parseFloat(style.outlineWidth));
+      return (
+        Number.parseFloat(style.borderTopWidth) +
+        (style.outlineStyle === "none" ? 0 : Number.parseFloat(style.outlineWidth))
+      );
     };
     const visibleText = (element: HTMLElement) => {
-      const own = [...element.querySelectorAll<HTMLElement>("*")].filter((child) => child.checkVisibility()).map((child) => child.innerText);
+      const own = [...element.querySelectorAll<HTMLElement>("*")]
+        .filter((child) => child.checkVisibility())
+        .map((child) => child.innerText);
       return [element.innerText, ...own].join(" ");
     };
     const faces = [...document.querySelectorAll<HTMLElement>("[data-rating-level]")];
@@ -129,7 +164,11 @@ for (const mode of ["normal", "大字"] as const) {
   test(`${mode}: all five faces equal and whole on every tablet, and the reason and confirm steps fit the screen`, async () => {
     const { platform } = kiosk;
     const { context, page } = await kiosk.openKiosk(`/kiosk?token=${platform.hall.deviceTokens[0]}`, { clock: true });
-    const staff = await staffAtWindow(kiosk.baseUrl(), platform.hall.users.window_staff.username, platform.hall.windowIds[0]);
+    const staff = await staffAtWindow(
+      kiosk.baseUrl(),
+      platform.hall.users.window_staff.username,
+      platform.hall.windowIds[0],
+    );
     await page.getByRole("img", { name: "王丽" }).waitFor();
     const large = page.getByRole("button", { name: "大字" });
     if ((await large.getAttribute("aria-pressed")) !== String(mode === "大字")) await large.click();
@@ -167,7 +206,13 @@ for (const mode of ["normal", "大字"] as const) {
       // Back to the faces: the chosen one is marked by more than colour, and nothing moved.
       await page.getByRole("button", { name: "重新选择" }).click();
       await page.locator('[data-rating-level="2"][aria-pressed="true"]').waitFor();
-      expect({ where, ...(await chosenMarks(page, 2)) }).toEqual({ where, pressed: "true", saysChosen: true, othersSayChosen: false, thicker: true });
+      expect({ where, ...(await chosenMarks(page, 2)) }).toEqual({
+        where,
+        pressed: "true",
+        saysChosen: true,
+        othersSayChosen: false,
+        thicker: true,
+      });
       expectEqualFaces(await faceBoxes(page, LABELS), screen, `${where} with a face chosen`);
       expectFits(await screenFit(page), `${where} faces with a face chosen`);
 

@@ -35,18 +35,32 @@ async function rate(tablet: Page, caseNo: string, face: string): Promise<void> {
 }
 
 function ratingsOf(caseIds: number[]) {
-  return kiosk.platform.db.selectFrom("rating").select(["case_id", "level", "channel"]).where("case_id", "in", caseIds).orderBy("id").execute();
+  return kiosk.platform.db
+    .selectFrom("rating")
+    .select(["case_id", "level", "channel"])
+    .where("case_id", "in", caseIds)
+    .orderBy("id")
+    .execute();
 }
 
 function promptStatuses(caseId: number) {
-  return kiosk.platform.db.selectFrom("rating_prompt").select("status").where("case_id", "=", caseId).orderBy("id").execute();
+  return kiosk.platform.db
+    .selectFrom("rating_prompt")
+    .select("status")
+    .where("case_id", "=", caseId)
+    .orderBy("id")
+    .execute();
 }
 
 test("the tablet loses its connection with a prompt on screen; the citizen's tap waits in its outbox and is stored once against that case when the connection returns", async () => {
   const { platform } = kiosk;
   await platform.db.deleteFrom("rating_prompt").where("status", "=", "pending").execute();
   const { page: tablet } = await kiosk.openKiosk(`/kiosk?token=${platform.hall.deviceTokens[0]}`);
-  const staff = await staffAtWindow(kiosk.baseUrl(), platform.hall.users.window_staff.username, platform.hall.windowIds[0]);
+  const staff = await staffAtWindow(
+    kiosk.baseUrl(),
+    platform.hall.users.window_staff.username,
+    platform.hall.windowIds[0],
+  );
   await tablet.getByText("王丽").waitFor();
   const prompted = await promptCase(kiosk.baseUrl(), staff, platform.hall.itemIds.instant);
   await tablet.getByTestId("kiosk-rating").getByText(prompted.caseNo).waitFor();
@@ -59,7 +73,9 @@ test("the tablet loses its connection with a prompt on screen; the citizen's tap
   expect(await ratingsOf([prompted.caseId])).toEqual([]);
 
   await restoreConnection(tablet);
-  await expect.poll(() => ratingsOf([prompted.caseId]), { timeout: 15_000 }).toEqual([{ case_id: prompted.caseId, level: 5, channel: 4 }]);
+  await expect
+    .poll(() => ratingsOf([prompted.caseId]), { timeout: 15_000 })
+    .toEqual([{ case_id: prompted.caseId, level: 5, channel: 4 }]);
   expect(await promptStatuses(prompted.caseId)).toEqual([{ status: "rated" }]);
   // The screen has moved on: the answered prompt does not come back with the reconnect's snapshot.
   await tablet.getByTestId("kiosk-idle").waitFor();
@@ -102,7 +118,9 @@ test("the tablet loses its connection; a tap before 离岗 still counts, a tap a
 
   await restoreConnection(tablet);
   // The tap made before the close counts; the one after it is not stored.
-  await expect.poll(() => ratingsOf([first.id, second.id]), { timeout: 15_000 }).toEqual([{ case_id: first.id, level: 5, channel: 4 }]);
+  await expect
+    .poll(() => ratingsOf([first.id, second.id]), { timeout: 15_000 })
+    .toEqual([{ case_id: first.id, level: 5, channel: 4 }]);
   expect(await promptStatuses(first.id)).toEqual([{ status: "withdrawn" }]);
   expect(await promptStatuses(second.id)).toEqual([{ status: "withdrawn" }]);
   // The tablet says, in Chinese, which case's rating was not recorded and why.
@@ -116,7 +134,12 @@ test("the tablet loses its connection; a tap before 离岗 still counts, a tap a
   await tablet.getByTestId("kiosk-idle").waitFor();
   // The hall hears of it too: one signal for review on 评价器管理.
   const signals = () =>
-    platform.db.selectFrom("rating_signal").select(["kind", "case_id"]).where("kind", "=", "refused").where("case_id", "in", [first.id, second.id]).execute();
+    platform.db
+      .selectFrom("rating_signal")
+      .select(["kind", "case_id"])
+      .where("kind", "=", "refused")
+      .where("case_id", "in", [first.id, second.id])
+      .execute();
   await expect.poll(signals, { timeout: 15_000 }).toEqual([{ kind: "refused", case_id: second.id }]);
   // The staff member sees the first case rated, the second one withdrawn (to push again).
   await desk.reload();

@@ -9,7 +9,11 @@ const kiosk = useKioskPlatform();
 async function liveEvaluator() {
   const { platform } = kiosk;
   const opened = await kiosk.openKiosk(`/kiosk?token=${platform.hall.deviceTokens[0]}`);
-  const staff = await staffAtWindow(kiosk.baseUrl(), platform.hall.users.window_staff.username, platform.hall.windowIds[0]);
+  const staff = await staffAtWindow(
+    kiosk.baseUrl(),
+    platform.hall.users.window_staff.username,
+    platform.hall.windowIds[0],
+  );
   await opened.page.getByText("王丽").waitFor();
   return { ...opened, staff };
 }
@@ -70,7 +74,12 @@ test("a rating taken while the server is down is delivered exactly once, with it
   const replay = await fetch(`${kiosk.baseUrl()}/api/v1/ratings`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${platform.hall.deviceTokens[0]}` },
-    body: JSON.stringify({ caseNo, level: 5, idempotencyKey: rating.idempotency_key, ratedAt: rating.rated_at.toISOString() }),
+    body: JSON.stringify({
+      caseNo,
+      level: 5,
+      idempotencyKey: rating.idempotency_key,
+      ratedAt: rating.rated_at.toISOString(),
+    }),
   });
   expect(replay.status).toBe(200);
   expect(((await replay.json()) as { replayed: boolean }).replayed).toBe(true);

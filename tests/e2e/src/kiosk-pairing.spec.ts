@@ -26,7 +26,9 @@ test("a new tablet pairs with the administrator's six-digit code and stays paire
   await page.getByText("请输入 6 位数字配对码").waitFor();
 
   const manager = await signIn(kiosk.baseUrl(), platform.hall.users.hall_manager.username);
-  const issued = await mutate<{ code: string }>(kiosk.baseUrl(), manager, "device.issuePairingCode", { deviceId: device.id });
+  const issued = await mutate<{ code: string }>(kiosk.baseUrl(), manager, "device.issuePairingCode", {
+    deviceId: device.id,
+  });
   expect(issued.code).toMatch(/^\d{6}$/);
   const wrong = issued.code === "000000" ? "000001" : "000000";
   await code.fill(wrong);

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import type { Db } from "@hcp/db";
 import type { THallServer } from "@hcp/server/server";
 
-import { startPlatform, usePlatform } from "./platform";
-import type { TPlatformUnderTest } from "./platform";
+import { startPlatform, usePlatform, type TPlatformUnderTest } from "./platform";
 
 /** The evaluator's test viewport: a 10.1″ 1280 × 800 hall tablet at DPR 1 (kiosk.md A1). */
 const KIOSK_VIEWPORT = { width: 1280, height: 800 };
@@ -67,7 +66,9 @@ export function useKioskPlatform(): TKioskPlatform {
       await context.addInitScript(() => {
         const record = window as unknown as { hcpVoices: string[] };
         record.hcpVoices = [];
-        window.addEventListener("hcp-voice", (event) => record.hcpVoices.push((event as CustomEvent<{ clip: string }>).detail.clip));
+        window.addEventListener("hcp-voice", (event) =>
+          record.hcpVoices.push((event as CustomEvent<{ clip: string }>).detail.clip),
+        );
       });
       const page = await context.newPage();
       // A lost renderer otherwise shows up only as "Target page, context or browser has been closed".

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 
-import { useKioskPlatform, voicesPlayed } from "./kiosk-platform";
 import { promptCase, staffAtWindow } from "./kiosk-http";
+import { useKioskPlatform, voicesPlayed } from "./kiosk-platform";
 
 const kiosk = useKioskPlatform();
 
@@ -11,7 +11,11 @@ test("a prompt is rated on the evaluator, stored once with its tap time, and the
   await page.getByTestId("kiosk-idle").waitFor();
   await page.getByText("暂停服务").waitFor();
 
-  const staff = await staffAtWindow(kiosk.baseUrl(), platform.hall.users.window_staff.username, platform.hall.windowIds[0]);
+  const staff = await staffAtWindow(
+    kiosk.baseUrl(),
+    platform.hall.users.window_staff.username,
+    platform.hall.windowIds[0],
+  );
   await page.getByText("王丽").waitFor();
   const { caseNo, promptId } = await promptCase(kiosk.baseUrl(), staff, platform.hall.itemIds.instant);
 
@@ -27,21 +31,29 @@ test("a prompt is rated on the evaluator, stored once with its tap time, and the
   await page.getByTestId("kiosk-idle").waitFor({ timeout: 10_000 });
   await page.getByText("王丽").waitFor();
 
-  await expect.poll(() => platform.db.selectFrom("rating").select(["level", "channel", "prompt_id"]).execute()).toEqual([
-    { level: 4, channel: 4, prompt_id: promptId },
-  ]);
+  await expect
+    .poll(() => platform.db.selectFrom("rating").select(["level", "channel", "prompt_id"]).execute())
+    .toEqual([{ level: 4, channel: 4, prompt_id: promptId }]);
   const [row] = await platform.db.selectFrom("rating").select(["rated_at", "received_at"]).execute();
   expect(row?.rated_at.getTime()).toBeGreaterThanOrEqual(before - 1);
   expect(row?.rated_at.getTime()).toBeLessThanOrEqual(after + 1);
   expect(await voicesPlayed(page)).toEqual(["ratePrompt", "thanks"]);
-  const prompt = await platform.db.selectFrom("rating_prompt").select("status").where("id", "=", promptId).executeTakeFirst();
+  const prompt = await platform.db
+    .selectFrom("rating_prompt")
+    .select("status")
+    .where("id", "=", promptId)
+    .executeTakeFirst();
   expect(prompt?.status).toBe("rated");
 });
 
 test("a second prompt waits behind the first, and a double tap on submit still makes one rating", async () => {
   const { platform } = kiosk;
   const { page } = await kiosk.openKiosk(`/kiosk?token=${platform.hall.deviceTokens[0]}`);
-  const staff = await staffAtWindow(kiosk.baseUrl(), platform.hall.users.window_staff.username, platform.hall.windowIds[0]);
+  const staff = await staffAtWindow(
+    kiosk.baseUrl(),
+    platform.hall.users.window_staff.username,
+    platform.hall.windowIds[0],
+  );
   await page.getByText("王丽").waitFor();
   const first = await promptCase(kiosk.baseUrl(), staff, platform.hall.itemIds.instant);
   const second = await promptCase(kiosk.baseUrl(), staff, platform.hall.itemIds.promised);
@@ -57,7 +69,13 @@ test("a second prompt waits behind the first, and a double tap on submit still m
   await page.getByRole("button", { name: "提交评价" }).click();
   await page.getByTestId("kiosk-idle").waitFor({ timeout: 10_000 });
 
-  const rows = () => platform.db.selectFrom("rating").select(["case_id", "level"]).where("case_id", "in", [first.caseId, second.caseId]).orderBy("case_id").execute();
+  const rows = () =>
+    platform.db
+      .selectFrom("rating")
+      .select(["case_id", "level"])
+      .where("case_id", "in", [first.caseId, second.caseId])
+      .orderBy("case_id")
+      .execute();
   await expect.poll(rows).toEqual([
     { case_id: first.caseId, level: 3 },
     { case_id: second.caseId, level: 5 },
@@ -85,7 +103,12 @@ test("the idle screen does not burn in: the 亮牌 card drifts, the screen dims 
   const { page } = await kiosk.openKiosk(`/kiosk?token=${platform.hall.deviceTokens[0]}`, { clock: true });
   await page.getByText("王丽").waitFor();
   const card = page.getByTestId("kiosk-idle");
-  const offset = () => card.evaluate((element) => getComputedStyle(element).getPropertyValue("--drift-x") + getComputedStyle(element).getPropertyValue("--drift-y"));
+  const offset = () =>
+    card.evaluate(
+      (element) =>
+        getComputedStyle(element).getPropertyValue("--drift-x") +
+        getComputedStyle(element).getPropertyValue("--drift-y"),
+    );
   const start = await offset();
   await page.clock.fastForward("03:01");
   await expect.poll(offset).not.toBe(start);
@@ -105,6 +128,8 @@ test("with reduced motion the 亮牌 card jumps instead of gliding", async () =>
   const { page } = await kiosk.openKiosk(`/kiosk?token=${platform.hall.deviceTokens[0]}`);
   await page.emulateMedia({ reducedMotion: "reduce" });
   await page.getByText("王丽").waitFor();
-  const transition = await page.getByTestId("kiosk-idle").evaluate((element) => getComputedStyle(element).transitionDuration);
+  const transition = await page
+    .getByTestId("kiosk-idle")
+    .evaluate((element) => getComputedStyle(element).transitionDuration);
   expect(transition).toBe("0s");
 });

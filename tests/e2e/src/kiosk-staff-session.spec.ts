@@ -18,12 +18,18 @@ test("…0014 times out, is pushed again, the evaluator drops off, 离岗, back 
     if ([14, 15, 17].includes(sequence)) {
       cases.set(sequence, await completedCase(kiosk.baseUrl(), setup, platform.hall.itemIds.instant));
     } else {
-      await mutate(kiosk.baseUrl(), setup, "case.create", { serviceItemId: platform.hall.itemIds.instant, applicantType: "person", applicantName: "钱七", applicantPhone: "13700005678" });
+      await mutate(kiosk.baseUrl(), setup, "case.create", {
+        serviceItemId: platform.hall.itemIds.instant,
+        applicantType: "person",
+        applicantName: "钱七",
+        applicantPhone: "13700005678",
+      });
     }
   }
   const pick = (sequence: number) => {
     const found = cases.get(sequence);
-    if (!found?.caseNo.endsWith(String(sequence).padStart(5, "0"))) throw new Error(`case …${sequence} was not made as expected`);
+    if (!found?.caseNo.endsWith(String(sequence).padStart(5, "0")))
+      throw new Error(`case …${sequence} was not made as expected`);
     return found;
   };
   const c14 = pick(14);
@@ -59,8 +65,15 @@ test("…0014 times out, is pushed again, the evaluator drops off, 离岗, back 
   await deskShows(desk, c14.caseNo, "已撤回");
 
   // Later the same staff sign in again at the window and push …0015 and …0017.
-  const window = await platform.db.selectFrom("window").select("code").where("id", "=", platform.hall.windowIds[0]).executeTakeFirstOrThrow();
-  await desk.locator(`[data-testid="desk-window-row"][data-window-code="${window.code}"]`).getByRole("button", { name: "在此窗口上岗" }).click();
+  const window = await platform.db
+    .selectFrom("window")
+    .select("code")
+    .where("id", "=", platform.hall.windowIds[0])
+    .executeTakeFirstOrThrow();
+  await desk
+    .locator(`[data-testid="desk-window-row"][data-window-code="${window.code}"]`)
+    .getByRole("button", { name: "在此窗口上岗" })
+    .click();
   await desk.getByText("您在此窗口").waitFor();
   await caseRow(desk, c15.caseNo).getByRole("button", { name: "请评价" }).click();
   await deskShows(desk, c15.caseNo, "已推送");
@@ -87,12 +100,22 @@ test("…0014 times out, is pushed again, the evaluator drops off, 离岗, back 
   await caseRow(desk, c17.caseNo).getByText("已评价", { exact: true }).waitFor({ timeout: 15_000 });
 
   const ratings = () =>
-    platform.db.selectFrom("rating").select(["case_id", "channel"]).where("case_id", "in", [c14.id, c15.id, c17.id]).orderBy("id").execute();
+    platform.db
+      .selectFrom("rating")
+      .select(["case_id", "channel"])
+      .where("case_id", "in", [c14.id, c15.id, c17.id])
+      .orderBy("id")
+      .execute();
   await expect.poll(ratings, { timeout: 15_000 }).toEqual([
     { case_id: c15.id, channel: 4 },
     { case_id: c17.id, channel: 4 },
   ]);
-  const prompts14 = await platform.db.selectFrom("rating_prompt").select("status").where("case_id", "=", c14.id).orderBy("id").execute();
+  const prompts14 = await platform.db
+    .selectFrom("rating_prompt")
+    .select("status")
+    .where("case_id", "=", c14.id)
+    .orderBy("id")
+    .execute();
   expect(prompts14.map((prompt) => prompt.status)).toEqual(["timed_out", "withdrawn"]);
   // …0014 is still open for a rating online, within its rating window.
   // Asked of the server that received the case: the phone digits are matched under its data key.
@@ -122,7 +145,13 @@ test("撤回推送 on the desk takes the case off a live evaluator at once", asy
   await tablet.getByTestId("kiosk-idle").waitFor();
   await deskShows(desk, done.caseNo, "已撤回");
   expect(await platform.db.selectFrom("rating").select("id").where("case_id", "=", done.id).execute()).toEqual([]);
-  const trail = await platform.db.selectFrom("audit_log").select("action").where("entity_id", "=", String(done.id)).where("action", "like", "rating.%").orderBy("id").execute();
+  const trail = await platform.db
+    .selectFrom("audit_log")
+    .select("action")
+    .where("entity_id", "=", String(done.id))
+    .where("action", "like", "rating.%")
+    .orderBy("id")
+    .execute();
   expect(trail.map((record) => record.action)).toEqual(["rating.invite", "rating.promptWithdrawn"]);
   await deskContext.close();
 });

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 
-import { useKioskPlatform, voicesPlayed } from "./kiosk-platform";
 import { promptCase, staffAtWindow } from "./kiosk-http";
+import { useKioskPlatform, voicesPlayed } from "./kiosk-platform";
 
 const kiosk = useKioskPlatform();
 
@@ -10,7 +10,11 @@ test("an unanswered prompt warns after 60 s, can be extended with one tap, then 
   // Playwright's clock: time jumps forward instead of the test waiting 80 real seconds.
   const { page } = await kiosk.openKiosk(`/kiosk?token=${platform.hall.deviceTokens[0]}`, { clock: true });
   await page.getByTestId("kiosk-idle").waitFor();
-  const staff = await staffAtWindow(kiosk.baseUrl(), platform.hall.users.window_staff.username, platform.hall.windowIds[0]);
+  const staff = await staffAtWindow(
+    kiosk.baseUrl(),
+    platform.hall.users.window_staff.username,
+    platform.hall.windowIds[0],
+  );
   const { promptId, caseId } = await promptCase(kiosk.baseUrl(), staff, platform.hall.itemIds.instant);
   await page.getByTestId("kiosk-rating").waitFor();
 
@@ -36,10 +40,18 @@ test("an unanswered prompt warns after 60 s, can be extended with one tap, then 
   await page.getByTestId("kiosk-idle").waitFor();
 
   await expect
-    .poll(async () => (await platform.db.selectFrom("rating_prompt").select("status").where("id", "=", promptId).executeTakeFirst())?.status)
+    .poll(
+      async () =>
+        (await platform.db.selectFrom("rating_prompt").select("status").where("id", "=", promptId).executeTakeFirst())
+          ?.status,
+    )
     .toBe("timed_out");
   expect(await platform.db.selectFrom("rating").select("id").where("case_id", "=", caseId).execute()).toEqual([]);
-  const audit = await platform.db.selectFrom("audit_log").select("action").where("action", "=", "rating.promptTimedOut").execute();
+  const audit = await platform.db
+    .selectFrom("audit_log")
+    .select("action")
+    .where("action", "=", "rating.promptTimedOut")
+    .execute();
   expect(audit).toHaveLength(1);
   expect(await voicesPlayed(page)).toEqual(["ratePrompt", "stillThere", "stillThere"]);
 });

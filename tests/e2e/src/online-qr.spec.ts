@@ -26,9 +26,17 @@ async function completeCaseAtDesk(page: Page, applicant: string, phone: string):
 }
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${screen}: ${violation.id} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  expect(
+    serious.map(
+      (violation) => `${screen}: ${violation.id} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    ),
+  ).toEqual([]);
 }
 
 function ratingsOf(caseNo: string) {
@@ -57,17 +65,29 @@ test("the window prints a receipt whose QR code opens the case on a phone; a sec
       tracked.printCalls += 1;
     };
   });
-  await staffPage.locator(`[data-testid="case-row"][data-case-no="${caseNo}"]`).getByRole("button", { name: "打印回执" }).click();
+  await staffPage
+    .locator(`[data-testid="case-row"][data-case-no="${caseNo}"]`)
+    .getByRole("button", { name: "打印回执" })
+    .click();
   const receipt = staffPage.getByTestId("receipt");
   await receipt.waitFor();
-  for (const text of [caseNo, "个体工商户设立登记", "县市场监督管理局", "综合受理1号窗口", "王丽（工号 T001）", "张*"]) {
+  for (const text of [
+    caseNo,
+    "个体工商户设立登记",
+    "县市场监督管理局",
+    "综合受理1号窗口",
+    "王丽（工号 T001）",
+    "张*",
+  ]) {
     await receipt.getByText(text, { exact: true }).waitFor();
   }
   expect(await receipt.textContent()).toMatch(/办结时间\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
   expect(await receipt.textContent()).not.toContain("13812345678");
   expect(await receipt.getByTestId("receipt-lookup-help").textContent()).toContain(`${platform.baseUrl}/rate`);
   const qrUrl = (await receipt.getByRole("img", { name: "评价二维码" }).getAttribute("data-qr-url")) ?? "";
-  expect(qrUrl).toMatch(new RegExp(`^${platform.baseUrl.replace(/[.]/g, "\\.")}/rate\\?t=v1\\.k1\\.[\\w-]+\\.[\\w-]{43}&pf=3$`));
+  expect(qrUrl).toMatch(
+    new RegExp(`^${platform.baseUrl.replace(/[.]/g, "\\.")}/rate\\?t=v1\\.k1\\.[\\w-]+\\.[\\w-]{43}&pf=3$`),
+  );
 
   await staffPage.getByRole("button", { name: "打印", exact: true }).click();
   expect(await staffPage.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
@@ -81,7 +101,11 @@ test("the window prints a receipt whose QR code opens the case on a phone; a sec
   await receipt.waitFor({ state: "detached" });
 
   // The citizen scans the code: the case opens without asking for phone digits, on two phones.
-  const phone = await platform.browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+  const phone = await platform.browser.newContext({
+    viewport: { width: 320, height: 640 },
+    hasTouch: true,
+    isMobile: true,
+  });
   const scanner = await phone.newPage();
   const other = await phone.newPage();
   for (const page of [other, scanner]) {
@@ -126,20 +150,35 @@ test("the SMS link records channel 7; an altered link says so and offers the cas
   });
   const session = /hcp_session=([\w-]+)/.exec(signInResponse.headers.get("set-cookie") ?? "")?.[1] ?? "";
   const headers = { "content-type": "application/json", authorization: `Bearer ${session}` };
-  await fetch(`${platform.baseUrl}/trpc/window.signIn`, { method: "POST", headers, body: JSON.stringify({ windowId: platform.hall.windowIds[0] }) });
+  await fetch(`${platform.baseUrl}/trpc/window.signIn`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ windowId: platform.hall.windowIds[0] }),
+  });
   const created = (await (
     await fetch(`${platform.baseUrl}/api/v1/cases`, {
       method: "POST",
       headers,
-      body: JSON.stringify({ serviceItemId: platform.hall.itemIds.instant, applicantType: "person", applicantName: "吴十", applicantPhone: "13822223333" }),
+      body: JSON.stringify({
+        serviceItemId: platform.hall.itemIds.instant,
+        applicantType: "person",
+        applicantName: "吴十",
+        applicantPhone: "13822223333",
+      }),
     })
   ).json()) as { id: number; caseNo: string };
   await fetch(`${platform.baseUrl}/api/v1/cases/${created.id}/complete`, { method: "POST", headers });
   // A business system sending the SMS gets the same receipt data over REST.
-  const receipt = (await (await fetch(`${platform.baseUrl}/api/v1/cases/${created.id}/receipt`, { headers })).json()) as { smsPath: string };
+  const receipt = (await (
+    await fetch(`${platform.baseUrl}/api/v1/cases/${created.id}/receipt`, { headers })
+  ).json()) as { smsPath: string };
   expect(receipt.smsPath).toMatch(/^\/rate\?t=v1\.k1\.[\w-]+\.[\w-]{43}&pf=7$/);
 
-  const context = await platform.browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+  const context = await platform.browser.newContext({
+    viewport: { width: 320, height: 640 },
+    hasTouch: true,
+    isMobile: true,
+  });
   const page = await context.newPage();
   await page.goto(`${platform.baseUrl}${receipt.smsPath}`);
   await page.getByRole("button", { name: "基本满意" }).click();

@@ -18,24 +18,27 @@ async function lookUp(page: Page, caseNo: string, phoneLast4: string): Promise<v
 
 /** The shown case number split at its line breaks, as laid out. */
 function caseNumberLines(page: Page): Promise<string[]> {
-  return page.getByTestId("rate-case").locator(".rate-case-no").evaluate((element) => {
-    const lines: string[] = [];
-    let lastTop: number | null = null;
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? "";
-      for (let i = 0; i < text.length; i++) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const top = Math.round(range.getBoundingClientRect().top);
-        if (lastTop === null || Math.abs(top - lastTop) > 2) lines.push(text[i] ?? "");
-        else lines[lines.length - 1] = `${lines.at(-1) ?? ""}${text[i] ?? ""}`;
-        lastTop = top;
+  return page
+    .getByTestId("rate-case")
+    .locator(".rate-case-no")
+    .evaluate((element) => {
+      const lines: string[] = [];
+      let lastTop: number | null = null;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        for (let i = 0; i < text.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const top = Math.round(range.getBoundingClientRect().top);
+          if (lastTop === null || Math.abs(top - lastTop) > 2) lines.push(text[i] ?? "");
+          else lines[lines.length - 1] = `${lines.at(-1) ?? ""}${text[i] ?? ""}`;
+          lastTop = top;
+        }
       }
-    }
-    return lines;
-  });
+      return lines;
+    });
 }
 
 test("each of the first four wrong phone digits says how many tries remain; the fifth locks", async () => {
@@ -48,7 +51,10 @@ test("each of the first four wrong phone digits says how many tries remain; the 
     await page.getByRole("alert").getByText(`办件编号或手机号后四位不正确，还可尝试 ${left} 次`).waitFor();
   }
   await lookUp(page, caseNo, "0009");
-  await page.getByRole("alert").getByText(/^查询错误次数过多，该办件已暂时锁定/).waitFor();
+  await page
+    .getByRole("alert")
+    .getByText(/^查询错误次数过多，该办件已暂时锁定/)
+    .waitFor();
   await context.close();
 });
 

@@ -24,9 +24,17 @@ async function lookUp(page: Page, caseNo: string, phoneLast4: string): Promise<v
 
 /** axe-core on the current screen: no serious or critical WCAG 2.2 A/AA violation. */
 async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${screen}: ${violation.id} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const serious = results.violations.filter(
+    (violation) => violation.impact === "serious" || violation.impact === "critical",
+  );
+  expect(
+    serious.map(
+      (violation) => `${screen}: ${violation.id} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    ),
+  ).toEqual([]);
 }
 
 /** The smallest computed font size of any text on the page, in CSS px. */
@@ -34,7 +42,9 @@ function smallestText(page: Page): Promise<number> {
   return page.evaluate(() => {
     let smallest = Number.POSITIVE_INFINITY;
     for (const element of document.querySelectorAll<HTMLElement>(".rate *")) {
-      const hasText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() !== "");
+      const hasText = [...element.childNodes].some(
+        (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() !== "",
+      );
       const visible = element.getClientRects().length > 0 && !element.closest(".visually-hidden");
       if (hasText && visible) smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(element).fontSize));
     }
@@ -66,7 +76,9 @@ test("a citizen rates a finished case online from a 320 px phone, by case number
 
   // Five levels, fixed order, none chosen, each at least 60 px tall and the full width of the phone.
   const levels = page.locator("[data-rating-level]");
-  expect(await levels.evaluateAll((buttons) => buttons.map((button) => button.getAttribute("data-rating-level")))).toEqual(["5", "4", "3", "2", "1"]);
+  expect(
+    await levels.evaluateAll((buttons) => buttons.map((button) => button.getAttribute("data-rating-level"))),
+  ).toEqual(["5", "4", "3", "2", "1"]);
   expect(await page.locator('[data-rating-level][aria-pressed="true"]').count()).toBe(0);
   for (const box of await Promise.all((await levels.all()).map((button) => button.boundingBox()))) {
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(60);
@@ -129,7 +141,12 @@ test("a 差评 needs a reason and a confirmation; a second rating of the same ca
   expect(await rated.getByTestId("rate-work-order").textContent()).toBe("已受理，待核实");
   expect(await second.getByRole("button", { name: "提交评价" }).count()).toBe(0);
 
-  const ratings = await platform.db.selectFrom("rating").innerJoin("case", "case.id", "rating.case_id").select(["rating.level"]).where("case.case_no", "=", caseNo).execute();
+  const ratings = await platform.db
+    .selectFrom("rating")
+    .innerJoin("case", "case.id", "rating.case_id")
+    .select(["rating.level"])
+    .where("case.case_no", "=", caseNo)
+    .execute();
   expect(ratings).toEqual([{ level: 2 }]);
   await context.close();
 });
@@ -152,7 +169,11 @@ test("five wrong phone digits lock the case number and say when to try again", a
   await page.getByRole("alert").getByText(lockMessage).waitFor();
   expect(await page.getByTestId("rate-case").count()).toBe(0);
   await expectAccessible(page, "locked");
-  const lock = await platform.db.selectFrom("online_lookup_lock").select(["failures", "locked_until"]).where("case_no", "=", caseNo).executeTakeFirstOrThrow();
+  const lock = await platform.db
+    .selectFrom("online_lookup_lock")
+    .select(["failures", "locked_until"])
+    .where("case_no", "=", caseNo)
+    .executeTakeFirstOrThrow();
   expect(lock.failures).toBe(5);
   expect(lock.locked_until?.getTime() ?? 0).toBeGreaterThan(Date.now() + 14 * 60_000);
   await context.close();

@@ -134,7 +134,9 @@ test("a department head's 红黑榜 and 末位 are over their department's cases
   const page = await context.newPage();
   await signInToConsole(page, platform.baseUrl, head.username, head.password);
   await page.goto(`${platform.baseUrl}/console/performance?${MAY}`);
-  await expect.poll(() => page.getByTestId("ranking-population").textContent()).toContain("排名范围：县市场监督管理局在各窗口办理的办件");
+  await expect
+    .poll(() => page.getByTestId("ranking-population").textContent())
+    .toContain("排名范围：县市场监督管理局在各窗口办理的办件");
   const rows = page.getByTestId("ranking-row");
   const count = await rows.count();
   expect(count).toBeGreaterThan(0);

@@ -6,12 +6,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 
 import { WindowBus } from "@hcp/api";
-import { createDb } from "@hcp/db";
-import type { Db } from "@hcp/db";
-import { createHallFixture, truncateAll } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
-import { createServer } from "@hcp/server/server";
-import type { THallServer } from "@hcp/server/server";
+import { createDb, type Db } from "@hcp/db";
+import { createHallFixture, truncateAll, type THallFixture } from "@hcp/db/testing";
+import { createServer, type THallServer } from "@hcp/server/server";
 
 import { launchChromium } from "./browser";
 

@@ -49,7 +49,9 @@ test("a rating travels from the window evaluator to the manager's screen", async
 
   // Five equal targets, fixed order, none preselected, each at least 20 mm (≈ 110 CSS px) tall and wide.
   const levels = kiosk.locator("[data-rating-level]");
-  expect(await levels.evaluateAll((buttons) => buttons.map((button) => button.getAttribute("data-rating-level")))).toEqual(["5", "4", "3", "2", "1"]);
+  expect(
+    await levels.evaluateAll((buttons) => buttons.map((button) => button.getAttribute("data-rating-level"))),
+  ).toEqual(["5", "4", "3", "2", "1"]);
   expect(await kiosk.locator('[data-rating-level][aria-pressed="true"]').count()).toBe(0);
   for (const box of await Promise.all((await levels.all()).map((button) => button.boundingBox()))) {
     expect(box?.width ?? 0).toBeGreaterThanOrEqual(110);

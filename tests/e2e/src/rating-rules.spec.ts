@@ -10,7 +10,11 @@ const DAY_MS = 86_400_000;
 test("a hall manager shortens the rating window on 评价器管理, and a citizen whose case is older is told it can no longer be rated", async () => {
   const kase = await caseAtWindow(platform, "13766667777");
   const completedAt = new Date(Date.now() - 4 * DAY_MS);
-  await platform.db.updateTable("case").set({ completed_at: completedAt, received_at: completedAt }).where("id", "=", kase.id).execute();
+  await platform.db
+    .updateTable("case")
+    .set({ completed_at: completedAt, received_at: completedAt })
+    .where("id", "=", kase.id)
+    .execute();
 
   const context = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const manager = await context.newPage();
@@ -26,7 +30,11 @@ test("a hall manager shortens the rating window on 评价器管理, and a citize
   await manager.getByText("评价规则已保存。").waitFor();
   await context.close();
 
-  const phone = await platform.browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+  const phone = await platform.browser.newContext({
+    viewport: { width: 320, height: 640 },
+    hasTouch: true,
+    isMobile: true,
+  });
   const citizen = await phone.newPage();
   await citizen.goto(`${platform.baseUrl}/rate`);
   await citizen.getByLabel("办件编号").fill(kase.caseNo);

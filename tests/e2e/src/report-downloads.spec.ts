@@ -8,8 +8,7 @@ import ExcelJS from "exceljs";
 import type { BrowserContext, Download, Locator, Page } from "playwright-core";
 import { beforeAll, expect, test } from "vitest";
 
-import { RATING_CSV_HEADERS } from "@hcp/api/exports";
-import type { TMonthlyReport } from "@hcp/api/exports";
+import { RATING_CSV_HEADERS, type TMonthlyReport } from "@hcp/api/exports";
 import { compareXlsxWithReport } from "@hcp/api/exports/xlsx-readback";
 import { insertFixtureCase } from "@hcp/db/testing";
 import type { TLevel } from "@hcp/domain";
@@ -81,7 +80,9 @@ test("the hall manager reads June's report, archives it, downloads its PDF and X
 
   // 重新生成 archives version 1; the page follows its progress until it is ready.
   await page.getByRole("button", { name: "重新生成" }).click();
-  await expect.poll(() => page.getByTestId("report-status").textContent(), { timeout: 60_000 }).toContain("存档第 1 版");
+  await expect
+    .poll(() => page.getByTestId("report-status").textContent(), { timeout: 60_000 })
+    .toContain("存档第 1 版");
   expect(await page.getByTestId("report-status").textContent()).toContain("由您重新生成");
   expect(await page.getByTestId("report-versions-row").count()).toBe(1);
 
@@ -111,11 +112,15 @@ test("the hall manager reads June's report, archives it, downloads its PDF and X
 
   // A second version leaves the first readable: its own button opens it, and its downloads name it.
   await page.getByRole("button", { name: "重新生成" }).click();
-  await expect.poll(() => page.getByTestId("report-status").textContent(), { timeout: 60_000 }).toContain("存档第 2 版");
+  await expect
+    .poll(() => page.getByTestId("report-status").textContent(), { timeout: 60_000 })
+    .toContain("存档第 2 版");
   await page.getByRole("button", { name: "查看此版" }).click();
   await expect.poll(() => page.getByTestId("report-status").textContent()).toContain("存档第 1 版");
   expect(page.url()).toContain("version=1");
-  expect(await page.getByRole("link", { name: "下载 PDF" }).getAttribute("href")).toBe(`/reports/${String(platform.hall.hallId)}/${MONTH}.pdf?version=1`);
+  expect(await page.getByRole("link", { name: "下载 PDF" }).getAttribute("href")).toBe(
+    `/reports/${String(platform.hall.hallId)}/${MONTH}.pdf?version=1`,
+  );
 
   await expectNoSeriousViolations(page, "月度满意度报告");
   await context.close();
@@ -200,7 +205,9 @@ function csvCaseNumbers(body: Buffer): string[] {
 
 /** A tRPC query in the page's session: the same procedures, so the same report JSON, the page renders. */
 async function trpcQuery<T>(context: BrowserContext, path: string, input: unknown): Promise<T> {
-  const response = await context.request.get(`${platform.baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+  const response = await context.request.get(
+    `${platform.baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
+  );
   expect(response.status()).toBe(200);
   return ((await response.json()) as { result: { data: T } }).result.data;
 }
@@ -216,7 +223,11 @@ async function clickEveryDownload(page: Page, report: TMonthlyReport, caseNumber
   for (const link of await links.all()) {
     const file = await clickDownload(page, link);
     const format = /\.(pdf|xlsx|csv)(?:\?|$)/.exec(file.href)?.[1] ?? file.href;
-    expect({ href: file.href, status: file.status, failure: file.failure }).toEqual({ href: file.href, status: 200, failure: null });
+    expect({ href: file.href, status: file.status, failure: file.failure }).toEqual({
+      href: file.href,
+      status: 200,
+      failure: null,
+    });
     expect(file.suggestedFilename.endsWith(`.${format}`)).toBe(true);
     if (format === "pdf") {
       expect(file.contentType).toBe("application/pdf");
@@ -226,7 +237,9 @@ async function clickEveryDownload(page: Page, report: TMonthlyReport, caseNumber
       for (const name of [report.hall.name, report.scope?.departmentName ?? ""]) expect(text).toContain(name);
     } else if (format === "xlsx") {
       expect(file.contentType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      expect({ href: file.href, differences: await compareXlsxWithReport(new Uint8Array(file.saved), report) }).toEqual({ href: file.href, differences: [] });
+      expect({ href: file.href, differences: await compareXlsxWithReport(new Uint8Array(file.saved), report) }).toEqual(
+        { href: file.href, differences: [] },
+      );
     } else if (format === "csv") {
       expect(file.contentType).toBe("text/csv; charset=utf-8");
       expect({ href: file.href, rows: csvCaseNumbers(file.saved) }).toEqual({ href: file.href, rows: caseNumbers });
@@ -241,10 +254,19 @@ async function clickEveryDownload(page: Page, report: TMonthlyReport, caseNumber
 test("every download link of the report pages answers with its file: live, each archived version, and a department head's", async () => {
   const { db, hall } = platform;
   // A 统一社会信用代码 of digits only, which Excel would round as a number.
-  await db.updateTable("department").set({ code: "913301007144810291" }).where("id", "=", hall.departmentIds[0]).execute();
+  await db
+    .updateTable("department")
+    .set({ code: "913301007144810291" })
+    .where("id", "=", hall.departmentIds[0])
+    .execute();
   for (const [index, level] of ([5, 4, 2] as TLevel[]).entries()) {
     const completedAt = new Date(Date.UTC(2023, 4, 8 + index, 2, 0, 0));
-    await insertFixtureCase(db, hall, { caseNo: `R2305${String(index).padStart(3, "0")}`, completedAt, window: index === 2 ? 1 : 0 }, { level, idempotencyKey: `R2305-${String(index)}`, ratedAt: completedAt });
+    await insertFixtureCase(
+      db,
+      hall,
+      { caseNo: `R2305${String(index).padStart(3, "0")}`, completedAt, window: index === 2 ? 1 : 0 },
+      { level, idempotencyKey: `R2305-${String(index)}`, ratedAt: completedAt },
+    );
   }
   const context = await platform.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
@@ -261,28 +283,53 @@ test("every download link of the report pages answers with its file: live, each 
 
   // Version 1, shown as the month's report once ready.
   await page.getByRole("button", { name: "重新生成" }).click();
-  await expect.poll(() => page.getByTestId("report-status").textContent(), { timeout: 60_000 }).toContain("存档第 1 版");
+  await expect
+    .poll(() => page.getByTestId("report-status").textContent(), { timeout: 60_000 })
+    .toContain("存档第 1 版");
   const versionReport = async (version: number): Promise<TMonthlyReport> => {
     const rows = await trpcQuery<{ id: number; version: number }[]>(context, "report.versions", { month: MAY });
     const id = rows.find((row) => row.version === version)?.id ?? 0;
     return (await trpcQuery<{ report: TMonthlyReport }>(context, "report.version", { id })).report;
   };
   const first = await versionReport(1);
-  expect(await clickEveryDownload(page, first, mayRows)).toEqual([`${base}.pdf?version=1`, `${base}.xlsx?version=1`, `${base}.csv?version=1`]);
+  expect(await clickEveryDownload(page, first, mayRows)).toEqual([
+    `${base}.pdf?version=1`,
+    `${base}.xlsx?version=1`,
+    `${base}.csv?version=1`,
+  ]);
 
   // A May rating uploaded after version 1 (an evaluator that was offline), then version 2.
   const late = new Date(Date.UTC(2023, 4, 20, 2, 0, 0));
-  await insertFixtureCase(db, hall, { caseNo: "R2305009", completedAt: late }, { level: 5, idempotencyKey: "R2305-9", ratedAt: late, receivedAt: new Date() });
+  await insertFixtureCase(
+    db,
+    hall,
+    { caseNo: "R2305009", completedAt: late },
+    { level: 5, idempotencyKey: "R2305-9", ratedAt: late, receivedAt: new Date() },
+  );
   await page.getByRole("button", { name: "重新生成" }).click();
-  await expect.poll(() => page.getByTestId("report-status").textContent(), { timeout: 60_000 }).toContain("存档第 2 版");
+  await expect
+    .poll(() => page.getByTestId("report-status").textContent(), { timeout: 60_000 })
+    .toContain("存档第 2 版");
   const second = await versionReport(2);
   expect(second.summary.validRatings).toBe(first.summary.validRatings + 1);
-  expect(await clickEveryDownload(page, second, [...mayRows, "R2305009"])).toEqual([`${base}.pdf?version=2`, `${base}.xlsx?version=2`, `${base}.csv?version=2`]);
+  expect(await clickEveryDownload(page, second, [...mayRows, "R2305009"])).toEqual([
+    `${base}.pdf?version=2`,
+    `${base}.xlsx?version=2`,
+    `${base}.csv?version=2`,
+  ]);
 
   // The older version, opened from the list: its files are its own, its CSV the rows it counted.
-  await page.getByTestId("report-versions-row").filter({ hasText: "第 1 版" }).getByRole("button", { name: "查看此版" }).click();
+  await page
+    .getByTestId("report-versions-row")
+    .filter({ hasText: "第 1 版" })
+    .getByRole("button", { name: "查看此版" })
+    .click();
   await expect.poll(() => page.getByTestId("report-status").textContent()).toContain("存档第 1 版");
-  expect(await clickEveryDownload(page, first, mayRows)).toEqual([`${base}.pdf?version=1`, `${base}.xlsx?version=1`, `${base}.csv?version=1`]);
+  expect(await clickEveryDownload(page, first, mayRows)).toEqual([
+    `${base}.pdf?version=1`,
+    `${base}.xlsx?version=1`,
+    `${base}.csv?version=1`,
+  ]);
 
   // The yearly summary renders no downloads of its own.
   await page.goto(`${platform.baseUrl}/console/reports/yearly?year=2023`);
@@ -291,7 +338,10 @@ test("every download link of the report pages answers with its file: live, each 
   await context.close();
 
   // A department head: their department's live report, PDF and workbook only.
-  const headContext = await platform.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const headContext = await platform.browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
   const headPage = await headContext.newPage();
   await signInToConsole(headPage, platform.baseUrl, hall.users.department_head.username);
   await headPage.goto(`${platform.baseUrl}/console/reports?month=${MAY}`);

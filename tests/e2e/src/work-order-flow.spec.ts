@@ -23,7 +23,10 @@ test("a bad review goes from the evaluator through call-back, rectification and 
   const kiosk = await kioskContext.newPage();
   await kiosk.goto(`${platform.baseUrl}/kiosk?token=${platform.hall.deviceTokens[0]}`);
   await kiosk.getByTestId("kiosk-idle").waitFor();
-  await fetch(`${platform.baseUrl}/api/v1/cases/${kase.id}/rating-invitations`, { method: "POST", headers: kase.headers });
+  await fetch(`${platform.baseUrl}/api/v1/cases/${kase.id}/rating-invitations`, {
+    method: "POST",
+    headers: kase.headers,
+  });
   await kiosk.getByTestId("kiosk-rating").waitFor();
   await kiosk.getByRole("button", { name: "非常不满意" }).click();
   await kiosk.getByRole("button", { name: "服务态度差效率低" }).click();
@@ -33,7 +36,11 @@ test("a bad review goes from the evaluator through call-back, rectification and 
   await kioskContext.close();
 
   // A hall manager searches the queue by the case number's last digits and reads who must act.
-  await platform.db.updateTable("user").set({ display_name: "王芳" }).where("id", "=", platform.hall.users.department_head.id).execute();
+  await platform.db
+    .updateTable("user")
+    .set({ display_name: "王芳" })
+    .where("id", "=", platform.hall.users.department_head.id)
+    .execute();
   const managerContext = await platform.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const manager = await managerContext.newPage();
   await signInToConsole(manager, platform.baseUrl, platform.hall.users.hall_manager.username);
@@ -75,7 +82,11 @@ test("a bad review goes from the evaluator through call-back, rectification and 
   await act(head, "反馈群众", "已对窗口人员进行培训，感谢您的监督", "已反馈");
 
   // The citizen sees the reply online and gives the one follow-up rating (追评).
-  const phone = await platform.browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  const phone = await platform.browser.newContext({
+    viewport: { width: 375, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+  });
   const citizen = await phone.newPage();
   await citizen.goto(`${platform.baseUrl}/rate`);
   await citizen.getByLabel("办件编号").fill(kase.caseNo);

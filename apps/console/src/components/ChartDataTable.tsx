@@ -1,5 +1,4 @@
-import { Suspense } from "react";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 
 import { Loading } from "./StatusMessages";
 import { TableHead } from "./Table";
@@ -20,7 +19,17 @@ export interface TChartRow {
  * A lazily loaded chart with its figures in a folded table beneath: for screen readers, for
  * copying, and for anyone who prints in black and white.
  */
-export function ChartDataTable({ chart, summary, columns, rows }: { chart: ReactNode; summary: string; columns: readonly TChartColumn[]; rows: readonly TChartRow[] }) {
+export function ChartDataTable({
+  chart,
+  summary,
+  columns,
+  rows,
+}: {
+  chart: ReactNode;
+  summary: string;
+  columns: readonly TChartColumn[];
+  rows: readonly TChartRow[];
+}) {
   return (
     <>
       <Suspense fallback={<Loading />}>{chart}</Suspense>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from "react";
 import { createPortal } from "react-dom";
 
 import { strings } from "../lib/strings";
+
 import "./ConfirmDialog.css";
 
 export interface ConfirmDialogProps {

@@ -1,5 +1,11 @@
 /** A department select's options: "all departments" (value "") first, then each department by id. */
-export function DepartmentOptions({ departments, allLabel }: { departments: readonly { id: number; name: string }[]; allLabel: string }) {
+export function DepartmentOptions({
+  departments,
+  allLabel,
+}: {
+  departments: readonly { id: number; name: string }[];
+  allLabel: string;
+}) {
   return (
     <>
       <option value="">{allLabel}</option>

@@ -1,5 +1,4 @@
-import { useId } from "react";
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
 
 import { FieldError } from "./StatusMessages";
@@ -39,7 +38,11 @@ export function Field({ label, error, hint, id, className, errorAlert, children 
   return (
     <div className={className ? `field ${className}` : "field"}>
       <label htmlFor={controlId}>{label}</label>
-      {children({ id: controlId, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined })}
+      {children({
+        id: controlId,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+      })}
       {hint ? (
         <p id={hintId} className="muted small">
           {hint}
@@ -67,7 +70,17 @@ export interface ChoiceGroupProps {
 }
 
 /** A set of radios or checkboxes under one legend; its error is read with the group. */
-export function ChoiceGroup({ legend, type, options, registration, error, id, disabled, inline = true, optionClassName = "radio" }: ChoiceGroupProps) {
+export function ChoiceGroup({
+  legend,
+  type,
+  options,
+  registration,
+  error,
+  id,
+  disabled,
+  inline = true,
+  optionClassName = "radio",
+}: ChoiceGroupProps) {
   const madeId = useId();
   const errorId = `${id ?? madeId}-error`;
   const choices = options.map((option) => (

@@ -18,11 +18,21 @@ export function Pager({ page, total, pageSize, onPageChange }: PagerProps) {
   const pages = pageCount(total, pageSize);
   return (
     <nav className="pager" aria-label={t.pagination}>
-      <button type="button" className="btn btn-secondary btn-small" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        disabled={page <= 1}
+        onClick={() => onPageChange(page - 1)}
+      >
         {t.previous}
       </button>
       <span aria-current="page">{t.pageOf(Math.min(page, pages), pages)}</span>
-      <button type="button" className="btn btn-secondary btn-small" disabled={page >= pages} onClick={() => onPageChange(page + 1)}>
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        disabled={page >= pages}
+        onClick={() => onPageChange(page + 1)}
+      >
         {t.next}
       </button>
     </nav>

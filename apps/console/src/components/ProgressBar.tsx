@@ -2,7 +2,14 @@
  * A long job's progress: a native progress bar with its label, and the figure in words both for
  * screen readers (aria-valuetext, and a live status line) and for browsers without the element.
  */
-export function ProgressBar(props: { id: string; className: string; testId: string; label: string; percent: number; text: string }) {
+export function ProgressBar(props: {
+  id: string;
+  className: string;
+  testId: string;
+  label: string;
+  percent: number;
+  text: string;
+}) {
   return (
     <div className={props.className} data-testid={props.testId}>
       <label htmlFor={props.id}>{props.label}</label>

@@ -13,7 +13,13 @@ export interface TQueryLike<TData> {
  * Loading, failure and data for one query, so no screen is ever left blank. Data already shown
  * stays on screen when a later refresh fails; the failure is shown above it.
  */
-export function QueryView<TData>({ query, children }: { query: TQueryLike<TData>; children: (data: TData) => ReactNode }) {
+export function QueryView<TData>({
+  query,
+  children,
+}: {
+  query: TQueryLike<TData>;
+  children: (data: TData) => ReactNode;
+}) {
   const retry = () => void query.refetch();
   if (query.data !== undefined) {
     return (

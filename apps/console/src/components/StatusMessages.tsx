@@ -43,7 +43,15 @@ export function InlineError({ message }: { message: string | null | undefined })
  * A field's own message, under the field; `id` is what the input's aria-describedby names. `alert`
  * announces it as it appears, for a form of one field whose submit moves nothing else.
  */
-export function FieldError({ id, message, alert = false }: { id: string; message: string | null | undefined; alert?: boolean }) {
+export function FieldError({
+  id,
+  message,
+  alert = false,
+}: {
+  id: string;
+  message: string | null | undefined;
+  alert?: boolean;
+}) {
   if (!message) return null;
   return (
     <p id={id} className="field-error" role={alert ? "alert" : undefined}>

@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
 
+import { pageCount, Pager, type PagerProps } from "./Pager";
 import { Empty } from "./StatusMessages";
-import { pageCount, Pager } from "./Pager";
-import type { PagerProps } from "./Pager";
 
 interface TTableColumn {
   label: ReactNode;
@@ -51,7 +50,16 @@ export function TableHead({ columns }: { columns: TableProps["columns"] }) {
 const SCROLL_CLASSES = { tall: "table-wrap table-scroll", short: "table-wrap table-scroll-short" } as const;
 
 /** A data table whose columns are headed once; wide ones scroll sideways inside their box, never the page. */
-export function Table({ columns, children, apart, className, caption, scroll, regionLabelledBy, ...labelled }: TableProps) {
+export function Table({
+  columns,
+  children,
+  apart,
+  className,
+  caption,
+  scroll,
+  regionLabelledBy,
+  ...labelled
+}: TableProps) {
   const region = regionLabelledBy ? { tabIndex: 0, role: "region", "aria-labelledby": regionLabelledBy } : {};
   return (
     <div className={scroll ? SCROLL_CLASSES[scroll] : "table-wrap"} {...region}>
@@ -77,14 +85,26 @@ export interface PagedTableProps extends Omit<TableProps, "children">, PagerProp
 }
 
 /** One page of a long list: the total that matches, the rows (or that there are none) and the pager. */
-export function PagedTable({ count, emptyLabel, rows, pagerOnSinglePage = true, page, total, pageSize, onPageChange, ...table }: PagedTableProps) {
+export function PagedTable({
+  count,
+  emptyLabel,
+  rows,
+  pagerOnSinglePage = true,
+  page,
+  total,
+  pageSize,
+  onPageChange,
+  ...table
+}: PagedTableProps) {
   return (
     <>
       <p className="total-line" data-testid={count.testId} data-value={total}>
         {count.label}
       </p>
       {rows.length === 0 ? <Empty label={emptyLabel} /> : <Table {...table}>{rows}</Table>}
-      {pagerOnSinglePage || pageCount(total, pageSize) > 1 ? <Pager page={page} total={total} pageSize={pageSize} onPageChange={onPageChange} /> : null}
+      {pagerOnSinglePage || pageCount(total, pageSize) > 1 ? (
+        <Pager page={page} total={total} pageSize={pageSize} onPageChange={onPageChange} />
+      ) : null}
     </>
   );
 }

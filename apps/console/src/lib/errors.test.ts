@@ -9,7 +9,9 @@ function serverError(message: string, data: Record<string, unknown>) {
 }
 
 test("a refusal shows the Chinese text of its app code", () => {
-  expect(errorMessage(serverError("whatever", { appCode: "INVALID_CREDENTIALS", httpStatus: 401 }))).toBe("用户名或密码错误");
+  expect(errorMessage(serverError("whatever", { appCode: "INVALID_CREDENTIALS", httpStatus: 401 }))).toBe(
+    "用户名或密码错误",
+  );
 });
 
 test("a validation failure shows the server's first problem, already in Chinese", () => {
@@ -24,7 +26,9 @@ test("no answer from the server reads as a network problem, never the browser's 
 
 test("anything else gets a generic Chinese apology", () => {
   expect(errorMessage(new Error("undefined is not a function"))).toBe("操作失败，请稍后再试");
-  expect(errorMessage(serverError("Too many requests", { appCode: null, httpStatus: 429 }))).toBe("操作失败，请稍后再试");
+  expect(errorMessage(serverError("Too many requests", { appCode: null, httpStatus: 429 }))).toBe(
+    "操作失败，请稍后再试",
+  );
 });
 
 test("field errors, session end and 4xx are read from the error data", () => {

@@ -48,5 +48,8 @@ test("a period read back from the URL reopens in the picker that made it", () =>
 
 test("a page may fall back to a period other than today", () => {
   expect(periodFromSearch({}, today, monthOf(today)).period).toEqual({ from: "2026-11-01", to: "2026-11-30" });
-  expect(periodFromSearch({ from: "nope" }, today, monthOf(today))).toEqual({ period: { from: "2026-11-01", to: "2026-11-30" }, invalid: true });
+  expect(periodFromSearch({ from: "nope" }, today, monthOf(today))).toEqual({
+    period: { from: "2026-11-01", to: "2026-11-30" },
+    invalid: true,
+  });
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-import { addCalendarDays, hallDate, ZPeriod } from "@hcp/domain";
-import type { TPeriod } from "@hcp/domain";
+import { addCalendarDays, hallDate, ZPeriod, type TPeriod } from "@hcp/domain";
 
 import { searchParam, searchParser } from "./search-params";
 
@@ -44,7 +43,9 @@ export function presetOf(period: TPeriod, today: string): TPresetKey | null {
 /** `?from=&to=`: only text survives from the URL (whether it is a date, the page judges). */
 export const periodSearchShape = { from: searchParam.text(), to: searchParam.text() };
 
-export const parsePeriodSearch: (search: Record<string, unknown>) => TPeriodSearch = searchParser(z.object(periodSearchShape));
+export const parsePeriodSearch: (search: Record<string, unknown>) => TPeriodSearch = searchParser(
+  z.object(periodSearchShape),
+);
 
 /**
  * The period a `?from=&to=` URL asks for: `fallback` (today unless given) when none is given,

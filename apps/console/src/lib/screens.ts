@@ -1,9 +1,22 @@
-import { OVERVIEW_ROLES, ROLE_KEYS } from "@hcp/domain";
-import type { TRole } from "@hcp/domain";
+import { OVERVIEW_ROLES, ROLE_KEYS, type TRole } from "@hcp/domain";
 
 import { strings } from "./strings";
 
-export type TScreen = "desk" | "overview" | "workOrders" | "catalog" | "devices" | "calendar" | "analysis" | "performance" | "mine" | "reports" | "province" | "audit" | "import" | "apiClients";
+export type TScreen =
+  | "desk"
+  | "overview"
+  | "workOrders"
+  | "catalog"
+  | "devices"
+  | "calendar"
+  | "analysis"
+  | "performance"
+  | "mine"
+  | "reports"
+  | "province"
+  | "audit"
+  | "import"
+  | "apiClients";
 
 export const SCREEN_PATHS = {
   desk: "/desk",
@@ -47,7 +60,22 @@ const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
   apiClients: ["admin"],
 };
 
-const SCREEN_ORDER: readonly TScreen[] = ["desk", "mine", "overview", "performance", "analysis", "reports", "workOrders", "catalog", "import", "devices", "province", "apiClients", "audit", "calendar"];
+const SCREEN_ORDER: readonly TScreen[] = [
+  "desk",
+  "mine",
+  "overview",
+  "performance",
+  "analysis",
+  "reports",
+  "workOrders",
+  "catalog",
+  "import",
+  "devices",
+  "province",
+  "apiClients",
+  "audit",
+  "calendar",
+];
 
 export function canUse(role: TRole, screen: TScreen): boolean {
   return SCREEN_ROLES[screen].includes(role);

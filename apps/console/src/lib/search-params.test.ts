@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { expect, test } from "vitest";
+import { z } from "zod";
 
 import { parseRatingsSearch } from "../features/performance/performance-search";
 import { parseReportSearch, parseYearlySearch } from "../features/reports/report-search";
@@ -8,7 +8,12 @@ import { searchParam, searchParser } from "./search-params";
 
 test("every param turns a bad value into nothing and keeps the good ones, from numbers or their text", () => {
   const parse = searchParser(
-    z.object({ n: searchParam.int(1, 9), kind: searchParam.oneOf(["a", "b"]), on: searchParam.flag(), t: searchParam.text() }),
+    z.object({
+      n: searchParam.int(1, 9),
+      kind: searchParam.oneOf(["a", "b"]),
+      on: searchParam.flag(),
+      t: searchParam.text(),
+    }),
   );
   expect(parse({ n: "3", kind: "b", on: "true", t: "x" })).toEqual({ n: 3, kind: "b", on: true, t: "x" });
   expect(parse({ n: 10, kind: "c", on: false, t: 5, other: "dropped" })).toEqual({});

@@ -34,6 +34,8 @@ export const searchParam = {
 export const positiveIntParam = () => searchParam.int(1);
 
 /** The router's `validateSearch` for a screen whose URL state is `schema`. */
-export function searchParser<TSearch>(schema: z.ZodType<TSearch, unknown>): (search: Record<string, unknown>) => TSearch {
+export function searchParser<TSearch>(
+  schema: z.ZodType<TSearch, unknown>,
+): (search: Record<string, unknown>) => TSearch {
   return (search) => schema.parse(search);
 }

@@ -31,7 +31,10 @@ export function useCall<TInput, TOutput>(send: (input: TInput) => Promise<TOutpu
   const run = useCallback(
     (input: TInput, callbacks: TCallCallbacks<TOutput> = {}): void => {
       call(input)
-        .then((output) => callbacks.onSuccess?.(output), (error: unknown) => callbacks.onError?.(error))
+        .then(
+          (output) => callbacks.onSuccess?.(output),
+          (error: unknown) => callbacks.onError?.(error),
+        )
         .finally(() => callbacks.onSettled?.())
         .catch((error: unknown) => console.error(error));
     },

@@ -27,7 +27,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const env = readEnv();
-  const ring = loadDataKeyring(env, resolve(env.HCP_DATA_DIR ?? join(repoRoot, ".data")), env.NODE_ENV === "production");
+  const ring = loadDataKeyring(
+    env,
+    resolve(env.HCP_DATA_DIR ?? join(repoRoot, ".data")),
+    env.NODE_ENV === "production",
+  );
   return withDatabase(async (db) => {
     await migrateToLatest(db);
     const started = performance.now();

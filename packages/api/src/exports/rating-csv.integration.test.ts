@@ -1,16 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { buffer } from "node:stream/consumers";
 import type { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
 
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, test } from "vitest";
 
-import type { TChannel, TLevel } from "@hcp/domain";
-
 import { insertCase, insertRating } from "@hcp/db";
-import { createHallFixture } from "@hcp/db/testing";
-import type { THallFixture } from "@hcp/db/testing";
+import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
+import type { TChannel, TLevel } from "@hcp/domain";
 
 import { contactLookupHash, encryptContact } from "../services/contact";
 import { RATING_CSV_HEADERS, ratingRowsCsv } from "./rating-csv";
@@ -41,7 +39,15 @@ interface TSpec {
 const SPECS: TSpec[] = [
   // 1 June 00:30 hall-local although 31 May in UTC: a June rating.
   { no: "J01", ratedAt: "2023-05-31T16:30:00Z", window: 0, level: 5, channel: 4 },
-  { no: "J02", ratedAt: "2023-06-05T02:00:00Z", window: 1, level: 1, channel: 4, reasons: ["110", "108"], followUp: "2023-06-20T03:00:00Z" },
+  {
+    no: "J02",
+    ratedAt: "2023-06-05T02:00:00Z",
+    window: 1,
+    level: 1,
+    channel: 4,
+    reasons: ["110", "108"],
+    followUp: "2023-06-20T03:00:00Z",
+  },
   { no: "J03", ratedAt: "2023-06-06T02:00:00Z", window: null, level: 2, channel: 2, reasons: ["207"], excluded: true },
   { no: "J04", ratedAt: "2023-06-07T02:00:00Z", window: 0, level: 5, channel: 3, isDefault: true },
   // 1 July 00:30 hall-local: not June.
@@ -94,12 +100,22 @@ async function load(): Promise<void> {
     if (spec.excluded) {
       await db
         .insertInto("rating_exclusion")
-        .values({ rating_id: ratingId, reason: "malicious", note: "申诉成立", approved_by: hall.users.hall_manager.id, created_at: ratedAt })
+        .values({
+          rating_id: ratingId,
+          reason: "malicious",
+          note: "申诉成立",
+          approved_by: hall.users.hall_manager.id,
+          created_at: ratedAt,
+        })
         .execute();
     }
     if (spec.followUp) {
       const followUpAt = new Date(spec.followUp);
-      await insertRating(db, { ...rating, seq: 2, level: 5, rated_at: followUpAt, received_at: followUpAt, idempotency_key: `${spec.no}-2` }, []);
+      await insertRating(
+        db,
+        { ...rating, seq: 2, level: 5, rated_at: followUpAt, received_at: followUpAt, idempotency_key: `${spec.no}-2` },
+        [],
+      );
     }
   }
 }
@@ -145,13 +161,27 @@ describe("the rating rows CSV", () => {
       "评价时间（北京时间）": "2023-06-01 00:30:00",
       "接收时间（北京时间）": "2023-06-01 00:30:02",
     });
-    expect(rows[1]).toMatchObject({ 窗口编号: "A02", 工作人员工号: "T002", 评价等级: "非常不满意", 评价内容代码: "108 110" });
-    expect(rows[2]).toMatchObject({ 窗口编号: "", 窗口: "", 工作人员工号: "", 评价渠道: "移动端", 评价内容代码: "207", "已剔除（申诉成立）": "是" });
+    expect(rows[1]).toMatchObject({
+      窗口编号: "A02",
+      工作人员工号: "T002",
+      评价等级: "非常不满意",
+      评价内容代码: "108 110",
+    });
+    expect(rows[2]).toMatchObject({
+      窗口编号: "",
+      窗口: "",
+      工作人员工号: "",
+      评价渠道: "移动端",
+      评价内容代码: "207",
+      "已剔除（申诉成立）": "是",
+    });
     expect(rows[3]).toMatchObject({ 默认评价: "是", 评价渠道: "二维码" });
   });
 
   test("is empty but for its header in a month without ratings, and limited to one department on request", async () => {
-    expect(parse(await text(ratingRowsCsv(getDb(), hall.hallId, "2023-08")), { bom: true })).toEqual([RATING_CSV_HEADERS]);
+    expect(parse(await text(ratingRowsCsv(getDb(), hall.hallId, "2023-08")), { bom: true })).toEqual([
+      RATING_CSV_HEADERS,
+    ]);
     const otherDepartment = ratingRowsCsv(getDb(), hall.hallId, "2023-06", { departmentId: hall.departmentIds[1] });
     expect(parse(await text(otherDepartment), { bom: true })).toEqual([RATING_CSV_HEADERS]);
   });

@@ -2,8 +2,7 @@ import { pipeline, Readable } from "node:stream";
 
 import { stringify } from "csv-stringify";
 
-import { streamRatingExportRows } from "@hcp/db";
-import type { Db, TRatingExportRow } from "@hcp/db";
+import { streamRatingExportRows, type Db, type TRatingExportRow } from "@hcp/db";
 import { CHANNELS, hallDayBounds, LEVEL_LABELS } from "@hcp/domain";
 
 import { monthPeriod } from "../services/report/month";
@@ -45,10 +44,21 @@ async function* records(rows: AsyncIterable<TRatingExportRow>): AsyncGenerator<(
  * not those received or withdrawn since. Read it to the end or destroy it: destroying it ends the
  * database stream.
  */
-export function ratingRowsCsv(db: Db, hallId: number, month: string, scope: { departmentId?: number; asOf?: Date } = {}): Readable {
+export function ratingRowsCsv(
+  db: Db,
+  hallId: number,
+  month: string,
+  scope: { departmentId?: number; asOf?: Date } = {},
+): Readable {
   const period = monthPeriod(month);
   const bounds = hallDayBounds(period.from, period.to);
-  const rows = streamRatingExportRows(db, { hallId, start: bounds.start, end: bounds.end, departmentId: scope.departmentId, asOf: scope.asOf });
+  const rows = streamRatingExportRows(db, {
+    hallId,
+    start: bounds.start,
+    end: bounds.end,
+    departmentId: scope.departmentId,
+    asOf: scope.asOf,
+  });
   const csv = stringify({ bom: true, header: true, columns: RATING_CSV_HEADERS, record_delimiter: "windows" });
   // pipeline passes a database error on to the CSV stream's reader and, the other way round,
   // a reader that stops (a closed download) ends the database stream.

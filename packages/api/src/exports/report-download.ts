@@ -1,7 +1,6 @@
 import type { Readable } from "node:stream";
 
-import { findHallById, listLatestReadyReports, listMonthlyReportVersions } from "@hcp/db";
-import type { User } from "@hcp/db";
+import { findHallById, listLatestReadyReports, listMonthlyReportVersions, type User } from "@hcp/db";
 
 import { admit, ruleOf } from "../access";
 import type { TContext } from "../context-types";
@@ -68,9 +67,16 @@ async function requireOwnHall(ctx: TSignedIn, hallId: number): Promise<{ code: s
   return hall;
 }
 
-async function archivedVersion(ctx: TSignedIn, hallId: number, month: string, version: number): Promise<TMonthlyReport> {
+async function archivedVersion(
+  ctx: TSignedIn,
+  hallId: number,
+  month: string,
+  version: number,
+): Promise<TMonthlyReport> {
   if (departmentScope(ctx) !== undefined) throw appError("REPORT_ARCHIVE_HALL_ONLY", "FORBIDDEN");
-  const row = (await listMonthlyReportVersions(ctx.db, hallId, month)).find((candidate) => candidate.version === version);
+  const row = (await listMonthlyReportVersions(ctx.db, hallId, month)).find(
+    (candidate) => candidate.version === version,
+  );
   if (row?.status === "generating") throw appError("REPORT_GENERATING", "CONFLICT");
   const archived = row ? await getReportVersion(ctx, hallId, row.id) : null;
   if (!archived?.report) throw appError("REPORT_VERSION_NOT_FOUND", "NOT_FOUND");
@@ -81,8 +87,14 @@ async function archivedVersion(ctx: TSignedIn, hallId: number, month: string, ve
  * Whose rating rows the CSV holds: the named archived version's, else the newest ready one's,
  * else (nothing archived yet) the live rows. The time is the version's generation.
  */
-async function csvVersion(ctx: TSignedIn, hallId: number, month: string, version?: number): Promise<{ version: number; asOf: Date } | null> {
-  if (version !== undefined) return { version, asOf: new Date((await archivedVersion(ctx, hallId, month, version)).generatedAt) };
+async function csvVersion(
+  ctx: TSignedIn,
+  hallId: number,
+  month: string,
+  version?: number,
+): Promise<{ version: number; asOf: Date } | null> {
+  if (version !== undefined)
+    return { version, asOf: new Date((await archivedVersion(ctx, hallId, month, version)).generatedAt) };
   const [latest] = await listLatestReadyReports(ctx.db, hallId, month, month);
   if (!latest) return null;
   const archived = await getReportVersion(ctx, hallId, latest.id);
@@ -119,7 +131,12 @@ export async function reportDownload(context: TContext, request: TReportDownload
   if (version !== undefined) {
     report = await archivedVersion(ctx, request.hallId, request.month, version);
   } else {
-    const view = await monthlyReport(ctx, request.hallId, request.month, departmentId === undefined ? {} : { departmentId });
+    const view = await monthlyReport(
+      ctx,
+      request.hallId,
+      request.month,
+      departmentId === undefined ? {} : { departmentId },
+    );
     report = view.report;
     version = view.version ?? undefined;
   }

@@ -3,10 +3,16 @@ import type { Content, TableCell, TDocumentDefinitions, TFontFamilyTypes } from 
 import { hallDateTimeText } from "@hcp/domain";
 
 import type { TMonthlyReport } from "../services/report/types";
-import { resolveReportFont } from "./report-font";
-import type { TReportFont } from "./report-font";
-import { cellText, definitionsTable, monthLabel, reportSections, reportSubject, reportTitle } from "./report-sections";
-import type { TExportTable } from "./report-sections";
+import { resolveReportFont, type TReportFont } from "./report-font";
+import {
+  cellText,
+  definitionsTable,
+  monthLabel,
+  reportSections,
+  reportSubject,
+  reportTitle,
+  type TExportTable,
+} from "./report-sections";
 
 /**
  * The monthly report as an A4 PDF set in a CJK font (embedded as a subset with a ToUnicode map,
@@ -39,7 +45,14 @@ function tableContent(table: TExportTable): Content[] {
     }),
   );
   const empty: TableCell[][] =
-    body.length === 0 ? [[{ text: "（本月无数据）", colSpan: printed.length, style: "muted" }, ...printed.slice(1).map(() => ({ text: "" }))]] : [];
+    body.length === 0
+      ? [
+          [
+            { text: "（本月无数据）", colSpan: printed.length, style: "muted" },
+            ...printed.slice(1).map(() => ({ text: "" })),
+          ],
+        ]
+      : [];
   return [
     { text: table.title, style: "tableTitle", headlineLevel: 1 },
     {
@@ -84,7 +97,9 @@ function documentDefinition(report: TMonthlyReport): TDocumentDefinitions {
       muted: { fontSize: 8, alignment: "center" },
     },
     header: (currentPage: number) =>
-      currentPage === 1 ? null : { text: reportTitle(report), fontSize: 8, alignment: "right", margin: [40, 24, 40, 0] },
+      currentPage === 1
+        ? null
+        : { text: reportTitle(report), fontSize: 8, alignment: "right", margin: [40, 24, 40, 0] },
     footer: (currentPage: number, pageCount: number) => ({
       text: `第 ${currentPage} 页 / 共 ${pageCount} 页`,
       fontSize: 8,
@@ -103,7 +118,10 @@ function documentDefinition(report: TMonthlyReport): TDocumentDefinitions {
         ...section.tables.flatMap(tableContent),
       ]),
       { text: "附录：指标口径", style: "heading", headlineLevel: 1, pageBreak: "before" },
-      { text: `本报告的全部数字按以下口径计算（口径版本 ${report.definitionsVersion}）。满意度得分按 非常满意 100、满意 80、基本满意 60、不满意 40、非常不满意 20 折算。`, margin: [0, 0, 0, 6] },
+      {
+        text: `本报告的全部数字按以下口径计算（口径版本 ${report.definitionsVersion}）。满意度得分按 非常满意 100、满意 80、基本满意 60、不满意 40、非常不满意 20 折算。`,
+        margin: [0, 0, 0, 6],
+      },
       ...tableContent(definitions),
     ],
     // A heading or a table's title never ends a page on its own: in the page's last fifth it

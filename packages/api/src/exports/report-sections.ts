@@ -1,4 +1,9 @@
-import { PROVISIONAL_CALENDAR_LABEL, RANKING_COMPONENT_LABELS, RANKING_COMPONENT_SHORT_LABELS, RANKING_COMPONENTS } from "@hcp/domain";
+import {
+  PROVISIONAL_CALENDAR_LABEL,
+  RANKING_COMPONENT_LABELS,
+  RANKING_COMPONENT_SHORT_LABELS,
+  RANKING_COMPONENTS,
+} from "@hcp/domain";
 
 import type { TRateView } from "../services/overview";
 import type { TMonthlyReport, TReportCountRow, TReportRankedRow, TReportRanking } from "../services/report/types";
@@ -91,14 +96,21 @@ function honourMark(ranking: TReportRanking, id: number): string {
 
 /** The ranking columns' on-time figures counted on a year without a confirmed schedule, said in words; "" otherwise. */
 function rankingProvisionalNote(deadlines: TMonthlyReport["summary"]["deadlinesProvisional"]): string {
-  const figures = [deadlines.onTimeCompletion.current ? "按时办结率" : "", deadlines.workOrders ? "按时整改率" : ""].filter(Boolean);
+  const figures = [
+    deadlines.onTimeCompletion.current ? "按时办结率" : "",
+    deadlines.workOrders ? "按时整改率" : "",
+  ].filter(Boolean);
   return figures.length > 0 ? `${figures.join("、")}${PROVISIONAL_CALENDAR_LABEL}（该年节假日安排尚未确认）。` : "";
 }
 
 function rankingNote(ranking: TReportRanking): string {
-  const weights = RANKING_COMPONENTS.map((key) => `${RANKING_COMPONENT_LABELS[key]} ${ranking.weights[key]}`).join("，");
+  const weights = RANKING_COMPONENTS.map((key) => `${RANKING_COMPONENT_LABELS[key]} ${ranking.weights[key]}`).join(
+    "，",
+  );
   // Reports archived before definitions 2026.2 ranked the hall and state no population.
-  const population = ranking.population ? `排名范围：${ranking.population.name}，${ranking.population.ranked} 个参与排名。` : "";
+  const population = ranking.population
+    ? `排名范围：${ranking.population.name}，${ranking.population.ranked} 个参与排名。`
+    : "";
   return `${population}综合得分权重：${weights}；没有有效差评的，按时整改率按 100% 计。有效评价少于 ${ranking.minSample} 条的不参与排名（备注“样本不足”）。“末位”指本月与上月均在同一范围内排名最后。`;
 }
 
@@ -112,7 +124,9 @@ function breakdownTables(ranking: TReportRanking, subject: string): TExportTable
       columns: [
         { header: "排名" },
         { header: subject, wide: true },
-        ...RANKING_COMPONENTS.map((key) => ({ header: `${RANKING_COMPONENT_SHORT_LABELS[key]}（数值 × 权重 = 得分）` })),
+        ...RANKING_COMPONENTS.map((key) => ({
+          header: `${RANKING_COMPONENT_SHORT_LABELS[key]}（数值 × 权重 = 得分）`,
+        })),
         { header: "综合得分", figures: true },
       ],
       rows: ranked.map((row) => [
@@ -121,7 +135,9 @@ function breakdownTables(ranking: TReportRanking, subject: string): TExportTable
         ...RANKING_COMPONENTS.map((key) => {
           const part = row.breakdown?.find((candidate) => candidate.key === key);
           if (!part) return "";
-          return part.basis === "missing" ? "—（无数据，不计）" : `${part.value} × ${part.effectiveWeight} = ${part.points}`;
+          return part.basis === "missing"
+            ? "—（无数据，不计）"
+            : `${part.value} × ${part.effectiveWeight} = ${part.points}`;
         }),
         row.score,
       ]),
@@ -131,7 +147,11 @@ function breakdownTables(ranking: TReportRanking, subject: string): TExportTable
   ];
 }
 
-function rankingTables(ranking: TReportRanking, subject: string, deadlines: TMonthlyReport["summary"]["deadlinesProvisional"]): TExportTable[] {
+function rankingTables(
+  ranking: TReportRanking,
+  subject: string,
+  deadlines: TMonthlyReport["summary"]["deadlinesProvisional"],
+): TExportTable[] {
   const byId = new Map(ranking.rows.map((row) => [row.id, row]));
   const list = (title: string, ids: number[], black = false): TExportTable => ({
     title,
@@ -145,11 +165,15 @@ function rankingTables(ranking: TReportRanking, subject: string, deadlines: TMon
     ],
     rows: ids.flatMap((id, index) => {
       const row = byId.get(id);
-      return row ? [[index + 1, row.name, row.score, row.goodRate, row.validRatings, ...(black ? [row.pulledDownBy ?? ""] : [])]] : [];
+      return row
+        ? [[index + 1, row.name, row.score, row.goodRate, row.validRatings, ...(black ? [row.pulledDownBy ?? ""] : [])]]
+        : [];
     }),
   });
   const marks = (row: TReportRankedRow): string =>
-    [honourMark(ranking, row.id), row.lastTwoMonthsRunning ? "末位（连续两月）" : "", row.note].filter(Boolean).join("；");
+    [honourMark(ranking, row.id), row.lastTwoMonthsRunning ? "末位（连续两月）" : "", row.note]
+      .filter(Boolean)
+      .join("；");
   return [
     {
       title: `${subject}排名`,
@@ -179,7 +203,8 @@ function rankingTables(ranking: TReportRanking, subject: string, deadlines: TMon
         row.onTimeCompletionRate,
         row.badRatings,
         // A window without valid bad reviews is scored 100 % here; the cell says so rather than "—".
-        row.breakdown?.find((part) => part.key === "workOrders" && part.basis === "full")?.value ?? row.workOrderOnTimeRate,
+        row.breakdown?.find((part) => part.key === "workOrders" && part.basis === "full")?.value ??
+          row.workOrderOnTimeRate,
         marks(row),
       ]),
       note: `${rankingNote(ranking)}${rankingProvisionalNote(deadlines)}`,
@@ -192,8 +217,15 @@ function rankingTables(ranking: TReportRanking, subject: string, deadlines: TMon
 }
 
 /** Which months of a figure rest on a year without a confirmed schedule, said in words. */
-function provisionalNote(provisional: TMonthlyReport["summary"]["workingDaysProvisional"]): { current: string; compared: string } {
-  const compared = [provisional.current ? "本月" : "", provisional.previousMonth ? "上月" : "", provisional.lastYear ? "去年同月" : ""].filter(Boolean);
+function provisionalNote(provisional: TMonthlyReport["summary"]["workingDaysProvisional"]): {
+  current: string;
+  compared: string;
+} {
+  const compared = [
+    provisional.current ? "本月" : "",
+    provisional.previousMonth ? "上月" : "",
+    provisional.lastYear ? "去年同月" : "",
+  ].filter(Boolean);
   return {
     current: provisional.current ? `（${PROVISIONAL_CALENDAR_LABEL}）` : "",
     compared: compared.length > 0 ? `（${compared.join("、")}${PROVISIONAL_CALENDAR_LABEL}）` : "",
@@ -205,11 +237,18 @@ function summaryTables(report: TMonthlyReport): TExportTable[] {
   const note = provisionalNote(summary.workingDaysProvisional);
   const onTimeNote = provisionalNote(summary.deadlinesProvisional.onTimeCompletion);
   const comparedLabel = (row: TMonthlyReport["summary"]["comparisons"][number]): string =>
-    row.key === "dailyAverage" ? `${row.label}${note.compared}` : row.key === "onTimeCompletionRate" ? `${row.label}${onTimeNote.compared}` : row.label;
+    row.key === "dailyAverage"
+      ? `${row.label}${note.compared}`
+      : row.key === "onTimeCompletionRate"
+        ? `${row.label}${onTimeNote.compared}`
+        : row.label;
   return [
     {
       title: "本月概况",
-      columns: [{ header: "指标", wide: true }, { header: "数值", figures: true }],
+      columns: [
+        { header: "指标", wide: true },
+        { header: "数值", figures: true },
+      ],
       rows: [
         ["办件量", summary.casesCompleted],
         [`工作日数${note.current}`, summary.workingDays],
@@ -280,7 +319,9 @@ export function reportSections(report: TMonthlyReport): TExportSection[] {
           title: "差评整改指标",
           columns: [{ header: "指标", wide: true }, { header: "数值" }],
           rows: bad.workOrderRates.map((row) => [
-            row.key === "onTimeRate" && report.summary.deadlinesProvisional.workOrders ? `${row.label}（${PROVISIONAL_CALENDAR_LABEL}）` : row.label,
+            row.key === "onTimeRate" && report.summary.deadlinesProvisional.workOrders
+              ? `${row.label}（${PROVISIONAL_CALENDAR_LABEL}）`
+              : row.label,
             row.value,
           ]),
         },
@@ -288,18 +329,27 @@ export function reportSections(report: TMonthlyReport): TExportSection[] {
     },
     {
       sheetName: "重点事项",
-      tables: [countTable("办件量前列的事项", "服务事项", report.topItems.byVolume), countTable("差评较多的事项", "服务事项", report.topItems.byBadReviews)],
+      tables: [
+        countTable("办件量前列的事项", "服务事项", report.topItems.byVolume),
+        countTable("差评较多的事项", "服务事项", report.topItems.byBadReviews),
+      ],
     },
     { sheetName: "设备与覆盖", tables: [coverageTable(report)] },
   ];
-  return sections.map((section, index) => ({ ...section, heading: `${CHINESE_NUMERALS[index] ?? index + 1}、${section.sheetName}` }));
+  return sections.map((section, index) => ({
+    ...section,
+    heading: `${CHINESE_NUMERALS[index] ?? index + 1}、${section.sheetName}`,
+  }));
 }
 
 /** The appendix: the definitions the figures were computed with, and their version. */
 export function definitionsTable(report: TMonthlyReport): TExportTable {
   return {
     title: `指标口径（版本 ${report.definitionsVersion}）`,
-    columns: [{ header: "指标", noWrap: true }, { header: "口径", wide: true }],
+    columns: [
+      { header: "指标", noWrap: true },
+      { header: "口径", wide: true },
+    ],
     rows: report.definitions.map((definition) => [definition.name, definition.definition]),
   };
 }

@@ -34,7 +34,7 @@ export function shownText(cell: Cell): string {
 }
 
 function valueText(value: CellValue): string {
-  return typeof value === "string" ? `"${value}"` : JSON.stringify(value) ?? "empty";
+  return typeof value === "string" ? `"${value}"` : (JSON.stringify(value) ?? "empty");
 }
 
 interface TBlock {
@@ -65,7 +65,8 @@ class Comparison {
       const columns = new Map<string, number>();
       sheet.getRow(index + 1).eachCell((cell, column) => columns.set(shownText(cell), column));
       const rows: Row[] = [];
-      for (let next = index + 2; next <= sheet.rowCount && sheet.getRow(next).actualCellCount > 1; next++) rows.push(sheet.getRow(next));
+      for (let next = index + 2; next <= sheet.rowCount && sheet.getRow(next).actualCellCount > 1; next++)
+        rows.push(sheet.getRow(next));
       return { sheet: sheetName, title, columns, rows };
     }
     this.differ(sheetName, `no table titled "${title}"`);
@@ -83,11 +84,13 @@ class Comparison {
 
   /** A label, name, code or identifier: exactly the JSON's text, in a text cell. */
   text(where: string, cell: Cell | null, expected: string): void {
-    if (cell && cell.value !== expected) this.differ(where, `expected the text "${expected}", found ${valueText(cell.value)}`);
+    if (cell && cell.value !== expected)
+      this.differ(where, `expected the text "${expected}", found ${valueText(cell.value)}`);
   }
 
   count(where: string, cell: Cell | null, expected: number): void {
-    if (cell && cell.value !== expected) this.differ(where, `expected the number ${String(expected)}, found ${valueText(cell.value)}`);
+    if (cell && cell.value !== expected)
+      this.differ(where, `expected the number ${String(expected)}, found ${valueText(cell.value)}`);
   }
 
   /** A score, average or share: its text as the report shows it, or its exact decimal shown the same way. */
@@ -95,7 +98,11 @@ class Comparison {
     if (!cell) return;
     if (typeof cell.value === "number") {
       if (isFloatNoise(cell.value)) this.differ(where, `${String(cell.value)} is not an exact decimal`);
-      if (shownText(cell) !== expected) this.differ(where, `shows "${shownText(cell)}" (${String(cell.value)}, format ${cell.numFmt}), the report "${expected}"`);
+      if (shownText(cell) !== expected)
+        this.differ(
+          where,
+          `shows "${shownText(cell)}" (${String(cell.value)}, format ${cell.numFmt}), the report "${expected}"`,
+        );
       return;
     }
     this.text(where, cell, expected);
@@ -107,16 +114,21 @@ class Comparison {
     const twin = this.cell(block, row, `${header}（数值）`);
     if (!twin) return;
     if (expected.den === 0) {
-      if (twin.value !== null && twin.value !== undefined) this.differ(`${where}（数值）`, `expected empty, found ${valueText(twin.value)}`);
+      if (twin.value !== null && twin.value !== undefined)
+        this.differ(`${where}（数值）`, `expected empty, found ${valueText(twin.value)}`);
       return;
     }
-    if (typeof twin.value !== "number") return this.differ(`${where}（数值）`, `expected a number, found ${valueText(twin.value)}`);
+    if (typeof twin.value !== "number")
+      return this.differ(`${where}（数值）`, `expected a number, found ${valueText(twin.value)}`);
     this.figure(`${where}（数值）`, twin, expected.text);
   }
 
   rowCount(block: TBlock, expected: number): boolean {
     if (block.rows.length === expected) return true;
-    this.differ(`${block.sheet} / ${block.title}`, `${String(block.rows.length)} rows, the report has ${String(expected)}`);
+    this.differ(
+      `${block.sheet} / ${block.title}`,
+      `${String(block.rows.length)} rows, the report has ${String(expected)}`,
+    );
     return false;
   }
 
@@ -125,7 +137,8 @@ class Comparison {
     for (const sheet of this.workbook.worksheets) {
       sheet.eachRow((row) =>
         row.eachCell((cell) => {
-          if (typeof cell.value === "number" && isFloatNoise(cell.value)) this.differ(`${sheet.name}!${cell.address}`, `${String(cell.value)} is not an exact decimal`);
+          if (typeof cell.value === "number" && isFloatNoise(cell.value))
+            this.differ(`${sheet.name}!${cell.address}`, `${String(cell.value)} is not an exact decimal`);
         }),
       );
     }
@@ -185,7 +198,8 @@ function compareRanking(check: Comparison, sheet: string, subject: string, ranki
       check.figure(`${where} 综合得分`, check.cell(list, row, "综合得分"), expected.score);
       check.rate(list, row, "好评率", `${where} 好评率`, expected.goodRate);
       check.count(`${where} 有效评价`, check.cell(list, row, "有效评价"), expected.validRatings);
-      if (title.startsWith("黑榜") && expected.pulledDownBy) check.text(`${where} 主要失分`, check.cell(list, row, "主要失分"), expected.pulledDownBy);
+      if (title.startsWith("黑榜") && expected.pulledDownBy)
+        check.text(`${where} 主要失分`, check.cell(list, row, "主要失分"), expected.pulledDownBy);
     });
   }
   compareBreakdown(check, sheet, subject, ranking);
@@ -205,15 +219,25 @@ function compareBreakdown(check: Comparison, sheet: string, subject: string, ran
     for (const key of RANKING_COMPONENTS) {
       const part = expected.breakdown?.find((candidate) => candidate.key === key);
       if (!part) continue;
-      const text = part.basis === "missing" ? "—（无数据，不计）" : `${part.value} × ${part.effectiveWeight} = ${part.points}`;
-      check.text(`${where} ${part.label}`, check.cell(block, row, `${RANKING_COMPONENT_SHORT_LABELS[key]}（数值 × 权重 = 得分）`), text);
+      const text =
+        part.basis === "missing" ? "—（无数据，不计）" : `${part.value} × ${part.effectiveWeight} = ${part.points}`;
+      check.text(
+        `${where} ${part.label}`,
+        check.cell(block, row, `${RANKING_COMPONENT_SHORT_LABELS[key]}（数值 × 权重 = 得分）`),
+        text,
+      );
     }
     check.figure(`${where} 综合得分`, check.cell(block, row, "综合得分"), expected.score);
   });
 }
 
 /** Rows of [label, value] found by their label in the first column. */
-function compareLabelled(check: Comparison, sheet: string, title: string, expected: [string, string | number | TRateView][]): void {
+function compareLabelled(
+  check: Comparison,
+  sheet: string,
+  title: string,
+  expected: [string, string | number | TRateView][],
+): void {
   const block = check.block(sheet, title);
   if (!block || !check.rowCount(block, expected.length)) return;
   const valueHeader = [...block.columns.keys()][1] ?? "";

@@ -22,12 +22,15 @@ function sheet(name: string): ExcelJS.Worksheet {
 /** A block's header row and data rows, found by the block's title in column A. */
 function blockRows(worksheet: ExcelJS.Worksheet, title: string): { header: unknown[]; rows: unknown[][] } {
   // Row and cell arrays are sparse and 1-based.
-  const values = Array.from(worksheet.getSheetValues(), (row) => (Array.isArray(row) ? Array.from(row as unknown[]).slice(1) : []));
+  const values = Array.from(worksheet.getSheetValues(), (row) =>
+    Array.isArray(row) ? Array.from(row as unknown[]).slice(1) : [],
+  );
   const start = values.findIndex((row) => row[0] === title);
   if (start < 0) throw new Error(`no block ${title}`);
   const header = values[start + 1] ?? [];
   const rows: unknown[][] = [];
-  for (let index = start + 2; index < values.length && (values[index]?.length ?? 0) > 1; index++) rows.push(values[index] ?? []);
+  for (let index = start + 2; index < values.length && (values[index]?.length ?? 0) > 1; index++)
+    rows.push(values[index] ?? []);
   return { header, rows };
 }
 
@@ -44,7 +47,9 @@ describe("the monthly report workbook", () => {
       "设备与覆盖",
       "指标口径",
     ]);
-    expect(sheet("概况与同比环比").getCell("A1").value).toBe("临溪县政务服务中心 2023年6月 满意度月报 · 概况与同比环比");
+    expect(sheet("概况与同比环比").getCell("A1").value).toBe(
+      "临溪县政务服务中心 2023年6月 满意度月报 · 概况与同比环比",
+    );
   });
 
   test("writes counts as numbers and rates as the report's text with its exact decimal beside it", () => {
@@ -52,7 +57,17 @@ describe("the monthly report workbook", () => {
     expect(summary.rows[0]).toEqual(["办件量", 20_412]);
 
     const comparison = blockRows(sheet("概况与同比环比"), "同比环比");
-    expect(comparison.header).toEqual(["指标", "本月", "本月（数值）", "上月", "上月（数值）", "环比", "去年同月", "去年同月（数值）", "同比"]);
+    expect(comparison.header).toEqual([
+      "指标",
+      "本月",
+      "本月（数值）",
+      "上月",
+      "上月（数值）",
+      "环比",
+      "去年同月",
+      "去年同月（数值）",
+      "同比",
+    ]);
     expect(comparison.rows[0]?.slice(0, 3)).toEqual(["好评率（满意率）", "98.67%", 0.9867]);
     // No ratio where there is nothing to divide by: the text says "—", the number cell stays empty.
     expect(comparison.rows[1]?.[6]).toBe("—");
@@ -91,7 +106,11 @@ describe("the monthly report workbook", () => {
     ]);
     expect(parts.rows).toHaveLength(5);
     const row = report.windows.rows[0];
-    expect(parts.rows[0]?.slice(0, 3)).toEqual([1, row?.name, `${row?.breakdown?.[0]?.value} × 60.00 = ${row?.breakdown?.[0]?.points}`]);
+    expect(parts.rows[0]?.slice(0, 3)).toEqual([
+      1,
+      row?.name,
+      `${row?.breakdown?.[0]?.value} × 60.00 = ${row?.breakdown?.[0]?.points}`,
+    ]);
   });
 
   test("states the definitions and their version", () => {
@@ -130,11 +149,17 @@ describe("the workbook read-back", () => {
     const broken = new ExcelJS.Workbook();
     await broken.xlsx.load(new Uint8Array(await reportXlsx(report)).buffer);
     const departments = broken.getWorksheet("部门排名");
-    const codeCell = departments?.getRows(1, departments.rowCount)?.find((row) => row.getCell(2).value === "913301007144810291")?.getCell(2);
+    const codeCell = departments
+      ?.getRows(1, departments.rowCount)
+      ?.find((row) => row.getCell(2).value === "913301007144810291")
+      ?.getCell(2);
     // What Excel makes of the code as a number: 913301007144810200.
     if (codeCell) codeCell.value = Number("913301007144810291");
     const items = broken.getWorksheet("重点事项");
-    const shareCell = items?.getRows(1, items.rowCount)?.find((row) => row.getCell(1).value === "公积金提取")?.getCell(3);
+    const shareCell = items
+      ?.getRows(1, items.rowCount)
+      ?.find((row) => row.getCell(1).value === "公积金提取")
+      ?.getCell(3);
     if (shareCell) shareCell.value = 5.2 / 100;
     expect(compareWorkbookWithReport(broken, report)).toEqual([
       '部门排名 / 913301007144810291 编号: expected the text "913301007144810291", found 913301007144810200',

@@ -1,8 +1,15 @@
 import type { Border, Borders, Cell, Fill, Workbook, Worksheet } from "exceljs";
 
 import type { TMonthlyReport } from "../services/report/types";
-import { definitionsTable, isRateView, reportSections, reportTitle } from "./report-sections";
-import type { TExportCell, TExportSection, TExportTable } from "./report-sections";
+import {
+  definitionsTable,
+  isRateView,
+  reportSections,
+  reportTitle,
+  type TExportCell,
+  type TExportSection,
+  type TExportTable,
+} from "./report-sections";
 
 /**
  * The monthly report as a workbook: one sheet per section, titled blocks with a header row each.
@@ -29,7 +36,10 @@ function decimalOf(text: string): { value: number; numFmt: string } | null {
   const percent = percentSign === "%";
   const pattern = fraction.length === 0 ? "0" : `0.${"0".repeat(fraction.length)}`;
   const exponent = fraction.length + (percent ? 2 : 0);
-  return { value: Number(`${sign}${whole}${fraction}e-${String(exponent)}`), numFmt: percent ? `${pattern}%` : pattern };
+  return {
+    value: Number(`${sign}${whole}${fraction}e-${String(exponent)}`),
+    numFmt: percent ? `${pattern}%` : pattern,
+  };
 }
 
 /** Columns that hold rates get a numeric twin: "好评率" then "好评率（数值）". */
@@ -77,7 +87,9 @@ function displayWidth(text: string): number {
 
 function addTable(sheet: Worksheet, table: TExportTable, widths: number[]): void {
   const rates = rateColumns(table);
-  const headers = table.columns.flatMap((column, index) => (rates.has(index) ? [column.header, `${column.header}（数值）`] : [column.header]));
+  const headers = table.columns.flatMap((column, index) =>
+    rates.has(index) ? [column.header, `${column.header}（数值）`] : [column.header],
+  );
   sheet.addRow([table.title]).font = { bold: true, size: 12 };
   const header = sheet.addRow(headers);
   header.eachCell((cell) => {
@@ -108,10 +120,16 @@ function addTable(sheet: Worksheet, table: TExportTable, widths: number[]): void
   sheet.addRow([]);
 }
 
-function addSheet(workbook: Workbook, report: TMonthlyReport, section: Pick<TExportSection, "sheetName" | "tables">): void {
+function addSheet(
+  workbook: Workbook,
+  report: TMonthlyReport,
+  section: Pick<TExportSection, "sheetName" | "tables">,
+): void {
   const sheet = workbook.addWorksheet(section.sheetName);
   sheet.addRow([`${reportTitle(report)} · ${section.sheetName}`]).font = { bold: true, size: 14 };
-  sheet.addRow([`统计期间：${report.period.from} 至 ${report.period.to}（北京时间）；指标口径版本：${report.definitionsVersion}`]);
+  sheet.addRow([
+    `统计期间：${report.period.from} 至 ${report.period.to}（北京时间）；指标口径版本：${report.definitionsVersion}`,
+  ]);
   sheet.addRow([]);
   const widths: number[] = [];
   for (const table of section.tables) addTable(sheet, table, widths);

@@ -1,9 +1,8 @@
-import { DEFAULT_RANKING_WEIGHTS, formatPercent, metricDefinitionList, scoreBreakdown } from "@hcp/domain";
-import type { TRatio } from "@hcp/domain";
+import { DEFAULT_RANKING_WEIGHTS, formatPercent, metricDefinitionList, scoreBreakdown, type TRatio } from "@hcp/domain";
 
 import type { TRateView } from "../services/overview";
 import { MONTHLY_REPORT_FORMAT } from "../services/report/schemas";
-import type { TReportCountRow, TReportRankedRow, TMonthlyReport } from "../services/report/types";
+import type { TMonthlyReport, TReportCountRow, TReportRankedRow } from "../services/report/types";
 
 /**
  * A hand-made monthly report with every section filled, for the export tests: the exports must
@@ -87,7 +86,10 @@ export function sampleMonthlyReport(): TMonthlyReport {
       casesCompleted: 20_412,
       workingDays: 20,
       workingDaysProvisional: { current: false, previousMonth: false, lastYear: false },
-      deadlinesProvisional: { onTimeCompletion: { current: false, previousMonth: false, lastYear: false }, workOrders: false },
+      deadlinesProvisional: {
+        onTimeCompletion: { current: false, previousMonth: false, lastYear: false },
+        workOrders: false,
+      },
       calendarDays: 30,
       dailyAverage: { perWorkingDay: "1020.60", perCalendarDay: "680.40" },
       validRatings: 1_952,

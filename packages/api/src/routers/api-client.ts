@@ -1,10 +1,16 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { API_SCOPE_KEYS, ZApiClientCreate, ZId } from "@hcp/domain";
-import type { TApiScope } from "@hcp/domain";
+import { API_SCOPE_KEYS, ZApiClientCreate, ZId, type TApiScope } from "@hcp/domain";
 
-import { createClient, grantableHalls, listClients, recentCalls, revokeClient, rotateClientKey } from "../services/api-clients";
+import {
+  createClient,
+  grantableHalls,
+  listClients,
+  recentCalls,
+  revokeClient,
+  rotateClientKey,
+} from "../services/api-clients";
 import { authedProcedure } from "../trpc";
 
 /** Business systems' keys are the platform's: administrators only. */
@@ -31,7 +37,9 @@ const ZClientRef = z.object({ id: ZId });
 export const apiClientRouter = {
   list: authedProcedure.output(z.array(ZApiClientView)).query(({ ctx }) => listClients(ctx)),
 
-  halls: authedProcedure.output(z.array(z.object({ id: z.number(), name: z.string() }))).query(({ ctx }) => grantableHalls(ctx)),
+  halls: authedProcedure
+    .output(z.array(z.object({ id: z.number(), name: z.string() })))
+    .query(({ ctx }) => grantableHalls(ctx)),
 
   create: authedProcedure
     .input(ZApiClientCreate)
@@ -52,7 +60,15 @@ export const apiClientRouter = {
     .input(ZClientRef.extend({ limit: z.number().int().min(1).max(200).default(50) }))
     .output(
       z.array(
-        z.object({ id: z.number(), route: z.string(), method: z.string(), status: z.number(), durationMs: z.number(), requestId: z.string(), at: z.string() }),
+        z.object({
+          id: z.number(),
+          route: z.string(),
+          method: z.string(),
+          status: z.number(),
+          durationMs: z.number(),
+          requestId: z.string(),
+          at: z.string(),
+        }),
       ),
     )
     .query(({ ctx, input }) => recentCalls(ctx, input.id, input.limit)),

@@ -30,7 +30,12 @@ const ZAuditVerification = z.discriminatedUnion("ok", [
   z.object({
     ok: z.literal(false),
     checked: z.number(),
-    brokenAt: z.object({ id: z.number(), problem: z.enum(["hash", "prev_hash", "missing", "head"]), expected: z.string(), stored: z.string() }),
+    brokenAt: z.object({
+      id: z.number(),
+      problem: z.enum(["hash", "prev_hash", "missing", "head"]),
+      expected: z.string(),
+      stored: z.string(),
+    }),
   }),
 ]);
 
@@ -48,7 +53,9 @@ export const auditRouter = {
         limit: z.number().int().min(1).max(200).default(50),
       }),
     )
-    .output(z.object({ rows: z.array(ZAuditRecord), actions: z.array(z.string()), nextBeforeId: z.number().nullable() }))
+    .output(
+      z.object({ rows: z.array(ZAuditRecord), actions: z.array(z.string()), nextBeforeId: z.number().nullable() }),
+    )
     .query(({ ctx, input }) => {
       // hall-local calendar days, both inclusive
       const { from, to, cursor, ...rest } = input;

@@ -19,7 +19,9 @@ export const authRouter = {
   }),
 
   /** 退出所有设备: ends every session of the signed-in user, on every device, this one included. */
-  signOutEverywhere: authedProcedure.output(z.object({ ended: z.number() })).mutation(async ({ ctx }) => ({ ended: await signOutEverywhere(ctx) })),
+  signOutEverywhere: authedProcedure
+    .output(z.object({ ended: z.number() }))
+    .mutation(async ({ ctx }) => ({ ended: await signOutEverywhere(ctx) })),
 
   /** 修改密码: other sessions end; this one stays. */
   changePassword: authedProcedure

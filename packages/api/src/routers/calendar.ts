@@ -1,8 +1,23 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { listCalendarExceptions, listConfirmedCalendarYears, listHallServiceDays, saveCalendarDay, saveHallServiceDay } from "@hcp/db";
-import { countWorkingDays, dayKind, hallDate, scheduleFromDays, yearsAwaitingSchedule, ZCalendarDaySet, ZHolidaySchedule, ZServiceDaySet } from "@hcp/domain";
+import {
+  listCalendarExceptions,
+  listConfirmedCalendarYears,
+  listHallServiceDays,
+  saveCalendarDay,
+  saveHallServiceDay,
+} from "@hcp/db";
+import {
+  countWorkingDays,
+  dayKind,
+  hallDate,
+  scheduleFromDays,
+  yearsAwaitingSchedule,
+  ZCalendarDaySet,
+  ZHolidaySchedule,
+  ZServiceDaySet,
+} from "@hcp/domain";
 
 import { actorOf, audit } from "../services/audit";
 import { confirmHolidaySchedule } from "../services/calendar";
@@ -31,7 +46,13 @@ export const calendarRouter = {
         exceptions,
         serviceDays,
         /** null: no confirmed schedule, the year's working days are Monday to Friday for now */
-        confirmation: confirmation ? { source: confirmation.source, confirmedBy: confirmation.confirmedByName, confirmedAt: confirmation.confirmedAt.toISOString() } : null,
+        confirmation: confirmation
+          ? {
+              source: confirmation.source,
+              confirmedBy: confirmation.confirmedByName,
+              confirmedAt: confirmation.confirmedAt.toISOString(),
+            }
+          : null,
         /** the stored days as the notice lists them, to open the schedule form on */
         schedule: scheduleFromDays(input.year, exceptions),
       };
@@ -58,27 +79,39 @@ export const calendarRouter = {
     }),
 
   /** Marks a date as holiday or make-up working day, or back to the Monday–Friday rule. */
-  setDay: authedProcedure
-    .input(ZCalendarDaySet)
-    .mutation(async ({ ctx, input }) => {
-      await ctx.db.transaction().execute(async (trx) => {
-        const before = await saveCalendarDay(trx, input.date, input.kind === "regular" ? null : { kind: input.kind, name: input.name });
-        const after = input.kind === "regular" ? null : { kind: input.kind, name: input.name };
-        await audit(trx, actorOf(ctx), { action: "calendar.setDay", entity: "calendar_day", entityId: input.date, before, after });
+  setDay: authedProcedure.input(ZCalendarDaySet).mutation(async ({ ctx, input }) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      const before = await saveCalendarDay(
+        trx,
+        input.date,
+        input.kind === "regular" ? null : { kind: input.kind, name: input.name },
+      );
+      const after = input.kind === "regular" ? null : { kind: input.kind, name: input.name };
+      await audit(trx, actorOf(ctx), {
+        action: "calendar.setDay",
+        entity: "calendar_day",
+        entityId: input.date,
+        before,
+        after,
       });
-      const exceptions = await listCalendarExceptions(ctx.db, input.date, input.date);
-      return { date: input.date, kind: dayKind(input.date, new Map(exceptions.map((day) => [day.date, day]))) };
-    }),
+    });
+    const exceptions = await listCalendarExceptions(ctx.db, input.date, input.date);
+    return { date: input.date, kind: dayKind(input.date, new Map(exceptions.map((day) => [day.date, day]))) };
+  }),
 
   /** A hall's own extra service day (延时/预约/节假日服务): cases on it count like any other. */
-  setServiceDay: authedProcedure
-    .input(ZServiceDaySet)
-    .mutation(async ({ ctx, input }) => {
-      await ctx.db.transaction().execute(async (trx) => {
-        const before = await saveHallServiceDay(trx, ctx.user.hall_id, input.date, input.remove ? null : input.note);
-        const after = input.remove ? null : { note: input.note };
-        await audit(trx, actorOf(ctx), { action: "calendar.setServiceDay", entity: "hall_service_day", entityId: `${ctx.user.hall_id}:${input.date}`, before, after });
+  setServiceDay: authedProcedure.input(ZServiceDaySet).mutation(async ({ ctx, input }) => {
+    await ctx.db.transaction().execute(async (trx) => {
+      const before = await saveHallServiceDay(trx, ctx.user.hall_id, input.date, input.remove ? null : input.note);
+      const after = input.remove ? null : { note: input.note };
+      await audit(trx, actorOf(ctx), {
+        action: "calendar.setServiceDay",
+        entity: "hall_service_day",
+        entityId: `${ctx.user.hall_id}:${input.date}`,
+        before,
+        after,
       });
-      return { ok: true as const };
-    }),
+    });
+    return { ok: true as const };
+  }),
 } satisfies TRPCRouterRecord;

@@ -26,7 +26,12 @@ export const caseRouter = {
   /** 请评价: show the case on the evaluator of the staff member's window. */
   inviteRating: staffProcedure
     .meta({
-      openapi: { method: "POST", path: "/cases/{caseId}/rating-invitations", tags: ["cases"], summary: "邀请办事群众在评价器上评价" },
+      openapi: {
+        method: "POST",
+        path: "/cases/{caseId}/rating-invitations",
+        tags: ["cases"],
+        summary: "邀请办事群众在评价器上评价",
+      },
     })
     .input(ZCaseRef)
     .output(z.object({ promptId: z.number() }))
@@ -47,7 +52,12 @@ export const caseRouter = {
   /** Today's cases of the signed-in staff member: whether each was rated, never how, and its latest prompt's state. */
   mine: staffProcedure.output(z.array(ZCaseListRow)).query(async ({ ctx }) => {
     const bounds = hallDayBounds(hallDate(ctx.now()));
-    const rows = await listStaffCases(ctx.db, { staffId: ctx.staffId, start: bounds.start, end: bounds.end, limit: 200 });
+    const rows = await listStaffCases(ctx.db, {
+      staffId: ctx.staffId,
+      start: bounds.start,
+      end: bounds.end,
+      limit: 200,
+    });
     const [prompts, provisional] = await Promise.all([
       latestPromptsOfCases(
         ctx.db,
@@ -62,7 +72,9 @@ export const caseRouter = {
         receivedAt: row.receivedAt.toISOString(),
         completedAt: row.completedAt?.toISOString() ?? null,
         dueDateProvisional: isDueDateProvisional(provisional, row.receivedAt, row.dueDate),
-        prompt: prompt ? { id: prompt.id, state: promptState(prompt), createdAt: prompt.created_at.toISOString() } : null,
+        prompt: prompt
+          ? { id: prompt.id, state: promptState(prompt), createdAt: prompt.created_at.toISOString() }
+          : null,
       };
     });
   }),

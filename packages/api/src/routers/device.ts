@@ -3,8 +3,16 @@ import { randomInt } from "node:crypto";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { findDevice, findWindow, insertDevice, listDevices, lockDevicePairing, setPairingCode, unpairDevice } from "@hcp/db";
-import type { Db } from "@hcp/db";
+import {
+  findDevice,
+  findWindow,
+  insertDevice,
+  listDevices,
+  lockDevicePairing,
+  setPairingCode,
+  unpairDevice,
+  type Db,
+} from "@hcp/db";
 import { ZId } from "@hcp/domain";
 
 import { hashToken } from "../context";
@@ -21,17 +29,29 @@ const PAIRING_CODE_TTL_MS = 15 * 60_000;
 /** What the audit trail keeps of a device's pairing: never a token or code hash. */
 async function pairingState(db: Db, deviceId: number) {
   const row = await lockDevicePairing(db, deviceId);
-  return { windowId: row.windowId, pairedAt: row.pairedAt?.toISOString() ?? null, pairingCodeExpiresAt: row.pairingCodeExpiresAt?.toISOString() ?? null };
+  return {
+    windowId: row.windowId,
+    pairedAt: row.pairedAt?.toISOString() ?? null,
+    pairingCodeExpiresAt: row.pairingCodeExpiresAt?.toISOString() ?? null,
+  };
 }
 
 /**
  * The code a tablet has not used yet, for administrators to read again (a reload, a colleague):
  * only while it is valid. A code whose key has since been retired cannot be read, only issued anew.
  */
-function waitingCode(dataKey: Buffer, row: { pairingCodeCipher: string | null; pairingCodeExpiresAt: Date | null }, now: number) {
-  if (row.pairingCodeCipher === null || row.pairingCodeExpiresAt === null || row.pairingCodeExpiresAt.getTime() <= now) return null;
+function waitingCode(
+  dataKey: Buffer,
+  row: { pairingCodeCipher: string | null; pairingCodeExpiresAt: Date | null },
+  now: number,
+) {
+  if (row.pairingCodeCipher === null || row.pairingCodeExpiresAt === null || row.pairingCodeExpiresAt.getTime() <= now)
+    return null;
   try {
-    return { code: decryptWith(keyringOf(dataKey), row.pairingCodeCipher), expiresAt: row.pairingCodeExpiresAt.toISOString() };
+    return {
+      code: decryptWith(keyringOf(dataKey), row.pairingCodeCipher),
+      expiresAt: row.pairingCodeExpiresAt.toISOString(),
+    };
   } catch {
     return null;
   }
@@ -75,7 +95,8 @@ export const deviceRouter = {
       pairingPending: row.pairingCodeExpiresAt !== null && row.pairingCodeExpiresAt.getTime() > now,
       pairingCode: waitingCode(ctx.dataKey, row, now),
       lastHeartbeatAt: row.lastHeartbeatAt?.toISOString() ?? null,
-      online: row.paired && row.lastHeartbeatAt !== null && now - row.lastHeartbeatAt.getTime() < DEVICE_OFFLINE_AFTER_MS,
+      online:
+        row.paired && row.lastHeartbeatAt !== null && now - row.lastHeartbeatAt.getTime() < DEVICE_OFFLINE_AFTER_MS,
       outboxDepth: row.outboxDepth,
       appVersion: row.appVersion,
     }));
@@ -91,7 +112,13 @@ export const deviceRouter = {
         const device = { windowId: window.id, deviceCode: `PJQ-${window.code}` };
         const deviceId = await ctx.db.transaction().execute(async (trx) => {
           const id = await insertDevice(trx, device);
-          await audit(trx, actorOf(ctx), { action: "device.create", entity: "evaluator_device", entityId: id, before: null, after: device });
+          await audit(trx, actorOf(ctx), {
+            action: "device.create",
+            entity: "evaluator_device",
+            entityId: id,
+            before: null,
+            after: device,
+          });
           return id;
         });
         return { deviceId };
@@ -116,9 +143,19 @@ export const deviceRouter = {
       const expiresAt = new Date(now.getTime() + PAIRING_CODE_TTL_MS);
       await ctx.db.transaction().execute(async (trx) => {
         const before = await pairingState(trx, device.id);
-        await setPairingCode(trx, device.id, { hash: hashToken(`pairing:${code}`), cipher: encryptWith(keyringOf(ctx.dataKey), code), expiresAt });
+        await setPairingCode(trx, device.id, {
+          hash: hashToken(`pairing:${code}`),
+          cipher: encryptWith(keyringOf(ctx.dataKey), code),
+          expiresAt,
+        });
         // the code itself is a secret: only its expiry is recorded
-        await audit(trx, actorOf(ctx), { action: "device.issuePairingCode", entity: "evaluator_device", entityId: device.id, before, after: await pairingState(trx, device.id) });
+        await audit(trx, actorOf(ctx), {
+          action: "device.issuePairingCode",
+          entity: "evaluator_device",
+          entityId: device.id,
+          before,
+          after: await pairingState(trx, device.id),
+        });
       });
       revoked(ctx, device);
       return { code, expiresAt: expiresAt.toISOString() };
@@ -133,7 +170,13 @@ export const deviceRouter = {
       await ctx.db.transaction().execute(async (trx) => {
         const before = await pairingState(trx, device.id);
         await unpairDevice(trx, device.id);
-        await audit(trx, actorOf(ctx), { action: "device.unpair", entity: "evaluator_device", entityId: device.id, before, after: await pairingState(trx, device.id) });
+        await audit(trx, actorOf(ctx), {
+          action: "device.unpair",
+          entity: "evaluator_device",
+          entityId: device.id,
+          before,
+          after: await pairingState(trx, device.id),
+        });
       });
       revoked(ctx, device);
       return { ok: true as const };

@@ -20,10 +20,18 @@ export const integrationProcedure = publicProcedure.use(async ({ ctx, next }) =>
   // Without a key nothing is looked up here; the session was read by publicProcedure.
   const client = await ctx.credentials.apiClient();
   if (client) {
-    const integration: TIntegrationCaller = { hallId: clientHall(client, ctx.request.hallId), actorUserId: null, actorRole: `api_client:${String(client.id)}` };
+    const integration: TIntegrationCaller = {
+      hallId: clientHall(client, ctx.request.hallId),
+      actorUserId: null,
+      actorRole: `api_client:${String(client.id)}`,
+    };
     return next({ ctx: { integration } });
   }
   if (!ctx.user || !ctx.sessionId) throw appError("UNAUTHENTICATED", "UNAUTHORIZED");
-  const integration: TIntegrationCaller = { hallId: ctx.user.hall_id, actorUserId: ctx.user.id, actorRole: ctx.user.role };
+  const integration: TIntegrationCaller = {
+    hallId: ctx.user.hall_id,
+    actorUserId: ctx.user.id,
+    actorRole: ctx.user.role,
+  };
   return next({ ctx: { integration } });
 });

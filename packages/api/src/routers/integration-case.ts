@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 
+import { completeIntegrationCase, getIntegrationCase, upsertIntegrationCase } from "../services/integration-case/cases";
 import {
   ZIntegrationCaseRef,
   ZIntegrationCaseUpsert,
@@ -8,9 +9,8 @@ import {
   ZIntegrationCompleteResult,
   ZIntegrationUpsertResult,
 } from "../services/integration-case/schema";
-import { completeIntegrationCase, getIntegrationCase, upsertIntegrationCase } from "../services/integration-case/cases";
-import { caseImportProcedures } from "./integration-case-import";
 import { integrationProcedure } from "./integration-access";
+import { caseImportProcedures } from "./integration-case-import";
 
 const TAGS = ["integration"];
 

@@ -19,7 +19,11 @@ export const integrationRatingRouter = {
         description:
           "与评价器、网上评价同一套规则：每个办件一次首评、评价期限按评价时间计算、评价内容须与等级相符、差评须有原因或意见，差评同时生成整改工单。带 Idempotency-Key 重试返回首次结果（replayed = true）；同一 Idempotency-Key 用于不同内容返回 409 IDEMPOTENCY_CONFLICT。需要权限范围 ratings:write。",
         requestHeaders: z.object({
-          "Idempotency-Key": z.string().max(200).optional().meta({ description: "调用方生成的唯一提交编号（1–200 个可见 ASCII 字符），重试时保持不变" }),
+          "Idempotency-Key": z
+            .string()
+            .max(200)
+            .optional()
+            .meta({ description: "调用方生成的唯一提交编号（1–200 个可见 ASCII 字符），重试时保持不变" }),
         }),
         errorResponses: {
           400: "INVALID_INPUT（details 按字段列出问题，如差评未填原因）、REASON_UNKNOWN、REASON_LEVEL_MISMATCH、IDEMPOTENCY_KEY_INVALID",

@@ -30,8 +30,13 @@ export const integrationReadRouter = {
         path: "/integration/performance/windows",
         tags: ["integration"],
         summary: "窗口绩效与排名（指定期间）",
-        description: "与控制台“窗口绩效”相同的数字：SPEC §6 各列、综合得分、红黑榜、末位。需要权限范围 performance:read。",
-        errorResponses: { ...HALL_ERRORS, 400: `${HALL_ERRORS[400]}、PERIOD_TOO_LONG、PERIOD_IN_FUTURE`, 404: "HALL_NOT_FOUND" },
+        description:
+          "与控制台“窗口绩效”相同的数字：SPEC §6 各列、综合得分、红黑榜、末位。需要权限范围 performance:read。",
+        errorResponses: {
+          ...HALL_ERRORS,
+          400: `${HALL_ERRORS[400]}、PERIOD_TOO_LONG、PERIOD_IN_FUTURE`,
+          404: "HALL_NOT_FOUND",
+        },
       },
     })
     .input(ZPeriod.safeExtend({ hallId: ZHallChoice }))
@@ -46,7 +51,11 @@ export const integrationReadRouter = {
         tags: ["integration"],
         summary: "大厅月度满意度报告",
         description: "最新的存档版本；已结束但尚未存档的月份即时生成。需要权限范围 reports:read。",
-        errorResponses: { ...HALL_ERRORS, 400: `${HALL_ERRORS[400]}、REPORT_MONTH_INVALID、REPORT_MONTH_NOT_CLOSED、REPORT_MONTH_IN_FUTURE`, 404: "HALL_NOT_FOUND" },
+        errorResponses: {
+          ...HALL_ERRORS,
+          400: `${HALL_ERRORS[400]}、REPORT_MONTH_INVALID、REPORT_MONTH_NOT_CLOSED、REPORT_MONTH_IN_FUTURE`,
+          404: "HALL_NOT_FOUND",
+        },
       },
     })
     .input(z.object({ hallId: ZHallChoice, month: ZReportMonth }))

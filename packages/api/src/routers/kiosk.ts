@@ -1,9 +1,8 @@
-import { tracked } from "@trpc/server";
-import type { TRPCRouterRecord } from "@trpc/server";
+import { randomBytes } from "node:crypto";
+
+import { tracked, type TRPCRouterRecord } from "@trpc/server";
 import { serialize } from "cookie";
 import { z } from "zod";
-
-import { randomBytes } from "node:crypto";
 
 import {
   completePairing,
@@ -20,16 +19,16 @@ import {
 import { RATING_RULE_LIMITS, ZHeartbeat, ZId, ZPairingCode, ZRefusedRatingReport } from "@hcp/domain";
 
 import type { TWindowEvent } from "../bus";
-import type { TContext } from "../context-types";
 import { hashToken } from "../context";
+import type { TContext } from "../context-types";
 import { appError } from "../errors";
 import { ZPromptView, ZWindowStaffView } from "../schemas";
+import { audit } from "../services/audit";
 import { DEVICE_COOKIE } from "../services/auth";
 import { attemptLimiter } from "../services/limiter";
 import { timeOutAtWindow, toPromptEvent } from "../services/prompts";
 import { reportRefusedRating } from "../services/refused-ratings";
 import { deviceProcedure, publicProcedure } from "../trpc";
-import { audit } from "../services/audit";
 
 const ZKioskState = z.object({
   device: z.object({ deviceCode: z.string() }),
@@ -53,7 +52,9 @@ async function kioskState(ctx: TContext, device: { windowId: number; deviceCode:
   const hall = await findHallById(ctx.db, window.hall_id);
   return {
     device: { deviceCode: device.deviceCode },
-    settings: { promptTimeoutSeconds: hall?.prompt_timeout_seconds ?? RATING_RULE_LIMITS.promptTimeoutSeconds.fallback },
+    settings: {
+      promptTimeoutSeconds: hall?.prompt_timeout_seconds ?? RATING_RULE_LIMITS.promptTimeoutSeconds.fallback,
+    },
     window: { id: window.id, code: window.code, name: window.name },
     staff,
     pending: pending.map(toPromptEvent),
@@ -115,13 +116,17 @@ export const kioskRouter = {
         if (!(await completePairing(trx, { deviceId: device.id, codeHash, tokenHash: hashToken(token), now }))) {
           throw appError("PAIRING_CODE_INVALID", "UNAUTHORIZED");
         }
-        await audit(trx, { actorUserId: null, actorRole: "device", now }, {
-          action: "device.paired",
-          entity: "evaluator_device",
-          entityId: device.id,
-          after: { windowId, pairedAt: now.toISOString() },
-          detail: { ip: ctx.request.ip },
-        });
+        await audit(
+          trx,
+          { actorUserId: null, actorRole: "device", now },
+          {
+            action: "device.paired",
+            entity: "evaluator_device",
+            entityId: device.id,
+            after: { windowId, pairedAt: now.toISOString() },
+            detail: { ip: ctx.request.ip },
+          },
+        );
       });
       setDeviceCookie(ctx, token);
       return { deviceCode: device.deviceCode, windowId };
@@ -133,7 +138,12 @@ export const kioskRouter = {
     .output(z.object({ serverTime: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const now = ctx.now();
-      await recordHeartbeat(ctx.db, { deviceId: ctx.device.id, outboxDepth: input.outboxDepth, appVersion: input.appVersion, now });
+      await recordHeartbeat(ctx.db, {
+        deviceId: ctx.device.id,
+        outboxDepth: input.outboxDepth,
+        appVersion: input.appVersion,
+        now,
+      });
       return { serverTime: now.toISOString() };
     }),
 
@@ -156,7 +166,13 @@ export const kioskRouter = {
       const events = ctx.bus.listen(ctx.device.windowId, signal);
       // Touched only while the token holds, now that the feed listens: a revocation committed after
       // the first check and before listen() published its event to nobody.
-      if (!(await touchDevice(ctx.db, { id: ctx.device.id, tokenHash: hashToken(ctx.request.deviceToken ?? "") }, ctx.now()))) {
+      if (
+        !(await touchDevice(
+          ctx.db,
+          { id: ctx.device.id, tokenHash: hashToken(ctx.request.deviceToken ?? "") },
+          ctx.now(),
+        ))
+      ) {
         await events.return?.();
         throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");
       }

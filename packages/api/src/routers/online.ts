@@ -1,15 +1,25 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { WORK_ORDER_STATES, ZCaseRef, ZOnlineLookup, ZOnlineRating, ZRatingLinkOpen } from "@hcp/domain";
-import type { TWorkOrderState } from "@hcp/domain";
+import {
+  WORK_ORDER_STATES,
+  ZCaseRef,
+  ZOnlineLookup,
+  ZOnlineRating,
+  ZRatingLinkOpen,
+  type TWorkOrderState,
+} from "@hcp/domain";
 
 import { ZRatingResult } from "../schemas";
 import { caseReceipt } from "../services/case-receipt";
 import { lookupOnlineCase, openRatingLink, submitOnlineRating } from "../services/online";
 import { publicProcedure, staffProcedure } from "../trpc";
 
-const ZRecordedRating = z.object({ level: z.number().int().min(1).max(5), reasonCodes: z.array(z.string()), ratedAt: z.string() });
+const ZRecordedRating = z.object({
+  level: z.number().int().min(1).max(5),
+  reasonCodes: z.array(z.string()),
+  ratedAt: z.string(),
+});
 
 const ZOnlineCase = z.object({
   caseNo: z.string(),
@@ -21,7 +31,12 @@ const ZOnlineCase = z.object({
   status: z.enum(["open", "follow_up", "rated", "not_completed", "closed"]),
   rating: ZRecordedRating.nullable(),
   followUp: ZRecordedRating.nullable(),
-  workOrder: z.object({ state: z.enum(Object.keys(WORK_ORDER_STATES) as [TWorkOrderState, ...TWorkOrderState[]]), reply: z.string().nullable() }).nullable(),
+  workOrder: z
+    .object({
+      state: z.enum(Object.keys(WORK_ORDER_STATES) as [TWorkOrderState, ...TWorkOrderState[]]),
+      reply: z.string().nullable(),
+    })
+    .nullable(),
   ratingToken: z.string().nullable(),
 });
 
@@ -65,7 +80,12 @@ export const onlineRouter = {
   /** 办件回执 with the rating QR link, for the staff member's own completed case. */
   receipt: staffProcedure
     .meta({
-      openapi: { method: "GET", path: "/cases/{caseId}/receipt", tags: ["cases"], summary: "办件回执（含评价二维码与短信评价链接）" },
+      openapi: {
+        method: "GET",
+        path: "/cases/{caseId}/receipt",
+        tags: ["cases"],
+        summary: "办件回执（含评价二维码与短信评价链接）",
+      },
     })
     .input(ZCaseRef)
     .output(ZCaseReceipt)

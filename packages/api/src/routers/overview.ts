@@ -1,5 +1,4 @@
-import { tracked } from "@trpc/server";
-import type { TRPCRouterRecord } from "@trpc/server";
+import { tracked, type TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
 import { ZPeriod } from "@hcp/domain";

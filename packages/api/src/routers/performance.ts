@@ -4,14 +4,30 @@ import { z } from "zod";
 import { ZId, ZPeriod, ZRankingWeights } from "@hcp/domain";
 
 import { ZMetricsView, ZRankingPopulation, ZRateView, ZScorePart } from "../schemas";
-import { channelBreakdown, coverage, departmentBreakdown, itemPerformance, reasonBreakdown } from "../services/performance/breakdowns";
+import {
+  channelBreakdown,
+  coverage,
+  departmentBreakdown,
+  itemPerformance,
+  reasonBreakdown,
+} from "../services/performance/breakdowns";
+import {
+  checkScope,
+  rankingSettings,
+  staffPerformance,
+  updateRankingSettings,
+  windowRanking,
+} from "../services/performance/ranking";
 import { myPerformance, ratingList, trend } from "../services/performance/trends";
-import { checkScope, rankingSettings, staffPerformance, updateRankingSettings, windowRanking } from "../services/performance/ranking";
 import { authedProcedure } from "../trpc";
 
 const ZRankingSettings = z.object({
   weights: ZRankingWeights,
-  minSample: z.number().int().min(1, { error: "最低样本量至少为 1" }).max(10_000, { error: "最低样本量不能超过 10000" }),
+  minSample: z
+    .number()
+    .int()
+    .min(1, { error: "最低样本量至少为 1" })
+    .max(10_000, { error: "最低样本量不能超过 10000" }),
 });
 
 const ZWindowRankingRow = z.object({
@@ -37,16 +53,22 @@ export const ZWindowRanking = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
   population: ZRankingPopulation,
   settings: z.object({
-    weights: z.object({ satisfaction: z.number(), ratedRate: z.number(), onTimeCompletion: z.number(), workOrders: z.number() }),
+    weights: z.object({
+      satisfaction: z.number(),
+      ratedRate: z.number(),
+      onTimeCompletion: z.number(),
+      workOrders: z.number(),
+    }),
     minSample: z.number(),
   }),
   rows: z.array(ZWindowRankingRow),
   red: z.array(z.number()),
   black: z.array(z.number()),
   lastTwoMonthsRunning: z.number().nullable(),
-  deadlinesProvisional: z
-    .object({ onTimeCompletion: z.boolean(), workOrders: z.boolean() })
-    .meta({ description: "暂按周末计算：按时办结率、按时整改率的期限跨越节假日安排尚未确认的年份，暂按周一至周五上班计算，确认后重算" }),
+  deadlinesProvisional: z.object({ onTimeCompletion: z.boolean(), workOrders: z.boolean() }).meta({
+    description:
+      "暂按周末计算：按时办结率、按时整改率的期限跨越节假日安排尚未确认的年份，暂按周一至周五上班计算，确认后重算",
+  }),
 });
 
 const ZDrill = ZPeriod.and(
@@ -88,7 +110,11 @@ export const performanceRouter = {
   /** Service items, busiest first, within a window, staff member or department when given. */
   items: authedProcedure.input(ZDrill).query(async ({ ctx, input }) => {
     await checkScope(ctx, input);
-    return itemPerformance(ctx, periodOf(input), { windowId: input.windowId, staffId: input.staffId, departmentId: input.departmentId });
+    return itemPerformance(ctx, periodOf(input), {
+      windowId: input.windowId,
+      staffId: input.staffId,
+      departmentId: input.departmentId,
+    });
   }),
 
   /** The individual ratings and their cases behind a figure. */
@@ -112,5 +138,7 @@ export const performanceRouter = {
   mine: authedProcedure.input(ZPeriod).query(({ ctx, input }) => myPerformance(ctx, input)),
 
   rankingSettings: authedProcedure.query(({ ctx }) => rankingSettings(ctx)),
-  updateRankingSettings: authedProcedure.input(ZRankingSettings).mutation(({ ctx, input }) => updateRankingSettings(ctx, input)),
+  updateRankingSettings: authedProcedure
+    .input(ZRankingSettings)
+    .mutation(({ ctx, input }) => updateRankingSettings(ctx, input)),
 } satisfies TRPCRouterRecord;

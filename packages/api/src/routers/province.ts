@@ -22,7 +22,9 @@ export const provinceRouter = {
     return provinceReconciliation(ctx.db, ctx.user.hall_id, bounds.start, bounds.end);
   }),
 
-  rejected: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(500).default(100) })).query(({ ctx, input }) => rejectedRecords(ctx, input.limit)),
+  rejected: authedProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(500).default(100) }))
+    .query(({ ctx, input }) => rejectedRecords(ctx, input.limit)),
 
   /** Sends a parked record again once its cause is fixed. */
   requeue: authedProcedure.input(z.object({ id: ZId })).mutation(async ({ ctx, input }) => {

@@ -12,7 +12,15 @@ import { authedProcedure, deviceTokenProcedure, publicProcedure } from "../trpc"
 export const ratingRouter = {
   /** The current version of the national evaluation-content codes. */
   reasons: publicProcedure
-    .meta({ openapi: { method: "GET", path: "/reasons", tags: ["ratings"], summary: "评价内容代码（现行版本）", protect: false } })
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/reasons",
+        tags: ["ratings"],
+        summary: "评价内容代码（现行版本）",
+        protect: false,
+      },
+    })
     .input(z.object({}).optional())
     .output(z.object({ version: z.number(), reasons: z.array(ZReasonCode) }))
     .query(async ({ ctx }) => {
@@ -25,7 +33,9 @@ export const ratingRouter = {
     .meta({ openapi: { method: "POST", path: "/ratings", tags: ["ratings"], summary: "提交评价器上的评价" } })
     .input(ZRatingSubmit)
     .output(ZRatingResult)
-    .mutation(({ ctx, input }) => submitRating(ctx, input, { channel: KIOSK_CHANNEL, deviceTokenHash: ctx.deviceTokenHash })),
+    .mutation(({ ctx, input }) =>
+      submitRating(ctx, input, { channel: KIOSK_CHANNEL, deviceTokenHash: ctx.deviceTokenHash }),
+    ),
 
   /** The hall's rating rules: rating window, evaluator timeout, default rating (评价器管理 → 评价规则). */
   rules: authedProcedure.output(ZRatingRules).query(({ ctx }) => ratingRules(ctx)),

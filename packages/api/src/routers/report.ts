@@ -1,12 +1,15 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 
-import { findHallById } from "@hcp/db";
-import type { TMonthlyReportRow } from "@hcp/db";
+import { findHallById, type TMonthlyReportRow } from "@hcp/db";
 
 import { appError } from "../errors";
-import { departmentScope } from "../services/overview";
-import type { TUserContext } from "../services/overview";
-import { getReportVersion, listReportVersions, monthlyReport, regenerateMonthlyReport } from "../services/report/archive";
+import { departmentScope, type TUserContext } from "../services/overview";
+import {
+  getReportVersion,
+  listReportVersions,
+  monthlyReport,
+  regenerateMonthlyReport,
+} from "../services/report/archive";
 import {
   ZMonthlyReportInput,
   ZMonthlyReportView,
@@ -52,7 +55,9 @@ export const reportRouter = {
     .meta({ openapi: { method: "GET", path: "/reports/monthly", tags: ["reports"], summary: "月度满意度报告" } })
     .input(ZMonthlyReportInput)
     .output(ZMonthlyReportView)
-    .query(async ({ ctx, input }) => monthlyReport(ctx, await callerHall(ctx, input.hallId), input.month, scopeOf(ctx))),
+    .query(async ({ ctx, input }) =>
+      monthlyReport(ctx, await callerHall(ctx, input.hallId), input.month, scopeOf(ctx)),
+    ),
 
   /** Every archived version of a hall × month, newest first. */
   versions: authedProcedure
@@ -67,7 +72,14 @@ export const reportRouter = {
 
   /** One archived version: status and progress while generating, the report once ready. */
   version: authedProcedure
-    .meta({ openapi: { method: "GET", path: "/reports/monthly/versions/{id}", tags: ["reports"], summary: "月报存档版本详情" } })
+    .meta({
+      openapi: {
+        method: "GET",
+        path: "/reports/monthly/versions/{id}",
+        tags: ["reports"],
+        summary: "月报存档版本详情",
+      },
+    })
     .input(ZReportVersionInput)
     .output(ZReportVersion)
     .query(async ({ ctx, input }) => {
@@ -77,15 +89,13 @@ export const reportRouter = {
     }),
 
   /** A new version of a closed month's report; the old ones stay. Returns at once: poll `version`. */
-  regenerate: authedProcedure
-    .input(ZMonthlyReportInput)
-    .mutation(async ({ ctx, input }) => {
-      const hallId = await callerHall(ctx, input.hallId);
-      const started = await regenerateMonthlyReport(ctx, hallId, input.month, ctx.user.id);
-      // Built in the background; `done` never rejects, and the row records a failure.
-      void started.done;
-      return { id: started.id, version: started.version };
-    }),
+  regenerate: authedProcedure.input(ZMonthlyReportInput).mutation(async ({ ctx, input }) => {
+    const hallId = await callerHall(ctx, input.hallId);
+    const started = await regenerateMonthlyReport(ctx, hallId, input.month, ctx.user.id);
+    // Built in the background; `done` never rejects, and the row records a failure.
+    void started.done;
+    return { id: started.id, version: started.version };
+  }),
 
   /** The yearly summary: the figures of the hall's annual report, month by month. */
   yearly: authedProcedure

@@ -6,17 +6,17 @@ import {
   formatPercent,
   hallDate,
   hallDayBounds,
+  WORK_ORDER_SORTS,
   WORK_ORDER_STATES,
   workingDaysLeft,
-  WORK_ORDER_SORTS,
   workOrderMetrics,
   ZId,
   ZPeriod,
   ZWorkOrderAct,
   ZWorkOrderCaseNoSearch,
   ZWorkOrderStaffSearch,
+  type TWorkOrderState,
 } from "@hcp/domain";
-import type { TWorkOrderState } from "@hcp/domain";
 
 import { appError } from "../errors";
 import { exceptionsCovering, provisionalCalendar } from "../services/calendar";
@@ -31,8 +31,14 @@ const ZQueueFilter = z.object({
   departmentId: ZId.optional(),
   windowId: ZId.optional(),
   overdue: z.boolean().optional(),
-  reasonCode: z.string().regex(/^\d{3}$/).optional(),
-  month: z.string().regex(/^\d{4}-\d{2}$/, { error: "月份格式应为 YYYY-MM" }).optional(),
+  reasonCode: z
+    .string()
+    .regex(/^\d{3}$/)
+    .optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, { error: "月份格式应为 YYYY-MM" })
+    .optional(),
   caseNo: ZWorkOrderCaseNoSearch.optional(),
   staff: ZWorkOrderStaffSearch.optional(),
   sort: z.enum(WORK_ORDER_SORTS).default("urgency"),
@@ -53,7 +59,8 @@ export const workOrderRouter = {
   list: authedProcedure.input(ZQueueFilter).query(async ({ ctx, input }) => {
     const scope = queueScope(ctx);
     // Staff never see their orders' case numbers, so they cannot look one up by it either.
-    if (input.caseNo && ctx.user.role === "window_staff") throw appError("WORK_ORDER_CASE_SEARCH_FORBIDDEN", "FORBIDDEN");
+    if (input.caseNo && ctx.user.role === "window_staff")
+      throw appError("WORK_ORDER_CASE_SEARCH_FORBIDDEN", "FORBIDDEN");
     const month = input.month ? monthBounds(input.month) : null;
     const { total, rows } = await listWorkOrders(ctx.db, {
       hallId: ctx.user.hall_id,
@@ -100,7 +107,12 @@ export const workOrderRouter = {
           due: deadline.due,
           daysLeft: deadline.due === null ? null : workingDaysLeft(today, deadline.due, exceptions),
           /** a deadline, or the days left, rest on a year without a confirmed schedule: "暂按周末计算" */
-          deadlineProvisional: provisional(hallDate(row.createdAt), row.contactDue, row.rectifyDue, ...(deadline.due === null ? [] : [today])),
+          deadlineProvisional: provisional(
+            hallDate(row.createdAt),
+            row.contactDue,
+            row.rectifyDue,
+            ...(deadline.due === null ? [] : [today]),
+          ),
           overdue: deadline.overdue,
           escalation: row.escalation,
           extension: row.extension,
@@ -109,7 +121,9 @@ export const workOrderRouter = {
     };
   }),
 
-  byId: authedProcedure.input(z.object({ id: ZId })).query(async ({ ctx, input }) => orderDetailForViewer(ctx, await workOrderDetail(ctx, input.id))),
+  byId: authedProcedure
+    .input(z.object({ id: ZId }))
+    .query(async ({ ctx, input }) => orderDetailForViewer(ctx, await workOrderDetail(ctx, input.id))),
 
   act: authedProcedure.input(ZWorkOrderAct).mutation(({ ctx, input }) => actOnWorkOrder(ctx, input)),
 

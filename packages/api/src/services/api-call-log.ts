@@ -1,5 +1,4 @@
-import { insertApiCalls } from "@hcp/db";
-import type { Db, TApiCallRow } from "@hcp/db";
+import { insertApiCalls, type Db, type TApiCallRow } from "@hcp/db";
 
 import { perDb } from "../batch";
 
@@ -79,7 +78,9 @@ class CallLogWriter {
   private scheduleRetry(error: unknown): void {
     if (this.retryTimer) return;
     const detail = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`[hcp] API call log: write failed (${detail}); ${String(this.queue.length)} rows kept, retry in ${String(this.retryMs)} ms\n`);
+    process.stderr.write(
+      `[hcp] API call log: write failed (${detail}); ${String(this.queue.length)} rows kept, retry in ${String(this.retryMs)} ms\n`,
+    );
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.start();

@@ -5,8 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
-import { allowsApiClient, apiClientScopes, isPublicRule } from "@hcp/domain";
-import type { TAccessRule } from "@hcp/domain";
+import { allowsApiClient, apiClientScopes, isPublicRule, type TAccessRule } from "@hcp/domain";
 
 import type { TApiClient, TContext } from "../context-types";
 import { AppError, appError } from "../errors";
@@ -84,7 +83,12 @@ type TOutcome = { ok: true } | { ok: false; error: TRPCError };
  * client to log it under), the client's per-minute budget spent, the access rule's scope checked,
  * then the procedure — and the call logged however it ended, off the call's path.
  */
-export async function apiClientCall<T extends TOutcome>(ctx: TContext, rule: TAccessRule, route: TApiRoute, proceed: () => Promise<T>): Promise<T> {
+export async function apiClientCall<T extends TOutcome>(
+  ctx: TContext,
+  rule: TAccessRule,
+  route: TApiRoute,
+  proceed: () => Promise<T>,
+): Promise<T> {
   const client = await ctx.credentials.apiClient();
   if (!client) throw appError("API_KEY_INVALID", "UNAUTHORIZED");
   const started = performance.now();

@@ -8,10 +8,10 @@ import {
   listHalls,
   replaceApiClientKey,
   revokeApiClient,
+  type Db,
+  type TApiClientRow,
 } from "@hcp/db";
-import type { Db, TApiClientRow } from "@hcp/db";
-import { API_KEY_PREFIX, API_SCOPE_KEYS } from "@hcp/domain";
-import type { TApiClientCreate, TApiScope } from "@hcp/domain";
+import { API_KEY_PREFIX, API_SCOPE_KEYS, type TApiClientCreate, type TApiScope } from "@hcp/domain";
 
 import type { TApiClient, TContext } from "../context-types";
 import { appError } from "../errors";
@@ -115,11 +115,20 @@ async function clientOrThrow(ctx: TAdminContext, id: number): Promise<TApiClient
 
 /** What the audit trail keeps of a client: never its key or hash. */
 function auditable(client: Pick<TApiClientView, "name" | "scopes" | "hallIds" | "rateLimitPerMinute" | "keyPrefix">) {
-  return { name: client.name, scopes: client.scopes, hallIds: client.hallIds, rateLimitPerMinute: client.rateLimitPerMinute, keyPrefix: client.keyPrefix };
+  return {
+    name: client.name,
+    scopes: client.scopes,
+    hallIds: client.hallIds,
+    rateLimitPerMinute: client.rateLimitPerMinute,
+    keyPrefix: client.keyPrefix,
+  };
 }
 
 /** A new client and its key; the key is in this answer and nowhere else, ever. */
-export async function createClient(ctx: TAdminContext, input: TApiClientCreate): Promise<{ client: TApiClientView; key: string }> {
+export async function createClient(
+  ctx: TAdminContext,
+  input: TApiClientCreate,
+): Promise<{ client: TApiClientView; key: string }> {
   const halls = new Set(await allHallIds(ctx));
   const hallIds = [...new Set(input.hallIds)].sort((a, b) => a - b);
   if (hallIds.some((id) => !halls.has(id))) throw appError("HALL_NOT_FOUND", "NOT_FOUND");
@@ -128,7 +137,14 @@ export async function createClient(ctx: TAdminContext, input: TApiClientCreate):
     let issued: ReturnType<typeof issueKey> | null = null;
     const clientId = await insertApiClient(
       trx,
-      { name: input.name, scopes, hallIds, rateLimitPerMinute: input.rateLimitPerMinute, createdBy: ctx.user.id, now: ctx.now() },
+      {
+        name: input.name,
+        scopes,
+        hallIds,
+        rateLimitPerMinute: input.rateLimitPerMinute,
+        createdBy: ctx.user.id,
+        now: ctx.now(),
+      },
       (newId) => (issued = issueKey(newId)),
     );
     if (!issued) throw new Error("no key issued");
@@ -145,15 +161,26 @@ export async function createClient(ctx: TAdminContext, input: TApiClientCreate):
 }
 
 /** A new key for the client; the old one stops working with this call. */
-export async function rotateClientKey(ctx: TAdminContext, id: number): Promise<{ client: TApiClientView; key: string }> {
+export async function rotateClientKey(
+  ctx: TAdminContext,
+  id: number,
+): Promise<{ client: TApiClientView; key: string }> {
   const before = await clientOrThrow(ctx, id);
   if (before.revokedAt) throw appError("API_CLIENT_REVOKED", "CONFLICT");
   const issued = issueKey(id);
   const key = await ctx.db.transaction().execute(async (trx) => {
-    if (!(await replaceApiClientKey(trx, id, { keyPrefix: issued.keyPrefix, keyHash: issued.keyHash, now: ctx.now() }))) {
+    if (
+      !(await replaceApiClientKey(trx, id, { keyPrefix: issued.keyPrefix, keyHash: issued.keyHash, now: ctx.now() }))
+    ) {
       throw appError("API_CLIENT_REVOKED", "CONFLICT");
     }
-    await audit(trx, actorOf(ctx), { action: "apiClient.rotate", entity: "api_client", entityId: id, before: { keyPrefix: before.keyPrefix }, after: { keyPrefix: issued.keyPrefix } });
+    await audit(trx, actorOf(ctx), {
+      action: "apiClient.rotate",
+      entity: "api_client",
+      entityId: id,
+      before: { keyPrefix: before.keyPrefix },
+      after: { keyPrefix: issued.keyPrefix },
+    });
     return issued.key;
   });
   return { client: await clientOrThrow(ctx, id), key };
@@ -164,7 +191,12 @@ export async function revokeClient(ctx: TAdminContext, id: number): Promise<TApi
   if (before.revokedAt) return before;
   await ctx.db.transaction().execute(async (trx) => {
     await revokeApiClient(trx, id, ctx.now());
-    await audit(trx, actorOf(ctx), { action: "apiClient.revoke", entity: "api_client", entityId: id, before: auditable(before) });
+    await audit(trx, actorOf(ctx), {
+      action: "apiClient.revoke",
+      entity: "api_client",
+      entityId: id,
+      before: auditable(before),
+    });
   });
   return clientOrThrow(ctx, id);
 }

@@ -1,5 +1,13 @@
-import { auditObjectKey, auditObjectLabels, insertAudit, listAudit, listAuditActions, verifyAuditChain } from "@hcp/db";
-import type { Db, TAuditFilter } from "@hcp/db";
+import {
+  auditObjectKey,
+  auditObjectLabels,
+  insertAudit,
+  listAudit,
+  listAuditActions,
+  verifyAuditChain,
+  type Db,
+  type TAuditFilter,
+} from "@hcp/db";
 
 import type { TContext } from "../context-types";
 
@@ -44,7 +52,13 @@ export async function auditPage(ctx: TContext, filter: TAuditFilter) {
   const [rows, actions] = await Promise.all([listAudit(ctx.db, filter), listAuditActions(ctx.db)]);
   const labels = await auditObjectLabels(ctx.db, rows);
   return {
-    rows: rows.map((row) => ({ ...row, entityLabel: labels.get(auditObjectKey(row)) ?? null, detail: row.detail ?? null, before: row.before ?? null, after: row.after ?? null })),
+    rows: rows.map((row) => ({
+      ...row,
+      entityLabel: labels.get(auditObjectKey(row)) ?? null,
+      detail: row.detail ?? null,
+      before: row.before ?? null,
+      after: row.after ?? null,
+    })),
     actions,
     nextBeforeId: rows.length === filter.limit ? (rows.at(-1)?.id ?? null) : null,
   };

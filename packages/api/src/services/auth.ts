@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 import { serialize } from "cookie";
-import { RateLimiterMemory } from "rate-limiter-flexible";
-import type { RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 
 import {
   deleteSession,
@@ -14,14 +13,13 @@ import {
   setUserPassword,
   verifyPassword,
 } from "@hcp/db";
-import { passwordProblem, signInLockedMessage } from "@hcp/domain";
-import type { TPasswordChange, TRole, TSignIn } from "@hcp/domain";
+import { passwordProblem, signInLockedMessage, type TPasswordChange, type TRole, type TSignIn } from "@hcp/domain";
 
-import type { TContext } from "../context-types";
 import { hashToken } from "../context";
+import type { TContext } from "../context-types";
 import { AppError, appError } from "../errors";
-import { announceWithdrawn, withdrawInTransaction } from "./prompts";
 import { actorOf, audit } from "./audit";
+import { announceWithdrawn, withdrawInTransaction } from "./prompts";
 
 export const SESSION_COOKIE = "hcp_session";
 export const DEVICE_COOKIE = "hcp_device";
@@ -67,8 +65,14 @@ function sessionCookie(ctx: TContext, token: string, maxAgeSeconds: number): str
  * attempt budgets: one server process per hall. A right password clears the username's count.
  */
 export const SIGN_IN_LIMITS = { perUsername: 5, perAddress: 30, lockSeconds: 15 * 60 } as const;
-const failuresByUsername = new RateLimiterMemory({ points: SIGN_IN_LIMITS.perUsername, duration: SIGN_IN_LIMITS.lockSeconds });
-const failuresByAddress = new RateLimiterMemory({ points: SIGN_IN_LIMITS.perAddress, duration: SIGN_IN_LIMITS.lockSeconds });
+const failuresByUsername = new RateLimiterMemory({
+  points: SIGN_IN_LIMITS.perUsername,
+  duration: SIGN_IN_LIMITS.lockSeconds,
+});
+const failuresByAddress = new RateLimiterMemory({
+  points: SIGN_IN_LIMITS.perAddress,
+  duration: SIGN_IN_LIMITS.lockSeconds,
+});
 
 /** SIGN_IN_LOCKED, its message naming the minutes to wait. */
 class SignInLockedError extends AppError {
@@ -86,7 +90,10 @@ function throttleKeys(ctx: TContext, username: string): { username: string; addr
 }
 
 async function refuseWhileLocked(keys: { username: string; address: string }): Promise<void> {
-  const [byUsername, byAddress] = await Promise.all([failuresByUsername.get(keys.username), failuresByAddress.get(keys.address)]);
+  const [byUsername, byAddress] = await Promise.all([
+    failuresByUsername.get(keys.username),
+    failuresByAddress.get(keys.address),
+  ]);
   const locked = [
     byUsername && byUsername.consumedPoints >= SIGN_IN_LIMITS.perUsername ? byUsername : null,
     byAddress && byAddress.consumedPoints >= SIGN_IN_LIMITS.perAddress ? byAddress : null,
@@ -96,7 +103,10 @@ async function refuseWhileLocked(keys: { username: string; address: string }): P
 
 /** Counts a wrong password; the attempt that uses up a budget is already answered with the lock. */
 async function countFailure(keys: { username: string; address: string }): Promise<void> {
-  const spent = await Promise.allSettled([failuresByUsername.consume(keys.username), failuresByAddress.consume(keys.address)]);
+  const spent = await Promise.allSettled([
+    failuresByUsername.consume(keys.username),
+    failuresByAddress.consume(keys.address),
+  ]);
   const refused = spent.flatMap((result) => {
     if (result.status === "rejected") return [result.reason as RateLimiterRes];
     return result.value.remainingPoints === 0 ? [result.value] : [];
@@ -126,7 +136,11 @@ export async function signIn(ctx: TContext, input: TSignIn): Promise<TSessionUse
       now,
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
     });
-    await audit(trx, { actorUserId: user.id, actorRole: user.role, now }, { action: "auth.signIn", entity: "user", entityId: user.id, detail: { ip: ctx.request.ip } });
+    await audit(
+      trx,
+      { actorUserId: user.id, actorRole: user.role, now },
+      { action: "auth.signIn", entity: "user", entityId: user.id, detail: { ip: ctx.request.ip } },
+    );
   });
   ctx.request.setCookie(sessionCookie(ctx, token, SESSION_TTL_MS / 1000));
   return toSessionUser(user);
@@ -154,8 +168,16 @@ export async function signOutEverywhere(ctx: TContext & { user: NonNullable<TCon
   const user = ctx.user;
   const { ended, withdrawn } = await ctx.db.transaction().execute(async (trx) => {
     const count = await deleteUserSessions(trx, user.id);
-    await audit(trx, actorOf(ctx), { action: "auth.signOutEverywhere", entity: "user", entityId: user.id, detail: { ended: count } });
-    const closed = user.staff_id === null ? [] : await withdrawInTransaction(trx, actorOf(ctx), { staffId: user.staff_id }, "sessionEnded");
+    await audit(trx, actorOf(ctx), {
+      action: "auth.signOutEverywhere",
+      entity: "user",
+      entityId: user.id,
+      detail: { ended: count },
+    });
+    const closed =
+      user.staff_id === null
+        ? []
+        : await withdrawInTransaction(trx, actorOf(ctx), { staffId: user.staff_id }, "sessionEnded");
     return { ended: count, withdrawn: closed };
   });
   announceWithdrawn(ctx, withdrawn);
@@ -167,9 +189,13 @@ export async function signOutEverywhere(ctx: TContext & { user: NonNullable<TCon
  * A new password for the signed-in user: the current one proves it is them, the rules of
  * passwordProblem apply, and every other session ends (whoever knew the old password is out).
  */
-export async function changePassword(ctx: TContext & { user: NonNullable<TContext["user"]>; sessionId: string }, input: TPasswordChange): Promise<void> {
+export async function changePassword(
+  ctx: TContext & { user: NonNullable<TContext["user"]>; sessionId: string },
+  input: TPasswordChange,
+): Promise<void> {
   const user = await findUserById(ctx.db, ctx.user.id);
-  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword))) throw appError("PASSWORD_WRONG", "BAD_REQUEST");
+  if (!user || !(await verifyPassword(user.password_hash, input.currentPassword)))
+    throw appError("PASSWORD_WRONG", "BAD_REQUEST");
   const problem = passwordProblem(input.newPassword, user.username);
   if (problem) throw appError(problem, "BAD_REQUEST");
   const passwordHash = await hashPassword(input.newPassword);

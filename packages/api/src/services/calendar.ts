@@ -2,16 +2,18 @@ import {
   confirmedCalendarYears,
   listCalendarExceptions,
   listPromisedCaseDuesFrom,
-  promisedCaseDueSpan,
-  workOrderDueSpan,
   listWorkOrderDuesFrom,
   lockCalendarYear,
+  promisedCaseDueSpan,
   replaceCalendarYearDays,
   saveCalendarYearConfirmation,
   setCaseDueDate,
   setWorkOrderDues,
+  workOrderDueSpan,
+  type Db,
+  type TDueSpan,
+  type TReportRange,
 } from "@hcp/db";
-import type { Db, TDueSpan, TReportRange } from "@hcp/db";
 import {
   addCalendarDays,
   addWorkingDays,
@@ -21,8 +23,9 @@ import {
   isProvisionalSpan,
   scheduleDays,
   scheduleFromDays,
+  type TCalendarExceptions,
+  type THolidaySchedule,
 } from "@hcp/domain";
-import type { TCalendarExceptions, THolidaySchedule } from "@hcp/domain";
 
 import type { TContext } from "../context-types";
 import { actorOf, audit } from "./audit";
@@ -64,7 +67,11 @@ export async function provisionalCalendar(db: Db): Promise<(...dates: string[]) 
  * Derived, not stored: confirming a year recounts every due date across it in the confirming
  * transaction, so a due date touching only confirmed years is already on the confirmed calendar.
  */
-export function isDueDateProvisional(provisional: (...dates: string[]) => boolean, receivedAt: Date, dueDate: string | null): boolean {
+export function isDueDateProvisional(
+  provisional: (...dates: string[]) => boolean,
+  receivedAt: Date,
+  dueDate: string | null,
+): boolean {
   return dueDate !== null && provisional(hallDate(receivedAt), dueDate);
 }
 
@@ -76,7 +83,11 @@ export interface TDeadlinesProvisional {
   workOrders: boolean;
 }
 
-export async function deadlinesProvisional(db: Db, range: TReportRange, provisional?: (...dates: string[]) => boolean): Promise<TDeadlinesProvisional> {
+export async function deadlinesProvisional(
+  db: Db,
+  range: TReportRange,
+  provisional?: (...dates: string[]) => boolean,
+): Promise<TDeadlinesProvisional> {
   const counted = provisional ?? (await provisionalCalendar(db));
   const [cases, orders] = await Promise.all([promisedCaseDueSpan(db, range), workOrderDueSpan(db, range)]);
   return { onTimeCompletion: isSpanProvisional(counted, cases), workOrders: isSpanProvisional(counted, orders) };
@@ -163,16 +174,28 @@ async function recountCaseDues(
  * move audited), so no running deadline keeps the "weekdays only" count it was given before;
  * closed orders and met deadlines stay as they were judged.
  */
-export async function confirmHolidaySchedule(ctx: TUserContext, schedule: THolidaySchedule, source: "form" | "file"): Promise<TScheduleConfirmed> {
+export async function confirmHolidaySchedule(
+  ctx: TUserContext,
+  schedule: THolidaySchedule,
+  source: "form" | "file",
+): Promise<TScheduleConfirmed> {
   const { year } = schedule;
   // Deadlines of orders opened late the year before, or running into the next, cross this year too.
   const span = { from: `${year - 1}-01-01`, to: `${year + 1}-12-31` };
   return ctx.db.transaction().execute(async (trx) => {
     const confirmationBefore = await lockCalendarYear(trx, year);
     const before = await exceptionsBetween(trx, span.from, span.to);
-    const daysBefore = [...before].filter(([date]) => date.startsWith(`${year}-`)).map(([date, day]) => ({ date, ...day }));
+    const daysBefore = [...before]
+      .filter(([date]) => date.startsWith(`${year}-`))
+      .map(([date, day]) => ({ date, ...day }));
     await replaceCalendarYearDays(trx, year, scheduleDays(schedule));
-    const confirmation = { year, source, confirmedByUserId: ctx.user.id, confirmedByName: ctx.user.display_name, confirmedAt: ctx.now() };
+    const confirmation = {
+      year,
+      source,
+      confirmedByUserId: ctx.user.id,
+      confirmedByName: ctx.user.display_name,
+      confirmedAt: ctx.now(),
+    };
     await saveCalendarYearConfirmation(trx, confirmation);
     const after = await exceptionsBetween(trx, span.from, span.to);
 
@@ -204,6 +227,11 @@ export async function confirmHolidaySchedule(ctx: TUserContext, schedule: THolid
       before: { confirmed: confirmationBefore ?? null, schedule: scheduleFromDays(year, daysBefore) },
       after: { source, schedule, movedWorkOrders: movedWorkOrders.map((order) => order.id), movedCases },
     });
-    return { year, workingDays: countWorkingDays(`${year}-01-01`, `${year}-12-31`, after), movedWorkOrders, movedCases };
+    return {
+      year,
+      workingDays: countWorkingDays(`${year}-01-01`, `${year}-12-31`, after),
+      movedWorkOrders,
+      movedCases,
+    };
   });
 }

@@ -1,5 +1,4 @@
-import { findCaseById, findCaseReceiptNames } from "@hcp/db";
-import type { User } from "@hcp/db";
+import { findCaseById, findCaseReceiptNames, type User } from "@hcp/db";
 
 import type { TContext } from "../context-types";
 import { appError } from "../errors";
@@ -36,7 +35,8 @@ export async function caseReceipt(ctx: TStaffContext, caseId: number): Promise<T
   if (row?.hall_id !== ctx.user.hall_id || !row) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
   if (row.staff_id !== ctx.staffId) throw appError("CASE_NOT_YOURS", "FORBIDDEN");
   const deadline = await ratingDeadlineOf(ctx, row);
-  if (row.status !== "completed" || !row.completed_at || !deadline) throw appError("CASE_NOT_COMPLETED", "PRECONDITION_FAILED");
+  if (row.status !== "completed" || !row.completed_at || !deadline)
+    throw appError("CASE_NOT_COMPLETED", "PRECONDITION_FAILED");
   const details = await findCaseReceiptNames(ctx.db, row.id);
   const token = issueRatingLink(ctx.dataKey, { caseId: row.id, expiresAt: deadline });
   await audit(ctx.db, actorOf(ctx), { action: "case.receipt", entity: "case", entityId: row.id });

@@ -1,29 +1,27 @@
 import {
-  completeCase as markCaseCompleted,
   findCaseById,
   findHallById,
+  findOpenPromptOfCase,
   findRatingOfCase,
   findServiceItem,
   findStaffWindowId,
-  insertCase,
-  findOpenPromptOfCase,
   findWindowPresence,
+  insertCase,
   insertPrompt,
   listPendingPrompts,
   lockCase,
+  completeCase as markCaseCompleted,
   nextCounterValue,
+  type Case,
 } from "@hcp/db";
-import type { Case } from "@hcp/db";
-import { hallDate, maskApplicantName } from "@hcp/domain";
-import type { TCaseCreate } from "@hcp/domain";
+import { hallDate, maskApplicantName, type TCaseCreate } from "@hcp/domain";
 
 import type { TContext } from "../context-types";
 import { appError } from "../errors";
+import { actorOf, audit, type TAuditActor } from "./audit";
 import { addHallWorkingDays, isDueDateProvisional, provisionalCalendar } from "./calendar";
 import { applicantDataColumns } from "./privacy";
 import { announceWithdrawn, toPromptEvent, withdrawInTransaction } from "./prompts";
-import { actorOf, audit } from "./audit";
-import type { TAuditActor } from "./audit";
 
 type TStaffContext = TContext & { user: NonNullable<TContext["user"]>; staffId: number };
 
@@ -127,7 +125,12 @@ export async function completeCase(ctx: TStaffContext, caseId: number): Promise<
  */
 export async function inviteRating(ctx: TStaffContext, caseId: number): Promise<{ promptId: number }> {
   const row = await requireOwnCase(ctx, caseId);
-  return promptAtWindow(ctx, row, { windowId: () => requireWindow(ctx), staffId: ctx.staffId, actor: actorOf(ctx), ownSession: true });
+  return promptAtWindow(ctx, row, {
+    windowId: () => requireWindow(ctx),
+    staffId: ctx.staffId,
+    actor: actorOf(ctx),
+    ownSession: true,
+  });
 }
 
 /**
@@ -184,17 +187,29 @@ export async function promptAtWindow(
     // The window was read before this transaction: a sign-in by someone else since then has ended
     // the staff member's session, and their case must not join the next occupant's.
     if (by.ownSession && presence?.staffId !== by.staffId) throw appError("NOT_AT_WINDOW", "PRECONDITION_FAILED");
-    const id = await insertPrompt(trx, { caseId, windowId, staffId: by.staffId, presenceId: presence?.id ?? null, now });
-    await audit(trx, { actorUserId: by.actor.actorUserId, actorRole: by.actor.actorRole, now }, {
-      action: "rating.invite",
-      entity: "case",
-      entityId: caseId,
-      detail: { promptId: id, windowId },
+    const id = await insertPrompt(trx, {
+      caseId,
+      windowId,
+      staffId: by.staffId,
+      presenceId: presence?.id ?? null,
+      now,
     });
+    await audit(
+      trx,
+      { actorUserId: by.actor.actorUserId, actorRole: by.actor.actorRole, now },
+      {
+        action: "rating.invite",
+        entity: "case",
+        entityId: caseId,
+        detail: { promptId: id, windowId },
+      },
+    );
     return { promptId: id, created: true };
   });
   if (created) {
-    const prompt = (await listPendingPrompts(ctx.db, windowId, promptId - 1)).find((view) => view.promptId === promptId);
+    const prompt = (await listPendingPrompts(ctx.db, windowId, promptId - 1)).find(
+      (view) => view.promptId === promptId,
+    );
     if (prompt) ctx.bus.publish(windowId, { type: "prompt", prompt: toPromptEvent(prompt) });
   }
   return { promptId };

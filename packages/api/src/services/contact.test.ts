@@ -2,7 +2,19 @@ import { randomBytes } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
-import { cipherKeyId, contactLookupHash, decryptContact, decryptWith, encryptContact, encryptWith, keyringDataKey, keyringOf, lookupHashWith, parseDataKeys, singleKeyring } from "./contact";
+import {
+  cipherKeyId,
+  contactLookupHash,
+  decryptContact,
+  decryptWith,
+  encryptContact,
+  encryptWith,
+  keyringDataKey,
+  keyringOf,
+  lookupHashWith,
+  parseDataKeys,
+  singleKeyring,
+} from "./contact";
 import { applicantDataColumns } from "./privacy";
 
 const HEX1 = "11".repeat(32);
@@ -24,7 +36,14 @@ describe("cipher format", () => {
   });
 
   test("a changed ciphertext or a swapped key id does not open", () => {
-    const ring: ReturnType<typeof singleKeyring> = { currentId: "k2", rootId: "k1", keys: new Map([["k1", randomBytes(32)], ["k2", randomBytes(32)]]) };
+    const ring: ReturnType<typeof singleKeyring> = {
+      currentId: "k2",
+      rootId: "k1",
+      keys: new Map([
+        ["k1", randomBytes(32)],
+        ["k2", randomBytes(32)],
+      ]),
+    };
     const stored = encryptWith(ring, "13812345678");
     const [kid, iv, tag, body = ""] = stored.split(":");
     const flipped = Buffer.from(body, "base64url");
@@ -62,9 +81,15 @@ describe("cipher format", () => {
     expect(parseDataKeys({})).toBeNull();
     expect(() => parseDataKeys({ HCP_DATA_KEY: "abc" })).toThrow("64 hex");
     expect(() => parseDataKeys({ HCP_DATA_KEY: HEX1, HCP_DATA_KEYS: `k1:${HEX1}` })).toThrow("not both");
-    expect(() => parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1},k2:${HEX2}` })).toThrow("HCP_DATA_KEY_ID must name the current key");
-    expect(() => parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1}`, HCP_DATA_KEY_ID: "k3" })).toThrow("k3 is not in HCP_DATA_KEYS");
-    expect(() => parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1},k1:${HEX2}`, HCP_DATA_KEY_ID: "k1" })).toThrow("listed twice");
+    expect(() => parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1},k2:${HEX2}` })).toThrow(
+      "HCP_DATA_KEY_ID must name the current key",
+    );
+    expect(() => parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1}`, HCP_DATA_KEY_ID: "k3" })).toThrow(
+      "k3 is not in HCP_DATA_KEYS",
+    );
+    expect(() => parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1},k1:${HEX2}`, HCP_DATA_KEY_ID: "k1" })).toThrow(
+      "listed twice",
+    );
     expect(parseDataKeys({ HCP_DATA_KEYS: `k1:${HEX1}` })).toMatchObject({ currentId: "k1", rootId: "k1" });
   });
 });
@@ -81,7 +106,10 @@ describe("applicant columns", () => {
       applicant_id_no_masked: "",
     });
     const both = applicantDataColumns(key, { phone: "13812345678", idNo: "11010519491231002X" });
-    expect(both).toMatchObject({ applicant_contact_masked: "138****5678", applicant_id_no_masked: "1101**********002X" });
+    expect(both).toMatchObject({
+      applicant_contact_masked: "138****5678",
+      applicant_id_no_masked: "1101**********002X",
+    });
     expect(decryptContact(key, both.applicant_id_no_cipher ?? "")).toBe("11010519491231002X");
   });
 });
@@ -102,7 +130,9 @@ describe("applicant contact at rest", () => {
     const [keyId, iv, tag, body] = encryptContact(key, "13812345678").split(":") as [string, string, string, string];
     const tampered = Buffer.from(body, "base64url");
     tampered[0] = (tampered[0] ?? 0) ^ 1;
-    expect(() => decryptContact(key, [keyId, iv, tag, tampered.toString("base64url")].join(":"))).toThrow(/unable to authenticate/i);
+    expect(() => decryptContact(key, [keyId, iv, tag, tampered.toString("base64url")].join(":"))).toThrow(
+      /unable to authenticate/i,
+    );
     // The untouched cipher still opens, so the refusal above is the tampering and nothing else.
     expect(decryptContact(key, [keyId, iv, tag, body].join(":"))).toBe("13812345678");
     expect(contactLookupHash(key, "13812345678")).toBe(contactLookupHash(key, "13812345678"));

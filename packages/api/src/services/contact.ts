@@ -46,17 +46,25 @@ export function keyringOf(dataKey: Buffer): TDataKeyring {
  * `HCP_DATA_KEYS="k1:<64 hex>,k2:<64 hex>"` with `HCP_DATA_KEY_ID=k2` naming the current key, or
  * the one key of `HCP_DATA_KEY` (it becomes `k1`). Returns null when neither is set.
  */
-export function parseDataKeys(env: { HCP_DATA_KEYS?: string | undefined; HCP_DATA_KEY_ID?: string | undefined; HCP_DATA_KEY?: string | undefined }): TDataKeyring | null {
-  if (env.HCP_DATA_KEYS && env.HCP_DATA_KEY) throw new Error("set HCP_DATA_KEYS or HCP_DATA_KEY, not both (HCP_DATA_KEY's key is k1 in the list)");
+export function parseDataKeys(env: {
+  HCP_DATA_KEYS?: string | undefined;
+  HCP_DATA_KEY_ID?: string | undefined;
+  HCP_DATA_KEY?: string | undefined;
+}): TDataKeyring | null {
+  if (env.HCP_DATA_KEYS && env.HCP_DATA_KEY)
+    throw new Error("set HCP_DATA_KEYS or HCP_DATA_KEY, not both (HCP_DATA_KEY's key is k1 in the list)");
   if (env.HCP_DATA_KEY) {
     if (!KEY_HEX.test(env.HCP_DATA_KEY)) throw new Error("HCP_DATA_KEY must be 64 hex characters (32 bytes)");
     return singleKeyring(Buffer.from(env.HCP_DATA_KEY, "hex"));
   }
   if (!env.HCP_DATA_KEYS) return null;
   const keys = new Map<string, Buffer>();
-  for (const entry of env.HCP_DATA_KEYS.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of env.HCP_DATA_KEYS.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [id = "", hex = ""] = entry.split(":");
-    if (!KEY_ID.test(id) || !KEY_HEX.test(hex)) throw new Error(`HCP_DATA_KEYS: "${id}:…" must be <key id>:<64 hex characters>`);
+    if (!KEY_ID.test(id) || !KEY_HEX.test(hex))
+      throw new Error(`HCP_DATA_KEYS: "${id}:…" must be <key id>:<64 hex characters>`);
     if (keys.has(id)) throw new Error(`HCP_DATA_KEYS: key id ${id} is listed twice`);
     keys.set(id, Buffer.from(hex, "hex"));
   }
@@ -74,7 +82,12 @@ export function encryptWith(ring: TDataKeyring, plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return [ring.currentId, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), body.toString("base64url")].join(":");
+  return [
+    ring.currentId,
+    iv.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+    body.toString("base64url"),
+  ].join(":");
 }
 
 /** The key id a stored cipher names; the unprefixed format of before key ids is the root key's. */

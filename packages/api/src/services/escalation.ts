@@ -1,12 +1,17 @@
-import { escalateWorkOrder, listOverdueWorkOrders } from "@hcp/db";
-import type { Db } from "@hcp/db";
+import { escalateWorkOrder, listOverdueWorkOrders, type Db } from "@hcp/db";
 import { hallDate } from "@hcp/domain";
 
 import { audit, systemActor } from "./audit";
 
 /** Where an escalation goes besides the console: an SMS gateway, the 12345 platform … */
 export interface TNotifier {
-  notify: (escalation: { workOrderId: number; hallId: number; departmentId: number; level: 1 | 2; reason: string }) => Promise<void>;
+  notify: (escalation: {
+    workOrderId: number;
+    hallId: number;
+    departmentId: number;
+    level: 1 | 2;
+    reason: string;
+  }) => Promise<void>;
 }
 
 /** The default: the console's queue and the order's timeline are the notice. */
@@ -52,7 +57,13 @@ export async function escalateOverdue(db: Db, now: Date, notifier: TNotifier = c
     });
     if (updated) {
       raised++;
-      await notifier.notify({ workOrderId: order.id, hallId: order.hall_id, departmentId: order.department_id, level, reason });
+      await notifier.notify({
+        workOrderId: order.id,
+        hallId: order.hall_id,
+        departmentId: order.department_id,
+        level,
+        reason,
+      });
     }
   }
   return raised;

@@ -1,15 +1,14 @@
 import { createHash, randomUUID } from "node:crypto";
 
-import { claimIdempotencyKey, findCaseByNo, releaseIdempotencyKey } from "@hcp/db";
-import { ZIdempotencyKey } from "@hcp/domain";
-import type { ZIntegrationRating } from "@hcp/domain";
 import type { z } from "zod";
+
+import { claimIdempotencyKey, findCaseByNo, releaseIdempotencyKey } from "@hcp/db";
+import { ZIdempotencyKey, type ZIntegrationRating } from "@hcp/domain";
 
 import type { TApiClient, TContext } from "../context-types";
 import { AppError, appError } from "../errors";
 import { clientHall } from "./api-client-gate";
-import { submitRating } from "./rating";
-import type { TRatingResult } from "./rating";
+import { submitRating, type TRatingResult } from "./rating";
 
 type TIntegrationRatingInput = z.output<typeof ZIntegrationRating>;
 
@@ -31,7 +30,9 @@ function requestHash(input: TIntegrationRatingInput): string {
  * its Idempotency-Key: two clients never collide, and the same key always names the same rating.
  */
 function ratingKeyOf(clientId: number, key: string): string {
-  const hex = createHash("sha256").update(`api-client:${String(clientId)}:${key}`).digest("hex");
+  const hex = createHash("sha256")
+    .update(`api-client:${String(clientId)}:${key}`)
+    .digest("hex");
   // RFC 9562 version 8 (custom) with the RFC variant bits.
   const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -47,7 +48,11 @@ function ratingKeyOf(clientId: number, key: string): string {
  * same body gets the first result (`replayed`), a different body 409 IDEMPOTENCY_CONFLICT. A
  * refused request gives its key back, so the corrected request may use it again.
  */
-export async function submitIntegrationRating(ctx: TContext, client: TApiClient, input: TIntegrationRatingInput): Promise<TRatingResult> {
+export async function submitIntegrationRating(
+  ctx: TContext,
+  client: TApiClient,
+  input: TIntegrationRatingInput,
+): Promise<TRatingResult> {
   const header = ctx.request.idempotencyKey ?? null;
   let key: string | null = null;
   if (header !== null) {
@@ -60,7 +65,8 @@ export async function submitIntegrationRating(ctx: TContext, client: TApiClient,
   clientHall(client, row.hall_id);
 
   const claim = key === null ? null : { clientId: client.id, key, requestHash: requestHash(input), now: ctx.now() };
-  if (claim && (await claimIdempotencyKey(ctx.db, claim)) !== claim.requestHash) throw appError("IDEMPOTENCY_CONFLICT", "CONFLICT");
+  if (claim && (await claimIdempotencyKey(ctx.db, claim)) !== claim.requestHash)
+    throw appError("IDEMPOTENCY_CONFLICT", "CONFLICT");
   try {
     return await submitRating(
       ctx,
@@ -75,7 +81,8 @@ export async function submitIntegrationRating(ctx: TContext, client: TApiClient,
       { channel: input.channel, windowId: null },
     );
   } catch (error) {
-    if (claim && error instanceof AppError && error.appCode !== "IDEMPOTENCY_CONFLICT") await releaseIdempotencyKey(ctx.db, claim);
+    if (claim && error instanceof AppError && error.appCode !== "IDEMPOTENCY_CONFLICT")
+      await releaseIdempotencyKey(ctx.db, claim);
     throw error;
   }
 }

@@ -30,13 +30,21 @@ function hallReader(ctx: TContext, client: TApiClient, hallId: number): TUserCon
 }
 
 /** GET /integration/performance/windows: the window ranking of a granted hall for a period. */
-export function integrationWindowRanking(ctx: TContext, client: TApiClient, input: TPeriod & { hallId?: number | undefined }) {
+export function integrationWindowRanking(
+  ctx: TContext,
+  client: TApiClient,
+  input: TPeriod & { hallId?: number | undefined },
+) {
   const hallId = clientHall(client, input.hallId ?? ctx.request.hallId);
   return windowRanking(hallReader(ctx, client, hallId), { from: input.from, to: input.to });
 }
 
 /** GET /integration/reports/monthly: the hall's monthly report, archived or built live for a closed month. */
-export function integrationMonthlyReport(ctx: TContext, client: TApiClient, input: { hallId?: number | undefined; month: string }) {
+export function integrationMonthlyReport(
+  ctx: TContext,
+  client: TApiClient,
+  input: { hallId?: number | undefined; month: string },
+) {
   const hallId = clientHall(client, input.hallId ?? ctx.request.hallId);
   return monthlyReport(ctx, hallId, input.month);
 }

@@ -1,5 +1,15 @@
-import { findHallById, listCalendarExceptions, listDepartments, listWindowsWithStaff, readTallies } from "@hcp/db";
-import type { TTallyDimension, TTallyFilter, TTallyKey, TTallySource, TWindowWithStaff } from "@hcp/db";
+import {
+  findHallById,
+  listCalendarExceptions,
+  listDepartments,
+  listWindowsWithStaff,
+  readTallies,
+  type TTallyDimension,
+  type TTallyFilter,
+  type TTallyKey,
+  type TTallySource,
+  type TWindowWithStaff,
+} from "@hcp/db";
 import {
   addCalendarDays,
   countWorkingDays,
@@ -12,12 +22,14 @@ import {
   RATING_RULE_LIMITS,
   ratingMetrics,
   sumTallies,
+  type TLevelCounts,
+  type TPeriod,
+  type TRatingTally,
+  type TRatio,
 } from "@hcp/domain";
-import type { TLevelCounts, TPeriod, TRatingTally, TRatio } from "@hcp/domain";
 
 import type { TContext } from "../context-types";
-import { deadlinesProvisional, provisionalCalendar } from "./calendar";
-import type { TDeadlinesProvisional } from "./calendar";
+import { deadlinesProvisional, provisionalCalendar, type TDeadlinesProvisional } from "./calendar";
 import { servedNames, windowServers } from "./window-servers";
 
 export type TUserContext = TContext & {
@@ -155,7 +167,11 @@ export async function periodOverview(ctx: TUserContext, period: TPeriod): Promis
     listCalendarExceptions(ctx.db, period.from, period.to),
     windowServers(ctx.db, ctx.user.hall_id, period, departmentScope(ctx)),
     provisionalCalendar(ctx.db),
-    deadlinesProvisional(ctx.db, { hallId: ctx.user.hall_id, ...hallDayBounds(period.from, period.to), departmentId: departmentScope(ctx) }),
+    deadlinesProvisional(ctx.db, {
+      hallId: ctx.user.hall_id,
+      ...hallDayBounds(period.from, period.to),
+      departmentId: departmentScope(ctx),
+    }),
   ]);
   const totals = sumTallies(byWindow.values());
   const workingDays = countWorkingDays(period.from, period.to, new Map(exceptions.map((day) => [day.date, day])));

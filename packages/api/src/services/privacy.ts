@@ -1,13 +1,26 @@
-import { findCaseById, findRatingOfCase, listApplicantDataPage, listCaseIdsByApplicantHash, updateCase } from "@hcp/db";
-import type { Case, Db } from "@hcp/db";
-import { maskIdNumber, maskPhone } from "@hcp/domain";
-import type { TContactField, TContactReveal } from "@hcp/domain";
+import {
+  findCaseById,
+  findRatingOfCase,
+  listApplicantDataPage,
+  listCaseIdsByApplicantHash,
+  updateCase,
+  type Case,
+  type Db,
+} from "@hcp/db";
+import { maskIdNumber, maskPhone, type TContactField, type TContactReveal } from "@hcp/domain";
 
 import type { TContext } from "../context-types";
 import { appError } from "../errors";
 import { actorOf, audit, systemActor } from "./audit";
-import { cipherKeyId, decryptContact, decryptWith, encryptWith, keyringOf, lookupHashWith } from "./contact";
-import type { TDataKeyring } from "./contact";
+import {
+  cipherKeyId,
+  decryptContact,
+  decryptWith,
+  encryptWith,
+  keyringOf,
+  lookupHashWith,
+  type TDataKeyring,
+} from "./contact";
 
 type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
 
@@ -60,7 +73,10 @@ function mayReveal(user: TUserContext["user"], row: Case): boolean {
  * written before the value leaves, so no reveal goes unlogged; the record holds the reason and the
  * masked value, never the clear one.
  */
-export async function revealContact(ctx: TUserContext, input: TContactReveal): Promise<{ value: string; masked: string }> {
+export async function revealContact(
+  ctx: TUserContext,
+  input: TContactReveal,
+): Promise<{ value: string; masked: string }> {
   const row = await findCaseById(ctx.db, input.caseId);
   if (row?.hall_id !== ctx.user.hall_id || !row) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
   if (!mayReveal(ctx.user, row) || (ctx.user.role === "window_staff" && (await isRated(ctx.db, row.id)))) {
@@ -119,7 +135,11 @@ export interface TRekeyResult {
 }
 
 /** What one field of a row needs to be current: cipher under the current key, hash, mask. */
-function refreshField(ring: TDataKeyring, field: TContactField, row: TApplicantRow): { changes: Partial<Record<TApplicantColumn, string>>; fromKey: string | null } {
+function refreshField(
+  ring: TDataKeyring,
+  field: TContactField,
+  row: TApplicantRow,
+): { changes: Partial<Record<TApplicantColumn, string>>; fromKey: string | null } {
   const columns = FIELD_COLUMNS[field];
   const cipher = row[columns.cipher];
   if (!cipher) return { changes: {}, fromKey: null };
@@ -154,7 +174,8 @@ export async function rekeyApplicantData(db: Db, ring: TDataKeyring, now: Date, 
       for (const row of rows) {
         const phone = refreshField(ring, "phone", row);
         const idNo = refreshField(ring, "idNo", row);
-        for (const keyId of [phone.fromKey, idNo.fromKey]) if (keyId !== null) fromKeys[keyId] = (fromKeys[keyId] ?? 0) + 1;
+        for (const keyId of [phone.fromKey, idNo.fromKey])
+          if (keyId !== null) fromKeys[keyId] = (fromKeys[keyId] ?? 0) + 1;
         if (phone.fromKey !== null || idNo.fromKey !== null) reencrypted += 1;
         const changes = { ...phone.changes, ...idNo.changes };
         await updateCase(trx, row.id, changes);
@@ -167,7 +188,12 @@ export async function rekeyApplicantData(db: Db, ring: TDataKeyring, now: Date, 
     action: "privacy.rekey",
     entity: "data_key",
     entityId: ring.currentId,
-    after: { currentKeyId: ring.currentId, casesExamined: examined, casesReencrypted: reencrypted, ciphersFromKey: fromKeys },
+    after: {
+      currentKeyId: ring.currentId,
+      casesExamined: examined,
+      casesReencrypted: reencrypted,
+      ciphersFromKey: fromKeys,
+    },
   });
   return { examined, reencrypted };
 }

@@ -1,11 +1,19 @@
-import { closePrompt, findPrompt, listLapsedPrompts, SESSION_IDLE_MS, timeOutPrompts, withdrawPrompts } from "@hcp/db";
-import type { Db, TPromptView, TWithdrawnPrompt } from "@hcp/db";
+import {
+  closePrompt,
+  findPrompt,
+  listLapsedPrompts,
+  SESSION_IDLE_MS,
+  timeOutPrompts,
+  withdrawPrompts,
+  type Db,
+  type TPromptView,
+  type TWithdrawnPrompt,
+} from "@hcp/db";
 
 import type { TPromptEvent, WindowBus } from "../bus";
 import type { TContext, TDevice } from "../context-types";
 import { appError } from "../errors";
-import { audit, systemActor } from "./audit";
-import type { TAuditActor } from "./audit";
+import { audit, systemActor, type TAuditActor } from "./audit";
 
 export function toPromptEvent(view: TPromptView): TPromptEvent {
   return { ...view, createdAt: view.createdAt.toISOString() };
@@ -38,7 +46,8 @@ export async function withdrawInTransaction(
 
 /** Committed: each evaluator drops what was withdrawn at its window. */
 export function announceWithdrawn(ctx: Pick<TContext, "bus">, withdrawn: readonly TWithdrawnPrompt[]): void {
-  for (const prompt of withdrawn) ctx.bus.publish(prompt.windowId, { type: "promptClosed", promptId: prompt.id, status: "withdrawn" });
+  for (const prompt of withdrawn)
+    ctx.bus.publish(prompt.windowId, { type: "promptClosed", promptId: prompt.id, status: "withdrawn" });
 }
 
 /**
@@ -53,8 +62,15 @@ const PROMPT_SWEEP_GRACE_MS = 2 * 60_000;
  * within its timeout and the grace is timed out — so no evaluator coming back online later shows
  * an old case to the next citizen. Each with its audit record, in one transaction.
  */
-export async function sweepLapsedPrompts(deps: { db: Db; bus: WindowBus; now: Date }): Promise<{ withdrawn: number; timedOut: number }> {
-  const lapsed = await listLapsedPrompts(deps.db, deps.now, { idleMs: SESSION_IDLE_MS, graceMs: PROMPT_SWEEP_GRACE_MS });
+export async function sweepLapsedPrompts(deps: {
+  db: Db;
+  bus: WindowBus;
+  now: Date;
+}): Promise<{ withdrawn: number; timedOut: number }> {
+  const lapsed = await listLapsedPrompts(deps.db, deps.now, {
+    idleMs: SESSION_IDLE_MS,
+    graceMs: PROMPT_SWEEP_GRACE_MS,
+  });
   if (lapsed.sessionEnded.length === 0 && lapsed.timedOut.length === 0) return { withdrawn: 0, timedOut: 0 };
   const system = systemActor(deps.now);
   const closed = await deps.db.transaction().execute(async (trx) => {
@@ -71,7 +87,8 @@ export async function sweepLapsedPrompts(deps: { db: Db; bus: WindowBus; now: Da
     return { withdrawn, timedOut };
   });
   announceWithdrawn(deps, closed.withdrawn);
-  for (const prompt of closed.timedOut) deps.bus.publish(prompt.windowId, { type: "promptClosed", promptId: prompt.id, status: "timed_out" });
+  for (const prompt of closed.timedOut)
+    deps.bus.publish(prompt.windowId, { type: "promptClosed", promptId: prompt.id, status: "timed_out" });
   return { withdrawn: closed.withdrawn.length, timedOut: closed.timedOut.length };
 }
 
@@ -79,7 +96,11 @@ export async function sweepLapsedPrompts(deps: { db: Db; bus: WindowBus; now: Da
  * The citizen walked away from the evaluator: the prompt of its window ends unrated, and the
  * closed prompt and its "timed out" record commit together, never one without the other.
  */
-export async function timeOutAtWindow(ctx: TContext, device: TDevice & { windowId: number }, promptId: number): Promise<{ closed: boolean }> {
+export async function timeOutAtWindow(
+  ctx: TContext,
+  device: TDevice & { windowId: number },
+  promptId: number,
+): Promise<{ closed: boolean }> {
   const prompt = await findPrompt(ctx.db, promptId);
   if (prompt?.window_id !== device.windowId || !prompt) throw appError("PROMPT_NOT_FOUND", "NOT_FOUND");
   const now = ctx.now();

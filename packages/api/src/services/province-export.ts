@@ -8,10 +8,19 @@ import {
   releaseAdvisoryLock,
   settleOutboxRow,
   tryAdvisoryLock,
+  type Db,
+  type TProvinceConfigRow,
+  type TProvinceOutboxRow,
 } from "@hcp/db";
-import type { Db, TProvinceConfigRow, TProvinceOutboxRow } from "@hcp/db";
-import { interfaceTime, nationalEvaluationRecord, retryDelayMs, ZChannelMap } from "@hcp/domain";
-import type { TLevelCoding, TNationalRecord, TProvinceExportConfig } from "@hcp/domain";
+import {
+  interfaceTime,
+  nationalEvaluationRecord,
+  retryDelayMs,
+  ZChannelMap,
+  type TLevelCoding,
+  type TNationalRecord,
+  type TProvinceExportConfig,
+} from "@hcp/domain";
 
 /**
  * Sends queued records to each hall's provincial endpoint. Protocol (README, 省级对接): one JSON
@@ -48,7 +57,11 @@ export function exportConfigOf(row: TProvinceConfigRow): TProvinceExportConfig {
 }
 
 /** The national record for one queued change, or null when its source rows are gone. */
-async function recordFor(db: Db, row: TProvinceOutboxRow, config: TProvinceExportConfig): Promise<TNationalRecord | null> {
+async function recordFor(
+  db: Db,
+  row: TProvinceOutboxRow,
+  config: TProvinceExportConfig,
+): Promise<TNationalRecord | null> {
   if (row.kind === "rating" || row.kind === "follow_up") {
     const source = await provinceRatingSource(db, row.ref_id);
     return source ? nationalEvaluationRecord(source, config) : null;
@@ -87,7 +100,12 @@ async function recordFor(db: Db, row: TProvinceOutboxRow, config: TProvinceExpor
 
 type TOutcome = { status: "accepted" } | { status: "rejected"; reason: string } | { status: "retry"; reason: string };
 
-async function post(endpoint: string, record: TNationalRecord, idempotencyKey: string, timeoutMs: number): Promise<TOutcome> {
+async function post(
+  endpoint: string,
+  record: TNationalRecord,
+  idempotencyKey: string,
+  timeoutMs: number,
+): Promise<TOutcome> {
   let response: Response;
   try {
     response = await fetch(endpoint, {
@@ -98,7 +116,12 @@ async function post(endpoint: string, record: TNationalRecord, idempotencyKey: s
     });
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    return { status: "retry", reason: timedOut ? `省级平台 ${timeoutMs} ms 内未响应` : `无法连接省级平台：${error instanceof Error ? error.message : String(error)}` };
+    return {
+      status: "retry",
+      reason: timedOut
+        ? `省级平台 ${timeoutMs} ms 内未响应`
+        : `无法连接省级平台：${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const text = await response.text().catch(() => "");
   if (response.status === 408 || response.status === 429 || response.status >= 500) {
@@ -116,7 +139,12 @@ async function post(endpoint: string, record: TNationalRecord, idempotencyKey: s
   return { status: "rejected", reason: `代码 ${JSON.stringify(body.code)}${message ? `：${message}` : ""}` };
 }
 
-async function sendRow(db: Db, row: TProvinceOutboxRow, config: TProvinceExportConfig, now: Date): Promise<keyof TProvinceSendSummary> {
+async function sendRow(
+  db: Db,
+  row: TProvinceOutboxRow,
+  config: TProvinceExportConfig,
+  now: Date,
+): Promise<keyof TProvinceSendSummary> {
   const record = await recordFor(db, row, config);
   if (!record) {
     await settleOutboxRow(db, row.id, { status: "rejected", error: "记录已不存在，未上报" }, now);

@@ -1,7 +1,5 @@
-import { findProvinceConfig, listRejectedOutboxRows, requeueOutboxRow, saveProvinceConfig } from "@hcp/db";
-import type { User } from "@hcp/db";
-import { PROVINCE_RECORD_KIND_LABELS } from "@hcp/domain";
-import type { TProvinceExportConfig } from "@hcp/domain";
+import { findProvinceConfig, listRejectedOutboxRows, requeueOutboxRow, saveProvinceConfig, type User } from "@hcp/db";
+import { PROVINCE_RECORD_KIND_LABELS, type TProvinceExportConfig } from "@hcp/domain";
 
 import type { TContext } from "../context-types";
 import { appError } from "../errors";
@@ -15,7 +13,14 @@ export async function provinceConfig(ctx: THallUserContext) {
   const stored = await findProvinceConfig(ctx.db, ctx.user.hall_id);
   return stored
     ? exportConfigOf(stored)
-    : { enabled: false, endpoint: "", channelMap: {}, levelCoding: "national" as const, dataSource: "", timeoutMs: 10_000 };
+    : {
+        enabled: false,
+        endpoint: "",
+        channelMap: {},
+        levelCoding: "national" as const,
+        dataSource: "",
+        timeoutMs: 10_000,
+      };
 }
 
 /** Saves the hall's export settings with their audit record (before and after) in one transaction. */
@@ -37,7 +42,13 @@ export async function updateProvinceConfig(ctx: THallUserContext, input: TProvin
       ctx.now(),
     );
     const before = stored ? exportConfigOf(stored) : null;
-    await audit(trx, actorOf(ctx), { action: "province.updateConfig", entity: "province_export_config", entityId: ctx.user.hall_id, before, after: input });
+    await audit(trx, actorOf(ctx), {
+      action: "province.updateConfig",
+      entity: "province_export_config",
+      entityId: ctx.user.hall_id,
+      before,
+      after: input,
+    });
   });
 }
 

@@ -1,6 +1,5 @@
 import { findCaseByNo, findRatingByIdempotencyKey, findWindow, insertRatingSignals } from "@hcp/db";
-import { APP_ERROR_MESSAGES, hallDateTimeText, LEVEL_LABELS } from "@hcp/domain";
-import type { TRefusedRatingReport } from "@hcp/domain";
+import { APP_ERROR_MESSAGES, hallDateTimeText, LEVEL_LABELS, type TRefusedRatingReport } from "@hcp/domain";
 
 import type { TContext } from "../context-types";
 import { appError, isDuplicateKey } from "../errors";
@@ -16,7 +15,11 @@ function detailOf(report: TRefusedRatingReport): string {
  * It becomes a signal for review at the evaluator's window, once per rating, and only while the
  * rating is indeed not stored (a later retry may have gone through).
  */
-export async function reportRefusedRating(ctx: TContext, device: { id: number; windowId: number }, report: TRefusedRatingReport): Promise<{ recorded: boolean }> {
+export async function reportRefusedRating(
+  ctx: TContext,
+  device: { id: number; windowId: number },
+  report: TRefusedRatingReport,
+): Promise<{ recorded: boolean }> {
   if (await findRatingByIdempotencyKey(ctx.db, report.idempotencyKey)) return { recorded: false };
   const window = await findWindow(ctx.db, device.windowId);
   if (!window) throw appError("DEVICE_UNKNOWN", "UNAUTHORIZED");

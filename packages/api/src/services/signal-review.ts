@@ -1,5 +1,4 @@
-import { listRatingSignals, markRatingSignalReviewed } from "@hcp/db";
-import type { User } from "@hcp/db";
+import { listRatingSignals, markRatingSignalReviewed, type User } from "@hcp/db";
 
 import type { TContext } from "../context-types";
 import { appError } from "../errors";
@@ -10,7 +9,11 @@ type TManagerContext = TContext & { user: User };
 
 /** The hall's misuse signals, newest first, each named for the reviewer. */
 export async function listSignals(ctx: TManagerContext, filter: { reviewed?: boolean | undefined; limit: number }) {
-  const rows = await listRatingSignals(ctx.db, { hallId: ctx.user.hall_id, reviewed: filter.reviewed, limit: filter.limit });
+  const rows = await listRatingSignals(ctx.db, {
+    hallId: ctx.user.hall_id,
+    reviewed: filter.reviewed,
+    limit: filter.limit,
+  });
   return rows.map((row) => ({
     id: row.id,
     kind: row.kind,
@@ -27,8 +30,18 @@ export async function listSignals(ctx: TManagerContext, filter: { reviewed?: boo
 export async function reviewSignal(ctx: TManagerContext, id: number): Promise<void> {
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const reviewed = await markRatingSignalReviewed(trx, { id, hallId: ctx.user.hall_id, reviewedBy: ctx.user.id, now });
+    const reviewed = await markRatingSignalReviewed(trx, {
+      id,
+      hallId: ctx.user.hall_id,
+      reviewedBy: ctx.user.id,
+      now,
+    });
     if (!reviewed) throw appError("NOT_FOUND", "NOT_FOUND");
-    await audit(trx, actorOf(ctx), { action: "signal.review", entity: "rating_signal", entityId: id, after: { reviewedBy: ctx.user.id, reviewedAt: now.toISOString() } });
+    await audit(trx, actorOf(ctx), {
+      action: "signal.review",
+      entity: "rating_signal",
+      entityId: id,
+      after: { reviewedBy: ctx.user.id, reviewedAt: now.toISOString() },
+    });
   });
 }

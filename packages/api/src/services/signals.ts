@@ -1,5 +1,11 @@
-import { insertRatingSignals, listRecentWindowRatings } from "@hcp/db";
-import type { Db, Rating, TRecentRatingRow, TSignalKind } from "@hcp/db";
+import {
+  insertRatingSignals,
+  listRecentWindowRatings,
+  type Db,
+  type Rating,
+  type TRecentRatingRow,
+  type TSignalKind,
+} from "@hcp/db";
 import { KIOSK_CHANNEL, SIGNAL_RULES } from "@hcp/domain";
 
 /**
@@ -60,8 +66,13 @@ function windowScope(inputs: readonly { rating: Pick<Rating, "window_id" | "chan
 async function readRecent(db: Db, windows: TWindowScope, keys: readonly string[]): Promise<TRecentRatingRow[]> {
   const scopes = [...windows].map(([windowId, { extra, since, kiosk }]) => ({
     windowId,
-    run: { since: new Date(since.getTime() - SIGNAL_RULES.identicalRunWindowMs), limit: SIGNAL_RULES.identicalRunLength + extra },
-    burst: kiosk ? { since: new Date(since.getTime() - SIGNAL_RULES.burstWindowMs), limit: SIGNAL_RULES.burstCount + 1 + extra } : null,
+    run: {
+      since: new Date(since.getTime() - SIGNAL_RULES.identicalRunWindowMs),
+      limit: SIGNAL_RULES.identicalRunLength + extra,
+    },
+    burst: kiosk
+      ? { since: new Date(since.getTime() - SIGNAL_RULES.burstWindowMs), limit: SIGNAL_RULES.burstCount + 1 + extra }
+      : null,
   }));
   return listRecentWindowRatings(db, scopes, keys);
 }
@@ -77,7 +88,11 @@ function judge(inputs: readonly TFlagInput[], recent: readonly TRecentRatingRow[
     const later = new Set(batchIds.slice(index + 1));
     const seenBefore = (rule: TRecentRatingRow["rule"], windowMs: number) =>
       recent.filter(
-        (row) => row.rule === rule && row.window_id === rating.window_id && !later.has(row.id) && row.received_at.getTime() >= input.now.getTime() - windowMs,
+        (row) =>
+          row.rule === rule &&
+          row.window_id === rating.window_id &&
+          !later.has(row.id) &&
+          row.received_at.getTime() >= input.now.getTime() - windowMs,
       );
     const kinds: TSignalFinding[] = [...input.preFlagged];
     if (rating.channel === KIOSK_CHANNEL) {
@@ -87,7 +102,10 @@ function judge(inputs: readonly TFlagInput[], recent: readonly TRecentRatingRow[
         const reactionMs = rating.rated_at.getTime() - input.promptCreatedAt.getTime();
         if (reactionMs < SIGNAL_RULES.fastTapMs) kinds.push({ kind: "fast_tap", detail: `${reactionMs} ms` });
       }
-      if (rating.window_id !== null && seenBefore("burst", SIGNAL_RULES.burstWindowMs).length > SIGNAL_RULES.burstCount) {
+      if (
+        rating.window_id !== null &&
+        seenBefore("burst", SIGNAL_RULES.burstWindowMs).length > SIGNAL_RULES.burstCount
+      ) {
         kinds.push({ kind: "burst", detail: `超过 ${SIGNAL_RULES.burstCount} 条/分钟` });
       }
     }
@@ -137,7 +155,11 @@ export async function flagMisuseBatch(db: Db, inputs: readonly TFlagInput[]): Pr
  * windows' recent ratings, then flags the signals. Returns the ids in input order.
  */
 export async function idsAndMisuse(db: Db, inputs: readonly TFlagCandidate[]): Promise<number[]> {
-  const recent = await readRecent(db, windowScope(inputs), inputs.map((input) => input.rating.idempotency_key));
+  const recent = await readRecent(
+    db,
+    windowScope(inputs),
+    inputs.map((input) => input.rating.idempotency_key),
+  );
   const idOf = new Map(recent.filter((row) => row.rule === "batch").map((row) => [row.idempotency_key, row.id]));
   const withIds = inputs.map((input) => {
     const id = idOf.get(input.rating.idempotency_key);

@@ -32,6 +32,12 @@ export function orderDetailForViewer<
   return {
     ...detail,
     rating: { ...detail.rating, ratedAt: hallDayOnly(detail.rating.ratedAt) },
-    case: { ...detail.case, caseNo: "", applicantContactMasked: "", applicantIdNoMasked: "", completedAt: hallDayOnly(detail.case.completedAt) },
+    case: {
+      ...detail.case,
+      caseNo: "",
+      applicantContactMasked: "",
+      applicantIdNoMasked: "",
+      completedAt: hallDayOnly(detail.case.completedAt),
+    },
   };
 }

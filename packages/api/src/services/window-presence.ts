@@ -1,5 +1,4 @@
-import { findWindow, findWindowStaff, signInAtWindow, signOutOfWindow } from "@hcp/db";
-import type { User } from "@hcp/db";
+import { findWindow, findWindowStaff, signInAtWindow, signOutOfWindow, type User } from "@hcp/db";
 
 import type { TContext } from "../context-types";
 import { appError } from "../errors";

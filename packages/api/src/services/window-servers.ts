@@ -1,7 +1,5 @@
-import { listWindowServers } from "@hcp/db";
-import type { Db } from "@hcp/db";
-import { hallDayBounds } from "@hcp/domain";
-import type { TPeriod } from "@hcp/domain";
+import { listWindowServers, type Db } from "@hcp/db";
+import { hallDayBounds, type TPeriod } from "@hcp/domain";
 
 /** A person who served at a window in a period, with the cases they completed there. */
 export interface TServedStaff {
@@ -16,15 +14,27 @@ export interface TServedStaff {
  * a case there, most cases first — not who happens to sit there today. A department head sees their
  * department's people only.
  */
-export async function windowServers(db: Db, hallId: number, period: TPeriod, departmentId: number | undefined): Promise<Map<number, TServedStaff[]>> {
-  const rows = await listWindowServers(db, { hallId, from: period.from, to: period.to, ...hallDayBounds(period.from, period.to), departmentId });
+export async function windowServers(
+  db: Db,
+  hallId: number,
+  period: TPeriod,
+  departmentId: number | undefined,
+): Promise<Map<number, TServedStaff[]>> {
+  const rows = await listWindowServers(db, {
+    hallId,
+    from: period.from,
+    to: period.to,
+    ...hallDayBounds(period.from, period.to),
+    departmentId,
+  });
   const byWindow = new Map<number, TServedStaff[]>();
   for (const row of rows) {
     const list = byWindow.get(row.windowId) ?? [];
     list.push({ id: row.staffId, name: row.name, badgeNo: row.badgeNo, casesCompleted: row.casesCompleted });
     byWindow.set(row.windowId, list);
   }
-  for (const list of byWindow.values()) list.sort((a, b) => b.casesCompleted - a.casesCompleted || a.badgeNo.localeCompare(b.badgeNo));
+  for (const list of byWindow.values())
+    list.sort((a, b) => b.casesCompleted - a.casesCompleted || a.badgeNo.localeCompare(b.badgeNo));
   return byWindow;
 }
 

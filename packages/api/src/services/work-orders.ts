@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 import {
   applyWorkOrderStep,
   findHallById,
@@ -7,11 +9,12 @@ import {
   insertRatingExclusion,
   insertWorkOrder,
   listActiveUserNames,
-  listWorkOrderEvents,
   listRatingReasons,
+  listWorkOrderEvents,
   newWorkOrderRow,
+  type Db,
+  type WorkOrder,
 } from "@hcp/db";
-import type { Db, WorkOrder } from "@hcp/db";
 import {
   availableActions,
   hallDate,
@@ -22,15 +25,12 @@ import {
   WORK_ORDER_ACTIONS,
   WORK_ORDER_STATES,
   workingDaysLeft,
+  type TNextActor,
+  type TWorkOrderActor,
+  type TWorkOrderSnapshot,
+  type TWorkOrderState,
+  type ZWorkOrderAct,
 } from "@hcp/domain";
-import type {
-  TNextActor,
-  TWorkOrderActor,
-  TWorkOrderSnapshot,
-  TWorkOrderState,
-  ZWorkOrderAct,
-} from "@hcp/domain";
-import type { z } from "zod";
 
 import type { TContext } from "../context-types";
 import { appError } from "../errors";
@@ -44,7 +44,14 @@ type TAct = z.output<typeof ZWorkOrderAct>;
 /** Opens the work order of a bad rating; runs inside the rating's transaction. */
 export async function openWorkOrder(
   trx: Db,
-  rating: { id: number; case_id: number; hall_id: number; department_id: number; window_id: number | null; staff_id: number | null },
+  rating: {
+    id: number;
+    case_id: number;
+    hall_id: number;
+    department_id: number;
+    window_id: number | null;
+    staff_id: number | null;
+  },
   now: Date,
 ): Promise<number> {
   const hall = await findHallById(trx, rating.hall_id);
@@ -100,7 +107,9 @@ function canRead(ctx: TUserContext, order: WorkOrder): boolean {
     case "department_head":
       return ctx.user.department_id === order.department_id;
     case "window_staff":
-      return ctx.user.staff_id !== null && ctx.user.staff_id === order.staff_id && order.created_at < staffSeesFrom(ctx);
+      return (
+        ctx.user.staff_id !== null && ctx.user.staff_id === order.staff_id && order.created_at < staffSeesFrom(ctx)
+      );
   }
 }
 
@@ -167,7 +176,10 @@ async function stepChanges(
  * since the actor saw it, recorded as an event — and for an upheld appeal, the rating excluded
  * from the rates in the same transaction.
  */
-export async function actOnWorkOrder(ctx: TUserContext, act: TAct): Promise<{ state: TWorkOrderState; version: number }> {
+export async function actOnWorkOrder(
+  ctx: TUserContext,
+  act: TAct,
+): Promise<{ state: TWorkOrderState; version: number }> {
   const order = await requireReadable(ctx, act.workOrderId);
   const result = transition(snapshot(order), act.action, workOrderActorOf(ctx, order));
   if (!result.ok) throw appError(result.refusal, result.refusal === "WORK_ORDER_FORBIDDEN" ? "FORBIDDEN" : "CONFLICT");
@@ -192,21 +204,39 @@ export async function actOnWorkOrder(ctx: TUserContext, act: TAct): Promise<{ st
     });
     if (!ok) return false;
     const before = Object.fromEntries(Object.keys(changes).map((key) => [key, order[key as keyof WorkOrder]]));
-    await audit(trx, actorOf(ctx), { action: `workOrder.${act.action}`, entity: "work_order", entityId: order.id, before: { ...before, version: order.version }, after: { ...changes, version: order.version + 1 }, detail: { note: act.note } });
+    await audit(trx, actorOf(ctx), {
+      action: `workOrder.${act.action}`,
+      entity: "work_order",
+      entityId: order.id,
+      before: { ...before, version: order.version },
+      after: { ...changes, version: order.version + 1 },
+      detail: { note: act.note },
+    });
     if (act.action === "upholdAppeal") {
       const appeal = (await listWorkOrderEvents(trx, order.id)).filter((event) => event.action === "appeal").at(-1);
       const reason = (appeal ? appealReasonIn(appeal.detail) : null) ?? "malicious";
       const exclusion = { reason, note: act.note || (appeal?.note ?? ""), approvedBy: ctx.user.id };
-      await insertRatingExclusion(trx, { rating_id: order.rating_id, reason, note: exclusion.note, approved_by: ctx.user.id, created_at: now });
-      await audit(trx, actorOf(ctx), { action: "rating.exclude", entity: "rating", entityId: order.rating_id, before: { excluded: false }, after: { excluded: true, ...exclusion }, detail: { workOrderId: order.id } });
+      await insertRatingExclusion(trx, {
+        rating_id: order.rating_id,
+        reason,
+        note: exclusion.note,
+        approved_by: ctx.user.id,
+        created_at: now,
+      });
+      await audit(trx, actorOf(ctx), {
+        action: "rating.exclude",
+        entity: "rating",
+        entityId: order.rating_id,
+        before: { excluded: false },
+        after: { excluded: true, ...exclusion },
+        detail: { workOrderId: order.id },
+      });
     }
     return true;
   });
   if (!applied) throw appError("WORK_ORDER_CONFLICT", "CONFLICT");
   return { state: result.next.state, version: order.version + 1 };
 }
-
-
 
 /** The deadline that matters now, if any: the one the order's next step runs against (domain nextStep). */
 export function currentDeadline(
@@ -222,7 +252,11 @@ export function currentDeadline(
 /** Whom the order waits for, by name: the department's head(s) or the hall's manager(s). */
 async function nextActorNames(ctx: TUserContext, order: WorkOrder, actor: TNextActor | null): Promise<string[]> {
   if (actor === null) return [];
-  return listActiveUserNames(ctx.db, { hallId: order.hall_id, role: actor, departmentId: actor === "department_head" ? order.department_id : undefined });
+  return listActiveUserNames(ctx.db, {
+    hallId: order.hall_id,
+    role: actor,
+    departmentId: actor === "department_head" ? order.department_id : undefined,
+  });
 }
 
 export async function workOrderDetail(ctx: TUserContext, id: number) {
@@ -236,8 +270,14 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
     nextActorNames(ctx, order, step.actor),
   ]);
   const today = hallDate(ctx.now());
-  const deadline = currentDeadline({ state: order.state, contactDue: order.contact_due, rectifyDue: order.rectify_due }, today);
-  const daysLeft = deadline.due === null ? null : workingDaysLeft(today, deadline.due, await exceptionsCovering(ctx.db, [today, deadline.due]));
+  const deadline = currentDeadline(
+    { state: order.state, contactDue: order.contact_due, rectifyDue: order.rectify_due },
+    today,
+  );
+  const daysLeft =
+    deadline.due === null
+      ? null
+      : workingDaysLeft(today, deadline.due, await exceptionsCovering(ctx.db, [today, deadline.due]));
   const provisional = await provisionalCalendar(ctx.db);
   return {
     id: order.id,
@@ -253,7 +293,12 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
     /** working days to the deadline on the hall's calendar; negative when overdue */
     daysLeft,
     /** a deadline, or the days left, rest on a year without a confirmed schedule: "暂按周末计算" */
-    deadlineProvisional: provisional(hallDate(order.created_at), order.contact_due, order.rectify_due, ...(deadline.due === null ? [] : [today])),
+    deadlineProvisional: provisional(
+      hallDate(order.created_at),
+      order.contact_due,
+      order.rectify_due,
+      ...(deadline.due === null ? [] : [today]),
+    ),
     overdue: deadline.overdue,
     escalation: order.escalation,
     reply: order.reply,
@@ -273,7 +318,8 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
     events: events.map((event) => ({
       id: event.id,
       action: event.action,
-      actionLabel: (WORK_ORDER_ACTIONS as Record<string, string>)[event.action] ?? EVENT_LABELS[event.action] ?? event.action,
+      actionLabel:
+        (WORK_ORDER_ACTIONS as Record<string, string>)[event.action] ?? EVENT_LABELS[event.action] ?? event.action,
       actorName: event.actorName,
       actorRole: event.actorRole,
       toState: event.toState,

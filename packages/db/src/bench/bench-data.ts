@@ -8,8 +8,7 @@ import type { Db } from "../client";
 import { prepareDatabase } from "../migrator";
 import { hashPassword } from "../passwords";
 import type { NewCase } from "../schema";
-import { createHallFixture } from "../testing/fixtures";
-import type { THallFixture } from "../testing/fixtures";
+import { createHallFixture, type THallFixture } from "../testing/fixtures";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -84,7 +83,11 @@ export async function createBenchData(
   await insertCompletedCases(
     db,
     hall,
-    Array.from({ length: options.ratingCases }, () => ({ prefix: "R", windowId: hall.windowIds[0], staffId: hall.staffIds[0] })),
+    Array.from({ length: options.ratingCases }, () => ({
+      prefix: "R",
+      windowId: hall.windowIds[0],
+      staffId: hall.staffIds[0],
+    })),
     now,
   );
   const cases = await db
@@ -98,7 +101,16 @@ export async function createBenchData(
   const codes = Array.from({ length: options.windows }, (_, index) => `E${String(index + 1).padStart(3, "0")}`);
   await db
     .insertInto("window")
-    .values(codes.map((code) => ({ hall_id: hall.hallId, code, name: `评价压测${code}窗口`, kind: "comprehensive" as const, department_id: null, active: true })))
+    .values(
+      codes.map((code) => ({
+        hall_id: hall.hallId,
+        code,
+        name: `评价压测${code}窗口`,
+        kind: "comprehensive" as const,
+        department_id: null,
+        active: true,
+      })),
+    )
     .execute();
   await db
     .insertInto("staff")
@@ -114,9 +126,14 @@ export async function createBenchData(
     )
     .execute();
   const windowIds = new Map(
-    (await db.selectFrom("window").select(["id", "code"]).where("hall_id", "=", hall.hallId).where("code", "like", "E%").execute()).map(
-      (row) => [row.code, row.id],
-    ),
+    (
+      await db
+        .selectFrom("window")
+        .select(["id", "code"])
+        .where("hall_id", "=", hall.hallId)
+        .where("code", "like", "E%")
+        .execute()
+    ).map((row) => [row.code, row.id]),
   );
   const staffIds = new Map(
     (await db.selectFrom("staff").select(["id", "badge_no"]).where("badge_no", "like", "BE%").execute()).map((row) => [
@@ -166,10 +183,9 @@ export async function createBenchData(
     )
     .execute();
   const userIds = new Map(
-    (await db.selectFrom("user").select(["id", "staff_id"]).where("username", "like", "bench\\_%").execute()).map((row) => [
-      row.staff_id,
-      row.id,
-    ]),
+    (await db.selectFrom("user").select(["id", "staff_id"]).where("username", "like", "bench\\_%").execute()).map(
+      (row) => [row.staff_id, row.id],
+    ),
   );
   await db
     .insertInto("session")
@@ -177,18 +193,37 @@ export async function createBenchData(
       windows.map((window) => {
         const userId = userIds.get(window.staffId);
         if (userId === undefined) throw new Error(`bench user for ${window.code} was not created`);
-        return { id: sha256(window.sessionToken), user_id: userId, created_at: now, expires_at: new Date(now.getTime() + 12 * 3_600_000), last_seen_at: now };
+        return {
+          id: sha256(window.sessionToken),
+          user_id: userId,
+          created_at: now,
+          expires_at: new Date(now.getTime() + 12 * 3_600_000),
+          last_seen_at: now,
+        };
       }),
     )
     .execute();
   await db
     .insertInto("window_presence")
-    .values(windows.map((window) => ({ window_id: window.windowId, staff_id: window.staffId, signed_in_at: now, signed_out_at: null })))
+    .values(
+      windows.map((window) => ({
+        window_id: window.windowId,
+        staff_id: window.staffId,
+        signed_in_at: now,
+        signed_out_at: null,
+      })),
+    )
     .execute();
   await insertCompletedCases(
     db,
     hall,
-    windows.flatMap((window) => Array.from({ length: options.casesPerWindow }, () => ({ prefix: "P", windowId: window.windowId, staffId: window.staffId }))),
+    windows.flatMap((window) =>
+      Array.from({ length: options.casesPerWindow }, () => ({
+        prefix: "P",
+        windowId: window.windowId,
+        staffId: window.staffId,
+      })),
+    ),
     now,
   );
   const promptCases = await db

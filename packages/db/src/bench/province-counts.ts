@@ -3,11 +3,22 @@ import { sql } from "kysely";
 
 import type { Db } from "../client";
 
-const MEASURED_TABLES = ["case", "rating", "rating_prompt", "rating_reason", "work_order", "rollup_window_day", "rollup_item_day", "rollup_channel_day"];
+const MEASURED_TABLES = [
+  "case",
+  "rating",
+  "rating_prompt",
+  "rating_reason",
+  "work_order",
+  "rollup_window_day",
+  "rollup_item_day",
+  "rollup_channel_day",
+];
 
 /** Fresh index statistics after the bulk load, so the timed queries get the plans they would in service. */
 export async function analyzeProvinceTables(db: Db): Promise<void> {
-  await sql`analyze table \`case\`, rating, rating_prompt, work_order, rollup_window_day, rollup_item_day, rollup_channel_day`.execute(db);
+  await sql`analyze table \`case\`, rating, rating_prompt, work_order, rollup_window_day, rollup_item_day, rollup_channel_day`.execute(
+    db,
+  );
 }
 
 export interface TTableSize {

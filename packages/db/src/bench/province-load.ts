@@ -7,8 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 
-import { sql } from "kysely";
-import type { RawBuilder } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 
 import { NATIONAL_REASON_VERSION, NATIONAL_REASONS } from "@hcp/domain";
 
@@ -29,8 +28,8 @@ import {
   workingDays,
   workingDaysInYear,
   workOrderPlan,
+  type TProvinceShape,
 } from "./province-shape";
-import type { TProvinceShape } from "./province-shape";
 
 /** Rows per statement: large enough to amortise the statement, small enough to report progress. */
 const CHUNK = 250_000;
@@ -75,9 +74,15 @@ class PhaseClock {
   }
 }
 
-const elt = (index: RawBuilder<unknown>, names: readonly string[]) => sql`elt(${index}, ${sql.join(names.map((name) => sql.lit(name)))})`;
+const elt = (index: RawBuilder<unknown>, names: readonly string[]) =>
+  sql`elt(${index}, ${sql.join(names.map((name) => sql.lit(name)))})`;
 
-async function chunks(total: number, log: TLog, label: string, each: (from: number, to: number) => Promise<void>): Promise<void> {
+async function chunks(
+  total: number,
+  log: TLog,
+  label: string,
+  each: (from: number, to: number) => Promise<void>,
+): Promise<void> {
   const started = performance.now();
   let lastReport = started;
   for (let from = 1; from <= total; from += CHUNK) {
@@ -86,7 +91,9 @@ async function chunks(total: number, log: TLog, label: string, each: (from: numb
     const now = performance.now();
     if (now - lastReport > 15_000 || to === total) {
       const rate = (to * 1000) / (now - started);
-      log(`  ${label}: ${to.toLocaleString("en")} / ${total.toLocaleString("en")} (${Math.round(rate).toLocaleString("en")}/s)`);
+      log(
+        `  ${label}: ${to.toLocaleString("en")} / ${total.toLocaleString("en")} (${Math.round(rate).toLocaleString("en")}/s)`,
+      );
       lastReport = now;
     }
   }
@@ -98,15 +105,21 @@ const numbers = (from: number, to: number) => sql`(select cast(seq as signed) as
 
 // ── reference data: halls, departments, items, windows, staff, devices, managers ─────────────
 async function createHelperTables(conn: Db, shape: TProvinceShape): Promise<void> {
-  await sql`create table bench_hall (hall_no int primary key, hall_id int not null, code varchar(32) not null)`.execute(conn);
+  await sql`create table bench_hall (hall_no int primary key, hall_id int not null, code varchar(32) not null)`.execute(
+    conn,
+  );
   await sql`create table bench_hall_slot (slot int primary key, hall_no int not null)`.execute(conn);
   await sql`create table bench_day (d int primary key, day date not null)`.execute(conn);
-  await sql`create table bench_dept (hall_no int, dept_no int, department_id int not null, primary key (hall_no, dept_no))`.execute(conn);
+  await sql`create table bench_dept (hall_no int, dept_no int, department_id int not null, primary key (hall_no, dept_no))`.execute(
+    conn,
+  );
   await sql`create table bench_item (hall_no int, k int, id int not null, department_id int not null, case_type varchar(16) not null,
     promised_days int not null, primary key (hall_no, k))`.execute(conn);
   await sql`create table bench_window (hall_no int, w int, window_id int not null, dept_no int null, staff_count int not null,
     primary key (hall_no, w))`.execute(conn);
-  await sql`create table bench_staff (hall_no int, w int, j int, staff_id int not null, primary key (hall_no, w, j))`.execute(conn);
+  await sql`create table bench_staff (hall_no int, w int, j int, staff_id int not null, primary key (hall_no, w, j))`.execute(
+    conn,
+  );
   await sql`create table bench_reason (level int, j int, code char(3) not null, primary key (level, j))`.execute(conn);
 
   const slots: { slot: number; hall_no: number }[] = [];
@@ -114,9 +127,13 @@ async function createHelperTables(conn: Db, shape: TProvinceShape): Promise<void
     for (let index = 0; index < permille; index++) slots.push({ slot: slots.length, hall_no: hallNo });
   });
   if (slots.length !== 1000) throw new Error(`hall shares add up to ${slots.length}‰, not 1000‰`);
-  await sql`insert into bench_hall_slot (slot, hall_no) values ${sql.join(slots.map((row) => sql`(${row.slot}, ${row.hall_no})`))}`.execute(conn);
+  await sql`insert into bench_hall_slot (slot, hall_no) values ${sql.join(slots.map((row) => sql`(${row.slot}, ${row.hall_no})`))}`.execute(
+    conn,
+  );
   const days = workingDays();
-  await sql`insert into bench_day (d, day) values ${sql.join(days.map((day, index) => sql`(${index}, ${day})`))}`.execute(conn);
+  await sql`insert into bench_day (d, day) values ${sql.join(days.map((day, index) => sql`(${index}, ${day})`))}`.execute(
+    conn,
+  );
   const reasons = [1, 2, 3, 4, 5].flatMap((level) =>
     NATIONAL_REASONS.filter((reason) => reason.level === level)
       .slice(0, 3)
@@ -128,9 +145,16 @@ async function createHelperTables(conn: Db, shape: TProvinceShape): Promise<void
 async function loadReferenceData(conn: Db, shape: TProvinceShape, clock: PhaseClock): Promise<TProvinceHall[]> {
   const phase = "halls, departments, items, windows, staff";
   const codes = Array.from({ length: shape.halls }, (_, index) => `P${String(index + 1).padStart(2, "0")}`);
-  const hallRows = codes.map((code, index) => sql`(${code}, ${HALL_NAMES[index] ?? `${code}政务服务中心`}, ${`33${String(index + 1).padStart(4, "0")}`})`);
+  const hallRows = codes.map(
+    (code, index) =>
+      sql`(${code}, ${HALL_NAMES[index] ?? `${code}政务服务中心`}, ${`33${String(index + 1).padStart(4, "0")}`})`,
+  );
   await sql`insert into hall (code, name, region_code) values ${sql.join(hallRows)}`.execute(conn);
-  await clock.run(phase, sql`insert into bench_hall (hall_no, hall_id, code) select cast(substr(code, 2) as unsigned) - 1, id, code from hall where code like 'P__'`, conn);
+  await clock.run(
+    phase,
+    sql`insert into bench_hall (hall_no, hall_id, code) select cast(substr(code, 2) as unsigned) - 1, id, code from hall where code like 'P__'`,
+    conn,
+  );
 
   const departments = shape.departmentsPerHall - 1;
   await clock.run(
@@ -176,14 +200,59 @@ async function loadReferenceData(conn: Db, shape: TProvinceShape, clock: PhaseCl
     conn,
   );
   // Staff k works at window k mod W: two or three per window.
-  const perWindow = (w: string) => sql`(${Math.floor(shape.staffPerHall / shape.windowsPerHall)} + (${sql.raw(w)} < ${shape.staffPerHall % shape.windowsPerHall}))`;
+  const perWindow = (w: string) =>
+    sql`(${Math.floor(shape.staffPerHall / shape.windowsPerHall)} + (${sql.raw(w)} < ${shape.staffPerHall % shape.windowsPerHall}))`;
   await sql`insert into bench_window (hall_no, w, window_id, dept_no, staff_count)
     select h.hall_no, s.seq, w.id, if(s.seq < ${comprehensive}, null, s.seq - ${comprehensive} + 1), ${perWindow("s.seq")}
     from bench_hall h cross join ${numbers(0, shape.windowsPerHall - 1)} s
     join \`window\` w on w.hall_id = h.hall_id
-      and w.code = if(s.seq < ${comprehensive}, concat('A', lpad(s.seq + 1, 2, '0')), concat('B', lpad(s.seq - ${comprehensive} + 1, 2, '0')))`.execute(conn);
-  const surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
-  const given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平"];
+      and w.code = if(s.seq < ${comprehensive}, concat('A', lpad(s.seq + 1, 2, '0')), concat('B', lpad(s.seq - ${comprehensive} + 1, 2, '0')))`.execute(
+    conn,
+  );
+  const surnames = [
+    "王",
+    "李",
+    "张",
+    "刘",
+    "陈",
+    "杨",
+    "黄",
+    "赵",
+    "吴",
+    "周",
+    "徐",
+    "孙",
+    "马",
+    "朱",
+    "胡",
+    "郭",
+    "何",
+    "林",
+    "罗",
+    "高",
+  ];
+  const given = [
+    "伟",
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "丽",
+    "强",
+    "磊",
+    "洋",
+    "艳",
+    "勇",
+    "军",
+    "杰",
+    "娟",
+    "涛",
+    "明",
+    "超",
+    "秀英",
+    "霞",
+    "平",
+  ];
   await clock.run(
     phase,
     sql`insert into staff (hall_id, department_id, badge_no, name, photo_url, active)
@@ -218,8 +287,16 @@ async function loadReferenceData(conn: Db, shape: TProvinceShape, clock: PhaseCl
   );
   const halls = await sql<{ hall_no: number; hall_id: number; code: string; name: string; user_id: number }>`
     select h.hall_no, h.hall_id, h.code, hall.name, u.id as user_id from bench_hall h
-    join hall on hall.id = h.hall_id join \`user\` u on u.username = concat('mgr_', lower(h.code)) order by h.hall_no`.execute(conn);
-  return halls.rows.map((row) => ({ hallNo: row.hall_no, hallId: row.hall_id, code: row.code, name: row.name, managerUserId: row.user_id }));
+    join hall on hall.id = h.hall_id join \`user\` u on u.username = concat('mgr_', lower(h.code)) order by h.hall_no`.execute(
+    conn,
+  );
+  return halls.rows.map((row) => ({
+    hallNo: row.hall_no,
+    hallId: row.hall_id,
+    code: row.code,
+    name: row.name,
+    managerUserId: row.user_id,
+  }));
 }
 
 // ── cases ────────────────────────────────────────────────────────────────────────────────────
@@ -357,7 +434,9 @@ export async function loadProvince(db: Db, shape: TProvinceShape, log: TLog): Pr
     try {
       await createHelperTables(conn, shape);
       const reference = await loadReferenceData(conn, shape, clock);
-      log(`${shape.halls} halls, ${shape.halls * shape.itemsPerHall} items, ${shape.halls * shape.windowsPerHall} windows, ${shape.halls * shape.staffPerHall} staff`);
+      log(
+        `${shape.halls} halls, ${shape.halls * shape.itemsPerHall} items, ${shape.halls * shape.windowsPerHall} windows, ${shape.halls * shape.staffPerHall} staff`,
+      );
       await chunks(shape.cases, log, "cases + prompts", async (from, to) => {
         await clock.run("cases", insertCases(shape, yearDays, from, to), conn);
         await clock.run("rating prompts", insertPrompts(shape, from, to), conn);

@@ -4,8 +4,7 @@
  * The rules are SQL fragments so cases, prompts, ratings and work orders agree with one another
  * (a prompt closes when its rating is given, a rating's channel decides whether it had a prompt).
  */
-import { sql } from "kysely";
-import type { RawBuilder } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 
 import { datesBetween, exceptionsFromSchedules, isWorkingDay } from "@hcp/domain";
 
@@ -102,7 +101,9 @@ export const DEPARTMENT_NAMES: readonly string[] = [
 /** Working days of the year and of the months after it (for deadlines), hall-local, in order. */
 export function workingDays(): string[] {
   const exceptions = exceptionsFromSchedules();
-  return datesBetween(`${PROVINCE_YEAR}-01-01`, `${PROVINCE_YEAR + 1}-03-31`).filter((date) => isWorkingDay(date, exceptions));
+  return datesBetween(`${PROVINCE_YEAR}-01-01`, `${PROVINCE_YEAR + 1}-03-31`).filter((date) =>
+    isWorkingDay(date, exceptions),
+  );
 }
 
 export function workingDaysInYear(days: readonly string[]): number {

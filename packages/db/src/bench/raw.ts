@@ -28,7 +28,13 @@ export interface TRawPool {
 
 /** Same settings as packages/db's createDb: UTC, utf8mb4, and one connection per worker. */
 export function createRawPool(url: string, connections: number): TRawPool {
-  return createPool({ uri: url, connectionLimit: connections, timezone: "Z", charset: "utf8mb4_unicode_ci", supportBigNumbers: true });
+  return createPool({
+    uri: url,
+    connectionLimit: connections,
+    timezone: "Z",
+    charset: "utf8mb4_unicode_ci",
+    supportBigNumbers: true,
+  });
 }
 
 /** Everything a rating row needs; the same values the service writes for a kiosk rating. */
@@ -47,7 +53,11 @@ export interface TRawRating {
 }
 
 /** An evaluator rating of `target` at window A01 (staff 1), as the REST runs send it, under a fresh key. */
-export function benchRawRating(data: TBenchData, target: TRatingCase, rated: { level: number; reasonCode: string }): TRawRating {
+export function benchRawRating(
+  data: TBenchData,
+  target: TRatingCase,
+  rated: { level: number; reasonCode: string },
+): TRawRating {
   return {
     caseId: target.id,
     level: rated.level,
@@ -103,15 +113,27 @@ export async function insertRawRating(pool: TRawPool, rating: TRawRating, twin: 
     const ratingId = (result as { insertId: number }).insertId;
     await connection.query(INSERT_REASON, [ratingId, rating.reasonCode]);
     if (twin && twin.signals.length > 0) {
-      await connection.query(...insertStatement("rating_signal", twin.signals.map((signal) => ({ ...signal, rating_id: ratingId, case_id: rating.caseId, created_at: now }))));
+      await connection.query(
+        ...insertStatement(
+          "rating_signal",
+          twin.signals.map((signal) => ({ ...signal, rating_id: ratingId, case_id: rating.caseId, created_at: now })),
+        ),
+      );
     }
     if (twin?.workOrder) {
       const [order] = await connection.query(
-        ...insertStatement("work_order", [{ ...twin.workOrder.order, rating_id: ratingId, case_id: rating.caseId, created_at: now }]),
+        ...insertStatement("work_order", [
+          { ...twin.workOrder.order, rating_id: ratingId, case_id: rating.caseId, created_at: now },
+        ]),
       );
       const workOrderId = (order as { insertId: number }).insertId;
       if (twin.workOrder.events.length > 0) {
-        await connection.query(...insertStatement("work_order_event", twin.workOrder.events.map((event) => ({ ...event, work_order_id: workOrderId, created_at: now }))));
+        await connection.query(
+          ...insertStatement(
+            "work_order_event",
+            twin.workOrder.events.map((event) => ({ ...event, work_order_id: workOrderId, created_at: now })),
+          ),
+        );
       }
     }
     await connection.commit();

@@ -50,7 +50,12 @@ export async function readTwinRows(db: Db, cases: readonly TRatingCase[]): Promi
       .where("case_id", "<=", range.last)
       .orderBy("id")
       .execute(),
-    db.selectFrom("work_order").selectAll().where("case_id", ">=", range.first).where("case_id", "<=", range.last).execute(),
+    db
+      .selectFrom("work_order")
+      .selectAll()
+      .where("case_id", ">=", range.first)
+      .where("case_id", "<=", range.last)
+      .execute(),
     db
       .selectFrom("work_order_event as e")
       .innerJoin("work_order as w", "w.id", "e.work_order_id")
@@ -83,7 +88,12 @@ export async function countStoredRows(db: Db, cases: readonly TRatingCase[]): Pr
   const { first, last } = range;
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom("rating").select(eb.fn.countAll<number>().as("n")).where("case_id", ">=", first).where("case_id", "<=", last).as("rating"),
+      eb
+        .selectFrom("rating")
+        .select(eb.fn.countAll<number>().as("n"))
+        .where("case_id", ">=", first)
+        .where("case_id", "<=", last)
+        .as("rating"),
       eb
         .selectFrom("rating_reason as rr")
         .innerJoin("rating as r", "r.id", "rr.rating_id")
@@ -91,8 +101,18 @@ export async function countStoredRows(db: Db, cases: readonly TRatingCase[]): Pr
         .where("r.case_id", ">=", first)
         .where("r.case_id", "<=", last)
         .as("rating_reason"),
-      eb.selectFrom("rating_signal").select(eb.fn.countAll<number>().as("n")).where("case_id", ">=", first).where("case_id", "<=", last).as("rating_signal"),
-      eb.selectFrom("work_order").select(eb.fn.countAll<number>().as("n")).where("case_id", ">=", first).where("case_id", "<=", last).as("work_order"),
+      eb
+        .selectFrom("rating_signal")
+        .select(eb.fn.countAll<number>().as("n"))
+        .where("case_id", ">=", first)
+        .where("case_id", "<=", last)
+        .as("rating_signal"),
+      eb
+        .selectFrom("work_order")
+        .select(eb.fn.countAll<number>().as("n"))
+        .where("case_id", ">=", first)
+        .where("case_id", "<=", last)
+        .as("work_order"),
       eb
         .selectFrom("work_order_event as e")
         .innerJoin("work_order as w", "w.id", "e.work_order_id")

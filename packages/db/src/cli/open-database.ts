@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { createDb } from "../client";
-import type { Db } from "../client";
+import { createDb, type Db } from "../client";
 import { startEmbeddedMariadb } from "../embedded";
 import { readEnv } from "../env";
 
@@ -30,7 +29,8 @@ export async function openDatabase(): Promise<{ url: string; stop: () => Promise
   const env = readEnv();
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: () => Promise.resolve() };
   const dataDir = join(env.HCP_DATA_DIR ?? join(repoRoot, ".data"), "mariadb");
-  if (!existsSync(dataDir)) throw new Error(`no platform database in ${dataDir}: run npm start first, or set DATABASE_URL`);
+  if (!existsSync(dataDir))
+    throw new Error(`no platform database in ${dataDir}: run npm start first, or set DATABASE_URL`);
   if (isRunning(join(dataDir, "mariadbd.pid"))) {
     throw new Error("the platform's MariaDB is running: set DATABASE_URL to the address npm start printed (…/hcp)");
   }

@@ -31,7 +31,9 @@ async function main(): Promise<number> {
     const started = performance.now();
     if (command === "rebuild") {
       await rebuildRollups(db, hallId);
-      process.stdout.write(`rebuilt the rollups of hall ${String(hallId)} in ${Math.round(performance.now() - started)} ms\n`);
+      process.stdout.write(
+        `rebuilt the rollups of hall ${String(hallId)} in ${Math.round(performance.now() - started)} ms\n`,
+      );
       return 0;
     }
     const folded = await foldRollupChanges(db);

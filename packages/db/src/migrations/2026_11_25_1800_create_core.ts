@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 // Migrations are frozen in time: they use Kysely<any> and never import application code.
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema type */
@@ -118,10 +117,26 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("due_date", "date")
     .modifyEnd(UTF8MB4)
     .execute();
-  await db.schema.createIndex("case_hall_id_completed_at_index").on("case").columns(["hall_id", "completed_at"]).execute();
-  await db.schema.createIndex("case_window_id_completed_at_index").on("case").columns(["window_id", "completed_at"]).execute();
-  await db.schema.createIndex("case_staff_id_received_at_index").on("case").columns(["staff_id", "received_at"]).execute();
-  await db.schema.createIndex("case_applicant_contact_hash_index").on("case").column("applicant_contact_hash").execute();
+  await db.schema
+    .createIndex("case_hall_id_completed_at_index")
+    .on("case")
+    .columns(["hall_id", "completed_at"])
+    .execute();
+  await db.schema
+    .createIndex("case_window_id_completed_at_index")
+    .on("case")
+    .columns(["window_id", "completed_at"])
+    .execute();
+  await db.schema
+    .createIndex("case_staff_id_received_at_index")
+    .on("case")
+    .columns(["staff_id", "received_at"])
+    .execute();
+  await db.schema
+    .createIndex("case_applicant_contact_hash_index")
+    .on("case")
+    .column("applicant_contact_hash")
+    .execute();
 
   await db.schema
     .createTable("reason_code_version")
@@ -152,7 +167,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("closed_at", TIME)
     .modifyEnd(UTF8MB4)
     .execute();
-  await db.schema.createIndex("rating_prompt_window_id_id_index").on("rating_prompt").columns(["window_id", "id"]).execute();
+  await db.schema
+    .createIndex("rating_prompt_window_id_id_index")
+    .on("rating_prompt")
+    .columns(["window_id", "id"])
+    .execute();
   await db.schema.createIndex("rating_prompt_case_id_index").on("rating_prompt").column("case_id").execute();
 
   await db.schema
@@ -181,7 +200,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .modifyEnd(UTF8MB4)
     .execute();
   await db.schema.createIndex("rating_hall_id_rated_at_index").on("rating").columns(["hall_id", "rated_at"]).execute();
-  await db.schema.createIndex("rating_window_id_rated_at_index").on("rating").columns(["window_id", "rated_at"]).execute();
+  await db.schema
+    .createIndex("rating_window_id_rated_at_index")
+    .on("rating")
+    .columns(["window_id", "rated_at"])
+    .execute();
 
   await db.schema
     .createTable("rating_reason")
@@ -245,7 +268,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", TIME, (col) => col.notNull())
     .modifyEnd(UTF8MB4)
     .execute();
-  await db.schema.createIndex("audit_log_entity_entity_id_index").on("audit_log").columns(["entity", "entity_id"]).execute();
+  await db.schema
+    .createIndex("audit_log_entity_entity_id_index")
+    .on("audit_log")
+    .columns(["entity", "entity_id"])
+    .execute();
 
   // A portable named sequence (MariaDB, MySQL, TiDB): `value = last_insert_id(value + 1)`.
   await db.schema

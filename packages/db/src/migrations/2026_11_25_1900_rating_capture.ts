@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 // Frozen in time: Kysely<any>, no application imports.
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema type */
@@ -47,7 +46,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("reviewed_at", TIME)
     .modifyEnd(UTF8MB4)
     .execute();
-  await db.schema.createIndex("rating_signal_hall_id_created_at_index").on("rating_signal").columns(["hall_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("rating_signal_hall_id_created_at_index")
+    .on("rating_signal")
+    .columns(["hall_id", "created_at"])
+    .execute();
 
   // Online lookup by case number + phone digits: five wrong tries lock the case for a while.
   await db.schema

@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 // Frozen in time: Kysely<any>, no application imports.
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema type */
@@ -52,9 +51,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("version", "integer", (col) => col.notNull().defaultTo(0))
     .modifyEnd(UTF8MB4)
     .execute();
-  await db.schema.createIndex("work_order_hall_id_state_index").on("work_order").columns(["hall_id", "state"]).execute();
-  await db.schema.createIndex("work_order_department_id_state_index").on("work_order").columns(["department_id", "state"]).execute();
-  await db.schema.createIndex("work_order_hall_id_created_at_index").on("work_order").columns(["hall_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("work_order_hall_id_state_index")
+    .on("work_order")
+    .columns(["hall_id", "state"])
+    .execute();
+  await db.schema
+    .createIndex("work_order_department_id_state_index")
+    .on("work_order")
+    .columns(["department_id", "state"])
+    .execute();
+  await db.schema
+    .createIndex("work_order_hall_id_created_at_index")
+    .on("work_order")
+    .columns(["hall_id", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("work_order_event")
@@ -70,7 +81,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", TIME, (col) => col.notNull())
     .modifyEnd(UTF8MB4)
     .execute();
-  await db.schema.createIndex("work_order_event_work_order_id_id_index").on("work_order_event").columns(["work_order_id", "id"]).execute();
+  await db.schema
+    .createIndex("work_order_event_work_order_id_id_index")
+    .on("work_order_event")
+    .columns(["work_order_id", "id"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

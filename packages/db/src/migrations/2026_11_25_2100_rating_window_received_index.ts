@@ -6,7 +6,11 @@ import type { Kysely } from "kysely";
 // The misuse checks count a window's ratings by server receive time on every rating; without this
 // index each rating scanned the whole table.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex("rating_window_id_received_at_index").on("rating").columns(["window_id", "received_at"]).execute();
+  await db.schema
+    .createIndex("rating_window_id_received_at_index")
+    .on("rating")
+    .columns(["window_id", "received_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

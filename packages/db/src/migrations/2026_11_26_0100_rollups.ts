@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import type { CreateTableBuilder, Kysely } from "kysely";
+import { sql, type CreateTableBuilder, type Kysely } from "kysely";
 
 // Frozen in time: Kysely<any>, no application imports.
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema type */
@@ -153,10 +152,31 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute(db);
 
   const caseArgs = (row: "new" | "old") =>
-    ["id", "hall_id", "window_id", "staff_id", "department_id", "service_item_id", "case_type", "due_date", "received_at", "completed_at"]
+    [
+      "id",
+      "hall_id",
+      "window_id",
+      "staff_id",
+      "department_id",
+      "service_item_id",
+      "case_type",
+      "due_date",
+      "received_at",
+      "completed_at",
+    ]
       .map((column) => `${row}.${column}`)
       .join(", ");
-  const caseChanged = ["hall_id", "window_id", "staff_id", "department_id", "service_item_id", "case_type", "due_date", "received_at", "completed_at"]
+  const caseChanged = [
+    "hall_id",
+    "window_id",
+    "staff_id",
+    "department_id",
+    "service_item_id",
+    "case_type",
+    "due_date",
+    "received_at",
+    "completed_at",
+  ]
     .map((column) => `not (old.${column} <=> new.${column})`)
     .join(" or ");
 
@@ -188,7 +208,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .execute(db);
   await sql
-    .raw(`create trigger rating_rollup_insert after insert on rating for each row begin call rollup_rating_change(new.id, 1); end`)
+    .raw(
+      `create trigger rating_rollup_insert after insert on rating for each row begin call rollup_rating_change(new.id, 1); end`,
+    )
     .execute(db);
   // Ratings are immutable and never deleted by the platform; a row removed behind its back must
   // still leave the rollups right, so the contribution is taken back from the OLD values.
@@ -242,7 +264,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Raw-row reads the rollups do not cover: drill-down to cases and ratings of a staff member.
-  await db.schema.createIndex("rating_staff_id_rated_at_index").on("rating").columns(["staff_id", "rated_at"]).execute();
+  await db.schema
+    .createIndex("rating_staff_id_rated_at_index")
+    .on("rating")
+    .columns(["staff_id", "rated_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 // Frozen in time: Kysely<any>, no application imports.
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema type */
@@ -42,8 +41,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint("province_outbox_kind_ref_id_uq", ["kind", "ref_id"])
     .modifyEnd(UTF8MB4)
     .execute();
-  await db.schema.createIndex("province_outbox_status_next_attempt_at_index").on("province_outbox").columns(["status", "next_attempt_at"]).execute();
-  await db.schema.createIndex("province_outbox_hall_id_created_at_index").on("province_outbox").columns(["hall_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("province_outbox_status_next_attempt_at_index")
+    .on("province_outbox")
+    .columns(["status", "next_attempt_at"])
+    .execute();
+  await db.schema
+    .createIndex("province_outbox_hall_id_created_at_index")
+    .on("province_outbox")
+    .columns(["hall_id", "created_at"])
+    .execute();
 
   const queue = (hall: string, kind: string, ref: string) =>
     `insert ignore into province_outbox (hall_id, kind, ref_id, status, next_attempt_at, created_at)

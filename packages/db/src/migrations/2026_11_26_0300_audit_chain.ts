@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 
 import canonicalize from "canonicalize";
-import { sql } from "kysely";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 // Frozen in time: Kysely<any>, no application imports.
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema type */
@@ -38,7 +37,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   const rows = await db.selectFrom("audit_log").selectAll().orderBy("id").execute();
   let prev = GENESIS;
   let lastId = 0;
-  for (const row of rows as { id: number | string; actor_user_id: number | null; action: string; entity: string; entity_id: string; detail: string; created_at: Date }[]) {
+  for (const row of rows as {
+    id: number | string;
+    actor_user_id: number | null;
+    action: string;
+    entity: string;
+    entity_id: string;
+    detail: string;
+    created_at: Date;
+  }[]) {
     const id = Number(row.id);
     const record = {
       id,
@@ -52,7 +59,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       after: null,
       createdAt: row.created_at.toISOString(),
     };
-    const hash = createHash("sha256").update(prev + (canonicalize(record) ?? "")).digest("hex");
+    const hash = createHash("sha256")
+      .update(prev + (canonicalize(record) ?? ""))
+      .digest("hex");
     await db.updateTable("audit_log").set({ prev_hash: prev, hash }).where("id", "=", id).execute();
     prev = hash;
     lastId = id;

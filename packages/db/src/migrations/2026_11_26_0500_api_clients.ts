@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 // Frozen in time: Kysely<any>, no application imports.
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema type */
@@ -48,7 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("at", TIME, (col) => col.notNull())
     .modifyEnd(UTF8MB4)
     .execute();
-  await db.schema.createIndex("api_call_log_client_id_at_index").on("api_call_log").columns(["client_id", "at"]).execute();
+  await db.schema
+    .createIndex("api_call_log_client_id_at_index")
+    .on("api_call_log")
+    .columns(["client_id", "at"])
+    .execute();
 
   // Idempotency-Key of a client's rating: the body's hash tells a retry from a different request.
   await db.schema

@@ -16,6 +16,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex("rating_prompt_window_id_created_at_index").on("rating_prompt").columns(["window_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("rating_prompt_window_id_created_at_index")
+    .on("rating_prompt")
+    .columns(["window_id", "created_at"])
+    .execute();
   await db.schema.dropIndex("rating_prompt_window_id_created_at_status_index").on("rating_prompt").execute();
 }

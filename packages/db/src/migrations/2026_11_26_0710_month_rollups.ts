@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 // Frozen in time: Kysely<any>, no application imports.
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema type */
@@ -22,7 +21,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     const columns = await sql<{ name: string }>`
       select column_name as name from information_schema.columns
       where table_schema = database() and table_name = ${rollup.from} order by ordinal_position`.execute(db);
-    const counters = columns.rows.map((row) => row.name).filter((name) => !["hall_id", "day", ...rollup.keys].includes(name));
+    const counters = columns.rows
+      .map((row) => row.name)
+      .filter((name) => !["hall_id", "day", ...rollup.keys].includes(name));
     const keys = ["hall_id", "day - interval (dayofmonth(day) - 1) day", ...rollup.keys];
     await sql
       .raw(

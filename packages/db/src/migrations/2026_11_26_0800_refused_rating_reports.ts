@@ -8,7 +8,10 @@ import type { Kysely } from "kysely";
 // idempotency key, so a report sent twice is recorded once. Other signals leave it empty.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("rating_signal").addColumn("report_key", "char(36)").execute();
-  await db.schema.alterTable("rating_signal").addUniqueConstraint("rating_signal_report_key_uq", ["report_key"]).execute();
+  await db.schema
+    .alterTable("rating_signal")
+    .addUniqueConstraint("rating_signal_report_key_uq", ["report_key"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

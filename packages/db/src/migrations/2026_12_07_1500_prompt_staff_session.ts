@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 // Frozen in time: Kysely<any>, no application imports.
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema type */
@@ -10,16 +9,16 @@ const TIME = "datetime(3)";
 // when that session ends its open prompts are withdrawn, so an evaluator never shows another
 // citizen's case to the next one. `shown_at` is when an evaluator put the prompt on screen (评价中).
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .alterTable("rating_prompt")
-    .addColumn("presence_id", "integer")
-    .addColumn("shown_at", TIME)
-    .execute();
+  await db.schema.alterTable("rating_prompt").addColumn("presence_id", "integer").addColumn("shown_at", TIME).execute();
   await db.schema
     .alterTable("rating_prompt")
     .addForeignKeyConstraint("rating_prompt_presence_id_fk", ["presence_id"], "window_presence", ["id"])
     .execute();
-  await db.schema.createIndex("rating_prompt_presence_id_status_index").on("rating_prompt").columns(["presence_id", "status"]).execute();
+  await db.schema
+    .createIndex("rating_prompt_presence_id_status_index")
+    .on("rating_prompt")
+    .columns(["presence_id", "status"])
+    .execute();
   // Open prompts pushed during the window's current session stay open and join it; every other
   // open prompt is from a session that has ended and is withdrawn.
   await sql`

@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 
 // Frozen in time: Kysely<any>, no application imports.
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema type */

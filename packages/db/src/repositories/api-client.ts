@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import type { Generated, Kysely } from "kysely";
+import { sql, type Generated, type Kysely } from "kysely";
 
 import type { Db } from "../client";
 import type { Database } from "../schema";
@@ -89,7 +88,12 @@ function scopeList(value: string): string[] {
 }
 
 function hallList(value: string | null): number[] {
-  return value ? value.split(",").map(Number).sort((a, b) => a - b) : [];
+  return value
+    ? value
+        .split(",")
+        .map(Number)
+        .sort((a, b) => a - b)
+    : [];
 }
 
 /**
@@ -99,7 +103,14 @@ function hallList(value: string | null): number[] {
  */
 export async function insertApiClient(
   db: Db,
-  client: { name: string; scopes: readonly string[]; hallIds: readonly number[]; rateLimitPerMinute: number; createdBy: number | null; now: Date },
+  client: {
+    name: string;
+    scopes: readonly string[];
+    hallIds: readonly number[];
+    rateLimitPerMinute: number;
+    createdBy: number | null;
+    now: Date;
+  },
   issueKey: (id: number) => { keyPrefix: string; keyHash: string },
 ): Promise<number> {
   const adb = apiDb(db);
@@ -117,7 +128,11 @@ export async function insertApiClient(
     .executeTakeFirstOrThrow();
   const id = Number(result.insertId);
   const key = issueKey(id);
-  await adb.updateTable("api_client").set({ key_prefix: key.keyPrefix, key_hash: key.keyHash }).where("id", "=", id).execute();
+  await adb
+    .updateTable("api_client")
+    .set({ key_prefix: key.keyPrefix, key_hash: key.keyHash })
+    .where("id", "=", id)
+    .execute();
   await adb
     .insertInto("api_client_hall")
     .values(client.hallIds.map((hallId) => ({ client_id: id, hall_id: hallId })))
@@ -136,7 +151,11 @@ export async function findApiClientCredential(db: Db, id: number): Promise<TApiC
       "c.scopes",
       "c.rate_limit_per_minute",
       "c.revoked_at",
-      eb.selectFrom("api_client_hall as h").select(sql<string>`group_concat(h.hall_id)`.as("ids")).whereRef("h.client_id", "=", "c.id").as("hall_ids"),
+      eb
+        .selectFrom("api_client_hall as h")
+        .select(sql<string>`group_concat(h.hall_id)`.as("ids"))
+        .whereRef("h.client_id", "=", "c.id")
+        .as("hall_ids"),
     ])
     .where("c.id", "=", id)
     .executeTakeFirst();
@@ -166,10 +185,26 @@ export async function listApiClients(db: Db, hallIds: readonly number[]): Promis
       "c.created_at",
       "c.rotated_at",
       "c.revoked_at",
-      eb.selectFrom("api_client_hall as h").select(sql<string>`group_concat(h.hall_id)`.as("ids")).whereRef("h.client_id", "=", "c.id").as("hall_ids"),
-      eb.selectFrom("api_call_log as l").select((inner) => inner.fn.max("l.at").as("at")).whereRef("l.client_id", "=", "c.id").as("last_used_at"),
+      eb
+        .selectFrom("api_client_hall as h")
+        .select(sql<string>`group_concat(h.hall_id)`.as("ids"))
+        .whereRef("h.client_id", "=", "c.id")
+        .as("hall_ids"),
+      eb
+        .selectFrom("api_call_log as l")
+        .select((inner) => inner.fn.max("l.at").as("at"))
+        .whereRef("l.client_id", "=", "c.id")
+        .as("last_used_at"),
     ])
-    .where((eb) => eb.exists(eb.selectFrom("api_client_hall as g").select("g.client_id").whereRef("g.client_id", "=", "c.id").where("g.hall_id", "in", hallIds)))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("api_client_hall as g")
+          .select("g.client_id")
+          .whereRef("g.client_id", "=", "c.id")
+          .where("g.hall_id", "in", hallIds),
+      ),
+    )
     .orderBy("c.id", "desc")
     .execute();
   return rows.map((row) => ({
@@ -194,7 +229,11 @@ export async function apiClientNames(db: Db, ids: readonly number[]): Promise<Ma
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-export async function replaceApiClientKey(db: Db, id: number, key: { keyPrefix: string; keyHash: string; now: Date }): Promise<boolean> {
+export async function replaceApiClientKey(
+  db: Db,
+  id: number,
+  key: { keyPrefix: string; keyHash: string; now: Date },
+): Promise<boolean> {
   const result = await apiDb(db)
     .updateTable("api_client")
     .set({ key_prefix: key.keyPrefix, key_hash: key.keyHash, rotated_at: key.now })
@@ -205,7 +244,12 @@ export async function replaceApiClientKey(db: Db, id: number, key: { keyPrefix: 
 }
 
 export async function revokeApiClient(db: Db, id: number, now: Date): Promise<boolean> {
-  const result = await apiDb(db).updateTable("api_client").set({ revoked_at: now }).where("id", "=", id).where("revoked_at", "is", null).executeTakeFirst();
+  const result = await apiDb(db)
+    .updateTable("api_client")
+    .set({ revoked_at: now })
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
@@ -214,7 +258,10 @@ export type TApiCallRow = Omit<ApiCallLogTable, "id">;
 /** Many calls in one statement: the log is written in batches, off the calls' own path. */
 export async function insertApiCalls(db: Db, rows: readonly TApiCallRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await apiDb(db).insertInto("api_call_log").values([...rows]).execute();
+  await apiDb(db)
+    .insertInto("api_call_log")
+    .values([...rows])
+    .execute();
 }
 
 export async function listApiCalls(db: Db, clientId: number, limit: number): Promise<(TApiCallRow & { id: number })[]> {
@@ -232,11 +279,19 @@ export async function listApiCalls(db: Db, clientId: number, limit: number): Pro
  * Claims an Idempotency-Key for a request's hash. Returns the hash the key was first claimed
  * with: equal to `requestHash` for a first use or a retry, different for another request.
  */
-export async function claimIdempotencyKey(db: Db, claim: { clientId: number; key: string; requestHash: string; now: Date }): Promise<string> {
+export async function claimIdempotencyKey(
+  db: Db,
+  claim: { clientId: number; key: string; requestHash: string; now: Date },
+): Promise<string> {
   const adb = apiDb(db);
   await adb
     .insertInto("api_idempotency")
-    .values({ client_id: claim.clientId, idempotency_key: claim.key, request_hash: claim.requestHash, created_at: claim.now })
+    .values({
+      client_id: claim.clientId,
+      idempotency_key: claim.key,
+      request_hash: claim.requestHash,
+      created_at: claim.now,
+    })
     .ignore()
     .execute();
   const row = await adb
@@ -249,7 +304,10 @@ export async function claimIdempotencyKey(db: Db, claim: { clientId: number; key
 }
 
 /** A refused request gives its key back: the corrected request may use it. */
-export async function releaseIdempotencyKey(db: Db, claim: { clientId: number; key: string; requestHash: string }): Promise<void> {
+export async function releaseIdempotencyKey(
+  db: Db,
+  claim: { clientId: number; key: string; requestHash: string },
+): Promise<void> {
   await apiDb(db)
     .deleteFrom("api_idempotency")
     .where("client_id", "=", claim.clientId)

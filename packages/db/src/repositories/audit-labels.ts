@@ -12,7 +12,9 @@ export function auditObjectKey(ref: TAuditObjectRef): string {
 }
 
 function numericIds(refs: readonly TAuditObjectRef[], entity: string): number[] {
-  const ids = refs.filter((ref) => ref.entity === entity && /^\d{1,15}$/.test(ref.entityId)).map((ref) => Number(ref.entityId));
+  const ids = refs
+    .filter((ref) => ref.entity === entity && /^\d{1,15}$/.test(ref.entityId))
+    .map((ref) => Number(ref.entityId));
   return [...new Set(ids)];
 }
 
@@ -24,7 +26,8 @@ function numericIds(refs: readonly TAuditObjectRef[], entity: string): number[] 
  */
 export async function auditObjectLabels(db: Db, refs: readonly TAuditObjectRef[]): Promise<Map<string, string>> {
   const labels = new Map<string, string>();
-  const put = (entity: string, id: number | string, label: string) => labels.set(auditObjectKey({ entity, entityId: String(id) }), label);
+  const put = (entity: string, id: number | string, label: string) =>
+    labels.set(auditObjectKey({ entity, entityId: String(id) }), label);
   const ids = (entity: string) => numericIds(refs, entity);
   const lookups: Promise<void>[] = [];
   const when = (entity: string, lookup: (list: number[]) => Promise<void>) => {
@@ -33,26 +36,40 @@ export async function auditObjectLabels(db: Db, refs: readonly TAuditObjectRef[]
   };
 
   when("case", async (list) => {
-    for (const row of await db.selectFrom("case").select(["id", "case_no"]).where("id", "in", list).execute()) put("case", row.id, row.case_no);
+    for (const row of await db.selectFrom("case").select(["id", "case_no"]).where("id", "in", list).execute())
+      put("case", row.id, row.case_no);
   });
   for (const table of ["work_order", "rating", "rating_signal"] as const) {
     when(table, async (list) => {
-      const rows = await db.selectFrom(table).innerJoin("case", "case.id", `${table}.case_id`).select([`${table}.id as id`, "case.case_no as caseNo"]).where(`${table}.id`, "in", list).execute();
+      const rows = await db
+        .selectFrom(table)
+        .innerJoin("case", "case.id", `${table}.case_id`)
+        .select([`${table}.id as id`, "case.case_no as caseNo"])
+        .where(`${table}.id`, "in", list)
+        .execute();
       for (const row of rows) put(table, row.id, row.caseNo);
     });
   }
   when("window", async (list) => {
-    for (const row of await db.selectFrom("window").select(["id", "code", "name"]).where("id", "in", list).execute()) put("window", row.id, `${row.code} ${row.name}`);
+    for (const row of await db.selectFrom("window").select(["id", "code", "name"]).where("id", "in", list).execute())
+      put("window", row.id, `${row.code} ${row.name}`);
   });
   when("evaluator_device", async (list) => {
-    for (const row of await db.selectFrom("evaluator_device").select(["id", "device_code"]).where("id", "in", list).execute()) put("evaluator_device", row.id, row.device_code);
+    for (const row of await db
+      .selectFrom("evaluator_device")
+      .select(["id", "device_code"])
+      .where("id", "in", list)
+      .execute())
+      put("evaluator_device", row.id, row.device_code);
   });
   when("user", async (list) => {
-    for (const row of await db.selectFrom("user").select(["id", "display_name"]).where("id", "in", list).execute()) put("user", row.id, row.display_name);
+    for (const row of await db.selectFrom("user").select(["id", "display_name"]).where("id", "in", list).execute())
+      put("user", row.id, row.display_name);
   });
   for (const entity of ["hall", "province_export_config"]) {
     when(entity, async (list) => {
-      for (const row of await db.selectFrom("hall").select(["id", "name"]).where("id", "in", list).execute()) put(entity, row.id, row.name);
+      for (const row of await db.selectFrom("hall").select(["id", "name"]).where("id", "in", list).execute())
+        put(entity, row.id, row.name);
     });
   }
   when("api_client", async (list) => {
@@ -62,7 +79,8 @@ export async function auditObjectLabels(db: Db, refs: readonly TAuditObjectRef[]
   for (const ref of refs) {
     if (ref.entity === "calendar_day") labels.set(auditObjectKey(ref), ref.entityId);
     if (ref.entity === "calendar_year") labels.set(auditObjectKey(ref), `${ref.entityId} 年`);
-    if (ref.entity === "hall_service_day") labels.set(auditObjectKey(ref), ref.entityId.split(":").at(-1) ?? ref.entityId);
+    if (ref.entity === "hall_service_day")
+      labels.set(auditObjectKey(ref), ref.entityId.split(":").at(-1) ?? ref.entityId);
   }
   await Promise.all(lookups);
   return labels;

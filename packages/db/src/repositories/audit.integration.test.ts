@@ -34,7 +34,13 @@ describe("audit chain", () => {
     expect(JSON.parse(rows[0]?.after_json ?? "null")).toEqual({ name: "事项0", promisedDays: 3 });
     expect(await verifyAuditChain(getDb())).toEqual({ ok: true, checked: 3, lastId: 3 });
     const [newest] = await listAudit(getDb(), { limit: 1 });
-    expect(newest).toMatchObject({ id: 3, actorRole: "system", before: { promisedDays: 5 }, after: { promisedDays: 3 }, createdAt: NOW.toISOString() });
+    expect(newest).toMatchObject({
+      id: 3,
+      actorRole: "system",
+      before: { promisedDays: 5 },
+      after: { promisedDays: 3 },
+      createdAt: NOW.toISOString(),
+    });
   });
 
   test("an empty trail verifies", async () => {
@@ -44,7 +50,14 @@ describe("audit chain", () => {
   test("concurrent appends on many connections never fork the chain", async () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, index) =>
-        insertAudit(getDb(), { actorUserId: null, actorRole: "system", action: "test.concurrent", entity: "test", entityId: index, now: NOW }),
+        insertAudit(getDb(), {
+          actorUserId: null,
+          actorRole: "system",
+          action: "test.concurrent",
+          entity: "test",
+          entityId: index,
+          now: NOW,
+        }),
       ),
     );
     const rows = await getDb().selectFrom("audit_log").select(["id", "prev_hash"]).orderBy("id").execute();
@@ -59,7 +72,13 @@ describe("audit chain", () => {
       getDb()
         .transaction()
         .execute(async (trx) => {
-          await insertAudit(trx, { actorUserId: null, action: "test.rolledBack", entity: "test", entityId: 1, now: NOW });
+          await insertAudit(trx, {
+            actorUserId: null,
+            action: "test.rolledBack",
+            entity: "test",
+            entityId: 1,
+            now: NOW,
+          });
           throw new Error("the change failed");
         }),
     ).rejects.toThrow("the change failed");
@@ -69,7 +88,9 @@ describe("audit chain", () => {
 
   test("a row edited behind the platform's back fails verification at that row", async () => {
     await appendSome(5);
-    await sql`update audit_log set after_json = ${JSON.stringify({ name: "事项2", promisedDays: 30 })} where id = 3`.execute(getDb());
+    await sql`update audit_log set after_json = ${JSON.stringify({ name: "事项2", promisedDays: 30 })} where id = 3`.execute(
+      getDb(),
+    );
     const result = await verifyAuditChain(getDb(), { pageSize: 2 });
     expect(result).toMatchObject({ ok: false, checked: 2, brokenAt: { id: 3, problem: "hash" } });
   });
@@ -83,12 +104,20 @@ describe("audit chain", () => {
   test("a deleted row fails verification where it was", async () => {
     await appendSome(5);
     await sql`delete from audit_log where id = 3`.execute(getDb());
-    expect(await verifyAuditChain(getDb())).toMatchObject({ ok: false, checked: 2, brokenAt: { id: 3, problem: "missing" } });
+    expect(await verifyAuditChain(getDb())).toMatchObject({
+      ok: false,
+      checked: 2,
+      brokenAt: { id: 3, problem: "missing" },
+    });
   });
 
   test("the last row deleted fails verification against the chain head", async () => {
     await appendSome(3);
     await sql`delete from audit_log where id = 3`.execute(getDb());
-    expect(await verifyAuditChain(getDb())).toMatchObject({ ok: false, checked: 2, brokenAt: { id: 3, problem: "head" } });
+    expect(await verifyAuditChain(getDb())).toMatchObject({
+      ok: false,
+      checked: 2,
+      brokenAt: { id: 3, problem: "head" },
+    });
   });
 });

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 
 import canonicalize from "canonicalize";
-import { sql } from "kysely";
-import type { Selectable } from "kysely";
+import { sql, type Selectable } from "kysely";
 
 import type { Db } from "../client";
 import type { AuditLogTable } from "../schema";
@@ -89,8 +88,14 @@ async function appendInTransaction(trx: Db, entry: TAuditEntry): Promise<number>
     entry.actorRole ??
     (entry.actorUserId === null
       ? "system"
-      : ((await trx.selectFrom("user").select("role").where("id", "=", entry.actorUserId).executeTakeFirst())?.role ?? ""));
-  const head = await trx.selectFrom("audit_chain_head").select(["last_id", "last_hash"]).where("id", "=", 1).forUpdate().executeTakeFirstOrThrow();
+      : ((await trx.selectFrom("user").select("role").where("id", "=", entry.actorUserId).executeTakeFirst())?.role ??
+        ""));
+  const head = await trx
+    .selectFrom("audit_chain_head")
+    .select(["last_id", "last_hash"])
+    .where("id", "=", 1)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   const row: TAuditRow = {
     id: Number(head.last_id) + 1,
     actor_user_id: entry.actorUserId,
@@ -106,8 +111,15 @@ async function appendInTransaction(trx: Db, entry: TAuditEntry): Promise<number>
     hash: "",
   };
   row.hash = auditHash(head.last_hash, auditRecordOf(row));
-  await trx.insertInto("audit_log").values({ ...row, id: Number(row.id) }).execute();
-  await trx.updateTable("audit_chain_head").set({ last_id: Number(row.id), last_hash: row.hash }).where("id", "=", 1).execute();
+  await trx
+    .insertInto("audit_log")
+    .values({ ...row, id: Number(row.id) })
+    .execute();
+  await trx
+    .updateTable("audit_chain_head")
+    .set({ last_id: Number(row.id), last_hash: row.hash })
+    .where("id", "=", 1)
+    .execute();
   return Number(row.id);
 }
 
@@ -137,7 +149,11 @@ export type TAuditVerification =
  */
 export async function verifyAuditChain(db: Db, options: { pageSize?: number } = {}): Promise<TAuditVerification> {
   const pageSize = options.pageSize ?? 2_000;
-  const head = await db.selectFrom("audit_chain_head").select(["last_id", "last_hash"]).where("id", "=", 1).executeTakeFirst();
+  const head = await db
+    .selectFrom("audit_chain_head")
+    .select(["last_id", "last_hash"])
+    .where("id", "=", 1)
+    .executeTakeFirst();
   const headId = head ? Number(head.last_id) : 0;
   const headHash = head?.last_hash ?? AUDIT_GENESIS_HASH;
   let prevHash = AUDIT_GENESIS_HASH;
@@ -155,13 +171,22 @@ export async function verifyAuditChain(db: Db, options: { pageSize?: number } = 
       const id = Number(row.id);
       if (id > headId) break; // appended after the head was read: the next verification's
       if (id !== prevId + 1) {
-        return { ok: false, checked, brokenAt: { id: prevId + 1, problem: "missing", expected: prevHash, stored: `next row is ${id}` } };
+        return {
+          ok: false,
+          checked,
+          brokenAt: { id: prevId + 1, problem: "missing", expected: prevHash, stored: `next row is ${id}` },
+        };
       }
       if (row.prev_hash !== prevHash) {
-        return { ok: false, checked, brokenAt: { id, problem: "prev_hash", expected: prevHash, stored: row.prev_hash } };
+        return {
+          ok: false,
+          checked,
+          brokenAt: { id, problem: "prev_hash", expected: prevHash, stored: row.prev_hash },
+        };
       }
       const expected = auditHash(prevHash, auditRecordOf(row));
-      if (row.hash !== expected) return { ok: false, checked, brokenAt: { id, problem: "hash", expected, stored: row.hash } };
+      if (row.hash !== expected)
+        return { ok: false, checked, brokenAt: { id, problem: "hash", expected, stored: row.hash } };
       prevHash = row.hash;
       prevId = id;
       checked += 1;
@@ -169,7 +194,11 @@ export async function verifyAuditChain(db: Db, options: { pageSize?: number } = 
     if (rows.length < pageSize || prevId >= headId) break;
   }
   if (prevId !== headId || prevHash !== headHash) {
-    return { ok: false, checked, brokenAt: { id: prevId === headId ? headId : prevId + 1, problem: "head", expected: headHash, stored: prevHash } };
+    return {
+      ok: false,
+      checked,
+      brokenAt: { id: prevId === headId ? headId : prevId + 1, problem: "head", expected: headHash, stored: prevHash },
+    };
   }
   return { ok: true, checked, lastId: headId };
 }

@@ -12,7 +12,13 @@ export interface TCalendarYearRow {
 export async function listConfirmedCalendarYears(db: Db): Promise<TCalendarYearRow[]> {
   return db
     .selectFrom("calendar_year")
-    .select(["year", "source", "confirmed_by_user_id as confirmedByUserId", "confirmed_by_name as confirmedByName", "confirmed_at as confirmedAt"])
+    .select([
+      "year",
+      "source",
+      "confirmed_by_user_id as confirmedByUserId",
+      "confirmed_by_name as confirmedByName",
+      "confirmed_at as confirmedAt",
+    ])
     .orderBy("year")
     .execute();
 }
@@ -27,7 +33,13 @@ export async function confirmedCalendarYears(db: Db): Promise<Set<number>> {
 export async function lockCalendarYear(trx: Db, year: number): Promise<TCalendarYearRow | undefined> {
   return trx
     .selectFrom("calendar_year")
-    .select(["year", "source", "confirmed_by_user_id as confirmedByUserId", "confirmed_by_name as confirmedByName", "confirmed_at as confirmedAt"])
+    .select([
+      "year",
+      "source",
+      "confirmed_by_user_id as confirmedByUserId",
+      "confirmed_by_name as confirmedByName",
+      "confirmed_at as confirmedAt",
+    ])
     .where("year", "=", year)
     .forUpdate()
     .executeTakeFirst();
@@ -39,8 +51,16 @@ export async function replaceCalendarYearDays(
   year: number,
   days: readonly { date: string; kind: "holiday" | "makeup"; name: string }[],
 ): Promise<void> {
-  await trx.deleteFrom("calendar_day").where("date", ">=", `${year}-01-01`).where("date", "<=", `${year}-12-31`).execute();
-  if (days.length > 0) await trx.insertInto("calendar_day").values([...days]).execute();
+  await trx
+    .deleteFrom("calendar_day")
+    .where("date", ">=", `${year}-01-01`)
+    .where("date", "<=", `${year}-12-31`)
+    .execute();
+  if (days.length > 0)
+    await trx
+      .insertInto("calendar_day")
+      .values([...days])
+      .execute();
 }
 
 export async function saveCalendarYearConfirmation(trx: Db, row: TCalendarYearRow): Promise<void> {
@@ -76,7 +96,14 @@ export interface TWorkOrderDues {
 export async function listWorkOrderDuesFrom(db: Db, dueFrom: string, openedBefore: Date): Promise<TWorkOrderDues[]> {
   const rows = await db
     .selectFrom("work_order")
-    .select(["id", "created_at as createdAt", "contact_due as contactDue", "rectify_due as rectifyDue", "contacted_at as contactedAt", "rectified_at as rectifiedAt"])
+    .select([
+      "id",
+      "created_at as createdAt",
+      "contact_due as contactDue",
+      "rectify_due as rectifyDue",
+      "contacted_at as contactedAt",
+      "rectified_at as rectifiedAt",
+    ])
     .where("state", "<>", "closed")
     .where("created_at", "<", openedBefore)
     .where((eb) =>
@@ -88,15 +115,32 @@ export async function listWorkOrderDuesFrom(db: Db, dueFrom: string, openedBefor
     .orderBy("id")
     .forUpdate()
     .execute();
-  return rows.map(({ contactedAt, rectifiedAt, ...row }) => ({ ...row, contacted: contactedAt !== null, rectified: rectifiedAt !== null }));
+  return rows.map(({ contactedAt, rectifiedAt, ...row }) => ({
+    ...row,
+    contacted: contactedAt !== null,
+    rectified: rectifiedAt !== null,
+  }));
 }
 
-export async function setWorkOrderDues(trx: Db, id: number, dues: { contactDue: string; rectifyDue: string }): Promise<void> {
-  await trx.updateTable("work_order").set({ contact_due: dues.contactDue, rectify_due: dues.rectifyDue }).where("id", "=", id).execute();
+export async function setWorkOrderDues(
+  trx: Db,
+  id: number,
+  dues: { contactDue: string; rectifyDue: string },
+): Promise<void> {
+  await trx
+    .updateTable("work_order")
+    .set({ contact_due: dues.contactDue, rectify_due: dues.rectifyDue })
+    .where("id", "=", id)
+    .execute();
 }
 
 /** A hall's own extra service days (延时/预约/节假日服务) within a date range, by date. */
-export async function listHallServiceDays(db: Db, hallId: number, from: string, to: string): Promise<{ date: string; note: string }[]> {
+export async function listHallServiceDays(
+  db: Db,
+  hallId: number,
+  from: string,
+  to: string,
+): Promise<{ date: string; note: string }[]> {
   return db
     .selectFrom("hall_service_day")
     .select(["date", "note"])
@@ -108,12 +152,27 @@ export async function listHallServiceDays(db: Db, hallId: number, from: string, 
 }
 
 /** Sets (or with `note === null` removes) a hall's service day and returns what it was, read under lock. */
-export async function saveHallServiceDay(trx: Db, hallId: number, date: string, note: string | null): Promise<{ note: string } | null> {
-  const before = await trx.selectFrom("hall_service_day").select("note").where("hall_id", "=", hallId).where("date", "=", date).forUpdate().executeTakeFirst();
+export async function saveHallServiceDay(
+  trx: Db,
+  hallId: number,
+  date: string,
+  note: string | null,
+): Promise<{ note: string } | null> {
+  const before = await trx
+    .selectFrom("hall_service_day")
+    .select("note")
+    .where("hall_id", "=", hallId)
+    .where("date", "=", date)
+    .forUpdate()
+    .executeTakeFirst();
   if (note === null) {
     await trx.deleteFrom("hall_service_day").where("hall_id", "=", hallId).where("date", "=", date).execute();
   } else {
-    await trx.insertInto("hall_service_day").values({ hall_id: hallId, date, note }).onDuplicateKeyUpdate({ note }).execute();
+    await trx
+      .insertInto("hall_service_day")
+      .values({ hall_id: hallId, date, note })
+      .onDuplicateKeyUpdate({ note })
+      .execute();
   }
   return before ?? null;
 }
@@ -124,11 +183,20 @@ export async function saveCalendarDay(
   date: string,
   day: { kind: "holiday" | "makeup"; name: string } | null,
 ): Promise<{ kind: "holiday" | "makeup"; name: string } | null> {
-  const before = await trx.selectFrom("calendar_day").select(["kind", "name"]).where("date", "=", date).forUpdate().executeTakeFirst();
+  const before = await trx
+    .selectFrom("calendar_day")
+    .select(["kind", "name"])
+    .where("date", "=", date)
+    .forUpdate()
+    .executeTakeFirst();
   if (day === null) {
     await trx.deleteFrom("calendar_day").where("date", "=", date).execute();
   } else {
-    await trx.insertInto("calendar_day").values({ date, kind: day.kind, name: day.name }).onDuplicateKeyUpdate({ kind: day.kind, name: day.name }).execute();
+    await trx
+      .insertInto("calendar_day")
+      .values({ date, kind: day.kind, name: day.name })
+      .onDuplicateKeyUpdate({ kind: day.kind, name: day.name })
+      .execute();
   }
   return before ?? null;
 }

@@ -1,8 +1,7 @@
 import type { Insertable, Selectable, Updateable } from "kysely";
 
 import type { Db } from "../client";
-import { integrationDb } from "../integration-tables";
-import type { CaseImportTable } from "../integration-tables";
+import { integrationDb, type CaseImportTable } from "../integration-tables";
 
 export type CaseImport = Selectable<CaseImportTable>;
 

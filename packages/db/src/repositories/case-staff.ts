@@ -9,7 +9,10 @@ export interface TCaseStaffLink {
 }
 
 /** The staff of each case in handling order (handler first). */
-export async function listCaseStaffLinks(db: Db, caseIds: readonly number[]): Promise<{ case_id: number; staff_id: number }[]> {
+export async function listCaseStaffLinks(
+  db: Db,
+  caseIds: readonly number[],
+): Promise<{ case_id: number; staff_id: number }[]> {
   if (caseIds.length === 0) return [];
   return integrationDb(db)
     .selectFrom("case_staff")
@@ -33,8 +36,20 @@ export async function listCaseStaffBadgeNos(db: Db, caseId: number): Promise<str
 }
 
 /** Drops the links of `relinkedCaseIds`, then stores `links` (new cases' and the relinked ones'). */
-export async function replaceCaseStaffLinks(db: Db, relinkedCaseIds: readonly number[], links: readonly TCaseStaffLink[]): Promise<void> {
+export async function replaceCaseStaffLinks(
+  db: Db,
+  relinkedCaseIds: readonly number[],
+  links: readonly TCaseStaffLink[],
+): Promise<void> {
   const idb = integrationDb(db);
-  if (relinkedCaseIds.length > 0) await idb.deleteFrom("case_staff").where("case_id", "in", [...relinkedCaseIds]).execute();
-  if (links.length > 0) await idb.insertInto("case_staff").values([...links]).execute();
+  if (relinkedCaseIds.length > 0)
+    await idb
+      .deleteFrom("case_staff")
+      .where("case_id", "in", [...relinkedCaseIds])
+      .execute();
+  if (links.length > 0)
+    await idb
+      .insertInto("case_staff")
+      .values([...links])
+      .execute();
 }

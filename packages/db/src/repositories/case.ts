@@ -8,21 +8,37 @@ export async function insertCase(db: Db, row: NewCase): Promise<number> {
 
 /** Several new cases in one statement; read their ids back by number (listCaseIdsByNo). */
 export async function insertCases(db: Db, rows: readonly NewCase[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto("case").values([...rows]).execute();
+  if (rows.length > 0)
+    await db
+      .insertInto("case")
+      .values([...rows])
+      .execute();
 }
 
 export async function listCaseIdsByNo(db: Db, caseNos: readonly string[]): Promise<{ id: number; case_no: string }[]> {
   if (caseNos.length === 0) return [];
-  return db.selectFrom("case").select(["id", "case_no"]).where("case_no", "in", [...caseNos]).execute();
+  return db
+    .selectFrom("case")
+    .select(["id", "case_no"])
+    .where("case_no", "in", [...caseNos])
+    .execute();
 }
 
 export async function listCasesByNo(db: Db, caseNos: readonly string[]): Promise<Case[]> {
   if (caseNos.length === 0) return [];
-  return db.selectFrom("case").selectAll().where("case_no", "in", [...caseNos]).execute();
+  return db
+    .selectFrom("case")
+    .selectAll()
+    .where("case_no", "in", [...caseNos])
+    .execute();
 }
 
 /** Writes only the columns given (a correction from a business system). */
-export async function updateCase(db: Db, caseId: number, changes: Partial<Omit<NewCase, "case_no" | "hall_id">>): Promise<void> {
+export async function updateCase(
+  db: Db,
+  caseId: number,
+  changes: Partial<Omit<NewCase, "case_no" | "hall_id">>,
+): Promise<void> {
   if (Object.keys(changes).length > 0) await db.updateTable("case").set(changes).where("id", "=", caseId).execute();
 }
 
@@ -91,9 +107,7 @@ export async function listStaffCases(
       "case.received_at as receivedAt",
       "case.completed_at as completedAt",
       "case.due_date as dueDate",
-      eb
-        .exists(eb.selectFrom("rating").select("rating.id").whereRef("rating.case_id", "=", "case.id"))
-        .as("rated"),
+      eb.exists(eb.selectFrom("rating").select("rating.id").whereRef("rating.case_id", "=", "case.id")).as("rated"),
     ])
     .where("case.staff_id", "=", filter.staffId)
     .where("case.received_at", ">=", filter.start)
@@ -132,7 +146,11 @@ export async function listPromisedCaseDuesFrom(trx: Db, dueFrom: string, receive
 /** Sets one due date on many cases (their rollups follow through the case triggers). */
 export async function setCaseDueDate(trx: Db, dueDate: string, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await trx.updateTable("case").set({ due_date: dueDate }).where("id", "in", [...ids]).execute();
+  await trx
+    .updateTable("case")
+    .set({ due_date: dueDate })
+    .where("id", "in", [...ids])
+    .execute();
 }
 
 export interface TCaseNames {
@@ -214,7 +232,13 @@ export async function listCaseIdsByApplicantHash(
   column: "applicant_contact_hash" | "applicant_id_no_hash",
   hash: string,
 ): Promise<number[]> {
-  const rows = await db.selectFrom("case").select("id").where("hall_id", "=", hallId).where(column, "=", hash).orderBy("id").execute();
+  const rows = await db
+    .selectFrom("case")
+    .select("id")
+    .where("hall_id", "=", hallId)
+    .where(column, "=", hash)
+    .orderBy("id")
+    .execute();
   return rows.map((row) => row.id);
 }
 
@@ -243,7 +267,9 @@ export async function listApplicantDataPage(db: Db, afterId: number, pageSize: n
       "applicant_id_no_masked",
     ])
     .where("id", ">", afterId)
-    .where((eb) => eb.or([eb("applicant_contact_cipher", "is not", null), eb("applicant_id_no_cipher", "is not", null)]))
+    .where((eb) =>
+      eb.or([eb("applicant_contact_cipher", "is not", null), eb("applicant_id_no_cipher", "is not", null)]),
+    )
     .orderBy("id")
     .limit(pageSize)
     .execute();

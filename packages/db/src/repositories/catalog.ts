@@ -97,13 +97,23 @@ export async function listHallServiceItemsByCode(
   return db
     .selectFrom("service_item")
     .innerJoin("department", "department.id", "service_item.department_id")
-    .select(["service_item.id", "service_item.code", "service_item.department_id", "service_item.case_type", "service_item.promised_days", "service_item.active"])
+    .select([
+      "service_item.id",
+      "service_item.code",
+      "service_item.department_id",
+      "service_item.case_type",
+      "service_item.promised_days",
+      "service_item.active",
+    ])
     .where("department.hall_id", "=", hallId)
     .where("service_item.code", "in", [...codes])
     .execute();
 }
 
-export async function findServiceItemWithDepartment(db: Db, id: number): Promise<{ code: string; name: string; departmentName: string }> {
+export async function findServiceItemWithDepartment(
+  db: Db,
+  id: number,
+): Promise<{ code: string; name: string; departmentName: string }> {
   return db
     .selectFrom("service_item")
     .innerJoin("department", "department.id", "service_item.department_id")
@@ -121,12 +131,20 @@ export async function listHalls(db: Db): Promise<{ id: number; name: string }[]>
   return db.selectFrom("hall").select(["id", "name"]).orderBy("id").execute();
 }
 
-export async function updateHallRankingSettings(db: Db, hallId: number, settings: Pick<Hall, "ranking_weights" | "ranking_min_sample">): Promise<void> {
+export async function updateHallRankingSettings(
+  db: Db,
+  hallId: number,
+  settings: Pick<Hall, "ranking_weights" | "ranking_min_sample">,
+): Promise<void> {
   await db.updateTable("hall").set(settings).where("id", "=", hallId).execute();
 }
 
 /** The item if it belongs to the hall (through its department), with its department. */
-export async function findServiceItemOfHall(db: Db, hallId: number, itemId: number): Promise<{ id: number; department_id: number } | undefined> {
+export async function findServiceItemOfHall(
+  db: Db,
+  hallId: number,
+  itemId: number,
+): Promise<{ id: number; department_id: number } | undefined> {
   return db
     .selectFrom("service_item")
     .innerJoin("department", "department.id", "service_item.department_id")
@@ -136,6 +154,15 @@ export async function findServiceItemOfHall(db: Db, hallId: number, itemId: numb
     .executeTakeFirst();
 }
 
-export async function findDepartmentOfHall(db: Db, hallId: number, departmentId: number): Promise<{ id: number } | undefined> {
-  return db.selectFrom("department").select("id").where("id", "=", departmentId).where("hall_id", "=", hallId).executeTakeFirst();
+export async function findDepartmentOfHall(
+  db: Db,
+  hallId: number,
+  departmentId: number,
+): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom("department")
+    .select("id")
+    .where("id", "=", departmentId)
+    .where("hall_id", "=", hallId)
+    .executeTakeFirst();
 }

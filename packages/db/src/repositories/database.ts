@@ -11,7 +11,9 @@ export async function pingDatabase(db: Db): Promise<void> {
 
 /** Creates the platform's database on a fresh server (the embedded MariaDB's first start). */
 export async function createDatabaseIfMissing(admin: Db, name: string): Promise<void> {
-  await sql`create database if not exists ${sql.id(name)} character set utf8mb4 collate utf8mb4_unicode_ci`.execute(admin);
+  await sql`create database if not exists ${sql.id(name)} character set utf8mb4 collate utf8mb4_unicode_ci`.execute(
+    admin,
+  );
 }
 
 /**

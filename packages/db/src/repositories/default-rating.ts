@@ -35,7 +35,14 @@ export async function applyDefaultRatings(db: Db, now: Date, only: { hallId?: nu
       const cases = await db
         .selectFrom("case")
         .leftJoin("rating", (join) => join.onRef("rating.case_id", "=", "case.id").on("rating.seq", "=", 1))
-        .select(["case.id", "case.completed_at", "case.department_id", "case.service_item_id", "case.window_id", "case.staff_id"])
+        .select([
+          "case.id",
+          "case.completed_at",
+          "case.department_id",
+          "case.service_item_id",
+          "case.window_id",
+          "case.staff_id",
+        ])
         .where("case.hall_id", "=", hall.id)
         .where("case.status", "=", "completed")
         // A rule applies from its start: the unrated cases before it stay 未评.

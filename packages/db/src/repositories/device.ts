@@ -88,7 +88,12 @@ export async function findDevice(
   return db
     .selectFrom("evaluator_device")
     .leftJoin("window", "window.id", "evaluator_device.window_id")
-    .select(["evaluator_device.id", "evaluator_device.window_id as windowId", "window.hall_id as hallId", "evaluator_device.device_code as deviceCode"])
+    .select([
+      "evaluator_device.id",
+      "evaluator_device.window_id as windowId",
+      "window.hall_id as hallId",
+      "evaluator_device.device_code as deviceCode",
+    ])
     .where("evaluator_device.id", "=", deviceId)
     .executeTakeFirst();
 }
@@ -96,7 +101,13 @@ export async function findDevice(
 export async function insertDevice(db: Db, device: { windowId: number; deviceCode: string }): Promise<number> {
   const result = await db
     .insertInto("evaluator_device")
-    .values({ window_id: device.windowId, device_code: device.deviceCode, token_hash: null, paired_at: null, last_seen_at: null })
+    .values({
+      window_id: device.windowId,
+      device_code: device.deviceCode,
+      token_hash: null,
+      paired_at: null,
+      last_seen_at: null,
+    })
     .executeTakeFirstOrThrow();
   return Number(result.insertId);
 }
@@ -105,10 +116,20 @@ export async function insertDevice(db: Db, device: { windowId: number; deviceCod
  * A new pairing code replaces the device: the old token stops working at once, so a lost or
  * stolen tablet can never rate again.
  */
-export async function setPairingCode(db: Db, deviceId: number, code: { hash: string; cipher: string; expiresAt: Date }): Promise<void> {
+export async function setPairingCode(
+  db: Db,
+  deviceId: number,
+  code: { hash: string; cipher: string; expiresAt: Date },
+): Promise<void> {
   await db
     .updateTable("evaluator_device")
-    .set({ pairing_code_hash: code.hash, pairing_code_cipher: code.cipher, pairing_code_expires_at: code.expiresAt, token_hash: null, paired_at: null })
+    .set({
+      pairing_code_hash: code.hash,
+      pairing_code_cipher: code.cipher,
+      pairing_code_expires_at: code.expiresAt,
+      token_hash: null,
+      paired_at: null,
+    })
     .where("id", "=", deviceId)
     .execute();
 }
@@ -133,7 +154,14 @@ export async function completePairing(
 ): Promise<boolean> {
   const result = await db
     .updateTable("evaluator_device")
-    .set({ token_hash: pairing.tokenHash, paired_at: pairing.now, pairing_code_hash: null, pairing_code_cipher: null, pairing_code_expires_at: null, last_seen_at: pairing.now })
+    .set({
+      token_hash: pairing.tokenHash,
+      paired_at: pairing.now,
+      pairing_code_hash: null,
+      pairing_code_cipher: null,
+      pairing_code_expires_at: null,
+      last_seen_at: pairing.now,
+    })
     .where("id", "=", pairing.deviceId)
     .where("pairing_code_hash", "=", pairing.codeHash)
     .executeTakeFirst();
@@ -143,7 +171,13 @@ export async function completePairing(
 export async function unpairDevice(db: Db, deviceId: number): Promise<void> {
   await db
     .updateTable("evaluator_device")
-    .set({ token_hash: null, paired_at: null, pairing_code_hash: null, pairing_code_cipher: null, pairing_code_expires_at: null })
+    .set({
+      token_hash: null,
+      paired_at: null,
+      pairing_code_hash: null,
+      pairing_code_cipher: null,
+      pairing_code_expires_at: null,
+    })
     .where("id", "=", deviceId)
     .execute();
 }
@@ -165,7 +199,10 @@ export async function recordHeartbeat(
 }
 
 /** A device's pairing as the audit trail keeps it (never a token or code hash), read under lock. */
-export async function lockDevicePairing(db: Db, deviceId: number): Promise<{ windowId: number | null; pairedAt: Date | null; pairingCodeExpiresAt: Date | null }> {
+export async function lockDevicePairing(
+  db: Db,
+  deviceId: number,
+): Promise<{ windowId: number | null; pairedAt: Date | null; pairingCodeExpiresAt: Date | null }> {
   const row = await db
     .selectFrom("evaluator_device")
     .select(["window_id", "paired_at", "pairing_code_expires_at"])
@@ -176,17 +213,29 @@ export async function lockDevicePairing(db: Db, deviceId: number): Promise<{ win
 }
 
 /** The paired evaluators of a hall's windows, by window code: what the demo hands a fresh token. */
-export async function listHallWindowDevices(db: Db, hallId: number): Promise<{ id: number; deviceCode: string; windowCode: string; windowName: string }[]> {
+export async function listHallWindowDevices(
+  db: Db,
+  hallId: number,
+): Promise<{ id: number; deviceCode: string; windowCode: string; windowName: string }[]> {
   return db
     .selectFrom("evaluator_device")
     .innerJoin("window", "window.id", "evaluator_device.window_id")
     .where("window.hall_id", "=", hallId)
-    .select(["evaluator_device.id", "evaluator_device.device_code as deviceCode", "window.code as windowCode", "window.name as windowName"])
+    .select([
+      "evaluator_device.id",
+      "evaluator_device.device_code as deviceCode",
+      "window.code as windowCode",
+      "window.name as windowName",
+    ])
     .orderBy("window.code")
     .execute();
 }
 
 /** Pairs a device with a token directly (the demo's own tablets, which need no pairing code). */
 export async function setDeviceToken(db: Db, deviceId: number, tokenHash: string, now: Date): Promise<void> {
-  await db.updateTable("evaluator_device").set({ token_hash: tokenHash, paired_at: now }).where("id", "=", deviceId).execute();
+  await db
+    .updateTable("evaluator_device")
+    .set({ token_hash: tokenHash, paired_at: now })
+    .where("id", "=", deviceId)
+    .execute();
 }

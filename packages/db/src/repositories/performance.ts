@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 
-import { ZChannel, ZLevel } from "@hcp/domain";
-import type { TChannel, TLevel, TWorkOrderState } from "@hcp/domain";
+import { ZChannel, ZLevel, type TChannel, type TLevel, type TWorkOrderState } from "@hcp/domain";
 
 import type { Db } from "../client";
 
@@ -149,7 +148,10 @@ export async function listRatingsInScope(
 }
 
 /** Valid first ratings per reason code, with the code's level and label in the rating's table version. */
-export async function countReasonCodes(db: Db, scope: TRatingScope): Promise<{ code: string; level: TLevel; label: string; count: number }[]> {
+export async function countReasonCodes(
+  db: Db,
+  scope: TRatingScope,
+): Promise<{ code: string; level: TLevel; label: string; count: number }[]> {
   const result = await sql<{ code: string; level: number; label: string | null; count: number }>`
     select rr.reason_code as code, r.level, min(rc.label) as label, count(*) as count
     from rating r
@@ -159,7 +161,12 @@ export async function countReasonCodes(db: Db, scope: TRatingScope): Promise<{ c
     where ${ratingWhere(scope)} and r.seq = 1 and x.id is null
     group by rr.reason_code, r.level
     order by count(*) desc, rr.reason_code`.execute(db);
-  return result.rows.map((row) => ({ code: row.code, level: ZLevel.parse(Number(row.level)), label: row.label ?? row.code, count: Number(row.count) }));
+  return result.rows.map((row) => ({
+    code: row.code,
+    level: ZLevel.parse(Number(row.level)),
+    label: row.label ?? row.code,
+    count: Number(row.count),
+  }));
 }
 
 export interface TPromptCounts {
@@ -189,7 +196,9 @@ export async function countPrompts(
   // The case is joined only for a department's prompts: for a hall it would cost one lookup per
   // prompt (hundreds of thousands a month at province scale).
   const departmentJoin =
-    scope.departmentId === undefined ? sql`` : sql`join \`case\` c on c.id = p.case_id and c.department_id = ${scope.departmentId}`;
+    scope.departmentId === undefined
+      ? sql``
+      : sql`join \`case\` c on c.id = p.case_id and c.department_id = ${scope.departmentId}`;
   const result = await sql<Record<string, number>>`
     select p.window_id as windowId, count(*) as sent, sum(p.status = 'rated') as rated,
            sum(p.status = 'timed_out') as timedOut, sum(p.status in ('cancelled', 'withdrawn')) as cancelled
@@ -223,5 +232,9 @@ export async function listAnonymousComments(
       and r.comment <> '' and r.is_default = 0 and x.id is null
     order by r.rated_at desc
     limit ${limit}`.execute(db);
-  return result.rows.map((row) => ({ level: ZLevel.parse(Number(row.level)), comment: row.comment, ratedAt: row.ratedAt }));
+  return result.rows.map((row) => ({
+    level: ZLevel.parse(Number(row.level)),
+    comment: row.comment,
+    ratedAt: row.ratedAt,
+  }));
 }

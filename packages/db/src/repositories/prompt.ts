@@ -68,7 +68,11 @@ export async function listPendingPrompts(db: Db, windowId: number, afterId = 0):
  * next case's prompt goes — two invites (of any two cases next to each other, at any windows)
  * each held that gap and each waited for the other's to insert: ER_LOCK_DEADLOCK (1213).
  */
-export async function findOpenPromptOfCase(db: Db, caseId: number, windowId: number): Promise<RatingPrompt | undefined> {
+export async function findOpenPromptOfCase(
+  db: Db,
+  caseId: number,
+  windowId: number,
+): Promise<RatingPrompt | undefined> {
   return db
     .selectFrom("rating_prompt")
     .selectAll()
@@ -105,7 +109,12 @@ export async function closePrompt(
 }
 
 /** Closes every open prompt of the cases, e.g. once each has been rated on any channel. */
-export async function closePromptsOfCases(db: Db, caseIds: readonly number[], status: "rated" | "cancelled", now: Date): Promise<void> {
+export async function closePromptsOfCases(
+  db: Db,
+  caseIds: readonly number[],
+  status: "rated" | "cancelled",
+  now: Date,
+): Promise<void> {
   if (caseIds.length === 0) return;
   await db
     .updateTable("rating_prompt")
@@ -131,7 +140,10 @@ export async function withdrawPrompts(
   which: { windowIds: readonly number[] } | { staffId: number } | { caseId: number } | { promptIds: readonly number[] },
   now: Date,
 ): Promise<TWithdrawnPrompt[]> {
-  let query = db.selectFrom("rating_prompt").select(["id", "window_id as windowId", "case_id as caseId"]).where("status", "=", "pending");
+  let query = db
+    .selectFrom("rating_prompt")
+    .select(["id", "window_id as windowId", "case_id as caseId"])
+    .where("status", "=", "pending");
   if ("windowIds" in which) {
     if (which.windowIds.length === 0) return [];
     query = query.where("window_id", "in", which.windowIds);
@@ -147,7 +159,12 @@ export async function withdrawPrompts(
 }
 
 /** Closes prompts just read open under lock, and returns them. */
-async function closeLocked(db: Db, open: TWithdrawnPrompt[], status: "withdrawn" | "timed_out", now: Date): Promise<TWithdrawnPrompt[]> {
+async function closeLocked(
+  db: Db,
+  open: TWithdrawnPrompt[],
+  status: "withdrawn" | "timed_out",
+  now: Date,
+): Promise<TWithdrawnPrompt[]> {
   if (open.length === 0) return [];
   await db
     .updateTable("rating_prompt")
@@ -163,7 +180,10 @@ async function closeLocked(db: Db, open: TWithdrawnPrompt[], status: "withdrawn"
 }
 
 /** An evaluator put an open prompt of its window on screen (评价中); the first time counts. */
-export async function markPromptShown(db: Db, prompt: { promptId: number; windowId: number; now: Date }): Promise<boolean> {
+export async function markPromptShown(
+  db: Db,
+  prompt: { promptId: number; windowId: number; now: Date },
+): Promise<boolean> {
   const result = await db
     .updateTable("rating_prompt")
     .set({ shown_at: prompt.now })

@@ -1,11 +1,10 @@
-import { sql } from "kysely";
+import { sql, type Selectable } from "kysely";
 
 import type { TLevelCoding } from "@hcp/domain";
 
 import type { Db } from "../client";
 import { onHallClock } from "../hall-clock";
 import type { ProvinceOutboxTable, TProvinceOutboxStatus } from "../schema";
-import type { Selectable } from "kysely";
 
 /**
  * The provincial export outbox: rows are queued by triggers (see the province_export migration),
@@ -24,7 +23,11 @@ export interface TProvinceConfigRow {
 }
 
 export async function findProvinceConfig(db: Db, hallId: number): Promise<TProvinceConfigRow | undefined> {
-  const row = await db.selectFrom("province_export_config").selectAll().where("hall_id", "=", hallId).executeTakeFirst();
+  const row = await db
+    .selectFrom("province_export_config")
+    .selectAll()
+    .where("hall_id", "=", hallId)
+    .executeTakeFirst();
   if (!row) return undefined;
   return {
     hallId: row.hall_id,
@@ -94,7 +97,12 @@ export async function settleOutboxRow(
 export async function deferOutboxRow(db: Db, id: number, error: string, nextAttemptAt: Date, now: Date): Promise<void> {
   await db
     .updateTable("province_outbox")
-    .set((eb) => ({ attempts: eb("attempts", "+", 1), last_error: error.slice(0, 500), next_attempt_at: nextAttemptAt, sent_at: now }))
+    .set((eb) => ({
+      attempts: eb("attempts", "+", 1),
+      last_error: error.slice(0, 500),
+      next_attempt_at: nextAttemptAt,
+      sent_at: now,
+    }))
     .where("id", "=", id)
     .where("status", "=", "pending")
     .execute();
@@ -138,7 +146,9 @@ export async function provinceRatingSource(db: Db, ratingId: number) {
       "case.applicant_type as applicantType",
       "case.case_type as caseType",
       "case.received_at as receivedAt",
-      sql<string | null>`(select group_concat(rr.reason_code order by rr.reason_code separator ',') from rating_reason rr where rr.rating_id = rating.id)`.as(
+      sql<
+        string | null
+      >`(select group_concat(rr.reason_code order by rr.reason_code separator ',') from rating_reason rr where rr.rating_id = rating.id)`.as(
         "reasons",
       ),
     ])
@@ -195,7 +205,12 @@ export interface TReconciliationRow {
 }
 
 /** Per hall-local day: queued, sent at least once, accepted, rejected (parked) and still pending. */
-export async function provinceReconciliation(db: Db, hallId: number, start: Date, end: Date): Promise<TReconciliationRow[]> {
+export async function provinceReconciliation(
+  db: Db,
+  hallId: number,
+  start: Date,
+  end: Date,
+): Promise<TReconciliationRow[]> {
   const result = await sql<Record<string, string | number>>`
     select date_format(${onHallClock("created_at")}, '%Y-%m-%d') as date,
            count(*) as queued,

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 
-import { DEFAULT_RATING_LEVELS, RATING_RULE_LIMITS } from "@hcp/domain";
-import type { TLevel, TRatingRules } from "@hcp/domain";
+import { DEFAULT_RATING_LEVELS, RATING_RULE_LIMITS, type TLevel, type TRatingRules } from "@hcp/domain";
 
 import type { Db } from "../client";
 import type { Hall } from "../schema";
@@ -24,7 +23,10 @@ export function ratingRulesOf(hall: Hall | undefined): TRatingRules {
   return {
     ratingWindowDays: hall?.rating_window_days ?? RATING_RULE_LIMITS.ratingWindowDays.fallback,
     promptTimeoutSeconds: hall?.prompt_timeout_seconds ?? RATING_RULE_LIMITS.promptTimeoutSeconds.fallback,
-    defaultRating: { enabled: hall?.default_rating_enabled ?? false, level: defaultLevelOf(hall?.default_rating_level ?? 3) },
+    defaultRating: {
+      enabled: hall?.default_rating_enabled ?? false,
+      level: defaultLevelOf(hall?.default_rating_level ?? 3),
+    },
   };
 }
 
@@ -39,7 +41,12 @@ export interface TRulesChangeBy {
  * transaction. The default rating counts from the moment it is switched on, keeps that start while
  * it stays on, and loses it when switched off.
  */
-export async function changeHallRatingRules(trx: Db, hallId: number, rules: TRatingRules, by: TRulesChangeBy): Promise<void> {
+export async function changeHallRatingRules(
+  trx: Db,
+  hallId: number,
+  rules: TRatingRules,
+  by: TRulesChangeBy,
+): Promise<void> {
   // The hall row locked first: two managers saving at once each record what the other left.
   await lockHall(trx, hallId);
   const hall = await findHallById(trx, hallId);

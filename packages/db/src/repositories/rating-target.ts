@@ -62,7 +62,9 @@ interface TRatingCaseRow extends TRatingCaseFacts {
  * once, so a whole batch costs one round trip of waiting instead of eight per rating.
  */
 export async function readRatingTargets(db: Db, lookups: TRatingLookup[]): Promise<TRatingTarget[]> {
-  const hashes = [...new Set(lookups.flatMap((lookup) => (lookup.deviceTokenHash === null ? [] : [lookup.deviceTokenHash])))];
+  const hashes = [
+    ...new Set(lookups.flatMap((lookup) => (lookup.deviceTokenHash === null ? [] : [lookup.deviceTokenHash]))),
+  ];
   const caseNos = [...new Set(lookups.map((lookup) => lookup.caseNo))];
   const promptIds = [...new Set(lookups.flatMap((lookup) => (lookup.promptId === null ? [] : [lookup.promptId])))];
   const [devices, cases, byKey, named] = await Promise.all([
@@ -71,7 +73,9 @@ export async function readRatingTargets(db: Db, lookups: TRatingLookup[]): Promi
       .selectFrom("case as c")
       .leftJoin("rating as r", "r.case_id", "c.id")
       // The prompt a rating answers is at its case's window (an evaluator may rate no other case).
-      .leftJoin("rating_prompt as p", (join) => join.onRef("p.case_id", "=", "c.id").onRef("p.window_id", "=", "c.window_id").on("p.status", "=", "pending"))
+      .leftJoin("rating_prompt as p", (join) =>
+        join.onRef("p.case_id", "=", "c.id").onRef("p.window_id", "=", "c.window_id").on("p.status", "=", "pending"),
+      )
       .select((eb) => [
         "c.id",
         "c.case_no",
@@ -84,11 +88,19 @@ export async function readRatingTargets(db: Db, lookups: TRatingLookup[]): Promi
         "c.staff_id",
         // The hall's setting by primary key per case: joined instead, the optimiser may start from the
         // one hall row and read all its cases to find a batch's dozen (8,000 rows for 15 cases).
-        eb.selectFrom("hall as h").select("h.rating_window_days").whereRef("h.id", "=", "c.hall_id").as("rating_window_days"),
+        eb
+          .selectFrom("hall as h")
+          .select("h.rating_window_days")
+          .whereRef("h.id", "=", "c.hall_id")
+          .as("rating_window_days"),
         "r.seq as rating_seq",
         "p.id as prompt_id",
         "p.created_at as prompt_created_at",
-        eb.selectFrom("reason_code_version").select((inner) => inner.fn.max("version").as("v")).where("is_current", "=", true).as("reason_version"),
+        eb
+          .selectFrom("reason_code_version")
+          .select((inner) => inner.fn.max("version").as("v"))
+          .where("is_current", "=", true)
+          .as("reason_version"),
       ])
       .where("c.case_no", "in", caseNos)
       .execute() as Promise<TRatingCaseRow[]>,
@@ -107,7 +119,11 @@ export async function readRatingTargets(db: Db, lookups: TRatingLookup[]): Promi
   for (const row of cases) {
     const seen = caseOf.get(row.case_no) ?? { row, hasFirst: false, prompt: null };
     if (row.rating_seq === 1) seen.hasFirst = true;
-    if (row.prompt_id !== null && row.prompt_created_at !== null && (seen.prompt === null || row.prompt_id < seen.prompt.id)) {
+    if (
+      row.prompt_id !== null &&
+      row.prompt_created_at !== null &&
+      (seen.prompt === null || row.prompt_id < seen.prompt.id)
+    ) {
       seen.prompt = { id: row.prompt_id, createdAt: row.prompt_created_at };
     }
     caseOf.set(row.case_no, seen);
@@ -127,4 +143,3 @@ export async function readRatingTargets(db: Db, lookups: TRatingLookup[]): Promi
     };
   });
 }
-

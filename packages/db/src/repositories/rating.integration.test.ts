@@ -2,8 +2,7 @@ import { describe, expect, test } from "vitest";
 
 import type { TLevel } from "@hcp/domain";
 
-import { createHallFixture, fixtureCase, fixtureRating } from "../testing";
-import type { THallFixture } from "../testing";
+import { createHallFixture, fixtureCase, fixtureRating, type THallFixture } from "../testing";
 import { useTestDb } from "../testing/test-db";
 import { insertCase } from "./case";
 import { nextCounterValue } from "./counter";
@@ -22,7 +21,10 @@ async function completedCase(caseNo: string, completedAt: Date): Promise<number>
 }
 
 function ratingRow(caseId: number, level: TLevel, key: string, ratedAt: Date) {
-  return fixtureRating({ ...fixtureCase(hall, { caseNo: "", completedAt: ratedAt }), id: caseId }, { level, idempotencyKey: key, ratedAt });
+  return fixtureRating(
+    { ...fixtureCase(hall, { caseNo: "", completedAt: ratedAt }), id: caseId },
+    { level, idempotencyKey: key, ratedAt },
+  );
 }
 
 describe("rating storage", () => {
@@ -53,11 +55,22 @@ describe("rating storage", () => {
     const levels: TLevel[] = [5, 5, 4, 2];
     for (const [index, level] of levels.entries()) {
       const caseId = await completedCase(`T-${index}`, at);
-      await insertRating(db, ratingRow(caseId, level, `00000000-0000-4000-8000-00000000001${index}`, at), level <= 2 ? ["214"] : []);
+      await insertRating(
+        db,
+        ratingRow(caseId, level, `00000000-0000-4000-8000-00000000001${index}`, at),
+        level <= 2 ? ["214"] : [],
+      );
     }
     await completedCase("T-unrated", at);
     for (const source of ["rollup", "raw"] as const) {
-      const tallies = await readTallies(db, { hallId: hall.hallId, from: "2023-03-01", to: "2023-03-01", by: "window", closedBefore: "2023-03-01", source });
+      const tallies = await readTallies(db, {
+        hallId: hall.hallId,
+        from: "2023-03-01",
+        to: "2023-03-01",
+        by: "window",
+        closedBefore: "2023-03-01",
+        source,
+      });
       const tally = tallies.get(hall.windowIds[0] ?? -1);
       expect([...tallies.keys()]).toEqual([hall.windowIds[0]]);
       expect(tally?.casesCompleted).toBe(5);
@@ -73,10 +86,23 @@ describe("rating storage", () => {
     const ratingId = await insertRating(db, ratingRow(caseId, 1, "00000000-0000-4000-8000-000000000020", at), ["115"]);
     await db
       .insertInto("rating_exclusion")
-      .values({ rating_id: ratingId, reason: "malicious", note: "恶意差评，经核实", approved_by: hall.users.hall_manager.id, created_at: at })
+      .values({
+        rating_id: ratingId,
+        reason: "malicious",
+        note: "恶意差评，经核实",
+        approved_by: hall.users.hall_manager.id,
+        created_at: at,
+      })
       .execute();
     for (const source of ["rollup", "raw"] as const) {
-      const tallies = await readTallies(db, { hallId: hall.hallId, from: "2023-03-01", to: "2023-03-01", by: "hall", closedBefore: "2023-03-09", source });
+      const tallies = await readTallies(db, {
+        hallId: hall.hallId,
+        from: "2023-03-01",
+        to: "2023-03-01",
+        by: "hall",
+        closedBefore: "2023-03-09",
+        source,
+      });
       const tally = tallies.get(null);
       expect(tally?.casesCompleted).toBe(1);
       expect(tally?.casesRated).toBe(0);

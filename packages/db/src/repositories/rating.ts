@@ -8,12 +8,7 @@ export async function findRatingByIdempotencyKey(db: Db, key: string): Promise<R
 }
 
 export async function findRatingOfCase(db: Db, caseId: number, seq = 1): Promise<Rating | undefined> {
-  return db
-    .selectFrom("rating")
-    .selectAll()
-    .where("case_id", "=", caseId)
-    .where("seq", "=", seq)
-    .executeTakeFirst();
+  return db.selectFrom("rating").selectAll().where("case_id", "=", caseId).where("seq", "=", seq).executeTakeFirst();
 }
 
 /**
@@ -43,11 +38,22 @@ export async function insertRating(
  * key (a multi-row insert need not number its rows consecutively). Call in the batch's transaction.
  */
 export async function insertRatings(db: Db, rows: readonly NewRating[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto("rating").values([...rows]).execute();
+  if (rows.length > 0)
+    await db
+      .insertInto("rating")
+      .values([...rows])
+      .execute();
 }
 
-export async function insertRatingReasons(db: Db, reasons: readonly { rating_id: number; reason_code: string }[]): Promise<void> {
-  if (reasons.length > 0) await db.insertInto("rating_reason").values([...reasons]).execute();
+export async function insertRatingReasons(
+  db: Db,
+  reasons: readonly { rating_id: number; reason_code: string }[],
+): Promise<void> {
+  if (reasons.length > 0)
+    await db
+      .insertInto("rating_reason")
+      .values([...reasons])
+      .execute();
 }
 
 export async function listRatingReasons(db: Db, ratingId: number): Promise<string[]> {
@@ -84,9 +90,17 @@ export async function listReasonCodes(
 }
 
 /** When each of the cases was first rated (the citizen's tap), for those rated. */
-export async function listFirstRatingTimes(db: Db, caseIds: readonly number[]): Promise<{ case_id: number; rated_at: Date }[]> {
+export async function listFirstRatingTimes(
+  db: Db,
+  caseIds: readonly number[],
+): Promise<{ case_id: number; rated_at: Date }[]> {
   if (caseIds.length === 0) return [];
-  return db.selectFrom("rating").select(["case_id", "rated_at"]).where("case_id", "in", [...caseIds]).where("seq", "=", 1).execute();
+  return db
+    .selectFrom("rating")
+    .select(["case_id", "rated_at"])
+    .where("case_id", "in", [...caseIds])
+    .where("seq", "=", 1)
+    .execute();
 }
 
 export interface TCaseRatingRow {
@@ -105,14 +119,25 @@ export async function listCaseRatings(db: Db, caseId: number): Promise<TCaseRati
   return db
     .selectFrom("rating")
     .leftJoin("rating_exclusion", "rating_exclusion.rating_id", "rating.id")
-    .select(["rating.id", "rating.seq", "rating.level", "rating.channel", "rating.is_default", "rating.rated_at", "rating_exclusion.id as exclusionId"])
+    .select([
+      "rating.id",
+      "rating.seq",
+      "rating.level",
+      "rating.channel",
+      "rating.is_default",
+      "rating.rated_at",
+      "rating_exclusion.id as exclusionId",
+    ])
     .where("rating.case_id", "=", caseId)
     .orderBy("rating.seq")
     .execute();
 }
 
 /** The reasons of several ratings, in code order. */
-export async function listReasonsOfRatings(db: Db, ratingIds: readonly number[]): Promise<{ rating_id: number; reason_code: string }[]> {
+export async function listReasonsOfRatings(
+  db: Db,
+  ratingIds: readonly number[],
+): Promise<{ rating_id: number; reason_code: string }[]> {
   if (ratingIds.length === 0) return [];
   return db
     .selectFrom("rating_reason")
@@ -123,8 +148,15 @@ export async function listReasonsOfRatings(db: Db, ratingIds: readonly number[])
 }
 
 /** What a work order's page shows of its rating. */
-export async function findRatingSummary(db: Db, ratingId: number): Promise<Pick<Rating, "level" | "comment" | "channel" | "rated_at" | "seq">> {
-  return db.selectFrom("rating").select(["level", "comment", "channel", "rated_at", "seq"]).where("id", "=", ratingId).executeTakeFirstOrThrow();
+export async function findRatingSummary(
+  db: Db,
+  ratingId: number,
+): Promise<Pick<Rating, "level" | "comment" | "channel" | "rated_at" | "seq">> {
+  return db
+    .selectFrom("rating")
+    .select(["level", "comment", "channel", "rated_at", "seq"])
+    .where("id", "=", ratingId)
+    .executeTakeFirstOrThrow();
 }
 
 /** Takes a rating out of the metrics (an upheld appeal); call in the step's transaction. */

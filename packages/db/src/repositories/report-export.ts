@@ -47,7 +47,11 @@ export interface TRatingExportRange {
 
 const HALL_LOCAL = "%Y-%m-%d %H:%i:%s";
 
-export async function* streamRatingExportRows(db: Db, range: TRatingExportRange, chunkSize = 1000): AsyncGenerator<TRatingExportRow> {
+export async function* streamRatingExportRows(
+  db: Db,
+  range: TRatingExportRange,
+  chunkSize = 1000,
+): AsyncGenerator<TRatingExportRow> {
   let query = db
     .selectFrom("rating as r")
     .innerJoin("case as c", "c.id", "r.case_id")

@@ -19,7 +19,11 @@ export interface TReportRange {
 }
 
 /** Evaluators registered for the hall's windows, and how many hold a paired device token now. */
-export async function countDevices(db: Db, hallId: number, departmentId?: number): Promise<{ registered: number; paired: number }> {
+export async function countDevices(
+  db: Db,
+  hallId: number,
+  departmentId?: number,
+): Promise<{ registered: number; paired: number }> {
   let query = db
     .selectFrom("evaluator_device as d")
     .innerJoin("window as w", "w.id", "d.window_id")
@@ -35,7 +39,10 @@ export async function countDevices(db: Db, hallId: number, departmentId?: number
  * the reason-code version each rating was given under. A rating with several reasons counts once
  * under each.
  */
-export async function countBadReviewReasons(db: Db, range: TReportRange): Promise<{ code: string; label: string; count: number }[]> {
+export async function countBadReviewReasons(
+  db: Db,
+  range: TReportRange,
+): Promise<{ code: string; label: string; count: number }[]> {
   const departmentClause = range.departmentId === undefined ? sql`` : sql`and r.department_id = ${range.departmentId}`;
   const result = await sql<{ code: string; label: string | null; count: number | string }>`
     select rr.reason_code as code, min(rc.label) as label, count(*) as count
@@ -66,9 +73,16 @@ export async function countWorkOrderStates(db: Db, range: TReportRange): Promise
   return new Map(rows.map((row) => [row.state, Number(row.count)]));
 }
 
-export async function listServiceItemNames(db: Db, ids: readonly number[]): Promise<Map<number, { code: string; name: string }>> {
+export async function listServiceItemNames(
+  db: Db,
+  ids: readonly number[],
+): Promise<Map<number, { code: string; name: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom("service_item").select(["id", "code", "name"]).where("id", "in", [...ids]).execute();
+  const rows = await db
+    .selectFrom("service_item")
+    .select(["id", "code", "name"])
+    .where("id", "in", [...ids])
+    .execute();
   return new Map(rows.map((row) => [row.id, { code: row.code, name: row.name }]));
 }
 
@@ -122,7 +136,9 @@ function reportColumns() {
   ] as const;
 }
 
-function toRow<T extends { id: number | string; progress: number | string }>(row: T): T & { id: number; progress: number } {
+function toRow<T extends { id: number | string; progress: number | string }>(
+  row: T,
+): T & { id: number; progress: number } {
   return { ...row, id: Number(row.id), progress: Number(row.progress) };
 }
 
@@ -132,7 +148,14 @@ function toRow<T extends { id: number | string; progress: number | string }>(row
  */
 export async function insertMonthlyReportVersion(
   db: Db,
-  row: { hallId: number; month: string; version: number; definitionsVersion: string; createdBy: number | null; now: Date },
+  row: {
+    hallId: number;
+    month: string;
+    version: number;
+    definitionsVersion: string;
+    createdBy: number | null;
+    now: Date;
+  },
 ): Promise<number> {
   const result = await db
     .insertInto("monthly_report")
@@ -178,7 +201,13 @@ export async function finishMonthlyReport(db: Db, id: number, body: string, now:
  * Marks a generating version failed with nothing in its body. With `startedBefore` it only fails a
  * version started before then (a crashed writer's): the one process whose update matched takes over.
  */
-export async function failMonthlyReport(db: Db, id: number, error: string, now: Date, startedBefore?: Date): Promise<boolean> {
+export async function failMonthlyReport(
+  db: Db,
+  id: number,
+  error: string,
+  now: Date,
+  startedBefore?: Date,
+): Promise<boolean> {
   let query = db
     .updateTable("monthly_report")
     .set({ status: "failed", body: null, error: error.slice(0, 500), finished_at: now })
@@ -201,7 +230,10 @@ export async function listMonthlyReportVersions(db: Db, hallId: number, month: s
   return rows.map(toRow);
 }
 
-export async function findMonthlyReport(db: Db, id: number): Promise<(TMonthlyReportRow & { body: string | null }) | undefined> {
+export async function findMonthlyReport(
+  db: Db,
+  id: number,
+): Promise<(TMonthlyReportRow & { body: string | null }) | undefined> {
   const row = await db
     .selectFrom("monthly_report")
     .select([...reportColumns(), "body"])
@@ -211,7 +243,12 @@ export async function findMonthlyReport(db: Db, id: number): Promise<(TMonthlyRe
 }
 
 /** The newest ready version of each month in [fromMonth, toMonth] of a hall (without bodies). */
-export async function listLatestReadyReports(db: Db, hallId: number, fromMonth: string, toMonth: string): Promise<TMonthlyReportRow[]> {
+export async function listLatestReadyReports(
+  db: Db,
+  hallId: number,
+  fromMonth: string,
+  toMonth: string,
+): Promise<TMonthlyReportRow[]> {
   const rows = await db
     .selectFrom("monthly_report as m")
     .select(reportColumns().map((column) => `m.${column}` as const))
@@ -257,8 +294,16 @@ export async function listMonthlyReportStates(
 }
 
 /** Every window of the hall, closed ones too: a window closed since still has the month's figures. */
-export async function listReportWindows(db: Db, hallId: number): Promise<{ id: number; code: string; name: string; active: boolean }[]> {
-  const rows = await db.selectFrom("window").select(["id", "code", "name", "active"]).where("hall_id", "=", hallId).orderBy("code").execute();
+export async function listReportWindows(
+  db: Db,
+  hallId: number,
+): Promise<{ id: number; code: string; name: string; active: boolean }[]> {
+  const rows = await db
+    .selectFrom("window")
+    .select(["id", "code", "name", "active"])
+    .where("hall_id", "=", hallId)
+    .orderBy("code")
+    .execute();
   return rows.map((row) => ({ ...row, active: Boolean(row.active) }));
 }
 
@@ -269,7 +314,10 @@ export interface TDueSpan {
 }
 
 /** The 承诺件 completed in the range (按时办结率's cases), of one staff member if given: earliest receipt, latest due date; null when none. */
-export async function promisedCaseDueSpan(db: Db, range: TReportRange & { staffId?: number }): Promise<TDueSpan | null> {
+export async function promisedCaseDueSpan(
+  db: Db,
+  range: TReportRange & { staffId?: number },
+): Promise<TDueSpan | null> {
   let query = db
     .selectFrom("case")
     .select((eb) => [eb.fn.min("received_at").as("from"), eb.fn.max("due_date").as("to")])

@@ -3,10 +3,9 @@ import { describe, expect, test } from "vitest";
 
 import type { TChannel, TLevel } from "@hcp/domain";
 
-import { createHallFixture, fixtureCase, fixtureRating } from "../testing";
-import type { THallFixture } from "../testing";
-import { useTestDb } from "../testing/test-db";
 import { SeededRandom } from "../seed/random";
+import { createHallFixture, fixtureCase, fixtureRating, type THallFixture } from "../testing";
+import { useTestDb } from "../testing/test-db";
 import { insertCase } from "./case";
 import { insertRating } from "./rating";
 import { checkRollups, foldRollupChanges, rebuildRollups } from "./rollup";
@@ -27,19 +26,34 @@ const START = Date.parse("2023-03-01T01:00:00Z");
 
 async function addCase(caseNo: string, completedAt: Date | null, window: 0 | 1, promised: boolean): Promise<number> {
   const receivedAt = new Date((completedAt ?? new Date(START)).getTime() - 3_600_000);
-  return insertCase(getDb(), fixtureCase(hall, { caseNo, completedAt, receivedAt, window, promised, dueDate: promised ? "2023-03-06" : null }));
+  return insertCase(
+    getDb(),
+    fixtureCase(hall, { caseNo, completedAt, receivedAt, window, promised, dueDate: promised ? "2023-03-06" : null }),
+  );
 }
 
 async function rate(caseId: number, level: TLevel, index: number, ratedAt: Date, isDefault = false): Promise<number> {
   const row = await getDb().selectFrom("case").selectAll().where("id", "=", caseId).executeTakeFirstOrThrow();
-  const rating = fixtureRating(row, { level, channel: CHANNEL_CYCLE[index % CHANNEL_CYCLE.length] ?? 1, isDefault, idempotencyKey: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`, ratedAt });
+  const rating = fixtureRating(row, {
+    level,
+    channel: CHANNEL_CYCLE[index % CHANNEL_CYCLE.length] ?? 1,
+    isDefault,
+    idempotencyKey: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+    ratedAt,
+  });
   return insertRating(getDb(), rating, level <= 2 ? ["214"] : []);
 }
 
 async function exclude(ratingId: number): Promise<void> {
   await getDb()
     .insertInto("rating_exclusion")
-    .values({ rating_id: ratingId, reason: "malicious", note: "恶意差评", approved_by: hall.users.hall_manager.id, created_at: new Date(START) })
+    .values({
+      rating_id: ratingId,
+      reason: "malicious",
+      note: "恶意差评",
+      approved_by: hall.users.hall_manager.id,
+      created_at: new Date(START),
+    })
     .execute();
 }
 
@@ -53,8 +67,14 @@ describe("rollups", () => {
     // Four writers at once, and a folder racing them: the queue must neither lose nor double a change.
     const writer = async (writerNo: number) => {
       for (let n = 0; n < 40; n += 1) {
-        const completedAt = random.next() < 0.9 ? new Date(START + Math.floor(random.next() * 45) * DAY_MS + writerNo * 60_000) : null;
-        const caseId = await addCase(`R-${writerNo}-${n}`, completedAt, random.next() < 0.5 ? 0 : 1, random.next() < 0.3);
+        const completedAt =
+          random.next() < 0.9 ? new Date(START + Math.floor(random.next() * 45) * DAY_MS + writerNo * 60_000) : null;
+        const caseId = await addCase(
+          `R-${writerNo}-${n}`,
+          completedAt,
+          random.next() < 0.5 ? 0 : 1,
+          random.next() < 0.3,
+        );
         caseIds.push(caseId);
         if (completedAt && random.next() < 0.6) {
           ratingIndex += 1;
@@ -71,14 +91,21 @@ describe("rollups", () => {
 
     // Exclusions (appeals upheld), one taken back, and cases completed later.
     for (const ratingId of ratingIds.slice(0, 8)) await exclude(ratingId);
-    await db.deleteFrom("rating_exclusion").where("rating_id", "=", ratingIds[0] ?? 0).execute();
+    await db
+      .deleteFrom("rating_exclusion")
+      .where("rating_id", "=", ratingIds[0] ?? 0)
+      .execute();
     await db
       .updateTable("case")
       .set({ status: "completed", completed_at: new Date(START + 25 * DAY_MS) })
       .where("status", "=", "received")
       .execute();
     // A completed case moved to another window (a correction by the business system).
-    await db.updateTable("case").set({ window_id: hall.windowIds[1] ?? null }).where("id", "=", caseIds[3] ?? 0).execute();
+    await db
+      .updateTable("case")
+      .set({ window_id: hall.windowIds[1] ?? null })
+      .where("id", "=", caseIds[3] ?? 0)
+      .execute();
 
     expect(await checkRollups(db)).toEqual([]);
     // Day rollups for a month split by the end of the rating window; month rollups for whole
@@ -113,8 +140,12 @@ describe("rollups", () => {
     expect(differences).toContainEqual(
       expect.objectContaining({ table: "rollup_window_day", counter: "l5", rollup: 1, raw: 0 }),
     );
-    expect(differences).toContainEqual(expect.objectContaining({ table: "rollup_window_day", counter: "l1", rollup: 0, raw: 1 }));
-    expect(differences).toContainEqual(expect.objectContaining({ table: "rollup_window_month", counter: "l1", rollup: 0, raw: 1 }));
+    expect(differences).toContainEqual(
+      expect.objectContaining({ table: "rollup_window_day", counter: "l1", rollup: 0, raw: 1 }),
+    );
+    expect(differences).toContainEqual(
+      expect.objectContaining({ table: "rollup_window_month", counter: "l1", rollup: 0, raw: 1 }),
+    );
 
     await rebuildRollups(db, hall.hallId);
     expect(await checkRollups(db)).toEqual([]);

@@ -1,5 +1,4 @@
-import { sql } from "kysely";
-import type { RawBuilder } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 
 import type { Db } from "../client";
 import { onHallClock } from "../hall-clock";
@@ -186,7 +185,11 @@ export async function foldRollupChanges(db: Db): Promise<number> {
  * is given (the session variable the triggers look at is per connection), and the hall's rollups
  * are rebuilt from the raw rows afterwards.
  */
-export async function withBulkLoad<T>(db: Db, load: (conn: Db) => Promise<T>, hallIdOf: (result: T) => number): Promise<T> {
+export async function withBulkLoad<T>(
+  db: Db,
+  load: (conn: Db) => Promise<T>,
+  hallIdOf: (result: T) => number,
+): Promise<T> {
   const result = await db.connection().execute(async (conn) => {
     await sql`set @rollup_bulk_load = 1`.execute(conn);
     try {
@@ -249,7 +252,9 @@ function sumByMonth(rows: readonly TRollupRow[]): TRollupRow[] {
   const months = new Map<string, TRollupRow>();
   for (const row of rows) {
     const monthRow = { ...row, day: `${dayOf(row).slice(0, 8)}01` };
-    const key = JSON.stringify(Object.entries(monthRow).filter(([column]) => !(ROLLUP_COUNTERS as readonly string[]).includes(column)));
+    const key = JSON.stringify(
+      Object.entries(monthRow).filter(([column]) => !(ROLLUP_COUNTERS as readonly string[]).includes(column)),
+    );
     const seen = months.get(key);
     if (!seen) months.set(key, monthRow);
     else for (const counter of ROLLUP_COUNTERS) seen[counter] = Number(seen[counter] ?? 0) + Number(row[counter] ?? 0);
@@ -295,13 +300,17 @@ export async function checkRollups(db: Db, hallId?: number): Promise<TRollupDiff
       const pendingSource = sql`(select * from rollup_change ${hallClause})`;
       // Changes committed after the fold but inside this snapshot are still queued: count them.
       const queuedRows = async (table: TRollupTable) =>
-        Number(pending.rows[0]?.n ?? 0) > 0 ? ((await aggregate(table, pendingSource).execute(trx)).rows as TRollupRow[]) : [];
-      const storedRows = async (table: TRollupTable) => (await sql<TRollupRow>`select * from ${sql.table(table)} ${hallClause}`.execute(trx)).rows;
+        Number(pending.rows[0]?.n ?? 0) > 0
+          ? ((await aggregate(table, pendingSource).execute(trx)).rows as TRollupRow[])
+          : [];
+      const storedRows = async (table: TRollupTable) =>
+        (await sql<TRollupRow>`select * from ${sql.table(table)} ${hallClause}`.execute(trx)).rows;
       for (const table of DAY_TABLES) {
         const raw = (await aggregate(table, rawChangeStream({ hallId })).execute(trx)).rows as TRollupRow[];
         differences.push(...compareRows(table, await storedRows(table), await queuedRows(table), raw));
         const month = MONTH_ROLLUP_OF[table];
-        if (month) differences.push(...compareRows(month, await storedRows(month), await queuedRows(month), sumByMonth(raw)));
+        if (month)
+          differences.push(...compareRows(month, await storedRows(month), await queuedRows(month), sumByMonth(raw)));
       }
       return differences;
     });

@@ -26,7 +26,12 @@ const SESSION_TOUCH_AFTER_MS = 60_000;
  * The signed-in user behind a session, if the session is unexpired (absolute end), was used within
  * the idle limit, and the user is still active. Moves the session's last use on as a side effect.
  */
-export async function findSessionUser(db: Db, sessionId: string, now: Date, idleMs = SESSION_IDLE_MS): Promise<User | undefined> {
+export async function findSessionUser(
+  db: Db,
+  sessionId: string,
+  now: Date,
+  idleMs = SESSION_IDLE_MS,
+): Promise<User | undefined> {
   const row = await db
     .selectFrom("session")
     .innerJoin("user", "user.id", "session.user_id")

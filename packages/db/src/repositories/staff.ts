@@ -1,9 +1,18 @@
 import type { Db } from "../client";
 
 /** A hall's staff by badge number. */
-export async function listHallStaffByBadgeNos(db: Db, hallId: number, badgeNos: readonly string[]): Promise<{ id: number; badge_no: string }[]> {
+export async function listHallStaffByBadgeNos(
+  db: Db,
+  hallId: number,
+  badgeNos: readonly string[],
+): Promise<{ id: number; badge_no: string }[]> {
   if (badgeNos.length === 0) return [];
-  return db.selectFrom("staff").select(["id", "badge_no"]).where("hall_id", "=", hallId).where("badge_no", "in", [...badgeNos]).execute();
+  return db
+    .selectFrom("staff")
+    .select(["id", "badge_no"])
+    .where("hall_id", "=", hallId)
+    .where("badge_no", "in", [...badgeNos])
+    .execute();
 }
 
 export async function listStaffBadgeNos(db: Db, staffId: number): Promise<string[]> {
@@ -11,8 +20,17 @@ export async function listStaffBadgeNos(db: Db, staffId: number): Promise<string
   return rows.map((row) => row.badge_no);
 }
 
-export async function findStaffOfHall(db: Db, hallId: number, staffId: number): Promise<{ id: number; department_id: number } | undefined> {
-  return db.selectFrom("staff").select(["id", "department_id"]).where("id", "=", staffId).where("hall_id", "=", hallId).executeTakeFirst();
+export async function findStaffOfHall(
+  db: Db,
+  hallId: number,
+  staffId: number,
+): Promise<{ id: number; department_id: number } | undefined> {
+  return db
+    .selectFrom("staff")
+    .select(["id", "department_id"])
+    .where("id", "=", staffId)
+    .where("hall_id", "=", hallId)
+    .executeTakeFirst();
 }
 
 /** A staff member's name by badge number (the avatar placeholder). */

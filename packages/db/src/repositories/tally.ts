@@ -1,13 +1,17 @@
-import { sql } from "kysely";
-import type { RawBuilder } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 
-import { addCalendarDays, emptyTally, hallDayBounds, LEVELS } from "@hcp/domain";
-import type { TRatingTally } from "@hcp/domain";
+import { addCalendarDays, emptyTally, hallDayBounds, LEVELS, type TRatingTally } from "@hcp/domain";
 
 import type { Db } from "../client";
 import { onHallClock } from "../hall-clock";
-import { foldRollupChanges, MONTH_ROLLUP_OF, rawChangeStream, ROLLUP_COUNTERS, ROLLUP_KEYS } from "./rollup";
-import type { TRollupTable } from "./rollup";
+import {
+  foldRollupChanges,
+  MONTH_ROLLUP_OF,
+  rawChangeStream,
+  ROLLUP_COUNTERS,
+  ROLLUP_KEYS,
+  type TRollupTable,
+} from "./rollup";
 
 /**
  * The counts behind every metric, grouped by a dimension. Metric arithmetic lives in @hcp/domain;
@@ -60,7 +64,8 @@ const FILTER_COLUMN = {
  * tell them apart), and no day is asked for.
  */
 function readsWholeMonths(filter: TTallyFilter): boolean {
-  if (filter.by === "day" || !filter.from.endsWith("-01") || !addCalendarDays(filter.to, 1).endsWith("-01")) return false;
+  if (filter.by === "day" || !filter.from.endsWith("-01") || !addCalendarDays(filter.to, 1).endsWith("-01"))
+    return false;
   const closedMonthStart = `${filter.closedBefore.slice(0, 8)}01`;
   // Cases of months before closedBefore's month are all closed, of months after it none; its own
   // month (when closedBefore is not its first day) is split.
@@ -77,7 +82,9 @@ function rollupFor(filter: TTallyFilter): TRollupTable | null {
   const tables: TRollupTable[] = ["rollup_window_day", "rollup_item_day", "rollup_channel_day"];
   // The channel rollup holds no case counters: only the channel dimension may read it.
   const table = tables.find(
-    (candidate) => (candidate !== "rollup_channel_day" || filter.by === "channel") && [...needed].every((column) => ROLLUP_KEYS[candidate].includes(column)),
+    (candidate) =>
+      (candidate !== "rollup_channel_day" || filter.by === "channel") &&
+      [...needed].every((column) => ROLLUP_KEYS[candidate].includes(column)),
   );
   if (!table) return null;
   return readsWholeMonths(filter) ? (MONTH_ROLLUP_OF[table] ?? table) : table;
@@ -132,7 +139,9 @@ export async function readTallies(db: Db, filter: TTallyFilter): Promise<Map<TTa
   // Cases have no rating channel: by channel, only rating counts exist, whatever the source.
   if (filter.by === "channel") where.push(sql`channel > 0`);
   const bounds = hallDayBounds(filter.from, filter.to);
-  const source = table ? sql.table(table) : sql`${rawChangeStream({ hallId: filter.hallId, start: bounds.start, end: bounds.end })}`;
+  const source = table
+    ? sql.table(table)
+    : sql`${rawChangeStream({ hallId: filter.hallId, start: bounds.start, end: bounds.end })}`;
   const result = await sql<TCountRow>`
     select ${sql.raw(KEY_COLUMN[filter.by])} as tally_key, ${sumColumns(filter.closedBefore)}
     from ${source} as s

@@ -20,8 +20,16 @@ export async function insertUser(db: Db, user: NewUser): Promise<number> {
  * Names of the active users holding a role in a hall (and department, for department heads):
  * whom a work order waits for, by name.
  */
-export async function listActiveUserNames(db: Db, who: { hallId: number; role: TRole; departmentId?: number }): Promise<string[]> {
-  let query = db.selectFrom("user").select("display_name").where("hall_id", "=", who.hallId).where("role", "=", who.role).where("active", "=", true);
+export async function listActiveUserNames(
+  db: Db,
+  who: { hallId: number; role: TRole; departmentId?: number },
+): Promise<string[]> {
+  let query = db
+    .selectFrom("user")
+    .select("display_name")
+    .where("hall_id", "=", who.hallId)
+    .where("role", "=", who.role)
+    .where("active", "=", true);
   if (who.departmentId !== undefined) query = query.where("department_id", "=", who.departmentId);
   const rows = await query.orderBy("id").execute();
   return rows.map((row) => row.display_name);

@@ -50,7 +50,10 @@ export async function listWindowsWithStaff(db: Db, hallId: number): Promise<TWin
       .where("active", "=", true)
       .orderBy("code")
       .execute(),
-    presenceQuery(db).innerJoin("window", "window.id", "window_presence.window_id").where("window.hall_id", "=", hallId).execute(),
+    presenceQuery(db)
+      .innerJoin("window", "window.id", "window_presence.window_id")
+      .where("window.hall_id", "=", hallId)
+      .execute(),
   ]);
   const byWindow = new Map(presences.map((presence) => [presence.windowId, presence]));
   return windows.map((window) => {
@@ -94,8 +97,16 @@ export async function findStaffWindowId(db: Db, staffId: number): Promise<number
 }
 
 /** The open staff session (window_presence) at a window and whose it is, if anyone is signed in there. */
-export async function findWindowPresence(db: Db, windowId: number, options: { lock?: boolean } = {}): Promise<{ id: number; staffId: number } | null> {
-  let query = db.selectFrom("window_presence").select(["id", "staff_id as staffId"]).where("window_id", "=", windowId).where("signed_out_at", "is", null);
+export async function findWindowPresence(
+  db: Db,
+  windowId: number,
+  options: { lock?: boolean } = {},
+): Promise<{ id: number; staffId: number } | null> {
+  let query = db
+    .selectFrom("window_presence")
+    .select(["id", "staff_id as staffId"])
+    .where("window_id", "=", windowId)
+    .where("signed_out_at", "is", null);
   // MariaDB spells FOR SHARE the older way.
   if (options.lock) query = query.modifyEnd(sql`lock in share mode`);
   return (await query.executeTakeFirst()) ?? null;
@@ -131,7 +142,12 @@ export async function signInAtWindow(
   }
   await trx
     .insertInto("window_presence")
-    .values({ window_id: presence.windowId, staff_id: presence.staffId, signed_in_at: presence.now, signed_out_at: null })
+    .values({
+      window_id: presence.windowId,
+      staff_id: presence.staffId,
+      signed_in_at: presence.now,
+      signed_out_at: null,
+    })
     .execute();
   return [...new Set([presence.windowId, ...open.map((row) => row.window_id)])];
 }
@@ -146,7 +162,12 @@ export async function signOutOfWindow(trx: Db, staffId: number, now: Date): Prom
     .forUpdate()
     .executeTakeFirst();
   if (!open) return null;
-  await trx.updateTable("window_presence").set({ signed_out_at: now }).where("staff_id", "=", staffId).where("signed_out_at", "is", null).execute();
+  await trx
+    .updateTable("window_presence")
+    .set({ signed_out_at: now })
+    .where("staff_id", "=", staffId)
+    .where("signed_out_at", "is", null)
+    .execute();
   return open.window_id;
 }
 
@@ -188,11 +209,14 @@ export async function listWindowServers(
     .distinct()
     .where("window.hall_id", "=", scope.hallId)
     .where("window_presence.signed_in_at", "<", scope.end)
-    .where((eb) => eb.or([eb("window_presence.signed_out_at", "is", null), eb("window_presence.signed_out_at", ">", scope.start)]));
+    .where((eb) =>
+      eb.or([eb("window_presence.signed_out_at", "is", null), eb("window_presence.signed_out_at", ">", scope.start)]),
+    );
   if (scope.departmentId !== undefined) presences = presences.where("staff.department_id", "=", scope.departmentId);
   const [caseRows, presenceRows] = await Promise.all([cases.execute(), presences.execute()]);
   const served = new Map<string, { windowId: number; staffId: number; casesCompleted: number }>();
-  for (const row of presenceRows) served.set(`${row.windowId}:${row.staffId}`, { windowId: row.windowId, staffId: row.staffId, casesCompleted: 0 });
+  for (const row of presenceRows)
+    served.set(`${row.windowId}:${row.staffId}`, { windowId: row.windowId, staffId: row.staffId, casesCompleted: 0 });
   for (const row of caseRows) {
     const windowId = Number(row.windowId);
     const staffId = Number(row.staffId);
@@ -201,7 +225,9 @@ export async function listWindowServers(
   if (served.size === 0) return [];
   const staffIds = [...new Set([...served.values()].map((row) => row.staffId))];
   const people = new Map(
-    (await db.selectFrom("staff").select(["id", "name", "badge_no as badgeNo"]).where("id", "in", staffIds).execute()).map((person) => [person.id, person]),
+    (
+      await db.selectFrom("staff").select(["id", "name", "badge_no as badgeNo"]).where("id", "in", staffIds).execute()
+    ).map((person) => [person.id, person]),
   );
   return [...served.values()].flatMap((row) => {
     const person = people.get(row.staffId);
@@ -210,11 +236,25 @@ export async function listWindowServers(
 }
 
 /** A hall's windows by code. */
-export async function listHallWindowsByCode(db: Db, hallId: number, codes: readonly string[]): Promise<{ id: number; code: string }[]> {
+export async function listHallWindowsByCode(
+  db: Db,
+  hallId: number,
+  codes: readonly string[],
+): Promise<{ id: number; code: string }[]> {
   if (codes.length === 0) return [];
-  return db.selectFrom("window").select(["id", "code"]).where("hall_id", "=", hallId).where("code", "in", [...codes]).execute();
+  return db
+    .selectFrom("window")
+    .select(["id", "code"])
+    .where("hall_id", "=", hallId)
+    .where("code", "in", [...codes])
+    .execute();
 }
 
 export async function findWindowOfHall(db: Db, hallId: number, windowId: number): Promise<{ id: number } | undefined> {
-  return db.selectFrom("window").select("id").where("id", "=", windowId).where("hall_id", "=", hallId).executeTakeFirst();
+  return db
+    .selectFrom("window")
+    .select("id")
+    .where("id", "=", windowId)
+    .where("hall_id", "=", hallId)
+    .executeTakeFirst();
 }

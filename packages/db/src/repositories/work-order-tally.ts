@@ -1,8 +1,9 @@
 import { sql } from "kysely";
 
+import type { TWorkOrderTally } from "@hcp/domain";
+
 import type { Db } from "../client";
 import { hallMonthKey } from "./tally";
-import type { TWorkOrderTally } from "@hcp/domain";
 
 /**
  * Counts behind the 差评整改 rates for work orders opened in a period, per group. Excluded
@@ -10,7 +11,14 @@ import type { TWorkOrderTally } from "@hcp/domain";
  */
 export async function countWorkOrders(
   db: Db,
-  filter: { hallId: number; start: Date; end: Date; today: string; by: "hall" | "department" | "window" | "month"; departmentId?: number },
+  filter: {
+    hallId: number;
+    start: Date;
+    end: Date;
+    today: string;
+    by: "hall" | "department" | "window" | "month";
+    departmentId?: number;
+  },
 ): Promise<Map<number | null, TWorkOrderTally>> {
   const key =
     filter.by === "hall"
@@ -18,7 +26,8 @@ export async function countWorkOrders(
       : filter.by === "month"
         ? hallMonthKey("w.created_at")
         : sql<number | null>`${sql.ref(filter.by === "department" ? "w.department_id" : "w.window_id")}`;
-  const departmentClause = filter.departmentId === undefined ? sql`` : sql`and w.department_id = ${filter.departmentId}`;
+  const departmentClause =
+    filter.departmentId === undefined ? sql`` : sql`and w.department_id = ${filter.departmentId}`;
   // The deadline is the end of the due date, hall-local (UTC+8).
   const result = await sql<Record<string, number | null>>`
     select ${key} as \`key\`,

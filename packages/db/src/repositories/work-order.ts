@@ -1,8 +1,6 @@
-import { sql } from "kysely";
-import type { RawBuilder } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 
-import { statesWithDeadline } from "@hcp/domain";
-import type { TLevel, TWorkOrderState } from "@hcp/domain";
+import { statesWithDeadline, type TLevel, type TWorkOrderState } from "@hcp/domain";
 
 import type { Db } from "../client";
 import type { NewWorkOrder, WorkOrder } from "../schema";
@@ -113,7 +111,17 @@ export async function applyWorkOrderStep(
 export async function listOverdueWorkOrders(db: Db, today: string) {
   return db
     .selectFrom("work_order")
-    .select(["id", "hall_id", "department_id", "state", "escalation", "contacted_at", "rectified_at", "contact_due", "rectify_due"])
+    .select([
+      "id",
+      "hall_id",
+      "department_id",
+      "state",
+      "escalation",
+      "contacted_at",
+      "rectified_at",
+      "contact_due",
+      "rectify_due",
+    ])
     .where("state", "in", ["pending", "contacted", "rectifying", "cannot_rectify_requested"])
     .where((eb) =>
       eb.or([
@@ -128,7 +136,10 @@ export async function listOverdueWorkOrders(db: Db, today: string) {
  * Raises an order's escalation to `level` unless it is there already, with its event; call in the
  * transaction that audits it. Returns false (writing nothing) when it was already raised.
  */
-export async function escalateWorkOrder(db: Db, escalation: { id: number; level: number; event: TWorkOrderEventInput }): Promise<boolean> {
+export async function escalateWorkOrder(
+  db: Db,
+  escalation: { id: number; level: number; event: TWorkOrderEventInput },
+): Promise<boolean> {
   const result = await db
     .updateTable("work_order")
     .set({ escalation: escalation.level, version: sql<number>`version + 1` })
@@ -243,7 +254,10 @@ function urgencyRank(): RawBuilder<number> {
   end)`;
 }
 
-export async function listWorkOrders(db: Db, filter: TWorkOrderFilter): Promise<{ total: number; rows: TWorkOrderListRow[] }> {
+export async function listWorkOrders(
+  db: Db,
+  filter: TWorkOrderFilter,
+): Promise<{ total: number; rows: TWorkOrderListRow[] }> {
   let query = db
     .selectFrom("work_order")
     .innerJoin("case", "case.id", "work_order.case_id")
@@ -275,7 +289,9 @@ export async function listWorkOrders(db: Db, filter: TWorkOrderFilter): Promise<
   if (filter.caseNo) query = query.where("case.case_no", "like", `%${escapeLike(filter.caseNo)}`);
   if (filter.staff) {
     const staff = filter.staff;
-    query = query.where((eb) => eb.or([eb("staff.name", "like", `%${escapeLike(staff)}%`), eb("staff.badge_no", "=", staff)]));
+    query = query.where((eb) =>
+      eb.or([eb("staff.name", "like", `%${escapeLike(staff)}%`), eb("staff.badge_no", "=", staff)]),
+    );
   }
   const [count, rows] = await Promise.all([
     query.select(sql<number>`count(*)`.as("total")).executeTakeFirstOrThrow(),

@@ -1,6 +1,5 @@
 import type { TCaseType } from "../schema";
-import { DEPARTMENTS, VARIANT_SETS } from "./departments";
-import type { TDepartmentDef, TOrgKind } from "./departments";
+import { DEPARTMENTS, VARIANT_SETS, type TDepartmentDef, type TOrgKind } from "./departments";
 import { SeededRandom } from "./random";
 import { WINDOWS } from "./windows";
 
@@ -60,7 +59,24 @@ export interface TDemoCatalog {
 
 /** Departments whose applicants are mostly businesses. */
 const BUSINESS_FACING = new Set([
-  "fgj", "jxj", "kjj", "zrzy", "sthj", "zjj", "jtj", "slj", "yjj", "rfb", "qxj", "xf", "ggzy", "swj", "yc", "xcb", "scjg", "sw",
+  "fgj",
+  "jxj",
+  "kjj",
+  "zrzy",
+  "sthj",
+  "zjj",
+  "jtj",
+  "slj",
+  "yjj",
+  "rfb",
+  "qxj",
+  "xf",
+  "ggzy",
+  "swj",
+  "yc",
+  "xcb",
+  "scjg",
+  "sw",
 ]);
 
 const CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -167,8 +183,10 @@ function allocate(total: number, weights: readonly number[], caps: readonly numb
   }
 }
 
-const SLOW_WORDS = /许可|审批|核准|认定|鉴定|验收|审查|审核|评审|评定|首次登记|转移登记|抵押|预告|居住权|地役权|更正登记|公证|仲裁|复核|复议|初审|设立审批|资质|退休|评估/;
-const QUICK_WORDS = /补领|补办|补证|补发|换领|换发|挂失|解挂|查询|开具|出具|打印|申报|缴纳|注销|变更|备案|预约|激活|启用|密码|发票|签注|登记|报装|过户|销户|申领|寄递|收寄|迁移|校验/;
+const SLOW_WORDS =
+  /许可|审批|核准|认定|鉴定|验收|审查|审核|评审|评定|首次登记|转移登记|抵押|预告|居住权|地役权|更正登记|公证|仲裁|复核|复议|初审|设立审批|资质|退休|评估/;
+const QUICK_WORDS =
+  /补领|补办|补证|补发|换领|换发|挂失|解挂|查询|开具|出具|打印|申报|缴纳|注销|变更|备案|预约|激活|启用|密码|发票|签注|登记|报装|过户|销户|申领|寄递|收寄|迁移|校验/;
 const PROMISED_DAYS: readonly (readonly [number, number])[] = [
   [1, 4],
   [3, 20],
@@ -187,12 +205,56 @@ const LONG_PROMISED_DAYS: readonly (readonly [number, number])[] = [
   [20, 18],
 ];
 
-const SURNAMES = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金方俞"];
+const SURNAMES = [
+  ..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金方俞",
+];
 const GIVEN_ONE = [..."伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚英华萍鹏飞婷雪琳晨宇浩欣怡慧燕丹"];
 const GIVEN_TWO = [
-  "建国", "晓东", "春燕", "海燕", "志强", "丽娟", "文华", "思远", "欣怡", "佳慧", "浩然", "雨婷", "子涵", "俊杰", "晓明",
-  "秀英", "玉兰", "志刚", "建华", "国平", "红梅", "立新", "振华", "晓燕", "雪梅", "婷婷", "伟东", "明辉", "海涛", "一鸣",
-  "梦瑶", "诗琪", "雅琴", "晓丽", "永强", "文静", "建军", "利民", "瑞芳", "亚楠", "嘉怡", "晨曦", "丽华", "少华", "新民",
+  "建国",
+  "晓东",
+  "春燕",
+  "海燕",
+  "志强",
+  "丽娟",
+  "文华",
+  "思远",
+  "欣怡",
+  "佳慧",
+  "浩然",
+  "雨婷",
+  "子涵",
+  "俊杰",
+  "晓明",
+  "秀英",
+  "玉兰",
+  "志刚",
+  "建华",
+  "国平",
+  "红梅",
+  "立新",
+  "振华",
+  "晓燕",
+  "雪梅",
+  "婷婷",
+  "伟东",
+  "明辉",
+  "海涛",
+  "一鸣",
+  "梦瑶",
+  "诗琪",
+  "雅琴",
+  "晓丽",
+  "永强",
+  "文静",
+  "建军",
+  "利民",
+  "瑞芳",
+  "亚楠",
+  "嘉怡",
+  "晨曦",
+  "丽华",
+  "少华",
+  "新民",
 ];
 
 function staffName(random: SeededRandom, used: Set<string>): string {
@@ -216,7 +278,8 @@ export function buildDemoCatalog(regionCode: string): TDemoCatalog {
     sortOrder: index + 1,
     legalShare: BUSINESS_FACING.has(def.key) ? 0.45 : def.kind === "enterprise" ? 0.12 : 0.05,
   }));
-  if (new Set(departments.map((d) => d.name)).size !== departments.length) throw new Error("duplicate department names");
+  if (new Set(departments.map((d) => d.name)).size !== departments.length)
+    throw new Error("duplicate department names");
   const departmentIndex = new Map(departments.map((department, index) => [department.key, index]));
   const indexOf = (key: string): number => {
     const index = departmentIndex.get(key);
@@ -261,7 +324,9 @@ export function buildDemoCatalog(regionCode: string): TDemoCatalog {
 
   // Exactly 68.41% of the catalogue are 即办件: the items most likely to be done on the spot.
   const instantCount = Math.round(DEMO_ITEM_COUNT * DEMO_INSTANT_SHARE);
-  const byScore = drafts.map((draft, index) => ({ index, score: draft.score })).sort((a, b) => b.score - a.score || a.index - b.index);
+  const byScore = drafts
+    .map((draft, index) => ({ index, score: draft.score }))
+    .sort((a, b) => b.score - a.score || a.index - b.index);
   const instant = new Set(byScore.slice(0, instantCount).map((entry) => entry.index));
 
   const windows: TDemoWindow[] = WINDOWS.map((def) => ({

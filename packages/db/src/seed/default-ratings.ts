@@ -13,13 +13,23 @@ import { recentPeriodStart } from "./simulation";
  * whose rating window has closed unrated its 基本满意 default, flagged `is_default`. 2023 keeps no
  * default: the rule never reaches back before its start. Returns how many were written.
  */
-export async function switchOnDemoDefaultRatings(trx: Db, hallId: number, managerUserId: number, now: Date): Promise<number> {
+export async function switchOnDemoDefaultRatings(
+  trx: Db,
+  hallId: number,
+  managerUserId: number,
+  now: Date,
+): Promise<number> {
   const switchedOnAt = hallDayBounds(recentPeriodStart(now)).start;
   const rules = ratingRulesOf(await findHallById(trx, hallId));
-  await changeHallRatingRules(trx, hallId, { ...rules, defaultRating: { enabled: true, level: 3 } }, {
-    actorUserId: managerUserId,
-    actorRole: "hall_manager",
-    now: switchedOnAt,
-  });
+  await changeHallRatingRules(
+    trx,
+    hallId,
+    { ...rules, defaultRating: { enabled: true, level: 3 } },
+    {
+      actorUserId: managerUserId,
+      actorRole: "hall_manager",
+      now: switchedOnAt,
+    },
+  );
   return applyDefaultRatings(trx, now, { hallId });
 }

@@ -1400,14 +1400,7 @@ export const DEPARTMENTS: readonly TDepartmentDef[] = [
     kind: "enterprise",
     items: 8,
     volume: 0.5,
-    bases: [
-      "宽带报装",
-      "宽带移机",
-      "宽带过户",
-      "宽带拆机",
-      "固定电话|报装,移机,过户,拆机",
-      "电信业务发票开具",
-    ],
+    bases: ["宽带报装", "宽带移机", "宽带过户", "宽带拆机", "固定电话|报装,移机,过户,拆机", "电信业务发票开具"],
   },
   {
     key: "gdwl",
@@ -1415,10 +1408,6 @@ export const DEPARTMENTS: readonly TDepartmentDef[] = [
     kind: "enterprise",
     items: 6,
     volume: 0.3,
-    bases: [
-      "有线电视|报装,移机,过户,停机,复机,销户",
-      "广电宽带报装",
-      "数字电视机顶盒更换",
-    ],
+    bases: ["有线电视|报装,移机,过户,停机,复机,销户", "广电宽带报装", "数字电视机顶盒更换"],
   },
 ];

@@ -1,27 +1,39 @@
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 
-import { sql } from "kysely";
-import type { Insertable } from "kysely";
+import { sql, type Insertable } from "kysely";
 
-import { hallDate, NATIONAL_REASON_VERSION } from "@hcp/domain";
-import type { TRole } from "@hcp/domain";
+import { hallDate, NATIONAL_REASON_VERSION, type TRole } from "@hcp/domain";
 
 import type { Db } from "../client";
 import { hashPassword } from "../passwords";
-import type { Database, NewCase, NewRating, NewRatingSignal, NewUser } from "../schema";
-import { insertRatingSignals } from "../repositories/signal";
 import { withBulkLoad } from "../repositories/rollup";
-import { buildDemoCatalog } from "./catalog";
-import type { TDemoCatalog } from "./catalog";
+import { insertRatingSignals } from "../repositories/signal";
+import type { Database, NewCase, NewRating, NewRatingSignal, NewUser } from "../schema";
+import { buildDemoCatalog, type TDemoCatalog } from "./catalog";
 import { switchOnDemoDefaultRatings } from "./default-ratings";
-import { planRecentDays, simulateRecentDays, simulateYear } from "./simulation";
+import {
+  planRecentDays,
+  simulateRecentDays,
+  simulateYear,
+  type TSimCase,
+  type TSimDay,
+  type TSimRating,
+} from "./simulation";
 import { insertDemoWorkOrders } from "./work-orders";
-import type { TSimCase, TSimDay, TSimRating } from "./simulation";
 
 export { buildDemoCatalog, DEMO_INSTANT_SHARE, DEMO_ITEM_COUNT } from "./catalog";
 export type { TDemoCatalog } from "./catalog";
-export { DEMO_CASES, DEMO_RATINGS, DEMO_YEAR, planDays, planRecentDays, recentPeriodStart, simulateRecentDays, simulateYear } from "./simulation";
+export {
+  DEMO_CASES,
+  DEMO_RATINGS,
+  DEMO_YEAR,
+  planDays,
+  planRecentDays,
+  recentPeriodStart,
+  simulateRecentDays,
+  simulateYear,
+} from "./simulation";
 export { WINDOWS as DEMO_WINDOWS } from "./windows";
 
 export interface TDemoAccount {
@@ -96,7 +108,11 @@ interface TCatalogIds {
   staffIds: number[];
 }
 
-function idsByCode<T extends string>(rows: readonly { id: number; code: T }[], codes: readonly T[], what: string): number[] {
+function idsByCode<T extends string>(
+  rows: readonly { id: number; code: T }[],
+  codes: readonly T[],
+  what: string,
+): number[] {
   const byCode = new Map(rows.map((row) => [row.code, Number(row.id)]));
   return codes.map((code) => {
     const id = byCode.get(code);
@@ -121,8 +137,16 @@ async function insertCatalog(db: Db, catalog: TDemoCatalog): Promise<TCatalogIds
     .insertInto("department")
     .values(catalog.departments.map((d) => ({ hall_id: hallId, code: d.code, name: d.name, sort_order: d.sortOrder })))
     .execute();
-  const departmentRows = await db.selectFrom("department").select(["id", "code"]).where("hall_id", "=", hallId).execute();
-  const departmentIds = idsByCode(departmentRows, catalog.departments.map((d) => d.code), "department");
+  const departmentRows = await db
+    .selectFrom("department")
+    .select(["id", "code"])
+    .where("hall_id", "=", hallId)
+    .execute();
+  const departmentIds = idsByCode(
+    departmentRows,
+    catalog.departments.map((d) => d.code),
+    "department",
+  );
 
   await db
     .insertInto("service_item")
@@ -143,7 +167,11 @@ async function insertCatalog(db: Db, catalog: TDemoCatalog): Promise<TCatalogIds
     .select(["service_item.id", "service_item.code"])
     .where("department.hall_id", "=", hallId)
     .execute();
-  const itemIds = idsByCode(itemRows, catalog.items.map((item) => item.code), "service item");
+  const itemIds = idsByCode(
+    itemRows,
+    catalog.items.map((item) => item.code),
+    "service item",
+  );
 
   await db
     .insertInto("window")
@@ -159,7 +187,11 @@ async function insertCatalog(db: Db, catalog: TDemoCatalog): Promise<TCatalogIds
     )
     .execute();
   const windowRows = await db.selectFrom("window").select(["id", "code"]).where("hall_id", "=", hallId).execute();
-  const windowIds = idsByCode(windowRows, catalog.windows.map((window) => window.code), "window");
+  const windowIds = idsByCode(
+    windowRows,
+    catalog.windows.map((window) => window.code),
+    "window",
+  );
 
   await db
     .insertInto("staff")
@@ -174,8 +206,16 @@ async function insertCatalog(db: Db, catalog: TDemoCatalog): Promise<TCatalogIds
       })),
     )
     .execute();
-  const staffRows = await db.selectFrom("staff").select(["id", "badge_no as code"]).where("hall_id", "=", hallId).execute();
-  const staffIds = idsByCode(staffRows, catalog.staff.map((member) => member.badgeNo), "staff member");
+  const staffRows = await db
+    .selectFrom("staff")
+    .select(["id", "badge_no as code"])
+    .where("hall_id", "=", hallId)
+    .execute();
+  const staffIds = idsByCode(
+    staffRows,
+    catalog.staff.map((member) => member.badgeNo),
+    "staff member",
+  );
 
   // One evaluator per window, registered but not yet paired: pairing hands out the device token.
   await db
@@ -205,15 +245,29 @@ const HALL_ACCOUNTS: readonly TAccountPlan[] = [
   { username: "admin", role: "admin", displayName: "系统管理员", note: "用户、角色、设备、日历和设置" },
   { username: "manager", role: "hall_manager", displayName: "大厅管理员", note: "窗口绩效、差评处置、设备和月报" },
   { username: "auditor", role: "auditor", displayName: "督查室", note: "只读：报表、排名和公开" },
-  { username: "head_scjg", role: "department_head", displayName: "县市场监督管理局负责人", note: "部门负责人：县市场监督管理局", departmentKey: "scjg" },
-  { username: "head_bdc", role: "department_head", displayName: "县不动产登记中心负责人", note: "部门负责人：县不动产登记中心", departmentKey: "bdc" },
+  {
+    username: "head_scjg",
+    role: "department_head",
+    displayName: "县市场监督管理局负责人",
+    note: "部门负责人：县市场监督管理局",
+    departmentKey: "scjg",
+  },
+  {
+    username: "head_bdc",
+    role: "department_head",
+    displayName: "县不动产登记中心负责人",
+    note: "部门负责人：县不动产登记中心",
+    departmentKey: "bdc",
+  },
 ];
 
 /** Hashes each distinct password once (argon2 is slow on purpose) and inserts every account. */
 async function insertUsers(db: Db, catalog: TDemoCatalog, ids: TCatalogIds): Promise<TDemoAccount[]> {
   const passwords = HALL_ACCOUNTS.map(() => newPassword());
   const staffPassword = newPassword();
-  const [staffHash, ...hashes] = await Promise.all([staffPassword, ...passwords].map((password) => hashPassword(password)));
+  const [staffHash, ...hashes] = await Promise.all(
+    [staffPassword, ...passwords].map((password) => hashPassword(password)),
+  );
   const departmentIndex = new Map(catalog.departments.map((department, index) => [department.key, index]));
   const rows: NewUser[] = HALL_ACCOUNTS.map((plan, index) => {
     const deptIndex = plan.departmentKey === undefined ? undefined : departmentIndex.get(plan.departmentKey);
@@ -285,9 +339,19 @@ interface TLoadContext {
 }
 
 /** Multi-row inserts whose ids are insertId onwards in steps of @@auto_increment_increment. */
-async function insertedIds(db: Db, table: "case" | "rating" | "rating_prompt", firstId: number, count: number, step: number): Promise<number[]> {
+async function insertedIds(
+  db: Db,
+  table: "case" | "rating" | "rating_prompt",
+  firstId: number,
+  count: number,
+  step: number,
+): Promise<number[]> {
   const ids = Array.from({ length: count }, (_, index) => firstId + index * step);
-  const last = await db.selectFrom(table).select("id").where("id", "=", ids.at(-1) ?? 0).executeTakeFirst();
+  const last = await db
+    .selectFrom(table)
+    .select("id")
+    .where("id", "=", ids.at(-1) ?? 0)
+    .executeTakeFirst();
   if (last === undefined) throw new Error(`${table} ids of one insert were not consecutive`);
   return ids;
 }
@@ -302,7 +366,8 @@ function presenceOf(days: readonly TSimCase[][], ids: TCatalogIds, until: Date |
       const key = `${date}|${sim.windowIndex}|${sim.staffIndex}`;
       const windowId = ids.windowIds[sim.windowIndex] ?? 0;
       const staffId = ids.staffIds[sim.staffIndex] ?? 0;
-      const done = sim.completedAt && hallDate(sim.completedAt) === date ? sim.completedAt.getTime() : sim.receivedAt.getTime();
+      const done =
+        sim.completedAt && hallDate(sim.completedAt) === date ? sim.completedAt.getTime() : sim.receivedAt.getTime();
       const span = spans.get(key) ?? { windowId, staffId, from: sim.receivedAt.getTime(), to: done };
       span.from = Math.min(span.from, sim.receivedAt.getTime());
       span.to = Math.max(span.to, done);
@@ -427,7 +492,9 @@ async function insertDays(
     });
     const result = await db.insertInto("case").values(rows).executeTakeFirstOrThrow();
     const caseIds = await insertedIds(db, "case", Number(result.insertId), rows.length, step);
-    const prompted = caseBuffer.flatMap((sim, index) => (sim.prompt && sim.windowIndex !== null ? [{ sim, prompt: sim.prompt, caseId: caseIds[index] ?? 0 }] : []));
+    const prompted = caseBuffer.flatMap((sim, index) =>
+      sim.prompt && sim.windowIndex !== null ? [{ sim, prompt: sim.prompt, caseId: caseIds[index] ?? 0 }] : [],
+    );
     const promptIdOfCase = new Map<number, number>();
     if (prompted.length > 0) {
       const promptRows: NewRatingPrompt[] = prompted.map(({ sim, prompt, caseId }) => ({
@@ -460,7 +527,9 @@ async function insertDays(
   const logMonth = (): void => {
     if (!month) return;
     const elapsed = ((performance.now() - started) / 1000).toFixed(1);
-    log(`  ${month}: ${monthCases.toLocaleString("en-US")} cases, ${monthRatings.toLocaleString("en-US")} ratings (${elapsed} s)`);
+    log(
+      `  ${month}: ${monthCases.toLocaleString("en-US")} cases, ${monthRatings.toLocaleString("en-US")} ratings (${elapsed} s)`,
+    );
   };
   for (const day of days) {
     if (day.date.slice(0, 7) !== month) {
@@ -485,7 +554,10 @@ async function insertDays(
   logMonth();
   const presence = presenceOf(presenceDays, ids, until);
   for (let index = 0; index < presence.length; index += CASE_BATCH) {
-    await db.insertInto("window_presence").values(presence.slice(index, index + CASE_BATCH)).execute();
+    await db
+      .insertInto("window_presence")
+      .values(presence.slice(index, index + CASE_BATCH))
+      .execute();
   }
   // Live case numbers continue each day's sequence instead of colliding with the demo's.
   if (counters.length > 0) await db.insertInto("counter").values(counters).execute();
@@ -493,7 +565,10 @@ async function insertDays(
 }
 
 /** Who acts on the demo work orders: the hall manager and each department's head, where one exists. */
-async function demoReviewers(db: Db, hallId: number): Promise<{ id: number; managerUserId: number; headUserIds: Map<number, number> }> {
+async function demoReviewers(
+  db: Db,
+  hallId: number,
+): Promise<{ id: number; managerUserId: number; headUserIds: Map<number, number> }> {
   const users = await db
     .selectFrom("user")
     .select(["id", "role", "department_id"])
@@ -503,7 +578,8 @@ async function demoReviewers(db: Db, hallId: number): Promise<{ id: number; mana
   const manager = users.find((user) => user.role === "hall_manager");
   if (!manager) throw new Error("the demo hall has no hall manager");
   const heads = new Map<number, number>();
-  for (const user of users) if (user.role === "department_head" && user.department_id !== null) heads.set(user.department_id, user.id);
+  for (const user of users)
+    if (user.role === "department_head" && user.department_id !== null) heads.set(user.department_id, user.id);
   return { id: hallId, managerUserId: manager.id, headUserIds: heads };
 }
 
@@ -526,34 +602,49 @@ export async function seedDemoHall(db: Db, options: TDemoSeedOptions = {}): Prom
     db,
     (conn) =>
       conn.transaction().execute(async (trx) => {
-    const ids = await insertCatalog(trx, catalog);
-    const { departments, items, windows, staff } = catalog;
-    log(`hall ${DEMO_HALL.name}: ${departments.length} departments, ${items.length} items, ${windows.length} windows, ${staff.length} staff`);
-    const accounts = await insertUsers(trx, catalog, ids);
-    const reviewers = await demoReviewers(trx, ids.hallId);
-    log(`${HALL_ACCOUNTS.length + catalog.staff.length} accounts; loading ${scale === 1 ? "the" : `${scale} of the`} simulated 2023 …`);
-    const context = { catalog, ids, reviewerUserId: reviewers.managerUserId };
-    // 2023's signals were all looked at long ago.
-    const year = await insertDays(trx, { ...context, reviewedBefore: new Date(8.64e15) }, simulateYear(catalog, { regionCode: DEMO_HALL.regionCode, scale }), log);
-    const recentFrom = options.now ? planRecentDays(options.now, scale)[0]?.date : undefined;
-    let recent = { cases: 0, ratings: 0, prompts: 0, signals: 0 };
-    if (options.now && recentFrom) {
-      log(`the recent days, ${recentFrom} up to now …`);
-      // Signals of the last three days are still waiting for the hall manager's look.
-      const reviewedBefore = new Date(options.now.getTime() - 3 * 86_400_000);
-      const days = simulateRecentDays(catalog, { regionCode: DEMO_HALL.regionCode, scale, now: options.now });
-      recent = await insertDays(trx, { ...context, reviewedBefore }, days, log, options.now);
-    }
-    const workOrders = await insertDemoWorkOrders(trx, reviewers, options.now && recentFrom ? { now: options.now, recentFrom } : null);
-    log(`${workOrders} bad reviews with work orders (finished in 2023; live ones in every state)`);
-    let defaultRatings = 0;
-    if (options.now && recentFrom) {
-      const defaultsStarted = performance.now();
-      defaultRatings = await switchOnDemoDefaultRatings(trx, ids.hallId, reviewers.managerUserId, options.now);
-      const defaultsSeconds = ((performance.now() - defaultsStarted) / 1000).toFixed(1);
-      log(`${defaultRatings.toLocaleString("en-US")} default ratings of the recent days' cases whose rating window closed unrated (${defaultsSeconds} s)`);
-    }
-    return { hallId: ids.hallId, accounts, year, recent, defaultRatings };
+        const ids = await insertCatalog(trx, catalog);
+        const { departments, items, windows, staff } = catalog;
+        log(
+          `hall ${DEMO_HALL.name}: ${departments.length} departments, ${items.length} items, ${windows.length} windows, ${staff.length} staff`,
+        );
+        const accounts = await insertUsers(trx, catalog, ids);
+        const reviewers = await demoReviewers(trx, ids.hallId);
+        log(
+          `${HALL_ACCOUNTS.length + catalog.staff.length} accounts; loading ${scale === 1 ? "the" : `${scale} of the`} simulated 2023 …`,
+        );
+        const context = { catalog, ids, reviewerUserId: reviewers.managerUserId };
+        // 2023's signals were all looked at long ago.
+        const year = await insertDays(
+          trx,
+          { ...context, reviewedBefore: new Date(8.64e15) },
+          simulateYear(catalog, { regionCode: DEMO_HALL.regionCode, scale }),
+          log,
+        );
+        const recentFrom = options.now ? planRecentDays(options.now, scale)[0]?.date : undefined;
+        let recent = { cases: 0, ratings: 0, prompts: 0, signals: 0 };
+        if (options.now && recentFrom) {
+          log(`the recent days, ${recentFrom} up to now …`);
+          // Signals of the last three days are still waiting for the hall manager's look.
+          const reviewedBefore = new Date(options.now.getTime() - 3 * 86_400_000);
+          const days = simulateRecentDays(catalog, { regionCode: DEMO_HALL.regionCode, scale, now: options.now });
+          recent = await insertDays(trx, { ...context, reviewedBefore }, days, log, options.now);
+        }
+        const workOrders = await insertDemoWorkOrders(
+          trx,
+          reviewers,
+          options.now && recentFrom ? { now: options.now, recentFrom } : null,
+        );
+        log(`${workOrders} bad reviews with work orders (finished in 2023; live ones in every state)`);
+        let defaultRatings = 0;
+        if (options.now && recentFrom) {
+          const defaultsStarted = performance.now();
+          defaultRatings = await switchOnDemoDefaultRatings(trx, ids.hallId, reviewers.managerUserId, options.now);
+          const defaultsSeconds = ((performance.now() - defaultsStarted) / 1000).toFixed(1);
+          log(
+            `${defaultRatings.toLocaleString("en-US")} default ratings of the recent days' cases whose rating window closed unrated (${defaultsSeconds} s)`,
+          );
+        }
+        return { hallId: ids.hallId, accounts, year, recent, defaultRatings };
       }),
     (result) => result.hallId,
   );

@@ -2,8 +2,16 @@ import { createHash } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
-import { addCalendarDays, exceptionsFromSchedules, hallDate, hallDayBounds, hallTimeOfDay, isWorkingDay, ratingMetrics } from "@hcp/domain";
-import type { TWorkOrderState } from "@hcp/domain";
+import {
+  addCalendarDays,
+  exceptionsFromSchedules,
+  hallDate,
+  hallDayBounds,
+  hallTimeOfDay,
+  isWorkingDay,
+  ratingMetrics,
+  type TWorkOrderState,
+} from "@hcp/domain";
 
 import type { Db } from "../client";
 import { verifyPassword } from "../passwords";
@@ -47,15 +55,27 @@ describe("demo hall seed", () => {
     expect(await isDemoHallSeeded(db)).toBe(true);
 
     const hall = await db.selectFrom("hall").selectAll().where("id", "=", result.hallId).executeTakeFirstOrThrow();
-    expect(hall).toMatchObject({ code: "DEMO", name: "示范县政务服务中心", region_code: "330100", rating_window_days: 7 });
+    expect(hall).toMatchObject({
+      code: "DEMO",
+      name: "示范县政务服务中心",
+      region_code: "330100",
+      rating_window_days: 7,
+    });
 
-    const departments = await db.selectFrom("department").selectAll().where("hall_id", "=", hall.id).orderBy("sort_order").execute();
+    const departments = await db
+      .selectFrom("department")
+      .selectAll()
+      .where("hall_id", "=", hall.id)
+      .orderBy("sort_order")
+      .execute();
     expect(departments).toHaveLength(48);
     expect(result.departments).toBe(48);
     expect(new Set(departments.map((d) => d.name)).size).toBe(48);
     expect(departments.map((d) => d.sort_order)).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
     for (const department of departments) expect(department.code).toMatch(/^[0-9]{2}330100[0-9A-Z]{10}$/);
-    expect(departments.map((d) => d.name)).toEqual(expect.arrayContaining(["县市场监督管理局", "县不动产登记中心", "县住房公积金管理中心"]));
+    expect(departments.map((d) => d.name)).toEqual(
+      expect.arrayContaining(["县市场监督管理局", "县不动产登记中心", "县住房公积金管理中心"]),
+    );
 
     const items = await db
       .selectFrom("service_item")
@@ -83,7 +103,17 @@ describe("demo hall seed", () => {
 
     const windows = await db.selectFrom("window").selectAll().where("hall_id", "=", hall.id).orderBy("code").execute();
     const comprehensive = windows.filter((window) => window.kind === "comprehensive");
-    expect(comprehensive.map((window) => window.code)).toEqual(["A01", "A02", "A03", "A04", "A05", "A06", "A07", "A08", "A09"]);
+    expect(comprehensive.map((window) => window.code)).toEqual([
+      "A01",
+      "A02",
+      "A03",
+      "A04",
+      "A05",
+      "A06",
+      "A07",
+      "A08",
+      "A09",
+    ]);
     for (const window of comprehensive) expect(window.department_id).toBeNull();
     const special = windows.filter((window) => window.kind === "special");
     expect(special.length).toBeGreaterThanOrEqual(8);
@@ -132,7 +162,12 @@ describe("demo hall seed", () => {
     const firstStaff = result.accounts[5];
     expect(await verifyPassword(byName.get("admin")?.password_hash ?? "", admin?.password ?? "")).toBe(true);
     // All staff accounts share one password: the last one opens with the password shown for the first.
-    const lastStaffUser = byName.get(staff.map((member) => member.badge_no.toLowerCase()).sort().at(-1) ?? "");
+    const lastStaffUser = byName.get(
+      staff
+        .map((member) => member.badge_no.toLowerCase())
+        .sort()
+        .at(-1) ?? "",
+    );
     expect(await verifyPassword(lastStaffUser?.password_hash ?? "", firstStaff?.password ?? "")).toBe(true);
     expect(new Set(result.accounts.slice(0, 5).map((account) => account.password)).size).toBe(5);
   });
@@ -142,11 +177,7 @@ describe("demo hall seed", () => {
     const result = await seedDemoHall(db, { scale: SCALE });
     expect(result.cases).toBe(Math.round(243_000 * SCALE));
 
-    const cases = await db
-      .selectFrom("case")
-      .selectAll()
-      .where("hall_id", "=", result.hallId)
-      .execute();
+    const cases = await db.selectFrom("case").selectAll().where("hall_id", "=", result.hallId).execute();
     expect(cases).toHaveLength(result.cases);
     expect(new Set(cases.map((c) => c.case_no)).size).toBe(cases.length);
     const lastSequence = new Map<string, number>();
@@ -190,7 +221,11 @@ describe("demo hall seed", () => {
     expect(late / promised).toBeLessThan(0.05);
 
     // Counters continue each day's sequence, so a live case never takes a demo case number.
-    const counters = await db.selectFrom("counter").selectAll().where("name", "like", `case:${result.hallId}:%`).execute();
+    const counters = await db
+      .selectFrom("counter")
+      .selectAll()
+      .where("name", "like", `case:${result.hallId}:%`)
+      .execute();
     expect(counters).toHaveLength(lastSequence.size);
     for (const counter of counters) {
       const day = counter.name.split(":")[2] ?? "";
@@ -236,7 +271,9 @@ describe("demo hall seed", () => {
     expect(bad.length / ratings.length).toBeLessThan(0.01);
     expect(ratings.filter((rating) => rating.level === 5).length / ratings.length).toBeGreaterThan(0.9);
     for (const rating of bad) {
-      const own = reasons.filter((reason) => reason.rating_id === rating.id && reason.reason_code.startsWith(String(rating.level)));
+      const own = reasons.filter(
+        (reason) => reason.rating_id === rating.id && reason.reason_code.startsWith(String(rating.level)),
+      );
       expect(own.length > 0 || rating.comment.length > 0).toBe(true);
     }
   });
@@ -254,58 +291,97 @@ describe("demo hall seed", () => {
     expect(first.levelSum).toBe(5218);
   });
 
-  test("gives every bad review one work order: 2023's finished, the recent days' live in every open state, with consistent follow-ups", async () => {
-    const db = getDb();
-    // A Wednesday afternoon late in the month: the recent days hold enough bad reviews for every plan.
-    const now = new Date("2026-12-30T06:30:00Z");
-    const result = await seedDemoHall(db, { scale: 0.3, now });
-    expect(result.recentCases).toBeGreaterThan(0);
-    const bad = await db.selectFrom("rating").select("id").where("level", "<=", 2).where("seq", "=", 1).execute();
-    const orders = await db
-      .selectFrom("work_order")
-      .select(["rating_id", "state", "created_at", "replied_at", "rectified_at", "closed_at", "contact_due", "rectify_due"])
-      .execute();
-    expect(orders.map((order) => order.rating_id).sort()).toEqual(bad.map((rating) => rating.id).sort());
-    const recentFrom = hallDayBounds("2026-11-01").start;
-    const finished = orders.filter((order) => order.created_at < recentFrom);
-    const live = orders.filter((order) => order.created_at >= recentFrom);
-    expect(finished.length).toBeGreaterThan(0);
-    // Nothing from 2023 is still open three years on.
-    expect(new Set(finished.map((order) => order.state))).toEqual(new Set(["closed"]));
-    const states = new Set(live.map((order) => order.state));
-    const everyState: TWorkOrderState[] = ["pending", "contacted", "rectifying", "cannot_rectify_requested", "rectified", "cannot_rectify", "replied", "appealed", "closed"];
-    for (const state of everyState) {
-      expect(states.has(state), state).toBe(true);
-    }
-    // Open orders whose deadline is still ahead: the work-order list shows live days left.
-    const today = hallDate(now);
-    expect(live.some((order) => order.state !== "closed" && order.rectify_due >= today)).toBe(true);
-    for (const order of orders) {
-      expect(order.contact_due <= order.rectify_due).toBe(true);
-      for (const moment of [order.created_at, order.replied_at, order.rectified_at, order.closed_at]) {
-        if (moment) expect(moment.getTime()).toBeLessThanOrEqual(now.getTime());
+  test(
+    "gives every bad review one work order: 2023's finished, the recent days' live in every open state, with consistent follow-ups",
+    async () => {
+      const db = getDb();
+      // A Wednesday afternoon late in the month: the recent days hold enough bad reviews for every plan.
+      const now = new Date("2026-12-30T06:30:00Z");
+      const result = await seedDemoHall(db, { scale: 0.3, now });
+      expect(result.recentCases).toBeGreaterThan(0);
+      const bad = await db.selectFrom("rating").select("id").where("level", "<=", 2).where("seq", "=", 1).execute();
+      const orders = await db
+        .selectFrom("work_order")
+        .select([
+          "rating_id",
+          "state",
+          "created_at",
+          "replied_at",
+          "rectified_at",
+          "closed_at",
+          "contact_due",
+          "rectify_due",
+        ])
+        .execute();
+      expect(orders.map((order) => order.rating_id).sort()).toEqual(bad.map((rating) => rating.id).sort());
+      const recentFrom = hallDayBounds("2026-11-01").start;
+      const finished = orders.filter((order) => order.created_at < recentFrom);
+      const live = orders.filter((order) => order.created_at >= recentFrom);
+      expect(finished.length).toBeGreaterThan(0);
+      // Nothing from 2023 is still open three years on.
+      expect(new Set(finished.map((order) => order.state))).toEqual(new Set(["closed"]));
+      const states = new Set(live.map((order) => order.state));
+      const everyState: TWorkOrderState[] = [
+        "pending",
+        "contacted",
+        "rectifying",
+        "cannot_rectify_requested",
+        "rectified",
+        "cannot_rectify",
+        "replied",
+        "appealed",
+        "closed",
+      ];
+      for (const state of everyState) {
+        expect(states.has(state), state).toBe(true);
       }
-    }
-    const exclusions = await db.selectFrom("rating_exclusion").select("reason").execute();
-    expect(exclusions.length).toBeGreaterThan(0);
-    const followUps = await db
-      .selectFrom("rating as f")
-      .innerJoin("work_order as w", "w.case_id", "f.case_id")
-      .select(["w.state", "w.rectified_at", "f.rated_at"])
-      .where("f.seq", "=", 2)
-      .execute();
-    expect(followUps.length).toBeGreaterThan(0);
-    for (const followUp of followUps) {
-      expect(followUp.state).toBe("closed");
-      expect(followUp.rectified_at).not.toBeNull();
-      expect(followUp.rated_at.getTime()).toBeLessThanOrEqual(now.getTime());
-    }
-    const events = await db.selectFrom("work_order_event").select(["action", "created_at"]).execute();
-    for (const event of events) expect(event.created_at.getTime()).toBeLessThanOrEqual(now.getTime());
-    expect([...new Set(events.map((event) => event.action))].sort()).toEqual(
-      ["appeal", "approveCannotRectify", "approveExtension", "close", "contact", "escalate", "followUp", "markRectified", "open", "rejectAppeal", "reply", "requestCannotRectify", "requestExtension", "startRectification", "upholdAppeal"].sort(),
-    );
-  }, SEED_TIMEOUT);
+      // Open orders whose deadline is still ahead: the work-order list shows live days left.
+      const today = hallDate(now);
+      expect(live.some((order) => order.state !== "closed" && order.rectify_due >= today)).toBe(true);
+      for (const order of orders) {
+        expect(order.contact_due <= order.rectify_due).toBe(true);
+        for (const moment of [order.created_at, order.replied_at, order.rectified_at, order.closed_at]) {
+          if (moment) expect(moment.getTime()).toBeLessThanOrEqual(now.getTime());
+        }
+      }
+      const exclusions = await db.selectFrom("rating_exclusion").select("reason").execute();
+      expect(exclusions.length).toBeGreaterThan(0);
+      const followUps = await db
+        .selectFrom("rating as f")
+        .innerJoin("work_order as w", "w.case_id", "f.case_id")
+        .select(["w.state", "w.rectified_at", "f.rated_at"])
+        .where("f.seq", "=", 2)
+        .execute();
+      expect(followUps.length).toBeGreaterThan(0);
+      for (const followUp of followUps) {
+        expect(followUp.state).toBe("closed");
+        expect(followUp.rectified_at).not.toBeNull();
+        expect(followUp.rated_at.getTime()).toBeLessThanOrEqual(now.getTime());
+      }
+      const events = await db.selectFrom("work_order_event").select(["action", "created_at"]).execute();
+      for (const event of events) expect(event.created_at.getTime()).toBeLessThanOrEqual(now.getTime());
+      expect([...new Set(events.map((event) => event.action))].sort()).toEqual(
+        [
+          "appeal",
+          "approveCannotRectify",
+          "approveExtension",
+          "close",
+          "contact",
+          "escalate",
+          "followUp",
+          "markRectified",
+          "open",
+          "rejectAppeal",
+          "reply",
+          "requestCannotRectify",
+          "requestExtension",
+          "startRectification",
+          "upholdAppeal",
+        ].sort(),
+      );
+    },
+    SEED_TIMEOUT,
+  );
 
   test("simulates the recent days up to the moment of the seed: cases today, some still being handled, nothing later", async () => {
     const db = getDb();
@@ -325,7 +401,11 @@ describe("demo hall seed", () => {
       else expect(c.completed_at?.getTime()).toBeLessThanOrEqual(now.getTime());
     }
     expect(recent.some((c) => c.status === "received")).toBe(true);
-    const ratings = await db.selectFrom("rating").select(["rated_at"]).where("rated_at", ">=", hallDayBounds("2026-11-01").start).execute();
+    const ratings = await db
+      .selectFrom("rating")
+      .select(["rated_at"])
+      .where("rated_at", ">=", hallDayBounds("2026-11-01").start)
+      .execute();
     expect(ratings.length).toBeGreaterThanOrEqual(result.recentRatings);
     for (const rating of ratings) expect(rating.rated_at.getTime()).toBeLessThanOrEqual(now.getTime());
     const prompts = await db.selectFrom("rating_prompt").select(["created_at", "closed_at", "status"]).execute();
@@ -336,134 +416,236 @@ describe("demo hall seed", () => {
     const presence = await db.selectFrom("window_presence").select(["signed_in_at", "signed_out_at"]).execute();
     for (const row of presence) expect(row.signed_out_at?.getTime()).toBeLessThanOrEqual(now.getTime());
     // Live case numbers continue today's sequence.
-    const counter = await db.selectFrom("counter").select("value").where("name", "=", `case:${result.hallId}:20261207`).executeTakeFirst();
+    const counter = await db
+      .selectFrom("counter")
+      .select("value")
+      .where("name", "=", `case:${result.hallId}:20261207`)
+      .executeTakeFirst();
     expect(Number(counter?.value)).toBe(today.length);
   });
 
-  test("rates on-site cases mostly on the window tablets, on prompts, with timed-out prompts, misuse signals and who was on duty", async () => {
-    const db = getDb();
-    await seedDemoHall(db, { scale: 0.3 });
-    const ratings = await db
-      .selectFrom("rating")
-      .innerJoin("case", "case.id", "rating.case_id")
-      .select(["rating.id", "rating.case_id", "rating.channel", "rating.prompt_id", "rating.rated_at", "case.window_id"])
-      .where("rating.seq", "=", 1)
-      .execute();
-    const onSite = ratings.filter((rating) => rating.window_id !== null);
-    const tablet = onSite.filter((rating) => rating.channel === 4);
-    expect(tablet.length / onSite.length).toBeGreaterThan(0.6);
-    expect(onSite.filter((rating) => rating.channel === 5).length / onSite.length).toBeLessThan(0.1);
+  test(
+    "rates on-site cases mostly on the window tablets, on prompts, with timed-out prompts, misuse signals and who was on duty",
+    async () => {
+      const db = getDb();
+      await seedDemoHall(db, { scale: 0.3 });
+      const ratings = await db
+        .selectFrom("rating")
+        .innerJoin("case", "case.id", "rating.case_id")
+        .select([
+          "rating.id",
+          "rating.case_id",
+          "rating.channel",
+          "rating.prompt_id",
+          "rating.rated_at",
+          "case.window_id",
+        ])
+        .where("rating.seq", "=", 1)
+        .execute();
+      const onSite = ratings.filter((rating) => rating.window_id !== null);
+      const tablet = onSite.filter((rating) => rating.channel === 4);
+      expect(tablet.length / onSite.length).toBeGreaterThan(0.6);
+      expect(onSite.filter((rating) => rating.channel === 5).length / onSite.length).toBeLessThan(0.1);
 
-    const prompts = await db.selectFrom("rating_prompt").selectAll().execute();
-    const promptById = new Map(prompts.map((prompt) => [prompt.id, prompt]));
-    const signals = await db.selectFrom("rating_signal").selectAll().execute();
-    const noPrompt = new Set(signals.filter((signal) => signal.kind === "no_prompt").map((signal) => signal.rating_id));
-    for (const rating of tablet) {
-      if (noPrompt.has(rating.id)) {
-        expect(rating.prompt_id).toBeNull();
-        continue;
-      }
-      const prompt = promptById.get(rating.prompt_id ?? 0);
-      expect(prompt).toMatchObject({ case_id: rating.case_id, window_id: rating.window_id, status: "rated" });
-      expect(prompt?.closed_at?.getTime()).toBe(rating.rated_at.getTime());
-      expect(prompt?.created_at.getTime()).toBeLessThan(rating.rated_at.getTime());
-    }
-    for (const rating of onSite) if (rating.channel !== 4) expect(rating.prompt_id).toBeNull();
-    const timedOut = prompts.filter((prompt) => prompt.status === "timed_out");
-    expect(timedOut.length / prompts.length).toBeGreaterThan(0.05);
-    expect(timedOut.length / prompts.length).toBeLessThan(0.4);
-    for (const prompt of timedOut) expect((prompt.closed_at?.getTime() ?? 0) - prompt.created_at.getTime()).toBe(60_000);
-
-    const kinds = new Set(signals.map((signal) => signal.kind));
-    for (const kind of ["fast_tap", "no_prompt", "burst", "identical_run"]) expect(kinds.has(kind as never), kind).toBe(true);
-    expect(signals.length / ratings.length).toBeLessThan(0.02);
-    const ratingIds = new Set(ratings.map((rating) => rating.id));
-    for (const signal of signals) {
-      expect(ratingIds.has(signal.rating_id ?? 0)).toBe(true);
-      expect(signal.reviewed_at).not.toBeNull();
-    }
-    for (const signal of signals.filter((s) => s.kind === "fast_tap")) {
-      const rating = ratings.find((r) => r.id === signal.rating_id);
-      const prompt = promptById.get(rating?.prompt_id ?? 0);
-      expect((rating?.rated_at.getTime() ?? 0) - (prompt?.created_at.getTime() ?? 0)).toBeLessThan(1_000);
-    }
-
-    // Whoever handled a window case was signed in at that window when it was received.
-    const presence = await db.selectFrom("window_presence").selectAll().execute();
-    const cases = await db.selectFrom("case").select(["window_id", "staff_id", "received_at"]).where("window_id", "is not", null).limit(2_000).execute();
-    for (const c of cases) {
-      const on = presence.some(
-        (row) => row.window_id === c.window_id && row.staff_id === c.staff_id && row.signed_in_at <= c.received_at && (row.signed_out_at ?? c.received_at) >= c.received_at,
+      const prompts = await db.selectFrom("rating_prompt").selectAll().execute();
+      const promptById = new Map(prompts.map((prompt) => [prompt.id, prompt]));
+      const signals = await db.selectFrom("rating_signal").selectAll().execute();
+      const noPrompt = new Set(
+        signals.filter((signal) => signal.kind === "no_prompt").map((signal) => signal.rating_id),
       );
-      expect(on).toBe(true);
-    }
-  }, SEED_TIMEOUT);
+      for (const rating of tablet) {
+        if (noPrompt.has(rating.id)) {
+          expect(rating.prompt_id).toBeNull();
+          continue;
+        }
+        const prompt = promptById.get(rating.prompt_id ?? 0);
+        expect(prompt).toMatchObject({ case_id: rating.case_id, window_id: rating.window_id, status: "rated" });
+        expect(prompt?.closed_at?.getTime()).toBe(rating.rated_at.getTime());
+        expect(prompt?.created_at.getTime()).toBeLessThan(rating.rated_at.getTime());
+      }
+      for (const rating of onSite) if (rating.channel !== 4) expect(rating.prompt_id).toBeNull();
+      const timedOut = prompts.filter((prompt) => prompt.status === "timed_out");
+      expect(timedOut.length / prompts.length).toBeGreaterThan(0.05);
+      expect(timedOut.length / prompts.length).toBeLessThan(0.4);
+      for (const prompt of timedOut)
+        expect((prompt.closed_at?.getTime() ?? 0) - prompt.created_at.getTime()).toBe(60_000);
 
-  test("shows the province's default rating: switched on at the first of last month, written as the housekeeping writes it, never reaching back into 2023", async () => {
-    const db = getDb();
-    const now = new Date("2026-12-07T06:30:00Z");
-    const result = await seedDemoHall(db, { scale: 0.1, now });
-    const switchedOnAt = hallDayBounds("2026-11-01").start;
-    const closedBefore = now.getTime() - 7 * 86_400_000;
+      const kinds = new Set(signals.map((signal) => signal.kind));
+      for (const kind of ["fast_tap", "no_prompt", "burst", "identical_run"])
+        expect(kinds.has(kind as never), kind).toBe(true);
+      expect(signals.length / ratings.length).toBeLessThan(0.02);
+      const ratingIds = new Set(ratings.map((rating) => rating.id));
+      for (const signal of signals) {
+        expect(ratingIds.has(signal.rating_id ?? 0)).toBe(true);
+        expect(signal.reviewed_at).not.toBeNull();
+      }
+      for (const signal of signals.filter((s) => s.kind === "fast_tap")) {
+        const rating = ratings.find((r) => r.id === signal.rating_id);
+        const prompt = promptById.get(rating?.prompt_id ?? 0);
+        expect((rating?.rated_at.getTime() ?? 0) - (prompt?.created_at.getTime() ?? 0)).toBeLessThan(1_000);
+      }
 
-    // The rule as 评价规则 shows it, switched on by the hall manager at the start of the recent days.
-    const hall = await db.selectFrom("hall").selectAll().where("id", "=", result.hallId).executeTakeFirstOrThrow();
-    expect(hall).toMatchObject({ default_rating_enabled: true, default_rating_level: 3, default_rating_from: switchedOnAt });
-    const changes = await db.selectFrom("audit_log").selectAll().where("action", "=", "hall.updateRatingRules").execute();
-    expect(changes).toHaveLength(1);
-    const manager = await db.selectFrom("user").select("id").where("username", "=", "manager").executeTakeFirstOrThrow();
-    expect(changes[0]).toMatchObject({ actor_user_id: manager.id, actor_role: "hall_manager", entity: "hall", entity_id: String(result.hallId), created_at: switchedOnAt });
-    expect(JSON.parse(changes[0]?.before_json ?? "null")).toMatchObject({ defaultRating: { enabled: false } });
-    expect(JSON.parse(changes[0]?.after_json ?? "null")).toMatchObject({ defaultRating: { enabled: true, level: 3 } });
-    expect((await verifyAuditChain(db)).ok).toBe(true);
+      // Whoever handled a window case was signed in at that window when it was received.
+      const presence = await db.selectFrom("window_presence").selectAll().execute();
+      const cases = await db
+        .selectFrom("case")
+        .select(["window_id", "staff_id", "received_at"])
+        .where("window_id", "is not", null)
+        .limit(2_000)
+        .execute();
+      for (const c of cases) {
+        const on = presence.some(
+          (row) =>
+            row.window_id === c.window_id &&
+            row.staff_id === c.staff_id &&
+            row.signed_in_at <= c.received_at &&
+            (row.signed_out_at ?? c.received_at) >= c.received_at,
+        );
+        expect(on).toBe(true);
+      }
+    },
+    SEED_TIMEOUT,
+  );
 
-    // Exactly the cases completed since the switch whose seven days have passed without a rating.
-    const cases = await db.selectFrom("case").select(["id", "completed_at"]).where("hall_id", "=", result.hallId).where("status", "=", "completed").execute();
-    const ratings = await db.selectFrom("rating").selectAll().where("hall_id", "=", result.hallId).where("seq", "=", 1).execute();
-    const active = new Set(ratings.filter((rating) => !rating.is_default).map((rating) => rating.case_id));
-    const expected = cases
-      .filter((c) => c.completed_at && c.completed_at >= switchedOnAt && c.completed_at.getTime() < closedBefore && !active.has(c.id))
-      .map((c) => c.id)
-      .sort((a, b) => a - b);
-    const defaults = ratings.filter((rating) => rating.is_default);
-    expect(defaults.map((rating) => rating.case_id).sort((a, b) => a - b)).toEqual(expected);
-    expect(result.defaultRatings).toBe(defaults.length);
-    expect(defaults.length).toBeGreaterThan(500);
-    const completedAt = new Map(cases.map((c) => [c.id, c.completed_at?.getTime() ?? 0]));
-    for (const rating of defaults) {
-      expect(rating).toMatchObject({ level: 3, comment: "", prompt_id: null });
-      expect(rating.rated_at.getTime()).toBe((completedAt.get(rating.case_id) ?? 0) + 7 * 86_400_000);
-    }
-    expect(await db.selectFrom("rating_reason").select("rating_id").where("rating_id", "in", defaults.map((rating) => rating.id)).execute()).toEqual([]);
-    // 2023 keeps its unrated cases 未评: the rule never reaches back before its start.
-    expect(defaults.every((rating) => (completedAt.get(rating.case_id) ?? 0) >= switchedOnAt.getTime())).toBe(true);
-    expect(cases.some((c) => c.completed_at && c.completed_at < switchedOnAt && !active.has(c.id))).toBe(true);
+  test(
+    "shows the province's default rating: switched on at the first of last month, written as the housekeeping writes it, never reaching back into 2023",
+    async () => {
+      const db = getDb();
+      const now = new Date("2026-12-07T06:30:00Z");
+      const result = await seedDemoHall(db, { scale: 0.1, now });
+      const switchedOnAt = hallDayBounds("2026-11-01").start;
+      const closedBefore = now.getTime() - 7 * 86_400_000;
 
-    // The figures the console reads: last month's defaults are valid ratings, never active ones
-    // (主动评价); 2023 has none.
-    const november = (await readTallies(db, { hallId: result.hallId, from: "2026-11-01", to: "2026-11-30", by: "hall", closedBefore: addCalendarDays(hallDate(now), -7) })).get(null);
-    const novemberDefaults = defaults.filter((rating) => hallDate(new Date(completedAt.get(rating.case_id) ?? 0)).startsWith("2026-11")).length;
-    if (!november) throw new Error("November has no figures");
-    expect(november.casesRatedByDefault).toBe(novemberDefaults);
-    // Ratings count on the day they were given: a default on the day its window closed.
-    const metrics = ratingMetrics(november);
-    const ratedInNovember = defaults.filter((rating) => hallDate(rating.rated_at).startsWith("2026-11")).length;
-    expect(ratedInNovember).toBeGreaterThan(0);
-    expect(metrics.validRatings - metrics.ratings).toBe(ratedInNovember);
-    expect(metrics.activeGoodRate.den).toBe(metrics.ratings);
-    const year = (await readTallies(db, { hallId: result.hallId, from: "2023-01-01", to: "2023-12-31", by: "hall", closedBefore: "2024-01-01" })).get(null);
-    expect(year?.casesRatedByDefault).toBe(0);
+      // The rule as 评价规则 shows it, switched on by the hall manager at the start of the recent days.
+      const hall = await db.selectFrom("hall").selectAll().where("id", "=", result.hallId).executeTakeFirstOrThrow();
+      expect(hall).toMatchObject({
+        default_rating_enabled: true,
+        default_rating_level: 3,
+        default_rating_from: switchedOnAt,
+      });
+      const changes = await db
+        .selectFrom("audit_log")
+        .selectAll()
+        .where("action", "=", "hall.updateRatingRules")
+        .execute();
+      expect(changes).toHaveLength(1);
+      const manager = await db
+        .selectFrom("user")
+        .select("id")
+        .where("username", "=", "manager")
+        .executeTakeFirstOrThrow();
+      expect(changes[0]).toMatchObject({
+        actor_user_id: manager.id,
+        actor_role: "hall_manager",
+        entity: "hall",
+        entity_id: String(result.hallId),
+        created_at: switchedOnAt,
+      });
+      expect(JSON.parse(changes[0]?.before_json ?? "null")).toMatchObject({ defaultRating: { enabled: false } });
+      expect(JSON.parse(changes[0]?.after_json ?? "null")).toMatchObject({
+        defaultRating: { enabled: true, level: 3 },
+      });
+      expect((await verifyAuditChain(db)).ok).toBe(true);
 
-    // The housekeeping, run over the same data at the same moment, finds nothing left to write:
-    // the seed wrote what it would. A day later it closes the next day's cases, as it would live.
-    expect(await applyDefaultRatings(db, now)).toBe(0);
-    const nextDay = new Date(now.getTime() + 86_400_000);
-    const dueNextDay = cases.filter((c) => c.completed_at && c.completed_at.getTime() >= closedBefore && c.completed_at.getTime() < closedBefore + 86_400_000 && !active.has(c.id));
-    expect(dueNextDay.length).toBeGreaterThan(0);
-    expect(await applyDefaultRatings(db, nextDay)).toBe(dueNextDay.length);
-    // The rollups behind those figures agree with the rows, the seed's and the housekeeping's alike.
-    expect(await checkRollups(db, result.hallId)).toEqual([]);
-  }, SEED_TIMEOUT);
+      // Exactly the cases completed since the switch whose seven days have passed without a rating.
+      const cases = await db
+        .selectFrom("case")
+        .select(["id", "completed_at"])
+        .where("hall_id", "=", result.hallId)
+        .where("status", "=", "completed")
+        .execute();
+      const ratings = await db
+        .selectFrom("rating")
+        .selectAll()
+        .where("hall_id", "=", result.hallId)
+        .where("seq", "=", 1)
+        .execute();
+      const active = new Set(ratings.filter((rating) => !rating.is_default).map((rating) => rating.case_id));
+      const expected = cases
+        .filter(
+          (c) =>
+            c.completed_at &&
+            c.completed_at >= switchedOnAt &&
+            c.completed_at.getTime() < closedBefore &&
+            !active.has(c.id),
+        )
+        .map((c) => c.id)
+        .sort((a, b) => a - b);
+      const defaults = ratings.filter((rating) => rating.is_default);
+      expect(defaults.map((rating) => rating.case_id).sort((a, b) => a - b)).toEqual(expected);
+      expect(result.defaultRatings).toBe(defaults.length);
+      expect(defaults.length).toBeGreaterThan(500);
+      const completedAt = new Map(cases.map((c) => [c.id, c.completed_at?.getTime() ?? 0]));
+      for (const rating of defaults) {
+        expect(rating).toMatchObject({ level: 3, comment: "", prompt_id: null });
+        expect(rating.rated_at.getTime()).toBe((completedAt.get(rating.case_id) ?? 0) + 7 * 86_400_000);
+      }
+      expect(
+        await db
+          .selectFrom("rating_reason")
+          .select("rating_id")
+          .where(
+            "rating_id",
+            "in",
+            defaults.map((rating) => rating.id),
+          )
+          .execute(),
+      ).toEqual([]);
+      // 2023 keeps its unrated cases 未评: the rule never reaches back before its start.
+      expect(defaults.every((rating) => (completedAt.get(rating.case_id) ?? 0) >= switchedOnAt.getTime())).toBe(true);
+      expect(cases.some((c) => c.completed_at && c.completed_at < switchedOnAt && !active.has(c.id))).toBe(true);
+
+      // The figures the console reads: last month's defaults are valid ratings, never active ones
+      // (主动评价); 2023 has none.
+      const november = (
+        await readTallies(db, {
+          hallId: result.hallId,
+          from: "2026-11-01",
+          to: "2026-11-30",
+          by: "hall",
+          closedBefore: addCalendarDays(hallDate(now), -7),
+        })
+      ).get(null);
+      const novemberDefaults = defaults.filter((rating) =>
+        hallDate(new Date(completedAt.get(rating.case_id) ?? 0)).startsWith("2026-11"),
+      ).length;
+      if (!november) throw new Error("November has no figures");
+      expect(november.casesRatedByDefault).toBe(novemberDefaults);
+      // Ratings count on the day they were given: a default on the day its window closed.
+      const metrics = ratingMetrics(november);
+      const ratedInNovember = defaults.filter((rating) => hallDate(rating.rated_at).startsWith("2026-11")).length;
+      expect(ratedInNovember).toBeGreaterThan(0);
+      expect(metrics.validRatings - metrics.ratings).toBe(ratedInNovember);
+      expect(metrics.activeGoodRate.den).toBe(metrics.ratings);
+      const year = (
+        await readTallies(db, {
+          hallId: result.hallId,
+          from: "2023-01-01",
+          to: "2023-12-31",
+          by: "hall",
+          closedBefore: "2024-01-01",
+        })
+      ).get(null);
+      expect(year?.casesRatedByDefault).toBe(0);
+
+      // The housekeeping, run over the same data at the same moment, finds nothing left to write:
+      // the seed wrote what it would. A day later it closes the next day's cases, as it would live.
+      expect(await applyDefaultRatings(db, now)).toBe(0);
+      const nextDay = new Date(now.getTime() + 86_400_000);
+      const dueNextDay = cases.filter(
+        (c) =>
+          c.completed_at &&
+          c.completed_at.getTime() >= closedBefore &&
+          c.completed_at.getTime() < closedBefore + 86_400_000 &&
+          !active.has(c.id),
+      );
+      expect(dueNextDay.length).toBeGreaterThan(0);
+      expect(await applyDefaultRatings(db, nextDay)).toBe(dueNextDay.length);
+      // The rollups behind those figures agree with the rows, the seed's and the housekeeping's alike.
+      expect(await checkRollups(db, result.hallId)).toEqual([]);
+    },
+    SEED_TIMEOUT,
+  );
 
   test("refuses to seed a hall that is already there", async () => {
     const db = getDb();

@@ -11,8 +11,10 @@ import {
   maskApplicantName,
   NATIONAL_REASONS,
   SIGNAL_RULES,
+  type TCalendarExceptions,
+  type TChannel,
+  type TLevel,
 } from "@hcp/domain";
-import type { TCalendarExceptions, TChannel, TLevel } from "@hcp/domain";
 
 import type { TApplicantType, THandlingChannel } from "../schema";
 import type { TDemoCatalog } from "./catalog";
@@ -121,16 +123,33 @@ export function planDays(scale: number, exceptions: TCalendarExceptions = except
   return working.map((date, index) => ({ date, count: counts[index] ?? 0 }));
 }
 
-const SURNAMES: readonly (readonly [string, number])[] = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方俞邵应楼"].map(
-  (surname, rank) => [surname, 1 / (rank + 8)] as const,
-);
+const SURNAMES: readonly (readonly [string, number])[] = [
+  ..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方俞邵应楼",
+].map((surname, rank) => [surname, 1 / (rank + 8)] as const);
 const COMPANY_PLACES: readonly (readonly [string, number])[] = [
   ["示范县", 6],
   ["杭州", 2.5],
   ["浙江", 1.5],
 ];
 const TRADE_NAMES = [..."恒泰鑫源宏达华美绿野丰禾润泽瑞丰金鼎明辉天成永盛兴旺嘉和博远众诚安顺新锐卓越德信"];
-const INDUSTRIES = ["建材", "科技", "农业开发", "商贸", "餐饮管理", "建筑工程", "物流", "电子商务", "机械制造", "食品", "文化传媒", "房地产开发", "医药", "纺织", "环保科技", "家居"];
+const INDUSTRIES = [
+  "建材",
+  "科技",
+  "农业开发",
+  "商贸",
+  "餐饮管理",
+  "建筑工程",
+  "物流",
+  "电子商务",
+  "机械制造",
+  "食品",
+  "文化传媒",
+  "房地产开发",
+  "医药",
+  "纺织",
+  "环保科技",
+  "家居",
+];
 
 function applicantName(random: SeededRandom, type: TApplicantType): string {
   if (type === "person") {
@@ -192,11 +211,46 @@ const TAP_THROUGH_DAY_SHARE = 0.025;
 const PROMPT_TIMEOUT_MS = 60_000;
 
 const REASON_WEIGHTS: Readonly<Record<string, number>> = {
-  110: 6, 109: 5, 108: 4, 115: 6, 113: 2, 114: 1.5, 111: 0.5, 112: 0.5,
-  214: 6, 209: 6, 213: 4, 210: 2.5, 207: 1, 208: 1, 211: 1, 212: 1.5,
-  314: 4, 309: 2, 307: 2, 310: 1.5, 311: 1.5, 308: 1, 312: 0.5, 313: 1,
-  413: 5, 411: 3, 408: 2, 412: 1.5, 410: 1.5, 406: 1, 407: 1, 409: 1,
-  517: 8, 510: 6, 516: 2, 512: 2, 511: 1.5, 513: 1.5, 514: 1.5, 515: 1,
+  110: 6,
+  109: 5,
+  108: 4,
+  115: 6,
+  113: 2,
+  114: 1.5,
+  111: 0.5,
+  112: 0.5,
+  214: 6,
+  209: 6,
+  213: 4,
+  210: 2.5,
+  207: 1,
+  208: 1,
+  211: 1,
+  212: 1.5,
+  314: 4,
+  309: 2,
+  307: 2,
+  310: 1.5,
+  311: 1.5,
+  308: 1,
+  312: 0.5,
+  313: 1,
+  413: 5,
+  411: 3,
+  408: 2,
+  412: 1.5,
+  410: 1.5,
+  406: 1,
+  407: 1,
+  409: 1,
+  517: 8,
+  510: 6,
+  516: 2,
+  512: 2,
+  511: 1.5,
+  513: 1.5,
+  514: 1.5,
+  515: 1,
 };
 const LATE_REASONS = new Set(["209", "110"]);
 const ONLINE_REASONS = new Set(["211", "112", "513", "514"]);
@@ -219,7 +273,13 @@ const BAD_COMMENTS: Readonly<Record<1 | 2, readonly string[]>> = {
   ],
 };
 const GOOD_COMMENTS: Readonly<Record<3 | 4 | 5, readonly string[]>> = {
-  5: ["办事效率高，点赞！", "工作人员很耐心，一次就办好了", "服务热情，讲解清楚", "比想象中快多了", "帮我把材料都核对了一遍，谢谢"],
+  5: [
+    "办事效率高，点赞！",
+    "工作人员很耐心，一次就办好了",
+    "服务热情，讲解清楚",
+    "比想象中快多了",
+    "帮我把材料都核对了一遍，谢谢",
+  ],
   4: ["挺快的，就是等号有点久", "服务不错", "流程清楚"],
   3: ["还行，希望能再快一点", "停车不太方便", "材料要求有点多"],
 };
@@ -278,7 +338,10 @@ export function simulateYear(catalog: TDemoCatalog, options: TSimulationOptions)
  * Nothing happens after `now`: later receipts are left out, a case not finished by then is still
  * being handled, and a rating or prompt not given by then is not there.
  */
-export function simulateRecentDays(catalog: TDemoCatalog, options: TSimulationOptions & { now: Date }): Generator<TSimDay> {
+export function simulateRecentDays(
+  catalog: TDemoCatalog,
+  options: TSimulationOptions & { now: Date },
+): Generator<TSimDay> {
   const days = planRecentDays(options.now, options.scale);
   const seed = Number((days[0]?.date ?? "0").replaceAll("-", "")) ^ 0x11fe;
   return simulateDays(catalog, { regionCode: options.regionCode, days, seed, until: options.now });
@@ -293,7 +356,11 @@ export function recentPeriodStart(now: Date): string {
 }
 
 /** Working days from the first of the month before `now`'s up to `now`'s date, at 2023's daily mean. */
-export function planRecentDays(now: Date, scale: number, exceptions: TCalendarExceptions = exceptionsFromSchedules()): TDayPlan[] {
+export function planRecentDays(
+  now: Date,
+  scale: number,
+  exceptions: TCalendarExceptions = exceptionsFromSchedules(),
+): TDayPlan[] {
   const today = hallDate(now);
   const first = recentPeriodStart(now);
   const random = new SeededRandom(Number(first.replaceAll("-", "")));
@@ -302,7 +369,10 @@ export function planRecentDays(now: Date, scale: number, exceptions: TCalendarEx
     .filter((date) => isWorkingDay(date, exceptions))
     .map((date) => {
       const when = new Date(`${date}T00:00:00Z`);
-      const weight = (WEEKDAY_FACTOR[when.getUTCDay()] ?? 1) * (MONTH_FACTOR[when.getUTCMonth()] ?? 1) * (0.94 + random.next() * 0.12);
+      const weight =
+        (WEEKDAY_FACTOR[when.getUTCDay()] ?? 1) *
+        (MONTH_FACTOR[when.getUTCMonth()] ?? 1) *
+        (0.94 + random.next() * 0.12);
       return { date, count: Math.round(dailyMean * weight * scale) };
     });
 }
@@ -316,10 +386,17 @@ interface TDaysOptions {
 }
 
 /** A prompt from 请评价 a few seconds after the case is done, answered or timed out. */
-function promptFor(random: SeededRandom, completedAt: Date, rated: boolean): { prompt: TSimPrompt; ratedAt: Date | null } {
+function promptFor(
+  random: SeededRandom,
+  completedAt: Date,
+  rated: boolean,
+): { prompt: TSimPrompt; ratedAt: Date | null } {
   const createdAt = new Date(completedAt.getTime() + random.int(5, 40) * 1000);
   if (!rated) {
-    return { prompt: { createdAt, status: "timed_out", closedAt: new Date(createdAt.getTime() + PROMPT_TIMEOUT_MS) }, ratedAt: null };
+    return {
+      prompt: { createdAt, status: "timed_out", closedAt: new Date(createdAt.getTime() + PROMPT_TIMEOUT_MS) },
+      ratedAt: null,
+    };
   }
   // Reading the five faces takes a few seconds; now and then someone taps at once.
   const reactionMs = random.chance(0.004) ? random.int(350, 950) : random.int(3_000, 40_000);
@@ -360,7 +437,10 @@ function judgeDay(cases: readonly TSimCase[]): void {
   const byWindow = new Map<number, { rating: TSimRating; prompt: TSimPrompt | null }[]>();
   for (const sim of cases) {
     if (sim.windowIndex === null || !sim.rating) continue;
-    byWindow.set(sim.windowIndex, [...(byWindow.get(sim.windowIndex) ?? []), { rating: sim.rating, prompt: sim.prompt }]);
+    byWindow.set(sim.windowIndex, [
+      ...(byWindow.get(sim.windowIndex) ?? []),
+      { rating: sim.rating, prompt: sim.prompt },
+    ]);
   }
   for (const list of byWindow.values()) {
     list.sort((a, b) => a.rating.ratedAt.getTime() - b.rating.ratedAt.getTime());
@@ -372,10 +452,15 @@ function judgeDay(cases: readonly TSimCase[]): void {
         else if (at - prompt.createdAt.getTime() < SIGNAL_RULES.fastTapMs) {
           rating.signals.push({ kind: "fast_tap", detail: `${at - prompt.createdAt.getTime()} ms` });
         }
-        const burst = before.filter((other) => other.channel === KIOSK && other.ratedAt.getTime() >= at - SIGNAL_RULES.burstWindowMs);
-        if (burst.length > SIGNAL_RULES.burstCount) rating.signals.push({ kind: "burst", detail: `超过 ${SIGNAL_RULES.burstCount} 条/分钟` });
+        const burst = before.filter(
+          (other) => other.channel === KIOSK && other.ratedAt.getTime() >= at - SIGNAL_RULES.burstWindowMs,
+        );
+        if (burst.length > SIGNAL_RULES.burstCount)
+          rating.signals.push({ kind: "burst", detail: `超过 ${SIGNAL_RULES.burstCount} 条/分钟` });
       }
-      const run = before.filter((other) => other.ratedAt.getTime() >= at - SIGNAL_RULES.identicalRunWindowMs).slice(-SIGNAL_RULES.identicalRunLength);
+      const run = before
+        .filter((other) => other.ratedAt.getTime() >= at - SIGNAL_RULES.identicalRunWindowMs)
+        .slice(-SIGNAL_RULES.identicalRunLength);
       if (run.length === SIGNAL_RULES.identicalRunLength && run.every((other) => other.level === rating.level)) {
         rating.signals.push({ kind: "identical_run", detail: `连续 ${run.length} 条 ${rating.level} 级` });
       }
@@ -458,7 +543,9 @@ function* simulateDays(catalog: TDemoCatalog, options: TDaysOptions): Generator<
         dueDate = workingDaysAfter(date, item.promisedDays);
         late = random.chance(LATE_SHARE);
         // Most 承诺件 finish well before the promise; a late one misses it by one to three days.
-        const days = late ? item.promisedDays + random.int(1, 3) : 1 + Math.floor(item.promisedDays * random.next() ** 1.6);
+        const days = late
+          ? item.promisedDays + random.int(1, 3)
+          : 1 + Math.floor(item.promisedDays * random.next() ** 1.6);
         const completedOn = workingDaysAfter(date, days);
         completedAt = new Date(hallDayBounds(completedOn).start.getTime() + openingHoursOffset(random));
       }
@@ -493,7 +580,15 @@ function* simulateDays(catalog: TDemoCatalog, options: TDaysOptions): Generator<
           prompt = answered.prompt;
           ratedAt = answered.ratedAt ?? ratedAt;
         }
-        rating = { level, channel, comment, reasons: [...chosen].sort(), ratedAt, idempotencyKey: demoIdempotencyKey(caseNo), signals: [] };
+        rating = {
+          level,
+          channel,
+          comment,
+          reasons: [...chosen].sort(),
+          ratedAt,
+          idempotencyKey: demoIdempotencyKey(caseNo),
+          signals: [],
+        };
       }
       if (!remote && prompt === null && rating?.channel !== KIOSK && promptRandom.chance(TIMED_OUT_PROMPT_SHARE)) {
         prompt = promptFor(promptRandom, completedAt, false).prompt;
@@ -524,7 +619,8 @@ function* simulateDays(catalog: TDemoCatalog, options: TDaysOptions): Generator<
 /** A case as it stands at `until`: what had not happened yet is not there. */
 function cutAt(sim: TSimCase, until: number): TSimCase {
   if (until === Number.POSITIVE_INFINITY) return sim;
-  if (sim.completedAt === null || sim.completedAt.getTime() > until) return { ...sim, completedAt: null, prompt: null, rating: null };
+  if (sim.completedAt === null || sim.completedAt.getTime() > until)
+    return { ...sim, completedAt: null, prompt: null, rating: null };
   const rating = sim.rating && sim.rating.ratedAt.getTime() <= until ? sim.rating : null;
   const prompt = sim.prompt && sim.prompt.closedAt.getTime() <= until ? sim.prompt : null;
   // A tablet rating is given on its prompt: without the prompt (still open at `until`) it has not happened.

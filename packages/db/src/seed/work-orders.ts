@@ -1,5 +1,12 @@
-import { addCalendarDays, addWorkingDays, exceptionsFromSchedules, hallDate, hallDayBounds } from "@hcp/domain";
-import type { TLevel, TWorkOrderState } from "@hcp/domain";
+import {
+  addCalendarDays,
+  addWorkingDays,
+  exceptionsFromSchedules,
+  hallDate,
+  hallDayBounds,
+  type TLevel,
+  type TWorkOrderState,
+} from "@hcp/domain";
 
 import type { Db } from "../client";
 import { newWorkOrderRow } from "../repositories/work-order";
@@ -37,7 +44,13 @@ type TPlan =
   | "appealRejected";
 
 /** 2023: every way an order ends, at least once, then the common outcomes. */
-const FINISHED_PLANS: TPlan[] = ["appealUpheld", "appealRejected", "extensionClosed", "cannotRectifyClosed", "closedLate"];
+const FINISHED_PLANS: TPlan[] = [
+  "appealUpheld",
+  "appealRejected",
+  "extensionClosed",
+  "cannotRectifyClosed",
+  "closedLate",
+];
 /** The recent days' oldest orders: one left in each open state. */
 const OPEN_PLANS: TPlan[] = [
   "pending",
@@ -64,7 +77,16 @@ interface TBadRating {
 
 type TOrderFields = Pick<
   NewWorkOrder,
-  "state" | "state_before_appeal" | "extension" | "extension_days" | "contacted_at" | "rectified_at" | "replied_at" | "closed_at" | "reply" | "escalation"
+  | "state"
+  | "state_before_appeal"
+  | "extension"
+  | "extension_days"
+  | "contacted_at"
+  | "rectified_at"
+  | "replied_at"
+  | "closed_at"
+  | "reply"
+  | "escalation"
 >;
 
 interface TEvent {
@@ -78,9 +100,23 @@ interface TEvent {
   effect?: (order: TOrderFields) => void;
 }
 
-const CONTACT_NOTES = ["电话回访，群众反映等候时间较长", "电话回访，群众认为材料要求不清楚", "上门回访，了解具体诉求", "电话回访，群众对窗口态度不满"];
-const RECTIFY_NOTES = ["已对窗口人员开展业务培训", "已调整高峰时段窗口排班", "已修订办事指南并公开材料清单", "已约谈相关人员并纳入考核"];
-const REPLIES = ["您反映的问题已整改，感谢您的监督。", "已按您的意见改进服务流程，欢迎再次评价。", "已增加窗口并优化排队，感谢您的理解。"];
+const CONTACT_NOTES = [
+  "电话回访，群众反映等候时间较长",
+  "电话回访，群众认为材料要求不清楚",
+  "上门回访，了解具体诉求",
+  "电话回访，群众对窗口态度不满",
+];
+const RECTIFY_NOTES = [
+  "已对窗口人员开展业务培训",
+  "已调整高峰时段窗口排班",
+  "已修订办事指南并公开材料清单",
+  "已约谈相关人员并纳入考核",
+];
+const REPLIES = [
+  "您反映的问题已整改，感谢您的监督。",
+  "已按您的意见改进服务流程，欢迎再次评价。",
+  "已增加窗口并优化排队，感谢您的理解。",
+];
 
 function at(date: string, hour: number): Date {
   return new Date(hallDayBounds(date).start.getTime() + hour * HOUR);
@@ -94,14 +130,27 @@ function planOf(index: number, finished: boolean, random: SeededRandom): TPlan {
 }
 
 /** Every step a plan takes, with its moment; the caller keeps those that happened by `now`. */
-function timeline(plan: TPlan, rating: TBadRating, random: SeededRandom, due: { contact: string; rectify: string }): { events: TEvent[]; rectifyDue: string; followUpLevel: TLevel | null } {
+function timeline(
+  plan: TPlan,
+  rating: TBadRating,
+  random: SeededRandom,
+  due: { contact: string; rectify: string },
+): { events: TEvent[]; rectifyDue: string; followUpLevel: TLevel | null } {
   const opened = rating.rated_at;
   const day = hallDate(opened);
   let rectifyDue = due.rectify;
   const events: TEvent[] = [];
   const last = (): Date => events.at(-1)?.at ?? opened;
   const later = (hours: number): Date => new Date(last().getTime() + hours * HOUR);
-  const step = (action: string, role: string, to: TWorkOrderState, note: string, when: Date, effect?: TEvent["effect"], detail?: unknown) => {
+  const step = (
+    action: string,
+    role: string,
+    to: TWorkOrderState,
+    note: string,
+    when: Date,
+    effect?: TEvent["effect"],
+    detail?: unknown,
+  ) => {
     events.push({ action, role, to, note, at: when, effect, detail });
   };
   const escalate = (from: TWorkOrderState, dueDate: string, level: number, note: string) =>
@@ -137,9 +186,17 @@ function timeline(plan: TPlan, rating: TBadRating, random: SeededRandom, due: { 
     escalate("pending", due.contact, 1, "超过回访期限，已提请部门负责人督办");
   } else if (plan === "appealed" || plan === "appealUpheld" || plan === "appealRejected") {
     const reason = plan === "appealRejected" ? "malicious" : "mistaken";
-    step("appeal", "department_head", "appealed", reason === "mistaken" ? "群众误触评价器" : "群众因个人诉求未满足恶意差评", later(3), (order) => {
-      order.state_before_appeal = "pending";
-    }, { appealReason: reason });
+    step(
+      "appeal",
+      "department_head",
+      "appealed",
+      reason === "mistaken" ? "群众误触评价器" : "群众因个人诉求未满足恶意差评",
+      later(3),
+      (order) => {
+        order.state_before_appeal = "pending";
+      },
+      { appealReason: reason },
+    );
     if (plan === "appealUpheld") {
       step("upholdAppeal", "hall_manager", "closed", "经核查录像，申诉成立", at(due.contact, 16), (order) => {
         order.closed_at = at(due.contact, 16);
@@ -166,13 +223,28 @@ function timeline(plan: TPlan, rating: TBadRating, random: SeededRandom, due: { 
       reply(later(20));
       close(later(72));
     } else if (plan === "extension" || plan === "extensionClosed") {
-      step("requestExtension", "department_head", "rectifying", "需协调多个部门", at(addWorkingDays(day, 10, exceptions), 10), (order) => {
-        order.extension = "requested";
-      }, { extensionDays: 10 });
-      step("approveExtension", "hall_manager", "rectifying", "同意延期", at(addWorkingDays(day, 10, exceptions), 16), (order) => {
-        order.extension = "approved";
-        order.extension_days = 10;
-      });
+      step(
+        "requestExtension",
+        "department_head",
+        "rectifying",
+        "需协调多个部门",
+        at(addWorkingDays(day, 10, exceptions), 10),
+        (order) => {
+          order.extension = "requested";
+        },
+        { extensionDays: 10 },
+      );
+      step(
+        "approveExtension",
+        "hall_manager",
+        "rectifying",
+        "同意延期",
+        at(addWorkingDays(day, 10, exceptions), 16),
+        (order) => {
+          order.extension = "approved";
+          order.extension_days = 10;
+        },
+      );
       rectifyDue = addWorkingDays(rectifyDue, 10, exceptions);
       if (plan === "extensionClosed") {
         rectify(at(addWorkingDays(day, 22, exceptions), 15));
@@ -180,8 +252,15 @@ function timeline(plan: TPlan, rating: TBadRating, random: SeededRandom, due: { 
         close(later(72));
       }
     } else if (plan === "cannot_rectify_requested" || plan === "cannot_rectify" || plan === "cannotRectifyClosed") {
-      step("requestCannotRectify", "department_head", "cannot_rectify_requested", "所提要求超出法定办理范围", rectifyAt(3, 8));
-      if (plan !== "cannot_rectify_requested") step("approveCannotRectify", "hall_manager", "cannot_rectify", "同意", later(4));
+      step(
+        "requestCannotRectify",
+        "department_head",
+        "cannot_rectify_requested",
+        "所提要求超出法定办理范围",
+        rectifyAt(3, 8),
+      );
+      if (plan !== "cannot_rectify_requested")
+        step("approveCannotRectify", "hall_manager", "cannot_rectify", "同意", later(4));
       if (plan === "cannotRectifyClosed") {
         reply(later(20));
         close(later(72));
@@ -239,13 +318,42 @@ export async function insertDemoWorkOrders(
     const due = { contact: addWorkingDays(day, 1, exceptions), rectify: addWorkingDays(day, 15, exceptions) };
     const planned = timeline(plan, rating, random, due);
     const happened = planned.events.filter((event) => now === null || event.at <= now);
-    const order: TOrderFields = { state: "pending", state_before_appeal: null, extension: "none", extension_days: 0, contacted_at: null, rectified_at: null, replied_at: null, closed_at: null, reply: "", escalation: 0 };
-    const rows: { action: string; role: string; actor: number | null; from: TWorkOrderState | null; to: TWorkOrderState; note: string; at: Date; detail: unknown }[] = [
+    const order: TOrderFields = {
+      state: "pending",
+      state_before_appeal: null,
+      extension: "none",
+      extension_days: 0,
+      contacted_at: null,
+      rectified_at: null,
+      replied_at: null,
+      closed_at: null,
+      reply: "",
+      escalation: 0,
+    };
+    const rows: {
+      action: string;
+      role: string;
+      actor: number | null;
+      from: TWorkOrderState | null;
+      to: TWorkOrderState;
+      note: string;
+      at: Date;
+      detail: unknown;
+    }[] = [
       { action: "open", role: "system", actor: null, from: null, to: "pending", note: "", at: opened, detail: {} },
     ];
     for (const event of happened) {
       const actor = event.role === "hall_manager" ? hall.managerUserId : event.role === "department_head" ? head : null;
-      rows.push({ action: event.action, role: event.role, actor, from: order.state ?? "pending", to: event.to, note: event.note, at: event.at, detail: event.detail ?? {} });
+      rows.push({
+        action: event.action,
+        role: event.role,
+        actor,
+        from: order.state ?? "pending",
+        to: event.to,
+        note: event.note,
+        at: event.at,
+        detail: event.detail ?? {},
+      });
       event.effect?.(order);
       order.state = event.to;
     }
@@ -279,7 +387,13 @@ export async function insertDemoWorkOrders(
     if (upheld) {
       await db
         .insertInto("rating_exclusion")
-        .values({ rating_id: rating.id, reason: "mistaken", note: upheld.note, approved_by: hall.managerUserId, created_at: upheld.at })
+        .values({
+          rating_id: rating.id,
+          reason: "mistaken",
+          note: upheld.note,
+          approved_by: hall.managerUserId,
+          created_at: upheld.at,
+        })
         .execute();
     }
     const followUp = happened.find((event) => event.action === "followUp");

@@ -44,11 +44,25 @@ export async function createHallFixture(db: Db): Promise<THallFixture> {
   const [dept1, dept2] = departmentIds as [number, number];
   const instant = await db
     .insertInto("service_item")
-    .values({ department_id: dept1, code: "TEST-0001", name: "个体工商户设立登记", case_type: "instant", promised_days: 0, active: true })
+    .values({
+      department_id: dept1,
+      code: "TEST-0001",
+      name: "个体工商户设立登记",
+      case_type: "instant",
+      promised_days: 0,
+      active: true,
+    })
     .executeTakeFirstOrThrow();
   const promised = await db
     .insertInto("service_item")
-    .values({ department_id: dept2, code: "TEST-0002", name: "不动产首次登记", case_type: "promised", promised_days: 5, active: true })
+    .values({
+      department_id: dept2,
+      code: "TEST-0002",
+      name: "不动产首次登记",
+      case_type: "promised",
+      promised_days: 5,
+      active: true,
+    })
     .executeTakeFirstOrThrow();
   const windowIds: number[] = [];
   const staffIds: number[] = [];
@@ -56,7 +70,14 @@ export async function createHallFixture(db: Db): Promise<THallFixture> {
   for (const index of [1, 2]) {
     const window = await db
       .insertInto("window")
-      .values({ hall_id: hallId, code: `A0${index}`, name: `综合受理${index}号窗口`, kind: "comprehensive", department_id: null, active: true })
+      .values({
+        hall_id: hallId,
+        code: `A0${index}`,
+        name: `综合受理${index}号窗口`,
+        kind: "comprehensive",
+        department_id: null,
+        active: true,
+      })
       .executeTakeFirstOrThrow();
     windowIds.push(Number(window.insertId));
     const staff = await db

@@ -5,6 +5,7 @@ import { join } from "node:path";
 
 import { sql } from "kysely";
 import type { TestProject } from "vitest/node";
+
 // Loads the module the ProvidedContext augmentation below extends.
 import type {} from "vitest";
 

@@ -3,7 +3,15 @@ import { sql } from "kysely";
 import type { Db } from "../client";
 
 /** Reference tables survive cleaning: they are loaded once per run by prepareDatabase. */
-const REFERENCE_TABLES = new Set(["role", "reason_code", "reason_code_version", "calendar_day", "calendar_year", "kysely_migration", "kysely_migration_lock"]);
+const REFERENCE_TABLES = new Set([
+  "role",
+  "reason_code",
+  "reason_code_version",
+  "calendar_day",
+  "calendar_year",
+  "kysely_migration",
+  "kysely_migration_lock",
+]);
 
 /**
  * Empty every data table between tests. INVARIANT: `set foreign_key_checks` is per session, so the

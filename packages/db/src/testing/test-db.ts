@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 
-import { createDb } from "../client";
-import type { Db } from "../client";
+import { createDb, type Db } from "../client";
 import { truncateAll } from "./index";
 
 /**

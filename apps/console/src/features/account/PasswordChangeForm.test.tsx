@@ -30,6 +30,8 @@ test("the server's password rules are told before sending: too short, the userna
 test("a good new password is sent without the confirmation; the server's refusal is shown", async () => {
   const onSubmit = renderForm("当前密码不正确");
   fill("old-secret-1", "a much longer phrase", "a much longer phrase");
-  await waitFor(() => expect(onSubmit).toHaveBeenCalledWith({ currentPassword: "old-secret-1", newPassword: "a much longer phrase" }));
+  await waitFor(() =>
+    expect(onSubmit).toHaveBeenCalledWith({ currentPassword: "old-secret-1", newPassword: "a much longer phrase" }),
+  );
   expect(screen.getByRole("alert").textContent).toBe("当前密码不正确");
 });

@@ -3,9 +3,10 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 
 import { APP_ERROR_MESSAGES, passwordProblem } from "@hcp/domain";
-import { SubmitRow } from "../../components/SubmitRow";
+
 import { Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
+import { SubmitRow } from "../../components/SubmitRow";
 import { accountStrings } from "./strings";
 
 const t = accountStrings;
@@ -21,8 +22,10 @@ function schemaFor(username: string) {
     .superRefine((form, issues) => {
       const problem = passwordProblem(form.newPassword, username);
       if (problem) issues.addIssue({ code: "custom", path: ["newPassword"], message: APP_ERROR_MESSAGES[problem] });
-      else if (form.newPassword === form.currentPassword) issues.addIssue({ code: "custom", path: ["newPassword"], message: t.same });
-      if (form.confirmPassword !== form.newPassword) issues.addIssue({ code: "custom", path: ["confirmPassword"], message: t.mismatch });
+      else if (form.newPassword === form.currentPassword)
+        issues.addIssue({ code: "custom", path: ["newPassword"], message: t.same });
+      if (form.confirmPassword !== form.newPassword)
+        issues.addIssue({ code: "custom", path: ["confirmPassword"], message: t.mismatch });
     });
 }
 type TPasswordForm = z.infer<ReturnType<typeof schemaFor>>;
@@ -48,17 +51,32 @@ export function PasswordChangeForm({ username, pending, error, saved, onSubmit }
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<TPasswordForm>({ resolver: zodResolver(schemaFor(username)), defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
+  } = useForm<TPasswordForm>({
+    resolver: zodResolver(schemaFor(username)),
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+  });
 
   return (
     <form
       className="form"
       noValidate
-      onSubmit={(event) => void handleSubmit((form) => onSubmit({ currentPassword: form.currentPassword, newPassword: form.newPassword }))(event)}
+      onSubmit={(event) =>
+        void handleSubmit((form) => onSubmit({ currentPassword: form.currentPassword, newPassword: form.newPassword }))(
+          event,
+        )
+      }
     >
       {FIELDS.map((field) => (
-        <Field key={field.name} id={field.name} label={field.label} hint={field.name === "newPassword" ? t.nextHelp : undefined} error={errors[field.name]?.message}>
-          {(control) => <input {...control} type="password" autoComplete={field.autoComplete} {...register(field.name)} />}
+        <Field
+          key={field.name}
+          id={field.name}
+          label={field.label}
+          hint={field.name === "newPassword" ? t.nextHelp : undefined}
+          error={errors[field.name]?.message}
+        >
+          {(control) => (
+            <input {...control} type="password" autoComplete={field.autoComplete} {...register(field.name)} />
+          )}
         </Field>
       ))}
       <SubmitRow label={t.submit} pending={pending} pendingLabel={t.saving} done={saved ? t.saved : null} />

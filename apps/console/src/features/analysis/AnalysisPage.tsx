@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 
 import type { TPeriod } from "@hcp/domain";
 
@@ -11,7 +10,6 @@ import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { PeriodForm } from "../overview/PeriodForm";
 import type { TAnalysisSearch, TAnalysisView } from "./analysis-search";
-import { analysisStrings } from "./strings";
 import { AnalysisTabs, panelId, tabId } from "./AnalysisTabs";
 import { ChannelBreakdown } from "./ChannelBreakdown";
 import { CoverageBreakdown } from "./CoverageBreakdown";
@@ -19,6 +17,7 @@ import { DepartmentBreakdown } from "./DepartmentBreakdown";
 import { DepartmentFilter } from "./DepartmentFilter";
 import { ItemBreakdown } from "./ItemBreakdown";
 import { ReasonBreakdown } from "./ReasonBreakdown";
+import { analysisStrings } from "./strings";
 
 import "./analysis.css";
 
@@ -32,7 +31,13 @@ export interface AnalysisPageProps {
 }
 
 /** One breakdown at a time; only the open tab's figures are fetched. */
-function ViewPanel({ view, period, search, onSearchChange, labelledBy }: {
+function ViewPanel({
+  view,
+  period,
+  search,
+  onSearchChange,
+  labelledBy,
+}: {
   view: TAnalysisView;
   period: TPeriod;
   search: TAnalysisSearch;
@@ -40,17 +45,32 @@ function ViewPanel({ view, period, search, onSearchChange, labelledBy }: {
   labelledBy: string;
 }): ReactNode {
   const options = { placeholderData: keepPreviousData };
-  const departments = useQuery(trpc.performance.departments.queryOptions(period, { ...options, enabled: view === "departments" }));
-  const items = useQuery(trpc.performance.items.queryOptions({ ...period, departmentId: search.dept }, { ...options, enabled: view === "items" }));
-  const channels = useQuery(trpc.performance.channels.queryOptions(period, { ...options, enabled: view === "channels" }));
+  const departments = useQuery(
+    trpc.performance.departments.queryOptions(period, { ...options, enabled: view === "departments" }),
+  );
+  const items = useQuery(
+    trpc.performance.items.queryOptions(
+      { ...period, departmentId: search.dept },
+      { ...options, enabled: view === "items" },
+    ),
+  );
+  const channels = useQuery(
+    trpc.performance.channels.queryOptions(period, { ...options, enabled: view === "channels" }),
+  );
   const reasons = useQuery(trpc.performance.reasons.queryOptions(period, { ...options, enabled: view === "reasons" }));
-  const coverage = useQuery(trpc.performance.coverage.queryOptions(period, { ...options, enabled: view === "coverage" }));
+  const coverage = useQuery(
+    trpc.performance.coverage.queryOptions(period, { ...options, enabled: view === "coverage" }),
+  );
   const catalogDepartments = useQuery(trpc.catalog.departments.queryOptions(undefined, { enabled: view === "items" }));
   const user = useCurrentUser();
 
   switch (view) {
     case "departments":
-      return <QueryView query={departments}>{(rows) => <DepartmentBreakdown rows={rows} labelledBy={labelledBy} />}</QueryView>;
+      return (
+        <QueryView query={departments}>
+          {(rows) => <DepartmentBreakdown rows={rows} labelledBy={labelledBy} />}
+        </QueryView>
+      );
     case "items":
       return (
         <>
@@ -70,11 +90,17 @@ function ViewPanel({ view, period, search, onSearchChange, labelledBy }: {
         </>
       );
     case "channels":
-      return <QueryView query={channels}>{(rows) => <ChannelBreakdown rows={rows} labelledBy={labelledBy} />}</QueryView>;
+      return (
+        <QueryView query={channels}>{(rows) => <ChannelBreakdown rows={rows} labelledBy={labelledBy} />}</QueryView>
+      );
     case "reasons":
       return <QueryView query={reasons}>{(rows) => <ReasonBreakdown rows={rows} labelledBy={labelledBy} />}</QueryView>;
     case "coverage":
-      return <QueryView query={coverage}>{(data) => <CoverageBreakdown coverage={data} labelledBy={labelledBy} />}</QueryView>;
+      return (
+        <QueryView query={coverage}>
+          {(data) => <CoverageBreakdown coverage={data} labelledBy={labelledBy} />}
+        </QueryView>
+      );
   }
 }
 
@@ -106,7 +132,13 @@ export function AnalysisPage({ search, onSearchChange }: AnalysisPageProps) {
         <AnalysisTabs active={view} onSelect={(next) => onSearchChange({ ...search, view: next })} />
         <div id={panelId(view)} role="tabpanel" aria-labelledby={tabId(view)}>
           <p className="muted small">{t.definitionHint}</p>
-          <ViewPanel view={view} period={period} search={search} onSearchChange={onSearchChange} labelledBy={tabId(view)} />
+          <ViewPanel
+            view={view}
+            period={period}
+            search={search}
+            onSearchChange={onSearchChange}
+            labelledBy={tabId(view)}
+          />
         </div>
       </section>
     </>

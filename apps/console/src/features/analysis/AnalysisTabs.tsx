@@ -1,7 +1,6 @@
 import type { KeyboardEvent } from "react";
 
-import type { TAnalysisView } from "./analysis-search";
-import { ANALYSIS_VIEWS } from "./analysis-search";
+import { ANALYSIS_VIEWS, type TAnalysisView } from "./analysis-search";
 import { analysisStrings } from "./strings";
 
 export function tabId(view: TAnalysisView): string {

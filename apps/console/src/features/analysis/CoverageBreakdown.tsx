@@ -1,12 +1,18 @@
 import { formatCount } from "../../lib/format";
 import type { TCoverage, TCoverageRow } from "./analysis-types";
+import { DataTable, type TColumn } from "./DataTable";
 import { analysisStrings } from "./strings";
-import type { TColumn } from "./DataTable";
-import { DataTable } from "./DataTable";
 
 const t = analysisStrings;
 
-type TCountKey = "casesCompleted" | "promptsSent" | "promptsRated" | "promptsTimedOut" | "casesRated" | "casesRatedByDefault" | "casesClosedUnrated";
+type TCountKey =
+  | "casesCompleted"
+  | "promptsSent"
+  | "promptsRated"
+  | "promptsTimedOut"
+  | "casesRated"
+  | "casesRatedByDefault"
+  | "casesClosedUnrated";
 const COUNT_KEYS: readonly TCountKey[] = [
   "casesCompleted",
   "promptsSent",
@@ -19,16 +25,20 @@ const COUNT_KEYS: readonly TCountKey[] = [
 
 const COLUMNS: TColumn<TCoverageRow>[] = [
   { id: "window", header: t.coverageWindow, rowHeader: true, cell: (row) => row.windowName },
-  ...COUNT_KEYS.map(
-    (key): TColumn<TCoverageRow> => ({
-      id: key,
-      header: t.coverage[key],
-      definition: t.coverageDefinitions[key],
-      numeric: true,
-      cell: (row) => formatCount(row[key]),
-    }),
-  ),
-  { id: "ratedRate", header: t.coverage.ratedRate, definition: t.coverageDefinitions.ratedRate, numeric: true, cell: (row) => row.ratedRate.text },
+  ...COUNT_KEYS.map((key): TColumn<TCoverageRow> => ({
+    id: key,
+    header: t.coverage[key],
+    definition: t.coverageDefinitions[key],
+    numeric: true,
+    cell: (row) => formatCount(row[key]),
+  })),
+  {
+    id: "ratedRate",
+    header: t.coverage.ratedRate,
+    definition: t.coverageDefinitions.ratedRate,
+    numeric: true,
+    cell: (row) => row.ratedRate.text,
+  },
   {
     id: "promptAnswerRate",
     header: t.coverage.promptAnswerRate,

@@ -1,5 +1,4 @@
-import type { ReactNode } from "react";
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 
 import { Empty } from "../../components/StatusMessages";
 
@@ -60,7 +59,17 @@ function ColumnHead<TRow>({ column, tableId }: { column: TColumn<TRow>; tableId:
   );
 }
 
-function Row<TRow>({ row, columns, className, testId }: { row: TRow; columns: readonly TColumn<TRow>[]; className?: string; testId?: string }) {
+function Row<TRow>({
+  row,
+  columns,
+  className,
+  testId,
+}: {
+  row: TRow;
+  columns: readonly TColumn<TRow>[];
+  className?: string;
+  testId?: string;
+}) {
   return (
     <tr className={className} data-testid={testId}>
       {columns.map((column) =>
@@ -82,12 +91,28 @@ function Row<TRow>({ row, columns, className, testId }: { row: TRow; columns: re
  * The one table of the report and breakdown screens: columns declared once, every head carrying
  * its definition, rows that never split across a printed page.
  */
-export function DataTable<TRow>({ columns, rows, rowKey, labelledBy, footer, rowClass, testId, scroll, empty }: DataTableProps<TRow>) {
+export function DataTable<TRow>({
+  columns,
+  rows,
+  rowKey,
+  labelledBy,
+  footer,
+  rowClass,
+  testId,
+  scroll,
+  empty,
+}: DataTableProps<TRow>) {
   const tableId = useId();
   if (rows.length === 0 && !footer?.length) return <Empty label={empty} />;
   return (
     <div className={scroll ? "table-wrap table-scroll" : "table-wrap"}>
-      <table className={columns.length <= NARROW_COLUMNS ? "data-table breakdown-table is-narrow" : "data-table breakdown-table"} aria-labelledby={labelledBy} data-testid={testId}>
+      <table
+        className={
+          columns.length <= NARROW_COLUMNS ? "data-table breakdown-table is-narrow" : "data-table breakdown-table"
+        }
+        aria-labelledby={labelledBy}
+        data-testid={testId}
+      >
         <thead>
           <tr>
             {columns.map((column) => (
@@ -97,7 +122,13 @@ export function DataTable<TRow>({ columns, rows, rowKey, labelledBy, footer, row
         </thead>
         <tbody>
           {rows.map((row) => (
-            <Row key={rowKey(row)} row={row} columns={columns} className={rowClass?.(row)} testId={testId ? `${testId}-row` : undefined} />
+            <Row
+              key={rowKey(row)}
+              row={row}
+              columns={columns}
+              className={rowClass?.(row)}
+              testId={testId ? `${testId}-row` : undefined}
+            />
           ))}
         </tbody>
         {footer?.length ? (

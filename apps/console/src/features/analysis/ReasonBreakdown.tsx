@@ -1,8 +1,7 @@
 import { formatCount } from "../../lib/format";
 import type { TReasonRow } from "./analysis-types";
+import { DataTable, type TColumn } from "./DataTable";
 import { analysisStrings } from "./strings";
-import type { TColumn } from "./DataTable";
-import { DataTable } from "./DataTable";
 
 const t = analysisStrings;
 
@@ -18,10 +17,27 @@ function LevelCell({ row }: { row: TReasonRow }) {
 
 const COLUMNS: TColumn<TReasonRow>[] = [
   { id: "level", header: t.reasonLevel, definition: t.reasonLevelDefinition, cell: (row) => <LevelCell row={row} /> },
-  { id: "code", header: t.reasonCode, definition: t.reasonCodeDefinition, cell: (row) => <span className="mono">{row.code}</span> },
+  {
+    id: "code",
+    header: t.reasonCode,
+    definition: t.reasonCodeDefinition,
+    cell: (row) => <span className="mono">{row.code}</span>,
+  },
   { id: "label", header: t.reasonLabel, rowHeader: true, cell: (row) => row.label },
-  { id: "count", header: t.reasonCount, definition: t.reasonCountDefinition, numeric: true, cell: (row) => formatCount(row.count) },
-  { id: "share", header: t.reasonShare, definition: t.reasonShareDefinition, numeric: true, cell: (row) => row.share.text },
+  {
+    id: "count",
+    header: t.reasonCount,
+    definition: t.reasonCountDefinition,
+    numeric: true,
+    cell: (row) => formatCount(row.count),
+  },
+  {
+    id: "share",
+    header: t.reasonShare,
+    definition: t.reasonShareDefinition,
+    numeric: true,
+    cell: (row) => row.share.text,
+  },
 ];
 
 /** 评价内容: reason codes chosen with the ratings, the bad ones first (the server's order, kept). */

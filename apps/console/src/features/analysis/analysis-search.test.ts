@@ -12,5 +12,10 @@ test("a known view, a period and a department survive from the URL", () => {
 });
 
 test("an unknown view or a bad department is dropped, not fatal", () => {
-  expect(parseAnalysisSearch({ view: "secret", dept: "-3" })).toEqual({ view: undefined, from: undefined, to: undefined, dept: undefined });
+  expect(parseAnalysisSearch({ view: "secret", dept: "-3" })).toEqual({
+    view: undefined,
+    from: undefined,
+    to: undefined,
+    dept: undefined,
+  });
 });

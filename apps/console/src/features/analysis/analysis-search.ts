@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-import type { TPeriodSearch } from "../../lib/period";
-import { periodSearchShape } from "../../lib/period";
+import { periodSearchShape, type TPeriodSearch } from "../../lib/period";
 import { positiveIntParam, searchParam, searchParser } from "../../lib/search-params";
 
 export const ANALYSIS_VIEWS = ["departments", "items", "channels", "reasons", "coverage"] as const;

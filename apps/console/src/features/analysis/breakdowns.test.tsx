@@ -25,7 +25,12 @@ test("every metric column head carries its definition as a tooltip and an access
 });
 
 test("departments are listed busiest first with the server's rate texts", () => {
-  render(<DepartmentBreakdown rows={[departmentRow(1, "县税务局", 10), departmentRow(2, "县自然资源局", 5_000)]} labelledBy="x" />);
+  render(
+    <DepartmentBreakdown
+      rows={[departmentRow(1, "县税务局", 10), departmentRow(2, "县自然资源局", 5_000)]}
+      labelledBy="x"
+    />,
+  );
 
   const rows = screen.getAllByTestId("department-breakdown-row");
   expect(rows.map((row) => within(row).getByRole("rowheader").textContent)).toEqual(["县自然资源局", "县税务局"]);
@@ -34,17 +39,29 @@ test("departments are listed busiest first with the server's rate texts", () => 
 });
 
 test("a department's 按时办结率 counted on a year without a confirmed schedule says 暂按周末计算 in its cell; the others' do not", () => {
-  render(<DepartmentBreakdown rows={[departmentRow(1, "县税务局", 10, true), departmentRow(2, "县自然资源局", 5_000)]} labelledBy="x" />);
+  render(
+    <DepartmentBreakdown
+      rows={[departmentRow(1, "县税务局", 10, true), departmentRow(2, "县自然资源局", 5_000)]}
+      labelledBy="x"
+    />,
+  );
 
   const column = screen.getAllByRole("columnheader").findIndex((head) => head.textContent?.startsWith("按时办结率"));
-  const [natural, tax] = screen.getAllByTestId("department-breakdown-row").map((row) => row.querySelectorAll("th, td")[column]);
+  const [natural, tax] = screen
+    .getAllByTestId("department-breakdown-row")
+    .map((row) => row.querySelectorAll("th, td")[column]);
   expect(tax?.querySelector("[data-testid=provisional-calendar]")?.textContent).toBe("暂按周末计算");
   expect(natural?.querySelector("[data-testid=provisional-calendar]")).toBeNull();
   expect(screen.getAllByTestId("provisional-calendar")).toHaveLength(1);
 });
 
 test("service items keep the server's order and show their department", () => {
-  render(<ItemBreakdown rows={[named(7, "企业设立登记", 900, "县市场监督管理局"), named(8, "个体工商户登记", 400)]} labelledBy="x" />);
+  render(
+    <ItemBreakdown
+      rows={[named(7, "企业设立登记", 900, "县市场监督管理局"), named(8, "个体工商户登记", 400)]}
+      labelledBy="x"
+    />,
+  );
 
   const rows = screen.getAllByTestId("item-breakdown-row");
   expect(rows[0]?.textContent).toContain("企业设立登记");
@@ -53,7 +70,12 @@ test("service items keep the server's order and show their department", () => {
 });
 
 test("channels show the national code, the count and the share as sent", () => {
-  render(<ChannelBreakdown rows={[channelRow(4, "政务大厅平板电脑", 800, "80.00%"), channelRow(7, "短信", 0, "0.00%")]} labelledBy="x" />);
+  render(
+    <ChannelBreakdown
+      rows={[channelRow(4, "政务大厅平板电脑", 800, "80.00%"), channelRow(7, "短信", 0, "0.00%")]}
+      labelledBy="x"
+    />,
+  );
 
   const [kiosk, sms] = screen.getAllByTestId("channel-breakdown-row");
   expect(kiosk?.textContent).toContain("政务大厅平板电脑");

@@ -1,12 +1,23 @@
 import { metrics } from "../overview/fixtures";
-import type { TChannelRow, TCoverage, TCoverageRow, TBreakdownRow, TDepartmentRow, TReasonRow } from "./analysis-types";
+import type { TBreakdownRow, TChannelRow, TCoverage, TCoverageRow, TDepartmentRow, TReasonRow } from "./analysis-types";
 
 /** Breakdown rows shaped like the performance router's answers, with texts the UI must show as given. */
 export function named(id: number, name: string, casesCompleted: number, group = "县市场监督管理局"): TBreakdownRow {
-  return { id, code: `D${String(id).padStart(3, "0")}`, name, group, metrics: metrics({ casesCompleted, badRatings: id }) };
+  return {
+    id,
+    code: `D${String(id).padStart(3, "0")}`,
+    name,
+    group,
+    metrics: metrics({ casesCompleted, badRatings: id }),
+  };
 }
 
-export function departmentRow(id: number, name: string, casesCompleted: number, onTimeCompletionProvisional = false): TDepartmentRow {
+export function departmentRow(
+  id: number,
+  name: string,
+  casesCompleted: number,
+  onTimeCompletionProvisional = false,
+): TDepartmentRow {
   return { ...named(id, name, casesCompleted, `${id} 个事项`), onTimeCompletionProvisional };
 }
 
@@ -36,7 +47,11 @@ function coverageRow(windowId: number | null, windowName: string, base: number):
 
 export function coverageFixture(): TCoverage {
   return {
-    rows: [coverageRow(1, "综合受理1号窗口", 100), coverageRow(2, "综合受理2号窗口", 2), coverageRow(null, "窗口外（网上、自助、邮寄）", 5)],
+    rows: [
+      coverageRow(1, "综合受理1号窗口", 100),
+      coverageRow(2, "综合受理2号窗口", 2),
+      coverageRow(null, "窗口外（网上、自助、邮寄）", 5),
+    ],
     total: coverageRow(null, "合计", 107),
   };
 }

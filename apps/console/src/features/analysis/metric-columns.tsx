@@ -1,12 +1,19 @@
-import { METRIC_DEFINITIONS } from "@hcp/domain";
-import type { TMetricKey } from "@hcp/domain";
+import { METRIC_DEFINITIONS, type TMetricKey } from "@hcp/domain";
 
 import { formatCount } from "../../lib/format";
 import type { TMetricsView } from "./analysis-types";
-import { analysisStrings } from "./strings";
 import type { TColumn } from "./DataTable";
+import { analysisStrings } from "./strings";
 
-type TRateKey = "ratedRate" | "goodRate" | "activeGoodRate" | "badRate" | "unratedRate" | "score" | "onTimeCompletionRate" | "meanHandlingHours";
+type TRateKey =
+  | "ratedRate"
+  | "goodRate"
+  | "activeGoodRate"
+  | "badRate"
+  | "unratedRate"
+  | "score"
+  | "onTimeCompletionRate"
+  | "meanHandlingHours";
 export type TMetricColumn = "casesCompleted" | "ratings" | "badRatings" | TRateKey;
 
 /** A column headed and defined by the domain's metric definitions (the report appendix's words). */
@@ -19,7 +26,10 @@ export function definedColumn<TRow>(key: TMetricKey, cell: TColumn<TRow>["cell"]
  * Columns for rows that carry a TMetricsView: counts with digit grouping, rates as the server's
  * `text` (rounded once, by the domain), so every screen shows the same figure.
  */
-export function metricColumns<TRow>(metrics: (row: TRow) => TMetricsView, keys: readonly TMetricColumn[]): TColumn<TRow>[] {
+export function metricColumns<TRow>(
+  metrics: (row: TRow) => TMetricsView,
+  keys: readonly TMetricColumn[],
+): TColumn<TRow>[] {
   return keys.map((key): TColumn<TRow> => {
     switch (key) {
       case "casesCompleted":

@@ -1,7 +1,7 @@
 import { createRoute } from "@tanstack/react-router";
 
-import { parseAnalysisSearch } from "./analysis-search";
 import { appRoute, requireScreen } from "../shell/routes";
+import { parseAnalysisSearch } from "./analysis-search";
 
 export const analysisRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -30,7 +30,8 @@ const zhCN = {
   // channels
   channel: "评价渠道",
   channelCode: "渠道代码",
-  channelCodeDefinition: "国家好差评接口的评价渠道代码（pf）：1 PC端，2 移动端，3 二维码，4 政务大厅平板电脑，5 政务大厅其他终端，6 电话，7 短信。",
+  channelCodeDefinition:
+    "国家好差评接口的评价渠道代码（pf）：1 PC端，2 移动端，3 二维码，4 政务大厅平板电脑，5 政务大厅其他终端，6 电话，7 短信。",
   channelRatings: "有效评价",
   channelRatingsDefinition: "经该渠道提交的首次有效评价条数（含默认评价，不含剔除的评价）。",
   channelShare: "占比",

@@ -2,8 +2,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
-import { API_RATE_LIMIT_DEFAULT, API_SCOPE_KEYS, ZApiClientCreate } from "@hcp/domain";
-import type { TApiClientCreate, TApiScope } from "@hcp/domain";
+import {
+  API_RATE_LIMIT_DEFAULT,
+  API_SCOPE_KEYS,
+  ZApiClientCreate,
+  type TApiClientCreate,
+  type TApiScope,
+} from "@hcp/domain";
 
 import { ChoiceGroup, Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
@@ -14,7 +19,11 @@ const ZApiClientForm = z.object({
   name: ZApiClientCreate.shape.name,
   hallIds: z.array(z.string()).min(1, { error: t.hallsRequired }),
   scopes: ZApiClientCreate.shape.scopes,
-  rateLimitPerMinute: z.number({ error: t.rateLimitInvalid }).int({ error: t.rateLimitInvalid }).min(1, { error: t.rateLimitInvalid }).max(10_000, { error: t.rateLimitInvalid }),
+  rateLimitPerMinute: z
+    .number({ error: t.rateLimitInvalid })
+    .int({ error: t.rateLimitInvalid })
+    .min(1, { error: t.rateLimitInvalid })
+    .max(10_000, { error: t.rateLimitInvalid }),
 });
 type TApiClientForm = z.infer<typeof ZApiClientForm>;
 
@@ -35,7 +44,12 @@ export function ApiClientCreateForm({ halls, pending, error, onCreate }: ApiClie
   } = useForm<TApiClientForm>({
     resolver: zodResolver(ZApiClientForm),
     // A one-hall platform (the county's) has nothing to choose: its hall is ticked.
-    defaultValues: { name: "", hallIds: halls.length === 1 ? [String(halls[0]?.id)] : [], scopes: [] as TApiScope[], rateLimitPerMinute: API_RATE_LIMIT_DEFAULT },
+    defaultValues: {
+      name: "",
+      hallIds: halls.length === 1 ? [String(halls[0]?.id)] : [],
+      scopes: [] as TApiScope[],
+      rateLimitPerMinute: API_RATE_LIMIT_DEFAULT,
+    },
   });
   const submit = (form: TApiClientForm) => onCreate({ ...form, hallIds: form.hallIds.map(Number) });
 
@@ -71,8 +85,21 @@ export function ApiClientCreateForm({ halls, pending, error, onCreate }: ApiClie
           registration={register("scopes")}
           error={errors.scopes?.message}
         />
-        <Field id="api-client-rate-limit" label={t.rateLimit} hint={t.rateLimitHelp} error={errors.rateLimitPerMinute?.message}>
-          {(control) => <input {...control} type="number" inputMode="numeric" className="input-short" {...register("rateLimitPerMinute", { valueAsNumber: true })} />}
+        <Field
+          id="api-client-rate-limit"
+          label={t.rateLimit}
+          hint={t.rateLimitHelp}
+          error={errors.rateLimitPerMinute?.message}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              className="input-short"
+              {...register("rateLimitPerMinute", { valueAsNumber: true })}
+            />
+          )}
         </Field>
       </fieldset>
       <div className="form-actions">

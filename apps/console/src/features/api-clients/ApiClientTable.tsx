@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "@hcp/api";
 
-import { Table } from "../../components/Table";
 import { InlineError } from "../../components/StatusMessages";
+import { Table } from "../../components/Table";
 import { formatDateTime } from "../work-orders/format";
 import { apiClientStrings as t } from "./strings";
 
@@ -26,7 +26,11 @@ export function ApiClientTable(props: ApiClientTableProps) {
       {props.clients.map((client) => {
         const busy = props.busyId === client.id;
         return (
-          <tr key={client.id} data-testid="api-client-row" aria-current={props.selectedId === client.id ? "true" : undefined}>
+          <tr
+            key={client.id}
+            data-testid="api-client-row"
+            aria-current={props.selectedId === client.id ? "true" : undefined}
+          >
             <th scope="row">{client.name}</th>
             <td>{client.hallIds.map((id) => props.hallNames.get(id) ?? String(id)).join("、")}</td>
             <td>
@@ -40,7 +44,9 @@ export function ApiClientTable(props: ApiClientTableProps) {
             <td>{client.rateLimitPerMinute}</td>
             <td>{client.lastUsedAt ? formatDateTime(client.lastUsedAt) : t.neverUsed}</td>
             <td>
-              <span className={`tag ${client.revokedAt ? "tag-neutral" : "tag-success"}`}>{client.revokedAt ? t.revoked : t.active}</span>
+              <span className={`tag ${client.revokedAt ? "tag-neutral" : "tag-success"}`}>
+                {client.revokedAt ? t.revoked : t.active}
+              </span>
             </td>
             <td>
               <div className="button-row">
@@ -49,10 +55,20 @@ export function ApiClientTable(props: ApiClientTableProps) {
                 </button>
                 {client.revokedAt ? null : (
                   <>
-                    <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => props.onRotate(client)}>
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      disabled={busy}
+                      onClick={() => props.onRotate(client)}
+                    >
                       {t.rotate}
                     </button>
-                    <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => props.onRevoke(client)}>
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      disabled={busy}
+                      onClick={() => props.onRevoke(client)}
+                    >
                       {t.revoke}
                     </button>
                   </>

@@ -3,7 +3,8 @@ import { API_SCOPES } from "@hcp/domain";
 /** The 接口调用方 page's texts (zh-CN); the navigation label lives in lib/strings.ts. */
 const zhCN = {
   title: "接口调用方",
-  intro: "业务系统（12345 热线、短信平台、省级应用等）通过 REST 接口 /api/v1 登记办件、提交其他渠道的评价和读取统计数据。每个调用方有自己的密钥、可访问的大厅、权限范围和每分钟调用上限。",
+  intro:
+    "业务系统（12345 热线、短信平台、省级应用等）通过 REST 接口 /api/v1 登记办件、提交其他渠道的评价和读取统计数据。每个调用方有自己的密钥、可访问的大厅、权限范围和每分钟调用上限。",
   createSection: "新建调用方",
   listSection: "已有调用方",
   callsSection: (name: string) => `${name} 的最近调用`,

@@ -1,8 +1,8 @@
 import { useForm } from "react-hook-form";
 
 import { Field } from "../../components/Field";
-import { auditStrings } from "./strings";
 import { actionLabel } from "./audit-format";
+import { auditStrings } from "./strings";
 
 export interface TAuditFilterValues {
   action: string;
@@ -15,11 +15,20 @@ export interface TAuditFilterValues {
 export const EMPTY_AUDIT_FILTERS: TAuditFilterValues = { action: "", entity: "", entityId: "", from: "", to: "" };
 
 /** 筛选: by action, object and hall-local dates; applied on 查询. */
-export function AuditFilters(props: { actions: readonly string[]; value: TAuditFilterValues; onApply: (next: TAuditFilterValues) => void }) {
+export function AuditFilters(props: {
+  actions: readonly string[];
+  value: TAuditFilterValues;
+  onApply: (next: TAuditFilterValues) => void;
+}) {
   const t = auditStrings.page;
   const { register, handleSubmit, reset } = useForm<TAuditFilterValues>({ defaultValues: props.value });
   return (
-    <form className="filter-form" role="search" aria-label={t.filters} onSubmit={(event) => void handleSubmit(props.onApply)(event)}>
+    <form
+      className="filter-form"
+      role="search"
+      aria-label={t.filters}
+      onSubmit={(event) => void handleSubmit(props.onApply)(event)}
+    >
       <Field id="audit-action" label={t.action}>
         {(control) => (
           <select {...control} {...register("action")}>

@@ -6,11 +6,11 @@ import { QueryView } from "../../components/QueryView";
 import { InlineError } from "../../components/StatusMessages";
 import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
-import { AuditFilters, EMPTY_AUDIT_FILTERS } from "./AuditFilters";
-import type { TAuditFilterValues } from "./AuditFilters";
-import { auditStrings } from "./strings";
+import { AuditFilters, EMPTY_AUDIT_FILTERS, type TAuditFilterValues } from "./AuditFilters";
 import { AuditTable } from "./AuditTable";
+import { auditStrings } from "./strings";
 import { VerifyResult } from "./VerifyResult";
+
 import "./audit.css";
 
 const PAGE_SIZE = 50;
@@ -39,7 +39,13 @@ export function AuditPage() {
   return (
     <>
       <PageHeading title={t.title}>
-        <button type="button" className="btn btn-primary" disabled={verify.isPending} aria-busy={verify.isPending || undefined} onClick={() => verify.mutate()}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={verify.isPending}
+          aria-busy={verify.isPending || undefined}
+          onClick={() => verify.mutate()}
+        >
           {verify.isPending ? t.verifying : t.verify}
         </button>
       </PageHeading>
@@ -54,7 +60,12 @@ export function AuditPage() {
             <>
               <AuditTable rows={data} brokenId={brokenId} />
               {records.hasNextPage ? (
-                <button type="button" className="btn btn-secondary" disabled={records.isFetchingNextPage} onClick={() => void records.fetchNextPage()}>
+                <button
+                  type="button"
+                  className="btn btn-secondary"
+                  disabled={records.isFetchingNextPage}
+                  onClick={() => void records.fetchNextPage()}
+                >
                   {records.isFetchingNextPage ? t.loadingMore : t.more}
                 </button>
               ) : null}

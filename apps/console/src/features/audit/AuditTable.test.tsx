@@ -1,8 +1,7 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { expect, test } from "vitest";
 
-import { AuditTable } from "./AuditTable";
-import type { TAuditRow } from "./AuditTable";
+import { AuditTable, type TAuditRow } from "./AuditTable";
 
 const ROW: TAuditRow = {
   id: 42,

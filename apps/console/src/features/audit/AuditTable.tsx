@@ -2,10 +2,10 @@ import { Fragment, useState } from "react";
 
 import type { RouterOutputs } from "@hcp/api";
 
-import { Table } from "../../components/Table";
 import { Empty } from "../../components/StatusMessages";
-import { auditStrings } from "./strings";
+import { Table } from "../../components/Table";
 import { actionLabel, auditTime, changeLines, objectLabel, roleLabel } from "./audit-format";
+import { auditStrings } from "./strings";
 
 export type TAuditRow = RouterOutputs["audit"]["list"]["rows"][number];
 
@@ -26,7 +26,11 @@ function Lines({ value }: { value: unknown }) {
 /** The record as stored, for whoever must check it against the chain: fields, ids and codes. */
 function rawRecord(row: TAuditRow): string {
   const { id, createdAt, actorUserId, actorRole, action, entity, entityId, before, after, detail, hash } = row;
-  return JSON.stringify({ id, createdAt, actorUserId, actorRole, action, entity, entityId, before, after, detail, hash }, null, 2);
+  return JSON.stringify(
+    { id, createdAt, actorUserId, actorRole, action, entity, entityId, before, after, detail, hash },
+    null,
+    2,
+  );
 }
 
 /**
@@ -44,13 +48,20 @@ export function AuditTable({ rows, brokenId }: { rows: readonly TAuditRow[]; bro
       return next;
     });
   return (
-    <Table aria-labelledby="audit-records-heading" columns={["#", t.time, t.actor, t.action, t.target, t.before, t.after, t.detail, t.raw]}>
+    <Table
+      aria-labelledby="audit-records-heading"
+      columns={["#", t.time, t.actor, t.action, t.target, t.before, t.after, t.detail, t.raw]}
+    >
       {rows.map((row) => {
         const open = openIds.has(row.id);
         const rawId = `audit-raw-${row.id}`;
         return (
           <Fragment key={row.id}>
-            <tr data-testid="audit-row" className={row.id === brokenId ? "row-alert" : undefined} aria-current={row.id === brokenId ? "true" : undefined}>
+            <tr
+              data-testid="audit-row"
+              className={row.id === brokenId ? "row-alert" : undefined}
+              aria-current={row.id === brokenId ? "true" : undefined}
+            >
               <td className="mono">{row.id}</td>
               <td className="nowrap">{auditTime(row.createdAt)}</td>
               <td className="nowrap">
@@ -69,7 +80,13 @@ export function AuditTable({ rows, brokenId }: { rows: readonly TAuditRow[]; bro
                 <Lines value={row.detail} />
               </td>
               <td>
-                <button type="button" className="btn btn-link btn-small" aria-expanded={open} aria-controls={open ? rawId : undefined} onClick={() => toggle(row.id)}>
+                <button
+                  type="button"
+                  className="btn btn-link btn-small"
+                  aria-expanded={open}
+                  aria-controls={open ? rawId : undefined}
+                  onClick={() => toggle(row.id)}
+                >
                   {t.raw}
                 </button>
               </td>

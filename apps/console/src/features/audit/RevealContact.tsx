@@ -4,14 +4,14 @@ import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
-import { ZContactReveal } from "@hcp/domain";
-import type { TContactField, TContactReveal } from "@hcp/domain";
+import { ZContactReveal, type TContactField, type TContactReveal } from "@hcp/domain";
 
 import { Field } from "../../components/Field";
 import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { auditStrings } from "./strings";
+
 import "./audit.css";
 
 export interface RevealReasonFormProps {
@@ -37,9 +37,24 @@ export function RevealReasonForm({ caseId, field, pending, error, onSubmit, onCa
     defaultValues: { caseId, field, reason: "" },
   });
   return (
-    <form className="form reveal-form" noValidate aria-label={t.regionLabel(t.fields[field])} onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
+    <form
+      className="form reveal-form"
+      noValidate
+      aria-label={t.regionLabel(t.fields[field])}
+      onSubmit={(event) => void handleSubmit(onSubmit)(event)}
+    >
       <Field id={`${id}-reason`} label={t.reasonLabel} error={errors.reason?.message}>
-        {(control) => <input {...control} type="text" maxLength={200} placeholder={t.reasonHint} aria-required="true" autoFocus {...register("reason")} />}
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            maxLength={200}
+            placeholder={t.reasonHint}
+            aria-required="true"
+            autoFocus
+            {...register("reason")}
+          />
+        )}
       </Field>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary btn-small" disabled={pending} aria-busy={pending || undefined}>

@@ -6,7 +6,17 @@ import { RevealReasonForm } from "./RevealContact";
 function renderForm(props: Partial<Parameters<typeof RevealReasonForm>[0]> = {}) {
   const onSubmit = vi.fn();
   const onCancel = vi.fn();
-  render(<RevealReasonForm caseId={42} field="phone" pending={false} error={null} onSubmit={onSubmit} onCancel={onCancel} {...props} />);
+  render(
+    <RevealReasonForm
+      caseId={42}
+      field="phone"
+      pending={false}
+      error={null}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
+      {...props}
+    />,
+  );
   return { onSubmit, onCancel };
 }
 
@@ -24,7 +34,9 @@ test("a reveal is not sent without a reason of at least four characters", async 
 test("the reason travels with the case and the field, trimmed", async () => {
   const { onSubmit } = renderForm({ field: "idNo" });
   expect(screen.getByRole("form", { name: "查看证件号码" })).toBeTruthy();
-  fireEvent.change(screen.getByRole("textbox", { name: "查看原因（记入审计日志）" }), { target: { value: "  核实申请人身份  " } });
+  fireEvent.change(screen.getByRole("textbox", { name: "查看原因（记入审计日志）" }), {
+    target: { value: "  核实申请人身份  " },
+  });
   fireEvent.click(screen.getByRole("button", { name: "确认查看" }));
   await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
   expect(onSubmit.mock.calls[0]?.[0]).toEqual({ caseId: 42, field: "idNo", reason: "核实申请人身份" });

@@ -1,8 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import { expect, test } from "vitest";
 
-import { AuditTable } from "./AuditTable";
-import type { TAuditRow } from "./AuditTable";
+import { AuditTable, type TAuditRow } from "./AuditTable";
 import { VerifyResult } from "./VerifyResult";
 
 test("an intact chain says how many records were verified", () => {
@@ -11,7 +10,15 @@ test("an intact chain says how many records were verified", () => {
 });
 
 test("a broken chain names the first broken record, why, and both hashes", () => {
-  render(<VerifyResult result={{ ok: false, checked: 2, brokenAt: { id: 3, problem: "hash", expected: "a".repeat(64), stored: "b".repeat(64) } }} />);
+  render(
+    <VerifyResult
+      result={{
+        ok: false,
+        checked: 2,
+        brokenAt: { id: 3, problem: "hash", expected: "a".repeat(64), stored: "b".repeat(64) },
+      }}
+    />,
+  );
   const alert = screen.getByRole("alert");
   expect(alert.textContent).toContain("审计链在第 3 条记录处断开");
   expect(alert.textContent).toContain("该记录的内容在写入后被改动");
@@ -36,7 +43,24 @@ const row: TAuditRow = {
 };
 
 test("records read who, in which role, did what, with before, after and why; the broken one is marked", () => {
-  render(<AuditTable rows={[row, { ...row, id: 2, action: "workOrder.contact", actorName: null, actorRole: "system", before: { state: "pending" }, after: { state: "contacted" }, detail: {} }]} brokenId={3} />);
+  render(
+    <AuditTable
+      rows={[
+        row,
+        {
+          ...row,
+          id: 2,
+          action: "workOrder.contact",
+          actorName: null,
+          actorRole: "system",
+          before: { state: "pending" },
+          after: { state: "contacted" },
+          detail: {},
+        },
+      ]}
+      brokenId={3}
+    />,
+  );
   const [first, second] = screen.getAllByTestId("audit-row");
   expect(first?.getAttribute("aria-current")).toBe("true");
   expect(first?.textContent).toContain("陈主任 大厅管理者");

@@ -6,8 +6,16 @@ import { WorkOrderView } from "../work-orders/WorkOrderView";
 
 test("those who call back see the masked phone and ID number, and the page's reveal control beside them", () => {
   const base = workOrderDetail();
-  const order = { ...base, case: { ...base.case, applicantContactMasked: "138****5678", applicantIdNoMasked: "1101**********002X" } };
-  render(<WorkOrderView order={order} renderContact={(field, masked) => <button type="button">{`${field} ${masked}`}</button>} />);
+  const order = {
+    ...base,
+    case: { ...base.case, applicantContactMasked: "138****5678", applicantIdNoMasked: "1101**********002X" },
+  };
+  render(
+    <WorkOrderView
+      order={order}
+      renderContact={(field, masked) => <button type="button">{`${field} ${masked}`}</button>}
+    />,
+  );
   const terms = screen.getAllByRole("term").map((term) => term.textContent);
   expect(terms).toContain("联系电话");
   expect(terms).toContain("证件号码");

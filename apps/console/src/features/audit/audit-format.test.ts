@@ -1,5 +1,6 @@
-import { AUDIT_ACTIONS } from "@hcp/domain";
 import { expect, test } from "vitest";
+
+import { AUDIT_ACTIONS } from "@hcp/domain";
 
 import { canUse, screenLabel, screensFor } from "../../lib/screens";
 import { actionLabel, auditTime, changeLines, objectLabel, roleLabel } from "./audit-format";
@@ -18,8 +19,12 @@ test("actions read in Chinese, work-order steps by their step; an unknown code s
 });
 
 test("a record's object is named by its kind and the label the API gives, else its id", () => {
-  expect(objectLabel({ entity: "work_order", entityId: "12", entityLabel: "3300002026120700014" })).toBe("工单 3300002026120700014");
-  expect(objectLabel({ entity: "window", entityId: "3", entityLabel: "A03 3号综合受理窗口" })).toBe("窗口 A03 3号综合受理窗口");
+  expect(objectLabel({ entity: "work_order", entityId: "12", entityLabel: "3300002026120700014" })).toBe(
+    "工单 3300002026120700014",
+  );
+  expect(objectLabel({ entity: "window", entityId: "3", entityLabel: "A03 3号综合受理窗口" })).toBe(
+    "窗口 A03 3号综合受理窗口",
+  );
   expect(objectLabel({ entity: "evaluator_device", entityId: "4", entityLabel: null })).toBe("评价器 #4");
   expect(objectLabel({ entity: "something_new", entityId: "9", entityLabel: null })).toBe("something_new #9");
 });
@@ -30,9 +35,19 @@ test("times are Beijing wall-clock times to the second, whatever the browser's z
 });
 
 test("a before/after value is one line per field, named in Chinese, with values in words", () => {
-  expect(changeLines({ state: "pending", version: 0, state_before_appeal: null })).toEqual(["状态：待核实", "版本：0", "申诉前状态：无"]);
-  expect(changeLines({ pairedAt: "2026-12-07T13:40:05.000Z", windowId: 3 })).toEqual(["配对时间：2026-12-07 21:40:05", "窗口编号：3"]);
-  expect(changeLines({ reason: "差评回访需致电群众", excluded: true })).toEqual(["原因：差评回访需致电群众", "已剔除：是"]);
+  expect(changeLines({ state: "pending", version: 0, state_before_appeal: null })).toEqual([
+    "状态：待核实",
+    "版本：0",
+    "申诉前状态：无",
+  ]);
+  expect(changeLines({ pairedAt: "2026-12-07T13:40:05.000Z", windowId: 3 })).toEqual([
+    "配对时间：2026-12-07 21:40:05",
+    "窗口编号：3",
+  ]);
+  expect(changeLines({ reason: "差评回访需致电群众", excluded: true })).toEqual([
+    "原因：差评回访需致电群众",
+    "已剔除：是",
+  ]);
   expect(changeLines({ defaultRating: { enabled: false, level: 3 } })).toEqual(["默认评价：启用：否，等级：3"]);
   expect(changeLines({ scopes: ["cases:write", "ratings:read"] })).toEqual(["权限范围：cases:write、ratings:read"]);
   expect(changeLines({ promptId: 8, reason: "signOut" })).toEqual(["评价邀请编号：8", "原因：离岗"]);
@@ -45,7 +60,8 @@ test("a before/after value is one line per field, named in Chinese, with values 
 test("审计日志 is for administrators and 督查 only, before the calendar in the navigation", () => {
   expect(canUse("admin", "audit")).toBe(true);
   expect(canUse("auditor", "audit")).toBe(true);
-  for (const role of ["hall_manager", "department_head", "window_staff"] as const) expect(canUse(role, "audit")).toBe(false);
+  for (const role of ["hall_manager", "department_head", "window_staff"] as const)
+    expect(canUse(role, "audit")).toBe(false);
   expect(screensFor("auditor").slice(-2)).toEqual(["audit", "calendar"]);
   expect(screenLabel("audit")).toBe("审计日志");
 });

@@ -49,7 +49,8 @@ function valueText(key: string, value: unknown): string {
   if (value === null || value === undefined) return t.page.none;
   if (typeof value === "boolean") return value ? t.yes : t.no;
   if (typeof value === "string") {
-    if ((key === "state" || key === "state_before_appeal") && value in WORK_ORDER_STATES) return WORK_ORDER_STATES[value as keyof typeof WORK_ORDER_STATES];
+    if ((key === "state" || key === "state_before_appeal") && value in WORK_ORDER_STATES)
+      return WORK_ORDER_STATES[value as keyof typeof WORK_ORDER_STATES];
     if (key === "extension") return t.extensions[value] ?? value;
     if (key === "reason" || key === "appealReason") return t.reasons[value] ?? value;
     if (key === "field" && value in CONTACT_FIELDS) return CONTACT_FIELDS[value as keyof typeof CONTACT_FIELDS];
@@ -72,5 +73,7 @@ function valueText(key: string, value: unknown): string {
 export function changeLines(value: unknown): string[] {
   if (value === null || value === undefined) return [];
   if (typeof value !== "object" || Array.isArray(value)) return [valueText("", value)];
-  return Object.entries(value as Record<string, unknown>).map(([key, field]) => auditStrings.field(fieldName(key), valueText(key, field)));
+  return Object.entries(value as Record<string, unknown>).map(([key, field]) =>
+    auditStrings.field(fieldName(key), valueText(key, field)),
+  );
 }

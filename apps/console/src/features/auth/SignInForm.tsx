@@ -1,8 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { ZSignIn } from "@hcp/domain";
-import type { TSignIn } from "@hcp/domain";
+import { ZSignIn, type TSignIn } from "@hcp/domain";
 
 import { Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
@@ -27,7 +26,16 @@ export function SignInForm({ onSubmit, pending, error }: SignInFormProps) {
   return (
     <form className="form sign-in-form" noValidate onSubmit={handleSubmit(onSubmit)}>
       <Field id="sign-in-username" label={t.username} error={errors.username?.message}>
-        {(control) => <input {...control} type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} {...register("username")} />}
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            {...register("username")}
+          />
+        )}
       </Field>
       <Field id="sign-in-password" label={t.password} error={errors.password?.message}>
         {(control) => <input {...control} type="password" autoComplete="current-password" {...register("password")} />}

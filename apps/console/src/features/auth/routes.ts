@@ -2,8 +2,8 @@ import { createRoute, redirect } from "@tanstack/react-router";
 
 import type { TSessionUser } from "../../lib/api-types";
 import { homeFor } from "../../lib/screens";
-import { currentUser, rootRoute } from "../shell/routes";
 import { StandaloneErrorPage } from "../shell/ErrorPage";
+import { currentUser, rootRoute } from "../shell/routes";
 
 export const loginRoute = createRoute({
   getParentRoute: () => rootRoute,

@@ -1,12 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { ZCalendarDaySet } from "@hcp/domain";
-import type { TCalendarDaySet, TCalendarDaySetInput } from "@hcp/domain";
+import { ZCalendarDaySet, type TCalendarDaySet, type TCalendarDaySetInput } from "@hcp/domain";
 
-import { SubmitRow } from "../../components/SubmitRow";
 import { ChoiceGroup, Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
+import { SubmitRow } from "../../components/SubmitRow";
 import { calendarStrings } from "./strings";
 
 const KINDS = ["holiday", "makeup", "regular"] as const;
@@ -48,7 +47,15 @@ export function CalendarDayForm({ pending, error, saved, onSubmit }: CalendarDay
         error={errors.kind?.message}
       />
       <Field id="cal-day-name" label={t.name} hint={t.nameHint} error={errors.name?.message}>
-        {(control) => <input {...control} type="text" maxLength={32} aria-required={kind !== "regular" || undefined} {...register("name")} />}
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            maxLength={32}
+            aria-required={kind !== "regular" || undefined}
+            {...register("name")}
+          />
+        )}
       </Field>
       <SubmitRow label={t.save} pending={pending} pendingLabel={t.saving} done={saved} />
       <InlineError message={error} />

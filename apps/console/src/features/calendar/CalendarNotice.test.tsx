@@ -12,7 +12,10 @@ afterEach(() => {
 });
 
 async function renderNotice() {
-  const router = createRouter({ routeTree: createRootRoute({ component: CalendarNotice }), history: createMemoryHistory({ initialEntries: ["/"] }) });
+  const router = createRouter({
+    routeTree: createRootRoute({ component: CalendarNotice }),
+    history: createMemoryHistory({ initialEntries: ["/"] }),
+  });
   render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
@@ -25,7 +28,9 @@ test("an administrator is told which years await their schedule, with the way to
   queryClient.setQueryData(trpc.calendar.status.queryKey(), { today: "2026-11-05", awaitingYears: [2027] });
   await renderNotice();
   const notice = await screen.findByTestId("calendar-notice");
-  expect(notice.textContent).toContain("尚未录入并确认 2027 年的法定节假日安排。确认之前，该年的期限和日均办件量暂按周末计算。");
+  expect(notice.textContent).toContain(
+    "尚未录入并确认 2027 年的法定节假日安排。确认之前，该年的期限和日均办件量暂按周末计算。",
+  );
   expect(screen.getByRole("link", { name: "录入 2027 年安排" }).getAttribute("href")).toBe("/calendar?year=2027");
 });
 

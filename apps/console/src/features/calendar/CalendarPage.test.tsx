@@ -16,7 +16,11 @@ const YEAR_2023 = {
   workingDays: 249,
   exceptions: EXCEPTIONS_2023,
   serviceDays: [{ date: "2023-10-14", note: "周六预约服务" }],
-  confirmation: { source: "notice", confirmedBy: "国务院办公厅通知（随系统内置）", confirmedAt: "2026-11-25T02:00:00.000Z" },
+  confirmation: {
+    source: "notice",
+    confirmedBy: "国务院办公厅通知（随系统内置）",
+    confirmedAt: "2026-11-25T02:00:00.000Z",
+  },
   schedule: scheduleFromDays(2023, EXCEPTIONS_2023),
 };
 
@@ -46,7 +50,9 @@ test("the year's working days, the grid and the service days; auditors only read
   expect(screen.getByRole("cell", { name: "2023年10月7日 调休上班（国庆节）" })).toBeTruthy();
   expect(screen.getByRole("row", { name: /2023-10-14/ }).textContent).toContain("周六预约服务");
   expect(screen.getByLabelText<HTMLSelectElement>("年份").value).toBe("2023");
-  expect(screen.getByTestId("calendar-confirmation").textContent).toBe("2023 年节假日安排已确认：国务院办公厅通知（随系统内置），2026/11/25 10:00:00");
+  expect(screen.getByTestId("calendar-confirmation").textContent).toBe(
+    "2023 年节假日安排已确认：国务院办公厅通知（随系统内置），2026/11/25 10:00:00",
+  );
   expect(screen.queryByRole("heading", { name: "设置法定节假日和调休" })).toBeNull();
   expect(screen.queryByRole("heading", { name: "录入 2023 年节假日安排" })).toBeNull();
   expect(screen.queryByRole("button", { name: "保存" })).toBeNull();
@@ -65,8 +71,12 @@ test("an admin's change is sent, confirmed, and the calendar is fetched again", 
   signIn("admin");
   const fetchMock = vi.spyOn(window, "fetch").mockImplementation((input) => {
     const url = urlOf(input);
-    const data = url.includes("calendar.setDay") ? { date: "2023-10-09", kind: "holiday" } : { ...YEAR_2023, workingDays: 248 };
-    return Promise.resolve(new Response(JSON.stringify([{ result: { data } }]), { headers: { "content-type": "application/json" } }));
+    const data = url.includes("calendar.setDay")
+      ? { date: "2023-10-09", kind: "holiday" }
+      : { ...YEAR_2023, workingDays: 248 };
+    return Promise.resolve(
+      new Response(JSON.stringify([{ result: { data } }]), { headers: { "content-type": "application/json" } }),
+    );
   });
   renderPage();
 

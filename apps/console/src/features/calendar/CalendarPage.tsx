@@ -17,8 +17,8 @@ import { HolidayScheduleForm } from "./HolidayScheduleForm";
 import { HolidaySummary } from "./HolidaySummary";
 import { ServiceDayForm } from "./ServiceDayForm";
 import { ServiceDayList } from "./ServiceDayList";
-import { CalendarLegend, YearCalendar } from "./YearCalendar";
 import { calendarStrings } from "./strings";
+import { CalendarLegend, YearCalendar } from "./YearCalendar";
 
 export interface CalendarPageProps {
   search: TCalendarSearch;
@@ -42,7 +42,9 @@ export function CalendarPage({ search, onYearChange }: CalendarPageProps) {
   // Deadlines and daily averages read the calendar too; every calendar query is refetched.
   const invalidateCalendar = () => queryClient.invalidateQueries(trpc.calendar.pathFilter());
   const setDay = useMutation(trpc.calendar.setDay.mutationOptions({ onSuccess: invalidateCalendar }));
-  const confirmSchedule = useMutation(trpc.calendar.confirmSchedule.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }));
+  const confirmSchedule = useMutation(
+    trpc.calendar.confirmSchedule.mutationOptions({ onSuccess: () => queryClient.invalidateQueries() }),
+  );
   const setServiceDay = useMutation(trpc.calendar.setServiceDay.mutationOptions({ onSuccess: invalidateCalendar }));
   const stale = calendar.data !== undefined && calendar.data.year !== year;
 
@@ -74,7 +76,11 @@ export function CalendarPage({ search, onYearChange }: CalendarPageProps) {
         {calendar.data && !stale ? (
           calendar.data.confirmation ? (
             <p className="muted small" data-testid="calendar-confirmation">
-              {t.confirmedBy(calendar.data.year, calendar.data.confirmation.confirmedBy, hallDateTimeText(new Date(calendar.data.confirmation.confirmedAt)))}
+              {t.confirmedBy(
+                calendar.data.year,
+                calendar.data.confirmation.confirmedBy,
+                hallDateTimeText(new Date(calendar.data.confirmation.confirmedAt)),
+              )}
             </p>
           ) : (
             <p className="notice notice-warning" data-testid="calendar-confirmation">
@@ -92,7 +98,12 @@ export function CalendarPage({ search, onYearChange }: CalendarPageProps) {
           {(data) => (
             <div className={stale ? "is-refreshing" : undefined}>
               <CalendarLegend />
-              <YearCalendar year={data.year} exceptions={data.exceptions} serviceDays={data.serviceDays} today={today} />
+              <YearCalendar
+                year={data.year}
+                exceptions={data.exceptions}
+                serviceDays={data.serviceDays}
+                today={today}
+              />
               <h3>{t.summarySection}</h3>
               <HolidaySummary exceptions={data.exceptions} />
             </div>
@@ -110,7 +121,11 @@ export function CalendarPage({ search, onYearChange }: CalendarPageProps) {
             initial={calendar.data.schedule}
             pending={confirmSchedule.isPending}
             error={confirmSchedule.isError ? errorMessage(confirmSchedule.error) : null}
-            saved={confirmSchedule.data?.year === year ? t.scheduleConfirmed(year, confirmSchedule.data.movedWorkOrders.length) : null}
+            saved={
+              confirmSchedule.data?.year === year
+                ? t.scheduleConfirmed(year, confirmSchedule.data.movedWorkOrders.length)
+                : null
+            }
             onSubmit={(schedule, source) => confirmSchedule.mutate({ schedule, source })}
           />
         </section>

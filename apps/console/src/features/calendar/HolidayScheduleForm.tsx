@@ -1,14 +1,18 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import type { ChangeEvent, ReactNode } from "react";
+import { useState, type ChangeEvent, type ReactNode } from "react";
 import { useFieldArray, useForm } from "react-hook-form";
 
-import { parseScheduleFile, ZHolidaySchedule } from "@hcp/domain";
-import type { THolidaySchedule, THolidayScheduleInput, THolidayScheduleValue } from "@hcp/domain";
+import {
+  parseScheduleFile,
+  ZHolidaySchedule,
+  type THolidaySchedule,
+  type THolidayScheduleInput,
+  type THolidayScheduleValue,
+} from "@hcp/domain";
 
-import { SubmitRow } from "../../components/SubmitRow";
 import { Field } from "../../components/Field";
 import { FieldError, InlineError } from "../../components/StatusMessages";
+import { SubmitRow } from "../../components/SubmitRow";
 import { calendarStrings } from "./strings";
 
 export interface HolidayScheduleFormProps {
@@ -31,7 +35,12 @@ function ScheduleRow({ label, onRemove, children }: { label: string; onRemove: (
   return (
     <div className="cal-schedule-row" role="group" aria-label={label}>
       {children}
-      <button type="button" className="btn btn-secondary btn-small" aria-label={`${t.removeRow}${label}`} onClick={onRemove}>
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        aria-label={`${t.removeRow}${label}`}
+        onClick={onRemove}
+      >
         {t.removeRow}
       </button>
     </div>
@@ -54,7 +63,11 @@ export function HolidayScheduleForm({ year, initial, pending, error, saved, onSu
     formState: { errors },
   } = useForm<THolidayScheduleInput, unknown, THolidayScheduleValue>({
     resolver: zodResolver(ZHolidaySchedule),
-    defaultValues: { ...initial, holidays: initial.holidays.length > 0 ? [...initial.holidays] : [EMPTY_HOLIDAY], makeupDays: [...initial.makeupDays] },
+    defaultValues: {
+      ...initial,
+      holidays: initial.holidays.length > 0 ? [...initial.holidays] : [EMPTY_HOLIDAY],
+      makeupDays: [...initial.makeupDays],
+    },
   });
   const holidays = useFieldArray({ control, name: "holidays" });
   const makeupDays = useFieldArray({ control, name: "makeupDays" });
@@ -75,10 +88,20 @@ export function HolidayScheduleForm({ year, initial, pending, error, saved, onSu
   const id = (field: string) => `cal-schedule-${field.replaceAll(".", "-")}`;
 
   return (
-    <form className="form cal-schedule-form" noValidate onSubmit={(event) => void handleSubmit((schedule) => onSubmit(schedule, source))(event)}>
+    <form
+      className="form cal-schedule-form"
+      noValidate
+      onSubmit={(event) => void handleSubmit((schedule) => onSubmit(schedule, source))(event)}
+    >
       <div className="field">
         <label htmlFor="cal-schedule-file">{t.importLabel}</label>
-        <input id="cal-schedule-file" type="file" accept=".csv,.json,text/csv,application/json" aria-describedby="cal-schedule-file-hint" onChange={(event) => void importFile(event)} />
+        <input
+          id="cal-schedule-file"
+          type="file"
+          accept=".csv,.json,text/csv,application/json"
+          aria-describedby="cal-schedule-file-hint"
+          onChange={(event) => void importFile(event)}
+        />
         <p id="cal-schedule-file-hint" className="muted small cal-hint">
           {t.importHint}
         </p>
@@ -118,7 +141,10 @@ export function HolidayScheduleForm({ year, initial, pending, error, saved, onSu
             </ScheduleRow>
           );
         })}
-        <FieldError id="cal-schedule-holidays-error" message={errors.holidays?.message ?? errors.holidays?.root?.message} />
+        <FieldError
+          id="cal-schedule-holidays-error"
+          message={errors.holidays?.message ?? errors.holidays?.root?.message}
+        />
         <button type="button" className="btn btn-secondary btn-small" onClick={() => holidays.append(EMPTY_HOLIDAY)}>
           {t.addHoliday}
         </button>
@@ -133,7 +159,9 @@ export function HolidayScheduleForm({ year, initial, pending, error, saved, onSu
           return (
             <ScheduleRow key={row.id} label={label} onRemove={() => makeupDays.remove(index)}>
               <Field id={id(`makeupDays.${index}.name`)} label={t.holidayName} error={rowErrors?.name?.message}>
-                {(control) => <input {...control} type="text" maxLength={32} {...register(`makeupDays.${index}.name`)} />}
+                {(control) => (
+                  <input {...control} type="text" maxLength={32} {...register(`makeupDays.${index}.name`)} />
+                )}
               </Field>
               <Field id={id(`makeupDays.${index}.date`)} label={t.makeupDate} error={rowErrors?.date?.message}>
                 {(control) => <input {...control} type="date" {...register(`makeupDays.${index}.date`)} />}

@@ -1,5 +1,4 @@
-import type { TCalendarException } from "./calendar-model";
-import { holidaySummary, shortDate } from "./calendar-model";
+import { holidaySummary, shortDate, type TCalendarException } from "./calendar-model";
 import { calendarStrings } from "./strings";
 
 /** The year's notice in words: each holiday's days off and make-up working days, for reading at a glance. */
@@ -16,7 +15,9 @@ export function HolidaySummary({ exceptions }: { exceptions: readonly TCalendarE
             {summary.holidays.length > 0 ? (
               <span>
                 {t.summaryHolidays}{" "}
-                {summary.holidays.map((range) => t.rangeDays(shortDate(range.from), shortDate(range.to), range.days)).join(t.listSeparator)}
+                {summary.holidays
+                  .map((range) => t.rangeDays(shortDate(range.from), shortDate(range.to), range.days))
+                  .join(t.listSeparator)}
               </span>
             ) : null}
             {summary.holidays.length > 0 && summary.makeupDays.length > 0 ? <span>；</span> : null}

@@ -11,7 +11,6 @@ test("a period's on-time figures counted on a year without a confirmed schedule 
   unmount();
   render(<ProvisionalDeadlinesNote deadlines={{ onTimeCompletion: false, workOrders: true }} />);
   expect(screen.getByTestId("provisional-deadlines").textContent).toContain(" 按时整改率的期限");
-
 });
 
 test("nothing is said when every deadline rests on confirmed years", () => {

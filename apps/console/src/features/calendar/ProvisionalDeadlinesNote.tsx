@@ -11,7 +11,10 @@ export interface TDeadlinesProvisional {
  * counted on a year whose holiday schedule is not confirmed yet.
  */
 export function ProvisionalDeadlinesNote({ deadlines }: { deadlines: TDeadlinesProvisional | undefined }) {
-  const figures = [deadlines?.onTimeCompletion ? calendarStrings.onTimeCompletion : "", deadlines?.workOrders ? calendarStrings.workOrderOnTime : ""].filter(Boolean);
+  const figures = [
+    deadlines?.onTimeCompletion ? calendarStrings.onTimeCompletion : "",
+    deadlines?.workOrders ? calendarStrings.workOrderOnTime : "",
+  ].filter(Boolean);
   if (figures.length === 0) return null;
   return (
     <p className="muted small" data-testid="provisional-deadlines">

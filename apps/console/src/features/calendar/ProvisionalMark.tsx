@@ -1,6 +1,6 @@
 import { PROVISIONAL_CALENDAR_LABEL } from "@hcp/domain";
-import { calendarStrings } from "./strings";
 
+import { calendarStrings } from "./strings";
 
 /**
  * "暂按周末计算" beside a deadline or a working-day figure counted on a year whose holiday schedule

@@ -1,12 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { ZServiceDaySet } from "@hcp/domain";
-import type { TServiceDaySet, TServiceDaySetInput } from "@hcp/domain";
+import { ZServiceDaySet, type TServiceDaySet, type TServiceDaySetInput } from "@hcp/domain";
 
-import { SubmitRow } from "../../components/SubmitRow";
 import { Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
+import { SubmitRow } from "../../components/SubmitRow";
 import { calendarStrings } from "./strings";
 
 export interface ServiceDayFormProps {
@@ -44,7 +43,13 @@ export function ServiceDayForm({ pending, error, saved, onSubmit }: ServiceDayFo
         <input type="checkbox" {...register("remove")} />
         {t.remove}
       </label>
-      <SubmitRow label={remove ? t.removeSubmit : t.save} pending={pending} pendingLabel={t.saving} done={saved} className={remove ? "btn btn-secondary" : "btn btn-primary"} />
+      <SubmitRow
+        label={remove ? t.removeSubmit : t.save}
+        pending={pending}
+        pendingLabel={t.saving}
+        done={saved}
+        className={remove ? "btn btn-secondary" : "btn btn-primary"}
+      />
       <InlineError message={error} />
     </form>
   );

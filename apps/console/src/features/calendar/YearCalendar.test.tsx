@@ -42,15 +42,11 @@ test("twelve month tables, Monday first, with every day of the year in its weekd
   const october = tables[9];
   if (!october) throw new Error("no October");
   expect(within(october).getByText("10月")).toBeTruthy();
-  expect(within(october).getAllByRole("columnheader").map((header) => header.textContent)).toEqual([
-    "一星期一",
-    "二星期二",
-    "三星期三",
-    "四星期四",
-    "五星期五",
-    "六星期六",
-    "日星期日",
-  ]);
+  expect(
+    within(october)
+      .getAllByRole("columnheader")
+      .map((header) => header.textContent),
+  ).toEqual(["一星期一", "二星期二", "三星期三", "四星期四", "五星期五", "六星期六", "日星期日"]);
   expect(document.querySelectorAll("[data-date]")).toHaveLength(365);
   // 2023-10-01 was a Sunday: the last column of the first week.
   expect(cell("2023-10-01").cellIndex).toBe(6);
@@ -59,10 +55,17 @@ test("twelve month tables, Monday first, with every day of the year in its weekd
 
 test("a hall service day and today are marked too", () => {
   render(
-    <YearCalendar year={2023} exceptions={EXCEPTIONS_2023} serviceDays={[{ date: "2023-10-14", note: "周六预约服务" }]} today="2023-10-09" />,
+    <YearCalendar
+      year={2023}
+      exceptions={EXCEPTIONS_2023}
+      serviceDays={[{ date: "2023-10-14", note: "周六预约服务" }]}
+      today="2023-10-09"
+    />,
   );
 
-  expect(month(10).getByRole("cell", { name: "2023年10月14日 周末，本厅服务日（周六预约服务）" }).textContent).toContain("服");
+  expect(
+    month(10).getByRole("cell", { name: "2023年10月14日 周末，本厅服务日（周六预约服务）" }).textContent,
+  ).toContain("服");
   expect(cell("2023-10-09").getAttribute("aria-current")).toBe("date");
 });
 

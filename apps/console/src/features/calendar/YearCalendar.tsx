@@ -1,7 +1,6 @@
 import { useMemo } from "react";
 
-import type { TCalendarDay, TCalendarException, TServiceDay } from "./calendar-model";
-import { buildYear, dayLabel } from "./calendar-model";
+import { buildYear, dayLabel, type TCalendarDay, type TCalendarException, type TServiceDay } from "./calendar-model";
 import { calendarStrings } from "./strings";
 
 export interface YearCalendarProps {
@@ -24,7 +23,12 @@ function DayCell({ day, today }: { day: TCalendarDay | null; today?: string }) {
   const t = calendarStrings;
   const isToday = day.date === today;
   const kindMark = mark(day);
-  const className = ["cal-day", `is-${day.kind}`, day.serviceNote !== null ? "has-service" : "", isToday ? "is-today" : ""]
+  const className = [
+    "cal-day",
+    `is-${day.kind}`,
+    day.serviceNote !== null ? "has-service" : "",
+    isToday ? "is-today" : "",
+  ]
     .filter(Boolean)
     .join(" ");
   return (
@@ -50,9 +54,27 @@ export function CalendarLegend() {
   const items = [
     { key: "workday", className: "is-workday", sample: "", label: t.kinds.workday, note: t.legendNotes.workday },
     { key: "weekend", className: "is-weekend", sample: "", label: t.kinds.weekend, note: t.legendNotes.weekend },
-    { key: "holiday", className: "is-holiday", sample: t.marks.holiday, label: t.kinds.holiday, note: t.legendNotes.holiday },
-    { key: "makeup", className: "is-makeup", sample: t.marks.makeup, label: t.kinds.makeup, note: t.legendNotes.makeup },
-    { key: "service", className: "is-workday has-service", sample: t.marks.service, label: t.serviceDay, note: t.legendNotes.service },
+    {
+      key: "holiday",
+      className: "is-holiday",
+      sample: t.marks.holiday,
+      label: t.kinds.holiday,
+      note: t.legendNotes.holiday,
+    },
+    {
+      key: "makeup",
+      className: "is-makeup",
+      sample: t.marks.makeup,
+      label: t.kinds.makeup,
+      note: t.legendNotes.makeup,
+    },
+    {
+      key: "service",
+      className: "is-workday has-service",
+      sample: t.marks.service,
+      label: t.serviceDay,
+      note: t.legendNotes.service,
+    },
   ];
   return (
     <div className="cal-legend">

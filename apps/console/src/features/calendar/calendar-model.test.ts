@@ -19,7 +19,10 @@ test("months are Monday-first weeks padded at both ends", () => {
 test("the notice reads as ranges of days off and make-up dates", () => {
   const national = holidaySummary(EXCEPTIONS_2023).find((summary) => summary.name === "中秋节、国庆节");
   expect(national?.holidays).toEqual([{ from: "2023-09-29", to: "2023-10-06", days: 8 }]);
-  expect(holidaySummary(EXCEPTIONS_2023).find((summary) => summary.name === "国庆节")?.makeupDays).toEqual(["2023-10-07", "2023-10-08"]);
+  expect(holidaySummary(EXCEPTIONS_2023).find((summary) => summary.name === "国庆节")?.makeupDays).toEqual([
+    "2023-10-07",
+    "2023-10-08",
+  ]);
 });
 
 test("the year defaults to the current one, within the years offered; the URL's is checked", () => {

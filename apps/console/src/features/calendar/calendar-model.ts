@@ -1,7 +1,6 @@
-import { datesBetween, dayKind, hallDate } from "@hcp/domain";
-import type { TDayKind } from "@hcp/domain";
-import { calendarStrings } from "./strings";
+import { datesBetween, dayKind, hallDate, type TDayKind } from "@hcp/domain";
 
+import { calendarStrings } from "./strings";
 
 /** The years the screen offers: the year before the demo year (its 同比 base) up to the next notice's. */
 export const FIRST_CALENDAR_YEAR = 2022;
@@ -57,7 +56,11 @@ export function defaultCalendarYear(today: string): number {
 }
 
 /** Every day of a year, laid out as twelve Monday-first month grids. */
-export function buildYear(year: number, exceptions: readonly TCalendarException[], serviceDays: readonly TServiceDay[]): TCalendarMonth[] {
+export function buildYear(
+  year: number,
+  exceptions: readonly TCalendarException[],
+  serviceDays: readonly TServiceDay[],
+): TCalendarMonth[] {
   const exceptionMap = new Map(exceptions.map((exception) => [exception.date, exception]));
   const serviceMap = new Map(serviceDays.map((serviceDay) => [serviceDay.date, serviceDay.note]));
   const months: TCalendarMonth[] = [];
@@ -91,7 +94,8 @@ export function dayLabel(day: TCalendarDay): string {
   const [year, month, date] = day.date.split("-").map(Number) as [number, number, number];
   let label = `${t.dateLabel(year, month, date)} ${t.kinds[day.kind]}`;
   if (day.name) label += `（${day.name}）`;
-  if (day.serviceNote !== null) label += day.serviceNote ? `，${t.serviceDay}（${day.serviceNote}）` : `，${t.serviceDay}`;
+  if (day.serviceNote !== null)
+    label += day.serviceNote ? `，${t.serviceDay}（${day.serviceNote}）` : `，${t.serviceDay}`;
   return label;
 }
 

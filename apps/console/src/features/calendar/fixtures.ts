@@ -1,4 +1,4 @@
-import { HOLIDAY_SCHEDULES, exceptionsFromSchedules } from "@hcp/domain";
+import { exceptionsFromSchedules, HOLIDAY_SCHEDULES } from "@hcp/domain";
 
 import type { TCalendarException } from "./calendar-model";
 

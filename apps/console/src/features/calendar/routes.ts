@@ -1,7 +1,7 @@
 import { createRoute } from "@tanstack/react-router";
 
-import { parseCalendarSearch } from "./calendar-search";
 import { appRoute, requireScreen } from "../shell/routes";
+import { parseCalendarSearch } from "./calendar-search";
 
 export const calendarRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -8,7 +8,8 @@ const zhCN = {
   year: "年份",
   yearOption: (year: number) => `${year} 年`,
   workingDays: (year: number, count: string) => `${year} 年共 ${count} 个工作日`,
-  intro: "法定节假日和调休上班日以国务院办公厅每年发布的通知为准。办件期限、工单期限和日均办件量均按本日历的工作日计算。",
+  intro:
+    "法定节假日和调休上班日以国务院办公厅每年发布的通知为准。办件期限、工单期限和日均办件量均按本日历的工作日计算。",
   scopeAdmin: "您是系统管理员，可以设置全国法定节假日和调休上班日。",
   scopeManager: "法定节假日和调休上班日由系统管理员统一设置；您可以登记本大厅的服务日。",
   scopeReader: "本页仅供查看。",
@@ -36,11 +37,13 @@ const zhCN = {
   unnamed: "未命名",
   summaryHolidays: "放假",
   summaryMakeup: "调休上班",
-  rangeDays: (from: string, to: string, days: number) => (days === 1 ? `${from}（1 天）` : `${from}至${to}（${days} 天）`),
+  rangeDays: (from: string, to: string, days: number) =>
+    days === 1 ? `${from}（1 天）` : `${from}至${to}（${days} 天）`,
   listSeparator: "、",
   // national calendar (admin)
   dayFormSection: "设置法定节假日和调休",
-  dayFormHelp: "发布新一年的放假通知后，逐日设置放假日期和调休上班日期；设错的日期可“恢复常规”（周一至周五上班，周末休息）。",
+  dayFormHelp:
+    "发布新一年的放假通知后，逐日设置放假日期和调休上班日期；设错的日期可“恢复常规”（周一至周五上班，周末休息）。",
   date: "日期",
   setAs: "设为",
   dayKinds: { holiday: "法定节假日", makeup: "调休上班", regular: "恢复常规" },
@@ -65,16 +68,20 @@ const zhCN = {
   noServiceDays: "本年度暂无服务日。",
   // a year's schedule: confirmation, the warning, the notice-shaped form and its import
   confirmedBy: (year: number, who: string, when: string) => `${year} 年节假日安排已确认：${who}，${when}`,
-  unconfirmed: (year: number) => `${year} 年节假日安排尚未确认：该年的办件期限、工单期限和工作日数暂按周末计算（周一至周五上班），确认后自动重算。`,
-  awaitingNotice: (years: string) => `尚未录入并确认 ${years} 年的法定节假日安排。确认之前，该年的期限和日均办件量暂按周末计算。`,
+  unconfirmed: (year: number) =>
+    `${year} 年节假日安排尚未确认：该年的办件期限、工单期限和工作日数暂按周末计算（周一至周五上班），确认后自动重算。`,
+  awaitingNotice: (years: string) =>
+    `尚未录入并确认 ${years} 年的法定节假日安排。确认之前，该年的期限和日均办件量暂按周末计算。`,
   awaitingLink: (year: number) => `录入 ${year} 年安排`,
   yearsSeparator: "、",
   provisionalHint: "该年的法定节假日安排尚未确认，暂按周一至周五上班计算；确认后自动重算。",
   onTimeCompletion: "按时办结率",
   workOrderOnTime: "按时整改率",
-  provisionalDeadlines: (figures: string) => `${figures}的期限按周一至周五上班计算（该年节假日安排尚未确认），确认后自动重算。`,
+  provisionalDeadlines: (figures: string) =>
+    `${figures}的期限按周一至周五上班计算（该年节假日安排尚未确认），确认后自动重算。`,
   scheduleSection: (year: number) => `录入 ${year} 年节假日安排`,
-  scheduleHelp: "按国务院办公厅放假通知逐条填写：每个节日的放假起止日期，以及调休上班的周六、周日。也可导入文件后核对再确认。",
+  scheduleHelp:
+    "按国务院办公厅放假通知逐条填写：每个节日的放假起止日期，以及调休上班的周六、周日。也可导入文件后核对再确认。",
   holidaysLegend: "放假安排",
   makeupLegend: "调休上班日",
   holidayName: "节日",
@@ -87,7 +94,8 @@ const zhCN = {
   removeRow: "删除",
   noMakeupDays: "没有调休上班日。",
   importLabel: "从文件导入",
-  importHint: "CSV 表头为“类型,名称,开始日期,结束日期”，类型填“放假”或“调休上班”（调休上班结束日期留空）；也可用同样结构的 JSON。",
+  importHint:
+    "CSV 表头为“类型,名称,开始日期,结束日期”，类型填“放假”或“调休上班”（调休上班结束日期留空）；也可用同样结构的 JSON。",
   imported: (name: string) => `已导入 ${name}，请核对后确认。`,
   importFailed: (name: string) => `${name} 无法导入：`,
   confirmSchedule: (year: number) => `确认 ${year} 年节假日安排`,

@@ -3,8 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { trpc } from "../../lib/trpc";
-import type { TCatalogSearch } from "./catalog-search";
-import { CATALOG_PAGE_SIZE } from "./catalog-search";
+import { CATALOG_PAGE_SIZE, type TCatalogSearch } from "./catalog-search";
 import { DepartmentList } from "./DepartmentList";
 import { ItemSearchForm } from "./ItemSearchForm";
 import { ItemTable } from "./ItemTable";
@@ -60,7 +59,10 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
           />
           <QueryView query={items}>
             {(data) => (
-              <div aria-busy={items.isPlaceholderData || undefined} className={items.isPlaceholderData ? "is-refreshing" : undefined}>
+              <div
+                aria-busy={items.isPlaceholderData || undefined}
+                className={items.isPlaceholderData ? "is-refreshing" : undefined}
+              >
                 <ItemTable
                   items={data.items}
                   total={data.total}

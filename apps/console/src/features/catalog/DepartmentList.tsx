@@ -18,7 +18,12 @@ export function DepartmentList({ departments, selectedId, onSelect }: Department
       </p>
       <ul className="department-list" aria-labelledby="departments-heading">
         <li>
-          <button type="button" className="department-button" aria-pressed={selectedId === null} onClick={() => onSelect(null)}>
+          <button
+            type="button"
+            className="department-button"
+            aria-pressed={selectedId === null}
+            onClick={() => onSelect(null)}
+          >
             <span>{t.allDepartments}</span>
           </button>
         </li>

@@ -4,8 +4,7 @@ import { useForm } from "react-hook-form";
 import { DepartmentOptions } from "../../components/DepartmentOptions";
 import { Field } from "../../components/Field";
 import type { TDepartmentRow } from "../../lib/api-types";
-import type { TItemSearchForm } from "./catalog-search";
-import { ZItemSearchForm } from "./catalog-search";
+import { ZItemSearchForm, type TItemSearchForm } from "./catalog-search";
 import { catalogStrings } from "./strings";
 
 export interface ItemSearchFormProps {

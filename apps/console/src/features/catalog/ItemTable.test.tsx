@@ -7,8 +7,24 @@ import { DepartmentList } from "./DepartmentList";
 import { ItemTable } from "./ItemTable";
 
 const items: TServiceItem[] = [
-  { id: 1, code: "001", name: "个体工商户设立登记", caseType: "instant", promisedDays: 0, departmentId: 1, departmentName: "县市场监督管理局" },
-  { id: 2, code: "002", name: "不动产首次登记", caseType: "promised", promisedDays: 5, departmentId: 2, departmentName: "县自然资源和规划局" },
+  {
+    id: 1,
+    code: "001",
+    name: "个体工商户设立登记",
+    caseType: "instant",
+    promisedDays: 0,
+    departmentId: 1,
+    departmentName: "县市场监督管理局",
+  },
+  {
+    id: 2,
+    code: "002",
+    name: "不动产首次登记",
+    caseType: "promised",
+    promisedDays: 5,
+    departmentId: 2,
+    departmentName: "县自然资源和规划局",
+  },
 ];
 
 test("the item total is shown grouped, with the exact number for tests and tools", () => {

@@ -1,7 +1,7 @@
 import { createRoute } from "@tanstack/react-router";
 
-import { parseCatalogSearch } from "./catalog-search";
 import { appRoute, requireScreen } from "../shell/routes";
+import { parseCatalogSearch } from "./catalog-search";
 
 export const catalogRoute = createRoute({
   getParentRoute: () => appRoute,

@@ -3,8 +3,7 @@ import { useState } from "react";
 import { expect, test, vi } from "vitest";
 
 import type { TServiceItem } from "../../lib/api-types";
-import { CaseCreateForm } from "./CaseCreateForm";
-import type { CaseCreateFormProps } from "./CaseCreateForm";
+import { CaseCreateForm, type CaseCreateFormProps } from "./CaseCreateForm";
 
 const item: TServiceItem = {
   id: 42,
@@ -96,5 +95,8 @@ test("a valid ID number is sent upper-cased", async () => {
   render(<Harness onSubmit={onSubmit} />);
   fillApplicant("11010519491231002x");
   await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-  expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ applicantPhone: "13800001234", applicantIdNo: "11010519491231002X" });
+  expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+    applicantPhone: "13800001234",
+    applicantIdNo: "11010519491231002X",
+  });
 });

@@ -2,8 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 
-import { APPLICANT_TYPES, ZCaseCreate } from "@hcp/domain";
-import type { TCaseCreate } from "@hcp/domain";
+import { APPLICANT_TYPES, ZCaseCreate, type TCaseCreate } from "@hcp/domain";
 
 import { ChoiceGroup, Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
@@ -75,7 +74,12 @@ export function CaseCreateForm(props: CaseCreateFormProps) {
   const describe = (field: string, has: boolean) => (has ? `case-${field}-error` : undefined);
 
   return (
-    <form className="form case-form" noValidate onSubmit={submit} aria-describedby={props.enabled ? undefined : "case-form-disabled"}>
+    <form
+      className="form case-form"
+      noValidate
+      onSubmit={submit}
+      aria-describedby={props.enabled ? undefined : "case-form-disabled"}
+    >
       {props.enabled ? null : (
         <p id="case-form-disabled" className="notice notice-info">
           {t.mustBeAtWindow}
@@ -177,13 +181,40 @@ export function CaseCreateForm(props: CaseCreateFormProps) {
 
       <div className="field-grid">
         <Field id="case-applicant-name" label={t.applicantName} error={errors.applicantName?.message}>
-          {(control) => <input {...control} type="text" autoComplete="off" disabled={!props.enabled} {...register("applicantName")} />}
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              autoComplete="off"
+              disabled={!props.enabled}
+              {...register("applicantName")}
+            />
+          )}
         </Field>
         <Field id="case-applicant-phone" label={t.applicantPhone} error={errors.applicantPhone?.message}>
-          {(control) => <input {...control} type="tel" inputMode="numeric" autoComplete="off" maxLength={11} disabled={!props.enabled} {...register("applicantPhone")} />}
+          {(control) => (
+            <input
+              {...control}
+              type="tel"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={11}
+              disabled={!props.enabled}
+              {...register("applicantPhone")}
+            />
+          )}
         </Field>
         <Field id="case-applicant-id-no" label={auditStrings.reveal.idNoInput} error={errors.applicantIdNo?.message}>
-          {(control) => <input {...control} type="text" autoComplete="off" maxLength={20} disabled={!props.enabled} {...register("applicantIdNo")} />}
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              autoComplete="off"
+              maxLength={20}
+              disabled={!props.enabled}
+              {...register("applicantIdNo")}
+            />
+          )}
         </Field>
       </div>
 

@@ -9,10 +9,9 @@ import { trpc } from "../../lib/trpc";
 import { RevealContact } from "../audit/RevealContact";
 import { CaseCreateForm } from "./CaseCreateForm";
 import { ReceiptDialog } from "./ReceiptDialog";
-import { StaffCaseList } from "./StaffCaseList";
-import type { TCaseAction } from "./StaffCaseList";
-import { WindowPanel } from "./WindowPanel";
+import { StaffCaseList, type TCaseAction } from "./StaffCaseList";
 import { deskStrings } from "./strings";
+import { WindowPanel } from "./WindowPanel";
 
 /** Cases change when the citizen rates on the evaluator; poll so 已评价 appears without a reload. */
 const CASES_REFRESH_MS = 15_000;
@@ -29,7 +28,9 @@ export function DeskPage() {
   const cases = useQuery(
     trpc.case.mine.queryOptions(undefined, {
       refetchInterval: (query) =>
-        query.state.data?.some((row) => row.prompt?.state === "pushed" || row.prompt?.state === "showing") ? OPEN_PROMPT_REFRESH_MS : CASES_REFRESH_MS,
+        query.state.data?.some((row) => row.prompt?.state === "pushed" || row.prompt?.state === "showing")
+          ? OPEN_PROMPT_REFRESH_MS
+          : CASES_REFRESH_MS,
     }),
   );
 
@@ -66,7 +67,8 @@ export function DeskPage() {
   const rowErrors: Record<number, string> = {};
   if (completeCase.isError) rowErrors[completeCase.variables.caseId] = errorMessage(completeCase.error);
   if (inviteRating.isError) rowErrors[inviteRating.variables.caseId] = errorMessage(inviteRating.error);
-  if (withdrawInvitation.isError) rowErrors[withdrawInvitation.variables.caseId] = errorMessage(withdrawInvitation.error);
+  if (withdrawInvitation.isError)
+    rowErrors[withdrawInvitation.variables.caseId] = errorMessage(withdrawInvitation.error);
 
   const currentWindowId = mine.data?.windowId ?? null;
 
@@ -131,7 +133,9 @@ export function DeskPage() {
           {(caseRows) => (
             <StaffCaseList
               cases={caseRows}
-              renderContact={(row) => <RevealContact caseId={row.id} field="phone" masked={row.applicantContactMasked} />}
+              renderContact={(row) => (
+                <RevealContact caseId={row.id} field="phone" masked={row.applicantContactMasked} />
+              )}
               onComplete={(caseId) => {
                 inviteRating.reset();
                 withdrawInvitation.reset();
@@ -158,7 +162,9 @@ export function DeskPage() {
           )}
         </QueryView>
       </section>
-      {receiptFor ? <ReceiptDialog caseId={receiptFor.caseId} caseNo={receiptFor.caseNo} onClose={() => setReceiptFor(null)} /> : null}
+      {receiptFor ? (
+        <ReceiptDialog caseId={receiptFor.caseId} caseNo={receiptFor.caseNo} onClose={() => setReceiptFor(null)} />
+      ) : null}
     </>
   );
 }

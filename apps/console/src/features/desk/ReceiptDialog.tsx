@@ -6,6 +6,7 @@ import { QueryView } from "../../components/QueryView";
 import { trpc } from "../../lib/trpc";
 import { ReceiptSheet } from "./ReceiptSheet";
 import { deskStrings } from "./strings";
+
 import "./Receipt.css";
 
 /**
@@ -14,7 +15,9 @@ import "./Receipt.css";
  */
 export function ReceiptDialog(props: { caseId: number; caseNo: string; onClose: () => void }) {
   const t = deskStrings.receipt;
-  const receipt = useQuery(trpc.online.receipt.queryOptions({ caseId: props.caseId }, { staleTime: Infinity, retry: false }));
+  const receipt = useQuery(
+    trpc.online.receipt.queryOptions({ caseId: props.caseId }, { staleTime: Infinity, retry: false }),
+  );
   const dialog = useRef<HTMLDialogElement>(null);
   const [printedAt] = useState(() => new Date());
   const onClose = useRef(props.onClose);
@@ -40,7 +43,12 @@ export function ReceiptDialog(props: { caseId: number; caseNo: string; onClose: 
       data-testid="receipt-dialog"
     >
       <div className="receipt-toolbar">
-        <button type="button" className="btn btn-primary" disabled={receipt.data === undefined} onClick={() => window.print()}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={receipt.data === undefined}
+          onClick={() => window.print()}
+        >
           {t.print}
         </button>
         <button type="button" className="btn btn-secondary" onClick={() => dialog.current?.close()}>

@@ -1,8 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { expect, test } from "vitest";
 
-import { ReceiptSheet } from "./ReceiptSheet";
-import type { TCaseReceipt } from "./ReceiptSheet";
+import { ReceiptSheet, type TCaseReceipt } from "./ReceiptSheet";
 
 const token = "v1.k1.eyJjIjo0MiwiZSI6MTc5NjI2MDQwMH0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
@@ -30,7 +29,14 @@ function renderSheet() {
 test("the receipt names the case, item, department, window, staff and badge, in hall time", () => {
   const sheet = renderSheet();
   expect(within(sheet).getByRole("heading", { name: "办件回执" })).toBeTruthy();
-  for (const text of ["3300002026112500001", "个体工商户设立登记", "县市场监督管理局", "综合受理1号窗口", "王丽（工号 T001）", "孙*"]) {
+  for (const text of [
+    "3300002026112500001",
+    "个体工商户设立登记",
+    "县市场监督管理局",
+    "综合受理1号窗口",
+    "王丽（工号 T001）",
+    "孙*",
+  ]) {
     expect(within(sheet).getByText(text)).toBeTruthy();
   }
   expect(within(sheet).getByText("2026年11月25日 10:00")).toBeTruthy();

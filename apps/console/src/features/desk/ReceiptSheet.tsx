@@ -27,12 +27,20 @@ export function ReceiptSheet(props: { receipt: TCaseReceipt; origin: string; pri
     [t.item, receipt.itemName],
     [t.department, receipt.departmentName],
     [t.window, receipt.windowName ?? strings.app.dash],
-    [t.staff, receipt.staffName ? t.staffLine(receipt.staffName, receipt.badgeNo ?? strings.app.dash) : strings.app.dash],
+    [
+      t.staff,
+      receipt.staffName ? t.staffLine(receipt.staffName, receipt.badgeNo ?? strings.app.dash) : strings.app.dash,
+    ],
     [t.applicant, receipt.applicantNameMasked],
     [t.completedAt, formatDateTime(receipt.completedAt)],
   ];
   return (
-    <article className="receipt-sheet" aria-labelledby="receipt-title" data-testid="receipt" data-case-no={receipt.caseNo}>
+    <article
+      className="receipt-sheet"
+      aria-labelledby="receipt-title"
+      data-testid="receipt"
+      data-case-no={receipt.caseNo}
+    >
       <header className="receipt-head">
         <p className="receipt-hall">{receipt.hallName}</p>
         <h2 id="receipt-title">{t.title}</h2>

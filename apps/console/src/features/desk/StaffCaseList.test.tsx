@@ -4,8 +4,7 @@ import { expect, test, vi } from "vitest";
 import { LEVEL_LABELS } from "@hcp/domain";
 
 import type { TCaseRow } from "../../lib/api-types";
-import { StaffCaseList } from "./StaffCaseList";
-import type { StaffCaseListProps } from "./StaffCaseList";
+import { StaffCaseList, type StaffCaseListProps } from "./StaffCaseList";
 
 function caseRow(overrides: Partial<TCaseRow>): TCaseRow {
   return {
@@ -29,11 +28,42 @@ function caseRow(overrides: Partial<TCaseRow>): TCaseRow {
 const rows: TCaseRow[] = [
   caseRow({ id: 1, caseNo: "C-RECEIVED" }),
   caseRow({ id: 2, caseNo: "C-DONE", status: "completed", completedAt: "2023-05-08T02:00:00.000Z" }),
-  caseRow({ id: 3, caseNo: "C-PUSHED", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", prompt: prompt(3, "pushed") }),
-  caseRow({ id: 4, caseNo: "C-RATED", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", rated: true, prompt: prompt(4, "rated") }),
-  caseRow({ id: 5, caseNo: "C-SHOWING", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", prompt: prompt(5, "showing") }),
-  caseRow({ id: 6, caseNo: "C-TIMED-OUT", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", prompt: prompt(6, "timed_out") }),
-  caseRow({ id: 7, caseNo: "C-WITHDRAWN", status: "completed", completedAt: "2023-05-08T02:00:00.000Z", prompt: prompt(7, "withdrawn") }),
+  caseRow({
+    id: 3,
+    caseNo: "C-PUSHED",
+    status: "completed",
+    completedAt: "2023-05-08T02:00:00.000Z",
+    prompt: prompt(3, "pushed"),
+  }),
+  caseRow({
+    id: 4,
+    caseNo: "C-RATED",
+    status: "completed",
+    completedAt: "2023-05-08T02:00:00.000Z",
+    rated: true,
+    prompt: prompt(4, "rated"),
+  }),
+  caseRow({
+    id: 5,
+    caseNo: "C-SHOWING",
+    status: "completed",
+    completedAt: "2023-05-08T02:00:00.000Z",
+    prompt: prompt(5, "showing"),
+  }),
+  caseRow({
+    id: 6,
+    caseNo: "C-TIMED-OUT",
+    status: "completed",
+    completedAt: "2023-05-08T02:00:00.000Z",
+    prompt: prompt(6, "timed_out"),
+  }),
+  caseRow({
+    id: 7,
+    caseNo: "C-WITHDRAWN",
+    status: "completed",
+    completedAt: "2023-05-08T02:00:00.000Z",
+    prompt: prompt(7, "withdrawn"),
+  }),
 ];
 
 function prompt(id: number, state: NonNullable<TCaseRow["prompt"]>["state"]): TCaseRow["prompt"] {
@@ -150,7 +180,9 @@ test("a 承诺件 shows its due date, marked 暂按周末计算 while it was cou
   );
   const provisional = within(row("C-DUE-PROVISIONAL")).getByTestId("case-due");
   expect(provisional.textContent).toBe("办结期限 2027-01-04暂按周末计算");
-  expect(within(provisional).getByTestId("provisional-calendar").getAttribute("title")).toBe("该年的法定节假日安排尚未确认，暂按周一至周五上班计算；确认后自动重算。");
+  expect(within(provisional).getByTestId("provisional-calendar").getAttribute("title")).toBe(
+    "该年的法定节假日安排尚未确认，暂按周一至周五上班计算；确认后自动重算。",
+  );
   expect(within(row("C-DUE-CONFIRMED")).getByTestId("case-due").textContent).toBe("办结期限 2026-12-04");
   expect(within(row("C-INSTANT")).queryByTestId("case-due")).toBeNull();
 });

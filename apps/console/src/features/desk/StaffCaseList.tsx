@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
-import { Table } from "../../components/Table";
 import { Empty, InlineError } from "../../components/StatusMessages";
+import { Table } from "../../components/Table";
 import type { TCaseRow } from "../../lib/api-types";
 import { formatTime } from "../../lib/format";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
@@ -46,24 +46,41 @@ export interface StaffCaseListProps {
  * 今日办件. Staff see whether a case was rated, never how: the row type carries no level and
  * nothing here may show one (SPEC §3, "Staff never see a rating live").
  */
-export function StaffCaseList({ cases, onComplete, onInvite, onWithdraw, busy, errors, invitedIds, onReceipt, renderContact }: StaffCaseListProps) {
+export function StaffCaseList({
+  cases,
+  onComplete,
+  onInvite,
+  onWithdraw,
+  busy,
+  errors,
+  invitedIds,
+  onReceipt,
+  renderContact,
+}: StaffCaseListProps) {
   const t = deskStrings;
   if (cases.length === 0) return <Empty label={t.noCases} />;
 
   return (
-    <Table aria-labelledby="cases-heading" aria-describedby="cases-privacy" columns={[t.caseNo, t.caseItem, t.applicant, t.receivedAt, t.status, t.rating]}>
+    <Table
+      aria-labelledby="cases-heading"
+      aria-describedby="cases-privacy"
+      columns={[t.caseNo, t.caseItem, t.applicant, t.receivedAt, t.status, t.rating]}
+    >
       {cases.map((row) => {
         const rowBusy = busy?.caseId === row.id ? busy.action : null;
         const anyBusy = busy !== null;
         // Invited this visit and not yet re-read: shown as pushed until the list catches up.
-        const promptState: TPromptState | undefined = row.prompt?.state ?? (invitedIds.has(row.id) ? "pushed" : undefined);
+        const promptState: TPromptState | undefined =
+          row.prompt?.state ?? (invitedIds.has(row.id) ? "pushed" : undefined);
         return (
           <tr key={row.id} data-testid="case-row" data-case-no={row.caseNo}>
             <td className="nowrap mono">{row.caseNo}</td>
             <td>{row.itemName}</td>
             <td className="nowrap">
               {row.applicantNameMasked}
-              {row.applicantContactMasked ? <div className="small">{renderContact ? renderContact(row) : row.applicantContactMasked}</div> : null}
+              {row.applicantContactMasked ? (
+                <div className="small">{renderContact ? renderContact(row) : row.applicantContactMasked}</div>
+              ) : null}
             </td>
             <td className="nowrap">{formatTime(row.receivedAt)}</td>
             <td className="nowrap">
@@ -79,7 +96,12 @@ export function StaffCaseList({ cases, onComplete, onInvite, onWithdraw, busy, e
             </td>
             <td className="action-cell">
               {row.status === "received" ? (
-                <button type="button" className="btn btn-primary btn-small" disabled={anyBusy} onClick={() => onComplete(row.id)}>
+                <button
+                  type="button"
+                  className="btn btn-primary btn-small"
+                  disabled={anyBusy}
+                  onClick={() => onComplete(row.id)}
+                >
                   {rowBusy === "complete" ? t.completing : t.complete}
                 </button>
               ) : row.rated ? (
@@ -90,17 +112,32 @@ export function StaffCaseList({ cases, onComplete, onInvite, onWithdraw, busy, e
                     {t.promptStates[promptState]}
                   </span>
                   {isOpenPrompt(promptState) ? (
-                    <button type="button" className="btn btn-link btn-small" disabled={anyBusy} onClick={() => onWithdraw(row.id)}>
+                    <button
+                      type="button"
+                      className="btn btn-link btn-small"
+                      disabled={anyBusy}
+                      onClick={() => onWithdraw(row.id)}
+                    >
                       {rowBusy === "withdraw" ? t.withdrawing : t.withdraw}
                     </button>
                   ) : promptState === "rated" ? null : (
-                    <button type="button" className="btn btn-link btn-small" disabled={anyBusy} onClick={() => onInvite(row.id)}>
+                    <button
+                      type="button"
+                      className="btn btn-link btn-small"
+                      disabled={anyBusy}
+                      onClick={() => onInvite(row.id)}
+                    >
                       {rowBusy === "invite" ? t.inviting : t.reinvite}
                     </button>
                   )}
                 </span>
               ) : (
-                <button type="button" className="btn btn-primary btn-small" disabled={anyBusy} onClick={() => onInvite(row.id)}>
+                <button
+                  type="button"
+                  className="btn btn-primary btn-small"
+                  disabled={anyBusy}
+                  onClick={() => onInvite(row.id)}
+                >
                   {rowBusy === "invite" ? t.inviting : t.invite}
                 </button>
               )}

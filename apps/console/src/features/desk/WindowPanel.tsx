@@ -1,5 +1,5 @@
-import { Table } from "../../components/Table";
 import { Empty, InlineError } from "../../components/StatusMessages";
+import { Table } from "../../components/Table";
 import type { TWindowRow } from "../../lib/api-types";
 import { deskStrings } from "./strings";
 
@@ -54,13 +54,23 @@ export function WindowPanel(props: WindowPanelProps) {
         <Empty />
       ) : (
         // 19 windows: scroll inside the panel so 受理办件 stays near the top of the page.
-        <Table scroll="short" regionLabelledBy="window-list-heading" aria-labelledby="window-list-heading" columns={[t.windowCode, t.windowName, t.windowKind, t.onDuty, t.actions]}>
+        <Table
+          scroll="short"
+          regionLabelledBy="window-list-heading"
+          aria-labelledby="window-list-heading"
+          columns={[t.windowCode, t.windowName, t.windowKind, t.onDuty, t.actions]}
+        >
           {windows.map((window) => {
             const isMine = window.id === props.currentWindowId;
             const pending = props.signingInWindowId === window.id;
             const error = props.signInError?.windowId === window.id ? props.signInError.message : null;
             return (
-              <tr key={window.id} data-testid="desk-window-row" data-window-code={window.code} className={isMine ? "is-current" : undefined}>
+              <tr
+                key={window.id}
+                data-testid="desk-window-row"
+                data-window-code={window.code}
+                className={isMine ? "is-current" : undefined}
+              >
                 <td className="nowrap">{window.code}</td>
                 <td id={`desk-window-${window.id}`}>{window.name}</td>
                 <td className="nowrap">{t.kinds[window.kind]}</td>

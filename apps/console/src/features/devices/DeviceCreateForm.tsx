@@ -5,7 +5,9 @@ import { z } from "zod";
 import { InlineError } from "../../components/StatusMessages";
 import { deviceStrings } from "./strings";
 
-const ZDeviceCreate = z.object({ windowId: z.coerce.number<string>().int().positive({ error: deviceStrings.pickWindow }) });
+const ZDeviceCreate = z.object({
+  windowId: z.coerce.number<string>().int().positive({ error: deviceStrings.pickWindow }),
+});
 
 export interface DeviceCreateFormProps {
   /** windows that have no evaluator yet */
@@ -25,7 +27,11 @@ export function DeviceCreateForm(props: DeviceCreateFormProps) {
   if (props.windows.length === 0) return <p className="muted small">{t.allWindowsHaveDevices}</p>;
   const error = form.formState.errors.windowId?.message ?? props.error;
   return (
-    <form className="inline-form" onSubmit={(event) => void form.handleSubmit((values) => props.onCreate(values.windowId))(event)} noValidate>
+    <form
+      className="inline-form"
+      onSubmit={(event) => void form.handleSubmit((values) => props.onCreate(values.windowId))(event)}
+      noValidate
+    >
       <label htmlFor="device-window">{t.createFor}</label>
       <select id="device-window" {...form.register("windowId")} aria-invalid={error ? true : undefined}>
         <option value="">{t.pickWindow}</option>

@@ -1,8 +1,7 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { expect, test, vi } from "vitest";
 
-import { DeviceTable } from "./DeviceTable";
-import type { TDeviceRow } from "./DeviceTable";
+import { DeviceTable, type TDeviceRow } from "./DeviceTable";
 
 function device(overrides: Partial<TDeviceRow>): TDeviceRow {
   return {

@@ -1,8 +1,8 @@
 import type { RouterOutputs } from "@hcp/api";
 import { hallClockText, hallDateTimeText } from "@hcp/domain";
 
-import { Table } from "../../components/Table";
 import { InlineError } from "../../components/StatusMessages";
+import { Table } from "../../components/Table";
 import { strings } from "../../lib/strings";
 import { deviceStrings } from "./strings";
 
@@ -36,7 +36,13 @@ export function DeviceTable(props: DeviceTableProps) {
   return (
     <Table columns={[t.window, t.device, t.status, t.lastHeartbeat, t.outbox, t.actions]}>
       {props.devices.map((device) => {
-        const status = !device.paired ? (device.pairingPending ? t.pairing : t.unpaired) : device.online ? t.online : t.offline;
+        const status = !device.paired
+          ? device.pairingPending
+            ? t.pairing
+            : t.unpaired
+          : device.online
+            ? t.online
+            : t.offline;
         return (
           <tr key={device.id} data-testid="device-row" data-window-code={device.windowCode ?? ""}>
             <td>
@@ -44,7 +50,9 @@ export function DeviceTable(props: DeviceTableProps) {
             </td>
             <td>{device.deviceCode}</td>
             <td>
-              <span className={`badge ${device.online ? "badge-good" : device.paired ? "badge-bad" : ""}`}>{status}</span>
+              <span className={`badge ${device.online ? "badge-good" : device.paired ? "badge-bad" : ""}`}>
+                {status}
+              </span>
             </td>
             <td>{device.lastHeartbeatAt ? hallDateTimeText(new Date(device.lastHeartbeatAt)) : strings.app.dash}</td>
             <td className={device.outboxDepth > 0 ? "warning-text" : undefined}>{device.outboxDepth}</td>
@@ -69,7 +77,9 @@ export function DeviceTable(props: DeviceTableProps) {
                   </button>
                 ) : null}
               </div>
-              {device.pairingCode && new Date(device.pairingCode.expiresAt) > props.now ? <PairingCode {...device.pairingCode} now={props.now} /> : null}
+              {device.pairingCode && new Date(device.pairingCode.expiresAt) > props.now ? (
+                <PairingCode {...device.pairingCode} now={props.now} />
+              ) : null}
               <InlineError message={props.rowError?.deviceId === device.id ? props.rowError.message : null} />
             </td>
           </tr>

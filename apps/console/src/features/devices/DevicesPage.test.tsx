@@ -48,7 +48,14 @@ afterEach(() => {
 });
 
 function renderPage(sent: string[]) {
-  const user: TSessionUser = { id: 1, username: "manager", displayName: "测试", role: "hall_manager", staffId: null, departmentId: null };
+  const user: TSessionUser = {
+    id: 1,
+    username: "manager",
+    displayName: "测试",
+    role: "hall_manager",
+    staffId: null,
+    departmentId: null,
+  };
   queryClient.setQueryData(trpc.auth.me.queryKey(), user);
   serve(sent);
   render(

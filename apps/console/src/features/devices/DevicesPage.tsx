@@ -9,8 +9,7 @@ import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { DeviceCreateForm } from "./DeviceCreateForm";
-import { DeviceTable } from "./DeviceTable";
-import type { TDeviceRow } from "./DeviceTable";
+import { DeviceTable, type TDeviceRow } from "./DeviceTable";
 import { RatingRulesForm } from "./RatingRulesForm";
 import { SignalList } from "./SignalList";
 import { deviceStrings } from "./strings";
@@ -43,7 +42,9 @@ export function DevicesPage() {
   const user = useCurrentUser();
   const canManage = user?.role === "admin" || user?.role === "hall_manager";
 
-  const devices = useQuery(trpc.device.list.queryOptions(undefined, { enabled: canManage, refetchInterval: DEVICES_REFRESH_MS }));
+  const devices = useQuery(
+    trpc.device.list.queryOptions(undefined, { enabled: canManage, refetchInterval: DEVICES_REFRESH_MS }),
+  );
   const signals = useQuery(trpc.signal.list.queryOptions({ limit: 100 }));
   const windows = useQuery(trpc.window.list.queryOptions(undefined, { enabled: canManage }));
   const invalidateDevices = () => queryClient.invalidateQueries(trpc.device.pathFilter());
@@ -52,7 +53,13 @@ export function DevicesPage() {
     trpc.device.issuePairingCode.mutationOptions({
       onSuccess: (code, { deviceId }) => {
         // Shown at once; the list (which keeps it until used or expired) is re-read behind it.
-        queryClient.setQueryData(trpc.device.list.queryKey(), (rows) => rows?.map((row) => (row.id === deviceId ? { ...row, paired: false, online: false, pairingPending: true, pairingCode: code } : row)));
+        queryClient.setQueryData(trpc.device.list.queryKey(), (rows) =>
+          rows?.map((row) =>
+            row.id === deviceId
+              ? { ...row, paired: false, online: false, pairingPending: true, pairingCode: code }
+              : row,
+          ),
+        );
         void invalidateDevices();
       },
     }),
@@ -188,8 +195,20 @@ function ConfirmAct(props: { act: TPendingAct; onConfirm: () => void; onCancel: 
   // Ratings still in its outbox can only be sent while it is paired to its window.
   const waiting = device.outboxDepth > 0 ? [t.unpairWaiting(device.outboxDepth)] : [];
   return kind === "replace" ? (
-    <ConfirmDialog title={t.replaceTitle(device.windowCode)} body={[stops, t.replaceAfter, ...waiting]} confirmLabel={t.replaceConfirm} onConfirm={props.onConfirm} onCancel={props.onCancel} />
+    <ConfirmDialog
+      title={t.replaceTitle(device.windowCode)}
+      body={[stops, t.replaceAfter, ...waiting]}
+      confirmLabel={t.replaceConfirm}
+      onConfirm={props.onConfirm}
+      onCancel={props.onCancel}
+    />
   ) : (
-    <ConfirmDialog title={t.unpairTitle(device.windowCode)} body={[stops, t.unpairAfter, ...waiting]} confirmLabel={t.unpairConfirm} onConfirm={props.onConfirm} onCancel={props.onCancel} />
+    <ConfirmDialog
+      title={t.unpairTitle(device.windowCode)}
+      body={[stops, t.unpairAfter, ...waiting]}
+      confirmLabel={t.unpairConfirm}
+      onConfirm={props.onConfirm}
+      onCancel={props.onCancel}
+    />
   );
 }

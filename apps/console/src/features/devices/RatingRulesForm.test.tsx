@@ -5,11 +5,24 @@ import type { TRatingRules } from "@hcp/domain";
 
 import { RatingRulesForm } from "./RatingRulesForm";
 
-const rules: TRatingRules = { ratingWindowDays: 7, promptTimeoutSeconds: 60, defaultRating: { enabled: false, level: 3 } };
+const rules: TRatingRules = {
+  ratingWindowDays: 7,
+  promptTimeoutSeconds: 60,
+  defaultRating: { enabled: false, level: 3 },
+};
 
 function renderForm(options: { canEdit?: boolean; error?: string | null } = {}) {
   const onSubmit = vi.fn();
-  render(<RatingRulesForm value={rules} canEdit={options.canEdit ?? true} pending={false} error={options.error ?? null} saved={null} onSubmit={onSubmit} />);
+  render(
+    <RatingRulesForm
+      value={rules}
+      canEdit={options.canEdit ?? true}
+      pending={false}
+      error={options.error ?? null}
+      saved={null}
+      onSubmit={onSubmit}
+    />,
+  );
   return onSubmit;
 }
 
@@ -40,13 +53,19 @@ test("valid rules are submitted as numbers, with the default rating switched on 
   fireEvent.click(screen.getByRole("button", { name: "保存评价规则" }));
 
   await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-  expect(onSubmit.mock.calls[0]?.[0]).toEqual({ ratingWindowDays: 10, promptTimeoutSeconds: 90, defaultRating: { enabled: true, level: 4 } });
+  expect(onSubmit.mock.calls[0]?.[0]).toEqual({
+    ratingWindowDays: 10,
+    promptTimeoutSeconds: 90,
+    defaultRating: { enabled: true, level: 4 },
+  });
 });
 
 test("a default rating can never be a bad review: only 基本满意, 满意 and 非常满意 are offered", () => {
   renderForm();
 
-  const options = [...screen.getByLabelText<HTMLSelectElement>("默认评价等级").options].map((option) => option.textContent);
+  const options = [...screen.getByLabelText<HTMLSelectElement>("默认评价等级").options].map(
+    (option) => option.textContent,
+  );
   expect(options).toEqual(["基本满意", "满意", "非常满意"]);
 });
 

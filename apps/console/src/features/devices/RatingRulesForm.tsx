@@ -1,13 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
-import type { UseFormRegisterReturn } from "react-hook-form";
+import { useForm, type UseFormRegisterReturn } from "react-hook-form";
 
-import { DEFAULT_RATING_LEVELS, LEVEL_LABELS, RATING_RULE_LIMITS, ZRatingRules } from "@hcp/domain";
-import type { TRatingRules } from "@hcp/domain";
+import { DEFAULT_RATING_LEVELS, LEVEL_LABELS, RATING_RULE_LIMITS, ZRatingRules, type TRatingRules } from "@hcp/domain";
 
-import { SubmitRow } from "../../components/SubmitRow";
 import { Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
+import { SubmitRow } from "../../components/SubmitRow";
 import { deviceStrings } from "./strings";
 
 const t = deviceStrings;
@@ -25,7 +23,18 @@ function WholeNumberField(props: {
   const { id, label, hint, limits, error, input } = props;
   return (
     <Field id={id} label={label} hint={hint} error={error}>
-      {(control) => <input {...control} type="number" inputMode="numeric" min={limits.min} max={limits.max} step={1} className="input-short" {...input} />}
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          inputMode="numeric"
+          min={limits.min}
+          max={limits.max}
+          step={1}
+          className="input-short"
+          {...input}
+        />
+      )}
     </Field>
   );
 }
@@ -73,7 +82,12 @@ export function RatingRulesForm({ value, canEdit, pending, error, saved, onSubmi
             <input type="checkbox" {...register("defaultRating.enabled")} /> {t.defaultRatingEnabled}
           </label>
         </div>
-        <Field id="default-rating-level" label={t.defaultRatingLevel} hint={t.defaultRatingHint} error={errors.defaultRating?.level?.message}>
+        <Field
+          id="default-rating-level"
+          label={t.defaultRatingLevel}
+          hint={t.defaultRatingHint}
+          error={errors.defaultRating?.level?.message}
+        >
           {(control) => (
             <select {...control} {...register("defaultRating.level", { valueAsNumber: true })}>
               {DEFAULT_RATING_LEVELS.map((level) => (
@@ -84,9 +98,7 @@ export function RatingRulesForm({ value, canEdit, pending, error, saved, onSubmi
             </select>
           )}
         </Field>
-        {canEdit ? (
-          <SubmitRow label={t.saveRules} pending={pending} pendingLabel={t.savingRules} done={saved} />
-        ) : null}
+        {canEdit ? <SubmitRow label={t.saveRules} pending={pending} pendingLabel={t.savingRules} done={saved} /> : null}
       </fieldset>
       <InlineError message={error} />
     </form>

@@ -2,19 +2,31 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { expect, test, vi } from "vitest";
 
 import { importView } from "./fixtures";
-import { ImportForm } from "./ImportForm";
-import type { ImportFormProps } from "./ImportForm";
+import { ImportForm, type ImportFormProps } from "./ImportForm";
 
 function renderForm(props: Partial<ImportFormProps> = {}) {
   const onStart = vi.fn();
   const onFileChange = vi.fn();
-  render(<ImportForm busy={false} checked={null} error={null} onStart={onStart} onFileChange={onFileChange} onTemplate={vi.fn()} {...props} />);
+  render(
+    <ImportForm
+      busy={false}
+      checked={null}
+      error={null}
+      onStart={onStart}
+      onFileChange={onFileChange}
+      onTemplate={vi.fn()}
+      {...props}
+    />,
+  );
   return { onStart, onFileChange };
 }
 
 function choose(file: File) {
   const input = screen.getByLabelText<HTMLInputElement>(/导入文件/);
-  Object.defineProperty(input, "files", { configurable: true, value: Object.assign([file], { item: (index: number) => [file][index] ?? null }) });
+  Object.defineProperty(input, "files", {
+    configurable: true,
+    value: Object.assign([file], { item: (index: number) => [file][index] ?? null }),
+  });
   fireEvent.change(input);
 }
 

@@ -3,10 +3,9 @@ import { useForm } from "react-hook-form";
 
 import { Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
-import { ZImportForm } from "./import-file";
-import type { TImportForm, TImportMode } from "./import-file";
-import { importStrings } from "./strings";
+import { ZImportForm, type TImportForm, type TImportMode } from "./import-file";
 import type { TImportView } from "./import-types";
+import { importStrings } from "./strings";
 
 const t = importStrings;
 
@@ -33,10 +32,11 @@ export function ImportForm({ busy, checked, error, onStart, onFileChange, onTemp
     handleSubmit,
     formState: { errors },
   } = useForm<TImportForm>({ resolver: zodResolver(ZImportForm) });
-  const start = (mode: TImportMode) => handleSubmit((form) => {
-    const file = form.files[0];
-    if (file) onStart(file, mode);
-  });
+  const start = (mode: TImportMode) =>
+    handleSubmit((form) => {
+      const file = form.files[0];
+      if (file) onStart(file, mode);
+    });
   const checkedOk = checked?.status === "done" && checked.mode === "validate";
   const canImportAll = checkedOk && checked.errorRows === 0 && checked.validRows > 0;
   const canImportValid = checkedOk && checked.errorRows > 0 && checked.validRows > 0;
@@ -70,10 +70,21 @@ export function ImportForm({ busy, checked, error, onStart, onFileChange, onTemp
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t.check}
         </button>
-        <button type="button" className="btn btn-accent" disabled={busy || !canImportAll} aria-describedby={checkedOk && !canImportAll ? "import-all-hint" : undefined} onClick={(event) => void start("all-or-nothing")(event)}>
+        <button
+          type="button"
+          className="btn btn-accent"
+          disabled={busy || !canImportAll}
+          aria-describedby={checkedOk && !canImportAll ? "import-all-hint" : undefined}
+          onClick={(event) => void start("all-or-nothing")(event)}
+        >
           {t.importAll}
         </button>
-        <button type="button" className="btn btn-secondary" disabled={busy || !canImportValid} onClick={(event) => void start("valid-rows")(event)}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={busy || !canImportValid}
+          onClick={(event) => void start("valid-rows")(event)}
+        >
           {t.importValid}
         </button>
       </div>

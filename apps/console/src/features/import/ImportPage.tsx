@@ -4,11 +4,12 @@ import { useEffect, useState } from "react";
 import { PageHeading } from "../../components/PageHeading";
 import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
+import type { TImportView } from "./import-types";
 import { ImportForm } from "./ImportForm";
 import { ImportReport } from "./ImportReport";
 import { importStrings } from "./strings";
-import type { TImportView } from "./import-types";
 import { useCaseImport } from "./useCaseImport";
+
 import "./import.css";
 
 const t = importStrings;

@@ -1,8 +1,8 @@
-import { Table } from "../../components/Table";
 import { ProgressBar } from "../../components/ProgressBar";
 import { InlineError } from "../../components/StatusMessages";
-import { importStrings } from "./strings";
+import { Table } from "../../components/Table";
 import type { TImportView } from "./import-types";
+import { importStrings } from "./strings";
 
 const t = importStrings;
 
@@ -25,7 +25,9 @@ function Outcome({ job }: { job: TImportView }) {
   if (job.status === "interrupted") return <InlineError message={t.interrupted} />;
   if (job.status === "refused" || job.status === "failed") return <InlineError message={job.failure} />;
   const text =
-    job.mode === "validate" ? t.checked(job.totalRows, job.validRows, job.errorRows) : t.imported(job.createdRows, job.updatedRows, job.unchangedRows, job.errorRows);
+    job.mode === "validate"
+      ? t.checked(job.totalRows, job.validRows, job.errorRows)
+      : t.imported(job.createdRows, job.updatedRows, job.unchangedRows, job.errorRows);
   return (
     <p className={`notice ${job.errorRows > 0 ? "notice-warning" : "notice-success"}`} role="status">
       {text}
@@ -39,7 +41,9 @@ function ImportErrorTable({ job }: { job: TImportView }) {
   return (
     <section aria-labelledby="import-errors-heading">
       <h2 id="import-errors-heading">{t.errorsHeading}</h2>
-      {job.errorCount > job.errors.length ? <p className="muted small">{t.errorsShown(job.errors.length, job.errorCount)}</p> : null}
+      {job.errorCount > job.errors.length ? (
+        <p className="muted small">{t.errorsShown(job.errors.length, job.errorCount)}</p>
+      ) : null}
       <Table scroll="tall" caption={t.errorsHeading} columns={[t.columns.row, t.columns.column, t.columns.message]}>
         {job.errors.map((error, index) => (
           <tr key={`${String(error.row)}-${error.field}-${String(index)}`}>

@@ -13,7 +13,9 @@ export type TImportMode = "validate" | "all-or-nothing" | "valid-rows";
 export const ZImportForm = z.object({
   files: z
     // Array-like rather than `instanceof FileList`: test DOMs build their FileLists differently.
-    .custom<FileList>((value) => typeof value === "object" && value !== null && "length" in value, { error: t.fileRequired })
+    .custom<FileList>((value) => typeof value === "object" && value !== null && "length" in value, {
+      error: t.fileRequired,
+    })
     .refine((files) => files.length === 1, { error: t.fileRequired })
     .refine((files) => /\.(csv|xlsx)$/i.test(files[0]?.name ?? ""), { error: t.fileType })
     .refine((files) => (files[0]?.size ?? 0) <= MAX_IMPORT_BYTES, { error: t.fileTooLarge }),
@@ -25,6 +27,7 @@ export async function fileAsBase64(file: Blob): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = "";
   // String.fromCharCode takes its bytes as arguments: a chunk at a time keeps under the call limit.
-  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  for (let start = 0; start < bytes.length; start += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
   return btoa(binary);
 }

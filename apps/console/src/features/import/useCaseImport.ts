@@ -3,8 +3,7 @@ import { useState } from "react";
 
 import { errorMessage } from "../../lib/errors";
 import { trpc, trpcClient } from "../../lib/trpc";
-import { fileAsBase64 } from "./import-file";
-import type { TImportMode } from "./import-file";
+import { fileAsBase64, type TImportMode } from "./import-file";
 import type { TImportView } from "./import-types";
 
 /** How often a running job is asked for its progress. */
@@ -29,13 +28,21 @@ export function useCaseImport(): TCaseImport {
   const upload = useMutation({
     // The file is read in the browser first, so this is a plain function rather than mutationOptions.
     mutationFn: async ({ file, mode }: { file: File; mode: TImportMode }) =>
-      trpcClient.integrationCase.importFile.mutate({ fileName: file.name, content: await fileAsBase64(file), encoding: "base64", mode }),
+      trpcClient.integrationCase.importFile.mutate({
+        fileName: file.name,
+        content: await fileAsBase64(file),
+        encoding: "base64",
+        mode,
+      }),
     onSuccess: (started) => setImportId(started.importId),
   });
   const status = useQuery(
     trpc.integrationCase.importStatus.queryOptions(
       { importId: importId ?? 0 },
-      { enabled: importId !== null, refetchInterval: (query) => (query.state.data?.status === "running" ? POLL_MS : false) },
+      {
+        enabled: importId !== null,
+        refetchInterval: (query) => (query.state.data?.status === "running" ? POLL_MS : false),
+      },
     ),
   );
   const job = importId !== null && status.data?.id === importId ? status.data : null;

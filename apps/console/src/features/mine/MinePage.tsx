@@ -1,23 +1,22 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { isBadLevel, LEVEL_LABELS, LEVELS, METRIC_DEFINITIONS } from "@hcp/domain";
-import type { TMetricKey, TPeriod } from "@hcp/domain";
+import { isBadLevel, LEVEL_LABELS, LEVELS, METRIC_DEFINITIONS, type TMetricKey, type TPeriod } from "@hcp/domain";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { Empty } from "../../components/StatusMessages";
 import { formatCount } from "../../lib/format";
-import type { TPeriodSearch } from "../../lib/period";
-import { hallToday } from "../../lib/period";
+import { hallToday, type TPeriodSearch } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
+import { overviewStrings } from "../overview/strings";
 import { DailyVolume, WeeklyGoodRate } from "../overview/TrendFigures";
 import { performancePeriod } from "../performance/performance-search";
 import { PeriodPicker } from "../performance/PeriodPicker";
 import type { TMyPerformance } from "../performance/types";
 import { mineStrings } from "./strings";
-import { overviewStrings } from "../overview/strings";
+
 import "../performance/performance.css";
 
 type TFigureKey = keyof typeof mineStrings.figures;
@@ -47,7 +46,13 @@ function figuresOf(metrics: TMyPerformance["metrics"]): Record<TFigureKey, strin
 }
 
 /** The staff member's figures; 按时办结率 says 暂按周末计算 when its due dates rest on an unconfirmed year. */
-export function Figures({ metrics, onTimeCompletionProvisional = false }: { metrics: TMyPerformance["metrics"]; onTimeCompletionProvisional?: boolean }) {
+export function Figures({
+  metrics,
+  onTimeCompletionProvisional = false,
+}: {
+  metrics: TMyPerformance["metrics"];
+  onTimeCompletionProvisional?: boolean;
+}) {
   const t = mineStrings;
   const figures = figuresOf(metrics);
   return (
@@ -71,7 +76,13 @@ function levelClass(label: string): string {
 }
 
 /** 我的评价: a staff member's own figures, trend and anonymised comments, up to yesterday. */
-export function MinePage({ search, onPeriodChange }: { search: TPeriodSearch; onPeriodChange: (period: TPeriod) => void }) {
+export function MinePage({
+  search,
+  onPeriodChange,
+}: {
+  search: TPeriodSearch;
+  onPeriodChange: (period: TPeriod) => void;
+}) {
   const t = mineStrings;
   const [today] = useState(hallToday);
   const { period } = performancePeriod(search, today);
@@ -115,7 +126,8 @@ export function MinePage({ search, onPeriodChange }: { search: TPeriodSearch; on
                   <ul className="comment-list">
                     {data.comments.map((comment, index) => (
                       <li key={`${comment.date}-${index}`} data-testid="mine-comment">
-                        <span className="muted nowrap">{comment.date}</span> <span className={levelClass(comment.levelLabel)}>{comment.levelLabel}</span>
+                        <span className="muted nowrap">{comment.date}</span>{" "}
+                        <span className={levelClass(comment.levelLabel)}>{comment.levelLabel}</span>
                         <p className="prewrap">{comment.comment}</p>
                       </li>
                     ))}

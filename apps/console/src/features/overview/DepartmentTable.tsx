@@ -1,5 +1,5 @@
-import { Table } from "../../components/Table";
 import { Empty } from "../../components/StatusMessages";
+import { Table } from "../../components/Table";
 import type { TDepartmentPerformance } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
 import { overviewStrings } from "./strings";
@@ -11,7 +11,10 @@ export function DepartmentTable({ departments }: { departments: readonly TDepart
     <Table
       scroll="tall"
       aria-labelledby="departments-heading"
-      columns={[t.departmentName, ...(["itemCount", "cases", "ratings", "goodRate"] as const).map((key) => ({ label: t[key], numeric: true }))]}
+      columns={[
+        t.departmentName,
+        ...(["itemCount", "cases", "ratings", "goodRate"] as const).map((key) => ({ label: t[key], numeric: true })),
+      ]}
     >
       {departments.map((department) => (
         <tr key={department.id} data-testid="department-row">

@@ -1,4 +1,5 @@
 import { overviewStrings } from "./strings";
+
 /** Every figure on the page is stated against the version of the metric definitions used (SPEC §6). */
 export function Footnotes({ definitionsVersion }: { definitionsVersion: string }) {
   const t = overviewStrings;

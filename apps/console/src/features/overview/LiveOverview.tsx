@@ -1,20 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { addCalendarDays } from "@hcp/domain";
-import type { TPeriod } from "@hcp/domain";
+import { addCalendarDays, type TPeriod } from "@hcp/domain";
 
-import { Table } from "../../components/Table";
 import { QueryView } from "../../components/QueryView";
+import { Table } from "../../components/Table";
+import type { TPeriodOverview, TWorkOrderMetricsRow } from "../../lib/api-types";
 import { formatCount, formatTime } from "../../lib/format";
 import { hallToday, presetPeriod, weekOf } from "../../lib/period";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
-import type { TPeriodOverview, TWorkOrderMetricsRow } from "../../lib/api-types";
+import { overviewStrings } from "./strings";
 import { DailyVolume, WeeklyGoodRate } from "./TrendFigures";
 import { useLiveOverview } from "./useLiveOverview";
-import { overviewStrings } from "./strings";
+
 import "../performance/performance.css";
 
 type TRowKey = keyof typeof overviewStrings.live.rows;
@@ -23,7 +23,10 @@ const ROW_KEYS = Object.keys(overviewStrings.live.rows) as TRowKey[];
 /** Twelve whole weeks back from this week's Monday: enough to see a trend in 好评率. */
 const TREND_WEEKS = 12;
 
-function figures(overview: TPeriodOverview | undefined, orders: Pick<TWorkOrderMetricsRow, "open" | "overdue"> | undefined): Record<TRowKey, string> {
+function figures(
+  overview: TPeriodOverview | undefined,
+  orders: Pick<TWorkOrderMetricsRow, "open" | "overdue"> | undefined,
+): Record<TRowKey, string> {
   const dash = strings.app.dash;
   const totals = overview?.totals;
   return {
@@ -40,7 +43,9 @@ function figures(overview: TPeriodOverview | undefined, orders: Pick<TWorkOrderM
 }
 
 /** The hall's row; a period without work orders has none, which reads as zero. */
-function hallRow(rows: readonly TWorkOrderMetricsRow[] | undefined): Pick<TWorkOrderMetricsRow, "open" | "overdue"> | undefined {
+function hallRow(
+  rows: readonly TWorkOrderMetricsRow[] | undefined,
+): Pick<TWorkOrderMetricsRow, "open" | "overdue"> | undefined {
   if (!rows) return undefined;
   return rows.find((row) => row.key === null) ?? { open: 0, overdue: 0 };
 }
@@ -102,7 +107,10 @@ export function LiveOverview() {
         </p>
         <QueryView query={todayOverview}>
           {() => (
-            <Table className="live-table" columns={[t.metric, ...columns.map((column) => ({ label: column.label, numeric: true }))]}>
+            <Table
+              className="live-table"
+              columns={[t.metric, ...columns.map((column) => ({ label: column.label, numeric: true }))]}
+            >
               {ROW_KEYS.map((row) => (
                 <tr key={row}>
                   <th scope="row">{t.rows[row]}</th>

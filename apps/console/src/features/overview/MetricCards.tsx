@@ -73,7 +73,10 @@ export function LevelBreakdown({ byLevel }: { byLevel: TPeriodOverview["totals"]
         {LEVELS.map((level) => (
           <tr key={level} data-testid={`level-${level}`}>
             <th scope="row">
-              <span className={isGoodLevel(level) ? "level-dot level-good" : "level-dot level-bad"} aria-hidden="true" />
+              <span
+                className={isGoodLevel(level) ? "level-dot level-good" : "level-dot level-bad"}
+                aria-hidden="true"
+              />
               {LEVEL_LABELS[level]}
             </th>
             <td className="num">{formatCount(byLevel[level])}</td>

@@ -14,10 +14,20 @@ export function MonthlyTrend({ months }: { months: readonly TMonthPoint[] }) {
     <ChartDataTable
       chart={<TrendChart months={months} />}
       summary={t.trendTable}
-      columns={[{ label: t.month }, { label: t.cases, numeric: true }, { label: t.ratings, numeric: true }, { label: t.goodRate, numeric: true }]}
+      columns={[
+        { label: t.month },
+        { label: t.cases, numeric: true },
+        { label: t.ratings, numeric: true },
+        { label: t.goodRate, numeric: true },
+      ]}
       rows={months.map((point) => ({
         key: point.month,
-        cells: [t.monthLabel(point.month), formatCount(point.metrics.casesCompleted), formatCount(point.metrics.ratings), point.metrics.goodRate.text],
+        cells: [
+          t.monthLabel(point.month),
+          formatCount(point.metrics.casesCompleted),
+          formatCount(point.metrics.ratings),
+          point.metrics.goodRate.text,
+        ],
       }))}
     />
   );

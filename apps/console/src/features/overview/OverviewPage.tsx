@@ -6,21 +6,20 @@ import type { TPeriod } from "@hcp/domain";
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { Empty } from "../../components/StatusMessages";
-import type { TPeriodSearch } from "../../lib/period";
-import { hallToday, periodFromSearch, presetPeriod } from "../../lib/period";
+import { hallToday, periodFromSearch, presetPeriod, type TPeriodSearch } from "../../lib/period";
 import { strings } from "../../lib/strings";
-import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
+import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { DepartmentTable } from "./DepartmentTable";
 import { Footnotes } from "./Footnotes";
 import { LiveOverview } from "./LiveOverview";
 import { LevelBreakdown, MetricCards } from "./MetricCards";
 import { MonthlyTrend } from "./MonthlyTrend";
 import { PeriodForm } from "./PeriodForm";
+import { overviewStrings } from "./strings";
 import { WindowTable } from "./WindowTable";
 import { WorkOrderFigures } from "./WorkOrderFigures";
-import { overviewStrings } from "./strings";
 
 export interface OverviewPageProps {
   /** `?from=&to=` of the URL: the period is part of the address so it can be shared */
@@ -43,12 +42,16 @@ export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
   const departments = useQuery(trpc.overview.departments.queryOptions(period, { placeholderData: keepPreviousData }));
   const monthly = useQuery(trpc.overview.monthly.queryOptions({ year }, { placeholderData: keepPreviousData }));
   const refreshing = overview.isPlaceholderData || departments.isPlaceholderData;
-  const workOrdersHall = useQuery(trpc.workOrder.metrics.queryOptions({ ...period, by: "hall" }, { placeholderData: keepPreviousData }));
+  const workOrdersHall = useQuery(
+    trpc.workOrder.metrics.queryOptions({ ...period, by: "hall" }, { placeholderData: keepPreviousData }),
+  );
   const workOrdersByDepartment = useQuery(
     trpc.workOrder.metrics.queryOptions({ ...period, by: "department" }, { placeholderData: keepPreviousData }),
   );
   const catalogDepartments = useQuery(trpc.catalog.departments.queryOptions());
-  const departmentNames = new Map((catalogDepartments.data ?? []).map((department) => [department.id, department.name]));
+  const departmentNames = new Map(
+    (catalogDepartments.data ?? []).map((department) => [department.id, department.name]),
+  );
 
   return (
     <>
@@ -83,7 +86,11 @@ export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
             {data.totals.validRatings === 0 ? (
               <div className="notice notice-info">
                 <span>{t.emptyPeriod}</span>
-                <button type="button" className="btn btn-accent btn-small" onClick={() => onPeriodChange(presetPeriod("demoYear", today))}>
+                <button
+                  type="button"
+                  className="btn btn-accent btn-small"
+                  onClick={() => onPeriodChange(presetPeriod("demoYear", today))}
+                >
                   {t.presetYear2023}
                 </button>
               </div>

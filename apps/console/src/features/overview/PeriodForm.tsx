@@ -1,12 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { ZPeriod } from "@hcp/domain";
-import type { TPeriod } from "@hcp/domain";
+import { ZPeriod, type TPeriod } from "@hcp/domain";
 
 import { Field } from "../../components/Field";
-import type { TPresetKey } from "../../lib/period";
-import { presetOf, presetPeriod } from "../../lib/period";
+import { presetOf, presetPeriod, type TPresetKey } from "../../lib/period";
 import { overviewStrings } from "./strings";
 
 export interface PeriodFormProps {

@@ -7,7 +7,9 @@ import { overviewStrings } from "./strings";
 
 // ECharts is the heaviest dependency: load it only when a chart is on screen.
 const DailyVolumeChart = lazy(() => import("./TrendCharts").then((module) => ({ default: module.DailyVolumeChart })));
-const WeeklyGoodRateChart = lazy(() => import("./TrendCharts").then((module) => ({ default: module.WeeklyGoodRateChart })));
+const WeeklyGoodRateChart = lazy(() =>
+  import("./TrendCharts").then((module) => ({ default: module.WeeklyGoodRateChart })),
+);
 
 const t = overviewStrings.live;
 
@@ -17,7 +19,12 @@ export function DailyVolume({ days }: { days: TTrend["days"] }) {
     <ChartDataTable
       chart={<DailyVolumeChart days={days} />}
       summary={t.trendTable}
-      columns={[{ label: t.date }, { label: t.cases, numeric: true }, { label: t.ratings, numeric: true }, { label: t.goodRate, numeric: true }]}
+      columns={[
+        { label: t.date },
+        { label: t.cases, numeric: true },
+        { label: t.ratings, numeric: true },
+        { label: t.goodRate, numeric: true },
+      ]}
       rows={days.map((day) => ({
         key: day.date,
         cells: [day.date, formatCount(day.casesCompleted), formatCount(day.validRatings), day.goodRate.text],

@@ -25,7 +25,12 @@ export function WindowTable({ windows, offWindow }: { windows: readonly TWindowP
   return (
     <Table
       aria-labelledby="windows-heading"
-      columns={[t.windowCode, t.windowName, t.staffOnDuty, ...METRIC_COLUMNS.map((key) => ({ label: t[key], numeric: true }))]}
+      columns={[
+        t.windowCode,
+        t.windowName,
+        t.staffOnDuty,
+        ...METRIC_COLUMNS.map((key) => ({ label: t[key], numeric: true })),
+      ]}
       apart={{
         className: "off-window",
         rows: (

@@ -34,7 +34,10 @@ test("departments are named from the catalogue, most bad reviews first", () => {
   render(
     <WorkOrderFigures
       hall={row(null)}
-      departments={[row(2, { badReviews: 4, onTimeRate: { num: 3, den: 4, text: "75.00%" } }), row(5, { badReviews: 9 })]}
+      departments={[
+        row(2, { badReviews: 4, onTimeRate: { num: 3, den: 4, text: "75.00%" } }),
+        row(5, { badReviews: 9 }),
+      ]}
       departmentNames={
         new Map([
           [2, "税务局"],
@@ -56,15 +59,22 @@ test("a period without bad reviews says so", () => {
 
 test("按时整改率 of a period whose deadlines were counted on a year without a confirmed schedule says 暂按周末计算", () => {
   render(<WorkOrderFigures hall={row(null)} departments={[]} departmentNames={new Map()} provisional />);
-  expect(within(screen.getByTestId("wo-metric-onTimeRate")).getByTestId("provisional-calendar").textContent).toBe("暂按周末计算");
+  expect(within(screen.getByTestId("wo-metric-onTimeRate")).getByTestId("provisional-calendar").textContent).toBe(
+    "暂按周末计算",
+  );
   expect(within(screen.getByTestId("wo-metric-replyRate")).queryByTestId("provisional-calendar")).toBeNull();
 });
 
 test("the departments' 按时整改率 column says 暂按周末计算 with the hall's, and only then", () => {
   const departments = [row(2)];
   const names = new Map([[2, "税务局"]]);
-  const onTimeHead = () => within(screen.getByRole("table")).getAllByRole("columnheader").find((head) => head.textContent?.startsWith("按时整改率"));
-  const { unmount } = render(<WorkOrderFigures hall={row(null)} departments={departments} departmentNames={names} provisional />);
+  const onTimeHead = () =>
+    within(screen.getByRole("table"))
+      .getAllByRole("columnheader")
+      .find((head) => head.textContent?.startsWith("按时整改率"));
+  const { unmount } = render(
+    <WorkOrderFigures hall={row(null)} departments={departments} departmentNames={names} provisional />,
+  );
   expect(within(onTimeHead() ?? document.body).getByTestId("provisional-calendar").textContent).toBe("暂按周末计算");
   unmount();
 

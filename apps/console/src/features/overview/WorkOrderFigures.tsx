@@ -1,5 +1,5 @@
-import { Table } from "../../components/Table";
 import { Empty } from "../../components/StatusMessages";
+import { Table } from "../../components/Table";
 import type { TWorkOrderMetricsRow } from "../../lib/api-types";
 import { formatCount } from "../../lib/format";
 import { strings } from "../../lib/strings";
@@ -31,7 +31,12 @@ export function WorkOrderFigures({ hall, departments, departmentNames, provision
   const bad = formatCount(hall.badReviews);
   const cards = [
     { key: "replyRate", label: t.replyRate, value: hall.replyRate.text, note: t.replyNote(bad) },
-    { key: "contactRectifyRate", label: t.contactRectifyRate, value: hall.contactRectifyRate.text, note: t.contactRectifyNote },
+    {
+      key: "contactRectifyRate",
+      label: t.contactRectifyRate,
+      value: hall.contactRectifyRate.text,
+      note: t.contactRectifyNote,
+    },
     { key: "onTimeRate", label: t.onTimeRate, value: hall.onTimeRate.text, note: t.onTimeNote },
     {
       key: "followUpSatisfaction",
@@ -53,14 +58,36 @@ export function WorkOrderFigures({ hall, departments, departmentNames, provision
         {cards.map((card) => (
           <li key={card.key} className="metric-card" data-testid={`wo-metric-${card.key}`}>
             <span className="metric-label">{card.label}</span>
-            <span className={card.key === "overdue" && hall.overdue > 0 ? "metric-value danger-text" : "metric-value"}>{card.value}</span>
+            <span className={card.key === "overdue" && hall.overdue > 0 ? "metric-value danger-text" : "metric-value"}>
+              {card.value}
+            </span>
             <span className="metric-note">{card.note}</span>
             {card.key === "onTimeRate" ? <ProvisionalMark provisional={provisional} /> : null}
           </li>
         ))}
       </ul>
       <h3 id="wo-departments-heading">{t.byDepartment}</h3>
-      <Table scroll="tall" aria-labelledby="wo-departments-heading" columns={[t.department, { label: t.badReviews, numeric: true }, { label: t.open, numeric: true }, { label: t.overdue, numeric: true }, ...RATE_KEYS.map((key) => ({ label: key === "onTimeRate" ? <>{t[key]} <ProvisionalMark provisional={provisional} /></> : t[key], numeric: true }))]}>
+      <Table
+        scroll="tall"
+        aria-labelledby="wo-departments-heading"
+        columns={[
+          t.department,
+          { label: t.badReviews, numeric: true },
+          { label: t.open, numeric: true },
+          { label: t.overdue, numeric: true },
+          ...RATE_KEYS.map((key) => ({
+            label:
+              key === "onTimeRate" ? (
+                <>
+                  {t[key]} <ProvisionalMark provisional={provisional} />
+                </>
+              ) : (
+                t[key]
+              ),
+            numeric: true,
+          })),
+        ]}
+      >
         {rows.map((row) => (
           <tr key={row.key} data-testid="wo-department-row">
             <th scope="row">{row.name}</th>

@@ -46,7 +46,12 @@ export function dailyVolumeOption(days: readonly TDay[]): TChartOption {
         type: "bar",
         name: t.ratings,
         data: days.map((day) => day.validRatings),
-        itemStyle: { color: BAR_LIGHT, borderColor: INK, borderWidth: 1, decal: { symbol: "circle", symbolSize: 0.6, dashArrayX: [2, 2], dashArrayY: [2, 2] } },
+        itemStyle: {
+          color: BAR_LIGHT,
+          borderColor: INK,
+          borderWidth: 1,
+          decal: { symbol: "circle", symbolSize: 0.6, dashArrayX: [2, 2], dashArrayY: [2, 2] },
+        },
         label: { show: labelled, position: "top", color: INK, fontSize: 10 },
         barMaxWidth: 18,
       },
@@ -79,7 +84,12 @@ export function weeklyGoodRateOption(weeks: readonly TWeek[]): TChartOption {
         symbolSize: 8,
         itemStyle: { color: LINE },
         lineStyle: { color: LINE, width: 2, type: "solid" },
-        label: { show: true, position: "top", color: INK, formatter: (params) => weeks[params.dataIndex]?.goodRate.text ?? "" },
+        label: {
+          show: true,
+          position: "top",
+          color: INK,
+          formatter: (params) => weeks[params.dataIndex]?.goodRate.text ?? "",
+        },
       },
     ],
   };

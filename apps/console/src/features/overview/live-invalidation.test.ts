@@ -13,7 +13,10 @@ afterEach(() => {
 
 function clientWithQueries() {
   const queryClient = new QueryClient();
-  queryClient.setQueryData([["overview", "period"], { input: { from: "2023-05-01", to: "2023-05-31" }, type: "query" }], { cases: 1 });
+  queryClient.setQueryData(
+    [["overview", "period"], { input: { from: "2023-05-01", to: "2023-05-31" }, type: "query" }],
+    { cases: 1 },
+  );
   queryClient.setQueryData([["workOrder", "metrics"], { input: { by: "hall" }, type: "query" }], { open: 1 });
   queryClient.setQueryData([["catalog", "departments"], { type: "query" }], []);
   return queryClient;

@@ -7,7 +7,11 @@ const LIVE_DEBOUNCE_MS = 1_000;
  * Invalidates the given queries once events have stopped arriving for `delayMs`; a burst of
  * ratings costs one round of re-reads, and only the queries on screen are refetched.
  */
-export function debouncedInvalidation(queryClient: QueryClient, queryKeys: readonly QueryKey[], delayMs = LIVE_DEBOUNCE_MS) {
+export function debouncedInvalidation(
+  queryClient: QueryClient,
+  queryKeys: readonly QueryKey[],
+  delayMs = LIVE_DEBOUNCE_MS,
+) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   return {
     notify(): void {

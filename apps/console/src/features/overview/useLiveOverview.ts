@@ -7,7 +7,12 @@ import { debouncedInvalidation } from "./live-invalidation";
 
 /** Everything on the overview a new rating can change. */
 function liveQueryKeys() {
-  return [trpc.overview.pathKey(), trpc.workOrder.metrics.pathKey(), trpc.performance.trend.pathKey(), trpc.performance.windows.pathKey()];
+  return [
+    trpc.overview.pathKey(),
+    trpc.workOrder.metrics.pathKey(),
+    trpc.performance.trend.pathKey(),
+    trpc.performance.windows.pathKey(),
+  ];
 }
 
 /**

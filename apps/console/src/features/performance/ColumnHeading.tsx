@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 
-import type { TColumnKey } from "./definitions";
-import { definitionOf } from "./definitions";
+import { definitionOf, type TColumnKey } from "./definitions";
 
 /**
  * A column heading that explains itself: the definition shows on hover (`title`) and is the
@@ -26,7 +25,13 @@ export function ColumnHeading({
   const id = `${tableId}-def-${column}`;
   const definition = definitionOf(column);
   return (
-    <th scope="col" className={numeric ? "num has-definition" : "has-definition"} aria-sort={sort} title={definition} aria-describedby={id}>
+    <th
+      scope="col"
+      className={numeric ? "num has-definition" : "has-definition"}
+      aria-sort={sort}
+      title={definition}
+      aria-describedby={id}
+    >
       {children ? children(id, definition) : label}
       <span id={id} hidden>
         {definition}

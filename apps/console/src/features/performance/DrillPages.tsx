@@ -1,22 +1,20 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 
 import type { TPeriod } from "@hcp/domain";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { Empty } from "../../components/StatusMessages";
-import type { TPeriodSearch } from "../../lib/period";
-import { hallToday } from "../../lib/period";
+import { hallToday, type TPeriodSearch } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { NamedMetricsTable } from "./NamedMetricsTable";
-import type { TRatingsSearch } from "./performance-search";
-import { performancePeriod } from "./performance-search";
+import { performancePeriod, type TRatingsSearch } from "./performance-search";
 import { RatingList } from "./RatingList";
 import { performanceStrings } from "./strings";
+
 import "./performance.css";
 
 const t = performanceStrings;
@@ -35,9 +33,14 @@ function usePeriod(search: TPeriodSearch): TPeriod {
 /** The names along the path, from the queries the previous steps filled (no extra requests there). */
 function useNames(period: TPeriod, ids: TDrillIds) {
   const ranking = useQuery(trpc.performance.windows.queryOptions(period));
-  const staff = useQuery(trpc.performance.staff.queryOptions({ ...period, windowId: ids.windowId }, { enabled: ids.staffId !== undefined }));
+  const staff = useQuery(
+    trpc.performance.staff.queryOptions({ ...period, windowId: ids.windowId }, { enabled: ids.staffId !== undefined }),
+  );
   const items = useQuery(
-    trpc.performance.items.queryOptions({ ...period, windowId: ids.windowId, staffId: ids.staffId }, { enabled: ids.itemId !== undefined }),
+    trpc.performance.items.queryOptions(
+      { ...period, windowId: ids.windowId, staffId: ids.staffId },
+      { enabled: ids.itemId !== undefined },
+    ),
   );
   const window = ranking.data?.rows.find((row) => row.window.id === ids.windowId)?.window;
   return {
@@ -105,7 +108,9 @@ function InvalidIds() {
 export function WindowStaffPage({ search, windowId }: { search: TPeriodSearch; windowId: number }) {
   const period = usePeriod(search);
   const valid = Number.isInteger(windowId);
-  const staff = useQuery(trpc.performance.staff.queryOptions({ ...period, windowId }, { enabled: valid, placeholderData: keepPreviousData }));
+  const staff = useQuery(
+    trpc.performance.staff.queryOptions({ ...period, windowId }, { enabled: valid, placeholderData: keepPreviousData }),
+  );
   return (
     <div className="performance-screen">
       <PageHeading title={t.staffSection} />
@@ -150,10 +155,23 @@ export function WindowStaffPage({ search, windowId }: { search: TPeriodSearch; w
 }
 
 /** Step three: the service items a staff member handled at the window. */
-export function StaffItemsPage({ search, windowId, staffId }: { search: TPeriodSearch; windowId: number; staffId: number }) {
+export function StaffItemsPage({
+  search,
+  windowId,
+  staffId,
+}: {
+  search: TPeriodSearch;
+  windowId: number;
+  staffId: number;
+}) {
   const period = usePeriod(search);
   const valid = Number.isInteger(windowId) && Number.isInteger(staffId);
-  const items = useQuery(trpc.performance.items.queryOptions({ ...period, windowId, staffId }, { enabled: valid, placeholderData: keepPreviousData }));
+  const items = useQuery(
+    trpc.performance.items.queryOptions(
+      { ...period, windowId, staffId },
+      { enabled: valid, placeholderData: keepPreviousData },
+    ),
+  );
   return (
     <div className="performance-screen">
       <PageHeading title={t.itemsSection} />

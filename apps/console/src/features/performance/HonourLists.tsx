@@ -2,7 +2,15 @@ import { LastPlaceFlag } from "./LastPlaceFlag";
 import { performanceStrings } from "./strings";
 import type { TRankingRow, TWindowRanking } from "./types";
 
-function ListPanel({ kind, ids, rows }: { kind: "red" | "black"; ids: readonly number[]; rows: ReadonlyMap<number, TRankingRow> }) {
+function ListPanel({
+  kind,
+  ids,
+  rows,
+}: {
+  kind: "red" | "black";
+  ids: readonly number[];
+  rows: ReadonlyMap<number, TRankingRow>;
+}) {
   const t = performanceStrings;
   const headingId = `${kind}-list-heading`;
   return (
@@ -22,7 +30,9 @@ function ListPanel({ kind, ids, rows }: { kind: "red" | "black"; ids: readonly n
             if (!row) return null;
             return (
               <li key={id} data-testid="honour-entry">
-                <span className="honour-rank">{t.columns.rank} {row.rank}</span>
+                <span className="honour-rank">
+                  {t.columns.rank} {row.rank}
+                </span>
                 <span className="honour-name">
                   {row.window.code} {row.window.name}
                 </span>

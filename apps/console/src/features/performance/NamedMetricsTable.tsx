@@ -32,14 +32,31 @@ export function NamedMetricsTable({
     kind === "staff"
       ? { key: "badge", label: t.badge, cell: (row) => row.code || t.noComment }
       : { key: "itemCode", label: t.itemCode, cell: (row) => <span className="mono">{row.code}</span> },
-    kind === "staff" ? { key: "staffName", label: t.staffName, cell: renderName } : { key: "itemName", label: t.itemName, cell: renderName },
+    kind === "staff"
+      ? { key: "staffName", label: t.staffName, cell: renderName }
+      : { key: "itemName", label: t.itemName, cell: renderName },
     { key: "department", label: t.department, cell: (row) => row.group },
-    { key: "casesCompleted", label: t.columns.cases, numeric: true, cell: (row) => formatCount(row.metrics.casesCompleted) },
+    {
+      key: "casesCompleted",
+      label: t.columns.cases,
+      numeric: true,
+      cell: (row) => formatCount(row.metrics.casesCompleted),
+    },
     { key: "ratings", label: t.columns.ratings, numeric: true, cell: (row) => formatCount(row.metrics.ratings) },
     { key: "ratedRate", label: t.columns.ratedRate, numeric: true, cell: (row) => row.metrics.ratedRate.text },
     { key: "goodRate", label: t.columns.goodRate, numeric: true, cell: (row) => row.metrics.goodRate.text },
-    { key: "badRatings", label: t.columns.badReviews, numeric: true, cell: (row) => formatCount(row.metrics.badRatings) },
-    { key: "onTimeCompletionRate", label: t.columns.onTimeCompletion, numeric: true, cell: (row) => row.metrics.onTimeCompletionRate.text },
+    {
+      key: "badRatings",
+      label: t.columns.badReviews,
+      numeric: true,
+      cell: (row) => formatCount(row.metrics.badRatings),
+    },
+    {
+      key: "onTimeCompletionRate",
+      label: t.columns.onTimeCompletion,
+      numeric: true,
+      cell: (row) => row.metrics.onTimeCompletionRate.text,
+    },
   ];
   return (
     <div className="table-wrap">
@@ -47,7 +64,13 @@ export function NamedMetricsTable({
         <thead>
           <tr>
             {columns.map((column) => (
-              <ColumnHeading key={column.key} tableId={kind} column={column.key} label={column.label} numeric={column.numeric} />
+              <ColumnHeading
+                key={column.key}
+                tableId={kind}
+                column={column.key}
+                label={column.label}
+                numeric={column.numeric}
+              />
             ))}
           </tr>
         </thead>

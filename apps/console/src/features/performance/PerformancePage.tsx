@@ -6,11 +6,11 @@ import type { TPeriod } from "@hcp/domain";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
-import type { TPeriodSearch } from "../../lib/period";
-import { hallToday } from "../../lib/period";
+import { hallToday, type TPeriodSearch } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { ProvisionalDeadlinesNote } from "../calendar/ProvisionalDeadlinesNote";
+import { overviewStrings } from "../overview/strings";
 import { HonourLists } from "./HonourLists";
 import { performancePeriod } from "./performance-search";
 import { PeriodPicker } from "./PeriodPicker";
@@ -18,7 +18,7 @@ import { PopulationNote } from "./PopulationNote";
 import { RankingTable } from "./RankingTable";
 import { performanceStrings } from "./strings";
 import type { TRankingRow } from "./types";
-import { overviewStrings } from "../overview/strings";
+
 import "./performance.css";
 
 export interface PerformancePageProps {
@@ -36,7 +36,12 @@ export function PerformancePage({ search, onPeriodChange }: PerformancePageProps
   const canEditSettings = user?.role === "hall_manager" || user?.role === "admin";
   const renderWindowLink = useCallback(
     (row: TRankingRow) => (
-      <Link to="/performance/windows/$windowId" params={{ windowId: String(row.window.id) }} search={period} data-testid="window-link">
+      <Link
+        to="/performance/windows/$windowId"
+        params={{ windowId: String(row.window.id) }}
+        search={period}
+        data-testid="window-link"
+      >
         {row.window.code} {row.window.name}
       </Link>
     ),
@@ -61,16 +66,26 @@ export function PerformancePage({ search, onPeriodChange }: PerformancePageProps
             {t.period.invalidSearch}
           </p>
         ) : null}
-        {user?.role === "department_head" ? <p className="notice notice-info">{overviewStrings.departmentScope}</p> : null}
+        {user?.role === "department_head" ? (
+          <p className="notice notice-info">{overviewStrings.departmentScope}</p>
+        ) : null}
       </section>
 
       <QueryView query={ranking}>
         {(data) => (
-          <div className={ranking.isPlaceholderData ? "is-refreshing" : undefined} aria-busy={ranking.isPlaceholderData || undefined}>
+          <div
+            className={ranking.isPlaceholderData ? "is-refreshing" : undefined}
+            aria-busy={ranking.isPlaceholderData || undefined}
+          >
             <p className="period-summary" data-testid="performance-period">
               <strong>{t.period.summary(data.period.from, data.period.to)}</strong>
               <span className="muted">
-                {t.weightsLine(data.settings.weights.satisfaction, data.settings.weights.ratedRate, data.settings.weights.onTimeCompletion, data.settings.weights.workOrders)}
+                {t.weightsLine(
+                  data.settings.weights.satisfaction,
+                  data.settings.weights.ratedRate,
+                  data.settings.weights.onTimeCompletion,
+                  data.settings.weights.workOrders,
+                )}
               </span>
             </p>
             <section className="panel" aria-labelledby="honour-heading">

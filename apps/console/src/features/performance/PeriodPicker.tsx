@@ -5,8 +5,7 @@ import type { TPeriod } from "@hcp/domain";
 
 import { Field } from "../../components/Field";
 import type { TPeriodKind } from "../../lib/period";
-import { periodOfPick, pickOfPeriod, ZPeriodPick } from "./period-picker";
-import type { TPeriodPick } from "./period-picker";
+import { periodOfPick, pickOfPeriod, ZPeriodPick, type TPeriodPick } from "./period-picker";
 import { performanceStrings } from "./strings";
 
 const KINDS: readonly TPeriodKind[] = ["day", "week", "month", "custom"];
@@ -15,7 +14,15 @@ const KINDS: readonly TPeriodKind[] = ["day", "week", "month", "custom"];
  * 统计期间 by day, week (Monday to Sunday), calendar month or two dates. `idPrefix` keeps the
  * inputs' ids unique should two pickers share a page.
  */
-export function PeriodPicker({ value, onChange, idPrefix = "pick" }: { value: TPeriod; onChange: (period: TPeriod) => void; idPrefix?: string }) {
+export function PeriodPicker({
+  value,
+  onChange,
+  idPrefix = "pick",
+}: {
+  value: TPeriod;
+  onChange: (period: TPeriod) => void;
+  idPrefix?: string;
+}) {
   const t = performanceStrings.period;
   const {
     register,
@@ -27,7 +34,11 @@ export function PeriodPicker({ value, onChange, idPrefix = "pick" }: { value: TP
   const id = (name: string) => `${idPrefix}-${name}`;
 
   return (
-    <form className="period-form period-picker" noValidate onSubmit={handleSubmit((pick) => onChange(periodOfPick(pick)))}>
+    <form
+      className="period-form period-picker"
+      noValidate
+      onSubmit={handleSubmit((pick) => onChange(periodOfPick(pick)))}
+    >
       <fieldset className="segmented">
         <legend>{t.kind}</legend>
         {KINDS.map((option) => (

@@ -49,7 +49,10 @@ test("valid settings are submitted as numbers", async () => {
   fireEvent.click(screen.getByRole("button", { name: "保存" }));
 
   await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-  expect(onSubmit.mock.calls[0]?.[0]).toEqual({ weights: { satisfaction: 50, ratedRate: 30, onTimeCompletion: 10, workOrders: 10 }, minSample: 20 });
+  expect(onSubmit.mock.calls[0]?.[0]).toEqual({
+    weights: { satisfaction: 50, ratedRate: 30, onTimeCompletion: 10, workOrders: 10 },
+    minSample: 20,
+  });
 });
 
 test("the server's refusal is shown", () => {

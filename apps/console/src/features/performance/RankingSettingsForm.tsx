@@ -2,12 +2,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
-import { RANKING_COMPONENTS, ZRankingWeights } from "@hcp/domain";
-import type { TRankingWeights } from "@hcp/domain";
+import { RANKING_COMPONENTS, ZRankingWeights, type TRankingWeights } from "@hcp/domain";
 
-import { SubmitRow } from "../../components/SubmitRow";
 import { Field } from "../../components/Field";
 import { FieldError, InlineError } from "../../components/StatusMessages";
+import { SubmitRow } from "../../components/SubmitRow";
 import { performanceStrings } from "./strings";
 import type { TRankingSettings } from "./types";
 
@@ -61,7 +60,16 @@ export function RankingSettingsForm({ value, pending, error, saved, onSubmit }: 
             return (
               <Field key={key} id={`weight-${key}`} label={t.weights[key]} error={fieldError}>
                 {(control) => (
-                  <input {...control} type="number" inputMode="numeric" min={0} max={100} step={1} className="input-short" {...register(`weights.${key}`, { valueAsNumber: true })} />
+                  <input
+                    {...control}
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={100}
+                    step={1}
+                    className="input-short"
+                    {...register(`weights.${key}`, { valueAsNumber: true })}
+                  />
                 )}
               </Field>
             );
@@ -73,7 +81,18 @@ export function RankingSettingsForm({ value, pending, error, saved, onSubmit }: 
         <FieldError id="weights-error" message={sumError} />
       </fieldset>
       <Field id="min-sample" label={t.minSample} error={errors.minSample?.message}>
-        {(control) => <input {...control} type="number" inputMode="numeric" min={1} max={10_000} step={1} className="input-short" {...register("minSample", { valueAsNumber: true })} />}
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={10_000}
+            step={1}
+            className="input-short"
+            {...register("minSample", { valueAsNumber: true })}
+          />
+        )}
       </Field>
       <SubmitRow label={t.save} pending={pending} pendingLabel={t.saving} done={saved} />
       <InlineError message={error} />

@@ -42,7 +42,12 @@ test("a column header sorts by its figure, highest first, and again lowest first
 });
 
 test("a window without ratings sorts last by 好评率 in either direction", () => {
-  render(<RankingTable rows={[rankingRow(1, "A1", { good: [0, 0] }), rankingRow(2, "A2", { good: [50, 100] })]} renderWindowLink={link} />);
+  render(
+    <RankingTable
+      rows={[rankingRow(1, "A1", { good: [0, 0] }), rankingRow(2, "A2", { good: [50, 100] })]}
+      renderWindowLink={link}
+    />,
+  );
 
   fireEvent.click(screen.getByRole("button", { name: /好评率/ }));
   expect(codes()).toEqual(["A2", "A1"]);
@@ -54,18 +59,27 @@ test("every column header carries its definition on hover and as its accessible 
   render(<RankingTable rows={rows} renderWindowLink={link} />);
 
   // The ranking's own headers, not those of the score breakdowns inside its rows.
-  const headers = within(screen.getByRole("table", { name: "窗口排名" }).querySelector("thead") as HTMLElement).getAllByRole("columnheader");
+  const headers = within(
+    screen.getByRole("table", { name: "窗口排名" }).querySelector("thead") as HTMLElement,
+  ).getAllByRole("columnheader");
   expect(headers).toHaveLength(14);
   for (const header of headers) {
     expect(header.getAttribute("title")).toBeTruthy();
     const described = document.getElementById(header.getAttribute("aria-describedby") ?? "");
     expect(described?.textContent).toBe(header.getAttribute("title"));
   }
-  expect(screen.getByRole("columnheader", { name: /好评率/ }).getAttribute("title")).toContain("好评（非常满意、满意、基本满意）÷ 有效评价");
+  expect(screen.getByRole("columnheader", { name: /好评率/ }).getAttribute("title")).toContain(
+    "好评（非常满意、满意、基本满意）÷ 有效评价",
+  );
 });
 
 test("a window last two months running carries the 末位 flag in words, not colour alone", () => {
-  render(<RankingTable rows={[rankingRow(1, "A1", { lastTwoMonthsRunning: true, black: true }), rankingRow(2, "A2")]} renderWindowLink={link} />);
+  render(
+    <RankingTable
+      rows={[rankingRow(1, "A1", { lastTwoMonthsRunning: true, black: true }), rankingRow(2, "A2")]}
+      renderWindowLink={link}
+    />,
+  );
 
   const [flagged, other] = screen.getAllByTestId("ranking-row") as [HTMLElement, HTMLElement];
   const flag = within(flagged).getByTestId("last-place-flag");
@@ -79,10 +93,42 @@ test("a window last two months running carries the 末位 flag in words, not col
 test("a ranked row shows what its score is made of: each component's value, weight and points", () => {
   const spread = rankingRow(1, "A1", {
     breakdown: [
-      { key: "satisfaction", label: "满意度下界", basis: "measured", value: "91.24%", weight: 60, effectiveWeight: "66.67", points: "60.83" },
-      { key: "ratedRate", label: "评价率", basis: "measured", value: "80.00%", weight: 20, effectiveWeight: "22.22", points: "17.78" },
-      { key: "onTimeCompletion", label: "按时办结率", basis: "missing", value: "—", weight: 10, effectiveWeight: "0.00", points: "0.00" },
-      { key: "workOrders", label: "按时整改率", basis: "full", value: "100%（无差评）", weight: 10, effectiveWeight: "11.11", points: "11.11" },
+      {
+        key: "satisfaction",
+        label: "满意度下界",
+        basis: "measured",
+        value: "91.24%",
+        weight: 60,
+        effectiveWeight: "66.67",
+        points: "60.83",
+      },
+      {
+        key: "ratedRate",
+        label: "评价率",
+        basis: "measured",
+        value: "80.00%",
+        weight: 20,
+        effectiveWeight: "22.22",
+        points: "17.78",
+      },
+      {
+        key: "onTimeCompletion",
+        label: "按时办结率",
+        basis: "missing",
+        value: "—",
+        weight: 10,
+        effectiveWeight: "0.00",
+        points: "0.00",
+      },
+      {
+        key: "workOrders",
+        label: "按时整改率",
+        basis: "full",
+        value: "100%（无差评）",
+        weight: 10,
+        effectiveWeight: "11.11",
+        points: "11.11",
+      },
     ],
     score: "89.7",
   });
@@ -90,7 +136,9 @@ test("a ranked row shows what its score is made of: each component's value, weig
 
   const row = screen.getByTestId("ranking-row");
   fireEvent.click(within(row).getByText("得分构成"));
-  const parts = within(row).getAllByTestId("score-part").map((part) => Array.from(part.querySelectorAll("th, td"), (cell) => cell.textContent));
+  const parts = within(row)
+    .getAllByTestId("score-part")
+    .map((part) => Array.from(part.querySelectorAll("th, td"), (cell) => cell.textContent));
   expect(parts).toEqual([
     ["满意度下界", "91.24%", "60（分摊后 66.67）", "60.83"],
     ["评价率", "80.00%", "20（分摊后 22.22）", "17.78"],
@@ -102,7 +150,12 @@ test("a ranked row shows what its score is made of: each component's value, weig
 });
 
 test("an unranked row has no breakdown to show", () => {
-  render(<RankingTable rows={[rankingRow(3, "A2", { rank: null, eligible: false, score: "—", scoreValue: null, breakdown: [] })]} renderWindowLink={link} />);
+  render(
+    <RankingTable
+      rows={[rankingRow(3, "A2", { rank: null, eligible: false, score: "—", scoreValue: null, breakdown: [] })]}
+      renderWindowLink={link}
+    />,
+  );
   expect(screen.queryByText("得分构成")).toBeNull();
 });
 
@@ -116,6 +169,10 @@ test("在岗人员 lists everyone who served at the window in the period, with t
   render(<RankingTable rows={[served, rankingRow(2, "A2", { staff: [], staffName: null })]} renderWindowLink={link} />);
 
   const [first, second] = screen.getAllByTestId("ranking-row") as [HTMLElement, HTMLElement];
-  expect(within(first).getAllByRole("listitem").map((item) => item.textContent)).toEqual(["王丽 1,200 件", "李强 0 件"]);
+  expect(
+    within(first)
+      .getAllByRole("listitem")
+      .map((item) => item.textContent),
+  ).toEqual(["王丽 1,200 件", "李强 0 件"]);
   expect(within(second).getByText("本期无人在此办件或上岗")).toBeTruthy();
 });

@@ -7,8 +7,7 @@ import {
   tableFeatures,
   useTable,
 } from "@tanstack/react-table";
-import { useMemo } from "react";
-import type { ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 
 import { formatCount } from "../../lib/format";
 import { ColumnHeading } from "./ColumnHeading";
@@ -106,7 +105,13 @@ function columnsFor(renderWindowLink: (row: TRankingRow) => ReactNode) {
       meta: { key: "staff", numeric: false } satisfies TColumnMeta,
       cell: (context) => <ServedStaff staff={context.row.original.staff} />,
     }),
-    numeric("cases", "casesCompleted", t.columns.cases, (row) => row.metrics.casesCompleted, (row) => formatCount(row.metrics.casesCompleted)),
+    numeric(
+      "cases",
+      "casesCompleted",
+      t.columns.cases,
+      (row) => row.metrics.casesCompleted,
+      (row) => formatCount(row.metrics.casesCompleted),
+    ),
     numeric(
       "meanHandling",
       "meanHandlingHours",
@@ -115,10 +120,34 @@ function columnsFor(renderWindowLink: (row: TRankingRow) => ReactNode) {
       (row) => t.hours(row.metrics.meanHandlingHours.text),
       false,
     ),
-    numeric("onTimeCompletion", "onTimeCompletionRate", t.columns.onTimeCompletion, (row) => ratio(row.metrics.onTimeCompletionRate), (row) => row.metrics.onTimeCompletionRate.text),
-    numeric("ratings", "ratings", t.columns.ratings, (row) => row.metrics.ratings, (row) => formatCount(row.metrics.ratings)),
-    numeric("ratedRate", "ratedRate", t.columns.ratedRate, (row) => ratio(row.metrics.ratedRate), (row) => row.metrics.ratedRate.text),
-    numeric("goodRate", "goodRate", t.columns.goodRate, (row) => ratio(row.metrics.goodRate), (row) => row.metrics.goodRate.text),
+    numeric(
+      "onTimeCompletion",
+      "onTimeCompletionRate",
+      t.columns.onTimeCompletion,
+      (row) => ratio(row.metrics.onTimeCompletionRate),
+      (row) => row.metrics.onTimeCompletionRate.text,
+    ),
+    numeric(
+      "ratings",
+      "ratings",
+      t.columns.ratings,
+      (row) => row.metrics.ratings,
+      (row) => formatCount(row.metrics.ratings),
+    ),
+    numeric(
+      "ratedRate",
+      "ratedRate",
+      t.columns.ratedRate,
+      (row) => ratio(row.metrics.ratedRate),
+      (row) => row.metrics.ratedRate.text,
+    ),
+    numeric(
+      "goodRate",
+      "goodRate",
+      t.columns.goodRate,
+      (row) => ratio(row.metrics.goodRate),
+      (row) => row.metrics.goodRate.text,
+    ),
     numeric(
       "lowerBound",
       "wilsonLowerBound",
@@ -126,8 +155,20 @@ function columnsFor(renderWindowLink: (row: TRankingRow) => ReactNode) {
       (row) => (row.satisfactionLowerBound === "—" ? undefined : Number.parseFloat(row.satisfactionLowerBound)),
       (row) => row.satisfactionLowerBound,
     ),
-    numeric("badReviews", "badReviews", t.columns.badReviews, (row) => row.badReviews, (row) => formatCount(row.badReviews)),
-    numeric("workOrderOnTime", "onTimeRate", t.columns.workOrderOnTime, workOrderShare, (row) => fullMarks(row)?.value ?? row.workOrderOnTimeRate.text),
+    numeric(
+      "badReviews",
+      "badReviews",
+      t.columns.badReviews,
+      (row) => row.badReviews,
+      (row) => formatCount(row.badReviews),
+    ),
+    numeric(
+      "workOrderOnTime",
+      "onTimeRate",
+      t.columns.workOrderOnTime,
+      workOrderShare,
+      (row) => fullMarks(row)?.value ?? row.workOrderOnTimeRate.text,
+    ),
     numeric(
       "score",
       "compositeScore",
@@ -159,7 +200,13 @@ const SORT_ARIA = { asc: "ascending", desc: "descending" } as const;
  * Every window with SPEC §6's columns, sortable by any of them (rank ascending at first). The
  * rows' order and figures are the server's; sorting only reorders them.
  */
-export function RankingTable({ rows, renderWindowLink }: { rows: readonly TRankingRow[]; renderWindowLink: (row: TRankingRow) => ReactNode }) {
+export function RankingTable({
+  rows,
+  renderWindowLink,
+}: {
+  rows: readonly TRankingRow[];
+  renderWindowLink: (row: TRankingRow) => ReactNode;
+}) {
   const columns = useMemo(() => columnsFor(renderWindowLink), [renderWindowLink]);
   const table = useTable({
     features,

@@ -1,5 +1,4 @@
-import { METRIC_DEFINITIONS } from "@hcp/domain";
-import type { TMetricKey } from "@hcp/domain";
+import { METRIC_DEFINITIONS, type TMetricKey } from "@hcp/domain";
 
 /**
  * What every column of the performance tables means, for its hover and its accessible
@@ -9,7 +8,8 @@ import type { TMetricKey } from "@hcp/domain";
 const OWN_DEFINITIONS = {
   rank: "按综合得分从高到低排名；综合得分相同时评价多者在前。有效评价少于最低样本量的窗口不参与排名，显示“样本不足”。",
   window: "窗口编号和名称；点击可查看该窗口的工作人员。",
-  staff: "统计期内在该窗口上岗（按上岗、离岗记录）或在该窗口办结过办件的工作人员，按办件量从多到少排列；不是此刻在岗的人。",
+  staff:
+    "统计期内在该窗口上岗（按上岗、离岗记录）或在该窗口办结过办件的工作人员，按办件量从多到少排列；不是此刻在岗的人。",
   badReviews: "统计期内产生的有效差评条数（申诉成立的差评不计）。",
   flags: "红榜：综合得分前 5 名；黑榜：后 5 名；末位：按整月统计时本月和上月均排名最后。",
   badge: "工作人员的工号。",

@@ -1,9 +1,8 @@
-import type { TPeriod } from "@hcp/domain";
-
 import { z } from "zod";
 
-import type { TPeriodSearch } from "../../lib/period";
-import { hallToday, monthOf, periodFromSearch, periodSearchShape } from "../../lib/period";
+import type { TPeriod } from "@hcp/domain";
+
+import { hallToday, monthOf, periodFromSearch, periodSearchShape, type TPeriodSearch } from "../../lib/period";
 import { searchParam, searchParser } from "../../lib/search-params";
 
 /** The ratings step adds its page to the period. */
@@ -17,7 +16,10 @@ export const parseRatingsSearch: (search: Record<string, unknown>) => TRatingsSe
 );
 
 /** The screens' period: the URL's, else this whole month (a ranking is read by month). */
-export function performancePeriod(search: TPeriodSearch, today: string = hallToday()): { period: TPeriod; invalid: boolean } {
+export function performancePeriod(
+  search: TPeriodSearch,
+  today: string = hallToday(),
+): { period: TPeriod; invalid: boolean } {
   return periodFromSearch(search, today, monthOf(today));
 }
 

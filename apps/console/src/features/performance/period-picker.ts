@@ -1,10 +1,8 @@
 import { z } from "zod";
 
-import { ZPeriod } from "@hcp/domain";
-import type { TPeriod } from "@hcp/domain";
+import { ZPeriod, type TPeriod } from "@hcp/domain";
 
-import type { TPeriodKind } from "../../lib/period";
-import { monthOf, periodKindOf, weekOf } from "../../lib/period";
+import { monthOf, periodKindOf, weekOf, type TPeriodKind } from "../../lib/period";
 import { performanceStrings } from "./strings";
 
 const t = performanceStrings.period;
@@ -27,10 +25,12 @@ export const ZPeriodPick = z
       if (!DATE.test(pick.day)) issues.addIssue({ code: "custom", path: ["day"], message: t.required });
     } else if (pick.kind === "month") {
       if (pick.month === "") issues.addIssue({ code: "custom", path: ["month"], message: t.monthRequired });
-      else if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(pick.month)) issues.addIssue({ code: "custom", path: ["month"], message: t.monthInvalid });
+      else if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(pick.month))
+        issues.addIssue({ code: "custom", path: ["month"], message: t.monthInvalid });
     } else {
       const parsed = ZPeriod.safeParse({ from: pick.from, to: pick.to });
-      for (const issue of parsed.error?.issues ?? []) issues.addIssue({ code: "custom", path: issue.path, message: issue.message });
+      for (const issue of parsed.error?.issues ?? [])
+        issues.addIssue({ code: "custom", path: issue.path, message: issue.message });
     }
   });
 export type TPeriodPick = z.infer<typeof ZPeriodPick>;

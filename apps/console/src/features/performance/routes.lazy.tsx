@@ -8,7 +8,12 @@ import { RankingSettingsPage } from "./RankingSettingsPage";
 export const performanceScreen = createLazyRoute("/app/performance")({
   component: function PerformanceScreen() {
     const navigate = performanceScreen.useNavigate();
-    return <PerformancePage search={performanceScreen.useSearch()} onPeriodChange={(period) => void navigate({ search: period })} />;
+    return (
+      <PerformancePage
+        search={performanceScreen.useSearch()}
+        onPeriodChange={(period) => void navigate({ search: period })}
+      />
+    );
   },
 });
 
@@ -24,7 +29,13 @@ export const windowStaffScreen = createLazyRoute("/app/performance/windows/$wind
 export const staffItemsScreen = createLazyRoute("/app/performance/windows/$windowId/staff/$staffId")({
   component: function StaffItemsScreen() {
     const params = staffItemsScreen.useParams();
-    return <StaffItemsPage search={staffItemsScreen.useSearch()} windowId={idParam(params.windowId)} staffId={idParam(params.staffId)} />;
+    return (
+      <StaffItemsPage
+        search={staffItemsScreen.useSearch()}
+        windowId={idParam(params.windowId)}
+        staffId={idParam(params.staffId)}
+      />
+    );
   },
 });
 

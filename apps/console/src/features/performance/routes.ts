@@ -42,4 +42,10 @@ const itemRatingsRoute = createRoute({
  * 窗口绩效 and its drill-down: window → staff → item → ratings. Every step keeps the period in
  * its search params, so a link copied from any step opens the same figures.
  */
-export const performanceRoutes = [performanceRoute, rankingSettingsRoute, windowStaffRoute, staffItemsRoute, itemRatingsRoute] as const;
+export const performanceRoutes = [
+  performanceRoute,
+  rankingSettingsRoute,
+  windowStaffRoute,
+  staffItemsRoute,
+  itemRatingsRoute,
+] as const;

@@ -22,7 +22,8 @@ const zhCN = {
     invalidSearch: "地址中的统计期间无效，已显示本月的数据。",
   },
   rankingSection: "窗口排名",
-  rankingCaption: (minSample: number) => `按综合得分排名；有效评价少于 ${minSample} 条的窗口标“样本不足”，不参与排名。点击列标题可排序。`,
+  rankingCaption: (minSample: number) =>
+    `按综合得分排名；有效评价少于 ${minSample} 条的窗口标“样本不足”，不参与排名。点击列标题可排序。`,
   weightsLine: (satisfaction: number, ratedRate: number, onTime: number, workOrders: number) =>
     `权重：满意度 ${satisfaction}、评价率 ${ratedRate}、按时办结率 ${onTime}、按时整改率 ${workOrders}`,
   columns: {
@@ -71,7 +72,8 @@ const zhCN = {
     weight: "权重",
     points: "得分",
     missing: (value: string) => `${value}（无数据，不计）`,
-    spread: (weight: number, effective: string) => (Number(effective) === weight ? String(weight) : `${weight}（分摊后 ${effective}）`),
+    spread: (weight: number, effective: string) =>
+      Number(effective) === weight ? String(weight) : `${weight}（分摊后 ${effective}）`,
     spreadAway: (weight: number) => `${weight}（分摊给其余各项）`,
     note: "某项无数据时不计，其权重按比例分摊到其余各项；没有有效差评的，按时整改率按 100% 计。",
   },

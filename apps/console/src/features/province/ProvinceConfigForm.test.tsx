@@ -14,7 +14,16 @@ const config = {
 
 function renderForm(editable = true, error: string | null = null) {
   const onSubmit = vi.fn();
-  render(<ProvinceConfigForm value={config} editable={editable} pending={false} error={error} saved={false} onSubmit={onSubmit} />);
+  render(
+    <ProvinceConfigForm
+      value={config}
+      editable={editable}
+      pending={false}
+      error={error}
+      saved={false}
+      onSubmit={onSubmit}
+    />,
+  );
   return onSubmit;
 }
 

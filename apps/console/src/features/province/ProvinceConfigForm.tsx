@@ -2,12 +2,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
-import { LEVEL_CODINGS } from "@hcp/domain";
-import type { TProvinceExportConfig } from "@hcp/domain";
+import { LEVEL_CODINGS, type TProvinceExportConfig } from "@hcp/domain";
 
-import { SubmitRow } from "../../components/SubmitRow";
 import { Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
+import { SubmitRow } from "../../components/SubmitRow";
 import { provinceStrings } from "./strings";
 
 const t = provinceStrings;
@@ -20,11 +19,24 @@ const ZProvinceConfigForm = z.object({
     .trim()
     .max(500, { error: t.endpointInvalid })
     .refine((value) => value === "" || /^https?:\/\/\S+$/.test(value), { error: t.endpointInvalid }),
-  channel6: z.union([z.nan(), z.number().int({ error: t.codeInvalid }).min(1, { error: t.codeInvalid }).max(99, { error: t.codeInvalid })]),
-  channel7: z.union([z.nan(), z.number().int({ error: t.codeInvalid }).min(1, { error: t.codeInvalid }).max(99, { error: t.codeInvalid })]),
+  channel6: z.union([
+    z.nan(),
+    z.number().int({ error: t.codeInvalid }).min(1, { error: t.codeInvalid }).max(99, { error: t.codeInvalid }),
+  ]),
+  channel7: z.union([
+    z.nan(),
+    z.number().int({ error: t.codeInvalid }).min(1, { error: t.codeInvalid }).max(99, { error: t.codeInvalid }),
+  ]),
   levelCoding: z.enum(LEVEL_CODINGS),
-  dataSource: z.string().trim().regex(/^\d{0,8}$/, { error: t.dataSourceInvalid }),
-  timeoutMs: z.number({ error: t.timeoutInvalid }).int({ error: t.timeoutInvalid }).min(1000, { error: t.timeoutInvalid }).max(60_000, { error: t.timeoutInvalid }),
+  dataSource: z
+    .string()
+    .trim()
+    .regex(/^\d{0,8}$/, { error: t.dataSourceInvalid }),
+  timeoutMs: z
+    .number({ error: t.timeoutInvalid })
+    .int({ error: t.timeoutInvalid })
+    .min(1000, { error: t.timeoutInvalid })
+    .max(60_000, { error: t.timeoutInvalid }),
 });
 type TProvinceConfigForm = z.infer<typeof ZProvinceConfigForm>;
 
@@ -44,7 +56,14 @@ function fromForm(form: TProvinceConfigForm): TProvinceExportConfig {
   const channelMap: TProvinceExportConfig["channelMap"] = {};
   if (!Number.isNaN(form.channel6)) channelMap["6"] = form.channel6;
   if (!Number.isNaN(form.channel7)) channelMap["7"] = form.channel7;
-  return { enabled: form.enabled, endpoint: form.endpoint, channelMap, levelCoding: form.levelCoding, dataSource: form.dataSource, timeoutMs: form.timeoutMs };
+  return {
+    enabled: form.enabled,
+    endpoint: form.endpoint,
+    channelMap,
+    levelCoding: form.levelCoding,
+    dataSource: form.dataSource,
+    timeoutMs: form.timeoutMs,
+  };
 }
 
 export interface ProvinceConfigFormProps {
@@ -66,7 +85,11 @@ export function ProvinceConfigForm({ value, editable, pending, error, saved, onS
   } = useForm<TProvinceConfigForm>({ resolver: zodResolver(ZProvinceConfigForm), values: toForm(value) });
 
   return (
-    <form className="form" noValidate onSubmit={(event) => void handleSubmit((form) => onSubmit(fromForm(form)))(event)}>
+    <form
+      className="form"
+      noValidate
+      onSubmit={(event) => void handleSubmit((form) => onSubmit(fromForm(form)))(event)}
+    >
       <fieldset disabled={!editable || pending} className="field-grid">
         <div className="field">
           <label>
@@ -77,9 +100,20 @@ export function ProvinceConfigForm({ value, editable, pending, error, saved, onS
           {(control) => <input {...control} type="url" {...register("endpoint")} />}
         </Field>
         {(["channel6", "channel7"] as const).map((field) => (
-          <Field key={field} id={`province-${field}`} label={field === "channel6" ? t.channel6 : t.channel7} error={errors[field]?.message}>
+          <Field
+            key={field}
+            id={`province-${field}`}
+            label={field === "channel6" ? t.channel6 : t.channel7}
+            error={errors[field]?.message}
+          >
             {(control) => (
-              <input {...control} type="number" inputMode="numeric" className="input-short" {...register(field, { valueAsNumber: true })} />
+              <input
+                {...control}
+                type="number"
+                inputMode="numeric"
+                className="input-short"
+                {...register(field, { valueAsNumber: true })}
+              />
             )}
           </Field>
         ))}
@@ -99,7 +133,15 @@ export function ProvinceConfigForm({ value, editable, pending, error, saved, onS
           {(control) => <input {...control} className="input-short" inputMode="numeric" {...register("dataSource")} />}
         </Field>
         <Field id="province-timeout" label={t.timeoutMs} error={errors.timeoutMs?.message}>
-          {(control) => <input {...control} type="number" inputMode="numeric" className="input-short" {...register("timeoutMs", { valueAsNumber: true })} />}
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              className="input-short"
+              {...register("timeoutMs", { valueAsNumber: true })}
+            />
+          )}
         </Field>
       </fieldset>
       {editable ? (

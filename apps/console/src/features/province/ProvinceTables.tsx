@@ -41,7 +41,17 @@ export interface RejectedTableProps {
 export function RejectedTable({ rows, canRequeue, busyId, onRequeue }: RejectedTableProps) {
   if (rows.length === 0) return <p className="muted">{t.rejectedEmpty}</p>;
   return (
-    <Table caption={t.rejectedSection} columns={[t.rejectedColumns.kind, t.rejectedColumns.refId, t.rejectedColumns.attempts, t.rejectedColumns.reason, t.rejectedColumns.settledAt, canRequeue ? t.rejectedColumns.action : null]}>
+    <Table
+      caption={t.rejectedSection}
+      columns={[
+        t.rejectedColumns.kind,
+        t.rejectedColumns.refId,
+        t.rejectedColumns.attempts,
+        t.rejectedColumns.reason,
+        t.rejectedColumns.settledAt,
+        canRequeue ? t.rejectedColumns.action : null,
+      ]}
+    >
       {rows.map((row) => (
         <tr key={row.id}>
           <td>{row.kindLabel}</td>
@@ -51,7 +61,13 @@ export function RejectedTable({ rows, canRequeue, busyId, onRequeue }: RejectedT
           <td>{formatDateTime(row.settledAt)}</td>
           {canRequeue ? (
             <td>
-              <button type="button" className="btn" disabled={busyId === row.id} aria-busy={busyId === row.id || undefined} onClick={() => onRequeue(row.id)}>
+              <button
+                type="button"
+                className="btn"
+                disabled={busyId === row.id}
+                aria-busy={busyId === row.id || undefined}
+                onClick={() => onRequeue(row.id)}
+              >
                 {t.requeue}
               </button>
             </td>

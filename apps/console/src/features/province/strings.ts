@@ -4,7 +4,8 @@
  */
 const zhCN = {
   title: "省级对接",
-  intro: "每条评价、追评、差评剔除和整改办结都在同一事务中进入发送队列，按国家好差评接口字段报送省级平台；对方拒收的记录连同原因停放在下方，修正后可重新发送。",
+  intro:
+    "每条评价、追评、差评剔除和整改办结都在同一事务中进入发送队列，按国家好差评接口字段报送省级平台；对方拒收的记录连同原因停放在下方，修正后可重新发送。",
   configSection: "对接设置",
   enabled: "启用报送",
   endpoint: "对接地址",
@@ -26,10 +27,24 @@ const zhCN = {
   timeoutInvalid: "请填写 1000 到 60000 的整数",
   reconciliationSection: "每日对账（近 14 天）",
   reconciliationEmpty: "近 14 天没有需要报送的记录。",
-  columns: { date: "日期", queued: "入队", sent: "已发送", accepted: "省级已接收", rejected: "被拒收（停放）", pending: "待发送" },
+  columns: {
+    date: "日期",
+    queued: "入队",
+    sent: "已发送",
+    accepted: "省级已接收",
+    rejected: "被拒收（停放）",
+    pending: "待发送",
+  },
   rejectedSection: "被拒收的记录",
   rejectedEmpty: "没有被拒收的记录。",
-  rejectedColumns: { kind: "类型", refId: "记录编号", attempts: "发送次数", reason: "拒收原因", settledAt: "拒收时间", action: "操作" },
+  rejectedColumns: {
+    kind: "类型",
+    refId: "记录编号",
+    attempts: "发送次数",
+    reason: "拒收原因",
+    settledAt: "拒收时间",
+    action: "操作",
+  },
   requeue: "重新发送",
 } as const;
 

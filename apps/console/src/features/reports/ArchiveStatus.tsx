@@ -20,7 +20,12 @@ export function ArchiveStatus({ report, version, currentUserId }: ArchiveStatusP
       </div>
     );
   }
-  const by = version.createdBy === null ? t.byScheduler : version.createdBy === currentUserId ? t.byYou : t.byUser(version.createdBy);
+  const by =
+    version.createdBy === null
+      ? t.byScheduler
+      : version.createdBy === currentUserId
+        ? t.byYou
+        : t.byUser(version.createdBy);
   return (
     <div className="notice notice-info report-status" data-testid="report-status">
       <strong className="tag tag-info">{t.archived(version.version)}</strong>

@@ -1,6 +1,5 @@
 import { formatCount } from "../../lib/format";
-import type { TColumn } from "../analysis/DataTable";
-import { DataTable } from "../analysis/DataTable";
+import { DataTable, type TColumn } from "../analysis/DataTable";
 import type { TReportCountRow } from "./report-types";
 import { reportStrings } from "./strings";
 

@@ -1,5 +1,4 @@
-import type { TDownloadFormat } from "./report-downloads";
-import { downloadUrl } from "./report-downloads";
+import { downloadUrl, type TDownloadFormat } from "./report-downloads";
 import { reportStrings } from "./strings";
 
 export interface DownloadLinksProps {
@@ -25,7 +24,12 @@ export function DownloadLinks({ hallId, month, version, withCsv }: DownloadLinks
   return (
     <div className="report-downloads" role="group" aria-label={t.downloadsSection}>
       {links.map((link) => (
-        <a key={link.format} className="btn btn-secondary" href={downloadUrl(hallId, month, link.format, version)} download>
+        <a
+          key={link.format}
+          className="btn btn-secondary"
+          href={downloadUrl(hallId, month, link.format, version)}
+          download
+        >
           {link.label}
         </a>
       ))}

@@ -14,12 +14,24 @@ export function MonthForm({ value, currentMonth, onChange }: MonthFormProps) {
   const t = reportStrings;
   return (
     <div className="period-bar">
-      <PickForm id="report-month" label={t.month} type="month" value={value} schema={monthPickSchema(currentMonth)} onPick={onChange} />
+      <PickForm
+        id="report-month"
+        label={t.month}
+        type="month"
+        value={value}
+        schema={monthPickSchema(currentMonth)}
+        onPick={onChange}
+      />
       <div className="presets" role="group" aria-label={t.monthSection}>
         <button type="button" className="btn btn-secondary" onClick={() => onChange(previousMonth(value))}>
           {t.previousMonth}
         </button>
-        <button type="button" className="btn btn-accent" aria-pressed={value === "2023-12"} onClick={() => onChange("2023-12")}>
+        <button
+          type="button"
+          className="btn btn-accent"
+          aria-pressed={value === "2023-12"}
+          onClick={() => onChange("2023-12")}
+        >
           {t.demoMonth}
         </button>
       </div>

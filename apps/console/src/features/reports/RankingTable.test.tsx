@@ -42,7 +42,13 @@ test("a 黑榜 entry says in words what pulls it down", () => {
 test("a report archived before the breakdown existed still renders, without population or breakdown", () => {
   const report = reportFixture();
   const { population: _population, ...oldRanking } = report.windows;
-  const archived = { ...report, windows: { ...oldRanking, rows: oldRanking.rows.map(({ breakdown: _breakdown, pulledDownBy: _pulled, ...row }) => row) } };
+  const archived = {
+    ...report,
+    windows: {
+      ...oldRanking,
+      rows: oldRanking.rows.map(({ breakdown: _breakdown, pulledDownBy: _pulled, ...row }) => row),
+    },
+  };
   render(<RankingSection report={archived} kind="windows" />);
 
   expect(screen.queryByTestId("ranking-population")).toBeNull();

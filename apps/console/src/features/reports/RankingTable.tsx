@@ -1,8 +1,7 @@
 import { RANKING_COMPONENTS } from "@hcp/domain";
 
 import { formatCount } from "../../lib/format";
-import type { TColumn } from "../analysis/DataTable";
-import { DataTable } from "../analysis/DataTable";
+import { DataTable, type TColumn } from "../analysis/DataTable";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { PopulationNote } from "../performance/PopulationNote";
 import { reportColumn } from "./report-definitions";
@@ -20,7 +19,11 @@ function Marks({ row, ranking }: { row: TReportRankedRow; ranking: TReportRankin
   return (
     <span className="report-marks" data-testid="ranking-marks">
       {marks.map((mark) => (
-        <span key={mark.text} className={mark.className} title={mark.text === t.lastPlace ? t.lastPlaceLong : undefined}>
+        <span
+          key={mark.text}
+          className={mark.className}
+          title={mark.text === t.lastPlace ? t.lastPlaceLong : undefined}
+        >
           {mark.text}
         </span>
       ))}
@@ -45,10 +48,16 @@ function columns(report: TMonthlyReport, ranking: TReportRanking, nameHeader: st
       report,
       "onTimeRate",
       // A row without valid bad reviews was scored 100 % on it: the cell says so rather than "—".
-      (row) => row.breakdown?.find((part) => part.key === "workOrders" && part.basis === "full")?.value ?? row.workOrderOnTimeRate.text,
+      (row) =>
+        row.breakdown?.find((part) => part.key === "workOrders" && part.basis === "full")?.value ??
+        row.workOrderOnTimeRate.text,
       t.workOrderOnTimeRate,
     ),
-    { id: "note", header: t.note, cell: (row) => [row.note, row.lastTwoMonthsRunning ? t.lastPlaceLong : ""].filter(Boolean).join("；") },
+    {
+      id: "note",
+      header: t.note,
+      cell: (row) => [row.note, row.lastTwoMonthsRunning ? t.lastPlaceLong : ""].filter(Boolean).join("；"),
+    },
   ];
 }
 
@@ -57,24 +66,34 @@ function breakdownColumns(nameHeader: string): TColumn<TReportRankedRow>[] {
   return [
     { id: "rank", header: t.rank, numeric: true, cell: (row) => row.rank ?? t.unranked },
     { id: "name", header: nameHeader, rowHeader: true, cell: (row) => row.name },
-    ...RANKING_COMPONENTS.map(
-      (key): TColumn<TReportRankedRow> => ({
-        id: key,
-        header: t.breakdownHeader(key),
-        numeric: true,
-        cell: (row) => {
-          const part = row.breakdown?.find((candidate) => candidate.key === key);
-          if (!part) return "";
-          return part.basis === "missing" ? t.breakdownMissing : t.breakdownCell(part.value, part.effectiveWeight, part.points);
-        },
-      }),
-    ),
+    ...RANKING_COMPONENTS.map((key): TColumn<TReportRankedRow> => ({
+      id: key,
+      header: t.breakdownHeader(key),
+      numeric: true,
+      cell: (row) => {
+        const part = row.breakdown?.find((candidate) => candidate.key === key);
+        if (!part) return "";
+        return part.basis === "missing"
+          ? t.breakdownMissing
+          : t.breakdownCell(part.value, part.effectiveWeight, part.points);
+      },
+    })),
     { id: "score", header: t.score, numeric: true, cell: (row) => row.score },
   ];
 }
 
 /** The 红榜 or 黑榜 as an ordered list of names (the 黑榜 worst first, as the server orders it), the 黑榜 with what pulls each down. */
-function HonourList({ title, ids, rows, testId }: { title: string; ids: readonly number[]; rows: readonly TReportRankedRow[]; testId: string }) {
+function HonourList({
+  title,
+  ids,
+  rows,
+  testId,
+}: {
+  title: string;
+  ids: readonly number[];
+  rows: readonly TReportRankedRow[];
+  testId: string;
+}) {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return (
     <div className="honour-list" data-testid={testId}>
@@ -86,7 +105,13 @@ function HonourList({ title, ids, rows, testId }: { title: string; ids: readonly
           {ids.map((id) => {
             const row = byId.get(id);
             if (!row) return null;
-            return <li key={id}>{row.pulledDownBy ? t.pulledDownBy(`${row.code} ${row.name}`, row.pulledDownBy) : `${row.code} ${row.name}`}</li>;
+            return (
+              <li key={id}>
+                {row.pulledDownBy
+                  ? t.pulledDownBy(`${row.code} ${row.name}`, row.pulledDownBy)
+                  : `${row.code} ${row.name}`}
+              </li>
+            );
           })}
         </ol>
       )}
@@ -103,9 +128,15 @@ export interface RankingSectionProps {
 export function RankingSection({ report, kind }: RankingSectionProps) {
   const ranking = report[kind];
   const headingId = `report-${kind}`;
-  const rows = [...ranking.rows].sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.code.localeCompare(b.code));
+  const rows = [...ranking.rows].sort(
+    (a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.code.localeCompare(b.code),
+  );
   const rowClass = (row: TReportRankedRow) =>
-    ranking.red.includes(row.id) ? "is-red" : ranking.black.includes(row.id) || row.lastTwoMonthsRunning ? "is-black" : undefined;
+    ranking.red.includes(row.id)
+      ? "is-red"
+      : ranking.black.includes(row.id) || row.lastTwoMonthsRunning
+        ? "is-black"
+        : undefined;
   const weights = ranking.weights;
   const deadlines = report.summary.deadlinesProvisional;
   const broken = rows.filter((row) => (row.breakdown ?? []).length > 0);
@@ -114,10 +145,13 @@ export function RankingSection({ report, kind }: RankingSectionProps) {
     <section className="report-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{kind === "windows" ? t.sections.windows : t.sections.departments}</h2>
       <p>{kind === "windows" ? t.windowsIntro(ranking.minSample) : t.departmentsIntro(ranking.minSample)}</p>
-      <p className="muted small">{t.weights(weights.satisfaction, weights.ratedRate, weights.onTimeCompletion, weights.workOrders)}</p>
+      <p className="muted small">
+        {t.weights(weights.satisfaction, weights.ratedRate, weights.onTimeCompletion, weights.workOrders)}
+      </p>
       {deadlines.onTimeCompletion.current || deadlines.workOrders ? (
         <p className="muted small" data-testid={`${kind}-provisional`}>
-          <ProvisionalMark provisional /> {t.provisionalRankingColumns(deadlines.onTimeCompletion.current, deadlines.workOrders)}
+          <ProvisionalMark provisional />{" "}
+          {t.provisionalRankingColumns(deadlines.onTimeCompletion.current, deadlines.workOrders)}
         </p>
       ) : null}
       {/* Reports archived before definitions 2026.2 ranked the hall and state no population. */}
@@ -140,7 +174,13 @@ export function RankingSection({ report, kind }: RankingSectionProps) {
         <div className="report-ranking">
           <h3 id={`${headingId}-breakdown`}>{t.breakdownCaption(noun)}</h3>
           <p className="muted small">{t.breakdownNote}</p>
-          <DataTable columns={breakdownColumns(noun)} rows={broken} rowKey={(row) => row.id} labelledBy={`${headingId}-breakdown`} testId={`${kind}-breakdown`} />
+          <DataTable
+            columns={breakdownColumns(noun)}
+            rows={broken}
+            rowKey={(row) => row.id}
+            labelledBy={`${headingId}-breakdown`}
+            testId={`${kind}-breakdown`}
+          />
         </div>
       ) : null}
     </section>

@@ -13,11 +13,10 @@ import { ArchiveStatus } from "./ArchiveStatus";
 import { DownloadLinks } from "./DownloadLinks";
 import { GenerationProgress } from "./GenerationProgress";
 import { MonthForm } from "./MonthForm";
-import type { TReportSearch } from "./report-search";
-import { previousMonth } from "./report-search";
+import { previousMonth, type TReportSearch } from "./report-search";
 import type { TMonthlyReport, TReportVersionRow } from "./report-types";
-import { reportStrings } from "./strings";
 import { ReportView } from "./ReportView";
+import { reportStrings } from "./strings";
 import { useReportGeneration } from "./useReportGeneration";
 import { VersionList } from "./VersionList";
 
@@ -36,11 +35,21 @@ export interface ReportPageProps {
  * report (newest archived version, or live) otherwise.
  */
 function useShownReport(month: string, versionRow: TReportVersionRow | undefined, wantsVersion: boolean) {
-  const monthly = useQuery(trpc.report.monthly.queryOptions({ month }, { enabled: !wantsVersion, placeholderData: keepPreviousData }));
-  const version = useQuery(trpc.report.version.queryOptions({ id: versionRow?.id ?? 0 }, { enabled: wantsVersion && versionRow !== undefined }));
+  const monthly = useQuery(
+    trpc.report.monthly.queryOptions({ month }, { enabled: !wantsVersion, placeholderData: keepPreviousData }),
+  );
+  const version = useQuery(
+    trpc.report.version.queryOptions(
+      { id: versionRow?.id ?? 0 },
+      { enabled: wantsVersion && versionRow !== undefined },
+    ),
+  );
   if (!wantsVersion) return { query: monthly, versionNumber: monthly.data?.version ?? null };
   // An older version named in the address is read as it is; the recount is offered on the month's newest.
-  return { query: { ...version, data: version.data?.report ? { report: version.data.report, recountable: false } : undefined }, versionNumber: versionRow?.version ?? null };
+  return {
+    query: { ...version, data: version.data?.report ? { report: version.data.report, recountable: false } : undefined },
+    versionNumber: versionRow?.version ?? null,
+  };
 }
 
 /** 月度满意度报告: pick a month, read the report, its versions, regenerate it, download it. */
@@ -55,9 +64,13 @@ export function ReportPage({ search, onSearchChange }: ReportPageProps) {
   const canRegenerate = user !== null && REGENERATE_ROLES.has(user.role);
 
   const versions = useQuery(trpc.report.versions.queryOptions({ month }, { enabled: hallReader }));
-  const requested = search.version === undefined ? undefined : versions.data?.find((row) => row.version === search.version && row.status === "ready");
+  const requested =
+    search.version === undefined
+      ? undefined
+      : versions.data?.find((row) => row.version === search.version && row.status === "ready");
   // A version the month does not have (or a list that failed) falls back to the month's current report.
-  const versionMissing = search.version !== undefined && (versions.isError || (versions.data !== undefined && requested === undefined));
+  const versionMissing =
+    search.version !== undefined && (versions.isError || (versions.data !== undefined && requested === undefined));
   const wantsVersion = hallReader && search.version !== undefined && !versionMissing;
   const shown = useShownReport(month, requested, wantsVersion);
   const generation = useReportGeneration(month, versions.data, () => onSearchChange({ month }));
@@ -87,16 +100,30 @@ export function ReportPage({ search, onSearchChange }: ReportPageProps) {
         {({ report, recountable }: { report: TMonthlyReport; recountable: boolean }) => (
           <>
             <section className="panel no-print report-toolbar" aria-label={t.downloadsSection}>
-              <ArchiveStatus report={report} version={shownVersionNumber === null ? null : shownVersion} currentUserId={user?.id} />
+              <ArchiveStatus
+                report={report}
+                version={shownVersionNumber === null ? null : shownVersion}
+                currentUserId={user?.id}
+              />
               {recountable ? (
                 <p className="notice notice-warning" data-testid="report-recountable">
                   <ProvisionalMark provisional /> {t.recountable}
                 </p>
               ) : null}
-              <DownloadLinks hallId={report.hall.id} month={report.month} version={shownVersionNumber} withCsv={hallReader} />
+              <DownloadLinks
+                hallId={report.hall.id}
+                month={report.month}
+                version={shownVersionNumber}
+                withCsv={hallReader}
+              />
               {canRegenerate ? (
                 <div className="report-regenerate">
-                  <button type="button" className="btn btn-primary" disabled={generation.pending || generation.tracked?.status === "generating"} onClick={generation.regenerate}>
+                  <button
+                    type="button"
+                    className="btn btn-primary"
+                    disabled={generation.pending || generation.tracked?.status === "generating"}
+                    onClick={generation.regenerate}
+                  >
                     {generation.pending ? t.regenerating : t.regenerate}
                   </button>
                   <span className="muted small">{t.regenerateHelp}</span>
@@ -116,7 +143,13 @@ export function ReportPage({ search, onSearchChange }: ReportPageProps) {
         <section className="panel no-print" aria-labelledby="report-versions-heading">
           <h2 id="report-versions-heading">{t.versionsSection}</h2>
           <QueryView query={versions}>
-            {(rows) => <VersionList versions={rows} shown={shownVersionNumber} onOpen={(version) => onSearchChange({ month, version })} />}
+            {(rows) => (
+              <VersionList
+                versions={rows}
+                shown={shownVersionNumber}
+                onOpen={(version) => onSearchChange({ month, version })}
+              />
+            )}
           </QueryView>
         </section>
       ) : null}

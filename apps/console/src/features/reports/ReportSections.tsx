@@ -1,6 +1,5 @@
 import { formatCount } from "../../lib/format";
-import type { TColumn } from "../analysis/DataTable";
-import { DataTable } from "../analysis/DataTable";
+import { DataTable, type TColumn } from "../analysis/DataTable";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { CountTable } from "./CountTable";
 import type { TMonthlyReport } from "./report-types";
@@ -14,8 +13,20 @@ export function RatingsSection({ report }: { report: TMonthlyReport }) {
     <section className="report-section" aria-labelledby="report-ratings">
       <h2 id="report-ratings">{t.sections.ratings}</h2>
       <div className="report-columns">
-        <CountTable id="report-levels" title={t.levelsCaption} rows={report.ratingsByLevel} label={t.level} shareDefinition={t.shareOfValid} />
-        <CountTable id="report-channels" title={t.channelsCaption} rows={report.ratingsByChannel} label={t.channel} shareDefinition={t.shareOfValid} />
+        <CountTable
+          id="report-levels"
+          title={t.levelsCaption}
+          rows={report.ratingsByLevel}
+          label={t.level}
+          shareDefinition={t.shareOfValid}
+        />
+        <CountTable
+          id="report-channels"
+          title={t.channelsCaption}
+          rows={report.ratingsByChannel}
+          label={t.channel}
+          shareDefinition={t.shareOfValid}
+        />
       </div>
     </section>
   );
@@ -27,7 +38,12 @@ export function BadReviewSection({ report }: { report: TMonthlyReport }) {
   const bad = report.badReviews;
   const definitions = new Map(report.definitions.map((entry) => [entry.key as string, entry.definition]));
   const rateColumns: TColumn<TWorkOrderRate>[] = [
-    { id: "label", header: t.metric, rowHeader: true, cell: (row) => <span title={definitions.get(row.key)}>{row.label}</span> },
+    {
+      id: "label",
+      header: t.metric,
+      rowHeader: true,
+      cell: (row) => <span title={definitions.get(row.key)}>{row.label}</span>,
+    },
     {
       id: "value",
       header: t.rate,
@@ -47,12 +63,36 @@ export function BadReviewSection({ report }: { report: TMonthlyReport }) {
       <h2 id="report-bad">{t.sections.badReviews}</h2>
       <p data-testid="report-bad-total">{t.badTotal(formatCount(bad.total))}</p>
       <div className="report-columns">
-        <CountTable id="report-bad-reasons" title={t.byReason} rows={bad.byReason} label={t.reason} shareDefinition={t.reasonShare} />
-        <CountTable id="report-bad-windows" title={t.byWindow} rows={bad.byWindow} label={t.window} shareDefinition={t.badShare} />
+        <CountTable
+          id="report-bad-reasons"
+          title={t.byReason}
+          rows={bad.byReason}
+          label={t.reason}
+          shareDefinition={t.reasonShare}
+        />
+        <CountTable
+          id="report-bad-windows"
+          title={t.byWindow}
+          rows={bad.byWindow}
+          label={t.window}
+          shareDefinition={t.badShare}
+        />
       </div>
-      <CountTable id="report-bad-items" title={t.byItem} rows={bad.byItem} label={t.item} shareDefinition={t.badShare} />
+      <CountTable
+        id="report-bad-items"
+        title={t.byItem}
+        rows={bad.byItem}
+        label={t.item}
+        shareDefinition={t.badShare}
+      />
       <div className="report-columns">
-        <CountTable id="report-work-order-states" title={t.workOrderStates} rows={bad.workOrderStates} label={t.state} shareDefinition={t.stateShare} />
+        <CountTable
+          id="report-work-order-states"
+          title={t.workOrderStates}
+          rows={bad.workOrderStates}
+          label={t.state}
+          shareDefinition={t.stateShare}
+        />
         <div>
           <h3 id="report-work-order-rates">{t.workOrderRates}</h3>
           <DataTable
@@ -72,8 +112,20 @@ export function TopItemsSection({ report }: { report: TMonthlyReport }) {
   return (
     <section className="report-section" aria-labelledby="report-top-items">
       <h2 id="report-top-items">{t.sections.topItems}</h2>
-      <CountTable id="report-top-volume" title={t.topByVolume} rows={report.topItems.byVolume} label={t.item} shareDefinition={t.volumeShare} />
-      <CountTable id="report-top-bad" title={t.topByBad} rows={report.topItems.byBadReviews} label={t.item} shareDefinition={t.badShare} />
+      <CountTable
+        id="report-top-volume"
+        title={t.topByVolume}
+        rows={report.topItems.byVolume}
+        label={t.item}
+        shareDefinition={t.volumeShare}
+      />
+      <CountTable
+        id="report-top-bad"
+        title={t.topByBad}
+        rows={report.topItems.byBadReviews}
+        label={t.item}
+        shareDefinition={t.badShare}
+      />
     </section>
   );
 }
@@ -99,7 +151,13 @@ export function CoverageSection({ report }: { report: TMonthlyReport }) {
     <section className="report-section" aria-labelledby="report-coverage">
       <h2 id="report-coverage">{t.sections.coverage}</h2>
       <p>{t.coverageExplain}</p>
-      <DataTable columns={columns} rows={rows} rowKey={(row) => row.key} labelledBy="report-coverage" testId="report-coverage" />
+      <DataTable
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.key}
+        labelledBy="report-coverage"
+        testId="report-coverage"
+      />
     </section>
   );
 }

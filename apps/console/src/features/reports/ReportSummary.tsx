@@ -1,6 +1,5 @@
 import { formatCount } from "../../lib/format";
-import type { TColumn } from "../analysis/DataTable";
-import { DataTable } from "../analysis/DataTable";
+import { DataTable, type TColumn } from "../analysis/DataTable";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import type { TMonthlyReport, TReportComparison } from "./report-types";
 import { reportStrings } from "./strings";
@@ -28,19 +27,38 @@ function comparisonColumns(definitions: Map<string, string>, onTime: TMonthFlags
     );
   };
   return [
-    { id: "metric", header: t.metric, rowHeader: true, cell: (row) => <span title={definitions.get(row.key)}>{row.label}</span> },
+    {
+      id: "metric",
+      header: t.metric,
+      rowHeader: true,
+      cell: (row) => <span title={definitions.get(row.key)}>{row.label}</span>,
+    },
     { id: "current", header: t.thisMonth, numeric: true, cell: (row) => value(row, "current") },
     { id: "previous", header: t.previousMonthValue, numeric: true, cell: (row) => value(row, "previousMonth") },
-    { id: "mom", header: t.changeVsPreviousMonth, definition: t.changeDefinition, numeric: true, cell: (row) => <Change text={row.changeVsPreviousMonth} /> },
+    {
+      id: "mom",
+      header: t.changeVsPreviousMonth,
+      definition: t.changeDefinition,
+      numeric: true,
+      cell: (row) => <Change text={row.changeVsPreviousMonth} />,
+    },
     { id: "lastYear", header: t.lastYearValue, numeric: true, cell: (row) => value(row, "lastYear") },
-    { id: "yoy", header: t.changeVsLastYear, definition: t.changeDefinition, numeric: true, cell: (row) => <Change text={row.changeVsLastYear} /> },
+    {
+      id: "yoy",
+      header: t.changeVsLastYear,
+      definition: t.changeDefinition,
+      numeric: true,
+      cell: (row) => <Change text={row.changeVsLastYear} />,
+    },
   ];
 }
 
 /** 一、概况: the month's volume and ratings, and every rate against last month and last year. */
 export function ReportSummary({ report }: { report: TMonthlyReport }) {
   const summary = report.summary;
-  const definitions = new Map(report.definitions.map((definition) => [definition.key as string, definition.definition]));
+  const definitions = new Map(
+    report.definitions.map((definition) => [definition.key as string, definition.definition]),
+  );
   const figures: [string, string][] = [
     [t.cases, formatCount(summary.casesCompleted)],
     [t.dailyAverage, t.dailyAverageValue(summary.dailyAverage.perWorkingDay, summary.dailyAverage.perCalendarDay)],

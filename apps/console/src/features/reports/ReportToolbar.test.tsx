@@ -17,7 +17,9 @@ test("the progress bar shows how far a version has got, in figures and in words"
 });
 
 test("a finished or failed generation says so instead of a bar", () => {
-  const { rerender } = render(<GenerationProgress version={{ version: 3, status: "ready", progress: 100, error: "" }} />);
+  const { rerender } = render(
+    <GenerationProgress version={{ version: 3, status: "ready", progress: 100, error: "" }} />,
+  );
   expect(screen.queryByRole("progressbar")).toBeNull();
   expect(screen.getByRole("status").textContent).toBe("第 3 版已生成。");
 
@@ -66,8 +68,12 @@ test("downloads point at the server's export routes for the version on screen", 
   render(<DownloadLinks hallId={7} month="2023-06" version={2} withCsv />);
 
   expect(screen.getByRole("link", { name: "下载 PDF" }).getAttribute("href")).toBe("/reports/7/2023-06.pdf?version=2");
-  expect(screen.getByRole("link", { name: "下载 Excel（XLSX）" }).getAttribute("href")).toBe("/reports/7/2023-06.xlsx?version=2");
-  expect(screen.getByRole("link", { name: "下载评价明细（CSV）" }).getAttribute("href")).toBe("/reports/7/2023-06.csv?version=2");
+  expect(screen.getByRole("link", { name: "下载 Excel（XLSX）" }).getAttribute("href")).toBe(
+    "/reports/7/2023-06.xlsx?version=2",
+  );
+  expect(screen.getByRole("link", { name: "下载评价明细（CSV）" }).getAttribute("href")).toBe(
+    "/reports/7/2023-06.csv?version=2",
+  );
 });
 
 test("a department head's live report offers no hall-wide CSV", () => {

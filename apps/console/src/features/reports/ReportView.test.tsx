@@ -93,7 +93,10 @@ test("on-time figures counted on a year without a confirmed schedule say 暂按�
     summary: {
       ...fixture.summary,
       comparisons: [onTime, ...rest],
-      deadlinesProvisional: { onTimeCompletion: { current: true, previousMonth: false, lastYear: false }, workOrders: true },
+      deadlinesProvisional: {
+        onTimeCompletion: { current: true, previousMonth: false, lastYear: false },
+        workOrders: true,
+      },
     },
   };
   render(<ReportView report={report} />);
@@ -102,9 +105,13 @@ test("on-time figures counted on a year without a confirmed schedule say 暂按�
   if (!onTimeRow) throw new Error("no 按时办结率 row");
   expect(within(onTimeRow).getAllByTestId("provisional-calendar")).toHaveLength(1);
   expect(within(onTimeRow).getAllByRole("cell")[0]?.textContent).toBe(`${first.current.text} 暂按周末计算`);
-  const rectified = screen.getAllByTestId("report-work-order-rates-row").find((row) => row.textContent.includes("按时整改率"));
+  const rectified = screen
+    .getAllByTestId("report-work-order-rates-row")
+    .find((row) => row.textContent.includes("按时整改率"));
   expect(rectified && within(rectified).getByTestId("provisional-calendar").textContent).toBe("暂按周末计算");
-  expect(screen.getByTestId("windows-provisional").textContent).toContain("表中按时办结率、按时整改率的期限按周一至周五上班计算");
+  expect(screen.getByTestId("windows-provisional").textContent).toContain(
+    "表中按时办结率、按时整改率的期限按周一至周五上班计算",
+  );
 
   const unmarked = reportFixture();
   document.body.innerHTML = "";

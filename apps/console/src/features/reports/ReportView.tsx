@@ -1,7 +1,7 @@
 import { RankingSection } from "./RankingTable";
+import type { TMonthlyReport } from "./report-types";
 import { AppendixSection, BadReviewSection, CoverageSection, RatingsSection, TopItemsSection } from "./ReportSections";
 import { ReportSummary } from "./ReportSummary";
-import type { TMonthlyReport } from "./report-types";
 import { reportStrings } from "./strings";
 
 /** The monthly report as a readable page, every section of TMonthlyReport in the report's order. */

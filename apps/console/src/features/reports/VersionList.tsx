@@ -1,5 +1,4 @@
-import type { TColumn } from "../analysis/DataTable";
-import { DataTable } from "../analysis/DataTable";
+import { DataTable, type TColumn } from "../analysis/DataTable";
 import { formatDateTime } from "../work-orders/format";
 import type { TReportVersionRow } from "./report-types";
 import { reportStrings } from "./strings";
@@ -19,11 +18,16 @@ export function VersionList({ versions, shown, onOpen }: VersionListProps) {
     {
       id: "status",
       header: t.status,
-      cell: (row) => (row.status === "generating" ? `${t.statuses.generating} ${String(row.progress)}%` : t.statuses[row.status]),
+      cell: (row) =>
+        row.status === "generating" ? `${t.statuses.generating} ${String(row.progress)}%` : t.statuses[row.status],
     },
     { id: "createdAt", header: t.createdAt, cell: (row) => formatDateTime(row.createdAt) },
     { id: "finishedAt", header: t.finishedAt, cell: (row) => formatDateTime(row.finishedAt) },
-    { id: "createdBy", header: t.createdBy, cell: (row) => (row.createdBy === null ? t.scheduler : t.person(row.createdBy)) },
+    {
+      id: "createdBy",
+      header: t.createdBy,
+      cell: (row) => (row.createdBy === null ? t.scheduler : t.person(row.createdBy)),
+    },
     {
       id: "open",
       header: t.open,

@@ -8,8 +8,7 @@ import { Loading } from "../../components/StatusMessages";
 import { DEMO_YEAR, hallToday } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
 import { PickForm } from "./PickForm";
-import type { TYearlySearch } from "./report-search";
-import { yearPickSchema } from "./report-search";
+import { yearPickSchema, type TYearlySearch } from "./report-search";
 import { reportStrings } from "./strings";
 import { YearlyTable } from "./YearlyTable";
 

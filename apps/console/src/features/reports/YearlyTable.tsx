@@ -1,8 +1,7 @@
 import { formatCount } from "../../lib/format";
-import type { TColumn } from "../analysis/DataTable";
-import { DataTable } from "../analysis/DataTable";
-import { ProvisionalMark } from "../calendar/ProvisionalMark";
+import { DataTable, type TColumn } from "../analysis/DataTable";
 import { definedColumn } from "../analysis/metric-columns";
+import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import type { TYearlyReport, TYearlyRow } from "./report-types";
 import { reportStrings } from "./strings";
 
@@ -26,7 +25,11 @@ export function YearlyTable({ yearly, onOpenMonth }: { yearly: TYearlyReport; on
         ),
     },
     definedColumn("casesCompleted", (row) => formatCount(row.casesCompleted)),
-    { id: "workingDays", header: t.workingDays, numeric: true, cell: (row) => (
+    {
+      id: "workingDays",
+      header: t.workingDays,
+      numeric: true,
+      cell: (row) => (
         <>
           {row.workingDays} <ProvisionalMark provisional={row.workingDaysProvisional} />
         </>

@@ -1,6 +1,13 @@
 import { metricDefinitionList } from "@hcp/domain";
 
-import type { TMonthlyReport, TReportCountRow, TReportRankedRow, TReportVersionRow, TYearlyReport, TYearlyRow } from "./report-types";
+import type {
+  TMonthlyReport,
+  TReportCountRow,
+  TReportRankedRow,
+  TReportVersionRow,
+  TYearlyReport,
+  TYearlyRow,
+} from "./report-types";
 
 /**
  * A monthly report with every section filled, shaped like report.monthly's answer. Rate texts
@@ -14,7 +21,14 @@ function count(key: string, label: string, value: number, share: string): TRepor
   return { key, label, count: value, share };
 }
 
-function ranked(id: number, code: string, name: string, rank: number | null, goodRate: string, lastTwoMonthsRunning = false): TReportRankedRow {
+function ranked(
+  id: number,
+  code: string,
+  name: string,
+  rank: number | null,
+  goodRate: string,
+  lastTwoMonthsRunning = false,
+): TReportRankedRow {
   return {
     id,
     code,
@@ -34,10 +48,42 @@ function ranked(id: number, code: string, name: string, rank: number | null, goo
       rank === null
         ? []
         : [
-            { key: "satisfaction", label: "满意度下界", basis: "measured", value: "98.00%", weight: 50, effectiveWeight: "50.00", points: "49.00" },
-            { key: "ratedRate", label: "评价率", basis: "measured", value: "30.00%", weight: 20, effectiveWeight: "20.00", points: "6.00" },
-            { key: "onTimeCompletion", label: "按时办结率", basis: "measured", value: "99.50%", weight: 20, effectiveWeight: "20.00", points: "19.90" },
-            { key: "workOrders", label: "按时整改率", basis: "full", value: "100%（无差评）", weight: 10, effectiveWeight: "10.00", points: "10.00" },
+            {
+              key: "satisfaction",
+              label: "满意度下界",
+              basis: "measured",
+              value: "98.00%",
+              weight: 50,
+              effectiveWeight: "50.00",
+              points: "49.00",
+            },
+            {
+              key: "ratedRate",
+              label: "评价率",
+              basis: "measured",
+              value: "30.00%",
+              weight: 20,
+              effectiveWeight: "20.00",
+              points: "6.00",
+            },
+            {
+              key: "onTimeCompletion",
+              label: "按时办结率",
+              basis: "measured",
+              value: "99.50%",
+              weight: 20,
+              effectiveWeight: "20.00",
+              points: "19.90",
+            },
+            {
+              key: "workOrders",
+              label: "按时整改率",
+              basis: "full",
+              value: "100%（无差评）",
+              weight: 10,
+              effectiveWeight: "10.00",
+              points: "10.00",
+            },
           ],
     pulledDownBy: rank !== null && rank > 5 ? `好评率 ${goodRate}，全厅 99.10%` : null,
   };
@@ -46,9 +92,27 @@ function ranked(id: number, code: string, name: string, rank: number | null, goo
 const WEIGHTS = { satisfaction: 50, ratedRate: 20, onTimeCompletion: 20, workOrders: 10 };
 
 export function reportFixture(): TMonthlyReport {
-  const windowNames = ["投资项目", "市场监管", "不动产登记", "纳税服务", "公积金", "社保医保", "公安户政", "交通运输", "民政婚姻", "公证"];
+  const windowNames = [
+    "投资项目",
+    "市场监管",
+    "不动产登记",
+    "纳税服务",
+    "公积金",
+    "社保医保",
+    "公安户政",
+    "交通运输",
+    "民政婚姻",
+    "公证",
+  ];
   const windows = windowNames.map((name, index) =>
-    ranked(index + 1, `A${String(index + 1).padStart(2, "0")}`, `${name}窗口`, index + 1, `${(99.9 - index * 0.3).toFixed(2)}%`, index === 9),
+    ranked(
+      index + 1,
+      `A${String(index + 1).padStart(2, "0")}`,
+      `${name}窗口`,
+      index + 1,
+      `${(99.9 - index * 0.3).toFixed(2)}%`,
+      index === 9,
+    ),
   );
   windows.push(ranked(99, "B01", "出入境专窗", null, "100.00%"));
   const { version, definitions } = metricDefinitionList();
@@ -63,7 +127,10 @@ export function reportFixture(): TMonthlyReport {
       casesCompleted: 20_412,
       workingDays: 20,
       workingDaysProvisional: { current: false, previousMonth: false, lastYear: false },
-      deadlinesProvisional: { onTimeCompletion: { current: false, previousMonth: false, lastYear: false }, workOrders: false },
+      deadlinesProvisional: {
+        onTimeCompletion: { current: false, previousMonth: false, lastYear: false },
+        workOrders: false,
+      },
       calendarDays: 30,
       dailyAverage: { perWorkingDay: "1,020.6", perCalendarDay: "680.4" },
       validRatings: 4_652,
@@ -98,7 +165,14 @@ export function reportFixture(): TMonthlyReport {
       count("1", "非常不满意", 10, "0.21%"),
     ],
     ratingsByChannel: [count("4", "政务大厅平板电脑", 4_100, "88.13%"), count("3", "二维码", 552, "11.87%")],
-    windows: { rows: windows, red: [1, 2, 3, 4, 5], black: [10, 9, 8, 7, 6], minSample: 30, weights: WEIGHTS, population: { scope: "hall", name: "全厅", ranked: 10 } },
+    windows: {
+      rows: windows,
+      red: [1, 2, 3, 4, 5],
+      black: [10, 9, 8, 7, 6],
+      minSample: 30,
+      weights: WEIGHTS,
+      population: { scope: "hall", name: "全厅", ranked: 10 },
+    },
     departments: {
       rows: [ranked(21, "D01", "县市场监督管理局", 1, "99.80%"), ranked(22, "D02", "县税务局", 2, "99.10%", true)],
       red: [21],
@@ -166,7 +240,9 @@ function yearlyRow(period: string, casesCompleted: number, goodRate: string): TY
 }
 
 export function yearlyFixture(): TYearlyReport {
-  const months = Array.from({ length: 12 }, (_, index) => yearlyRow(`2023-${String(index + 1).padStart(2, "0")}`, 20_000 + index * 100, "100.00%"));
+  const months = Array.from({ length: 12 }, (_, index) =>
+    yearlyRow(`2023-${String(index + 1).padStart(2, "0")}`, 20_000 + index * 100, "100.00%"),
+  );
   return {
     hall: { id: 7, code: "LX", name: "临溪县政务服务中心" },
     year: 2023,

@@ -21,7 +21,8 @@ const zhCN = {
   byUser: (id: number) => `由用户（编号 ${id}）重新生成`,
   byYou: "由您重新生成",
   live: "实时预览",
-  liveLine: (generatedAt: string) => `本月尚无存档版本，以下为 ${generatedAt} 按当前数据计算的预览，存档后数字可能略有变化。`,
+  liveLine: (generatedAt: string) =>
+    `本月尚无存档版本，以下为 ${generatedAt} 按当前数据计算的预览，存档后数字可能略有变化。`,
   departmentLive: "部门负责人查看的是本部门的实时报告；存档报告按全大厅生成。",
   definitionsLine: (version: string) => `指标口径：好差评指标定义 ${version} 版`,
   // versions
@@ -71,7 +72,8 @@ const zhCN = {
     `表中${[onTimeCompletion ? "按时办结率" : "", workOrders ? "按时整改率" : ""].filter(Boolean).join("、")}的期限按周一至周五上班计算（该年节假日安排尚未确认），确认后重新生成即按确认的日历计算。`,
   recountable:
     "本版本生成时，相关年份的节假日安排尚未确认，标有“暂按周末计算”的数字按周一至周五上班计算。该年安排现已确认：重新生成会按确认后的日历另存一个新版本，本版本保留不变。",
-  periodLine: (from: string, to: string, working: number, calendar: number) => `统计期间 ${from} 至 ${to}，工作日 ${working} 天，自然日 ${calendar} 天`,
+  periodLine: (from: string, to: string, working: number, calendar: number) =>
+    `统计期间 ${from} 至 ${to}，工作日 ${working} 天，自然日 ${calendar} 天`,
   cases: "办件量",
   dailyAverage: "日均办件量",
   dailyAverageValue: (perWorking: string, perCalendar: string) => `${perWorking}（按自然日 ${perCalendar}）`,
@@ -107,10 +109,13 @@ const zhCN = {
   pulledDownBy: (name: string, reason: string) => `${name} — 主要失分：${reason}`,
   breakdownCaption: (noun: string) => `${noun}得分构成`,
   breakdownHeader: (key: "satisfaction" | "ratedRate" | "onTimeCompletion" | "workOrders") =>
-    ({ satisfaction: "满意度下界", ratedRate: "评价率", onTimeCompletion: "按时办结率", workOrders: "按时整改率" })[key],
+    ({ satisfaction: "满意度下界", ratedRate: "评价率", onTimeCompletion: "按时办结率", workOrders: "按时整改率" })[
+      key
+    ],
   breakdownCell: (value: string, weight: string, points: string) => `${value} × ${weight} = ${points}`,
   breakdownMissing: "—（无数据，不计）",
-  breakdownNote: "每格为 数值 × 权重 = 得分，各项得分之和即综合得分。某项无数据时不计，其权重按比例分摊到其余各项（表中为分摊后的权重）；没有有效差评的，按时整改率按 100% 计。",
+  breakdownNote:
+    "每格为 数值 × 权重 = 得分，各项得分之和即综合得分。某项无数据时不计，其权重按比例分摊到其余各项（表中为分摊后的权重）；没有有效差评的，按时整改率按 100% 计。",
   lastPlace: "末位",
   lastPlaceLong: "末位（连续两个月排名最后）",
   rank: "名次",

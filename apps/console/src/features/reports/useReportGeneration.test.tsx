@@ -35,7 +35,8 @@ test("重新生成 starts a version and polls report.version until it is ready",
   const fetchMock = vi.spyOn(window, "fetch").mockImplementation((input) => {
     const url = urlOf(input);
     if (url.includes("report.regenerate")) return trpcAnswer({ id: 52, version: 2 });
-    if (url.includes("report.version")) return trpcAnswer({ report: null, ...(polls.length > 1 ? polls.shift() : polls[0]) });
+    if (url.includes("report.version"))
+      return trpcAnswer({ report: null, ...(polls.length > 1 ? polls.shift() : polls[0]) });
     return trpcAnswer([]);
   });
   const onReady = vi.fn();

@@ -21,7 +21,11 @@ export interface TReportGeneration {
  * is then polled (TanStack Query's refetchInterval) until it is ready or failed. A version already
  * being built when the page opens (the scheduler's, another manager's) is followed the same way.
  */
-export function useReportGeneration(month: string, versions: readonly TReportVersionRow[] | undefined, onReady: () => void): TReportGeneration {
+export function useReportGeneration(
+  month: string,
+  versions: readonly TReportVersionRow[] | undefined,
+  onReady: () => void,
+): TReportGeneration {
   const queryClient = useQueryClient();
   const [startedId, setStartedId] = useState<number | null>(null);
   const trackedId = startedId ?? versions?.find((row) => row.status === "generating")?.id ?? null;
@@ -31,7 +35,8 @@ export function useReportGeneration(month: string, versions: readonly TReportVer
       { id: trackedId ?? 0 },
       {
         enabled: trackedId !== null,
-        refetchInterval: (query) => (query.state.data?.status === "ready" || query.state.data?.status === "failed" ? false : POLL_MS),
+        refetchInterval: (query) =>
+          query.state.data?.status === "ready" || query.state.data?.status === "failed" ? false : POLL_MS,
       },
     ),
   );

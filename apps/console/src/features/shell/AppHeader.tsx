@@ -19,10 +19,24 @@ export interface AppHeaderProps {
   onMenuToggle: () => void;
 }
 
-export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut, signOutError, menuOpen, onMenuToggle }: AppHeaderProps) {
+export function AppHeader({
+  user,
+  onSignOut,
+  onSignOutEverywhere,
+  signingOut,
+  signOutError,
+  menuOpen,
+  onMenuToggle,
+}: AppHeaderProps) {
   return (
     <header className="app-header">
-      <button type="button" className="btn btn-on-dark app-menu-button" aria-expanded={menuOpen} aria-controls={APP_NAV_ID} onClick={onMenuToggle}>
+      <button
+        type="button"
+        className="btn btn-on-dark app-menu-button"
+        aria-expanded={menuOpen}
+        aria-controls={APP_NAV_ID}
+        onClick={onMenuToggle}
+      >
         <span className="app-menu-icon" aria-hidden="true" />
         {strings.app.menu}
       </button>
@@ -44,7 +58,13 @@ export function AppHeader({ user, onSignOut, onSignOutEverywhere, signingOut, si
         <button type="button" className="btn btn-on-dark" onClick={onSignOut} disabled={signingOut}>
           {signingOut ? strings.app.signingOut : strings.app.signOut}
         </button>
-        <button type="button" className="btn btn-on-dark" onClick={onSignOutEverywhere} disabled={signingOut} title={strings.app.signOutEverywhereHint}>
+        <button
+          type="button"
+          className="btn btn-on-dark"
+          onClick={onSignOutEverywhere}
+          disabled={signingOut}
+          title={strings.app.signOutEverywhereHint}
+        >
           {strings.app.signOutEverywhere}
         </button>
         <InlineError message={signOutError} />

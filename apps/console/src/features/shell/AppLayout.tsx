@@ -54,7 +54,12 @@ export function AppLayout() {
         onMenuToggle={() => setMenuOpen((open) => !open)}
       />
       <div className="app-body">
-        <AppNav screens={screensFor(user.role)} role={user.role} open={menuOpen} onNavigate={() => setMenuOpen(false)} />
+        <AppNav
+          screens={screensFor(user.role)}
+          role={user.role}
+          open={menuOpen}
+          onNavigate={() => setMenuOpen(false)}
+        />
         <main id="main" className="app-main">
           {user.role === "admin" ? <CalendarNotice /> : null}
           <Outlet />

@@ -2,8 +2,7 @@ import { Link } from "@tanstack/react-router";
 
 import type { TRole } from "@hcp/domain";
 
-import type { TScreen } from "../../lib/screens";
-import { SCREEN_PATHS, screenLabel } from "../../lib/screens";
+import { SCREEN_PATHS, screenLabel, type TScreen } from "../../lib/screens";
 import { strings } from "../../lib/strings";
 
 export const APP_NAV_ID = "app-nav";
@@ -24,7 +23,12 @@ export function AppNav({ screens, role, open, onNavigate }: AppNavProps) {
       <ul>
         {screens.map((screen) => (
           <li key={screen}>
-            <Link to={SCREEN_PATHS[screen]} className="app-nav-link" activeProps={{ className: "app-nav-link is-active" }} onClick={onNavigate}>
+            <Link
+              to={SCREEN_PATHS[screen]}
+              className="app-nav-link"
+              activeProps={{ className: "app-nav-link is-active" }}
+              onClick={onNavigate}
+            >
               {screenLabel(screen, role)}
             </Link>
           </li>

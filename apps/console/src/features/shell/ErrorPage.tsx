@@ -1,5 +1,4 @@
-import { Link, useRouter } from "@tanstack/react-router";
-import type { ErrorComponentProps } from "@tanstack/react-router";
+import { Link, useRouter, type ErrorComponentProps } from "@tanstack/react-router";
 
 import { usePageTitle } from "../../components/usePageTitle";
 import { errorMessage } from "../../lib/errors";

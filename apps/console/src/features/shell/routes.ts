@@ -7,8 +7,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, Outlet, redirect } from "@tanstack/react-router";
 
 import type { TSessionUser } from "../../lib/api-types";
-import type { TScreen } from "../../lib/screens";
-import { canUse, homeFor } from "../../lib/screens";
+import { canUse, homeFor, type TScreen } from "../../lib/screens";
 import type { trpc } from "../../lib/trpc";
 import { AppLayout } from "./AppLayout";
 import { NotFoundPage, StandaloneErrorPage } from "./ErrorPage";

@@ -48,7 +48,14 @@ export function NextStep({ order }: { order: TWorkOrderDetail }) {
               <dt>{t.nextDue}</dt>
               <dd>
                 {order.deadline && order.due ? (
-                  <Deadline kind={order.deadline} due={order.due} daysLeft={order.daysLeft} overdue={order.overdue} escalation={order.escalation} provisional={order.deadlineProvisional} />
+                  <Deadline
+                    kind={order.deadline}
+                    due={order.due}
+                    daysLeft={order.daysLeft}
+                    overdue={order.overdue}
+                    escalation={order.escalation}
+                    provisional={order.deadlineProvisional}
+                  />
                 ) : (
                   t.noStepDeadline
                 )}

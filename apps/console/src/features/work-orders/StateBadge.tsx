@@ -1,5 +1,4 @@
-import type { TWorkOrderState } from "@hcp/domain";
-import { WORK_ORDER_STATES } from "@hcp/domain";
+import { WORK_ORDER_STATES, type TWorkOrderState } from "@hcp/domain";
 
 const TONES: Partial<Record<TWorkOrderState, string>> = {
   closed: "badge-good",

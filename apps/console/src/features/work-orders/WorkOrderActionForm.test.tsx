@@ -7,7 +7,17 @@ import { WorkOrderActionForm } from "./WorkOrderActionForm";
 
 function renderForm(actions: TWorkOrderAction[], props: Partial<Parameters<typeof WorkOrderActionForm>[0]> = {}) {
   const onSubmit = vi.fn();
-  render(<WorkOrderActionForm workOrderId={11} version={3} actions={actions} pending={false} error={null} onSubmit={onSubmit} {...props} />);
+  render(
+    <WorkOrderActionForm
+      workOrderId={11}
+      version={3}
+      actions={actions}
+      pending={false}
+      error={null}
+      onSubmit={onSubmit}
+      {...props}
+    />,
+  );
   return onSubmit;
 }
 
@@ -40,7 +50,9 @@ test("extension days are asked for only when 申请延期 is chosen, and travel 
   expect(onSubmit).not.toHaveBeenCalled();
 
   fireEvent.change(days, { target: { value: "5" } });
-  fireEvent.change(screen.getByRole("textbox", { name: "延期理由" }), { target: { value: "需协调上级部门修改办事指南" } });
+  fireEvent.change(screen.getByRole("textbox", { name: "延期理由" }), {
+    target: { value: "需协调上级部门修改办事指南" },
+  });
   fireEvent.click(screen.getByRole("button", { name: "提交" }));
 
   await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
@@ -58,11 +70,18 @@ test("switching away from 申请延期 drops the days, so another action never c
   fireEvent.click(screen.getByRole("radio", { name: "申请延期" }));
   fireEvent.change(screen.getByRole("spinbutton"), { target: { value: "30" } });
   fireEvent.click(screen.getByRole("radio", { name: "整改完成" }));
-  fireEvent.change(screen.getByRole("textbox", { name: "整改情况（做了什么、效果如何）" }), { target: { value: "已约谈并培训" } });
+  fireEvent.change(screen.getByRole("textbox", { name: "整改情况（做了什么、效果如何）" }), {
+    target: { value: "已约谈并培训" },
+  });
   fireEvent.click(screen.getByRole("button", { name: "提交" }));
 
   await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-  expect(onSubmit.mock.calls[0]?.[0]).toEqual({ workOrderId: 11, version: 3, action: "markRectified", note: "已约谈并培训" });
+  expect(onSubmit.mock.calls[0]?.[0]).toEqual({
+    workOrderId: 11,
+    version: 3,
+    action: "markRectified",
+    note: "已约谈并培训",
+  });
 });
 
 test("a call-back needs its record, and an appeal its reason", async () => {
@@ -74,7 +93,9 @@ test("a call-back needs its record, and an appeal its reason", async () => {
   expect(await screen.findByText("请填写回访记录")).toBeTruthy();
 
   fireEvent.click(screen.getByRole("radio", { name: "申诉" }));
-  fireEvent.change(screen.getByRole("textbox", { name: "申诉说明" }), { target: { value: "评价人当天并未在本窗口办理业务" } });
+  fireEvent.change(screen.getByRole("textbox", { name: "申诉说明" }), {
+    target: { value: "评价人当天并未在本窗口办理业务" },
+  });
   fireEvent.click(screen.getByRole("button", { name: "提交" }));
   expect(await screen.findByText("请选择申诉理由")).toBeTruthy();
   expect(onSubmit).not.toHaveBeenCalled();
@@ -82,7 +103,11 @@ test("a call-back needs its record, and an appeal its reason", async () => {
   fireEvent.click(screen.getByRole("radio", { name: "误评" }));
   fireEvent.click(screen.getByRole("button", { name: "提交" }));
   await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-  expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ action: "appeal", appealReason: "mistaken", note: "评价人当天并未在本窗口办理业务" });
+  expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+    action: "appeal",
+    appealReason: "mistaken",
+    note: "评价人当天并未在本窗口办理业务",
+  });
 });
 
 test("no action chosen is caught before the request", async () => {
@@ -102,13 +127,17 @@ test("a conflict says so in Chinese and offers 刷新", () => {
 
 test("a role with nothing to do gets no form, but is told whom the order waits for", () => {
   renderForm([], { waitingFor: "部门负责人 王芳" });
-  expect(screen.getByTestId("work-order-no-actions").textContent).toBe("当前没有您可以执行的操作。下一步由部门负责人 王芳办理，详见“下一步”。");
+  expect(screen.getByTestId("work-order-no-actions").textContent).toBe(
+    "当前没有您可以执行的操作。下一步由部门负责人 王芳办理，详见“下一步”。",
+  );
   expect(screen.queryByRole("button", { name: "提交" })).toBeNull();
 });
 
 test("整改完成 without its 整改情况 is caught with the schema's own message", async () => {
   const onSubmit = renderForm(["markRectified"]);
-  expect(screen.getByRole("textbox", { name: "整改情况（做了什么、效果如何）" }).getAttribute("aria-required")).toBe("true");
+  expect(screen.getByRole("textbox", { name: "整改情况（做了什么、效果如何）" }).getAttribute("aria-required")).toBe(
+    "true",
+  );
   fireEvent.click(screen.getByRole("button", { name: "提交" }));
   expect(await screen.findByText("请填写整改情况")).toBeTruthy();
   expect(onSubmit).not.toHaveBeenCalled();

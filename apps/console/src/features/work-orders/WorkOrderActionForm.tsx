@@ -2,8 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 
-import { WORK_ORDER_ACTIONS, WORK_ORDER_STEP_CONTENT, ZWorkOrderAct } from "@hcp/domain";
-import type { TWorkOrderAction } from "@hcp/domain";
+import { WORK_ORDER_ACTIONS, WORK_ORDER_STEP_CONTENT, ZWorkOrderAct, type TWorkOrderAction } from "@hcp/domain";
 
 import { ChoiceGroup, Field } from "../../components/Field";
 import { workOrderStrings } from "./strings";
@@ -31,7 +30,16 @@ export interface WorkOrderActionFormProps {
  * actions the role may take now and asks for what the chosen one needs — days for an extension,
  * a reason for an appeal, the record or reply as the note.
  */
-export function WorkOrderActionForm({ workOrderId, version, actions, pending, error, waitingFor, onRefresh, onSubmit }: WorkOrderActionFormProps) {
+export function WorkOrderActionForm({
+  workOrderId,
+  version,
+  actions,
+  pending,
+  error,
+  waitingFor,
+  onRefresh,
+  onSubmit,
+}: WorkOrderActionFormProps) {
   const t = workOrderStrings;
   const {
     register,
@@ -83,7 +91,8 @@ export function WorkOrderActionForm({ workOrderId, version, actions, pending, er
               aria-required="true"
               {...register("extensionDays", {
                 shouldUnregister: true,
-                setValueAs: (value: unknown) => (value === "" || value === undefined || value === null ? undefined : Number(value)),
+                setValueAs: (value: unknown) =>
+                  value === "" || value === undefined || value === null ? undefined : Number(value),
               })}
             />
           )}
@@ -95,7 +104,10 @@ export function WorkOrderActionForm({ workOrderId, version, actions, pending, er
           id="wo-appeal-reason"
           legend={t.appealReason}
           type="radio"
-          options={(["malicious", "mistaken"] as const).map((reason) => ({ value: reason, label: t.appealReasons[reason] }))}
+          options={(["malicious", "mistaken"] as const).map((reason) => ({
+            value: reason,
+            label: t.appealReasons[reason],
+          }))}
           registration={register("appealReason", { shouldUnregister: true })}
           error={errors.appealReason?.message}
         />
@@ -105,10 +117,23 @@ export function WorkOrderActionForm({ workOrderId, version, actions, pending, er
       <Field
         id="wo-note"
         label={noteLabel}
-        hint={content ? <span className={[...note].length > content.max ? "danger-text" : undefined}>{t.noteCount([...note].length, content.max)}</span> : undefined}
+        hint={
+          content ? (
+            <span className={[...note].length > content.max ? "danger-text" : undefined}>
+              {t.noteCount([...note].length, content.max)}
+            </span>
+          ) : undefined
+        }
         error={errors.note?.message}
       >
-        {(control) => <textarea {...control} rows={4} aria-required={content ? !content.optional : undefined} {...register("note")} />}
+        {(control) => (
+          <textarea
+            {...control}
+            rows={4}
+            aria-required={content ? !content.optional : undefined}
+            {...register("note")}
+          />
+        )}
       </Field>
 
       <div className="form-actions">

@@ -28,7 +28,13 @@ test("searches by case number, staff, window and state, ordered by urgency unles
   fireEvent.change(screen.getByLabelText("状态"), { target: { value: "pending" } });
   fireEvent.click(screen.getByRole("button", { name: "查询" }));
   await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-  expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ caseNo: "00014", staff: "李强", windowId: "2", state: "pending", sort: "urgency" });
+  expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+    caseNo: "00014",
+    staff: "李强",
+    windowId: "2",
+    state: "pending",
+    sort: "urgency",
+  });
 });
 
 test("a case number with other characters is refused in Chinese before any request", async () => {

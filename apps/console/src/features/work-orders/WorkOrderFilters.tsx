@@ -1,14 +1,18 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { LEVEL_LABELS, WORK_ORDER_SORTS, WORK_ORDER_STATES } from "@hcp/domain";
-import type { TLevel } from "@hcp/domain";
+import { LEVEL_LABELS, WORK_ORDER_SORTS, WORK_ORDER_STATES, type TLevel } from "@hcp/domain";
 
 import { DepartmentOptions } from "../../components/DepartmentOptions";
 import { Field } from "../../components/Field";
-import type { TWorkOrderFilterForm } from "./work-order-search";
-import { BAD_REASONS, EMPTY_FILTERS, WORK_ORDER_STATE_KEYS, ZWorkOrderFilterForm } from "./work-order-search";
 import { workOrderStrings } from "./strings";
+import {
+  BAD_REASONS,
+  EMPTY_FILTERS,
+  WORK_ORDER_STATE_KEYS,
+  ZWorkOrderFilterForm,
+  type TWorkOrderFilterForm,
+} from "./work-order-search";
 
 export interface WorkOrderFiltersProps {
   value: TWorkOrderFilterForm;
@@ -24,7 +28,14 @@ export interface WorkOrderFiltersProps {
 const REASON_LEVELS: TLevel[] = [2, 1];
 
 /** 筛选: case number, staff, state, department, window, overdue only, reason code, month and order of the queue. */
-export function WorkOrderFilters({ value, departments, windows, showDepartment, showWindow, onSubmit }: WorkOrderFiltersProps) {
+export function WorkOrderFilters({
+  value,
+  departments,
+  windows,
+  showDepartment,
+  showWindow,
+  onSubmit,
+}: WorkOrderFiltersProps) {
   const t = workOrderStrings;
   const {
     register,
@@ -33,11 +44,19 @@ export function WorkOrderFilters({ value, departments, windows, showDepartment, 
   } = useForm({ resolver: zodResolver(ZWorkOrderFilterForm), values: value });
 
   return (
-    <form className="filter-form" role="search" aria-label={t.filtersSection} noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
+    <form
+      className="filter-form"
+      role="search"
+      aria-label={t.filtersSection}
+      noValidate
+      onSubmit={(event) => void handleSubmit(onSubmit)(event)}
+    >
       {showWindow ? (
         <>
           <Field id="wo-case-no" label={t.caseNoSearch} error={errors.caseNo?.message}>
-            {(control) => <input {...control} type="search" inputMode="numeric" autoComplete="off" {...register("caseNo")} />}
+            {(control) => (
+              <input {...control} type="search" inputMode="numeric" autoComplete="off" {...register("caseNo")} />
+            )}
           </Field>
           <Field id="wo-staff" label={t.staffSearch} error={errors.staff?.message}>
             {(control) => <input {...control} type="search" autoComplete="off" {...register("staff")} />}

@@ -10,12 +10,17 @@ import { trpc } from "../../lib/trpc";
 import { RevealContact } from "../audit/RevealContact";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { nextActorText } from "./NextStep";
+import { workOrderStrings } from "./strings";
 import { WorkOrderActionForm } from "./WorkOrderActionForm";
 import { WorkOrderView } from "./WorkOrderView";
-import { workOrderStrings } from "./strings";
 
 /** Refusals that mean the screen is stale: someone else moved the order, so show 刷新. */
-const STALE_CODES: readonly string[] = ["WORK_ORDER_CONFLICT", "WORK_ORDER_TRANSITION_INVALID", "EXTENSION_ALREADY_USED", "EXTENSION_NOT_REQUESTED"];
+const STALE_CODES: readonly string[] = [
+  "WORK_ORDER_CONFLICT",
+  "WORK_ORDER_TRANSITION_INVALID",
+  "EXTENSION_ALREADY_USED",
+  "EXTENSION_NOT_REQUESTED",
+];
 
 /** One 差评工单: the rating, the case, the timeline, and the steps the signed-in role may take. */
 export function WorkOrderPage({ id }: { id: number }) {
@@ -37,7 +42,11 @@ export function WorkOrderPage({ id }: { id: number }) {
     void queryClient.invalidateQueries(trpc.workOrder.pathFilter());
   };
   const code = act.isError ? appCodeOf(act.error) : null;
-  const title = order.data ? t.orderTitle(order.data.case.caseNo) : user?.role === "window_staff" ? t.titleMine : t.title;
+  const title = order.data
+    ? t.orderTitle(order.data.case.caseNo)
+    : user?.role === "window_staff"
+      ? t.titleMine
+      : t.title;
 
   return (
     <>
@@ -54,7 +63,12 @@ export function WorkOrderPage({ id }: { id: number }) {
         <QueryView query={order}>
           {(data) => (
             <>
-              <WorkOrderView order={data} renderContact={(field, masked) => <RevealContact caseId={data.case.caseId} field={field} masked={masked} />} />
+              <WorkOrderView
+                order={data}
+                renderContact={(field, masked) => (
+                  <RevealContact caseId={data.case.caseId} field={field} masked={masked} />
+                )}
+              />
               <section className="panel" aria-labelledby="wo-action-heading">
                 <h2 id="wo-action-heading">{t.actionSection}</h2>
                 {act.isSuccess ? (

@@ -21,8 +21,25 @@ function renderTable(rows: ReturnType<typeof workOrderRow>[], total = rows.lengt
 
 test("an overdue order's row says 已超期 and how far it was escalated; an order on time shows days left", () => {
   renderTable([
-    workOrderRow({ id: 7, caseNo: "C-7", state: "rectifying", rectifyDue: "2023-05-19", due: "2023-05-19", daysLeft: -1, overdue: true, escalation: 2 }),
-    workOrderRow({ id: 8, caseNo: "C-8", state: "pending", deadline: "contact", due: "2023-05-24", daysLeft: 2, overdue: false }),
+    workOrderRow({
+      id: 7,
+      caseNo: "C-7",
+      state: "rectifying",
+      rectifyDue: "2023-05-19",
+      due: "2023-05-19",
+      daysLeft: -1,
+      overdue: true,
+      escalation: 2,
+    }),
+    workOrderRow({
+      id: 8,
+      caseNo: "C-8",
+      state: "pending",
+      deadline: "contact",
+      due: "2023-05-24",
+      daysLeft: 2,
+      overdue: false,
+    }),
   ]);
   const rows = screen.getAllByTestId("work-order-row");
   expect(rows.map((row) => row.getAttribute("data-work-order-id"))).toEqual(["7", "8"]);

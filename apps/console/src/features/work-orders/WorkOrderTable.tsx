@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 
-import { LEVEL_LABELS } from "@hcp/domain";
-import type { TLevel } from "@hcp/domain";
+import { LEVEL_LABELS, type TLevel } from "@hcp/domain";
 
 import { PagedTable } from "../../components/Table";
 import type { TWorkOrderRow } from "../../lib/api-types";
@@ -37,7 +36,12 @@ export function WorkOrderTable({ rows, total, page, pageSize, renderLink, onPage
       aria-labelledby="queue-heading"
       columns={[t.caseNo, t.item, t.department, t.window, t.staff, t.level, t.state, t.createdAt, t.deadline]}
       rows={rows.map((row) => (
-        <tr key={row.id} data-testid="work-order-row" data-work-order-id={row.id} className={row.overdue ? "is-overdue" : undefined}>
+        <tr
+          key={row.id}
+          data-testid="work-order-row"
+          data-work-order-id={row.id}
+          className={row.overdue ? "is-overdue" : undefined}
+        >
           <th scope="row" className="nowrap mono">
             {renderLink(row)}
           </th>
@@ -51,7 +55,14 @@ export function WorkOrderTable({ rows, total, page, pageSize, renderLink, onPage
           </td>
           <td className="nowrap">{formatDateTime(row.createdAt)}</td>
           <td>
-            <Deadline kind={row.deadline} due={row.due} daysLeft={row.daysLeft} overdue={row.overdue} escalation={row.escalation} provisional={row.deadlineProvisional} />
+            <Deadline
+              kind={row.deadline}
+              due={row.due}
+              daysLeft={row.daysLeft}
+              overdue={row.overdue}
+              escalation={row.escalation}
+              provisional={row.deadlineProvisional}
+            />
           </td>
         </tr>
       ))}

@@ -120,7 +120,12 @@ describe("下一步: who acts, on what, by when, entering what — for every vie
           due: null,
           daysLeft: null,
           actions: [],
-          next: { actor: "hall_manager", actorNames: ["赵敏", "钱进"], actions: ["upholdAppeal", "rejectAppeal"], followUpCloses: false },
+          next: {
+            actor: "hall_manager",
+            actorNames: ["赵敏", "钱进"],
+            actions: ["upholdAppeal", "rejectAppeal"],
+            followUpCloses: false,
+          },
         })}
       />,
     );
@@ -128,20 +133,39 @@ describe("下一步: who acts, on what, by when, entering what — for every vie
     expect(next().getByText("本步骤无规定期限")).toBeTruthy();
     expect(next().getByText("申诉审核期间，整改期限暂停计算。")).toBeTruthy();
     unmount();
-    render(<WorkOrderView order={workOrderDetail({ next: { actor: "department_head", actorNames: [], actions: ["markRectified"], followUpCloses: false } })} />);
+    render(
+      <WorkOrderView
+        order={workOrderDetail({
+          next: { actor: "department_head", actorNames: [], actions: ["markRectified"], followUpCloses: false },
+        })}
+      />,
+    );
     expect(screen.getByTestId("work-order-next-actor").textContent).toContain("部门负责人 （尚未设置该角色的账号）");
   });
 
   test("after the reply the citizen's follow-up closes the order; a closed order waits for nobody", () => {
     const { unmount } = render(
       <WorkOrderView
-        order={workOrderDetail({ state: "replied", deadline: null, due: null, next: { actor: "department_head", actorNames: ["王芳"], actions: ["close"], followUpCloses: true } })}
+        order={workOrderDetail({
+          state: "replied",
+          deadline: null,
+          due: null,
+          next: { actor: "department_head", actorNames: ["王芳"], actions: ["close"], followUpCloses: true },
+        })}
       />,
     );
     expect(next().getByText("办结说明（选填）")).toBeTruthy();
     expect(next().getByText("群众追评后工单自动办结。")).toBeTruthy();
     unmount();
-    render(<WorkOrderView order={workOrderDetail({ state: "closed", actions: [], next: { actor: null, actorNames: [], actions: [], followUpCloses: false } })} />);
+    render(
+      <WorkOrderView
+        order={workOrderDetail({
+          state: "closed",
+          actions: [],
+          next: { actor: null, actorNames: [], actions: [], followUpCloses: false },
+        })}
+      />,
+    );
     expect(screen.getByTestId("work-order-next").textContent).toContain("工单已办结，无需再办理。");
   });
 });

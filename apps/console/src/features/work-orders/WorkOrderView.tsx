@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 
-import { CHANNELS, CONTACT_FIELDS, NATIONAL_REASONS, ROLES } from "@hcp/domain";
-import type { TContactField } from "@hcp/domain";
+import { CHANNELS, CONTACT_FIELDS, NATIONAL_REASONS, ROLES, type TContactField } from "@hcp/domain";
 
 import type { TWorkOrderDetail, TWorkOrderEvent } from "../../lib/api-types";
 import { strings } from "../../lib/strings";
@@ -9,8 +8,8 @@ import { auditStrings } from "../audit/strings";
 import { formatDateTime } from "./format";
 import { NextStep } from "./NextStep";
 import { StateBadge } from "./StateBadge";
-import { levelLabel } from "./WorkOrderTable";
 import { workOrderStrings } from "./strings";
+import { levelLabel } from "./WorkOrderTable";
 
 export interface WorkOrderViewProps {
   order: TWorkOrderDetail;
@@ -105,7 +104,9 @@ export function WorkOrderView({ order, renderContact }: WorkOrderViewProps) {
             </div>
             <div>
               <dt>{t.comment}</dt>
-              <dd className="prewrap">{rating.comment === "" ? <span className="muted">{t.noComment}</span> : rating.comment}</dd>
+              <dd className="prewrap">
+                {rating.comment === "" ? <span className="muted">{t.noComment}</span> : rating.comment}
+              </dd>
             </div>
             <div>
               <dt>{t.ratedAt}</dt>
@@ -135,7 +136,9 @@ export function WorkOrderView({ order, renderContact }: WorkOrderViewProps) {
             </div>
             <div>
               <dt>{t.window}</dt>
-              <dd>{caseInfo.windowCode ? `${caseInfo.windowCode} ${caseInfo.windowName ?? ""}`.trim() : strings.app.dash}</dd>
+              <dd>
+                {caseInfo.windowCode ? `${caseInfo.windowCode} ${caseInfo.windowName ?? ""}`.trim() : strings.app.dash}
+              </dd>
             </div>
             <div>
               <dt>{t.staff}</dt>
@@ -159,7 +162,9 @@ export function WorkOrderView({ order, renderContact }: WorkOrderViewProps) {
               ) : null;
             })}
           </dl>
-          <p className="muted small">{caseInfo.applicantContactMasked ? auditStrings.reveal.maskedNote : t.privacyNote}</p>
+          <p className="muted small">
+            {caseInfo.applicantContactMasked ? auditStrings.reveal.maskedNote : t.privacyNote}
+          </p>
         </section>
 
         <section className="panel" aria-labelledby="wo-deadline-heading">

@@ -5,11 +5,10 @@ import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
-import type { TWorkOrderSearch } from "./work-order-search";
-import { filtersOf, listInput, searchOf, WORK_ORDER_PAGE_SIZE } from "./work-order-search";
+import { workOrderStrings } from "./strings";
+import { filtersOf, listInput, searchOf, WORK_ORDER_PAGE_SIZE, type TWorkOrderSearch } from "./work-order-search";
 import { WorkOrderFilters } from "./WorkOrderFilters";
 import { WorkOrderTable } from "./WorkOrderTable";
-import { workOrderStrings } from "./strings";
 
 export interface WorkOrdersPageProps {
   /** the filter and page live in the URL, so a filtered queue can be shared or bookmarked */
@@ -55,7 +54,10 @@ export function WorkOrdersPage({ search, onSearchChange }: WorkOrdersPageProps) 
         <h2 id="queue-heading">{t.queueSection}</h2>
         <QueryView query={list}>
           {(data) => (
-            <div aria-busy={list.isPlaceholderData || undefined} className={list.isPlaceholderData ? "is-refreshing" : undefined}>
+            <div
+              aria-busy={list.isPlaceholderData || undefined}
+              className={list.isPlaceholderData ? "is-refreshing" : undefined}
+            >
               <WorkOrderTable
                 rows={data.rows}
                 total={data.total}

@@ -100,7 +100,12 @@ export function workOrderDetail(overrides: Partial<TWorkOrderDetail> = {}): TWor
       },
     ],
     actions: ["requestExtension", "markRectified", "requestCannotRectify", "appeal"],
-    next: { actor: "department_head", actorNames: ["王芳"], actions: ["markRectified", "requestExtension", "requestCannotRectify"], followUpCloses: false },
+    next: {
+      actor: "department_head",
+      actorNames: ["王芳"],
+      actions: ["markRectified", "requestExtension", "requestCannotRectify"],
+      followUpCloses: false,
+    },
     ...overrides,
   };
 }

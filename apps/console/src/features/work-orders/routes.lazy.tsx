@@ -6,7 +6,12 @@ import { WorkOrdersPage } from "./WorkOrdersPage";
 export const workOrdersScreen = createLazyRoute("/app/work-orders")({
   component: function WorkOrdersScreen() {
     const navigate = workOrdersScreen.useNavigate();
-    return <WorkOrdersPage search={workOrdersScreen.useSearch()} onSearchChange={(next) => void navigate({ search: next })} />;
+    return (
+      <WorkOrdersPage
+        search={workOrdersScreen.useSearch()}
+        onSearchChange={(next) => void navigate({ search: next })}
+      />
+    );
   },
 });
 

@@ -20,7 +20,8 @@ const zhCN = {
   apply: "查询",
   reset: "重置",
   scopeDepartment: "您是部门负责人，以下仅列出本部门的差评工单。",
-  scopeStaff: "以下是对您本人的差评工单。为保护群众，工单不显示评价人身份；为保证评价的独立性，当天的差评次日才会显示。",
+  scopeStaff:
+    "以下是对您本人的差评工单。为保护群众，工单不显示评价人身份；为保证评价的独立性，当天的差评次日才会显示。",
   queueSection: "工单列表",
   total: (count: string) => `共 ${count} 件`,
   none: "没有符合条件的差评工单",

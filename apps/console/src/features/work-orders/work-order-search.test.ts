@@ -4,21 +4,42 @@ import { EMPTY_FILTERS, filtersOf, listInput, parseWorkOrderSearch, searchOf } f
 
 test("the URL keeps only valid filters; a reason code typed as a number still counts", () => {
   expect(
-    parseWorkOrderSearch({ state: "rectifying", dept: "3", window: 0, overdue: true, reason: 207, month: "2023-05", page: "2" }),
-  ).toEqual({ case: undefined, staff: undefined, state: "rectifying", dept: 3, window: undefined, overdue: true, reason: "207", month: "2023-05", sort: undefined, page: 2 });
-  // A good-level code is no 差评 reason; an unknown state or a bad month is dropped.
-  expect(parseWorkOrderSearch({ state: "lost", reason: "510", month: "2023-13", case: "12%", sort: "random" })).toEqual({
+    parseWorkOrderSearch({
+      state: "rectifying",
+      dept: "3",
+      window: 0,
+      overdue: true,
+      reason: 207,
+      month: "2023-05",
+      page: "2",
+    }),
+  ).toEqual({
     case: undefined,
     staff: undefined,
-    state: undefined,
-    dept: undefined,
+    state: "rectifying",
+    dept: 3,
     window: undefined,
-    overdue: undefined,
-    reason: undefined,
-    month: undefined,
+    overdue: true,
+    reason: "207",
+    month: "2023-05",
     sort: undefined,
-    page: undefined,
+    page: 2,
   });
+  // A good-level code is no 差评 reason; an unknown state or a bad month is dropped.
+  expect(parseWorkOrderSearch({ state: "lost", reason: "510", month: "2023-13", case: "12%", sort: "random" })).toEqual(
+    {
+      case: undefined,
+      staff: undefined,
+      state: undefined,
+      dept: undefined,
+      window: undefined,
+      overdue: undefined,
+      reason: undefined,
+      month: undefined,
+      sort: undefined,
+      page: undefined,
+    },
+  );
 });
 
 test("a search by case number, staff and order travels through the URL to workOrder.list; the default order is urgency", () => {
@@ -33,7 +54,14 @@ test("a search by case number, staff and order travels through the URL to workOr
 });
 
 test("a submitted filter starts at page 1 and maps onto workOrder.list", () => {
-  const search = searchOf({ ...EMPTY_FILTERS, state: "pending", departmentId: "4", overdue: true, reasonCode: "115", month: "2023-11" });
+  const search = searchOf({
+    ...EMPTY_FILTERS,
+    state: "pending",
+    departmentId: "4",
+    overdue: true,
+    reasonCode: "115",
+    month: "2023-11",
+  });
   expect(search.page).toBeUndefined();
   expect(filtersOf(search)).toEqual({
     caseNo: "",

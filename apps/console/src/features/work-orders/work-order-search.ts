@@ -1,7 +1,15 @@
 import { z } from "zod";
 
-import { isBadLevel, NATIONAL_REASONS, WORK_ORDER_SORTS, WORK_ORDER_STATES, ZWorkOrderCaseNoSearch, ZWorkOrderStaffSearch } from "@hcp/domain";
-import type { TWorkOrderSort, TWorkOrderState } from "@hcp/domain";
+import {
+  isBadLevel,
+  NATIONAL_REASONS,
+  WORK_ORDER_SORTS,
+  WORK_ORDER_STATES,
+  ZWorkOrderCaseNoSearch,
+  ZWorkOrderStaffSearch,
+  type TWorkOrderSort,
+  type TWorkOrderState,
+} from "@hcp/domain";
 
 import { positiveIntParam, searchParam, searchParser } from "../../lib/search-params";
 import { workOrderStrings } from "./strings";
@@ -84,7 +92,17 @@ export const ZWorkOrderFilterForm = z.object({
 });
 export type TWorkOrderFilterForm = z.infer<typeof ZWorkOrderFilterForm>;
 
-export const EMPTY_FILTERS: TWorkOrderFilterForm = { caseNo: "", staff: "", sort: "urgency", state: "", departmentId: "", windowId: "", overdue: false, reasonCode: "", month: "" };
+export const EMPTY_FILTERS: TWorkOrderFilterForm = {
+  caseNo: "",
+  staff: "",
+  sort: "urgency",
+  state: "",
+  departmentId: "",
+  windowId: "",
+  overdue: false,
+  reasonCode: "",
+  month: "",
+};
 
 export function filtersOf(search: TWorkOrderSearch): TWorkOrderFilterForm {
   return {

@@ -5,7 +5,11 @@ import type { TKioskState } from "./kiosk-state";
  * 亮牌: who serves at this window, or that nobody does right now. `offset` is the current
  * burn-in drift step (see idle-care.ts).
  */
-export function IdleScreen(props: { staff: TKioskState["staff"]; windowName: string; offset: { x: number; y: number } }) {
+export function IdleScreen(props: {
+  staff: TKioskState["staff"];
+  windowName: string;
+  offset: { x: number; y: number };
+}) {
   const style = { "--drift-x": `${props.offset.x}px`, "--drift-y": `${props.offset.y}px` } as React.CSSProperties;
   if (!props.staff) {
     return (

@@ -11,7 +11,12 @@ export interface TFrameStatus {
 
 function Toggle(props: { label: string; pressed: boolean; onChange: (next: boolean) => void }) {
   return (
-    <button type="button" className="kiosk-toggle" aria-pressed={props.pressed} onClick={() => props.onChange(!props.pressed)}>
+    <button
+      type="button"
+      className="kiosk-toggle"
+      aria-pressed={props.pressed}
+      onClick={() => props.onChange(!props.pressed)}
+    >
       {props.label}
     </button>
   );
@@ -19,7 +24,8 @@ function Toggle(props: { label: string; pressed: boolean; onChange: (next: boole
 
 function StatusBadge(props: { offline: boolean; pending: number }) {
   let text: string | null = null;
-  if (props.offline) text = props.pending > 0 ? fill(STRINGS.offlinePending, { count: props.pending }) : STRINGS.offline;
+  if (props.offline)
+    text = props.pending > 0 ? fill(STRINGS.offlinePending, { count: props.pending }) : STRINGS.offline;
   else if (props.pending > 0) text = fill(STRINGS.pendingUpload, { count: props.pending });
   return (
     <span className="kiosk-status" role="status" data-testid="kiosk-status">
@@ -35,7 +41,9 @@ function StatusBadge(props: { offline: boolean; pending: number }) {
 export function KioskFrame(props: { title?: string; status?: TFrameStatus; children: React.ReactNode }) {
   const [largeText, setLargeText] = usePreference("largeText");
   const [muted, setMuted] = usePreference("muted");
-  const classes = ["kiosk", largeText ? "kiosk-large" : "", props.status?.dimmed ? "kiosk-dimmed" : ""].filter(Boolean).join(" ");
+  const classes = ["kiosk", largeText ? "kiosk-large" : "", props.status?.dimmed ? "kiosk-dimmed" : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className={classes} lang={LOCALE.lang} dir={LOCALE.dir} data-testid="kiosk">
       <header className="kiosk-header">

@@ -2,23 +2,20 @@ import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 
 import { errorMessage } from "../../lib/errors";
-import { STRINGS } from "../../lib/strings";
 import { loadReasons } from "../../lib/reasons";
+import { STRINGS } from "../../lib/strings";
 import { trpcClient } from "../../lib/trpc";
 import { IdleScreen } from "./IdleScreen";
-import { initialKioskState, kioskReducer, openPrompts } from "./kiosk-state";
-import type { TPrompt } from "./kiosk-state";
 import { useKioskFeed } from "./kiosk-feed";
+import { initialKioskState, kioskReducer, openPrompts, type TPrompt } from "./kiosk-state";
 import { KioskFrame } from "./KioskFrame";
 import { forgetWindow, rememberedState, rememberWindow } from "./last-window";
-import { kioskOutbox, onRatingRefused } from "./outbox/kiosk-outbox";
-import type { TRatingRefusal } from "./outbox/kiosk-outbox";
+import { kioskOutbox, onRatingRefused, type TRatingRefusal } from "./outbox/kiosk-outbox";
 import { ratingItem, timeoutItem } from "./outbox/outbox-item";
 import { useOutbox } from "./outbox/useOutbox";
 import { promptTimeouts } from "./prompt-timer";
 import { setKioskIdle } from "./pwa";
-import type { TKioskSubmission } from "./RatingScreen";
-import { RatingScreen } from "./RatingScreen";
+import { RatingScreen, type TKioskSubmission } from "./RatingScreen";
 import { RefusedNotice } from "./RefusedNotice";
 import { ThanksScreen } from "./ThanksScreen";
 import { useDelayedFlag } from "./useDelayedFlag";
@@ -97,9 +94,15 @@ export function KioskSession(props: { onUnpaired: () => void }) {
   }, [shownId]);
   const care = useIdleCare(idle && state.window !== null);
   useEffect(() => setKioskIdle(idle), [idle]);
-  const timeouts = useMemo(() => promptTimeouts(state.settings?.promptTimeoutSeconds), [state.settings?.promptTimeoutSeconds]);
+  const timeouts = useMemo(
+    () => promptTimeouts(state.settings?.promptTimeoutSeconds),
+    [state.settings?.promptTimeoutSeconds],
+  );
 
-  const markAnswered = useCallback((promptId: number) => setAnsweredHere((previous) => new Set(previous).add(promptId)), []);
+  const markAnswered = useCallback(
+    (promptId: number) => setAnsweredHere((previous) => new Set(previous).add(promptId)),
+    [],
+  );
 
   const rate = useCallback(
     async (prompt: TPrompt, submission: TKioskSubmission) => {
@@ -113,7 +116,9 @@ export function KioskSession(props: { onUnpaired: () => void }) {
   const timeOut = useCallback(
     (promptId: number) => {
       markAnswered(promptId);
-      outbox.enqueue(timeoutItem(promptId, Date.now())).catch((error: unknown) => console.warn("[kiosk] could not store the timeout", error));
+      outbox
+        .enqueue(timeoutItem(promptId, Date.now()))
+        .catch((error: unknown) => console.warn("[kiosk] could not store the timeout", error));
     },
     [outbox, markAnswered],
   );
@@ -143,7 +148,13 @@ export function KioskSession(props: { onUnpaired: () => void }) {
     );
   else if (refusals[0])
     // Between citizens only: a citizen rating another case is never interrupted.
-    screen = <RefusedNotice key={refusals.length} refusal={refusals[0]} onDone={() => setRefusals((previous) => previous.slice(1))} />;
+    screen = (
+      <RefusedNotice
+        key={refusals.length}
+        refusal={refusals[0]}
+        onDone={() => setRefusals((previous) => previous.slice(1))}
+      />
+    );
   else screen = <IdleScreen staff={state.staff} windowName={state.window.name} offset={care.offset} />;
   return (
     <KioskFrame title={state.window.name} status={status}>

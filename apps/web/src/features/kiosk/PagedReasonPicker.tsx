@@ -1,5 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
-import type { RefObject } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type RefObject } from "react";
 
 import { fill, STRINGS } from "../../lib/strings";
 import { reasonPageStarts } from "./reason-pages";
@@ -110,7 +109,12 @@ export function PagedReasonPicker(props: TProps) {
             <span className="reason-page-count" aria-live="polite">
               {fill(STRINGS.pageOf, { page: current + 1, pages })}
             </span>
-            <button type="button" className="reason-page" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+            <button
+              type="button"
+              className="reason-page"
+              disabled={current >= pages - 1}
+              onClick={() => setPage(current + 1)}
+            >
               {STRINGS.nextPage}
             </button>
           </div>
@@ -118,7 +122,13 @@ export function PagedReasonPicker(props: TProps) {
       </div>
       <div className="reason-list" ref={listRef}>
         {props.reasons.slice(from, to).map((reason) => (
-          <button key={reason.code} type="button" className="reason" aria-pressed={props.chosen.includes(reason.code)} onClick={() => props.onToggle(reason.code)}>
+          <button
+            key={reason.code}
+            type="button"
+            className="reason"
+            aria-pressed={props.chosen.includes(reason.code)}
+            onClick={() => props.onToggle(reason.code)}
+          >
             {reason.label}
           </button>
         ))}

@@ -5,13 +5,20 @@ import { BAD_NEEDS_REASON_MESSAGE } from "@hcp/domain/citizen";
 
 import type { TPrompt } from "./kiosk-state";
 import { promptTimeouts } from "./prompt-timer";
-import type { TKioskSubmission } from "./RatingScreen";
-import { RatingScreen } from "./RatingScreen";
+import { RatingScreen, type TKioskSubmission } from "./RatingScreen";
 
 const prompt = { promptId: 7, caseNo: "2026112500001", itemName: "户口迁移" } as TPrompt;
 
 function renderScreen(onRate: (submission: TKioskSubmission) => Promise<void>) {
-  return render(<RatingScreen prompt={prompt} staff={null} timeouts={promptTimeouts(60)} onRate={onRate} onTimeout={() => undefined} />);
+  return render(
+    <RatingScreen
+      prompt={prompt}
+      staff={null}
+      timeouts={promptTimeouts(60)}
+      onRate={onRate}
+      onTimeout={() => undefined}
+    />,
+  );
 }
 
 describe("the evaluator's rating screen", () => {
@@ -38,6 +45,11 @@ describe("the evaluator's rating screen", () => {
       await Promise.resolve();
     });
     expect(onRate).toHaveBeenCalledOnce();
-    expect(onRate.mock.calls[0]?.[0]).toMatchObject({ caseNo: "2026112500001", level: 2, reasonCodes: [], comment: "等候时间太长" });
+    expect(onRate.mock.calls[0]?.[0]).toMatchObject({
+      caseNo: "2026112500001",
+      level: 2,
+      reasonCodes: [],
+      comment: "等候时间太长",
+    });
   });
 });

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 
-import { isBadLevel, LEVEL_LABELS, MAX_COMMENT_LENGTH } from "@hcp/domain/citizen";
-import type { TLevel } from "@hcp/domain/citizen";
 import type { TRatingSubmit } from "@hcp/domain";
+import { isBadLevel, LEVEL_LABELS, MAX_COMMENT_LENGTH, type TLevel } from "@hcp/domain/citizen";
 
 import { fill, STRINGS } from "../../lib/strings";
 import { Face } from "../rating/Face";
@@ -10,8 +9,7 @@ import { LevelPicker } from "../rating/LevelPicker";
 import { useRatingChoice } from "../rating/useRatingChoice";
 import type { TKioskState, TPrompt } from "./kiosk-state";
 import { PagedReasonPicker } from "./PagedReasonPicker";
-import type { TPromptTimeouts } from "./prompt-timer";
-import { secondsLeft } from "./prompt-timer";
+import { secondsLeft, type TPromptTimeouts } from "./prompt-timer";
 import { TimeoutWarning } from "./TimeoutWarning";
 import { usePromptTimer } from "./usePromptTimer";
 import { kioskVoice } from "./voice";
@@ -131,7 +129,12 @@ export function RatingScreen(props: TProps) {
     // Faces and reasons are two steps, so each fits the screen whole: nothing to scroll past.
     const choosing = level === undefined || picking;
     body = (
-      <form className="rating" data-testid="kiosk-rating" aria-labelledby="rating-title" noValidate onSubmit={(event) => {
+      <form
+        className="rating"
+        data-testid="kiosk-rating"
+        aria-labelledby="rating-title"
+        noValidate
+        onSubmit={(event) => {
           event.preventDefault();
           send();
         }}
@@ -195,7 +198,13 @@ export function RatingScreen(props: TProps) {
   };
 
   return (
-    <div className="rating-screen" ref={screen} onPointerDownCapture={activity} onKeyDownCapture={activity} onInputCapture={activity}>
+    <div
+      className="rating-screen"
+      ref={screen}
+      onPointerDownCapture={activity}
+      onKeyDownCapture={activity}
+      onInputCapture={activity}
+    >
       {body}
       {warning ? <TimeoutWarning seconds={secondsLeft(phase.msLeft)} onKeepRating={touch} /> : null}
     </div>

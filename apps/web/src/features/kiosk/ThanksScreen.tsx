@@ -11,7 +11,11 @@ const THANKS_MS = 4_000;
  * Thanks, naming the case just rated; with more cases of this citizen waiting, says how many follow
  * (each is taken one after another, never merged into one rating).
  */
-export function ThanksScreen(props: { onDone: () => void; rated: Pick<TPrompt, "itemName" | "caseNo"> | null; waiting: number }) {
+export function ThanksScreen(props: {
+  onDone: () => void;
+  rated: Pick<TPrompt, "itemName" | "caseNo"> | null;
+  waiting: number;
+}) {
   const done = useRef(props.onDone);
   done.current = props.onDone;
   useEffect(() => {

@@ -29,9 +29,7 @@ export function TimeoutWarning(props: { seconds: number; onKeepRating: () => voi
       }}
     >
       <h2 id="timeout-title">{STRINGS.stillThere}</h2>
-      <p id="timeout-help">
-        {fill(STRINGS.stillThereHelp, { seconds: props.seconds })}
-      </p>
+      <p id="timeout-help">{fill(STRINGS.stillThereHelp, { seconds: props.seconds })}</p>
       <button type="button" className="primary" autoFocus>
         {STRINGS.keepRating}
       </button>

@@ -14,7 +14,11 @@ const feedClient = createTRPCClient<AppRouter>({ links: [httpSubscriptionLink({ 
 export type TFeedStatus = "connecting" | "pending" | "idle" | "error";
 
 /** The evaluator's event stream (kiosk.events): every event goes to `onEvent`, in order. */
-export function useKioskFeed(onEvent: (event: TKioskEvent) => void): { status: TFeedStatus; error: unknown; reset: () => void } {
+export function useKioskFeed(onEvent: (event: TKioskEvent) => void): {
+  status: TFeedStatus;
+  error: unknown;
+  reset: () => void;
+} {
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
   const [state, setState] = useState<{ status: TFeedStatus; error: unknown }>({ status: "connecting", error: null });
@@ -26,7 +30,9 @@ export function useKioskFeed(onEvent: (event: TKioskEvent) => void): { status: T
       onStarted: () => setState({ status: "pending", error: null }),
       onData: (event) => {
         onEventRef.current(event.data);
-        setState((previous) => (previous.status === "pending" && previous.error === null ? previous : { status: "pending", error: null }));
+        setState((previous) =>
+          previous.status === "pending" && previous.error === null ? previous : { status: "pending", error: null },
+        );
       },
       onError: (error) => setState({ status: "error", error }),
       onConnectionStateChange: (change) => {

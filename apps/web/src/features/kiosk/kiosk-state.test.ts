@@ -1,7 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import type { TPrompt } from "./kiosk-state";
-import { initialKioskState, kioskReducer, openPrompts } from "./kiosk-state";
+import { initialKioskState, kioskReducer, openPrompts, type TPrompt } from "./kiosk-state";
 
 const prompt = (promptId: number): TPrompt => ({
   promptId,

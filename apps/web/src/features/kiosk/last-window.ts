@@ -10,7 +10,10 @@ type TRemembered = Pick<TKioskState, "window" | "staff" | "settings">;
  */
 export function rememberWindow(state: TRemembered): void {
   try {
-    window.localStorage.setItem(KEY, JSON.stringify({ window: state.window, staff: state.staff, settings: state.settings }));
+    window.localStorage.setItem(
+      KEY,
+      JSON.stringify({ window: state.window, staff: state.staff, settings: state.settings }),
+    );
   } catch {
     // No storage: the idle screen waits for the server instead.
   }

@@ -15,9 +15,7 @@ export interface TPromptTimeouts {
 }
 
 export type TPromptPhase =
-  | { phase: "active"; msUntilWarning: number }
-  | { phase: "warning"; msLeft: number }
-  | { phase: "expired" };
+  { phase: "active"; msUntilWarning: number } | { phase: "warning"; msLeft: number } | { phase: "expired" };
 
 /**
  * The hall's setting, kept within the bounds 评价规则 allows: a value stored by hand outside them

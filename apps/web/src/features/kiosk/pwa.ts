@@ -71,5 +71,7 @@ export function installKioskPwa(): void {
       });
       window.setInterval(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);
     })
-    .catch((error: unknown) => console.warn("[kiosk] service worker not registered; the evaluator needs the network to start", error));
+    .catch((error: unknown) =>
+      console.warn("[kiosk] service worker not registered; the evaluator needs the network to start", error),
+    );
 }

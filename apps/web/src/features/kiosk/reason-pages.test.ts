@@ -8,7 +8,8 @@ function rows(count: number, perRow: number, heights: number[]) {
   let top = 0;
   for (let row = 0; row * perRow < count; row++) {
     const height = heights[row % heights.length] ?? 0;
-    for (let column = 0; column < perRow && row * perRow + column < count; column++) boxes.push({ top, bottom: top + height });
+    for (let column = 0; column < perRow && row * perRow + column < count; column++)
+      boxes.push({ top, bottom: top + height });
     top += height + 12;
   }
   return boxes;

@@ -23,7 +23,9 @@ export function useHeartbeat(outbox: TOutbox): void {
       outbox
         .load()
         .catch(() => undefined)
-        .then(() => trpcClient.kiosk.heartbeat.mutate({ outboxDepth: outbox.snapshot().depth, appVersion: APP_VERSION }))
+        .then(() =>
+          trpcClient.kiosk.heartbeat.mutate({ outboxDepth: outbox.snapshot().depth, appVersion: APP_VERSION }),
+        )
         .then(() => outbox.drain({ force: true }))
         .catch(() => undefined)
         .finally(() => {

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import { promptPhase } from "./prompt-timer";
-import type { TPromptPhase, TPromptTimeouts } from "./prompt-timer";
+import { promptPhase, type TPromptPhase, type TPromptTimeouts } from "./prompt-timer";
 
 /**
  * Runs the prompt's timeout from real timers: one timer to the next phase boundary, and a
@@ -9,7 +8,10 @@ import type { TPromptPhase, TPromptTimeouts } from "./prompt-timer";
  * Everything reads `Date.now()` at fire time, so a test clock that jumps forward (Playwright's
  * `page.clock.fastForward`) moves the screen exactly as the same wait would.
  */
-export function usePromptTimer(timeouts: TPromptTimeouts, onExpire: () => void): { phase: TPromptPhase; touch: () => void } {
+export function usePromptTimer(
+  timeouts: TPromptTimeouts,
+  onExpire: () => void,
+): { phase: TPromptPhase; touch: () => void } {
   const [lastActivityAt, setLastActivityAt] = useState(() => Date.now());
   const [now, setNow] = useState(() => Date.now());
   const expired = useRef(false);

@@ -1,8 +1,7 @@
 import { describe, expect, test, vi } from "vitest";
 
 import { LOCALES } from "../../lib/strings";
-import { createVoice, VOICE_EVENT } from "./voice";
-import type { TVoiceEventDetail } from "./voice";
+import { createVoice, VOICE_EVENT, type TVoiceEventDetail } from "./voice";
 
 function heard(): TVoiceEventDetail[] {
   const clips: TVoiceEventDetail[] = [];

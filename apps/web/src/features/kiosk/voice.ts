@@ -1,5 +1,4 @@
-import { LOCALE } from "../../lib/strings";
-import type { TLocaleTable, TVoiceClip } from "../../lib/strings";
+import { LOCALE, type TLocaleTable, type TVoiceClip } from "../../lib/strings";
 import { readPreference } from "./preferences";
 
 /** Fired on `window` whenever a clip is asked to play: the test suite and diagnostics listen. */

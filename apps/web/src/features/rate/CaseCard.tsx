@@ -1,9 +1,7 @@
 import type { ReactNode, RefObject } from "react";
 
-import { LEVEL_LABELS } from "@hcp/domain/citizen";
-import type { TLevel } from "@hcp/domain/citizen";
-
 import type { RouterOutputs } from "@hcp/api";
+import { LEVEL_LABELS, type TLevel } from "@hcp/domain/citizen";
 
 import { useReasons } from "../../lib/reasons";
 import { Face } from "../rating/Face";
@@ -37,7 +35,9 @@ export function CaseCard(props: { found: TOnlineCase }) {
         <Fact term={S.department}>{found.departmentName}</Fact>
         {found.windowName ? <Fact term={S.window}>{found.windowName}</Fact> : null}
         {found.completedAt ? <Fact term={S.completedAt}>{formatDateTime(found.completedAt)}</Fact> : null}
-        {found.ratingDeadline && found.status === "open" ? <Fact term={S.deadline}>{formatDateTime(found.ratingDeadline)}</Fact> : null}
+        {found.ratingDeadline && found.status === "open" ? (
+          <Fact term={S.deadline}>{formatDateTime(found.ratingDeadline)}</Fact>
+        ) : null}
       </dl>
     </section>
   );

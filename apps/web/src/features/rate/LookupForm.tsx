@@ -1,13 +1,11 @@
-import { useRef, useState } from "react";
-import type { RefObject } from "react";
+import { useRef, useState, type RefObject } from "react";
 
 import { checkOnlineLookup } from "@hcp/domain/citizen";
 
 import { trpcClient } from "../../lib/trpc";
 import { useCall } from "../../lib/useCall";
 import type { TOnlineCase } from "./CaseCard";
-import { normaliseCaseNo, phoneLast4, rateErrorMessage } from "./rate-helpers";
-import type { TRateSource } from "./rate-helpers";
+import { normaliseCaseNo, phoneLast4, rateErrorMessage, type TRateSource } from "./rate-helpers";
 import { RATE_STRINGS as S } from "./strings";
 
 type TLookupField = "caseNo" | "phoneLast4";
@@ -29,7 +27,8 @@ export function LookupForm(props: {
   const phoneInput = useRef<HTMLInputElement>(null);
   const lookup = useCall((request: { caseNo: string; phoneLast4: string }) => trpcClient.online.lookup.mutate(request));
 
-  const checked = (values: typeof entered) => checkOnlineLookup({ caseNo: normaliseCaseNo(values.caseNo), phoneLast4: phoneLast4(values.phoneLast4) });
+  const checked = (values: typeof entered) =>
+    checkOnlineLookup({ caseNo: normaliseCaseNo(values.caseNo), phoneLast4: phoneLast4(values.phoneLast4) });
 
   function change(field: TLookupField, value: string) {
     const next = { ...entered, [field]: value };
@@ -103,7 +102,10 @@ export function LookupForm(props: {
             onChange={(event) => {
               // A pasted or autofilled full number shows as the four digits that will be sent.
               const last4 = phoneLast4(event.target.value);
-              change("phoneLast4", last4 !== event.target.value.trim() && last4.length === 4 ? last4 : event.target.value);
+              change(
+                "phoneLast4",
+                last4 !== event.target.value.trim() && last4.length === 4 ? last4 : event.target.value,
+              );
             }}
           />
           <p id="rate-phone-hint" className="rate-hint">

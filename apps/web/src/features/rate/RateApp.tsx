@@ -1,25 +1,24 @@
-import { useEffect, useRef, useState } from "react";
-import type { ReactNode, RefObject } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 
 import { trpcClient } from "../../lib/trpc";
-import { CaseCard, RecordedRating } from "./CaseCard";
-import type { TOnlineCase, TOnlineRatingResult } from "./CaseCard";
+import { CaseCard, RecordedRating, type TOnlineCase, type TOnlineRatingResult } from "./CaseCard";
 import { LookupForm } from "./LookupForm";
-import { RatingForm } from "./RatingForm";
 import {
   formatDateTime,
   linkToken,
-  ratingChannel,
   rateErrorMessage,
   rateStepOf,
   rateStepState,
+  ratingChannel,
   readElderMode,
   readFoundLookup,
   writeElderMode,
   writeFoundLookup,
+  type TRateSource,
 } from "./rate-helpers";
-import type { TRateSource } from "./rate-helpers";
+import { RatingForm } from "./RatingForm";
 import { RATE_STRINGS as S } from "./strings";
+
 import "./rate.css";
 
 type TScreen =
@@ -72,8 +71,12 @@ export function RateApp() {
   const [elder, setElder] = useElderMode();
   const initialToken = useRef(linkToken(window.location.search));
   // A reload on a case step looks the case up again with this tab's stored lookup.
-  const reloadLookup = useRef(initialToken.current || rateStepOf(window.history.state) === "lookup" ? null : readFoundLookup(tabStorage()));
-  const [screen, setScreen] = useState<TScreen>(() => (initialToken.current || reloadLookup.current ? { name: "opening" } : { name: "lookup" }));
+  const reloadLookup = useRef(
+    initialToken.current || rateStepOf(window.history.state) === "lookup" ? null : readFoundLookup(tabStorage()),
+  );
+  const [screen, setScreen] = useState<TScreen>(() =>
+    initialToken.current || reloadLookup.current ? { name: "opening" } : { name: "lookup" },
+  );
   // The case last shown and its rating, for the back and forward buttons.
   const shown = useRef<{ found: TOnlineCase; source: TRateSource; result: TOnlineRatingResult | null } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -142,7 +145,9 @@ export function RateApp() {
       }
       if (!last.result) {
         // The case form handles its own confirm step (see RatingForm); otherwise show the case again.
-        setScreen((current) => (current.name === "case" ? current : { name: "case", found: last.found, source: last.source, refusal: null }));
+        setScreen((current) =>
+          current.name === "case" ? current : { name: "case", found: last.found, source: last.source, refusal: null },
+        );
         return;
       }
       // Rated since it was shown: looked up afresh, so it shows the recorded rating, not a form.
@@ -205,7 +210,11 @@ export function RateApp() {
       body = (
         <>
           <CaseCard found={screen.found} />
-          <CaseStatus screen={screen} headingRef={heading} onScreen={(next) => changeScreen(next, next.name === "thanks" ? "push" : "none")} />
+          <CaseStatus
+            screen={screen}
+            headingRef={heading}
+            onScreen={(next) => changeScreen(next, next.name === "thanks" ? "push" : "none")}
+          />
           <button type="button" className="secondary" onClick={startOver}>
             {S.rateAnother}
           </button>
@@ -216,7 +225,13 @@ export function RateApp() {
       body = (
         <>
           {/* Focus moves to its heading, which a screen reader announces; no live region needed. */}
-          <RecordedRating heading={S.thanks} help={S.thanksHelp} rating={screen.result} testId="rate-thanks" headingRef={heading} />
+          <RecordedRating
+            heading={S.thanks}
+            help={S.thanksHelp}
+            rating={screen.result}
+            testId="rate-thanks"
+            headingRef={heading}
+          />
           <CaseCard found={screen.found} />
           <button type="button" className="secondary" onClick={startOver}>
             {S.rateAnother}
@@ -252,7 +267,8 @@ function CaseStatus(props: {
   onScreen: (screen: TScreen) => void;
 }) {
   const { found, source } = props.screen;
-  const showCase = (next: TOnlineCase, refusal: string | null) => props.onScreen({ name: "case", found: next, source, refusal });
+  const showCase = (next: TOnlineCase, refusal: string | null) =>
+    props.onScreen({ name: "case", found: next, source, refusal });
   const canRate = (found.status === "open" || found.status === "follow_up") && found.ratingToken !== null;
 
   const form = canRate ? (

@@ -1,9 +1,7 @@
-import { useEffect, useRef, useState } from "react";
-import type { RefObject } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 
-import { LEVEL_LABELS, MAX_COMMENT_LENGTH, isBadLevel } from "@hcp/domain/citizen";
 import type { TRatingChoice } from "@hcp/domain";
-import type { TLevel } from "@hcp/domain/citizen";
+import { isBadLevel, LEVEL_LABELS, MAX_COMMENT_LENGTH, type TLevel } from "@hcp/domain/citizen";
 
 import { trpcClient } from "../../lib/trpc";
 import { useCall } from "../../lib/useCall";
@@ -41,7 +39,9 @@ export function RatingForm(props: TProps) {
   const { level, bad, comment } = choice;
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const submit = useCall((input: Parameters<typeof trpcClient.online.submit.mutate>[0]) => trpcClient.online.submit.mutate(input));
+  const submit = useCall((input: Parameters<typeof trpcClient.online.submit.mutate>[0]) =>
+    trpcClient.online.submit.mutate(input),
+  );
   const confirmHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {

@@ -55,9 +55,9 @@ describe("the online rating page's helpers", () => {
   });
 
   test("messages: the lock names its time, other codes use the table, no answer means the network", () => {
-    expect(rateErrorMessage(clientError("ONLINE_LOOKUP_LOCKED", "查询错误次数过多，该办件已暂时锁定，请于 10:15 后再试"))).toBe(
-      "查询错误次数过多，该办件已暂时锁定，请于 10:15 后再试",
-    );
+    expect(
+      rateErrorMessage(clientError("ONLINE_LOOKUP_LOCKED", "查询错误次数过多，该办件已暂时锁定，请于 10:15 后再试")),
+    ).toBe("查询错误次数过多，该办件已暂时锁定，请于 10:15 后再试");
     expect(rateErrorMessage(clientError("ALREADY_RATED", "whatever"))).toBe("该办件已经评价过，每个办件只能评价一次");
     expect(rateErrorMessage(clientError(null, "fetch failed"))).toBe("网络连接失败，请检查网络后重试");
     expect(rateErrorMessage(new Error("boom"))).toBe("操作失败，请稍后再试");

@@ -110,9 +110,14 @@ const FOUND_KEY = "hcp.rate.found";
  * The lookup that found the case, kept for this tab only (sessionStorage, never the address
  * bar), so a reload can look the case up again. A link needs nothing: its token is in the URL.
  */
-export function readFoundLookup(storage: Pick<Storage, "getItem"> | undefined): Extract<TRateSource, { kind: "lookup" }> | null {
+export function readFoundLookup(
+  storage: Pick<Storage, "getItem"> | undefined,
+): Extract<TRateSource, { kind: "lookup" }> | null {
   try {
-    const parsed = JSON.parse(storage?.getItem(FOUND_KEY) ?? "null") as { caseNo?: unknown; phoneLast4?: unknown } | null;
+    const parsed = JSON.parse(storage?.getItem(FOUND_KEY) ?? "null") as {
+      caseNo?: unknown;
+      phoneLast4?: unknown;
+    } | null;
     if (typeof parsed?.caseNo !== "string" || typeof parsed.phoneLast4 !== "string") return null;
     return { kind: "lookup", caseNo: parsed.caseNo, phoneLast4: parsed.phoneLast4 };
   } catch {
@@ -120,9 +125,13 @@ export function readFoundLookup(storage: Pick<Storage, "getItem"> | undefined): 
   }
 }
 
-export function writeFoundLookup(storage: Pick<Storage, "setItem" | "removeItem"> | undefined, source: TRateSource | null): void {
+export function writeFoundLookup(
+  storage: Pick<Storage, "setItem" | "removeItem"> | undefined,
+  source: TRateSource | null,
+): void {
   try {
-    if (source?.kind === "lookup") storage?.setItem(FOUND_KEY, JSON.stringify({ caseNo: source.caseNo, phoneLast4: source.phoneLast4 }));
+    if (source?.kind === "lookup")
+      storage?.setItem(FOUND_KEY, JSON.stringify({ caseNo: source.caseNo, phoneLast4: source.phoneLast4 }));
     else storage?.removeItem(FOUND_KEY);
   } catch {
     // Storage refused: a reload then starts at the lookup, as before.

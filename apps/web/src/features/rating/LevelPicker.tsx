@@ -1,5 +1,4 @@
-import { LEVEL_LABELS, LEVELS, isBadLevel } from "@hcp/domain/citizen";
-import type { TLevel } from "@hcp/domain/citizen";
+import { isBadLevel, LEVEL_LABELS, LEVELS, type TLevel } from "@hcp/domain/citizen";
 
 import { Face } from "./Face";
 
@@ -31,7 +30,12 @@ function LevelLabel(props: { label: string }) {
  * `chosenText` marks the chosen face in words too (not by colour alone); it is not part of the
  * button's name, which aria-pressed already states.
  */
-export function LevelPicker(props: { value: TLevel | undefined; label: string; chosenText?: string; onChange: (level: TLevel) => void }) {
+export function LevelPicker(props: {
+  value: TLevel | undefined;
+  label: string;
+  chosenText?: string;
+  onChange: (level: TLevel) => void;
+}) {
   return (
     <div className="levels" role="group" aria-label={props.label}>
       {LEVELS.map((option) => (

@@ -1,8 +1,7 @@
 import { useRef, useState } from "react";
 
-import { checkRatingChoice, isBadLevel } from "@hcp/domain/citizen";
 import type { TRatingChoice } from "@hcp/domain";
-import type { TLevel } from "@hcp/domain/citizen";
+import { checkRatingChoice, isBadLevel, type TLevel } from "@hcp/domain/citizen";
 
 import { useReasons } from "../../lib/reasons";
 

@@ -1,8 +1,7 @@
 import { parse } from "csv-parse/sync";
 import type { CellValue } from "exceljs";
 
-import { APP_ERROR_MESSAGES } from "@hcp/domain";
-import type { TAppErrorCode } from "@hcp/domain";
+import { APP_ERROR_MESSAGES, type TAppErrorCode } from "@hcp/domain";
 
 import { CASE_TYPES, HANDLING_CHANNELS } from "../integration-case/schema";
 
@@ -60,7 +59,11 @@ export function caseImportTemplate(): string {
 const CHOICES: Partial<Record<TImportField, Record<string, string>>> = {
   applicantType: { 自然人: "person", 个人: "person", 法人: "legal", 单位: "legal", 企业: "legal" },
   handlingChannel: Object.fromEntries(Object.entries(HANDLING_CHANNELS).map(([key, label]) => [label, key])),
-  caseType: { ...Object.fromEntries(Object.entries(CASE_TYPES).map(([key, label]) => [label, key])), 即办: "instant", 承诺: "promised" },
+  caseType: {
+    ...Object.fromEntries(Object.entries(CASE_TYPES).map(([key, label]) => [label, key])),
+    即办: "instant",
+    承诺: "promised",
+  },
 };
 
 const LABEL_TO_FIELD = new Map<string, TImportField>(
@@ -71,7 +74,17 @@ const LABEL_TO_FIELD = new Map<string, TImportField>(
 );
 
 function fieldsOfHeader(header: readonly string[]): (TImportField | null)[] {
-  const fields = header.map((cell) => LABEL_TO_FIELD.get(cell.replace(/^\uFEFF/, "").trim().toLowerCase()) ?? LABEL_TO_FIELD.get(cell.trim()) ?? null);
+  const fields = header.map(
+    (cell) =>
+      LABEL_TO_FIELD.get(
+        cell
+          .replace(/^\uFEFF/, "")
+          .trim()
+          .toLowerCase(),
+      ) ??
+      LABEL_TO_FIELD.get(cell.trim()) ??
+      null,
+  );
   const missing = REQUIRED.filter((field) => !fields.includes(field)).map((field) => CASE_IMPORT_COLUMNS[field]);
   if (missing.length > 0) throw new ImportFileRefusal("CASE_IMPORT_HEADER_INVALID", `缺少“${missing.join("”“")}”列`);
   return fields;
@@ -99,7 +112,8 @@ function rowsOf(table: readonly (readonly string[])[]): TImportRow[] {
     rows.push({ rowNo: index + 2, values });
   });
   if (rows.length === 0) throw new ImportFileRefusal("CASE_IMPORT_EMPTY");
-  if (rows.length > MAX_IMPORT_ROWS) throw new ImportFileRefusal("CASE_IMPORT_TOO_MANY_ROWS", `本文件有 ${String(rows.length)} 行`);
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw new ImportFileRefusal("CASE_IMPORT_TOO_MANY_ROWS", `本文件有 ${String(rows.length)} 行`);
   return rows;
 }
 

@@ -1,14 +1,11 @@
 import type { TImportMode } from "@hcp/db";
 
-import { CASE_IMPORT_COLUMNS } from "./file";
-import type { TImportRow } from "./file";
-import { loadLookups, planCase } from "../integration-case/plan";
-import type { TCasePlan, TFieldProblem } from "../integration-case/plan";
-import { ZIntegrationCaseUpsert } from "../integration-case/schema";
-import type { TIntegrationCaseUpsert } from "../integration-case/schema";
-import { writeCasePlans } from "../integration-case/store";
-import type { TIntegrationContext } from "../integration-case/cases";
 import { audit } from "../audit";
+import type { TIntegrationContext } from "../integration-case/cases";
+import { loadLookups, planCase, type TCasePlan, type TFieldProblem } from "../integration-case/plan";
+import { ZIntegrationCaseUpsert, type TIntegrationCaseUpsert } from "../integration-case/schema";
+import { writeCasePlans } from "../integration-case/store";
+import { CASE_IMPORT_COLUMNS, type TImportRow } from "./file";
 
 /**
  * Bulk import of cases (SPEC §4): every row is checked first — the API's schema and the same
@@ -72,8 +69,11 @@ async function checkRows(
       const caseNo = typeof row.values.caseNo === "string" ? row.values.caseNo.trim() : "";
       const earlier = caseNo ? firstRowOf.get(caseNo) : undefined;
       if (caseNo && earlier === undefined) firstRowOf.set(caseNo, row.rowNo);
-      const problems = result.success ? [] : result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ""), message: issue.message }));
-      if (earlier !== undefined) problems.unshift({ field: "caseNo", message: `与第 ${String(earlier)} 行的办件编号重复` });
+      const problems = result.success
+        ? []
+        : result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ""), message: issue.message }));
+      if (earlier !== undefined)
+        problems.unshift({ field: "caseNo", message: `与第 ${String(earlier)} 行的办件编号重复` });
       if (problems.length > 0 || !result.success) {
         errorRows++;
         errors.push(...problems.map((problem) => rowError(row.rowNo, problem)));
@@ -85,7 +85,12 @@ async function checkRows(
       parsed.map((row) => row.input),
     );
     for (const row of parsed) {
-      const planned = planCase(row.input, { hallId: ctx.integration.hallId, now: ctx.now(), dataKey: ctx.dataKey, lookups });
+      const planned = planCase(row.input, {
+        hallId: ctx.integration.hallId,
+        now: ctx.now(),
+        dataKey: ctx.dataKey,
+        lookups,
+      });
       if (planned.ok) valid.push(row);
       else {
         errorRows++;
@@ -113,7 +118,9 @@ export async function importCases(
     await options.onProgress?.({ ...state });
   };
 
-  const checked = await checkRows(ctx, rows, (count) => report(total === 0 ? checkShare : (checkShare * count) / total));
+  const checked = await checkRows(ctx, rows, (count) =>
+    report(total === 0 ? checkShare : (checkShare * count) / total),
+  );
   const errors = checked.errors;
   state.validRows = checked.valid.length;
   state.errorRows = checked.errorRows;
@@ -145,12 +152,16 @@ export async function importCases(
         // A file imported again: nothing to write, nothing to record.
         if (plans.every((plan) => plan.kind === "unchanged")) return { created: 0, updated: 0 };
         const result = await writeCasePlans(trx, hallId, plans);
-        await audit(trx, { actorUserId, actorRole, now: ctx.now() }, {
-          action: "case.import",
-          entity: "case_import",
-          entityId: options.importId ?? 0,
-          detail: { firstRow: chunk[0]?.rowNo, rows: chunk.length, created: result.created, updated: result.updated },
-        });
+        await audit(
+          trx,
+          { actorUserId, actorRole, now: ctx.now() },
+          {
+            action: "case.import",
+            entity: "case_import",
+            entityId: options.importId ?? 0,
+            detail: { firstRow: chunk[0]?.rowNo, rows: chunk.length, created: result.created, updated: result.updated },
+          },
+        );
         return result;
       })
       .catch((error: unknown) => {

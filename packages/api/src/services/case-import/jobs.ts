@@ -1,13 +1,10 @@
-import { findCaseImport, insertCaseImport, updateCaseImport } from "@hcp/db";
-import type { TImportMode, TImportStatus } from "@hcp/db";
+import { findCaseImport, insertCaseImport, updateCaseImport, type TImportMode, type TImportStatus } from "@hcp/db";
 import { APP_ERROR_MESSAGES } from "@hcp/domain";
 
 import { appError } from "../../errors";
+import { fieldRefusal, type TIntegrationContext } from "../integration-case/cases";
 import { ImportFileRefusal, importFormatOf, MAX_IMPORT_BYTES, readImportFile } from "./file";
-import { importCases } from "./import";
-import type { TImportProgress, TRowError } from "./import";
-import { fieldRefusal } from "../integration-case/cases";
-import type { TIntegrationContext } from "../integration-case/cases";
+import { importCases, type TImportProgress, type TRowError } from "./import";
 
 /**
  * Import jobs: the upload returns at once with a job id, the work runs on in this process, and its
@@ -58,7 +55,13 @@ async function saveProgress(ctx: TIntegrationContext, importId: number, progress
 async function finish(
   ctx: TIntegrationContext,
   importId: number,
-  outcome: { status: TImportStatus; failure?: string; totalRows?: number; errors?: TRowError[]; progress?: TImportProgress },
+  outcome: {
+    status: TImportStatus;
+    failure?: string;
+    totalRows?: number;
+    errors?: TRowError[];
+    progress?: TImportProgress;
+  },
 ): Promise<void> {
   const errors = outcome.errors ?? [];
   const now = ctx.now();
@@ -82,11 +85,21 @@ async function finish(
   });
 }
 
-async function runImport(ctx: TIntegrationContext, importId: number, bytes: Uint8Array, format: "csv" | "xlsx", mode: TImportMode): Promise<void> {
+async function runImport(
+  ctx: TIntegrationContext,
+  importId: number,
+  bytes: Uint8Array,
+  format: "csv" | "xlsx",
+  mode: TImportMode,
+): Promise<void> {
   try {
     const rows = await readImportFile(bytes, format);
     await updateCaseImport(ctx.db, importId, { total_rows: rows.length, updated_at: ctx.now() });
-    const report = await importCases(ctx, rows, { mode, importId, onProgress: (progress) => saveProgress(ctx, importId, progress) });
+    const report = await importCases(ctx, rows, {
+      mode,
+      importId,
+      onProgress: (progress) => saveProgress(ctx, importId, progress),
+    });
     const refused = mode === "all-or-nothing" && !report.imported && report.errorRows > 0;
     await finish(ctx, importId, {
       status: refused ? "refused" : "done",
@@ -97,15 +110,22 @@ async function runImport(ctx: TIntegrationContext, importId: number, bytes: Uint
     });
   } catch (error) {
     if (error instanceof ImportFileRefusal) return finish(ctx, importId, { status: "refused", failure: error.message });
-    process.stderr.write(`[hcp] case import ${String(importId)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `[hcp] case import ${String(importId)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     await finish(ctx, importId, { status: "failed", failure: APP_ERROR_MESSAGES.INTERNAL }).catch(() => undefined);
   }
 }
 
 /** Accepts a file, records its job and starts it; the answer is the job id, before any row is read. */
-export async function startCaseImport(ctx: TIntegrationContext, file: TImportFile, mode: TImportMode): Promise<{ importId: number }> {
+export async function startCaseImport(
+  ctx: TIntegrationContext,
+  file: TImportFile,
+  mode: TImportMode,
+): Promise<{ importId: number }> {
   const format = importFormatOf(file.fileName);
-  if (!format) throw fieldRefusal([{ field: "fileName", code: "CASE_IMPORT_UNREADABLE", message: "请上传 .csv 或 .xlsx 文件" }]);
+  if (!format)
+    throw fieldRefusal([{ field: "fileName", code: "CASE_IMPORT_UNREADABLE", message: "请上传 .csv 或 .xlsx 文件" }]);
   const bytes = fileBytes(file);
   const now = ctx.now();
   const importId = await insertCaseImport(ctx.db, {
@@ -149,7 +169,8 @@ export interface TImportView {
 export async function readCaseImport(ctx: TIntegrationContext, importId: number): Promise<TImportView> {
   const row = await findCaseImport(ctx.db, importId);
   if (row?.hall_id !== ctx.integration.hallId || !row) throw appError("CASE_IMPORT_NOT_FOUND", "NOT_FOUND");
-  const stale = row.status === "running" && !running.has(row.id) && ctx.now().getTime() - row.updated_at.getTime() > STALE_MS;
+  const stale =
+    row.status === "running" && !running.has(row.id) && ctx.now().getTime() - row.updated_at.getTime() > STALE_MS;
   const written = row.mode !== "validate" && row.status === "done";
   return {
     id: row.id,

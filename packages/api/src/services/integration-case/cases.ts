@@ -1,27 +1,31 @@
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { ZodError } from "zod";
 
-import { completeCase as markCaseCompleted, findCaseByNo } from "@hcp/db";
-import type { Case } from "@hcp/db";
+import { findCaseByNo, completeCase as markCaseCompleted, type Case } from "@hcp/db";
 import type { TAppErrorCode } from "@hcp/domain";
 
 import type { TContext } from "../../context-types";
-import { appError, isDuplicateKey } from "../../errors";
-import type { AppError } from "../../errors";
+import { appError, isDuplicateKey, type AppError } from "../../errors";
 import type { TIntegrationCaller } from "../../routers/integration-access";
+import { audit, type TAuditActor } from "../audit";
 import { promptAtWindow } from "../cases";
-import { loadLookups, planCase } from "./plan";
-import type { TFieldProblem } from "./plan";
-import { CLOCK_SKEW_MS } from "./schema";
-import type { TIntegrationCaseUpsert, TIntegrationCaseView, TIntegrationComplete } from "./schema";
+import { loadLookups, planCase, type TFieldProblem } from "./plan";
+import {
+  CLOCK_SKEW_MS,
+  type TIntegrationCaseUpsert,
+  type TIntegrationCaseView,
+  type TIntegrationComplete,
+} from "./schema";
 import { readIntegrationCase, writeCasePlans } from "./store";
-import { audit } from "../audit";
-import type { TAuditActor } from "../audit";
 
 export type TIntegrationContext = TContext & { integration: TIntegrationCaller };
 
 /** Refusals about what the case would become (409) versus what the request says (422). */
-const CONFLICTS: ReadonlySet<TAppErrorCode> = new Set(["CASE_NO_IN_OTHER_HALL", "CASE_REOPEN_REFUSED", "CASE_COMPLETED_AFTER_RATING"]);
+const CONFLICTS: ReadonlySet<TAppErrorCode> = new Set([
+  "CASE_NO_IN_OTHER_HALL",
+  "CASE_REOPEN_REFUSED",
+  "CASE_COMPLETED_AFTER_RATING",
+]);
 
 /**
  * The refusal for a row's problems: the first one's code and message, every field's messages as
@@ -32,7 +36,9 @@ export function fieldRefusal(problems: readonly TFieldProblem[]): AppError {
   const first = problems[0] ?? { field: "", code: "INVALID_INPUT", message: "" };
   const status: TRPC_ERROR_CODE_KEY = CONFLICTS.has(first.code) ? "CONFLICT" : "UNPROCESSABLE_CONTENT";
   const error = appError(first.code, status);
-  const cause = new ZodError(problems.map((item) => ({ code: "custom" as const, path: [item.field], message: item.message, input: undefined })));
+  const cause = new ZodError(
+    problems.map((item) => ({ code: "custom" as const, path: [item.field], message: item.message, input: undefined })),
+  );
   Object.defineProperty(error, "cause", { value: cause, configurable: true, writable: true });
   return error;
 }
@@ -68,7 +74,12 @@ export async function upsertIntegrationCase(
         await ctx.db.transaction().execute(async (trx) => {
           const written = await writeCasePlans(trx, ctx.integration.hallId, [plan]);
           const caseId = written.caseIds.get(plan.caseNo) ?? 0;
-          await audit(trx, integrationActor(ctx), { action: `case.integration.${plan.kind}`, entity: "case", entityId: caseId, detail: { caseNo: plan.caseNo } });
+          await audit(trx, integrationActor(ctx), {
+            action: `case.integration.${plan.kind}`,
+            entity: "case",
+            entityId: caseId,
+            detail: { caseNo: plan.caseNo },
+          });
         });
       }
     } catch (error) {
@@ -95,16 +106,26 @@ export async function completeIntegrationCase(
   if (input.promptEvaluator && row.window_id === null) throw appError("CASE_HAS_NO_WINDOW", "PRECONDITION_FAILED");
   const now = ctx.now();
   if (row.completed_at) {
-    if (input.completedAt && input.completedAt.getTime() !== row.completed_at.getTime()) throw appError("CASE_ALREADY_COMPLETED", "CONFLICT");
+    if (input.completedAt && input.completedAt.getTime() !== row.completed_at.getTime())
+      throw appError("CASE_ALREADY_COMPLETED", "CONFLICT");
   } else {
     const completedAt = input.completedAt ?? now;
-    if (completedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw fieldRefusal([{ field: "completedAt", code: "CASE_TIME_IN_FUTURE", message: "办结时间不能晚于当前时间" }]);
-    if (completedAt < row.received_at) throw fieldRefusal([{ field: "completedAt", code: "CASE_COMPLETED_BEFORE_RECEIVED", message: "办结时间不能早于受理时间" }]);
+    if (completedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
+      throw fieldRefusal([{ field: "completedAt", code: "CASE_TIME_IN_FUTURE", message: "办结时间不能晚于当前时间" }]);
+    if (completedAt < row.received_at)
+      throw fieldRefusal([
+        { field: "completedAt", code: "CASE_COMPLETED_BEFORE_RECEIVED", message: "办结时间不能早于受理时间" },
+      ]);
     // A concurrent completion wins; this call then reads and returns what it wrote.
     const caseId = row.id;
     await ctx.db.transaction().execute(async (trx) => {
       if (!(await markCaseCompleted(trx, caseId, completedAt))) return;
-      await audit(trx, integrationActor(ctx), { action: "case.integration.complete", entity: "case", entityId: caseId, detail: { caseNo: input.caseNo } });
+      await audit(trx, integrationActor(ctx), {
+        action: "case.integration.complete",
+        entity: "case",
+        entityId: caseId,
+        detail: { caseNo: input.caseNo },
+      });
     });
     row = await caseOfHall(ctx, input.caseNo);
   }

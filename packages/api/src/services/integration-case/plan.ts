@@ -1,12 +1,27 @@
-import { listCasesByNo, listCaseStaffLinks, listFirstRatingTimes, listHallServiceItemsByCode, listHallStaffByBadgeNos, listHallWindowsByCode } from "@hcp/db";
-import type { Case, Db, NewCase } from "@hcp/db";
-import { addCalendarDays, addWorkingDays, APP_ERROR_MESSAGES, hallDate, maskApplicantName } from "@hcp/domain";
-import type { TAppErrorCode, TCalendarExceptions } from "@hcp/domain";
+import {
+  listCasesByNo,
+  listCaseStaffLinks,
+  listFirstRatingTimes,
+  listHallServiceItemsByCode,
+  listHallStaffByBadgeNos,
+  listHallWindowsByCode,
+  type Case,
+  type Db,
+  type NewCase,
+} from "@hcp/db";
+import {
+  addCalendarDays,
+  addWorkingDays,
+  APP_ERROR_MESSAGES,
+  hallDate,
+  maskApplicantName,
+  type TAppErrorCode,
+  type TCalendarExceptions,
+} from "@hcp/domain";
 
 import { exceptionsCovering } from "../calendar";
-import { CLOCK_SKEW_MS } from "./schema";
-import type { TIntegrationCaseUpsert } from "./schema";
 import { applicantDataColumns } from "../privacy";
+import { CLOCK_SKEW_MS, type TIntegrationCaseUpsert } from "./schema";
 
 /**
  * From what a business system sent to what the database should hold: codes resolved within the
@@ -56,7 +71,11 @@ export interface TCaseLookups {
 const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
 
 /** Everything the rows of one batch refer to, read in one statement per kind. */
-export async function loadLookups(db: Db, hallId: number, rows: readonly TIntegrationCaseUpsert[]): Promise<TCaseLookups> {
+export async function loadLookups(
+  db: Db,
+  hallId: number,
+  rows: readonly TIntegrationCaseUpsert[],
+): Promise<TCaseLookups> {
   const itemCodes = unique(rows.map((row) => row.itemCode));
   const windowCodes = unique(rows.flatMap((row) => (row.windowCode ? [row.windowCode] : [])));
   const badges = unique(rows.flatMap((row) => row.staffBadgeNos ?? []));
@@ -77,13 +96,24 @@ export async function loadLookups(db: Db, hallId: number, rows: readonly TIntegr
   const longest = Math.max(0, ...rows.map((row) => row.promisedDays ?? 0), ...items.map((item) => item.promised_days));
   // Generous range, as addHallWorkingDays takes it: 3 × days + 30 calendar days covers any holiday.
   const exceptions =
-    receivedDates.length === 0 ? new Map() : await exceptionsCovering(db, [receivedDates[0] ?? "", addCalendarDays(receivedDates.at(-1) ?? "", longest * 3 + 30)]);
+    receivedDates.length === 0
+      ? new Map()
+      : await exceptionsCovering(db, [
+          receivedDates[0] ?? "",
+          addCalendarDays(receivedDates.at(-1) ?? "", longest * 3 + 30),
+        ]);
 
   return {
     items: new Map(
       items.map((item) => [
         item.code,
-        { id: item.id, departmentId: item.department_id, caseType: item.case_type, promisedDays: item.promised_days, active: Boolean(item.active) },
+        {
+          id: item.id,
+          departmentId: item.department_id,
+          caseType: item.case_type,
+          promisedDays: item.promised_days,
+          active: Boolean(item.active),
+        },
       ]),
     ),
     windows: new Map(windows.map((window) => [window.code, window.id])),
@@ -91,7 +121,11 @@ export async function loadLookups(db: Db, hallId: number, rows: readonly TIntegr
     existing: new Map(
       cases.map((row) => [
         row.case_no,
-        { row, staffIds: staffOf.get(row.id) ?? (row.staff_id === null ? [] : [row.staff_id]), firstRatedAt: ratedOf.get(row.id) ?? null },
+        {
+          row,
+          staffIds: staffOf.get(row.id) ?? (row.staff_id === null ? [] : [row.staff_id]),
+          firstRatedAt: ratedOf.get(row.id) ?? null,
+        },
       ]),
     ),
     exceptions,
@@ -111,16 +145,22 @@ function staffIdsOf(input: TIntegrationCaseUpsert, lookups: TCaseLookups, proble
       continue;
     }
     const id = lookups.staff.get(badge);
-    if (id === undefined) problems.push(problem("staffBadgeNos", "CASE_STAFF_BADGE_UNKNOWN", `工号 ${badge} 不存在或不属于本大厅`));
+    if (id === undefined)
+      problems.push(problem("staffBadgeNos", "CASE_STAFF_BADGE_UNKNOWN", `工号 ${badge} 不存在或不属于本大厅`));
     else ids.push(id);
   }
   return ids;
 }
 
-function caseTerms(input: TIntegrationCaseUpsert, item: TItemRef, problems: TFieldProblem[]): { caseType: "instant" | "promised"; promisedDays: number } {
+function caseTerms(
+  input: TIntegrationCaseUpsert,
+  item: TItemRef,
+  problems: TFieldProblem[],
+): { caseType: "instant" | "promised"; promisedDays: number } {
   const caseType = input.caseType ?? item.caseType;
   if (caseType === "instant") {
-    if ((input.promisedDays ?? 0) !== 0) problems.push(problem("promisedDays", "INVALID_INPUT", "即办件的承诺办结工作日应为 0 或不填"));
+    if ((input.promisedDays ?? 0) !== 0)
+      problems.push(problem("promisedDays", "INVALID_INPUT", "即办件的承诺办结工作日应为 0 或不填"));
     return { caseType, promisedDays: 0 };
   }
   const promisedDays = input.promisedDays ?? item.promisedDays;
@@ -128,14 +168,23 @@ function caseTerms(input: TIntegrationCaseUpsert, item: TItemRef, problems: TFie
   return { caseType, promisedDays };
 }
 
-function checkTimes(input: TIntegrationCaseUpsert, now: Date, existing: TExistingCase | undefined, problems: TFieldProblem[]): void {
+function checkTimes(
+  input: TIntegrationCaseUpsert,
+  now: Date,
+  existing: TExistingCase | undefined,
+  problems: TFieldProblem[],
+): void {
   const latest = now.getTime() + CLOCK_SKEW_MS;
   const completedAt = input.completedAt ?? null;
-  if (input.receivedAt.getTime() > latest) problems.push(problem("receivedAt", "CASE_TIME_IN_FUTURE", "受理时间不能晚于当前时间"));
-  if (completedAt && completedAt.getTime() > latest) problems.push(problem("completedAt", "CASE_TIME_IN_FUTURE", "办结时间不能晚于当前时间"));
-  if (completedAt && completedAt < input.receivedAt) problems.push(problem("completedAt", "CASE_COMPLETED_BEFORE_RECEIVED"));
+  if (input.receivedAt.getTime() > latest)
+    problems.push(problem("receivedAt", "CASE_TIME_IN_FUTURE", "受理时间不能晚于当前时间"));
+  if (completedAt && completedAt.getTime() > latest)
+    problems.push(problem("completedAt", "CASE_TIME_IN_FUTURE", "办结时间不能晚于当前时间"));
+  if (completedAt && completedAt < input.receivedAt)
+    problems.push(problem("completedAt", "CASE_COMPLETED_BEFORE_RECEIVED"));
   if (existing?.row.completed_at && !completedAt) problems.push(problem("completedAt", "CASE_REOPEN_REFUSED"));
-  if (existing?.firstRatedAt && completedAt && completedAt > existing.firstRatedAt) problems.push(problem("completedAt", "CASE_COMPLETED_AFTER_RATING"));
+  if (existing?.firstRatedAt && completedAt && completedAt > existing.firstRatedAt)
+    problems.push(problem("completedAt", "CASE_COMPLETED_AFTER_RATING"));
 }
 
 function applicantColumns(dataKey: Buffer, input: TIntegrationCaseUpsert) {
@@ -152,34 +201,46 @@ const SECRET_PAIRS = [
 function changedColumns(existing: Case, columns: TCaseColumns): Partial<TCaseColumns> {
   const changes: Record<string, unknown> = {};
   const skip = new Set<string>();
-  for (const [hash, group] of SECRET_PAIRS) if (existing[hash] === columns[hash]) for (const column of group) skip.add(column);
+  for (const [hash, group] of SECRET_PAIRS)
+    if (existing[hash] === columns[hash]) for (const column of group) skip.add(column);
   for (const [column, value] of Object.entries(columns)) {
     if (skip.has(column)) continue;
     const stored: unknown = existing[column as keyof Case];
-    const same = value instanceof Date && stored instanceof Date ? value.getTime() === stored.getTime() : value === stored || (value ?? null) === (stored ?? null);
+    const same =
+      value instanceof Date && stored instanceof Date
+        ? value.getTime() === stored.getTime()
+        : value === stored || (value ?? null) === (stored ?? null);
     if (!same) changes[column] = value;
   }
   return changes;
 }
 
-const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((id, index) => id === b[index]);
+const sameIds = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((id, index) => id === b[index]);
 
 /** One row's plan, or every problem found in it (all of them, so a report lists them at once). */
-export function planCase(input: TIntegrationCaseUpsert, context: { hallId: number; now: Date; dataKey: Buffer; lookups: TCaseLookups }): TPlanOutcome {
+export function planCase(
+  input: TIntegrationCaseUpsert,
+  context: { hallId: number; now: Date; dataKey: Buffer; lookups: TCaseLookups },
+): TPlanOutcome {
   const { lookups } = context;
   const problems: TFieldProblem[] = [];
   const existing = lookups.existing.get(input.caseNo);
-  if (existing && existing.row.hall_id !== context.hallId) return { ok: false, problems: [problem("caseNo", "CASE_NO_IN_OTHER_HALL")] };
+  if (existing && existing.row.hall_id !== context.hallId)
+    return { ok: false, problems: [problem("caseNo", "CASE_NO_IN_OTHER_HALL")] };
 
   const item = lookups.items.get(input.itemCode);
-  if (!item) problems.push(problem("itemCode", "CASE_ITEM_CODE_UNKNOWN", `事项编码 ${input.itemCode} 不存在或不属于本大厅`));
-  else if (!item.active && existing?.row.service_item_id !== item.id) problems.push(problem("itemCode", "CASE_ITEM_INACTIVE"));
+  if (!item)
+    problems.push(problem("itemCode", "CASE_ITEM_CODE_UNKNOWN", `事项编码 ${input.itemCode} 不存在或不属于本大厅`));
+  else if (!item.active && existing?.row.service_item_id !== item.id)
+    problems.push(problem("itemCode", "CASE_ITEM_INACTIVE"));
 
   const channel = input.handlingChannel ?? "window";
   // "" (an empty cell, a cleared field) means no window, as absent does.
   const windowCode = input.windowCode === undefined || input.windowCode === "" ? null : input.windowCode;
   const windowId = windowCode === null ? null : (lookups.windows.get(windowCode) ?? null);
-  if (windowCode !== null && windowId === null) problems.push(problem("windowCode", "CASE_WINDOW_CODE_UNKNOWN", `窗口编号 ${windowCode} 不存在或不属于本大厅`));
+  if (windowCode !== null && windowId === null)
+    problems.push(problem("windowCode", "CASE_WINDOW_CODE_UNKNOWN", `窗口编号 ${windowCode} 不存在或不属于本大厅`));
   if (windowCode === null && channel === "window") problems.push(problem("windowCode", "CASE_WINDOW_REQUIRED"));
 
   const staffIds = staffIdsOf(input, lookups, problems);
@@ -202,11 +263,24 @@ export function planCase(input: TIntegrationCaseUpsert, context: { hallId: numbe
     status: completedAt ? "completed" : "received",
     received_at: input.receivedAt,
     completed_at: completedAt,
-    due_date: terms.caseType === "promised" ? addWorkingDays(hallDate(input.receivedAt), terms.promisedDays, lookups.exceptions) : null,
+    due_date:
+      terms.caseType === "promised"
+        ? addWorkingDays(hallDate(input.receivedAt), terms.promisedDays, lookups.exceptions)
+        : null,
   };
   if (!existing) return { ok: true, plan: { kind: "create", caseNo: input.caseNo, columns, staffIds } };
   const changes = changedColumns(existing.row, columns);
   const staffChanged = !sameIds(existing.staffIds, staffIds);
-  if (Object.keys(changes).length === 0 && !staffChanged) return { ok: true, plan: { kind: "unchanged", caseNo: input.caseNo, caseId: existing.row.id } };
-  return { ok: true, plan: { kind: "update", caseNo: input.caseNo, caseId: existing.row.id, changes, staffIds: staffChanged ? staffIds : null } };
+  if (Object.keys(changes).length === 0 && !staffChanged)
+    return { ok: true, plan: { kind: "unchanged", caseNo: input.caseNo, caseId: existing.row.id } };
+  return {
+    ok: true,
+    plan: {
+      kind: "update",
+      caseNo: input.caseNo,
+      caseId: existing.row.id,
+      changes,
+      staffIds: staffChanged ? staffIds : null,
+    },
+  };
 }

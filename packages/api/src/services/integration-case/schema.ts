@@ -35,7 +35,10 @@ function caseTime(label: string) {
       }
       return instant;
     })
-    .meta({ description: `${label}：ISO 8601（如 2023-05-06T09:30:00+08:00），或大厅当地时间 YYYY-MM-DD HH:mm:ss`, example: "2023-05-06T09:30:00+08:00" });
+    .meta({
+      description: `${label}：ISO 8601（如 2023-05-06T09:30:00+08:00），或大厅当地时间 YYYY-MM-DD HH:mm:ss`,
+      example: "2023-05-06T09:30:00+08:00",
+    });
 }
 
 const ZCode = (label: string, max: number) =>
@@ -60,7 +63,9 @@ const ZIntegrationCaseFields = z
       .optional()
       .meta({ description: "经办人员工号，第一个为主办人" }),
     handlingChannel: z
-      .enum(Object.keys(HANDLING_CHANNELS) as [keyof typeof HANDLING_CHANNELS], { error: "办理渠道应为 window、online、self_service 或 post" })
+      .enum(Object.keys(HANDLING_CHANNELS) as [keyof typeof HANDLING_CHANNELS], {
+        error: "办理渠道应为 window、online、self_service 或 post",
+      })
       .optional()
       .meta({ description: "办理渠道：window 窗口（默认）、online 网上、self_service 自助、post 快递" }),
     applicantType: ZApplicantType.meta({ description: "申请人类型：person 自然人、legal 法人" }),
@@ -80,7 +85,9 @@ const ZIntegrationCaseFields = z
     receivedAt: caseTime("受理时间"),
     completedAt: caseTime("办结时间").nullable().optional(),
     caseType: z
-      .enum(Object.keys(CASE_TYPES) as [keyof typeof CASE_TYPES], { error: "办件类型应为 instant（即办件）或 promised（承诺件）" })
+      .enum(Object.keys(CASE_TYPES) as [keyof typeof CASE_TYPES], {
+        error: "办件类型应为 instant（即办件）或 promised（承诺件）",
+      })
       .optional()
       .meta({ description: "办件类型；不填时取事项的类型" }),
     promisedDays: z
@@ -96,7 +103,9 @@ const ZIntegrationCaseFields = z
     path: ["applicantPhone"],
   });
 
-export const ZIntegrationCaseUpsert = ZIntegrationCaseFields.safeExtend({ caseNo: ZCaseNo.meta({ description: "办件编号（全省唯一）" }) });
+export const ZIntegrationCaseUpsert = ZIntegrationCaseFields.safeExtend({
+  caseNo: ZCaseNo.meta({ description: "办件编号（全省唯一）" }),
+});
 export type TIntegrationCaseUpsert = z.output<typeof ZIntegrationCaseUpsert>;
 
 export const ZIntegrationCaseRef = z.object({ caseNo: ZCaseNo });
@@ -104,7 +113,10 @@ export const ZIntegrationCaseRef = z.object({ caseNo: ZCaseNo });
 export const ZIntegrationComplete = z.object({
   caseNo: ZCaseNo,
   completedAt: caseTime("办结时间").optional(),
-  promptEvaluator: z.boolean({ error: "promptEvaluator 应为 true 或 false" }).optional().meta({ description: "办结后在办理窗口的评价器上请办事群众评价" }),
+  promptEvaluator: z
+    .boolean({ error: "promptEvaluator 应为 true 或 false" })
+    .optional()
+    .meta({ description: "办结后在办理窗口的评价器上请办事群众评价" }),
 });
 export type TIntegrationComplete = z.output<typeof ZIntegrationComplete>;
 
@@ -136,7 +148,9 @@ export const ZIntegrationCaseView = z.object({
   caseType: z.enum(["instant", "promised"]),
   promisedDays: z.number(),
   dueDate: z.string().nullable(),
-  dueDateProvisional: z.boolean().meta({ description: "暂按周末计算：承诺办结日期跨越节假日安排尚未确认的年份，暂按周一至周五上班计算，确认后重算" }),
+  dueDateProvisional: z.boolean().meta({
+    description: "暂按周末计算：承诺办结日期跨越节假日安排尚未确认的年份，暂按周一至周五上班计算，确认后重算",
+  }),
   ratings: z.array(ZIntegrationRating),
   workOrder: z
     .object({

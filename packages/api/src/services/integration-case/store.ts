@@ -10,13 +10,15 @@ import {
   listStaffBadgeNos,
   replaceCaseStaffLinks,
   updateCase,
+  type Case,
+  type Db,
+  type TCaseStaffLink,
 } from "@hcp/db";
-import type { Case, Db, TCaseStaffLink } from "@hcp/db";
 import { WORK_ORDER_STATES } from "@hcp/domain";
 
+import { isDueDateProvisional, provisionalCalendar } from "../calendar";
 import type { TCasePlan } from "./plan";
 import type { TIntegrationCaseView } from "./schema";
-import { isDueDateProvisional, provisionalCalendar } from "../calendar";
 
 type TWritten = { created: number; updated: number; caseIds: Map<string, number> };
 
@@ -52,7 +54,9 @@ export async function writeCasePlans(trx: Db, hallId: number, plans: readonly TC
     await updateCase(trx, plan.caseId, plan.changes);
     if (plan.staffIds) {
       relinked.push(plan.caseId);
-      plan.staffIds.forEach((staffId, index) => staffLinks.push({ case_id: plan.caseId, seq: index + 1, staff_id: staffId }));
+      plan.staffIds.forEach((staffId, index) =>
+        staffLinks.push({ case_id: plan.caseId, seq: index + 1, staff_id: staffId }),
+      );
     }
     updated++;
   }

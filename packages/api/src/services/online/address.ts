@@ -26,7 +26,10 @@ export function addressKey(ctx: Pick<TContext, "request">): string {
 
 /** A stable, non-reversible label for an address in review notes (个人信息: no raw IPs stored). */
 function addressDigest(ctx: Pick<TContext, "request" | "dataKey">): string {
-  return createHmac("sha256", ctx.dataKey).update(`ip:${addressKey(ctx)}`).digest("hex").slice(0, 12);
+  return createHmac("sha256", ctx.dataKey)
+    .update(`ip:${addressKey(ctx)}`)
+    .digest("hex")
+    .slice(0, 12);
 }
 
 /**
@@ -47,7 +50,9 @@ export function takeAddressPlace(ctx: TContext): { findings: TSignalFinding[]; g
   }
   const count = times.length;
   const findings: TSignalFinding[] =
-    count > IP_RATE_SIGNAL_THRESHOLD ? [{ kind: "ip_rate", detail: `同一网络地址（摘要 ${addressDigest(ctx)}）1 小时内第 ${count} 条网上评价` }] : [];
+    count > IP_RATE_SIGNAL_THRESHOLD
+      ? [{ kind: "ip_rate", detail: `同一网络地址（摘要 ${addressDigest(ctx)}）1 小时内第 ${count} 条网上评价` }]
+      : [];
   const giveBack = () => {
     const current = ratingsByAddress.get(key) ?? [];
     const index = current.indexOf(at);

@@ -4,11 +4,6 @@
  * a short-lived token (token.ts) that the rating (submit.ts) presents; every address is counted
  * (address.ts).
  */
-export { issueRatingLink,    } from "./link";
-;
-;
+export { issueRatingLink } from "./link";
 export { lookupOnlineCase, openRatingLink } from "./lookup";
-;
 export { submitOnlineRating } from "./submit";
-;
-;

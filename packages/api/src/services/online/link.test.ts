@@ -23,7 +23,12 @@ describe("signed rating links", () => {
   });
 
   test("every part is bound by the signature", () => {
-    const [version, kid, payload, signature] = issueRatingLink(key, { caseId: 42, expiresAt }).split(".") as [string, string, string, string];
+    const [version, kid, payload, signature] = issueRatingLink(key, { caseId: 42, expiresAt }).split(".") as [
+      string,
+      string,
+      string,
+      string,
+    ];
     const later = Buffer.from(JSON.stringify({ c: 42, e: 2_000_000_000 })).toString("base64url");
     const other = Buffer.from(JSON.stringify({ c: 43, e: expiresAt.getTime() / 1000 })).toString("base64url");
     for (const token of [
@@ -39,7 +44,10 @@ describe("signed rating links", () => {
     ]) {
       expect(verifyRatingLink(key, token, now)).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(verifyRatingLink(randomBytes(32), `${version}.${kid}.${payload}.${signature}`, now)).toEqual({ ok: false, reason: "invalid" });
+    expect(verifyRatingLink(randomBytes(32), `${version}.${kid}.${payload}.${signature}`, now)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   test("an expired link is only called expired when its signature holds", () => {
@@ -53,7 +61,10 @@ describe("signed rating links", () => {
     expect(verifyRatingLink(key, old, now)).toEqual({ ok: false, reason: "invalid" });
     expect(verifyRatingLink(key, old, now, ["k1", "k0"])).toMatchObject({ ok: true, caseId: 42 });
     // Each kid has its own key: k0's signature does not pass as k1's.
-    expect(verifyRatingLink(key, old.replace(".k0.", ".k1."), now, ["k1", "k0"])).toEqual({ ok: false, reason: "invalid" });
+    expect(verifyRatingLink(key, old.replace(".k0.", ".k1."), now, ["k1", "k0"])).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(RATING_LINK_KEYS.accepted).toContain(RATING_LINK_KEYS.current);
   });
 

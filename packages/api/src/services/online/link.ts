@@ -30,7 +30,9 @@ export function issueRatingLink(
   claims: { caseId: number; expiresAt: Date },
   kid: string = RATING_LINK_KEYS.current,
 ): string {
-  const payload = Buffer.from(JSON.stringify({ c: claims.caseId, e: Math.ceil(claims.expiresAt.getTime() / 1000) })).toString("base64url");
+  const payload = Buffer.from(
+    JSON.stringify({ c: claims.caseId, e: Math.ceil(claims.expiresAt.getTime() / 1000) }),
+  ).toString("base64url");
   return `${LINK_VERSION}.${kid}.${payload}.${linkSignature(dataKey, kid, payload)}`;
 }
 
@@ -45,7 +47,8 @@ export function verifyRatingLink(
 ): TLinkCheck {
   const parts = token.split(".");
   const [version, kid, payload, signature] = parts;
-  if (parts.length !== 4 || version !== LINK_VERSION || !kid || !payload || !signature) return { ok: false, reason: "invalid" };
+  if (parts.length !== 4 || version !== LINK_VERSION || !kid || !payload || !signature)
+    return { ok: false, reason: "invalid" };
   if (!acceptedKids.includes(kid)) return { ok: false, reason: "invalid" };
   if (!sameString(linkSignature(dataKey, kid, payload), signature)) return { ok: false, reason: "invalid" };
   let claims: { c?: unknown; e?: unknown };

@@ -1,6 +1,11 @@
-import { purgeLookupLocks } from "@hcp/db";
-import type { Db, TLookupLock } from "@hcp/db";
-import { hallClockText, hallDate, hallMonthDayText, onlineLookupFailedMessage, onlineLookupLockedMessage } from "@hcp/domain";
+import { purgeLookupLocks, type Db, type TLookupLock } from "@hcp/db";
+import {
+  hallClockText,
+  hallDate,
+  hallMonthDayText,
+  onlineLookupFailedMessage,
+  onlineLookupLockedMessage,
+} from "@hcp/domain";
 
 import { AppError } from "../../errors";
 

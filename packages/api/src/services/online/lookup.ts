@@ -1,5 +1,4 @@
-import { clearLookupLock, findCaseById, findCaseByNo, findLookupLock, recordLookupFailure } from "@hcp/db";
-import type { Case } from "@hcp/db";
+import { clearLookupLock, findCaseById, findCaseByNo, findLookupLock, recordLookupFailure, type Case } from "@hcp/db";
 import type { TOnlineLookup } from "@hcp/domain";
 
 import type { TContext } from "../../context-types";
@@ -9,8 +8,7 @@ import { addressKey, linkOpens, lookupAttempts } from "./address";
 import { sameString } from "./constant-time";
 import { verifyRatingLink } from "./link";
 import { LookupFailedError, LookupLockedError, nextLookupLock, purgeOldLocks } from "./lookup-lock";
-import { onlineCase } from "./page";
-import type { TOnlineCase } from "./page";
+import { onlineCase, type TOnlineCase } from "./page";
 
 /** Same work whether the case exists or not: a missing case compares against a dummy. */
 function phoneMatches(dataKey: Buffer, row: Case | undefined, last4: string): boolean {
@@ -40,7 +38,8 @@ export async function lookupOnlineCase(ctx: TContext, input: TOnlineLookup): Pro
   const caseNo = normaliseCaseNo(input.caseNo);
   const now = ctx.now();
   const [row, lock] = await Promise.all([findCaseByNo(ctx.db, caseNo), findLookupLock(ctx.db, caseNo)]);
-  if (lock?.lockedUntil && lock.lockedUntil.getTime() > now.getTime()) throw new LookupLockedError(lock.lockedUntil, now);
+  if (lock?.lockedUntil && lock.lockedUntil.getTime() > now.getTime())
+    throw new LookupLockedError(lock.lockedUntil, now);
   if (!phoneMatches(ctx.dataKey, row, input.phoneLast4) || !row) {
     const next = await recordLookupFailure(ctx.db, caseNo, now, (previous) => nextLookupLock(previous, now));
     purgeOldLocks(ctx.db, now);
@@ -56,7 +55,9 @@ export async function openRatingLink(ctx: TContext, token: string): Promise<TOnl
   await linkOpens.consume(addressKey(ctx));
   const check = verifyRatingLink(ctx.dataKey, token, ctx.now());
   if (!check.ok) {
-    throw check.reason === "expired" ? appError("RATING_LINK_EXPIRED", "PRECONDITION_FAILED") : appError("RATING_LINK_INVALID", "UNAUTHORIZED");
+    throw check.reason === "expired"
+      ? appError("RATING_LINK_EXPIRED", "PRECONDITION_FAILED")
+      : appError("RATING_LINK_INVALID", "UNAUTHORIZED");
   }
   const row = await findCaseById(ctx.db, check.caseId);
   if (!row) throw appError("RATING_LINK_INVALID", "UNAUTHORIZED");

@@ -1,11 +1,16 @@
-import { findCaseNames, findRatingOfCase, findWorkOrderOfCase, listRatingReasons } from "@hcp/db";
-import type { Case, Rating } from "@hcp/db";
+import {
+  findCaseNames,
+  findRatingOfCase,
+  findWorkOrderOfCase,
+  listRatingReasons,
+  type Case,
+  type Rating,
+} from "@hcp/db";
 import type { TLevel, TWorkOrderState } from "@hcp/domain";
 
 import type { TContext } from "../../context-types";
 import { ratingDeadlineOf } from "../rating/window";
-import { issueRatingToken } from "./token";
-import type { TRatingVia } from "./token";
+import { issueRatingToken, type TRatingVia } from "./token";
 
 /** `follow_up`: rated, its bad review rectified and answered, so one 追评 is open. */
 type TOnlineCaseStatus = "open" | "follow_up" | "rated" | "not_completed" | "closed";
@@ -37,7 +42,11 @@ export interface TOnlineCase {
 
 async function recorded(ctx: TContext, rating: Rating | undefined): Promise<TRecordedRating | null> {
   if (!rating) return null;
-  return { level: rating.level, reasonCodes: await listRatingReasons(ctx.db, rating.id), ratedAt: rating.rated_at.toISOString() };
+  return {
+    level: rating.level,
+    reasonCodes: await listRatingReasons(ctx.db, rating.id),
+    ratedAt: rating.rated_at.toISOString(),
+  };
 }
 
 /** Work-order states after which the department has answered the citizen. */
@@ -71,7 +80,9 @@ export async function onlineCase(ctx: TContext, row: Case, via: TRatingVia): Pro
     rating: await recorded(ctx, first),
     followUp: await recorded(ctx, second),
     // The column holds only states the domain's state machine wrote.
-    workOrder: order ? { state: order.state, reply: ANSWERED_STATES.has(order.state) && order.reply !== "" ? order.reply : null } : null,
+    workOrder: order
+      ? { state: order.state, reply: ANSWERED_STATES.has(order.state) && order.reply !== "" ? order.reply : null }
+      : null,
     ratingToken: status === "open" || status === "follow_up" ? issueRatingToken(ctx.dataKey, row.id, now, via) : null,
   };
 }

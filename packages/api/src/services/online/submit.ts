@@ -1,11 +1,11 @@
+import type { z } from "zod";
+
 import { findCaseById } from "@hcp/db";
 import type { ZOnlineRating } from "@hcp/domain";
-import type { z } from "zod";
 
 import type { TContext } from "../../context-types";
 import { appError } from "../../errors";
-import { submitRating } from "../rating";
-import type { TRatingResult } from "../rating";
+import { submitRating, type TRatingResult } from "../rating";
 import { addressKey, submitAttempts, takeAddressPlace } from "./address";
 import { CHANNELS_BY_VIA, readRatingToken } from "./token";
 

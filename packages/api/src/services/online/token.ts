@@ -39,7 +39,11 @@ export function readRatingToken(dataKey: Buffer, token: string, now: Date): { ca
   if (!payload || !signature || extra !== undefined) return null;
   if (!sameString(sign(dataKey, payload), signature)) return null;
   try {
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { c?: unknown; e?: unknown; v?: unknown };
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
+      c?: unknown;
+      e?: unknown;
+      v?: unknown;
+    };
     if (typeof claims.c !== "number" || typeof claims.e !== "number" || claims.e < now.getTime()) return null;
     return { caseId: claims.c, via: claims.v === "l" ? "link" : "lookup" };
   } catch {

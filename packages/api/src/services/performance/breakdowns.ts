@@ -7,14 +7,20 @@ import {
   LEVEL_LABELS,
   ratingMetrics,
   sumTallies,
+  type TChannel,
+  type TPeriod,
 } from "@hcp/domain";
-import type { TChannel, TPeriod } from "@hcp/domain";
 
 import { onTimeCompletionProvisional, provisionalCalendar } from "../calendar";
-import { departmentScope, hallTallies, metricsView } from "../overview";
-import type { TMetricsView, TRateView, TUserContext } from "../overview";
-import { checkPeriod } from "./ranking";
-import type { TNamedMetrics } from "./ranking";
+import {
+  departmentScope,
+  hallTallies,
+  metricsView,
+  type TMetricsView,
+  type TRateView,
+  type TUserContext,
+} from "../overview";
+import { checkPeriod, type TNamedMetrics } from "./ranking";
 
 /**
  * The hall's figures cut by service item, channel, reason code, day and prompt coverage, for the
@@ -27,7 +33,12 @@ export interface TItemScope {
 }
 
 /** Service items with their figures, busiest first; within a window or staff member when given. */
-export async function itemPerformance(ctx: TUserContext, period: TPeriod, scope: TItemScope = {}, limit = 200): Promise<TNamedMetrics[]> {
+export async function itemPerformance(
+  ctx: TUserContext,
+  period: TPeriod,
+  scope: TItemScope = {},
+  limit = 200,
+): Promise<TNamedMetrics[]> {
   checkPeriod(ctx, period);
   const tallies = await hallTallies(ctx, period, "service_item", scope);
   const ids = [...tallies.keys()].filter((key): key is number => typeof key === "number");
@@ -36,7 +47,13 @@ export async function itemPerformance(ctx: TUserContext, period: TPeriod, scope:
   for (const [key, tally] of tallies) {
     const item = typeof key === "number" ? items.get(key) : undefined;
     if (!item) continue;
-    rows.push({ id: item.id, code: item.code, name: item.name, group: item.departmentName, metrics: metricsView(tally) });
+    rows.push({
+      id: item.id,
+      code: item.code,
+      name: item.name,
+      group: item.departmentName,
+      metrics: metricsView(tally),
+    });
   }
   rows.sort((a, b) => b.metrics.casesCompleted - a.metrics.casesCompleted || a.code.localeCompare(b.code));
   return rows.slice(0, limit);
@@ -92,7 +109,13 @@ export async function channelBreakdown(ctx: TUserContext, period: TPeriod): Prom
     const tally = tallies.get(channel) ?? emptyTally();
     const valid = ratingMetrics(tally).validRatings;
     const share = { num: valid, den: total };
-    return { channel, label: CHANNELS[channel], ratings: valid, share: { ...share, text: formatPercent(share) }, metrics: metricsView(tally) };
+    return {
+      channel,
+      label: CHANNELS[channel],
+      ratings: valid,
+      share: { ...share, text: formatPercent(share) },
+      metrics: metricsView(tally),
+    };
   });
 }
 
@@ -111,7 +134,12 @@ export async function reasonBreakdown(ctx: TUserContext, period: TPeriod): Promi
   checkPeriod(ctx, period);
   const bounds = hallDayBounds(period.from, period.to);
   const [counts, tallies] = await Promise.all([
-    countReasonCodes(ctx.db, { hallId: ctx.user.hall_id, start: bounds.start, end: bounds.end, departmentId: departmentScope(ctx) }),
+    countReasonCodes(ctx.db, {
+      hallId: ctx.user.hall_id,
+      start: bounds.start,
+      end: bounds.end,
+      departmentId: departmentScope(ctx),
+    }),
     hallTallies(ctx, period, "hall"),
   ]);
   const metrics = ratingMetrics(tallies.get(null) ?? emptyTally());
@@ -154,7 +182,10 @@ function rate(num: number, den: number): TRateView {
  * How much of the hall's work the ratings cover, window by window, so nobody mistakes a thin
  * sample for satisfaction: cases, prompts sent, answered, timed out, not rated, defaults.
  */
-export async function coverage(ctx: TUserContext, period: TPeriod): Promise<{ rows: TCoverageRow[]; total: TCoverageRow }> {
+export async function coverage(
+  ctx: TUserContext,
+  period: TPeriod,
+): Promise<{ rows: TCoverageRow[]; total: TCoverageRow }> {
   checkPeriod(ctx, period);
   const bounds = hallDayBounds(period.from, period.to);
   const [tallies, prompts, windows] = await Promise.all([
@@ -194,8 +225,14 @@ export async function coverage(ctx: TUserContext, period: TPeriod): Promise<{ ro
     casesRated: sum((item) => item.casesRated),
     casesRatedByDefault: sum((item) => item.casesRatedByDefault),
     casesClosedUnrated: sum((item) => item.casesClosedUnrated),
-    ratedRate: rate(sum((item) => item.casesRated), sum((item) => item.casesCompleted)),
-    promptAnswerRate: rate(sum((item) => item.promptsRated), sum((item) => item.promptsSent)),
+    ratedRate: rate(
+      sum((item) => item.casesRated),
+      sum((item) => item.casesCompleted),
+    ),
+    promptAnswerRate: rate(
+      sum((item) => item.promptsRated),
+      sum((item) => item.promptsSent),
+    ),
   };
   return { rows, total };
 }

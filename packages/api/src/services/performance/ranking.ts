@@ -9,8 +9,8 @@ import {
   listStaffOfHall,
   listWindowsWithStaff,
   updateHallRankingSettings,
+  type TTallyKey,
 } from "@hcp/db";
-import type { TTallyKey } from "@hcp/db";
 import {
   datesBetween,
   emptyTally,
@@ -24,17 +24,27 @@ import {
   parseRankingWeights,
   rankEntries,
   rankingInputOf,
+  type TPeriod,
+  type TRankedEntry,
+  type TRankingInput,
+  type TRankingWeights,
+  type TRatingTally,
+  type TScorePart,
+  type TWorkOrderTally,
 } from "@hcp/domain";
-import type { TPeriod, TRankedEntry, TRankingInput, TRankingWeights, TRatingTally, TScorePart, TWorkOrderTally } from "@hcp/domain";
 
 import { appError } from "../../errors";
 import { actorOf, audit } from "../audit";
-import { deadlinesProvisional } from "../calendar";
-import type { TDeadlinesProvisional } from "../calendar";
-import { departmentScope, hallTallies, metricsView } from "../overview";
-import type { TMetricsView, TRateView, TUserContext } from "../overview";
-import { servedNames, windowServers } from "../window-servers";
-import type { TServedStaff } from "../window-servers";
+import { deadlinesProvisional, type TDeadlinesProvisional } from "../calendar";
+import {
+  departmentScope,
+  hallTallies,
+  metricsView,
+  type TMetricsView,
+  type TRateView,
+  type TUserContext,
+} from "../overview";
+import { servedNames, windowServers, type TServedStaff } from "../window-servers";
 
 /** The longest period a screen may ask for: a year, leap day included. */
 const MAX_PERIOD_DAYS = 366;
@@ -70,21 +80,24 @@ export async function checkScope(ctx: TUserContext, scope: TDrillScope): Promise
   if (scope.staffId !== undefined) {
     checks.push(
       findStaffOfHall(ctx.db, hallId, scope.staffId).then((row) => {
-        if (!row || (ownDepartment !== undefined && row.department_id !== ownDepartment)) throw appError("STAFF_NOT_FOUND", "NOT_FOUND");
+        if (!row || (ownDepartment !== undefined && row.department_id !== ownDepartment))
+          throw appError("STAFF_NOT_FOUND", "NOT_FOUND");
       }),
     );
   }
   if (scope.serviceItemId !== undefined) {
     checks.push(
       findServiceItemOfHall(ctx.db, hallId, scope.serviceItemId).then((row) => {
-        if (!row || (ownDepartment !== undefined && row.department_id !== ownDepartment)) throw appError("ITEM_NOT_FOUND", "NOT_FOUND");
+        if (!row || (ownDepartment !== undefined && row.department_id !== ownDepartment))
+          throw appError("ITEM_NOT_FOUND", "NOT_FOUND");
       }),
     );
   }
   if (scope.departmentId !== undefined) {
     checks.push(
       findDepartmentOfHall(ctx.db, hallId, scope.departmentId).then((row) => {
-        if (!row || (ownDepartment !== undefined && row.id !== ownDepartment)) throw appError("DEPARTMENT_NOT_FOUND", "NOT_FOUND");
+        if (!row || (ownDepartment !== undefined && row.id !== ownDepartment))
+          throw appError("DEPARTMENT_NOT_FOUND", "NOT_FOUND");
       }),
     );
   }
@@ -104,8 +117,17 @@ export async function rankingSettings(ctx: TUserContext): Promise<TRankingSettin
 export async function updateRankingSettings(ctx: TUserContext, settings: TRankingSettings): Promise<TRankingSettings> {
   const before = await rankingSettings(ctx);
   await ctx.db.transaction().execute(async (trx) => {
-    await updateHallRankingSettings(trx, ctx.user.hall_id, { ranking_weights: JSON.stringify(settings.weights), ranking_min_sample: settings.minSample });
-    await audit(trx, actorOf(ctx), { action: "hall.updateRankingSettings", entity: "hall", entityId: ctx.user.hall_id, before, after: settings });
+    await updateHallRankingSettings(trx, ctx.user.hall_id, {
+      ranking_weights: JSON.stringify(settings.weights),
+      ranking_min_sample: settings.minSample,
+    });
+    await audit(trx, actorOf(ctx), {
+      action: "hall.updateRankingSettings",
+      entity: "hall",
+      entityId: ctx.user.hall_id,
+      before,
+      after: settings,
+    });
   });
   return rankingSettings(ctx);
 }
@@ -148,7 +170,12 @@ async function rankWindowsOver(
     }),
   ]);
   const inputs = windows.map((window) =>
-    rankingInputOf(window.id, window.code, tallies.get(window.id) ?? emptyTally(), orders.get(window.id) ?? emptyWorkOrderTally()),
+    rankingInputOf(
+      window.id,
+      window.code,
+      tallies.get(window.id) ?? emptyTally(),
+      orders.get(window.id) ?? emptyWorkOrderTally(),
+    ),
   );
   return { windows, tallies, orders, inputs, ranked: rankEntries(inputs, settings.weights, settings.minSample) };
 }
@@ -227,12 +254,22 @@ export async function windowRanking(ctx: TUserContext, period: TPeriod): Promise
     rankWindowsOver(ctx, period, settings),
     previous ? rankWindowsOver(ctx, previous, settings) : Promise.resolve(null),
     windowServers(ctx.db, ctx.user.hall_id, period, departmentScope(ctx)),
-    deadlinesProvisional(ctx.db, { hallId: ctx.user.hall_id, ...hallDayBounds(period.from, period.to), departmentId: departmentScope(ctx) }),
+    deadlinesProvisional(ctx.db, {
+      hallId: ctx.user.hall_id,
+      ...hallDayBounds(period.from, period.to),
+      departmentId: departmentScope(ctx),
+    }),
   ]);
   const population = await rankingPopulation(ctx, current.ranked);
   const lists = honourLists(current.ranked);
   const last = before ? lastTwoMonthsRunning(current.ranked, before.ranked) : null;
-  const explained = explainRanking(current.inputs, current.ranked, settings.weights, lists.black, population.scope === "hall" ? "全厅" : "本部门");
+  const explained = explainRanking(
+    current.inputs,
+    current.ranked,
+    settings.weights,
+    lists.black,
+    population.scope === "hall" ? "全厅" : "本部门",
+  );
   const byId = new Map(current.windows.map((window) => [window.id, window]));
   const rows = current.ranked.flatMap((entry): TWindowRankingRow[] => {
     const window = byId.get(entry.id);
@@ -261,7 +298,16 @@ export async function windowRanking(ctx: TUserContext, period: TPeriod): Promise
       },
     ];
   });
-  return { period, settings, population, rows, red: lists.red, black: lists.black, lastTwoMonthsRunning: last, deadlinesProvisional: deadlines };
+  return {
+    period,
+    settings,
+    population,
+    rows,
+    red: lists.red,
+    black: lists.black,
+    lastTwoMonthsRunning: last,
+    deadlinesProvisional: deadlines,
+  };
 }
 
 export interface TNamedMetrics {
@@ -278,7 +324,11 @@ function byVolume(a: TNamedMetrics, b: TNamedMetrics): number {
 }
 
 /** Staff of the hall (or of one window) with their figures; a department head sees only their own department's staff. */
-export async function staffPerformance(ctx: TUserContext, period: TPeriod, windowId?: number): Promise<TNamedMetrics[]> {
+export async function staffPerformance(
+  ctx: TUserContext,
+  period: TPeriod,
+  windowId?: number,
+): Promise<TNamedMetrics[]> {
   checkPeriod(ctx, period);
   const [tallies, staff] = await Promise.all([
     hallTallies(ctx, period, "staff", { windowId }),

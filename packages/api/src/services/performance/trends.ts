@@ -1,5 +1,4 @@
-import { listAnonymousComments, listRatingsInScope } from "@hcp/db";
-import type { TRatingListRow } from "@hcp/db";
+import { listAnonymousComments, listRatingsInScope, type TRatingListRow } from "@hcp/db";
 import {
   addCalendarDays,
   CHANNELS,
@@ -12,13 +11,21 @@ import {
   ratingMetrics,
   sumTallies,
   WORK_ORDER_STATES,
+  type TLevel,
+  type TPeriod,
+  type TRatingTally,
 } from "@hcp/domain";
-import type { TLevel, TPeriod, TRatingTally } from "@hcp/domain";
 
 import { appError } from "../../errors";
 import { onTimeCompletionProvisional as onTimeCompletionCountedProvisionally } from "../calendar";
-import { departmentScope, hallTallies, metricsView } from "../overview";
-import type { TMetricsView, TRateView, TUserContext } from "../overview";
+import {
+  departmentScope,
+  hallTallies,
+  metricsView,
+  type TMetricsView,
+  type TRateView,
+  type TUserContext,
+} from "../overview";
 import { checkPeriod } from "./ranking";
 
 interface TDayPoint {
@@ -55,7 +62,11 @@ function weekday(date: string): number {
 }
 
 /** Daily volume and ratings for every day of the period, and 好评率 by week (Monday to Sunday). */
-export async function trend(ctx: TUserContext, period: TPeriod, scope: { windowId?: number; staffId?: number } = {}): Promise<TTrend> {
+export async function trend(
+  ctx: TUserContext,
+  period: TPeriod,
+  scope: { windowId?: number; staffId?: number } = {},
+): Promise<TTrend> {
   checkPeriod(ctx, period);
   const tallies = await hallTallies(ctx, period, "day", scope);
   const days: TDayPoint[] = [];
@@ -64,7 +75,12 @@ export async function trend(ctx: TUserContext, period: TPeriod, scope: { windowI
   const closeWeek = () => {
     if (!week) return;
     const total = sumTallies(week.tallies);
-    weeks.push({ from: week.from, to: week.to, validRatings: ratingMetrics(total).validRatings, goodRate: goodRateOf(total) });
+    weeks.push({
+      from: week.from,
+      to: week.to,
+      validRatings: ratingMetrics(total).validRatings,
+      goodRate: goodRateOf(total),
+    });
   };
   for (const date of datesBetween(period.from, period.to)) {
     const tally = tallies.get(date) ?? emptyTally();
@@ -184,7 +200,14 @@ export async function myPerformance(ctx: TUserContext, period: TPeriod): Promise
   // Up to yesterday: today's figures would let a staff member watch a rating arrive.
   const yesterday = addCalendarDays(hallDate(ctx.now()), -1);
   const shown = { from: period.from, to: period.to < yesterday ? period.to : yesterday };
-  if (shown.to < shown.from) return { period: shown, metrics: metricsView(emptyTally()), trend: { days: [], weeks: [] }, comments: [], onTimeCompletionProvisional: false };
+  if (shown.to < shown.from)
+    return {
+      period: shown,
+      metrics: metricsView(emptyTally()),
+      trend: { days: [], weeks: [] },
+      comments: [],
+      onTimeCompletionProvisional: false,
+    };
   const bounds = hallDayBounds(shown.from, shown.to);
   const [tallies, staffTrend, onTimeCompletionProvisional] = await Promise.all([
     hallTallies(ctx, shown, "hall", { staffId }),

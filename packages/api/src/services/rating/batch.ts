@@ -1,5 +1,4 @@
-import { readRatingTargets } from "@hcp/db";
-import type { Db, TRatingLookup, TRatingTarget } from "@hcp/db";
+import { readRatingTargets, type Db, type TRatingLookup, type TRatingTarget } from "@hcp/db";
 
 import { naturalBatcher, perDb } from "../../batch";
 import type { TPrepared } from "./types";
@@ -32,19 +31,31 @@ async function prepareSafely(item: TIngestItem, target: TRatingTarget): Promise<
  * lock wait) it is rolled back and the batcher runs each rating alone, where a failure is its own.
  */
 async function ingestMany(db: Db, items: TIngestItem[]): Promise<TIngestOutcome[]> {
-  const targets = await readRatingTargets(db, items.map((item) => item.lookup));
+  const targets = await readRatingTargets(
+    db,
+    items.map((item) => item.lookup),
+  );
   const outcomes = await Promise.all(
     items.map((item, index) => {
       const target = targets[index];
-      return target ? prepareSafely(item, target) : Promise.resolve<TIngestOutcome>({ ok: false, error: new Error("no target was read"), prepared: null });
+      return target
+        ? prepareSafely(item, target)
+        : Promise.resolve<TIngestOutcome>({ ok: false, error: new Error("no target was read"), prepared: null });
     }),
   );
   const toWrite = (seq: 1 | 2) =>
-    outcomes.flatMap((outcome, index) => (outcome.ok && outcome.prepared.kind === "write" && outcome.prepared.pending.row.seq === seq ? [{ index, pending: outcome.prepared.pending }] : []));
+    outcomes.flatMap((outcome, index) =>
+      outcome.ok && outcome.prepared.kind === "write" && outcome.prepared.pending.row.seq === seq
+        ? [{ index, pending: outcome.prepared.pending }]
+        : [],
+    );
   const firsts = toWrite(1);
   if (firsts.length > 0) {
     try {
-      const ids = await writeMany(db, firsts.map((entry) => entry.pending));
+      const ids = await writeMany(
+        db,
+        firsts.map((entry) => entry.pending),
+      );
       firsts.forEach((entry, position) => {
         const outcome = outcomes[entry.index];
         if (outcome?.ok) outcome.ratingId = ids[position] ?? null;
@@ -69,4 +80,6 @@ async function ingestMany(db: Db, items: TIngestItem[]): Promise<TIngestOutcome[
 }
 
 /** One ingest stage per database: while a run is in flight, the next ratings gather for the one after. */
-export const ratingIngest = perDb((db: Db) => naturalBatcher((items: TIngestItem[]) => ingestMany(db, items), { maxBatch: 64, maxInFlight: 1 }));
+export const ratingIngest = perDb((db: Db) =>
+  naturalBatcher((items: TIngestItem[]) => ingestMany(db, items), { maxBatch: 64, maxInFlight: 1 }),
+);

@@ -15,8 +15,12 @@ export async function ratingRules(ctx: TUserContext): Promise<TRatingRules> {
  * ratings under the rule then in force, for cases completed since it was switched on.
  */
 export async function updateRatingRules(ctx: TUserContext, rules: TRatingRules): Promise<TRatingRules> {
-  await ctx.db
-    .transaction()
-    .execute((trx) => changeHallRatingRules(trx, ctx.user.hall_id, rules, { actorUserId: ctx.user.id, actorRole: ctx.user.role, now: ctx.now() }));
+  await ctx.db.transaction().execute((trx) =>
+    changeHallRatingRules(trx, ctx.user.hall_id, rules, {
+      actorUserId: ctx.user.id,
+      actorRole: ctx.user.role,
+      now: ctx.now(),
+    }),
+  );
   return ratingRules(ctx);
 }

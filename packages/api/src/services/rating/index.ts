@@ -21,14 +21,24 @@ export type { TRatingResult } from "./types";
 export async function submitRating(ctx: TContext, input: TSubmission, source: TRatingSource): Promise<TRatingResult> {
   const deviceTokenHash = "deviceTokenHash" in source ? source.deviceTokenHash : null;
   const outcome = await ratingIngest(ctx.db)({
-    lookup: { caseNo: input.caseNo, idempotencyKey: input.idempotencyKey, deviceTokenHash, promptId: deviceTokenHash === null ? null : (input.promptId ?? null) },
+    lookup: {
+      caseNo: input.caseNo,
+      idempotencyKey: input.idempotencyKey,
+      deviceTokenHash,
+      promptId: deviceTokenHash === null ? null : (input.promptId ?? null),
+    },
     prepare: (target) => prepareRating(ctx, input, source, target),
   });
   if (!outcome.ok) {
     const { error, prepared } = outcome;
     // A unique key refused the write: the same key was stored meanwhile (a replay), or another rating.
     if (prepared?.kind === "write" && isDuplicateKey(error, "idempotency_key")) {
-      const again = await replayOf(ctx, input, prepared.caseRow, await findRatingByIdempotencyKey(ctx.db, input.idempotencyKey));
+      const again = await replayOf(
+        ctx,
+        input,
+        prepared.caseRow,
+        await findRatingByIdempotencyKey(ctx.db, input.idempotencyKey),
+      );
       if (again) return again;
     }
     if (prepared && isDuplicateKey(error)) throw appError("ALREADY_RATED", "CONFLICT");

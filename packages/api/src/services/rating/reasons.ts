@@ -1,5 +1,4 @@
-import { listReasonCodes } from "@hcp/db";
-import type { Db } from "@hcp/db";
+import { listReasonCodes, type Db } from "@hcp/db";
 import type { TLevel } from "@hcp/domain";
 
 import { perDb } from "../../batch";
@@ -17,7 +16,9 @@ const reasonTables = perDb((db: Db) => {
   return (version: number): Promise<Map<string, number>> => {
     const cached = tables.get(version);
     if (cached && Date.now() - cached.loadedAt < REASON_TABLE_TTL_MS) return cached.codes;
-    const codes = listReasonCodes(db, version).then((rows) => new Map(rows.map((reason) => [reason.code, reason.level])));
+    const codes = listReasonCodes(db, version).then(
+      (rows) => new Map(rows.map((reason) => [reason.code, reason.level])),
+    );
     // A failed load is not kept: the next rating asks the database again.
     codes.catch(() => tables.delete(version));
     tables.set(version, { loadedAt: Date.now(), codes });
@@ -26,7 +27,12 @@ const reasonTables = perDb((db: Db) => {
 });
 
 /** Each code must exist in the rating's reason table and belong to its level. */
-export async function checkReasons(ctx: TContext, version: number, level: TLevel, codes: readonly string[]): Promise<void> {
+export async function checkReasons(
+  ctx: TContext,
+  version: number,
+  level: TLevel,
+  codes: readonly string[],
+): Promise<void> {
   if (codes.length === 0) return;
   const known = await reasonTables(ctx.db)(version);
   for (const code of codes) {

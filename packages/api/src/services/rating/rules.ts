@@ -1,5 +1,12 @@
-import { findRatingOfCase, findWorkOrderOfCase, listRatingReasons } from "@hcp/db";
-import type { Db, Rating, TRatingCaseFacts, TRatingTarget } from "@hcp/db";
+import {
+  findRatingOfCase,
+  findWorkOrderOfCase,
+  listRatingReasons,
+  type Db,
+  type Rating,
+  type TRatingCaseFacts,
+  type TRatingTarget,
+} from "@hcp/db";
 
 import type { TContext } from "../../context-types";
 import { appError } from "../../errors";
@@ -10,7 +17,12 @@ const DAY_MS = 86_400_000;
 /** A device clock more than this far ahead of the server is not believed. */
 const MAX_CLOCK_AHEAD_MS = 60_000;
 
-async function toResult(ctx: TContext, rating: Pick<Rating, "id" | "level" | "rated_at">, caseNo: string, replayed: boolean): Promise<TRatingResult> {
+async function toResult(
+  ctx: TContext,
+  rating: Pick<Rating, "id" | "level" | "rated_at">,
+  caseNo: string,
+  replayed: boolean,
+): Promise<TRatingResult> {
   return {
     ratingId: rating.id,
     caseNo,
@@ -46,7 +58,11 @@ function tapTime(input: TSubmission, now: Date, completedAt: Date): Date {
  * 一次一评: the first rating, then at most one follow-up (追评) — and only once the case's bad
  * review has been rectified and answered.
  */
-async function nextRatingSeq(db: Db, caseId: number, hasFirst: boolean): Promise<{ seq: 1 | 2; windowOpensAt: Date | null }> {
+async function nextRatingSeq(
+  db: Db,
+  caseId: number,
+  hasFirst: boolean,
+): Promise<{ seq: 1 | 2; windowOpensAt: Date | null }> {
   if (!hasFirst) return { seq: 1, windowOpensAt: null };
   if (await findRatingOfCase(db, caseId, 2)) throw appError("ALREADY_RATED", "CONFLICT");
   const order = await findWorkOrderOfCase(db, caseId);
@@ -63,18 +79,30 @@ async function nextRatingSeq(db: Db, caseId: number, hasFirst: boolean): Promise
  * prompt closed, delivered late from the outbox, still counts. An older evaluator that names no
  * prompt answers the case's lowest open one, or none (flagged no_prompt).
  */
-function answeredPrompt(input: TSubmission, target: TRatingTarget, caseRow: TRatingCaseFacts, windowId: number, ratedAt: Date): TAnswered | null {
+function answeredPrompt(
+  input: TSubmission,
+  target: TRatingTarget,
+  caseRow: TRatingCaseFacts,
+  windowId: number,
+  ratedAt: Date,
+): TAnswered | null {
   if (input.promptId === undefined) return target.prompt ? { ...target.prompt, open: true } : null;
   const named = target.named;
   if (named?.case_id !== caseRow.id || named.window_id !== windowId) throw appError("PROMPT_NOT_FOUND", "NOT_FOUND");
   if (named.status === "pending") return { id: named.id, createdAt: named.created_at, open: true };
   if (named.status === "rated") throw appError("ALREADY_RATED", "CONFLICT");
-  if (named.closed_at !== null && ratedAt <= named.closed_at) return { id: named.id, createdAt: named.created_at, open: false };
+  if (named.closed_at !== null && ratedAt <= named.closed_at)
+    return { id: named.id, createdAt: named.created_at, open: false };
   throw appError("PROMPT_CLOSED", "CONFLICT");
 }
 
 /** The service's rules for one submission, judged on what the ingest run read for it. */
-export async function prepareRating(ctx: TContext, input: TSubmission, source: TRatingSource, target: TRatingTarget): Promise<TPrepared> {
+export async function prepareRating(
+  ctx: TContext,
+  input: TSubmission,
+  source: TRatingSource,
+  target: TRatingTarget,
+): Promise<TPrepared> {
   const deviceTokenHash = "deviceTokenHash" in source ? source.deviceTokenHash : null;
   // The evaluator's token is checked with the case, in the same round trip, and before anything else.
   const device = target.device;
@@ -84,7 +112,8 @@ export async function prepareRating(ctx: TContext, input: TSubmission, source: T
   if (!caseRow) throw appError("CASE_NOT_FOUND", "NOT_FOUND");
   const replayed = await replayOf(ctx, input, caseRow, target.byKey);
   if (replayed) return { kind: "done", result: replayed };
-  if (caseRow.status !== "completed" || !caseRow.completed_at) throw appError("CASE_NOT_COMPLETED", "PRECONDITION_FAILED");
+  if (caseRow.status !== "completed" || !caseRow.completed_at)
+    throw appError("CASE_NOT_COMPLETED", "PRECONDITION_FAILED");
   if (windowId !== null && caseRow.window_id !== windowId) {
     throw appError("CASE_NOT_AT_THIS_WINDOW", "FORBIDDEN");
   }

@@ -1,6 +1,7 @@
+import type { z } from "zod";
+
 import type { Rating, TRatingCaseFacts } from "@hcp/db";
 import type { TChannel, TLevel, ZRatingSubmit } from "@hcp/domain";
-import type { z } from "zod";
 
 import type { TSignalFinding } from "../signals";
 
@@ -33,7 +34,13 @@ export interface TPendingRating {
 export type TPrepared =
   /** an answer already: a replay of the same idempotency key */
   | { kind: "done"; result: TRatingResult }
-  | { kind: "write"; pending: TPendingRating; caseRow: TRatingCaseFacts; windowId: number | null; prompt: TAnswered | null };
+  | {
+      kind: "write";
+      pending: TPendingRating;
+      caseRow: TRatingCaseFacts;
+      windowId: number | null;
+      prompt: TAnswered | null;
+    };
 
 /** The prompt a rating answers; `open`: it was still open (a late delivery may answer a closed one). */
 export type TAnswered = { id: number; createdAt: Date; open: boolean };

@@ -1,5 +1,12 @@
-import { applyWorkOrderStep, closePromptsOfCases, findWorkOrderOfCase, insertRating, insertRatingReasons, insertRatings } from "@hcp/db";
-import type { Db } from "@hcp/db";
+import {
+  applyWorkOrderStep,
+  closePromptsOfCases,
+  findWorkOrderOfCase,
+  insertRating,
+  insertRatingReasons,
+  insertRatings,
+  type Db,
+} from "@hcp/db";
 import { isBadLevel } from "@hcp/domain";
 
 import { appError } from "../../errors";
@@ -15,7 +22,15 @@ async function closeOnFollowUp(trx: Db, caseId: number, now: Date): Promise<void
     id: order.id,
     version: order.version,
     changes: { state: "closed", closed_at: now },
-    event: { action: "followUp", actorUserId: null, actorRole: "citizen", fromState: order.state, toState: "closed", note: "", now },
+    event: {
+      action: "followUp",
+      actorUserId: null,
+      actorRole: "citizen",
+      fromState: order.state,
+      toState: "closed",
+      note: "",
+      now,
+    },
   });
   // A concurrent step on the order makes the follow-up wait for a retry rather than skip the close.
   if (!closed) throw appError("WORK_ORDER_CONFLICT", "CONFLICT");
@@ -38,13 +53,23 @@ async function settle(trx: Db, pending: TPendingRating[], ratingIds: number[]): 
     if (isBadLevel(item.row.level)) {
       await openWorkOrder(
         trx,
-        { id: ratingId, case_id: item.row.case_id, hall_id: item.row.hall_id, department_id: item.row.department_id, window_id: item.row.window_id, staff_id: item.row.staff_id },
+        {
+          id: ratingId,
+          case_id: item.row.case_id,
+          hall_id: item.row.hall_id,
+          department_id: item.row.department_id,
+          window_id: item.row.window_id,
+          staff_id: item.row.staff_id,
+        },
         item.now,
       );
     }
   }
   const closing = pending.filter((item) => item.closePrompts);
-  const closedAt = closing.reduce<Date | null>((latest, item) => (latest && latest > item.now ? latest : item.now), null);
+  const closedAt = closing.reduce<Date | null>(
+    (latest, item) => (latest && latest > item.now ? latest : item.now),
+    null,
+  );
   if (closing.length > 0 && closedAt) {
     await closePromptsOfCases(
       trx,
@@ -56,7 +81,13 @@ async function settle(trx: Db, pending: TPendingRating[], ratingIds: number[]): 
 }
 
 function signalCandidate(item: TPendingRating) {
-  return { rating: item.row, deviceId: item.deviceId, promptCreatedAt: item.promptCreatedAt, now: item.now, preFlagged: item.preFlagged };
+  return {
+    rating: item.row,
+    deviceId: item.deviceId,
+    promptCreatedAt: item.promptCreatedAt,
+    now: item.now,
+    preFlagged: item.preFlagged,
+  };
 }
 
 /** One rating in its own transaction, through insertRating: the path every rating can take. */
@@ -83,7 +114,9 @@ export async function writeMany(db: Db, items: TPendingRating[]): Promise<number
     );
     // The ids come back with the windows' recent ratings the misuse rules read: one round trip.
     const ratingIds = await idsAndMisuse(trx, items.map(signalCandidate));
-    const reasons = items.flatMap((item, index) => item.reasonCodes.map((code) => ({ rating_id: ratingIds[index] ?? 0, reason_code: code })));
+    const reasons = items.flatMap((item, index) =>
+      item.reasonCodes.map((code) => ({ rating_id: ratingIds[index] ?? 0, reason_code: code })),
+    );
     await insertRatingReasons(trx, reasons);
     await settle(trx, items, ratingIds);
     return ratingIds;

@@ -6,13 +6,19 @@ import {
   listLatestReadyReports,
   listMonthlyReportVersions,
   setMonthlyReportProgress,
+  type TMonthlyReportRow,
 } from "@hcp/db";
-import type { TMonthlyReportRow } from "@hcp/db";
 import { METRIC_DEFINITIONS_VERSION } from "@hcp/domain";
 
 import { appError, isDuplicateKey } from "../../errors";
-import { buildMonthlyReport, calendarMarks, hallOrThrow } from "./build";
-import type { TCalendarMarks, TReportDeps, TReportScope } from "./build";
+import {
+  buildMonthlyReport,
+  calendarMarks,
+  hallOrThrow,
+  type TCalendarMarks,
+  type TReportDeps,
+  type TReportScope,
+} from "./build";
 import { checkMonth, requireClosedMonth } from "./month";
 import type { TMonthlyReport } from "./types";
 
@@ -77,7 +83,12 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function fill(deps: TReportDeps, hallId: number, month: string, id: number): Promise<"ready" | "failed" | "taken_over"> {
+async function fill(
+  deps: TReportDeps,
+  hallId: number,
+  month: string,
+  id: number,
+): Promise<"ready" | "failed" | "taken_over"> {
   try {
     const report = await buildMonthlyReport(deps, hallId, month, async (percent) => {
       await setMonthlyReportProgress(deps.db, id, percent);
@@ -121,11 +132,17 @@ export async function generateMonthlyReport(
 }
 
 /** A person's regeneration: refused while a live (not stale) version of the month is being built. */
-export async function regenerateMonthlyReport(deps: TReportDeps, hallId: number, month: string, userId: number): Promise<TStartedReport> {
+export async function regenerateMonthlyReport(
+  deps: TReportDeps,
+  hallId: number,
+  month: string,
+  userId: number,
+): Promise<TStartedReport> {
   requireClosedMonth(month, deps.now());
   const versions = await listMonthlyReportVersions(deps.db, hallId, month);
   const cutoff = staleBefore(deps.now());
-  if (versions.some((row) => row.status === "generating" && row.createdAt >= cutoff)) throw appError("REPORT_GENERATING", "CONFLICT");
+  if (versions.some((row) => row.status === "generating" && row.createdAt >= cutoff))
+    throw appError("REPORT_GENERATING", "CONFLICT");
   const started = await startMonthlyReport(deps, hallId, month, { userId });
   if (!started) throw appError("REPORT_GENERATING", "CONFLICT");
   return started;
@@ -135,7 +152,11 @@ export interface TReportVersion extends TMonthlyReportRow {
   report: TMonthlyReport | null;
 }
 
-export async function listReportVersions(deps: TReportDeps, hallId: number, month: string): Promise<TMonthlyReportRow[]> {
+export async function listReportVersions(
+  deps: TReportDeps,
+  hallId: number,
+  month: string,
+): Promise<TMonthlyReportRow[]> {
   checkMonth(month);
   await hallOrThrow(deps.db, hallId);
   return listMonthlyReportVersions(deps.db, hallId, month);
@@ -163,7 +184,15 @@ export interface TMonthlyReportView {
 /** Whether a report's marks say 暂按周末计算 anywhere (its working days or its on-time figures). */
 function saysProvisional(marks: TCalendarMarks): boolean {
   const { workingDaysProvisional: days, deadlinesProvisional: deadlines } = marks;
-  return [days.current, days.previousMonth, days.lastYear, deadlines.onTimeCompletion.current, deadlines.onTimeCompletion.previousMonth, deadlines.onTimeCompletion.lastYear, deadlines.workOrders].some(Boolean);
+  return [
+    days.current,
+    days.previousMonth,
+    days.lastYear,
+    deadlines.onTimeCompletion.current,
+    deadlines.onTimeCompletion.previousMonth,
+    deadlines.onTimeCompletion.lastYear,
+    deadlines.workOrders,
+  ].some(Boolean);
 }
 
 /**
@@ -175,16 +204,34 @@ async function isRecountable(deps: TReportDeps, hallId: number, report: TMonthly
   return saysProvisional(report.summary) && !saysProvisional(await calendarMarks(deps.db, hallId, report.month));
 }
 
-export async function monthlyReport(deps: TReportDeps, hallId: number, month: string, scope: TReportScope = {}): Promise<TMonthlyReportView> {
+export async function monthlyReport(
+  deps: TReportDeps,
+  hallId: number,
+  month: string,
+  scope: TReportScope = {},
+): Promise<TMonthlyReportView> {
   checkMonth(month);
   await hallOrThrow(deps.db, hallId);
   if (scope.departmentId === undefined) {
     const [latest] = await listLatestReadyReports(deps.db, hallId, month, month);
     if (latest) {
       const version = await getReportVersion(deps, hallId, latest.id);
-      if (version.report) return { source: "archive", versionId: latest.id, version: latest.version, report: version.report, recountable: await isRecountable(deps, hallId, version.report) };
+      if (version.report)
+        return {
+          source: "archive",
+          versionId: latest.id,
+          version: latest.version,
+          report: version.report,
+          recountable: await isRecountable(deps, hallId, version.report),
+        };
     }
   }
   requireClosedMonth(month, deps.now());
-  return { source: "live", versionId: null, version: null, report: await buildMonthlyReport(deps, hallId, month, undefined, scope), recountable: false };
+  return {
+    source: "live",
+    versionId: null,
+    version: null,
+    report: await buildMonthlyReport(deps, hallId, month, undefined, scope),
+    recountable: false,
+  };
 }

@@ -10,8 +10,11 @@ import {
   listReportWindows,
   listServiceItemNames,
   readTallies,
+  type Db,
+  type Hall,
+  type TTallyDimension,
+  type TTallySource,
 } from "@hcp/db";
-import type { Db, Hall, TTallyDimension, TTallySource } from "@hcp/db";
 import {
   addCalendarDays,
   CHANNELS,
@@ -30,21 +33,24 @@ import {
   ratingMetrics,
   sumTallies,
   WORK_ORDER_STATES,
+  type TPeriod,
+  type TRatingTally,
+  type TWorkOrderTally,
 } from "@hcp/domain";
-import type { TPeriod, TRatingTally, TWorkOrderTally } from "@hcp/domain";
 
 import { appError } from "../../errors";
 import { deadlinesProvisional, provisionalCalendar } from "../calendar";
 import { addMonths, checkMonth, monthPeriod } from "./month";
+import { MONTHLY_REPORT_FORMAT } from "./schemas";
 import {
   comparisons,
   countRows,
   rankingSection,
   topRows,
   workOrderRateRows,
+  type TRankedEntity,
+  type TRankingMonth,
 } from "./sections";
-import type { TRankedEntity, TRankingMonth } from "./sections";
-import { MONTHLY_REPORT_FORMAT } from "./schemas";
 import type { TMonthlyReport, TReportCountRow } from "./types";
 
 export type TCalendarMarks = Pick<TMonthlyReport["summary"], "workingDaysProvisional" | "deadlinesProvisional">;
@@ -55,10 +61,23 @@ export type TCalendarMarks = Pick<TMonthlyReport["summary"], "workingDaysProvisi
  * due dates of the 承诺件 it counts, 按时整改率 by the opening and rectification due dates of its
  * work orders.
  */
-export async function calendarMarks(db: Db, hallId: number, month: string, scope: TReportScope = {}): Promise<TCalendarMarks> {
+export async function calendarMarks(
+  db: Db,
+  hallId: number,
+  month: string,
+  scope: TReportScope = {},
+): Promise<TCalendarMarks> {
   const provisional = await provisionalCalendar(db);
-  const periods = { current: monthPeriod(month), previousMonth: monthPeriod(addMonths(month, -1)), lastYear: monthPeriod(addMonths(month, -12)) };
-  const rangeOf = (period: TPeriod) => ({ hallId, ...hallDayBounds(period.from, period.to), departmentId: scope.departmentId });
+  const periods = {
+    current: monthPeriod(month),
+    previousMonth: monthPeriod(addMonths(month, -1)),
+    lastYear: monthPeriod(addMonths(month, -12)),
+  };
+  const rangeOf = (period: TPeriod) => ({
+    hallId,
+    ...hallDayBounds(period.from, period.to),
+    departmentId: scope.departmentId,
+  });
   const [current, previousMonth, lastYear] = await Promise.all([
     deadlinesProvisional(db, rangeOf(periods.current), provisional),
     deadlinesProvisional(db, rangeOf(periods.previousMonth), provisional),
@@ -71,7 +90,11 @@ export async function calendarMarks(db: Db, hallId: number, month: string, scope
       lastYear: provisional(periods.lastYear.from, periods.lastYear.to),
     },
     deadlinesProvisional: {
-      onTimeCompletion: { current: current.onTimeCompletion, previousMonth: previousMonth.onTimeCompletion, lastYear: lastYear.onTimeCompletion },
+      onTimeCompletion: {
+        current: current.onTimeCompletion,
+        previousMonth: previousMonth.onTimeCompletion,
+        lastYear: lastYear.onTimeCompletion,
+      },
       workOrders: current.workOrders,
     },
   };
@@ -103,7 +126,15 @@ const NO_WINDOW_LABEL = "无窗口（网上、自助等）";
 function monthReader(db: Db, hall: Hall, scope: TReportScope, today: string, source?: TTallySource) {
   const closedBefore = addCalendarDays(today, -hall.rating_window_days);
   const tallies = (period: TPeriod, by: TTallyDimension) =>
-    readTallies(db, { hallId: hall.id, from: period.from, to: period.to, by, closedBefore, departmentId: scope.departmentId, source });
+    readTallies(db, {
+      hallId: hall.id,
+      from: period.from,
+      to: period.to,
+      by,
+      closedBefore,
+      departmentId: scope.departmentId,
+      source,
+    });
   const total = async (period: TPeriod) => sumTallies((await tallies(period, "hall")).values());
   const workOrders = (period: TPeriod, by: "hall" | "department" | "window") => {
     const { start, end } = hallDayBounds(period.from, period.to);
@@ -118,7 +149,11 @@ function monthReader(db: Db, hall: Hall, scope: TReportScope, today: string, sou
 
 type TMonthReader = ReturnType<typeof monthReader>;
 
-async function rankingMonth(reader: TMonthReader, period: TPeriod, by: "window" | "department"): Promise<TRankingMonth> {
+async function rankingMonth(
+  reader: TMonthReader,
+  period: TPeriod,
+  by: "window" | "department",
+): Promise<TRankingMonth> {
   const [tallies, workOrders] = await Promise.all([reader.tallies(period, by), reader.workOrders(period, by)]);
   return { tallies, workOrders };
 }
@@ -165,7 +200,10 @@ export async function buildMonthlyReport(
   };
 
   // Summary with month-on-month and year-on-year change.
-  const side = async (sidePeriod: TPeriod) => ({ tally: await reader.total(sidePeriod), workingDays: await reader.workingDays(sidePeriod) });
+  const side = async (sidePeriod: TPeriod) => ({
+    tally: await reader.total(sidePeriod),
+    workingDays: await reader.workingDays(sidePeriod),
+  });
   const [current, previous, lastYear] = await Promise.all([side(period), side(previousPeriod), side(lastYearPeriod)]);
   const totals = current.tally;
   const workingDays = current.workingDays;
@@ -199,7 +237,10 @@ export async function buildMonthlyReport(
   const windows: TRankedEntity[] = windowList.filter(
     (window) => (scope.departmentId === undefined && window.active) || hasFigures(windowMonth.tallies.get(window.id)),
   );
-  const population = scopeName === null ? ({ scope: "hall", name: "全厅" } as const) : ({ scope: "department", name: scopeName } as const);
+  const population =
+    scopeName === null
+      ? ({ scope: "hall", name: "全厅" } as const)
+      : ({ scope: "department", name: scopeName } as const);
   const windowRanking = rankingSection(windows, windowMonth, windowMonthBefore, settings, population);
   await progress(45);
 
@@ -209,7 +250,9 @@ export async function buildMonthlyReport(
     rankingMonth(reader, previousPeriod, "department"),
     listDepartments(db, hall.id),
   ]);
-  const departments = departmentList.filter((department) => scope.departmentId === undefined || department.id === scope.departmentId);
+  const departments = departmentList.filter(
+    (department) => scope.departmentId === undefined || department.id === scope.departmentId,
+  );
   const departmentRanking = rankingSection(departments, departmentMonth, departmentMonthBefore, settings, population);
   await progress(60);
 
@@ -242,14 +285,24 @@ export async function buildMonthlyReport(
     Number.MAX_SAFE_INTEGER,
   );
   const orders: TWorkOrderTally = hallWorkOrders.get(null) ?? emptyWorkOrderTally();
-  const stateRows = Object.entries(WORK_ORDER_STATES).map(([state, label]) => ({ key: state, label, count: workOrderStates.get(state) ?? 0 }));
+  const stateRows = Object.entries(WORK_ORDER_STATES).map(([state, label]) => ({
+    key: state,
+    label,
+    count: workOrderStates.get(state) ?? 0,
+  }));
   const workOrderTotal = stateRows.reduce((sum, row) => sum + row.count, 0);
   const marks = await calendarMarks(db, hall.id, month, scope);
   await progress(80);
 
   // Coverage: prompts, evaluators.
-  const [promptsByWindow, devices] = await Promise.all([countPrompts(db, range), countDevices(db, hall.id, scope.departmentId)]);
-  const prompts = promptsByWindow.reduce((sum, row) => ({ sent: sum.sent + row.sent, timedOut: sum.timedOut + row.timedOut }), { sent: 0, timedOut: 0 });
+  const [promptsByWindow, devices] = await Promise.all([
+    countPrompts(db, range),
+    countDevices(db, hall.id, scope.departmentId),
+  ]);
+  const prompts = promptsByWindow.reduce(
+    (sum, row) => ({ sent: sum.sent + row.sent, timedOut: sum.timedOut + row.timedOut }),
+    { sent: 0, timedOut: 0 },
+  );
   await progress(95);
 
   const reasonRows: TReportCountRow[] = countRows(
@@ -291,7 +344,13 @@ export async function buildMonthlyReport(
       workOrderRates: workOrderRateRows(orders),
     },
     topItems: {
-      byVolume: countRows(topRows(itemRows((tally) => tally.casesCompleted), TOP_ITEMS), totals.casesCompleted),
+      byVolume: countRows(
+        topRows(
+          itemRows((tally) => tally.casesCompleted),
+          TOP_ITEMS,
+        ),
+        totals.casesCompleted,
+      ),
       byBadReviews: countRows(itemsByBadReviews.slice(0, TOP_ITEMS), metrics.badRatings),
     },
     coverage: {

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-import { addCalendarDays, hallDate, hallMonth } from "@hcp/domain";
-import type { TPeriod } from "@hcp/domain";
+import { addCalendarDays, hallDate, hallMonth, type TPeriod } from "@hcp/domain";
 
 import { appError } from "../../errors";
 

@@ -1,5 +1,12 @@
-import { failMonthlyReport, findHallById, firstCaseMonth, listHallIds, listMonthlyReportStates, readTallies } from "@hcp/db";
-import type { Hall } from "@hcp/db";
+import {
+  failMonthlyReport,
+  findHallById,
+  firstCaseMonth,
+  listHallIds,
+  listMonthlyReportStates,
+  readTallies,
+  type Hall,
+} from "@hcp/db";
 import { hallMonth } from "@hcp/domain";
 
 import { generateMonthlyReport, INTERRUPTED_MESSAGE, staleBefore } from "./archive";
@@ -60,7 +67,11 @@ type TVersionState = Awaited<ReturnType<typeof listMonthlyReportStates>>[number]
  * The version this process should generate for a month, or null: none when a version is ready, a
  * live one is generating, the attempts are used up, or another process took over a stale one.
  */
-async function versionToClaim(deps: TReportDeps, versions: TVersionState[], result: TSchedulerResult): Promise<number | null> {
+async function versionToClaim(
+  deps: TReportDeps,
+  versions: TVersionState[],
+  result: TSchedulerResult,
+): Promise<number | null> {
   if (versions.some((row) => row.status === "ready")) return null;
   const cutoff = staleBefore(deps.now());
   const generating = versions.filter((row) => row.status === "generating");

@@ -25,7 +25,11 @@ export const ZReportVersionInput = z.object({ id: z.coerce.number().int().positi
 
 export const ZYearlyReportInput = z.object({
   hallId: ZHallId,
-  year: z.coerce.number().int().min(2000, { error: "年份应在 2000 年至 2100 年之间" }).max(2100, { error: "年份应在 2000 年至 2100 年之间" }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000, { error: "年份应在 2000 年至 2100 年之间" })
+    .max(2100, { error: "年份应在 2000 年至 2100 年之间" }),
 });
 
 export const ZReportCountRow = z.object({
@@ -84,7 +88,12 @@ export const ZReportRanking = z.object({
   red: z.array(z.number()),
   black: z.array(z.number()),
   minSample: z.number(),
-  weights: z.object({ satisfaction: z.number(), ratedRate: z.number(), onTimeCompletion: z.number(), workOrders: z.number() }),
+  weights: z.object({
+    satisfaction: z.number(),
+    ratedRate: z.number(),
+    onTimeCompletion: z.number(),
+    workOrders: z.number(),
+  }),
   /** whom 红黑榜 and 末位 were computed over; absent in reports archived before definitions 2026.2 (they ranked the hall) */
   population: ZRankingPopulation.optional(),
 });
@@ -119,7 +128,10 @@ export const ZMonthlyReport = z.object({
       .default({ current: false, previousMonth: false, lastYear: false }),
     // Archived before on-time figures were marked: those were counted on confirmed notices too.
     deadlinesProvisional: z
-      .object({ onTimeCompletion: z.object({ current: z.boolean(), previousMonth: z.boolean(), lastYear: z.boolean() }), workOrders: z.boolean() })
+      .object({
+        onTimeCompletion: z.object({ current: z.boolean(), previousMonth: z.boolean(), lastYear: z.boolean() }),
+        workOrders: z.boolean(),
+      })
       .default({ onTimeCompletion: { current: false, previousMonth: false, lastYear: false }, workOrders: false }),
     calendarDays: z.number(),
     dailyAverage: z.object({ perWorkingDay: z.string(), perCalendarDay: z.string() }),

@@ -13,12 +13,17 @@ import {
   rankingInputOf,
   ratingMetrics,
   workOrderMetrics,
+  type TChangeKind,
+  type TMetricKey,
+  type TRankingInput,
+  type TRankingWeights,
+  type TRatingTally,
+  type TRatio,
+  type TWorkOrderTally,
 } from "@hcp/domain";
-import type { TChangeKind, TMetricKey, TRankingInput, TRankingWeights, TRatingTally, TRatio, TWorkOrderTally } from "@hcp/domain";
 
-import { metricsView } from "../overview";
-import type { TRateView } from "../overview";
-import type { TReportComparison, TReportCountRow, TReportRankedRow, TReportRanking, TReportPopulation } from "./types";
+import { metricsView, type TRateView } from "../overview";
+import type { TReportComparison, TReportCountRow, TReportPopulation, TReportRankedRow, TReportRanking } from "./types";
 
 /**
  * The monthly report's sections from counts already read: pure functions, so the builder only
@@ -29,7 +34,10 @@ export function rateView(ratio: TRatio): TRateView {
 }
 
 /** Rows with each count's share of `total`, in the order given. */
-export function countRows(rows: readonly { key: string; label: string; count: number }[], total: number): TReportCountRow[] {
+export function countRows(
+  rows: readonly { key: string; label: string; count: number }[],
+  total: number,
+): TReportCountRow[] {
   return rows.map((row) => ({ ...row, share: formatPercent({ num: row.count, den: total }) }));
 }
 
@@ -77,7 +85,11 @@ const COMPARED: readonly TComparedFigure[] = [
   { key: "onTimeCompletionRate", kind: "rate", value: ({ tally }) => metricsView(tally).onTimeCompletionRate },
 ];
 
-export function comparisons(current: TComparisonSide, previousMonth: TComparisonSide, lastYear: TComparisonSide): TReportComparison[] {
+export function comparisons(
+  current: TComparisonSide,
+  previousMonth: TComparisonSide,
+  lastYear: TComparisonSide,
+): TReportComparison[] {
   return COMPARED.map((figure) => {
     const now = figure.value(current);
     const before = figure.value(previousMonth);
@@ -108,7 +120,12 @@ export interface TRankingMonth {
 
 function rankingInputs(entities: readonly TRankedEntity[], month: TRankingMonth): TRankingInput[] {
   return entities.map((entity) =>
-    rankingInputOf(entity.id, entity.code, month.tallies.get(entity.id) ?? emptyTally(), month.workOrders.get(entity.id) ?? emptyWorkOrderTally()),
+    rankingInputOf(
+      entity.id,
+      entity.code,
+      month.tallies.get(entity.id) ?? emptyTally(),
+      month.workOrders.get(entity.id) ?? emptyWorkOrderTally(),
+    ),
   );
 }
 
@@ -129,7 +146,13 @@ export function rankingSection(
   const rankedBefore = rankEntries(rankingInputs(entities, previous), settings.weights, settings.minSample);
   const lists = honourLists(ranked);
   const lastTwice = lastTwoMonthsRunning(ranked, rankedBefore);
-  const explained = explainRanking(inputs, ranked, settings.weights, lists.black, population.scope === "hall" ? "全厅" : "本部门");
+  const explained = explainRanking(
+    inputs,
+    ranked,
+    settings.weights,
+    lists.black,
+    population.scope === "hall" ? "全厅" : "本部门",
+  );
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   const rows = ranked.map((entry): TReportRankedRow => {
     const entity = byId.get(entry.id) ?? { id: entry.id, code: "", name: "" };

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 
+import type { ZRankingPopulation } from "../../schemas";
 import type {
   ZMonthlyReport,
   ZReportComparison,
@@ -9,7 +10,6 @@ import type {
   ZYearlyReport,
   ZYearlyRow,
 } from "./schemas";
-import type { ZRankingPopulation } from "../../schemas";
 
 /**
  * The monthly satisfaction report (SPEC §7) as data: the JSON the console renders, the PDF, XLSX

@@ -8,12 +8,11 @@ import {
   METRIC_DEFINITIONS_VERSION,
   ratingMetrics,
   sumTallies,
+  type TRatingTally,
 } from "@hcp/domain";
-import type { TRatingTally } from "@hcp/domain";
 
 import { provisionalCalendar } from "../calendar";
-import { hallOrThrow } from "./build";
-import type { TReportDeps, TReportScope } from "./build";
+import { hallOrThrow, type TReportDeps, type TReportScope } from "./build";
 import { monthPeriod } from "./month";
 import { rateView } from "./sections";
 import type { TYearlyReport, TYearlyRow } from "./types";
@@ -23,7 +22,12 @@ import type { TYearlyReport, TYearlyRow } from "./types";
  * report — cases, ratings, satisfaction (好评率), 日均办件量 per working day and 评价率 — from the
  * rollups, so it agrees with every monthly report of the year.
  */
-function yearlyRow(period: string, tally: TRatingTally, workingDays: number, workingDaysProvisional: boolean): TYearlyRow {
+function yearlyRow(
+  period: string,
+  tally: TRatingTally,
+  workingDays: number,
+  workingDaysProvisional: boolean,
+): TYearlyRow {
   const metrics = ratingMetrics(tally);
   return {
     period,
@@ -38,7 +42,12 @@ function yearlyRow(period: string, tally: TRatingTally, workingDays: number, wor
   };
 }
 
-export async function yearlySummary(deps: TReportDeps, hallId: number, year: number, scope: TReportScope = {}): Promise<TYearlyReport> {
+export async function yearlySummary(
+  deps: TReportDeps,
+  hallId: number,
+  year: number,
+  scope: TReportScope = {},
+): Promise<TYearlyReport> {
   const hall = await hallOrThrow(deps.db, hallId);
   const from = `${String(year)}-01-01`;
   const to = `${String(year)}-12-31`;
@@ -47,20 +56,32 @@ export async function yearlySummary(deps: TReportDeps, hallId: number, year: num
     readTallies(deps.db, { hallId, from, to, by: "month", closedBefore, departmentId: scope.departmentId }),
     listCalendarExceptions(deps.db, from, to),
     provisionalCalendar(deps.db),
-    scope.departmentId === undefined ? listLatestReadyReports(deps.db, hallId, `${String(year)}-01`, `${String(year)}-12`) : Promise.resolve([]),
+    scope.departmentId === undefined
+      ? listLatestReadyReports(deps.db, hallId, `${String(year)}-01`, `${String(year)}-12`)
+      : Promise.resolve([]),
   ]);
   const calendar = new Map(exceptions.map((day) => [day.date, day]));
   const months = Array.from({ length: 12 }, (_, index) => {
     const month = `${String(year)}-${String(index + 1).padStart(2, "0")}`;
     const period = monthPeriod(month);
-    return yearlyRow(month, byMonth.get(year * 100 + index + 1) ?? emptyTally(), countWorkingDays(period.from, period.to, calendar), provisional(period.from, period.to));
+    return yearlyRow(
+      month,
+      byMonth.get(year * 100 + index + 1) ?? emptyTally(),
+      countWorkingDays(period.from, period.to, calendar),
+      provisional(period.from, period.to),
+    );
   });
   return {
     hall: { id: hall.id, code: hall.code, name: hall.name },
     year,
     definitionsVersion: METRIC_DEFINITIONS_VERSION,
     months,
-    total: yearlyRow(String(year), sumTallies(byMonth.values()), countWorkingDays(from, to, calendar), provisional(from, to)),
+    total: yearlyRow(
+      String(year),
+      sumTallies(byMonth.values()),
+      countWorkingDays(from, to, calendar),
+      provisional(from, to),
+    ),
     archived: archived.map((row) => ({ month: row.month, versionId: row.id, version: row.version })),
   };
 }

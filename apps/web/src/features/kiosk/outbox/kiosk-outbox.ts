@@ -1,6 +1,5 @@
 import { trpcClient } from "../../../lib/trpc";
-import { createOutbox } from "./outbox";
-import type { TOutbox } from "./outbox";
+import { createOutbox, type TOutbox } from "./outbox";
 import type { TOutboxItem } from "./outbox-item";
 import { refusalCode } from "./outbox-policy";
 import { indexedDbOutboxStore } from "./outbox-store";

@@ -32,11 +32,28 @@ export type TOutboxItem = TOutboxRating | TOutboxTimeout | TOutboxRefusal;
 
 export function ratingItem(promptId: number, submission: TRatingSubmit & { ratedAt: string }): TOutboxRating {
   const createdAt = Date.parse(submission.ratedAt);
-  return { kind: "rating", id: submission.idempotencyKey, promptId, submission, createdAt, attempts: 0, nextAttemptAt: createdAt, lastError: null };
+  return {
+    kind: "rating",
+    id: submission.idempotencyKey,
+    promptId,
+    submission,
+    createdAt,
+    attempts: 0,
+    nextAttemptAt: createdAt,
+    lastError: null,
+  };
 }
 
 export function timeoutItem(promptId: number, now: number): TOutboxTimeout {
-  return { kind: "timeout", id: `timeout-${promptId}`, promptId, createdAt: now, attempts: 0, nextAttemptAt: now, lastError: null };
+  return {
+    kind: "timeout",
+    id: `timeout-${promptId}`,
+    promptId,
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+    lastError: null,
+  };
 }
 
 export function refusalItem(rating: TOutboxRating, appCode: string, now: number): TOutboxRefusal {

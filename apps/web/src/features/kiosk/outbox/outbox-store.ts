@@ -39,7 +39,11 @@ function openOutboxDb(): Promise<IDBDatabase> {
  * One request in its own transaction. It resolves when the transaction has completed, not when
  * the request succeeded: a stored rating is on disk before the citizen is thanked.
  */
-function inTransaction<T>(db: IDBDatabase, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function inTransaction<T>(
+  db: IDBDatabase,
+  mode: IDBTransactionMode,
+  run: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const transaction = db.transaction(STORE, mode);
     const request = run(transaction.objectStore(STORE));
@@ -63,7 +67,9 @@ export function indexedDbOutboxStore(): TOutboxStore {
   return {
     all: async () => {
       const db = await opened;
-      return db ? inTransaction(db, "readonly", (store) => store.getAll() as IDBRequest<TOutboxItem[]>) : fallback.all();
+      return db
+        ? inTransaction(db, "readonly", (store) => store.getAll() as IDBRequest<TOutboxItem[]>)
+        : fallback.all();
     },
     put: async (item) => {
       const db = await opened;

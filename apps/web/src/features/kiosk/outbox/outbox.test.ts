@@ -1,9 +1,7 @@
 import { describe, expect, test } from "vitest";
 
-import { createOutbox } from "./outbox";
-import type { TOutboxDeps } from "./outbox";
-import { ratingItem, timeoutItem } from "./outbox-item";
-import type { TOutboxItem } from "./outbox-item";
+import { createOutbox, type TOutboxDeps } from "./outbox";
+import { ratingItem, timeoutItem, type TOutboxItem } from "./outbox-item";
 import { memoryOutboxStore } from "./outbox-store";
 
 const KEY = "6f1d3c2a-4b5e-4f60-8a71-92b3c4d5e6f7";
@@ -13,7 +11,8 @@ function rating(promptId: number, key = KEY, ratedAt = "2026-11-25T02:00:00.000Z
 }
 
 const offline = () => Promise.reject(new TypeError("Failed to fetch"));
-const status = (httpStatus: number, appCode: string) => () => Promise.reject(Object.assign(new Error(appCode), { data: { httpStatus, appCode } }));
+const status = (httpStatus: number, appCode: string) => () =>
+  Promise.reject(Object.assign(new Error(appCode), { data: { httpStatus, appCode } }));
 
 /** An outbox on a memory store, a settable clock, and a log of what was sent. */
 function harness(send: (item: TOutboxItem) => Promise<void>, extra: Partial<TOutboxDeps> = {}) {
@@ -100,11 +99,15 @@ describe("outbox", () => {
     await outbox.enqueue(rating(1));
     await outbox.drain();
     // The rating is gone; its report waits on the device, the prompt still counts as answered.
-    expect(await store.all()).toMatchObject([{ kind: "refusal", id: `refused-${KEY}`, attempts: 1, lastError: "Failed to fetch" }]);
+    expect(await store.all()).toMatchObject([
+      { kind: "refusal", id: `refused-${KEY}`, attempts: 1, lastError: "Failed to fetch" },
+    ]);
     expect(outbox.snapshot().promptIds.has(1)).toBe(true);
     reportsArrive = true;
     await outbox.drain({ force: true });
-    expect(reports).toEqual([{ caseNo: "C1", level: 5, idempotencyKey: KEY, ratedAt: "2026-11-25T02:00:00.000Z", appCode: "ALREADY_RATED" }]);
+    expect(reports).toEqual([
+      { caseNo: "C1", level: 5, idempotencyKey: KEY, ratedAt: "2026-11-25T02:00:00.000Z", appCode: "ALREADY_RATED" },
+    ]);
     expect(await store.all()).toEqual([]);
   });
 

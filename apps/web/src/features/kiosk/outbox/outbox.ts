@@ -1,5 +1,4 @@
-import { refusalItem } from "./outbox-item";
-import type { TOutboxItem } from "./outbox-item";
+import { refusalItem, type TOutboxItem } from "./outbox-item";
 import { afterFailure, httpStatusOf, outcomeOfStatus, refusalCode, sendOrder } from "./outbox-policy";
 import type { TOutboxStore } from "./outbox-store";
 
@@ -40,7 +39,8 @@ export interface TOutbox {
 export function createOutbox(deps: TOutboxDeps): TOutbox {
   const now = deps.now ?? Date.now;
   const exclusive = deps.exclusive ?? ((task: () => Promise<void>) => task());
-  const onRefused = deps.onRefused ?? ((item, error) => console.warn("[kiosk] server refused outbox item for good", item.id, error));
+  const onRefused =
+    deps.onRefused ?? ((item, error) => console.warn("[kiosk] server refused outbox item for good", item.id, error));
   const items = new Map<string, TOutboxItem>();
   const listeners = new Set<() => void>();
   let current: TOutboxSnapshot = { depth: 0, promptIds: new Set() };
