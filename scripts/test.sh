@@ -21,6 +21,9 @@ turbo() { pnpm exec turbo "$@" --output-logs=errors-only; }
 
 log "lint and type-check …"
 turbo run lint typecheck --continue || { status=1; checks_failed=$((checks_failed + 1)); }
+log "format (prettier) and unused code (knip) …"
+pnpm exec prettier --check --log-level=warn . || { status=1; checks_failed=$((checks_failed + 1)); }
+pnpm exec knip --no-progress || { status=1; checks_failed=$((checks_failed + 1)); }
 log "unit tests …"
 turbo run test --continue --force || status=1
 log "building the front ends for the browser test …"
