@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-
 import { sql } from "kysely";
 import { describe, expect, test } from "vitest";
 
@@ -7,7 +5,7 @@ import { listAudit, verifyAuditChain, type TAuditListRow } from "@hcp/db";
 import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { apiHarness, appCodeOf, dayPassesForWorkOrders } from "../test/harness";
+import { apiHarness, appCodeOf, badlyRatedCase, dayPassesForWorkOrders } from "../test/harness";
 
 let hall: THallFixture;
 const getDb = useTestDb({
@@ -22,23 +20,13 @@ async function recordsOf(action: string): Promise<TAuditListRow[]> {
 }
 
 async function badRatedCase(): Promise<{ caseId: number; workOrderId: number }> {
-  const staff = await api.signedIn(hall.users.window_staff.username);
-  await staff.window.signIn({ windowId: hall.windowIds[0] });
-  const created = await staff.case.create({
-    serviceItemId: hall.itemIds.instant,
-    applicantType: "person",
-    applicantName: "郑一",
-    applicantPhone: "13611112222",
-  });
-  await staff.case.complete({ caseId: created.id });
-  const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
-  await device.rating.submit({ caseNo: created.caseNo, level: 1, reasonCodes: ["115"], idempotencyKey: randomUUID() });
+  const created = await badlyRatedCase(api, hall);
   const order = await getDb()
     .selectFrom("work_order")
     .select("id")
-    .where("case_id", "=", created.id)
+    .where("case_id", "=", created.caseId)
     .executeTakeFirstOrThrow();
-  return { caseId: created.id, workOrderId: order.id };
+  return { caseId: created.caseId, workOrderId: order.id };
 }
 
 describe("audit trail of the platform's changes", () => {

@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-
 import { TRPCError } from "@trpc/server";
 import { sql } from "kysely";
 import { afterEach, describe, expect, test } from "vitest";
@@ -9,7 +7,7 @@ import { insertCase } from "@hcp/db";
 import { createHallFixture, fixtureCase, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { apiHarness, appCodeOf } from "../test/harness";
+import { apiHarness, appCodeOf, badlyRatedCase } from "../test/harness";
 import { cellText, reportSections } from "./exports/report-sections";
 import { addHallWorkingDays } from "./services/calendar";
 import { monthlyReport, regenerateMonthlyReport } from "./services/report/archive";
@@ -111,21 +109,11 @@ async function inputProblemOf(promise: Promise<unknown>): Promise<string> {
 
 /** A bad rating's work order, opened on a given instant (the rating itself is made now). */
 async function workOrderOpenedAt(openedAt: Date): Promise<number> {
-  const staff = await api.signedIn(hall.users.window_staff.username);
-  await staff.window.signIn({ windowId: hall.windowIds[0] });
-  const created = await staff.case.create({
-    serviceItemId: hall.itemIds.instant,
-    applicantType: "person",
-    applicantName: "郑一",
-    applicantPhone: "13611112222",
-  });
-  await staff.case.complete({ caseId: created.id });
-  const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
-  await device.rating.submit({ caseNo: created.caseNo, level: 1, reasonCodes: ["115"], idempotencyKey: randomUUID() });
+  const created = await badlyRatedCase(api, hall);
   const rating = await getDb()
     .selectFrom("rating")
     .selectAll()
-    .where("case_id", "=", created.id)
+    .where("case_id", "=", created.caseId)
     .executeTakeFirstOrThrow();
   await getDb().deleteFrom("work_order_event").execute();
   await getDb().deleteFrom("work_order").execute();

@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 
 import { TRPCError } from "@trpc/server";
 import { parse } from "cookie";
 
 import type { Db } from "@hcp/db";
-import { backdateWorkOrders, FIXTURE_PASSWORD } from "@hcp/db/testing";
+import { backdateWorkOrders, FIXTURE_PASSWORD, type THallFixture } from "@hcp/db/testing";
 
 import { WindowBus } from "../src/bus";
 import { createContext } from "../src/context";
@@ -51,6 +51,28 @@ export function apiHarness(getDb: () => Db, options: { now?: () => Date; dataKey
   }
 
   return { bus, dataKey, caller, signedIn };
+}
+
+/**
+ * A case the fixture's window staff member accepts and completes at the first window, rated 非常不满意
+ * (reason 115) on that window's evaluator: how a work order comes about.
+ */
+export async function badlyRatedCase(
+  api: ReturnType<typeof apiHarness>,
+  hall: THallFixture,
+): Promise<{ caseId: number; caseNo: string }> {
+  const staff = await api.signedIn(hall.users.window_staff.username);
+  await staff.window.signIn({ windowId: hall.windowIds[0] });
+  const created = await staff.case.create({
+    serviceItemId: hall.itemIds.instant,
+    applicantType: "person",
+    applicantName: "郑一",
+    applicantPhone: "13611112222",
+  });
+  await staff.case.complete({ caseId: created.id });
+  const device = await api.caller({ deviceToken: hall.deviceTokens[0] });
+  await device.rating.submit({ caseNo: created.caseNo, level: 1, reasonCodes: ["115"], idempotencyKey: randomUUID() });
+  return { caseId: created.id, caseNo: created.caseNo };
 }
 
 /** The refusal a call ended in: our app code when there is one, else the tRPC code. */
