@@ -84,6 +84,25 @@ export interface StaffTable {
   active: boolean;
 }
 
+/** a department whose cases a window receives */
+export interface WindowDepartmentTable {
+  window_id: number;
+  department_id: number;
+}
+
+/** a service item a window receives (from the catalogue's 受理窗口 or the window's own settings) */
+export interface WindowServiceItemTable {
+  window_id: number;
+  service_item_id: number;
+}
+
+/** a window a staff member may serve at: position 0 is the home window */
+export interface StaffWindowTable {
+  staff_id: number;
+  window_id: number;
+  position: number;
+}
+
 export interface WindowPresenceTable {
   id: Generated<number>;
   window_id: number;
@@ -457,6 +476,9 @@ export interface Database {
   service_item: ServiceItemTable;
   window: WindowTable;
   staff: StaffTable;
+  window_department: WindowDepartmentTable;
+  window_service_item: WindowServiceItemTable;
+  staff_window: StaffWindowTable;
   window_presence: WindowPresenceTable;
   evaluator_device: EvaluatorDeviceTable;
   case: CaseTable;
