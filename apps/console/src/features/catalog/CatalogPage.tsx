@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
+import { Refreshing } from "../../components/Refreshing";
 import { trpc } from "../../lib/trpc";
 import { CATALOG_PAGE_SIZE, type TCatalogSearch } from "./catalog-search";
 import { DepartmentList } from "./DepartmentList";
@@ -59,10 +60,7 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
           />
           <QueryView query={items}>
             {(data) => (
-              <div
-                aria-busy={items.isPlaceholderData || undefined}
-                className={items.isPlaceholderData ? "is-refreshing" : undefined}
-              >
+              <Refreshing when={items.isPlaceholderData}>
                 <ItemTable
                   items={data.items}
                   total={data.total}
@@ -70,7 +68,7 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
                   pageSize={CATALOG_PAGE_SIZE}
                   onPageChange={(next) => onSearchChange({ ...search, page: next })}
                 />
-              </div>
+              </Refreshing>
             )}
           </QueryView>
         </section>

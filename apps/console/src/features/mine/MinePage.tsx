@@ -5,6 +5,7 @@ import { isBadLevel, LEVEL_LABELS, LEVELS, METRIC_DEFINITIONS, type TMetricKey, 
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
+import { Refreshing } from "../../components/Refreshing";
 import { Empty } from "../../components/StatusMessages";
 import { formatCount } from "../../lib/format";
 import { hallToday, type TPeriodSearch } from "../../lib/period";
@@ -102,7 +103,7 @@ export function MinePage({
               {t.nothingYet}
             </p>
           ) : (
-            <div className={mine.isPlaceholderData ? "is-refreshing" : undefined}>
+            <Refreshing when={mine.isPlaceholderData}>
               <p className="notice notice-info" data-testid="mine-up-to">
                 {t.upToYesterday(data.period.to)}
               </p>
@@ -134,7 +135,7 @@ export function MinePage({
                   </ul>
                 )}
               </section>
-            </div>
+            </Refreshing>
           )
         }
       </QueryView>

@@ -5,6 +5,7 @@ import type { TPeriod } from "@hcp/domain";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
+import { Refreshing } from "../../components/Refreshing";
 import { Empty } from "../../components/StatusMessages";
 import { hallToday, periodFromSearch, presetPeriod, type TPeriodSearch } from "../../lib/period";
 import { strings } from "../../lib/strings";
@@ -129,17 +130,14 @@ export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
           {(hall) => (
             <QueryView query={workOrdersByDepartment}>
               {(byDepartment) => (
-                <div
-                  className={workOrdersHall.isPlaceholderData ? "is-refreshing" : undefined}
-                  aria-busy={workOrdersHall.isPlaceholderData || undefined}
-                >
+                <Refreshing when={workOrdersHall.isPlaceholderData}>
                   <WorkOrderFigures
                     hall={hall.find((row) => row.key === null) ?? null}
                     departments={byDepartment}
                     departmentNames={departmentNames}
                     provisional={overview.data?.deadlinesProvisional.workOrders}
                   />
-                </div>
+                </Refreshing>
               )}
             </QueryView>
           )}

@@ -6,6 +6,7 @@ import type { TPeriod } from "@hcp/domain";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
+import { Refreshing } from "../../components/Refreshing";
 import { hallToday, type TPeriodSearch } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
@@ -73,10 +74,7 @@ export function PerformancePage({ search, onPeriodChange }: PerformancePageProps
 
       <QueryView query={ranking}>
         {(data) => (
-          <div
-            className={ranking.isPlaceholderData ? "is-refreshing" : undefined}
-            aria-busy={ranking.isPlaceholderData || undefined}
-          >
+          <Refreshing when={ranking.isPlaceholderData}>
             <p className="period-summary" data-testid="performance-period">
               <strong>{t.period.summary(data.period.from, data.period.to)}</strong>
               <span className="muted">
@@ -103,7 +101,7 @@ export function PerformancePage({ search, onPeriodChange }: PerformancePageProps
               <RankingTable rows={data.rows} renderWindowLink={renderWindowLink} />
               <p className="muted small">{t.lastTwoMonthsNote}</p>
             </section>
-          </div>
+          </Refreshing>
         )}
       </QueryView>
     </div>

@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
+import { Refreshing } from "../../components/Refreshing";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { workOrderStrings } from "./strings";
@@ -54,10 +55,7 @@ export function WorkOrdersPage({ search, onSearchChange }: WorkOrdersPageProps) 
         <h2 id="queue-heading">{t.queueSection}</h2>
         <QueryView query={list}>
           {(data) => (
-            <div
-              aria-busy={list.isPlaceholderData || undefined}
-              className={list.isPlaceholderData ? "is-refreshing" : undefined}
-            >
+            <Refreshing when={list.isPlaceholderData}>
               <WorkOrderTable
                 rows={data.rows}
                 total={data.total}
@@ -70,7 +68,7 @@ export function WorkOrdersPage({ search, onSearchChange }: WorkOrdersPageProps) 
                 )}
                 onPageChange={(next) => onSearchChange({ ...search, page: next })}
               />
-            </div>
+            </Refreshing>
           )}
         </QueryView>
       </section>
