@@ -6,9 +6,10 @@ import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { apiHarness, appCodeOf, type TCaller } from "../test/harness";
 import { createContext } from "./context";
-import { caseImportTemplate, MAX_IMPORT_BYTES, type TImportRow } from "./services/case-import/file";
+import { caseImportTemplate } from "./services/case-import/file";
 import { importCases, type TImportProgress } from "./services/case-import/import";
 import { importSettled } from "./services/case-import/jobs";
+import { MAX_IMPORT_BYTES, type TImportRow } from "./services/import-file";
 
 let hall: THallFixture;
 const getDb = useTestDb({

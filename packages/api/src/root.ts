@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth";
 import { calendarRouter } from "./routers/calendar";
 import { caseRouter } from "./routers/case";
 import { catalogRouter } from "./routers/catalog";
+import { catalogueRouter } from "./routers/catalogue";
 import { deviceRouter } from "./routers/device";
 import { integrationCaseRouter } from "./routers/integration-case";
 import { integrationRatingRouter } from "./routers/integration-rating";
@@ -27,6 +28,7 @@ export const appRouter = router({
   calendar: calendarRouter,
   case: caseRouter,
   catalog: catalogRouter,
+  catalogue: catalogueRouter,
   device: deviceRouter,
   integrationRating: integrationRatingRouter,
   integrationRead: integrationReadRouter,

@@ -171,3 +171,14 @@ export const ZRankingPopulation = z.object({
   name: z.string(),
   ranked: z.number(),
 });
+
+/** A CSV or XLSX file the console uploads for an import (办件导入, 事项目录导入). */
+export const ZUploadedFile = z.object({
+  fileName: z
+    .string({ error: "请选择要导入的文件" })
+    .trim()
+    .min(1, { error: "请选择要导入的文件" })
+    .max(255, { error: "文件名不能超过 255 个字符" }),
+  content: z.string({ error: "文件内容为空" }).min(1, { error: "文件内容为空" }),
+  encoding: z.enum(["base64", "text"], { error: "encoding 应为 base64 或 text" }),
+});

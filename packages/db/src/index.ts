@@ -26,6 +26,7 @@ export * from "./repositories/rating-target";
 export * from "./repositories/report";
 export * from "./repositories/report-export";
 export * from "./repositories/rollup";
+export * from "./repositories/service-item";
 export * from "./repositories/session";
 export * from "./repositories/signal";
 export * from "./repositories/staff";

@@ -60,6 +60,34 @@ export interface ServiceItemTable {
   case_type: TCaseType;
   promised_days: number;
   active: boolean;
+  /** 法定时限 in working days; null where the catalogue states none */
+  legal_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 是否进驻大厅 */
+  in_hall: Generated<boolean>;
+}
+
+export type TServiceItemVersionSource = "import" | "manual" | "earlier";
+
+/**
+ * One state of a service item, from valid_from on (null: since the item was created, the state
+ * before its first recorded change). The item's row is always its newest version.
+ */
+export interface ServiceItemVersionTable {
+  id: Generated<number>;
+  service_item_id: number;
+  version: number;
+  valid_from: Date | null;
+  department_id: number;
+  name: string;
+  case_type: TCaseType;
+  promised_days: number;
+  legal_days: number | null;
+  in_hall: boolean;
+  active: boolean;
+  /** JSON array of window ids */
+  window_ids: string;
+  source: TServiceItemVersionSource;
+  changed_by_user_id: number | null;
 }
 
 export type TWindowKind = "comprehensive" | "special";
@@ -474,6 +502,7 @@ export interface Database {
   hall: HallTable;
   department: DepartmentTable;
   service_item: ServiceItemTable;
+  service_item_version: ServiceItemVersionTable;
   window: WindowTable;
   staff: StaffTable;
   window_department: WindowDepartmentTable;

@@ -92,6 +92,17 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   "catalog.departments": { principals: ALL_ROLES, scope: "hall" },
   "catalog.items": { principals: ALL_ROLES, scope: "hall" },
 
+  // 事项目录 management: administrators change it; managers and 督查 read an item's history.
+  "catalogue.items": { principals: ["admin", "hall_manager", "auditor"], scope: "hall" },
+  "catalogue.item": { principals: ["admin", "hall_manager", "auditor"], scope: "hall" },
+  "catalogue.template": { principals: ["admin"], scope: "none" },
+  "catalogue.previewImport": { principals: ["admin"], scope: "hall" },
+  "catalogue.applyImport": { principals: ["admin"], scope: "hall" },
+  "catalogue.create": { principals: ["admin"], scope: "hall" },
+  "catalogue.update": { principals: ["admin"], scope: "hall" },
+  "catalogue.retire": { principals: ["admin"], scope: "hall" },
+  "catalogue.restore": { principals: ["admin"], scope: "hall" },
+
   "device.list": MANAGE_HALL,
   "device.create": MANAGE_HALL,
   "device.issuePairingCode": MANAGE_HALL,

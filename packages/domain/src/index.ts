@@ -5,6 +5,7 @@ export * from "./audit";
 export * from "./access";
 export * from "./calendar";
 export * from "./calendar-edits";
+export * from "./catalogue";
 export * from "./cases";
 export * from "./hall-clock";
 export * from "./holiday-schedule";

@@ -1,17 +1,11 @@
 import { z } from "zod";
 
+import { ZUploadedFile } from "../schemas";
 import { caseImportTemplate } from "../services/case-import/file";
 import { readCaseImport, startCaseImport } from "../services/case-import/jobs";
 import { integrationProcedure } from "./integration-access";
 
-const ZImportFile = z.object({
-  fileName: z
-    .string({ error: "请选择要导入的文件" })
-    .trim()
-    .min(1, { error: "请选择要导入的文件" })
-    .max(255, { error: "文件名不能超过 255 个字符" }),
-  content: z.string({ error: "文件内容为空" }).min(1, { error: "文件内容为空" }),
-  encoding: z.enum(["base64", "text"], { error: "encoding 应为 base64 或 text" }),
+const ZImportFile = ZUploadedFile.extend({
   mode: z.enum(["validate", "all-or-nothing", "valid-rows"], { error: "请选择校验、全部导入或仅导入无误的行" }),
 });
 

@@ -21,6 +21,7 @@ import * as calendarYear from "./2026_12_07_1600_calendar_year";
 import * as defaultRatingFrom from "./2026_12_07_1710_default_rating_from";
 import * as caseDueDateIndex from "./2026_12_07_1720_case_due_date_index";
 import * as windowAssignments from "./2026_12_08_0000_window_assignments";
+import * as serviceItemVersions from "./2026_12_08_0200_service_item_versions";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_1710_default_rating_from": defaultRatingFrom,
   "2026_12_07_1720_case_due_date_index": caseDueDateIndex,
   "2026_12_08_0000_window_assignments": windowAssignments,
+  "2026_12_08_0200_service_item_versions": serviceItemVersions,
 };
 
 export const migrationProvider: MigrationProvider = {

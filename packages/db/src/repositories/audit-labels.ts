@@ -54,6 +54,14 @@ export async function auditObjectLabels(db: Db, refs: readonly TAuditObjectRef[]
     for (const row of await db.selectFrom("window").select(["id", "code", "name"]).where("id", "in", list).execute())
       put("window", row.id, `${row.code} ${row.name}`);
   });
+  when("service_item", async (list) => {
+    for (const row of await db
+      .selectFrom("service_item")
+      .select(["id", "code", "name"])
+      .where("id", "in", list)
+      .execute())
+      put("service_item", row.id, `${row.code} ${row.name}`);
+  });
   when("evaluator_device", async (list) => {
     for (const row of await db
       .selectFrom("evaluator_device")

@@ -38,22 +38,41 @@ export interface TServiceItemRow {
   promisedDays: number;
   departmentId: number;
   departmentName: string;
+  legalDays: number | null;
+  inHall: boolean;
+  active: boolean;
 }
 
+/**
+ * A page of the hall's items, searched by code, name or department name; in service only unless
+ * `status` asks for retired ones (事项目录's management view).
+ */
 export async function listServiceItems(
   db: Db,
-  filter: { hallId: number; departmentId?: number; search?: string; limit: number; offset: number },
+  filter: {
+    hallId: number;
+    departmentId?: number;
+    search?: string;
+    status?: "active" | "retired" | "all";
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ total: number; items: TServiceItemRow[] }> {
   let query = db
     .selectFrom("service_item")
     .innerJoin("department", "department.id", "service_item.department_id")
-    .where("department.hall_id", "=", filter.hallId)
-    .where("service_item.active", "=", true);
+    .where("department.hall_id", "=", filter.hallId);
+  const status = filter.status ?? "active";
+  if (status !== "all") query = query.where("service_item.active", "=", status === "active");
   if (filter.departmentId !== undefined) query = query.where("department.id", "=", filter.departmentId);
   if (filter.search) {
     const pattern = `%${filter.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
     query = query.where((eb) =>
-      eb.or([eb("service_item.name", "like", pattern), eb("service_item.code", "like", pattern)]),
+      eb.or([
+        eb("service_item.name", "like", pattern),
+        eb("service_item.code", "like", pattern),
+        eb("department.name", "like", pattern),
+      ]),
     );
   }
   const [count, items] = await Promise.all([
@@ -67,6 +86,9 @@ export async function listServiceItems(
         "service_item.promised_days as promisedDays",
         "department.id as departmentId",
         "department.name as departmentName",
+        "service_item.legal_days as legalDays",
+        "service_item.in_hall as inHall",
+        "service_item.active",
       ])
       .orderBy("department.sort_order")
       .orderBy("service_item.code")
@@ -74,7 +96,10 @@ export async function listServiceItems(
       .offset(filter.offset)
       .execute(),
   ]);
-  return { total: count.total, items };
+  return {
+    total: count.total,
+    items: items.map((item) => ({ ...item, inHall: Boolean(item.inHall), active: Boolean(item.active) })),
+  };
 }
 
 export async function findServiceItem(db: Db, id: number): Promise<(ServiceItem & { hall_id: number }) | undefined> {

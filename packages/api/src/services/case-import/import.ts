@@ -1,11 +1,12 @@
 import type { TImportMode } from "@hcp/db";
 
 import { audit } from "../audit";
+import type { TImportRow } from "../import-file";
 import type { TIntegrationContext } from "../integration-case/cases";
 import { loadLookups, planCase, type TCasePlan, type TFieldProblem } from "../integration-case/plan";
 import { ZIntegrationCaseUpsert, type TIntegrationCaseUpsert } from "../integration-case/schema";
 import { writeCasePlans } from "../integration-case/store";
-import { CASE_IMPORT_COLUMNS, type TImportRow } from "./file";
+import { CASE_IMPORT_COLUMNS } from "./file";
 
 /**
  * Bulk import of cases (SPEC §4): every row is checked first — the API's schema and the same

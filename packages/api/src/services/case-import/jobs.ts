@@ -2,8 +2,9 @@ import { findCaseImport, insertCaseImport, updateCaseImport, type TImportMode, t
 import { APP_ERROR_MESSAGES } from "@hcp/domain";
 
 import { appError } from "../../errors";
+import { importFileBytes, ImportFileRefusal, importFormatOf, type TImportFile } from "../import-file";
 import { fieldRefusal, type TIntegrationContext } from "../integration-case/cases";
-import { ImportFileRefusal, importFormatOf, MAX_IMPORT_BYTES, readImportFile } from "./file";
+import { readImportFile } from "./file";
 import { importCases, type TImportProgress, type TRowError } from "./import";
 
 /**
@@ -18,27 +19,11 @@ const MAX_REPORTED_ERRORS = 2000;
 /** A running job that has not moved for this long has lost its process. */
 const STALE_MS = 2 * 60_000;
 
-export interface TImportFile {
-  fileName: string;
-  /** the file's bytes as base64, or a CSV's text as it is */
-  content: string;
-  encoding: "base64" | "text";
-}
-
 const running = new Map<number, Promise<void>>();
 
 /** Resolves when the job this process runs has finished (at once for any other): tests, shutdown. */
 export function importSettled(importId: number): Promise<void> {
   return running.get(importId) ?? Promise.resolve();
-}
-
-function fileBytes(file: TImportFile): Uint8Array {
-  // base64 is 4 characters per 3 bytes: a file far too large is refused before it is decoded.
-  const limit = file.encoding === "base64" ? Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4 : MAX_IMPORT_BYTES * 4;
-  if (file.content.length > limit) throw appError("CASE_IMPORT_FILE_TOO_LARGE", "PAYLOAD_TOO_LARGE");
-  const bytes = file.encoding === "base64" ? Buffer.from(file.content, "base64") : Buffer.from(file.content, "utf8");
-  if (bytes.byteLength > MAX_IMPORT_BYTES) throw appError("CASE_IMPORT_FILE_TOO_LARGE", "PAYLOAD_TOO_LARGE");
-  return bytes;
 }
 
 async function saveProgress(ctx: TIntegrationContext, importId: number, progress: TImportProgress): Promise<void> {
@@ -126,7 +111,7 @@ export async function startCaseImport(
   const format = importFormatOf(file.fileName);
   if (!format)
     throw fieldRefusal([{ field: "fileName", code: "CASE_IMPORT_UNREADABLE", message: "请上传 .csv 或 .xlsx 文件" }]);
-  const bytes = fileBytes(file);
+  const bytes = importFileBytes(file);
   const now = ctx.now();
   const importId = await insertCaseImport(ctx.db, {
     hall_id: ctx.integration.hallId,
