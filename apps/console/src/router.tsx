@@ -25,6 +25,7 @@ import { provinceRoute } from "./features/province/routes";
 import { reportRoutes } from "./features/reports/routes";
 import { InlineErrorPage, NotFoundPage } from "./features/shell/ErrorPage";
 import { appRoute, indexRoute, rootRoute } from "./features/shell/routes";
+import { windowsRoute } from "./features/windows/routes";
 import { workOrderRoutes } from "./features/work-orders/routes";
 import { queryClient } from "./lib/query-client";
 import { trpc } from "./lib/trpc";
@@ -45,6 +46,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     calendarRoute,
     mineRoute,
+    windowsRoute,
     ...workOrderRoutes,
     ...performanceRoutes,
     ...reportRoutes,

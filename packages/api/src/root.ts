@@ -18,6 +18,7 @@ import { ratingRouter } from "./routers/rating";
 import { reportRouter } from "./routers/report";
 import { signalRouter } from "./routers/signal";
 import { windowRouter } from "./routers/window";
+import { windowAdminRouter } from "./routers/window-admin";
 import { workOrderRouter } from "./routers/work-order";
 import { router } from "./trpc";
 
@@ -42,6 +43,7 @@ export const appRouter = router({
   report: reportRouter,
   signal: signalRouter,
   window: windowRouter,
+  windowAdmin: windowAdminRouter,
   workOrder: workOrderRouter,
 });
 

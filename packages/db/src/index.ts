@@ -33,5 +33,6 @@ export * from "./repositories/staff";
 export * from "./repositories/tally";
 export * from "./repositories/user";
 export * from "./repositories/window";
+export * from "./repositories/window-admin";
 export * from "./repositories/work-order";
 export * from "./repositories/work-order-tally";

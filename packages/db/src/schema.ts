@@ -100,6 +100,9 @@ export interface WindowTable {
   kind: TWindowKind;
   department_id: number | null;
   active: boolean;
+  /** the window's place on the floor plan and in every list (ascending) */
+  sort_order: Generated<number>;
+  retired_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface StaffTable {
@@ -110,6 +113,23 @@ export interface StaffTable {
   name: string;
   photo_url: string;
   active: boolean;
+  /** the phone number, encrypted like an applicant's (`k1:<iv>:<tag>:<ciphertext>`); null = none given */
+  phone_cipher: Generated<string | null>;
+  phone_masked: Generated<string>;
+  /** 上岗证 (持证上岗): number and the last day it is valid (YYYY-MM-DD) */
+  certificate_no: Generated<string>;
+  certificate_expires_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 离职: the day they left; they stay on record, inactive */
+  left_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The 亮牌 photo as the server re-encoded it: the upload itself is never kept */
+export interface StaffPhotoTable {
+  staff_id: number;
+  image: Buffer;
+  content_type: string;
+  digest: string;
+  uploaded_at: Timestamp;
 }
 
 /** a department whose cases a window receives */
@@ -508,6 +528,7 @@ export interface Database {
   window_department: WindowDepartmentTable;
   window_service_item: WindowServiceItemTable;
   staff_window: StaffWindowTable;
+  staff_photo: StaffPhotoTable;
   window_presence: WindowPresenceTable;
   evaluator_device: EvaluatorDeviceTable;
   case: CaseTable;

@@ -197,6 +197,13 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   "window.signIn": STAFF_OWN,
   "window.signOut": STAFF_OWN,
 
+  // 窗口管理 (floor): every reader sees the hall's windows; administrators and managers keep them.
+  "windowAdmin.list": READ_LAYERED,
+  "windowAdmin.byId": READ_LAYERED,
+  "windowAdmin.create": MANAGE_HALL,
+  "windowAdmin.update": MANAGE_HALL,
+  "windowAdmin.retire": MANAGE_HALL,
+
   // Each role sees its part of the queue: heads their department, staff the orders about them.
   "workOrder.list": { principals: ALL_ROLES, scope: "department" },
   "workOrder.byId": { principals: ALL_ROLES, scope: "department" },

@@ -78,6 +78,22 @@ export const APP_ERROR_MESSAGES = {
   API_CLIENT_REVOKED: "该 API 客户端已吊销",
   IDEMPOTENCY_KEY_INVALID: "Idempotency-Key 格式不正确（1–200 个可见 ASCII 字符）",
   UNSUPPORTED_MEDIA_TYPE: "请求体须为 JSON（Content-Type: application/json）",
+
+  // Windows and staff kept by the hall (floor)
+  WINDOW_CODE_EXISTS: "窗口编号已存在，请换一个编号",
+  WINDOW_RETIRED: "该窗口已撤销，不能再修改或上岗",
+  WINDOW_EVALUATOR_PAIRED: "该窗口的评价器仍在配对中，请先在评价器管理中解除配对，再撤销窗口",
+  WINDOW_OCCUPIED: "该窗口有工作人员正在上岗，请待其离岗后再撤销",
+  WINDOW_ITEM_CODE_UNKNOWN: "有事项编码不存在或不属于本大厅进驻部门的事项，请核对后再保存",
+  WINDOW_DEPARTMENT_UNKNOWN: "所选部门不存在或不属于本大厅",
+  STAFF_BADGE_EXISTS: "工号已存在，请核对后再保存",
+  STAFF_WINDOW_UNKNOWN: "所选上岗窗口不存在、已撤销或不属于本大厅",
+  STAFF_LEFT: "该工作人员已离职",
+  PHOTO_TOO_LARGE: "照片不能超过 5 MB",
+  PHOTO_NOT_IMAGE: "照片须为 JPEG、PNG 或 WebP 格式的图片",
+  PHOTO_TOO_SMALL: "照片太小，至少需要 120×150 像素",
+  WINDOW_NOT_ASSIGNED: "该窗口不在您的上岗窗口之列，须由大厅管理员在本机授权后才能上岗",
+  SIGN_IN_APPROVER_INVALID: "授权人须是本大厅在职的大厅管理员或系统管理员",
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;

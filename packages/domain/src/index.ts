@@ -11,6 +11,7 @@ export * from "./hall-clock";
 export * from "./holiday-schedule";
 export * from "./channels";
 export * from "./errors";
+export * from "./floor";
 export * from "./levels";
 export * from "./metrics";
 export * from "./misuse";

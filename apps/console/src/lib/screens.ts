@@ -16,7 +16,8 @@ export type TScreen =
   | "province"
   | "audit"
   | "import"
-  | "apiClients";
+  | "apiClients"
+  | "windows";
 
 export const SCREEN_PATHS = {
   desk: "/desk",
@@ -33,6 +34,7 @@ export const SCREEN_PATHS = {
   audit: "/audit",
   import: "/import",
   apiClients: "/api-clients",
+  windows: "/windows",
 } as const satisfies Record<TScreen, string>;
 
 const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
@@ -58,6 +60,8 @@ const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
   import: ["admin", "hall_manager"],
   // Business systems' keys are the platform's: administrators only.
   apiClients: ["admin"],
+  // 窗口管理: readers see the floor; administrators and hall managers change it (the API's rule).
+  windows: OVERVIEW_ROLES,
 };
 
 const SCREEN_ORDER: readonly TScreen[] = [
@@ -69,6 +73,7 @@ const SCREEN_ORDER: readonly TScreen[] = [
   "reports",
   "workOrders",
   "catalog",
+  "windows",
   "import",
   "devices",
   "province",

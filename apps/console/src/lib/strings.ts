@@ -56,6 +56,7 @@ const zhCN = {
     audit: "审计日志",
     import: "办件导入",
     apiClients: "接口调用方",
+    windows: "窗口管理",
   },
 };
 

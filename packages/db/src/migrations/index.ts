@@ -22,6 +22,10 @@ import * as defaultRatingFrom from "./2026_12_07_1710_default_rating_from";
 import * as caseDueDateIndex from "./2026_12_07_1720_case_due_date_index";
 import * as windowAssignments from "./2026_12_08_0000_window_assignments";
 import * as serviceItemVersions from "./2026_12_08_0200_service_item_versions";
+// Windows and staff administered by the hall (floor).
+import * as windowFloor from "./2026_12_08_0300_window_floor";
+import * as staffRecords from "./2026_12_08_0310_staff_records";
+import * as staffPhoto from "./2026_12_08_0320_staff_photo";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -50,6 +54,10 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_1720_case_due_date_index": caseDueDateIndex,
   "2026_12_08_0000_window_assignments": windowAssignments,
   "2026_12_08_0200_service_item_versions": serviceItemVersions,
+  // Windows and staff administered by the hall (floor).
+  "2026_12_08_0300_window_floor": windowFloor,
+  "2026_12_08_0310_staff_records": staffRecords,
+  "2026_12_08_0320_staff_photo": staffPhoto,
 };
 
 export const migrationProvider: MigrationProvider = {

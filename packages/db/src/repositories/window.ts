@@ -48,6 +48,7 @@ export async function listWindowsWithStaff(db: Db, hallId: number): Promise<TWin
       .select(["id", "code", "name", "kind"])
       .where("hall_id", "=", hallId)
       .where("active", "=", true)
+      .orderBy("sort_order")
       .orderBy("code")
       .execute(),
     presenceQuery(db)

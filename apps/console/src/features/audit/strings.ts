@@ -150,6 +150,13 @@ const zhCN = {
     created: "新建",
     updated: "更新",
     ended: "结束的登录数",
+    // windows and staff (窗口管理, 工作人员)
+    code: "编号",
+    sortOrder: "排列顺序",
+    departmentIds: "接收部门编号",
+    itemCodes: "接收事项编码",
+    active: "使用中",
+    retiredAt: "撤销时间",
   } as Record<string, string>,
   field: (name: string, value: string) => `${name}：${value}`,
   nested: (name: string, value: string) => `${name}：${value}`,
