@@ -24,7 +24,7 @@ export type { TReportDeps } from "./services/report/build";
 export { runReportScheduler } from "./services/report/scheduler";
 export type { TNotifier } from "./services/escalation";
 export { DEVICE_COOKIE, SESSION_COOKIE } from "./services/auth";
-export type { TKioskEvent } from "./routers/kiosk";
+export type { TKioskEvent } from "./services/kiosk/feed";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -141,6 +141,7 @@ export const ZHeartbeat = z.object({
   outboxDepth: z.number().int().min(0).max(1_000_000),
   appVersion: z.string().max(32).nullable().default(null),
 });
+export type THeartbeat = z.output<typeof ZHeartbeat>;
 
 /**
  * Channels of the `/rate` page: PC (1) and mobile (2) after a case-number lookup, QR code (3)
