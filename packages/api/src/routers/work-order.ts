@@ -1,129 +1,20 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { countWorkOrders, listWorkOrders } from "@hcp/db";
-import {
-  formatPercent,
-  hallDate,
-  hallDayBounds,
-  WORK_ORDER_SORTS,
-  WORK_ORDER_STATES,
-  workingDaysLeft,
-  workOrderMetrics,
-  ZId,
-  ZPeriod,
-  ZWorkOrderAct,
-  ZWorkOrderCaseNoSearch,
-  ZWorkOrderStaffSearch,
-  type TWorkOrderState,
-} from "@hcp/domain";
+import { ZId, ZPeriod, ZWorkOrderAct } from "@hcp/domain";
 
-import { appError } from "../errors";
-import { exceptionsCovering, provisionalCalendar } from "../services/calendar";
-import { orderDetailForViewer, orderRowForViewer } from "../services/staff-view";
-import { actOnWorkOrder, currentDeadline, monthBounds, queueScope, workOrderDetail } from "../services/work-orders";
+import { workOrderFigures } from "../services/work-order-metrics";
+import { workOrderQueue, ZQueueFilter } from "../services/work-order-queue";
+import { actOnWorkOrder, workOrderDetail } from "../services/work-orders";
 import { authedProcedure } from "../trpc";
-
-const STATE_KEYS = Object.keys(WORK_ORDER_STATES) as [TWorkOrderState, ...TWorkOrderState[]];
-
-const ZQueueFilter = z.object({
-  states: z.array(z.enum(STATE_KEYS)).optional(),
-  departmentId: ZId.optional(),
-  windowId: ZId.optional(),
-  overdue: z.boolean().optional(),
-  reasonCode: z
-    .string()
-    .regex(/^\d{3}$/)
-    .optional(),
-  month: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/, { error: "月份格式应为 YYYY-MM" })
-    .optional(),
-  caseNo: ZWorkOrderCaseNoSearch.optional(),
-  staff: ZWorkOrderStaffSearch.optional(),
-  sort: z.enum(WORK_ORDER_SORTS).default("urgency"),
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
-});
-
-/** The earlier of two optional bounds. */
-function earliest(a: Date | undefined, b: Date | undefined): Date | undefined {
-  if (!a || !b) return a ?? b;
-  return a < b ? a : b;
-}
 
 const ZRate = z.object({ num: z.number(), den: z.number(), text: z.string() });
 
 export const workOrderRouter = {
   /** The bad-review queue; each role sees its own part of it. */
-  list: authedProcedure.input(ZQueueFilter).query(async ({ ctx, input }) => {
-    const scope = queueScope(ctx);
-    // Staff never see their orders' case numbers, so they cannot look one up by it either.
-    if (input.caseNo && ctx.user.role === "window_staff")
-      throw appError("WORK_ORDER_CASE_SEARCH_FORBIDDEN", "FORBIDDEN");
-    const month = input.month ? monthBounds(input.month) : null;
-    const { total, rows } = await listWorkOrders(ctx.db, {
-      hallId: ctx.user.hall_id,
-      departmentId: scope.departmentId ?? input.departmentId,
-      staffId: scope.staffId,
-      windowId: input.windowId,
-      states: input.states,
-      reasonCode: input.reasonCode,
-      from: month?.from,
-      to: earliest(month?.to, scope.openedBefore),
-      overdueOn: input.overdue ? hallDate(ctx.now()) : undefined,
-      caseNo: input.caseNo,
-      staff: input.staff,
-      sort: input.sort,
-      limit: input.pageSize,
-      offset: (input.page - 1) * input.pageSize,
-    });
-    const today = hallDate(ctx.now());
-    const deadlines = rows.map((row) => currentDeadline(row, today));
-    const [exceptions, provisional] = await Promise.all([
-      exceptionsCovering(ctx.db, [today, ...deadlines.flatMap((deadline) => (deadline.due ? [deadline.due] : []))]),
-      provisionalCalendar(ctx.db),
-    ]);
-    return {
-      total,
-      rows: rows.map((row, index) => {
-        const state = row.state;
-        const deadline = deadlines[index] ?? { deadline: null, due: null, overdue: false };
-        return orderRowForViewer(ctx, {
-          id: row.id,
-          state,
-          stateLabel: WORK_ORDER_STATES[state],
-          caseNo: row.caseNo,
-          itemName: row.itemName,
-          departmentName: row.departmentName,
-          windowCode: row.windowCode,
-          // Staff see their own orders without case number or time of day (services/staff-view.ts).
-          staffName: row.staffName,
-          level: row.level,
-          createdAt: row.createdAt.toISOString(),
-          contactDue: row.contactDue,
-          rectifyDue: row.rectifyDue,
-          deadline: deadline.deadline,
-          due: deadline.due,
-          daysLeft: deadline.due === null ? null : workingDaysLeft(today, deadline.due, exceptions),
-          /** a deadline, or the days left, rest on a year without a confirmed schedule: "暂按周末计算" */
-          deadlineProvisional: provisional(
-            hallDate(row.createdAt),
-            row.contactDue,
-            row.rectifyDue,
-            ...(deadline.due === null ? [] : [today]),
-          ),
-          overdue: deadline.overdue,
-          escalation: row.escalation,
-          extension: row.extension,
-        });
-      }),
-    };
-  }),
+  list: authedProcedure.input(ZQueueFilter).query(({ ctx, input }) => workOrderQueue(ctx, input)),
 
-  byId: authedProcedure
-    .input(z.object({ id: ZId }))
-    .query(async ({ ctx, input }) => orderDetailForViewer(ctx, await workOrderDetail(ctx, input.id))),
+  byId: authedProcedure.input(z.object({ id: ZId })).query(({ ctx, input }) => workOrderDetail(ctx, input.id)),
 
   act: authedProcedure.input(ZWorkOrderAct).mutation(({ ctx, input }) => actOnWorkOrder(ctx, input)),
 
@@ -144,29 +35,5 @@ export const workOrderRouter = {
         }),
       ),
     )
-    .query(async ({ ctx, input }) => {
-      const bounds = hallDayBounds(input.from, input.to);
-      const tallies = await countWorkOrders(ctx.db, {
-        hallId: ctx.user.hall_id,
-        start: bounds.start,
-        end: bounds.end,
-        today: hallDate(ctx.now()),
-        by: input.by,
-        departmentId: ctx.user.role === "department_head" ? (ctx.user.department_id ?? -1) : undefined,
-      });
-      return [...tallies].map(([key, tally]) => {
-        const metrics = workOrderMetrics(tally);
-        const rate = (ratio: { num: number; den: number }) => ({ ...ratio, text: formatPercent(ratio) });
-        return {
-          key,
-          badReviews: tally.badReviews,
-          open: tally.open,
-          overdue: tally.overdue,
-          replyRate: rate(metrics.replyRate),
-          contactRectifyRate: rate(metrics.contactRectifyRate),
-          onTimeRate: rate(metrics.onTimeRate),
-          followUpSatisfaction: rate(metrics.followUpSatisfaction),
-        };
-      });
-    }),
+    .query(({ ctx, input }) => workOrderFigures(ctx, input)),
 } satisfies TRPCRouterRecord;

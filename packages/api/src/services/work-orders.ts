@@ -37,6 +37,7 @@ import { appError } from "../errors";
 import { actorOf, audit } from "./audit";
 import { addHallWorkingDays, exceptionsCovering, provisionalCalendar } from "./calendar";
 import { seesContactOnWorkOrder } from "./privacy";
+import { orderDetailForViewer } from "./staff-view";
 
 type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
 type TAct = z.output<typeof ZWorkOrderAct>;
@@ -279,7 +280,8 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
       ? null
       : workingDaysLeft(today, deadline.due, await exceptionsCovering(ctx.db, [today, deadline.due]));
   const provisional = await provisionalCalendar(ctx.db);
-  return {
+  // Window staff read their own orders without what leads back to the citizen (staff-view.ts).
+  return orderDetailForViewer(ctx, {
     id: order.id,
     version: order.version,
     state: order.state,
@@ -330,7 +332,7 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
     actions: availableActions(snapshot(order), workOrderActorOf(ctx, order)),
     /** who acts next (by role and name) and which steps are theirs, for every viewer */
     next: { actor: step.actor, actorNames, actions: step.actions, followUpCloses: step.followUpCloses },
-  };
+  });
 }
 
 function appealReasonIn(detail: string): "malicious" | "mistaken" | null {
