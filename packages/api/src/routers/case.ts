@@ -1,12 +1,11 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { latestPromptsOfCases, listStaffCases, promptState } from "@hcp/db";
-import { hallDate, hallDayBounds, ZCaseCreate, ZCaseRef, ZContactReveal } from "@hcp/domain";
+import { ZCaseCreate, ZCaseRef, ZContactReveal } from "@hcp/domain";
 
 import { ZCaseListRow, ZCaseView } from "../schemas";
-import { isDueDateProvisional, provisionalCalendar } from "../services/calendar";
 import { completeCase, createCase, inviteRating, withdrawInvitation } from "../services/cases";
+import { todaysCases } from "../services/desk-cases";
 import { revealContact } from "../services/privacy";
 import { authedProcedure, staffProcedure } from "../trpc";
 
@@ -50,32 +49,5 @@ export const caseRouter = {
     .mutation(({ ctx, input }) => revealContact(ctx, input)),
 
   /** Today's cases of the signed-in staff member: whether each was rated, never how, and its latest prompt's state. */
-  mine: staffProcedure.output(z.array(ZCaseListRow)).query(async ({ ctx }) => {
-    const bounds = hallDayBounds(hallDate(ctx.now()));
-    const rows = await listStaffCases(ctx.db, {
-      staffId: ctx.staffId,
-      start: bounds.start,
-      end: bounds.end,
-      limit: 200,
-    });
-    const [prompts, provisional] = await Promise.all([
-      latestPromptsOfCases(
-        ctx.db,
-        rows.map((row) => row.id),
-      ),
-      provisionalCalendar(ctx.db),
-    ]);
-    return rows.map((row) => {
-      const prompt = prompts.get(row.id);
-      return {
-        ...row,
-        receivedAt: row.receivedAt.toISOString(),
-        completedAt: row.completedAt?.toISOString() ?? null,
-        dueDateProvisional: isDueDateProvisional(provisional, row.receivedAt, row.dueDate),
-        prompt: prompt
-          ? { id: prompt.id, state: promptState(prompt), createdAt: prompt.created_at.toISOString() }
-          : null,
-      };
-    });
-  }),
+  mine: staffProcedure.output(z.array(ZCaseListRow)).query(({ ctx }) => todaysCases(ctx)),
 } satisfies TRPCRouterRecord;
