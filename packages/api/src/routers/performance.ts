@@ -4,21 +4,10 @@ import { z } from "zod";
 import { ZId, ZPeriod, ZRankingWeights } from "@hcp/domain";
 
 import { ZMetricsView, ZRankingPopulation, ZRateView, ZScorePart } from "../schemas";
-import {
-  channelBreakdown,
-  coverage,
-  departmentBreakdown,
-  itemPerformance,
-  reasonBreakdown,
-} from "../services/performance/breakdowns";
-import {
-  checkScope,
-  rankingSettings,
-  staffPerformance,
-  updateRankingSettings,
-  windowRanking,
-} from "../services/performance/ranking";
-import { myPerformance, ratingList, trend } from "../services/performance/trends";
+import { channelBreakdown, coverage, departmentBreakdown, reasonBreakdown } from "../services/performance/breakdowns";
+import { itemDrill, ratingDrill, staffDrill, trendDrill } from "../services/performance/drill";
+import { rankingSettings, updateRankingSettings, windowRanking } from "../services/performance/ranking";
+import { myPerformance } from "../services/performance/trends";
 import { authedProcedure } from "../trpc";
 
 const ZRankingSettings = z.object({
@@ -89,10 +78,6 @@ const ZRatingListInput = ZDrill.and(
   }),
 );
 
-function periodOf(input: { from: string; to: string }) {
-  return { from: input.from, to: input.to };
-}
-
 export const performanceRouter = {
   /** Window performance and ranking for a period: SPEC §6's columns, composite score, 红黑榜, 末位. */
   windows: authedProcedure
@@ -102,26 +87,13 @@ export const performanceRouter = {
     .query(({ ctx, input }) => windowRanking(ctx, input)),
 
   /** Staff figures, of the hall or of one window (drill-down step two). */
-  staff: authedProcedure.input(ZDrill).query(async ({ ctx, input }) => {
-    await checkScope(ctx, input);
-    return staffPerformance(ctx, periodOf(input), input.windowId);
-  }),
+  staff: authedProcedure.input(ZDrill).query(({ ctx, input }) => staffDrill(ctx, input)),
 
   /** Service items, busiest first, within a window, staff member or department when given. */
-  items: authedProcedure.input(ZDrill).query(async ({ ctx, input }) => {
-    await checkScope(ctx, input);
-    return itemPerformance(ctx, periodOf(input), {
-      windowId: input.windowId,
-      staffId: input.staffId,
-      departmentId: input.departmentId,
-    });
-  }),
+  items: authedProcedure.input(ZDrill).query(({ ctx, input }) => itemDrill(ctx, input)),
 
   /** The individual ratings and their cases behind a figure. */
-  ratings: authedProcedure.input(ZRatingListInput).query(async ({ ctx, input }) => {
-    await checkScope(ctx, input);
-    return ratingList(ctx, periodOf(input), input);
-  }),
+  ratings: authedProcedure.input(ZRatingListInput).query(({ ctx, input }) => ratingDrill(ctx, input)),
 
   departments: authedProcedure.input(ZPeriod).query(({ ctx, input }) => departmentBreakdown(ctx, input)),
   channels: authedProcedure.input(ZPeriod).query(({ ctx, input }) => channelBreakdown(ctx, input)),
@@ -129,10 +101,7 @@ export const performanceRouter = {
   coverage: authedProcedure.input(ZPeriod).query(({ ctx, input }) => coverage(ctx, input)),
 
   /** Daily volume and ratings, 好评率 by week; for one window or staff member when given. */
-  trend: authedProcedure.input(ZDrill).query(async ({ ctx, input }) => {
-    await checkScope(ctx, input);
-    return trend(ctx, periodOf(input), { windowId: input.windowId, staffId: input.staffId });
-  }),
+  trend: authedProcedure.input(ZDrill).query(({ ctx, input }) => trendDrill(ctx, input)),
 
   /** A window staff member's own results, up to yesterday, with anonymised comments. */
   mine: authedProcedure.input(ZPeriod).query(({ ctx, input }) => myPerformance(ctx, input)),
