@@ -1,13 +1,12 @@
-import { tracked, type TRPCRouterRecord } from "@trpc/server";
+import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
 import { ZPeriod } from "@hcp/domain";
 
 import { ZDepartmentPerformance, ZMetricsView, ZPeriodOverview } from "../schemas";
+import { hallFeed } from "../services/hall-feed";
 import { departmentPerformance, monthlyTrend, periodOverview } from "../services/overview";
 import { authedProcedure } from "../trpc";
-
-let eventSequence = 0;
 
 export const overviewRouter = {
   /** Hall totals and window performance for a period of hall-local dates. */
@@ -27,18 +26,8 @@ export const overviewRouter = {
     .output(z.array(ZDepartmentPerformance))
     .query(({ ctx, input }) => departmentPerformance(ctx, input)),
 
-  /**
-   * The live overview's feed over SSE: it says only that the hall's figures changed, and the
-   * console re-reads them. Nothing is replayed: `ready` opens each (re)connection and stands in
-   * for whatever happened while the connection was down.
-   */
+  /** The live overview's feed over SSE: the hall's figures changed, re-read them (services/hall-feed.ts). */
   events: authedProcedure
     .input(z.object({ lastEventId: z.string().nullish() }).optional())
-    .subscription(async function* ({ ctx, signal }) {
-      const events = ctx.bus.listenHall(ctx.user.hall_id, signal);
-      yield tracked(`o${++eventSequence}`, { type: "ready" as const });
-      for await (const [event] of events) {
-        yield tracked(`o${++eventSequence}`, event);
-      }
-    }),
+    .subscription(({ ctx, signal }) => hallFeed(ctx, signal)),
 } satisfies TRPCRouterRecord;

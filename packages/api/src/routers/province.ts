@@ -1,9 +1,9 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { provinceReconciliation } from "@hcp/db";
-import { hallDayBounds, ZId, ZPeriod, ZProvinceExportConfig } from "@hcp/domain";
+import { ZId, ZPeriod, ZProvinceExportConfig } from "@hcp/domain";
 
+import { reconciliation } from "../services/province-reconciliation";
 import { provinceConfig, rejectedRecords, requeueRecord, updateProvinceConfig } from "../services/province-settings";
 import { authedProcedure } from "../trpc";
 
@@ -17,10 +17,7 @@ export const provinceRouter = {
   }),
 
   /** Per day: queued, sent, accepted, rejected (parked) and pending. */
-  reconciliation: authedProcedure.input(ZPeriod).query(({ ctx, input }) => {
-    const bounds = hallDayBounds(input.from, input.to);
-    return provinceReconciliation(ctx.db, ctx.user.hall_id, bounds.start, bounds.end);
-  }),
+  reconciliation: authedProcedure.input(ZPeriod).query(({ ctx, input }) => reconciliation(ctx, input)),
 
   rejected: authedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(500).default(100) }))

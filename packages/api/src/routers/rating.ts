@@ -1,12 +1,12 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { findCurrentReasonVersion, listReasonCodes } from "@hcp/db";
 import { KIOSK_CHANNEL, ZRatingRules, ZRatingSubmit } from "@hcp/domain";
 
 import { ZRatingResult, ZReasonCode } from "../schemas";
 import { submitRating } from "../services/rating";
 import { ratingRules, updateRatingRules } from "../services/rating/hall-rules";
+import { currentReasonCodes } from "../services/reason-codes";
 import { authedProcedure, deviceTokenProcedure, publicProcedure } from "../trpc";
 
 export const ratingRouter = {
@@ -23,10 +23,7 @@ export const ratingRouter = {
     })
     .input(z.object({}).optional())
     .output(z.object({ version: z.number(), reasons: z.array(ZReasonCode) }))
-    .query(async ({ ctx }) => {
-      const version = await findCurrentReasonVersion(ctx.db);
-      return { version, reasons: await listReasonCodes(ctx.db, version) };
-    }),
+    .query(({ ctx }) => currentReasonCodes(ctx)),
 
   /** A rating taken on the window evaluator (channel 4), authenticated by the device token. */
   submit: deviceTokenProcedure
