@@ -40,6 +40,22 @@ export default tseslint.config(
     },
   },
   {
+    // Routers stay thin (input, output, one service call): what a procedure reads or writes goes
+    // through its service in packages/api/src/services, never a repository of @hcp/db directly.
+    files: ["src/routers/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            ...["process", "node:process"].map((name) => ({ name, importNames: ["env"], message: PROCESS_ENV })),
+            { name: "@hcp/db", message: "a router calls its service (packages/api/src/services), which calls @hcp/db" },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Exempt: Vite's config loader leaves workspace packages to Node, which cannot load their
     // TypeScript sources, so a vitest config cannot import the schema (e2e reads CI there).
     files: ["**/vitest.config.ts", "**/vitest.*.config.ts"],

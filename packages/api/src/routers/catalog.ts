@@ -1,9 +1,8 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { listDepartments, listServiceItems } from "@hcp/db";
-
 import { ZDepartmentRow, ZServiceItemRow } from "../schemas";
+import { hallDepartments, hallServiceItems } from "../services/catalog";
 import { authedProcedure } from "../trpc";
 
 export const catalogRouter = {
@@ -11,7 +10,7 @@ export const catalogRouter = {
     .meta({ openapi: { method: "GET", path: "/departments", tags: ["catalog"], summary: "进驻部门及其事项数" } })
     .input(z.object({}).optional())
     .output(z.array(ZDepartmentRow))
-    .query(({ ctx }) => listDepartments(ctx.db, ctx.user.hall_id)),
+    .query(({ ctx }) => hallDepartments(ctx)),
 
   items: authedProcedure
     .meta({ openapi: { method: "GET", path: "/service-items", tags: ["catalog"], summary: "服务事项（分页）" } })
@@ -24,13 +23,5 @@ export const catalogRouter = {
       }),
     )
     .output(z.object({ total: z.number(), items: z.array(ZServiceItemRow) }))
-    .query(({ ctx, input }) =>
-      listServiceItems(ctx.db, {
-        hallId: ctx.user.hall_id,
-        departmentId: input.departmentId,
-        search: input.search,
-        limit: input.pageSize,
-        offset: (input.page - 1) * input.pageSize,
-      }),
-    ),
+    .query(({ ctx, input }) => hallServiceItems(ctx, input)),
 } satisfies TRPCRouterRecord;

@@ -1,20 +1,18 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { findStaffWindowId, listWindowsWithStaff } from "@hcp/db";
 import { ZWindowSignIn } from "@hcp/domain";
 
 import { ZWindowView } from "../schemas";
+import { hallWindows, staffWindow } from "../services/hall-windows";
 import { signInAtHallWindow, signOutOfHallWindow } from "../services/window-presence";
 import { authedProcedure, staffProcedure } from "../trpc";
 
 export const windowRouter = {
-  list: authedProcedure.output(z.array(ZWindowView)).query(({ ctx }) => listWindowsWithStaff(ctx.db, ctx.user.hall_id)),
+  list: authedProcedure.output(z.array(ZWindowView)).query(({ ctx }) => hallWindows(ctx)),
 
   /** The window the signed-in staff member is at, or null. */
-  mine: staffProcedure
-    .output(z.object({ windowId: z.number().nullable() }))
-    .query(async ({ ctx }) => ({ windowId: await findStaffWindowId(ctx.db, ctx.staffId) })),
+  mine: staffProcedure.output(z.object({ windowId: z.number().nullable() })).query(({ ctx }) => staffWindow(ctx)),
 
   signIn: staffProcedure
     .input(ZWindowSignIn)
