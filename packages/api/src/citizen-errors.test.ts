@@ -15,6 +15,7 @@ function folder(dir: string): string[] {
 const CITIZEN_SOURCES = [
   "routers/kiosk.ts",
   "routers/online.ts",
+  ...folder("services/kiosk"),
   ...folder("services/rating"),
   ...folder("services/online"),
   "services/prompts.ts",
