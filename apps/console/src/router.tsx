@@ -15,6 +15,7 @@ import { auditRoute } from "./features/audit/routes";
 import { loginRoute } from "./features/auth/routes";
 import { calendarRoute } from "./features/calendar/routes";
 import { catalogRoute } from "./features/catalog/routes";
+import { catalogueRoutes } from "./features/catalogue/routes";
 import { deskRoute } from "./features/desk/routes";
 import { devicesRoute } from "./features/devices/routes";
 import { importRoute } from "./features/import/routes";
@@ -50,6 +51,7 @@ const routeTree = rootRoute.addChildren([
     ...workOrderRoutes,
     ...performanceRoutes,
     ...reportRoutes,
+    ...catalogueRoutes,
   ]),
 ]);
 

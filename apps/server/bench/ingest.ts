@@ -27,7 +27,9 @@ import {
   readServerSettings,
   readTwinRows,
   ROW_TABLES,
+  startDatabase,
   type TBenchData,
+  type TDatabase,
   type TRatingCase,
   type TRowCounts,
   type TTwinRows,
@@ -47,7 +49,7 @@ import {
   type TProcMemory,
   type TRunResult,
 } from "./load";
-import { serverNodeArgs, startDatabase, type TDatabase } from "./setup";
+import { serverNodeArgs } from "./setup";
 
 // ── settings (environment overrides for quick runs: BENCH_* in packages/db/src/env.ts) ─────────
 const env = readEnv();

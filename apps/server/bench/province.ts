@@ -36,6 +36,7 @@ import {
   provinceShape,
   provinceTableSizes,
   readServerSettings,
+  startDatabase,
   tuneServerForLoad,
   type TProvinceHall,
 } from "@hcp/db/bench";
@@ -43,7 +44,6 @@ import {
 import { procMemory, type TProcMemory } from "./load";
 import { archiveMonthlyReport, httpClient, startServerChild, timeCalls, type TTimings } from "./province-measure";
 import { traceStatements, type TTrace } from "./province-trace";
-import { startDatabase } from "./setup";
 
 const AIM_REPORT_MS = 300;
 const AIM_RANKING_MS = 100;

@@ -93,7 +93,8 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   "catalog.items": { principals: ALL_ROLES, scope: "hall" },
 
   // 事项目录 management: administrators change it; managers and 督查 read an item's history.
-  "catalogue.items": { principals: ["admin", "hall_manager", "auditor"], scope: "hall" },
+  // 事项目录 with its management columns, for everyone who opens the screen (like catalog.items).
+  "catalogue.items": { principals: READERS, scope: "hall" },
   "catalogue.item": { principals: ["admin", "hall_manager", "auditor"], scope: "hall" },
   "catalogue.template": { principals: ["admin"], scope: "none" },
   "catalogue.previewImport": { principals: ["admin"], scope: "hall" },

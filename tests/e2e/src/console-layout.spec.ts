@@ -37,6 +37,7 @@ const SCREEN_SEARCHES: Record<TScreen, readonly string[]> = {
   reports: ["month=2023-05"],
   workOrders: [""],
   catalog: [""],
+  catalogueImport: [""],
   import: [""],
   devices: [""],
   province: [""],
@@ -85,6 +86,7 @@ function extraRoutes(ids: TIds): Record<string, { role: TRole; url: string }> {
       url: `/${drill}/staff/${ids.staffId}/items/${ids.itemId}?${MAY}`,
     },
     "reports/yearly": { role: "hall_manager", url: "/reports/yearly?year=2023" },
+    "catalogue-item": { role: "admin", url: `/catalogue-item?id=${ids.itemId}` },
   };
 }
 

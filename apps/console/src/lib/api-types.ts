@@ -12,6 +12,7 @@ export type TMonthPoint = RouterOutputs["overview"]["monthly"][number];
 export type TDepartmentPerformance = RouterOutputs["overview"]["departments"][number];
 export type TDepartmentRow = RouterOutputs["catalog"]["departments"][number];
 export type TServiceItem = RouterOutputs["catalog"]["items"]["items"][number];
+export type TCatalogueRow = RouterOutputs["catalogue"]["items"]["items"][number];
 type TWorkOrderPage = RouterOutputs["workOrder"]["list"];
 export type TWorkOrderRow = TWorkOrderPage["rows"][number];
 export type TWorkOrderDetail = RouterOutputs["workOrder"]["byId"];

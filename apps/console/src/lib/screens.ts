@@ -16,6 +16,7 @@ export type TScreen =
   | "province"
   | "audit"
   | "import"
+  | "catalogueImport"
   | "apiClients"
   | "windows";
 
@@ -33,6 +34,7 @@ export const SCREEN_PATHS = {
   province: "/province",
   audit: "/audit",
   import: "/import",
+  catalogueImport: "/catalogue-import",
   apiClients: "/api-clients",
   windows: "/windows",
 } as const satisfies Record<TScreen, string>;
@@ -58,6 +60,8 @@ const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
   audit: ["admin", "auditor"],
   // Cases from a business system's CSV/XLSX export: the same rights as its API.
   import: ["admin", "hall_manager"],
+  // 事项目录导入 and the item form: administrators keep the catalogue.
+  catalogueImport: ["admin"],
   // Business systems' keys are the platform's: administrators only.
   apiClients: ["admin"],
   // 窗口管理: readers see the floor; administrators and hall managers change it (the API's rule).
@@ -73,6 +77,7 @@ const SCREEN_ORDER: readonly TScreen[] = [
   "reports",
   "workOrders",
   "catalog",
+  "catalogueImport",
   "windows",
   "import",
   "devices",

@@ -55,6 +55,7 @@ const zhCN = {
     province: "省级对接",
     audit: "审计日志",
     import: "办件导入",
+    catalogueImport: "事项目录导入",
     apiClients: "接口调用方",
     windows: "窗口管理",
   },

@@ -3,6 +3,8 @@
  * with every other statement, and exported under their own subpath so the service never loads them.
  */
 export * from "./bench-data";
+export * from "./catalogue";
+export * from "./database";
 export * from "./province-counts";
 export * from "./province-load";
 export * from "./province-shape";

@@ -4,7 +4,7 @@ import { useForm } from "react-hook-form";
 import { DepartmentOptions } from "../../components/DepartmentOptions";
 import { Field } from "../../components/Field";
 import type { TDepartmentRow } from "../../lib/api-types";
-import { ZItemSearchForm, type TItemSearchForm } from "./catalog-search";
+import { CATALOG_STATUSES, ZItemSearchForm, type TItemSearchForm } from "./catalog-search";
 import { catalogStrings } from "./strings";
 
 export interface ItemSearchFormProps {
@@ -33,11 +33,26 @@ export function ItemSearchForm({ departments, value, onSubmit }: ItemSearchFormP
           </select>
         )}
       </Field>
+      <Field id="catalog-status" label={t.status}>
+        {(control) => (
+          <select {...control} {...register("status")}>
+            {CATALOG_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t.statuses[status]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary">
           {t.submit}
         </button>
-        <button type="button" className="btn btn-secondary" onClick={() => onSubmit({ search: "", departmentId: "" })}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => onSubmit({ search: "", departmentId: "", status: "active" })}
+        >
           {t.reset}
         </button>
       </div>

@@ -1,12 +1,13 @@
+import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from "@tanstack/react-router";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { expect, test, vi } from "vitest";
 
-import type { TDepartmentRow, TServiceItem } from "../../lib/api-types";
+import type { TCatalogueRow, TDepartmentRow } from "../../lib/api-types";
 import { parseCatalogSearch } from "./catalog-search";
 import { DepartmentList } from "./DepartmentList";
 import { ItemTable } from "./ItemTable";
 
-const items: TServiceItem[] = [
+const items: TCatalogueRow[] = [
   {
     id: 1,
     code: "001",
@@ -15,6 +16,10 @@ const items: TServiceItem[] = [
     promisedDays: 0,
     departmentId: 1,
     departmentName: "县市场监督管理局",
+    legalDays: null,
+    inHall: true,
+    active: true,
+    windows: ["A01 综合受理1号窗口"],
   },
   {
     id: 2,
@@ -24,6 +29,10 @@ const items: TServiceItem[] = [
     promisedDays: 5,
     departmentId: 2,
     departmentName: "县自然资源和规划局",
+    legalDays: 20,
+    inHall: false,
+    active: false,
+    windows: [],
   },
 ];
 
@@ -68,6 +77,33 @@ test("the department count and each department's items are shown; choosing one f
 });
 
 test("catalogue URLs with bad values still open", () => {
-  expect(parseCatalogSearch({ q: 123, dept: "x", page: -2 })).toEqual({ q: "123", dept: undefined, page: undefined });
-  expect(parseCatalogSearch({ q: "  ", dept: 5, page: "3" })).toEqual({ q: undefined, dept: 5, page: 3 });
+  expect(parseCatalogSearch({ q: 123, dept: "x", page: -2, status: "gone" })).toEqual({
+    q: "123",
+    dept: undefined,
+    status: undefined,
+    page: undefined,
+  });
+  expect(parseCatalogSearch({ q: "  ", dept: 5, page: "3", status: "retired" })).toEqual({
+    q: undefined,
+    dept: 5,
+    status: "retired",
+    page: 3,
+  });
+});
+
+test("each item shows its legal limit, windows and state; administrators get an edit link per row", async () => {
+  const router = createRouter({
+    routeTree: createRootRoute({
+      component: () => <ItemTable items={items} total={2} page={1} pageSize={20} onPageChange={vi.fn()} editable />,
+    }),
+    history: createMemoryHistory({ initialEntries: ["/"] }),
+  });
+  render(<RouterProvider router={router} />);
+  await router.load();
+
+  expect(await screen.findByText("20 个工作日")).toBeTruthy();
+  expect(screen.getByText("A01 综合受理1号窗口")).toBeTruthy();
+  expect(screen.getByText("（未进驻大厅）")).toBeTruthy();
+  expect(screen.getByText("已停用")).toBeTruthy();
+  expect(screen.getByRole("link", { name: "编辑事项 002" }).getAttribute("href")).toContain("id=2");
 });

@@ -6,10 +6,15 @@ import { catalogStrings } from "./strings";
 /** Items per page of the catalogue table. */
 export const CATALOG_PAGE_SIZE = 20;
 
-/** The catalogue's state in the URL: `?q=&dept=&page=`. */
+/** Which items the table lists: in service (the default), retired, or both. */
+export const CATALOG_STATUSES = ["active", "retired", "all"] as const;
+type TCatalogStatus = (typeof CATALOG_STATUSES)[number];
+
+/** The catalogue's state in the URL: `?q=&dept=&status=&page=`. */
 export interface TCatalogSearch {
   q?: string;
   dept?: number;
+  status?: TCatalogStatus;
   page?: number;
 }
 
@@ -18,13 +23,15 @@ export const parseCatalogSearch: (search: Record<string, unknown>) => TCatalogSe
   z.object({
     q: searchParam.search(z.string().transform((q) => q.trim().slice(0, 50))),
     dept: positiveIntParam(),
+    status: searchParam.oneOf(CATALOG_STATUSES),
     page: positiveIntParam(),
   }),
 );
 
-/** The search form: a keyword and a department ("" = every department). */
+/** The search form: a keyword, a department ("" = every department) and which items. */
 export const ZItemSearchForm = z.object({
   search: z.string().trim().max(50, { error: catalogStrings.searchTooLong }),
   departmentId: z.string(),
+  status: z.enum(CATALOG_STATUSES),
 });
 export type TItemSearchForm = z.infer<typeof ZItemSearchForm>;

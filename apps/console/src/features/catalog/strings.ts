@@ -11,7 +11,7 @@ const zhCN = {
   itemsSection: "服务事项",
   itemCount: (count: string) => `共 ${count} 项`,
   search: "关键词",
-  searchHint: "事项名称或编码",
+  searchHint: "事项编码、名称或部门",
   searchTooLong: "搜索词不能超过 50 字",
   department: "所属部门",
   submit: "查询",
@@ -22,6 +22,17 @@ const zhCN = {
   instant: "即办件",
   promised: (days: number) => `承诺件（${days} 个工作日）`,
   noItems: "没有符合条件的事项",
+  status: "状态",
+  statuses: { active: "在用", retired: "已停用", all: "全部" },
+  legalDays: "法定时限",
+  days: (days: number) => `${String(days)} 个工作日`,
+  windows: "受理窗口",
+  notInHall: "未进驻大厅",
+  none: "—",
+  edit: "编辑",
+  editLabel: (code: string) => `编辑事项 ${code}`,
+  newItem: "新增事项",
+  importItems: "导入事项目录",
 };
 
 export type TCatalogStrings = typeof zhCN;

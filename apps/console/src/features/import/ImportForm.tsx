@@ -1,10 +1,10 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
 import { ZImportForm, type TImportForm, type TImportMode } from "./import-file";
 import type { TImportView } from "./import-types";
+import { ImportFileField } from "./ImportFileField";
 import { importStrings } from "./strings";
 
 const t = importStrings;
@@ -44,28 +44,15 @@ export function ImportForm({ busy, checked, error, onStart, onFileChange, onTemp
 
   return (
     <form className="form" noValidate onSubmit={(event) => void start("validate")(event)}>
-      <Field
+      <ImportFileField
         id="import-file"
         label={t.fileLabel}
-        hint={
-          <>
-            {t.templateHelp}{" "}
-            <button type="button" className="btn-link" onClick={onTemplate}>
-              {t.template}
-            </button>
-          </>
-        }
+        templateHelp={t.templateHelp}
+        templateLabel={t.template}
+        onTemplate={onTemplate}
         error={fileError}
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            {...register("files", { onChange: onFileChange })}
-          />
-        )}
-      </Field>
+        registration={register("files", { onChange: onFileChange })}
+      />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t.check}

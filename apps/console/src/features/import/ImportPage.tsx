@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 
 import { PageHeading } from "../../components/PageHeading";
+import { downloadCsv } from "../../lib/download";
 import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
 import type { TImportView } from "./import-types";
@@ -13,16 +14,6 @@ import { useCaseImport } from "./useCaseImport";
 import "./import.css";
 
 const t = importStrings;
-
-/** Saves text as a file through a temporary link: the template, named as the server names it. */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /** 办件导入 (hall managers and administrators): check a CSV/XLSX file, then import it. */
 export function ImportPage() {
@@ -41,7 +32,7 @@ export function ImportPage() {
     setTemplateError(null);
     queryClient
       .fetchQuery(trpc.integrationCase.importTemplate.queryOptions())
-      .then((template) => download(template.fileName, template.csv))
+      .then((template) => downloadCsv(template.fileName, template.csv))
       .catch((error: unknown) => setTemplateError(errorMessage(error)));
   };
 
