@@ -26,6 +26,7 @@ import { provinceRoute } from "./features/province/routes";
 import { reportRoutes } from "./features/reports/routes";
 import { InlineErrorPage, NotFoundPage } from "./features/shell/ErrorPage";
 import { appRoute, indexRoute, rootRoute } from "./features/shell/routes";
+import { staffRoute } from "./features/staff/routes";
 import { windowsRoute } from "./features/windows/routes";
 import { workOrderRoutes } from "./features/work-orders/routes";
 import { queryClient } from "./lib/query-client";
@@ -48,6 +49,7 @@ const routeTree = rootRoute.addChildren([
     calendarRoute,
     mineRoute,
     windowsRoute,
+    staffRoute,
     ...workOrderRoutes,
     ...performanceRoutes,
     ...reportRoutes,

@@ -17,6 +17,7 @@ import { provinceRouter } from "./routers/province";
 import { ratingRouter } from "./routers/rating";
 import { reportRouter } from "./routers/report";
 import { signalRouter } from "./routers/signal";
+import { staffRouter } from "./routers/staff";
 import { windowRouter } from "./routers/window";
 import { windowAdminRouter } from "./routers/window-admin";
 import { workOrderRouter } from "./routers/work-order";
@@ -42,6 +43,7 @@ export const appRouter = router({
   rating: ratingRouter,
   report: reportRouter,
   signal: signalRouter,
+  staff: staffRouter,
   window: windowRouter,
   windowAdmin: windowAdminRouter,
   workOrder: workOrderRouter,

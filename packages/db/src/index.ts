@@ -30,6 +30,7 @@ export * from "./repositories/service-item";
 export * from "./repositories/session";
 export * from "./repositories/signal";
 export * from "./repositories/staff";
+export * from "./repositories/staff-admin";
 export * from "./repositories/tally";
 export * from "./repositories/user";
 export * from "./repositories/window";

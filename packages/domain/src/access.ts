@@ -204,6 +204,11 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   "windowAdmin.create": MANAGE_HALL,
   "windowAdmin.update": MANAGE_HALL,
   "windowAdmin.retire": MANAGE_HALL,
+  // 工作人员 (floor): department heads read their department's staff; administrators and managers keep them.
+  "staff.list": READ_LAYERED,
+  "staff.create": MANAGE_HALL,
+  "staff.update": MANAGE_HALL,
+  "staff.leave": MANAGE_HALL,
 
   // Each role sees its part of the queue: heads their department, staff the orders about them.
   "workOrder.list": { principals: ALL_ROLES, scope: "department" },

@@ -43,6 +43,7 @@ const SCREEN_SEARCHES: Record<TScreen, readonly string[]> = {
   province: [""],
   apiClients: [""],
   windows: [""],
+  staff: [""],
   audit: [""],
   // 2027: a year whose holiday schedule is still to be entered (the notice-shaped form, empty).
   calendar: ["year=2023", "year=2027"],

@@ -4,6 +4,7 @@ import type { RouterOutputs } from "@hcp/api";
 export type TSessionUser = NonNullable<RouterOutputs["auth"]["me"]>;
 export type TWindowRow = RouterOutputs["window"]["list"][number];
 export type TWindowAdminRow = RouterOutputs["windowAdmin"]["list"][number];
+export type TStaffAdminRow = RouterOutputs["staff"]["list"][number];
 export type TCaseRow = RouterOutputs["case"]["mine"][number];
 export type TPeriodOverview = RouterOutputs["overview"]["period"];
 export type TMetrics = TPeriodOverview["totals"];

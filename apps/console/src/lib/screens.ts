@@ -18,7 +18,8 @@ export type TScreen =
   | "import"
   | "catalogueImport"
   | "apiClients"
-  | "windows";
+  | "windows"
+  | "staff";
 
 export const SCREEN_PATHS = {
   desk: "/desk",
@@ -37,6 +38,7 @@ export const SCREEN_PATHS = {
   catalogueImport: "/catalogue-import",
   apiClients: "/api-clients",
   windows: "/windows",
+  staff: "/staff",
 } as const satisfies Record<TScreen, string>;
 
 const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
@@ -66,6 +68,8 @@ const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
   apiClients: ["admin"],
   // 窗口管理: readers see the floor; administrators and hall managers change it (the API's rule).
   windows: OVERVIEW_ROLES,
+  // 工作人员: a department head reads their department's; administrators and hall managers keep them.
+  staff: OVERVIEW_ROLES,
 };
 
 const SCREEN_ORDER: readonly TScreen[] = [
@@ -79,6 +83,7 @@ const SCREEN_ORDER: readonly TScreen[] = [
   "catalog",
   "catalogueImport",
   "windows",
+  "staff",
   "import",
   "devices",
   "province",

@@ -58,6 +58,7 @@ const zhCN = {
     catalogueImport: "事项目录导入",
     apiClients: "接口调用方",
     windows: "窗口管理",
+    staff: "工作人员",
   },
 };
 

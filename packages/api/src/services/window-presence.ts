@@ -1,4 +1,4 @@
-import { findWindow, findWindowStaff, signInAtWindow, signOutOfWindow, type User } from "@hcp/db";
+import { findHallStaffRecord, findWindow, findWindowStaff, signInAtWindow, signOutOfWindow, type User } from "@hcp/db";
 
 import type { TContext } from "../context-types";
 import { appError } from "../errors";
@@ -8,7 +8,7 @@ import { announceWithdrawn, withdrawInTransaction } from "./prompts";
 type TStaffContext = TContext & { user: User; staffId: number };
 
 /** Every evaluator whose window changed occupant re-shows its 亮牌 card. */
-async function announceStaff(ctx: TContext, windowIds: readonly number[]): Promise<void> {
+export async function announceStaff(ctx: TContext, windowIds: readonly number[]): Promise<void> {
   for (const windowId of windowIds) {
     ctx.bus.publish(windowId, { type: "staff", staff: await findWindowStaff(ctx.db, windowId) });
   }
@@ -18,6 +18,9 @@ async function announceStaff(ctx: TContext, windowIds: readonly number[]): Promi
 export async function signInAtHallWindow(ctx: TStaffContext, windowId: number): Promise<{ windowId: number }> {
   const window = await findWindow(ctx.db, windowId);
   if (!window?.active || window.hall_id !== ctx.user.hall_id) throw appError("WINDOW_NOT_FOUND", "NOT_FOUND");
+  // 离职: the record stays (ratings and work orders point at it), the desk is closed to it.
+  const staff = await findHallStaffRecord(ctx.db, ctx.user.hall_id, ctx.staffId);
+  if (!staff?.active) throw appError("STAFF_LEFT", "FORBIDDEN");
   const now = ctx.now();
   // Every staff session this ends (theirs elsewhere, the window's previous occupant's) takes its
   // open prompts with it, in the same commit: the evaluator never offers them to the next citizen.

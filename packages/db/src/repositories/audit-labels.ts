@@ -62,6 +62,10 @@ export async function auditObjectLabels(db: Db, refs: readonly TAuditObjectRef[]
       .execute())
       put("service_item", row.id, `${row.code} ${row.name}`);
   });
+  when("staff", async (list) => {
+    for (const row of await db.selectFrom("staff").select(["id", "badge_no", "name"]).where("id", "in", list).execute())
+      put("staff", row.id, `${row.badge_no} ${row.name}`);
+  });
   when("evaluator_device", async (list) => {
     for (const row of await db
       .selectFrom("evaluator_device")

@@ -217,6 +217,18 @@ async function insertCatalog(db: Db, catalog: TDemoCatalog): Promise<TCatalogIds
     "staff member",
   );
 
+  // Each serves at the window the demo puts them at: their home window (the desk's sign-in checks it).
+  await db
+    .insertInto("staff_window")
+    .values(
+      catalog.staff.map((member, index) => ({
+        staff_id: staffIds[index] ?? 0,
+        window_id: windowIds[member.windowIndex] ?? 0,
+        position: 0,
+      })),
+    )
+    .execute();
+
   // One evaluator per window, registered but not yet paired: pairing hands out the device token.
   await db
     .insertInto("evaluator_device")

@@ -105,6 +105,19 @@ export async function createHallFixture(db: Db): Promise<THallFixture> {
       })
       .execute();
   }
+  // Each may serve at both windows, their own (same index) as home: the desk's tests move between them.
+  await db
+    .insertInto("staff_window")
+    .values(
+      staffIds.flatMap((staffId, index) =>
+        windowIds.map((windowId, windowIndex) => ({
+          staff_id: staffId,
+          window_id: windowId,
+          position: windowIndex === index ? 0 : 1,
+        })),
+      ),
+    )
+    .execute();
   const passwordHash = await hashPassword(FIXTURE_PASSWORD);
   const users = {} as THallFixture["users"];
   const roles: [keyof THallFixture["users"], TRole, number | null][] = [
