@@ -27,7 +27,12 @@ export async function admit(ctx: TContext, rule: TAccessRule): Promise<void> {
     );
   }
   const user = await ctx.credentials.user();
-  if (user && allowsRole(rule, user.role)) return;
+  if (user && allowsRole(rule, user.role)) {
+    // A password someone else chose opens nothing but its own change (and signing out).
+    if (user.must_change_password && !rule.beforePasswordChange)
+      throw appError("PASSWORD_CHANGE_REQUIRED", "FORBIDDEN");
+    return;
+  }
   if (device) return;
   if (!user) throw appError("UNAUTHENTICATED", "UNAUTHORIZED");
   throw appError(rule.refusal ?? "FORBIDDEN", "FORBIDDEN");

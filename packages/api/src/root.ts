@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { apiClientRouter } from "./routers/api-client";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
@@ -24,6 +25,7 @@ import { workOrderRouter } from "./routers/work-order";
 import { router } from "./trpc";
 
 export const appRouter = router({
+  account: accountRouter,
   apiClient: apiClientRouter,
   audit: auditRouter,
   auth: authRouter,

@@ -14,6 +14,7 @@ export const ZSessionUser = z.object({
   role: z.enum(ROLE_KEYS),
   staffId: z.number().nullable(),
   departmentId: z.number().nullable(),
+  mustChangePassword: z.boolean(),
 });
 
 export const ZWindowStaffView = z.object({

@@ -4,6 +4,7 @@ export * from "./hall-clock";
 export * from "./migrator";
 export * from "./passwords";
 export * from "./schema";
+export * from "./repositories/accounts";
 export * from "./repositories/api-client";
 export * from "./repositories/audit";
 export * from "./repositories/audit-labels";

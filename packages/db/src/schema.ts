@@ -285,6 +285,9 @@ export interface UserTable {
   staff_id: number | null;
   active: boolean;
   created_at: Timestamp;
+  /** set when someone else chose the password (a new account, a reset): changed at the next sign-in */
+  must_change_password: Generated<boolean>;
+  last_sign_in_at: Timestamp | null;
 }
 
 export interface SessionTable {

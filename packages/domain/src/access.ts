@@ -34,6 +34,11 @@ export interface TAccessRule {
    * in its first statement, so a caller with any bearer token reaches input validation first.
    */
   identityCheckedBy?: "service";
+  /**
+   * Open to a user who must change a password someone else chose (a new account, a reset) before
+   * anything else: signing out and changing it. Every other procedure refuses them.
+   */
+  beforePasswordChange?: true;
 }
 
 const ALL_ROLES: readonly TRole[] = ROLE_KEYS;
@@ -63,9 +68,18 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   "auth.signIn": PUBLIC,
   // Answers null without a session: the console shows its sign-in page instead of an error.
   "auth.me": PUBLIC,
-  "auth.signOut": { principals: ALL_ROLES, scope: "none" },
-  "auth.signOutEverywhere": { principals: ALL_ROLES, scope: "own" },
-  "auth.changePassword": { principals: ALL_ROLES, scope: "own" },
+  "auth.signOut": { principals: ALL_ROLES, scope: "none", beforePasswordChange: true },
+  "auth.signOutEverywhere": { principals: ALL_ROLES, scope: "own", beforePasswordChange: true },
+  "auth.changePassword": { principals: ALL_ROLES, scope: "own", beforePasswordChange: true },
+
+  // 账号管理: administrators every account; hall managers the accounts below them (the service checks the role).
+  "account.list": MANAGE_HALL,
+  "account.staffChoices": MANAGE_HALL,
+  "account.create": MANAGE_HALL,
+  "account.update": MANAGE_HALL,
+  "account.resetPassword": MANAGE_HALL,
+  "account.disable": MANAGE_HALL,
+  "account.enable": MANAGE_HALL,
 
   // Staff need the working-day calendar for work-order deadlines too.
   "calendar.year": { principals: ALL_ROLES, scope: "hall" },

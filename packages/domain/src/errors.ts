@@ -94,6 +94,18 @@ export const APP_ERROR_MESSAGES = {
   PHOTO_TOO_SMALL: "照片太小，至少需要 120×150 像素",
   WINDOW_NOT_ASSIGNED: "该窗口不在您的上岗窗口之列，须由大厅管理员在本机授权后才能上岗",
   SIGN_IN_APPROVER_INVALID: "授权人须是本大厅在职的大厅管理员或系统管理员",
+
+  // User accounts (accounts)
+  ACCOUNT_NOT_FOUND: "账号不存在或不在您的管辖范围内",
+  ACCOUNT_USERNAME_EXISTS: "该用户名已被使用，请换一个用户名",
+  ACCOUNT_ROLE_FORBIDDEN: "大厅管理者只能管理窗口工作人员和部门负责人的账号",
+  ACCOUNT_LAST_ADMIN: "这是最后一个启用的系统管理员账号，不能停用或改为其他角色",
+  ACCOUNT_SELF: "不能停用自己的账号",
+  ACCOUNT_STAFF_UNKNOWN: "所选工作人员不存在、已离职或不属于本大厅",
+  ACCOUNT_STAFF_TAKEN: "该工作人员已有账号，一名工作人员只能关联一个账号",
+  ACCOUNT_DEPARTMENT_UNKNOWN: "所选部门不存在或不属于本大厅",
+  PASSWORD_CHANGE_REQUIRED: "首次登录或密码重置后，请先修改密码",
+  PASSWORD_UNCHANGED: "新密码不能与当前密码相同",
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+export * from "./accounts";
 export * from "./api-clients";
 export * from "./audit";
 export * from "./access";

@@ -10,6 +10,7 @@ import {
   findUserByUsername,
   hashPassword,
   insertSession,
+  recordSignIn,
   setUserPassword,
   verifyPassword,
 } from "@hcp/db";
@@ -36,6 +37,8 @@ export interface TSessionUser {
   role: TRole;
   staffId: number | null;
   departmentId: number | null;
+  /** someone else chose the password (a new account, a reset): nothing else opens until it is changed */
+  mustChangePassword: boolean;
 }
 
 export function toSessionUser(user: NonNullable<TContext["user"]>): TSessionUser {
@@ -46,6 +49,7 @@ export function toSessionUser(user: NonNullable<TContext["user"]>): TSessionUser
     role: user.role,
     staffId: user.staff_id,
     departmentId: user.department_id,
+    mustChangePassword: Boolean(user.must_change_password),
   };
 }
 
@@ -136,6 +140,7 @@ export async function signIn(ctx: TContext, input: TSignIn): Promise<TSessionUse
       now,
       expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
     });
+    await recordSignIn(trx, user.id, now);
     await audit(
       trx,
       { actorUserId: user.id, actorRole: user.role, now },
@@ -187,7 +192,9 @@ export async function signOutEverywhere(ctx: TContext & { user: NonNullable<TCon
 
 /**
  * A new password for the signed-in user: the current one proves it is them, the rules of
- * passwordProblem apply, and every other session ends (whoever knew the old password is out).
+ * passwordProblem apply, and every other session ends (whoever knew the old password is out). A
+ * one-time password (a new account's, a reset's) must be replaced by a different one; the change
+ * lifts the forced change at first sign-in.
  */
 export async function changePassword(
   ctx: TContext & { user: NonNullable<TContext["user"]>; sessionId: string },
@@ -198,6 +205,7 @@ export async function changePassword(
     throw appError("PASSWORD_WRONG", "BAD_REQUEST");
   const problem = passwordProblem(input.newPassword, user.username);
   if (problem) throw appError(problem, "BAD_REQUEST");
+  if (input.newPassword === input.currentPassword) throw appError("PASSWORD_UNCHANGED", "BAD_REQUEST");
   const passwordHash = await hashPassword(input.newPassword);
   // The new password, the other sessions' end and the record commit together.
   await ctx.db.transaction().execute(async (trx) => {

@@ -25,6 +25,8 @@ function hallReader(ctx: TContext, client: TApiClient, hallId: number): TUserCon
       staff_id: null,
       active: true,
       created_at: new Date(0),
+      must_change_password: false,
+      last_sign_in_at: null,
     },
   };
 }

@@ -26,6 +26,7 @@ import * as serviceItemVersions from "./2026_12_08_0200_service_item_versions";
 import * as windowFloor from "./2026_12_08_0300_window_floor";
 import * as staffRecords from "./2026_12_08_0310_staff_records";
 import * as staffPhoto from "./2026_12_08_0320_staff_photo";
+import * as userAccounts from "./2026_12_08_0400_user_accounts";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -58,6 +59,8 @@ export const migrations: Record<string, Migration> = {
   "2026_12_08_0300_window_floor": windowFloor,
   "2026_12_08_0310_staff_records": staffRecords,
   "2026_12_08_0320_staff_photo": staffPhoto,
+  // User accounts kept from the console (accounts).
+  "2026_12_08_0400_user_accounts": userAccounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -35,6 +35,19 @@ export async function listActiveUserNames(
   return rows.map((row) => row.display_name);
 }
 
-export async function setUserPassword(db: Db, userId: number, passwordHash: string): Promise<void> {
-  await db.updateTable("user").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+/**
+ * A new password. `mustChange`: someone else chose it (a new account's, a reset's), so the user
+ * changes it at the next sign-in; a user choosing their own clears the mark.
+ */
+export async function setUserPassword(
+  db: Db,
+  userId: number,
+  passwordHash: string,
+  options: { mustChange?: boolean } = {},
+): Promise<void> {
+  await db
+    .updateTable("user")
+    .set({ password_hash: passwordHash, must_change_password: options.mustChange ?? false })
+    .where("id", "=", userId)
+    .execute();
 }
