@@ -242,3 +242,27 @@ export async function listItemWindowLabels(db: Db, itemIds: readonly number[]): 
   }
   return labels;
 }
+
+export interface TItemTermVersion {
+  service_item_id: number;
+  valid_from: Date | null;
+  case_type: ServiceItem["case_type"];
+  promised_days: number;
+}
+
+/** The items' terms version by version, oldest first: what a case received at a given time took. */
+export async function listItemTermVersions(db: Db, itemIds: readonly number[]): Promise<TItemTermVersion[]> {
+  const versions: TItemTermVersion[] = [];
+  for (const part of chunks(itemIds)) {
+    versions.push(
+      ...(await db
+        .selectFrom("service_item_version")
+        .select(["service_item_id", "valid_from", "case_type", "promised_days"])
+        .where("service_item_id", "in", part)
+        .orderBy("service_item_id")
+        .orderBy("version")
+        .execute()),
+    );
+  }
+  return versions;
+}

@@ -5,6 +5,7 @@ import {
   listHallServiceItemsByCode,
   listHallStaffByBadgeNos,
   listHallWindowsByCode,
+  listItemTermVersions,
   type Case,
   type Db,
   type NewCase,
@@ -45,12 +46,24 @@ export type TCasePlan =
 
 export type TPlanOutcome = { ok: true; plan: TCasePlan } | { ok: false; problems: TFieldProblem[] };
 
-interface TItemRef {
-  id: number;
-  departmentId: number;
+interface TItemTerms {
   caseType: "instant" | "promised";
   promisedDays: number;
+}
+
+interface TItemRef extends TItemTerms {
+  id: number;
+  departmentId: number;
   active: boolean;
+  /** the item's terms from each change on (null: since it was created), oldest first; empty: never changed */
+  versions: (TItemTerms & { from: Date | null })[];
+}
+
+/** The terms in force when a case was received: a change applies to cases received after it. */
+function itemTermsAt(item: TItemRef, receivedAt: Date): TItemTerms {
+  let inForce: TItemTerms | undefined = item.versions[0];
+  for (const version of item.versions) if (version.from === null || version.from <= receivedAt) inForce = version;
+  return inForce ?? item;
 }
 
 interface TExistingCase {
@@ -87,13 +100,27 @@ export async function loadLookups(
     listCasesByNo(db, caseNos),
   ]);
   const caseIds = cases.map((row) => row.id);
+  const versionsOf = new Map<number, TItemRef["versions"]>();
+  for (const version of await listItemTermVersions(
+    db,
+    items.map((item) => item.id),
+  ))
+    versionsOf.set(version.service_item_id, [
+      ...(versionsOf.get(version.service_item_id) ?? []),
+      { from: version.valid_from, caseType: version.case_type, promisedDays: version.promised_days },
+    ]);
   const [caseStaff, ratedAt] = await Promise.all([listCaseStaffLinks(db, caseIds), listFirstRatingTimes(db, caseIds)]);
   const staffOf = new Map<number, number[]>();
   for (const link of caseStaff) staffOf.set(link.case_id, [...(staffOf.get(link.case_id) ?? []), link.staff_id]);
   const ratedOf = new Map(ratedAt.map((rating) => [rating.case_id, rating.rated_at]));
 
   const receivedDates = rows.map((row) => hallDate(row.receivedAt)).sort();
-  const longest = Math.max(0, ...rows.map((row) => row.promisedDays ?? 0), ...items.map((item) => item.promised_days));
+  const longest = Math.max(
+    0,
+    ...rows.map((row) => row.promisedDays ?? 0),
+    ...items.map((item) => item.promised_days),
+    ...[...versionsOf.values()].flat().map((version) => version.promisedDays),
+  );
   // Generous range, as addHallWorkingDays takes it: 3 × days + 30 calendar days covers any holiday.
   const exceptions =
     receivedDates.length === 0
@@ -113,6 +140,7 @@ export async function loadLookups(
           caseType: item.case_type,
           promisedDays: item.promised_days,
           active: Boolean(item.active),
+          versions: versionsOf.get(item.id) ?? [],
         },
       ]),
     ),
@@ -157,13 +185,14 @@ function caseTerms(
   item: TItemRef,
   problems: TFieldProblem[],
 ): { caseType: "instant" | "promised"; promisedDays: number } {
-  const caseType = input.caseType ?? item.caseType;
+  const terms = itemTermsAt(item, input.receivedAt);
+  const caseType = input.caseType ?? terms.caseType;
   if (caseType === "instant") {
     if ((input.promisedDays ?? 0) !== 0)
       problems.push(problem("promisedDays", "INVALID_INPUT", "即办件的承诺办结工作日应为 0 或不填"));
     return { caseType, promisedDays: 0 };
   }
-  const promisedDays = input.promisedDays ?? item.promisedDays;
+  const promisedDays = input.promisedDays ?? terms.promisedDays;
   if (promisedDays < 1) problems.push(problem("promisedDays", "CASE_PROMISED_DAYS_REQUIRED"));
   return { caseType, promisedDays };
 }
