@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { sql } from "kysely";
 import { describe, expect, test } from "vitest";
 
 import { createHallFixture, type THallFixture } from "@hcp/db/testing";
@@ -207,6 +208,27 @@ describe("importing the province's catalogue", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  test("an import whose audit record cannot be written changes nothing", async () => {
+    const caller = await admin();
+    const content = csv([instantRow, ["TEST-0002", "不动产首次登记", "县自然资源局", "承诺件", "9", "", "是", "A02"]]);
+    const preview = await caller.catalogue.previewImport(file(content));
+    const before = await snapshot();
+    await sql
+      .raw(
+        `create trigger audit_refuses before insert on audit_log for each row
+         begin if new.action = 'serviceItem.import' then signal sqlstate '45000' set message_text = 'audit write refused'; end if; end`,
+      )
+      .execute(getDb());
+    try {
+      await expect(
+        caller.catalogue.applyImport({ file: file(content), planHash: preview.planHash, validRowsOnly: false }),
+      ).rejects.toThrow();
+    } finally {
+      await sql`drop trigger if exists audit_refuses`.execute(getDb());
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   test("an XLSX export is read like the CSV", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("事项");
@@ -324,6 +346,31 @@ describe("item versions", () => {
       [1, "earlier", 5, true],
     ]);
     expect(detail.versions[0]?.changedBy).toBe("admin");
+  });
+
+  test("a case a business system registers later takes the promise time in force when it was received", async () => {
+    let clock = new Date("2026-03-02T02:00:00Z");
+    const timed = apiHarness(getDb, { now: () => clock });
+    const caller = await timed.signedIn(hall.users.admin.username);
+    await previewAndApply(
+      caller,
+      csv([instantRow, ["TEST-0002", "不动产首次登记", "县自然资源局", "承诺件", "12", "", "是", "A02"]]),
+    );
+    clock = new Date("2026-03-04T02:00:00Z");
+    const manager = await timed.signedIn(hall.users.hall_manager.username);
+    const register = (caseNo: string, receivedAt: string) =>
+      manager.integrationCase.upsert({
+        caseNo,
+        itemCode: "TEST-0002",
+        windowCode: "A01",
+        handlingChannel: "window",
+        applicantType: "person",
+        applicantName: "张三丰",
+        applicantPhone: "13812345678",
+        receivedAt,
+      });
+    expect((await register("BIZ-BEFORE", "2026-03-01 09:30:00")).case.promisedDays).toBe(5);
+    expect((await register("BIZ-AFTER", "2026-03-03 09:30:00")).case.promisedDays).toBe(12);
   });
 
   test("a retired item takes no new case and leaves the pickers; its cases and figures stay", async () => {
