@@ -65,3 +65,15 @@ test("审计日志 is for administrators and 督查 only, before the calendar in
   expect(screensFor("auditor").slice(-2)).toEqual(["audit", "calendar"]);
   expect(screenLabel("audit")).toBe("审计日志");
 });
+
+test("a service item's change reads in the catalogue's words", () => {
+  expect(objectLabel({ entity: "service_item", entityId: "9", entityLabel: "TEST-0002 不动产首次登记" })).toBe(
+    "服务事项 TEST-0002 不动产首次登记",
+  );
+  expect(changeLines({ caseType: "promised", promisedDays: 10, legalDays: null, inHall: true })).toEqual([
+    "办件类型：承诺件",
+    "承诺时限（工作日）：10",
+    "法定时限（工作日）：无",
+    "进驻大厅：是",
+  ]);
+});

@@ -52,6 +52,7 @@ function valueText(key: string, value: unknown): string {
     if ((key === "state" || key === "state_before_appeal") && value in WORK_ORDER_STATES)
       return WORK_ORDER_STATES[value as keyof typeof WORK_ORDER_STATES];
     if (key === "extension") return t.extensions[value] ?? value;
+    if (key === "caseType") return t.caseTypes[value] ?? value;
     if (key === "reason" || key === "appealReason") return t.reasons[value] ?? value;
     if (key === "field" && value in CONTACT_FIELDS) return CONTACT_FIELDS[value as keyof typeof CONTACT_FIELDS];
     return ISO_INSTANT.test(value) ? auditTime(value) : value;

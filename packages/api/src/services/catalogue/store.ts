@@ -103,6 +103,6 @@ export function auditState(state: TItemState) {
     legalDays: state.legal_days,
     inHall: state.in_hall,
     active: state.active,
-    windowIds: state.windowIds,
+    acceptingWindowIds: state.windowIds,
   };
 }
