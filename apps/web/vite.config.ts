@@ -47,7 +47,7 @@ export default defineConfig({
         runtimeCaching: [
           {
             // 亮牌 photos: shown from cache when the tablet restarts without a network.
-            urlPattern: /\/avatars\//,
+            urlPattern: /\/(?:avatars|photos)\//,
             handler: "CacheFirst",
             options: { cacheName: "kiosk-avatars", expiration: { maxEntries: 50, maxAgeSeconds: 7 * 86_400 } },
           },
@@ -61,7 +61,13 @@ export default defineConfig({
       },
     }),
   ],
-  server: { proxy: { "/trpc": "http://127.0.0.1:8080", "/avatars": "http://127.0.0.1:8080" } },
+  server: {
+    proxy: {
+      "/trpc": "http://127.0.0.1:8080",
+      "/avatars": "http://127.0.0.1:8080",
+      "/photos": "http://127.0.0.1:8080",
+    },
+  },
   // The manifest lets scripts/check-bundle-size.ts follow each page's chunks (the bundle budget).
   build: { target: "es2022", sourcemap: true, manifest: true, modulePreload: { polyfill: false } },
 });

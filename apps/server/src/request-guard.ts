@@ -16,9 +16,14 @@ const IMPORT_ROUTES = [
   /^\/api\/v1\/integration\/cases\/imports?(?:\/|$)/,
 ];
 
+/** A 亮牌 photo (5 MB, PHOTO_TOO_LARGE) travels base64-encoded in JSON too. */
+const PHOTO_BODY_LIMIT = 7_500_000;
+const PHOTO_ROUTE = /^\/trpc\/(?:[\w.]+,)*staff\.uploadPhoto(?:,|$)/;
+
 /** The largest body a route accepts, in bytes. */
 export function bodyLimit(path: string): number {
-  return IMPORT_ROUTES.some((route) => route.test(path)) ? IMPORT_BODY_LIMIT : DEFAULT_BODY_LIMIT;
+  if (IMPORT_ROUTES.some((route) => route.test(path))) return IMPORT_BODY_LIMIT;
+  return PHOTO_ROUTE.test(path) ? PHOTO_BODY_LIMIT : DEFAULT_BODY_LIMIT;
 }
 
 /** True when the declared body is over the route's limit: refuse before reading a byte of it. */

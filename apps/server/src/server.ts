@@ -22,7 +22,7 @@ import {
   type TApiDeps,
   type TRequestInfo,
 } from "@hcp/api";
-import { findStaffByBadgeNo, pingDatabase } from "@hcp/db";
+import { findStaffByBadgeNo, findStaffPhoto, pingDatabase } from "@hcp/db";
 import { API_KEY_PREFIX } from "@hcp/domain";
 
 import { avatarSvg } from "./avatar";
@@ -179,8 +179,25 @@ export function createServer(options: TServerOptions): THallServer {
     findStaffByBadgeNo(options.db, badgeNo)
       .then((staff) => {
         if (!staff) return notFound(call);
+        // Once a photo is uploaded, the generated portrait's address leads to it.
+        if (staff.photoUrl.startsWith("/photos/")) return redirect(staff.photoUrl)(call);
         res.writeHead(200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=3600" });
         res.end(avatarSvg(badgeNo, staff.name));
+      })
+      .catch(() => sendJson(res, 500, { code: "INTERNAL", message: "服务器暂时无法处理，请稍后再试" }));
+  };
+  /** A 亮牌 photo as the server re-encoded it; its address names its digest, so it never changes. */
+  const photo = (call: TRouteCall) => {
+    const { res } = call;
+    findStaffPhoto(options.db, Number(call.params[0]), call.params[1] ?? "")
+      .then((stored) => {
+        if (!stored) return notFound(call);
+        res.writeHead(200, {
+          "content-type": stored.contentType,
+          "content-length": stored.image.length,
+          "cache-control": "public, max-age=31536000, immutable",
+        });
+        res.end(stored.image);
       })
       .catch(() => sendJson(res, 500, { code: "INTERNAL", message: "服务器暂时无法处理，请稍后再试" }));
   };
@@ -203,6 +220,7 @@ export function createServer(options: TServerOptions): THallServer {
     { methods: "*", path: `${REPORT_DOWNLOAD_PREFIX}*`, handle: ({ req, res, url }) => void reports(req, res, url) },
     { methods: "*", path: "/api/v1/*", handle: restApi },
     { methods: READ, path: /^\/avatars\/([\w-]{1,32})\.svg$/, handle: avatar },
+    { methods: READ, path: /^\/photos\/(\d{1,10})-([0-9a-f]{16})\.jpg$/, handle: photo },
     { methods: READ, path: "/", handle: redirect("/console/") },
     { methods: READ, path: /^\/(?:kiosk|rate)(?:\/.*)?$/, handle: citizenApp },
     { methods: READ, path: "/w/*", handle: webFile },

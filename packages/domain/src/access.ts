@@ -223,6 +223,7 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   "staff.create": MANAGE_HALL,
   "staff.update": MANAGE_HALL,
   "staff.leave": MANAGE_HALL,
+  "staff.uploadPhoto": MANAGE_HALL,
 
   // Each role sees its part of the queue: heads their department, staff the orders about them.
   "workOrder.list": { principals: ALL_ROLES, scope: "department" },

@@ -113,3 +113,13 @@ export type TStaffForm = z.infer<typeof ZStaffForm>;
 
 export const ZStaffUpdate = z.object({ staffId: ZId, staff: ZStaffForm });
 export type TStaffUpdate = z.infer<typeof ZStaffUpdate>;
+/** 亮牌 photos: what a hall may upload and what the card shows (re-encoded to exactly this size). */
+export const STAFF_PHOTO = {
+  maxBytes: 5 * 1024 * 1024,
+  width: 480,
+  height: 600,
+  /** smaller than this is not a portrait anyone can recognise on the card */
+  minWidth: 120,
+  minHeight: 150,
+  types: ["image/jpeg", "image/png", "image/webp"],
+} as const;

@@ -1,9 +1,10 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { ZId, ZStaffForm, ZStaffUpdate } from "@hcp/domain";
+import { STAFF_PHOTO, ZId, ZStaffForm, ZStaffUpdate } from "@hcp/domain";
 
 import { createHallStaff, listHallStaff, markHallStaffLeft, updateHallStaff } from "../services/staff/admin";
+import { uploadStaffPhoto } from "../services/staff/photo";
 import { authedProcedure } from "../trpc";
 
 const ZStaffAdminRow = z.object({
@@ -49,4 +50,19 @@ export const staffRouter = {
       await markHallStaffLeft(ctx, input.staffId);
       return { ok: true as const };
     }),
+
+  /** 亮牌 photo: the file as base64; only the server's re-encoded copy is kept and served. */
+  uploadPhoto: authedProcedure
+    .input(
+      z.object({
+        staffId: ZId,
+        content: z
+          .string()
+          .min(1, { error: "请选择照片" })
+          // base64 of 5 MB, with room for line breaks: larger is refused before it is decoded
+          .max(Math.ceil((STAFF_PHOTO.maxBytes * 4) / 3) + 1024, { error: "照片不能超过 5 MB" }),
+      }),
+    )
+    .output(z.object({ photoUrl: z.string() }))
+    .mutation(({ ctx, input }) => uploadStaffPhoto(ctx, input)),
 } satisfies TRPCRouterRecord;

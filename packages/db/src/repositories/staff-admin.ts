@@ -89,7 +89,7 @@ export async function findHallStaffRecord(
   hallId: number,
   staffId: number,
   options: { lock?: boolean } = {},
-): Promise<(TStaffRecord & { id: number; active: boolean; leftOn: string | null }) | undefined> {
+): Promise<(TStaffRecord & { id: number; active: boolean; leftOn: string | null; photoUrl: string }) | undefined> {
   let query = db
     .selectFrom("staff")
     .select([
@@ -103,6 +103,7 @@ export async function findHallStaffRecord(
       "certificate_expires_on as certificateExpiresOn",
       "active",
       "left_on as leftOn",
+      "photo_url as photoUrl",
     ])
     .where("id", "=", staffId)
     .where("hall_id", "=", hallId);
@@ -170,4 +171,42 @@ export async function setStaffWindows(trx: Db, staffId: number, windowIds: reado
 /** 离职: inactive from that day, kept on record with every case, rating and work order. */
 export async function markStaffLeft(trx: Db, staffId: number, leftOn: string): Promise<void> {
   await trx.updateTable("staff").set({ active: false, left_on: leftOn }).where("id", "=", staffId).execute();
+}
+
+/** The 亮牌 photo as re-encoded: stored (replacing the last), and the staff member's card points at it. */
+export async function saveStaffPhoto(
+  trx: Db,
+  photo: { staffId: number; image: Buffer; contentType: string; digest: string; url: string; now: Date },
+): Promise<void> {
+  await trx
+    .insertInto("staff_photo")
+    .values({
+      staff_id: photo.staffId,
+      image: photo.image,
+      content_type: photo.contentType,
+      digest: photo.digest,
+      uploaded_at: photo.now,
+    })
+    .onDuplicateKeyUpdate({
+      image: photo.image,
+      content_type: photo.contentType,
+      digest: photo.digest,
+      uploaded_at: photo.now,
+    })
+    .execute();
+  await trx.updateTable("staff").set({ photo_url: photo.url }).where("id", "=", photo.staffId).execute();
+}
+
+/** A stored photo, only by its current digest: a replaced photo's address answers nothing. */
+export async function findStaffPhoto(
+  db: Db,
+  staffId: number,
+  digest: string,
+): Promise<{ image: Buffer; contentType: string } | undefined> {
+  return db
+    .selectFrom("staff_photo")
+    .select(["image", "content_type as contentType"])
+    .where("staff_id", "=", staffId)
+    .where("digest", "=", digest)
+    .executeTakeFirst();
 }

@@ -33,7 +33,14 @@ export async function findStaffOfHall(
     .executeTakeFirst();
 }
 
-/** A staff member's name by badge number (the avatar placeholder). */
-export async function findStaffByBadgeNo(db: Db, badgeNo: string): Promise<{ name: string } | undefined> {
-  return db.selectFrom("staff").select("name").where("badge_no", "=", badgeNo).executeTakeFirst();
+/** A staff member's name and card photo by badge number (the avatar placeholder, or the uploaded photo). */
+export async function findStaffByBadgeNo(
+  db: Db,
+  badgeNo: string,
+): Promise<{ name: string; photoUrl: string } | undefined> {
+  return db
+    .selectFrom("staff")
+    .select(["name", "photo_url as photoUrl"])
+    .where("badge_no", "=", badgeNo)
+    .executeTakeFirst();
 }

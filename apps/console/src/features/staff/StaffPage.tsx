@@ -9,6 +9,7 @@ import type { TStaffAdminRow } from "../../lib/api-types";
 import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
+import { PhotoUpload } from "./PhotoUpload";
 import { EMPTY_STAFF, StaffForm, storedStaffFields } from "./StaffForm";
 import { StaffTable } from "./StaffTable";
 import { staffStrings } from "./strings";
@@ -31,6 +32,7 @@ export function StaffPage() {
   const create = useMutation(trpc.staff.create.mutationOptions({ onSuccess: () => void invalidate().then(closeForm) }));
   const update = useMutation(trpc.staff.update.mutationOptions({ onSuccess: () => void invalidate().then(closeForm) }));
   const leave = useMutation(trpc.staff.leave.mutationOptions({ onSuccess: () => void invalidate() }));
+  const upload = useMutation(trpc.staff.uploadPhoto.mutationOptions({ onSuccess: () => void invalidate() }));
   const windowCodes = new Map((windows.data ?? []).map((window) => [window.id, window.code]));
   const rows = staff.data ?? [];
   const expired = rows.filter((row) => row.active && row.certificateState === "expired").length;
@@ -106,6 +108,14 @@ export function StaffPage() {
                 leave.reset();
                 setLeaving(member);
               }}
+              extraActions={(member) => (
+                <PhotoUpload
+                  staffName={member.name}
+                  pending={upload.isPending && upload.variables.staffId === member.id}
+                  error={upload.isError && upload.variables.staffId === member.id ? errorMessage(upload.error) : null}
+                  onUpload={(content) => upload.mutate({ staffId: member.id, content })}
+                />
+              )}
             />
           )}
         </QueryView>

@@ -57,6 +57,14 @@ const zhCN = {
       .filter(Boolean)
       .join("，") + "，请督促及时换证（持证上岗）。",
   photoAlt: (name: string) => `${name}的照片`,
+  photo: {
+    upload: "上传照片",
+    uploading: "正在上传…",
+    label: (name: string) => `上传${name}的亮牌照片（JPEG、PNG 或 WebP，不超过 5 MB）`,
+    notImage: "照片须为 JPEG、PNG 或 WebP 格式的图片",
+    tooLarge: "照片不能超过 5 MB",
+    unreadable: "无法读取该文件，请重新选择",
+  },
   noStaff: "还没有工作人员",
 } as const;
 
