@@ -229,6 +229,37 @@ describe("importing the province's catalogue", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  test("a retired window accepts no item, and still names the items it accepted", async () => {
+    const db = getDb();
+    await db
+      .insertInto("window_service_item")
+      .values({ window_id: hall.windowIds[1], service_item_id: hall.itemIds.promised })
+      .execute();
+    await db.updateTable("window").set({ active: false }).where("id", "=", hall.windowIds[1]).execute();
+    const preview = await (
+      await admin()
+    ).catalogue.previewImport(
+      file(
+        csv([
+          ["TEST-0001", "个体工商户设立登记", "县市场监督管理局", "即办件", "0", "", "是", "A02"],
+          ["TEST-0002", "不动产首次登记", "县自然资源局", "承诺件", "5", "", "是", "A01"],
+        ]),
+      ),
+    );
+    expect(preview.refused).toEqual([
+      {
+        row: 2,
+        code: "TEST-0001",
+        problems: [
+          { field: "windows", column: "受理窗口", message: "受理窗口“A02”不存在或已撤销（按窗口编号或名称匹配）" },
+        ],
+      },
+    ]);
+    expect(preview.changed[0]?.changes).toEqual([
+      { field: "windows", label: "受理窗口", before: "A02 综合受理2号窗口", after: "A01 综合受理1号窗口" },
+    ]);
+  });
+
   test("an XLSX export is read like the CSV", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("事项");

@@ -128,15 +128,18 @@ export async function listDepartmentRefs(db: Db, hallId: number): Promise<TCatal
     .execute();
 }
 
-/** The hall's windows in service, to match a row's 受理窗口 by code or name. */
-export async function listActiveWindowRefs(db: Db, hallId: number): Promise<TCatalogueRef[]> {
-  return db
+/**
+ * The hall's windows, retired ones too (active false): a row's 受理窗口 matches those in service by
+ * code or name; a retired one still names an item's earlier windows.
+ */
+export async function listWindowRefs(db: Db, hallId: number): Promise<(TCatalogueRef & { active: boolean })[]> {
+  const rows = await db
     .selectFrom("window")
-    .select(["id", "code", "name"])
+    .select(["id", "code", "name", "active"])
     .where("hall_id", "=", hallId)
-    .where("active", "=", true)
     .orderBy("code")
     .execute();
+  return rows.map((row) => ({ ...row, active: Boolean(row.active) }));
 }
 
 export type TServiceItemWrite = Omit<TCatalogueItem, "id" | "windowIds">;

@@ -1,8 +1,8 @@
 import {
-  listActiveWindowRefs,
   listCatalogueItems,
   listDepartmentRefs,
   listItemCodesOfOtherHalls,
+  listWindowRefs,
   lockHall,
   type Db,
 } from "@hcp/db";
@@ -66,7 +66,7 @@ async function planFor(db: Db, hallId: number, file: TCatalogueFile) {
   const [items, departments, windows, otherHallCodes] = await Promise.all([
     listCatalogueItems(db, hallId),
     listDepartmentRefs(db, hallId),
-    listActiveWindowRefs(db, hallId),
+    listWindowRefs(db, hallId),
     listItemCodesOfOtherHalls(db, hallId, codes),
   ]);
   const state = { items, departments, windows, otherHallCodes };

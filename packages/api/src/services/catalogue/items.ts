@@ -1,11 +1,11 @@
 import {
   findCatalogueItem,
   itemCodeTaken,
-  listActiveWindowRefs,
   listDepartmentRefs,
   listItemWindowLabels,
   listServiceItems,
   listServiceItemVersions,
+  listWindowRefs,
   lockHall,
   type Db,
   type TCatalogueItem,
@@ -35,11 +35,11 @@ async function itemOfHall(db: Db, hallId: number, itemId: number): Promise<TCata
 
 /** The fields as an item's state; a department or window not of the hall is refused. */
 async function stateOf(db: Db, hallId: number, fields: TServiceItemFields, active: boolean): Promise<TItemState> {
-  const [departments, windows] = await Promise.all([listDepartmentRefs(db, hallId), listActiveWindowRefs(db, hallId)]);
+  const [departments, windows] = await Promise.all([listDepartmentRefs(db, hallId), listWindowRefs(db, hallId)]);
   if (!departments.some((ref) => ref.id === fields.departmentId))
     throw fieldRefusal([{ field: "departmentId", code: "DEPARTMENT_NOT_FOUND", message: "请选择本大厅的进驻部门" }]);
   const windowIds = [...new Set(fields.windowIds)].sort((a, b) => a - b);
-  if (windowIds.some((id) => !windows.some((ref) => ref.id === id)))
+  if (windowIds.some((id) => !windows.some((ref) => ref.id === id && ref.active)))
     throw fieldRefusal([
       { field: "windowIds", code: "CATALOGUE_WINDOW_UNKNOWN", message: "受理窗口不存在、已撤销或不属于本大厅" },
     ]);
@@ -120,7 +120,7 @@ export async function updateServiceItem(
 }
 
 async function namesOf(db: Db, hallId: number) {
-  const [departments, windows] = await Promise.all([listDepartmentRefs(db, hallId), listActiveWindowRefs(db, hallId)]);
+  const [departments, windows] = await Promise.all([listDepartmentRefs(db, hallId), listWindowRefs(db, hallId)]);
   return { departments, windows };
 }
 

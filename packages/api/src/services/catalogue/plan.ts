@@ -19,8 +19,8 @@ export type TItemState = Omit<TCatalogueItem, "id">;
 export interface TCatalogueState {
   items: readonly TCatalogueItem[];
   departments: readonly TCatalogueRef[];
-  /** the hall's windows in service */
-  windows: readonly TCatalogueRef[];
+  /** the hall's windows, retired ones too (they name earlier links, never a row's) */
+  windows: readonly (TCatalogueRef & { active: boolean })[];
   /** codes held by items of other halls */
   otherHallCodes: ReadonlySet<string>;
 }
@@ -214,7 +214,10 @@ function checkRow(
 
 export function planCatalogue(file: TCatalogueFile, state: TCatalogueState): TCataloguePlan {
   const existing = new Map(state.items.map((item) => [item.code, item]));
-  const lookups = { department: refIndex(state.departments), window: refIndex(state.windows) };
+  const lookups = {
+    department: refIndex(state.departments),
+    window: refIndex(state.windows.filter((ref) => ref.active)),
+  };
   const names = stateNames(state);
   const plan: Omit<TCataloguePlan, "hash"> = {
     totalRows: file.rows.length,
