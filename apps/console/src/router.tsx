@@ -9,6 +9,7 @@
 import { createRouter } from "@tanstack/react-router";
 
 import { accountRoute } from "./features/account/routes";
+import { accountsRoute } from "./features/accounts/routes";
 import { analysisRoute } from "./features/analysis/routes";
 import { apiClientsRoute } from "./features/api-clients/routes";
 import { auditRoute } from "./features/audit/routes";
@@ -44,6 +45,7 @@ const routeTree = rootRoute.addChildren([
     importRoute,
     provinceRoute,
     accountRoute,
+    accountsRoute,
     apiClientsRoute,
     auditRoute,
     calendarRoute,

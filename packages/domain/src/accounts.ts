@@ -37,28 +37,34 @@ const ZAccountFields = z.object({
   staffId: ZId.nullable(),
 });
 
-/** A department head needs their department, window staff their staff record; nobody else has either. */
-function scopeRefined<T extends z.infer<typeof ZAccountFields>>(schema: z.ZodType<T>) {
-  return schema
-    .refine((form) => form.role !== "department_head" || form.departmentId !== null, {
-      error: "部门负责人须选择其负责的部门",
-      path: ["departmentId"],
-    })
-    .refine((form) => form.role !== "window_staff" || form.staffId !== null, {
-      error: "窗口工作人员账号须关联一名工作人员",
-      path: ["staffId"],
-    })
-    .transform((form) => ({
-      ...form,
-      departmentId: form.role === "department_head" ? form.departmentId : null,
-      staffId: form.role === "window_staff" ? form.staffId : null,
-    }));
+type TScope = { role: TRole; departmentId: number | null; staffId: number | null };
+
+/** A department head needs their department, window staff their staff record. */
+function scopeIssues(form: TScope, issues: z.RefinementCtx): void {
+  if (form.role === "department_head" && form.departmentId === null)
+    issues.addIssue({ code: "custom", message: "部门负责人须选择其负责的部门", path: ["departmentId"] });
+  if (form.role === "window_staff" && form.staffId === null)
+    issues.addIssue({ code: "custom", message: "窗口工作人员账号须关联一名工作人员", path: ["staffId"] });
 }
 
-export const ZAccountCreate = scopeRefined(ZAccountFields.extend({ username: ZUsername }));
+/** Nobody but a department head has a department, nobody but window staff a staff record. */
+function scopeOnly<T extends TScope>(form: T): T {
+  return {
+    ...form,
+    departmentId: form.role === "department_head" ? form.departmentId : null,
+    staffId: form.role === "window_staff" ? form.staffId : null,
+  };
+}
+
+export const ZAccountCreate = ZAccountFields.extend({ username: ZUsername })
+  .superRefine(scopeIssues)
+  .transform(scopeOnly);
 export type TAccountCreate = z.infer<typeof ZAccountCreate>;
 
-export const ZAccountUpdate = z.object({ userId: ZId, account: scopeRefined(ZAccountFields) });
+export const ZAccountUpdate = z.object({
+  userId: ZId,
+  account: ZAccountFields.superRefine(scopeIssues).transform(scopeOnly),
+});
 export type TAccountUpdate = z.infer<typeof ZAccountUpdate>;
 
 export const ZAccountRef = z.object({ userId: ZId });

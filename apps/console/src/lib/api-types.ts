@@ -3,6 +3,7 @@ import type { RouterOutputs } from "@hcp/api";
 /** Shapes of the API's answers, named once so presentational components need no tRPC import. */
 export type TSessionUser = NonNullable<RouterOutputs["auth"]["me"]>;
 export type TWindowRow = RouterOutputs["window"]["list"][number];
+export type TAccountRow = RouterOutputs["account"]["list"][number];
 export type TWindowAdminRow = RouterOutputs["windowAdmin"]["list"][number];
 export type TStaffAdminRow = RouterOutputs["staff"]["list"][number];
 export type TCaseRow = RouterOutputs["case"]["mine"][number];

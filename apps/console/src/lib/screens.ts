@@ -19,7 +19,8 @@ export type TScreen =
   | "catalogueImport"
   | "apiClients"
   | "windows"
-  | "staff";
+  | "staff"
+  | "accounts";
 
 export const SCREEN_PATHS = {
   desk: "/desk",
@@ -39,6 +40,7 @@ export const SCREEN_PATHS = {
   apiClients: "/api-clients",
   windows: "/windows",
   staff: "/staff",
+  accounts: "/accounts",
 } as const satisfies Record<TScreen, string>;
 
 const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
@@ -70,6 +72,8 @@ const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
   windows: OVERVIEW_ROLES,
   // 工作人员: a department head reads their department's; administrators and hall managers keep them.
   staff: OVERVIEW_ROLES,
+  // 账号管理: administrators every account, hall managers those below them (the API checks the role).
+  accounts: ["admin", "hall_manager"],
 };
 
 const SCREEN_ORDER: readonly TScreen[] = [
@@ -84,6 +88,7 @@ const SCREEN_ORDER: readonly TScreen[] = [
   "catalogueImport",
   "windows",
   "staff",
+  "accounts",
   "import",
   "devices",
   "province",
@@ -110,4 +115,15 @@ export function homeFor(role: TRole): (typeof SCREEN_PATHS)[TScreen] {
 export function screenLabel(screen: TScreen, role?: TRole): string {
   if (screen === "workOrders" && role === "window_staff") return strings.nav.workOrdersMine;
   return strings.nav[screen];
+}
+
+/** 修改密码, every signed-in user's own page; where a one-time password is replaced before anything else. */
+export const ACCOUNT_PATH = "/account";
+
+/** Where a signed-in user goes: their role's home, or 修改密码 while a one-time password awaits its change. */
+export function landingFor(user: {
+  role: TRole;
+  mustChangePassword: boolean;
+}): (typeof SCREEN_PATHS)[TScreen] | typeof ACCOUNT_PATH {
+  return user.mustChangePassword ? ACCOUNT_PATH : homeFor(user.role);
 }

@@ -59,6 +59,7 @@ const zhCN = {
     apiClients: "接口调用方",
     windows: "窗口管理",
     staff: "工作人员",
+    accounts: "账号管理",
   },
 };
 

@@ -1,20 +1,44 @@
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 
 import { PageHeading } from "../../components/PageHeading";
 import { errorMessage } from "../../lib/errors";
+import { homeFor } from "../../lib/screens";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { PasswordChangeForm } from "./PasswordChangeForm";
 import { accountStrings } from "./strings";
 
-/** 账号: every signed-in user changes their own password here. */
+/**
+ * 账号: every signed-in user changes their own password here. After a one-time password (a new
+ * account, a reset) this is the only page open until the user has chosen their own; then the
+ * console opens at their home.
+ */
 export function AccountPage() {
   const user = useCurrentUser();
-  const change = useMutation(trpc.auth.changePassword.mutationOptions());
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const forced = user?.mustChangePassword ?? false;
+  const change = useMutation(
+    trpc.auth.changePassword.mutationOptions({
+      onSuccess: async () => {
+        if (!user || !forced) return;
+        queryClient.setQueryData(trpc.auth.me.queryKey(), (current) =>
+          current ? { ...current, mustChangePassword: false } : current,
+        );
+        await navigate({ to: homeFor(user.role), replace: true });
+      },
+    }),
+  );
   if (!user) return null;
   return (
     <>
       <PageHeading title={accountStrings.title} />
+      {forced ? (
+        <p className="notice notice-info" role="status">
+          {accountStrings.forced}
+        </p>
+      ) : null}
       <section className="panel" aria-label={accountStrings.title}>
         <PasswordChangeForm
           username={user.username}

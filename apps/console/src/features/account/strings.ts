@@ -14,6 +14,8 @@ const zhCN = {
   saving: "正在修改…",
   saved: "密码已修改，其他设备上的登录已退出。",
   currentRequired: "请输入当前密码",
+  forced:
+    "您正在使用管理员设置的一次性密码。请先设置您自己的密码，之后才能使用管理台的其他功能。当前密码即一次性密码。",
 } as const;
 
 export type TAccountStrings = typeof zhCN;

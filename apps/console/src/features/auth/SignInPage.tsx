@@ -3,7 +3,7 @@ import { useNavigate } from "@tanstack/react-router";
 
 import { usePageTitle } from "../../components/usePageTitle";
 import { errorMessage } from "../../lib/errors";
-import { homeFor } from "../../lib/screens";
+import { landingFor } from "../../lib/screens";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { SignInForm } from "./SignInForm";
@@ -19,7 +19,7 @@ export function SignInPage() {
         // A new session: nothing cached for the previous one may show through.
         queryClient.removeQueries();
         queryClient.setQueryData(trpc.auth.me.queryKey(), user);
-        await navigate({ to: homeFor(user.role), replace: true });
+        await navigate({ to: landingFor(user), replace: true });
       },
     }),
   );

@@ -1,7 +1,7 @@
 import { createRoute, redirect } from "@tanstack/react-router";
 
 import type { TSessionUser } from "../../lib/api-types";
-import { homeFor } from "../../lib/screens";
+import { landingFor } from "../../lib/screens";
 import { StandaloneErrorPage } from "../shell/ErrorPage";
 import { currentUser, rootRoute } from "../shell/routes";
 
@@ -15,7 +15,7 @@ export const loginRoute = createRoute({
     } catch {
       // API unreachable: show the form anyway; signing in will say what is wrong.
     }
-    if (user) throw redirect({ to: homeFor(user.role), replace: true });
+    if (user) throw redirect({ to: landingFor(user), replace: true });
   },
   errorComponent: StandaloneErrorPage,
 }).lazy(() => import("./routes.lazy").then((screens) => screens.loginScreen));

@@ -25,7 +25,15 @@ const YEAR_2023 = {
 };
 
 function signIn(role: TSessionUser["role"]) {
-  const user: TSessionUser = { id: 1, username: role, displayName: "测试", role, staffId: null, departmentId: null };
+  const user: TSessionUser = {
+    id: 1,
+    username: role,
+    displayName: "测试",
+    role,
+    staffId: null,
+    departmentId: null,
+    mustChangePassword: false,
+  };
   queryClient.setQueryData(trpc.auth.me.queryKey(), user);
   queryClient.setQueryData(trpc.calendar.year.queryKey({ year: 2023 }), YEAR_2023);
 }

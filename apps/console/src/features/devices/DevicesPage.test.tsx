@@ -55,6 +55,7 @@ function renderPage(sent: string[]) {
     role: "hall_manager",
     staffId: null,
     departmentId: null,
+    mustChangePassword: false,
   };
   queryClient.setQueryData(trpc.auth.me.queryKey(), user);
   serve(sent);

@@ -55,7 +55,7 @@ export function AppLayout() {
       />
       <div className="app-body">
         <AppNav
-          screens={screensFor(user.role)}
+          screens={user.mustChangePassword ? [] : screensFor(user.role)}
           role={user.role}
           open={menuOpen}
           onNavigate={() => setMenuOpen(false)}

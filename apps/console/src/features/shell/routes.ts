@@ -7,7 +7,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, Outlet, redirect } from "@tanstack/react-router";
 
 import type { TSessionUser } from "../../lib/api-types";
-import { canUse, homeFor, type TScreen } from "../../lib/screens";
+import { ACCOUNT_PATH, canUse, landingFor, type TScreen } from "../../lib/screens";
 import type { trpc } from "../../lib/trpc";
 import { AppLayout } from "./AppLayout";
 import { NotFoundPage, StandaloneErrorPage } from "./ErrorPage";
@@ -32,7 +32,7 @@ export const indexRoute = createRoute({
   path: "/",
   beforeLoad: async ({ context }) => {
     const user = await currentUser(context);
-    throw redirect({ to: user ? homeFor(user.role) : "/login", replace: true });
+    throw redirect({ to: user ? landingFor(user) : "/login", replace: true });
   },
 });
 
@@ -40,9 +40,12 @@ export const indexRoute = createRoute({
 export const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: "app",
-  beforeLoad: async ({ context }) => {
+  beforeLoad: async ({ context, location }) => {
     const user = await currentUser(context);
     if (!user) throw redirect({ to: "/login", replace: true });
+    // A password someone else chose (a new account, a reset) opens nothing but its own change.
+    if (user.mustChangePassword && location.pathname !== ACCOUNT_PATH)
+      throw redirect({ to: ACCOUNT_PATH, replace: true });
     return { user };
   },
   component: AppLayout,
@@ -52,6 +55,6 @@ export const appRoute = createRoute({
 /** A screen's guard: a role that may not use it goes to its own home. */
 export function requireScreen(screen: TScreen) {
   return ({ context }: { context: { user: TSessionUser } }) => {
-    if (!canUse(context.user.role, screen)) throw redirect({ to: homeFor(context.user.role), replace: true });
+    if (!canUse(context.user.role, screen)) throw redirect({ to: landingFor(context.user), replace: true });
   };
 }
