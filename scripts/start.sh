@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole platform with the demo hall: dependencies, database, migrations, demo data,
 # front-end builds, server. Ctrl-C stops everything, including the database it started.
+# `npm start -- --empty` (or HCP_DEMO=0) starts from nothing instead: no demo hall, only the first
+# administrator (HCP_ADMIN_USERNAME, default admin) with a one-time password printed once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -14,4 +16,6 @@ ensure_debian_packages fonts-wqy-microhei || log "the PDF reports need fonts-wqy
 install_dependencies
 log "building the front ends and the server …"
 pnpm exec turbo run build --filter=@hcp/web --filter=@hcp/console --filter=@hcp/server --output-logs=errors-only
-exec npx --yes "pnpm@${PNPM_VERSION}" --filter @hcp/server --silent start:demo
+start_script=start:demo
+if [ "${1:-}" = "--empty" ] || [ "${HCP_DEMO:-1}" = "0" ]; then start_script=start; fi
+exec npx --yes "pnpm@${PNPM_VERSION}" --filter @hcp/server --silent "$start_script"

@@ -72,3 +72,20 @@ export function printDemoGuide(baseUrl: string, credentials: TDemoCredentials): 
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 }
+
+/**
+ * The first administrator of a platform started from nothing, printed once: the password is a
+ * one-time password (only its hash is stored) and must be changed at the first sign-in.
+ */
+export function printFirstAdministrator(baseUrl: string, administrator: { username: string; password: string }): void {
+  const lines = [
+    "",
+    "好差评平台 — started without the demo hall: the first administrator was created",
+    `  console             ${baseUrl}/console/`,
+    `  username            ${administrator.username}`,
+    `  one-time password   ${administrator.password}`,
+    "  It is shown this once and must be changed at the first sign-in; then set up the hall on the console.",
+    "",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}

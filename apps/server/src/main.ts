@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 
 import {
   applyDefaultRatings,
+  ensureFirstAdministrator,
   escalateOverdue,
   keyringDataKey,
   loadDataKeyring,
@@ -19,7 +20,7 @@ import {
 import { createDatabaseIfMissing, createDb, foldRollupChanges, prepareDatabase } from "@hcp/db";
 import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
-import { ensureDemoHall, printDemoGuide } from "./demo";
+import { ensureDemoHall, printDemoGuide, printFirstAdministrator } from "./demo";
 import { readEnv } from "./env";
 import { errorMessage, periodicJobs } from "./periodic-jobs";
 import { stdoutLog } from "./request-log";
@@ -30,7 +31,8 @@ const log = (line: string) => process.stdout.write(`[hcp] ${line}\n`);
 
 async function main(): Promise<void> {
   const env = readEnv();
-  const demo = process.argv.includes("--demo");
+  // `--demo` (npm start) loads the demo hall; HCP_DEMO=0 or `npm start -- --empty` starts from nothing.
+  const demo = process.argv.includes("--demo") && env.HCP_DEMO !== "0";
   const dataDir = resolve(env.HCP_DATA_DIR ?? join(repoRoot, ".data"));
   mkdirSync(dataDir, { recursive: true });
   const cleanups: (() => Promise<void>)[] = [];
@@ -64,6 +66,8 @@ async function main(): Promise<void> {
     await prepareDatabase(db);
     log("database migrated");
     const credentials = demo ? await ensureDemoHall(db, join(dataDir, "demo-credentials.json"), log) : null;
+    // From nothing: the first administrator only, its one-time password printed this once.
+    const firstAdministrator = demo ? null : await ensureFirstAdministrator(db, env.HCP_ADMIN_USERNAME, new Date());
     const bus = new WindowBus();
     const hall = createServer({
       db,
@@ -108,6 +112,8 @@ async function main(): Promise<void> {
     jobs.start("prompt sweep", 30_000, () => sweepLapsedPrompts({ db, bus, now: new Date() }));
     // The provincial export: due records every ten seconds; an advisory lock lets one process send.
     jobs.start("provincial export", 10_000, () => sendProvinceRecords(db, new Date()));
+    // Before "listening on": whoever waits for that line (a supervisor, a test) has the password already.
+    if (firstAdministrator) printFirstAdministrator(url, firstAdministrator);
     log(`listening on ${url}`);
     if (credentials) printDemoGuide(url, credentials);
   } catch (error) {

@@ -1,95 +1,20 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
-
-import { afterEach, beforeAll, describe, expect, inject, test, vi } from "vitest";
+import { describe, expect, inject, test, vi } from "vitest";
 
 import { insertCase, type Db } from "@hcp/db";
 import { createHallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 import { HALL_UTC_OFFSET_MS } from "@hcp/domain";
 
-import { bundleServer } from "../src/bundle";
-import { childEnv } from "../src/env";
 import { signInOverHttp } from "./hall-server";
+import { useServerProcesses } from "./server-process";
 
 /**
  * Two real server processes against one database archive each closed month's report once: the
  * scheduler runs at start in both, and the unique key (hall, month, version) lets one insert win.
- * They run the production bundle `npm start` runs (src/bundle.ts), built here into .cache.
+ * They run the production bundle `npm start` runs (test/server-process.ts).
  */
 const getDb = useTestDb();
-const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const bundle = resolve(serverDir, ".cache/test-bundle/main.mjs");
-
-beforeAll(async () => {
-  await bundleServer(resolve(serverDir, "src/main.ts"), bundle);
-});
-
-interface TServerProcess {
-  url: string;
-  output: string[];
-  stop: () => Promise<void>;
-}
-
-const running: TServerProcess[] = [];
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.stop()));
-});
-
-async function startServer(databaseUrl: string): Promise<TServerProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), "hcp-report-scheduler-"));
-  const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", bundle], {
-    cwd: serverDir,
-    env: childEnv({
-      DATABASE_URL: databaseUrl,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      HCP_DATA_DIR: dataDir,
-      HCP_DATA_KEY: randomBytes(32).toString("hex"),
-    }),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output: string[] = [];
-  const exited = new Promise<void>((done) => child.once("exit", () => done()));
-  if (!child.stdout || !child.stderr) throw new Error("could not start the server process");
-  createInterface({ input: child.stderr }).on("line", (line) => output.push(line));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(killer);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  const server = { url: "", output, stop };
-  running.push(server);
-  server.url = await new Promise<string>((listening, failed) => {
-    const timer = setTimeout(
-      () => failed(new Error(`the server did not listen within 90 s:\n${output.join("\n")}`)),
-      90_000,
-    );
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
-      output.push(line);
-      const match = /listening on (http:\/\/\S+)/.exec(line);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        listening(match[1]);
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      failed(new Error(`the server exited with ${String(code)}:\n${output.join("\n")}`));
-    });
-  });
-  return server;
-}
+const serverProcesses = useServerProcesses();
 
 /** The hall-local month `back` months before the current one. */
 function monthsAgo(back: number): string {
@@ -181,7 +106,7 @@ describe("the monthly report scheduler in two server processes", () => {
     await casesIn(db, secondHallId, Number(department.insertId), Number(item.insertId), secondMonths);
 
     const url = inject("databaseUrl");
-    const servers = await Promise.all([startServer(url), startServer(url)]);
+    const servers = await Promise.all([serverProcesses.start(url), serverProcesses.start(url)]);
 
     const expected = [
       ...firstMonths.map((month) => [first.hallId, month]),

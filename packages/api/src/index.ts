@@ -15,6 +15,7 @@ export type { TDataKeyring } from "./services/contact";
 export { openApiDocument } from "./openapi";
 export { apiCallLogStats, flushApiCalls } from "./services/api-call-log";
 export { retryAfterOf as apiRetryAfter } from "./services/api-client-gate";
+export { ensureFirstAdministrator } from "./services/accounts/first-admin";
 export { applyDefaultRatings } from "./services/defaults";
 export { consoleOnlyNotifier, escalateOverdue } from "./services/escalation";
 export { sendProvinceRecords } from "./services/province-export";

@@ -17,6 +17,12 @@ export const ZEnv = z.object({
   HCP_SECURE_COOKIES: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.string().optional(),
 
+  // ── a start from nothing (no demo hall) ──
+  /** "0": `npm start` starts without the demo hall, like `npm start -- --empty` */
+  HCP_DEMO: z.enum(["0", "1"]).optional(),
+  /** the first administrator's username when a start without the demo finds none (default admin) */
+  HCP_ADMIN_USERNAME: z.string().trim().min(1).default("admin"),
+
   // ── data: the server and the maintenance commands ──
   /** mysql://user:pass@host:port/database — when unset, the process runs its own MariaDB */
   DATABASE_URL: z.string().url().optional(),

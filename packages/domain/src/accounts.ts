@@ -17,7 +17,7 @@ export function mayManageRole(actor: TRole, role: TRole): boolean {
   return actor === "hall_manager" && ROLES_BELOW_MANAGER.includes(role);
 }
 
-const ZUsername = z
+export const ZUsername = z
   .string({ error: "请输入用户名" })
   .trim()
   .min(3, { error: "用户名为 3–32 位字母、数字、点、下划线或连字符" })

@@ -49,7 +49,7 @@ export function toSessionUser(user: NonNullable<TContext["user"]>): TSessionUser
     role: user.role,
     staffId: user.staff_id,
     departmentId: user.department_id,
-    mustChangePassword: Boolean(user.must_change_password),
+    mustChangePassword: user.must_change_password,
   };
 }
 

@@ -85,7 +85,7 @@ export async function findHallAccount(
     .where("id", "=", userId);
   if (options.lock) query = query.forUpdate();
   const row = await query.executeTakeFirst();
-  return row ? { ...row, active: Boolean(row.active) } : undefined;
+  return row;
 }
 
 export async function updateAccount(

@@ -1,0 +1,53 @@
+import { firstOrBlankHall, hasAdministrator, insertUser, lockActiveAdministrators, type Db } from "@hcp/db";
+import { ZUsername } from "@hcp/domain";
+
+import { audit, systemActor } from "../audit";
+import { issueOneTimePassword } from "./one-time-password";
+
+/** The hall a platform started from nothing belongs to until its administrator names it. */
+const BLANK_HALL = { code: "HALL", name: "未命名大厅", regionCode: "000000" } as const;
+
+/**
+ * 从零开始: the first administrator of an installation without one, with a one-time password that
+ * is returned this once (the caller prints it) and must be changed at the first sign-in. Nothing
+ * else is created but the blank hall every account belongs to. Null when an administrator exists
+ * already: starting again never prints a password twice nor adds a second one.
+ */
+export async function ensureFirstAdministrator(
+  db: Db,
+  username: string,
+  now: Date,
+): Promise<{ username: string; password: string } | null> {
+  const parsed = ZUsername.safeParse(username);
+  if (!parsed.success) throw new Error(`administrator username "${username}": ${parsed.error.issues[0]?.message}`);
+  const name = parsed.data;
+  if (await hasAdministrator(db)) return null;
+  const { password, passwordHash } = await issueOneTimePassword(name);
+  const created = await db.transaction().execute(async (trx) => {
+    // Two processes starting at once: the second waits on the first's locks, then finds its administrator.
+    await lockActiveAdministrators(trx);
+    if (await hasAdministrator(trx)) return false;
+    const hallId = await firstOrBlankHall(trx, BLANK_HALL);
+    const userId = await insertUser(trx, {
+      username: name,
+      password_hash: passwordHash,
+      display_name: "系统管理员",
+      role: "admin",
+      hall_id: hallId,
+      department_id: null,
+      staff_id: null,
+      active: true,
+      created_at: now,
+      must_change_password: true,
+    });
+    await audit(trx, systemActor(now), {
+      action: "account.create",
+      entity: "user",
+      entityId: userId,
+      before: null,
+      after: { username: name, role: "admin", firstAdministrator: true },
+    });
+    return true;
+  });
+  return created ? { username: name, password } : null;
+}
