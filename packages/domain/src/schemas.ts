@@ -39,7 +39,11 @@ export const ZSignIn = z.object({
 });
 export type TSignIn = z.infer<typeof ZSignIn>;
 
-export const ZWindowSignIn = z.object({ windowId: ZId });
+/**
+ * 亮牌 at a window; one not among the staff member's windows needs `approval`: a hall manager's
+ * or administrator's username and password, typed in on the desk.
+ */
+export const ZWindowSignIn = z.object({ windowId: ZId, approval: ZSignIn.optional() });
 
 export const ZApplicantType = z.enum(["person", "legal"] satisfies TApplicantType[], { error: "请选择申请人类型" });
 

@@ -17,7 +17,7 @@ export const windowRouter = {
   signIn: staffProcedure
     .input(ZWindowSignIn)
     .output(z.object({ windowId: z.number() }))
-    .mutation(({ ctx, input }) => signInAtHallWindow(ctx, input.windowId)),
+    .mutation(({ ctx, input }) => signInAtHallWindow(ctx, input)),
 
   signOut: staffProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
     await signOutOfHallWindow(ctx);

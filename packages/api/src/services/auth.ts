@@ -13,6 +13,7 @@ import {
   recordSignIn,
   setUserPassword,
   verifyPassword,
+  type User,
 } from "@hcp/db";
 import { passwordProblem, signInLockedMessage, type TPasswordChange, type TRole, type TSignIn } from "@hcp/domain";
 
@@ -118,7 +119,12 @@ async function countFailure(keys: { username: string; address: string }): Promis
   if (refused.length > 0) throw new SignInLockedError(Math.max(...refused.map((entry) => entry.msBeforeNext)));
 }
 
-export async function signIn(ctx: TContext, input: TSignIn): Promise<TSessionUser> {
+/**
+ * The user a username and password name, under the sign-in attempt budgets (a wrong password
+ * counts against the username and the address, a right one clears the username's count). Used
+ * by the sign-in and by a manager's approval typed in on a staff member's desk.
+ */
+export async function verifyCredentials(ctx: TContext, input: TSignIn): Promise<User> {
   const keys = throttleKeys(ctx, input.username);
   await refuseWhileLocked(keys);
   const user = await findUserByUsername(ctx.db, input.username);
@@ -130,6 +136,11 @@ export async function signIn(ctx: TContext, input: TSignIn): Promise<TSessionUse
   }
   await failuresByUsername.delete(keys.username);
   if (!user.active) throw appError("ACCOUNT_DISABLED", "FORBIDDEN");
+  return user;
+}
+
+export async function signIn(ctx: TContext, input: TSignIn): Promise<TSessionUser> {
+  const user = await verifyCredentials(ctx, input);
   const token = randomBytes(32).toString("base64url");
   const now = ctx.now();
   // The session and its "auth.signIn" record commit together.

@@ -26,6 +26,7 @@ import * as serviceItemVersions from "./2026_12_08_0200_service_item_versions";
 import * as windowFloor from "./2026_12_08_0300_window_floor";
 import * as staffRecords from "./2026_12_08_0310_staff_records";
 import * as staffPhoto from "./2026_12_08_0320_staff_photo";
+import * as staffHomeWindows from "./2026_12_08_0330_staff_home_windows";
 import * as userAccounts from "./2026_12_08_0400_user_accounts";
 
 /**
@@ -59,6 +60,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_08_0300_window_floor": windowFloor,
   "2026_12_08_0310_staff_records": staffRecords,
   "2026_12_08_0320_staff_photo": staffPhoto,
+  "2026_12_08_0330_staff_home_windows": staffHomeWindows,
   // User accounts kept from the console (accounts).
   "2026_12_08_0400_user_accounts": userAccounts,
 };

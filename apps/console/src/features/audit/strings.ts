@@ -171,6 +171,7 @@ const zhCN = {
     signedOutOfWindow: "离岗的窗口编号",
     staffId: "工作人员编号",
     approverUserId: "授权人编号",
+    requestedBy: "申请人编号",
     // 事项目录 (items by hand and the catalogue import)
     caseType: "办件类型",
     promisedDays: "承诺时限（工作日）",

@@ -4,9 +4,10 @@ import { useState } from "react";
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { useDebouncedValue } from "../../components/useDebouncedValue";
-import { errorMessage } from "../../lib/errors";
+import { appCodeOf, errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
 import { RevealContact } from "../audit/RevealContact";
+import { ApprovalForm } from "./ApprovalForm";
 import { CaseCreateForm } from "./CaseCreateForm";
 import { ReceiptDialog } from "./ReceiptDialog";
 import { StaffCaseList, type TCaseAction } from "./StaffCaseList";
@@ -47,7 +48,19 @@ export function DeskPage() {
   const invalidateCases = () => queryClient.invalidateQueries(trpc.case.pathFilter());
   // Signing in or out ends a staff session and withdraws its open prompts: the cases show it.
   const afterPresence = () => Promise.all([invalidateWindows(), invalidateCases()]);
-  const windowSignIn = useMutation(trpc.window.signIn.mutationOptions({ onSuccess: afterPresence }));
+  // A window not among the staff member's own: the refusal opens the manager's approval form for it.
+  const [approvalFor, setApprovalFor] = useState<number | null>(null);
+  const windowSignIn = useMutation(
+    trpc.window.signIn.mutationOptions({
+      onSuccess: () => {
+        setApprovalFor(null);
+        return afterPresence();
+      },
+      onError: (error, { windowId, approval }) => {
+        if (!approval && appCodeOf(error) === "WINDOW_NOT_ASSIGNED") setApprovalFor(windowId);
+      },
+    }),
+  );
   const windowSignOut = useMutation(trpc.window.signOut.mutationOptions({ onSuccess: afterPresence }));
   const createCase = useMutation(trpc.case.create.mutationOptions({ onSuccess: invalidateCases }));
   const completeCase = useMutation(trpc.case.complete.mutationOptions({ onSuccess: invalidateCases }));
@@ -87,6 +100,7 @@ export function DeskPage() {
                   currentWindowId={currentWindowId}
                   onSignIn={(windowId) => {
                     windowSignOut.reset();
+                    setApprovalFor(null);
                     windowSignIn.mutate({ windowId });
                   }}
                   onSignOut={() => {
@@ -95,7 +109,7 @@ export function DeskPage() {
                   }}
                   signingInWindowId={windowSignIn.isPending ? windowSignIn.variables.windowId : null}
                   signInError={
-                    windowSignIn.isError
+                    windowSignIn.isError && !windowSignIn.variables.approval
                       ? { windowId: windowSignIn.variables.windowId, message: errorMessage(windowSignIn.error) }
                       : null
                   }
@@ -106,6 +120,21 @@ export function DeskPage() {
             </QueryView>
           )}
         </QueryView>
+        {approvalFor !== null ? (
+          <ApprovalForm
+            window={(() => {
+              const window = windows.data?.find((row) => row.id === approvalFor);
+              return window ? `${window.code} ${window.name}` : String(approvalFor);
+            })()}
+            pending={windowSignIn.isPending}
+            error={windowSignIn.isError && windowSignIn.variables.approval ? errorMessage(windowSignIn.error) : null}
+            onSubmit={(approval) => windowSignIn.mutate({ windowId: approvalFor, approval })}
+            onCancel={() => {
+              windowSignIn.reset();
+              setApprovalFor(null);
+            }}
+          />
+        ) : null}
       </section>
 
       <section className="panel" aria-labelledby="create-heading">
