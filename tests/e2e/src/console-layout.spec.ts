@@ -44,6 +44,7 @@ const SCREEN_SEARCHES: Record<TScreen, readonly string[]> = {
   apiClients: [""],
   windows: [""],
   staff: [""],
+  accounts: [""],
   audit: [""],
   // 2027: a year whose holiday schedule is still to be entered (the notice-shaped form, empty).
   calendar: ["year=2023", "year=2027"],
