@@ -23,6 +23,8 @@ export const ZWindowStaffView = z.object({
   badgeNo: z.string(),
   photoUrl: z.string(),
   departmentName: z.string(),
+  /** 持证上岗: the 亮牌 card marks an expired 上岗证 */
+  certificateExpired: z.boolean(),
 });
 
 export const ZWindowView = z.object({

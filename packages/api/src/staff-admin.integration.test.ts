@@ -132,6 +132,22 @@ describe("工作人员", () => {
     });
     const list = await manager.staff.list();
     expect(list.find((row) => row.id === expired.staffId)?.certificateState).toBe("expired");
+    // The 亮牌 card of the expired one says so on the evaluator while they serve.
+    const staffUser = await api.signedIn(hall.users.window_staff.username);
+    await manager.staff.update({
+      staffId: hall.staffIds[0],
+      staff: {
+        badgeNo: "T001",
+        name: "王丽",
+        departmentId: hall.departmentIds[0],
+        windowIds: [hall.windowIds[0], hall.windowIds[1]],
+        certificateNo: "SZ-OLD",
+        certificateExpiresOn: addCalendarDays(today, -3),
+      },
+    });
+    await staffUser.window.signIn({ windowId: hall.windowIds[0] });
+    const tablet = await api.caller({ deviceToken: hall.deviceTokens[0] });
+    expect((await tablet.kiosk.state()).staff).toMatchObject({ staffId: hall.staffIds[0], certificateExpired: true });
     expect(list.find((row) => row.id === expiring.staffId)?.certificateState).toBe("expiring");
     expect(list.find((row) => row.id === hall.staffIds[0])?.certificateState).toBe("none");
   });

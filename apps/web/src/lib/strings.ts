@@ -25,6 +25,7 @@ const zhCN = {
   badge: "工号",
   window: "窗口",
   rateAfterService: "办理结束后，请在本评价器上对服务进行评价",
+  certificateExpired: "上岗证已过期",
   ratePrompt: "请您对本次服务进行评价",
   labelled: "{label}：",
   badgeAfterName: "（{badge}）",

@@ -1,5 +1,7 @@
 import { sql } from "kysely";
 
+import { hallDate } from "@hcp/domain";
+
 import type { Db } from "../client";
 import type { Window } from "../schema";
 import { foldRollupChanges } from "./rollup";
@@ -10,6 +12,8 @@ export interface TWindowStaff {
   badgeNo: string;
   photoUrl: string;
   departmentName: string;
+  /** 持证上岗: their 上岗证 expired before the hall's today; the 亮牌 card says so */
+  certificateExpired: boolean;
 }
 
 export interface TWindowWithStaff {
@@ -37,7 +41,13 @@ function presenceQuery(db: Db) {
       "staff.badge_no as badgeNo",
       "staff.photo_url as photoUrl",
       "department.name as departmentName",
+      "staff.certificate_expires_on as certificateExpiresOn",
     ]);
+}
+
+/** Whether a 上岗证 valid through `expiresOn` has expired on the hall's date now. */
+function certificateExpired(expiresOn: string | null): boolean {
+  return expiresOn !== null && expiresOn < hallDate(new Date());
 }
 
 /** The windows of a hall with whoever is signed in at each (亮牌). */
@@ -68,6 +78,7 @@ export async function listWindowsWithStaff(db: Db, hallId: number): Promise<TWin
             badgeNo: presence.badgeNo,
             photoUrl: presence.photoUrl,
             departmentName: presence.departmentName,
+            certificateExpired: certificateExpired(presence.certificateExpiresOn),
           }
         : null,
     };
@@ -83,6 +94,7 @@ export async function findWindowStaff(db: Db, windowId: number): Promise<TWindow
     badgeNo: presence.badgeNo,
     photoUrl: presence.photoUrl,
     departmentName: presence.departmentName,
+    certificateExpired: certificateExpired(presence.certificateExpiresOn),
   };
 }
 

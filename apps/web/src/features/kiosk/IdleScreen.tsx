@@ -34,6 +34,11 @@ export function IdleScreen(props: {
           <dt>{STRINGS.department}</dt>
           <dd>{props.staff.departmentName}</dd>
         </dl>
+        {props.staff.certificateExpired ? (
+          <p className="staff-certificate-expired" data-testid="staff-certificate-expired">
+            {STRINGS.certificateExpired}
+          </p>
+        ) : null}
         <p className="staff-hint">{STRINGS.rateAfterService}</p>
       </div>
     </section>
