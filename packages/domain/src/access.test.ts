@@ -8,8 +8,10 @@ import {
   allowsRole,
   apiClientScopes,
   isPublicRule,
+  mayCall,
   rolesOf,
 } from "./access";
+import { ROLE_KEYS } from "./roles";
 
 describe("the access table", () => {
   test("an unknown path has no rule, whatever it is called", () => {
@@ -42,5 +44,25 @@ describe("the access table", () => {
     expect(upsert && allowsApiClient(upsert, ["cases:write"])).toBe(true);
     expect(upsert && allowsDevice(upsert)).toBe(false);
     expect(upsert && rolesOf(upsert)).toEqual(["admin", "hall_manager"]);
+  });
+});
+
+describe("mayCall: what the console offers a role, read from the table", () => {
+  test("managers regenerate a report, 督查 read its archive, a department head only the live report", () => {
+    expect(mayCall("hall_manager", "report.regenerate")).toBe(true);
+    expect(mayCall("admin", "report.regenerate")).toBe(true);
+    expect(mayCall("auditor", "report.regenerate")).toBe(false);
+    expect(mayCall("auditor", "report.versions")).toBe(true);
+    expect(mayCall("department_head", "report.versions")).toBe(false);
+    expect(mayCall("department_head", "report.monthly")).toBe(true);
+    expect(mayCall("window_staff", "report.monthly")).toBe(false);
+  });
+
+  test("a role never may call what only a device, an API client or the public reaches by its credential", () => {
+    for (const role of ROLE_KEYS) {
+      expect(mayCall(role, "kiosk.events"), role).toBe(false);
+      expect(mayCall(role, "integrationRating.submit"), role).toBe(false);
+      expect(mayCall(role, "online.lookup"), role).toBe(false);
+    }
   });
 });

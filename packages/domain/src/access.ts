@@ -53,7 +53,7 @@ const STAFF_OWN: TAccessRule = { principals: STAFF, scope: "own", refusal: "STAF
 const READ_LAYERED: TAccessRule = { principals: READERS, scope: "department" };
 const MANAGE_HALL: TAccessRule = { principals: MANAGERS, scope: "hall" };
 
-export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
+const RULES = {
   // Business systems' keys are the platform's, not a hall's: administrators only.
   "apiClient.list": { principals: ["admin"], scope: "none" },
   "apiClient.halls": { principals: ["admin"], scope: "none" },
@@ -231,7 +231,12 @@ export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = {
   // 督查 and administrators read orders but take no step in them (work-order.ts transitions).
   "workOrder.act": { principals: ["hall_manager", "department_head", "window_staff"], scope: "department" },
   "workOrder.metrics": READ_LAYERED,
-};
+} satisfies Record<string, TAccessRule>;
+
+/** A path the table has a rule for: what the console may ask `mayCall` about. */
+export type TProcedurePath = keyof typeof RULES;
+
+export const ACCESS_RULES: Readonly<Record<string, TAccessRule>> = RULES;
 
 /** The rule of a procedure path, or null: a path without a rule is refused (fail closed). */
 export function accessRule(path: string): TAccessRule | null {
@@ -243,7 +248,7 @@ export function isPublicRule(rule: TAccessRule): boolean {
 }
 
 export function allowsRole(rule: TAccessRule, role: string): boolean {
-  return rule.principals.includes(role as TPrincipal);
+  return rule.principals.some((principal) => principal === role);
 }
 
 export function allowsDevice(rule: TAccessRule): boolean {
@@ -260,6 +265,14 @@ export function apiClientScopes(rule: TAccessRule): string[] {
 /** Whether an API client holding `scopes` may call a rule's procedure. */
 export function allowsApiClient(rule: TAccessRule, scopes: readonly string[]): boolean {
   return apiClientScopes(rule).some((scope) => scopes.includes(scope));
+}
+
+/**
+ * Whether a signed-in user of this role may call the procedure. The console shows its screens and
+ * buttons by it, so a change to the table changes what each role is offered.
+ */
+export function mayCall(role: TRole, path: TProcedurePath): boolean {
+  return allowsRole(RULES[path], role);
 }
 
 export function rolesOf(rule: TAccessRule): TRole[] {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { keysOf } from "./keys";
 import { ZCaseNo, ZRatingChoice } from "./schemas";
 
 /**
@@ -15,7 +16,7 @@ export const API_SCOPES = {
 } as const;
 
 export type TApiScope = keyof typeof API_SCOPES;
-export const API_SCOPE_KEYS = Object.keys(API_SCOPES) as TApiScope[];
+export const API_SCOPE_KEYS: TApiScope[] = keysOf(API_SCOPES);
 
 /** Keys read `hcpk_<client id>_<secret>`: the id finds the row, the secret's hash is compared. */
 export const API_KEY_PREFIX = "hcpk_";
@@ -28,9 +29,7 @@ export const ZApiClientCreate = z.object({
     .array(z.number().int().positive())
     .min(1, { error: "请至少选择一个大厅" })
     .max(100, { error: "大厅不能超过 100 个" }),
-  scopes: z
-    .array(z.enum(API_SCOPE_KEYS as [TApiScope, ...TApiScope[]], { error: "权限范围不存在" }))
-    .min(1, { error: "请至少选择一项权限范围" }),
+  scopes: z.array(z.enum(API_SCOPE_KEYS, { error: "权限范围不存在" })).min(1, { error: "请至少选择一项权限范围" }),
   rateLimitPerMinute: z
     .number({ error: "请输入每分钟调用上限" })
     .int({ error: "每分钟调用上限须为整数" })
@@ -47,13 +46,16 @@ export type TApiClientCreate = z.infer<typeof ZApiClientCreate>;
 const INTEGRATION_RATING_CHANNELS = [1, 2, 5, 6, 7] as const;
 type TIntegrationRatingChannel = (typeof INTEGRATION_RATING_CHANNELS)[number];
 
+function isIntegrationRatingChannel(value: number): value is TIntegrationRatingChannel {
+  return INTEGRATION_RATING_CHANNELS.some((channel) => channel === value);
+}
+
 const CHANNEL_ERROR = "评价渠道应为 1（PC端）、2（移动端）、5（大厅其他终端）、6（电话）或 7（短信）";
 
 const ZIntegrationRatingChannel = z
   .number({ error: CHANNEL_ERROR })
   .int({ error: CHANNEL_ERROR })
-  .refine((value) => (INTEGRATION_RATING_CHANNELS as readonly number[]).includes(value), { error: CHANNEL_ERROR })
-  .transform((value) => value as TIntegrationRatingChannel);
+  .refine((value) => isIntegrationRatingChannel(value), { error: CHANNEL_ERROR });
 
 /** A rating taken on another channel; the citizen's choice is judged by the same schema as every channel's. */
 export const ZIntegrationRating = ZRatingChoice.safeExtend({

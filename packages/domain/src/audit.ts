@@ -1,4 +1,4 @@
-import { WORK_ORDER_ACTIONS, type TWorkOrderAction } from "./work-order";
+import { WORK_ORDER_ACTIONS } from "./work-order";
 
 /**
  * The 审计日志's name for every action the platform records (packages/api's audit-actions test
@@ -60,10 +60,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "workOrder.followUp": "差评工单：群众追评",
   "workOrder.recomputeDeadline": "差评工单：按确认的节假日安排重算期限",
   ...Object.fromEntries(
-    Object.entries(WORK_ORDER_ACTIONS).map(([step, label]) => [
-      `workOrder.${step as TWorkOrderAction}`,
-      `差评工单：${label}`,
-    ]),
+    Object.entries(WORK_ORDER_ACTIONS).map(([step, label]) => [`workOrder.${step}`, `差评工单：${label}`]),
   ),
 };
 

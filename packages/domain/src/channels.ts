@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { isKeyOf } from "./keys";
+
 /**
  * National `pf` channel codes. Codes 6 and 7 differ between provinces, so exports map them through
  * configuration; inside the platform they mean what SPEC §3 says.
@@ -19,8 +21,12 @@ export type TChannel = keyof typeof CHANNELS;
 export const ZChannel = z
   .number()
   .int()
-  .refine((value) => value in CHANNELS, { error: "评价渠道不存在" })
-  .transform((value) => value as TChannel);
+  .refine((value) => isKeyOf(CHANNELS, value), { error: "评价渠道不存在" });
+
+/** Every channel code, in code order. */
+export const CHANNEL_CODES: TChannel[] = Object.keys(CHANNELS)
+  .map(Number)
+  .filter((code) => isKeyOf(CHANNELS, code));
 
 /** The window evaluator beside each window. */
 export const KIOSK_CHANNEL: TChannel = 4;

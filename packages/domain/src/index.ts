@@ -9,6 +9,7 @@ export * from "./calendar-edits";
 export * from "./catalogue";
 export * from "./cases";
 export * from "./hall-clock";
+export * from "./keys";
 export * from "./holiday-schedule";
 export * from "./channels";
 export * from "./errors";

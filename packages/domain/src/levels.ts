@@ -13,6 +13,10 @@ export const LEVEL_LABELS: Record<TLevel, string> = {
   1: "非常不满意",
 };
 
+export function isLevel(value: number): value is TLevel {
+  return LEVELS.some((level) => level === value);
+}
+
 /** 好评 = levels 3–5, 差评 = levels 1–2 (SPEC §3). */
 export function isGoodLevel(level: TLevel): boolean {
   return level >= 3;

@@ -1,3 +1,5 @@
+import { keysOf } from "./keys";
+
 /** Roles of SPEC §1. */
 export const ROLES = {
   admin: "系统管理员",
@@ -9,7 +11,4 @@ export const ROLES = {
 
 export type TRole = keyof typeof ROLES;
 
-export const ROLE_KEYS = Object.keys(ROLES) as TRole[];
-
-/** Who may read the hall-wide overview and catalogue. */
-export const OVERVIEW_ROLES: readonly TRole[] = ["admin", "hall_manager", "department_head", "auditor"];
+export const ROLE_KEYS: TRole[] = keysOf(ROLES);

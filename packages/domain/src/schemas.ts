@@ -19,7 +19,7 @@ import {
   REASON_CODE_PATTERN,
   TOO_MANY_REASONS_MESSAGE,
 } from "./citizen-forms";
-import type { TLevel } from "./levels";
+import { isLevel } from "./levels";
 import { ZApplicantIdNo } from "./privacy";
 
 /** Shared by the console forms (react-hook-form) and the procedures' inputs. */
@@ -29,9 +29,10 @@ export const ZId = z.number().int().positive();
 export const ZLevel = z
   .number({ error: "评价等级必须是 1 到 5 的整数" })
   .int({ error: "评价等级必须是 1 到 5 的整数" })
-  .min(1, { error: "评价等级必须是 1 到 5 的整数" })
-  .max(5, { error: "评价等级必须是 1 到 5 的整数" })
-  .transform((value) => value as TLevel);
+  // min and max stay for the OpenAPI document; they abort so the guard below adds no second message.
+  .min(1, { error: "评价等级必须是 1 到 5 的整数", abort: true })
+  .max(5, { error: "评价等级必须是 1 到 5 的整数", abort: true })
+  .refine((value) => isLevel(value), { error: "评价等级必须是 1 到 5 的整数" });
 
 export const ZSignIn = z.object({
   username: z.string().trim().min(1, { error: "请输入用户名" }).max(64),

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 
 import {
   transition,
-  WORK_ORDER_ACTIONS,
+  WORK_ORDER_ACTION_KEYS,
+  WORK_ORDER_STATE_KEYS,
   WORK_ORDER_STATES,
   type TExtensionState,
   type TWorkOrderAction,
@@ -123,7 +124,7 @@ describe("nextStep: who acts next on an order, in every state", () => {
   });
 
   test("only a closed order waits for nobody", () => {
-    for (const state of Object.keys(WORK_ORDER_STATES) as TWorkOrderState[]) {
+    for (const state of WORK_ORDER_STATE_KEYS) {
       const step = nextStep(at(state));
       expect(step.actor === null, state).toBe(state === "closed");
       expect(step.actions.length === 0, state).toBe(state === "closed");
@@ -137,7 +138,7 @@ describe("ZWorkOrderAct: each step's required content", () => {
   const messages = (result: ReturnType<typeof act>) =>
     result.success ? [] : result.error.issues.map((issue) => issue.message);
 
-  test.each((Object.keys(WORK_ORDER_ACTIONS) as TWorkOrderAction[]).filter((action) => action !== "close"))(
+  test.each(WORK_ORDER_ACTION_KEYS.filter((action) => action !== "close"))(
     "%s is refused without its note",
     (action) => {
       const extra = { extensionDays: 5, appealReason: "mistaken" };

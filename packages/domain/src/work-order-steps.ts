@@ -3,8 +3,8 @@ import { z } from "zod";
 import { ZId } from "./schemas";
 import {
   MAX_EXTENSION_DAYS,
-  WORK_ORDER_ACTIONS,
-  WORK_ORDER_STATES,
+  WORK_ORDER_ACTION_KEYS,
+  WORK_ORDER_STATE_KEYS,
   type TWorkOrderAction,
   type TWorkOrderSnapshot,
   type TWorkOrderState,
@@ -71,8 +71,6 @@ export function stepContentText(action: TWorkOrderAction): string {
   return parts.join("、");
 }
 
-const ACTION_KEYS = Object.keys(WORK_ORDER_ACTIONS) as [TWorkOrderAction, ...TWorkOrderAction[]];
-
 const EXTENSION_DAYS_MESSAGE = `延期天数为 1 到 ${MAX_EXTENSION_DAYS} 个工作日`;
 
 /** One step on an order, as the console's 办理 form submits it and `workOrder.act` accepts it. */
@@ -81,7 +79,7 @@ export const ZWorkOrderAct = z
     workOrderId: ZId,
     /** the order's version as the actor saw it: a stale screen cannot overwrite a newer step */
     version: z.number().int().min(0),
-    action: z.enum(ACTION_KEYS, { error: "请选择要执行的操作" }),
+    action: z.enum(WORK_ORDER_ACTION_KEYS, { error: "请选择要执行的操作" }),
     note: z.string().trim().default(""),
     /** requestExtension: working days asked for */
     extensionDays: z
@@ -171,7 +169,7 @@ export function nextStep(order: TWorkOrderSnapshot): TNextStep {
  * filters by the same deadline the order page shows.
  */
 export function statesWithDeadline(kind: "contact" | "rectify"): TWorkOrderState[] {
-  return (Object.keys(WORK_ORDER_STATES) as TWorkOrderState[]).filter(
+  return WORK_ORDER_STATE_KEYS.filter(
     (state) => nextStep({ state, stateBeforeAppeal: null, extension: "none" }).deadline === kind,
   );
 }

@@ -4,8 +4,8 @@ import { workOrderMetrics } from "./metrics";
 import {
   availableActions,
   transition,
-  WORK_ORDER_ACTIONS,
-  WORK_ORDER_STATES,
+  WORK_ORDER_ACTION_KEYS,
+  WORK_ORDER_STATE_KEYS,
   type TWorkOrderAction,
   type TWorkOrderActor,
   type TWorkOrderSnapshot,
@@ -50,8 +50,8 @@ describe("work-order transitions", () => {
   });
 
   test("every move not listed is refused as an invalid transition", () => {
-    const states = Object.keys(WORK_ORDER_STATES) as TWorkOrderState[];
-    const actions = Object.keys(WORK_ORDER_ACTIONS) as TWorkOrderAction[];
+    const states = WORK_ORDER_STATE_KEYS;
+    const actions = WORK_ORDER_ACTION_KEYS;
     const extensionActions = new Set<TWorkOrderAction>(["requestExtension", "approveExtension", "rejectExtension"]);
     const appealOutcomes = new Set<TWorkOrderAction>(["upholdAppeal", "rejectAppeal"]);
     for (const state of states) {

@@ -1,3 +1,4 @@
+import { keysOf } from "./keys";
 import type { TRole } from "./roles";
 
 /**
@@ -19,6 +20,7 @@ export const WORK_ORDER_STATES = {
 } as const;
 
 export type TWorkOrderState = keyof typeof WORK_ORDER_STATES;
+export const WORK_ORDER_STATE_KEYS: TWorkOrderState[] = keysOf(WORK_ORDER_STATES);
 
 export const WORK_ORDER_ACTIONS = {
   contact: "回访",
@@ -38,6 +40,7 @@ export const WORK_ORDER_ACTIONS = {
 } as const;
 
 export type TWorkOrderAction = keyof typeof WORK_ORDER_ACTIONS;
+export const WORK_ORDER_ACTION_KEYS: TWorkOrderAction[] = keysOf(WORK_ORDER_ACTIONS);
 
 export type TExtensionState = "none" | "requested" | "approved" | "rejected";
 
@@ -151,7 +154,7 @@ export function transition(
 
 /** The actions a screen should offer this actor on this order. */
 export function availableActions(order: TWorkOrderSnapshot, actor: TWorkOrderActor): TWorkOrderAction[] {
-  return (Object.keys(RULES) as TWorkOrderAction[]).filter((action) => transition(order, action, actor).ok);
+  return WORK_ORDER_ACTION_KEYS.filter((action) => transition(order, action, actor).ok);
 }
 
 /** Longest extension a hall manager may approve, in working days. */
