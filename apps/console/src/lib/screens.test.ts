@@ -1,6 +1,8 @@
 import { expect, test } from "vitest";
 
-import { canUse, landingFor, screenLabel, screensFor } from "./screens";
+import { accessRule, keysOf, ROLE_KEYS, rolesOf, type TRole } from "@hcp/domain";
+
+import { canUse, landingFor, screenLabel, screensFor, type TScreen } from "./screens";
 
 test("every role reaches the work-order queue; window staff see it as their own", () => {
   expect(screensFor("window_staff")).toEqual(["desk", "mine", "workOrders"]);
@@ -14,4 +16,98 @@ test("a one-time password lands on 修改密码 until it is changed; then the ro
   expect(landingFor({ role: "hall_manager", mustChangePassword: true })).toBe("/account");
   expect(landingFor({ role: "hall_manager", mustChangePassword: false })).toBe("/overview");
   expect(landingFor({ role: "window_staff", mustChangePassword: false })).toBe("/desk");
+});
+
+/** Who the access table lets call a procedure, read straight from its rule. */
+function callers(path: string): TRole[] {
+  const rule = accessRule(path);
+  if (rule === null) throw new Error(`no access rule for ${path}`);
+  return rolesOf(rule);
+}
+
+test("each screen opens for exactly the roles the access table lets call what it shows", () => {
+  const expected: Record<TScreen, TRole[]> = {
+    desk: callers("window.signIn"),
+    mine: callers("performance.mine"),
+    overview: callers("overview.period"),
+    performance: callers("performance.windows"),
+    analysis: callers("performance.channels"),
+    reports: callers("report.monthly"),
+    workOrders: callers("workOrder.list"),
+    catalog: callers("catalogue.items"),
+    catalogueImport: callers("catalogue.previewImport"),
+    import: callers("integrationCase.importFile"),
+    devices: callers("signal.list"),
+    province: callers("province.config"),
+    apiClients: callers("apiClient.list"),
+    audit: callers("audit.list"),
+    calendar: callers("calendar.year").filter((role) => callers("rating.rules").includes(role)),
+    windows: callers("windowAdmin.list"),
+    staff: callers("staff.list"),
+    accounts: callers("account.list"),
+  };
+  for (const screen of keysOf(expected)) {
+    for (const role of ROLE_KEYS)
+      expect(canUse(role, screen), `${role} ${screen}`).toBe(expected[screen].includes(role));
+  }
+});
+
+test("each role's navigation, in order", () => {
+  expect(screensFor("admin")).toEqual([
+    "overview",
+    "performance",
+    "analysis",
+    "reports",
+    "workOrders",
+    "catalog",
+    "catalogueImport",
+    "windows",
+    "staff",
+    "accounts",
+    "import",
+    "devices",
+    "province",
+    "apiClients",
+    "audit",
+    "calendar",
+  ]);
+  expect(screensFor("hall_manager")).toEqual([
+    "overview",
+    "performance",
+    "analysis",
+    "reports",
+    "workOrders",
+    "catalog",
+    "windows",
+    "staff",
+    "accounts",
+    "import",
+    "devices",
+    "province",
+    "calendar",
+  ]);
+  expect(screensFor("department_head")).toEqual([
+    "overview",
+    "performance",
+    "analysis",
+    "reports",
+    "workOrders",
+    "catalog",
+    "windows",
+    "staff",
+  ]);
+  expect(screensFor("auditor")).toEqual([
+    "overview",
+    "performance",
+    "analysis",
+    "reports",
+    "workOrders",
+    "catalog",
+    "windows",
+    "staff",
+    "devices",
+    "province",
+    "audit",
+    "calendar",
+  ]);
 });

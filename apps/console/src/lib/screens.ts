@@ -1,4 +1,4 @@
-import { OVERVIEW_ROLES, ROLE_KEYS, type TRole } from "@hcp/domain";
+import { mayCall, type TProcedurePath, type TRole } from "@hcp/domain";
 
 import { strings } from "./strings";
 
@@ -43,37 +43,44 @@ export const SCREEN_PATHS = {
   accounts: "/accounts",
 } as const satisfies Record<TScreen, string>;
 
-const SCREEN_ROLES: Record<TScreen, readonly TRole[]> = {
-  desk: ["window_staff"],
-  overview: OVERVIEW_ROLES,
-  performance: OVERVIEW_ROLES,
+/**
+ * The procedures each screen is built on: a role sees the screen when the access table lets it
+ * call every one of them (`mayCall`), so a change to that table changes the navigation too.
+ */
+const SCREEN_CALLS: Record<TScreen, readonly TProcedurePath[]> = {
+  desk: ["window.signIn"],
   // A staff member's own results; managers read everyone's on the performance screen.
-  mine: ["window_staff"],
-  // The API scopes the queue: heads see their department, staff the reviews of themselves.
-  workOrders: ROLE_KEYS,
-  catalog: OVERVIEW_ROLES,
-  devices: ["admin", "hall_manager", "auditor"],
-  // Admins edit the national calendar, hall managers their hall's service days, auditors read.
-  calendar: ["admin", "hall_manager", "auditor"],
-  analysis: OVERVIEW_ROLES,
+  mine: ["performance.mine"],
+  overview: ["overview.period"],
+  performance: ["performance.windows"],
+  analysis: ["performance.channels"],
   // Department heads get a live report of their department; only the hall's is archived.
-  reports: OVERVIEW_ROLES,
-  // Administrators change the provincial export; hall managers and auditors follow its reconciliation.
-  province: ["admin", "hall_manager", "auditor"],
-  // 审计日志: administrators keep the platform, 督查 oversee it; both verify the chain.
-  audit: ["admin", "auditor"],
+  reports: ["report.monthly"],
+  // The API scopes the queue: heads see their department, staff the reviews of themselves.
+  workOrders: ["workOrder.list"],
+  // 事项目录: the hall's readers search it; staff pick items at the desk through catalog.items.
+  catalog: ["catalogue.items"],
   // Cases from a business system's CSV/XLSX export: the same rights as its API.
-  import: ["admin", "hall_manager"],
+  import: ["integrationCase.importFile"],
   // 事项目录导入 and the item form: administrators keep the catalogue.
-  catalogueImport: ["admin"],
+  catalogueImport: ["catalogue.previewImport"],
+  // Managers pair evaluators; 督查 read the misuse signals beside them.
+  devices: ["signal.list"],
+  // Administrators change the provincial export; hall managers and 督查 follow its reconciliation.
+  province: ["province.config"],
   // Business systems' keys are the platform's: administrators only.
-  apiClients: ["admin"],
-  // 窗口管理: readers see the floor; administrators and hall managers change it (the API's rule).
-  windows: OVERVIEW_ROLES,
+  apiClients: ["apiClient.list"],
+  // 审计日志: administrators keep the platform, 督查 oversee it; both verify the chain.
+  audit: ["audit.list"],
+  // Everyone reads the calendar for deadlines; the screen is for those who read the hall's rules
+  // (督查 read, administrators and hall managers change them).
+  calendar: ["calendar.year", "rating.rules"],
+  // 窗口管理: readers see the floor; administrators and hall managers change it.
+  windows: ["windowAdmin.list"],
   // 工作人员: a department head reads their department's; administrators and hall managers keep them.
-  staff: OVERVIEW_ROLES,
+  staff: ["staff.list"],
   // 账号管理: administrators every account, hall managers those below them (the API checks the role).
-  accounts: ["admin", "hall_manager"],
+  accounts: ["account.list"],
 };
 
 const SCREEN_ORDER: readonly TScreen[] = [
@@ -98,7 +105,7 @@ const SCREEN_ORDER: readonly TScreen[] = [
 ];
 
 export function canUse(role: TRole, screen: TScreen): boolean {
-  return SCREEN_ROLES[screen].includes(role);
+  return SCREEN_CALLS[screen].every((path) => mayCall(role, path));
 }
 
 /** The screens a role may open, in navigation order. */

@@ -9,7 +9,7 @@ import { ZContactReveal, type TContactField, type TContactReveal } from "@hcp/do
 import { Field } from "../../components/Field";
 import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
-import { useCurrentUser } from "../auth/useCurrentUser";
+import { useMayCall } from "../auth/useMayCall";
 import { auditStrings } from "./strings";
 
 import "./audit.css";
@@ -86,12 +86,11 @@ export interface RevealContactProps {
  */
 export function RevealContact({ caseId, field, masked }: RevealContactProps) {
   const t = auditStrings.reveal;
-  const user = useCurrentUser();
   const [asking, setAsking] = useState(false);
   const reveal = useMutation(trpc.case.revealContact.mutationOptions({ onSuccess: () => setAsking(false) }));
+  // 督查 roles never see clear personal data: the access table leaves them out of the reveal.
+  const mayAsk = useMayCall("case.revealContact");
   if (masked === "") return <span className="muted">{t.notRecorded}</span>;
-  // 督查 roles never see clear personal data; the API refuses them too.
-  const mayAsk = user !== null && user.role !== "auditor";
   const shown = reveal.data?.value;
   return (
     <span className="reveal">

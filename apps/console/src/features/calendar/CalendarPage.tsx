@@ -9,7 +9,7 @@ import { errorMessage } from "../../lib/errors";
 import { formatCount } from "../../lib/format";
 import { hallToday } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
-import { useCurrentUser } from "../auth/useCurrentUser";
+import { useMayCall } from "../auth/useMayCall";
 import { CALENDAR_YEARS, defaultCalendarYear } from "./calendar-model";
 import type { TCalendarSearch } from "./calendar-search";
 import { CalendarDayForm } from "./CalendarDayForm";
@@ -32,11 +32,11 @@ export interface CalendarPageProps {
 export function CalendarPage({ search, onYearChange }: CalendarPageProps) {
   const t = calendarStrings;
   const queryClient = useQueryClient();
-  const user = useCurrentUser();
   const today = hallToday();
   const year = search.year ?? defaultCalendarYear(today);
-  const isAdmin = user?.role === "admin";
-  const canEditServiceDays = isAdmin || user?.role === "hall_manager";
+  const canEditNational = useMayCall("calendar.setDay");
+  const canConfirmSchedule = useMayCall("calendar.confirmSchedule");
+  const canEditServiceDays = useMayCall("calendar.setServiceDay");
 
   const calendar = useQuery(trpc.calendar.year.queryOptions({ year }, { placeholderData: keepPreviousData }));
   // Deadlines and daily averages read the calendar too; every calendar query is refetched.
@@ -89,7 +89,9 @@ export function CalendarPage({ search, onYearChange }: CalendarPageProps) {
           )
         ) : null}
         <p className="muted small">{t.intro}</p>
-        <p className="muted small">{isAdmin ? t.scopeAdmin : canEditServiceDays ? t.scopeManager : t.scopeReader}</p>
+        <p className="muted small">
+          {canEditNational ? t.scopeAdmin : canEditServiceDays ? t.scopeManager : t.scopeReader}
+        </p>
       </section>
 
       <section className="panel" aria-labelledby="cal-grid-heading" aria-busy={stale || undefined}>
@@ -111,7 +113,7 @@ export function CalendarPage({ search, onYearChange }: CalendarPageProps) {
         </QueryView>
       </section>
 
-      {isAdmin && calendar.data && !stale ? (
+      {canConfirmSchedule && calendar.data && !stale ? (
         <section className="panel" aria-labelledby="cal-schedule-heading">
           <h2 id="cal-schedule-heading">{t.scheduleSection(year)}</h2>
           <p className="muted small">{t.scheduleHelp}</p>
@@ -131,7 +133,7 @@ export function CalendarPage({ search, onYearChange }: CalendarPageProps) {
         </section>
       ) : null}
 
-      {isAdmin ? (
+      {canEditNational ? (
         <section className="panel" aria-labelledby="cal-day-heading">
           <h2 id="cal-day-heading">{t.dayFormSection}</h2>
           <p className="muted small">{t.dayFormHelp}</p>

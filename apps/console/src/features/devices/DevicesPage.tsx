@@ -7,7 +7,7 @@ import { QueryView } from "../../components/QueryView";
 import { InlineError } from "../../components/StatusMessages";
 import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
-import { useCurrentUser } from "../auth/useCurrentUser";
+import { useMayCall } from "../auth/useMayCall";
 import { DeviceCreateForm } from "./DeviceCreateForm";
 import { DeviceTable, type TDeviceRow } from "./DeviceTable";
 import { RatingRulesForm } from "./RatingRulesForm";
@@ -39,8 +39,7 @@ interface TPendingAct {
 export function DevicesPage() {
   const t = deviceStrings;
   const queryClient = useQueryClient();
-  const user = useCurrentUser();
-  const canManage = user?.role === "admin" || user?.role === "hall_manager";
+  const canManage = useMayCall("device.list");
 
   const devices = useQuery(
     trpc.device.list.queryOptions(undefined, { enabled: canManage, refetchInterval: DEVICES_REFRESH_MS }),

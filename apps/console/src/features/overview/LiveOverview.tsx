@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { addCalendarDays, type TPeriod } from "@hcp/domain";
+import { addCalendarDays, keysOf, type TPeriod } from "@hcp/domain";
 
 import { QueryView } from "../../components/QueryView";
 import { Table } from "../../components/Table";
@@ -10,7 +10,7 @@ import { formatCount, formatTime } from "../../lib/format";
 import { hallToday, presetPeriod, weekOf } from "../../lib/period";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
-import { useCurrentUser } from "../auth/useCurrentUser";
+import { useMayCall } from "../auth/useMayCall";
 import { overviewStrings } from "./strings";
 import { DailyVolume, WeeklyGoodRate } from "./TrendFigures";
 import { useLiveOverview } from "./useLiveOverview";
@@ -18,7 +18,7 @@ import { useLiveOverview } from "./useLiveOverview";
 import "../performance/performance.css";
 
 type TRowKey = keyof typeof overviewStrings.live.rows;
-const ROW_KEYS = Object.keys(overviewStrings.live.rows) as TRowKey[];
+const ROW_KEYS = keysOf(overviewStrings.live.rows);
 
 /** Twelve whole weeks back from this week's Monday: enough to see a trend in 好评率. */
 const TREND_WEEKS = 12;
@@ -74,7 +74,6 @@ function OfflineEvaluators() {
  */
 export function LiveOverview() {
   const t = overviewStrings.live;
-  const user = useCurrentUser();
   const [today] = useState(hallToday);
   const day: TPeriod = presetPeriod("today", today);
   const month: TPeriod = presetPeriod("month", today);
@@ -91,7 +90,7 @@ export function LiveOverview() {
     { key: "today", label: t.today, values: figures(todayOverview.data, hallRow(todayOrders.data)) },
     { key: "month", label: t.month, values: figures(monthOverview.data, hallRow(monthOrders.data)) },
   ];
-  const canSeeDevices = user?.role === "admin" || user?.role === "hall_manager";
+  const canSeeDevices = useMayCall("device.list");
 
   return (
     <div className="performance-screen">

@@ -10,6 +10,7 @@ import { Refreshing } from "../../components/Refreshing";
 import { hallToday, type TPeriodSearch } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
+import { useMayCall } from "../auth/useMayCall";
 import { ProvisionalDeadlinesNote } from "../calendar/ProvisionalDeadlinesNote";
 import { overviewStrings } from "../overview/strings";
 import { HonourLists } from "./HonourLists";
@@ -34,7 +35,7 @@ export function PerformancePage({ search, onPeriodChange }: PerformancePageProps
   const [today] = useState(hallToday);
   const { period, invalid } = performancePeriod(search, today);
   const ranking = useQuery(trpc.performance.windows.queryOptions(period, { placeholderData: keepPreviousData }));
-  const canEditSettings = user?.role === "hall_manager" || user?.role === "admin";
+  const canEditSettings = useMayCall("performance.updateRankingSettings");
   const renderWindowLink = useCallback(
     (row: TRankingRow) => (
       <Link

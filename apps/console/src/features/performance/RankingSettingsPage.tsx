@@ -6,14 +6,13 @@ import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
-import { useCurrentUser } from "../auth/useCurrentUser";
+import { useMayCall } from "../auth/useMayCall";
 import { RankingSettingsForm } from "./RankingSettingsForm";
 import { performanceStrings } from "./strings";
 
 /** 排名设置: hall managers and administrators change the weights; other readers see them. */
 export function RankingSettingsPage() {
   const t = performanceStrings;
-  const user = useCurrentUser();
   const queryClient = useQueryClient();
   const settings = useQuery(trpc.performance.rankingSettings.queryOptions());
   const [saved, setSaved] = useState<string | null>(null);
@@ -27,7 +26,7 @@ export function RankingSettingsPage() {
       },
     }),
   );
-  const canEdit = user?.role === "hall_manager" || user?.role === "admin";
+  const canEdit = useMayCall("performance.updateRankingSettings");
 
   return (
     <>

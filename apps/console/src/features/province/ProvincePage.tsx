@@ -8,7 +8,7 @@ import { InlineError } from "../../components/StatusMessages";
 import { errorMessage } from "../../lib/errors";
 import { hallToday } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
-import { useCurrentUser } from "../auth/useCurrentUser";
+import { useMayCall } from "../auth/useMayCall";
 import { ProvinceConfigForm } from "./ProvinceConfigForm";
 import { ReconciliationTable, RejectedTable } from "./ProvinceTables";
 import { provinceStrings } from "./strings";
@@ -21,8 +21,8 @@ const REFRESH_MS = 30_000;
 /** 省级对接 (administrators edit; hall managers and auditors read): settings, daily reconciliation, refusals. */
 export function ProvincePage() {
   const queryClient = useQueryClient();
-  const user = useCurrentUser();
-  const isAdmin = user?.role === "admin";
+  const canEdit = useMayCall("province.updateConfig");
+  const canRequeue = useMayCall("province.requeue");
   const today = hallToday();
   const period = { from: addCalendarDays(today, -(RECONCILIATION_DAYS - 1)), to: today };
 
@@ -43,7 +43,7 @@ export function ProvincePage() {
           {(value) => (
             <ProvinceConfigForm
               value={value}
-              editable={isAdmin}
+              editable={canEdit}
               pending={save.isPending}
               error={save.isError ? errorMessage(save.error) : null}
               saved={save.isSuccess}
@@ -63,7 +63,7 @@ export function ProvincePage() {
           {(rows) => (
             <RejectedTable
               rows={rows}
-              canRequeue={isAdmin}
+              canRequeue={canRequeue}
               busyId={requeue.isPending ? requeue.variables.id : null}
               onRequeue={(id) => requeue.mutate({ id })}
             />

@@ -8,6 +8,7 @@ import { InlineError } from "../../components/StatusMessages";
 import { hallToday } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
+import { useMayCall } from "../auth/useMayCall";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { ArchiveStatus } from "./ArchiveStatus";
 import { DownloadLinks } from "./DownloadLinks";
@@ -21,8 +22,6 @@ import { useReportGeneration } from "./useReportGeneration";
 import { VersionList } from "./VersionList";
 
 import "./reports.css";
-
-const REGENERATE_ROLES = new Set(["admin", "hall_manager"]);
 
 export interface ReportPageProps {
   /** `?month=yyyy-mm&version=N`: the month and version are part of the address */
@@ -60,8 +59,8 @@ export function ReportPage({ search, onSearchChange }: ReportPageProps) {
   const currentMonth = today.slice(0, 7);
   const month = search.month ?? previousMonth(currentMonth);
   // The archive is hall-wide: a department head reads a live report of their department only.
-  const hallReader = user !== null && user.role !== "department_head";
-  const canRegenerate = user !== null && REGENERATE_ROLES.has(user.role);
+  const hallReader = useMayCall("report.versions");
+  const canRegenerate = useMayCall("report.regenerate");
 
   const versions = useQuery(trpc.report.versions.queryOptions({ month }, { enabled: hallReader }));
   const requested =

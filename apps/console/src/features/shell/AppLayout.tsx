@@ -2,6 +2,8 @@ import { hashKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import { Outlet, useNavigate } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 
+import { mayCall } from "@hcp/domain";
+
 import { Loading } from "../../components/StatusMessages";
 import { errorMessage } from "../../lib/errors";
 import { screensFor } from "../../lib/screens";
@@ -61,7 +63,7 @@ export function AppLayout() {
           onNavigate={() => setMenuOpen(false)}
         />
         <main id="main" className="app-main">
-          {user.role === "admin" ? <CalendarNotice /> : null}
+          {mayCall(user.role, "calendar.status") ? <CalendarNotice /> : null}
           <Outlet />
         </main>
       </div>
