@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 
-import { isKeyOf, keysOf } from "./keys";
+import { isKeyOf, keysOf, labelOf } from "./keys";
 
 const TABLE = { pending: "待联系", closed: "已办结" } as const;
 
@@ -20,4 +20,10 @@ test("isKeyOf admits a table's own keys only, numeric ones by their code", () =>
   expect(isKeyOf(TABLE, "__proto__")).toBe(false);
   expect(isKeyOf({ 4: "政务大厅平板电脑" }, 4)).toBe(true);
   expect(isKeyOf({ 4: "政务大厅平板电脑" }, 8)).toBe(false);
+});
+
+test("labelOf names a known code and shows an unknown one as it is", () => {
+  expect(labelOf(TABLE, "closed")).toBe("已办结");
+  expect(labelOf(TABLE, "archived")).toBe("archived");
+  expect(labelOf(TABLE, "constructor")).toBe("constructor");
 });

@@ -15,3 +15,8 @@ export function isKeyOf<T extends object>(table: T, key: PropertyKey): key is ke
 export function keysOf<T extends object>(table: T): Extract<keyof T, string>[] {
   return Object.keys(table).filter((key): key is Extract<keyof T, string> => isKeyOf(table, key));
 }
+
+/** A code's label, or the code itself when the table does not know it (a newer or older version wrote it). */
+export function labelOf(table: Readonly<Record<string, string>>, code: string): string {
+  return (isKeyOf(table, code) ? table[code] : undefined) ?? code;
+}

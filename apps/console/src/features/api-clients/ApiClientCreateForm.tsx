@@ -2,13 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
-import {
-  API_RATE_LIMIT_DEFAULT,
-  API_SCOPE_KEYS,
-  ZApiClientCreate,
-  type TApiClientCreate,
-  type TApiScope,
-} from "@hcp/domain";
+import { API_RATE_LIMIT_DEFAULT, API_SCOPE_KEYS, ZApiClientCreate, type TApiClientCreate } from "@hcp/domain";
 
 import { ChoiceGroup, Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
@@ -47,7 +41,7 @@ export function ApiClientCreateForm({ halls, pending, error, onCreate }: ApiClie
     defaultValues: {
       name: "",
       hallIds: halls.length === 1 ? [String(halls[0]?.id)] : [],
-      scopes: [] as TApiScope[],
+      scopes: [],
       rateLimitPerMinute: API_RATE_LIMIT_DEFAULT,
     },
   });

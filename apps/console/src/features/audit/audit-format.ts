@@ -1,4 +1,4 @@
-import { auditActionLabel, CONTACT_FIELDS, hallTimestamp, WORK_ORDER_STATES } from "@hcp/domain";
+import { auditActionLabel, CONTACT_FIELDS, hallTimestamp, labelOf, WORK_ORDER_STATES } from "@hcp/domain";
 
 import { auditStrings } from "./strings";
 
@@ -14,7 +14,7 @@ export function actionLabel(action: string): string {
 /** A role in words; a business system acting through its key is "api_client:<id>". */
 export function roleLabel(role: string): string {
   const client = /^api_client:(\d+)$/.exec(role)?.[1];
-  return client ? auditStrings.apiClient(client) : (auditStrings.roles[role] ?? role);
+  return client ? auditStrings.apiClient(client) : labelOf(auditStrings.roles, role);
 }
 
 /**
@@ -23,7 +23,7 @@ export function roleLabel(role: string): string {
  * @example objectLabel({ entity: "window", entityId: "3", entityLabel: "A03 3号综合受理窗口" }) // "窗口 A03 3号综合受理窗口"
  */
 export function objectLabel(record: { entity: string; entityId: string; entityLabel: string | null }): string {
-  const kind = auditStrings.entities[record.entity] ?? record.entity;
+  const kind = labelOf(auditStrings.entities, record.entity);
   return auditStrings.objectOf(kind, record.entityLabel ?? auditStrings.objectId(record.entityId));
 }
 
@@ -40,7 +40,7 @@ export function auditTime(iso: string): string {
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 function fieldName(key: string): string {
-  return auditStrings.fields[key] ?? key;
+  return labelOf(auditStrings.fields, key);
 }
 
 /** A stored value in words: states and choices by name, instants in Beijing time, yes/no. */
@@ -49,12 +49,11 @@ function valueText(key: string, value: unknown): string {
   if (value === null || value === undefined) return t.page.none;
   if (typeof value === "boolean") return value ? t.yes : t.no;
   if (typeof value === "string") {
-    if ((key === "state" || key === "state_before_appeal") && value in WORK_ORDER_STATES)
-      return WORK_ORDER_STATES[value as keyof typeof WORK_ORDER_STATES];
-    if (key === "extension") return t.extensions[value] ?? value;
-    if (key === "caseType") return t.caseTypes[value] ?? value;
-    if (key === "reason" || key === "appealReason") return t.reasons[value] ?? value;
-    if (key === "field" && value in CONTACT_FIELDS) return CONTACT_FIELDS[value as keyof typeof CONTACT_FIELDS];
+    if (key === "state" || key === "state_before_appeal") return labelOf(WORK_ORDER_STATES, value);
+    if (key === "extension") return labelOf(t.extensions, value);
+    if (key === "caseType") return labelOf(t.caseTypes, value);
+    if (key === "reason" || key === "appealReason") return labelOf(t.reasons, value);
+    if (key === "field") return labelOf(CONTACT_FIELDS, value);
     return ISO_INSTANT.test(value) ? auditTime(value) : value;
   }
   if (Array.isArray(value)) return value.map((item) => valueText(key, item)).join(t.listSeparator);

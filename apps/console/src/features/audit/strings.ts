@@ -59,7 +59,7 @@ const zhCN = {
     stored: "实际",
     checkedBefore: (checked: number) => `此前 ${checked.toLocaleString("zh-CN")} 条记录校验通过。`,
   },
-  roles: { ...ROLES, system: "系统", device: "评价器", "": "—" } as Record<string, string>,
+  roles: { ...ROLES, system: "系统", device: "评价器", "": "—" } satisfies Record<string, string>,
   /** the kinds of object a record points at */
   entities: {
     case: "办件",
@@ -79,9 +79,9 @@ const zhCN = {
     service_item: "服务事项",
     province_export_config: "省级对接设置",
     data_key: "数据密钥",
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
   /** 办件类型 of a service item */
-  caseTypes: { instant: "即办件", promised: "承诺件" } as Record<string, string>,
+  caseTypes: { instant: "即办件", promised: "承诺件" } satisfies Record<string, string>,
   objectOf: (entity: string, label: string) => `${entity} ${label}`,
   objectId: (id: string) => `#${id}`,
   /** the fields records keep before and after a change, and in their detail */
@@ -186,14 +186,17 @@ const zhCN = {
     refused: "有误行数",
     refusedRows: "有误的行",
     photo: "照片",
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
   field: (name: string, value: string) => `${name}：${value}`,
   nested: (name: string, value: string) => `${name}：${value}`,
   nestedSeparator: "，",
   listSeparator: "、",
   yes: "是",
   no: "否",
-  extensions: { none: "无", requested: "已申请", approved: "已批准", rejected: "已驳回" } as Record<string, string>,
+  extensions: { none: "无", requested: "已申请", approved: "已批准", rejected: "已驳回" } satisfies Record<
+    string,
+    string
+  >,
   /** coded reasons: an appeal's or exclusion's, and why open prompts were withdrawn */
   reasons: {
     malicious: "恶意差评",
@@ -203,7 +206,7 @@ const zhCN = {
     sessionEnded: "登录结束",
     staff: "窗口撤回推送",
     unanswered: "评价器未在时限内作答",
-  } as Record<string, string>,
+  } satisfies Record<string, string>,
   apiClient: (id: string) => `接口调用方 #${id}`,
 } as const;
 

@@ -1,7 +1,15 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { isBadLevel, LEVEL_LABELS, LEVELS, METRIC_DEFINITIONS, type TMetricKey, type TPeriod } from "@hcp/domain";
+import {
+  isBadLevel,
+  keysOf,
+  LEVEL_LABELS,
+  LEVELS,
+  METRIC_DEFINITIONS,
+  type TMetricKey,
+  type TPeriod,
+} from "@hcp/domain";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
@@ -58,7 +66,7 @@ export function Figures({
   const figures = figuresOf(metrics);
   return (
     <ul className="metric-grid" aria-label={t.figuresSection}>
-      {(Object.keys(t.figures) as TFigureKey[]).map((key) => (
+      {keysOf(t.figures).map((key) => (
         <li key={key} className="metric-card" data-testid={`mine-${key}`}>
           <span className="metric-label" title={METRIC_DEFINITIONS[DEFINITION_OF[key]].definition}>
             {t.figures[key]}

@@ -224,6 +224,7 @@ export function RankingTable({
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const column = header.column;
+                // Every column above sets its meta (`satisfies TColumnMeta`); the table library types it as unknown.
                 const meta = column.columnDef.meta as TColumnMeta;
                 const label = String(column.columnDef.header);
                 const sorted = column.getIsSorted();
@@ -262,6 +263,7 @@ export function RankingTable({
               className={row.original.lastTwoMonthsRunning ? "is-last-place" : undefined}
             >
               {row.getAllCells().map((cell) => {
+                // As in the header: every column sets its meta, which the library types as unknown.
                 const meta = cell.column.columnDef.meta as TColumnMeta;
                 return (
                   <td key={cell.id} className={meta.numeric ? "num" : undefined}>

@@ -1,4 +1,4 @@
-import { METRIC_DEFINITIONS, type TMetricKey } from "@hcp/domain";
+import { isKeyOf, METRIC_DEFINITIONS, type TMetricKey } from "@hcp/domain";
 
 /**
  * What every column of the performance tables means, for its hover and its accessible
@@ -23,6 +23,5 @@ const OWN_DEFINITIONS = {
 export type TColumnKey = TMetricKey | keyof typeof OWN_DEFINITIONS;
 
 export function definitionOf(key: TColumnKey): string {
-  if (key in OWN_DEFINITIONS) return OWN_DEFINITIONS[key as keyof typeof OWN_DEFINITIONS];
-  return METRIC_DEFINITIONS[key as TMetricKey].definition;
+  return isKeyOf(OWN_DEFINITIONS, key) ? OWN_DEFINITIONS[key] : METRIC_DEFINITIONS[key].definition;
 }

@@ -50,7 +50,9 @@ export function WorkOrderActionForm({
     resolver: zodResolver(ZWorkOrderAct),
     defaultValues: { workOrderId, version, action: actions.length === 1 ? actions[0] : undefined, note: "" },
   });
-  const action = watch("action") as TWorkOrderAction | undefined;
+  // Until one is picked (a role with several) the field holds no action, whatever its type says.
+  const picked: string | undefined = watch("action");
+  const action = actions.find((candidate) => candidate === picked);
   const note = watch("note") ?? "";
 
   if (actions.length === 0) {

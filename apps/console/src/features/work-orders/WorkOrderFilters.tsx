@@ -1,18 +1,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { LEVEL_LABELS, WORK_ORDER_SORTS, WORK_ORDER_STATES, type TLevel } from "@hcp/domain";
+import { LEVEL_LABELS, WORK_ORDER_SORTS, WORK_ORDER_STATE_KEYS, WORK_ORDER_STATES, type TLevel } from "@hcp/domain";
 
 import { DepartmentOptions } from "../../components/DepartmentOptions";
 import { Field } from "../../components/Field";
 import { workOrderStrings } from "./strings";
-import {
-  BAD_REASONS,
-  EMPTY_FILTERS,
-  WORK_ORDER_STATE_KEYS,
-  ZWorkOrderFilterForm,
-  type TWorkOrderFilterForm,
-} from "./work-order-search";
+import { BAD_REASONS, EMPTY_FILTERS, ZWorkOrderFilterForm, type TWorkOrderFilterForm } from "./work-order-search";
 
 export interface WorkOrderFiltersProps {
   value: TWorkOrderFilterForm;

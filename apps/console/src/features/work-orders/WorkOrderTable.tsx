@@ -21,8 +21,8 @@ export interface WorkOrderTableProps {
   onPageChange: (page: number) => void;
 }
 
-export function levelLabel(level: number): string {
-  return LEVEL_LABELS[level as TLevel] ?? String(level);
+export function levelLabel(level: TLevel): string {
+  return LEVEL_LABELS[level];
 }
 
 /** One page of the 差评工单 queue, most urgent first unless asked otherwise, with the total that matches the filter and a pager. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import { CHANNELS, CONTACT_FIELDS, NATIONAL_REASONS, ROLES, type TContactField } from "@hcp/domain";
+import { CHANNELS, CONTACT_FIELDS, labelOf, NATIONAL_REASONS, ROLES, type TContactField } from "@hcp/domain";
 
 import type { TWorkOrderDetail, TWorkOrderEvent } from "../../lib/api-types";
 import { strings } from "../../lib/strings";
@@ -30,7 +30,7 @@ function actorLabel(event: Pick<TWorkOrderEvent, "actorName" | "actorRole">): st
   const t = workOrderStrings;
   if (event.actorRole === "system") return t.system;
   if (event.actorRole === "citizen") return t.citizen;
-  const role = (ROLES as Record<string, string>)[event.actorRole] ?? event.actorRole;
+  const role = labelOf(ROLES, event.actorRole);
   return event.actorName ? `${event.actorName}（${role}）` : role;
 }
 

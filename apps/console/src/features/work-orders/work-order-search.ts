@@ -4,7 +4,7 @@ import {
   isBadLevel,
   NATIONAL_REASONS,
   WORK_ORDER_SORTS,
-  WORK_ORDER_STATES,
+  WORK_ORDER_STATE_KEYS,
   ZWorkOrderCaseNoSearch,
   ZWorkOrderStaffSearch,
   type TWorkOrderSort,
@@ -16,8 +16,6 @@ import { workOrderStrings } from "./strings";
 
 /** Orders per page of the queue. */
 export const WORK_ORDER_PAGE_SIZE = 20;
-
-export const WORK_ORDER_STATE_KEYS = Object.keys(WORK_ORDER_STATES) as TWorkOrderState[];
 
 /** Reasons a 差评 can carry (levels 1–2 of the national list): the queue's reason filter. */
 export const BAD_REASONS = NATIONAL_REASONS.filter((reason) => isBadLevel(reason.level));
@@ -80,7 +78,7 @@ export const ZWorkOrderFilterForm = z.object({
   caseNo: ZWorkOrderCaseNoSearch,
   staff: ZWorkOrderStaffSearch,
   sort: z.enum(WORK_ORDER_SORTS),
-  state: z.union([z.literal(""), z.enum(WORK_ORDER_STATE_KEYS as [TWorkOrderState, ...TWorkOrderState[]])]),
+  state: z.union([z.literal(""), z.enum(WORK_ORDER_STATE_KEYS)]),
   departmentId: z.string(),
   windowId: z.string(),
   overdue: z.boolean(),
