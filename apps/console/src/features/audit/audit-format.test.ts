@@ -57,6 +57,16 @@ test("a before/after value is one line per field, named in Chinese, with values 
   expect(changeLines("x")).toEqual(["x"]);
 });
 
+test("a code an older or newer version wrote shows as itself, even one named like an object's own property", () => {
+  expect(changeLines({ state: "toString", field: "constructor" })).toEqual(["状态：toString", "查看项：constructor"]);
+  expect(changeLines({ extension: "hasOwnProperty", reason: "valueOf" })).toEqual([
+    "延期：hasOwnProperty",
+    "原因：valueOf",
+  ]);
+  expect(roleLabel("toString")).toBe("toString");
+  expect(objectLabel({ entity: "constructor", entityId: "1", entityLabel: null })).toBe("constructor #1");
+});
+
 test("审计日志 is for administrators and 督查 only, before the calendar in the navigation", () => {
   expect(canUse("admin", "audit")).toBe(true);
   expect(canUse("auditor", "audit")).toBe(true);
