@@ -187,12 +187,14 @@ type TStatus = Record<(typeof STATUS_COUNTERS)[number], number>;
 
 async function readStatus(db: Db): Promise<TStatus> {
   const values = await readGlobalStatus(db);
+  // Object.fromEntries types its keys as string; the entries are exactly STATUS_COUNTERS.
   return Object.fromEntries(
     STATUS_COUNTERS.map((name) => [name, values.get(name.toLowerCase()) ?? Number.NaN]),
   ) as TStatus;
 }
 
 function statusDelta(before: TStatus, after: TStatus): TStatus {
+  // As in readStatus: one entry per STATUS_COUNTERS name.
   return Object.fromEntries(STATUS_COUNTERS.map((name) => [name, after[name] - before[name]])) as TStatus;
 }
 

@@ -20,6 +20,7 @@ export async function ensureDemoHall(
   log: (line: string) => void,
 ): Promise<TDemoCredentials> {
   if ((await isDemoHallSeeded(db)) && existsSync(credentialsFile)) {
+    // Our own file (mode 600), written by the seed below from this very type; no one else writes it.
     return JSON.parse(readFileSync(credentialsFile, "utf8")) as TDemoCredentials;
   }
   if (await isDemoHallSeeded(db)) {

@@ -4,7 +4,7 @@ import { pipeline } from "node:stream";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 
 import type { TContext } from "@hcp/api";
-import { AppError, REPORT_FORMATS, reportDownload, type TReportFormat } from "@hcp/api/exports";
+import { AppError, REPORT_FORMATS, reportDownload } from "@hcp/api/exports";
 import { APP_ERROR_MESSAGES, type TAppErrorCode } from "@hcp/domain";
 
 import { logFailure } from "./request-log";
@@ -49,7 +49,10 @@ export function createReportDownloads(createContext: (req: IncomingMessage, res:
     if (req.method !== "GET" && req.method !== "HEAD") return refuse(res, "METHOD_NOT_SUPPORTED", "INVALID_INPUT");
     const match = PATH.exec(url.pathname);
     if (!match) return refuse(res, "NOT_FOUND", "NOT_FOUND");
-    const [, hallPart = "", month = "", format = "pdf"] = match;
+    const [, hallPart = "", month = "", extension = "pdf"] = match;
+    // PATH admits only these extensions; the lookup types the one it matched.
+    const format = REPORT_FORMATS.find((candidate) => candidate === extension);
+    if (format === undefined) return refuse(res, "NOT_FOUND", "NOT_FOUND");
     const version = parseVersion(url.searchParams.get("version"));
     if (version === null) return refuse(res, "BAD_REQUEST", "INVALID_INPUT");
     // A hall id that is no number names no hall; the month's own check says what is wrong with it.
@@ -58,7 +61,7 @@ export function createReportDownloads(createContext: (req: IncomingMessage, res:
       const download = await reportDownload(await createContext(req, res), {
         hallId,
         month,
-        format: format as TReportFormat,
+        format,
         version,
       });
       const headers: Record<string, string | number> = {

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AnyRouter } from "@trpc/server";
 import { createOpenApiNodeHttpHandler, type OpenApiRouter } from "trpc-to-openapi";
 
-import { APP_ERROR_MESSAGES, type TAppErrorCode } from "@hcp/domain";
+import { APP_ERROR_MESSAGES, appErrorMessage, type TAppErrorCode } from "@hcp/domain";
 
 /** A business system's request body is small: a case, a rating (a route may allow more: `bodyLimit`). */
 const MAX_BODY_BYTES = 1_000_000;
@@ -63,7 +63,7 @@ export function restError(status: number, body: TAdapterError | null): TRestErro
   const details = detailsOf(body);
   const appCode = body.data?.appCode ?? null;
   const code = appCode ?? CODE_OF_STATUS[status] ?? "INVALID_INPUT";
-  const known = (APP_ERROR_MESSAGES as Record<string, string>)[code] ?? APP_ERROR_MESSAGES.INVALID_INPUT;
+  const known = appErrorMessage(code) ?? APP_ERROR_MESSAGES.INVALID_INPUT;
   // The adapter replaces a validation failure's message with English; the first problem says it in Chinese.
   let message =
     appCode && typeof body.message === "string" && body.message !== "Input validation failed" ? body.message : known;
@@ -119,6 +119,8 @@ class HeldResponse {
 
 function parsed(text: string): TAdapterError | null {
   try {
+    // The refusal our own tRPC adapter just wrote (errorFormatter in packages/api/src/trpc.ts);
+    // every field of TAdapterError is optional, and detailsOf checks each before use.
     return JSON.parse(text) as TAdapterError;
   } catch {
     return null;

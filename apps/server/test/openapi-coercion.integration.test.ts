@@ -22,6 +22,7 @@ async function trpcQuery(token: string, procedure: string, input: unknown): Prom
   const response = await fetch(`${baseUrl()}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, {
     headers: { cookie: `hcp_session=${token}` },
   });
+  // The server's JSON, typed for the assertions that read it (they fail on any other shape).
   return { status: response.status, body: (await response.json()) as TTrpcAnswer["body"] };
 }
 

@@ -13,6 +13,7 @@ import {
   allowsDevice,
   allowsRole,
   API_SCOPE_KEYS,
+  isKeyOf,
   isPublicRule,
   ROLE_KEYS,
   type TAccessRule,
@@ -64,7 +65,7 @@ const ENTRY_POINTS: Record<string, (caller: TPrincipalKind) => Promise<unknown>>
 
 function admitted(rule: TAccessRule, principal: TPrincipalKind): boolean {
   if (isPublicRule(rule)) return true;
-  if (principal in API_CLIENTS) return allowsApiClient(rule, API_CLIENTS[principal as TApiClientKind]);
+  if (isKeyOf(API_CLIENTS, principal)) return allowsApiClient(rule, API_CLIENTS[principal]);
   if (principal === "device") return allowsDevice(rule);
   if (principal === "anonymous") return false;
   return allowsRole(rule, principal);
@@ -113,21 +114,20 @@ function requestFor(apiKey: string | null) {
 async function contextFor(principal: TPrincipalKind) {
   const deps = { db: getDb(), bus: api.bus, dataKey: api.dataKey };
   if (principal === "anonymous") return createContext(deps, requestFor(null));
-  if (principal in API_CLIENTS) {
-    const kind = principal as TApiClientKind;
-    const key = apiKeys.get(kind) ?? (await apiKeyFor(kind));
-    apiKeys.set(kind, key);
+  if (isKeyOf(API_CLIENTS, principal)) {
+    const key = apiKeys.get(principal) ?? (await apiKeyFor(principal));
+    apiKeys.set(principal, key);
     return createContext(deps, requestFor(key));
   }
   if (principal === "device") return createContext(deps, { ...requestFor(null), deviceToken: hall.deviceTokens[0] });
-  return createContext(deps, { ...requestFor(null), sessionToken: await sessionFor(principal as TRole) });
+  return createContext(deps, { ...requestFor(null), sessionToken: await sessionFor(principal) });
 }
 
 async function callerFor(principal: TPrincipalKind): Promise<TCaller> {
   if (principal === "anonymous") return api.caller({});
-  if (principal in API_CLIENTS) return createCallerFactory(appRouter)(await contextFor(principal));
+  if (isKeyOf(API_CLIENTS, principal)) return createCallerFactory(appRouter)(await contextFor(principal));
   if (principal === "device") return api.caller({ deviceToken: hall.deviceTokens[0] });
-  return api.caller({ sessionToken: await sessionFor(principal as TRole) });
+  return api.caller({ sessionToken: await sessionFor(principal) });
 }
 
 /** Walks the caller proxy to the procedure at `path`. */

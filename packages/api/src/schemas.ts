@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { RANKING_COMPONENTS, ROLE_KEYS } from "@hcp/domain";
+import { RANKING_COMPONENTS, ROLE_KEYS, ZLevel } from "@hcp/domain";
 
 /**
  * Output shapes. They validate what leaves the server and generate the OpenAPI document, so the
@@ -74,7 +74,7 @@ export const ZCaseListRow = z.object({
 export const ZRatingResult = z.object({
   ratingId: z.number(),
   caseNo: z.string(),
-  level: z.number().int().min(1).max(5),
+  level: ZLevel,
   reasonCodes: z.array(z.string()),
   ratedAt: z.string(),
   replayed: z.boolean(),

@@ -1,3 +1,5 @@
+import { isKeyOf } from "./keys";
+
 /**
  * The refusals a citizen page can meet (the evaluator's pairing, prompts and ratings, the online
  * lookup, link and rating, and the host's own refusals), with the zh-CN text it shows. They are
@@ -41,5 +43,5 @@ export const CITIZEN_ERROR_MESSAGES = {
 /** The citizen page's text for a refusal's code, or null for a code it has no text for. */
 export function citizenErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
-  return (CITIZEN_ERROR_MESSAGES as Record<string, string>)[code] ?? null;
+  return isKeyOf(CITIZEN_ERROR_MESSAGES, code) ? CITIZEN_ERROR_MESSAGES[code] : null;
 }

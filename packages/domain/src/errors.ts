@@ -1,4 +1,5 @@
 import { CITIZEN_ERROR_MESSAGES } from "./citizen-errors";
+import { isKeyOf } from "./keys";
 
 /**
  * Error codes the API attaches to every refusal (`data.appCode`), with the zh-CN text a screen
@@ -112,7 +113,7 @@ export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;
 
 export function appErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
-  return (APP_ERROR_MESSAGES as Record<string, string>)[code] ?? null;
+  return isKeyOf(APP_ERROR_MESSAGES, code) ? APP_ERROR_MESSAGES[code] : null;
 }
 
 /** A wrong lookup that has not locked the case yet, with the tries left before the lock. */

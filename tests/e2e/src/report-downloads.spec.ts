@@ -259,7 +259,7 @@ test("every download link of the report pages answers with its file: live, each 
     .set({ code: "913301007144810291" })
     .where("id", "=", hall.departmentIds[0])
     .execute();
-  for (const [index, level] of ([5, 4, 2] as TLevel[]).entries()) {
+  for (const [index, level] of ([5, 4, 2] satisfies TLevel[]).entries()) {
     const completedAt = new Date(Date.UTC(2023, 4, 8 + index, 2, 0, 0));
     await insertFixtureCase(
       db,

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { API_SCOPE_KEYS, ZApiClientCreate, ZId, type TApiScope } from "@hcp/domain";
+import { API_SCOPE_KEYS, ZApiClientCreate, ZId } from "@hcp/domain";
 
 import {
   createClient,
@@ -18,7 +18,7 @@ import { authedProcedure } from "../trpc";
 const ZApiClientView = z.object({
   id: z.number(),
   name: z.string(),
-  scopes: z.array(z.enum(API_SCOPE_KEYS as [TApiScope, ...TApiScope[]])),
+  scopes: z.array(z.enum(API_SCOPE_KEYS)),
   hallIds: z.array(z.number()),
   keyPrefix: z.string(),
   rateLimitPerMinute: z.number(),

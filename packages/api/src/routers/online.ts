@@ -1,14 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import {
-  WORK_ORDER_STATES,
-  ZCaseRef,
-  ZOnlineLookup,
-  ZOnlineRating,
-  ZRatingLinkOpen,
-  type TWorkOrderState,
-} from "@hcp/domain";
+import { WORK_ORDER_STATE_KEYS, ZCaseRef, ZLevel, ZOnlineLookup, ZOnlineRating, ZRatingLinkOpen } from "@hcp/domain";
 
 import { ZRatingResult } from "../schemas";
 import { caseReceipt } from "../services/case-receipt";
@@ -16,7 +9,7 @@ import { lookupOnlineCase, openRatingLink, submitOnlineRating } from "../service
 import { publicProcedure, staffProcedure } from "../trpc";
 
 const ZRecordedRating = z.object({
-  level: z.number().int().min(1).max(5),
+  level: ZLevel,
   reasonCodes: z.array(z.string()),
   ratedAt: z.string(),
 });
@@ -33,7 +26,7 @@ const ZOnlineCase = z.object({
   followUp: ZRecordedRating.nullable(),
   workOrder: z
     .object({
-      state: z.enum(Object.keys(WORK_ORDER_STATES) as [TWorkOrderState, ...TWorkOrderState[]]),
+      state: z.enum(WORK_ORDER_STATE_KEYS),
       reply: z.string().nullable(),
     })
     .nullable(),

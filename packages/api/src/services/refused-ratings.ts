@@ -1,12 +1,12 @@
 import { findCaseByNo, findRatingByIdempotencyKey, findWindow, insertRatingSignals } from "@hcp/db";
-import { APP_ERROR_MESSAGES, hallDateTimeText, LEVEL_LABELS, type TRefusedRatingReport } from "@hcp/domain";
+import { appErrorMessage, hallDateTimeText, LEVEL_LABELS, type TRefusedRatingReport } from "@hcp/domain";
 
 import type { TContext } from "../context-types";
 import { appError, isDuplicateKey } from "../errors";
 
 /** What a manager reads: the level, why it was refused, the case and when the citizen tapped. */
 function detailOf(report: TRefusedRatingReport): string {
-  const reason = (APP_ERROR_MESSAGES as Record<string, string>)[report.appCode] ?? report.appCode;
+  const reason = appErrorMessage(report.appCode) ?? report.appCode;
   return `${LEVEL_LABELS[report.level]}：${reason}（办件 ${report.caseNo}，评价于 ${hallDateTimeText(new Date(report.ratedAt))}）`;
 }
 

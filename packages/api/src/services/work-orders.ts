@@ -19,6 +19,7 @@ import {
   availableActions,
   hallDate,
   hallDayBounds,
+  isKeyOf,
   MAX_EXTENSION_DAYS,
   nextStep,
   transition,
@@ -320,8 +321,9 @@ export async function workOrderDetail(ctx: TUserContext, id: number) {
     events: events.map((event) => ({
       id: event.id,
       action: event.action,
-      actionLabel:
-        (WORK_ORDER_ACTIONS as Record<string, string>)[event.action] ?? EVENT_LABELS[event.action] ?? event.action,
+      actionLabel: isKeyOf(WORK_ORDER_ACTIONS, event.action)
+        ? WORK_ORDER_ACTIONS[event.action]
+        : (EVENT_LABELS[event.action] ?? event.action),
       actorName: event.actorName,
       actorRole: event.actorRole,
       toState: event.toState,

@@ -1,5 +1,7 @@
 import { sql, type RawBuilder } from "kysely";
 
+import { keysOf } from "@hcp/domain";
+
 import type { Db } from "../client";
 import { onHallClock } from "../hall-clock";
 
@@ -61,7 +63,7 @@ export const MONTH_ROLLUP_OF: Partial<Record<TRollupTable, TRollupTable>> = {
   rollup_channel_day: "rollup_channel_month",
 };
 
-const ROLLUP_TABLES = Object.keys(ROLLUP_KEYS) as TRollupTable[];
+const ROLLUP_TABLES: TRollupTable[] = keysOf(ROLLUP_KEYS);
 const DAY_TABLES = ROLLUP_TABLES.filter((table) => MONTH_ROLLUP_OF[table] !== undefined);
 const MONTH_TABLES = new Set(Object.values(MONTH_ROLLUP_OF));
 

@@ -7,7 +7,15 @@ import type { TPrompt } from "./kiosk-state";
 import { promptTimeouts } from "./prompt-timer";
 import { RatingScreen, type TKioskSubmission } from "./RatingScreen";
 
-const prompt = { promptId: 7, caseNo: "2026112500001", itemName: "户口迁移" } as TPrompt;
+const prompt: TPrompt = {
+  promptId: 7,
+  windowId: 3,
+  caseId: 41,
+  caseNo: "2026112500001",
+  itemName: "户口迁移",
+  departmentName: "公安局",
+  createdAt: "2026-11-25T02:00:00.000Z",
+};
 
 function renderScreen(onRate: (submission: TKioskSubmission) => Promise<void>) {
   return render(

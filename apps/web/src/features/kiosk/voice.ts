@@ -1,3 +1,5 @@
+import { keysOf } from "@hcp/domain/citizen";
+
 import { LOCALE, type TLocaleTable, type TVoiceClip } from "../../lib/strings";
 import { readPreference } from "./preferences";
 
@@ -41,7 +43,7 @@ export function createVoice(locale: TLocaleTable, base: string, isMuted: () => b
     },
     /** Loads every clip now, so prompts still play when the network is gone. */
     preload(): void {
-      for (const clip of Object.keys(locale.voice) as TVoiceClip[]) element(clip);
+      for (const clip of keysOf(locale.voice)) element(clip);
     },
     play(clip: TVoiceClip): void {
       if (isMuted()) return;

@@ -45,8 +45,7 @@ export function CaseCard(props: { found: TOnlineCase }) {
 
 type TRecorded = NonNullable<TOnlineCase["rating"]>;
 
-function LevelRead(props: { level: number }) {
-  const level = props.level as TLevel;
+function LevelRead({ level }: { level: TLevel }) {
   return (
     <span className={`rate-level-read ${level <= 2 ? "level-bad" : "level-good"}`} data-recorded-level={level}>
       <Face level={level} />
@@ -102,7 +101,7 @@ export function RecordedRating(props: {
         {workOrder ? (
           <Fact term={S.workOrder}>
             <span data-testid="rate-work-order" data-state={workOrder.state}>
-              {S.workOrderStates[workOrder.state] ?? workOrder.state}
+              {S.workOrderStates[workOrder.state]}
             </span>
           </Fact>
         ) : null}

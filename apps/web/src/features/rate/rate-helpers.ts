@@ -90,14 +90,13 @@ export function writeElderMode(storage: Pick<Storage, "setItem" | "removeItem"> 
  * The page's steps as browser history entries, so a phone's back button moves between them
  * instead of leaving the page. `confirm` is a 差评's confirm step inside the case.
  */
-export type TRateStep = "lookup" | "case" | "confirm" | "thanks";
-
-const STEPS: readonly string[] = ["lookup", "case", "confirm", "thanks"];
+const STEPS = ["lookup", "case", "confirm", "thanks"] as const;
+export type TRateStep = (typeof STEPS)[number];
 
 /** The step a history entry stands for; an entry the page did not write is the lookup. */
 export function rateStepOf(state: unknown): TRateStep {
   const step = typeof state === "object" && state !== null ? (state as { rateStep?: unknown }).rateStep : undefined;
-  return typeof step === "string" && STEPS.includes(step) ? (step as TRateStep) : "lookup";
+  return STEPS.find((candidate) => candidate === step) ?? "lookup";
 }
 
 export function rateStepState(step: TRateStep): { rateStep: TRateStep } {

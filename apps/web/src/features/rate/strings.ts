@@ -1,3 +1,5 @@
+import type { TWorkOrderState } from "@hcp/domain";
+
 /**
  * Every string of the online rating page (`/rate`), in one table so another locale can be added
  * beside zh-CN. Texts that take values are functions so word order can differ between languages.
@@ -59,7 +61,7 @@ export const RATE_STRINGS = {
     replied: "已答复",
     appealed: "核实中",
     closed: "已办结",
-  } as Record<string, string>,
+  } satisfies Record<TWorkOrderState, string>,
   notCompleted: "该办件尚未办结，办结后即可评价。",
   closed: (deadline: string) => `该办件的评价期限已于 ${deadline} 结束，不能再评价。`,
   linkError: "无法打开评价链接",

@@ -1,4 +1,5 @@
 import type { TImportMode } from "@hcp/db";
+import { labelOf } from "@hcp/domain";
 
 import { audit } from "../audit";
 import type { TImportRow } from "../import-file";
@@ -44,7 +45,7 @@ const CHECK_CHUNK = 1000;
 const WRITE_CHUNK = 500;
 
 function rowError(row: number, problem: Pick<TFieldProblem, "field" | "message">): TRowError {
-  const column = (CASE_IMPORT_COLUMNS as Record<string, string>)[problem.field] ?? problem.field;
+  const column = labelOf(CASE_IMPORT_COLUMNS, problem.field);
   return { row, field: problem.field, column, message: problem.message };
 }
 

@@ -171,6 +171,7 @@ export async function readCaseImport(ctx: TIntegrationContext, importId: number)
     updatedRows: row.updated_rows,
     unchangedRows: written ? Math.max(0, row.valid_rows - row.created_rows - row.updated_rows) : 0,
     errorCount: row.error_count,
+    // Our own JSON, written by this file's runner from the importer's TRowError list.
     errors: JSON.parse(row.errors) as TRowError[],
     failure: row.failure,
     createdAt: row.created_at.toISOString(),

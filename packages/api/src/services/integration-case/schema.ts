@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { WORK_ORDER_STATES, ZApplicantIdNo, ZApplicantType, ZCaseNo } from "@hcp/domain";
+import { keysOf, WORK_ORDER_STATE_KEYS, ZApplicantIdNo, ZApplicantType, ZCaseNo } from "@hcp/domain";
 
 /**
  * What a business system sends about one case (SPEC §4), for PUT /integration/cases/{caseNo} and
@@ -63,7 +63,7 @@ const ZIntegrationCaseFields = z
       .optional()
       .meta({ description: "经办人员工号，第一个为主办人" }),
     handlingChannel: z
-      .enum(Object.keys(HANDLING_CHANNELS) as [keyof typeof HANDLING_CHANNELS], {
+      .enum(keysOf(HANDLING_CHANNELS), {
         error: "办理渠道应为 window、online、self_service 或 post",
       })
       .optional()
@@ -85,7 +85,7 @@ const ZIntegrationCaseFields = z
     receivedAt: caseTime("受理时间"),
     completedAt: caseTime("办结时间").nullable().optional(),
     caseType: z
-      .enum(Object.keys(CASE_TYPES) as [keyof typeof CASE_TYPES], {
+      .enum(keysOf(CASE_TYPES), {
         error: "办件类型应为 instant（即办件）或 promised（承诺件）",
       })
       .optional()
@@ -137,7 +137,7 @@ export const ZIntegrationCaseView = z.object({
   departmentName: z.string(),
   windowCode: z.string().nullable(),
   staffBadgeNos: z.array(z.string()),
-  handlingChannel: z.enum(Object.keys(HANDLING_CHANNELS) as [keyof typeof HANDLING_CHANNELS]),
+  handlingChannel: z.enum(keysOf(HANDLING_CHANNELS)),
   applicantType: z.enum(["person", "legal"]),
   applicantNameMasked: z.string(),
   applicantPhoneMasked: z.string(),
@@ -155,7 +155,7 @@ export const ZIntegrationCaseView = z.object({
   workOrder: z
     .object({
       id: z.number(),
-      state: z.enum(Object.keys(WORK_ORDER_STATES) as [keyof typeof WORK_ORDER_STATES]),
+      state: z.enum(WORK_ORDER_STATE_KEYS),
       stateLabel: z.string(),
       contactDue: z.string(),
       rectifyDue: z.string(),

@@ -1,5 +1,6 @@
 import { countPrompts, countReasonCodes, listDepartments, listItemsByIds, listWindowsWithStaff } from "@hcp/db";
 import {
+  CHANNEL_CODES,
   CHANNELS,
   emptyTally,
   formatPercent,
@@ -7,7 +8,6 @@ import {
   LEVEL_LABELS,
   ratingMetrics,
   sumTallies,
-  type TChannel,
   type TPeriod,
 } from "@hcp/domain";
 
@@ -105,7 +105,7 @@ export async function channelBreakdown(ctx: TUserContext, period: TPeriod): Prom
   checkPeriod(ctx, period);
   const tallies = await hallTallies(ctx, period, "channel");
   const total = ratingMetrics(sumTallies(tallies.values())).validRatings;
-  return (Object.keys(CHANNELS).map(Number) as TChannel[]).map((channel) => {
+  return CHANNEL_CODES.map((channel) => {
     const tally = tallies.get(channel) ?? emptyTally();
     const valid = ratingMetrics(tally).validRatings;
     const share = { num: valid, den: total };

@@ -28,29 +28,31 @@ interface TErrorShape {
   meta?: { response?: { status?: unknown } } | null;
 }
 
+/** A thrown value read as a tRPC client error, or null when it is no object at all. */
+function shapeOf(error: unknown): TErrorShape | null {
+  // Every field of the shape is optional and `unknown` until the caller checks it: any object is one.
+  return typeof error === "object" && error !== null ? error : null;
+}
+
 /**
  * The HTTP status behind a failed tRPC call: the procedure's own status when the server
  * answered, the raw response status when something in between (a proxy) did, null when nothing
  * answered at all.
  */
 export function httpStatusOf(error: unknown): number | null {
-  if (typeof error !== "object" || error === null) return null;
-  const shape = error as TErrorShape;
-  const status = shape.data?.httpStatus ?? shape.meta?.response?.status;
+  const shape = shapeOf(error);
+  const status = shape?.data?.httpStatus ?? shape?.meta?.response?.status;
   return typeof status === "number" && status > 0 ? status : null;
 }
 
 /** A refusal's code for the report: the server's own, or REFUSED when something in between answered. */
 export function refusalCode(error: unknown): string {
-  const appCode = typeof error === "object" && error !== null ? (error as TErrorShape).data?.appCode : undefined;
-  return appCodeOf(appCode) ?? "REFUSED";
+  return appCodeOf(shapeOf(error)?.data?.appCode) ?? "REFUSED";
 }
 
 export function describeError(error: unknown): string {
-  if (typeof error === "object" && error !== null) {
-    const appCode = (error as TErrorShape).data?.appCode;
-    if (typeof appCode === "string") return appCode;
-  }
+  const appCode = shapeOf(error)?.data?.appCode;
+  if (typeof appCode === "string") return appCode;
   const status = httpStatusOf(error);
   if (status !== null) return `HTTP ${status}`;
   return error instanceof Error ? error.message || error.name : "network";
