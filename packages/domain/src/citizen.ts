@@ -9,4 +9,4 @@ export { CITIZEN_ERROR_MESSAGES, citizenErrorMessage } from "./citizen-errors";
 export { hallLongDateTimeText } from "./hall-clock";
 export * from "./levels";
 export { RATING_RULE_LIMITS } from "./rating-rule-limits";
-export { isKeyOf, keysOf, labelOf } from "./keys";
+export { keysOf } from "./keys";
