@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import type { CellValue } from "exceljs";
 
-import { APP_ERROR_MESSAGES, type TAppErrorCode } from "@hcp/domain";
+import { APP_ERROR_MESSAGES, keysOf, type TAppErrorCode } from "@hcp/domain";
 
 import { appError } from "../errors";
 
@@ -66,7 +66,7 @@ export function tableRows<F extends string>(
   const [header, ...body] = table;
   if (!header) throw new ImportFileRefusal("CASE_IMPORT_EMPTY");
   const byLabel = new Map<string, F>();
-  for (const field of Object.keys(columns) as F[]) {
+  for (const field of keysOf(columns)) {
     byLabel.set(columns[field], field);
     byLabel.set(field.toLowerCase(), field);
   }

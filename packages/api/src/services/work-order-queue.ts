@@ -4,12 +4,12 @@ import { listWorkOrders } from "@hcp/db";
 import {
   hallDate,
   WORK_ORDER_SORTS,
+  WORK_ORDER_STATE_KEYS,
   WORK_ORDER_STATES,
   workingDaysLeft,
   ZId,
   ZWorkOrderCaseNoSearch,
   ZWorkOrderStaffSearch,
-  type TWorkOrderState,
 } from "@hcp/domain";
 
 import { appError } from "../errors";
@@ -18,10 +18,8 @@ import type { TUserContext } from "./overview";
 import { orderRowForViewer } from "./staff-view";
 import { currentDeadline, monthBounds, queueScope } from "./work-orders";
 
-const STATE_KEYS = Object.keys(WORK_ORDER_STATES) as [TWorkOrderState, ...TWorkOrderState[]];
-
 export const ZQueueFilter = z.object({
-  states: z.array(z.enum(STATE_KEYS)).optional(),
+  states: z.array(z.enum(WORK_ORDER_STATE_KEYS)).optional(),
   departmentId: ZId.optional(),
   windowId: ZId.optional(),
   overdue: z.boolean().optional(),

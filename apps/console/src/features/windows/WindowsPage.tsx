@@ -7,7 +7,7 @@ import { QueryView } from "../../components/QueryView";
 import { InlineError } from "../../components/StatusMessages";
 import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
-import { useCurrentUser } from "../auth/useCurrentUser";
+import { useMayCall } from "../auth/useMayCall";
 import { windowStrings } from "./strings";
 import { EMPTY_WINDOW, windowFields, WindowForm } from "./WindowForm";
 import { WindowTable, type TWindowRow } from "./WindowTable";
@@ -19,8 +19,7 @@ type TEditing = { kind: "new" } | { kind: "edit"; windowId: number; code: string
 export function WindowsPage() {
   const t = windowStrings;
   const queryClient = useQueryClient();
-  const user = useCurrentUser();
-  const canManage = user?.role === "admin" || user?.role === "hall_manager";
+  const canManage = useMayCall("windowAdmin.create");
   const windows = useQuery(trpc.windowAdmin.list.queryOptions());
   const departments = useQuery(trpc.catalog.departments.queryOptions());
   const [editing, setEditing] = useState<TEditing | null>(null);

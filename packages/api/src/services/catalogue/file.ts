@@ -1,3 +1,5 @@
+import { keysOf } from "@hcp/domain";
+
 import { readImportTable, tableRows, templateCsv, type TImportFormat, type TImportRow } from "../import-file";
 
 /**
@@ -32,7 +34,6 @@ export interface TCatalogueFile {
 export async function readCatalogueFile(bytes: Uint8Array, format: TImportFormat): Promise<TCatalogueFile> {
   const rows = tableRows(await readImportTable(bytes, format), CATALOGUE_COLUMNS, REQUIRED, (_field, text) => text);
   const columns = new Set<TCatalogueField>();
-  for (const field of Object.keys(CATALOGUE_COLUMNS) as TCatalogueField[])
-    if (rows[0] && field in rows[0].values) columns.add(field);
+  for (const field of keysOf(CATALOGUE_COLUMNS)) if (rows[0] && field in rows[0].values) columns.add(field);
   return { rows, columns };
 }
