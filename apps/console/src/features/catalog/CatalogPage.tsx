@@ -5,7 +5,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { Refreshing } from "../../components/Refreshing";
 import { trpc } from "../../lib/trpc";
-import { useCurrentUser } from "../auth/useCurrentUser";
+import { useMayCall } from "../auth/useMayCall";
 import { CATALOG_PAGE_SIZE, type TCatalogSearch } from "./catalog-search";
 import { DepartmentList } from "./DepartmentList";
 import { ItemSearchForm } from "./ItemSearchForm";
@@ -29,7 +29,7 @@ export function CatalogPage({ search, onSearchChange }: CatalogPageProps) {
     ),
   );
   // Administrators keep the catalogue: new items, the province's file, each item's form.
-  const editable = useCurrentUser()?.role === "admin";
+  const editable = useMayCall("catalogue.create");
 
   return (
     <>

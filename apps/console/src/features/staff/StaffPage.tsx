@@ -8,7 +8,7 @@ import { InlineError } from "../../components/StatusMessages";
 import type { TStaffAdminRow } from "../../lib/api-types";
 import { errorMessage } from "../../lib/errors";
 import { trpc } from "../../lib/trpc";
-import { useCurrentUser } from "../auth/useCurrentUser";
+import { useMayCall } from "../auth/useMayCall";
 import { PhotoUpload } from "./PhotoUpload";
 import { EMPTY_STAFF, StaffForm, storedStaffFields } from "./StaffForm";
 import { StaffTable } from "./StaffTable";
@@ -20,8 +20,7 @@ type TEditing = { kind: "new" } | { kind: "edit"; staff: TStaffAdminRow };
 export function StaffPage() {
   const t = staffStrings;
   const queryClient = useQueryClient();
-  const user = useCurrentUser();
-  const canManage = user?.role === "admin" || user?.role === "hall_manager";
+  const canManage = useMayCall("staff.create");
   const staff = useQuery(trpc.staff.list.queryOptions());
   const departments = useQuery(trpc.catalog.departments.queryOptions());
   const windows = useQuery(trpc.window.list.queryOptions());
