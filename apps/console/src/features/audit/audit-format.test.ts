@@ -87,3 +87,12 @@ test("a service item's change reads in the catalogue's words", () => {
     "进驻大厅：是",
   ]);
 });
+
+test("an account's change reads in words: its role by name, its fields by label", () => {
+  expect(changeLines({ username: "zhou.duc", displayName: "周督查", role: "auditor", active: true })).toEqual([
+    "用户名：zhou.duc",
+    "姓名：周督查",
+    "角色：领导 / 督查",
+    "使用中：是",
+  ]);
+});

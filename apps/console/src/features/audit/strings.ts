@@ -172,6 +172,12 @@ const zhCN = {
     staffId: "工作人员编号",
     approverUserId: "授权人编号",
     requestedBy: "申请人编号",
+    // accounts (账号管理)
+    username: "用户名",
+    displayName: "姓名",
+    role: "角色",
+    sessionsEnded: "结束的登录数",
+    firstAdministrator: "首个系统管理员",
     // 事项目录 (items by hand and the catalogue import)
     caseType: "办件类型",
     promisedDays: "承诺时限（工作日）",
