@@ -17,8 +17,10 @@ import { loginRoute } from "./features/auth/routes";
 import { calendarRoute } from "./features/calendar/routes";
 import { catalogRoute } from "./features/catalog/routes";
 import { catalogueRoutes } from "./features/catalogue/routes";
+import { departmentsRoute } from "./features/departments/routes";
 import { deskRoute } from "./features/desk/routes";
 import { devicesRoute } from "./features/devices/routes";
+import { hallRoute } from "./features/hall/routes";
 import { importRoute } from "./features/import/routes";
 import { mineRoute } from "./features/mine/routes";
 import { overviewRoute } from "./features/overview/routes";
@@ -52,6 +54,8 @@ const routeTree = rootRoute.addChildren([
     mineRoute,
     windowsRoute,
     staffRoute,
+    hallRoute,
+    departmentsRoute,
     ...workOrderRoutes,
     ...performanceRoutes,
     ...reportRoutes,

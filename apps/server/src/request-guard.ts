@@ -19,11 +19,15 @@ const IMPORT_ROUTES = [
 /** A 亮牌 photo (5 MB, PHOTO_TOO_LARGE) travels base64-encoded in JSON too. */
 const PHOTO_BODY_LIMIT = 7_500_000;
 const PHOTO_ROUTE = /^\/trpc\/(?:[\w.]+,)*staff\.uploadPhoto(?:,|$)/;
+/** A hall's logo (2 MB, HALL_LOGO_TOO_LARGE) travels base64-encoded in JSON too. */
+const LOGO_BODY_LIMIT = 3_000_000;
+const LOGO_ROUTE = /^\/trpc\/(?:[\w.]+,)*hall\.setLogo(?:,|$)/;
 
 /** The largest body a route accepts, in bytes. */
 export function bodyLimit(path: string): number {
   if (IMPORT_ROUTES.some((route) => route.test(path))) return IMPORT_BODY_LIMIT;
-  return PHOTO_ROUTE.test(path) ? PHOTO_BODY_LIMIT : DEFAULT_BODY_LIMIT;
+  if (PHOTO_ROUTE.test(path)) return PHOTO_BODY_LIMIT;
+  return LOGO_ROUTE.test(path) ? LOGO_BODY_LIMIT : DEFAULT_BODY_LIMIT;
 }
 
 /** True when the declared body is over the route's limit: refuse before reading a byte of it. */

@@ -137,6 +137,19 @@ describe("request size", () => {
     expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
   });
 
+  test("a hall logo travels as base64 under a limit of its own: 2.5 MB pass the gate there and nowhere else", async () => {
+    const post = (path: string, bytes: number) =>
+      fetch(`${baseUrl}/trpc/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ content: "A".repeat(bytes) }),
+      });
+    // Past the size gate an anonymous caller is refused for who they are, not for the size.
+    expect((await post("hall.setLogo", 2_500_000)).status).toBe(401);
+    expect((await post("hall.setLogo", 3_100_000)).status).toBe(413);
+    expect((await post("hall.update", 2_500_000)).status).toBe(413);
+  });
+
   test("a chunked body that grows past the limit gets its 413 before the connection closes", async () => {
     // No declared length: the size is only known while reading. A connection of its own, since the
     // server closes it after the answer while this side may still be sending.

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { TWindowStaff } from "@hcp/db";
 
 import type { ZPromptView } from "./schemas";
+import type { TKioskOpening } from "./services/hall/opening";
 
 export type TPromptEvent = z.infer<typeof ZPromptView>;
 
@@ -13,6 +14,8 @@ export type TWindowEvent =
   | { type: "prompt"; prompt: TPromptEvent }
   | { type: "promptClosed"; promptId: number; status: "rated" | "timed_out" | "cancelled" | "withdrawn" }
   | { type: "staff"; staff: TWindowStaff | null }
+  /** the hall's opening hours changed: the evaluator shows 非办公时间 by them */
+  | { type: "opening"; opening: TKioskOpening }
   /** the device's token was revoked (unpaired, or a new pairing code issued): its feed ends */
   | { type: "deviceRevoked"; deviceId: number };
 

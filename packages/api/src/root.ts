@@ -6,7 +6,9 @@ import { calendarRouter } from "./routers/calendar";
 import { caseRouter } from "./routers/case";
 import { catalogRouter } from "./routers/catalog";
 import { catalogueRouter } from "./routers/catalogue";
+import { departmentRouter } from "./routers/department";
 import { deviceRouter } from "./routers/device";
+import { hallRouter } from "./routers/hall";
 import { integrationCaseRouter } from "./routers/integration-case";
 import { integrationRatingRouter } from "./routers/integration-rating";
 import { integrationReadRouter } from "./routers/integration-read";
@@ -33,7 +35,9 @@ export const appRouter = router({
   case: caseRouter,
   catalog: catalogRouter,
   catalogue: catalogueRouter,
+  department: departmentRouter,
   device: deviceRouter,
+  hall: hallRouter,
   integrationRating: integrationRatingRouter,
   integrationRead: integrationReadRouter,
   integrationCase: integrationCaseRouter,

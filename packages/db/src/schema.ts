@@ -42,6 +42,16 @@ export interface HallTable {
   /** JSON of the ranking weights; "" = the published defaults */
   ranking_weights: Generated<string>;
   ranking_min_sample: Generated<number>;
+  address: Generated<string>;
+  /** JSON of the opening hours (domain's ZOpeningHours); "" = the default until someone saves them */
+  opening_hours: Generated<string>;
+}
+
+/** A hall's logo, re-encoded to PNG on upload; apart from the hall row, which many reads take whole. */
+export interface HallLogoTable {
+  hall_id: number;
+  image: Buffer;
+  updated_at: Timestamp;
 }
 
 export interface DepartmentTable {
@@ -50,6 +60,11 @@ export interface DepartmentTable {
   code: string;
   name: string;
   sort_order: number;
+  short_name: Generated<string>;
+  contact_name: Generated<string>;
+  contact_phone: Generated<string>;
+  /** when it was retired: kept with its history, hidden from pickers; null while in use */
+  retired_at: Generated<Date | null>;
 }
 
 export interface ServiceItemTable {
@@ -552,6 +567,7 @@ export interface Database {
   rating_signal: RatingSignalTable;
   online_lookup_lock: OnlineLookupLockTable;
   hall_service_day: HallServiceDayTable;
+  hall_logo: HallLogoTable;
   work_order: WorkOrderTable;
   work_order_event: WorkOrderEventTable;
   rollup_change: RollupChangeTable;

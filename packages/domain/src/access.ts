@@ -117,6 +117,12 @@ const RULES = {
   "catalogue.update": { principals: ["admin"], scope: "hall" },
   "catalogue.retire": { principals: ["admin"], scope: "hall" },
   "catalogue.restore": { principals: ["admin"], scope: "hall" },
+  // 部门管理: administrators keep the hall's departments; readers see them, a head only their own.
+  "department.list": READ_LAYERED,
+  "department.create": { principals: ["admin"], scope: "hall" },
+  "department.update": { principals: ["admin"], scope: "hall" },
+  "department.retire": { principals: ["admin"], scope: "hall" },
+  "department.restore": { principals: ["admin"], scope: "hall" },
 
   "device.list": MANAGE_HALL,
   "device.create": MANAGE_HALL,
@@ -125,6 +131,13 @@ const RULES = {
 
   // The set-up link's token and the one-time pairing code are the credentials (pairing throttled).
   // Business systems (SPEC §4): an API client with the scope, or a manager's session by hand.
+  // 大厅设置: administrators change them; every hall-wide reader sees them.
+  "hall.settings": READ_LAYERED,
+  "hall.logo": READ_LAYERED,
+  "hall.update": { principals: ["admin"], scope: "hall" },
+  "hall.setLogo": { principals: ["admin"], scope: "hall" },
+  "hall.removeLogo": { principals: ["admin"], scope: "hall" },
+
   "integrationCase.upsert": { principals: [...MANAGERS, "api_client:cases:write"], scope: "hall" },
   "integrationCase.complete": { principals: [...MANAGERS, "api_client:cases:write"], scope: "hall" },
   "integrationCase.importFile": { principals: [...MANAGERS, "api_client:cases:write"], scope: "hall" },

@@ -107,6 +107,12 @@ export const APP_ERROR_MESSAGES = {
   ACCOUNT_DEPARTMENT_UNKNOWN: "所选部门不存在或不属于本大厅",
   PASSWORD_CHANGE_REQUIRED: "首次登录或密码重置后，请先修改密码",
   PASSWORD_UNCHANGED: "新密码不能与当前密码相同",
+  // 大厅设置 and 部门管理
+  DEPARTMENT_CODE_TAKEN: "该统一社会信用代码已登记为另一个部门",
+  DEPARTMENT_NAME_TAKEN: "本大厅已有同名的在用部门",
+  DEPARTMENT_IN_USE: "该部门仍在使用中：请先停用其事项、调整其窗口与工作人员、停用其账号并办结其差评工单，再撤销",
+  HALL_LOGO_TOO_LARGE: "标志图片不能超过 2 MB",
+  HALL_LOGO_NOT_IMAGE: "标志须为 JPEG、PNG 或 WebP 图片",
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;

@@ -46,6 +46,8 @@ const SCREEN_SEARCHES: Record<TScreen, readonly string[]> = {
   staff: [""],
   accounts: [""],
   audit: [""],
+  hall: [""],
+  departments: [""],
   // 2027: a year whose holiday schedule is still to be entered (the notice-shaped form, empty).
   calendar: ["year=2023", "year=2027"],
 };

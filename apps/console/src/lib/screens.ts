@@ -20,7 +20,9 @@ export type TScreen =
   | "apiClients"
   | "windows"
   | "staff"
-  | "accounts";
+  | "accounts"
+  | "hall"
+  | "departments";
 
 export const SCREEN_PATHS = {
   desk: "/desk",
@@ -41,6 +43,8 @@ export const SCREEN_PATHS = {
   windows: "/windows",
   staff: "/staff",
   accounts: "/accounts",
+  hall: "/hall",
+  departments: "/departments",
 } as const satisfies Record<TScreen, string>;
 
 /**
@@ -81,6 +85,10 @@ const SCREEN_CALLS: Record<TScreen, readonly TProcedurePath[]> = {
   staff: ["staff.list"],
   // 账号管理: administrators every account, hall managers those below them (the API checks the role).
   accounts: ["account.list"],
+  // 大厅设置: administrators change them; managers and 督查 read them.
+  hall: ["hall.settings"],
+  // 部门管理: administrators keep them; managers, 督查 and a department head (their own) read them.
+  departments: ["department.list"],
 };
 
 const SCREEN_ORDER: readonly TScreen[] = [
@@ -97,6 +105,8 @@ const SCREEN_ORDER: readonly TScreen[] = [
   "staff",
   "accounts",
   "import",
+  "hall",
+  "departments",
   "devices",
   "province",
   "apiClients",

@@ -60,6 +60,8 @@ const zhCN = {
     windows: "窗口管理",
     staff: "工作人员",
     accounts: "账号管理",
+    hall: "大厅设置",
+    departments: "部门管理",
   },
 };
 

@@ -22,6 +22,8 @@ const zhCN = {
   mute: "静音",
   paused: "暂停服务",
   pausedHelp: "本窗口暂无工作人员，请到其他窗口办理",
+  closedHours: "非办公时间",
+  closedHoursHelp: "本大厅办公时间：{hours}",
   badge: "工号",
   window: "窗口",
   rateAfterService: "办理结束后，请在本评价器上对服务进行评价",

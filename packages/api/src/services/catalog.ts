@@ -4,7 +4,8 @@ import type { TUserContext } from "./overview";
 
 /** The hall's departments with their item counts. */
 export function hallDepartments(ctx: TUserContext) {
-  return listDepartments(ctx.db, ctx.user.hall_id);
+  // A picker: retired departments keep their history but are offered nowhere.
+  return listDepartments(ctx.db, ctx.user.hall_id, { inUseOnly: true });
 }
 
 /** A page of the hall's service items, of one department or matching a search when given. */

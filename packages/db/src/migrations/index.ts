@@ -21,6 +21,7 @@ import * as calendarYear from "./2026_12_07_1600_calendar_year";
 import * as defaultRatingFrom from "./2026_12_07_1710_default_rating_from";
 import * as caseDueDateIndex from "./2026_12_07_1720_case_due_date_index";
 import * as windowAssignments from "./2026_12_08_0000_window_assignments";
+import * as hallSettingsDepartments from "./2026_12_08_0100_hall_settings_departments";
 import * as serviceItemVersions from "./2026_12_08_0200_service_item_versions";
 // Windows and staff administered by the hall (floor).
 import * as windowFloor from "./2026_12_08_0300_window_floor";
@@ -55,6 +56,8 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_1710_default_rating_from": defaultRatingFrom,
   "2026_12_07_1720_case_due_date_index": caseDueDateIndex,
   "2026_12_08_0000_window_assignments": windowAssignments,
+  // hall settings and departments
+  "2026_12_08_0100_hall_settings_departments": hallSettingsDepartments,
   "2026_12_08_0200_service_item_versions": serviceItemVersions,
   // Windows and staff administered by the hall (floor).
   "2026_12_08_0300_window_floor": windowFloor,

@@ -74,6 +74,10 @@ export async function auditObjectLabels(db: Db, refs: readonly TAuditObjectRef[]
       .execute())
       put("evaluator_device", row.id, row.device_code);
   });
+  when("department", async (list) => {
+    for (const row of await db.selectFrom("department").select(["id", "name"]).where("id", "in", list).execute())
+      put("department", row.id, row.name);
+  });
   when("user", async (list) => {
     for (const row of await db.selectFrom("user").select(["id", "display_name"]).where("id", "in", list).execute())
       put("user", row.id, row.display_name);

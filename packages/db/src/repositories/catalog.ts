@@ -14,9 +14,18 @@ export interface TDepartmentRow {
   itemCount: number;
 }
 
-export async function listDepartments(db: Db, hallId: number): Promise<TDepartmentRow[]> {
-  return db
-    .selectFrom("department")
+/**
+ * A hall's departments with their item counts, in their order. Figures and reports take them all
+ * (a retired department keeps its history); pickers pass `inUseOnly`, so a retired one is offered nowhere.
+ */
+export async function listDepartments(
+  db: Db,
+  hallId: number,
+  options: { inUseOnly?: boolean } = {},
+): Promise<TDepartmentRow[]> {
+  let query = db.selectFrom("department").where("department.hall_id", "=", hallId);
+  if (options.inUseOnly) query = query.where("department.retired_at", "is", null);
+  return query
     .leftJoin("service_item", "service_item.department_id", "department.id")
     .select([
       "department.id",
@@ -24,7 +33,6 @@ export async function listDepartments(db: Db, hallId: number): Promise<TDepartme
       "department.name",
       sql<number>`count(service_item.id)`.as("itemCount"),
     ])
-    .where("department.hall_id", "=", hallId)
     .groupBy(["department.id", "department.code", "department.name", "department.sort_order"])
     .orderBy("department.sort_order")
     .execute();

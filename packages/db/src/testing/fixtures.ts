@@ -11,6 +11,12 @@ import type { NewCase, NewRating } from "../schema";
 
 export const FIXTURE_PASSWORD = "correct horse battery staple";
 
+const FIXTURE_OPENING_HOURS = JSON.stringify({
+  workingDays: [{ from: "00:00", to: "24:00" }],
+  nonWorkingDays: "open",
+  nonWorkingDayPeriods: [{ from: "00:00", to: "24:00" }],
+});
+
 export interface THallFixture {
   hallId: number;
   departmentIds: [number, number];
@@ -30,7 +36,14 @@ export async function createHallFixture(db: Db): Promise<THallFixture> {
   const now = new Date();
   const hall = await db
     .insertInto("hall")
-    .values({ code: "TEST", name: "测试县政务服务中心", region_code: "330000", rating_window_days: 7 })
+    .values({
+      code: "TEST",
+      name: "测试县政务服务中心",
+      region_code: "330000",
+      rating_window_days: 7,
+      // Open around the clock, every day: an evaluator's idle screen does not depend on the hour a test runs at.
+      opening_hours: FIXTURE_OPENING_HOURS,
+    })
     .executeTakeFirstOrThrow();
   const hallId = Number(hall.insertId);
   const departmentIds: number[] = [];

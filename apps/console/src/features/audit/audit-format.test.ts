@@ -52,6 +52,13 @@ test("a before/after value is one line per field, named in Chinese, with values 
   expect(changeLines({ scopes: ["cases:write", "ratings:read"] })).toEqual(["权限范围：cases:write、ratings:read"]);
   expect(changeLines({ promptId: 8, reason: "signOut" })).toEqual(["评价邀请编号：8", "原因：离岗"]);
   expect(changeLines({ appealReason: "mistaken", reason: "malicious" })).toEqual(["申诉理由：误评", "原因：恶意差评"]);
+  expect(changeLines({ creditCode: "91350100M000100Y43", retiredAt: null })).toEqual([
+    "统一社会信用代码：91350100M000100Y43",
+    "撤销时间：无",
+  ]);
+  expect(
+    changeLines({ openingHours: { workingDays: [{ from: "09:00", to: "12:00" }], nonWorkingDays: "closed" } }),
+  ).toEqual(["办公时间：工作日时段：开始：09:00，结束：12:00，非工作日：休息"]);
   expect(changeLines({ someNewField: 1 })).toEqual(["someNewField：1"]);
   expect(changeLines(null)).toEqual([]);
   expect(changeLines("x")).toEqual(["x"]);

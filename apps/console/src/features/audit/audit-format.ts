@@ -52,6 +52,7 @@ function valueText(key: string, value: unknown): string {
     if (key === "state" || key === "state_before_appeal") return labelOf(WORK_ORDER_STATES, value);
     if (key === "extension") return labelOf(t.extensions, value);
     if (key === "caseType") return labelOf(t.caseTypes, value);
+    if (key === "nonWorkingDays") return labelOf(t.nonWorkingModes, value);
     if (key === "role") return labelOf(t.roles, value);
     if (key === "reason" || key === "appealReason") return labelOf(t.reasons, value);
     if (key === "field") return labelOf(CONTACT_FIELDS, value);

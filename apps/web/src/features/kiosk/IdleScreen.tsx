@@ -1,16 +1,26 @@
-import { STRINGS } from "../../lib/strings";
+import { fill, STRINGS } from "../../lib/strings";
 import type { TKioskState } from "./kiosk-state";
 
 /**
- * 亮牌: who serves at this window, or that nobody does right now. `offset` is the current
- * burn-in drift step (see idle-care.ts).
+ * 亮牌: who serves at this window, or that nobody does right now — 非办公时间 with the hall's hours
+ * when the hall is closed, else 暂停服务. `offset` is the current burn-in drift step (see idle-care.ts).
  */
 export function IdleScreen(props: {
   staff: TKioskState["staff"];
   windowName: string;
   offset: { x: number; y: number };
+  /** outside the hall's opening hours, and those hours in words */
+  closed: { hours: string } | null;
 }) {
   const style = { "--drift-x": `${props.offset.x}px`, "--drift-y": `${props.offset.y}px` } as React.CSSProperties;
+  if (!props.staff && props.closed) {
+    return (
+      <div className="kiosk-message idle-drift" style={style} data-testid="kiosk-idle" data-closed="true">
+        <h1>{STRINGS.closedHours}</h1>
+        <p>{fill(STRINGS.closedHoursHelp, { hours: props.closed.hours })}</p>
+      </div>
+    );
+  }
   if (!props.staff) {
     return (
       <div className="kiosk-message idle-drift" style={style} data-testid="kiosk-idle">

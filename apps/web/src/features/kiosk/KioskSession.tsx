@@ -19,6 +19,7 @@ import { RatingScreen, type TKioskSubmission } from "./RatingScreen";
 import { RefusedNotice } from "./RefusedNotice";
 import { ThanksScreen } from "./ThanksScreen";
 import { useDelayedFlag } from "./useDelayedFlag";
+import { useHallOpen } from "./useHallOpen";
 import { useHeartbeat } from "./useHeartbeat";
 import { useIdleCare } from "./useIdleCare";
 import { useWakeLock } from "./useWakeLock";
@@ -94,6 +95,14 @@ export function KioskSession(props: { onUnpaired: () => void }) {
   }, [shownId]);
   const care = useIdleCare(idle && state.window !== null);
   useEffect(() => setKioskIdle(idle), [idle]);
+  // The hall's intervals run out after two weeks without a reconnect: ask for the next ones.
+  const refreshOpening = useCallback(() => {
+    trpcClient.kiosk.state
+      .query()
+      .then((fresh) => dispatch({ type: "opening", opening: fresh.opening }))
+      .catch(() => undefined);
+  }, []);
+  const hallOpen = useHallOpen(state.opening, refreshOpening);
   const timeouts = useMemo(
     () => promptTimeouts(state.settings?.promptTimeoutSeconds),
     [state.settings?.promptTimeoutSeconds],
@@ -155,7 +164,15 @@ export function KioskSession(props: { onUnpaired: () => void }) {
         onDone={() => setRefusals((previous) => previous.slice(1))}
       />
     );
-  else screen = <IdleScreen staff={state.staff} windowName={state.window.name} offset={care.offset} />;
+  else
+    screen = (
+      <IdleScreen
+        staff={state.staff}
+        windowName={state.window.name}
+        offset={care.offset}
+        closed={hallOpen || !state.opening ? null : { hours: state.opening.text }}
+      />
+    );
   return (
     <KioskFrame title={state.window.name} status={status}>
       {screen}

@@ -19,6 +19,7 @@ const snapshot = {
   window: { id: 1, code: "A01", name: "综合受理窗口" },
   staff: null,
   pending: [prompt(1)],
+  opening: { intervals: [[1, 2]] as [number, number][], until: 3, text: "工作日 09:00–12:00；非工作日休息" },
 };
 
 describe("evaluator state", () => {
@@ -51,5 +52,14 @@ describe("evaluator state", () => {
   test("a snapshot carries the hall's prompt timeout", () => {
     const state = kioskReducer(initialKioskState, { ...snapshot, settings: { promptTimeoutSeconds: 90 } });
     expect(state.settings?.promptTimeoutSeconds).toBe(90);
+  });
+
+  test("a snapshot carries the hall's opening hours, and a change of them replaces them", () => {
+    let state = kioskReducer(initialKioskState, snapshot);
+    expect(state.opening).toEqual(snapshot.opening);
+    const opening = { intervals: [], until: 9, text: "工作日 08:30–17:00；非工作日休息" };
+    state = kioskReducer(state, { type: "opening", opening });
+    expect(state.opening).toEqual(opening);
+    expect(state.queue.map((open) => open.promptId)).toEqual([1]);
   });
 });

@@ -7,11 +7,13 @@ export interface TKioskState {
   window: TSnapshot["window"] | null;
   staff: TSnapshot["staff"];
   settings: TSnapshot["settings"] | null;
+  /** the hall's opening hours: outside them an unstaffed evaluator says 非办公时间 */
+  opening: TSnapshot["opening"] | null;
   /** open prompts, oldest first: a second 请评价 queues behind the one on screen */
   queue: TPrompt[];
 }
 
-export const initialKioskState: TKioskState = { window: null, staff: null, settings: null, queue: [] };
+export const initialKioskState: TKioskState = { window: null, staff: null, settings: null, opening: null, queue: [] };
 
 /**
  * Folds the live feed into screen state. A snapshot replaces everything (it is what a reconnect
@@ -20,7 +22,13 @@ export const initialKioskState: TKioskState = { window: null, staff: null, setti
 export function kioskReducer(state: TKioskState, event: TKioskEvent): TKioskState {
   switch (event.type) {
     case "snapshot":
-      return { window: event.window, staff: event.staff, settings: event.settings, queue: event.pending };
+      return {
+        window: event.window,
+        staff: event.staff,
+        settings: event.settings,
+        opening: event.opening,
+        queue: event.pending,
+      };
     case "prompt":
       if (state.queue.some((prompt) => prompt.promptId === event.prompt.promptId)) return state;
       return { ...state, queue: [...state.queue, event.prompt] };
@@ -28,6 +36,8 @@ export function kioskReducer(state: TKioskState, event: TKioskEvent): TKioskStat
       return { ...state, queue: state.queue.filter((prompt) => prompt.promptId !== event.promptId) };
     case "staff":
       return { ...state, staff: event.staff };
+    case "opening":
+      return { ...state, opening: event.opening };
   }
 }
 

@@ -2,7 +2,7 @@ import type { TKioskState } from "./kiosk-state";
 
 const KEY = "hcp.kiosk.lastWindow";
 
-type TRemembered = Pick<TKioskState, "window" | "staff" | "settings">;
+type TRemembered = Pick<TKioskState, "window" | "staff" | "settings" | "opening">;
 
 /**
  * The window and its 亮牌 from the last snapshot, so a tablet restarted without a network still
@@ -12,7 +12,7 @@ export function rememberWindow(state: TRemembered): void {
   try {
     window.localStorage.setItem(
       KEY,
-      JSON.stringify({ window: state.window, staff: state.staff, settings: state.settings }),
+      JSON.stringify({ window: state.window, staff: state.staff, settings: state.settings, opening: state.opening }),
     );
   } catch {
     // No storage: the idle screen waits for the server instead.
@@ -33,7 +33,13 @@ export function rememberedState(initial: TKioskState): TKioskState {
     if (!stored) return initial;
     const parsed = JSON.parse(stored) as Partial<TRemembered>;
     if (!parsed.window) return initial;
-    return { ...initial, window: parsed.window, staff: parsed.staff ?? null, settings: parsed.settings ?? null };
+    return {
+      ...initial,
+      window: parsed.window,
+      staff: parsed.staff ?? null,
+      settings: parsed.settings ?? null,
+      opening: parsed.opening ?? null,
+    };
   } catch {
     return initial;
   }

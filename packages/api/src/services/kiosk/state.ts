@@ -6,6 +6,7 @@ import { RATING_RULE_LIMITS } from "@hcp/domain";
 import type { TContext } from "../../context-types";
 import { appError } from "../../errors";
 import { ZPromptView, ZWindowStaffView } from "../../schemas";
+import { kioskOpening } from "../hall/opening";
 import { toPromptEvent } from "../prompts";
 
 export const ZKioskState = z.object({
@@ -14,6 +15,12 @@ export const ZKioskState = z.object({
   window: z.object({ id: z.number(), code: z.string(), name: z.string() }),
   staff: ZWindowStaffView.nullable(),
   pending: z.array(ZPromptView),
+  /** the hall's opening hours: outside them an unstaffed evaluator says 非办公时间 */
+  opening: z.object({
+    intervals: z.array(z.tuple([z.number(), z.number()])),
+    until: z.number(),
+    text: z.string(),
+  }),
 });
 export type TKioskState = z.infer<typeof ZKioskState>;
 
@@ -37,5 +44,6 @@ export async function kioskState(
     window: { id: window.id, code: window.code, name: window.name },
     staff,
     pending: pending.map(toPromptEvent),
+    opening: await kioskOpening(ctx.db, { id: window.hall_id, opening_hours: hall?.opening_hours ?? "" }, ctx.now()),
   };
 }
