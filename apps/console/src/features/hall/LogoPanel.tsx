@@ -1,19 +1,11 @@
 import { useState } from "react";
 
 import { InlineError } from "../../components/StatusMessages";
+import { fileAsBase64 } from "../import/import-file";
 import { hallStrings as t } from "./strings";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const ACCEPTED = ["image/jpeg", "image/png", "image/webp"];
-
-/** A chosen file's bytes as base64, for the JSON body; the server decodes and re-encodes it. */
-async function base64Of(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  for (let offset = 0; offset < bytes.length; offset += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
-  return btoa(binary);
-}
 
 /** What is wrong with a chosen file before it is sent (the server checks again), or null. */
 export function logoFileProblem(file: { size: number; type: string }): string | null {
@@ -40,7 +32,7 @@ export function LogoPanel({ logo, editable, pending, error, done, onUpload, onRe
     if (!file) return setProblem(t.logoChooseFirst);
     const found = logoFileProblem(file);
     setProblem(found);
-    if (!found) onUpload(await base64Of(file));
+    if (!found) onUpload(await fileAsBase64(file));
   };
   return (
     <div>
