@@ -46,7 +46,6 @@ const SCREEN_SEARCHES: Record<TScreen, readonly string[]> = {
   staff: [""],
   accounts: [""],
   audit: [""],
-  accounts: [""],
   hall: [""],
   departments: [""],
   // 2027: a year whose holiday schedule is still to be entered (the notice-shaped form, empty).

@@ -12,6 +12,7 @@ const staff = {
   badgeNo: "T001",
   photoUrl: "/avatars/T001.svg",
   departmentName: "县市场监督管理局",
+  certificateExpired: false,
 };
 
 test("outside opening hours an unstaffed evaluator says 非办公时间 with the hall's hours, not 暂停服务", () => {
