@@ -45,6 +45,8 @@ test("each screen opens for exactly the roles the access table lets call what it
     windows: callers("windowAdmin.list"),
     staff: callers("staff.list"),
     accounts: callers("account.list"),
+    hall: callers("hall.settings"),
+    departments: callers("department.list"),
   };
   for (const screen of keysOf(expected)) {
     for (const role of ROLE_KEYS)
@@ -65,6 +67,8 @@ test("each role's navigation, in order", () => {
     "staff",
     "accounts",
     "import",
+    "hall",
+    "departments",
     "devices",
     "province",
     "apiClients",
@@ -82,6 +86,8 @@ test("each role's navigation, in order", () => {
     "staff",
     "accounts",
     "import",
+    "hall",
+    "departments",
     "devices",
     "province",
     "calendar",
@@ -95,6 +101,8 @@ test("each role's navigation, in order", () => {
     "catalog",
     "windows",
     "staff",
+    "hall",
+    "departments",
   ]);
   expect(screensFor("auditor")).toEqual([
     "overview",
@@ -105,6 +113,8 @@ test("each role's navigation, in order", () => {
     "catalog",
     "windows",
     "staff",
+    "hall",
+    "departments",
     "devices",
     "province",
     "audit",
