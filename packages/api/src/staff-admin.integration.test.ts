@@ -152,7 +152,7 @@ describe("工作人员", () => {
     expect(list.find((row) => row.id === hall.staffIds[0])?.certificateState).toBe("none");
   });
 
-  test("离职: signed out of the window at once, kept on record, no longer editable", async () => {
+  test("离职: signed out of the window at once, their account disabled and its sessions ended, kept on record, no longer editable", async () => {
     const manager = await api.signedIn(hall.users.hall_manager.username);
     const staff = await api.signedIn(hall.users.window_staff.username);
     await staff.window.signIn({ windowId: hall.windowIds[0] });
@@ -164,11 +164,22 @@ describe("工作人员", () => {
     expect(
       await appCodeOf(manager.staff.update({ staffId: hall.staffIds[0], staff: { ...newStaff(), badgeNo: "T001" } })),
     ).toBe("STAFF_LEFT");
-    expect(await appCodeOf(staff.window.signIn({ windowId: hall.windowIds[0] }))).toBe("STAFF_LEFT");
+    // A 离职 staff member's console session ends with the leave, and their account signs in no more.
+    const sessions = await getDb()
+      .selectFrom("session")
+      .select("id")
+      .where("user_id", "=", hall.users.window_staff.id)
+      .execute();
+    expect(sessions).toEqual([]);
+    expect(await appCodeOf(api.signedIn(hall.users.window_staff.username))).toBe("ACCOUNT_DISABLED");
+    const account = (await manager.account.list()).find((row) => row.id === hall.users.window_staff.id);
+    expect(account).toMatchObject({ active: false });
     const [record] = await auditRecords("staff.leave");
     expect(JSON.parse(record?.after_json ?? "null")).toMatchObject({
       active: false,
       signedOutOfWindow: hall.windowIds[0],
+      accountDisabled: hall.users.window_staff.id,
+      sessionsEnded: 1,
     });
   });
 

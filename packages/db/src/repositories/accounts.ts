@@ -109,6 +109,20 @@ export async function setAccountActive(db: Db, userId: number, active: boolean):
   await db.updateTable("user").set({ active }).where("id", "=", userId).execute();
 }
 
+/** Disables the active account linked to a staff member (离职), if there is one, and says which. */
+export async function disableStaffAccount(db: Db, staffId: number): Promise<number | null> {
+  const account = await db
+    .selectFrom("user")
+    .select("id")
+    .where("staff_id", "=", staffId)
+    .where("active", "=", true)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!account) return null;
+  await setAccountActive(db, account.id, false);
+  return account.id;
+}
+
 /**
  * The active administrators, their rows locked until the transaction ends: two administrators
  * disabling each other at once cannot both pass the "not the last one" check.

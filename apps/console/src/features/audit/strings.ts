@@ -170,6 +170,7 @@ const zhCN = {
     certificateExpiresOn: "上岗证有效期至",
     leftOn: "离职日期",
     signedOutOfWindow: "离岗的窗口编号",
+    accountDisabled: "停用的账号编号",
     staffId: "工作人员编号",
     approverUserId: "授权人编号",
     requestedBy: "申请人编号",

@@ -1,4 +1,6 @@
 import {
+  deleteUserSessions,
+  disableStaffAccount,
   findHallStaffRecord,
   insertStaff,
   listActiveHallWindowIds,
@@ -135,7 +137,8 @@ export async function updateHallStaff(ctx: TUserContext, input: TStaffUpdate): P
 
 /**
  * 离职: the staff member is kept (ratings and work orders keep pointing at them) but serves no more.
- * Signed in at a window, they are signed out in the same commit, their open prompts withdrawn.
+ * Signed in at a window, they are signed out in the same commit, their open prompts withdrawn; their
+ * account is disabled and its sessions end in that commit too.
  */
 export async function markHallStaffLeft(ctx: TUserContext, staffId: number): Promise<void> {
   const now = ctx.now();
@@ -146,12 +149,15 @@ export async function markHallStaffLeft(ctx: TUserContext, staffId: number): Pro
     const closed =
       windowId === null ? [] : await withdrawInTransaction(trx, actorOf(ctx), { windowIds: [windowId] }, "signOut");
     await markStaffLeft(trx, staff.id, leftOn);
+    // Whoever has left must not keep reading the hall's cases and contacts through their account.
+    const accountDisabled = await disableStaffAccount(trx, staff.id);
+    const sessionsEnded = accountDisabled === null ? 0 : await deleteUserSessions(trx, accountDisabled);
     await audit(trx, actorOf(ctx, now), {
       action: "staff.leave",
       entity: "staff",
       entityId: staff.id,
       before: { active: true },
-      after: { active: false, leftOn, signedOutOfWindow: windowId },
+      after: { active: false, leftOn, signedOutOfWindow: windowId, accountDisabled, sessionsEnded },
     });
     return { left: windowId, withdrawn: closed };
   });
