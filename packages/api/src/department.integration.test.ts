@@ -163,6 +163,20 @@ describe("部门管理", () => {
     expect(Number(cases.rows[0]?.n)).toBe(1);
     expect((await auditRows()).map((entry) => entry.action)).toEqual(["department.retire"]);
 
+    // A retired department takes no new window, staff member or account: the pickers hide it and
+    // the server refuses it when named anyway.
+    const window = { code: "B09", name: "自然资源专窗", kind: "special" as const, itemCodes: [], sortOrder: 40 };
+    expect(await appCodeOf(admin.windowAdmin.create({ ...window, departmentIds: [dept2] }))).toBe(
+      "WINDOW_DEPARTMENT_UNKNOWN",
+    );
+    const staff = { badgeNo: "T909", name: "钱进", windowIds: [hall.windowIds[0]], certificateNo: "" };
+    expect(await appCodeOf(admin.staff.create({ ...staff, departmentId: dept2, certificateExpiresOn: "" }))).toBe(
+      "DEPARTMENT_NOT_FOUND",
+    );
+    const head = { username: "qian.jin", displayName: "钱进", role: "department_head" as const, staffId: null };
+    expect(await appCodeOf(admin.account.create({ ...head, departmentId: dept2 }))).toBe("ACCOUNT_DEPARTMENT_UNKNOWN");
+    expect((await auditRows()).map((entry) => entry.action)).toEqual(["department.retire"]);
+
     // The name is free again while it is retired; restoring it then is refused.
     const { id: successor } = await admin.department.create({ name: "县自然资源局", creditCode: CODE_A });
     expect(await appCodeOf(admin.department.restore({ id: dept2 }))).toBe("DEPARTMENT_NAME_TAKEN");

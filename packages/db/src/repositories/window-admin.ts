@@ -109,13 +109,17 @@ export async function listWindowItemCodes(db: Db, windowId: number): Promise<str
   return rows.map((row) => row.code);
 }
 
-/** The departments of a hall among `ids`. */
+/**
+ * The hall's departments in service among `ids`: a retired department takes no new window, staff
+ * member or account (retiring is refused while any uses it, so an edit never meets one).
+ */
 export async function listHallDepartmentIds(db: Db, hallId: number, ids: readonly number[]): Promise<number[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom("department")
     .select("id")
     .where("hall_id", "=", hallId)
+    .where("retired_at", "is", null)
     .where("id", "in", [...ids])
     .execute();
   return rows.map((row) => row.id);
