@@ -26,3 +26,22 @@ export function isDuplicateKey(error: unknown, key?: string): boolean {
   if (dbError.code !== "ER_DUP_ENTRY") return false;
   return key === undefined || (typeof dbError.sqlMessage === "string" && dbError.sqlMessage.includes(key));
 }
+
+/** MariaDB chose this transaction as a deadlock's victim and rolled it back whole (ER_LOCK_DEADLOCK, 1213). */
+function isDeadlock(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ER_LOCK_DEADLOCK";
+}
+
+/**
+ * Runs a transaction again when MariaDB rolled it back as a deadlock's victim, as its manual advises:
+ * the victim changed nothing, so a second run is the same request. Two tries more at the most.
+ */
+export async function retryOnDeadlock<T>(run: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= tries || !isDeadlock(error)) throw error;
+    }
+  }
+}

@@ -10,7 +10,7 @@ import {
 import type { TSignIn } from "@hcp/domain";
 
 import type { TContext } from "../context-types";
-import { appError } from "../errors";
+import { appError, retryOnDeadlock } from "../errors";
 import { actorOf, audit, type TAuditActor } from "./audit";
 import { verifyCredentials } from "./auth";
 import { announceWithdrawn, withdrawInTransaction } from "./prompts";
@@ -60,28 +60,32 @@ export async function signInAtHallWindow(
   const now = ctx.now();
   // Every staff session this ends (theirs elsewhere, the window's previous occupant's) takes its
   // open prompts with it, in the same commit: the evaluator never offers them to the next citizen.
-  const { changed, withdrawn } = await ctx.db.transaction().execute(async (trx) => {
-    const windows = await signInAtWindow(trx, { windowId: window.id, staffId: ctx.staffId, now });
-    const closed = await withdrawInTransaction(trx, actorOf(ctx), { windowIds: windows }, "signIn");
-    if (approver)
-      await audit(
-        trx,
-        { ...approver, now },
-        {
-          action: "window.signInApproved",
-          entity: "window",
-          entityId: window.id,
-          detail: { staffId: ctx.staffId, requestedBy: ctx.user.id },
-        },
-      );
-    await audit(trx, actorOf(ctx, now), {
-      action: "window.signIn",
-      entity: "window",
-      entityId: window.id,
-      ...(approver ? { detail: { approverUserId: approver.actorUserId } } : {}),
-    });
-    return { changed: windows, withdrawn: closed };
-  });
+  // A 请评价 at the window holds the presence row shared while it locks its case: the two can deadlock,
+  // and the loser is this whole sign-in, which runs again.
+  const { changed, withdrawn } = await retryOnDeadlock(() =>
+    ctx.db.transaction().execute(async (trx) => {
+      const windows = await signInAtWindow(trx, { windowId: window.id, staffId: ctx.staffId, now });
+      const closed = await withdrawInTransaction(trx, actorOf(ctx), { windowIds: windows }, "signIn");
+      if (approver)
+        await audit(
+          trx,
+          { ...approver, now },
+          {
+            action: "window.signInApproved",
+            entity: "window",
+            entityId: window.id,
+            detail: { staffId: ctx.staffId, requestedBy: ctx.user.id },
+          },
+        );
+      await audit(trx, actorOf(ctx, now), {
+        action: "window.signIn",
+        entity: "window",
+        entityId: window.id,
+        ...(approver ? { detail: { approverUserId: approver.actorUserId } } : {}),
+      });
+      return { changed: windows, withdrawn: closed };
+    }),
+  );
   announceWithdrawn(ctx, withdrawn);
   await announceStaff(ctx, changed);
   return { windowId: window.id };
