@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import sharp, { type Metadata } from "sharp";
 
 import type { TAppErrorCode } from "@hcp/domain";
 
@@ -14,11 +14,25 @@ export interface TImageRules {
   /** refusals in our words: over `maxBytes`, and not one of the accepted images */
   tooLarge: TAppErrorCode;
   notImage: TAppErrorCode;
+  /** an upright picture smaller than this is refused: nobody could recognise it on a card */
+  minimum?: { width: number; height: number; tooSmall: TAppErrorCode };
   width: number;
   height: number;
-  /** "inside": scaled down to fit, never enlarged (a logo); "cover": cropped to exactly the size (a photo) */
+  /**
+   * "inside": scaled down to fit, never enlarged (a logo); "cover": cropped to exactly the size
+   * around what draws the eye (a face on a photo)
+   */
   fit: "inside" | "cover";
-  format: "png" | "webp" | "jpeg";
+  /** a JPEG has no transparency: transparent parts of a PNG or WebP become white, not black */
+  format: "png" | "jpeg";
+}
+
+/** Width and height as the picture is seen, after its EXIF orientation turns it (5–8 swap them). */
+function uprightSize(metadata: Metadata): { width: number; height: number } {
+  const turned = (metadata.orientation ?? 1) >= 5;
+  return turned
+    ? { width: metadata.height, height: metadata.width }
+    : { width: metadata.width, height: metadata.height };
 }
 
 /**
@@ -31,19 +45,28 @@ export async function reencodeImage(
   rules: TImageRules,
 ): Promise<{ image: Buffer; width: number; height: number }> {
   if (upload.length > rules.maxBytes) throw appError(rules.tooLarge, "PAYLOAD_TOO_LARGE");
-  let format: string | undefined;
+  let metadata: Metadata;
   try {
-    format = (await sharp(upload, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()).format;
+    metadata = await sharp(upload, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
   } catch {
     throw appError(rules.notImage, "BAD_REQUEST");
   }
-  if (format === undefined || !ACCEPTED_FORMATS.has(format)) throw appError(rules.notImage, "BAD_REQUEST");
+  if (!ACCEPTED_FORMATS.has(metadata.format)) throw appError(rules.notImage, "BAD_REQUEST");
+  const size = uprightSize(metadata);
+  if (rules.minimum && (size.width < rules.minimum.width || size.height < rules.minimum.height))
+    throw appError(rules.minimum.tooSmall, "BAD_REQUEST");
   try {
-    const { data, info } = await sharp(upload, { limitInputPixels: MAX_INPUT_PIXELS })
+    const resized = sharp(upload, { limitInputPixels: MAX_INPUT_PIXELS })
       .rotate()
-      .resize(rules.width, rules.height, { fit: rules.fit, withoutEnlargement: rules.fit === "inside" })
-      .toFormat(rules.format)
-      .toBuffer({ resolveWithObject: true });
+      .resize(rules.width, rules.height, {
+        fit: rules.fit,
+        ...(rules.fit === "cover" ? { position: "attention" } : { withoutEnlargement: true }),
+      });
+    const encoded =
+      rules.format === "jpeg"
+        ? resized.flatten({ background: "#ffffff" }).jpeg({ quality: 85, mozjpeg: true })
+        : resized.png();
+    const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { image: data, width: info.width, height: info.height };
   } catch {
     // A header that reads as an image over a body that does not decode.

@@ -1,54 +1,19 @@
 import { createHash } from "node:crypto";
 
-import sharp, { type Metadata } from "sharp";
-
 import { findHallStaffRecord, findStaffWindowId, saveStaffPhoto } from "@hcp/db";
 import { STAFF_PHOTO } from "@hcp/domain";
 
 import type { TContext } from "../../context-types";
 import { appError } from "../../errors";
 import { actorOf, audit } from "../audit";
+import { decodeBase64Upload, reencodeImage } from "../images";
 import { announceStaff } from "../window-presence";
 
 type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
 
-/** sharp's names of the formats a hall may upload (JPEG, PNG, WebP), read from the bytes, not the file name. */
-const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp"]);
-/** A decompression bomb (a tiny file of a huge picture) is refused before it is decoded. */
-const MAX_INPUT_PIXELS = 40_000_000;
-
 /** The served address changes with the photo, so a tablet's cache never shows the old one. */
 function staffPhotoUrl(staffId: number, digest: string): string {
   return `/photos/${staffId}-${digest}.jpg`;
-}
-
-/**
- * The upload re-encoded for the 亮牌 card: turned upright by its EXIF orientation, cropped to
- * exactly 480×600 around what draws the eye, written as a fresh JPEG. sharp copies no metadata
- * (EXIF, GPS, ICC, XMP) unless asked to, so the location a phone wrote never reaches the card.
- */
-async function reencode(upload: Buffer): Promise<Buffer> {
-  let metadata: Metadata;
-  try {
-    metadata = await sharp(upload, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
-  } catch {
-    throw appError("PHOTO_NOT_IMAGE", "BAD_REQUEST");
-  }
-  if (!ACCEPTED_FORMATS.has(metadata.format)) throw appError("PHOTO_NOT_IMAGE", "BAD_REQUEST");
-  const upright = (metadata.orientation ?? 1) >= 5;
-  const [width, height] = upright ? [metadata.height, metadata.width] : [metadata.width, metadata.height];
-  if (width < STAFF_PHOTO.minWidth || height < STAFF_PHOTO.minHeight) throw appError("PHOTO_TOO_SMALL", "BAD_REQUEST");
-  try {
-    return await sharp(upload, { limitInputPixels: MAX_INPUT_PIXELS })
-      .rotate()
-      .resize(STAFF_PHOTO.width, STAFF_PHOTO.height, { fit: "cover", position: "attention" })
-      .flatten({ background: "#ffffff" })
-      .jpeg({ quality: 85, mozjpeg: true })
-      .toBuffer();
-  } catch {
-    // A header that reads but a body that does not (a truncated file).
-    throw appError("PHOTO_NOT_IMAGE", "BAD_REQUEST");
-  }
 }
 
 /**
@@ -62,10 +27,19 @@ export async function uploadStaffPhoto(
   const staff = await findHallStaffRecord(ctx.db, ctx.user.hall_id, input.staffId);
   if (!staff) throw appError("STAFF_NOT_FOUND", "NOT_FOUND");
   if (!staff.active) throw appError("STAFF_LEFT", "CONFLICT");
-  const upload = Buffer.from(input.content, "base64");
-  if (upload.length > STAFF_PHOTO.maxBytes) throw appError("PHOTO_TOO_LARGE", "PAYLOAD_TOO_LARGE");
-  if (upload.length === 0) throw appError("PHOTO_NOT_IMAGE", "BAD_REQUEST");
-  const image = await reencode(upload);
+  const upload = decodeBase64Upload(input.content, "PHOTO_NOT_IMAGE");
+  // Cropped to exactly the card's size around the face, upright, as a fresh JPEG without the
+  // upload's metadata: the location a phone wrote never reaches the card.
+  const { image } = await reencodeImage(upload, {
+    maxBytes: STAFF_PHOTO.maxBytes,
+    tooLarge: "PHOTO_TOO_LARGE",
+    notImage: "PHOTO_NOT_IMAGE",
+    minimum: { width: STAFF_PHOTO.minWidth, height: STAFF_PHOTO.minHeight, tooSmall: "PHOTO_TOO_SMALL" },
+    width: STAFF_PHOTO.width,
+    height: STAFF_PHOTO.height,
+    fit: "cover",
+    format: "jpeg",
+  });
   const digest = createHash("sha256").update(image).digest("hex").slice(0, 16);
   const photoUrl = staffPhotoUrl(staff.id, digest);
   const now = ctx.now();
