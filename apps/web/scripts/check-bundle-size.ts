@@ -17,12 +17,14 @@ import { gzipSync } from "node:zlib";
 import { keysOf } from "@hcp/domain/citizen";
 
 /**
- * Bytes of gzipped page JavaScript a page may load on its first visit, about 2 % above what it
- * loads today: /kiosk 90.4 KB, /rate 87.5 KB (zlib level 9; `gzip -9` reads about 0.5 % less).
+ * Bytes of gzipped page JavaScript a page may load on its first visit (zlib level 9; `gzip -9`
+ * reads about 0.5 % less). The evaluator's budget is the citizen pages' goal, 90 KB, which it
+ * meets with 43 bytes to spare (89,957): anything added to /kiosk must make room first. /rate
+ * loads 86.9 KB today and may grow about 2 %.
  */
-const BUNDLE_BUDGETS = { "/kiosk": 92_000, "/rate": 89_300 } as const;
+const BUNDLE_BUDGETS = { "/kiosk": 90_000, "/rate": 88_600 } as const;
 
-/** The evaluator's service worker with its Workbox runtime: 8.7 KB today. */
+/** The evaluator's service worker with its Workbox runtime: 8.8 KB today. */
 const SERVICE_WORKER_BUDGET = 8_900;
 
 type TPage = keyof typeof BUNDLE_BUDGETS;

@@ -2,7 +2,8 @@ import type { TLevel } from "./levels";
 import type { TRatingChoice } from "./schemas";
 
 /**
- * The rules of the citizen's three small forms (pairing code, case lookup, rating choice) and
+ * The rules of the citizen's small forms (pairing code, rating choice; the case lookup is in
+ * citizen-lookup.ts) and
  * their Chinese messages, without zod: the citizen app checks its forms with these plain
  * functions (through @hcp/domain/citizen) and the schemas in schemas.ts are built from the same
  * patterns and messages, so a form and its procedure never disagree.
@@ -10,13 +11,6 @@ import type { TRatingChoice } from "./schemas";
 
 export const PAIRING_CODE_PATTERN = /^\d{6}$/;
 export const PAIRING_CODE_MESSAGE = "请输入 6 位数字配对码";
-
-export const CASE_NO_MAX_LENGTH = 40;
-export const CASE_NO_MISSING_MESSAGE = "请输入办件编号";
-export const CASE_NO_TOO_LONG_MESSAGE = "办件编号过长";
-
-export const PHONE_LAST4_PATTERN = /^\d{4}$/;
-export const PHONE_LAST4_MESSAGE = "请输入申请时所留手机号的后四位";
 
 export const MAX_COMMENT_LENGTH = 500;
 export const COMMENT_TOO_LONG_MESSAGE = `意见不能超过 ${MAX_COMMENT_LENGTH} 字`;
@@ -47,24 +41,6 @@ export function checkPairingCode(input: { code: string }): TChecked<{ code: stri
   return PAIRING_CODE_PATTERN.test(code)
     ? { ok: true, value: { code } }
     : { ok: false, problems: { code: PAIRING_CODE_MESSAGE } };
-}
-
-function caseNoProblem(caseNo: string): string | undefined {
-  if (caseNo.length < 1) return CASE_NO_MISSING_MESSAGE;
-  if (caseNo.length > CASE_NO_MAX_LENGTH) return CASE_NO_TOO_LONG_MESSAGE;
-  return undefined;
-}
-
-export function checkOnlineLookup(input: {
-  caseNo: string;
-  phoneLast4: string;
-}): TChecked<{ caseNo: string; phoneLast4: string }> {
-  const value = { caseNo: input.caseNo.trim(), phoneLast4: input.phoneLast4.trim() };
-  const problems: Partial<Record<"caseNo" | "phoneLast4", string>> = {};
-  const caseNo = caseNoProblem(value.caseNo);
-  if (caseNo) problems.caseNo = caseNo;
-  if (!PHONE_LAST4_PATTERN.test(value.phoneLast4)) problems.phoneLast4 = PHONE_LAST4_MESSAGE;
-  return problems.caseNo || problems.phoneLast4 ? { ok: false, problems } : { ok: true, value };
 }
 
 /** What the citizen chose on a rating form, checked as ZRatingChoice checks it on the server. */

@@ -5,6 +5,7 @@
  * load; `citizen.test.ts` keeps it that way.
  */
 export * from "./citizen-forms";
+export * from "./citizen-lookup";
 export { CITIZEN_ERROR_MESSAGES, citizenErrorMessage } from "./citizen-errors";
 export { hallLongDateTimeText } from "./hall-clock";
 export * from "./levels";

@@ -24,6 +24,7 @@ export * from "./ranking-explain";
 export * from "./rating-rules";
 export * from "./rating-rule-limits";
 export * from "./citizen-forms";
+export * from "./citizen-lookup";
 export * from "./definitions";
 export * from "./province-record";
 export * from "./reasons";
