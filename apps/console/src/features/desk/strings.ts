@@ -1,3 +1,5 @@
+import { WINDOW_KINDS } from "@hcp/domain";
+
 /**
  * 窗口工作台's texts and the staff receipt's (zh-CN), in the console's one shape for a feature's texts: a `zhCN` object,
  * its type, and the export the components read; a second locale adds a second object of that type.
@@ -13,7 +15,8 @@ const zhCN = {
   windowCode: "窗口编号",
   windowName: "窗口名称",
   windowKind: "类型",
-  kinds: { comprehensive: "综合受理", special: "专项窗口" },
+  // The kinds as 窗口管理 names them (综合受理 or 专业): one word for one kind across the console.
+  kinds: WINDOW_KINDS,
   onDuty: "在岗人员",
   nobody: "无人上岗",
   badge: (badgeNo: string) => `工号 ${badgeNo}`,
