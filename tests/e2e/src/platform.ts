@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 
-import { WindowBus } from "@hcp/api";
+import { ensureFirstAdministrator, WindowBus } from "@hcp/api";
 import { createDb, type Db } from "@hcp/db";
 import { createHallFixture, truncateAll, type THallFixture } from "@hcp/db/testing";
 import { createServer, type THallServer } from "@hcp/server/server";
@@ -28,19 +28,20 @@ export async function startPlatform(databaseUrl: string): Promise<{ db: Db; serv
   return { db, server, baseUrl };
 }
 
-export interface TPlatformUnderTest {
+interface TServedPlatform {
   db: Db;
   baseUrl: string;
-  hall: THallFixture;
   browser: Browser;
 }
 
 /**
- * For a spec file: the platform on the run's database with a fresh small hall, and Chromium;
- * all of it stopped after the file. Read the fields inside tests.
+ * The platform on the run's emptied database, what `prepare` puts there, and Chromium; all of it
+ * stopped after the spec file. Read the fields inside tests.
  */
-export function usePlatform(): TPlatformUnderTest {
-  const platform = {} as TPlatformUnderTest;
+function useServedPlatform<TPrepared extends object>(
+  prepare: (db: Db) => Promise<TPrepared>,
+): TServedPlatform & TPrepared {
+  const platform = {} as TServedPlatform & TPrepared;
   let server: THallServer | null = null;
   beforeAll(async () => {
     const started = await startPlatform(inject("databaseUrl"));
@@ -49,7 +50,7 @@ export function usePlatform(): TPlatformUnderTest {
     Object.assign(platform, {
       db: started.db,
       baseUrl: started.baseUrl,
-      hall: await createHallFixture(started.db),
+      ...(await prepare(started.db)),
       browser: await launchChromium(),
     });
   });
@@ -59,4 +60,31 @@ export function usePlatform(): TPlatformUnderTest {
     await platform.db.destroy();
   });
   return platform;
+}
+
+export interface TPlatformUnderTest extends TServedPlatform {
+  hall: THallFixture;
+}
+
+/** For a spec file: the platform with a fresh small hall (the fixture's), and Chromium. */
+export function usePlatform(): TPlatformUnderTest {
+  return useServedPlatform(async (db) => ({ hall: await createHallFixture(db) }));
+}
+
+export interface TEmptyPlatform extends TServedPlatform {
+  /** the first administrator an empty start creates, with the one-time password it prints */
+  administrator: { username: string; password: string };
+}
+
+/**
+ * For a spec file: the platform started as `npm start -- --empty` starts it on an empty database —
+ * no hall data but the first administrator and its still unnamed hall, created by the function
+ * the server's start calls — and Chromium.
+ */
+export function useEmptyPlatform(administratorUsername: string): TEmptyPlatform {
+  return useServedPlatform(async (db) => {
+    const administrator = await ensureFirstAdministrator(db, administratorUsername, new Date());
+    if (!administrator) throw new Error("the emptied database still had an administrator");
+    return { administrator };
+  });
 }
