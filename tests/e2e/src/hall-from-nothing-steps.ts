@@ -255,6 +255,17 @@ export class Desk {
     return caseNo;
   }
 
+  /** 打印回执: the receipt's text, its dialog closed again. */
+  async receiptText(caseNo: string): Promise<string> {
+    await this.caseRow(caseNo).getByRole("button", { name: "打印回执" }).click();
+    const receipt = this.page.getByRole("dialog", { name: `办件回执 ${caseNo}` });
+    await receipt.getByText("请您对本次服务进行评价").waitFor();
+    const text = (await receipt.textContent()) ?? "";
+    await receipt.getByRole("button", { name: "关闭" }).click();
+    await receipt.waitFor({ state: "hidden" });
+    return text;
+  }
+
   caseRow(caseNo: string): Locator {
     return this.page.locator(`[data-testid="case-row"][data-case-no="${caseNo}"]`);
   }

@@ -148,6 +148,10 @@ describe("a hall built from nothing through the console takes its first rating",
     await evaluator.page.getByText("食品经营许可").first().waitFor();
     await evaluator.rate("非常满意");
     await desk.caseRow(caseNo).getByText("已评价").waitFor();
+    // The 办件回执 names the hall, its window and the staff member as the setup entered them.
+    const receipt = await desk.receiptText(caseNo);
+    for (const text of ["青山县政务服务中心", "县市场监督管理局", "综合受理窗口", "林晓（工号 QS001）"])
+      expect(receipt).toContain(text);
 
     const overview = await admin.overviewOf(today);
     const row = overview.locator('[data-testid="window-row"][data-window-code="A01"]');
