@@ -548,3 +548,124 @@ describe("items by hand", () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe("a retired department", () => {
+  /** 县自然资源局 retired: its one item first (a department is retired only once nothing uses it). */
+  async function retireSecondDepartment(caller: TCaller) {
+    await caller.catalogue.retire({ id: hall.itemIds.promised });
+    await caller.department.retire({ id: hall.departmentIds[1] });
+  }
+
+  const retiredDepartmentMessage = (key: string) =>
+    `实施部门“${key}”已撤销，不再接收事项；请改填在用的部门，或先在部门管理中恢复该部门`;
+
+  test("the import refuses a row naming it, by name or by credit code, in the dry run and when applied", async () => {
+    const caller = await admin();
+    await retireSecondDepartment(caller);
+    const content = csv([
+      instantRow,
+      // the retired item back in service under its retired department
+      ["TEST-0002", "不动产首次登记", "县自然资源局", "承诺件", "5", "", "是", ""],
+      // a new item under the retired department, named by its credit code
+      ["TEST-0200", "土地证明", "11330000TEST00001X", "即办件", "", "", "是", ""],
+      ["TEST-0201", "食品经营许可", "县市场监督管理局", "即办件", "", "", "是", ""],
+    ]);
+    const preview = await caller.catalogue.previewImport(file(content));
+    expect(preview.refused).toEqual([
+      {
+        row: 3,
+        code: "TEST-0002",
+        problems: [{ field: "department", column: "实施部门", message: retiredDepartmentMessage("县自然资源局") }],
+      },
+      {
+        row: 4,
+        code: "TEST-0200",
+        problems: [
+          { field: "department", column: "实施部门", message: retiredDepartmentMessage("11330000TEST00001X") },
+        ],
+      },
+    ]);
+    expect(preview.added.map((item) => item.code)).toEqual(["TEST-0201"]);
+
+    const before = await snapshot();
+    expect(
+      await appCodeOf(
+        caller.catalogue.applyImport({ file: file(content), planHash: preview.planHash, validRowsOnly: false }),
+      ),
+    ).toBe("CATALOGUE_IMPORT_ROWS_INVALID");
+    expect(await snapshot()).toEqual(before);
+
+    const applied = await caller.catalogue.applyImport({
+      file: file(content),
+      planHash: preview.planHash,
+      validRowsOnly: true,
+    });
+    expect(applied).toMatchObject({ added: 1, refused: 2 });
+    const items = await getDb().selectFrom("service_item").select(["code", "active"]).orderBy("code").execute();
+    expect(items).toEqual([
+      { code: "TEST-0001", active: true },
+      { code: "TEST-0002", active: false },
+      { code: "TEST-0201", active: true },
+    ]);
+  });
+
+  test("a department in use of the same name is matched instead of the retired one", async () => {
+    const caller = await admin();
+    await retireSecondDepartment(caller);
+    const { id: successor } = await caller.department.create({
+      name: "县自然资源局",
+      creditCode: "91350100M000100Y43",
+    });
+    const preview = await caller.catalogue.previewImport(
+      file(csv([instantRow, ["TEST-0002", "不动产首次登记", "县自然资源局", "承诺件", "5", "", "是", ""]])),
+    );
+    expect(preview.refused).toEqual([]);
+    expect(preview.changed).toContainEqual({
+      row: 3,
+      code: "TEST-0002",
+      name: "不动产首次登记",
+      changes: [{ field: "active", label: "状态", before: "已停用", after: "在用" }],
+    });
+    const applied = await caller.catalogue.applyImport({
+      file: file(csv([instantRow, ["TEST-0002", "不动产首次登记", "县自然资源局", "承诺件", "5", "", "是", ""]])),
+      planHash: preview.planHash,
+      validRowsOnly: false,
+    });
+    expect(applied).toMatchObject({ changed: 2, refused: 0 });
+    expect((await caller.catalogue.item({ id: hall.itemIds.promised })).departmentId).toBe(successor);
+  });
+
+  test("the item form refuses it; an item inside it is not restored; nothing is written", async () => {
+    const caller = await admin();
+    await retireSecondDepartment(caller);
+    const before = await snapshot();
+    const fields = {
+      code: "MAN-0002",
+      name: "土地证明",
+      departmentId: hall.departmentIds[1],
+      caseType: "instant" as const,
+      promisedDays: 0,
+      legalDays: null,
+      inHall: true,
+      windowIds: [] as number[],
+    };
+    const refused = await refusalOf(caller.catalogue.create(fields));
+    expect(refused.appCode).toBe("CATALOGUE_DEPARTMENT_RETIRED");
+    expect(refused.message).toContain("所选部门已撤销，不再接收事项；请选择在用的部门，或先在部门管理中恢复该部门");
+    const moved = await caller.catalogue.item({ id: hall.itemIds.instant });
+    expect(await appCodeOf(caller.catalogue.update({ ...moved, departmentId: hall.departmentIds[1] }))).toBe(
+      "CATALOGUE_DEPARTMENT_RETIRED",
+    );
+    const restoring = await refusalOf(caller.catalogue.restore({ id: hall.itemIds.promised }));
+    expect(restoring.appCode).toBe("CATALOGUE_ITEM_DEPARTMENT_RETIRED");
+    expect(restoring.message).toBe("该事项所属部门已撤销，请先在部门管理中恢复该部门，再恢复事项");
+    expect(await snapshot()).toEqual(before);
+
+    // The retired item itself stays editable where it is (its history), and restores with its department.
+    const retired = await caller.catalogue.item({ id: hall.itemIds.promised });
+    expect((await caller.catalogue.update({ ...retired, legalDays: 20 })).changes).toHaveLength(1);
+    await caller.department.restore({ id: hall.departmentIds[1] });
+    await caller.catalogue.restore({ id: hall.itemIds.promised });
+    expect((await caller.catalogue.item({ id: hall.itemIds.promised })).active).toBe(true);
+  });
+});

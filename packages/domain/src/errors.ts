@@ -65,6 +65,8 @@ export const APP_ERROR_MESSAGES = {
   CATALOGUE_WINDOW_UNKNOWN: "受理窗口不存在、已撤销或不属于本大厅",
   CATALOGUE_IMPORT_ROWS_INVALID: "文件中有错误的行，未导入任何数据；核对后重新上传，或选择仅导入无误的行",
   CATALOGUE_IMPORT_STALE: "预览之后事项目录或文件已有变动，请重新预览后再导入",
+  CATALOGUE_DEPARTMENT_RETIRED: "所选部门已撤销，不再接收事项；请选择在用的部门，或先在部门管理中恢复该部门",
+  CATALOGUE_ITEM_DEPARTMENT_RETIRED: "该事项所属部门已撤销，请先在部门管理中恢复该部门，再恢复事项",
   SIGN_IN_LOCKED: "登录失败次数过多，请稍后再试",
   PASSWORD_TOO_SHORT: "密码至少需要 10 个字符",
   PASSWORD_IS_USERNAME: "密码不能与用户名相同或包含用户名",

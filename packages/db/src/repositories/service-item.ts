@@ -118,14 +118,18 @@ export interface TCatalogueRef {
   name: string;
 }
 
-/** The hall's departments, to match a row's 实施部门 by name or code. */
-export async function listDepartmentRefs(db: Db, hallId: number): Promise<TCatalogueRef[]> {
-  return db
+/**
+ * The hall's departments, retired ones too (active false): a row's 实施部门 and the item form match
+ * those in use only; a retired one still names the items and versions it held.
+ */
+export async function listDepartmentRefs(db: Db, hallId: number): Promise<(TCatalogueRef & { active: boolean })[]> {
+  const rows = await db
     .selectFrom("department")
-    .select(["id", "code", "name"])
+    .select(["id", "code", "name", "retired_at"])
     .where("hall_id", "=", hallId)
     .orderBy("sort_order")
     .execute();
+  return rows.map(({ retired_at, ...row }) => ({ ...row, active: retired_at === null }));
 }
 
 /**

@@ -6,11 +6,12 @@ import {
   listServiceItems,
   listServiceItemVersions,
   listWindowRefs,
+  lockDepartmentOfHall,
   lockHall,
   type Db,
   type TCatalogueItem,
 } from "@hcp/db";
-import type { TServiceItemFields } from "@hcp/domain";
+import { APP_ERROR_MESSAGES, type TServiceItemFields } from "@hcp/domain";
 
 import type { TContext } from "../../context-types";
 import { appError, isDuplicateKey } from "../../errors";
@@ -33,11 +34,40 @@ async function itemOfHall(db: Db, hallId: number, itemId: number): Promise<TCata
   return item;
 }
 
-/** The fields as an item's state; a department or window not of the hall is refused. */
-async function stateOf(db: Db, hallId: number, fields: TServiceItemFields, active: boolean): Promise<TItemState> {
-  const [departments, windows] = await Promise.all([listDepartmentRefs(db, hallId), listWindowRefs(db, hallId)]);
-  if (!departments.some((ref) => ref.id === fields.departmentId))
+/**
+ * The item's department read under its row lock: retiring it waits for this change, or this change
+ * sees it retired. Not of the hall: refused.
+ */
+async function lockedDepartment(db: Db, hallId: number, departmentId: number) {
+  const department = await lockDepartmentOfHall(db, hallId, departmentId);
+  if (!department)
     throw fieldRefusal([{ field: "departmentId", code: "DEPARTMENT_NOT_FOUND", message: "请选择本大厅的进驻部门" }]);
+  return department;
+}
+
+/**
+ * The fields as an item's state; a department or window not of the hall is refused, and so is a
+ * retired department for an item in service or one moved into it (a retired item may stay where it was).
+ */
+async function stateOf(
+  db: Db,
+  hallId: number,
+  fields: TServiceItemFields,
+  before: { active: boolean; department_id: number } | null,
+): Promise<TItemState> {
+  const active = before?.active ?? true;
+  const [department, windows] = await Promise.all([
+    lockedDepartment(db, hallId, fields.departmentId),
+    listWindowRefs(db, hallId),
+  ]);
+  if (department.retired_at !== null && (active || department.id !== before?.department_id))
+    throw fieldRefusal([
+      {
+        field: "departmentId",
+        code: "CATALOGUE_DEPARTMENT_RETIRED",
+        message: APP_ERROR_MESSAGES.CATALOGUE_DEPARTMENT_RETIRED,
+      },
+    ]);
   const windowIds = [...new Set(fields.windowIds)].sort((a, b) => a - b);
   if (windowIds.some((id) => !windows.some((ref) => ref.id === id && ref.active)))
     throw fieldRefusal([
@@ -92,7 +122,7 @@ export async function createServiceItem(ctx: TUserContext, fields: TServiceItemF
   const hallId = ctx.user.hall_id;
   return ctx.db.transaction().execute(async (trx) => {
     await lockHall(trx, hallId);
-    const after = await stateOf(trx, hallId, fields, true);
+    const after = await stateOf(trx, hallId, fields, null);
     // The upsert would take over an item of the same code: a new one must have a code of its own.
     if (await itemCodeTaken(trx, after.code)) duplicateCode();
     return { id: await change(ctx, trx, "serviceItem.create", null, after) };
@@ -107,7 +137,7 @@ export async function updateServiceItem(
   return ctx.db.transaction().execute(async (trx) => {
     await lockHall(trx, hallId);
     const before = await itemOfHall(trx, hallId, input.id);
-    const after = await stateOf(trx, hallId, input, before.active);
+    const after = await stateOf(trx, hallId, input, before);
     // The code is what the province's file names the item by: it stays.
     if (after.code !== before.code)
       throw fieldRefusal([
@@ -131,6 +161,9 @@ export async function setServiceItemActive(ctx: TUserContext, itemId: number, ac
     await lockHall(trx, hallId);
     const before = await itemOfHall(trx, hallId, itemId);
     if (before.active === active) return;
+    // Back in service only inside a department in service (its row lock holds off retiring it meanwhile).
+    if (active && (await lockedDepartment(trx, hallId, before.department_id)).retired_at !== null)
+      throw appError("CATALOGUE_ITEM_DEPARTMENT_RETIRED", "CONFLICT");
     await change(ctx, trx, active ? "serviceItem.restore" : "serviceItem.retire", before, { ...before, active });
   });
 }

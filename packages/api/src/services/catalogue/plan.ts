@@ -18,7 +18,8 @@ export type TItemState = Omit<TCatalogueItem, "id">;
 
 export interface TCatalogueState {
   items: readonly TCatalogueItem[];
-  departments: readonly TCatalogueRef[];
+  /** the hall's departments, retired ones too (they name earlier items, never a row's) */
+  departments: readonly (TCatalogueRef & { active: boolean })[];
   /** the hall's windows, retired ones too (they name earlier links, never a row's) */
   windows: readonly (TCatalogueRef & { active: boolean })[];
   /** codes held by items of other halls */
@@ -139,6 +140,7 @@ function checkRow(
   existing: TCatalogueItem | undefined,
   lookups: {
     department: (key: string) => TCatalogueRef | undefined;
+    retiredDepartment: (key: string) => TCatalogueRef | undefined;
     window: (key: string) => TCatalogueRef | undefined;
   },
 ): { state: TItemState } | { problems: TRowProblem[] } {
@@ -156,6 +158,11 @@ function checkRow(
   const departmentKey = text(row, "department");
   const department = departmentKey === "" ? undefined : lookups.department(departmentKey);
   if (departmentKey === "") refuse("department", "请填写实施部门");
+  else if (!department && lookups.retiredDepartment(departmentKey))
+    refuse(
+      "department",
+      `实施部门“${departmentKey}”已撤销，不再接收事项；请改填在用的部门，或先在部门管理中恢复该部门`,
+    );
   else if (!department)
     refuse("department", `实施部门“${departmentKey}”不是本大厅的进驻部门（按部门名称或统一社会信用代码匹配）`);
 
@@ -215,7 +222,9 @@ function checkRow(
 export function planCatalogue(file: TCatalogueFile, state: TCatalogueState): TCataloguePlan {
   const existing = new Map(state.items.map((item) => [item.code, item]));
   const lookups = {
-    department: refIndex(state.departments),
+    // A row's department is one in use; a retired one (its name may be taken again) only explains the refusal.
+    department: refIndex(state.departments.filter((ref) => ref.active)),
+    retiredDepartment: refIndex(state.departments.filter((ref) => !ref.active)),
     window: refIndex(state.windows.filter((ref) => ref.active)),
   };
   const names = stateNames(state);
