@@ -8,7 +8,7 @@ import { useTestDb } from "@hcp/db/testing/test-db";
 
 import { apiHarness, appCodeOf, dayPassesForWorkOrders } from "../test/harness";
 import { decryptWith, keyringDataKey, singleKeyring, type TDataKeyring } from "./services/contact";
-import { findCaseIdsByApplicant, rekeyApplicantData } from "./services/privacy";
+import { findCaseIdsByApplicant, rekeyPersonalData } from "./services/privacy";
 
 let hall: THallFixture;
 const getDb = useTestDb({
@@ -200,7 +200,10 @@ describe("applicant personal data", () => {
       "data key k1 is not configured",
     );
 
-    expect(await rekeyApplicantData(getDb(), ring, new Date(), 1)).toEqual({ examined: 2, reencrypted: 2 });
+    expect(await rekeyPersonalData(getDb(), ring, new Date(), 1)).toEqual({
+      cases: { examined: 2, reencrypted: 2 },
+      staff: { examined: 0, reencrypted: 0 },
+    });
     const [rotatedFirst, rotatedSecond] = [await caseRow(first), await caseRow(second)];
     expect(rotatedFirst.applicant_contact_cipher).toMatch(/^k2:/);
     expect(rotatedFirst.applicant_id_no_cipher).toMatch(/^k2:/);
@@ -223,12 +226,97 @@ describe("applicant personal data", () => {
     expect((await manager.case.revealContact({ caseId: second, field: "phone", reason: "差评回访需致电" })).value).toBe(
       "13700001111",
     );
-    expect(await rekeyApplicantData(getDb(), ring, new Date())).toEqual({ examined: 2, reencrypted: 0 });
+    expect(await rekeyPersonalData(getDb(), ring, new Date())).toEqual({
+      cases: { examined: 2, reencrypted: 0 },
+      staff: { examined: 0, reencrypted: 0 },
+    });
     const rekeys = await listAudit(getDb(), { action: "privacy.rekey", limit: 5 });
     expect(rekeys.at(-1)).toMatchObject({
       actorRole: "system",
       entityId: "k2",
       after: { casesReencrypted: 2, ciphersFromKey: { k1: 3 } },
     });
+  });
+
+  test("the same run re-encrypts staff phones under the current key; masks stay, a second run rewrites nothing", async () => {
+    const manager = await api.signedIn(hall.users.hall_manager.username);
+    const staffFields = {
+      departmentId: hall.departmentIds[0],
+      windowIds: [hall.windowIds[0]],
+      certificateNo: "",
+      certificateExpiresOn: "",
+    };
+    const { staffId: withPhone } = await manager.staff.create({
+      ...staffFields,
+      badgeNo: "T201",
+      name: "钱进",
+      phone: "13912345678",
+    });
+    const { staffId: legacyPhone } = await manager.staff.create({
+      ...staffFields,
+      badgeNo: "T202",
+      name: "孙丽",
+      phone: "",
+    });
+    // A phone written before ciphers named their key: iv | tag | body in one base64 string, no mask yet.
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", api.dataKey, iv);
+    const body = Buffer.concat([cipher.update("13600002222", "utf8"), cipher.final()]);
+    const legacy = Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64");
+    await getDb()
+      .updateTable("staff")
+      .set({ phone_cipher: legacy, phone_masked: "" })
+      .where("id", "=", legacyPhone)
+      .execute();
+    const staffRow = (id: number) =>
+      getDb()
+        .selectFrom("staff")
+        .select(["phone_cipher", "phone_masked"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+    const before = await staffRow(withPhone);
+    expect(before.phone_cipher).toMatch(/^k1:/);
+
+    const ring: TDataKeyring = {
+      rootId: "k1",
+      currentId: "k2",
+      keys: new Map([
+        ["k1", api.dataKey],
+        ["k2", randomBytes(32)],
+      ]),
+    };
+    // Staff without a phone (the fixture's two) are not examined.
+    expect(await rekeyPersonalData(getDb(), ring, new Date(), 1)).toEqual({
+      cases: { examined: 0, reencrypted: 0 },
+      staff: { examined: 2, reencrypted: 2 },
+    });
+    const [rotated, rotatedLegacy] = [await staffRow(withPhone), await staffRow(legacyPhone)];
+    expect(rotated.phone_cipher).toMatch(/^k2:/);
+    expect(decryptWith(ring, rotated.phone_cipher ?? "")).toBe("13912345678");
+    expect(rotated.phone_masked).toBe("139****5678");
+    expect(rotatedLegacy.phone_cipher).toMatch(/^k2:/);
+    expect(decryptWith(ring, rotatedLegacy.phone_cipher ?? "")).toBe("13600002222");
+    expect(rotatedLegacy.phone_masked).toBe("136****2222");
+    // The k1 key alone no longer opens them: nothing of the old key is left.
+    expect(() => decryptWith(singleKeyring(api.dataKey, "k1"), rotated.phone_cipher ?? "")).toThrow();
+
+    // An edit on the new ring keeps the rotated phone; a second run rewrites nothing.
+    const rotatedApi = apiHarness(getDb, { dataKey: keyringDataKey(ring) });
+    const rotatedManager = await rotatedApi.signedIn(hall.users.hall_manager.username);
+    await rotatedManager.staff.update({
+      staffId: withPhone,
+      staff: { ...staffFields, badgeNo: "T201", name: "钱进二" },
+    });
+    expect((await staffRow(withPhone)).phone_cipher).toBe(rotated.phone_cipher);
+    expect(await rekeyPersonalData(getDb(), ring, new Date())).toEqual({
+      cases: { examined: 0, reencrypted: 0 },
+      staff: { examined: 2, reencrypted: 0 },
+    });
+    const rekeys = await listAudit(getDb(), { action: "privacy.rekey", limit: 5 });
+    expect(rekeys.map((record) => record.after)).toEqual([
+      expect.objectContaining({ staffExamined: 2, staffReencrypted: 0, ciphersFromKey: {} }),
+      expect.objectContaining({ staffExamined: 2, staffReencrypted: 2, ciphersFromKey: { k1: 2 } }),
+    ]);
+    expect(JSON.stringify(rekeys)).not.toContain("13912345678");
   });
 });

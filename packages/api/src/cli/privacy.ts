@@ -1,6 +1,7 @@
 /**
- * Key rotation for applicant personal data: every phone and ID number cipher not under the current
- * key is re-encrypted under it (lookup hashes and masks recomputed on the way); one audit record.
+ * Key rotation for personal data: every applicant's phone and ID number cipher and every staff
+ * member's phone cipher not under the current key is re-encrypted under it (lookup hashes and masks
+ * recomputed on the way), in one run with one audit record.
  *
  *   HCP_DATA_KEYS="k1:<hex>,k2:<hex>" HCP_DATA_KEY_ID=k2 tsx packages/api/src/cli/privacy.ts rekey
  *
@@ -16,7 +17,7 @@ import { runCommand, withDatabase } from "@hcp/db/cli/open-database";
 import { readEnv } from "@hcp/db/env";
 
 import { loadDataKeyring } from "../data-keys";
-import { rekeyApplicantData } from "../services/privacy";
+import { rekeyPersonalData } from "../services/privacy";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 
@@ -35,9 +36,9 @@ async function main(): Promise<number> {
   return withDatabase(async (db) => {
     await migrateToLatest(db);
     const started = performance.now();
-    const result = await rekeyApplicantData(db, ring, new Date());
+    const { cases, staff } = await rekeyPersonalData(db, ring, new Date());
     process.stdout.write(
-      `current key ${ring.currentId}: ${result.reencrypted} of ${result.examined} cases with personal data re-encrypted (${Math.round(performance.now() - started)} ms)\n`,
+      `current key ${ring.currentId}: ${cases.reencrypted} of ${cases.examined} cases with personal data and ${staff.reencrypted} of ${staff.examined} staff phones re-encrypted (${Math.round(performance.now() - started)} ms)\n`,
     );
     return 0;
   });

@@ -3,6 +3,8 @@ import {
   findRatingOfCase,
   listApplicantDataPage,
   listCaseIdsByApplicantHash,
+  listStaffPhonePage,
+  replaceStaffPhone,
   updateCase,
   type Case,
   type Db,
@@ -129,9 +131,25 @@ export async function findCaseIdsByApplicant(
   return listCaseIdsByApplicantHash(ctx.db, hallId, column, lookupHashWith(ring, by.field, by.value));
 }
 
-export interface TRekeyResult {
+interface TRekeyCount {
   examined: number;
   reencrypted: number;
+}
+
+export interface TRekeyResult {
+  /** cases holding an applicant's phone or ID number */
+  cases: TRekeyCount;
+  /** staff members holding a phone */
+  staff: TRekeyCount;
+}
+
+/** A cipher under the current key, written again if it is not (unprefixed ciphers of before key ids too). */
+function currentCipher(ring: TDataKeyring, cipher: string): { value: string; cipher: string; fromKey: string | null } {
+  const value = decryptWith(ring, cipher);
+  const keyId = cipherKeyId(ring, cipher);
+  // Unprefixed ciphers of before key ids are rewritten too, so every cipher names its key.
+  const stale = keyId !== ring.currentId || !cipher.includes(":");
+  return stale ? { value, cipher: encryptWith(ring, value), fromKey: keyId } : { value, cipher, fromKey: null };
 }
 
 /** What one field of a row needs to be current: cipher under the current key, hash, mask. */
@@ -141,32 +159,28 @@ function refreshField(
   row: TApplicantRow,
 ): { changes: Partial<Record<TApplicantColumn, string>>; fromKey: string | null } {
   const columns = FIELD_COLUMNS[field];
-  const cipher = row[columns.cipher];
-  if (!cipher) return { changes: {}, fromKey: null };
-  const value = decryptWith(ring, cipher);
-  const keyId = cipherKeyId(ring, cipher);
+  const stored = row[columns.cipher];
+  if (!stored) return { changes: {}, fromKey: null };
+  const { value, cipher, fromKey } = currentCipher(ring, stored);
   const changes: Partial<Record<TApplicantColumn, string>> = {};
-  // Unprefixed ciphers of before key ids are rewritten too, so every cipher names its key.
-  const stale = keyId !== ring.currentId || !cipher.includes(":");
-  if (stale) changes[columns.cipher] = encryptWith(ring, value);
+  if (cipher !== stored) changes[columns.cipher] = cipher;
   const hash = lookupHashWith(ring, field, value);
   if (row[columns.hash] !== hash) changes[columns.hash] = hash;
   const masked = maskFor(field, value);
   if (row[columns.masked] !== masked) changes[columns.masked] = masked;
-  return { changes, fromKey: stale ? keyId : null };
+  return { changes, fromKey };
 }
 
-/**
- * Key rotation: every cipher not under the current key is decrypted under its own key id and
- * written again under the current one; lookup hashes and masks are recomputed on the way (they
- * may predate the derived lookup keys or the stored masks). Runs in pages, each page in a
- * transaction, and ends with one audit record. Safe to repeat: a second run rewrites nothing.
- */
-export async function rekeyApplicantData(db: Db, ring: TDataKeyring, now: Date, pageSize = 500): Promise<TRekeyResult> {
+/** Counts, per key id, the ciphers a run moved off it. */
+type TFromKeys = Record<string, number>;
+
+function countFromKey(fromKeys: TFromKeys, keyId: string | null): void {
+  if (keyId !== null) fromKeys[keyId] = (fromKeys[keyId] ?? 0) + 1;
+}
+
+async function rekeyApplicantData(db: Db, ring: TDataKeyring, pageSize: number, fromKeys: TFromKeys) {
+  const count: TRekeyCount = { examined: 0, reencrypted: 0 };
   let afterId = 0;
-  let examined = 0;
-  let reencrypted = 0;
-  const fromKeys: Record<string, number> = {};
   for (;;) {
     const rows: TApplicantRow[] = await listApplicantDataPage(db, afterId, pageSize);
     if (rows.length === 0) break;
@@ -174,26 +188,70 @@ export async function rekeyApplicantData(db: Db, ring: TDataKeyring, now: Date, 
       for (const row of rows) {
         const phone = refreshField(ring, "phone", row);
         const idNo = refreshField(ring, "idNo", row);
-        for (const keyId of [phone.fromKey, idNo.fromKey])
-          if (keyId !== null) fromKeys[keyId] = (fromKeys[keyId] ?? 0) + 1;
-        if (phone.fromKey !== null || idNo.fromKey !== null) reencrypted += 1;
-        const changes = { ...phone.changes, ...idNo.changes };
-        await updateCase(trx, row.id, changes);
+        countFromKey(fromKeys, phone.fromKey);
+        countFromKey(fromKeys, idNo.fromKey);
+        if (phone.fromKey !== null || idNo.fromKey !== null) count.reencrypted += 1;
+        await updateCase(trx, row.id, { ...phone.changes, ...idNo.changes });
       }
     });
-    examined += rows.length;
+    count.examined += rows.length;
     afterId = rows.at(-1)?.id ?? afterId;
   }
+  return count;
+}
+
+/** Staff phones (encrypted like applicants' contact, kept without a lookup hash): cipher and mask made current. */
+async function rekeyStaffPhones(db: Db, ring: TDataKeyring, pageSize: number, fromKeys: TFromKeys) {
+  const count: TRekeyCount = { examined: 0, reencrypted: 0 };
+  let afterId = 0;
+  for (;;) {
+    const rows = await listStaffPhonePage(db, afterId, pageSize);
+    if (rows.length === 0) break;
+    await db.transaction().execute(async (trx) => {
+      for (const row of rows) {
+        const { value, cipher, fromKey } = currentCipher(ring, row.phone_cipher);
+        const masked = maskPhone(value);
+        const changes = {
+          ...(cipher === row.phone_cipher ? {} : { phone_cipher: cipher }),
+          ...(masked === row.phone_masked ? {} : { phone_masked: masked }),
+        };
+        // A phone edited since the page was read keeps the edit (the next run looks at it again).
+        const written = await replaceStaffPhone(trx, row.id, row.phone_cipher, changes);
+        if (written && fromKey !== null) {
+          countFromKey(fromKeys, fromKey);
+          count.reencrypted += 1;
+        }
+      }
+    });
+    count.examined += rows.length;
+    afterId = rows.at(-1)?.id ?? afterId;
+  }
+  return count;
+}
+
+/**
+ * Key rotation (`npm run privacy:rekey`): every cipher of personal data not under the current key
+ * — applicants' phone and ID number on cases, staff members' phones — is decrypted under its own
+ * key id and written again under the current one; lookup hashes and masks are recomputed on the
+ * way (they may predate the derived lookup keys or the stored masks). Runs in pages, each page in
+ * a transaction, and ends with one audit record. Safe to repeat: a second run rewrites nothing.
+ */
+export async function rekeyPersonalData(db: Db, ring: TDataKeyring, now: Date, pageSize = 500): Promise<TRekeyResult> {
+  const fromKeys: TFromKeys = {};
+  const cases = await rekeyApplicantData(db, ring, pageSize, fromKeys);
+  const staff = await rekeyStaffPhones(db, ring, pageSize, fromKeys);
   await audit(db, systemActor(now), {
     action: "privacy.rekey",
     entity: "data_key",
     entityId: ring.currentId,
     after: {
       currentKeyId: ring.currentId,
-      casesExamined: examined,
-      casesReencrypted: reencrypted,
+      casesExamined: cases.examined,
+      casesReencrypted: cases.reencrypted,
+      staffExamined: staff.examined,
+      staffReencrypted: staff.reencrypted,
       ciphersFromKey: fromKeys,
     },
   });
-  return { examined, reencrypted };
+  return { cases, staff };
 }

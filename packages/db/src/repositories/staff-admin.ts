@@ -210,3 +210,42 @@ export async function findStaffPhoto(
     .where("digest", "=", digest)
     .executeTakeFirst();
 }
+
+export interface TStaffPhoneRow {
+  id: number;
+  phone_cipher: string;
+  phone_masked: string;
+}
+
+/** The next page (by id, after `afterId`) of staff members (any hall, left ones too) with a phone, for key rotation. */
+export async function listStaffPhonePage(db: Db, afterId: number, pageSize: number): Promise<TStaffPhoneRow[]> {
+  const rows = await db
+    .selectFrom("staff")
+    .select(["id", "phone_cipher", "phone_masked"])
+    .where("id", ">", afterId)
+    .where("phone_cipher", "is not", null)
+    .orderBy("id")
+    .limit(pageSize)
+    .execute();
+  return rows.flatMap(({ phone_cipher, ...row }) => (phone_cipher === null ? [] : [{ ...row, phone_cipher }]));
+}
+
+/**
+ * A staff member's phone rewritten by key rotation, only while it is still the cipher the rotation
+ * read: an edit saved meanwhile stays as saved. Answers whether the row was rewritten.
+ */
+export async function replaceStaffPhone(
+  db: Db,
+  staffId: number,
+  readCipher: string,
+  changes: { phone_cipher?: string; phone_masked?: string },
+): Promise<boolean> {
+  if (Object.keys(changes).length === 0) return false;
+  const result = await db
+    .updateTable("staff")
+    .set(changes)
+    .where("id", "=", staffId)
+    .where("phone_cipher", "=", readCipher)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

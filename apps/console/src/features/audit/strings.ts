@@ -149,6 +149,8 @@ const zhCN = {
     currentKeyId: "当前密钥",
     casesExamined: "检查办件数",
     casesReencrypted: "重新加密办件数",
+    staffExamined: "检查工作人员数",
+    staffReencrypted: "重新加密工作人员手机号数",
     ciphersFromKey: "各原密钥的密文数",
     firstRow: "起始行",
     rows: "行数",
