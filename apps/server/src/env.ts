@@ -2,4 +2,4 @@
  * The server's configuration: the platform's one environment schema, kept in @hcp/db so the
  * maintenance commands below apps/ read the same one (see packages/db/src/env.ts).
  */
-export { childEnv, readEnv } from "@hcp/db/env";
+export { childEnv, missingForProduction, readEnv } from "@hcp/db/env";

@@ -21,7 +21,7 @@ import { createDatabaseIfMissing, createDb, foldRollupChanges, prepareDatabase }
 import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
 import { ensureDemoHall, printDemoGuide, printFirstAdministrator } from "./demo";
-import { readEnv } from "./env";
+import { missingForProduction, readEnv } from "./env";
 import { errorMessage, periodicJobs } from "./periodic-jobs";
 import { stdoutLog } from "./request-log";
 import { createServer } from "./server";
@@ -30,9 +30,26 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const log = (line: string) => process.stdout.write(`[hcp] ${line}\n`);
 
 async function main(): Promise<void> {
-  const env = readEnv();
+  let env: ReturnType<typeof readEnv>;
+  try {
+    env = readEnv();
+  } catch (error) {
+    log(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
   // `--demo` (npm start) loads the demo hall; HCP_DEMO=0 or `npm start -- --empty` starts from nothing.
   const demo = process.argv.includes("--demo") && env.HCP_DEMO !== "0";
+  if (env.NODE_ENV === "production") {
+    // Everything missing at once, one line each, before anything starts: nothing half-started to clean up.
+    const problems = [
+      ...missingForProduction(env),
+      ...(demo ? ["--demo: a production start never loads the demo hall"] : []),
+    ];
+    if (problems.length > 0) {
+      for (const problem of problems) log(`cannot start: ${problem}`);
+      process.exit(1);
+    }
+  }
   const dataDir = resolve(env.HCP_DATA_DIR ?? join(repoRoot, ".data"));
   mkdirSync(dataDir, { recursive: true });
   const cleanups: (() => Promise<void>)[] = [];
@@ -74,6 +91,8 @@ async function main(): Promise<void> {
       bus,
       dataKey: keyringDataKey(loadDataKeyring(env, dataDir, env.NODE_ENV === "production")),
       secureCookies: env.HCP_SECURE_COOKIES === "1",
+      ...(env.HCP_PUBLIC_URL ? { publicUrl: env.HCP_PUBLIC_URL } : {}),
+      ...(env.HCP_TRUST_PROXY ? { trustProxy: env.HCP_TRUST_PROXY } : {}),
       webDist: join(repoRoot, "apps/web/dist"),
       consoleDist: join(repoRoot, "apps/console/dist"),
       log: stdoutLog,

@@ -23,9 +23,11 @@ import {
   type TRequestInfo,
 } from "@hcp/api";
 import { findStaffByBadgeNo, findStaffPhoto, pingDatabase } from "@hcp/db";
-import { API_KEY_PREFIX } from "@hcp/domain";
+import { API_KEY_PREFIX, TRPC_BATCH_MAX } from "@hcp/domain";
 
+import { API_DOCS_PATH, apiDocs } from "./api-docs";
 import { avatarSvg } from "./avatar";
+import { clientAddressReader } from "./client-address";
 import { answerClientError } from "./client-error";
 import { sendRefusal } from "./error-body";
 import { createReportDownloads, REPORT_DOWNLOAD_PREFIX } from "./report-downloads";
@@ -42,6 +44,14 @@ export interface TServerOptions extends TApiDeps {
   consoleDist?: string;
   /** where the one JSON line per request goes (main: stdout); none when absent */
   log?: TLogWriter | null;
+  /**
+   * The address citizens and business systems reach the platform at (HCP_PUBLIC_URL), e.g.
+   * https://hcp.example.gov.cn: the OpenAPI document's server. Without it the document names
+   * /api/v1 relative to itself — never the request's Host header, which any caller writes.
+   */
+  publicUrl?: string;
+  /** HCP_TRUST_PROXY: the proxies whose X-Forwarded-For names the client (client-address.ts) */
+  trustProxy?: string;
 }
 
 export interface THallServer {
@@ -55,7 +65,11 @@ function header(req: IncomingMessage, name: string): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
-function requestInfo(req: IncomingMessage, res: ServerResponse): TRequestInfo {
+function requestInfo(
+  req: IncomingMessage,
+  res: ServerResponse,
+  clientAddress: (req: IncomingMessage) => string | null,
+): TRequestInfo {
   const cookies = parseCookies(req.headers.cookie ?? "");
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1] ?? null;
   // An API key (business system) is only ever an API key: never looked up as a session or device.
@@ -71,7 +85,7 @@ function requestInfo(req: IncomingMessage, res: ServerResponse): TRequestInfo {
     hallId: Number.isSafeInteger(hallId) && hallId > 0 ? hallId : null,
     // startRequestLog put the request's id (the caller's, when sane) on the request.
     ...(header(req, "x-request-id") ? { requestId: header(req, "x-request-id") ?? "" } : {}),
-    ip: req.socket.remoteAddress ?? null,
+    ip: clientAddress(req),
     // Who the credentials stood for, once a procedure asked: ids only, for the request's log line.
     onPrincipal: (principal) => notePrincipal(res, principal),
     setCookie: (cookie) => {
@@ -89,9 +103,26 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 type TStaticSite = ReturnType<typeof sirv>;
 
+/** What Vite emits under assets/ is named by its content's hash: a changed file gets a new name. */
+const HASHED_ASSET = /^\/assets\/[^/]+-[\w-]{8}\.\w+$/;
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
+/**
+ * A built front end: hashed assets are kept by browsers (and nginx) for a year; everything else —
+ * index.html, the service worker, the manifest, the audio — is revalidated on every use (ETag), so
+ * a new release reaches every tablet at its next load. Each file is sent as the build stored it
+ * precompressed (scripts/precompress.mjs: .br, .gz) when the browser accepts that encoding.
+ */
 function staticSite(dir: string | undefined, fallback: boolean): TStaticSite | null {
   if (!dir || !existsSync(dir)) return null;
-  return sirv(dir, { single: fallback, etag: true, gzip: false, immutable: false, dev: false });
+  return sirv(dir, {
+    single: fallback,
+    etag: true,
+    brotli: true,
+    gzip: true,
+    dev: false,
+    setHeaders: (res, pathname) => res.setHeader("cache-control", HASHED_ASSET.test(pathname) ? IMMUTABLE : "no-cache"),
+  });
 }
 
 /** Runs `handler` with the URL rewritten to the part after `prefix`. */
@@ -120,10 +151,13 @@ export function createServer(options: TServerOptions): THallServer {
     });
   };
   // tRPC's createContext, shared by the REST adapter and the report downloads.
-  const context = (req: IncomingMessage, res: ServerResponse) => createContext(options, requestInfo(req, res));
+  const clientAddress = clientAddressReader(options.trustProxy);
+  const context = (req: IncomingMessage, res: ServerResponse) =>
+    createContext(options, requestInfo(req, res, clientAddress));
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: "/trpc/",
+    maxBatchSize: TRPC_BATCH_MAX,
     // The per-route limit is checked on the declared length first; this bounds chunked bodies.
     maxBodySize: bodyLimit("/trpc/integrationCase.importFile"),
     onError: logInternal,
@@ -140,7 +174,8 @@ export function createServer(options: TServerOptions): THallServer {
   const web = staticSite(options.webDist, false);
   const webIndex = staticSite(options.webDist, true);
   const consoleSite = staticSite(options.consoleDist, true);
-  let openApiCache: string | null = null;
+  let openApiBody: string | null = null;
+  const docs = apiDocs();
 
   const notFound = ({ res }: TRouteCall) => sendJson(res, 404, { code: "NOT_FOUND", message: "请求的内容不存在" });
   /** A built front end's file, `prefix` stripped from the URL; not found when it was not built. */
@@ -159,10 +194,10 @@ export function createServer(options: TServerOptions): THallServer {
       .then(() => sendJson(res, 200, { status: "ok", database: "ok" }))
       .catch(() => sendJson(res, 503, { status: "degraded", database: "unreachable" }));
   };
-  const openApi = ({ req, res, url }: TRouteCall) => {
-    openApiCache ??= JSON.stringify(openApiDocument(`${url.protocol}//${req.headers.host ?? "localhost"}/api/v1`));
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-    res.end(openApiCache);
+  const openApi = ({ res }: TRouteCall) => {
+    openApiBody ??= JSON.stringify(openApiDocument(`${(options.publicUrl ?? "").replace(/\/+$/, "")}/api/v1`));
+    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-cache" });
+    res.end(openApiBody);
   };
   const restApi = ({ req, res, url }: TRouteCall) => {
     rest(req, res).catch((error: unknown) => {
@@ -195,7 +230,7 @@ export function createServer(options: TServerOptions): THallServer {
         res.writeHead(200, {
           "content-type": stored.contentType,
           "content-length": stored.image.length,
-          "cache-control": "public, max-age=31536000, immutable",
+          "cache-control": IMMUTABLE,
         });
         res.end(stored.image);
       })
@@ -216,6 +251,8 @@ export function createServer(options: TServerOptions): THallServer {
     { methods: READ, path: "/healthz", handle: health },
     { methods: "*", path: "/trpc/*", handle: ({ req, res }) => void trpc(req, res) },
     { methods: READ, path: "/api/v1/openapi.json", handle: openApi },
+    { methods: READ, path: API_DOCS_PATH, handle: redirect(`${API_DOCS_PATH}/`) },
+    { methods: READ, path: `${API_DOCS_PATH}/*`, handle: (call) => docs(call, notFound) },
     // The download answers (or refuses) every method itself, in the platform's error shape.
     { methods: "*", path: `${REPORT_DOWNLOAD_PREFIX}*`, handle: ({ req, res, url }) => void reports(req, res, url) },
     { methods: "*", path: "/api/v1/*", handle: restApi },

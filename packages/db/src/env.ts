@@ -1,4 +1,7 @@
 /* eslint-disable no-restricted-properties -- the one module that reads process.env */
+import { readFileSync } from "node:fs";
+import { parseEnv } from "node:util";
+
 import { z } from "zod";
 
 /**
@@ -15,7 +18,17 @@ export const ZEnv = z.object({
   HOST: z.string().default("0.0.0.0"),
   /** set when served over HTTPS so cookies are marked Secure */
   HCP_SECURE_COOKIES: z.enum(["0", "1"]).default("0"),
+  /** "production": the settings in PRODUCTION_REQUIRED must be given, the demo hall is refused */
   NODE_ENV: z.string().optional(),
+  /** where the platform is reached, e.g. https://hcp.example.gov.cn: the OpenAPI document's server */
+  HCP_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#\s]+\/?$/, { error: "HCP_PUBLIC_URL must be an http(s) address without a path" })
+    .optional(),
+  /** proxies whose X-Forwarded-For names the client: addresses, CIDRs, `loopback`…, comma-separated */
+  HCP_TRUST_PROXY: z.string().optional(),
+  /** a file of NAME=value lines (systemd's EnvironmentFile format) read at start; the environment wins */
+  HCP_ENV_FILE: z.string().optional(),
 
   // ── a start from nothing (no demo hall) ──
   /** "0": `npm start` starts without the demo hall, like `npm start -- --empty` */
@@ -59,11 +72,59 @@ export const ZEnv = z.object({
 export type TEnv = z.infer<typeof ZEnv>;
 
 /**
+ * What a production start (NODE_ENV=production) cannot do without, one line each: it would
+ * otherwise start a database of its own, make up a data key, or publish a wrong API address.
+ */
+export function missingForProduction(env: TEnv): string[] {
+  const missing: string[] = [];
+  if (!env.DATABASE_URL) missing.push("DATABASE_URL is not set: mysql://user:password@host:3306/database");
+  if (!env.HCP_DATA_KEY && !env.HCP_DATA_KEYS)
+    missing.push("HCP_DATA_KEY is not set (or HCP_DATA_KEYS): 64 hex characters, `openssl rand -hex 32`");
+  if (!env.HCP_PUBLIC_URL)
+    missing.push(
+      "HCP_PUBLIC_URL is not set: the address citizens and business systems use, e.g. https://hcp.example.gov.cn",
+    );
+  return missing;
+}
+
+let envFileLoaded = false;
+
+/**
+ * HCP_ENV_FILE's settings (NAME=value lines, as systemd's EnvironmentFile), once per process: a
+ * setting the environment gives a value keeps it; one unset or empty takes the file's.
+ */
+function loadEnvFile(): void {
+  const file = process.env.HCP_ENV_FILE;
+  if (envFileLoaded || !file) return;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`HCP_ENV_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`, {
+      cause: error,
+    });
+  }
+  for (const [name, value] of Object.entries(parseEnv(text))) {
+    const current = process.env[name];
+    if (current === undefined || current === "") process.env[name] = value;
+  }
+  envFileLoaded = true;
+}
+
+/** An empty value (`DATABASE_URL=` in an env file, a blank line of .env.example kept) is no value. */
+function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""),
+  );
+}
+
+/**
  * The settings, validated now: a wrong value stops the process with every problem named. Read on
  * each call (cheap), so a value set while running — by a test — is seen.
  */
 export function readEnv(): TEnv {
-  const parsed = ZEnv.safeParse(process.env);
+  loadEnvFile();
+  const parsed = ZEnv.safeParse(withoutEmpty(process.env));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`invalid environment: ${problems.join("; ")}`);

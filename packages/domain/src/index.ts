@@ -28,6 +28,7 @@ export * from "./citizen-lookup";
 export * from "./definitions";
 export * from "./province-record";
 export * from "./reasons";
+export * from "./transport";
 export * from "./report-change";
 export * from "./roles";
 export * from "./schemas";

@@ -2,6 +2,7 @@ import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 
 import type { AppRouter } from "@hcp/api";
+import { TRPC_BATCH_MAX } from "@hcp/domain";
 
 import { queryClient } from "./query-client";
 
@@ -14,7 +15,7 @@ export const trpcClient = createTRPCClient<AppRouter>({
     splitLink({
       condition: (op) => op.type === "subscription",
       true: httpSubscriptionLink({ url: "/trpc" }),
-      false: httpBatchLink({ url: "/trpc" }),
+      false: httpBatchLink({ url: "/trpc", maxItems: TRPC_BATCH_MAX }),
     }),
   ],
 });
