@@ -128,7 +128,7 @@ describe("部门管理", () => {
     expect((refused as AppError).details).toEqual({
       activeItems: 1,
       activeStaff: 2,
-      activeWindows: 0,
+      activeWindows: 1,
       activeUsers: 1,
       openWorkOrders: 0,
     });

@@ -19,6 +19,7 @@ import { performanceRouter } from "./routers/performance";
 import { provinceRouter } from "./routers/province";
 import { ratingRouter } from "./routers/rating";
 import { reportRouter } from "./routers/report";
+import { setupRouter } from "./routers/setup";
 import { signalRouter } from "./routers/signal";
 import { staffRouter } from "./routers/staff";
 import { windowRouter } from "./routers/window";
@@ -48,6 +49,7 @@ export const appRouter = router({
   province: provinceRouter,
   rating: ratingRouter,
   report: reportRouter,
+  setup: setupRouter,
   signal: signalRouter,
   staff: staffRouter,
   window: windowRouter,

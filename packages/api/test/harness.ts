@@ -40,10 +40,10 @@ export function apiHarness(getDb: () => Db, options: { now?: () => Date; dataKey
   }
 
   /** Signs in through the procedure and returns a caller carrying the session cookie's token. */
-  async function signedIn(username: string): Promise<TCaller> {
+  async function signedIn(username: string, password = FIXTURE_PASSWORD): Promise<TCaller> {
     const cookies: string[] = [];
     const anonymous = await caller({}, cookies);
-    await anonymous.auth.signIn({ username, password: FIXTURE_PASSWORD });
+    await anonymous.auth.signIn({ username, password });
     const header = cookies.find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
     const token = header ? parse(header)[SESSION_COOKIE] : undefined;
     if (!token) throw new Error("sign-in set no session cookie");

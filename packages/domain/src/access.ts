@@ -138,6 +138,9 @@ const RULES = {
   "hall.setLogo": { principals: ["admin"], scope: "hall" },
   "hall.removeLogo": { principals: ["admin"], scope: "hall" },
 
+  // 开始设置: what the hall still lacks before it can take ratings, for those who build it.
+  "setup.status": MANAGE_HALL,
+
   "integrationCase.upsert": { principals: [...MANAGERS, "api_client:cases:write"], scope: "hall" },
   "integrationCase.complete": { principals: [...MANAGERS, "api_client:cases:write"], scope: "hall" },
   "integrationCase.importFile": { principals: [...MANAGERS, "api_client:cases:write"], scope: "hall" },

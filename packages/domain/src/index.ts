@@ -32,6 +32,7 @@ export * from "./transport";
 export * from "./report-change";
 export * from "./roles";
 export * from "./schemas";
+export * from "./setup";
 export * from "./work-order";
 export * from "./work-order-steps";
 export * from "./privacy";

@@ -131,6 +131,12 @@ export async function createHallFixture(db: Db): Promise<THallFixture> {
       ),
     )
     .execute();
+  // The first window receives the first department's cases: with it the hall lacks nothing it needs
+  // to take ratings (开始设置), so an administrator signing in lands on their home, not on 开始设置.
+  await db
+    .insertInto("window_department")
+    .values({ window_id: windowIds[0] ?? 0, department_id: dept1 })
+    .execute();
   const passwordHash = await hashPassword(FIXTURE_PASSWORD);
   const users = {} as THallFixture["users"];
   const roles: [keyof THallFixture["users"], TRole, number | null][] = [

@@ -1,11 +1,8 @@
 import { firstOrBlankHall, hasAdministrator, insertUser, lockActiveAdministrators, type Db } from "@hcp/db";
-import { ZUsername } from "@hcp/domain";
+import { BLANK_HALL, ZUsername } from "@hcp/domain";
 
 import { audit, systemActor } from "../audit";
 import { issueOneTimePassword } from "./one-time-password";
-
-/** The hall a platform started from nothing belongs to until its administrator names it. */
-const BLANK_HALL = { code: "HALL", name: "未命名大厅", regionCode: "000000" } as const;
 
 /**
  * 从零开始: the first administrator of an installation without one, with a one-time password that
