@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 
 import { useTestDb } from "@hcp/db/testing/test-db";
-import { DEFAULT_OPENING_HOURS, type TSetupCheck } from "@hcp/domain";
+import { DEFAULT_OPENING_HOURS, SETUP_CHECKS, type TSetupCheck } from "@hcp/domain";
 
 import { apiHarness, appCodeOf, type TCaller } from "../test/harness";
 import { ensureFirstAdministrator } from "./services/accounts/first-admin";
@@ -34,17 +34,7 @@ async function lacking(caller: TCaller, check: TSetupCheck): Promise<string[]> {
   return item?.lacking.map((ref) => `${ref.code} ${ref.name}`) ?? [];
 }
 
-const EVERY_CHECK: TSetupCheck[] = [
-  "hallName",
-  "regionCode",
-  "department",
-  "serviceItem",
-  "window",
-  "staff",
-  "windowStaff",
-  "staffAccounts",
-  "evaluators",
-];
+const EVERY_CHECK: readonly TSetupCheck[] = SETUP_CHECKS;
 
 /** A window's evaluator registered and paired through a one-time code, as a tablet does it. */
 async function pairEvaluator(admin: TCaller, windowId: number): Promise<void> {
@@ -58,17 +48,7 @@ describe("开始设置: what the hall still lacks before it can take ratings", (
     const admin = await administrator();
     const empty = await admin.setup.status();
     expect(empty.ready).toBe(false);
-    expect(empty.items.map((item) => [item.check, item.step, item.done])).toEqual([
-      ["hallName", "hall", false],
-      ["regionCode", "hall", false],
-      ["department", "departments", false],
-      ["serviceItem", "catalogue", false],
-      ["window", "windows", false],
-      ["staff", "staff", false],
-      ["windowStaff", "staff", false],
-      ["staffAccounts", "accounts", false],
-      ["evaluators", "evaluators", false],
-    ]);
+    expect(await missing(admin)).toEqual(EVERY_CHECK);
 
     await admin.hall.update({
       name: "测试县政务服务中心",
