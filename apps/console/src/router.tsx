@@ -27,6 +27,7 @@ import { overviewRoute } from "./features/overview/routes";
 import { performanceRoutes } from "./features/performance/routes";
 import { provinceRoute } from "./features/province/routes";
 import { reportRoutes } from "./features/reports/routes";
+import { setupRoute } from "./features/setup/routes";
 import { InlineErrorPage, NotFoundPage } from "./features/shell/ErrorPage";
 import { appRoute, indexRoute, rootRoute } from "./features/shell/routes";
 import { staffRoute } from "./features/staff/routes";
@@ -56,6 +57,7 @@ const routeTree = rootRoute.addChildren([
     staffRoute,
     hallRoute,
     departmentsRoute,
+    setupRoute,
     ...workOrderRoutes,
     ...performanceRoutes,
     ...reportRoutes,

@@ -2,6 +2,7 @@ import type { RouterOutputs } from "@hcp/api";
 
 /** Shapes of the API's answers, named once so presentational components need no tRPC import. */
 export type TSessionUser = NonNullable<RouterOutputs["auth"]["me"]>;
+export type TSetupStatus = RouterOutputs["setup"]["status"];
 export type TWindowRow = RouterOutputs["window"]["list"][number];
 export type TAccountRow = RouterOutputs["account"]["list"][number];
 export type TWindowAdminRow = RouterOutputs["windowAdmin"]["list"][number];

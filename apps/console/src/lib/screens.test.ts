@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 
 import { accessRule, keysOf, ROLE_KEYS, rolesOf, type TRole } from "@hcp/domain";
 
-import { canUse, landingFor, screenLabel, screensFor, type TScreen } from "./screens";
+import { canUse, landingFor, navScreens, screenLabel, screensFor, type TScreen } from "./screens";
 
 test("every role reaches the work-order queue; window staff see it as their own", () => {
   expect(screensFor("window_staff")).toEqual(["desk", "mine", "workOrders"]);
@@ -16,6 +16,20 @@ test("a one-time password lands on 修改密码 until it is changed; then the ro
   expect(landingFor({ role: "hall_manager", mustChangePassword: true })).toBe("/account");
   expect(landingFor({ role: "hall_manager", mustChangePassword: false })).toBe("/overview");
   expect(landingFor({ role: "window_staff", mustChangePassword: false })).toBe("/desk");
+});
+
+test("an administrator of a hall that cannot take ratings yet lands on 开始设置, which leads the navigation while anything is missing", () => {
+  expect(landingFor({ role: "admin", mustChangePassword: false }, true)).toBe("/setup");
+  expect(landingFor({ role: "admin", mustChangePassword: false }, false)).toBe("/overview");
+  expect(landingFor({ role: "admin", mustChangePassword: true }, true)).toBe("/account");
+  // Hall managers build the hall too: they see the entry, but land on their home.
+  expect(landingFor({ role: "hall_manager", mustChangePassword: false }, true)).toBe("/overview");
+  expect(navScreens("hall_manager", true)[0]).toBe("setup");
+  expect(navScreens("admin", true)).toEqual(["setup", ...screensFor("admin")]);
+  expect(navScreens("admin", false)).toEqual(screensFor("admin"));
+  // Nobody else may read the checklist: no entry, whatever the hall lacks.
+  expect(navScreens("auditor", true)).toEqual(screensFor("auditor"));
+  expect(screensFor("admin")).not.toContain("setup");
 });
 
 /** Who the access table lets call a procedure, read straight from its rule. */
@@ -47,6 +61,7 @@ test("each screen opens for exactly the roles the access table lets call what it
     accounts: callers("account.list"),
     hall: callers("hall.settings"),
     departments: callers("department.list"),
+    setup: callers("setup.status"),
   };
   for (const screen of keysOf(expected)) {
     for (const role of ROLE_KEYS)

@@ -22,7 +22,8 @@ export type TScreen =
   | "staff"
   | "accounts"
   | "hall"
-  | "departments";
+  | "departments"
+  | "setup";
 
 export const SCREEN_PATHS = {
   desk: "/desk",
@@ -45,6 +46,7 @@ export const SCREEN_PATHS = {
   accounts: "/accounts",
   hall: "/hall",
   departments: "/departments",
+  setup: "/setup",
 } as const satisfies Record<TScreen, string>;
 
 /**
@@ -89,6 +91,8 @@ const SCREEN_CALLS: Record<TScreen, readonly TProcedurePath[]> = {
   hall: ["hall.settings"],
   // 部门管理: administrators keep them; managers, 督查 and a department head (their own) read them.
   departments: ["department.list"],
+  // 开始设置: administrators and hall managers build the hall; listed only while something is missing.
+  setup: ["setup.status"],
 };
 
 const SCREEN_ORDER: readonly TScreen[] = [
@@ -118,9 +122,14 @@ export function canUse(role: TRole, screen: TScreen): boolean {
   return SCREEN_CALLS[screen].every((path) => mayCall(role, path));
 }
 
-/** The screens a role may open, in navigation order. */
+/** The screens a role may open, in navigation order (开始设置 apart: see navScreens). */
 export function screensFor(role: TRole): TScreen[] {
   return SCREEN_ORDER.filter((screen) => canUse(role, screen));
+}
+
+/** The navigation: 开始设置 first while the hall still lacks something it needs to take ratings. */
+export function navScreens(role: TRole, setupPending: boolean): TScreen[] {
+  return setupPending && canUse(role, "setup") ? ["setup", ...screensFor(role)] : screensFor(role);
 }
 
 /** Where a role lands after signing in. */
@@ -137,10 +146,15 @@ export function screenLabel(screen: TScreen, role?: TRole): string {
 /** 修改密码, every signed-in user's own page; where a one-time password is replaced before anything else. */
 export const ACCOUNT_PATH = "/account";
 
-/** Where a signed-in user goes: their role's home, or 修改密码 while a one-time password awaits its change. */
-export function landingFor(user: {
-  role: TRole;
-  mustChangePassword: boolean;
-}): (typeof SCREEN_PATHS)[TScreen] | typeof ACCOUNT_PATH {
-  return user.mustChangePassword ? ACCOUNT_PATH : homeFor(user.role);
+/**
+ * Where a signed-in user goes: 修改密码 while a one-time password awaits its change; an
+ * administrator of a hall that cannot take ratings yet, 开始设置; otherwise their role's home.
+ */
+export function landingFor(
+  user: { role: TRole; mustChangePassword: boolean },
+  setupPending = false,
+): (typeof SCREEN_PATHS)[TScreen] | typeof ACCOUNT_PATH {
+  if (user.mustChangePassword) return ACCOUNT_PATH;
+  if (setupPending && user.role === "admin") return SCREEN_PATHS.setup;
+  return homeFor(user.role);
 }

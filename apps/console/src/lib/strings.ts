@@ -62,6 +62,7 @@ const zhCN = {
     accounts: "账号管理",
     hall: "大厅设置",
     departments: "部门管理",
+    setup: "开始设置",
   },
 };
 

@@ -3,9 +3,10 @@ import { useNavigate } from "@tanstack/react-router";
 
 import { PageHeading } from "../../components/PageHeading";
 import { errorMessage } from "../../lib/errors";
-import { homeFor } from "../../lib/screens";
+import { landingFor } from "../../lib/screens";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
+import { setupPending } from "../setup/pending";
 import { PasswordChangeForm } from "./PasswordChangeForm";
 import { accountStrings } from "./strings";
 
@@ -26,7 +27,8 @@ export function AccountPage() {
         queryClient.setQueryData(trpc.auth.me.queryKey(), (current) =>
           current ? { ...current, mustChangePassword: false } : current,
         );
-        await navigate({ to: homeFor(user.role), replace: true });
+        const changed = { ...user, mustChangePassword: false };
+        await navigate({ to: landingFor(changed, await setupPending(queryClient, changed)), replace: true });
       },
     }),
   );

@@ -6,6 +6,7 @@ import { errorMessage } from "../../lib/errors";
 import { landingFor } from "../../lib/screens";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
+import { setupPending } from "../setup/pending";
 import { SignInForm } from "./SignInForm";
 import { authStrings } from "./strings";
 
@@ -19,7 +20,7 @@ export function SignInPage() {
         // A new session: nothing cached for the previous one may show through.
         queryClient.removeQueries();
         queryClient.setQueryData(trpc.auth.me.queryKey(), user);
-        await navigate({ to: landingFor(user), replace: true });
+        await navigate({ to: landingFor(user, await setupPending(queryClient, user)), replace: true });
       },
     }),
   );

@@ -2,6 +2,7 @@ import { createRoute, redirect } from "@tanstack/react-router";
 
 import type { TSessionUser } from "../../lib/api-types";
 import { landingFor } from "../../lib/screens";
+import { setupPending } from "../setup/pending";
 import { StandaloneErrorPage } from "../shell/ErrorPage";
 import { currentUser, rootRoute } from "../shell/routes";
 
@@ -15,7 +16,7 @@ export const loginRoute = createRoute({
     } catch {
       // API unreachable: show the form anyway; signing in will say what is wrong.
     }
-    if (user) throw redirect({ to: landingFor(user), replace: true });
+    if (user) throw redirect({ to: landingFor(user, await setupPending(context.queryClient, user)), replace: true });
   },
   errorComponent: StandaloneErrorPage,
 }).lazy(() => import("./routes.lazy").then((screens) => screens.loginScreen));

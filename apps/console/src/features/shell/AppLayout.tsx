@@ -1,12 +1,13 @@
-import { hashKey, useMutation, useQueryClient } from "@tanstack/react-query";
-import { Outlet, useNavigate } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { hashKey, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { useEffect, useRef, useState } from "react";
 
 import { mayCall } from "@hcp/domain";
 
 import { Loading } from "../../components/StatusMessages";
+import type { TSessionUser } from "../../lib/api-types";
 import { errorMessage } from "../../lib/errors";
-import { screensFor } from "../../lib/screens";
+import { navScreens } from "../../lib/screens";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
@@ -14,12 +15,31 @@ import { CalendarNotice } from "../calendar/CalendarNotice";
 import { AppHeader } from "./AppHeader";
 import { AppNav } from "./AppNav";
 
+/**
+ * Whether 开始设置 belongs in the navigation: the hall still lacks something, for a user who may
+ * ask. Read again on each page change, as the steps are done on other screens.
+ */
+function useSetupPending(user: TSessionUser | null): boolean {
+  const queryClient = useQueryClient();
+  const enabled = user !== null && !user.mustChangePassword && mayCall(user.role, "setup.status");
+  const status = useQuery({ ...trpc.setup.status.queryOptions(), enabled });
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const shownAt = useRef(pathname);
+  useEffect(() => {
+    if (!enabled || shownAt.current === pathname) return;
+    shownAt.current = pathname;
+    void queryClient.invalidateQueries({ queryKey: trpc.setup.status.queryKey() });
+  }, [enabled, pathname, queryClient]);
+  return status.data?.ready === false;
+}
+
 /** The signed-in frame: header with the user and 退出, the role's navigation, then the page. */
 export function AppLayout() {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [menuOpen, setMenuOpen] = useState(false);
+  const setupPending = useSetupPending(user);
 
   const signedOut = async () => {
     const meKey = trpc.auth.me.queryKey();
@@ -57,7 +77,7 @@ export function AppLayout() {
       />
       <div className="app-body">
         <AppNav
-          screens={user.mustChangePassword ? [] : screensFor(user.role)}
+          screens={user.mustChangePassword ? [] : navScreens(user.role, setupPending)}
           role={user.role}
           open={menuOpen}
           onNavigate={() => setMenuOpen(false)}

@@ -9,6 +9,7 @@ import { createRootRouteWithContext, createRoute, Outlet, redirect } from "@tans
 import type { TSessionUser } from "../../lib/api-types";
 import { ACCOUNT_PATH, canUse, landingFor, type TScreen } from "../../lib/screens";
 import type { trpc } from "../../lib/trpc";
+import { setupPending } from "../setup/pending";
 import { AppLayout } from "./AppLayout";
 import { NotFoundPage, StandaloneErrorPage } from "./ErrorPage";
 
@@ -32,7 +33,8 @@ export const indexRoute = createRoute({
   path: "/",
   beforeLoad: async ({ context }) => {
     const user = await currentUser(context);
-    throw redirect({ to: user ? landingFor(user) : "/login", replace: true });
+    if (!user) throw redirect({ to: "/login", replace: true });
+    throw redirect({ to: landingFor(user, await setupPending(context.queryClient, user)), replace: true });
   },
 });
 
