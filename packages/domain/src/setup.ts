@@ -20,7 +20,7 @@ export interface TSetupRef {
 }
 
 /** An open (not retired) window as the checklist needs it. */
-export interface TSetupWindowFacts extends TSetupRef {
+interface TSetupWindowFacts extends TSetupRef {
   /** the active departments and active items it receives (window_department, window_service_item) */
   receives: number;
   /** active staff members who may serve there (staff_window, home window or not) */
@@ -70,7 +70,7 @@ const SETUP_CHECK_STEPS: Record<TSetupCheck, TSetupStep> = {
   evaluators: "evaluators",
 };
 
-export interface TSetupItem {
+interface TSetupItem {
   check: TSetupCheck;
   step: TSetupStep;
   done: boolean;

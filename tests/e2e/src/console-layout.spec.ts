@@ -5,10 +5,11 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 
+import { readSetupFacts } from "@hcp/db";
 import { seedDemoHall, type TDemoAccount } from "@hcp/db/seed";
-import { hallDayBounds, ROLE_KEYS, type TRole } from "@hcp/domain";
+import { hallDayBounds, ROLE_KEYS, setupChecklist, type TRole } from "@hcp/domain";
 
-import { SCREEN_PATHS, screenLabel, screensFor, type TScreen } from "../../../apps/console/src/lib/screens";
+import { navScreens, SCREEN_PATHS, screenLabel, screensFor, type TScreen } from "../../../apps/console/src/lib/screens";
 import { signInToConsole } from "./console";
 import { usePlatform } from "./platform";
 
@@ -48,6 +49,7 @@ const SCREEN_SEARCHES: Record<TScreen, readonly string[]> = {
   audit: [""],
   hall: [""],
   departments: [""],
+  setup: [""],
   // 2027: a year whose holiday schedule is still to be entered (the notice-shaped form, empty).
   calendar: ["year=2023", "year=2027"],
 };
@@ -188,6 +190,8 @@ async function misfits(page: Page, what: string): Promise<string[]> {
 
 let accounts: Map<TRole, TDemoAccount>;
 let ids: TIds;
+/** whether the demo hall as seeded here (evaluators not paired) still lacks something: 开始设置 is listed */
+let setupPending: boolean;
 
 beforeAll(async () => {
   // A fiftieth of the year: every table and chart has rows, and the seed stays quick.
@@ -211,6 +215,7 @@ beforeAll(async () => {
     .where("staff_id", "is not", null)
     .orderBy("id")
     .executeTakeFirstOrThrow();
+  setupPending = !setupChecklist(await readSetupFacts(platform.db, demo.hallId)).ready;
   ids = {
     workOrderId: workOrder.id,
     windowId: Number(rating.window_id),
@@ -249,7 +254,7 @@ describe.each(VIEWPORTS)("at $width×$height", (viewport) => {
     const page = await context.newPage();
     const { username, password } = account(role);
     await signInToConsole(page, platform.baseUrl, username, password);
-    const urls = screensFor(role).flatMap((screen) =>
+    const urls = navScreens(role, true).flatMap((screen) =>
       SCREEN_SEARCHES[screen].map((search) => `${SCREEN_PATHS[screen]}${search ? `?${search}` : ""}`),
     );
     for (const [, extra] of Object.entries(extraRoutes(ids))) if (extra.role === role) urls.push(extra.url);
@@ -320,7 +325,7 @@ test("at 1024 px the navigation is shown in full without a 菜单 button", async
   await settled(page);
   expect(await page.getByRole("button", { name: "菜单" }).isVisible()).toBe(false);
   const links = page.getByRole("navigation", { name: "主导航" }).getByRole("link");
-  expect(await links.count()).toBe(screensFor("admin").length);
+  expect(await links.count()).toBe(navScreens("admin", setupPending).length);
   for (const link of await links.all()) expect(await link.isVisible()).toBe(true);
   await context.close();
 });

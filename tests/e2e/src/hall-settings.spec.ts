@@ -53,7 +53,9 @@ test("an administrator keeps the departments: a wrong credit code is refused, a 
   const inUse = page.getByRole("row", { name: /县市场监督管理局/ });
   await inUse.getByRole("button", { name: "撤销" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "确认撤销" }).click();
-  await page.getByText("该部门仍在使用中（在用事项 1、在岗工作人员 2、启用的账号 1），请先处理后再撤销。").waitFor();
+  await page
+    .getByText("该部门仍在使用中（在用事项 1、在岗工作人员 2、在用窗口 1、启用的账号 1），请先处理后再撤销。")
+    .waitFor();
   expect(await inUse.getByText("在用").count()).toBe(1);
   await context.close();
 });

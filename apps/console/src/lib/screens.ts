@@ -133,7 +133,7 @@ export function navScreens(role: TRole, setupPending: boolean): TScreen[] {
 }
 
 /** Where a role lands after signing in. */
-export function homeFor(role: TRole): (typeof SCREEN_PATHS)[TScreen] {
+function homeFor(role: TRole): (typeof SCREEN_PATHS)[TScreen] {
   return SCREEN_PATHS[screensFor(role)[0] ?? "overview"];
 }
 
