@@ -75,6 +75,9 @@ describe("a hall built from nothing through the console takes its first rating",
       oneTimePassword: platform.administrator.password,
       newPassword: "qingshan county hall 2026",
     });
+    // The empty hall lacks everything: the console opens at 开始设置.
+    expect(page.url()).toMatch(/\/console\/setup$/);
+    await page.getByText("还有 9 项未完成，完成前大厅还不能接受评价。").waitFor();
     admin = new AdminConsole(page, platform.baseUrl);
   });
 

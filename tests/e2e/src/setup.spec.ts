@@ -8,15 +8,15 @@ import { usePlatform } from "./platform";
 
 const platform = usePlatform();
 
-/** The steps of 开始设置 in order: each link's name and the screen it opens. */
+/** The steps of 开始设置 in order: each link's name, the screen it opens and that screen's heading. */
 const STEP_LINKS = [
-  ["前往大厅设置", "/hall"],
-  ["前往部门管理", "/departments"],
-  ["前往事项目录导入", "/catalogue-import"],
-  ["前往窗口管理", "/windows"],
-  ["前往工作人员", "/staff"],
-  ["前往账号管理", "/accounts"],
-  ["前往评价器管理", "/devices"],
+  ["前往大厅设置", "/hall", "大厅设置"],
+  ["前往部门管理", "/departments", "部门管理"],
+  ["前往事项目录导入", "/catalogue-import", "事项目录导入"],
+  ["前往窗口管理", "/windows", "窗口管理"],
+  ["前往工作人员", "/staff", "工作人员"],
+  ["前往账号管理", "/accounts", "账号管理"],
+  ["前往评价器管理", "/devices", "评价器管理"],
 ] as const;
 
 function nav(page: Page) {
@@ -50,11 +50,10 @@ describe("开始设置", () => {
     await evaluators.getByText("尚缺的窗口：A02 综合受理2号窗口").waitFor();
     expect(await nav(page).getByRole("link").first().textContent()).toBe("开始设置");
 
-    for (const [name, path] of STEP_LINKS) {
+    for (const [name, path, heading] of STEP_LINKS) {
       await page.getByRole("link", { name }).click();
       await page.waitForURL(new RegExp(`/console${path}$`));
-      await page.locator("main h1").first().waitFor();
-      expect(await page.locator("main h1").first().textContent()).not.toBe("开始设置");
+      await page.getByRole("heading", { name: heading, level: 1, exact: true }).waitFor();
       await nav(page).getByRole("link", { name: "开始设置" }).click();
       await page.getByRole("heading", { name: "开始设置", level: 1 }).waitFor();
     }
