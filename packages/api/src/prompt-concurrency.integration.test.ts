@@ -5,8 +5,7 @@ import { describe, expect, test } from "vitest";
 import { createHallFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 
-import { apiHarness, type TCaller } from "../test/harness";
-import { AppError } from "./errors";
+import { apiHarness, outcome, type TCaller } from "../test/harness";
 
 let hall: THallFixture;
 const getDb = useTestDb({
@@ -30,16 +29,6 @@ async function completedCases(staff: TCaller, count: number): Promise<number[]> 
     ids.push(created.id);
   }
   return ids;
-}
-
-/** What a call ended in: its value, or the refusal's app code — never an unexpected failure. */
-async function outcome<T>(call: Promise<T>): Promise<{ value: T } | { refused: string }> {
-  try {
-    return { value: await call };
-  } catch (error) {
-    if (error instanceof AppError && error.code !== "INTERNAL_SERVER_ERROR") return { refused: error.appCode };
-    throw error;
-  }
 }
 
 async function promptsOf(caseIds: readonly number[]) {

@@ -147,7 +147,7 @@ describe("窗口管理", () => {
     await manager.windowAdmin.retire({ windowId });
     expect((await manager.windowAdmin.list()).find((row) => row.id === windowId)).toMatchObject({ active: false });
     expect((await staff.window.list()).map((window) => window.id)).toEqual([hall.windowIds[0]]);
-    expect(await appCodeOf(staff.window.signIn({ windowId }))).toBe("WINDOW_NOT_FOUND");
+    expect(await appCodeOf(staff.window.signIn({ windowId }))).toBe("WINDOW_RETIRED");
     expect(await appCodeOf(manager.windowAdmin.retire({ windowId }))).toBe("WINDOW_RETIRED");
     expect(
       await appCodeOf(

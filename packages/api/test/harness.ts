@@ -87,6 +87,16 @@ export async function appCodeOf(promise: Promise<unknown>): Promise<string> {
   throw new Error("expected the call to be refused");
 }
 
+/** What a call ended in: its value, or the refusal's app code — never an unexpected failure. */
+export async function outcome<T>(call: Promise<T>): Promise<{ value: T } | { refused: string }> {
+  try {
+    return { value: await call };
+  } catch (error) {
+    if (error instanceof AppError && error.code !== "INTERNAL_SERVER_ERROR") return { refused: error.appCode };
+    throw error;
+  }
+}
+
 /** The whole refusal a call ended in: tRPC code, our app code (null for tRPC's own) and message. */
 export async function refusalOf(
   promise: Promise<unknown>,

@@ -1,5 +1,6 @@
 import {
   findHallStaffRecord,
+  findHallWindowRecord,
   findWindow,
   findWindowStaff,
   listStaffWindowIds,
@@ -52,7 +53,8 @@ export async function signInAtHallWindow(
   input: { windowId: number; approval?: TSignIn | undefined },
 ): Promise<{ windowId: number }> {
   const window = await findWindow(ctx.db, input.windowId);
-  if (!window?.active || window.hall_id !== ctx.user.hall_id) throw appError("WINDOW_NOT_FOUND", "NOT_FOUND");
+  if (window?.hall_id !== ctx.user.hall_id || !window) throw appError("WINDOW_NOT_FOUND", "NOT_FOUND");
+  if (!window.active) throw appError("WINDOW_RETIRED", "CONFLICT");
   // 离职: the record stays (ratings and work orders point at it), the desk is closed to it.
   const staff = await findHallStaffRecord(ctx.db, ctx.user.hall_id, ctx.staffId);
   if (!staff?.active) throw appError("STAFF_LEFT", "FORBIDDEN");
@@ -64,6 +66,10 @@ export async function signInAtHallWindow(
   // and the loser is this whole sign-in, which runs again.
   const { changed, withdrawn } = await retryOnDeadlock(() =>
     ctx.db.transaction().execute(async (trx) => {
+      // The window's row lock: retiring it waits for this sign-in (and then finds someone there), or
+      // this sign-in waits for the retirement and finds the window retired.
+      if (!(await findHallWindowRecord(trx, ctx.user.hall_id, window.id, { lock: true }))?.active)
+        throw appError("WINDOW_RETIRED", "CONFLICT");
       const windows = await signInAtWindow(trx, { windowId: window.id, staffId: ctx.staffId, now });
       const closed = await withdrawInTransaction(trx, actorOf(ctx), { windowIds: windows }, "signIn");
       if (approver)

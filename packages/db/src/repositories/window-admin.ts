@@ -110,19 +110,21 @@ export async function listWindowItemCodes(db: Db, windowId: number): Promise<str
 }
 
 /**
- * The hall's departments in service among `ids`: a retired department takes no new window, staff
- * member or account (retiring is refused while any uses it, so an edit never meets one).
+ * Of these departments, those of the hall in service, their rows locked until the transaction ends
+ * (in id order, the same for every caller): a retired department takes no new window, staff member
+ * or account, and retiring one waits for a change that assigns something to it, or the change sees
+ * it retired (retiring is refused while anything uses it).
  */
-export async function listHallDepartmentIds(db: Db, hallId: number, ids: readonly number[]): Promise<number[]> {
+export async function lockHallDepartmentsInUse(db: Db, hallId: number, ids: readonly number[]): Promise<number[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom("department")
-    .select("id")
-    .where("hall_id", "=", hallId)
-    .where("retired_at", "is", null)
+    .select(["id", "hall_id", "retired_at"])
     .where("id", "in", [...ids])
+    .orderBy("id")
+    .forUpdate()
     .execute();
-  return rows.map((row) => row.id);
+  return rows.filter((row) => row.hall_id === hallId && row.retired_at === null).map((row) => row.id);
 }
 
 /** The hall's service items with these 事项编码. */

@@ -4,9 +4,9 @@ import {
   findStaffForAccount,
   insertUser,
   listHallAccounts,
-  listHallDepartmentIds,
   listStaffForAccounts,
   lockActiveAdministrators,
+  lockHallDepartmentsInUse,
   setAccountActive,
   setUserPassword,
   updateAccount,
@@ -44,22 +44,25 @@ function refuseRole(ctx: TUserContext, role: TRole): void {
   if (!mayManageRole(ctx.user.role, role)) throw appError("ACCOUNT_ROLE_FORBIDDEN", "FORBIDDEN");
 }
 
-/** The department and staff record of a scope exist in the caller's hall; a staff record has no other account. */
+/** The staff record of a scope exists in the caller's hall and has no other account. */
 async function checkScope(
   db: Db,
   hallId: number,
   scope: { departmentId: number | null; staffId: number | null },
   userId: number | null,
 ): Promise<void> {
-  if (scope.departmentId !== null) {
-    const found = await listHallDepartmentIds(db, hallId, [scope.departmentId]);
-    if (found.length === 0) throw appError("ACCOUNT_DEPARTMENT_UNKNOWN", "BAD_REQUEST");
-  }
   if (scope.staffId !== null) {
     const staff = await findStaffForAccount(db, hallId, scope.staffId);
     if (!staff) throw appError("ACCOUNT_STAFF_UNKNOWN", "BAD_REQUEST");
     if (staff.userId !== null && staff.userId !== userId) throw appError("ACCOUNT_STAFF_TAKEN", "CONFLICT");
   }
+}
+
+/** The scope's department, in service and locked against its retirement until the change commits. */
+async function lockScopeDepartment(trx: Db, hallId: number, departmentId: number | null): Promise<void> {
+  if (departmentId === null) return;
+  const inUse = await lockHallDepartmentsInUse(trx, hallId, [departmentId]);
+  if (inUse.length === 0) throw appError("ACCOUNT_DEPARTMENT_UNKNOWN", "BAD_REQUEST");
 }
 
 /** The unique keys of `user`: the username, and one account per staff record. */
@@ -95,6 +98,7 @@ export async function createAccount(
   const now = ctx.now();
   try {
     const userId = await ctx.db.transaction().execute(async (trx) => {
+      await lockScopeDepartment(trx, ctx.user.hall_id, input.departmentId);
       const id = await insertUser(trx, {
         username: input.username,
         password_hash: passwordHash,
@@ -153,6 +157,7 @@ export async function updateAccountDetails(ctx: TUserContext, input: TAccountUpd
       const before = await lockAccount(trx, ctx.user.hall_id, input.userId);
       refuseRole(ctx, before.role);
       if (input.account.role !== before.role) await keepOneAdministrator(trx, before);
+      await lockScopeDepartment(trx, ctx.user.hall_id, input.account.departmentId);
       await updateAccount(trx, before.id, input.account);
       await audit(trx, actorOf(ctx), {
         action: "account.update",

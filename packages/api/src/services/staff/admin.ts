@@ -4,9 +4,9 @@ import {
   findHallStaffRecord,
   insertStaff,
   listActiveHallWindowIds,
-  listHallDepartmentIds,
   listStaffForAdmin,
   listStaffWindowIds,
+  lockHallDepartmentsInUse,
   markStaffLeft,
   setStaffWindows,
   signOutOfWindow,
@@ -37,17 +37,13 @@ export async function listHallStaff(ctx: TUserContext) {
   return rows.map((row) => ({ ...row, certificateState: certificateState(row.certificateExpiresOn, today) }));
 }
 
-/** Checks the department and windows against the hall; the stored columns (the phone encrypted). */
+/** Checks the windows against the hall; the stored columns (the phone encrypted). */
 async function resolveForm(
   ctx: TUserContext,
   form: TStaffForm,
   keep: { phoneCipher: string | null; phoneMasked: string } | null,
 ): Promise<TStaffRecord> {
-  const [departments, windows] = await Promise.all([
-    listHallDepartmentIds(ctx.db, ctx.user.hall_id, [form.departmentId]),
-    listActiveHallWindowIds(ctx.db, ctx.user.hall_id, form.windowIds),
-  ]);
-  if (departments.length !== 1) throw appError("DEPARTMENT_NOT_FOUND", "BAD_REQUEST");
+  const windows = await listActiveHallWindowIds(ctx.db, ctx.user.hall_id, form.windowIds);
   if (windows.length !== form.windowIds.length) throw appError("STAFF_WINDOW_UNKNOWN", "BAD_REQUEST");
   // Absent on an edit: the stored number stays; "" removes it.
   const phone =
@@ -79,6 +75,12 @@ function auditView(record: TStaffRecord, windowIds: readonly number[]) {
   };
 }
 
+/** The staff member's department, in service and locked against its retirement until the change commits. */
+async function lockDepartment(trx: Db, hallId: number, departmentId: number): Promise<void> {
+  const inUse = await lockHallDepartmentsInUse(trx, hallId, [departmentId]);
+  if (inUse.length !== 1) throw appError("DEPARTMENT_NOT_FOUND", "BAD_REQUEST");
+}
+
 function duplicateBadge(error: unknown): never {
   if (isDuplicateKey(error, "badge_no")) throw appError("STAFF_BADGE_EXISTS", "CONFLICT");
   throw error;
@@ -88,6 +90,7 @@ export async function createHallStaff(ctx: TUserContext, form: TStaffForm): Prom
   const record = await resolveForm(ctx, form, null);
   try {
     const staffId = await ctx.db.transaction().execute(async (trx) => {
+      await lockDepartment(trx, ctx.user.hall_id, record.departmentId);
       const id = await insertStaff(trx, ctx.user.hall_id, record);
       await setStaffWindows(trx, id, form.windowIds);
       await audit(trx, actorOf(ctx), {
@@ -119,6 +122,7 @@ export async function updateHallStaff(ctx: TUserContext, input: TStaffUpdate): P
   try {
     await ctx.db.transaction().execute(async (trx) => {
       const before = await lockActiveStaff(trx, ctx.user.hall_id, input.staffId);
+      await lockDepartment(trx, ctx.user.hall_id, record.departmentId);
       const windowsBefore = await listStaffWindowIds(trx, before.id);
       await updateStaff(trx, before.id, record);
       await setStaffWindows(trx, before.id, input.staff.windowIds);

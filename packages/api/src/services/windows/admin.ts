@@ -1,11 +1,11 @@
 import {
   findHallWindowRecord,
   insertWindow,
-  listHallDepartmentIds,
   listHallItemsByCode,
   listWindowDepartmentIds,
   listWindowItemCodes,
   listWindowsForAdmin,
+  lockHallDepartmentsInUse,
   retireWindow,
   setWindowDepartments,
   setWindowItems,
@@ -50,13 +50,9 @@ export async function windowFormValues(ctx: TUserContext, windowId: number) {
   };
 }
 
-/** Checks the departments and item codes against the hall; what the window's rows will be. */
+/** Checks the item codes against the hall; what the window's rows will be. */
 async function resolveForm(db: Db, hallId: number, form: TWindowForm) {
-  const [departmentIds, items] = await Promise.all([
-    listHallDepartmentIds(db, hallId, form.departmentIds),
-    listHallItemsByCode(db, hallId, form.itemCodes),
-  ]);
-  if (departmentIds.length !== form.departmentIds.length) throw appError("WINDOW_DEPARTMENT_UNKNOWN", "BAD_REQUEST");
+  const items = await listHallItemsByCode(db, hallId, form.itemCodes);
   if (items.length !== form.itemCodes.length) throw appError("WINDOW_ITEM_CODE_UNKNOWN", "BAD_REQUEST");
   const record: TWindowRecord = {
     code: form.code,
@@ -81,6 +77,12 @@ function auditView(record: TWindowRecord, departmentIds: readonly number[], item
   };
 }
 
+/** The departments the window receives, in service and locked against their retirement until the change commits. */
+async function lockDepartments(trx: Db, hallId: number, departmentIds: readonly number[]): Promise<void> {
+  const inUse = await lockHallDepartmentsInUse(trx, hallId, departmentIds);
+  if (inUse.length !== new Set(departmentIds).size) throw appError("WINDOW_DEPARTMENT_UNKNOWN", "BAD_REQUEST");
+}
+
 function duplicateCode(error: unknown): never {
   if (isDuplicateKey(error, "window_hall_id_code_uq")) throw appError("WINDOW_CODE_EXISTS", "CONFLICT");
   throw error;
@@ -90,6 +92,7 @@ export async function createHallWindow(ctx: TUserContext, form: TWindowForm): Pr
   const { record, itemIds } = await resolveForm(ctx.db, ctx.user.hall_id, form);
   try {
     const windowId = await ctx.db.transaction().execute(async (trx) => {
+      await lockDepartments(trx, ctx.user.hall_id, form.departmentIds);
       const id = await insertWindow(trx, ctx.user.hall_id, record);
       await setWindowDepartments(trx, id, form.departmentIds);
       await setWindowItems(trx, id, itemIds);
@@ -119,6 +122,7 @@ export async function updateHallWindow(ctx: TUserContext, input: TWindowUpdate):
       const before = await findHallWindowRecord(trx, ctx.user.hall_id, input.windowId, { lock: true });
       if (!before) throw appError("WINDOW_NOT_FOUND", "NOT_FOUND");
       if (!before.active) throw appError("WINDOW_RETIRED", "CONFLICT");
+      await lockDepartments(trx, ctx.user.hall_id, input.window.departmentIds);
       const [departmentsBefore, itemsBefore] = await Promise.all([
         listWindowDepartmentIds(trx, before.id),
         listWindowItemCodes(trx, before.id),
