@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 require_node
-packages=(chromium fonts-wqy-microhei poppler-utils)
+# nginx: the browser suite runs the shipped site (deploy/nginx/hcp.conf) in front of the server.
+packages=(chromium fonts-wqy-microhei poppler-utils nginx)
 if [ -z "${DATABASE_URL:-}" ]; then packages+=(mariadb-server); fi
 ensure_debian_packages "${packages[@]}" || exit 1
 install_dependencies || exit 1
