@@ -132,7 +132,8 @@ async function main(): Promise<void> {
     // The provincial export: due records every ten seconds; an advisory lock lets one process send.
     jobs.start("provincial export", 10_000, () => sendProvinceRecords(db, new Date()));
     // Before "listening on": whoever waits for that line (a supervisor, a test) has the password already.
-    if (firstAdministrator) printFirstAdministrator(url, firstAdministrator);
+    // Behind a proxy the administrator signs in at the public address, not where the server listens.
+    if (firstAdministrator) printFirstAdministrator(env.HCP_PUBLIC_URL?.replace(/\/+$/, "") ?? url, firstAdministrator);
     log(`listening on ${url}`);
     if (credentials) printDemoGuide(url, credentials);
   } catch (error) {

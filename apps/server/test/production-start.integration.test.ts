@@ -74,6 +74,8 @@ describe("a production start", () => {
     expect(document.servers).toEqual([{ url: "https://hcp.example.gov.cn/api/v1" }]);
     const output = server.output.join("\n");
     expect(output).toContain("first administrator");
+    // Where the administrator signs in: the public address, not the one the server listens on.
+    expect(output).toContain("https://hcp.example.gov.cn/console/");
     expect(output).toContain("chief");
     expect(output).not.toContain(dataKey);
     const password = new URL(databaseUrl).password;
