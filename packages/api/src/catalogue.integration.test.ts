@@ -669,3 +669,65 @@ describe("a retired department", () => {
     expect((await caller.catalogue.item({ id: hall.itemIds.promised })).active).toBe(true);
   });
 });
+
+describe("受理窗口: which window takes an item, one rule for every screen", () => {
+  const window = (code: string, name: string, departmentIds: number[], itemCodes: string[]) => ({
+    code,
+    name,
+    kind: "comprehensive" as const,
+    departmentIds,
+    itemCodes,
+    sortOrder: 0,
+  });
+
+  test("a window without an item list takes every item of its departments, a list narrows it, a retired window takes none; 事项目录 and 窗口管理 agree", async () => {
+    const caller = await admin();
+    const [first, second] = hall.departmentIds;
+    // A01 receives its department's items (list left empty); A02 both departments but only TEST-0002 by its list.
+    await caller.windowAdmin.update({
+      windowId: hall.windowIds[0],
+      window: window("A01", "综合受理1号窗口", [first], []),
+    });
+    await caller.windowAdmin.update({
+      windowId: hall.windowIds[1],
+      window: window("A02", "综合受理2号窗口", [first, second], ["TEST-0002"]),
+    });
+    const { windowId: b01 } = await caller.windowAdmin.create(window("B01", "不动产登记窗口", [second], []));
+
+    const takers = async () =>
+      Object.fromEntries(
+        (await caller.catalogue.items({ status: "all" })).items.map((item) => [item.code, item.windows]),
+      );
+    const counts = async () =>
+      Object.fromEntries((await caller.windowAdmin.list()).map((row) => [row.code, row.itemCount]));
+    expect(await takers()).toEqual({
+      "TEST-0001": ["A01 综合受理1号窗口"],
+      "TEST-0002": ["A02 综合受理2号窗口", "B01 不动产登记窗口"],
+    });
+    expect(await counts()).toEqual({ A01: 1, A02: 1, B01: 1 });
+
+    // A new item of the first department reaches A01 without editing the window.
+    await caller.catalogue.create({
+      code: "MAN-0009",
+      name: "食品经营许可",
+      departmentId: first,
+      caseType: "instant",
+      promisedDays: 0,
+      legalDays: null,
+      inHall: true,
+      windowIds: [],
+    });
+    expect((await takers())["MAN-0009"]).toEqual(["A01 综合受理1号窗口"]);
+    expect(await counts()).toEqual({ A01: 2, A02: 1, B01: 1 });
+
+    // A retired item still names its windows in the catalogue but no window counts it among what it receives.
+    const manItem = (await caller.catalogue.items({ search: "MAN-0009" })).items[0];
+    await caller.catalogue.retire({ id: manItem?.id ?? 0 });
+    expect((await takers())["MAN-0009"]).toEqual(["A01 综合受理1号窗口"]);
+    expect(await counts()).toEqual({ A01: 1, A02: 1, B01: 1 });
+
+    // A retired window takes nothing.
+    await caller.windowAdmin.retire({ windowId: b01 });
+    expect((await takers())["TEST-0002"]).toEqual(["A02 综合受理2号窗口"]);
+  });
+});

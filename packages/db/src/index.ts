@@ -26,6 +26,7 @@ export * from "./repositories/province-outbox";
 export * from "./repositories/rating";
 export * from "./repositories/rating-rules";
 export * from "./repositories/rating-target";
+export * from "./repositories/receiving-windows";
 export * from "./repositories/report";
 export * from "./repositories/report-export";
 export * from "./repositories/rollup";

@@ -21,7 +21,7 @@ export interface TSetupRef {
 
 /** An open (not retired) window as the checklist needs it. */
 interface TSetupWindowFacts extends TSetupRef {
-  /** the active departments and active items it receives (window_department, window_service_item) */
+  /** the items in service it takes, by the one rule of packages/db receiving-windows.ts (its list, else its departments' items) */
   receives: number;
   /** active staff members who may serve there (staff_window, home window or not) */
   servers: number;

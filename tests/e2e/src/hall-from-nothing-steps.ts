@@ -131,6 +131,13 @@ export class AdminConsole {
     return count.getAttribute("data-value");
   }
 
+  /** 事项目录: the 受理窗口 cell of the item with this 事项编码. */
+  async catalogueWindowsOf(code: string): Promise<string | null> {
+    await this.page.goto(`${this.baseUrl}/console/catalog?q=${encodeURIComponent(code)}`);
+    const row = this.page.getByTestId("item-row").filter({ hasText: code });
+    return row.getByTestId("item-windows").textContent();
+  }
+
   /** 窗口管理 → 新增窗口; resolves on the window's row. */
   async addWindow(window: TWindow): Promise<Locator> {
     await this.open("窗口管理", "窗口管理");

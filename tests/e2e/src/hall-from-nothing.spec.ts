@@ -94,7 +94,17 @@ describe("a hall built from nothing through the console takes its first rating",
   });
 
   test("窗口管理, 工作人员 and 账号管理: two windows, two staff members with photos and their accounts", async () => {
-    for (const window of WINDOWS) await admin.addWindow(window);
+    const windowRows = [];
+    for (const window of WINDOWS) windowRows.push(await admin.addWindow(window));
+    // A01's item list is left empty: it takes its two departments' 22 items; B01 the 4 of its list.
+    expect(await Promise.all(windowRows.map((row) => row.getByTestId("window-items").textContent()))).toEqual([
+      "22",
+      "4",
+    ]);
+    // 事项目录 names the windows by the same rule (the file's 受理窗口 column was empty).
+    expect(await admin.catalogueWindowsOf("330122-SC-008")).toBe("A01 综合受理窗口");
+    expect(await admin.catalogueWindowsOf("330122-YB-001")).toBe("B01 医保服务窗口");
+    expect(await admin.catalogueWindowsOf("330122-YB-004")).toBe("—");
     for (const member of STAFF) await admin.addStaffMember(member);
     for (const [index, member] of STAFF.entries()) {
       const username = `qs.staff${index + 1}`;

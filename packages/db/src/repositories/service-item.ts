@@ -234,22 +234,6 @@ export async function listServiceItemVersions(db: Db, itemId: number): Promise<T
   return rows.map(({ id: _id, ...row }) => ({ ...row, in_hall: Boolean(row.in_hall), active: Boolean(row.active) }));
 }
 
-/** The windows that accept each item, as `code name`, in code order. */
-export async function listItemWindowLabels(db: Db, itemIds: readonly number[]): Promise<Map<number, string[]>> {
-  const labels = new Map<number, string[]>();
-  for (const part of chunks(itemIds)) {
-    const rows = await db
-      .selectFrom("window_service_item")
-      .innerJoin("window", "window.id", "window_service_item.window_id")
-      .select(["window_service_item.service_item_id as itemId", "window.code", "window.name"])
-      .where("window_service_item.service_item_id", "in", part)
-      .orderBy("window.code")
-      .execute();
-    for (const row of rows) labels.set(row.itemId, [...(labels.get(row.itemId) ?? []), `${row.code} ${row.name}`]);
-  }
-  return labels;
-}
-
 export interface TItemTermVersion {
   service_item_id: number;
   valid_from: Date | null;

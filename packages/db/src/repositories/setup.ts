@@ -1,6 +1,7 @@
 import type { TSetupFacts, TSetupRef } from "@hcp/domain";
 
 import type { Db } from "../client";
+import { countWindowReceivedItems } from "./receiving-windows";
 
 /** Count rows per window id, as numbers (MariaDB's COUNT arrives as a string or bigint). */
 function countsByWindow(rows: readonly { windowId: number; n: number | string | bigint }[]): Map<number, number> {
@@ -57,29 +58,8 @@ export async function readSetupFacts(db: Db, hallId: number): Promise<TSetupFact
   ]);
   const windowIds = windows.map((window) => window.id);
   const staffIds = staff.map((member) => member.id);
-  const [departmentsReceived, itemsReceived, servers, paired, homes, accounts] = await Promise.all([
-    windowIds.length === 0
-      ? []
-      : db
-          .selectFrom("window_department")
-          .innerJoin("department", "department.id", "window_department.department_id")
-          .select((eb) => ["window_department.window_id as windowId", eb.fn.countAll<number>().as("n")])
-          .where("window_department.window_id", "in", windowIds)
-          .where("department.retired_at", "is", null)
-          .groupBy("window_department.window_id")
-          .execute(),
-    windowIds.length === 0
-      ? []
-      : db
-          .selectFrom("window_service_item")
-          .innerJoin("service_item", "service_item.id", "window_service_item.service_item_id")
-          .innerJoin("department", "department.id", "service_item.department_id")
-          .select((eb) => ["window_service_item.window_id as windowId", eb.fn.countAll<number>().as("n")])
-          .where("window_service_item.window_id", "in", windowIds)
-          .where("service_item.active", "=", true)
-          .where("department.retired_at", "is", null)
-          .groupBy("window_service_item.window_id")
-          .execute(),
+  const [received, servers, paired, homes, accounts] = await Promise.all([
+    countWindowReceivedItems(db, hallId),
     windowIds.length === 0 || staffIds.length === 0
       ? []
       : db
@@ -117,7 +97,6 @@ export async function readSetupFacts(db: Db, hallId: number): Promise<TSetupFact
           .where("active", "=", true)
           .execute(),
   ]);
-  const received = countsByWindow([...departmentsReceived, ...itemsReceived]);
   const served = countsByWindow(servers);
   const pairedWindows = countsByWindow(
     paired.flatMap((row) => (row.windowId === null ? [] : [{ windowId: row.windowId, n: row.n }])),

@@ -1,5 +1,6 @@
 import type { Db } from "../client";
 import type { TWindowKind } from "../schema";
+import { countWindowReceivedItems } from "./receiving-windows";
 
 /** The hall's windows as its administrator keeps them: floor order, kind, what they receive. */
 
@@ -13,6 +14,7 @@ export interface TWindowAdminRow {
   active: boolean;
   retiredAt: Date | null;
   departmentIds: number[];
+  /** the items in service it takes (receiving-windows.ts: its list, or its departments' items when the list is empty) */
   itemCount: number;
   /** the window's evaluator: registered at all, and paired (a tablet holds its token) or a code is waiting */
   hasDevice: boolean;
@@ -48,13 +50,7 @@ export async function listWindowsForAdmin(db: Db, hallId: number, now: Date): Pr
       .where("window.hall_id", "=", hallId)
       .orderBy("department.sort_order")
       .execute(),
-    db
-      .selectFrom("window_service_item")
-      .innerJoin("window", "window.id", "window_service_item.window_id")
-      .select(["window_service_item.window_id as windowId", (eb) => eb.fn.countAll<number>().as("count")])
-      .where("window.hall_id", "=", hallId)
-      .groupBy("window_service_item.window_id")
-      .execute(),
+    countWindowReceivedItems(db, hallId),
     db
       .selectFrom("evaluator_device")
       .innerJoin("window", "window.id", "evaluator_device.window_id")
@@ -77,7 +73,6 @@ export async function listWindowsForAdmin(db: Db, hallId: number, now: Date): Pr
   const departmentsOf = new Map<number, number[]>();
   for (const row of departments)
     departmentsOf.set(row.windowId, [...(departmentsOf.get(row.windowId) ?? []), row.departmentId]);
-  const itemCounts = new Map(items.map((row) => [row.windowId, Number(row.count)]));
   const deviceOf = new Map(devices.map((row) => [row.windowId, row]));
   const staffOf = new Map(presences.map((row) => [row.windowId, row.name]));
   return windows.map((window) => {
@@ -85,7 +80,7 @@ export async function listWindowsForAdmin(db: Db, hallId: number, now: Date): Pr
     return {
       ...window,
       departmentIds: departmentsOf.get(window.id) ?? [],
-      itemCount: itemCounts.get(window.id) ?? 0,
+      itemCount: items.get(window.id) ?? 0,
       hasDevice: device !== undefined,
       devicePaired: device !== undefined && devicePaired(device, now),
       staffName: staffOf.get(window.id) ?? null,

@@ -34,7 +34,7 @@ export function ItemTable({ items, total, page, pageSize, onPageChange, editable
           <td className="nowrap">{item.departmentName}</td>
           <td className="nowrap">{item.caseType === "instant" ? t.instant : t.promised(item.promisedDays)}</td>
           <td className="nowrap">{item.legalDays === null ? t.none : t.days(item.legalDays)}</td>
-          <td>{item.windows.length > 0 ? item.windows.join("、") : t.none}</td>
+          <td data-testid="item-windows">{item.windows.length > 0 ? item.windows.join("、") : t.none}</td>
           <td className="nowrap">{item.active ? t.statuses.active : t.statuses.retired}</td>
           {editable ? (
             <td className="nowrap">

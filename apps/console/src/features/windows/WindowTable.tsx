@@ -40,7 +40,9 @@ export function WindowTable({ windows, departmentName, canManage, onEdit, onReti
           <td>{window.name}</td>
           <td>{t.kinds[window.kind]}</td>
           <td>{window.departmentIds.map(departmentName).join("、") || t.nobody}</td>
-          <td className="num">{window.itemCount}</td>
+          <td className="num" data-testid="window-items">
+            {window.itemCount}
+          </td>
           <td>{!window.hasDevice ? t.device.none : window.devicePaired ? t.device.paired : t.device.unpaired}</td>
           <td>{window.staffName ?? t.nobody}</td>
           <td>{window.active ? t.active : t.retired}</td>

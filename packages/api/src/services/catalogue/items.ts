@@ -2,7 +2,7 @@ import {
   findCatalogueItem,
   itemCodeTaken,
   listDepartmentRefs,
-  listItemWindowLabels,
+  listItemReceivingWindows,
   listServiceItems,
   listServiceItemVersions,
   listWindowRefs,
@@ -220,8 +220,10 @@ export async function catalogueItems(ctx: TUserContext, input: TCatalogueSearch)
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   });
-  const windows = await listItemWindowLabels(
+  // The windows that take each item by the hall's one rule, not only its explicit links.
+  const windows = await listItemReceivingWindows(
     ctx.db,
+    ctx.user.hall_id,
     page.items.map((item) => item.id),
   );
   return { total: page.total, items: page.items.map((item) => ({ ...item, windows: windows.get(item.id) ?? [] })) };
