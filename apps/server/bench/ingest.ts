@@ -113,7 +113,7 @@ async function startServer(databaseUrl: string, dataDir: string): Promise<TServe
       // The server's one JSON line per request is its access log: counted work, not news. Its
       // error lines (an unexpected failure, with the request id and the error's code) are.
       if (!line.startsWith("{") || line.includes('"level":"error"')) log(`server: ${line}`);
-      const match = /listening on (http:\/\/\S+)/.exec(line);
+      const match = /listening on (http:\/\/[^\s"]+)/.exec(line);
       if (match?.[1]) {
         clearTimeout(timer);
         resolveUrl(match[1]);

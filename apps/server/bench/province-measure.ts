@@ -51,7 +51,7 @@ export async function startServerChild(
   let url: string | null = null;
   for await (const line of lines) {
     log(`server: ${line}`);
-    url = /listening on (http:\/\/\S+)/.exec(line)?.[1] ?? null;
+    url = /listening on (http:\/\/[^\s"]+)/.exec(line)?.[1] ?? null;
     if (url) break;
   }
   clearTimeout(timeout);

@@ -12,6 +12,7 @@ import {
   escalateOverdue,
   keyringDataKey,
   loadDataKeyring,
+  log,
   runReportScheduler,
   sendProvinceRecords,
   sweepLapsedPrompts,
@@ -22,19 +23,20 @@ import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
 import { ensureDemoHall, printDemoGuide, printFirstAdministrator } from "./demo";
 import { missingForProduction, readEnv } from "./env";
-import { errorMessage, periodicJobs } from "./periodic-jobs";
-import { stdoutLog } from "./request-log";
+import { periodicJobs } from "./periodic-jobs";
 import { createServer } from "./server";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const log = (line: string) => process.stdout.write(`[hcp] ${line}\n`);
+/** What a step outside the logger (the embedded database, the demo seed) reports: one info line each. */
+const note = (component: string) => (line: string) => log.info({ component }, line);
 
 async function main(): Promise<void> {
   let env: ReturnType<typeof readEnv>;
   try {
     env = readEnv();
   } catch (error) {
-    log(error instanceof Error ? error.message : String(error));
+    // The settings' own explanation (which one, what it should look like): no value is quoted.
+    log.fatal(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
   // `--demo` (npm start) loads the demo hall; HCP_DEMO=0 or `npm start -- --empty` starts from nothing.
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
       ...(demo ? ["--demo: a production start never loads the demo hall"] : []),
     ];
     if (problems.length > 0) {
-      for (const problem of problems) log(`cannot start: ${problem}`);
+      for (const problem of problems) log.fatal(`cannot start: ${problem}`);
       process.exit(1);
     }
   }
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
 
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
-    const embedded = await startEmbeddedMariadb({ dataDir: join(dataDir, "mariadb"), log });
+    const embedded = await startEmbeddedMariadb({ dataDir: join(dataDir, "mariadb"), log: note("mariadb") });
     cleanups.unshift(embedded.stop);
     const admin = createDb({ url: embedded.url, connectionLimit: 1 });
     await createDatabaseIfMissing(admin, "hcp");
@@ -70,9 +72,9 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    log("stopping …");
+    log.info("stopping …");
     for (const cleanup of cleanups) {
-      await cleanup().catch((error: unknown) => log(`cleanup failed: ${String(error)}`));
+      await cleanup().catch((error: unknown) => log.error({ err: error }, "cleanup failed"));
     }
     process.exit(code);
   };
@@ -81,8 +83,8 @@ async function main(): Promise<void> {
 
   try {
     await prepareDatabase(db);
-    log("database migrated");
-    const credentials = demo ? await ensureDemoHall(db, join(dataDir, "demo-credentials.json"), log) : null;
+    log.info("database migrated");
+    const credentials = demo ? await ensureDemoHall(db, join(dataDir, "demo-credentials.json"), note("demo")) : null;
     // From nothing: the first administrator only, its one-time password printed this once.
     const firstAdministrator = demo ? null : await ensureFirstAdministrator(db, env.HCP_ADMIN_USERNAME, new Date());
     const bus = new WindowBus();
@@ -95,11 +97,12 @@ async function main(): Promise<void> {
       ...(env.HCP_TRUST_PROXY ? { trustProxy: env.HCP_TRUST_PROXY } : {}),
       webDist: join(repoRoot, "apps/web/dist"),
       consoleDist: join(repoRoot, "apps/console/dist"),
-      log: stdoutLog,
+      log,
     });
     cleanups.unshift(hall.close);
     const url = await hall.listen(env.PORT, env.HOST);
     const jobs = periodicJobs(log);
+    const housekeeping = log.child({ component: "scheduler", job: "housekeeping" });
     cleanups.unshift(jobs.stop);
     // Hourly, and once at start: default ratings where a hall switched them on (a case's window
     // closed) and escalation of overdue work orders, then the monthly reports of closed months,
@@ -112,14 +115,17 @@ async function main(): Promise<void> {
           const defaults = await applyDefaultRatings(db, new Date());
           const escalated = await escalateOverdue(db, new Date());
           if (defaults + escalated > 0)
-            log(`default ratings written: ${defaults}; work orders escalated: ${escalated}`);
+            housekeeping.info({ defaults, escalated }, "default ratings written, work orders escalated");
         } catch (error) {
-          log(`housekeeping failed: ${errorMessage(error)}`);
+          housekeeping.error({ err: error }, "housekeeping failed");
         }
         const reports = await runReportScheduler({ db, now: () => new Date() });
         if (reports.generated.length > 0)
-          log(
-            `monthly reports archived: ${reports.generated.map((row) => `${row.month} v${row.version} ${row.status}`).join(", ")}`,
+          housekeeping.info(
+            {
+              reports: reports.generated.map((row) => ({ month: row.month, version: row.version, status: row.status })),
+            },
+            "monthly reports archived",
           );
       },
       { runAtStart: true },
@@ -134,14 +140,11 @@ async function main(): Promise<void> {
     // Before "listening on": whoever waits for that line (a supervisor, a test) has the password already.
     // Behind a proxy the administrator signs in at the public address, not where the server listens.
     if (firstAdministrator) printFirstAdministrator(env.HCP_PUBLIC_URL?.replace(/\/+$/, "") ?? url, firstAdministrator);
-    log(`listening on ${url}`);
+    log.info({ url }, `listening on ${url}`);
     if (credentials) printDemoGuide(url, credentials);
   } catch (error) {
-    log(
-      error instanceof Error
-        ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}`
-        : String(error),
-    );
+    // The class, code and frames: a failed migration's or seed's message may quote rows.
+    log.fatal({ err: error }, "start failed");
     await stop(1);
   }
 }

@@ -1,7 +1,10 @@
+import type { TLogger } from "@hcp/api";
+
 /**
  * The server's background work: jobs started here run every so often until `stop`, which clears
  * their timers and waits for the runs under way, so the database is closed only after them. A
- * failed run is logged under the job's name; the next one comes on time.
+ * failed run is logged under the job's name (the error's class, code and frames — never its
+ * message, which may quote personal data); the next one comes on time.
  */
 export interface TPeriodicJobs {
   /** runs `job` every `everyMs`, and once at once when `runAtStart` */
@@ -9,22 +12,21 @@ export interface TPeriodicJobs {
   stop: () => Promise<void>;
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-export function periodicJobs(log: (line: string) => void): TPeriodicJobs {
+export function periodicJobs(log: TLogger): TPeriodicJobs {
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<void>>();
   let stopped = false;
-  const runOnce = (name: string, job: () => Promise<unknown>) => {
+  const runOnce = (job: string, run: () => Promise<unknown>) => {
     if (stopped) return;
-    const run = job().then(
-      () => undefined,
-      (error: unknown) => log(`${name} failed: ${errorMessage(error)}`),
+    const started = process.hrtime.bigint();
+    const durationMs = () => Number((process.hrtime.bigint() - started) / 1000n) / 1000;
+    const done = run().then(
+      () => log.debug({ component: "scheduler", job, durationMs: durationMs() }, "job run"),
+      (error: unknown) =>
+        log.error({ component: "scheduler", job, durationMs: durationMs(), err: error }, "job failed"),
     );
-    running.add(run);
-    void run.finally(() => running.delete(run));
+    running.add(done);
+    void done.finally(() => running.delete(done));
   };
   return {
     start: (name, everyMs, job, options = {}) => {

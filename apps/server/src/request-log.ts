@@ -1,12 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-/** One JSON line: the host writes it, a collector reads it. */
-export type TLogWriter = (line: string) => void;
-
-export const stdoutLog: TLogWriter = (line) => {
-  process.stdout.write(`${line}\n`);
-};
+import { log as processLog, type TLogger } from "@hcp/api";
 
 /** Who made a request, once a procedure asked: a user, a device, an API client. */
 export interface TPrincipalNote {
@@ -48,29 +43,26 @@ function routeOf(path: string): string {
  * X-Request-Id and into the one line written when the response is done — time, id, method, route,
  * status, duration, principal. Never bodies, query strings, headers, tokens or phone numbers.
  */
-export function startRequestLog(req: IncomingMessage, res: ServerResponse, write: TLogWriter | null): string {
+export function startRequestLog(req: IncomingMessage, res: ServerResponse, log: TLogger | null): string {
   const requestId = requestIdOf(req);
   // The procedures' context reads the same id from the request.
   req.headers["x-request-id"] = requestId;
   res.setHeader("x-request-id", requestId);
-  if (!write) return requestId;
+  if (!log) return requestId;
   const started = process.hrtime.bigint();
   const path = (req.url ?? "/").split("?")[0] ?? "/";
   const done = () => {
-    const principal = principals.get(res) ?? null;
-    write(
-      JSON.stringify({
-        time: new Date().toISOString(),
-        level: res.statusCode >= 500 ? "error" : "info",
-        requestId,
-        method: req.method ?? "GET",
-        route: routeOf(path),
-        status: res.statusCode,
-        durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-        principal,
-        ...(res.writableFinished ? {} : { aborted: true }),
-      }),
-    );
+    const fields = {
+      requestId,
+      method: req.method ?? "GET",
+      route: routeOf(path),
+      status: res.statusCode,
+      durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      principal: principals.get(res) ?? null,
+      ...(res.writableFinished ? {} : { aborted: true }),
+    };
+    if (res.statusCode >= 500) log.error(fields, "request");
+    else log.info(fields, "request");
   };
   res.once("close", done);
   return requestId;
@@ -81,24 +73,15 @@ export function startRequestLog(req: IncomingMessage, res: ServerResponse, write
  * message (a database error quotes the values it choked on, which may be personal data).
  */
 export function logFailure(
-  write: TLogWriter | null,
+  log: TLogger | null,
   fields: { requestId?: string | null; route?: string; error: unknown },
 ): void {
-  const error = fields.error instanceof Error ? fields.error : new Error(String(fields.error));
-  const frames = (error.stack ?? "")
-    .split("\n")
-    .filter((line) => line.trimStart().startsWith("at "))
-    .map((line) => line.trim());
-  const code = (error as { code?: unknown }).code;
-  (write ?? ((line: string) => process.stderr.write(`${line}\n`)))(
-    JSON.stringify({
-      time: new Date().toISOString(),
-      level: "error",
+  (log ?? processLog).error(
+    {
       requestId: fields.requestId ?? null,
       route: fields.route ? routeOf(fields.route) : null,
-      error: error.name,
-      ...(typeof code === "string" ? { code } : {}),
-      stack: frames.slice(0, 12),
-    }),
+      err: fields.error,
+    },
+    "request failed",
   );
 }

@@ -15,11 +15,14 @@ import {
   apiRetryAfter,
   appRouter,
   createContext,
+  createLogger,
   DEVICE_COOKIE,
   flushApiCalls,
   openApiDocument,
   SESSION_COOKIE,
   type TApiDeps,
+  type TLogger,
+  type TLogWriter,
   type TRequestInfo,
 } from "@hcp/api";
 import { findStaffByBadgeNo, findStaffPhoto, pingDatabase } from "@hcp/db";
@@ -32,7 +35,7 @@ import { answerClientError } from "./client-error";
 import { sendRefusal } from "./error-body";
 import { createReportDownloads, REPORT_DOWNLOAD_PREFIX } from "./report-downloads";
 import { bodyLimit, crossSiteRefusal, declaredTooLarge } from "./request-guard";
-import { logFailure, notePrincipal, startRequestLog, type TLogWriter } from "./request-log";
+import { logFailure, notePrincipal, startRequestLog } from "./request-log";
 import { createRestHandler, restError, sendRestError } from "./rest";
 import { READ, routeTable, type TRoute, type TRouteCall } from "./routes";
 import { applySecurityHeaders, securityHeaders } from "./security-headers";
@@ -42,8 +45,11 @@ export interface TServerOptions extends TApiDeps {
   webDist?: string;
   /** built console (apps/console/dist), served under /console/ */
   consoleDist?: string;
-  /** where the one JSON line per request goes (main: stdout); none when absent */
-  log?: TLogWriter | null;
+  /**
+   * Where the one JSON line per request goes (main: the process's logger; a test: a writer
+   * collecting the lines); no request lines when absent — failures then go to the process's logger.
+   */
+  log?: TLogger | TLogWriter | null;
   /**
    * The address citizens and business systems reach the platform at (HCP_PUBLIC_URL), e.g.
    * https://hcp.example.gov.cn: the OpenAPI document's server. Without it the document names
@@ -134,7 +140,7 @@ function withPrefixStripped(req: IncomingMessage, prefix: string, handler: () =>
 }
 
 export function createServer(options: TServerOptions): THallServer {
-  const log = options.log ?? null;
+  const log = typeof options.log === "function" ? createLogger(options.log) : (options.log ?? null);
   const headers = securityHeaders(options.secureCookies ?? false);
   /** Unexpected failures go to the log with their frames; callers only ever see the Chinese message. */
   const logInternal = (opts: {

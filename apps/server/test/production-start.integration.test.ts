@@ -26,12 +26,18 @@ describe("a production start", () => {
       .then(() => null)
       .catch((error: unknown) => String(error));
     expect(failure).toMatch(/the server exited with 1/);
-    const lines = (failure ?? "").split("\n").filter((line) => line.startsWith("[hcp]"));
-    expect(lines).toEqual([
-      "[hcp] cannot start: DATABASE_URL is not set: mysql://user:password@host:3306/database",
-      "[hcp] cannot start: HCP_DATA_KEY is not set (or HCP_DATA_KEYS): 64 hex characters, `openssl rand -hex 32`",
-      "[hcp] cannot start: HCP_PUBLIC_URL is not set: the address citizens and business systems use, e.g. https://hcp.example.gov.cn",
-    ]);
+    // One JSON line each, as everything the server writes.
+    const lines = (failure ?? "")
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { level: string; msg: string });
+    expect(lines).toEqual(
+      [
+        "cannot start: DATABASE_URL is not set: mysql://user:password@host:3306/database",
+        "cannot start: HCP_DATA_KEY is not set (or HCP_DATA_KEYS): 64 hex characters, `openssl rand -hex 32`",
+        "cannot start: HCP_PUBLIC_URL is not set: the address citizens and business systems use, e.g. https://hcp.example.gov.cn",
+      ].map((msg) => expect.objectContaining({ level: "fatal", msg }) as unknown),
+    );
   });
 
   test("never loads the demo hall", async () => {
@@ -42,7 +48,7 @@ describe("a production start", () => {
     )
       .then(() => null)
       .catch((error: unknown) => String(error));
-    expect(failure).toContain("[hcp] cannot start: --demo: a production start never loads the demo hall");
+    expect(failure).toContain('"msg":"cannot start: --demo: a production start never loads the demo hall"');
   });
 
   test("reads its settings from HCP_ENV_FILE and prints none of its secrets", async () => {

@@ -73,7 +73,7 @@ export function useServerProcesses(): {
       );
       createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
         output.push(line);
-        const match = /listening on (http:\/\/\S+)/.exec(line);
+        const match = /listening on (http:\/\/[^\s"]+)/.exec(line);
         if (match?.[1]) {
           clearTimeout(timer);
           listening(match[1]);

@@ -13,6 +13,8 @@ export { loadDataKeyring } from "./data-keys";
 export { keyringDataKey } from "./services/contact";
 export type { TDataKeyring } from "./services/contact";
 export { openApiDocument } from "./openapi";
+export { createLogger, log } from "./log";
+export type { TLogger, TLogWriter } from "./log";
 export { apiCallLogStats, flushApiCalls } from "./services/api-call-log";
 export { retryAfterOf as apiRetryAfter } from "./services/api-client-gate";
 export { ensureFirstAdministrator } from "./services/accounts/first-admin";

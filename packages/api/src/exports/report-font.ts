@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readEnv } from "@hcp/db/env";
 
 import { appError } from "../errors";
+import { log } from "../log";
 
 /** Debian's fonts-wqy-microhei: a free CJK font every Debian host can install with apt-get. */
 const DEFAULT_REPORT_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
@@ -24,7 +25,10 @@ export function resolveReportFont(setting: string | undefined = readEnv().HCP_RE
   const configured = setting?.trim() ?? "";
   const [path = DEFAULT_REPORT_FONT, face] = (configured === "" ? DEFAULT_REPORT_FONT : configured).split("#");
   if (!existsSync(path)) {
-    process.stderr.write(`[hcp] report font not found: ${path} (install fonts-wqy-microhei or set HCP_REPORT_FONT)\n`);
+    log.error(
+      { component: "report", path },
+      "report font not found (install fonts-wqy-microhei or set HCP_REPORT_FONT)",
+    );
     throw appError("REPORT_FONT_MISSING", "INTERNAL_SERVER_ERROR");
   }
   const isCollection = /\.(ttc|dfont)$/i.test(path);

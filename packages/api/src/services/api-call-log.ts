@@ -1,6 +1,9 @@
 import { insertApiCalls, type Db, type TApiCallRow } from "@hcp/db";
 
 import { perDb } from "../batch";
+import { log } from "../log";
+
+const callLog = log.child({ component: "api-call-log" });
 
 /**
  * The API clients' call log, written off the calls' path: a call appends its row here and
@@ -8,7 +11,7 @@ import { perDb } from "../batch";
  *
  * Never lost silently: a failed insert puts its rows back at the head of the queue and retries
  * with backoff (1 s doubling to 30 s). The queue is bounded — while the database is away for
- * long, the oldest rows give way to new ones, each counted in `dropped` and reported on stderr
+ * long, the oldest rows give way to new ones, each counted in `dropped` and logged
  * (first drop, then every 1000th) — so an outage cannot exhaust the server's memory.
  */
 const MAX_QUEUED = 10_000;
@@ -77,9 +80,10 @@ class CallLogWriter {
 
   private scheduleRetry(error: unknown): void {
     if (this.retryTimer) return;
-    const detail = error instanceof Error ? error.message : String(error);
-    process.stderr.write(
-      `[hcp] API call log: write failed (${detail}); ${String(this.queue.length)} rows kept, retry in ${String(this.retryMs)} ms\n`,
+    // The error's class and code only: a failed insert's message quotes the rows it carried.
+    callLog.warn(
+      { err: error, kept: this.queue.length, retryMs: this.retryMs },
+      "API call log: write failed; rows kept for a retry",
     );
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
@@ -97,7 +101,7 @@ class CallLogWriter {
     const before = this.stats.dropped;
     this.stats.dropped += excess;
     if (before === 0 || Math.floor(before / 1000) !== Math.floor(this.stats.dropped / 1000)) {
-      process.stderr.write(`[hcp] API call log: queue full, ${String(this.stats.dropped)} rows dropped so far\n`);
+      callLog.warn({ dropped: this.stats.dropped }, "API call log: queue full, oldest rows dropped");
     }
   }
 }

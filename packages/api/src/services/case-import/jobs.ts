@@ -2,6 +2,7 @@ import { findCaseImport, insertCaseImport, updateCaseImport, type TImportMode, t
 import { APP_ERROR_MESSAGES } from "@hcp/domain";
 
 import { appError } from "../../errors";
+import { log } from "../../log";
 import { importFileBytes, ImportFileRefusal, importFormatOf, type TImportFile } from "../import-file";
 import { fieldRefusal, type TIntegrationContext } from "../integration-case/cases";
 import { readImportFile } from "./file";
@@ -95,9 +96,8 @@ async function runImport(
     });
   } catch (error) {
     if (error instanceof ImportFileRefusal) return finish(ctx, importId, { status: "refused", failure: error.message });
-    process.stderr.write(
-      `[hcp] case import ${String(importId)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    // The error's class, code and frames only: its message may quote a row — names, phone numbers.
+    log.error({ component: "case-import", importId, err: error }, "case import failed");
     await finish(ctx, importId, { status: "failed", failure: APP_ERROR_MESSAGES.INTERNAL }).catch(() => undefined);
   }
 }
