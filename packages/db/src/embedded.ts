@@ -29,7 +29,7 @@ export interface TEmbeddedOptions {
 
 const SEARCH_PATH = ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin", "/usr/local/mysql/bin"];
 
-function findBinary(name: string): string | null {
+export function findBinary(name: string): string | null {
   const dirs = [...readEnv().PATH.split(":"), ...SEARCH_PATH].filter(Boolean);
   for (const dir of dirs) {
     const candidate = join(dir, name);

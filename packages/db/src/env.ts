@@ -50,6 +50,10 @@ export const ZEnv = z.object({
   HCP_DATA_KEY_ID: z.string().optional(),
   /** where the embedded database and local secrets live (default: `.data` in the repository) */
   HCP_DATA_DIR: z.string().optional(),
+  /** where `npm run backup` writes its backups (default: `backups` in HCP_DATA_DIR, `.data/backups`) */
+  HCP_BACKUP_DIR: z.string().optional(),
+  /** how many backups `npm run backup` keeps in HCP_BACKUP_DIR; older ones are removed */
+  HCP_BACKUP_KEEP: ZPositiveInt.default(7),
   /** the CJK font of the monthly report's PDF: a .ttf/.otf, or a .ttc with `#PostScriptName` */
   HCP_REPORT_FONT: z.string().optional(),
   /** searched for mariadbd before the usual sbin directories */

@@ -8,8 +8,13 @@ import { readEnv } from "../env";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 
+/** The platform's own MariaDB data directory (`.data/mariadb` unless HCP_DATA_DIR says otherwise). */
+export function platformDataDir(): string {
+  return join(readEnv().HCP_DATA_DIR ?? join(repoRoot, ".data"), "mariadb");
+}
+
 /** A live mariadbd owns the data directory; starting another on it would stop the platform's. */
-function isRunning(pidFile: string): boolean {
+export function isRunning(pidFile: string): boolean {
   if (!existsSync(pidFile)) return false;
   const pid = Number(readFileSync(pidFile, "utf8").trim());
   if (!Number.isInteger(pid) || pid <= 0) return false;
@@ -28,7 +33,7 @@ function isRunning(pidFile: string): boolean {
 export async function openDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   const env = readEnv();
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, stop: () => Promise.resolve() };
-  const dataDir = join(env.HCP_DATA_DIR ?? join(repoRoot, ".data"), "mariadb");
+  const dataDir = platformDataDir();
   if (!existsSync(dataDir))
     throw new Error(`no platform database in ${dataDir}: run npm start first, or set DATABASE_URL`);
   if (isRunning(join(dataDir, "mariadbd.pid"))) {
