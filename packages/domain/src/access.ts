@@ -171,6 +171,7 @@ const RULES = {
   "overview.period": READ_LAYERED,
   "overview.monthly": READ_LAYERED,
   "overview.departments": READ_LAYERED,
+  "overview.dataMonths": READ_LAYERED,
   "overview.events": READ_LAYERED,
 
   "performance.windows": READ_LAYERED,

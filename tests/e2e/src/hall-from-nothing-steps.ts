@@ -217,6 +217,18 @@ export class AdminConsole {
     await this.page.goto(`${this.baseUrl}/console/overview?from=${day}&to=${day}`);
     return this.page;
   }
+
+  /** 大厅概况's 快捷选择, as labelled. */
+  async periodPresets(): Promise<string[]> {
+    return this.page.getByRole("group", { name: "快捷选择" }).getByRole("button").allTextContents();
+  }
+
+  /** 年度汇总 opened without a year in the address: the year it shows. */
+  async yearlySummaryYear(): Promise<string> {
+    await this.page.goto(`${this.baseUrl}/console/reports/yearly`);
+    await this.page.getByTestId("yearly-document").waitFor();
+    return this.page.getByRole("textbox", { name: "年份" }).inputValue();
+  }
 }
 
 /** A staff member's 窗口工作台. */

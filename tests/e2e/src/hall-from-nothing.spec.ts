@@ -79,6 +79,12 @@ describe("a hall built from nothing through the console takes its first rating",
     expect(page.url()).toMatch(/\/console\/setup$/);
     await page.getByText("还有 9 项未完成，完成前大厅还不能接受评价。").waitFor();
     admin = new AdminConsole(page, platform.baseUrl);
+
+    // 大厅概况 of a hall without a case offers only its own periods, and no word of the demo hall.
+    const overview = await admin.overviewOf(hallDate(new Date()));
+    await overview.getByText("所选期间暂无评价数据。本大厅尚无办件或评价记录。").waitFor();
+    expect(await admin.periodPresets()).toEqual(["今天", "本月", "今年"]);
+    expect(await overview.locator("body").textContent()).not.toMatch(/演示|2023/);
   });
 
   test("大厅设置 and 部门管理: the hall is named and its three departments created", async () => {
@@ -171,6 +177,9 @@ describe("a hall built from nothing through the console takes its first rating",
     await expect.poll(() => row.textContent()).toContain("100.00%");
     expect(await row.textContent()).toContain("林晓");
     expect(await overview.getByTestId("metric-cases").textContent()).toContain("1");
+
+    // The yearly summary opens on the hall's own year, the one its first case was completed in.
+    expect(await admin.yearlySummaryYear()).toBe(today.slice(0, 4));
 
     const ratings = await platform.db.selectFrom("rating").select(["level", "channel"]).execute();
     expect(ratings).toEqual([{ level: 5, channel: 4 }]);

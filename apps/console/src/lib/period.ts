@@ -4,10 +4,7 @@ import { addCalendarDays, hallDate, ZPeriod, type TPeriod } from "@hcp/domain";
 
 import { searchParam, searchParser } from "./search-params";
 
-/** The demo hall's data covers this year; the overview offers it as a one-click preset. */
-export const DEMO_YEAR = 2023;
-
-export type TPresetKey = "today" | "month" | "demoYear";
+export type TPresetKey = "today" | "month" | "year";
 
 export interface TPeriodSearch {
   from?: string;
@@ -25,19 +22,9 @@ export function presetPeriod(key: TPresetKey, today: string): TPeriod {
       return { from: today, to: today };
     case "month":
       return { from: `${today.slice(0, 8)}01`, to: today };
-    case "demoYear":
-      return { from: `${DEMO_YEAR}-01-01`, to: `${DEMO_YEAR}-12-31` };
+    case "year":
+      return { from: `${today.slice(0, 4)}-01-01`, to: today };
   }
-}
-
-export function presetOf(period: TPeriod, today: string): TPresetKey | null {
-  const keys: TPresetKey[] = ["today", "month", "demoYear"];
-  return (
-    keys.find((key) => {
-      const preset = presetPeriod(key, today);
-      return preset.from === period.from && preset.to === period.to;
-    }) ?? null
-  );
 }
 
 /** `?from=&to=`: only text survives from the URL (whether it is a date, the page judges). */
@@ -95,4 +82,10 @@ export function periodKindOf(period: TPeriod): TPeriodKind {
   const month = monthOf(period.from);
   if (month.from === period.from && month.to === period.to) return "month";
   return "custom";
+}
+
+/** The month before `month` (yyyy-mm). */
+export function previousMonth(month: string): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 2;
+  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
 }

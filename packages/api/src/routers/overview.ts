@@ -5,7 +5,7 @@ import { ZPeriod } from "@hcp/domain";
 
 import { ZDepartmentPerformance, ZMetricsView, ZPeriodOverview } from "../schemas";
 import { hallFeed } from "../services/hall-feed";
-import { departmentPerformance, monthlyTrend, periodOverview } from "../services/overview";
+import { dataMonths, departmentPerformance, monthlyTrend, periodOverview } from "../services/overview";
 import { authedProcedure } from "../trpc";
 
 export const overviewRouter = {
@@ -25,6 +25,12 @@ export const overviewRouter = {
     .input(ZPeriod)
     .output(z.array(ZDepartmentPerformance))
     .query(({ ctx, input }) => departmentPerformance(ctx, input)),
+
+  /** The months the hall has cases or ratings in, newest first: the periods the console offers. */
+  dataMonths: authedProcedure
+    .input(z.object({}).optional())
+    .output(z.object({ months: z.array(z.string()) }))
+    .query(({ ctx }) => dataMonths(ctx)),
 
   /** The live overview's feed over SSE: the hall's figures changed, re-read them (services/hall-feed.ts). */
   events: authedProcedure

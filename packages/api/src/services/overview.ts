@@ -1,6 +1,7 @@
 import {
   findHallById,
   listCalendarExceptions,
+  listDataMonths,
   listDepartments,
   listWindowsWithStaff,
   readTallies,
@@ -237,4 +238,9 @@ export async function departmentPerformance(ctx: TUserContext, period: TPeriod):
       itemCount: department.itemCount,
       metrics: metricsView(byDepartment.get(department.id) ?? empty),
     }));
+}
+
+/** The hall-local months (yyyy-mm, newest first) with cases or ratings in the caller's scope: the console's presets. */
+export async function dataMonths(ctx: TUserContext): Promise<{ months: string[] }> {
+  return { months: await listDataMonths(ctx.db, ctx.user.hall_id, departmentScope(ctx)) };
 }

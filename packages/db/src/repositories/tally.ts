@@ -172,3 +172,28 @@ export async function listCalendarExceptions(
     .orderBy("date")
     .execute();
 }
+
+/**
+ * The hall-local months (yyyy-mm, newest first) in which the hall, or one department of it, has a
+ * case completed, a rating given or a case received and still open: what the console offers as
+ * periods, so a real hall is shown its own months and the demo hall its 2023. Completed cases and
+ * ratings come from the month rollups (changes folded first), open cases from the raw rows, which
+ * the (hall, completed_at) index keeps to the few not yet completed.
+ */
+export async function listDataMonths(db: Db, hallId: number, departmentId?: number): Promise<string[]> {
+  await foldRollupChanges(db);
+  const counted = sql.join(
+    ["completed", "l1", "l2", "l3", "l4", "l5"].map((counter) => sql`${sql.ref(counter)} <> 0`),
+    sql` or `,
+  );
+  const department = (column: string) =>
+    departmentId === undefined ? sql`` : sql`and ${sql.ref(column)} = ${departmentId}`;
+  const result = await sql<{ month: string }>`
+    select date_format(day, '%Y-%m') as month from rollup_window_month
+    where hall_id = ${hallId} ${department("department_id")} and (${counted})
+    union
+    select date_format(${onHallClock("received_at")}, '%Y-%m') from \`case\`
+    where hall_id = ${hallId} and completed_at is null ${department("department_id")}
+    order by month desc`.execute(db);
+  return result.rows.map((row) => row.month);
+}

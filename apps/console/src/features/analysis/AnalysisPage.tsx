@@ -7,6 +7,7 @@ import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { hallToday, periodFromSearch, presetPeriod } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
+import { useDataMonths } from "../../lib/useDataMonths";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { PeriodForm } from "../overview/PeriodForm";
 import type { TAnalysisSearch, TAnalysisView } from "./analysis-search";
@@ -112,6 +113,7 @@ export function AnalysisPage({ search, onSearchChange }: AnalysisPageProps) {
   // Breakdowns of a single day are thin: the page opens on the month so far.
   const { period, invalid } = periodFromSearch(search, today, presetPeriod("month", today));
   const view = search.view ?? "departments";
+  const dataMonths = useDataMonths();
 
   return (
     <>
@@ -119,7 +121,12 @@ export function AnalysisPage({ search, onSearchChange }: AnalysisPageProps) {
 
       <section className="panel" aria-labelledby="analysis-period-heading">
         <h2 id="analysis-period-heading">{t.periodSection}</h2>
-        <PeriodForm value={period} today={today} onChange={(next) => onSearchChange({ ...search, ...next })} />
+        <PeriodForm
+          value={period}
+          today={today}
+          months={dataMonths ?? []}
+          onChange={(next) => onSearchChange({ ...search, ...next })}
+        />
         {invalid ? (
           <p className="notice notice-warning" role="alert">
             {t.invalidSearch}

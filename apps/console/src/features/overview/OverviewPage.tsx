@@ -7,12 +7,14 @@ import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { Refreshing } from "../../components/Refreshing";
 import { Empty } from "../../components/StatusMessages";
-import { hallToday, periodFromSearch, presetPeriod, type TPeriodSearch } from "../../lib/period";
+import { hallToday, periodFromSearch, type TPeriodSearch } from "../../lib/period";
 import { strings } from "../../lib/strings";
 import { trpc } from "../../lib/trpc";
+import { useDataMonths } from "../../lib/useDataMonths";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
 import { DepartmentTable } from "./DepartmentTable";
+import { EmptyPeriodNotice } from "./EmptyPeriodNotice";
 import { Footnotes } from "./Footnotes";
 import { LiveOverview } from "./LiveOverview";
 import { LevelBreakdown, MetricCards } from "./MetricCards";
@@ -38,6 +40,7 @@ export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
   const [today] = useState(hallToday);
   const { period, invalid } = periodFromSearch(search, today);
   const year = Number(period.from.slice(0, 4));
+  const dataMonths = useDataMonths();
 
   const overview = useQuery(trpc.overview.period.queryOptions(period, { placeholderData: keepPreviousData }));
   const departments = useQuery(trpc.overview.departments.queryOptions(period, { placeholderData: keepPreviousData }));
@@ -62,7 +65,7 @@ export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
 
       <section className="panel" aria-labelledby="period-heading">
         <h2 id="period-heading">{t.periodSection}</h2>
-        <PeriodForm value={period} today={today} onChange={onPeriodChange} />
+        <PeriodForm value={period} today={today} months={dataMonths ?? []} onChange={onPeriodChange} />
         {invalid ? (
           <p className="notice notice-warning" role="alert">
             {t.invalidSearch}
@@ -84,17 +87,8 @@ export function OverviewPage({ search, onPeriodChange }: OverviewPageProps) {
                 </span>
               ) : null}
             </p>
-            {data.totals.validRatings === 0 ? (
-              <div className="notice notice-info">
-                <span>{t.emptyPeriod}</span>
-                <button
-                  type="button"
-                  className="btn btn-accent btn-small"
-                  onClick={() => onPeriodChange(presetPeriod("demoYear", today))}
-                >
-                  {t.presetYear2023}
-                </button>
-              </div>
+            {data.totals.validRatings === 0 && dataMonths !== undefined ? (
+              <EmptyPeriodNotice months={dataMonths} period={period} today={today} onChange={onPeriodChange} />
             ) : null}
 
             <section aria-labelledby="metrics-heading" className="panel">

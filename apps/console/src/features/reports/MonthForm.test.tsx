@@ -7,7 +7,7 @@ import { yearPickSchema } from "./report-search";
 
 test("a future month is refused in Chinese before the server is asked", async () => {
   const onChange = vi.fn();
-  render(<MonthForm value="2026-10" currentMonth="2026-11" onChange={onChange} />);
+  render(<MonthForm value="2026-10" currentMonth="2026-11" dataMonths={[]} onChange={onChange} />);
 
   fireEvent.input(screen.getByLabelText("月份"), { target: { value: "2026-12" } });
   fireEvent.click(screen.getByRole("button", { name: "查看" }));
@@ -18,7 +18,7 @@ test("a future month is refused in Chinese before the server is asked", async ()
 
 test("a closed month is asked for; the current month too, for the server to judge", async () => {
   const onChange = vi.fn();
-  render(<MonthForm value="2026-10" currentMonth="2026-11" onChange={onChange} />);
+  render(<MonthForm value="2026-10" currentMonth="2026-11" dataMonths={[]} onChange={onChange} />);
 
   fireEvent.input(screen.getByLabelText("月份"), { target: { value: "2023-06" } });
   fireEvent.click(screen.getByRole("button", { name: "查看" }));
@@ -31,11 +31,31 @@ test("a closed month is asked for; the current month too, for the server to judg
 
 test("上一月 steps back across a year", () => {
   const onChange = vi.fn();
-  render(<MonthForm value="2024-01" currentMonth="2026-11" onChange={onChange} />);
+  render(<MonthForm value="2024-01" currentMonth="2026-11" dataMonths={[]} onChange={onChange} />);
 
   fireEvent.click(screen.getByRole("button", { name: "上一月" }));
 
   expect(onChange).toHaveBeenCalledWith("2023-12");
+});
+
+test("each year's latest closed month with data is one click away; a real hall is never offered the demo's month", () => {
+  const onChange = vi.fn();
+  const { rerender } = render(
+    <MonthForm
+      value="2026-10"
+      currentMonth="2026-11"
+      dataMonths={["2026-11", "2026-10", "2023-12"]}
+      onChange={onChange}
+    />,
+  );
+
+  fireEvent.click(screen.getByRole("button", { name: "2023年12月" }));
+  expect(onChange).toHaveBeenCalledWith("2023-12");
+  expect(screen.getByRole("button", { name: "2026年10月" }).getAttribute("aria-pressed")).toBe("true");
+
+  rerender(<MonthForm value="2026-10" currentMonth="2026-11" dataMonths={[]} onChange={onChange} />);
+  expect(screen.queryByRole("button", { name: /2023/ })).toBeNull();
+  expect(document.body.textContent).not.toContain("演示");
 });
 
 test("the yearly summary's year is refused when it has not come yet", async () => {

@@ -4,9 +4,11 @@ import { useState } from "react";
 
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
-import { InlineError } from "../../components/StatusMessages";
+import { InlineError, Loading } from "../../components/StatusMessages";
+import { defaultReportMonth } from "../../lib/data-months";
 import { hallToday } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
+import { useDataMonths } from "../../lib/useDataMonths";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { useMayCall } from "../auth/useMayCall";
 import { ProvisionalMark } from "../calendar/ProvisionalMark";
@@ -14,7 +16,7 @@ import { ArchiveStatus } from "./ArchiveStatus";
 import { DownloadLinks } from "./DownloadLinks";
 import { GenerationProgress } from "./GenerationProgress";
 import { MonthForm } from "./MonthForm";
-import { previousMonth, type TReportSearch } from "./report-search";
+import type { TReportSearch } from "./report-search";
 import type { TMonthlyReport, TReportVersionRow } from "./report-types";
 import { ReportView } from "./ReportView";
 import { reportStrings } from "./strings";
@@ -51,13 +53,36 @@ function useShownReport(month: string, versionRow: TReportVersionRow | undefined
   };
 }
 
-/** 月度满意度报告: pick a month, read the report, its versions, regenerate it, download it. */
+/**
+ * 月度满意度报告: pick a month, read the report, its versions, regenerate it, download it. Without a
+ * month in the address it opens on the hall's latest closed month with data, once that is known.
+ */
 export function ReportPage({ search, onSearchChange }: ReportPageProps) {
-  const t = reportStrings;
-  const user = useCurrentUser();
   const [today] = useState(hallToday);
   const currentMonth = today.slice(0, 7);
-  const month = search.month ?? previousMonth(currentMonth);
+  const dataMonths = useDataMonths();
+  const month = search.month ?? (dataMonths === undefined ? undefined : defaultReportMonth(currentMonth, dataMonths));
+  if (month === undefined) return <Loading />;
+  return (
+    <MonthReport
+      search={search}
+      onSearchChange={onSearchChange}
+      month={month}
+      currentMonth={currentMonth}
+      dataMonths={dataMonths ?? []}
+    />
+  );
+}
+
+interface MonthReportProps extends ReportPageProps {
+  month: string;
+  currentMonth: string;
+  dataMonths: readonly string[];
+}
+
+function MonthReport({ search, onSearchChange, month, currentMonth, dataMonths }: MonthReportProps) {
+  const t = reportStrings;
+  const user = useCurrentUser();
   // The archive is hall-wide: a department head reads a live report of their department only.
   const hallReader = useMayCall("report.versions");
   const canRegenerate = useMayCall("report.regenerate");
@@ -87,7 +112,12 @@ export function ReportPage({ search, onSearchChange }: ReportPageProps) {
 
       <section className="panel no-print" aria-labelledby="report-month-heading">
         <h2 id="report-month-heading">{t.monthSection}</h2>
-        <MonthForm value={month} currentMonth={currentMonth} onChange={(next) => onSearchChange({ month: next })} />
+        <MonthForm
+          value={month}
+          currentMonth={currentMonth}
+          dataMonths={dataMonths}
+          onChange={(next) => onSearchChange({ month: next })}
+        />
         {versionMissing && search.version !== undefined ? (
           <p className="notice notice-warning" role="alert">
             {t.versionMissing(search.version)}

@@ -5,11 +5,13 @@ import { lazy, Suspense, useState } from "react";
 import { PageHeading } from "../../components/PageHeading";
 import { QueryView } from "../../components/QueryView";
 import { Loading } from "../../components/StatusMessages";
-import { DEMO_YEAR, hallToday } from "../../lib/period";
+import { defaultSummaryYear } from "../../lib/data-months";
+import { hallToday } from "../../lib/period";
 import { trpc } from "../../lib/trpc";
-import { PickForm } from "./PickForm";
-import { yearPickSchema, type TYearlySearch } from "./report-search";
+import { useDataMonths } from "../../lib/useDataMonths";
+import type { TYearlySearch } from "./report-search";
 import { reportStrings } from "./strings";
+import { YearForm } from "./YearForm";
 import { YearlyTable } from "./YearlyTable";
 
 import "./reports.css";
@@ -23,13 +25,22 @@ export interface YearlyPageProps {
   onOpenMonth: (month: string) => void;
 }
 
-/** 年度汇总: the figures of the hall's annual report, month by month and for the year. */
+/**
+ * 年度汇总: the figures of the hall's annual report, month by month and for the year. Without a year
+ * in the address it opens on the hall's latest year with data (this year when it has none).
+ */
 export function YearlyPage({ search, onYearChange, onOpenMonth }: YearlyPageProps) {
   const t = reportStrings;
   const [today] = useState(hallToday);
   const currentYear = Number(today.slice(0, 4));
-  const year = search.year ?? DEMO_YEAR;
-  const yearly = useQuery(trpc.report.yearly.queryOptions({ year }, { placeholderData: keepPreviousData }));
+  const dataMonths = useDataMonths();
+  const year = search.year ?? (dataMonths === undefined ? undefined : defaultSummaryYear(currentYear, dataMonths));
+  const yearly = useQuery(
+    trpc.report.yearly.queryOptions(
+      { year: year ?? currentYear },
+      { enabled: year !== undefined, placeholderData: keepPreviousData },
+    ),
+  );
 
   return (
     <>
@@ -40,14 +51,11 @@ export function YearlyPage({ search, onYearChange, onOpenMonth }: YearlyPageProp
       </PageHeading>
       <section className="panel no-print" aria-labelledby="yearly-year-heading">
         <h2 id="yearly-year-heading">{t.year}</h2>
-        <PickForm
-          id="yearly-year"
-          label={t.year}
-          type="text"
-          value={String(year)}
-          schema={yearPickSchema(currentYear)}
-          onPick={(value) => onYearChange(Number(value))}
-        />
+        {year === undefined ? (
+          <Loading />
+        ) : (
+          <YearForm value={year} currentYear={currentYear} dataMonths={dataMonths ?? []} onChange={onYearChange} />
+        )}
       </section>
       <QueryView query={yearly}>
         {(data) => (

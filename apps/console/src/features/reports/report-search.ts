@@ -28,12 +28,6 @@ export const parseYearlySearch: (search: Record<string, unknown>) => TYearlySear
   z.object({ year: searchParam.int(2000, 2100) }),
 );
 
-/** The month before `month` (yyyy-mm). */
-export function previousMonth(month: string): string {
-  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 2;
-  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`;
-}
-
 /**
  * The month picker's rule: a real yyyy-mm, not after the hall's current month. The current month
  * passes on purpose: whether it may be reported yet is the server's to say (it answers that the

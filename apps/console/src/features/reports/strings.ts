@@ -13,7 +13,7 @@ const zhCN = {
   monthInFuture: "该月份尚未到来，不能查看月报，请选择本月或以前的月份",
   show: "查看",
   previousMonth: "上一月",
-  demoMonth: "2023年12月（演示数据）",
+  monthPreset: (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`,
   // archive state
   archived: (version: number) => `存档第 ${version} 版`,
   archivedLine: (generatedAt: string, by: string) => `生成于 ${generatedAt}，${by}`,
@@ -169,6 +169,9 @@ const zhCN = {
   monthlyLink: "返回月度报告",
   yearlyHeading: (hall: string, year: number) => `${hall}${year}年政务服务“好差评”年度汇总`,
   year: "年份",
+  presets: "快捷选择",
+  thisYear: "今年",
+  yearPreset: (year: number) => `${year}年`,
   yearInvalid: "年份应为 2000 至 2100 之间的四位数字",
   yearInFuture: "该年份尚未到来，请选择今年或以前的年份",
   yearlyTable: "各月数据",
