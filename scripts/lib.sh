@@ -8,10 +8,13 @@ export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 log() { printf '[hcp] %s\n' "$*"; }
 
 require_node() {
-  local major
-  major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
-  if [ "$major" -lt 20 ]; then
-    log "Node.js 20 or newer is required (found: $(node -v 2>/dev/null || echo none))"
+  # package.json's engines: 20.19+, 22.12+ or 24+ (what vite and require(esm) need; 21 and 23 are
+  # short-lived releases, out of support).
+  if ! node -e '
+    const [major, minor] = process.versions.node.split(".").map(Number);
+    const ok = (major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major >= 24;
+    process.exit(ok ? 0 : 1);' 2>/dev/null; then
+    log "Node.js 20.19+, 22.12+ or 24 is required (found: $(node -v 2>/dev/null || echo none))"
     exit 1
   fi
 }
