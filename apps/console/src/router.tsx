@@ -27,6 +27,7 @@ import { overviewRoute } from "./features/overview/routes";
 import { performanceRoutes } from "./features/performance/routes";
 import { provinceRoute } from "./features/province/routes";
 import { reportRoutes } from "./features/reports/routes";
+import { setPasswordRoute } from "./features/set-password/routes";
 import { setupRoute } from "./features/setup/routes";
 import { InlineErrorPage, NotFoundPage } from "./features/shell/ErrorPage";
 import { appRoute, indexRoute, rootRoute } from "./features/shell/routes";
@@ -39,6 +40,7 @@ import { trpc } from "./lib/trpc";
 const routeTree = rootRoute.addChildren([
   indexRoute,
   loginRoute,
+  setPasswordRoute,
   appRoute.addChildren([
     deskRoute,
     overviewRoute,

@@ -109,7 +109,8 @@ describe("账号管理", () => {
 
   test("first sign-in with the one-time password: nothing opens until it is changed (to another one); then the last sign-in shows", async () => {
     const admin = await api.signedIn(hall.users.admin.username);
-    const { initialPassword } = await admin.account.create({ ...ACCOUNT, username: "mgr2", role: "hall_manager" });
+    const created = await admin.account.create({ ...ACCOUNT, username: "mgr2", role: "hall_manager" });
+    const initialPassword = created.initialPassword ?? "";
     const manager = await session("mgr2", initialPassword);
     expect(await (await manager.call()).auth.me()).toMatchObject({ username: "mgr2", mustChangePassword: true });
     expect(await appCodeOf((await manager.call()).catalog.departments())).toBe("PASSWORD_CHANGE_REQUIRED");
@@ -228,7 +229,8 @@ describe("账号管理", () => {
   test("重置密码: the old password and every session end; the new one-time password must be changed", async () => {
     const admin = await api.signedIn(hall.users.admin.username);
     const staff = await session(hall.users.window_staff.username, FIXTURE_PASSWORD);
-    const { initialPassword } = await admin.account.resetPassword({ userId: hall.users.window_staff.id });
+    const reset = await admin.account.resetPassword({ userId: hall.users.window_staff.id });
+    const initialPassword = reset.initialPassword ?? "";
     expect(await (await staff.call()).auth.me()).toBeNull();
     expect(await appCodeOf(session(hall.users.window_staff.username, FIXTURE_PASSWORD))).toBe("INVALID_CREDENTIALS");
     const again = await session(hall.users.window_staff.username, initialPassword);
@@ -268,7 +270,12 @@ describe("账号管理", () => {
       "ACCOUNT_LAST_ADMIN",
     );
 
-    const { userId, initialPassword } = await admin.account.create({ ...ACCOUNT, username: "admin2", role: "admin" });
+    const { userId, initialPassword: handedOver } = await admin.account.create({
+      ...ACCOUNT,
+      username: "admin2",
+      role: "admin",
+    });
+    const initialPassword = handedOver ?? "";
     const second = await session("admin2", initialPassword);
     await (
       await second.call()

@@ -213,13 +213,15 @@ describe("开始设置: what the hall still lacks before it can take ratings", (
       ["aud1", "auditor"],
       ["head1", "department_head"],
     ] as const) {
-      const { initialPassword } = await admin.account.create({
+      const created = await admin.account.create({
         username,
         displayName: username,
         role,
         departmentId: role === "department_head" ? departmentId : null,
         staffId: null,
       });
+      // Created without a handover named: a one-time password.
+      const initialPassword = created.initialPassword ?? "";
       const first = await api.signedIn(username, initialPassword);
       await first.auth.changePassword({ currentPassword: initialPassword, newPassword: OWN_PASSWORD });
     }

@@ -31,6 +31,7 @@ export * from "./repositories/report";
 export * from "./repositories/report-export";
 export * from "./repositories/rollup";
 export * from "./repositories/service-item";
+export * from "./repositories/password-link";
 export * from "./repositories/session";
 export * from "./repositories/setup";
 export * from "./repositories/signal";

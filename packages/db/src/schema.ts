@@ -305,6 +305,15 @@ export interface UserTable {
   last_sign_in_at: Timestamp | null;
 }
 
+/** 设置密码链接: a one-time link to choose a password, stored as its token's sha-256 only. */
+export interface PasswordLinkTable {
+  token_hash: string;
+  user_id: number;
+  created_by_user_id: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface SessionTable {
   /** sha-256 of the cookie token: a database leak does not hand out sessions */
   id: string;
@@ -558,6 +567,7 @@ export interface Database {
   rating_prompt: RatingPromptTable;
   user: UserTable;
   session: SessionTable;
+  password_link: PasswordLinkTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
   calendar_day: CalendarDayTable;

@@ -68,6 +68,9 @@ const RULES = {
   "auth.signIn": PUBLIC,
   // Answers null without a session: the console shows its sign-in page instead of an error.
   "auth.me": PUBLIC,
+  // 设置密码链接: the link's token is the credential (256 bits, stored hashed, single use, 72 h).
+  "auth.passwordLink": PUBLIC,
+  "auth.setPasswordByLink": PUBLIC,
   "auth.signOut": { principals: ALL_ROLES, scope: "none", beforePasswordChange: true },
   "auth.signOutEverywhere": { principals: ALL_ROLES, scope: "own", beforePasswordChange: true },
   "auth.changePassword": { principals: ALL_ROLES, scope: "own", beforePasswordChange: true },

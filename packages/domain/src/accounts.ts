@@ -56,7 +56,15 @@ function scopeOnly<T extends TScope>(form: T): T {
   };
 }
 
-export const ZAccountCreate = ZAccountFields.extend({ username: ZUsername })
+/**
+ * How a password someone else starts an account with reaches its owner: a one-time password shown
+ * once to the creator, or a one-time link with which the owner chooses their own.
+ */
+export const HANDOVER_KEYS = ["password", "link"] as const;
+export type THandover = (typeof HANDOVER_KEYS)[number];
+const ZHandover = z.enum(HANDOVER_KEYS).default("password");
+
+export const ZAccountCreate = ZAccountFields.extend({ username: ZUsername, handover: ZHandover })
   .superRefine(scopeIssues)
   .transform(scopeOnly);
 export type TAccountCreate = z.infer<typeof ZAccountCreate>;
@@ -68,6 +76,19 @@ export const ZAccountUpdate = z.object({
 export type TAccountUpdate = z.infer<typeof ZAccountUpdate>;
 
 export const ZAccountRef = z.object({ userId: ZId });
+
+export const ZAccountReset = ZAccountRef.extend({ handover: ZHandover });
+
+/** A set-password link lasts three days: long enough to reach its owner, short enough to die unused. */
+export const PASSWORD_LINK_HOURS = 72;
+
+export const ZPasswordLinkToken = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: "设置密码链接不完整，请核对后重新打开" }),
+});
+export const ZPasswordLinkUse = ZPasswordLinkToken.extend({
+  newPassword: z.string().max(200, { error: "密码不能超过 200 个字符" }),
+});
+export type TPasswordLinkUse = z.infer<typeof ZPasswordLinkUse>;
 
 /**
  * The alphabet of one-time passwords: no 0/O, 1/l/I, so it can be read out over the phone or

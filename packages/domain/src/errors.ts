@@ -109,6 +109,7 @@ export const APP_ERROR_MESSAGES = {
   ACCOUNT_DEPARTMENT_UNKNOWN: "所选部门不存在或不属于本大厅",
   PASSWORD_CHANGE_REQUIRED: "首次登录或密码重置后，请先修改密码",
   PASSWORD_UNCHANGED: "新密码不能与当前密码相同",
+  PASSWORD_LINK_INVALID: "设置密码链接无效、已使用或已过期，请联系管理员重新生成",
   // 大厅设置 and 部门管理
   DEPARTMENT_CODE_TAKEN: "该统一社会信用代码已登记为另一个部门",
   DEPARTMENT_NAME_TAKEN: "本大厅已有同名的在用部门",

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { ROLE_KEYS, ZAccountCreate, ZAccountRef, ZAccountUpdate } from "@hcp/domain";
+import { ROLE_KEYS, ZAccountCreate, ZAccountRef, ZAccountReset, ZAccountUpdate } from "@hcp/domain";
 
 import {
   accountStaffChoices,
@@ -41,16 +41,22 @@ const ZStaffChoice = z.object({
 
 const ZOk = z.object({ ok: z.literal(true) });
 
+/** Exactly one of them: the one-time password, or the set-password link (its path and end). */
+const ZHandedOver = z.object({
+  initialPassword: z.string().nullable(),
+  passwordLink: z.object({ path: z.string(), expiresAt: z.string() }).nullable(),
+});
+
 /** 账号管理: the hall's user accounts, kept by administrators and (below their role) hall managers. */
 export const accountRouter = {
   list: authedProcedure.output(z.array(ZAccountRow)).query(({ ctx }) => listAccounts(ctx)),
 
   staffChoices: authedProcedure.output(z.array(ZStaffChoice)).query(({ ctx }) => accountStaffChoices(ctx)),
 
-  /** The one-time password is in this answer only: the server keeps its hash. */
+  /** The one-time password or the set-password link is in this answer only: the server keeps their hashes. */
   create: authedProcedure
     .input(ZAccountCreate)
-    .output(z.object({ userId: z.number(), initialPassword: z.string() }))
+    .output(ZHandedOver.extend({ userId: z.number() }))
     .mutation(({ ctx, input }) => createAccount(ctx, input)),
 
   update: authedProcedure
@@ -62,9 +68,9 @@ export const accountRouter = {
     }),
 
   resetPassword: authedProcedure
-    .input(ZAccountRef)
-    .output(z.object({ initialPassword: z.string() }))
-    .mutation(({ ctx, input }) => resetAccountPassword(ctx, input.userId)),
+    .input(ZAccountReset)
+    .output(ZHandedOver)
+    .mutation(({ ctx, input }) => resetAccountPassword(ctx, input.userId, input.handover)),
 
   disable: authedProcedure
     .input(ZAccountRef)

@@ -1,9 +1,10 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 
-import { ZPasswordChange, ZSignIn } from "@hcp/domain";
+import { ZPasswordChange, ZPasswordLinkToken, ZPasswordLinkUse, ZSignIn } from "@hcp/domain";
 
 import { ZSessionUser } from "../schemas";
+import { passwordLinkAccount, setPasswordByLink } from "../services/accounts/password-link";
 import { changePassword, signIn, signOut, signOutEverywhere, toSessionUser } from "../services/auth";
 import { authedProcedure, publicProcedure } from "../trpc";
 
@@ -31,6 +32,18 @@ export const authRouter = {
       await changePassword(ctx, input);
       return { ok: true as const };
     }),
+
+  /** 设置密码链接: whose account the link opens, while it is valid (PASSWORD_LINK_INVALID otherwise). */
+  passwordLink: publicProcedure
+    .input(ZPasswordLinkToken)
+    .output(z.object({ username: z.string(), displayName: z.string(), expiresAt: z.string() }))
+    .query(({ ctx, input }) => passwordLinkAccount(ctx, input.token)),
+
+  /** The owner's own password through the link, which it uses up; signs them in. */
+  setPasswordByLink: publicProcedure
+    .input(ZPasswordLinkUse)
+    .output(ZSessionUser)
+    .mutation(({ ctx, input }) => setPasswordByLink(ctx, input)),
 
   /** null when nobody is signed in: the console shows its sign-in page instead of an error */
   me: publicProcedure.output(ZSessionUser.nullable()).query(({ ctx }) => (ctx.user ? toSessionUser(ctx.user) : null)),

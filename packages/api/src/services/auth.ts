@@ -4,6 +4,7 @@ import { serialize } from "cookie";
 import { RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 
 import {
+  deletePasswordLinks,
   deleteSession,
   deleteUserSessions,
   findUserById,
@@ -13,6 +14,7 @@ import {
   recordSignIn,
   setUserPassword,
   verifyPassword,
+  type Db,
   type User,
 } from "@hcp/db";
 import { passwordProblem, signInLockedMessage, type TPasswordChange, type TRole, type TSignIn } from "@hcp/domain";
@@ -139,26 +141,37 @@ export async function verifyCredentials(ctx: TContext, input: TSignIn): Promise<
   return user;
 }
 
+/**
+ * A new session of the user, in the caller's transaction with its "auth.signIn" record (append it
+ * last); the cookie is set once that has committed, with the token this answers.
+ */
+export async function openSession(trx: Db, ctx: TContext, user: User, now: Date): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await insertSession(trx, {
+    id: hashToken(token),
+    userId: user.id,
+    now,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+  });
+  await recordSignIn(trx, user.id, now);
+  await audit(
+    trx,
+    { actorUserId: user.id, actorRole: user.role, now },
+    { action: "auth.signIn", entity: "user", entityId: user.id, detail: { ip: ctx.request.ip } },
+  );
+  return token;
+}
+
+export function setSessionCookie(ctx: TContext, token: string): void {
+  ctx.request.setCookie(sessionCookie(ctx, token, SESSION_TTL_MS / 1000));
+}
+
 export async function signIn(ctx: TContext, input: TSignIn): Promise<TSessionUser> {
   const user = await verifyCredentials(ctx, input);
-  const token = randomBytes(32).toString("base64url");
   const now = ctx.now();
   // The session and its "auth.signIn" record commit together.
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertSession(trx, {
-      id: hashToken(token),
-      userId: user.id,
-      now,
-      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-    });
-    await recordSignIn(trx, user.id, now);
-    await audit(
-      trx,
-      { actorUserId: user.id, actorRole: user.role, now },
-      { action: "auth.signIn", entity: "user", entityId: user.id, detail: { ip: ctx.request.ip } },
-    );
-  });
-  ctx.request.setCookie(sessionCookie(ctx, token, SESSION_TTL_MS / 1000));
+  const token = await ctx.db.transaction().execute((trx) => openSession(trx, ctx, user, now));
+  setSessionCookie(ctx, token);
   return toSessionUser(user);
 }
 
@@ -221,6 +234,8 @@ export async function changePassword(
   // The new password, the other sessions' end and the record commit together.
   await ctx.db.transaction().execute(async (trx) => {
     await setUserPassword(trx, user.id, passwordHash);
+    // A set-password link still waiting would replace the password the user just chose.
+    await deletePasswordLinks(trx, user.id);
     await deleteUserSessions(trx, user.id, ctx.sessionId);
     await audit(trx, actorOf(ctx), { action: "auth.changePassword", entity: "user", entityId: user.id });
   });

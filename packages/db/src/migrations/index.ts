@@ -29,6 +29,7 @@ import * as staffRecords from "./2026_12_08_0310_staff_records";
 import * as staffPhoto from "./2026_12_08_0320_staff_photo";
 import * as staffHomeWindows from "./2026_12_08_0330_staff_home_windows";
 import * as userAccounts from "./2026_12_08_0400_user_accounts";
+import * as passwordLink from "./2026_12_09_0300_password_link";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -66,6 +67,8 @@ export const migrations: Record<string, Migration> = {
   "2026_12_08_0330_staff_home_windows": staffHomeWindows,
   // User accounts kept from the console (accounts).
   "2026_12_08_0400_user_accounts": userAccounts,
+  // One-time set-password links (loose ends of accounts).
+  "2026_12_09_0300_password_link": passwordLink,
 };
 
 export const migrationProvider: MigrationProvider = {

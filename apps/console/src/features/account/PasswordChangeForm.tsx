@@ -11,6 +11,22 @@ import { accountStrings } from "./strings";
 
 const t = accountStrings;
 
+/**
+ * The server's rules for a new password (and its confirmation), checked before a round trip; also
+ * the set-password link's form. Answers whether the password itself passed.
+ */
+export function newPasswordIssues(
+  form: { newPassword: string; confirmPassword: string },
+  username: string,
+  issues: z.RefinementCtx,
+): boolean {
+  const problem = passwordProblem(form.newPassword, username);
+  if (problem) issues.addIssue({ code: "custom", path: ["newPassword"], message: APP_ERROR_MESSAGES[problem] });
+  if (form.confirmPassword !== form.newPassword)
+    issues.addIssue({ code: "custom", path: ["confirmPassword"], message: t.mismatch });
+  return problem === null;
+}
+
 /** The server's own rules, checked here first so the user hears them before a round trip. */
 function schemaFor(username: string) {
   return z
@@ -20,12 +36,8 @@ function schemaFor(username: string) {
       confirmPassword: z.string(),
     })
     .superRefine((form, issues) => {
-      const problem = passwordProblem(form.newPassword, username);
-      if (problem) issues.addIssue({ code: "custom", path: ["newPassword"], message: APP_ERROR_MESSAGES[problem] });
-      else if (form.newPassword === form.currentPassword)
+      if (newPasswordIssues(form, username, issues) && form.newPassword === form.currentPassword)
         issues.addIssue({ code: "custom", path: ["newPassword"], message: t.same });
-      if (form.confirmPassword !== form.newPassword)
-        issues.addIssue({ code: "custom", path: ["confirmPassword"], message: t.mismatch });
     });
 }
 type TPasswordForm = z.infer<ReturnType<typeof schemaFor>>;

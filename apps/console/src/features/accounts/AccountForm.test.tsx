@@ -67,7 +67,20 @@ test("window staff pick a staff member without an account; the one with an accou
     role: "window_staff",
     departmentId: null,
     staffId: 12,
+    handover: "password",
   });
+});
+
+test("a new account is handed over by a one-time password or by a set-password link", async () => {
+  const onSubmit = renderForm();
+  expect(screen.getByRole<HTMLInputElement>("radio", { name: /一次性密码/ }).checked).toBe(true);
+  setField("用户名", "zhaomin");
+  setField("姓名", "赵敏");
+  choose("关联的工作人员", "12");
+  fireEvent.click(screen.getByRole("radio", { name: /设置密码链接/ }));
+  fireEvent.click(screen.getByRole("button", { name: "保存" }));
+  await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+  expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ username: "zhaomin", handover: "link" });
 });
 
 test("a department head needs the department; other roles send no scope", async () => {

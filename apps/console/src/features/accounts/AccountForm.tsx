@@ -2,9 +2,17 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 
-import { mayManageRole, ROLE_KEYS, ROLES, ZAccountCreate, type TAccountCreate, type TRole } from "@hcp/domain";
+import {
+  HANDOVER_KEYS,
+  mayManageRole,
+  ROLE_KEYS,
+  ROLES,
+  ZAccountCreate,
+  type TAccountCreate,
+  type TRole,
+} from "@hcp/domain";
 
-import { Field } from "../../components/Field";
+import { ChoiceGroup, Field } from "../../components/Field";
 import { InlineError } from "../../components/StatusMessages";
 import { SubmitRow } from "../../components/SubmitRow";
 import { accountsStrings } from "./strings";
@@ -19,6 +27,8 @@ const ZAccountFields = z
     role: z.string(),
     departmentId: z.string(),
     staffId: z.string(),
+    // optional as the API takes it (a one-time password when absent); the new-account form always names it
+    handover: z.enum(HANDOVER_KEYS).optional(),
   })
   .transform((fields) => ({
     ...fields,
@@ -43,6 +53,7 @@ export function accountFields(account: {
     role: account.role,
     departmentId: account.departmentId === null ? "" : String(account.departmentId),
     staffId: account.staffId === null ? "" : String(account.staffId),
+    handover: "password",
   };
 }
 
@@ -52,6 +63,7 @@ export const EMPTY_ACCOUNT: TAccountFields = {
   role: "window_staff",
   departmentId: "",
   staffId: "",
+  handover: "password",
 };
 
 export interface AccountFormProps {
@@ -152,6 +164,16 @@ export function AccountForm(props: AccountFormProps) {
           )}
         </Field>
       ) : null}
+      {editing ? null : (
+        <ChoiceGroup
+          id="account-handover"
+          legend={t.handover}
+          type="radio"
+          inline={false}
+          options={HANDOVER_KEYS.map((key) => ({ value: key, label: <> {t.handovers[key]}</> }))}
+          registration={register("handover")}
+        />
+      )}
       <InlineError message={error} />
       <SubmitRow label={t.save} pending={pending} pendingLabel={t.saving} done={null} />
       <button type="button" className="btn" onClick={onCancel}>

@@ -8,6 +8,7 @@ export interface AccountTableProps {
   accounts: readonly TAccountRow[];
   onEdit: (account: TAccountRow) => void;
   onReset: (account: TAccountRow) => void;
+  onLink: (account: TAccountRow) => void;
   onDisable: (account: TAccountRow) => void;
   onEnable: (account: TAccountRow) => void;
 }
@@ -18,7 +19,7 @@ function scopeOf(account: TAccountRow): string {
 }
 
 /** The hall's accounts, active first; the ones the caller may not manage show no actions. */
-export function AccountTable({ accounts, onEdit, onReset, onDisable, onEnable }: AccountTableProps) {
+export function AccountTable({ accounts, onEdit, onReset, onLink, onDisable, onEnable }: AccountTableProps) {
   const t = accountsStrings;
   const c = t.columns;
   if (accounts.length === 0) return <p className="muted">{t.noAccounts}</p>;
@@ -48,6 +49,9 @@ export function AccountTable({ accounts, onEdit, onReset, onDisable, onEnable }:
                 </button>
                 <button type="button" className="btn btn-small" onClick={() => onReset(account)}>
                   {t.reset}
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => onLink(account)}>
+                  {t.link}
                 </button>
                 {account.active ? (
                   <button type="button" className="btn btn-small" onClick={() => onDisable(account)}>

@@ -11,13 +11,38 @@ import { trpc } from "../../lib/trpc";
 import { useCurrentUser } from "../auth/useCurrentUser";
 import { accountFields, AccountForm, EMPTY_ACCOUNT } from "./AccountForm";
 import { AccountTable } from "./AccountTable";
-import { PasswordReveal } from "./PasswordReveal";
+import { PasswordReveal, type THandedOver } from "./PasswordReveal";
 import { accountsStrings } from "./strings";
 
 /** The form open on the page: a new account, or one being edited. */
 type TEditing = { kind: "new" } | { kind: "edit"; account: TAccountRow };
 /** An act asked once more before it happens. */
-type TConfirming = { kind: "reset" | "disable"; account: TAccountRow };
+type TConfirming = { kind: "reset" | "link" | "disable"; account: TAccountRow };
+
+/** The answer of a create or a reset as the reveal shows it; the link's path made an address of this console's host. */
+function handedOverOf(result: {
+  initialPassword: string | null;
+  passwordLink: { path: string; expiresAt: string } | null;
+}): THandedOver {
+  if (result.passwordLink)
+    return {
+      link: {
+        url: new URL(result.passwordLink.path, window.location.origin).href,
+        expiresAt: result.passwordLink.expiresAt,
+      },
+    };
+  return { password: result.initialPassword ?? "" };
+}
+
+const CONFIRM_TEXTS = {
+  reset: { title: accountsStrings.resetTitle, body: accountsStrings.resetBody, confirm: accountsStrings.resetConfirm },
+  link: { title: accountsStrings.linkTitle, body: accountsStrings.linkBody, confirm: accountsStrings.linkConfirm },
+  disable: {
+    title: accountsStrings.disableTitle,
+    body: accountsStrings.disableBody,
+    confirm: accountsStrings.disableConfirm,
+  },
+} as const;
 
 /** 账号管理: administrators keep every account of the hall, hall managers those below them. */
 export function AccountsPage() {
@@ -29,13 +54,13 @@ export function AccountsPage() {
   const staff = useQuery(trpc.account.staffChoices.queryOptions());
   const [editing, setEditing] = useState<TEditing | null>(null);
   const [confirming, setConfirming] = useState<TConfirming | null>(null);
-  const [revealed, setRevealed] = useState<{ username: string; password: string } | null>(null);
+  const [revealed, setRevealed] = useState<{ username: string; handedOver: THandedOver } | null>(null);
   const invalidate = () => queryClient.invalidateQueries(trpc.account.pathFilter());
   const closeForm = () => setEditing(null);
   const create = useMutation(
     trpc.account.create.mutationOptions({
       onSuccess: (result, input) => {
-        setRevealed({ username: input.username, password: result.initialPassword });
+        setRevealed({ username: input.username, handedOver: handedOverOf(result) });
         closeForm();
         void invalidate();
       },
@@ -83,7 +108,9 @@ export function AccountsPage() {
         userId={account.id}
         pending={update.isPending}
         error={update.isError ? errorMessage(update.error) : null}
-        onSubmit={({ username: _fixed, ...fields }) => update.mutate({ userId: account.id, account: fields })}
+        onSubmit={({ username: _fixed, handover: _notOnEdit, ...fields }) =>
+          update.mutate({ userId: account.id, account: fields })
+        }
       />
     );
   })();
@@ -104,7 +131,11 @@ export function AccountsPage() {
       </PageHeading>
       <p className="muted small">{t.intro}</p>
       {revealed ? (
-        <PasswordReveal username={revealed.username} password={revealed.password} onDismiss={() => setRevealed(null)} />
+        <PasswordReveal
+          username={revealed.username}
+          handedOver={revealed.handedOver}
+          onDismiss={() => setRevealed(null)}
+        />
       ) : null}
       {form ? <section className="panel">{form}</section> : null}
       <section className="panel" aria-labelledby="accounts-heading">
@@ -119,6 +150,7 @@ export function AccountsPage() {
                 setEditing({ kind: "edit", account });
               }}
               onReset={(account) => setConfirming({ kind: "reset", account })}
+              onLink={(account) => setConfirming({ kind: "link", account })}
               onDisable={(account) => setConfirming({ kind: "disable", account })}
               onEnable={(account) => {
                 [reset, disable, enable].forEach((mutation) => mutation.reset());
@@ -130,25 +162,21 @@ export function AccountsPage() {
       </section>
       {confirming ? (
         <ConfirmDialog
-          title={
-            confirming.kind === "reset"
-              ? t.resetTitle(confirming.account.username)
-              : t.disableTitle(confirming.account.username)
-          }
-          body={confirming.kind === "reset" ? t.resetBody : t.disableBody}
-          confirmLabel={confirming.kind === "reset" ? t.resetConfirm : t.disableConfirm}
+          title={CONFIRM_TEXTS[confirming.kind].title(confirming.account.username)}
+          body={CONFIRM_TEXTS[confirming.kind].body}
+          confirmLabel={CONFIRM_TEXTS[confirming.kind].confirm}
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             const { kind, account } = confirming;
             [reset, disable, enable].forEach((mutation) => mutation.reset());
-            if (kind === "reset")
+            if (kind === "disable") disable.mutate({ userId: account.id });
+            else
               reset.mutate(
-                { userId: account.id },
+                { userId: account.id, handover: kind === "reset" ? "password" : "link" },
                 {
-                  onSuccess: (result) => setRevealed({ username: account.username, password: result.initialPassword }),
+                  onSuccess: (result) => setRevealed({ username: account.username, handedOver: handedOverOf(result) }),
                 },
               );
-            else disable.mutate({ userId: account.id });
             setConfirming(null);
           }}
         />

@@ -5,7 +5,7 @@
 const zhCN = {
   title: "账号管理",
   intro:
-    "管理台的登录账号：角色决定能使用的功能，部门负责人限于其部门，窗口工作人员关联其工作人员记录（工号、照片、上岗窗口）。新建账号和重置密码时生成一次性密码，只显示这一次；首次登录须修改。停用账号立即结束其所有登录。",
+    "管理台的登录账号：角色决定能使用的功能，部门负责人限于其部门，窗口工作人员关联其工作人员记录（工号、照片、上岗窗口）。新建账号和重置密码时生成一次性密码（只显示这一次，首次登录须修改），或生成设置密码链接由本人设置密码。停用账号立即结束其所有登录。",
   listSection: "全部账号",
   add: "新建账号",
   addTitle: "新建账号",
@@ -43,6 +43,18 @@ const zhCN = {
   passwordHeading: (username: string) => `账号 ${username} 的一次性密码`,
   passwordWarning: "请现在把密码交给本人：关闭后不会再显示，服务器只保存它的校验值。对方首次登录时须改为自己的密码。",
   passwordDone: "已交给本人，关闭",
+  handover: "交给本人的方式",
+  handovers: {
+    password: "一次性密码（现在显示一次，首次登录须修改）",
+    link: "设置密码链接（72 小时内有效，只能使用一次，由本人设置密码）",
+  },
+  link: "发送设置密码链接",
+  linkHeading: (username: string) => `账号 ${username} 的设置密码链接`,
+  linkWarning: (expiresAt: string) =>
+    `请现在把链接交给本人：关闭后不会再显示。链接在 ${expiresAt} 前有效，只能使用一次；重置密码、停用账号或再次生成链接后即失效。`,
+  linkTitle: (username: string) => `为账号 ${username} 生成设置密码链接？`,
+  linkBody: ["原密码立即失效，该账号在所有设备上的登录都会退出；之前生成的链接作废。本人打开新链接后设置自己的密码。"],
+  linkConfirm: "生成链接",
   resetTitle: (username: string) => `重置账号 ${username} 的密码？`,
   resetBody: ["将生成新的一次性密码，原密码立即失效，该账号在所有设备上的登录都会退出。"],
   resetConfirm: "确认重置",

@@ -1,4 +1,5 @@
 import {
+  deletePasswordLinks,
   deleteUserSessions,
   findHallAccount,
   findStaffForAccount,
@@ -13,13 +14,14 @@ import {
   type Db,
   type TAccountRecord,
 } from "@hcp/db";
-import { mayManageRole, type TAccountCreate, type TAccountUpdate, type TRole } from "@hcp/domain";
+import { mayManageRole, type TAccountCreate, type TAccountUpdate, type THandover, type TRole } from "@hcp/domain";
 
 import type { TContext } from "../../context-types";
 import { appError, isDuplicateKey } from "../../errors";
 import { actorOf, audit } from "../audit";
 import { announceWithdrawn, withdrawInTransaction } from "../prompts";
 import { issueOneTimePassword } from "./one-time-password";
+import { issuePasswordLink, type TPasswordLink } from "./password-link";
 
 type TUserContext = TContext & { user: NonNullable<TContext["user"]> };
 
@@ -84,20 +86,28 @@ function auditView(account: Omit<TAccountRecord, "id">) {
   };
 }
 
+/** What a creator or a reset hands over: the one-time password, or the set-password link. */
+export interface THandedOver {
+  initialPassword: string | null;
+  passwordLink: TPasswordLink | null;
+}
+
 /**
- * A new account with a one-time password, returned this once for the creator to hand over; the
- * account must change it at its first sign-in.
+ * A new account with a one-time password, returned this once for the creator to hand over (the
+ * account must change it at its first sign-in), or with a set-password link instead (its password
+ * then is one nobody knows until the owner chooses theirs through the link).
  */
 export async function createAccount(
   ctx: TUserContext,
   input: TAccountCreate,
-): Promise<{ userId: number; initialPassword: string }> {
+): Promise<{ userId: number } & THandedOver> {
   refuseRole(ctx, input.role);
   await checkScope(ctx.db, ctx.user.hall_id, input, null);
   const { password, passwordHash } = await issueOneTimePassword(input.username);
+  const { handover, ...account } = input;
   const now = ctx.now();
   try {
-    const userId = await ctx.db.transaction().execute(async (trx) => {
+    const created = await ctx.db.transaction().execute(async (trx) => {
       await lockScopeDepartment(trx, ctx.user.hall_id, input.departmentId);
       const id = await insertUser(trx, {
         username: input.username,
@@ -111,16 +121,23 @@ export async function createAccount(
         created_at: now,
         must_change_password: true,
       });
+      const link =
+        handover === "link" ? await issuePasswordLink(trx, { userId: id, createdByUserId: ctx.user.id, now }) : null;
       await audit(trx, actorOf(ctx, now), {
         action: "account.create",
         entity: "user",
         entityId: id,
         before: null,
-        after: auditView({ ...input, active: true }),
+        after: auditView({ ...account, active: true }),
+        detail: { handover },
       });
-      return id;
+      return { id, link };
     });
-    return { userId, initialPassword: password };
+    return {
+      userId: created.id,
+      initialPassword: handover === "password" ? password : null,
+      passwordLink: created.link,
+    };
   } catch (error) {
     return duplicate(error);
   }
@@ -173,10 +190,11 @@ export async function updateAccountDetails(ctx: TUserContext, input: TAccountUpd
 }
 
 /**
- * Every session of the account ends, in the caller's transaction; a staff member's open prompts are
- * withdrawn with them (nobody is left at the desk to stand behind them).
+ * Every session and set-password link of the account ends, in the caller's transaction; a staff
+ * member's open prompts are withdrawn with them (nobody is left at the desk to stand behind them).
  */
 async function endSessions(trx: Db, ctx: TUserContext, account: TAccountRecord) {
+  await deletePasswordLinks(trx, account.id);
   const ended = await deleteUserSessions(trx, account.id);
   const withdrawn =
     account.staffId === null
@@ -186,27 +204,37 @@ async function endSessions(trx: Db, ctx: TUserContext, account: TAccountRecord) 
 }
 
 /**
- * 重置密码: a new one-time password, returned once; every session of the account ends (whoever
- * knew the old password is out) and the account must change the new one at its next sign-in.
+ * 重置密码: a new one-time password, returned once, or a new set-password link; every session of
+ * the account ends (whoever knew the old password is out), an earlier link ends, and the account
+ * must change a one-time password at its next sign-in.
  */
-export async function resetAccountPassword(ctx: TUserContext, userId: number): Promise<{ initialPassword: string }> {
+export async function resetAccountPassword(
+  ctx: TUserContext,
+  userId: number,
+  handover: THandover,
+): Promise<THandedOver> {
   const account = await findHallAccount(ctx.db, ctx.user.hall_id, userId);
   if (!account) throw appError("ACCOUNT_NOT_FOUND", "NOT_FOUND");
   refuseRole(ctx, account.role);
   const { password, passwordHash } = await issueOneTimePassword(account.username);
-  const withdrawn = await ctx.db.transaction().execute(async (trx) => {
+  const now = ctx.now();
+  const { withdrawn, link } = await ctx.db.transaction().execute(async (trx) => {
     await setUserPassword(trx, account.id, passwordHash, { mustChange: true });
     const { ended, withdrawn: closed } = await endSessions(trx, ctx, account);
-    await audit(trx, actorOf(ctx), {
+    const issued =
+      handover === "link"
+        ? await issuePasswordLink(trx, { userId: account.id, createdByUserId: ctx.user.id, now })
+        : null;
+    await audit(trx, actorOf(ctx, now), {
       action: "account.resetPassword",
       entity: "user",
       entityId: account.id,
-      detail: { sessionsEnded: ended },
+      detail: { sessionsEnded: ended, handover },
     });
-    return closed;
+    return { withdrawn: closed, link: issued };
   });
   announceWithdrawn(ctx, withdrawn);
-  return { initialPassword: password };
+  return { initialPassword: handover === "password" ? password : null, passwordLink: link };
 }
 
 /**
