@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -150,6 +150,16 @@ describe("backup and restore", () => {
     }
     expect(readdirSync(backupDir).sort()).toEqual(["hcp-20261208T010200000Z", "hcp-20261208T010300000Z"]);
     expect(existsSync(made[0] ?? "")).toBe(false);
+  });
+
+  test("refuses a backup of a schema this release does not know (a newer release's)", async () => {
+    const backup = await createBackup({ url: inject("databaseUrl"), backupDir: join(backupRoot, "newer"), keep: 1 });
+    const manifestFile = join(backup.dir, "manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, unknown>;
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, schemaVersion: "2099_01_01_0000_from_the_future" }));
+    await expect(restoreBackup({ url: freshDatabaseUrl(), dir: backup.dir })).rejects.toThrow(
+      /unknown to this release/,
+    );
   });
 
   test("refuses a directory that is not a backup", async () => {
