@@ -1,15 +1,24 @@
 import type { ServerResponse } from "node:http";
 
+import { refusals } from "@hcp/api";
 import { APP_ERROR_MESSAGES, type TAppErrorCode } from "@hcp/domain";
 
 /** JSON-RPC codes of tRPC's error shape for the HTTP statuses this host refuses with itself. */
-const JSON_RPC_CODE: Record<number, number> = { 400: -32600, 403: -32003, 413: -32022, 431: -32600, 500: -32603 };
+const JSON_RPC_CODE: Record<number, number> = {
+  400: -32600,
+  403: -32003,
+  413: -32022,
+  431: -32600,
+  500: -32603,
+  503: -32603,
+};
 const TRPC_CODE: Record<number, string> = {
   400: "BAD_REQUEST",
   403: "FORBIDDEN",
   413: "PAYLOAD_TOO_LARGE",
   431: "BAD_REQUEST",
   500: "INTERNAL_SERVER_ERROR",
+  503: "SERVICE_UNAVAILABLE",
 };
 
 /**
@@ -41,6 +50,7 @@ export function sendRefusal(
   appCode: TAppErrorCode,
   headers: Record<string, string> = {},
 ): void {
+  refusals.inc({ code: appCode });
   const body = JSON.stringify(refusalBody(url, status, appCode));
   res.writeHead(status, {
     ...headers,

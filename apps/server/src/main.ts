@@ -23,8 +23,8 @@ import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
 import { ensureDemoHall, printDemoGuide, printFirstAdministrator } from "./demo";
 import { missingForProduction, readEnv } from "./env";
-import { periodicJobs } from "./periodic-jobs";
-import { createServer } from "./server";
+import { periodicJobs, type TPeriodicJobs } from "./periodic-jobs";
+import { createServer, type THallServer } from "./server";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 /** What a step outside the logger (the embedded database, the demo seed) reports: one info line each. */
@@ -68,14 +68,30 @@ async function main(): Promise<void> {
   const db = createDb({ url: databaseUrl, connectionLimit: 20 });
   cleanups.unshift(() => db.destroy());
 
+  // Set once each exists: a stop drains the server and lets the jobs finish before the pool closes.
+  let hall: THallServer | null = null;
+  let jobs: TPeriodicJobs | null = null;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    log.info("stopping …");
+    log.info("stopping: draining requests and jobs …");
+    // A stop must end even if a job hangs on an unanswering database: systemd kills at 90 s.
+    setTimeout(() => {
+      log.error("stopping took over 30 s: exiting");
+      process.exit(1);
+    }, 30_000).unref();
+    // Not ready at once, then requests, event streams and running jobs finish side by side; the
+    // pool (among the cleanups) closes only after them, so no job meets a destroyed driver.
+    hall?.setState("draining");
+    await Promise.all([
+      hall?.drain().catch((error: unknown) => log.error({ err: error }, "drain failed")),
+      jobs?.stop().catch((error: unknown) => log.error({ err: error }, "stopping the jobs failed")),
+    ]);
     for (const cleanup of cleanups) {
       await cleanup().catch((error: unknown) => log.error({ err: error }, "cleanup failed"));
     }
+    log.info("stopped");
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
@@ -83,12 +99,15 @@ async function main(): Promise<void> {
 
   try {
     await prepareDatabase(db);
+    // Stopped meanwhile: the pool is closed, nothing more may start.
+    if (stopping) return;
     log.info("database migrated");
     const credentials = demo ? await ensureDemoHall(db, join(dataDir, "demo-credentials.json"), note("demo")) : null;
     // From nothing: the first administrator only, its one-time password printed this once.
     const firstAdministrator = demo ? null : await ensureFirstAdministrator(db, env.HCP_ADMIN_USERNAME, new Date());
     const bus = new WindowBus();
-    const hall = createServer({
+    if (stopping) return;
+    hall = createServer({
       db,
       bus,
       dataKey: keyringDataKey(loadDataKeyring(env, dataDir, env.NODE_ENV === "production")),
@@ -98,12 +117,14 @@ async function main(): Promise<void> {
       webDist: join(repoRoot, "apps/web/dist"),
       consoleDist: join(repoRoot, "apps/console/dist"),
       log,
+      ...(env.HCP_METRICS_TOKEN ? { metricsToken: env.HCP_METRICS_TOKEN } : {}),
+      // /readyz says 503 until the jobs run and the line below is written.
+      state: "starting",
     });
-    cleanups.unshift(hall.close);
     const url = await hall.listen(env.PORT, env.HOST);
-    const jobs = periodicJobs(log);
+    if (stopping) return;
+    jobs = periodicJobs(log);
     const housekeeping = log.child({ component: "scheduler", job: "housekeeping" });
-    cleanups.unshift(jobs.stop);
     // Hourly, and once at start: default ratings where a hall switched them on (a case's window
     // closed) and escalation of overdue work orders, then the monthly reports of closed months,
     // archived once (safe with several server processes) — after the default ratings they count.
@@ -140,10 +161,13 @@ async function main(): Promise<void> {
     // Before "listening on": whoever waits for that line (a supervisor, a test) has the password already.
     // Behind a proxy the administrator signs in at the public address, not where the server listens.
     if (firstAdministrator) printFirstAdministrator(env.HCP_PUBLIC_URL?.replace(/\/+$/, "") ?? url, firstAdministrator);
+    hall.setState("ready");
     log.info({ url }, `listening on ${url}`);
     if (credentials) printDemoGuide(url, credentials);
   } catch (error) {
     // The class, code and frames: a failed migration's or seed's message may quote rows.
+    // A failure caused by a stop under way (the pool closed beneath a step) is no failure.
+    if (stopping) return;
     log.fatal({ err: error }, "start failed");
     await stop(1);
   }

@@ -1,10 +1,11 @@
-import type { TLogger } from "@hcp/api";
+import { schedulerRunDuration, schedulerRuns, type TLogger } from "@hcp/api";
 
 /**
  * The server's background work: jobs started here run every so often until `stop`, which clears
  * their timers and waits for the runs under way, so the database is closed only after them. A
  * failed run is logged under the job's name (the error's class, code and frames — never its
- * message, which may quote personal data); the next one comes on time.
+ * message, which may quote personal data); the next one comes on time. Every run is counted by
+ * outcome and timed in the metrics (hcp_scheduler_runs_total, hcp_scheduler_run_duration_seconds).
  */
 export interface TPeriodicJobs {
   /** runs `job` every `everyMs`, and once at once when `runAtStart` */
@@ -20,10 +21,19 @@ export function periodicJobs(log: TLogger): TPeriodicJobs {
     if (stopped) return;
     const started = process.hrtime.bigint();
     const durationMs = () => Number((process.hrtime.bigint() - started) / 1000n) / 1000;
+    const finished = (outcome: "ok" | "failed") => {
+      schedulerRuns.inc({ job, outcome });
+      schedulerRunDuration.observe({ job }, durationMs() / 1000);
+    };
     const done = run().then(
-      () => log.debug({ component: "scheduler", job, durationMs: durationMs() }, "job run"),
-      (error: unknown) =>
-        log.error({ component: "scheduler", job, durationMs: durationMs(), err: error }, "job failed"),
+      () => {
+        finished("ok");
+        log.debug({ component: "scheduler", job, durationMs: durationMs() }, "job run");
+      },
+      (error: unknown) => {
+        finished("failed");
+        log.error({ component: "scheduler", job, durationMs: durationMs(), err: error }, "job failed");
+      },
     );
     running.add(done);
     void done.finally(() => running.delete(done));

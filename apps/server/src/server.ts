@@ -33,6 +33,7 @@ import { avatarSvg } from "./avatar";
 import { clientAddressReader } from "./client-address";
 import { answerClientError } from "./client-error";
 import { sendRefusal } from "./error-body";
+import { observability, type TServerState } from "./observe";
 import { createReportDownloads, REPORT_DOWNLOAD_PREFIX } from "./report-downloads";
 import { bodyLimit, crossSiteRefusal, declaredTooLarge } from "./request-guard";
 import { logFailure, notePrincipal, startRequestLog } from "./request-log";
@@ -58,12 +59,39 @@ export interface TServerOptions extends TApiDeps {
   publicUrl?: string;
   /** HCP_TRUST_PROXY: the proxies whose X-Forwarded-For names the client (client-address.ts) */
   trustProxy?: string;
+  /** HCP_METRICS_TOKEN: a bearer token that may read /metrics from elsewhere than this machine */
+  metricsToken?: string;
+  /** what /readyz says at first (default ready); main starts "starting" and sets ready itself */
+  state?: TServerState;
 }
 
 export interface THallServer {
   server: Server;
   listen: (port: number, host?: string) => Promise<string>;
+  /** what /readyz answers: ready once the server may take traffic */
+  setState: (state: TServerState) => void;
+  /**
+   * A graceful stop: /readyz 503, no new connections, requests under way finish (those still
+   * running after `graceMs` are cut), event streams end with a reconnect hint, the API call log
+   * is written out. The database stays open for the caller to close after its jobs.
+   */
+  drain: (graceMs?: number) => Promise<void>;
+  /** stops at once (tests): open connections are cut */
   close: () => Promise<void>;
+}
+
+/** How long a stop waits for requests under way: past a balancer's usual 10 s, short of systemd's 90 s. */
+const DRAIN_GRACE_MS = 10_000;
+
+/**
+ * Ends an event stream so its client reconnects soon — to this server's successor: a `retry`
+ * hint of one second, then the stream's regular end. tRPC stops writing once the response
+ * closes; a write it had under way meanwhile fails on the ended response and is dropped here.
+ */
+function endStream(res: ServerResponse): void {
+  if (res.writableEnded) return;
+  res.on("error", () => undefined);
+  res.end("retry: 1000\n\n");
 }
 
 function header(req: IncomingMessage, name: string): string | null {
@@ -141,6 +169,11 @@ function withPrefixStripped(req: IncomingMessage, prefix: string, handler: () =>
 
 export function createServer(options: TServerOptions): THallServer {
   const log = typeof options.log === "function" ? createLogger(options.log) : (options.log ?? null);
+  const observe = observability({
+    db: options.db,
+    state: options.state ?? "ready",
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
+  });
   const headers = securityHeaders(options.secureCookies ?? false);
   /** Unexpected failures go to the log with their frames; callers only ever see the Chinese message. */
   const logInternal = (opts: {
@@ -254,6 +287,7 @@ export function createServer(options: TServerOptions): THallServer {
   };
 
   const routes: TRoute[] = [
+    ...observe.routes,
     { methods: READ, path: "/healthz", handle: health },
     { methods: "*", path: "/trpc/*", handle: ({ req, res }) => void trpc(req, res) },
     { methods: READ, path: "/api/v1/openapi.json", handle: openApi },
@@ -286,6 +320,15 @@ export function createServer(options: TServerOptions): THallServer {
       url = new URL(req.url ?? "/", "http://hall.local");
     } catch {
       url = new URL("http://hall.local/");
+    }
+    observe.track(req, res, url);
+    if (observe.state() === "draining") {
+      // Nothing new on this connection: the client opens its next one elsewhere (or after the restart).
+      res.setHeader("connection", "close");
+      if (observe.isStream(req, url)) {
+        sendRefusal(res, url, 503, "SERVICE_UNAVAILABLE", { "retry-after": "1" });
+        return;
+      }
     }
     if (declaredTooLarge(req, url.pathname)) {
       // The unread body stays on the connection: close it after the answer instead of reading on.
@@ -322,6 +365,21 @@ export function createServer(options: TServerOptions): THallServer {
           resolve(`http://${shown}:${address.port}`);
         });
       }),
+    setState: observe.setState,
+    drain: async (graceMs = DRAIN_GRACE_MS) => {
+      observe.setState("draining");
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      for (const stream of observe.openStreams()) endStream(stream);
+      // Requests still running past the grace are cut: a stop must end.
+      const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+      // A keep-alive connection that went idle after its last answer is not waited for.
+      const idle = setInterval(() => server.closeIdleConnections(), 100);
+      await closed;
+      clearTimeout(cut);
+      clearInterval(idle);
+      await flushApiCalls(options.db);
+    },
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

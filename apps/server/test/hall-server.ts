@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import { EventSource } from "eventsource";
 import { afterAll, beforeAll } from "vitest";
 
-import { WindowBus } from "@hcp/api";
+import { WindowBus, type AppRouter } from "@hcp/api";
 import type { Db } from "@hcp/db";
 import { createHallFixture, FIXTURE_PASSWORD, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
@@ -68,4 +70,47 @@ export function useHallServer(): {
     baseUrl: () => baseUrl,
     signIn: (username) => signInOverHttp(baseUrl, username),
   };
+}
+
+/**
+ * A window evaluator's tRPC client as the tablet's browser has it: its device cookie on every call
+ * and on the event stream (kiosk.events over SSE).
+ */
+export function evaluatorClient(baseUrl: string, deviceToken: string) {
+  const deviceCookie = `hcp_device=${deviceToken}`;
+  class CookieEventSource extends EventSource {
+    constructor(url: string | URL) {
+      super(url, {
+        fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, cookie: deviceCookie } }),
+      });
+    }
+  }
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url: `${baseUrl}/trpc`, EventSource: CookieEventSource }),
+        false: httpBatchLink({ url: `${baseUrl}/trpc`, headers: { cookie: deviceCookie } }),
+      }),
+    ],
+  });
+}
+
+/**
+ * The fixture's window staff member signed in at the first window with a case done there, as the
+ * desk does it over tRPC: the staff member's client and the completed case, ready for 请评价.
+ */
+export async function completedCaseAtWindow(baseUrl: string, staffToken: string, hall: THallFixture) {
+  const staff = createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${baseUrl}/trpc`, headers: { cookie: `hcp_session=${staffToken}` } })],
+  });
+  await staff.window.signIn.mutate({ windowId: hall.windowIds[0] });
+  const kase = await staff.case.create.mutate({
+    serviceItemId: hall.itemIds.instant,
+    applicantType: "person",
+    applicantName: "钱七",
+    applicantPhone: "13600000000",
+  });
+  await staff.case.complete.mutate({ caseId: kase.id });
+  return { staff, kase };
 }

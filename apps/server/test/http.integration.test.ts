@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
 
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
-import { EventSource } from "eventsource";
 import { describe, expect, test } from "vitest";
 
-import type { AppRouter, TKioskEvent } from "@hcp/api";
+import type { TKioskEvent } from "@hcp/api";
 
-import { signInAtWindowOverHttp, useHallServer } from "./hall-server";
+import { completedCaseAtWindow, evaluatorClient, signInAtWindowOverHttp, useHallServer } from "./hall-server";
 
 const { hall, baseUrl, signIn } = useHallServer();
 
@@ -128,37 +126,10 @@ describe("the HTTP host", () => {
 
   test("pushes 请评价 to the window's evaluator over SSE within the same second", async () => {
     const staffToken = await signIn(hall().users.window_staff.username);
-    const staffHeaders = { cookie: `hcp_session=${staffToken}` };
-    const staff = createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: `${baseUrl()}/trpc`, headers: staffHeaders })],
-    });
-    await staff.window.signIn.mutate({ windowId: hall().windowIds[0] });
-    const kase = await staff.case.create.mutate({
-      serviceItemId: hall().itemIds.instant,
-      applicantType: "person",
-      applicantName: "钱七",
-      applicantPhone: "13600000000",
-    });
-    await staff.case.complete.mutate({ caseId: kase.id });
+    const { staff, kase } = await completedCaseAtWindow(baseUrl(), staffToken, hall());
 
     // The evaluator authenticates with its cookie, as the tablet's browser does.
-    const deviceCookie = `hcp_device=${hall().deviceTokens[0]}`;
-    class CookieEventSource extends EventSource {
-      constructor(url: string | URL) {
-        super(url, {
-          fetch: (input, init) => fetch(input, { ...init, headers: { ...init.headers, cookie: deviceCookie } }),
-        });
-      }
-    }
-    const evaluator = createTRPCClient<AppRouter>({
-      links: [
-        splitLink({
-          condition: (op) => op.type === "subscription",
-          true: httpSubscriptionLink({ url: `${baseUrl()}/trpc`, EventSource: CookieEventSource }),
-          false: httpBatchLink({ url: `${baseUrl()}/trpc`, headers: { cookie: deviceCookie } }),
-        }),
-      ],
-    });
+    const evaluator = evaluatorClient(baseUrl(), hall().deviceTokens[0] ?? "");
     const events: TKioskEvent[] = [];
     let notify: () => void = () => undefined;
     const subscription = evaluator.kiosk.events.subscribe(undefined, {

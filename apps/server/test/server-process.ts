@@ -19,6 +19,10 @@ export interface TServerProcess {
   /** everything it printed, stdout and stderr, line by line */
   output: string[];
   stop: () => Promise<void>;
+  /** sends the process a signal (a stop as systemd makes it: SIGTERM) */
+  kill: (signal: NodeJS.Signals) => void;
+  /** how the process ended: its exit code, or the signal that ended it */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /**
@@ -52,7 +56,9 @@ export function useServerProcesses(): {
       stdio: ["ignore", "pipe", "pipe"],
     });
     const output: string[] = [];
-    const exited = new Promise<void>((done) => child.once("exit", () => done()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+      child.once("exit", (code, signal) => done({ code, signal })),
+    );
     if (!child.stdout || !child.stderr) throw new Error("could not start the server process");
     createInterface({ input: child.stderr }).on("line", (line) => output.push(line));
     const stop = async () => {
@@ -64,7 +70,7 @@ export function useServerProcesses(): {
       }
       rmSync(dataDir, { recursive: true, force: true });
     };
-    const server = { url: "", output, stop };
+    const server = { url: "", output, stop, kill: (signal: NodeJS.Signals) => child.kill(signal), exited };
     running.push(server);
     server.url = await new Promise<string>((listening, failed) => {
       const timer = setTimeout(

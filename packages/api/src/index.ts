@@ -14,6 +14,16 @@ export { keyringDataKey } from "./services/contact";
 export type { TDataKeyring } from "./services/contact";
 export { openApiDocument } from "./openapi";
 export { createLogger, log } from "./log";
+export {
+  httpRequestDuration,
+  httpRequestsInFlight,
+  METRICS_CONTENT_TYPE,
+  metricsText,
+  refusals,
+  schedulerRunDuration,
+  schedulerRuns,
+  sseClients,
+} from "./metrics";
 export type { TLogger, TLogWriter } from "./log";
 export { apiCallLogStats, flushApiCalls } from "./services/api-call-log";
 export { retryAfterOf as apiRetryAfter } from "./services/api-client-gate";

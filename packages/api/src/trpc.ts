@@ -13,6 +13,7 @@ import { admit, ruleOf } from "./access";
 import { hashToken } from "./context";
 import type { TContext } from "./context-types";
 import { AppError, appError } from "./errors";
+import { refusals } from "./metrics";
 import { apiClientCall } from "./services/api-client-gate";
 
 function appCodeOf(error: { code: string; cause?: unknown }, isAppError: TAppErrorCode | null): TAppErrorCode | null {
@@ -44,6 +45,8 @@ const t = initTRPC
     isDev: false,
     errorFormatter({ shape, error }) {
       const appCode = appCodeOf(error, error instanceof AppError ? error.appCode : null);
+      // Every error answer passes here once (tRPC and the REST API alike): the refusals' count.
+      refusals.inc({ code: appCode ?? error.code });
       const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
       // Users read the message: the first validation problem in Chinese, never SQL or a stack.
       let message = shape.message;

@@ -1,5 +1,5 @@
 import { CompiledQuery, Kysely, MysqlDialect, type LogConfig } from "kysely";
-import { createPool, type TypeCastField, type TypeCastNext } from "mysql2";
+import { createPool, type Pool, type TypeCastField, type TypeCastNext } from "mysql2";
 
 import type { Database } from "./schema";
 
@@ -36,7 +36,7 @@ export function createDb(options: TDbOptions): Db {
     decimalNumbers: true,
     typeCast,
   });
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new MysqlDialect({
       pool,
       onCreateConnection: async (connection) => {
@@ -45,4 +45,37 @@ export function createDb(options: TDbOptions): Db {
     }),
     log: options.log,
   });
+  pools.set(db, { pool, limit: options.connectionLimit ?? 10 });
+  return db;
+}
+
+const pools = new WeakMap<Db, { pool: Pool; limit: number }>();
+
+/** The pool's connections: open ones, idle ones among them, callers waiting for one, the limit. */
+export interface TPoolUse {
+  open: number;
+  idle: number;
+  waiting: number;
+  limit: number;
+}
+
+/**
+ * What a pool made by createDb is using (the metrics); null for a transaction's or another Db.
+ * mysql2 keeps these counts in fields its types leave out; each is read defensively as a length.
+ */
+export function poolUse(db: Db): TPoolUse | null {
+  const entry = pools.get(db);
+  if (!entry) return null;
+  // mysql2's Pool holds three queues (denque) its .d.ts does not declare: read only their length.
+  const internals = entry.pool as unknown as Record<string, { length?: unknown } | undefined>;
+  const length = (name: string) => {
+    const value = internals[name]?.length;
+    return typeof value === "number" ? value : 0;
+  };
+  return {
+    open: length("_allConnections"),
+    idle: length("_freeConnections"),
+    waiting: length("_connectionQueue"),
+    limit: entry.limit,
+  };
 }

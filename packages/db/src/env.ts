@@ -29,6 +29,8 @@ export const ZEnv = z.object({
   HCP_TRUST_PROXY: z.string().optional(),
   /** a file of NAME=value lines (systemd's EnvironmentFile format) read at start; the environment wins */
   HCP_ENV_FILE: z.string().optional(),
+  /** a bearer token that may read /metrics from elsewhere than this machine (without: loopback only) */
+  HCP_METRICS_TOKEN: z.string().min(16, { error: "HCP_METRICS_TOKEN must be at least 16 characters" }).optional(),
 
   // ── a start from nothing (no demo hall) ──
   /** "0": `npm start` starts without the demo hall, like `npm start -- --empty` */

@@ -116,6 +116,8 @@ export const APP_ERROR_MESSAGES = {
   DEPARTMENT_IN_USE: "该部门仍在使用中：请先停用其事项、调整其窗口与工作人员、停用其账号并办结其差评工单，再撤销",
   HALL_LOGO_TOO_LARGE: "标志图片不能超过 2 MB",
   HALL_LOGO_NOT_IMAGE: "标志须为 JPEG、PNG 或 WebP 图片",
+  // The server is stopping (a restart or an update): the client tries again shortly.
+  SERVICE_UNAVAILABLE: "服务正在重启，请稍后再试",
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_MESSAGES;

@@ -28,3 +28,20 @@ export async function tryAdvisoryLock(conn: Db, name: string): Promise<boolean> 
 export async function releaseAdvisoryLock(conn: Db, name: string): Promise<void> {
   await sql`select release_lock(${name})`.execute(conn);
 }
+
+/** How much work waits in the server's database queues (the metrics' queue depths). */
+export interface TQueueDepths {
+  /** rating changes not yet folded into the rollups */
+  rollupChanges: number;
+  /** provincial records not yet delivered (pending, due or not) */
+  provinceOutbox: number;
+}
+
+/** One statement, one connection: a scrape takes no more of the pool than a single query. */
+export async function readQueueDepths(db: Db): Promise<TQueueDepths> {
+  const row = await sql<{ rollupChanges: number; provinceOutbox: number }>`
+    select (select count(*) from rollup_change) as rollupChanges,
+           (select count(*) from province_outbox where status = 'pending') as provinceOutbox`.execute(db);
+  const depths = row.rows[0];
+  return { rollupChanges: Number(depths?.rollupChanges ?? 0), provinceOutbox: Number(depths?.provinceOutbox ?? 0) };
+}

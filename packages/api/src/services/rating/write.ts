@@ -10,6 +10,7 @@ import {
 import { isBadLevel } from "@hcp/domain";
 
 import { appError } from "../../errors";
+import { ratingsIngested } from "../../metrics";
 import { audit, systemActor } from "../audit";
 import { flagMisuseBatch, idsAndMisuse } from "../signals";
 import { openWorkOrder } from "../work-orders";
@@ -92,11 +93,13 @@ function signalCandidate(item: TPendingRating) {
 
 /** One rating in its own transaction, through insertRating: the path every rating can take. */
 export async function writeOne(db: Db, item: TPendingRating): Promise<number> {
-  return insertRating(db, item.row, item.reasonCodes, async (trx, ratingId) => {
-    await settle(trx, [item], [ratingId]);
+  const ratingId = await insertRating(db, item.row, item.reasonCodes, async (trx, id) => {
+    await settle(trx, [item], [id]);
     // In the rating's transaction: a signal is stored exactly when its rating is, never lost.
-    await flagMisuseBatch(trx, [{ ...signalCandidate(item), rating: { ...item.row, id: ratingId } }]);
+    await flagMisuseBatch(trx, [{ ...signalCandidate(item), rating: { ...item.row, id } }]);
   });
+  ratingsIngested.inc({ channel: item.row.channel });
+  return ratingId;
 }
 
 /**
@@ -107,7 +110,7 @@ export async function writeOne(db: Db, item: TPendingRating): Promise<number> {
  */
 export async function writeMany(db: Db, items: TPendingRating[]): Promise<number[]> {
   if (items.length === 1 && items[0]) return [await writeOne(db, items[0])];
-  return db.transaction().execute(async (trx) => {
+  const ids = await db.transaction().execute(async (trx) => {
     await insertRatings(
       trx,
       items.map((item) => item.row),
@@ -121,4 +124,7 @@ export async function writeMany(db: Db, items: TPendingRating[]): Promise<number
     await settle(trx, items, ratingIds);
     return ratingIds;
   });
+  // Counted once committed: a batch rolled back is retried one by one and counted there.
+  for (const item of items) ratingsIngested.inc({ channel: item.row.channel });
+  return ids;
 }
