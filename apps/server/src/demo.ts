@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 
 import { hashToken } from "@hcp/api";
+import { isDemoHallSeeded, seedDemoHall, type TDemoAccount } from "@hcp/api/demo";
 import { listHallWindowDevices, setDeviceToken, type Db } from "@hcp/db";
-import { isDemoHallSeeded, seedDemoHall, type TDemoAccount } from "@hcp/db/seed";
 
 interface TDemoCredentials {
   accounts: TDemoAccount[];
@@ -18,6 +18,7 @@ export async function ensureDemoHall(
   db: Db,
   credentialsFile: string,
   log: (line: string) => void,
+  dataKey: Buffer,
 ): Promise<TDemoCredentials> {
   if ((await isDemoHallSeeded(db)) && existsSync(credentialsFile)) {
     // Our own file (mode 600), written by the seed below from this very type; no one else writes it.
@@ -25,11 +26,11 @@ export async function ensureDemoHall(
   }
   if (await isDemoHallSeeded(db)) {
     throw new Error(
-      `the demo hall exists but its credentials file ${credentialsFile} is missing: delete the data directory to start over`,
+      `the demo hall exists but its credentials file ${credentialsFile} is missing (or loading it stopped part-way): delete the data directory to start over`,
     );
   }
   log("loading the demo hall (48 departments, 1,444 service items, the year 2023 and the days up to now) …");
-  const result = await seedDemoHall(db, { log, now: new Date() });
+  const result = await seedDemoHall(db, { log, now: new Date(), dataKey });
   log(
     `demo hall loaded in ${result.seconds.toFixed(1)} s: ${result.departments} departments, ${result.serviceItems} items, ` +
       `${result.windows} windows, ${result.staff} staff; 2023: ${result.cases.toLocaleString("en")} cases, ` +

@@ -102,7 +102,10 @@ async function main(): Promise<void> {
     // Stopped meanwhile: the pool is closed, nothing more may start.
     if (stopping) return;
     log.info("database migrated");
-    const credentials = demo ? await ensureDemoHall(db, join(dataDir, "demo-credentials.json"), note("demo")) : null;
+    const dataKey = keyringDataKey(loadDataKeyring(env, dataDir, env.NODE_ENV === "production"));
+    const credentials = demo
+      ? await ensureDemoHall(db, join(dataDir, "demo-credentials.json"), note("demo"), dataKey)
+      : null;
     // From nothing: the first administrator only, its one-time password printed this once.
     const firstAdministrator = demo ? null : await ensureFirstAdministrator(db, env.HCP_ADMIN_USERNAME, new Date());
     const bus = new WindowBus();
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
     hall = createServer({
       db,
       bus,
-      dataKey: keyringDataKey(loadDataKeyring(env, dataDir, env.NODE_ENV === "production")),
+      dataKey,
       secureCookies: env.HCP_SECURE_COOKIES === "1",
       ...(env.HCP_PUBLIC_URL ? { publicUrl: env.HCP_PUBLIC_URL } : {}),
       ...(env.HCP_TRUST_PROXY ? { trustProxy: env.HCP_TRUST_PROXY } : {}),

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "account.update": "修改账号",
   "account.resetPassword": "重置账号密码",
   "auth.setPasswordByLink": "通过链接设置密码",
+  "account.demoPassword": "设定演示账号密码",
   "account.disable": "停用账号",
   "account.enable": "启用账号",
   "window.signIn": "窗口上岗（亮牌）",

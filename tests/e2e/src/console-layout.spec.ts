@@ -5,8 +5,8 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 
+import { seedDemoHall, type TDemoAccount } from "@hcp/api/demo";
 import { readSetupFacts } from "@hcp/db";
-import { seedDemoHall, type TDemoAccount } from "@hcp/db/seed";
 import { hallDayBounds, ROLE_KEYS, setupChecklist, type TRole } from "@hcp/domain";
 
 import { navScreens, SCREEN_PATHS, screenLabel, screensFor, type TScreen } from "../../../apps/console/src/lib/screens";

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { expect, test } from "vitest";
 
-import { recentPeriodStart, seedDemoHall } from "@hcp/db/seed";
+import { seedDemoHall } from "@hcp/api/demo";
+import { recentPeriodStart } from "@hcp/db/seed";
 import { addCalendarDays, hallDate, hallDayBounds } from "@hcp/domain";
 
 import { signInToConsole } from "./console";

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 
-import { seedDemoHall } from "@hcp/db/seed";
+import { seedDemoHall } from "@hcp/api/demo";
 import { hallDayBounds } from "@hcp/domain";
 
 import { signInToConsole } from "./console";

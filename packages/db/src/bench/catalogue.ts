@@ -4,7 +4,7 @@ import type { Db } from "../client";
 import { hashPassword } from "../passwords";
 import { insertSession } from "../repositories/session";
 import { insertUser } from "../repositories/user";
-import { buildDemoCatalog, DEMO_HALL } from "../seed/index";
+import { buildDemoCatalog, DEMO_CATALOGUE_HEADER, DEMO_HALL, demoCatalogueRows } from "../seed/index";
 
 /**
  * The catalogue benchmark's hall: the demo hall's departments and windows with no service item
@@ -19,16 +19,7 @@ export interface TCatalogueBench {
   rows: string[][];
 }
 
-export const CATALOGUE_BENCH_HEADER = [
-  "事项编码",
-  "事项名称",
-  "实施部门",
-  "办件类型",
-  "承诺时限",
-  "法定时限",
-  "是否进驻大厅",
-  "受理窗口",
-] as const;
+export const CATALOGUE_BENCH_HEADER = DEMO_CATALOGUE_HEADER;
 
 export async function createCatalogueBenchHall(db: Db): Promise<TCatalogueBench> {
   const catalog = buildDemoCatalog(DEMO_HALL.regionCode);
@@ -78,15 +69,6 @@ export async function createCatalogueBenchHall(db: Db): Promise<TCatalogueBench>
     now,
     expiresAt: new Date(now.getTime() + 12 * 3600_000),
   });
-  const rows = catalog.items.map((item) => [
-    item.code,
-    item.name,
-    catalog.departments[item.departmentIndex]?.name ?? "",
-    item.caseType === "instant" ? "即办件" : "承诺件",
-    String(item.promisedDays),
-    item.promisedDays > 0 ? String(item.promisedDays * 2) : "",
-    "是",
-    item.windows.map((index) => catalog.windows[index]?.code ?? "").join("、"),
-  ]);
+  const rows = demoCatalogueRows(catalog);
   return { hallId, sessionToken, rows };
 }

@@ -5,6 +5,7 @@
 export * from "./bench-data";
 export * from "./catalogue";
 export * from "./database";
+export * from "./demo-seed";
 export * from "./province-counts";
 export * from "./province-load";
 export * from "./province-shape";

@@ -193,6 +193,11 @@ export async function hasAdministrator(db: Db): Promise<boolean> {
 export async function firstOrBlankHall(db: Db, blank: { code: string; name: string; regionCode: string }) {
   const existing = await db.selectFrom("hall").select("id").orderBy("id").limit(1).executeTakeFirst();
   if (existing) return existing.id;
+  return insertBlankHall(db, blank);
+}
+
+/** A new hall under its code, still to be named and set up on its settings screen (7-day rating window). */
+export async function insertBlankHall(db: Db, blank: { code: string; name: string; regionCode: string }) {
   const result = await db
     .insertInto("hall")
     .values({ code: blank.code, name: blank.name, region_code: blank.regionCode, rating_window_days: 7 })

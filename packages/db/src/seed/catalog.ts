@@ -390,3 +390,32 @@ export function buildDemoCatalog(regionCode: string): TDemoCatalog {
   });
   return { departments, items, windows, staff };
 }
+
+/** The province's catalogue export's columns, as the demo's catalogue file lists them. */
+export const DEMO_CATALOGUE_HEADER = [
+  "事项编码",
+  "事项名称",
+  "实施部门",
+  "办件类型",
+  "承诺时限",
+  "法定时限",
+  "是否进驻大厅",
+  "受理窗口",
+] as const;
+
+/**
+ * The demo's 1,444 items as the province's catalogue export lists them, one row per item in the
+ * header's order: 法定时限 twice the promise time, every item in the hall, 受理窗口 by window code.
+ */
+export function demoCatalogueRows(catalog: TDemoCatalog): string[][] {
+  return catalog.items.map((item) => [
+    item.code,
+    item.name,
+    catalog.departments[item.departmentIndex]?.name ?? "",
+    item.caseType === "instant" ? "即办件" : "承诺件",
+    String(item.promisedDays),
+    item.promisedDays > 0 ? String(item.promisedDays * 2) : "",
+    "是",
+    item.windows.map((index) => catalog.windows[index]?.code ?? "").join("、"),
+  ]);
+}

@@ -1,16 +1,14 @@
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
 
 import { sql, type Insertable } from "kysely";
 
-import { hallDate, NATIONAL_REASON_VERSION, type TRole } from "@hcp/domain";
+import { hallDate, NATIONAL_REASON_VERSION } from "@hcp/domain";
 
 import type { Db } from "../client";
-import { hashPassword } from "../passwords";
 import { withBulkLoad } from "../repositories/rollup";
 import { insertRatingSignals } from "../repositories/signal";
-import type { Database, NewCase, NewRating, NewRatingSignal, NewUser } from "../schema";
-import { buildDemoCatalog, type TDemoCatalog } from "./catalog";
+import type { Database, NewCase, NewRating, NewRatingSignal } from "../schema";
+import type { TDemoCatalog } from "./catalog";
 import { switchOnDemoDefaultRatings } from "./default-ratings";
 import {
   planRecentDays,
@@ -22,7 +20,13 @@ import {
 } from "./simulation";
 import { insertDemoWorkOrders } from "./work-orders";
 
-export { buildDemoCatalog, DEMO_INSTANT_SHARE, DEMO_ITEM_COUNT } from "./catalog";
+export {
+  buildDemoCatalog,
+  DEMO_CATALOGUE_HEADER,
+  DEMO_INSTANT_SHARE,
+  DEMO_ITEM_COUNT,
+  demoCatalogueRows,
+} from "./catalog";
 export type { TDemoCatalog } from "./catalog";
 export {
   DEMO_CASES,
@@ -36,20 +40,8 @@ export {
 } from "./simulation";
 export { WINDOWS as DEMO_WINDOWS } from "./windows";
 
-export interface TDemoAccount {
-  username: string;
-  password: string;
-  role: TRole;
-  displayName: string;
-  note: string;
-}
-
-export interface TDemoSeedResult {
-  hallId: number;
-  departments: number;
-  serviceItems: number;
-  windows: number;
-  staff: number;
+/** What the simulated history added, for the start-up line. */
+export interface TDemoHistory {
   /** 2023's cases and first ratings */
   cases: number;
   ratings: number;
@@ -61,11 +53,9 @@ export interface TDemoSeedResult {
   /** evaluator prompts (rated and timed out) and misuse signals, over both periods */
   prompts: number;
   signals: number;
-  accounts: TDemoAccount[];
-  seconds: number;
 }
 
-export interface TDemoSeedOptions {
+export interface TDemoHistoryOptions {
   /** fraction of the 2023 year's cases and ratings to load, default 1 */
   scale?: number;
   /**
@@ -88,248 +78,33 @@ const CASE_BATCH = 4000;
 const RATING_BATCH = 4000;
 const REASON_BATCH = 8000;
 
-/** Users are stamped as created just before the simulated year starts. */
-const ACCOUNTS_CREATED_AT = new Date("2022-12-30T01:00:00Z");
+/**
+ * The demo hall is set up the day before its simulated year: the catalogue's versions, the
+ * accounts and the audit trail of the set-up all date from before the first case.
+ */
+export const DEMO_SET_UP_AT = new Date("2022-12-30T01:00:00Z");
+
+/** The fraction of the 2023 year to load (default all of it), refused outside 0–10. */
+export function demoScale(scale = 1): number {
+  if (!(scale >= 0 && scale <= 10)) throw new Error(`scale must be between 0 and 10, got ${scale}`);
+  return scale;
+}
 
 export async function isDemoHallSeeded(db: Db): Promise<boolean> {
   const row = await db.selectFrom("hall").select("id").where("code", "=", DEMO_HALL.code).executeTakeFirst();
   return row !== undefined;
 }
 
-function newPassword(): string {
-  return randomBytes(12).toString("base64url");
-}
-
-interface TCatalogIds {
+/**
+ * The ids the demo hall's structure was given when it was built (through the platform's own
+ * services, see @hcp/api's demo hall), in the catalogue's order: what the simulated history points at.
+ */
+export interface TDemoHallIds {
   hallId: number;
   departmentIds: number[];
   itemIds: number[];
   windowIds: number[];
   staffIds: number[];
-}
-
-function idsByCode<T extends string>(
-  rows: readonly { id: number; code: T }[],
-  codes: readonly T[],
-  what: string,
-): number[] {
-  const byCode = new Map(rows.map((row) => [row.code, Number(row.id)]));
-  return codes.map((code) => {
-    const id = byCode.get(code);
-    if (id === undefined) throw new Error(`${what} ${code} was not inserted`);
-    return id;
-  });
-}
-
-async function insertCatalog(db: Db, catalog: TDemoCatalog): Promise<TCatalogIds> {
-  const hall = await db
-    .insertInto("hall")
-    .values({
-      code: DEMO_HALL.code,
-      name: DEMO_HALL.name,
-      region_code: DEMO_HALL.regionCode,
-      rating_window_days: DEMO_HALL.ratingWindowDays,
-    })
-    .executeTakeFirstOrThrow();
-  const hallId = Number(hall.insertId);
-
-  await db
-    .insertInto("department")
-    .values(catalog.departments.map((d) => ({ hall_id: hallId, code: d.code, name: d.name, sort_order: d.sortOrder })))
-    .execute();
-  const departmentRows = await db
-    .selectFrom("department")
-    .select(["id", "code"])
-    .where("hall_id", "=", hallId)
-    .execute();
-  const departmentIds = idsByCode(
-    departmentRows,
-    catalog.departments.map((d) => d.code),
-    "department",
-  );
-
-  await db
-    .insertInto("service_item")
-    .values(
-      catalog.items.map((item) => ({
-        department_id: departmentIds[item.departmentIndex] ?? 0,
-        code: item.code,
-        name: item.name,
-        case_type: item.caseType,
-        promised_days: item.promisedDays,
-        active: true,
-      })),
-    )
-    .execute();
-  const itemRows = await db
-    .selectFrom("service_item")
-    .innerJoin("department", "department.id", "service_item.department_id")
-    .select(["service_item.id", "service_item.code"])
-    .where("department.hall_id", "=", hallId)
-    .execute();
-  const itemIds = idsByCode(
-    itemRows,
-    catalog.items.map((item) => item.code),
-    "service item",
-  );
-
-  await db
-    .insertInto("window")
-    .values(
-      catalog.windows.map((window) => ({
-        hall_id: hallId,
-        code: window.code,
-        name: window.name,
-        kind: window.kind,
-        department_id: window.departmentIndex === null ? null : (departmentIds[window.departmentIndex] ?? null),
-        active: true,
-      })),
-    )
-    .execute();
-  const windowRows = await db.selectFrom("window").select(["id", "code"]).where("hall_id", "=", hallId).execute();
-  const windowIds = idsByCode(
-    windowRows,
-    catalog.windows.map((window) => window.code),
-    "window",
-  );
-
-  await db
-    .insertInto("staff")
-    .values(
-      catalog.staff.map((member) => ({
-        hall_id: hallId,
-        department_id: departmentIds[member.departmentIndex] ?? 0,
-        badge_no: member.badgeNo,
-        name: member.name,
-        photo_url: `/avatars/${member.badgeNo}.svg`,
-        active: true,
-      })),
-    )
-    .execute();
-  const staffRows = await db
-    .selectFrom("staff")
-    .select(["id", "badge_no as code"])
-    .where("hall_id", "=", hallId)
-    .execute();
-  const staffIds = idsByCode(
-    staffRows,
-    catalog.staff.map((member) => member.badgeNo),
-    "staff member",
-  );
-
-  // Each serves at the window the demo puts them at: their home window (the desk's sign-in checks it).
-  await db
-    .insertInto("staff_window")
-    .values(
-      catalog.staff.map((member, index) => ({
-        staff_id: staffIds[index] ?? 0,
-        window_id: windowIds[member.windowIndex] ?? 0,
-        position: 0,
-      })),
-    )
-    .execute();
-
-  // One evaluator per window, registered but not yet paired: pairing hands out the device token.
-  await db
-    .insertInto("evaluator_device")
-    .values(
-      catalog.windows.map((window, index) => ({
-        window_id: windowIds[index] ?? null,
-        device_code: `PJQ-${window.code}`,
-        token_hash: null,
-        paired_at: null,
-        last_seen_at: null,
-      })),
-    )
-    .execute();
-  return { hallId, departmentIds, itemIds, windowIds, staffIds };
-}
-
-interface TAccountPlan {
-  username: string;
-  role: TRole;
-  displayName: string;
-  note: string;
-  departmentKey?: string;
-}
-
-const HALL_ACCOUNTS: readonly TAccountPlan[] = [
-  { username: "admin", role: "admin", displayName: "系统管理员", note: "用户、角色、设备、日历和设置" },
-  { username: "manager", role: "hall_manager", displayName: "大厅管理员", note: "窗口绩效、差评处置、设备和月报" },
-  { username: "auditor", role: "auditor", displayName: "督查室", note: "只读：报表、排名和公开" },
-  {
-    username: "head_scjg",
-    role: "department_head",
-    displayName: "县市场监督管理局负责人",
-    note: "部门负责人：县市场监督管理局",
-    departmentKey: "scjg",
-  },
-  {
-    username: "head_bdc",
-    role: "department_head",
-    displayName: "县不动产登记中心负责人",
-    note: "部门负责人：县不动产登记中心",
-    departmentKey: "bdc",
-  },
-];
-
-/** Hashes each distinct password once (argon2 is slow on purpose) and inserts every account. */
-async function insertUsers(db: Db, catalog: TDemoCatalog, ids: TCatalogIds): Promise<TDemoAccount[]> {
-  const passwords = HALL_ACCOUNTS.map(() => newPassword());
-  const staffPassword = newPassword();
-  const [staffHash, ...hashes] = await Promise.all(
-    [staffPassword, ...passwords].map((password) => hashPassword(password)),
-  );
-  const departmentIndex = new Map(catalog.departments.map((department, index) => [department.key, index]));
-  const rows: NewUser[] = HALL_ACCOUNTS.map((plan, index) => {
-    const deptIndex = plan.departmentKey === undefined ? undefined : departmentIndex.get(plan.departmentKey);
-    return {
-      username: plan.username,
-      password_hash: hashes[index] ?? "",
-      display_name: plan.displayName,
-      role: plan.role,
-      hall_id: ids.hallId,
-      department_id: deptIndex === undefined ? null : (ids.departmentIds[deptIndex] ?? null),
-      staff_id: null,
-      active: true,
-      created_at: ACCOUNTS_CREATED_AT,
-    };
-  });
-  catalog.staff.forEach((member, index) => {
-    rows.push({
-      username: member.badgeNo.toLowerCase(),
-      password_hash: staffHash ?? "",
-      display_name: member.name,
-      role: "window_staff",
-      hall_id: ids.hallId,
-      department_id: ids.departmentIds[member.departmentIndex] ?? null,
-      staff_id: ids.staffIds[index] ?? null,
-      active: true,
-      created_at: ACCOUNTS_CREATED_AT,
-    });
-  });
-  await db.insertInto("user").values(rows).execute();
-
-  const accounts: TDemoAccount[] = HALL_ACCOUNTS.map((plan, index) => ({
-    username: plan.username,
-    password: passwords[index] ?? "",
-    role: plan.role,
-    displayName: plan.displayName,
-    note: plan.note,
-  }));
-  const first = catalog.staff[0]?.badgeNo.toLowerCase() ?? "";
-  const last = catalog.staff.at(-1)?.badgeNo.toLowerCase() ?? "";
-  for (const member of catalog.staff.slice(0, 3)) {
-    const window = catalog.windows[member.windowIndex];
-    accounts.push({
-      username: member.badgeNo.toLowerCase(),
-      password: staffPassword,
-      role: "window_staff",
-      displayName: member.name,
-      note: `窗口工作人员，${window?.code ?? ""} ${window?.name ?? ""}；全部 ${catalog.staff.length} 个窗口账号（${first} … ${last}）共用此密码`,
-    });
-  }
-  return accounts;
 }
 
 type NewRatingPrompt = Insertable<Database["rating_prompt"]>;
@@ -344,7 +119,7 @@ interface TDayCounts {
 
 interface TLoadContext {
   catalog: TDemoCatalog;
-  ids: TCatalogIds;
+  ids: TDemoHallIds;
   reviewerUserId: number;
   /** signals raised before this moment were looked at by the hall manager a day later */
   reviewedBefore: Date;
@@ -369,7 +144,7 @@ async function insertedIds(
 }
 
 /** Who was signed in at which window: from the first case received to the last one finished. */
-function presenceOf(days: readonly TSimCase[][], ids: TCatalogIds, until: Date | null): NewWindowPresence[] {
+function presenceOf(days: readonly TSimCase[][], ids: TDemoHallIds, until: Date | null): NewWindowPresence[] {
   const spans = new Map<string, { windowId: number; staffId: number; from: number; to: number }>();
   for (const cases of days) {
     for (const sim of cases) {
@@ -596,34 +371,27 @@ async function demoReviewers(
 }
 
 /**
- * The demo hall of SPEC §9: the county hall of the 2023 annual report with its catalogue, windows,
- * staff, evaluators, accounts and a simulated 2023. Deterministic except for the passwords, which
- * are secrets and returned once. Everything is written in one transaction: a failed seed leaves
- * nothing behind.
+ * The demo hall's history (SPEC §9): a simulated 2023 and, with `now`, the recent days, keyed by
+ * the ids its structure was built with — cases, evaluator prompts, ratings with their reasons,
+ * misuse signals, who was signed in where, work orders and default ratings. A bulk load in one
+ * transaction on one connection (the rollups rebuilt from the rows afterwards): a failed load
+ * leaves no history behind. Deterministic for a given catalogue, scale and `now`.
  */
-export async function seedDemoHall(db: Db, options: TDemoSeedOptions = {}): Promise<TDemoSeedResult> {
-  const scale = options.scale ?? 1;
-  if (!(scale >= 0 && scale <= 10)) throw new Error(`scale must be between 0 and 10, got ${scale}`);
+export async function loadDemoHistory(
+  db: Db,
+  catalog: TDemoCatalog,
+  ids: TDemoHallIds,
+  options: TDemoHistoryOptions = {},
+): Promise<TDemoHistory> {
+  const scale = demoScale(options.scale);
   const log = options.log ?? (() => undefined);
   const started = performance.now();
-  if (await isDemoHallSeeded(db)) throw new Error(`the demo hall (${DEMO_HALL.code}) is already seeded`);
-
-  const catalog = buildDemoCatalog(DEMO_HALL.regionCode);
-  // One connection, bulk mode: the rollups are rebuilt from the loaded rows in one pass.
   const loaded = await withBulkLoad(
     db,
     (conn) =>
       conn.transaction().execute(async (trx) => {
-        const ids = await insertCatalog(trx, catalog);
-        const { departments, items, windows, staff } = catalog;
-        log(
-          `hall ${DEMO_HALL.name}: ${departments.length} departments, ${items.length} items, ${windows.length} windows, ${staff.length} staff`,
-        );
-        const accounts = await insertUsers(trx, catalog, ids);
         const reviewers = await demoReviewers(trx, ids.hallId);
-        log(
-          `${HALL_ACCOUNTS.length + catalog.staff.length} accounts; loading ${scale === 1 ? "the" : `${scale} of the`} simulated 2023 …`,
-        );
+        log(`loading ${scale === 1 ? "the" : `${scale} of the`} simulated 2023 …`);
         const context = { catalog, ids, reviewerUserId: reviewers.managerUserId };
         // 2023's signals were all looked at long ago.
         const year = await insertDays(
@@ -656,11 +424,11 @@ export async function seedDemoHall(db: Db, options: TDemoSeedOptions = {}): Prom
             `${defaultRatings.toLocaleString("en-US")} default ratings of the recent days' cases whose rating window closed unrated (${defaultsSeconds} s)`,
           );
         }
-        return { hallId: ids.hallId, accounts, year, recent, defaultRatings };
+        return { year, recent, defaultRatings };
       }),
-    (result) => result.hallId,
+    () => ids.hallId,
   );
-  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const { year, recent } = loaded;
   const count = (n: number) => n.toLocaleString("en-US");
   log(
@@ -669,19 +437,12 @@ export async function seedDemoHall(db: Db, options: TDemoSeedOptions = {}): Prom
       ` in ${seconds} s`,
   );
   return {
-    hallId: loaded.hallId,
-    departments: catalog.departments.length,
-    serviceItems: catalog.items.length,
-    windows: catalog.windows.length,
-    staff: catalog.staff.length,
-    cases: loaded.year.cases,
-    ratings: loaded.year.ratings,
-    recentCases: loaded.recent.cases,
-    recentRatings: loaded.recent.ratings,
+    cases: year.cases,
+    ratings: year.ratings,
+    recentCases: recent.cases,
+    recentRatings: recent.ratings,
     defaultRatings: loaded.defaultRatings,
-    prompts: loaded.year.prompts + loaded.recent.prompts,
-    signals: loaded.year.signals + loaded.recent.signals,
-    accounts: loaded.accounts,
-    seconds,
+    prompts: year.prompts + recent.prompts,
+    signals: year.signals + recent.signals,
   };
 }

@@ -25,26 +25,38 @@ export async function ensureFirstAdministrator(
     await lockActiveAdministrators(trx);
     if (await hasAdministrator(trx)) return false;
     const hallId = await firstOrBlankHall(trx, BLANK_HALL);
-    const userId = await insertUser(trx, {
-      username: name,
-      password_hash: passwordHash,
-      display_name: "系统管理员",
-      role: "admin",
-      hall_id: hallId,
-      department_id: null,
-      staff_id: null,
-      active: true,
-      created_at: now,
-      must_change_password: true,
-    });
-    await audit(trx, systemActor(now), {
-      action: "account.create",
-      entity: "user",
-      entityId: userId,
-      before: null,
-      after: { username: name, role: "admin", firstAdministrator: true },
-    });
+    await insertFirstAdministrator(trx, { hallId, username: name, passwordHash, now });
     return true;
   });
   return created ? { username: name, password } : null;
+}
+
+/**
+ * A hall's first administrator, in the caller's transaction: 系统管理员 with a one-time password's
+ * hash (changed at the first sign-in), audited as created by the system.
+ */
+export async function insertFirstAdministrator(
+  trx: Db,
+  account: { hallId: number; username: string; passwordHash: string; now: Date },
+): Promise<number> {
+  const userId = await insertUser(trx, {
+    username: account.username,
+    password_hash: account.passwordHash,
+    display_name: "系统管理员",
+    role: "admin",
+    hall_id: account.hallId,
+    department_id: null,
+    staff_id: null,
+    active: true,
+    created_at: account.now,
+    must_change_password: true,
+  });
+  await audit(trx, systemActor(account.now), {
+    action: "account.create",
+    entity: "user",
+    entityId: userId,
+    before: null,
+    after: { username: account.username, role: "admin", firstAdministrator: true },
+  });
+  return userId;
 }

@@ -6,12 +6,12 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, describe, expect, inject, test } from "vitest";
 
-import { createBackup, DUMP_FILE, restoreBackup } from "./backup";
-import { createDb, type Db } from "./client";
-import { insertAudit, verifyAuditChain } from "./repositories/audit";
-import { foldRollupChanges } from "./repositories/rollup";
-import { seedDemoHall } from "./seed";
-import { useTestDb } from "./testing/test-db";
+import { createDb, foldRollupChanges, insertAudit, verifyAuditChain, type Db } from "@hcp/db";
+import { createBackup, DUMP_FILE, restoreBackup } from "@hcp/db/backup";
+import { useTestDb } from "@hcp/db/testing/test-db";
+
+// The loaded hall is the demo hall, which is set up through this package's procedures.
+import { seedDemoHall } from "./demo-hall";
 
 const getDb = useTestDb();
 const backupRoot = mkdtempSync(join(tmpdir(), "hcp-backup-test-"));
