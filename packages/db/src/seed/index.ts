@@ -70,7 +70,6 @@ export const DEMO_HALL = {
   code: "DEMO",
   name: "示范县政务服务中心",
   regionCode: "330100",
-  ratingWindowDays: 7,
 } as const;
 
 // Rows per statement: a case row is about 300 bytes, so a batch stays far below max_allowed_packet.
