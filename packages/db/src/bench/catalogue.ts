@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 
 import type { Db } from "../client";
 import { hashPassword } from "../passwords";
+import { insertBlankHall } from "../repositories/accounts";
 import { insertSession } from "../repositories/session";
 import { insertUser } from "../repositories/user";
 import { buildDemoCatalog, DEMO_CATALOGUE_HEADER, DEMO_HALL, demoCatalogueRows } from "../seed/index";
@@ -23,16 +24,11 @@ export const CATALOGUE_BENCH_HEADER = DEMO_CATALOGUE_HEADER;
 
 export async function createCatalogueBenchHall(db: Db): Promise<TCatalogueBench> {
   const catalog = buildDemoCatalog(DEMO_HALL.regionCode);
-  const hall = await db
-    .insertInto("hall")
-    .values({
-      code: DEMO_HALL.code,
-      name: DEMO_HALL.name,
-      region_code: DEMO_HALL.regionCode,
-      rating_window_days: DEMO_HALL.ratingWindowDays,
-    })
-    .executeTakeFirstOrThrow();
-  const hallId = Number(hall.insertId);
+  const hallId = await insertBlankHall(db, {
+    code: DEMO_HALL.code,
+    name: DEMO_HALL.name,
+    regionCode: DEMO_HALL.regionCode,
+  });
   await db
     .insertInto("department")
     .values(catalog.departments.map((d) => ({ hall_id: hallId, code: d.code, name: d.name, sort_order: d.sortOrder })))
