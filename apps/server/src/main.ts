@@ -168,10 +168,12 @@ async function main(): Promise<void> {
     log.info({ url }, `listening on ${url}`);
     if (credentials) printDemoGuide(url, credentials);
   } catch (error) {
-    // The class, code and frames: a failed migration's or seed's message may quote rows.
     // A failure caused by a stop under way (the pool closed beneath a step) is no failure.
     if (stopping) return;
-    log.fatal({ err: error }, "start failed");
+    // The class, code and frames, the causes' too. The message only when it is the platform's own
+    // (a migration's name, a missing file): a database's error (sqlMessage) may quote rows.
+    const own = error instanceof Error && !("sqlMessage" in error) ? `: ${error.message}` : "";
+    log.fatal({ err: error }, `start failed${own}`);
     await stop(1);
   }
 }

@@ -41,6 +41,12 @@ test("an error is logged by its class, code and frames: never its message, which
     },
   });
   expect(raw.join("\n")).not.toMatch(/张三|13912345678|Duplicate entry/);
+
+  // Wrapped (as a migration wraps the driver's error): the cause by class and code, still no message.
+  raw.length = 0;
+  log.error({ err: new Error("database migration failed: 2026_01_01", { cause: error }) }, "start failed");
+  expect(lines()[0]).toMatchObject({ err: { type: "Error", cause: { type: "Error", code: "ER_DUP_ENTRY" } } });
+  expect(raw.join("\n")).not.toMatch(/张三|13912345678/);
 });
 
 test("fields that name a person or a credential are censored wherever a caller passes them", () => {

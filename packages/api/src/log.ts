@@ -30,12 +30,19 @@ const PERSONAL_FIELDS = [
   "message",
 ];
 
+interface TErrorFields {
+  type: string;
+  code?: string;
+  frames: string[];
+  cause?: TErrorFields;
+}
+
 /**
- * An error as the log may hold it: its class, its code (a driver's ER_… or the platform's), and the
- * frames of its stack — file and line, which carry no data. Never the message or the stack's first
- * line, and never the cause's message.
+ * An error as the log may hold it: its class, its code (a driver's ER_… or the platform's), the
+ * frames of its stack — file and line, which carry no data — and its cause's the same way, two
+ * deep. Never a message or the stack's first line.
  */
-function errorFields(error: unknown): { type: string; code?: string; frames: string[] } {
+function errorFields(error: unknown, depth = 0): TErrorFields {
   if (!(error instanceof Error)) return { type: typeof error, frames: [] };
   const frames = (error.stack ?? "")
     .split("\n")
@@ -43,7 +50,12 @@ function errorFields(error: unknown): { type: string; code?: string; frames: str
     .map((line) => line.trim())
     .slice(0, 12);
   const code = (error as { code?: unknown }).code;
-  return { type: error.name, ...(typeof code === "string" ? { code } : {}), frames };
+  return {
+    type: error.name,
+    ...(typeof code === "string" ? { code } : {}),
+    frames,
+    ...(error.cause !== undefined && depth < 2 ? { cause: errorFields(error.cause, depth + 1) } : {}),
+  };
 }
 
 /** A logger writing to `destination` (stdout when absent). */
