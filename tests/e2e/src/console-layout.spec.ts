@@ -65,8 +65,14 @@ function routerPaths(): string[] {
     .map((file) => readFileSync(file, "utf8"));
   return sources
     .flatMap((source) => [...source.matchAll(/\bpath:\s*"([^"]+)"/g)].map((match) => match[1] ?? ""))
-    .filter((path) => path !== "/" && path !== "login");
+    .filter((path) => path !== "/");
 }
+
+/** The pages opened without a session: signing in, and a set-password link (here without its token). */
+const PUBLIC_PAGES: Readonly<Record<string, { url: string; heading: string }>> = {
+  login: { url: "/login", heading: "好差评管理台" },
+  "set-password": { url: "/set-password", heading: "设置您的密码" },
+};
 
 interface TIds {
   workOrderId: number;
@@ -234,18 +240,19 @@ test("every route the features declare is visited: a navigation screen or one of
   expect(routerPaths()).toContain("work-orders/$id");
   const known = new Set([
     ...Object.values(SCREEN_PATHS).map((path) => path.slice(1)),
+    ...Object.keys(PUBLIC_PAGES),
     ...Object.keys(extraRoutes({ workOrderId: 1, windowId: 1, staffId: 1, itemId: 1 })),
   ]);
   expect(routerPaths().filter((path) => !known.has(path))).toEqual([]);
 });
 
 describe.each(VIEWPORTS)("at $width×$height", (viewport) => {
-  test("the sign-in page fits", async () => {
+  test.each(Object.entries(PUBLIC_PAGES))("the public page %s fits", async (_name, { url, heading }) => {
     const context = await platform.browser.newContext({ viewport });
     const page = await context.newPage();
-    await page.goto(`${platform.baseUrl}/console/login`);
-    await page.getByRole("button", { name: "登录" }).waitFor();
-    expect(await misfits(page, "/login")).toEqual([]);
+    await page.goto(`${platform.baseUrl}/console${url}`);
+    await page.getByRole("heading", { name: heading }).waitFor();
+    expect(await misfits(page, url)).toEqual([]);
     await context.close();
   });
 
