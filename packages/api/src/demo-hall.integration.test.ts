@@ -2,7 +2,17 @@ import { createHash } from "node:crypto";
 
 import { describe, expect, test } from "vitest";
 
-import { applyDefaultRatings, checkRollups, readTallies, verifyAuditChain, verifyPassword, type Db } from "@hcp/db";
+import {
+  applyDefaultRatings,
+  checkRollups,
+  listHallWindowDevices,
+  readSetupFacts,
+  readTallies,
+  setDeviceToken,
+  verifyAuditChain,
+  verifyPassword,
+  type Db,
+} from "@hcp/db";
 import { buildDemoCatalog, DEMO_HALL, DEMO_SET_UP_AT } from "@hcp/db/seed";
 import { truncateAll } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
@@ -14,6 +24,7 @@ import {
   hallTimeOfDay,
   isWorkingDay,
   ratingMetrics,
+  setupChecklist,
   type TWorkOrderState,
 } from "@hcp/domain";
 
@@ -230,6 +241,21 @@ describe("demo hall seed", { timeout: SEED_TIMEOUT }, () => {
     const staffWindows = await db.selectFrom("staff_window").selectAll().execute();
     expect(staffWindows).toHaveLength(result.staff);
     for (const row of staffWindows) expect(row.position).toBe(0);
+  });
+
+  test("lacks only its evaluators until the start hands each window's tablet its token, then 开始设置 has nothing left", async () => {
+    const db = getDb();
+    const result = await seedDemoHall(db, { scale: 0 });
+    const before = setupChecklist(await readSetupFacts(db, result.hallId));
+    expect(before.items.filter((item) => !item.done).map((item) => item.check)).toEqual(["evaluators"]);
+    expect(before.items.find((item) => item.check === "evaluators")?.lacking).toHaveLength(result.windows);
+
+    // What `npm start` does with the demo's tablets (apps/server/src/demo.ts).
+    for (const device of await listHallWindowDevices(db, result.hallId))
+      await setDeviceToken(db, device.id, `token-of-${device.deviceCode}`, new Date());
+    const after = setupChecklist(await readSetupFacts(db, result.hallId));
+    expect(after.items.filter((item) => !item.done)).toEqual([]);
+    expect(after.ready).toBe(true);
   });
 
   test("simulates 2023 on working days with unique case numbers, one first rating per case and few bad reviews", async () => {
