@@ -38,6 +38,14 @@ async function caseRow(id: number) {
   return getDb().selectFrom("case").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 }
 
+/** A cipher as written before ciphers named their key: iv | tag | body in one base64 string. */
+function legacyCipher(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", api.dataKey, iv);
+  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64");
+}
+
 describe("applicant personal data", () => {
   test("phone and ID number are stored as key-id ciphers, keyed hashes and masks; lists show only masks", async () => {
     const id = await createCase(" 11010519491231002x ");
@@ -174,11 +182,7 @@ describe("applicant personal data", () => {
   test("rotation re-encrypts every cipher under the current key; ciphers of the old key still open by their id meanwhile", async () => {
     const first = await createCase(ID_NO);
     const second = await createCase();
-    // A cipher written before ciphers named their key: iv | tag | body in one base64 string.
-    const iv = randomBytes(12);
-    const cipher = createCipheriv("aes-256-gcm", api.dataKey, iv);
-    const body = Buffer.concat([cipher.update("13700001111", "utf8"), cipher.final()]);
-    const legacy = Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64");
+    const legacy = legacyCipher("13700001111");
     await getDb()
       .updateTable("case")
       .set({ applicant_contact_cipher: legacy, applicant_contact_masked: "" })
@@ -258,11 +262,8 @@ describe("applicant personal data", () => {
       name: "孙丽",
       phone: "",
     });
-    // A phone written before ciphers named their key: iv | tag | body in one base64 string, no mask yet.
-    const iv = randomBytes(12);
-    const cipher = createCipheriv("aes-256-gcm", api.dataKey, iv);
-    const body = Buffer.concat([cipher.update("13600002222", "utf8"), cipher.final()]);
-    const legacy = Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64");
+    // A phone written before ciphers named their key, with no mask yet.
+    const legacy = legacyCipher("13600002222");
     await getDb()
       .updateTable("staff")
       .set({ phone_cipher: legacy, phone_masked: "" })

@@ -17,20 +17,22 @@ import { AppNav } from "./AppNav";
 
 /**
  * Whether 开始设置 belongs in the navigation: the hall still lacks something, for a user who may
- * ask. Read again on each page change, as the steps are done on other screens.
+ * ask. While it does, read again on each page change, as the steps are done on other screens; a
+ * ready hall costs no request per navigation (the query's own staleness and focus refetch remain).
  */
 function useSetupPending(user: TSessionUser | null): boolean {
   const queryClient = useQueryClient();
   const enabled = user !== null && !user.mustChangePassword && mayCall(user.role, "setup.status");
   const status = useQuery({ ...trpc.setup.status.queryOptions(), enabled });
+  const pending = status.data?.ready === false;
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const shownAt = useRef(pathname);
   useEffect(() => {
     if (!enabled || shownAt.current === pathname) return;
     shownAt.current = pathname;
-    void queryClient.invalidateQueries({ queryKey: trpc.setup.status.queryKey() });
-  }, [enabled, pathname, queryClient]);
-  return status.data?.ready === false;
+    if (pending) void queryClient.invalidateQueries({ queryKey: trpc.setup.status.queryKey() });
+  }, [enabled, pending, pathname, queryClient]);
+  return pending;
 }
 
 /** The signed-in frame: header with the user and 退出, the role's navigation, then the page. */
