@@ -6,6 +6,7 @@ import { calendarRouter } from "./routers/calendar";
 import { caseRouter } from "./routers/case";
 import { catalogRouter } from "./routers/catalog";
 import { catalogueRouter } from "./routers/catalogue";
+import { countyRouter } from "./routers/county";
 import { departmentRouter } from "./routers/department";
 import { deviceRouter } from "./routers/device";
 import { hallRouter } from "./routers/hall";
@@ -36,6 +37,7 @@ export const appRouter = router({
   case: caseRouter,
   catalog: catalogRouter,
   catalogue: catalogueRouter,
+  county: countyRouter,
   department: departmentRouter,
   device: deviceRouter,
   hall: hallRouter,

@@ -33,6 +33,7 @@ export * from "./repositories/rollup";
 export * from "./repositories/service-item";
 export * from "./repositories/password-link";
 export * from "./repositories/session";
+export * from "./repositories/county";
 export * from "./repositories/setup";
 export * from "./repositories/signal";
 export * from "./repositories/staff";

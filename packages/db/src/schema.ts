@@ -7,12 +7,14 @@ import type {
   TCaseType,
   TChannel,
   TExtensionState,
+  THallKind,
   THandlingChannel,
   TLevel,
   TLevelCoding,
   TProvinceRecordKind,
   TRole,
   TSignalKind,
+  TUserScope,
   TWorkOrderState,
 } from "@hcp/domain";
 
@@ -45,6 +47,23 @@ export interface HallTable {
   address: Generated<string>;
   /** JSON of the opening hours (domain's ZOpeningHours); "" = the default until someone saves them */
   opening_hours: Generated<string>;
+  /** the county the hall belongs to; null: a hall on its own */
+  county_id: Generated<number | null>;
+  kind: Generated<THallKind>;
+  /** 12-digit 行政区划代码 of the hall's area (township, village); null before the county is set up */
+  area_code: Generated<string | null>;
+  /** a village service point's township centre */
+  parent_hall_id: Generated<number | null>;
+  /** the hall's place in county lists (the county centre first) */
+  sort_order: Generated<number>;
+}
+
+/** 区县: the unit above the halls, named by its 12-digit 行政区划代码. */
+export interface CountyTable {
+  id: Generated<number>;
+  area_code: string;
+  name: string;
+  created_at: Generated<Date>;
 }
 
 /** A hall's logo, re-encoded to PNG on upload; apart from the hall row, which many reads take whole. */
@@ -303,6 +322,8 @@ export interface UserTable {
   /** set when someone else chose the password (a new account, a reset): changed at the next sign-in */
   must_change_password: Generated<boolean>;
   last_sign_in_at: Timestamp | null;
+  /** 'hall': their hall only; 'county': every hall of their hall's county */
+  scope: Generated<TUserScope>;
 }
 
 /** 设置密码链接: a one-time link to choose a password, stored as its token's sha-256 only. */
@@ -321,6 +342,8 @@ export interface SessionTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   last_seen_at: Timestamp;
+  /** the hall a county user is working in; null: their own */
+  acting_hall_id: Generated<number | null>;
 }
 
 export interface AuditLogTable {
@@ -547,6 +570,7 @@ export interface ProvinceOutboxTable {
 
 export interface Database {
   hall: HallTable;
+  county: CountyTable;
   department: DepartmentTable;
   service_item: ServiceItemTable;
   service_item_version: ServiceItemVersionTable;

@@ -15,14 +15,16 @@
  * - "department": the caller's hall, a department head only their department's rows, window
  *   staff only their own records (the layered scope of the performance and work-order screens);
  * - "own": the caller's own records (window staff: cases and ratings booked to them);
- * - "own-window": an evaluator only the window it is paired to.
+ * - "own-window": an evaluator only the window it is paired to;
+ * - "county": every hall of the caller's county for a county-scoped user (user.scope), their own
+ *   hall's place in it for everyone else.
  */
 import type { TAppErrorCode } from "./errors";
 import { ROLE_KEYS, type TRole } from "./roles";
 
 type TApiClientPrincipal = `api_client:${string}`;
 type TPrincipal = TRole | "device" | "public" | TApiClientPrincipal;
-type TAccessScope = "none" | "hall" | "department" | "own" | "own-window";
+type TAccessScope = "none" | "hall" | "department" | "own" | "own-window" | "county";
 
 export interface TAccessRule {
   principals: readonly TPrincipal[];
@@ -140,6 +142,9 @@ const RULES = {
   "hall.update": { principals: ["admin"], scope: "hall" },
   "hall.setLogo": { principals: ["admin"], scope: "hall" },
   "hall.removeLogo": { principals: ["admin"], scope: "hall" },
+
+  // One county, many halls: which halls the caller may work in (their own only, unless county-scoped).
+  "county.scope": { principals: READERS, scope: "county" },
 
   // 开始设置: what the hall still lacks before it can take ratings, for those who build it.
   "setup.status": MANAGE_HALL,

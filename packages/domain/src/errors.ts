@@ -27,6 +27,13 @@ export const APP_ERROR_MESSAGES = {
   DEPARTMENT_NOT_FOUND: "部门不存在或不在您的管辖范围内",
   RANKING_WEIGHTS_INVALID: "排名权重无效：各项须为 0–100 的整数，且合计为 100",
   HALL_NOT_FOUND: "服务大厅不存在",
+  HALL_OUTSIDE_SCOPE: "该服务大厅不在您的管辖范围内",
+  COUNTY_SCOPE_REQUIRED: "只有县级用户可以查看全县（区）的数据",
+  AREA_CODE_INVALID: "行政区划代码应为 12 位数字，且为县、乡镇或村一级的代码",
+  AREA_CODE_OUTSIDE_COUNTY: "该行政区划代码不在本县（区）或所属乡镇的范围内",
+  AREA_CODE_LEVEL_MISMATCH:
+    "行政区划代码的级别与大厅类型不符（县级中心用县级代码，乡镇中心用乡镇代码，便民服务站用村级代码）",
+  HALL_MOVE_REFUSED: "办件、窗口和评价器属于各自的服务大厅，不能移到其他大厅",
   REPORT_MONTH_INVALID: "月份格式应为 YYYY-MM，且不早于 2000 年",
   REPORT_MONTH_IN_FUTURE: "该月份尚未到来，不能生成月报",
   REPORT_MONTH_NOT_CLOSED: "该月份尚未结束，月报在月度结束后生成",

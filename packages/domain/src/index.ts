@@ -7,6 +7,7 @@ export * from "./access";
 export * from "./calendar";
 export * from "./calendar-edits";
 export * from "./catalogue";
+export * from "./county";
 export * from "./cases";
 export * from "./departments";
 export * from "./hall-clock";

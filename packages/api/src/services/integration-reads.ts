@@ -27,6 +27,7 @@ function hallReader(ctx: TContext, client: TApiClient, hallId: number): TUserCon
       created_at: new Date(0),
       must_change_password: false,
       last_sign_in_at: null,
+      scope: "hall",
     },
   };
 }

@@ -30,6 +30,7 @@ import * as staffPhoto from "./2026_12_08_0320_staff_photo";
 import * as staffHomeWindows from "./2026_12_08_0330_staff_home_windows";
 import * as userAccounts from "./2026_12_08_0400_user_accounts";
 import * as passwordLink from "./2026_12_09_0300_password_link";
+import * as county from "./2026_12_10_0000_county";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -69,6 +70,8 @@ export const migrations: Record<string, Migration> = {
   "2026_12_08_0400_user_accounts": userAccounts,
   // One-time set-password links (loose ends of accounts).
   "2026_12_09_0300_password_link": passwordLink,
+  // One county, many halls (county).
+  "2026_12_10_0000_county": county,
 };
 
 export const migrationProvider: MigrationProvider = {

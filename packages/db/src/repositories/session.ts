@@ -25,6 +25,8 @@ const SESSION_TOUCH_AFTER_MS = 60_000;
 /**
  * The signed-in user behind a session, if the session is unexpired (absolute end), was used within
  * the idle limit, and the user is still active. Moves the session's last use on as a side effect.
+ * A county user working in another hall of their county comes back with that hall as `hall_id`:
+ * every per-hall procedure then serves the hall they chose, and no one else can choose one.
  */
 export async function findSessionUser(
   db: Db,
@@ -35,15 +37,20 @@ export async function findSessionUser(
   const row = await db
     .selectFrom("session")
     .innerJoin("user", "user.id", "session.user_id")
+    .innerJoin("hall as home", "home.id", "user.hall_id")
+    .leftJoin("hall as acting", (join) =>
+      join.onRef("acting.id", "=", "session.acting_hall_id").onRef("acting.county_id", "=", "home.county_id"),
+    )
     .selectAll("user")
-    .select("session.last_seen_at as session_last_seen_at")
+    .select(["session.last_seen_at as session_last_seen_at", "acting.id as acting_hall_id"])
     .where("session.id", "=", sessionId)
     .where("session.expires_at", ">", now)
     .where("session.last_seen_at", ">", new Date(now.getTime() - idleMs))
     .where("user.active", "=", true)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { session_last_seen_at: lastSeenAt, ...user } = row;
+  const { session_last_seen_at: lastSeenAt, acting_hall_id: actingHallId, ...user } = row;
+  if (user.scope === "county" && actingHallId !== null) user.hall_id = actingHallId;
   if (now.getTime() - lastSeenAt.getTime() > SESSION_TOUCH_AFTER_MS) {
     await db.updateTable("session").set({ last_seen_at: now }).where("id", "=", sessionId).execute();
   }
@@ -68,4 +75,9 @@ export async function deleteUserSessions(db: Db, userId: number, except?: string
   if (except !== undefined) query = query.where("id", "!=", except);
   const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** The hall a county user's session works in from now on (null: their own); checked by the caller. */
+export async function setSessionActingHall(db: Db, sessionId: string, hallId: number | null): Promise<void> {
+  await db.updateTable("session").set({ acting_hall_id: hallId }).where("id", "=", sessionId).execute();
 }
