@@ -168,6 +168,35 @@ export const ZScorePart = z.object({
   points: z.string(),
 });
 
+/** One entry of a ranking by the fair method (a window, or a hall of the county) with its figures. */
+export const ZRankedFigures = z.object({
+  id: z.number(),
+  rank: z.number().nullable(),
+  score: z.string(),
+  scoreValue: z.number().nullable(),
+  satisfactionLowerBound: z.string(),
+  eligible: z.boolean(),
+  metrics: ZMetricsView,
+  badReviews: z.number(),
+  workOrderOnTimeRate: ZRateView,
+  red: z.boolean(),
+  black: z.boolean(),
+  lastTwoMonthsRunning: z.boolean(),
+  breakdown: z.array(ZScorePart),
+  pulledDownBy: z.string().nullable(),
+});
+
+/** The weights and minimum sample a ranking used. */
+export const ZRankingSettingsView = z.object({
+  weights: z.object({
+    satisfaction: z.number(),
+    ratedRate: z.number(),
+    onTimeCompletion: z.number(),
+    workOrders: z.number(),
+  }),
+  minSample: z.number(),
+});
+
 /** Whom 红黑榜 and 末位 were computed over. */
 export const ZRankingPopulation = z.object({
   scope: z.enum(["hall", "department"]),

@@ -34,6 +34,7 @@ export * from "./repositories/service-item";
 export * from "./repositories/password-link";
 export * from "./repositories/session";
 export * from "./repositories/county";
+export * from "./repositories/county-views";
 export * from "./repositories/setup";
 export * from "./repositories/signal";
 export * from "./repositories/staff";

@@ -145,6 +145,9 @@ const RULES = {
 
   // One county, many halls: which halls the caller may work in (their own only, unless county-scoped).
   "county.scope": { principals: READERS, scope: "county" },
+  // County views: figures across the county's halls; the service refuses hall-scoped users
+  // (COUNTY_SCOPE_REQUIRED), a county-wide department head sees their department in each hall.
+  "county.hallRanking": { principals: READERS, scope: "county" },
 
   // 开始设置: what the hall still lacks before it can take ratings, for those who build it.
   "setup.status": MANAGE_HALL,

@@ -36,7 +36,8 @@ export const DEFAULT_RANKING_WEIGHTS: TRankingWeights = {
   workOrders: 10,
 };
 
-const DEFAULT_MIN_SAMPLE = 30;
+/** The published minimum sample: where no hall's own setting applies (the county's rankings), this one does. */
+export const DEFAULT_MIN_SAMPLE = 30;
 const HONOUR_LIST_SIZE = 5;
 
 export interface TRankingInput {

@@ -5,6 +5,7 @@ import { HALL_KIND_KEYS } from "@hcp/domain";
 
 import { countyScopeView } from "../services/county/scope";
 import { authedProcedure } from "../trpc";
+import { countyViewProcedures } from "./county-views";
 
 const ZCountyHall = z.object({
   id: z.number(),
@@ -26,4 +27,5 @@ const ZCountyScopeView = z.object({
 /** One county, many halls. */
 export const countyRouter = {
   scope: authedProcedure.output(ZCountyScopeView).query(({ ctx }) => countyScopeView(ctx)),
+  ...countyViewProcedures,
 } satisfies TRPCRouterRecord;

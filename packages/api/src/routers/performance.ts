@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { ZId, ZPeriod, ZRankingWeights } from "@hcp/domain";
 
-import { ZMetricsView, ZRankingPopulation, ZRateView, ZScorePart } from "../schemas";
+import { ZRankedFigures, ZRankingPopulation, ZRankingSettingsView } from "../schemas";
 import { channelBreakdown, coverage, departmentBreakdown, reasonBreakdown } from "../services/performance/breakdowns";
 import { itemDrill, ratingDrill, staffDrill, trendDrill } from "../services/performance/drill";
 import { rankingSettings, updateRankingSettings, windowRanking } from "../services/performance/ranking";
@@ -19,37 +19,16 @@ const ZRankingSettings = z.object({
     .max(10_000, { error: "最低样本量不能超过 10000" }),
 });
 
-const ZWindowRankingRow = z.object({
+const ZWindowRankingRow = ZRankedFigures.omit({ id: true }).extend({
   window: z.object({ id: z.number(), code: z.string(), name: z.string(), kind: z.string() }),
   staff: z.array(z.object({ id: z.number(), name: z.string(), badgeNo: z.string(), casesCompleted: z.number() })),
   staffName: z.string().nullable(),
-  rank: z.number().nullable(),
-  score: z.string(),
-  scoreValue: z.number().nullable(),
-  satisfactionLowerBound: z.string(),
-  eligible: z.boolean(),
-  metrics: ZMetricsView,
-  badReviews: z.number(),
-  workOrderOnTimeRate: ZRateView,
-  red: z.boolean(),
-  black: z.boolean(),
-  lastTwoMonthsRunning: z.boolean(),
-  breakdown: z.array(ZScorePart),
-  pulledDownBy: z.string().nullable(),
 });
 
 export const ZWindowRanking = z.object({
   period: z.object({ from: z.string(), to: z.string() }),
   population: ZRankingPopulation,
-  settings: z.object({
-    weights: z.object({
-      satisfaction: z.number(),
-      ratedRate: z.number(),
-      onTimeCompletion: z.number(),
-      workOrders: z.number(),
-    }),
-    minSample: z.number(),
-  }),
+  settings: ZRankingSettingsView,
   rows: z.array(ZWindowRankingRow),
   red: z.array(z.number()),
   black: z.array(z.number()),

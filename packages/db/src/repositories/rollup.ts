@@ -88,12 +88,18 @@ const FOLD_BATCH = 5000;
  * The change stream computed from the raw rows: one row per completed case and one per valid first
  * rating, with the same columns as `rollup_change`. Optional bounds limit it to a hall and a UTC range.
  */
-export function rawChangeStream(bounds: { hallId?: number; start?: Date; end?: Date } = {}): RawBuilder<unknown> {
+export function rawChangeStream(
+  bounds: { hallId?: number; hallIds?: readonly number[]; start?: Date; end?: Date } = {},
+): RawBuilder<unknown> {
   const caseWhere = [sql`c.completed_at is not null`];
   const ratingWhere = [sql`r.seq = 1`, sql`x.id is null`];
   if (bounds.hallId !== undefined) {
     caseWhere.push(sql`c.hall_id = ${bounds.hallId}`);
     ratingWhere.push(sql`r.hall_id = ${bounds.hallId}`);
+  }
+  if (bounds.hallIds !== undefined) {
+    caseWhere.push(sql`c.hall_id in (${sql.join(bounds.hallIds)})`);
+    ratingWhere.push(sql`r.hall_id in (${sql.join(bounds.hallIds)})`);
   }
   if (bounds.start) {
     caseWhere.push(sql`c.completed_at >= ${bounds.start}`);

@@ -63,7 +63,7 @@ const FILTER_COLUMN = {
  * either all inside their closed rating window or all outside it (the month rows keep no days to
  * tell them apart), and no day is asked for.
  */
-function readsWholeMonths(filter: TTallyFilter): boolean {
+export function readsWholeMonths(filter: Pick<TTallyFilter, "by" | "from" | "to" | "closedBefore">): boolean {
   if (filter.by === "day" || !filter.from.endsWith("-01") || !addCalendarDays(filter.to, 1).endsWith("-01"))
     return false;
   const closedMonthStart = `${filter.closedBefore.slice(0, 8)}01`;
@@ -90,7 +90,8 @@ function rollupFor(filter: TTallyFilter): TRollupTable | null {
   return readsWholeMonths(filter) ? (MONTH_ROLLUP_OF[table] ?? table) : table;
 }
 
-function sumColumns(closedBefore: string): RawBuilder<unknown> {
+/** `closedBefore`: a date, or an expression giving each row's date (a county's halls keep their own rating windows). */
+export function sumColumns(closedBefore: string | RawBuilder<string>): RawBuilder<unknown> {
   const sums = ROLLUP_COUNTERS.map((counter) => sql.raw(`sum(${counter}) as ${counter}`));
   return sql.join([
     ...sums,
@@ -99,9 +100,9 @@ function sumColumns(closedBefore: string): RawBuilder<unknown> {
   ]);
 }
 
-type TCountRow = Record<string, number | string | null>;
+export type TCountRow = Record<string, number | string | null>;
 
-function toTally(row: TCountRow): TRatingTally {
+export function toTally(row: TCountRow): TRatingTally {
   const count = (column: string) => Number(row[column] ?? 0);
   const tally = emptyTally();
   tally.casesCompleted = count("completed");

@@ -186,8 +186,11 @@ export interface TFixtureCaseSpec {
   staffId?: number | null;
 }
 
+/** What a case row needs of a hall: the fixture hall, or a township of the county fixture. */
+export type TCaseHall = Pick<THallFixture, "hallId" | "departmentIds" | "itemIds" | "windowIds" | "staffIds">;
+
 /** A case row of the fixture hall, its department following its item as in the catalogue. */
-export function fixtureCase(hall: THallFixture, spec: TFixtureCaseSpec): NewCase {
+export function fixtureCase(hall: TCaseHall, spec: TFixtureCaseSpec): NewCase {
   const window = spec.window === undefined ? 0 : spec.window;
   const windowId = window === null ? null : hall.windowIds[window];
   const at = spec.completedAt ?? spec.receivedAt ?? new Date();
@@ -252,7 +255,7 @@ export function fixtureRating(
 /** Inserts a fixture case and, when `rating` is given, its first rating with the reasons. */
 export async function insertFixtureCase(
   db: Db,
-  hall: THallFixture,
+  hall: TCaseHall,
   spec: TFixtureCaseSpec,
   rating?: TFixtureRatingSpec & { reasons?: readonly string[] },
 ): Promise<{ caseId: number; ratingId: number | null }> {

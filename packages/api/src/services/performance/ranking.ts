@@ -9,42 +9,22 @@ import {
   listStaffOfHall,
   listWindowsWithStaff,
   updateHallRankingSettings,
-  type TTallyKey,
 } from "@hcp/db";
 import {
   datesBetween,
-  emptyTally,
-  emptyWorkOrderTally,
-  explainRanking,
-  formatPercent,
   hallDate,
   hallDayBounds,
-  honourLists,
-  lastTwoMonthsRunning,
   parseRankingWeights,
-  rankEntries,
-  rankingInputOf,
   type TPeriod,
-  type TRankedEntry,
-  type TRankingInput,
   type TRankingWeights,
-  type TRatingTally,
-  type TScorePart,
-  type TWorkOrderTally,
 } from "@hcp/domain";
 
 import { appError } from "../../errors";
 import { actorOf, audit } from "../audit";
 import { deadlinesProvisional, type TDeadlinesProvisional } from "../calendar";
-import {
-  departmentScope,
-  hallTallies,
-  metricsView,
-  type TMetricsView,
-  type TRateView,
-  type TUserContext,
-} from "../overview";
+import { departmentScope, hallTallies, metricsView, type TMetricsView, type TUserContext } from "../overview";
 import { servedNames, windowServers, type TServedStaff } from "../window-servers";
+import { rankedResult, rankRound, type TRankedFigures, type TRankingRound } from "./ranked-rows";
 
 /** The longest period a screen may ask for: a year, leap day included. */
 const MAX_PERIOD_DAYS = 366;
@@ -133,7 +113,7 @@ export async function updateRankingSettings(ctx: TUserContext, settings: TRankin
 }
 
 /** The previous whole month when the period is exactly one calendar month, else null. */
-function previousWholeMonth(period: TPeriod): TPeriod | null {
+export function previousWholeMonth(period: TPeriod): TPeriod | null {
   const [year, month] = period.from.split("-").map(Number) as [number, number];
   if (!period.from.endsWith("-01")) return null;
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -149,13 +129,7 @@ async function rankWindowsOver(
   ctx: TUserContext,
   period: TPeriod,
   settings: TRankingSettings,
-): Promise<{
-  windows: Awaited<ReturnType<typeof listWindowsWithStaff>>;
-  tallies: Map<TTallyKey, TRatingTally>;
-  orders: Map<number | null, TWorkOrderTally>;
-  inputs: TRankingInput[];
-  ranked: TRankedEntry[];
-}> {
+): Promise<{ windows: Awaited<ReturnType<typeof listWindowsWithStaff>>; round: TRankingRound }> {
   const bounds = hallDayBounds(period.from, period.to);
   const [tallies, windows, orders] = await Promise.all([
     hallTallies(ctx, period, "window"),
@@ -169,41 +143,16 @@ async function rankWindowsOver(
       departmentId: departmentScope(ctx),
     }),
   ]);
-  const inputs = windows.map((window) =>
-    rankingInputOf(
-      window.id,
-      window.code,
-      tallies.get(window.id) ?? emptyTally(),
-      orders.get(window.id) ?? emptyWorkOrderTally(),
-    ),
-  );
-  return { windows, tallies, orders, inputs, ranked: rankEntries(inputs, settings.weights, settings.minSample) };
+  return { windows, round: rankRound(windows, tallies, orders, settings) };
 }
 
-interface TWindowRankingRow {
+type TWindowRankingRow = Omit<TRankedFigures, "id"> & {
   window: { id: number; code: string; name: string; kind: string };
   /** 在岗人员: who served at the window in the period, most cases first */
   staff: TServedStaff[];
   /** their names in one line, "王丽、李强"; null when nobody served */
   staffName: string | null;
-  rank: number | null;
-  /** composite score, one decimal; "—" when unranked */
-  score: string;
-  scoreValue: number | null;
-  /** the Wilson lower bound of 好评率, as a percentage */
-  satisfactionLowerBound: string;
-  eligible: boolean;
-  metrics: TMetricsView;
-  badReviews: number;
-  workOrderOnTimeRate: TRateView;
-  red: boolean;
-  black: boolean;
-  lastTwoMonthsRunning: boolean;
-  /** each component's value, weight and points; empty when unranked */
-  breakdown: TScorePart[];
-  /** a 黑榜 entry's shortfalls against its population, in words; null otherwise */
-  pulledDownBy: string | null;
-}
+};
 
 /**
  * Whom 红黑榜 and 末位 are computed over: the hall's windows with all their cases, or (a department
@@ -230,16 +179,11 @@ export interface TWindowRanking {
   deadlinesProvisional: TDeadlinesProvisional;
 }
 
-function fixed(value: number | null, digits: number): string {
-  return value === null ? "—" : value.toFixed(digits);
-}
-
-async function rankingPopulation(ctx: TUserContext, ranked: readonly TRankedEntry[]): Promise<TRankingPopulation> {
-  const count = ranked.filter((entry) => entry.rank !== null).length;
+async function rankingPopulation(ctx: TUserContext, ranked: number): Promise<TRankingPopulation> {
   const ownDepartment = departmentScope(ctx);
-  if (ownDepartment === undefined) return { scope: "hall", name: "全厅", ranked: count };
+  if (ownDepartment === undefined) return { scope: "hall", name: "全厅", ranked };
   const department = (await listDepartments(ctx.db, ctx.user.hall_id)).find((row) => row.id === ownDepartment);
-  return { scope: "department", name: department?.name ?? "本部门", ranked: count };
+  return { scope: "department", name: department?.name ?? "本部门", ranked };
 }
 
 /**
@@ -260,41 +204,19 @@ export async function windowRanking(ctx: TUserContext, period: TPeriod): Promise
       departmentId: departmentScope(ctx),
     }),
   ]);
-  const population = await rankingPopulation(ctx, current.ranked);
-  const lists = honourLists(current.ranked);
-  const last = before ? lastTwoMonthsRunning(current.ranked, before.ranked) : null;
-  const explained = explainRanking(
-    current.inputs,
-    current.ranked,
-    settings.weights,
-    lists.black,
-    population.scope === "hall" ? "全厅" : "本部门",
-  );
+  const populationName = departmentScope(ctx) === undefined ? "全厅" : "本部门";
+  const result = rankedResult(current.round, before?.round ?? null, settings, populationName);
+  const population = await rankingPopulation(ctx, result.ranked);
   const byId = new Map(current.windows.map((window) => [window.id, window]));
-  const rows = current.ranked.flatMap((entry): TWindowRankingRow[] => {
-    const window = byId.get(entry.id);
+  const rows = result.rows.flatMap(({ id, ...figures }): TWindowRankingRow[] => {
+    const window = byId.get(id);
     if (!window) return [];
-    const orders = current.orders.get(entry.id) ?? emptyWorkOrderTally();
-    const onTime = { num: orders.rectifiedOnTime, den: orders.badReviews };
-    const lowerBound = entry.components.satisfaction;
     return [
       {
         window: { id: window.id, code: window.code, name: window.name, kind: window.kind },
         staff: served.get(window.id) ?? [],
         staffName: servedNames(served.get(window.id) ?? []),
-        rank: entry.rank,
-        score: fixed(entry.score, 1),
-        scoreValue: entry.score,
-        satisfactionLowerBound: lowerBound === null ? "—" : `${(lowerBound * 100).toFixed(2)}%`,
-        eligible: entry.eligible,
-        metrics: metricsView(current.tallies.get(entry.id) ?? emptyTally()),
-        badReviews: orders.badReviews,
-        workOrderOnTimeRate: { ...onTime, text: formatPercent(onTime) },
-        red: lists.red.includes(entry.id),
-        black: lists.black.includes(entry.id),
-        lastTwoMonthsRunning: last === entry.id,
-        breakdown: explained.get(entry.id)?.breakdown ?? [],
-        pulledDownBy: explained.get(entry.id)?.pulledDownBy ?? null,
+        ...figures,
       },
     ];
   });
@@ -303,9 +225,9 @@ export async function windowRanking(ctx: TUserContext, period: TPeriod): Promise
     settings,
     population,
     rows,
-    red: lists.red,
-    black: lists.black,
-    lastTwoMonthsRunning: last,
+    red: result.red,
+    black: result.black,
+    lastTwoMonthsRunning: result.lastTwoMonthsRunning,
     deadlinesProvisional: deadlines,
   };
 }
