@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, test } from "vitest";
 
 import { insertSession } from "@hcp/db";
-import { createHallFixture, type THallFixture } from "@hcp/db/testing";
+import { createCountyFixture, type TCountyFixture, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 import {
   ACCESS_RULES,
@@ -22,6 +22,7 @@ import {
 
 import { apiHarness, type TCaller } from "../test/harness";
 import { createContext, hashToken } from "./context";
+import { AppError } from "./errors";
 import { reportDownload } from "./exports/report-download";
 import { appRouter } from "./root";
 import { createCallerFactory, publicProcedure, router } from "./trpc";
@@ -33,9 +34,12 @@ import { createCallerFactory, publicProcedure, router } from "./trpc";
  * fails here, and so does a procedure whose own guard disagrees with the table.
  */
 let hall: THallFixture;
+let county: TCountyFixture;
 const getDb = useTestDb({
   seed: async (db) => {
-    hall = await createHallFixture(db);
+    // The walk's hall is a county's centre; its users are scoped to it, the county's users are not.
+    county = await createCountyFixture(db);
+    hall = county.centre;
   },
 });
 const api = apiHarness(getDb);
@@ -43,7 +47,15 @@ const api = apiHarness(getDb);
 /** Business systems: one API client holding every scope, one holding only cases:read. */
 const API_CLIENTS = { api_client_all: API_SCOPE_KEYS, api_client_cases_read: ["cases:read"] } as const;
 type TApiClientKind = keyof typeof API_CLIENTS;
-type TPrincipalKind = TRole | "anonymous" | "device" | TApiClientKind;
+/** A county-scoped user in the role (TCountyFixture's countyUsers). */
+type TCountyPrincipal = `county:${keyof TCountyFixture["countyUsers"]}`;
+type TPrincipalKind = TRole | "anonymous" | "device" | TApiClientKind | TCountyPrincipal;
+const COUNTY_PRINCIPALS: readonly TCountyPrincipal[] = [
+  "county:admin",
+  "county:auditor",
+  "county:hall_manager",
+  "county:department_head",
+];
 const PRINCIPALS: readonly TPrincipalKind[] = [
   ...ROLE_KEYS,
   "anonymous",
@@ -68,16 +80,27 @@ function admitted(rule: TAccessRule, principal: TPrincipalKind): boolean {
   if (isKeyOf(API_CLIENTS, principal)) return allowsApiClient(rule, API_CLIENTS[principal]);
   if (principal === "device") return allowsDevice(rule);
   if (principal === "anonymous") return false;
-  return allowsRole(rule, principal);
+  return allowsRole(rule, roleOf(principal));
+}
+
+function roleOf(principal: TRole | TCountyPrincipal): TRole {
+  return principal.startsWith("county:") ? (principal.slice("county:".length) as TRole) : (principal as TRole);
+}
+
+function isCountyPrincipal(principal: TPrincipalKind): principal is TCountyPrincipal {
+  return principal.startsWith("county:");
 }
 
 /** A fresh session per call: some procedures (auth.signOut) end the session they run in. */
-async function sessionFor(role: TRole): Promise<string> {
+async function sessionFor(principal: TRole | TCountyPrincipal): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
+  const user = isCountyPrincipal(principal)
+    ? county.countyUsers[principal.slice("county:".length) as keyof TCountyFixture["countyUsers"]]
+    : hall.users[principal];
   await insertSession(getDb(), {
     id: hashToken(token),
-    userId: hall.users[role].id,
+    userId: user.id,
     now,
     expiresAt: new Date(now.getTime() + 3_600_000),
   });
@@ -142,6 +165,21 @@ const UNACCEPTABLE = "\u0000 not an input";
 
 type TOutcome = "allowed" | "refused";
 
+/**
+ * A county view ("county" scope) admits its roles at the gate and serves county users only: a user
+ * scoped to their hall gets COUNTY_SCOPE_REQUIRED from the service, which for them is the answer.
+ * County users in the same roles are walked through those paths too and must get a result.
+ */
+function outcomeFor(
+  rule: TAccessRule | null,
+  principal: TPrincipalKind,
+  result: { outcome: TOutcome; detail: string },
+) {
+  const hallScopedInCountyView =
+    rule?.scope === "county" && !isCountyPrincipal(principal) && result.detail === "COUNTY_SCOPE_REQUIRED";
+  return hallScopedInCountyView ? { outcome: "allowed" as const, detail: result.detail } : result;
+}
+
 async function outcomeOf(call: Promise<unknown>): Promise<{ outcome: TOutcome; detail: string }> {
   try {
     const result = await call;
@@ -153,7 +191,8 @@ async function outcomeOf(call: Promise<unknown>): Promise<{ outcome: TOutcome; d
   } catch (error) {
     if (!(error instanceof TRPCError)) throw error;
     const refused = error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN";
-    return { outcome: refused ? "refused" : "allowed", detail: error.code };
+    const detail = error instanceof AppError && error.appCode === "COUNTY_SCOPE_REQUIRED" ? error.appCode : error.code;
+    return { outcome: refused ? "refused" : "allowed", detail };
   }
 }
 
@@ -170,10 +209,15 @@ describe("the access table", () => {
     const mismatches: string[] = [];
     for (const path of Object.keys(procedures)) {
       const rule = accessRule(path);
-      for (const principal of PRINCIPALS) {
+      const principals = rule?.scope === "county" ? [...PRINCIPALS, ...COUNTY_PRINCIPALS] : PRINCIPALS;
+      for (const principal of principals) {
         const caller = await callerFor(principal);
         // Procedures without an input ignore it and run: they must answer the admitted.
-        const { outcome, detail } = await outcomeOf(procedureAt(caller, path)(UNACCEPTABLE));
+        const { outcome, detail } = outcomeFor(
+          rule,
+          principal,
+          await outcomeOf(procedureAt(caller, path)(UNACCEPTABLE)),
+        );
         const expected: TOutcome = rule && admitted(rule, principal) ? "allowed" : "refused";
         if (outcome !== expected) mismatches.push(`${path} as ${principal}: expected ${expected}, got ${detail}`);
       }

@@ -15,6 +15,9 @@ export const ZSessionUser = z.object({
   staffId: z.number().nullable(),
   departmentId: z.number().nullable(),
   mustChangePassword: z.boolean(),
+  scope: z.enum(["hall", "county"]),
+  hallId: z.number(),
+  county: z.object({ id: z.number(), areaCode: z.string(), name: z.string() }).nullable(),
 });
 
 export const ZWindowStaffView = z.object({

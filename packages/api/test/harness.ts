@@ -39,18 +39,23 @@ export function apiHarness(getDb: () => Db, options: { now?: () => Date; dataKey
     return createCaller(ctx);
   }
 
-  /** Signs in through the procedure and returns a caller carrying the session cookie's token. */
-  async function signedIn(username: string, password = FIXTURE_PASSWORD): Promise<TCaller> {
+  /** Signs in through the procedure and returns the session cookie's token. */
+  async function sessionToken(username: string, password = FIXTURE_PASSWORD): Promise<string> {
     const cookies: string[] = [];
     const anonymous = await caller({}, cookies);
     await anonymous.auth.signIn({ username, password });
     const header = cookies.find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
     const token = header ? parse(header)[SESSION_COOKIE] : undefined;
     if (!token) throw new Error("sign-in set no session cookie");
-    return caller({ sessionToken: token });
+    return token;
   }
 
-  return { bus, dataKey, caller, signedIn };
+  /** Signs in through the procedure and returns a caller carrying the session cookie's token. */
+  async function signedIn(username: string, password = FIXTURE_PASSWORD): Promise<TCaller> {
+    return caller({ sessionToken: await sessionToken(username, password) });
+  }
+
+  return { bus, dataKey, caller, sessionToken, signedIn };
 }
 
 /**

@@ -148,6 +148,8 @@ const RULES = {
   // County views: figures across the county's halls; the service refuses hall-scoped users
   // (COUNTY_SCOPE_REQUIRED), a county-wide department head sees their department in each hall.
   "county.hallRanking": { principals: READERS, scope: "county" },
+  // 切换大厅: a county user chooses the hall every per-hall screen then serves (the service refuses hall users).
+  "county.actIn": { principals: READERS, scope: "county" },
 
   // 开始设置: what the hall still lacks before it can take ratings, for those who build it.
   "setup.status": MANAGE_HALL,

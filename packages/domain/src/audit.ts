@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "hall.updateSettings": "修改大厅设置",
   "hall.setLogo": "更换大厅标志",
   "hall.removeLogo": "删除大厅标志",
+  "county.actIn": "切换所在大厅",
   "department.create": "新建部门",
   "department.update": "修改部门",
   "department.retire": "撤销部门",

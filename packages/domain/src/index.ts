@@ -8,6 +8,7 @@ export * from "./calendar";
 export * from "./calendar-edits";
 export * from "./catalogue";
 export * from "./county";
+export * from "./county-forms";
 export * from "./cases";
 export * from "./departments";
 export * from "./hall-clock";

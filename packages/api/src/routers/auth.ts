@@ -46,5 +46,7 @@ export const authRouter = {
     .mutation(({ ctx, input }) => setPasswordByLink(ctx, input)),
 
   /** null when nobody is signed in: the console shows its sign-in page instead of an error */
-  me: publicProcedure.output(ZSessionUser.nullable()).query(({ ctx }) => (ctx.user ? toSessionUser(ctx.user) : null)),
+  me: publicProcedure
+    .output(ZSessionUser.nullable())
+    .query(({ ctx }) => (ctx.user ? toSessionUser(ctx.db, ctx.user) : null)),
 } satisfies TRPCRouterRecord;

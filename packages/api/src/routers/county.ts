@@ -6,6 +6,7 @@ import { HALL_KIND_KEYS } from "@hcp/domain";
 import { countyScopeView } from "../services/county/scope";
 import { authedProcedure } from "../trpc";
 import { countyViewProcedures } from "./county-views";
+import { countyScopeProcedures } from "./county-scope";
 
 const ZCountyHall = z.object({
   id: z.number(),
@@ -28,4 +29,5 @@ const ZCountyScopeView = z.object({
 export const countyRouter = {
   scope: authedProcedure.output(ZCountyScopeView).query(({ ctx }) => countyScopeView(ctx)),
   ...countyViewProcedures,
+  ...countyScopeProcedures,
 } satisfies TRPCRouterRecord;

@@ -7,6 +7,7 @@ import {
   deletePasswordLinks,
   deleteSession,
   deleteUserSessions,
+  findCountyOfHall,
   findUserById,
   findUserByUsername,
   hashPassword,
@@ -17,7 +18,14 @@ import {
   type Db,
   type User,
 } from "@hcp/db";
-import { passwordProblem, signInLockedMessage, type TPasswordChange, type TRole, type TSignIn } from "@hcp/domain";
+import {
+  passwordProblem,
+  signInLockedMessage,
+  type TPasswordChange,
+  type TRole,
+  type TSignIn,
+  type TUserScope,
+} from "@hcp/domain";
 
 import { hashToken } from "../context";
 import type { TContext } from "../context-types";
@@ -42,9 +50,16 @@ export interface TSessionUser {
   departmentId: number | null;
   /** someone else chose the password (a new account, a reset): nothing else opens until it is changed */
   mustChangePassword: boolean;
+  /** 'county': the user may work in every hall of the county (切换大厅) */
+  scope: TUserScope;
+  /** the hall this session works in: the user's own, or the one a county user chose */
+  hallId: number;
+  /** the county of that hall; null for a hall on its own */
+  county: { id: number; areaCode: string; name: string } | null;
 }
 
-export function toSessionUser(user: NonNullable<TContext["user"]>): TSessionUser {
+export async function toSessionUser(db: Db, user: User): Promise<TSessionUser> {
+  const county = await findCountyOfHall(db, user.hall_id);
   return {
     id: user.id,
     username: user.username,
@@ -53,6 +68,9 @@ export function toSessionUser(user: NonNullable<TContext["user"]>): TSessionUser
     staffId: user.staff_id,
     departmentId: user.department_id,
     mustChangePassword: user.must_change_password,
+    scope: user.scope,
+    hallId: user.hall_id,
+    county: county ?? null,
   };
 }
 
@@ -172,7 +190,7 @@ export async function signIn(ctx: TContext, input: TSignIn): Promise<TSessionUse
   // The session and its "auth.signIn" record commit together.
   const token = await ctx.db.transaction().execute((trx) => openSession(trx, ctx, user, now));
   setSessionCookie(ctx, token);
-  return toSessionUser(user);
+  return toSessionUser(ctx.db, user);
 }
 
 /**

@@ -31,14 +31,18 @@ export function hashDeviceToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** A small hall: two departments, two windows with an evaluator each, a user per role. */
-export async function createHallFixture(db: Db): Promise<THallFixture> {
+/**
+ * A small hall: two departments, two windows with an evaluator each, a user per role. `tag` tells a
+ * second hall's codes, usernames and tokens apart from the first's (TEST: the one most tests use).
+ */
+export async function createHallFixture(db: Db, tag = "TEST", name = "测试县政务服务中心"): Promise<THallFixture> {
   const now = new Date();
+  const prefix = tag.toLowerCase();
   const hall = await db
     .insertInto("hall")
     .values({
-      code: "TEST",
-      name: "测试县政务服务中心",
+      code: tag,
+      name,
       region_code: "330000",
       rating_window_days: 7,
       // Open around the clock, every day: an evaluator's idle screen does not depend on the hour a test runs at.
@@ -50,7 +54,7 @@ export async function createHallFixture(db: Db): Promise<THallFixture> {
   for (const [index, name] of ["县市场监督管理局", "县自然资源局"].entries()) {
     const result = await db
       .insertInto("department")
-      .values({ hall_id: hallId, code: `11330000TEST0000${index}X`, name, sort_order: index })
+      .values({ hall_id: hallId, code: `11330000${tag}0000${index}X`, name, sort_order: index })
       .executeTakeFirstOrThrow();
     departmentIds.push(Number(result.insertId));
   }
@@ -59,7 +63,7 @@ export async function createHallFixture(db: Db): Promise<THallFixture> {
     .insertInto("service_item")
     .values({
       department_id: dept1,
-      code: "TEST-0001",
+      code: `${tag}-0001`,
       name: "个体工商户设立登记",
       case_type: "instant",
       promised_days: 0,
@@ -70,7 +74,7 @@ export async function createHallFixture(db: Db): Promise<THallFixture> {
     .insertInto("service_item")
     .values({
       department_id: dept2,
-      code: "TEST-0002",
+      code: `${tag}-0002`,
       name: "不动产首次登记",
       case_type: "promised",
       promised_days: 5,
@@ -98,20 +102,20 @@ export async function createHallFixture(db: Db): Promise<THallFixture> {
       .values({
         hall_id: hallId,
         department_id: dept1,
-        badge_no: `T00${index}`,
+        badge_no: tag === "TEST" ? `T00${index}` : `${tag}00${index}`,
         name: index === 1 ? "王丽" : "李强",
         photo_url: `/avatars/T00${index}.svg`,
         active: true,
       })
       .executeTakeFirstOrThrow();
     staffIds.push(Number(staff.insertId));
-    const token = `fixture-device-token-${index}-${"x".repeat(16)}`;
+    const token = `fixture-device-token-${index}-${tag === "TEST" ? "x".repeat(16) : prefix}`;
     deviceTokens.push(token);
     await db
       .insertInto("evaluator_device")
       .values({
         window_id: Number(window.insertId),
-        device_code: `PJQ-T0${index}`,
+        device_code: tag === "TEST" ? `PJQ-T0${index}` : `PJQ-${tag}0${index}`,
         token_hash: hashDeviceToken(token),
         paired_at: now,
         last_seen_at: null,
@@ -148,7 +152,7 @@ export async function createHallFixture(db: Db): Promise<THallFixture> {
     ["auditor", "auditor", null],
   ];
   for (const [key, role, staffId] of roles) {
-    const username = `test_${key}`;
+    const username = `${prefix}_${key}`;
     const id = await insertUser(db, {
       username,
       password_hash: passwordHash,

@@ -36,3 +36,4 @@ export async function truncateAll(db: Db): Promise<void> {
 export * from "./fixtures";
 export * from "./backdate";
 export * from "./county-townships";
+export * from "./county-fixture";

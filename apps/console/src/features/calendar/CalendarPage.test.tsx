@@ -33,6 +33,9 @@ function signIn(role: TSessionUser["role"]) {
     staffId: null,
     departmentId: null,
     mustChangePassword: false,
+    scope: "hall",
+    hallId: 1,
+    county: null,
   };
   queryClient.setQueryData(trpc.auth.me.queryKey(), user);
   queryClient.setQueryData(trpc.calendar.year.queryKey({ year: 2023 }), YEAR_2023);

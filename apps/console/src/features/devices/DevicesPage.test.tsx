@@ -56,6 +56,9 @@ function renderPage(sent: string[]) {
     staffId: null,
     departmentId: null,
     mustChangePassword: false,
+    scope: "hall",
+    hallId: 1,
+    county: null,
   };
   queryClient.setQueryData(trpc.auth.me.queryKey(), user);
   serve(sent);

@@ -5,6 +5,7 @@ import { ROLES } from "@hcp/domain";
 import { InlineError } from "../../components/StatusMessages";
 import type { TSessionUser } from "../../lib/api-types";
 import { strings } from "../../lib/strings";
+import { HallSwitcher } from "../county/scope/HallSwitcher";
 import { APP_NAV_ID } from "./AppNav";
 
 export interface AppHeaderProps {
@@ -49,6 +50,7 @@ export function AppHeader({
           <span className="app-brand-subtitle">{strings.app.subtitle}</span>
         </span>
       </div>
+      {user.scope === "county" && !user.mustChangePassword ? <HallSwitcher user={user} /> : null}
       <div className="app-user" aria-label={strings.app.userLabel} role="group">
         <span className="app-user-name">{user.displayName}</span>
         <span className="app-user-role">{ROLES[user.role]}</span>

@@ -87,5 +87,5 @@ export async function setPasswordByLink(ctx: TContext, input: TPasswordLinkUse):
     return { token: session, signedIn: { ...locked.user, must_change_password: false } };
   });
   setSessionCookie(ctx, token);
-  return toSessionUser(signedIn);
+  return toSessionUser(ctx.db, signedIn);
 }

@@ -10,7 +10,6 @@ export interface TCountyScope {
 }
 
 /**
- * @public the county views build on it.
  * The county a county-scoped user answers for, with its halls; refused for everyone else. The
  * user's hall (their own, or the one their session works in) always lies in that county.
  */
@@ -23,7 +22,7 @@ export async function requireCountyScope(ctx: TContext): Promise<TCountyScope> {
   return { county, halls: await listCountyHalls(ctx.db, county.id) };
 }
 
-/** @public One hall of the county scope by id, refused (as if it did not exist) outside it. */
+/** One hall of the county scope by id, refused (as if it did not exist) outside it. */
 export function hallInScope(scope: TCountyScope, hallId: number): TCountyHallRow {
   const hall = scope.halls.find((candidate) => candidate.id === hallId);
   if (!hall) throw appError("HALL_OUTSIDE_SCOPE", "NOT_FOUND");
