@@ -5,8 +5,8 @@ import { HALL_KIND_KEYS } from "@hcp/domain";
 
 import { countyScopeView } from "../services/county/scope";
 import { authedProcedure } from "../trpc";
-import { countyViewProcedures } from "./county-views";
 import { countyScopeProcedures } from "./county-scope";
+import { countyViewProcedures } from "./county-views";
 
 const ZCountyHall = z.object({
   id: z.number(),
