@@ -1,7 +1,8 @@
 /**
  * The project's own MariaDB for the start and test commands when DATABASE_URL is not set: the
  * machine's `mariadbd`, a data directory of ours, a private port and socket on 127.0.0.1. It never
- * touches a system instance, and it is stopped when the command ends.
+ * touches a system instance, and it is stopped when the command ends. A mariadbd that dies is
+ * started again (with backoff, a line each time); one whose owner dies, even by SIGKILL, stops.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -25,7 +26,37 @@ export interface TEmbeddedOptions {
   /** trade durability for speed: for throwaway test data only */
   fast?: boolean;
   log?: (line: string) => void;
+  /** how long a dead mariadbd stays down before it is started again the first time (default 1 s) */
+  restartWaitMs?: number;
 }
+
+/** Waits before starting a dead mariadbd again: doubling from 1 s to 30 s, from 1 s again after a minute up. */
+const FIRST_RESTART_WAIT_MS = 1_000;
+const LONGEST_RESTART_WAIT_MS = 30_000;
+const STABLE_RUN_MS = 60_000;
+
+/**
+ * mariadbd runs under this shell, which ties it to its owner: the shell waits on its stdin, a
+ * pipe only the owner holds open. However the owner ends — a stop, a crash, SIGKILL — the pipe
+ * closes, and the shell stops mariadbd cleanly (SIGTERM). The shell ends when mariadbd does, with
+ * its status; a Ctrl-C or SIGTERM sent to the whole process group does not end it before that (so
+ * its owner never takes a database still shutting down for a dead one). Background commands read
+ * /dev/null in sh, hence the pipe's copy on descriptor 3.
+ */
+const WATCHDOG = `exec 3<&0
+"$@" </dev/null 3<&- &
+db=$!
+{ read -r _ <&3; kill -TERM "$db" 2>/dev/null; } &
+watch=$!
+trap : INT TERM
+while :; do
+  wait "$db"
+  status=$?
+  if [ "$status" -gt 128 ] && kill -0 "$db" 2>/dev/null; then continue; fi
+  break
+done
+kill "$watch" 2>/dev/null
+exit "$status"`;
 
 const SEARCH_PATH = ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin", "/usr/local/mysql/bin"];
 
@@ -152,28 +183,69 @@ export async function startEmbeddedMariadb(options: TEmbeddedOptions): Promise<T
     "--max-connections=500",
     ...(options.fast ? ["--innodb-flush-log-at-trx-commit=0", "--sync-binlog=0"] : []),
   ];
-  const child = spawn(binaries.server, args, { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
+  const launch = () => {
+    const started = spawn("sh", ["-c", WATCHDOG, "mariadbd-watchdog", binaries.server, ...args], {
+      stdio: ["pipe", "ignore", "pipe"],
+    });
+    started.stderr?.on("data", (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    // The pipe is the tie itself: nothing is written to it, and a write after mariadbd ended is no error.
+    started.stdin?.on("error", () => undefined);
+    return started;
+  };
+  let child = launch();
   const url = `mysql://root@127.0.0.1:${port}`;
   try {
     await waitUntilReady(url, child, 60_000);
   } catch (error) {
-    child.kill("SIGKILL");
+    child.stdin?.end();
     throw new Error(`could not start mariadbd: ${stderr.trim().split("\n").slice(-3).join(" | ")}`, {
       cause: error,
     });
   }
   log(`MariaDB listening on 127.0.0.1:${port} (data in ${dataDir})`);
 
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let stopping = false;
+  let restartTimer: NodeJS.Timeout | null = null;
+  const firstWaitMs = options.restartWaitMs ?? FIRST_RESTART_WAIT_MS;
+  let waitMs = firstWaitMs;
+  let upSince = Date.now();
+  /** Starts mariadbd again once it died under us: same port and data, so the pools reconnect. */
+  const supervise = (running: ChildProcess) => {
+    running.once("exit", (code, signal) => {
+      if (stopping) return;
+      // A run that lasted is a new failure, not the same one again: the wait starts over.
+      if (Date.now() - upSince > STABLE_RUN_MS) waitMs = firstWaitMs;
+      log(`mariadbd exited (${signal ?? `status ${String(code)}`}): starting it again in ${waitMs / 1000} s`);
+      restartTimer = setTimeout(() => {
+        restartTimer = null;
+        if (stopping) return;
+        child = launch();
+        upSince = Date.now();
+        supervise(child);
+        waitUntilReady(url, child, 60_000).then(
+          () => log(`MariaDB listening again on 127.0.0.1:${port}`),
+          // Its exit (if it died again) has started the next attempt already.
+          () => log("mariadbd did not come back: trying again"),
+        );
+      }, waitMs);
+      waitMs = Math.min(waitMs * 2, LONGEST_RESTART_WAIT_MS);
+    });
+  };
+  supervise(child);
+
   return {
     url,
     port,
     stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
+      stopping = true;
+      if (restartTimer) clearTimeout(restartTimer);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      // Closing the tie stops mariadbd (a clean shutdown), then its shell ends.
+      child.stdin?.end();
       await exited;
     },
   };
