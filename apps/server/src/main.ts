@@ -1,6 +1,7 @@
 /**
- * Starts the platform: the database (the configured one, or a MariaDB of our own), migrations,
- * optionally the demo hall, then the HTTP server. Stops everything cleanly on Ctrl-C.
+ * Starts the platform: the database (the configured one, or a MariaDB of our own, restarted when
+ * it dies), the HTTP server (live, not ready), migrations once the database can be reached,
+ * optionally the demo hall, the jobs; then it is ready. Stops everything cleanly on Ctrl-C.
  */
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -18,12 +19,13 @@ import {
   sweepLapsedPrompts,
   WindowBus,
 } from "@hcp/api";
-import { createDatabaseIfMissing, createDb, foldRollupChanges, prepareDatabase } from "@hcp/db";
+import { createDatabaseIfMissing, createDb, foldRollupChanges } from "@hcp/db";
 import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
 import { ensureDemoHall, printDemoGuide, printFirstAdministrator } from "./demo";
 import { missingForProduction, readEnv } from "./env";
 import { periodicJobs, type TPeriodicJobs } from "./periodic-jobs";
+import { prepareWhenReachable } from "./reach-database";
 import { createServer, type THallServer } from "./server";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -98,18 +100,8 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    await prepareDatabase(db);
-    // Stopped meanwhile: the pool is closed, nothing more may start.
-    if (stopping) return;
-    log.info("database migrated");
     const dataKey = keyringDataKey(loadDataKeyring(env, dataDir, env.NODE_ENV === "production"));
-    const credentials = demo
-      ? await ensureDemoHall(db, join(dataDir, "demo-credentials.json"), note("demo"), dataKey)
-      : null;
-    // From nothing: the first administrator only, its one-time password printed this once.
-    const firstAdministrator = demo ? null : await ensureFirstAdministrator(db, env.HCP_ADMIN_USERNAME, new Date());
     const bus = new WindowBus();
-    if (stopping) return;
     hall = createServer({
       db,
       bus,
@@ -121,10 +113,22 @@ async function main(): Promise<void> {
       consoleDist: join(repoRoot, "apps/console/dist"),
       log,
       ...(env.HCP_METRICS_TOKEN ? { metricsToken: env.HCP_METRICS_TOKEN } : {}),
-      // /readyz says 503 until the jobs run and the line below is written.
+      // /readyz (and everything needing the database) says 503 until the database is migrated and
+      // the jobs run: a balancer or systemd sees a live process that is not ready yet.
       state: "starting",
     });
     const url = await hall.listen(env.PORT, env.HOST);
+    log.info({ url }, `answering /livez and /readyz at ${url} (ready once the database is reached and migrated)`);
+    // A database not reachable yet (it starts after us, or is restarting) is waited for, with backoff.
+    await prepareWhenReachable(db, log, () => stopping);
+    // Stopped meanwhile: the pool is closed, nothing more may start.
+    if (stopping) return;
+    log.info("database migrated");
+    const credentials = demo
+      ? await ensureDemoHall(db, join(dataDir, "demo-credentials.json"), note("demo"), dataKey)
+      : null;
+    // From nothing: the first administrator only, its one-time password printed this once.
+    const firstAdministrator = demo ? null : await ensureFirstAdministrator(db, env.HCP_ADMIN_USERNAME, new Date());
     if (stopping) return;
     jobs = periodicJobs(log);
     const housekeeping = log.child({ component: "scheduler", job: "housekeeping" });

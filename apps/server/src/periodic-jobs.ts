@@ -1,4 +1,5 @@
 import { schedulerRunDuration, schedulerRuns, type TLogger } from "@hcp/api";
+import { isDatabaseUnavailable } from "@hcp/db";
 
 /**
  * The server's background work: jobs started here run every so often until `stop`, which clears
@@ -6,6 +7,8 @@ import { schedulerRunDuration, schedulerRuns, type TLogger } from "@hcp/api";
  * failed run is logged under the job's name (the error's class, code and frames — never its
  * message, which may quote personal data); the next one comes on time. Every run is counted by
  * outcome and timed in the metrics (hcp_scheduler_runs_total, hcp_scheduler_run_duration_seconds).
+ * While the database is away (a restart) a run fails with one warning line and no frames; the
+ * process keeps running and the next run after the database's return does the work.
  */
 export interface TPeriodicJobs {
   /** runs `job` every `everyMs`, and once at once when `runAtStart` */
@@ -32,7 +35,9 @@ export function periodicJobs(log: TLogger): TPeriodicJobs {
       },
       (error: unknown) => {
         finished("failed");
-        log.error({ component: "scheduler", job, durationMs: durationMs(), err: error }, "job failed");
+        if (isDatabaseUnavailable(error))
+          log.warn({ component: "scheduler", job, durationMs: durationMs() }, "job skipped: database unreachable");
+        else log.error({ component: "scheduler", job, durationMs: durationMs(), err: error }, "job failed");
       },
     );
     running.add(done);

@@ -3,8 +3,9 @@ import { pipeline } from "node:stream";
 
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 
-import type { TContext } from "@hcp/api";
+import { DATABASE_RETRY_AFTER_S, type TContext } from "@hcp/api";
 import { AppError, REPORT_FORMATS, reportDownload } from "@hcp/api/exports";
+import { isDatabaseUnavailable } from "@hcp/db";
 import { APP_ERROR_MESSAGES, type TAppErrorCode } from "@hcp/domain";
 
 import { logFailure } from "./request-log";
@@ -21,8 +22,14 @@ const PATH = new RegExp(`^/reports/([^/]+)/([^/]+)\\.(${REPORT_FORMATS.join("|")
 type TCode = "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_SUPPORTED";
 
 /** The platform's error shape (as rest.ts refuses): the tRPC code, the Chinese message, our code. */
-function sendError(res: ServerResponse, status: number, code: string, appCode: TAppErrorCode): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  appCode: TAppErrorCode,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   res.end(JSON.stringify({ code, message: APP_ERROR_MESSAGES[appCode], data: { appCode, httpStatus: status } }));
 }
 
@@ -93,6 +100,11 @@ export function createReportDownloads(createContext: (req: IncomingMessage, res:
         if (status >= 500) logFailure(null, { route: url.pathname, error });
         return sendError(res, status, error.code, error.appCode);
       }
+      // The database away (a restart): try again shortly, as every other route says.
+      if (isDatabaseUnavailable(error) && !res.headersSent)
+        return sendError(res, 503, "SERVICE_UNAVAILABLE", "SERVICE_UNAVAILABLE", {
+          "retry-after": String(DATABASE_RETRY_AFTER_S),
+        });
       logFailure(null, { route: url.pathname, error });
       if (!res.headersSent) sendError(res, 500, "INTERNAL_SERVER_ERROR", "INTERNAL");
       else res.destroy();

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AnyRouter } from "@trpc/server";
 import { createOpenApiNodeHttpHandler, type OpenApiRouter } from "trpc-to-openapi";
 
+import { refusals } from "@hcp/api";
 import { APP_ERROR_MESSAGES, appErrorMessage, type TAppErrorCode } from "@hcp/domain";
 
 /** A business system's request body is small: a case, a rating (a route may allow more: `bodyLimit`). */
@@ -59,6 +60,9 @@ function detailsOf(body: TAdapterError): TRestError["details"] {
  * message, the problems per field. A 5xx never says more than the generic message.
  */
 export function restError(status: number, body: TAdapterError | null): TRestError {
+  // 503: the database is away for a moment (a restart); the caller tries again after Retry-After.
+  if (status === 503)
+    return { code: "SERVICE_UNAVAILABLE", message: APP_ERROR_MESSAGES.SERVICE_UNAVAILABLE, details: [] };
   if (status >= 500 || !body) return { code: "INTERNAL", message: APP_ERROR_MESSAGES.INTERNAL, details: [] };
   const details = detailsOf(body);
   const appCode = body.data?.appCode ?? null;
@@ -79,6 +83,15 @@ export function sendRestError(
 ): void {
   res.writeHead(status, { ...headers, "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
   res.end(JSON.stringify(error));
+}
+
+/**
+ * A refusal made here, before the adapter runs a procedure: counted in hcp_refusals_total as the
+ * error formatter counts each refusal the adapter passes it (once; this path never reaches it).
+ */
+function refuseUnread(res: ServerResponse, status: number, error: TRestError): void {
+  refusals.inc({ code: error.code });
+  sendRestError(res, status, error);
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -132,7 +145,7 @@ function parsed(text: string): TAdapterError | null {
  * table, and outside production its router check) is built once; each request only gets its body
  * read and checked here, so a malformed or empty JSON body is a 400 in Chinese, not an internal
  * error. Every refusal leaves through `restError`: one shape, the right status, a Retry-After when
- * a rate limit refused it.
+ * a rate limit or the database's absence refused it.
  */
 export function createRestHandler<TContext>(options: {
   router: AnyRouter;
@@ -176,7 +189,7 @@ export function createRestHandler<TContext>(options: {
     if (method !== "GET" && method !== "HEAD") {
       const raw = await readBody(req, options.bodyLimit?.(req.url ?? "/") ?? MAX_BODY_BYTES);
       if (raw === null)
-        return sendRestError(res, 413, {
+        return refuseUnread(res, 413, {
           code: "PAYLOAD_TOO_LARGE",
           message: APP_ERROR_MESSAGES.PAYLOAD_TOO_LARGE,
           details: [],
@@ -185,7 +198,7 @@ export function createRestHandler<TContext>(options: {
       try {
         body = text === "" ? {} : JSON.parse(text);
       } catch {
-        return sendRestError(res, 400, { code: "INVALID_INPUT", message: "请求体不是有效的 JSON", details: [] });
+        return refuseUnread(res, 400, { code: "INVALID_INPUT", message: "请求体不是有效的 JSON", details: [] });
       }
     }
     const headers = new Headers();

@@ -16,6 +16,7 @@ import {
   appRouter,
   createContext,
   createLogger,
+  DATABASE_RETRY_AFTER_S,
   DEVICE_COOKIE,
   flushApiCalls,
   openApiDocument,
@@ -25,7 +26,7 @@ import {
   type TLogWriter,
   type TRequestInfo,
 } from "@hcp/api";
-import { findStaffByBadgeNo, findStaffPhoto, pingDatabase } from "@hcp/db";
+import { findStaffByBadgeNo, findStaffPhoto, isDatabaseUnavailable, pingDatabase } from "@hcp/db";
 import { API_KEY_PREFIX, TRPC_BATCH_MAX } from "@hcp/domain";
 
 import { API_DOCS_PATH, apiDocs } from "./api-docs";
@@ -135,6 +136,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** The routes that read or write the database: refused with 503 until the server is ready. */
+const DATABASE_ROUTES = ["/trpc/", "/api/v1/", "/healthz", "/avatars/", "/photos/", REPORT_DOWNLOAD_PREFIX];
+
+function needsDatabase(pathname: string): boolean {
+  return DATABASE_ROUTES.some((prefix) => pathname.startsWith(prefix));
+}
+
+/** 503 SERVICE_UNAVAILABLE in the caller's shape, with when to try again. */
+function unavailable(res: ServerResponse, url: URL): void {
+  sendRefusal(res, url, 503, "SERVICE_UNAVAILABLE", { "retry-after": String(DATABASE_RETRY_AFTER_S) });
+}
+
 type TStaticSite = ReturnType<typeof sirv>;
 
 /** What Vite emits under assets/ is named by its content's hash: a changed file gets a new name. */
@@ -201,6 +214,11 @@ export function createServer(options: TServerOptions): THallServer {
     maxBodySize: bodyLimit("/trpc/integrationCase.importFile"),
     onError: logInternal,
     createContext: ({ req, res }) => context(req, res),
+    // The database away (SERVICE_UNAVAILABLE) or a rate limit: when to try again.
+    responseMeta: ({ errors }) => {
+      const seconds = errors.map((error) => apiRetryAfter(error)).find((value) => value !== null);
+      return seconds === undefined || seconds === null ? {} : { headers: { "retry-after": String(seconds) } };
+    },
   });
   const rest = createRestHandler({
     router: appRouter,
@@ -247,6 +265,11 @@ export function createServer(options: TServerOptions): THallServer {
       if (!res.headersSent) sendRestError(res, 500, restError(500, null));
     });
   };
+  /** A read outside tRPC failed: 503 while the database is away, otherwise an internal error. */
+  const readFailed = (call: TRouteCall, error: unknown) => {
+    if (isDatabaseUnavailable(error)) return unavailable(call.res, call.url);
+    sendJson(call.res, 500, { code: "INTERNAL", message: "服务器暂时无法处理，请稍后再试" });
+  };
   const avatar = (call: TRouteCall) => {
     const { res } = call;
     const badgeNo = call.params[0] ?? "";
@@ -258,7 +281,7 @@ export function createServer(options: TServerOptions): THallServer {
         res.writeHead(200, { "content-type": "image/svg+xml", "cache-control": "public, max-age=3600" });
         res.end(avatarSvg(badgeNo, staff.name));
       })
-      .catch(() => sendJson(res, 500, { code: "INTERNAL", message: "服务器暂时无法处理，请稍后再试" }));
+      .catch((error: unknown) => readFailed(call, error));
   };
   /** A 亮牌 photo as the server re-encoded it; its address names its digest, so it never changes. */
   const photo = (call: TRouteCall) => {
@@ -273,7 +296,7 @@ export function createServer(options: TServerOptions): THallServer {
         });
         res.end(stored.image);
       })
-      .catch(() => sendJson(res, 500, { code: "INTERNAL", message: "服务器暂时无法处理，请稍后再试" }));
+      .catch((error: unknown) => readFailed(call, error));
   };
   const citizenApp = (call: TRouteCall) => {
     // Every citizen route is the same single-page app: serve its index.html.
@@ -329,6 +352,12 @@ export function createServer(options: TServerOptions): THallServer {
         sendRefusal(res, url, 503, "SERVICE_UNAVAILABLE", { "retry-after": "1" });
         return;
       }
+    }
+    // Still starting (the database not reached or not migrated yet): what needs it waits; /livez,
+    // /readyz, /metrics and the front ends' files answer.
+    if (observe.state() === "starting" && needsDatabase(url.pathname)) {
+      unavailable(res, url);
+      return;
     }
     if (declaredTooLarge(req, url.pathname)) {
       // The unread body stays on the connection: close it after the answer instead of reading on.

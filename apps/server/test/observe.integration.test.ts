@@ -77,6 +77,24 @@ describe("/livez and /readyz", () => {
       expect((await fetch(`${url}/livez`)).status).toBe(200);
       // A scrape still answers, saying the database is down.
       expect(sample(await metrics(url), "hcp_db_up")).toBe(0);
+      // A call needing the database: 503, when to try again, counted once as SERVICE_UNAVAILABLE.
+      const before = sample(await metrics(url), "hcp_refusals_total", { code: "SERVICE_UNAVAILABLE" });
+      const rating = await fetch(`${url}/api/v1/ratings`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${hall().deviceTokens[0]}` },
+        body: JSON.stringify({ caseNo: "2026-0001", level: 5, idempotencyKey: randomUUID() }),
+      });
+      expect({
+        status: rating.status,
+        retryAfter: rating.headers.get("retry-after"),
+        body: (await rating.json()) as unknown,
+      }).toEqual({
+        status: 503,
+        retryAfter: "2",
+        body: { code: "SERVICE_UNAVAILABLE", message: "服务正在重启，请稍后再试", details: [] },
+      });
+      const after = sample(await metrics(url), "hcp_refusals_total", { code: "SERVICE_UNAVAILABLE" });
+      expect(after - before).toBe(1);
     } finally {
       await server.close();
       await unreachable.destroy();
@@ -130,6 +148,24 @@ describe("/metrics", () => {
 
     // The stream's end is counted down.
     await expect.poll(async () => sample(await metrics(), "hcp_sse_clients", { kind: "kiosk.events" })).toBe(0);
+  });
+
+  test("a refusal is counted once, through tRPC or through the REST API (which calls the procedures)", async () => {
+    const counted = async (code: string, refuse: () => Promise<Response>, status: number) => {
+      const before = sample(await metrics(), "hcp_refusals_total", { code });
+      expect((await refuse()).status).toBe(status);
+      return sample(await metrics(), "hcp_refusals_total", { code }) - before;
+    };
+    expect(await counted("UNAUTHENTICATED", () => fetch(`${baseUrl()}/api/v1/cases/1/receipt`), 401)).toBe(1);
+    const restRating = (body: string) => () =>
+      fetch(`${baseUrl()}/api/v1/ratings`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${hall().deviceTokens[0]}` },
+        body,
+      });
+    expect(await counted("INVALID_INPUT", restRating(JSON.stringify({ caseNo: "" })), 400)).toBe(1);
+    // Refused by the REST host before any procedure runs: an unreadable body.
+    expect(await counted("INVALID_INPUT", restRating("{not json"), 400)).toBe(1);
   });
 
   test("only for this machine: a request through a proxy is refused, unless it carries the metrics token", async () => {

@@ -16,6 +16,8 @@ const bundle = resolve(serverDir, ".cache/test-bundle/main.mjs");
 
 export interface TServerProcess {
   url: string;
+  /** its HCP_DATA_DIR (the embedded MariaDB's data under mariadb/ when DATABASE_URL is empty) */
+  dataDir: string;
   /** everything it printed, stdout and stderr, line by line */
   output: string[];
   stop: () => Promise<void>;
@@ -28,10 +30,16 @@ export interface TServerProcess {
 /**
  * Real server processes running the production bundle `npm start` runs (src/bundle.ts), built once
  * per file into .cache; each on a free port, its own data directory and data key, stopped after
- * each test. `start` resolves once the server listens.
+ * each test. `start` resolves once the server listens (is ready), or with `answering` as soon as
+ * it answers /livez and /readyz, ready or not.
  */
 export function useServerProcesses(): {
-  start: (databaseUrl: string, env?: Record<string, string>, args?: readonly string[]) => Promise<TServerProcess>;
+  start: (
+    databaseUrl: string,
+    env?: Record<string, string>,
+    args?: readonly string[],
+    options?: { answering?: boolean },
+  ) => Promise<TServerProcess>;
 } {
   const running: TServerProcess[] = [];
   beforeAll(async () => {
@@ -41,7 +49,12 @@ export function useServerProcesses(): {
     await Promise.all(running.splice(0).map((server) => server.stop()));
   });
 
-  async function start(databaseUrl: string, env: Record<string, string> = {}, args: readonly string[] = []) {
+  async function start(
+    databaseUrl: string,
+    env: Record<string, string> = {},
+    args: readonly string[] = [],
+    options: { answering?: boolean } = {},
+  ) {
     const dataDir = mkdtempSync(join(tmpdir(), "hcp-server-"));
     const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", bundle, ...args], {
       cwd: serverDir,
@@ -70,7 +83,10 @@ export function useServerProcesses(): {
       }
       rmSync(dataDir, { recursive: true, force: true });
     };
-    const server = { url: "", output, stop, kill: (signal: NodeJS.Signals) => child.kill(signal), exited };
+    const server = { url: "", dataDir, output, stop, kill: (signal: NodeJS.Signals) => child.kill(signal), exited };
+    const started = options.answering
+      ? /answering \/livez and \/readyz at (http:\/\/[^\s"]+)/
+      : /listening on (http:\/\/[^\s"]+)/;
     running.push(server);
     server.url = await new Promise<string>((listening, failed) => {
       const timer = setTimeout(
@@ -79,7 +95,7 @@ export function useServerProcesses(): {
       );
       createInterface({ input: child.stdout as NodeJS.ReadableStream }).on("line", (line) => {
         output.push(line);
-        const match = /listening on (http:\/\/[^\s"]+)/.exec(line);
+        const match = started.exec(line);
         if (match?.[1]) {
           clearTimeout(timer);
           listening(match[1]);

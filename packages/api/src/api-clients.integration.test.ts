@@ -8,9 +8,9 @@ import type { TApiScope } from "@hcp/domain";
 
 import { apiHarness, appCodeOf, type TCaller } from "../test/harness";
 import { createContext } from "./context";
+import { retryAfterOf } from "./errors";
 import { appRouter } from "./root";
 import { apiCallLogStats, flushApiCalls } from "./services/api-call-log";
-import { retryAfterOf } from "./services/api-client-gate";
 import { createCallerFactory } from "./trpc";
 
 let hall: THallFixture;

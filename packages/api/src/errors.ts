@@ -19,6 +19,31 @@ export function appError(appCode: TAppErrorCode, code: TRPC_ERROR_CODE_KEY): App
   return new AppError(appCode, code);
 }
 
+/** A refusal that names when to try again: the answer's Retry-After, in seconds. */
+export class RetryLaterError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(appCode: TAppErrorCode, code: TRPC_ERROR_CODE_KEY, retryAfterSeconds: number) {
+    super(appCode, code);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The Retry-After a refusal asks for (a rate limit, the database away), else null. */
+export function retryAfterOf(error: unknown): number | null {
+  return error instanceof RetryLaterError ? error.retryAfterSeconds : null;
+}
+
+/**
+ * What a request meets while the database restarts or cannot be reached: 503, try again in a
+ * moment — a restart takes a few seconds, and the pool connects again on the next request.
+ */
+export const DATABASE_RETRY_AFTER_S = 2;
+
+export function databaseUnavailable(): RetryLaterError {
+  return new RetryLaterError("SERVICE_UNAVAILABLE", "SERVICE_UNAVAILABLE", DATABASE_RETRY_AFTER_S);
+}
+
 /** MariaDB/MySQL duplicate-key error on a given unique key. */
 export function isDuplicateKey(error: unknown, key?: string): boolean {
   if (typeof error !== "object" || error === null) return false;

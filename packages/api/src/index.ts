@@ -26,7 +26,7 @@ export {
 } from "./metrics";
 export type { TLogger, TLogWriter } from "./log";
 export { apiCallLogStats, flushApiCalls } from "./services/api-call-log";
-export { retryAfterOf as apiRetryAfter } from "./services/api-client-gate";
+export { DATABASE_RETRY_AFTER_S, retryAfterOf as apiRetryAfter } from "./errors";
 export { ensureFirstAdministrator } from "./services/accounts/first-admin";
 export { applyDefaultRatings } from "./services/defaults";
 export { consoleOnlyNotifier, escalateOverdue } from "./services/escalation";

@@ -7,12 +7,13 @@ import { initTRPC } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { z, ZodError } from "zod";
 
+import { isDatabaseUnavailable } from "@hcp/db";
 import { APP_ERROR_MESSAGES, type TAppErrorCode } from "@hcp/domain";
 
 import { admit, ruleOf } from "./access";
 import { hashToken } from "./context";
 import type { TContext } from "./context-types";
-import { AppError, appError } from "./errors";
+import { AppError, appError, databaseUnavailable } from "./errors";
 import { refusals } from "./metrics";
 import { apiClientCall } from "./services/api-client-gate";
 
@@ -84,7 +85,18 @@ export const createCallerFactory = t.createCallerFactory;
  * is (a device's token is looked up by deviceProcedure, or by the rating service for
  * rating.submit, so the evaluator's hot path pays nothing here but a map lookup).
  */
-const guardedProcedure = t.procedure.use(async ({ ctx, path, meta, next }) => {
+/**
+ * A call that failed because the database cannot be reached (restarting, briefly away) is refused
+ * as SERVICE_UNAVAILABLE, 503 with Retry-After, instead of an internal error: the same call
+ * succeeds again once the pool has reconnected, and the evaluators' outboxes keep what they hold.
+ */
+const reachableProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDatabaseUnavailable(result.error)) throw databaseUnavailable();
+  return result;
+});
+
+const guardedProcedure = reachableProcedure.use(async ({ ctx, path, meta, next }) => {
   const rule = ruleOf(path);
   // An API key: the client's scope, rate limit and call log (services/api-client-gate.ts).
   if (ctx.request.apiKey) return apiClientCall(ctx, rule, { path, openapi: meta?.openapi }, () => next());

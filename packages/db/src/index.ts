@@ -1,4 +1,5 @@
 export * from "./client";
+export * from "./unavailable";
 export type { TImportMode, TImportStatus } from "./integration-tables";
 export * from "./hall-clock";
 export * from "./migrator";

@@ -8,23 +8,8 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { allowsApiClient, apiClientScopes, isPublicRule, type TAccessRule } from "@hcp/domain";
 
 import type { TApiClient, TContext } from "../context-types";
-import { AppError, appError } from "../errors";
+import { appError, RetryLaterError } from "../errors";
 import { recordApiCall } from "./api-call-log";
-
-/** API_RATE_LIMITED, with the seconds until the client's budget has room again. */
-class ApiRateLimitedError extends AppError {
-  readonly retryAfterSeconds: number;
-
-  constructor(retryAfterSeconds: number) {
-    super("API_RATE_LIMITED", "TOO_MANY_REQUESTS");
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-}
-
-/** The Retry-After a refusal asks for, if it is a rate limit. */
-export function retryAfterOf(error: unknown): number | null {
-  return error instanceof ApiRateLimitedError ? error.retryAfterSeconds : null;
-}
 
 /**
  * Per-client budgets of calls per minute, in memory: one server process per hall is the
@@ -43,7 +28,12 @@ async function spend(client: TApiClient): Promise<void> {
     await limiter.consume(String(client.id));
   } catch (refusal) {
     if (!(refusal instanceof RateLimiterRes)) throw refusal;
-    throw new ApiRateLimitedError(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
+    // API_RATE_LIMITED, with the seconds until the client's budget has room again.
+    throw new RetryLaterError(
+      "API_RATE_LIMITED",
+      "TOO_MANY_REQUESTS",
+      Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
+    );
   }
 }
 
