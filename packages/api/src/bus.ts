@@ -65,6 +65,28 @@ export class WindowBus {
     return on(this.#emitter, `hall:${hallId}`, { signal }) as AsyncIterableIterator<[THallEvent]>;
   }
 
+  /**
+   * Like `listenHall`, for several halls at once (a county's overview): one stream of their
+   * events, buffered from the call on; the halls' listeners go when the stream ends or is aborted.
+   */
+  listenHalls(hallIds: readonly number[], signal: AbortSignal | undefined): AsyncGenerator<[THallEvent]> {
+    const relay = new EventEmitter();
+    const forward = (event: THallEvent) => relay.emit("event", event);
+    const detach = () => {
+      for (const hallId of hallIds) this.#emitter.off(`hall:${hallId}`, forward);
+    };
+    for (const hallId of hallIds) this.#emitter.on(`hall:${hallId}`, forward);
+    signal?.addEventListener("abort", detach, { once: true });
+    const events = on(relay, "event", { signal }) as AsyncIterableIterator<[THallEvent]>;
+    return (async function* relayed() {
+      try {
+        yield* events;
+      } finally {
+        detach();
+      }
+    })();
+  }
+
   hallListenerCount(hallId: number): number {
     return this.#emitter.listenerCount(`hall:${hallId}`);
   }

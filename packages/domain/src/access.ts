@@ -147,7 +147,10 @@ const RULES = {
   "county.scope": { principals: READERS, scope: "county" },
   // County views: figures across the county's halls; the service refuses hall-scoped users
   // (COUNTY_SCOPE_REQUIRED), a county-wide department head sees their department in each hall.
+  "county.overview": { principals: READERS, scope: "county" },
+  "county.events": { principals: READERS, scope: "county" },
   "county.hallRanking": { principals: READERS, scope: "county" },
+  "county.windowRanking": { principals: READERS, scope: "county" },
   // 切换大厅: a county user chooses the hall every per-hall screen then serves (the service refuses hall users).
   "county.actIn": { principals: READERS, scope: "county" },
 

@@ -4,7 +4,7 @@ import { decryptWith, keyringOf } from "../contact";
 import type { TUserContext } from "../overview";
 
 /** A tablet that has not sent a heartbeat for this long is shown as offline. */
-const DEVICE_OFFLINE_AFTER_MS = 2 * 60_000;
+export const DEVICE_OFFLINE_AFTER_MS = 2 * 60_000;
 
 /**
  * The code a tablet has not used yet, for administrators to read again (a reload, a colleague):

@@ -12,12 +12,12 @@ import { countyReach, countyTallies, countyWorkOrders, type TCountyReach } from 
  * sample 30): each hall's own settings rank its own windows, and no hall's settings may decide
  * how the halls compare with one another.
  */
-const COUNTY_RANKING_SETTINGS: TRankingSettings = {
+export const COUNTY_RANKING_SETTINGS: TRankingSettings = {
   weights: DEFAULT_RANKING_WEIGHTS,
   minSample: DEFAULT_MIN_SAMPLE,
 };
 
-interface TCountyHallRef {
+export interface TCountyHallRef {
   id: number;
   code: string;
   name: string;
@@ -25,14 +25,17 @@ interface TCountyHallRef {
   areaCode: string | null;
 }
 
-function hallRef(hall: TCountyHallRow): TCountyHallRef {
+export function hallRef(hall: TCountyHallRow): TCountyHallRef {
   return { id: hall.id, code: hall.code, name: hall.name, kind: hall.kind, areaCode: hall.areaCode };
 }
 
 /** Whom a county ranking was computed over, stated on every screen and in the report. */
-interface TCountyPopulation {
-  /** "county": every hall's cases; "department": a county-wide department head's department in each hall */
-  scope: "county" | "department";
+export interface TCountyPopulation {
+  /**
+   * "county": every hall's cases; "hall": one hall's (a ranking within it); "department": a
+   * county-wide department head's department in each hall
+   */
+  scope: "county" | "hall" | "department";
   /** the county's name, or the department's */
   name: string;
   /** halls or windows listed */
