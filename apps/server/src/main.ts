@@ -1,7 +1,7 @@
 /**
  * Starts the platform: the database (the configured one, or a MariaDB of our own, restarted when
  * it dies), the HTTP server (live, not ready), migrations once the database can be reached,
- * optionally the demo hall, the jobs; then it is ready. Stops everything cleanly on Ctrl-C.
+ * optionally the demo county, the jobs; then it is ready. Stops everything cleanly on Ctrl-C.
  */
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -22,7 +22,7 @@ import {
 import { createDatabaseIfMissing, createDb, foldRollupChanges } from "@hcp/db";
 import { startEmbeddedMariadb } from "@hcp/db/embedded";
 
-import { ensureDemoHall, printDemoGuide, printFirstAdministrator } from "./demo";
+import { ensureDemoCounty, printDemoGuide, printFirstAdministrator } from "./demo";
 import { missingForProduction, readEnv } from "./env";
 import { periodicJobs, type TPeriodicJobs } from "./periodic-jobs";
 import { prepareWhenReachable } from "./reach-database";
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     log.fatal(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
-  // `--demo` (npm start) loads the demo hall; HCP_DEMO=0 or `npm start -- --empty` starts from nothing.
+  // `--demo` (npm start) loads the demo county; HCP_DEMO=0 or `npm start -- --empty` starts from nothing.
   const demo = process.argv.includes("--demo") && env.HCP_DEMO !== "0";
   if (env.NODE_ENV === "production") {
     // Everything missing at once, one line each, before anything starts: nothing half-started to clean up.
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     log.info("database migrated");
     const credentials = demo
-      ? await ensureDemoHall(db, join(dataDir, "demo-credentials.json"), note("demo"), dataKey)
+      ? await ensureDemoCounty(db, join(dataDir, "demo-credentials.json"), note("demo"), dataKey)
       : null;
     // From nothing: the first administrator only, its one-time password printed this once.
     const firstAdministrator = demo ? null : await ensureFirstAdministrator(db, env.HCP_ADMIN_USERNAME, new Date());

@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import {
   applyDefaultRatings,
   checkRollups,
+  listCountyHalls,
   listHallWindowDevices,
   readSetupFacts,
   readTallies,
@@ -13,21 +14,25 @@ import {
   verifyPassword,
   type Db,
 } from "@hcp/db";
-import { buildDemoCatalog, DEMO_HALL, DEMO_SET_UP_AT } from "@hcp/db/seed";
+import { buildDemoCatalog, DEMO_COUNTY, DEMO_HALL, DEMO_SET_UP_AT } from "@hcp/db/seed";
 import { truncateAll } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 import {
   addCalendarDays,
+  datesBetween,
   exceptionsFromSchedules,
+  hallAreaCodeProblem,
   hallDate,
   hallDayBounds,
   hallTimeOfDay,
+  isCountyAreaCode,
   isWorkingDay,
   ratingMetrics,
   setupChecklist,
   type TWorkOrderState,
 } from "@hcp/domain";
 
+import { seedDemoCounty } from "./demo-county";
 import { isDemoHallSeeded, seedDemoHall } from "./demo-hall";
 
 const getDb = useTestDb();
@@ -36,15 +41,26 @@ const SCALE = 0.02;
 const SEED_TIMEOUT = 240_000;
 const exceptions = exceptionsFromSchedules();
 
-/** A fingerprint of the simulated year: every case with its item and the level it was rated. */
-async function yearChecksum(db: Db): Promise<{ cases: number; levelSum: number; hash: string }> {
-  const rows = await db
+/**
+ * A fingerprint of the simulated year: every case with its item and the level it was rated (of
+ * one hall and the cases numbered under a prefix, when given).
+ */
+async function yearChecksum(
+  db: Db,
+  hallId?: number,
+  year?: string,
+): Promise<{ cases: number; levelSum: number; hash: string }> {
+  let query = db
     .selectFrom("case")
     .innerJoin("service_item", "service_item.id", "case.service_item_id")
     .leftJoin("rating", "rating.case_id", "case.id")
-    .select(["case.case_no", "service_item.code", "rating.level"])
-    .orderBy("case.case_no")
-    .execute();
+    .select(["case.case_no", "service_item.code", "rating.level"]);
+  if (hallId !== undefined) query = query.where("case.hall_id", "=", hallId);
+  if (year !== undefined)
+    query = query.where("case.received_at", ">=", hallDayBounds(`${year}-01-01`, `${year}-12-31`).start);
+  if (year !== undefined)
+    query = query.where("case.received_at", "<", hallDayBounds(`${year}-01-01`, `${year}-12-31`).end);
+  const rows = await query.orderBy("case.case_no").execute();
   const hash = createHash("sha256");
   let levelSum = 0;
   for (const row of rows) {
@@ -66,7 +82,7 @@ describe("demo hall seed", { timeout: SEED_TIMEOUT }, () => {
     expect(hall).toMatchObject({
       code: "DEMO",
       name: "示范县政务服务中心",
-      region_code: "330100",
+      region_code: "330199",
       rating_window_days: 7,
     });
 
@@ -80,7 +96,7 @@ describe("demo hall seed", { timeout: SEED_TIMEOUT }, () => {
     expect(result.departments).toBe(48);
     expect(new Set(departments.map((d) => d.name)).size).toBe(48);
     expect(departments.map((d) => d.sort_order)).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
-    for (const department of departments) expect(department.code).toMatch(/^[0-9]{2}330100[0-9A-Z]{10}$/);
+    for (const department of departments) expect(department.code).toMatch(/^[0-9]{2}330199[0-9A-Z]{10}$/);
     expect(departments.map((d) => d.name)).toEqual(
       expect.arrayContaining(["县市场监督管理局", "县不动产登记中心", "县住房公积金管理中心"]),
     );
@@ -277,7 +293,7 @@ describe("demo hall seed", { timeout: SEED_TIMEOUT }, () => {
       const [hours, minutesPast] = hallTimeOfDay(c.received_at).split(":").map(Number);
       const minutes = (hours ?? 0) * 60 + (minutesPast ?? 0);
       expect((minutes >= 540 && minutes < 720) || (minutes >= 810 && minutes < 1050)).toBe(true);
-      expect(c.case_no.slice(0, 14)).toBe(`330100${day.replaceAll("-", "")}`);
+      expect(c.case_no.slice(0, 14)).toBe(`330199${day.replaceAll("-", "")}`);
       expect(c.case_no).toHaveLength(19);
       const sequence = Number(c.case_no.slice(14));
       lastSequence.set(day, Math.max(lastSequence.get(day) ?? 0, sequence));
@@ -725,5 +741,212 @@ describe("demo hall seed", { timeout: SEED_TIMEOUT }, () => {
     expect(result.cases).toBe(0);
     await expect(seedDemoHall(db, { scale: 0 })).rejects.toThrow(/already seeded/);
     expect(await db.selectFrom("hall").select("id").execute()).toHaveLength(1);
+  });
+});
+
+// The demo county `npm start` loads: the county centre above plus its 20 township centres.
+describe("demo county seed", { timeout: SEED_TIMEOUT }, () => {
+  test("places the county centre and 20 township centres under the county, each set up by the county's administrator with 2–4 comprehensive windows, their evaluators, staff and accounts", async () => {
+    const db = getDb();
+    const result = await seedDemoCounty(db, { scale: 0 });
+    const county = await db.selectFrom("county").selectAll().executeTakeFirstOrThrow();
+    expect(county).toMatchObject({ id: result.countyId, name: "示范县", area_code: DEMO_COUNTY.areaCode });
+    expect(county.area_code).toBe(`${DEMO_HALL.regionCode}000000`);
+    expect(isCountyAreaCode(county.area_code)).toBe(true);
+
+    const halls = await listCountyHalls(db, county.id);
+    expect(halls).toHaveLength(21);
+    expect(halls[0]).toMatchObject({ id: result.hallId, kind: "county_centre", areaCode: county.area_code });
+    const townships = halls.slice(1);
+    expect(townships.map((hall) => hall.kind)).toEqual(Array.from({ length: 20 }, () => "township_centre"));
+    expect(new Set(townships.map((hall) => hall.areaCode)).size).toBe(20);
+    expect(new Set(townships.map((hall) => hall.name)).size).toBe(20);
+    for (const hall of townships) {
+      expect(hall.name).toMatch(/^.{2}[镇乡]便民服务中心$/);
+      expect(hall.areaCode).toMatch(new RegExp(`^${DEMO_HALL.regionCode}1\\d\\d000$`));
+      expect(hallAreaCodeProblem(hall.areaCode ?? "", "township_centre", county.area_code)).toBeUndefined();
+    }
+    expect(result.townships.map((township) => township.hallId)).toEqual(townships.map((hall) => hall.id));
+
+    const countyAdmin = await db
+      .selectFrom("user")
+      .selectAll()
+      .where("username", "=", "county_admin")
+      .executeTakeFirstOrThrow();
+    for (const township of townships) {
+      const windows = await db.selectFrom("window").selectAll().where("hall_id", "=", township.id).execute();
+      expect(windows.length).toBeGreaterThanOrEqual(2);
+      expect(windows.length).toBeLessThanOrEqual(4);
+      for (const window of windows) expect(window).toMatchObject({ kind: "comprehensive", department_id: null });
+      const devices = await db
+        .selectFrom("evaluator_device")
+        .select(["window_id", "device_code"])
+        .where(
+          "window_id",
+          "in",
+          windows.map((window) => window.id),
+        )
+        .execute();
+      expect(devices.map((device) => device.window_id).sort()).toEqual(windows.map((window) => window.id).sort());
+      const staff = await db.selectFrom("staff").selectAll().where("hall_id", "=", township.id).execute();
+      expect(staff.length).toBeGreaterThanOrEqual(windows.length);
+      expect(staff.length).toBeLessThanOrEqual(windows.length * 2);
+      const homes = await db
+        .selectFrom("staff_window")
+        .select(["staff_id", "window_id"])
+        .where(
+          "staff_id",
+          "in",
+          staff.map((member) => member.id),
+        )
+        .execute();
+      for (const window of windows) expect(homes.some((home) => home.window_id === window.id)).toBe(true);
+      const items = await db
+        .selectFrom("service_item")
+        .innerJoin("department", "department.id", "service_item.department_id")
+        .select("service_item.id")
+        .where("department.hall_id", "=", township.id)
+        .execute();
+      expect(items.length).toBeGreaterThan(40);
+      // Its accounts: the manager (scope: the township only) and one per window staff member.
+      const users = await db.selectFrom("user").selectAll().where("hall_id", "=", township.id).execute();
+      expect(users.filter((user) => user.role === "hall_manager").map((user) => user.scope)).toEqual(["hall"]);
+      expect(users.filter((user) => user.role === "window_staff")).toHaveLength(staff.length);
+      // Set up as the county centre is, lacking only the tablets' tokens the start hands out.
+      const checklist = setupChecklist(await readSetupFacts(db, township.id));
+      expect(checklist.items.filter((item) => !item.done).map((item) => item.check)).toEqual(["evaluators"]);
+      // By the county's administrator, working in the township, through the console's procedures.
+      for (const [action, ids] of [
+        ["window.create", windows.map((window) => String(window.id))],
+        ["staff.create", staff.map((member) => String(member.id))],
+      ] as const) {
+        const created = await db
+          .selectFrom("audit_log")
+          .select("actor_user_id")
+          .where("action", "=", action)
+          .where("entity_id", "in", ids)
+          .execute();
+        expect(created.map((record) => record.actor_user_id)).toEqual(ids.map(() => countyAdmin.id));
+      }
+    }
+
+    // County leadership and the county's administrator answer for every hall; a township's manager for theirs.
+    const countyLead = await db
+      .selectFrom("user")
+      .selectAll()
+      .where("username", "=", "county_lead")
+      .executeTakeFirstOrThrow();
+    expect(countyAdmin).toMatchObject({ role: "admin", scope: "county", hall_id: result.hallId });
+    expect(countyLead).toMatchObject({ role: "auditor", scope: "county", hall_id: result.hallId });
+    const printed = new Map(result.accounts.map((account) => [account.username, account]));
+    expect(printed.get("county_admin")?.role).toBe("admin");
+    expect(printed.get("county_lead")?.role).toBe("auditor");
+    const townshipManager = result.accounts.find(
+      (account) => account.role === "hall_manager" && account.username !== "manager",
+    );
+    const managerUser = await db
+      .selectFrom("user")
+      .selectAll()
+      .where("username", "=", townshipManager?.username ?? "")
+      .executeTakeFirstOrThrow();
+    expect(managerUser).toMatchObject({ role: "hall_manager", scope: "hall", hall_id: townships[0]?.id });
+    for (const account of [printed.get("county_admin"), printed.get("county_lead"), townshipManager]) {
+      const user = await db
+        .selectFrom("user")
+        .select(["password_hash", "must_change_password"])
+        .where("username", "=", account?.username ?? "")
+        .executeTakeFirstOrThrow();
+      expect(user.must_change_password).toBe(false);
+      expect(await verifyPassword(user.password_hash, account?.password ?? "")).toBe(true);
+    }
+    const scopeChanges = await db
+      .selectFrom("audit_log")
+      .select("entity_id")
+      .where("action", "=", "account.demoScope")
+      .execute();
+    expect(scopeChanges.map((row) => row.entity_id).sort()).toEqual(
+      [String(countyAdmin.id), String(countyLead.id)].sort(),
+    );
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  test("gives each township centre tens of cases a day over 2023 and the recent days, its own few bad reviews with work orders, and the default rating in a few; the county centre's 2023 is the demo hall's", async () => {
+    const db = getDb();
+    const now = new Date("2026-12-07T06:30:00Z");
+    const result = await seedDemoCounty(db, { scale: SCALE, townshipScale: 1, now });
+
+    // The county centre's year is the demo hall's: the same cases and levels as the hall alone.
+    expect(result.cases).toBe(Math.round(243_000 * SCALE));
+    const centreYear = await yearChecksum(db, result.hallId, "2023");
+    expect(centreYear.cases).toBe(4860);
+    expect(centreYear.levelSum).toBe(5218);
+
+    const workingDays2023 = datesBetween("2023-01-01", "2023-12-31").filter((date) =>
+      isWorkingDay(date, exceptions),
+    ).length;
+    const switchedOnAt = hallDayBounds("2026-11-01").start;
+    let badTotal = 0;
+    for (const township of result.townships) {
+      const cases = await db
+        .selectFrom("case")
+        .select(["case_no", "received_at", "completed_at"])
+        .where("hall_id", "=", township.hallId)
+        .execute();
+      const year = cases.filter((c) => hallDate(c.received_at).startsWith("2023-"));
+      expect(year).toHaveLength(township.cases);
+      // Tens of cases a working day, on working days only, under the township's own case numbers.
+      expect(year.length / workingDays2023).toBeGreaterThanOrEqual(10);
+      expect(year.length / workingDays2023).toBeLessThan(40);
+      for (const c of year) expect(isWorkingDay(hallDate(c.received_at), exceptions)).toBe(true);
+      for (const c of cases) expect(c.case_no.startsWith(township.areaCode)).toBe(true);
+      const recent = cases.filter((c) => c.received_at >= switchedOnAt);
+      expect(recent).toHaveLength(township.recentCases);
+      const recentDays = new Set(recent.map((c) => hallDate(c.received_at))).size;
+      expect(recent.length / recentDays).toBeGreaterThanOrEqual(8);
+      expect(recent.length / recentDays).toBeLessThan(40);
+      expect(recent.some((c) => hallDate(c.received_at) === "2026-12-07")).toBe(true);
+
+      const ratings = await db
+        .selectFrom("rating")
+        .select(["id", "level", "is_default", "seq"])
+        .where("hall_id", "=", township.hallId)
+        .execute();
+      const active = ratings.filter((rating) => rating.seq === 1 && !rating.is_default);
+      expect(active.length / cases.length).toBeGreaterThan(0.15);
+      expect(active.length / cases.length).toBeLessThan(0.3);
+      const bad = active.filter((rating) => rating.level <= 2);
+      expect(bad.length / active.length).toBeLessThan(0.03);
+      badTotal += bad.length;
+      const orders = await db
+        .selectFrom("work_order")
+        .select("rating_id")
+        .where("hall_id", "=", township.hallId)
+        .execute();
+      expect(orders.map((order) => order.rating_id).sort()).toEqual(bad.map((rating) => rating.id).sort());
+
+      // The province's default rating: on (and written) in the chosen townships only.
+      const hall = await db
+        .selectFrom("hall")
+        .select(["default_rating_enabled", "default_rating_from"])
+        .where("id", "=", township.hallId)
+        .executeTakeFirstOrThrow();
+      const defaults = ratings.filter((rating) => rating.is_default);
+      if (township.defaultRating) {
+        expect(hall).toMatchObject({ default_rating_enabled: true, default_rating_from: switchedOnAt });
+        expect(defaults.length).toBeGreaterThan(0);
+        expect(township.defaultRatings).toBe(defaults.length);
+      } else {
+        expect(hall.default_rating_enabled).toBe(false);
+        expect(defaults).toEqual([]);
+      }
+    }
+    expect(badTotal).toBeGreaterThan(0);
+    const withDefaults = result.townships.filter((township) => township.defaultRating);
+    expect(withDefaults.length).toBeGreaterThanOrEqual(2);
+    expect(withDefaults.length).toBeLessThanOrEqual(5);
+
+    // The rollups every figure is read from agree with the rows, in every hall; the audit trail holds.
+    expect(await checkRollups(db)).toEqual([]);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 });

@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "account.resetPassword": "重置账号密码",
   "auth.setPasswordByLink": "通过链接设置密码",
   "account.demoPassword": "设定演示账号密码",
+  "account.demoScope": "设定演示账号的范围（全县）",
+  "hall.demoTownship": "设立演示县的乡镇便民服务中心",
   "account.disable": "停用账号",
   "account.enable": "启用账号",
   "window.signIn": "窗口上岗（亮牌）",

@@ -89,7 +89,7 @@ function charValue(char: string): number {
 }
 
 /** GB 11714 organisation code: eight characters and a check character. */
-function organisationCode(body: string): string {
+export function organisationCode(body: string): string {
   let sum = 0;
   for (let i = 0; i < 8; i++) sum += charValue(body[i] ?? "0") * (ORG_WEIGHTS[i] ?? 0);
   const check = 11 - (sum % 11);
@@ -257,7 +257,8 @@ const GIVEN_TWO = [
   "新民",
 ];
 
-function staffName(random: SeededRandom, used: Set<string>): string {
+/** A staff member's name, unique in `used`. */
+export function staffName(random: SeededRandom, used: Set<string>): string {
   for (;;) {
     const given = random.chance(0.65) ? random.pick(GIVEN_TWO) : random.pick(GIVEN_ONE);
     const name = `${random.pick(SURNAMES)}${given}`;

@@ -10,6 +10,7 @@ import { insertRatingSignals } from "../repositories/signal";
 import type { Database, NewCase, NewRating, NewRatingSignal } from "../schema";
 import type { TDemoCatalog } from "./catalog";
 import { switchOnDemoDefaultRatings } from "./default-ratings";
+import { DEMO_HALL } from "./hall";
 import {
   planRecentDays,
   simulateRecentDays,
@@ -39,6 +40,9 @@ export {
   simulateYear,
 } from "./simulation";
 export { WINDOWS as DEMO_WINDOWS } from "./windows";
+export { DEMO_HALL } from "./hall";
+export { DEMO_COUNTY, insertDemoCounty, insertDemoTownshipHall, isDemoCountySeeded, setDemoUserScope } from "./county";
+export { buildTownshipCatalog, demoTownships, townshipScale, type TDemoTownship } from "./townships";
 
 /** What the simulated history added, for the start-up line. */
 export interface TDemoHistory {
@@ -64,13 +68,13 @@ export interface TDemoHistoryOptions {
    */
   now?: Date;
   log?: (line: string) => void;
+  /** the case numbers' prefix: the county centre's region code by default, a township centre's area code */
+  caseNoPrefix?: string;
+  /** a township centre's own stream of cases; the county centre's by default */
+  seed?: number;
+  /** whether the province's default rating is switched on at the start of the recent days (default: yes) */
+  defaultRating?: boolean;
 }
-
-export const DEMO_HALL = {
-  code: "DEMO",
-  name: "示范县政务服务中心",
-  regionCode: "330100",
-} as const;
 
 // Rows per statement: a case row is about 300 bytes, so a batch stays far below max_allowed_packet.
 const CASE_BATCH = 4000;
@@ -384,6 +388,7 @@ export async function loadDemoHistory(
 ): Promise<TDemoHistory> {
   const scale = demoScale(options.scale);
   const log = options.log ?? (() => undefined);
+  const caseNoPrefix = options.caseNoPrefix ?? DEMO_HALL.regionCode;
   const started = performance.now();
   const loaded = await withBulkLoad(
     db,
@@ -396,7 +401,7 @@ export async function loadDemoHistory(
         const year = await insertDays(
           trx,
           { ...context, reviewedBefore: new Date(8.64e15) },
-          simulateYear(catalog, { regionCode: DEMO_HALL.regionCode, scale }),
+          simulateYear(catalog, { regionCode: caseNoPrefix, scale, seed: options.seed }),
           log,
         );
         const recentFrom = options.now ? planRecentDays(options.now, scale)[0]?.date : undefined;
@@ -405,7 +410,12 @@ export async function loadDemoHistory(
           log(`the recent days, ${recentFrom} up to now …`);
           // Signals of the last three days are still waiting for the hall manager's look.
           const reviewedBefore = new Date(options.now.getTime() - 3 * 86_400_000);
-          const days = simulateRecentDays(catalog, { regionCode: DEMO_HALL.regionCode, scale, now: options.now });
+          const days = simulateRecentDays(catalog, {
+            regionCode: caseNoPrefix,
+            scale,
+            now: options.now,
+            seed: options.seed,
+          });
           recent = await insertDays(trx, { ...context, reviewedBefore }, days, log, options.now);
         }
         const workOrders = await insertDemoWorkOrders(
@@ -415,7 +425,7 @@ export async function loadDemoHistory(
         );
         log(`${workOrders} bad reviews with work orders (finished in 2023; live ones in every state)`);
         let defaultRatings = 0;
-        if (options.now && recentFrom) {
+        if (options.now && recentFrom && options.defaultRating !== false) {
           const defaultsStarted = performance.now();
           defaultRatings = await switchOnDemoDefaultRatings(trx, ids.hallId, reviewers.managerUserId, options.now);
           const defaultsSeconds = ((performance.now() - defaultsStarted) / 1000).toFixed(1);

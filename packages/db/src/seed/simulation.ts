@@ -323,13 +323,20 @@ function openingHoursOffset(random: SeededRandom): number {
 }
 
 export interface TSimulationOptions {
+  /** the case numbers' prefix: the hall's region code (a township centre's: its 12-digit area code) */
   regionCode: string;
   scale: number;
+  /** another hall's own stream of cases (a township centre's); the county centre's by default */
+  seed?: number;
 }
 
 /** The simulated 2023, one working day at a time, in order of receipt. Pure: the same on every run. */
 export function simulateYear(catalog: TDemoCatalog, options: TSimulationOptions): Generator<TSimDay> {
-  return simulateDays(catalog, { regionCode: options.regionCode, days: planDays(options.scale), seed: 0xca5e_2023 });
+  return simulateDays(catalog, {
+    regionCode: options.regionCode,
+    days: planDays(options.scale),
+    seed: 0xca5e_2023 ^ (options.seed ?? 0),
+  });
 }
 
 /**
@@ -343,7 +350,7 @@ export function simulateRecentDays(
   options: TSimulationOptions & { now: Date },
 ): Generator<TSimDay> {
   const days = planRecentDays(options.now, options.scale);
-  const seed = Number((days[0]?.date ?? "0").replaceAll("-", "")) ^ 0x11fe;
+  const seed = Number((days[0]?.date ?? "0").replaceAll("-", "")) ^ 0x11fe ^ (options.seed ?? 0);
   return simulateDays(catalog, { regionCode: options.regionCode, days, seed, until: options.now });
 }
 

@@ -415,7 +415,8 @@ export async function insertDemoWorkOrders(
           window_id: rating.window_id,
           staff_id: rating.staff_id,
           prompt_id: null,
-          idempotency_key: `00000000-0000-4000-9000-${followUpSerial.toString(16).padStart(12, "0")}`,
+          // One series per hall: the county's halls share the rating table's unique keys.
+          idempotency_key: `00000000-0000-4000-9${hall.id.toString(16).padStart(3, "0")}-${followUpSerial.toString(16).padStart(12, "0")}`,
           rated_at: followUp.at,
           received_at: followUp.at,
         })
