@@ -40,8 +40,6 @@ import { issueOneTimePassword } from "./services/accounts/one-time-password";
  * keyed by the ids those procedures returned. The demo so proves the set-up path on every start.
  */
 
-export type { TDemoAccount };
-
 export interface TDemoSeedResult extends TDemoHistory {
   hallId: number;
   departments: number;
