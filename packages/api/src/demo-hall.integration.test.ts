@@ -32,6 +32,7 @@ import {
   type TWorkOrderState,
 } from "@hcp/domain";
 
+import { apiHarness } from "../test/harness";
 import { seedDemoCounty } from "./demo-county";
 import { isDemoHallSeeded, seedDemoHall } from "./demo-hall";
 
@@ -944,6 +945,39 @@ describe("demo county seed", { timeout: SEED_TIMEOUT }, () => {
     const withDefaults = result.townships.filter((township) => township.defaultRating);
     expect(withDefaults.length).toBeGreaterThanOrEqual(2);
     expect(withDefaults.length).toBeLessThanOrEqual(5);
+
+    // A case received live at a township window continues the township's own numbers: the county's
+    // halls share the region code, and the county centre has numbered today's cases from 1 too.
+    const first = result.townships[0];
+    const member = result.accounts.find(
+      (account) => account.role === "window_staff" && account.username.startsWith("x"),
+    );
+    if (!first || !member) throw new Error("the demo county has no township staff account");
+    const home = await db
+      .selectFrom("staff")
+      .innerJoin("staff_window", "staff_window.staff_id", "staff.id")
+      .innerJoin("window_service_item", "window_service_item.window_id", "staff_window.window_id")
+      .select(["staff_window.window_id", "window_service_item.service_item_id"])
+      .where("staff.badge_no", "=", member.username.toUpperCase())
+      .executeTakeFirstOrThrow();
+    const todayCases = (
+      await db
+        .selectFrom("case")
+        .select("case_no")
+        .where("hall_id", "=", first.hallId)
+        .where("received_at", ">=", hallDayBounds("2026-12-07").start)
+        .execute()
+    ).length;
+    const api = apiHarness(getDb, { now: () => new Date(now.getTime() + 60_000) });
+    const staffCaller = await api.signedIn(member.username, member.password);
+    await staffCaller.window.signIn({ windowId: home.window_id });
+    const live = await staffCaller.case.create({
+      serviceItemId: home.service_item_id,
+      applicantType: "person",
+      applicantName: "郑一",
+      applicantPhone: "13611112222",
+    });
+    expect(live.caseNo).toBe(`${first.areaCode}20261207${String(todayCases + 1).padStart(5, "0")}`);
 
     // The rollups every figure is read from agree with the rows, in every hall; the audit trail holds.
     expect(await checkRollups(db)).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { areaLevel, hallAreaCodeProblem, isCountyAreaCode } from "./county";
+import { areaLevel, caseNumberPrefix, hallAreaCodeProblem, isCountyAreaCode } from "./county";
 
 describe("行政区划代码 of the county's halls", () => {
   it("reads the level from the trailing zeros", () => {
@@ -30,5 +30,19 @@ describe("行政区划代码 of the county's halls", () => {
     expect(hallAreaCodeProblem("441581102201", "village_point", county, "441581101000")).toBe(
       "AREA_CODE_OUTSIDE_COUNTY",
     );
+  });
+});
+
+describe("case numbers in a county", () => {
+  it("begin with the region code at the county centre and a hall on its own, with its own area code elsewhere", () => {
+    expect(caseNumberPrefix({ kind: "county_centre", areaCode: "441581000000", regionCode: "441581" })).toBe("441581");
+    expect(caseNumberPrefix({ kind: "county_centre", areaCode: null, regionCode: "441581" })).toBe("441581");
+    expect(caseNumberPrefix({ kind: "township_centre", areaCode: "441581101000", regionCode: "441581" })).toBe(
+      "441581101000",
+    );
+    expect(caseNumberPrefix({ kind: "village_point", areaCode: "441581101201", regionCode: "441581" })).toBe(
+      "441581101201",
+    );
+    expect(caseNumberPrefix({ kind: "township_centre", areaCode: null, regionCode: "441581" })).toBe("441581");
   });
 });

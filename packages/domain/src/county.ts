@@ -58,3 +58,14 @@ export function hallAreaCodeProblem(
     return "AREA_CODE_OUTSIDE_COUNTY";
   return undefined;
 }
+
+/**
+ * What a hall's case numbers begin with: its 6-digit region code, or for a township centre or a
+ * village point its own 12-digit area code — the county's halls share the region code, and each
+ * counts its day's cases from 1, so a township's case would otherwise take the county centre's number.
+ */
+export function caseNumberPrefix(hall: { kind: THallKind; areaCode: string | null; regionCode: string }): string {
+  return hall.kind !== "county_centre" && hall.areaCode !== null && isAreaCode(hall.areaCode)
+    ? hall.areaCode
+    : hall.regionCode;
+}

@@ -14,7 +14,7 @@ import {
   nextCounterValue,
   type Case,
 } from "@hcp/db";
-import { hallDate, maskApplicantName, type TCaseCreate } from "@hcp/domain";
+import { caseNumberPrefix, hallDate, maskApplicantName, type TCaseCreate, type THallKind } from "@hcp/domain";
 
 import type { TContext } from "../context-types";
 import { appError } from "../errors";
@@ -55,11 +55,16 @@ async function requireWindow(ctx: TStaffContext): Promise<number> {
   return windowId;
 }
 
-/** Case numbers: region code + hall-local date + a five-digit daily sequence. */
-async function nextCaseNo(ctx: TContext, hall: { id: number; region_code: string }, on: string): Promise<string> {
+/** Case numbers: the hall's case-number prefix + hall-local date + a five-digit daily sequence. */
+async function nextCaseNo(
+  ctx: TContext,
+  hall: { id: number; region_code: string; kind: THallKind; area_code: string | null },
+  on: string,
+): Promise<string> {
   const day = on.replaceAll("-", "");
   const sequence = await nextCounterValue(ctx.db, `case:${hall.id}:${day}`);
-  return `${hall.region_code}${day}${String(sequence).padStart(5, "0")}`;
+  const prefix = caseNumberPrefix({ kind: hall.kind, areaCode: hall.area_code, regionCode: hall.region_code });
+  return `${prefix}${day}${String(sequence).padStart(5, "0")}`;
 }
 
 export async function createCase(ctx: TStaffContext, input: TCaseCreate): Promise<TCaseView> {
