@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 
-import { setSessionActingHall, type Db } from "@hcp/db";
+import type { Db } from "@hcp/db";
 import {
   buildTownshipCatalog,
   DEMO_COUNTY,
@@ -18,7 +18,6 @@ import {
   type TDemoTownship,
 } from "@hcp/db/seed";
 
-import { hashToken } from "./context";
 import type { TApiDeps } from "./context-types";
 import {
   setUpDemoCentre,
@@ -43,7 +42,7 @@ import { audit, systemActor } from "./services/audit";
  * The demo county (issue 16): the county centre as the demo hall has always been, plus its 20
  * township service centres. The county's administrator and leadership are accounts of the county
  * centre's 账号管理 with the county as their scope; the administrator then works in each township
- * centre in turn (the acting hall every per-hall procedure serves) and sets it up through the
+ * centre in turn (切换大厅: the acting hall every per-hall procedure serves) and sets it up through the
  * same procedures as the county centre — 大厅设置, 部门管理, 事项目录导入, 窗口管理 with the
  * evaluators, 工作人员, 账号管理 (the township's manager and window staff). Each centre's
  * history is then bulk-loaded like the county centre's, at a township's volume.
@@ -152,8 +151,8 @@ async function setUpTownships(
     const catalog = catalogs[index];
     const hallId = hallIds[index];
     if (!catalog || hallId === undefined) throw new Error(`township ${township.name} has no hall`);
-    // What the console's hall switcher does: the session works in that township from now on.
-    await setSessionActingHall(deps.db, hashToken(token), hallId);
+    // 切换大厅, as the console's hall switcher does: the session works in that township from now on.
+    await (await callerWith(token)).county.actIn({ hallId });
     const admin = await callerWith(token);
     const ids = await setUpHallStructure(
       admin,

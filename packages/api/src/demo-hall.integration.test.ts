@@ -860,6 +860,14 @@ describe("demo county seed", { timeout: SEED_TIMEOUT }, () => {
       expect(user.must_change_password).toBe(false);
       expect(await verifyPassword(user.password_hash, account?.password ?? "")).toBe(true);
     }
+    // 切换大厅 into each township in turn, on the 审计日志 like any county user's switch.
+    const switches = await db
+      .selectFrom("audit_log")
+      .select(["actor_user_id", "entity_id"])
+      .where("action", "=", "county.actIn")
+      .execute();
+    expect(switches.map((row) => row.entity_id)).toEqual(townships.map((hall) => String(hall.id)));
+    for (const row of switches) expect(row.actor_user_id).toBe(countyAdmin.id);
     const scopeChanges = await db
       .selectFrom("audit_log")
       .select("entity_id")
