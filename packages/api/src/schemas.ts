@@ -202,7 +202,8 @@ export const ZRankingSettingsView = z.object({
 
 /** Whom 红黑榜 and 末位 were computed over. */
 export const ZRankingPopulation = z.object({
-  scope: z.enum(["hall", "department"]),
+  /** "county": the halls of a county, ranked in the county report */
+  scope: z.enum(["hall", "department", "county"]),
   name: z.string(),
   ranked: z.number(),
 });

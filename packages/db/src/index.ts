@@ -29,6 +29,7 @@ export * from "./repositories/rating-rules";
 export * from "./repositories/rating-target";
 export * from "./repositories/receiving-windows";
 export * from "./repositories/report";
+export * from "./repositories/county-report";
 export * from "./repositories/report-export";
 export * from "./repositories/rollup";
 export * from "./repositories/service-item";

@@ -540,6 +540,11 @@ export interface MonthlyReportTable {
   finished_at: Timestamp | null;
 }
 
+/** The county monthly report's archive: monthly_report's columns, keyed by the county. */
+export interface CountyReportTable extends Omit<MonthlyReportTable, "hall_id"> {
+  county_id: number;
+}
+
 export interface ProvinceExportConfigTable {
   hall_id: number;
   enabled: boolean;
@@ -613,6 +618,7 @@ export interface Database {
   rollup_item_month: RollupItemDayTable;
   rollup_channel_month: RollupChannelDayTable;
   monthly_report: MonthlyReportTable;
+  county_report: CountyReportTable;
   province_export_config: ProvinceExportConfigTable;
   province_outbox: ProvinceOutboxTable;
 }

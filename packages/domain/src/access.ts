@@ -54,6 +54,7 @@ const DEVICE: TAccessRule = { principals: ["device"], scope: "own-window" };
 const STAFF_OWN: TAccessRule = { principals: STAFF, scope: "own", refusal: "STAFF_ONLY" };
 const READ_LAYERED: TAccessRule = { principals: READERS, scope: "department" };
 const MANAGE_HALL: TAccessRule = { principals: MANAGERS, scope: "hall" };
+const COUNTY_READ: TAccessRule = { principals: ["admin", "hall_manager", "auditor"], scope: "county" };
 
 const RULES = {
   // Business systems' keys are the platform's, not a hall's: administrators only.
@@ -153,6 +154,15 @@ const RULES = {
   "county.windowRanking": { principals: READERS, scope: "county" },
   // 切换大厅: a county user chooses the hall every per-hall screen then serves (the service refuses hall users).
   "county.actIn": { principals: READERS, scope: "county" },
+  // The county report is county-wide: leadership, auditors, administrators and managers scoped to
+  // the county (the service refuses hall-scoped ones); regenerating, as for a hall, is for managers.
+  "county.report": COUNTY_READ,
+  "county.reportVersions": COUNTY_READ,
+  "county.reportVersion": COUNTY_READ,
+  "county.regenerateReport": { principals: MANAGERS, scope: "county" },
+  "county.yearly": COUNTY_READ,
+  // The county report's files (GET /reports/county/…, outside tRPC), admitted like county.report.
+  "county.reportDownload": COUNTY_READ,
 
   // 开始设置: what the hall still lacks before it can take ratings, for those who build it.
   "setup.status": MANAGE_HALL,

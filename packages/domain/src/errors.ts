@@ -29,6 +29,7 @@ export const APP_ERROR_MESSAGES = {
   HALL_NOT_FOUND: "服务大厅不存在",
   HALL_OUTSIDE_SCOPE: "该服务大厅不在您的管辖范围内",
   COUNTY_SCOPE_REQUIRED: "只有县级用户可以查看全县（区）的数据",
+  COUNTY_NOT_FOUND: "县（区）不存在",
   AREA_CODE_INVALID: "行政区划代码应为 12 位数字，且为县、乡镇或村一级的代码",
   AREA_CODE_OUTSIDE_COUNTY: "该行政区划代码不在本县（区）或所属乡镇的范围内",
   AREA_CODE_LEVEL_MISMATCH:

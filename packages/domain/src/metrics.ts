@@ -1,4 +1,5 @@
 import { LEVEL_SCORES, LEVELS, type TLevel } from "./levels";
+import { keysOf } from "./keys";
 
 /**
  * The metric definitions of SPEC §6. Every screen, report, export and API figure is computed here
@@ -203,6 +204,13 @@ export function emptyWorkOrderTally(): TWorkOrderTally {
     open: 0,
     overdue: 0,
   };
+}
+
+/** Work-order counts of several halls (or periods) added up: the county's are its halls' summed. */
+export function sumWorkOrderTallies(tallies: Iterable<TWorkOrderTally>): TWorkOrderTally {
+  const total = emptyWorkOrderTally();
+  for (const tally of tallies) for (const key of keysOf(total)) total[key] += tally[key];
+  return total;
 }
 
 export interface TWorkOrderMetrics {

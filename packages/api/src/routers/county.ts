@@ -7,6 +7,7 @@ import { countyScopeView } from "../services/county/scope";
 import { authedProcedure } from "../trpc";
 import { countyScopeProcedures } from "./county-scope";
 import { countyViewProcedures } from "./county-views";
+import { countyReportProcedures } from "./county-report";
 
 const ZCountyHall = z.object({
   id: z.number(),
@@ -30,4 +31,5 @@ export const countyRouter = {
   scope: authedProcedure.output(ZCountyScopeView).query(({ ctx }) => countyScopeView(ctx)),
   ...countyViewProcedures,
   ...countyScopeProcedures,
+  ...countyReportProcedures,
 } satisfies TRPCRouterRecord;

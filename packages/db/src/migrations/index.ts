@@ -31,6 +31,7 @@ import * as staffHomeWindows from "./2026_12_08_0330_staff_home_windows";
 import * as userAccounts from "./2026_12_08_0400_user_accounts";
 import * as passwordLink from "./2026_12_09_0300_password_link";
 import * as county from "./2026_12_10_0000_county";
+import * as countyReport from "./2026_12_10_0500_county_report";
 
 /**
  * An explicit registry instead of FileMigrationProvider: it works under Vitest and in any bundle,
@@ -72,6 +73,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_09_0300_password_link": passwordLink,
   // One county, many halls (county).
   "2026_12_10_0000_county": county,
+  "2026_12_10_0500_county_report": countyReport,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -106,8 +106,29 @@ export async function listHallIds(db: Db): Promise<number[]> {
 
 // ── the archive ──────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Two archives hold monthly reports alike: the halls' (monthly_report, keyed by hall_id) and the
+ * counties' (county_report, keyed by county_id). Every function below takes the archive last
+ * (the hall's by default) and its owner's id where the hall id was.
+ */
+export type TReportArchive = "hall" | "county";
+
+const ARCHIVES = {
+  hall: { table: "monthly_report", key: "hall_id" },
+  county: { table: "county_report", key: "county_id" },
+} as const;
+
+/**
+ * The archive's table and key column, typed as the hall archive's: both tables have the same
+ * columns but the key, and every statement below names the key only through `key`.
+ */
+function archiveOf(archive: TReportArchive): { table: "monthly_report"; key: "hall_id" } {
+  return ARCHIVES[archive] as { table: "monthly_report"; key: "hall_id" };
+}
+
 export interface TMonthlyReportRow {
   id: number;
+  /** the hall's id; in the county archive, the county's */
   hallId: number;
   month: string;
   version: number;
@@ -120,10 +141,10 @@ export interface TMonthlyReportRow {
   finishedAt: Date | null;
 }
 
-function reportColumns() {
+function reportColumns(archive: TReportArchive) {
   return [
     "id",
-    "hall_id as hallId",
+    `${archiveOf(archive).key} as hallId`,
     "month",
     "version",
     "definitions_version as definitionsVersion",
@@ -143,7 +164,7 @@ function toRow<T extends { id: number | string; progress: number | string }>(
 }
 
 /**
- * Inserts a 'generating' version. The unique key (hall_id, month, version) settles races: of two
+ * Inserts a 'generating' version. The unique key (owner, month, version) settles races: of two
  * writers inserting the same version only one succeeds, the other gets ER_DUP_ENTRY.
  */
 export async function insertMonthlyReportVersion(
@@ -156,11 +177,13 @@ export async function insertMonthlyReportVersion(
     createdBy: number | null;
     now: Date;
   },
+  archive: TReportArchive = "hall",
 ): Promise<number> {
+  const { table, key } = archiveOf(archive);
   const result = await db
-    .insertInto("monthly_report")
+    .insertInto(table)
     .values({
-      hall_id: row.hallId,
+      [key]: row.hallId,
       month: row.month,
       version: row.version,
       definitions_version: row.definitionsVersion,
@@ -176,9 +199,14 @@ export async function insertMonthlyReportVersion(
 }
 
 /** Progress of a version still generating; false when it is no longer (taken over or finished). */
-export async function setMonthlyReportProgress(db: Db, id: number, progress: number): Promise<boolean> {
+export async function setMonthlyReportProgress(
+  db: Db,
+  id: number,
+  progress: number,
+  archive: TReportArchive = "hall",
+): Promise<boolean> {
   const result = await db
-    .updateTable("monthly_report")
+    .updateTable(archiveOf(archive).table)
     .set({ progress })
     .where("id", "=", id)
     .where("status", "=", "generating")
@@ -187,9 +215,15 @@ export async function setMonthlyReportProgress(db: Db, id: number, progress: num
 }
 
 /** Stores the body and marks the version ready; false when it was no longer generating. */
-export async function finishMonthlyReport(db: Db, id: number, body: string, now: Date): Promise<boolean> {
+export async function finishMonthlyReport(
+  db: Db,
+  id: number,
+  body: string,
+  now: Date,
+  archive: TReportArchive = "hall",
+): Promise<boolean> {
   const result = await db
-    .updateTable("monthly_report")
+    .updateTable(archiveOf(archive).table)
     .set({ status: "ready", progress: 100, body, finished_at: now })
     .where("id", "=", id)
     .where("status", "=", "generating")
@@ -207,9 +241,10 @@ export async function failMonthlyReport(
   error: string,
   now: Date,
   startedBefore?: Date,
+  archive: TReportArchive = "hall",
 ): Promise<boolean> {
   let query = db
-    .updateTable("monthly_report")
+    .updateTable(archiveOf(archive).table)
     .set({ status: "failed", body: null, error: error.slice(0, 500), finished_at: now })
     .where("id", "=", id)
     .where("status", "=", "generating");
@@ -218,12 +253,18 @@ export async function failMonthlyReport(
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Every version of a hall×month, newest first. */
-export async function listMonthlyReportVersions(db: Db, hallId: number, month: string): Promise<TMonthlyReportRow[]> {
+/** Every version of an owner × month, newest first. */
+export async function listMonthlyReportVersions(
+  db: Db,
+  hallId: number,
+  month: string,
+  archive: TReportArchive = "hall",
+): Promise<TMonthlyReportRow[]> {
+  const { table, key } = archiveOf(archive);
   const rows = await db
-    .selectFrom("monthly_report")
-    .select(reportColumns())
-    .where("hall_id", "=", hallId)
+    .selectFrom(table)
+    .select(reportColumns(archive))
+    .where(key, "=", hallId)
     .where("month", "=", month)
     .orderBy("version", "desc")
     .execute();
@@ -233,26 +274,29 @@ export async function listMonthlyReportVersions(db: Db, hallId: number, month: s
 export async function findMonthlyReport(
   db: Db,
   id: number,
+  archive: TReportArchive = "hall",
 ): Promise<(TMonthlyReportRow & { body: string | null }) | undefined> {
   const row = await db
-    .selectFrom("monthly_report")
-    .select([...reportColumns(), "body"])
+    .selectFrom(archiveOf(archive).table)
+    .select([...reportColumns(archive), "body"])
     .where("id", "=", id)
     .executeTakeFirst();
   return row ? toRow(row) : undefined;
 }
 
-/** The newest ready version of each month in [fromMonth, toMonth] of a hall (without bodies). */
+/** The newest ready version of each month in [fromMonth, toMonth] of an owner (without bodies). */
 export async function listLatestReadyReports(
   db: Db,
   hallId: number,
   fromMonth: string,
   toMonth: string,
+  archive: TReportArchive = "hall",
 ): Promise<TMonthlyReportRow[]> {
+  const { table, key } = archiveOf(archive);
   const rows = await db
-    .selectFrom("monthly_report as m")
-    .select(reportColumns().map((column) => `m.${column}` as const))
-    .where("m.hall_id", "=", hallId)
+    .selectFrom(`${table} as m`)
+    .select(reportColumns(archive).map((column) => `m.${column}` as const))
+    .where(`m.${key}`, "=", hallId)
     .where("m.month", ">=", fromMonth)
     .where("m.month", "<=", toMonth)
     .where("m.status", "=", "ready")
@@ -260,9 +304,9 @@ export async function listLatestReadyReports(
       eb.not(
         eb.exists(
           eb
-            .selectFrom("monthly_report as n")
+            .selectFrom(`${table} as n`)
             .select("n.id")
-            .whereRef("n.hall_id", "=", "m.hall_id")
+            .whereRef(`n.${key}`, "=", `m.${key}`)
             .whereRef("n.month", "=", "m.month")
             .where("n.status", "=", "ready")
             .whereRef("n.version", ">", "m.version"),
@@ -274,17 +318,19 @@ export async function listLatestReadyReports(
   return rows.map(toRow);
 }
 
-/** Versions of a hall's months in a range, oldest month first: what the scheduler decides from. */
+/** Versions of an owner's months in a range, oldest month first: what the scheduler decides from. */
 export async function listMonthlyReportStates(
   db: Db,
   hallId: number,
   fromMonth: string,
   toMonth: string,
+  archive: TReportArchive = "hall",
 ): Promise<{ id: number; month: string; version: number; status: TMonthlyReportStatus; createdAt: Date }[]> {
+  const { table, key } = archiveOf(archive);
   const rows = await db
-    .selectFrom("monthly_report")
+    .selectFrom(table)
     .select(["id", "month", "version", "status", "created_at as createdAt"])
-    .where("hall_id", "=", hallId)
+    .where(key, "=", hallId)
     .where("month", ">=", fromMonth)
     .where("month", "<=", toMonth)
     .orderBy("month")

@@ -7,6 +7,7 @@ import {
   listMonthlyReportVersions,
   setMonthlyReportProgress,
   type TMonthlyReportRow,
+  type TReportArchive,
 } from "@hcp/db";
 import { METRIC_DEFINITIONS_VERSION } from "@hcp/domain";
 
@@ -16,6 +17,7 @@ import {
   calendarMarks,
   hallOrThrow,
   type TCalendarMarks,
+  type TProgress,
   type TReportDeps,
   type TReportScope,
 } from "./build";
@@ -34,8 +36,6 @@ const REPORT_STALE_MINUTES = 15;
 
 export const INTERRUPTED_MESSAGE = `生成中断：超过 ${String(REPORT_STALE_MINUTES)} 分钟未完成，已重新生成`;
 
-const MONTHLY_REPORT_KEY = "monthly_report_hall_id_month_version_uq";
-
 export function staleBefore(now: Date): Date {
   return new Date(now.getTime() - REPORT_STALE_MINUTES * 60_000);
 }
@@ -48,31 +48,57 @@ export interface TStartedReport {
 }
 
 /**
+ * What an archive of reports needs besides its rows: the hall's monthly report (monthly_report) and
+ * the county's (county_report) are versioned, claimed, filled and taken over by the same code.
+ */
+export interface TArchiveKind {
+  archive: TReportArchive;
+  /** the unique key (owner, month, version) a concurrent claim runs into */
+  uniqueKey: string;
+  /** refuses an owner that does not exist */
+  requireOwner: (deps: TReportDeps, ownerId: number) => Promise<unknown>;
+  build: (deps: TReportDeps, ownerId: number, month: string, onProgress: TProgress) => Promise<unknown>;
+}
+
+const HALL_ARCHIVE: TArchiveKind = {
+  archive: "hall",
+  uniqueKey: "monthly_report_hall_id_month_version_uq",
+  requireOwner: (deps, hallId) => hallOrThrow(deps.db, hallId),
+  build: (deps, hallId, month, onProgress) => buildMonthlyReport(deps, hallId, month, onProgress),
+};
+
+/**
  * Inserts the version row. With `version` the caller claims exactly that version (the scheduler
  * claims version 1): null when another process holds it. Without, the next free version is taken,
  * trying again when a concurrent regeneration took the same number.
  */
 async function claimVersion(
+  kind: TArchiveKind,
   deps: TReportDeps,
-  hallId: number,
+  ownerId: number,
   month: string,
   createdBy: number | null,
   version?: number,
 ): Promise<{ id: number; version: number } | null> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const claimed = version ?? ((await listMonthlyReportVersions(deps.db, hallId, month))[0]?.version ?? 0) + 1;
+    const claimed =
+      version ?? ((await listMonthlyReportVersions(deps.db, ownerId, month, kind.archive))[0]?.version ?? 0) + 1;
     try {
-      const id = await insertMonthlyReportVersion(deps.db, {
-        hallId,
-        month,
-        version: claimed,
-        definitionsVersion: METRIC_DEFINITIONS_VERSION,
-        createdBy,
-        now: deps.now(),
-      });
+      const id = await insertMonthlyReportVersion(
+        deps.db,
+        {
+          hallId: ownerId,
+          month,
+          version: claimed,
+          definitionsVersion: METRIC_DEFINITIONS_VERSION,
+          createdBy,
+          now: deps.now(),
+        },
+        kind.archive,
+      );
       return { id, version: claimed };
     } catch (error) {
-      if (!isDuplicateKey(error, MONTHLY_REPORT_KEY)) throw error;
+      if (!isDuplicateKey(error, kind.uniqueKey)) throw error;
       if (version !== undefined) return null;
     }
   }
@@ -84,68 +110,127 @@ function errorText(error: unknown): string {
 }
 
 async function fill(
+  kind: TArchiveKind,
   deps: TReportDeps,
-  hallId: number,
+  ownerId: number,
   month: string,
   id: number,
 ): Promise<"ready" | "failed" | "taken_over"> {
   try {
-    const report = await buildMonthlyReport(deps, hallId, month, async (percent) => {
-      await setMonthlyReportProgress(deps.db, id, percent);
+    const report = await kind.build(deps, ownerId, month, async (percent) => {
+      await setMonthlyReportProgress(deps.db, id, percent, kind.archive);
     });
-    return (await finishMonthlyReport(deps.db, id, JSON.stringify(report), deps.now())) ? "ready" : "taken_over";
+    const body = JSON.stringify(report);
+    return (await finishMonthlyReport(deps.db, id, body, deps.now(), kind.archive)) ? "ready" : "taken_over";
   } catch (error) {
     // The row says why; nothing half-built reaches the body.
-    const failed = await failMonthlyReport(deps.db, id, errorText(error), deps.now()).catch(() => false);
+    const failed = await failMonthlyReport(deps.db, id, errorText(error), deps.now(), undefined, kind.archive).catch(
+      () => false,
+    );
     return failed ? "failed" : "taken_over";
   }
 }
 
+interface TStartOptions {
+  userId?: number | null;
+  version?: number;
+}
+
+type TGenerated = { id: number; version: number; status: "ready" | "failed" | "taken_over" } | null;
+
 /**
- * Starts a new version of a closed month's hall-wide report and returns once its row exists; the
- * body is built in the background (`done`). `version` claims that exact version (null when
- * another process holds it).
+ * Starts a new version of a closed month's report and returns once its row exists; the body is
+ * built in the background (`done`). `version` claims that exact version (null when another
+ * process holds it).
  */
-async function startMonthlyReport(
+async function startReport(
+  kind: TArchiveKind,
   deps: TReportDeps,
-  hallId: number,
+  ownerId: number,
   month: string,
-  options: { userId?: number | null; version?: number } = {},
+  options: TStartOptions = {},
 ): Promise<TStartedReport | null> {
   requireClosedMonth(month, deps.now());
-  await hallOrThrow(deps.db, hallId);
-  const claimed = await claimVersion(deps, hallId, month, options.userId ?? null, options.version);
+  await kind.requireOwner(deps, ownerId);
+  const claimed = await claimVersion(kind, deps, ownerId, month, options.userId ?? null, options.version);
   if (!claimed) return null;
-  return { ...claimed, done: fill(deps, hallId, month, claimed.id) };
+  return { ...claimed, done: fill(kind, deps, ownerId, month, claimed.id) };
 }
 
 /** Generates a version and waits for it: the scheduler's and the tests' way in. */
-export async function generateMonthlyReport(
+export async function generateArchivedReport(
+  kind: TArchiveKind,
   deps: TReportDeps,
-  hallId: number,
+  ownerId: number,
   month: string,
-  options: { userId?: number | null; version?: number } = {},
-): Promise<{ id: number; version: number; status: "ready" | "failed" | "taken_over" } | null> {
-  const started = await startMonthlyReport(deps, hallId, month, options);
+  options: TStartOptions = {},
+): Promise<TGenerated> {
+  const started = await startReport(kind, deps, ownerId, month, options);
   if (!started) return null;
   return { id: started.id, version: started.version, status: await started.done };
 }
 
+export async function generateMonthlyReport(
+  deps: TReportDeps,
+  hallId: number,
+  month: string,
+  options: TStartOptions = {},
+): Promise<TGenerated> {
+  return generateArchivedReport(HALL_ARCHIVE, deps, hallId, month, options);
+}
+
 /** A person's regeneration: refused while a live (not stale) version of the month is being built. */
+export async function regenerateArchivedReport(
+  kind: TArchiveKind,
+  deps: TReportDeps,
+  ownerId: number,
+  month: string,
+  userId: number,
+): Promise<TStartedReport> {
+  requireClosedMonth(month, deps.now());
+  const versions = await listMonthlyReportVersions(deps.db, ownerId, month, kind.archive);
+  const cutoff = staleBefore(deps.now());
+  if (versions.some((row) => row.status === "generating" && row.createdAt >= cutoff))
+    throw appError("REPORT_GENERATING", "CONFLICT");
+  const started = await startReport(kind, deps, ownerId, month, { userId });
+  if (!started) throw appError("REPORT_GENERATING", "CONFLICT");
+  return started;
+}
+
 export async function regenerateMonthlyReport(
   deps: TReportDeps,
   hallId: number,
   month: string,
   userId: number,
 ): Promise<TStartedReport> {
-  requireClosedMonth(month, deps.now());
-  const versions = await listMonthlyReportVersions(deps.db, hallId, month);
-  const cutoff = staleBefore(deps.now());
-  if (versions.some((row) => row.status === "generating" && row.createdAt >= cutoff))
-    throw appError("REPORT_GENERATING", "CONFLICT");
-  const started = await startMonthlyReport(deps, hallId, month, { userId });
-  if (!started) throw appError("REPORT_GENERATING", "CONFLICT");
-  return started;
+  return regenerateArchivedReport(HALL_ARCHIVE, deps, hallId, month, userId);
+}
+
+/** One archived version with its body parsed, only within its owner (else not found). */
+export async function findArchivedVersion<TReport>(
+  kind: TArchiveKind,
+  deps: TReportDeps,
+  ownerId: number,
+  id: number,
+): Promise<TMonthlyReportRow & { report: TReport | null }> {
+  const row = await findMonthlyReport(deps.db, id, kind.archive);
+  if (row?.hallId !== ownerId) throw appError("REPORT_NOT_FOUND", "NOT_FOUND");
+  const { body, ...version } = row;
+  // Our own JSON, written once from a report of this archive by `fill`.
+  return { ...version, report: body === null ? null : (JSON.parse(body) as TReport) };
+}
+
+/** The newest ready version of a month with its report, or null while none is archived. */
+export async function latestArchivedReport<TReport>(
+  kind: TArchiveKind,
+  deps: TReportDeps,
+  ownerId: number,
+  month: string,
+): Promise<{ versionId: number; version: number; report: TReport } | null> {
+  const [latest] = await listLatestReadyReports(deps.db, ownerId, month, month, kind.archive);
+  if (!latest) return null;
+  const found = await findArchivedVersion<TReport>(kind, deps, ownerId, latest.id);
+  return found.report ? { versionId: latest.id, version: latest.version, report: found.report } : null;
 }
 
 export interface TReportVersion extends TMonthlyReportRow {
@@ -164,11 +249,7 @@ export async function listReportVersions(
 
 /** One version with its report once ready; only within the caller's hall. */
 export async function getReportVersion(deps: TReportDeps, hallId: number, id: number): Promise<TReportVersion> {
-  const row = await findMonthlyReport(deps.db, id);
-  if (row?.hallId !== hallId) throw appError("REPORT_NOT_FOUND", "NOT_FOUND");
-  const { body, ...version } = row;
-  // Our own JSON, written once from a TMonthlyReport by `fill`.
-  return { ...version, report: body === null ? null : (JSON.parse(body) as TMonthlyReport) };
+  return findArchivedVersion<TMonthlyReport>(HALL_ARCHIVE, deps, hallId, id);
 }
 
 export interface TMonthlyReportView {
@@ -213,18 +294,9 @@ export async function monthlyReport(
   checkMonth(month);
   await hallOrThrow(deps.db, hallId);
   if (scope.departmentId === undefined) {
-    const [latest] = await listLatestReadyReports(deps.db, hallId, month, month);
-    if (latest) {
-      const version = await getReportVersion(deps, hallId, latest.id);
-      if (version.report)
-        return {
-          source: "archive",
-          versionId: latest.id,
-          version: latest.version,
-          report: version.report,
-          recountable: await isRecountable(deps, hallId, version.report),
-        };
-    }
+    const latest = await latestArchivedReport<TMonthlyReport>(HALL_ARCHIVE, deps, hallId, month);
+    if (latest)
+      return { source: "archive", ...latest, recountable: await isRecountable(deps, hallId, latest.report) };
   }
   requireClosedMonth(month, deps.now());
   return {

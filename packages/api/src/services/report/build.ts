@@ -123,7 +123,7 @@ const TOP_ITEMS = 10;
 const NO_WINDOW_LABEL = "无窗口（网上、自助等）";
 
 /** Reads one month of the hall's counts within the scope. */
-function monthReader(db: Db, hall: Hall, scope: TReportScope, today: string, source?: TTallySource) {
+export function monthReader(db: Db, hall: Hall, scope: TReportScope, today: string, source?: TTallySource) {
   const closedBefore = addCalendarDays(today, -hall.rating_window_days);
   const tallies = (period: TPeriod, by: TTallyDimension) =>
     readTallies(db, {

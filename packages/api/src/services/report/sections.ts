@@ -129,6 +129,9 @@ function rankingInputs(entities: readonly TRankedEntity[], month: TRankingMonth)
   );
 }
 
+/** How an explanation names the population: "below 全厅's …". */
+const POPULATION_WORDS: Record<TReportPopulation["scope"], string> = { hall: "全厅", department: "本部门", county: "全县" };
+
 /**
  * Window or department ranking with 红榜/黑榜 and 末位 over one population (the hall, or a
  * department head's department): the previous month is ranked the same way (same entities,
@@ -151,7 +154,7 @@ export function rankingSection(
     ranked,
     settings.weights,
     lists.black,
-    population.scope === "hall" ? "全厅" : "本部门",
+    POPULATION_WORDS[population.scope],
   );
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   const rows = ranked.map((entry): TReportRankedRow => {
@@ -187,10 +190,32 @@ export function rankingSection(
   };
 }
 
+const WORK_ORDER_RATES = ["replyRate", "contactRectifyRate", "onTimeRate", "followUpSatisfaction"] as const;
+
+/** The four 差评整改 rates this month, the month before and a year earlier, with their change. */
+export function workOrderComparisons(
+  current: TWorkOrderTally,
+  previousMonth: TWorkOrderTally,
+  lastYear: TWorkOrderTally,
+): TReportComparison[] {
+  const now = workOrderMetrics(current);
+  const before = workOrderMetrics(previousMonth);
+  const yearAgo = workOrderMetrics(lastYear);
+  return WORK_ORDER_RATES.map((key) => ({
+    key,
+    label: METRIC_DEFINITIONS[key].name,
+    current: rateView(now[key]),
+    previousMonth: rateView(before[key]),
+    lastYear: rateView(yearAgo[key]),
+    changeVsPreviousMonth: figureChange("rate", now[key], before[key]),
+    changeVsLastYear: figureChange("rate", now[key], yearAgo[key]),
+  }));
+}
+
 /** 差评回复率, 回访整改率, 按时整改率, 回访整改满意率 in the order SPEC §6 lists them. */
 export function workOrderRateRows(tally: TWorkOrderTally): { key: string; label: string; value: TRateView }[] {
   const metrics = workOrderMetrics(tally);
-  return (["replyRate", "contactRectifyRate", "onTimeRate", "followUpSatisfaction"] as const).map((key) => ({
+  return WORK_ORDER_RATES.map((key) => ({
     key,
     label: METRIC_DEFINITIONS[key].name,
     value: rateView(metrics[key]),

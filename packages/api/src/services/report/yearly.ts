@@ -22,7 +22,7 @@ import type { TYearlyReport, TYearlyRow } from "./types";
  * report — cases, ratings, satisfaction (好评率), 日均办件量 per working day and 评价率 — from the
  * rollups, so it agrees with every monthly report of the year.
  */
-function yearlyRow(
+export function yearlyRow(
   period: string,
   tally: TRatingTally,
   workingDays: number,
