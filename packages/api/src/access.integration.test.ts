@@ -23,6 +23,7 @@ import {
 import { apiHarness, type TCaller } from "../test/harness";
 import { createContext, hashToken } from "./context";
 import { AppError } from "./errors";
+import { countyReportDownload } from "./exports/county-report-download";
 import { reportDownload } from "./exports/report-download";
 import { appRouter } from "./root";
 import { createCallerFactory, publicProcedure, router } from "./trpc";
@@ -73,6 +74,8 @@ const procedures = (appRouter._def as unknown as { procedures: Record<string, { 
 const ENTRY_POINTS: Record<string, (caller: TPrincipalKind) => Promise<unknown>> = {
   "report.download": async (principal) =>
     reportDownload(await contextFor(principal), { hallId: hall.hallId, month: "2999-01", format: "pdf" }),
+  "county.reportDownload": async (principal) =>
+    countyReportDownload(await contextFor(principal), { month: "2999-01", format: "pdf" }),
 };
 
 function admitted(rule: TAccessRule, principal: TPrincipalKind): boolean {

@@ -55,7 +55,17 @@ export function apiHarness(getDb: () => Db, options: { now?: () => Date; dataKey
     return caller({ sessionToken: await sessionToken(username, password) });
   }
 
-  return { bus, dataKey, caller, sessionToken, signedIn };
+  /** A signed-in user's request context, as the HTTP host builds it for a route outside tRPC (the downloads). */
+  async function signedInContext(username: string) {
+    return createContext(deps(), {
+      sessionToken: await sessionToken(username),
+      deviceToken: null,
+      ip: "127.0.0.1",
+      setCookie: () => undefined,
+    });
+  }
+
+  return { bus, dataKey, caller, sessionToken, signedIn, signedInContext };
 }
 
 /**

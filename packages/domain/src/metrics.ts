@@ -1,5 +1,5 @@
-import { LEVEL_SCORES, LEVELS, type TLevel } from "./levels";
 import { keysOf } from "./keys";
+import { LEVEL_SCORES, LEVELS, type TLevel } from "./levels";
 
 /**
  * The metric definitions of SPEC §6. Every screen, report, export and API figure is computed here

@@ -4,15 +4,7 @@ import { hallDateTimeText } from "@hcp/domain";
 
 import type { TMonthlyReport } from "../services/report/types";
 import { resolveReportFont, type TReportFont } from "./report-font";
-import {
-  cellText,
-  definitionsTable,
-  monthLabel,
-  reportSections,
-  reportSubject,
-  reportTitle,
-  type TExportTable,
-} from "./report-sections";
+import { cellText, monthlyReportDocument, type TExportDocument, type TExportTable } from "./report-sections";
 
 /**
  * The monthly report as an A4 PDF set in a CJK font (embedded as a subset with a ToUnicode map,
@@ -77,14 +69,13 @@ function tableContent(table: TExportTable): Content[] {
   ];
 }
 
-function documentDefinition(report: TMonthlyReport): TDocumentDefinitions {
-  const sections = reportSections(report);
-  const definitions = definitionsTable(report);
+function documentDefinition(report: TExportDocument): TDocumentDefinitions {
+  const { sections, definitions } = report;
   const generated = hallDateTimeText(new Date(report.generatedAt));
   return {
     pageSize: "A4",
     pageMargins: [40, 48, 40, 48],
-    info: { title: reportTitle(report), subject: "满意度月报", creator: "好差评平台" },
+    info: { title: report.title, subject: "满意度月报", creator: "好差评平台" },
     defaultStyle: { font: FONT_FAMILY, fontSize: 9, lineHeight: 1.2 },
     styles: {
       hall: { fontSize: 14, alignment: "center", margin: [0, 40, 0, 6] },
@@ -97,9 +88,7 @@ function documentDefinition(report: TMonthlyReport): TDocumentDefinitions {
       muted: { fontSize: 8, alignment: "center" },
     },
     header: (currentPage: number) =>
-      currentPage === 1
-        ? null
-        : { text: reportTitle(report), fontSize: 8, alignment: "right", margin: [40, 24, 40, 0] },
+      currentPage === 1 ? null : { text: report.title, fontSize: 8, alignment: "right", margin: [40, 24, 40, 0] },
     footer: (currentPage: number, pageCount: number) => ({
       text: `第 ${currentPage} 页 / 共 ${pageCount} 页`,
       fontSize: 8,
@@ -107,8 +96,8 @@ function documentDefinition(report: TMonthlyReport): TDocumentDefinitions {
       margin: [40, 16, 40, 0],
     }),
     content: [
-      { text: reportSubject(report), style: "hall" },
-      { text: `${monthLabel(report.month)} 满意度月报`, style: "title" },
+      { text: report.subject, style: "hall" },
+      { text: report.heading, style: "title" },
       {
         text: `统计期间：${report.period.from} 至 ${report.period.to}（北京时间）\u3000生成时间：${generated}\u3000指标口径版本：${report.definitionsVersion}`,
         style: "subtitle",
@@ -131,6 +120,10 @@ function documentDefinition(report: TMonthlyReport): TDocumentDefinitions {
 }
 
 export async function reportPdf(report: TMonthlyReport): Promise<Buffer> {
+  return documentPdf(monthlyReportDocument(report));
+}
+
+export async function documentPdf(report: TExportDocument): Promise<Buffer> {
   // Loaded on first use: pdfmake (with pdfkit and fontkit) holds about 26 MB of memory once imported.
   const { default: pdfmake } = await import("pdfmake");
   const font = resolveReportFont();

@@ -76,7 +76,7 @@ export function reportTitle(report: TMonthlyReport): string {
 
 const CHINESE_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-function countTable(title: string, what: string, rows: TReportCountRow[]): TExportTable {
+export function countTable(title: string, what: string, rows: TReportCountRow[]): TExportTable {
   return {
     title,
     columns: [{ header: what, wide: true }, { header: "数量" }, { header: "占比", figures: true }],
@@ -147,7 +147,7 @@ function breakdownTables(ranking: TReportRanking, subject: string): TExportTable
   ];
 }
 
-function rankingTables(
+export function rankingTables(
   ranking: TReportRanking,
   subject: string,
   deadlines: TMonthlyReport["summary"]["deadlinesProvisional"],
@@ -336,6 +336,11 @@ export function reportSections(report: TMonthlyReport): TExportSection[] {
     },
     { sheetName: "设备与覆盖", tables: [coverageTable(report)] },
   ];
+  return numberedSections(sections);
+}
+
+/** Sections headed 一、二、… in the order given, each named by its sheet. */
+export function numberedSections(sections: readonly Omit<TExportSection, "heading">[]): TExportSection[] {
   return sections.map((section, index) => ({
     ...section,
     heading: `${CHINESE_NUMERALS[index] ?? index + 1}、${section.sheetName}`,
@@ -343,7 +348,7 @@ export function reportSections(report: TMonthlyReport): TExportSection[] {
 }
 
 /** The appendix: the definitions the figures were computed with, and their version. */
-export function definitionsTable(report: TMonthlyReport): TExportTable {
+export function definitionsTable(report: Pick<TMonthlyReport, "definitionsVersion" | "definitions">): TExportTable {
   return {
     title: `指标口径（版本 ${report.definitionsVersion}）`,
     columns: [
@@ -351,5 +356,36 @@ export function definitionsTable(report: TMonthlyReport): TExportTable {
       { header: "口径", wide: true },
     ],
     rows: report.definitions.map((definition) => [definition.name, definition.definition]),
+  };
+}
+
+/**
+ * A report as the PDF and the XLSX draw it: its words (title, whose figures, the period) and its
+ * sections. The hall's monthly report and the county's both become one.
+ */
+export interface TExportDocument {
+  /** e.g. "某县政务服务中心 2023年6月 满意度月报": the PDF's running header and the XLSX's title */
+  title: string;
+  /** the cover's first line: the hall or county */
+  subject: string;
+  /** the cover's title, e.g. "2023年6月 满意度月报" */
+  heading: string;
+  period: { from: string; to: string };
+  generatedAt: string;
+  definitionsVersion: string;
+  sections: TExportSection[];
+  definitions: TExportTable;
+}
+
+export function monthlyReportDocument(report: TMonthlyReport): TExportDocument {
+  return {
+    title: reportTitle(report),
+    subject: reportSubject(report),
+    heading: `${monthLabel(report.month)} 满意度月报`,
+    period: report.period,
+    generatedAt: report.generatedAt,
+    definitionsVersion: report.definitionsVersion,
+    sections: reportSections(report),
+    definitions: definitionsTable(report),
   };
 }

@@ -2,11 +2,10 @@ import type { Border, Borders, Cell, Fill, Workbook, Worksheet } from "exceljs";
 
 import type { TMonthlyReport } from "../services/report/types";
 import {
-  definitionsTable,
   isRateView,
-  reportSections,
-  reportTitle,
+  monthlyReportDocument,
   type TExportCell,
+  type TExportDocument,
   type TExportSection,
   type TExportTable,
 } from "./report-sections";
@@ -122,11 +121,11 @@ function addTable(sheet: Worksheet, table: TExportTable, widths: number[]): void
 
 function addSheet(
   workbook: Workbook,
-  report: TMonthlyReport,
+  report: TExportDocument,
   section: Pick<TExportSection, "sheetName" | "tables">,
 ): void {
   const sheet = workbook.addWorksheet(section.sheetName);
-  sheet.addRow([`${reportTitle(report)} · ${section.sheetName}`]).font = { bold: true, size: 14 };
+  sheet.addRow([`${report.title} · ${section.sheetName}`]).font = { bold: true, size: 14 };
   sheet.addRow([
     `统计期间：${report.period.from} 至 ${report.period.to}（北京时间）；指标口径版本：${report.definitionsVersion}`,
   ]);
@@ -138,13 +137,17 @@ function addSheet(
 }
 
 export async function reportXlsx(report: TMonthlyReport): Promise<Buffer> {
+  return documentXlsx(monthlyReportDocument(report));
+}
+
+export async function documentXlsx(report: TExportDocument): Promise<Buffer> {
   // Loaded on first use: exceljs holds about 28 MB of the server's memory once imported.
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "好差评平台";
-  workbook.title = reportTitle(report);
+  workbook.title = report.title;
   workbook.created = new Date(report.generatedAt);
-  for (const section of reportSections(report)) addSheet(workbook, report, section);
-  addSheet(workbook, report, { sheetName: "指标口径", tables: [definitionsTable(report)] });
+  for (const section of report.sections) addSheet(workbook, report, section);
+  addSheet(workbook, report, { sheetName: "指标口径", tables: [report.definitions] });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -295,8 +295,7 @@ export async function monthlyReport(
   await hallOrThrow(deps.db, hallId);
   if (scope.departmentId === undefined) {
     const latest = await latestArchivedReport<TMonthlyReport>(HALL_ARCHIVE, deps, hallId, month);
-    if (latest)
-      return { source: "archive", ...latest, recountable: await isRecountable(deps, hallId, latest.report) };
+    if (latest) return { source: "archive", ...latest, recountable: await isRecountable(deps, hallId, latest.report) };
   }
   requireClosedMonth(month, deps.now());
   return {

@@ -130,7 +130,11 @@ function rankingInputs(entities: readonly TRankedEntity[], month: TRankingMonth)
 }
 
 /** How an explanation names the population: "below 全厅's …". */
-const POPULATION_WORDS: Record<TReportPopulation["scope"], string> = { hall: "全厅", department: "本部门", county: "全县" };
+const POPULATION_WORDS: Record<TReportPopulation["scope"], string> = {
+  hall: "全厅",
+  department: "本部门",
+  county: "全县",
+};
 
 /**
  * Window or department ranking with 红榜/黑榜 and 末位 over one population (the hall, or a
@@ -149,13 +153,7 @@ export function rankingSection(
   const rankedBefore = rankEntries(rankingInputs(entities, previous), settings.weights, settings.minSample);
   const lists = honourLists(ranked);
   const lastTwice = lastTwoMonthsRunning(ranked, rankedBefore);
-  const explained = explainRanking(
-    inputs,
-    ranked,
-    settings.weights,
-    lists.black,
-    POPULATION_WORDS[population.scope],
-  );
+  const explained = explainRanking(inputs, ranked, settings.weights, lists.black, POPULATION_WORDS[population.scope]);
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   const rows = ranked.map((entry): TReportRankedRow => {
     const entity = byId.get(entry.id) ?? { id: entry.id, code: "", name: "" };

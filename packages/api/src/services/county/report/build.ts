@@ -29,7 +29,13 @@ import {
 import { appError } from "../../../errors";
 import { hallOrThrow, monthReader, type TProgress, type TReportDeps } from "../../report/build";
 import { addMonths, checkMonth, monthPeriod } from "../../report/month";
-import { comparisons, countRows, rankingSection, workOrderComparisons, type TComparisonSide } from "../../report/sections";
+import {
+  comparisons,
+  countRows,
+  rankingSection,
+  workOrderComparisons,
+  type TComparisonSide,
+} from "../../report/sections";
 import { COUNTY_REPORT_FORMAT, type ZCountyFigures, type ZCountyMonthlyReport } from "./schemas";
 
 export type TCountyMonthlyReport = z.infer<typeof ZCountyMonthlyReport>;
@@ -176,7 +182,12 @@ export async function buildCountyReport(
           reasons.map((reason) => ({ key: reason.code, label: reason.label, count: reason.count })),
           bad,
         ).map((row) => ({ ...row, hallId: entry.hall.id, hallName: entry.hall.name })),
-        states: { hallId: entry.hall.id, hallName: entry.hall.name, total: stateTotal, states: countRows(stateRows, stateTotal) },
+        states: {
+          hallId: entry.hall.id,
+          hallName: entry.hall.name,
+          total: stateTotal,
+          states: countRows(stateRows, stateTotal),
+        },
       };
     }),
   );
