@@ -4,7 +4,7 @@ import { pipeline } from "node:stream";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 
 import { DATABASE_RETRY_AFTER_S, type TContext } from "@hcp/api";
-import { AppError, REPORT_FORMATS, reportDownload } from "@hcp/api/exports";
+import { AppError, countyReportDownload, REPORT_FORMATS, reportDownload } from "@hcp/api/exports";
 import { isDatabaseUnavailable } from "@hcp/db";
 import { APP_ERROR_MESSAGES, type TAppErrorCode } from "@hcp/domain";
 
@@ -14,6 +14,7 @@ import { logFailure } from "./request-log";
  * GET /reports/{hallId}/{yyyy-mm}.pdf|.xlsx|.csv[?version=N]: the monthly report as a file, for
  * the console's download buttons and for people who bookmark a link. Same session as /trpc; the
  * rules (who, which hall, which month and version) live in @hcp/api, this turns them into HTTP.
+ * GET /reports/county/{yyyy-mm}.pdf|.xlsx|.csv[?version=N]: the caller's county's report, the same way.
  */
 export const REPORT_DOWNLOAD_PREFIX = "/reports/";
 
@@ -57,6 +58,7 @@ export function createReportDownloads(createContext: (req: IncomingMessage, res:
     const match = PATH.exec(url.pathname);
     if (!match) return refuse(res, "NOT_FOUND", "NOT_FOUND");
     const [, hallPart = "", month = "", extension = "pdf"] = match;
+    const county = hallPart === "county";
     // PATH admits only these extensions; the lookup types the one it matched.
     const format = REPORT_FORMATS.find((candidate) => candidate === extension);
     if (format === undefined) return refuse(res, "NOT_FOUND", "NOT_FOUND");
@@ -65,12 +67,10 @@ export function createReportDownloads(createContext: (req: IncomingMessage, res:
     // A hall id that is no number names no hall; the month's own check says what is wrong with it.
     const hallId = /^[1-9]\d{0,9}$/.test(hallPart) ? Number(hallPart) : 0;
     try {
-      const download = await reportDownload(await createContext(req, res), {
-        hallId,
-        month,
-        format,
-        version,
-      });
+      const context = await createContext(req, res);
+      const download = county
+        ? await countyReportDownload(context, { month, format, version })
+        : await reportDownload(context, { hallId, month, format, version });
       const headers: Record<string, string | number> = {
         "content-type": download.contentType,
         "content-disposition": contentDisposition(download.asciiFilename, download.filename),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 
-import { insertCounty, placeHallInCounty, type Db } from "@hcp/db";
-import { createHallFixture, insertFixtureCase, type THallFixture } from "@hcp/db/testing";
+import { insertCounty, newWorkOrderRow, placeHallInCounty, type Db } from "@hcp/db";
+import { createHallFixture, fixtureCase, insertFixtureCase, type THallFixture } from "@hcp/db/testing";
 import { useTestDb } from "@hcp/db/testing/test-db";
 import type { TLevel } from "@hcp/domain";
 
@@ -124,29 +124,23 @@ async function load(): Promise<void> {
       );
       if (spec.workOrder && ratingId !== null) {
         const closed = spec.workOrder === "closed";
+        const row = fixtureCase(hall, { caseNo, completedAt, window: 0 });
+        const order = newWorkOrderRow(
+          { ...row, id: ratingId, case_id: caseId },
+          { contact: "2023-03-31", rectify: "2023-03-31" },
+          ratedAt,
+        );
+        const done = closed ? ratedAt : null;
         await db
           .insertInto("work_order")
           .values({
-            rating_id: ratingId,
-            case_id: caseId,
-            hall_id: hall.hallId,
-            department_id: hall.departmentIds[0],
-            window_id: hall.windowIds[0],
-            staff_id: hall.staffIds[0],
+            ...order,
             state: closed ? "closed" : "pending",
-            state_before_appeal: null,
-            extension: "none",
-            extension_days: 0,
-            created_at: ratedAt,
-            contact_due: "2023-03-31",
-            rectify_due: "2023-03-31",
-            contacted_at: closed ? ratedAt : null,
-            rectified_at: closed ? ratedAt : null,
-            replied_at: closed ? ratedAt : null,
-            closed_at: closed ? ratedAt : null,
+            contacted_at: done,
+            rectified_at: done,
+            replied_at: done,
+            closed_at: done,
             reply: closed ? "已整改" : "",
-            escalation: 0,
-            version: 1,
           })
           .execute();
       }

@@ -1,5 +1,6 @@
 import type { TCountyMonthlyReport } from "../services/county/report/build";
 import {
+  comparisonTable,
   countTable,
   definitionsTable,
   monthLabel,
@@ -21,28 +22,6 @@ const NOT_PROVISIONAL = {
 };
 
 type TFigures = TCountyMonthlyReport["total"];
-
-function totalTable(report: TCountyMonthlyReport): TExportTable {
-  return {
-    title: "全县同比环比",
-    columns: [
-      { header: "指标", wide: true },
-      { header: "本月" },
-      { header: "上月" },
-      { header: "环比" },
-      { header: "去年同月" },
-      { header: "同比" },
-    ],
-    rows: report.total.comparisons.map((row) => [
-      row.label,
-      row.current,
-      row.previousMonth,
-      row.changeVsPreviousMonth,
-      row.lastYear,
-      row.changeVsLastYear,
-    ]),
-  };
-}
 
 /** The figures' labels in the report's order: 办件量 … 回访整改满意率. */
 function figureLabels(report: TCountyMonthlyReport): string[] {
@@ -105,7 +84,7 @@ export function countyReportDocument(report: TCountyMonthlyReport): TExportDocum
     generatedAt: report.generatedAt,
     definitionsVersion: report.definitionsVersion,
     sections: numberedSections([
-      { sheetName: "全县概况", tables: [totalTable(report)] },
+      { sheetName: "全县概况", tables: [comparisonTable("全县同比环比", report.total.comparisons)] },
       {
         sheetName: "各大厅指标",
         tables: [

@@ -6,7 +6,13 @@ import {
 } from "@hcp/domain";
 
 import type { TRateView } from "../services/overview";
-import type { TMonthlyReport, TReportCountRow, TReportRankedRow, TReportRanking } from "../services/report/types";
+import type {
+  TMonthlyReport,
+  TReportComparison,
+  TReportCountRow,
+  TReportRankedRow,
+  TReportRanking,
+} from "../services/report/types";
 
 /**
  * The monthly report laid out once as titled tables, so the PDF and the XLSX show the same
@@ -65,7 +71,7 @@ export function monthLabel(month: string): string {
 }
 
 /** Whose figures: the hall, or the hall and one department (a department head's report). */
-export function reportSubject(report: TMonthlyReport): string {
+function reportSubject(report: TMonthlyReport): string {
   const department = report.scope?.departmentName;
   return department ? `${report.hall.name} ${department}` : report.hall.name;
 }
@@ -236,7 +242,7 @@ function summaryTables(report: TMonthlyReport): TExportTable[] {
   const summary = report.summary;
   const note = provisionalNote(summary.workingDaysProvisional);
   const onTimeNote = provisionalNote(summary.deadlinesProvisional.onTimeCompletion);
-  const comparedLabel = (row: TMonthlyReport["summary"]["comparisons"][number]): string =>
+  const comparedLabel = (row: TReportComparison): string =>
     row.key === "dailyAverage"
       ? `${row.label}${note.compared}`
       : row.key === "onTimeCompletionRate"
@@ -260,26 +266,35 @@ function summaryTables(report: TMonthlyReport): TExportTable[] {
         ["差评数", summary.badRatings],
       ],
     },
-    {
-      title: "同比环比",
-      columns: [
-        { header: "指标", wide: true },
-        { header: "本月" },
-        { header: "上月" },
-        { header: "环比" },
-        { header: "去年同月" },
-        { header: "同比" },
-      ],
-      rows: summary.comparisons.map((row) => [
-        comparedLabel(row),
-        row.current,
-        row.previousMonth,
-        row.changeVsPreviousMonth,
-        row.lastYear,
-        row.changeVsLastYear,
-      ]),
-    },
+    comparisonTable("同比环比", summary.comparisons, comparedLabel),
   ];
+}
+
+/** Figures this month, the month before and a year earlier, with 环比 and 同比. */
+export function comparisonTable(
+  title: string,
+  rows: readonly TReportComparison[],
+  labelOf: (row: TReportComparison) => string = (row) => row.label,
+): TExportTable {
+  return {
+    title,
+    columns: [
+      { header: "指标", wide: true },
+      { header: "本月" },
+      { header: "上月" },
+      { header: "环比" },
+      { header: "去年同月" },
+      { header: "同比" },
+    ],
+    rows: rows.map((row) => [
+      labelOf(row),
+      row.current,
+      row.previousMonth,
+      row.changeVsPreviousMonth,
+      row.lastYear,
+      row.changeVsLastYear,
+    ]),
+  };
 }
 
 function coverageTable(report: TMonthlyReport): TExportTable {

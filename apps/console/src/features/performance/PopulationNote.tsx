@@ -1,7 +1,8 @@
 import { performanceStrings } from "./strings";
 
 export interface TPopulation {
-  scope: "hall" | "department";
+  /** "county": the halls of a county, ranked in the county report */
+  scope: "hall" | "department" | "county";
   name: string;
   ranked: number;
 }

@@ -60,8 +60,8 @@ const zhCN = {
   lastTwoMonths: "末位",
   lastTwoMonthsLong: "连续两个月排名末位",
   lastTwoMonthsNote: "“末位”标记仅在按整月统计时判定：本月和上月均在同一范围内排名最后的窗口。",
-  population: (scope: "hall" | "department", name: string, ranked: number, noun: string) =>
-    `排名范围：${scope === "hall" ? name : noun === "窗口" ? `${name}在各窗口办理的办件` : `${name}的办件`}，${ranked} 个${noun}参与排名；红榜、黑榜和末位均在此范围内计算。${
+  population: (scope: "hall" | "department" | "county", name: string, ranked: number, noun: string) =>
+    `排名范围：${scope !== "department" ? name : noun === "窗口" ? `${name}在各窗口办理的办件` : `${name}的办件`}，${ranked} 个${noun}参与排名；红榜、黑榜和末位均在此范围内计算。${
       ranked < 2 ? "参与排名的不足 2 个，不设红黑榜和末位。" : ""
     }`,
   breakdown: {
