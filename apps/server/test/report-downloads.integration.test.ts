@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, test } from "vitest";
 
 import { RATING_CSV_HEADERS, type TMonthlyReport } from "@hcp/api/exports";
 import { compareXlsxWithReport } from "@hcp/api/exports/xlsx-readback";
+import { insertCounty, placeHallInCounty } from "@hcp/db";
 import { insertFixtureCase } from "@hcp/db/testing";
 import { HALL_UTC_OFFSET_MS } from "@hcp/domain";
 
@@ -327,5 +328,48 @@ describe("report downloads of every format, live and archived", () => {
       status: 404,
       appCode: "REPORT_VERSION_NOT_FOUND",
     });
+  });
+
+  test("the county report's files: a county user gets their county's, a hall-scoped user is refused", async () => {
+    const db = getDb();
+    const countyId = await insertCounty(db, { areaCode: "330100000000", name: "测试县" });
+    await placeHallInCounty(db, hall().hallId, {
+      countyId,
+      kind: "county_centre",
+      areaCode: "330100000000",
+      parentHallId: null,
+      sortOrder: 0,
+    });
+    await db.updateTable("user").set({ scope: "county" }).where("id", "=", hall().users.auditor.id).execute();
+    const leader = await signIn(hall().users.auditor.username);
+
+    const pdf = await download(`county/${MONTH}.pdf`, leader);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-disposition")).toBe(
+      `attachment; filename="330100-2023-06-county-report.pdf"; filename*=UTF-8''330100-2023-06-${encodeURIComponent("测试县-全县满意度月报")}.pdf`,
+    );
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString("latin1"),
+    ).toBe("%PDF-");
+    const csv = await download(`county/${MONTH}.csv`, leader);
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]?.startsWith("服务大厅,办件量,")).toBe(true);
+    expect(lines.slice(1).map((line) => line.split(",").slice(0, 2))).toEqual([
+      ["测试县（全县合计）", "1"],
+      ["测试县政务服务中心", "1"],
+    ]);
+
+    const manager = await signIn(hall().users.hall_manager.username);
+    expect(await refusal(await download(`county/${MONTH}.xlsx`, manager))).toMatchObject({
+      status: 403,
+      appCode: "COUNTY_SCOPE_REQUIRED",
+    });
+    expect(await refusal(await download(`county/${MONTH}.pdf`))).toMatchObject({ status: 401 });
   });
 });
