@@ -96,7 +96,6 @@ const getDb = useTestDb({
     }
     // The fixture's auditor is the county's leadership; its hall manager stays with the county centre.
     await db.updateTable("user").set({ scope: "county" }).where("id", "=", centre.users.auditor.id).execute();
-    await db.updateTable("hall").set({ ranking_min_sample: 1 }).where("id", "=", centre.hallId).execute();
   },
 });
 
@@ -236,9 +235,11 @@ describe("the county monthly report", () => {
     expect(report.badReviews.workOrderStates.map((row) => row.total)).toEqual(perHall.map((count) => count.workOrders));
     expect(report.badReviews.total).toBe(sum((count) => count.bad));
 
-    // The halls ranked (minimum sample 1 here), population the county.
-    expect(report.ranking.population).toMatchObject({ scope: "county", name: "测试县", ranked: 3 });
-    expect(report.ranking.rows).toHaveLength(3);
+    // The halls ranked by the county hall ranking (published minimum sample 30: none here), population the county.
+    expect(report.ranking.population).toMatchObject({ scope: "county", name: "测试县", ranked: 0 });
+    expect(report.ranking.rows.map((row) => [row.id, row.note])).toEqual(
+      expect.arrayContaining(halls.map((hall) => [hall.hallId, "样本不足"])),
+    );
   });
 
   test("the yearly summary: the county centre's year and the county's as a whole", async () => {

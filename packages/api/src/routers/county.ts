@@ -5,9 +5,9 @@ import { HALL_KIND_KEYS } from "@hcp/domain";
 
 import { countyScopeView } from "../services/county/scope";
 import { authedProcedure } from "../trpc";
+import { countyReportProcedures } from "./county-report";
 import { countyScopeProcedures } from "./county-scope";
 import { countyViewProcedures } from "./county-views";
-import { countyReportProcedures } from "./county-report";
 
 const ZCountyHall = z.object({
   id: z.number(),

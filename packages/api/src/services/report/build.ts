@@ -123,7 +123,7 @@ const TOP_ITEMS = 10;
 const NO_WINDOW_LABEL = "无窗口（网上、自助等）";
 
 /** Reads one month of the hall's counts within the scope. */
-export function monthReader(db: Db, hall: Hall, scope: TReportScope, today: string, source?: TTallySource) {
+function monthReader(db: Db, hall: Hall, scope: TReportScope, today: string, source?: TTallySource) {
   const closedBefore = addCalendarDays(today, -hall.rating_window_days);
   const tallies = (period: TPeriod, by: TTallyDimension) =>
     readTallies(db, {
@@ -140,11 +140,14 @@ export function monthReader(db: Db, hall: Hall, scope: TReportScope, today: stri
     const { start, end } = hallDayBounds(period.from, period.to);
     return countWorkOrders(db, { hallId: hall.id, start, end, today, by, departmentId: scope.departmentId });
   };
-  const workingDays = async (period: TPeriod) => {
-    const exceptions = await listCalendarExceptions(db, period.from, period.to);
-    return countWorkingDays(period.from, period.to, new Map(exceptions.map((day) => [day.date, day])));
-  };
+  const workingDays = (period: TPeriod) => workingDaysOf(db, period);
   return { tallies, total, workOrders, workingDays };
+}
+
+/** The period's working days on the calendar (the same for every hall). */
+export async function workingDaysOf(db: Db, period: TPeriod): Promise<number> {
+  const exceptions = await listCalendarExceptions(db, period.from, period.to);
+  return countWorkingDays(period.from, period.to, new Map(exceptions.map((day) => [day.date, day])));
 }
 
 type TMonthReader = ReturnType<typeof monthReader>;

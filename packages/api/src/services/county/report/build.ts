@@ -1,47 +1,33 @@
 import type { z } from "zod";
 
+import { countBadReviewReasons, countWorkOrderStates, findCountyById, listCountyHalls, type TCountyRow } from "@hcp/db";
 import {
-  countBadReviewReasons,
-  countWorkOrderStates,
-  findCountyById,
-  listCountyHalls,
-  type Hall,
-  type TCountyHallRow,
-  type TCountyRow,
-  type TTallyKey,
-} from "@hcp/db";
-import {
+  emptyTally,
   emptyWorkOrderTally,
-  hallDate,
   hallDayBounds,
   METRIC_DEFINITIONS_VERSION,
   metricDefinitionList,
-  parseRankingWeights,
   ratingMetrics,
   sumTallies,
   sumWorkOrderTallies,
   WORK_ORDER_STATES,
   type TPeriod,
-  type TRatingTally,
   type TWorkOrderTally,
 } from "@hcp/domain";
 
 import { appError } from "../../../errors";
-import { hallOrThrow, monthReader, type TProgress, type TReportDeps } from "../../report/build";
+import { workingDaysOf, type TProgress, type TReportDeps } from "../../report/build";
 import { addMonths, checkMonth, monthPeriod } from "../../report/month";
-import {
-  comparisons,
-  countRows,
-  rankingSection,
-  workOrderComparisons,
-  type TComparisonSide,
-} from "../../report/sections";
+import { comparisons, countRows, workOrderComparisons, type TComparisonSide } from "../../report/sections";
+import type { TReportRanking } from "../../report/types";
+import { countyTallies, countyWideReach, countyWorkOrders, type TCountyReach } from "../views/figures";
+import { rankCountyHalls, type TCountyHallRanking } from "../views/hall-ranking";
 import { COUNTY_REPORT_FORMAT, type ZCountyFigures, type ZCountyMonthlyReport } from "./schemas";
 
 export type TCountyMonthlyReport = z.infer<typeof ZCountyMonthlyReport>;
 type TCountyFigures = z.infer<typeof ZCountyFigures>;
 
-/** One period of one hall: its rating tally, work orders and the period's working days. */
+/** One period of one hall, or of the county: its rating tally, work orders and the period's working days. */
 interface TSide extends TComparisonSide {
   workOrders: TWorkOrderTally;
 }
@@ -53,31 +39,29 @@ interface TSides {
   lastYear: TSide;
 }
 
-interface THallMonth {
-  row: TCountyHallRow;
-  hall: Hall;
-  sides: TSides;
-}
-
 export async function countyOrThrow(deps: TReportDeps, countyId: number): Promise<TCountyRow> {
   const county = await findCountyById(deps.db, countyId);
   if (!county) throw appError("COUNTY_NOT_FOUND", "NOT_FOUND");
   return county;
 }
 
-/** A hall's three periods from the same rollup reads its own monthly report makes. */
-async function hallSides(deps: TReportDeps, hall: Hall, periods: TPeriod[], today: string): Promise<TSide[]> {
-  const reader = monthReader(deps.db, hall, {}, today, deps.tallySource);
-  return Promise.all(
-    periods.map(async (period) => {
-      const [tally, workingDays, orders] = await Promise.all([
-        reader.total(period),
-        reader.workingDays(period),
-        reader.workOrders(period, "hall"),
-      ]);
-      return { tally, workingDays, workOrders: orders.get(null) ?? emptyWorkOrderTally() };
-    }),
-  );
+/** Each hall's tally and work orders of a period, read for every hall of the county at once from the rollups. */
+async function periodSides(
+  deps: TReportDeps,
+  reach: TCountyReach,
+  period: TPeriod,
+): Promise<{ workingDays: number; halls: Map<number, TSide> }> {
+  const [tallies, orders, workingDays] = await Promise.all([
+    countyTallies(deps, reach, period, "hall"),
+    countyWorkOrders(deps, reach, period, "hall"),
+    workingDaysOf(deps.db, period),
+  ]);
+  const side = (hallId: number): TSide => ({
+    tally: tallies.get(hallId) ?? emptyTally(),
+    workingDays,
+    workOrders: orders.get(hallId) ?? emptyWorkOrderTally(),
+  });
+  return { workingDays, halls: new Map(reach.scope.halls.map((hall) => [hall.id, side(hall.id)])) };
 }
 
 function figures(hall: TCountyFigures["hall"], sides: TSides): TCountyFigures {
@@ -96,6 +80,10 @@ function figures(hall: TCountyFigures["hall"], sides: TSides): TCountyFigures {
   };
 }
 
+function emptySide(workingDays: number): TSide {
+  return { tally: emptyTally(), workingDays, workOrders: emptyWorkOrderTally() };
+}
+
 /** The county's side of a period: its halls' counts added up (working days are the calendar's, alike for all). */
 function sumSide(sides: readonly TSide[], workingDays: number): TSide {
   return {
@@ -105,19 +93,40 @@ function sumSide(sides: readonly TSide[], workingDays: number): TSide {
   };
 }
 
-function rankingMonth(halls: readonly THallMonth[], side: keyof TSides) {
+/** The county-views ranking in the monthly report's ranking shape, so the report's tables print it. */
+function reportRanking(ranking: TCountyHallRanking): TReportRanking {
   return {
-    tallies: new Map<TTallyKey, TRatingTally>(halls.map((entry) => [entry.hall.id, entry.sides[side].tally])),
-    workOrders: new Map<number | null, TWorkOrderTally>(
-      halls.map((entry) => [entry.hall.id, entry.sides[side].workOrders]),
-    ),
+    rows: ranking.rows.map((row) => ({
+      id: row.id,
+      code: row.hall.code,
+      name: row.hall.name,
+      rank: row.rank,
+      score: row.score,
+      note: row.eligible ? "" : "样本不足",
+      casesCompleted: row.metrics.casesCompleted,
+      validRatings: row.metrics.validRatings,
+      ratedRate: row.metrics.ratedRate,
+      goodRate: row.metrics.goodRate,
+      onTimeCompletionRate: row.metrics.onTimeCompletionRate,
+      badRatings: row.metrics.badRatings,
+      workOrderOnTimeRate: row.workOrderOnTimeRate,
+      lastTwoMonthsRunning: row.lastTwoMonthsRunning,
+      breakdown: row.breakdown,
+      pulledDownBy: row.pulledDownBy,
+    })),
+    red: ranking.red,
+    black: ranking.black,
+    minSample: ranking.settings.minSample,
+    weights: ranking.settings.weights,
+    population: { scope: "county", name: ranking.population.name, ranked: ranking.population.ranked },
   };
 }
 
 /**
- * Builds the county monthly report from each hall's rollups and work orders — the very reads of
- * the hall's own monthly report — so the county total is its halls' figures summed, then ranks
- * the halls by the windows' fair method with the county centre's ranking settings.
+ * Builds the county monthly report from the county views' reads — every hall's rollups and work
+ * orders in one statement each, each hall's 未评 by its own rating window — so the county total is
+ * its halls' figures summed, and ranks the halls with the county hall ranking (the published
+ * method and defaults), the same 红黑榜 and 末位 the 县级大厅排名 screen shows.
  */
 export async function buildCountyReport(
   deps: TReportDeps,
@@ -127,45 +136,36 @@ export async function buildCountyReport(
 ): Promise<TCountyMonthlyReport> {
   checkMonth(month);
   const now = deps.now();
-  const today = hallDate(now);
   const county = await countyOrThrow(deps, countyId);
-  const rows = await listCountyHalls(deps.db, countyId);
+  const reach = await countyWideReach(deps.db, { county, halls: await listCountyHalls(deps.db, countyId) });
   const period = monthPeriod(month);
-  const periods = [period, monthPeriod(addMonths(month, -1)), monthPeriod(addMonths(month, -12))];
-  const halls: THallMonth[] = await Promise.all(
-    rows.map(async (row) => {
-      const hall = await hallOrThrow(deps.db, row.id);
-      const [current, previous, lastYear] = await hallSides(deps, hall, periods, today);
-      if (!current || !previous || !lastYear) throw new Error("three periods read, fewer answered");
-      return { row, hall, sides: { current, previous, lastYear } };
-    }),
+  const [current, previous, lastYear] = await Promise.all(
+    [period, monthPeriod(addMonths(month, -1)), monthPeriod(addMonths(month, -12))].map((side) =>
+      periodSides(deps, reach, side),
+    ),
   );
-  await onProgress?.(50);
-
-  const total = (side: keyof TSides) =>
-    sumSide(
-      halls.map((entry) => entry.sides[side]),
-      halls[0]?.sides[side].workingDays ?? 0,
-    );
-  const countySides: TSides = { current: total("current"), previous: total("previous"), lastYear: total("lastYear") };
-
-  // The county centre tunes the county's ranking (weights, minimum sample); a county without one uses the defaults.
-  const centre = halls.find((entry) => entry.row.kind === "county_centre")?.hall;
-  const settings = {
-    weights: parseRankingWeights(centre?.ranking_weights ?? ""),
-    minSample: centre?.ranking_min_sample ?? 30,
-  };
-  const entities = halls.map((entry) => ({ id: entry.hall.id, code: entry.hall.code, name: entry.hall.name }));
-  const ranking = rankingSection(entities, rankingMonth(halls, "current"), rankingMonth(halls, "previous"), settings, {
-    scope: "county",
-    name: county.name,
+  if (!current || !previous || !lastYear) throw new Error("three periods read, fewer answered");
+  const halls = reach.scope.halls.map((row) => {
+    const of = (side: { workingDays: number; halls: Map<number, TSide> }) =>
+      side.halls.get(row.id) ?? emptySide(side.workingDays);
+    return { row, sides: { current: of(current), previous: of(previous), lastYear: of(lastYear) } };
   });
+  await onProgress?.(40);
+  const countyOf = (side: { workingDays: number; halls: Map<number, TSide> }) =>
+    sumSide([...side.halls.values()], side.workingDays);
+  const countySides: TSides = {
+    current: countyOf(current),
+    previous: countyOf(previous),
+    lastYear: countyOf(lastYear),
+  };
+  const ranking = reportRanking(await rankCountyHalls(deps, reach, period));
+  await onProgress?.(60);
 
   // Bad reviews by hall and reason, and each hall's work orders by state.
   const bounds = hallDayBounds(period.from, period.to);
   const badReviews = await Promise.all(
     halls.map(async (entry) => {
-      const range = { hallId: entry.hall.id, ...bounds };
+      const range = { hallId: entry.row.id, ...bounds };
       const [reasons, states] = await Promise.all([
         countBadReviewReasons(deps.db, range),
         countWorkOrderStates(deps.db, range),
@@ -181,10 +181,10 @@ export async function buildCountyReport(
         reasons: countRows(
           reasons.map((reason) => ({ key: reason.code, label: reason.label, count: reason.count })),
           bad,
-        ).map((row) => ({ ...row, hallId: entry.hall.id, hallName: entry.hall.name })),
+        ).map((row) => ({ ...row, hallId: entry.row.id, hallName: entry.row.name })),
         states: {
-          hallId: entry.hall.id,
-          hallName: entry.hall.name,
+          hallId: entry.row.id,
+          hallName: entry.row.name,
           total: stateTotal,
           states: countRows(stateRows, stateTotal),
         },
@@ -203,7 +203,7 @@ export async function buildCountyReport(
     generatedAt: now.toISOString(),
     total: countyFigures,
     halls: halls.map((entry) =>
-      figures({ id: entry.hall.id, code: entry.hall.code, name: entry.hall.name, kind: entry.row.kind }, entry.sides),
+      figures({ id: entry.row.id, code: entry.row.code, name: entry.row.name, kind: entry.row.kind }, entry.sides),
     ),
     ranking,
     badReviews: {

@@ -4,6 +4,7 @@ import {
   listDepartmentIdsByCode,
   listHallFigureSettings,
   readCountyTallies,
+  type Db,
   type TCountyDimension,
   type TCountyHallRow,
   type TCountyHallSettings,
@@ -42,24 +43,36 @@ export async function countyReach(ctx: TUserContext): Promise<TCountyReach> {
 
 /** @public The reach of a county scope already resolved (the county report builds on it too). */
 export async function reachOf(ctx: TUserContext, scope: TCountyScope): Promise<TCountyReach> {
-  const hallIds = scope.halls.map((hall) => hall.id);
-  const [settings, department] = await Promise.all([
-    listHallFigureSettings(ctx.db, hallIds),
+  const [reach, department] = await Promise.all([
+    countyWideReach(ctx.db, scope),
     ctx.user.role === "department_head" && ctx.user.department_id !== null
       ? findDepartmentCode(ctx.db, ctx.user.department_id)
       : Promise.resolve(undefined),
   ]);
-  const reach: TCountyReach = {
-    scope,
-    settings: new Map(settings.map((row) => [row.id, row])),
-    populationName: scope.county.name,
-  };
   if (ctx.user.role !== "department_head") return reach;
   // A department head without a department sees nothing, as on a hall's screens.
-  reach.departmentIds = department ? await listDepartmentIdsByCode(ctx.db, hallIds, department.code) : [];
+  reach.departmentIds = department
+    ? await listDepartmentIdsByCode(
+        ctx.db,
+        scope.halls.map((hall) => hall.id),
+        department.code,
+      )
+    : [];
   reach.populationName = department?.name ?? "本部门";
   return reach;
 }
+
+/** Every hall of the county with its settings, whoever asks: the county report, built without a caller too. */
+export async function countyWideReach(db: Db, scope: TCountyScope): Promise<TCountyReach> {
+  const settings = await listHallFigureSettings(
+    db,
+    scope.halls.map((hall) => hall.id),
+  );
+  return { scope, settings: new Map(settings.map((row) => [row.id, row])), populationName: scope.county.name };
+}
+
+/** What the figures are read with: the database, the clock and (bench) the tallies' source — no caller needed. */
+export type TFigureDeps = Pick<TUserContext, "db" | "now" | "tallySource">;
 
 /** The county's halls, or only the given ones. */
 function hallsOf(reach: TCountyReach, hallIds?: readonly number[]): TCountyHallRow[] {
@@ -68,7 +81,7 @@ function hallsOf(reach: TCountyReach, hallIds?: readonly number[]): TCountyHallR
 
 /** Tallies of a period per hall or per window, each hall's 未评 by its own rating window. */
 export function countyTallies(
-  ctx: TUserContext,
+  ctx: TFigureDeps,
   reach: TCountyReach,
   period: TPeriod,
   by: TCountyDimension,
@@ -93,7 +106,7 @@ export function countyTallies(
 
 /** Work orders opened in a period per hall or per window. */
 export function countyWorkOrders(
-  ctx: TUserContext,
+  ctx: TFigureDeps,
   reach: TCountyReach,
   period: TPeriod,
   by: TCountyDimension,

@@ -5,7 +5,7 @@ import type { TUserContext } from "../../overview";
 import { rankedResult, rankRound, type TRankedFigures, type TRankingRound } from "../../performance/ranked-rows";
 import { checkPeriod, previousWholeMonth, type TRankingSettings } from "../../performance/ranking";
 import { checkMonth, monthPeriod } from "../../report/month";
-import { countyReach, countyTallies, countyWorkOrders, type TCountyReach } from "./figures";
+import { countyReach, countyTallies, countyWorkOrders, type TCountyReach, type TFigureDeps } from "./figures";
 
 /**
  * The county's rankings use the published method and defaults (weights 60/20/10/10, minimum
@@ -58,7 +58,7 @@ export interface TCountyHallRanking {
   lastTwoMonthsRunning: number | null;
 }
 
-async function hallRound(ctx: TUserContext, reach: TCountyReach, period: TPeriod): Promise<TRankingRound> {
+async function hallRound(ctx: TFigureDeps, reach: TCountyReach, period: TPeriod): Promise<TRankingRound> {
   const [tallies, orders] = await Promise.all([
     countyTallies(ctx, reach, period, "hall"),
     countyWorkOrders(ctx, reach, period, "hall"),
@@ -66,12 +66,9 @@ async function hallRound(ctx: TUserContext, reach: TCountyReach, period: TPeriod
   return rankRound(reach.scope.halls, tallies, orders, COUNTY_RANKING_SETTINGS);
 }
 
-/**
- * @public the county monthly report ranks the halls with it too.
- * The county's halls ranked for a period over a county reach already resolved.
- */
+/** The county's halls ranked for a period over a county reach already resolved (the county report's 红黑榜 too). */
 export async function rankCountyHalls(
-  ctx: TUserContext,
+  ctx: TFigureDeps,
   reach: TCountyReach,
   period: TPeriod,
 ): Promise<TCountyHallRanking> {
