@@ -17,6 +17,7 @@ import { loginRoute } from "./features/auth/routes";
 import { calendarRoute } from "./features/calendar/routes";
 import { catalogRoute } from "./features/catalog/routes";
 import { catalogueRoutes } from "./features/catalogue/routes";
+import { countyHallsRoute } from "./features/county/scope/routes";
 import { departmentsRoute } from "./features/departments/routes";
 import { deskRoute } from "./features/desk/routes";
 import { devicesRoute } from "./features/devices/routes";
@@ -60,6 +61,7 @@ const routeTree = rootRoute.addChildren([
     hallRoute,
     departmentsRoute,
     setupRoute,
+    countyHallsRoute,
     ...workOrderRoutes,
     ...performanceRoutes,
     ...reportRoutes,

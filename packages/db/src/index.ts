@@ -36,6 +36,7 @@ export * from "./repositories/service-item";
 export * from "./repositories/password-link";
 export * from "./repositories/session";
 export * from "./repositories/county";
+export * from "./repositories/county-scope";
 export * from "./repositories/county-views";
 export * from "./repositories/setup";
 export * from "./repositories/signal";

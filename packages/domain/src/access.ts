@@ -163,6 +163,9 @@ const RULES = {
   "county.yearly": COUNTY_READ,
   // The county report's files (GET /reports/county/…, outside tRPC), admitted like county.report.
   "county.reportDownload": COUNTY_READ,
+  // 县域大厅管理: a county administrator adds and edits township centres and village points.
+  "county.createHall": { principals: ["admin"], scope: "county" },
+  "county.updateHall": { principals: ["admin"], scope: "county" },
 
   // 开始设置: what the hall still lacks before it can take ratings, for those who build it.
   "setup.status": MANAGE_HALL,

@@ -60,6 +60,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, string>> = {
   "hall.setLogo": "更换大厅标志",
   "hall.removeLogo": "删除大厅标志",
   "county.actIn": "切换所在大厅",
+  "county.createHall": "新增乡镇中心或便民服务站",
+  "county.updateHall": "修改乡镇中心或便民服务站",
   "department.create": "新建部门",
   "department.update": "修改部门",
   "department.retire": "撤销部门",

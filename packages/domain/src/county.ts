@@ -6,7 +6,7 @@
  */
 import { keysOf } from "./keys";
 
-const HALL_KINDS = {
+export const HALL_KINDS = {
   county_centre: "县级政务服务中心",
   township_centre: "乡镇（街道）便民服务中心",
   village_point: "村（社区）便民服务站",

@@ -34,6 +34,8 @@ export const APP_ERROR_MESSAGES = {
   AREA_CODE_OUTSIDE_COUNTY: "该行政区划代码不在本县（区）或所属乡镇的范围内",
   AREA_CODE_LEVEL_MISMATCH:
     "行政区划代码的级别与大厅类型不符（县级中心用县级代码，乡镇中心用乡镇代码，便民服务站用村级代码）",
+  HALL_AREA_CODE_TAKEN: "本县（区）已有使用该行政区划代码的服务大厅",
+  HALL_PARENT_INVALID: "所属乡镇中心须是本县（区）的乡镇（街道）便民服务中心",
   HALL_MOVE_REFUSED: "办件、窗口和评价器属于各自的服务大厅，不能移到其他大厅",
   REPORT_MONTH_INVALID: "月份格式应为 YYYY-MM，且不早于 2000 年",
   REPORT_MONTH_IN_FUTURE: "该月份尚未到来，不能生成月报",

@@ -7,7 +7,13 @@ import { afterAll, beforeAll, inject } from "vitest";
 
 import { ensureFirstAdministrator, WindowBus } from "@hcp/api";
 import { createDb, type Db } from "@hcp/db";
-import { createHallFixture, truncateAll, type THallFixture } from "@hcp/db/testing";
+import {
+  createCountyFixture,
+  createHallFixture,
+  truncateAll,
+  type TCountyFixture,
+  type THallFixture,
+} from "@hcp/db/testing";
 import { createServer, type THallServer } from "@hcp/server/server";
 
 import { launchChromium } from "./browser";
@@ -69,6 +75,15 @@ export interface TPlatformUnderTest extends TServedPlatform {
 /** For a spec file: the platform with a fresh small hall (the fixture's), and Chromium. */
 export function usePlatform(): TPlatformUnderTest {
   return useServedPlatform(async (db) => ({ hall: await createHallFixture(db) }));
+}
+
+export interface TCountyPlatform extends TServedPlatform {
+  county: TCountyFixture;
+}
+
+/** For a spec file: the platform with a county of two fixture halls (centre and township) and county users. */
+export function useCountyPlatform(): TCountyPlatform {
+  return useServedPlatform(async (db) => ({ county: await createCountyFixture(db) }));
 }
 
 export interface TEmptyPlatform extends TServedPlatform {

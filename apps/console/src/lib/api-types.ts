@@ -21,3 +21,4 @@ export type TWorkOrderRow = TWorkOrderPage["rows"][number];
 export type TWorkOrderDetail = RouterOutputs["workOrder"]["byId"];
 export type TWorkOrderEvent = TWorkOrderDetail["events"][number];
 export type TWorkOrderMetricsRow = RouterOutputs["workOrder"]["metrics"][number];
+export type TCountyHallRow = RouterOutputs["county"]["scope"]["halls"][number];

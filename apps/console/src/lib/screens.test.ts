@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 
 import { accessRule, keysOf, ROLE_KEYS, rolesOf, type TRole } from "@hcp/domain";
 
-import { canUse, landingFor, navScreens, screenLabel, screensFor, type TScreen } from "./screens";
+import { canUse, landingFor, mayOpen, navScreens, screenLabel, screensFor, type TScreen } from "./screens";
 
 test("every role reaches the work-order queue; window staff see it as their own", () => {
   expect(screensFor("window_staff")).toEqual(["desk", "mine", "workOrders"]);
@@ -25,8 +25,8 @@ test("an administrator of a hall that cannot take ratings yet lands on 开始设
   // Hall managers build the hall too: they see the entry, but land on their home.
   expect(landingFor({ role: "hall_manager", mustChangePassword: false }, true)).toBe("/overview");
   expect(navScreens("hall_manager", true)[0]).toBe("setup");
-  expect(navScreens("admin", true)).toEqual(["setup", ...screensFor("admin")]);
-  expect(navScreens("admin", false)).toEqual(screensFor("admin"));
+  expect(navScreens("admin", true, "county")).toEqual(["setup", ...screensFor("admin")]);
+  expect(navScreens("admin", false, "county")).toEqual(screensFor("admin"));
   // Nobody else may read the checklist: no entry, whatever the hall lacks.
   expect(navScreens("auditor", true)).toEqual(screensFor("auditor"));
   expect(screensFor("admin")).not.toContain("setup");
@@ -62,6 +62,7 @@ test("each screen opens for exactly the roles the access table lets call what it
     hall: callers("hall.settings"),
     departments: callers("department.list"),
     setup: callers("setup.status"),
+    countyHalls: callers("county.createHall"),
   };
   for (const screen of keysOf(expected)) {
     for (const role of ROLE_KEYS)
@@ -82,6 +83,7 @@ test("each role's navigation, in order", () => {
     "staff",
     "accounts",
     "import",
+    "countyHalls",
     "hall",
     "departments",
     "devices",
@@ -135,4 +137,17 @@ test("each role's navigation, in order", () => {
     "audit",
     "calendar",
   ]);
+});
+
+test("全县大厅 is a county administrator's: a hall's administrator neither sees nor opens it", () => {
+  expect(navScreens("admin", false, "county")).toContain("countyHalls");
+  expect(navScreens("admin", false, "hall")).not.toContain("countyHalls");
+  expect(navScreens("admin", true, "hall")).toEqual([
+    "setup",
+    ...screensFor("admin").filter((s) => s !== "countyHalls"),
+  ]);
+  expect(mayOpen({ role: "admin", scope: "county" }, "countyHalls")).toBe(true);
+  expect(mayOpen({ role: "admin", scope: "hall" }, "countyHalls")).toBe(false);
+  expect(mayOpen({ role: "auditor", scope: "county" }, "countyHalls")).toBe(false);
+  expect(mayOpen({ role: "admin", scope: "hall" }, "hall")).toBe(true);
 });

@@ -1,4 +1,4 @@
-import { mayCall, type TProcedurePath, type TRole } from "@hcp/domain";
+import { accessRule, mayCall, type TProcedurePath, type TRole, type TUserScope } from "@hcp/domain";
 
 import { strings } from "./strings";
 
@@ -23,7 +23,8 @@ export type TScreen =
   | "accounts"
   | "hall"
   | "departments"
-  | "setup";
+  | "setup"
+  | "countyHalls";
 
 export const SCREEN_PATHS = {
   desk: "/desk",
@@ -47,6 +48,7 @@ export const SCREEN_PATHS = {
   hall: "/hall",
   departments: "/departments",
   setup: "/setup",
+  countyHalls: "/county-halls",
 } as const satisfies Record<TScreen, string>;
 
 /**
@@ -93,6 +95,8 @@ const SCREEN_CALLS: Record<TScreen, readonly TProcedurePath[]> = {
   departments: ["department.list"],
   // 开始设置: administrators and hall managers build the hall; listed only while something is missing.
   setup: ["setup.status"],
+  // 全县大厅: county administrators add and edit the county's townships and village points.
+  countyHalls: ["county.createHall"],
 };
 
 const SCREEN_ORDER: readonly TScreen[] = [
@@ -109,6 +113,7 @@ const SCREEN_ORDER: readonly TScreen[] = [
   "staff",
   "accounts",
   "import",
+  "countyHalls",
   "hall",
   "departments",
   "devices",
@@ -122,14 +127,25 @@ export function canUse(role: TRole, screen: TScreen): boolean {
   return SCREEN_CALLS[screen].every((path) => mayCall(role, path));
 }
 
+/** A screen built on a county procedure ("county" scope) is for county users only. */
+function countyOnly(screen: TScreen): boolean {
+  return SCREEN_CALLS[screen].some((path) => accessRule(path)?.scope === "county");
+}
+
+/** Whether the user (role and scope) may open the screen. */
+export function mayOpen(user: { role: TRole; scope: TUserScope }, screen: TScreen): boolean {
+  return canUse(user.role, screen) && (user.scope === "county" || !countyOnly(screen));
+}
+
 /** The screens a role may open, in navigation order (开始设置 apart: see navScreens). */
 export function screensFor(role: TRole): TScreen[] {
   return SCREEN_ORDER.filter((screen) => canUse(role, screen));
 }
 
 /** The navigation: 开始设置 first while the hall still lacks something it needs to take ratings. */
-export function navScreens(role: TRole, setupPending: boolean): TScreen[] {
-  return setupPending && canUse(role, "setup") ? ["setup", ...screensFor(role)] : screensFor(role);
+export function navScreens(role: TRole, setupPending: boolean, scope: TUserScope = "hall"): TScreen[] {
+  const screens = screensFor(role).filter((screen) => scope === "county" || !countyOnly(screen));
+  return setupPending && canUse(role, "setup") ? ["setup", ...screens] : screens;
 }
 
 /** Where a role lands after signing in. */

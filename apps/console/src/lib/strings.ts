@@ -63,6 +63,7 @@ const zhCN = {
     hall: "大厅设置",
     departments: "部门管理",
     setup: "开始设置",
+    countyHalls: "全县大厅",
   },
 };
 

@@ -79,7 +79,7 @@ export function AppLayout() {
       />
       <div className="app-body">
         <AppNav
-          screens={user.mustChangePassword ? [] : navScreens(user.role, setupPending)}
+          screens={user.mustChangePassword ? [] : navScreens(user.role, setupPending, user.scope)}
           role={user.role}
           open={menuOpen}
           onNavigate={() => setMenuOpen(false)}

@@ -7,7 +7,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, Outlet, redirect } from "@tanstack/react-router";
 
 import type { TSessionUser } from "../../lib/api-types";
-import { ACCOUNT_PATH, canUse, landingFor, type TScreen } from "../../lib/screens";
+import { ACCOUNT_PATH, landingFor, mayOpen, type TScreen } from "../../lib/screens";
 import type { trpc } from "../../lib/trpc";
 import { setupPending } from "../setup/pending";
 import { AppLayout } from "./AppLayout";
@@ -54,9 +54,9 @@ export const appRoute = createRoute({
   errorComponent: StandaloneErrorPage,
 });
 
-/** A screen's guard: a role that may not use it goes to its own home. */
+/** A screen's guard: a role (or a hall user on a county screen) that may not use it goes to its own home. */
 export function requireScreen(screen: TScreen) {
   return ({ context }: { context: { user: TSessionUser } }) => {
-    if (!canUse(context.user.role, screen)) throw redirect({ to: landingFor(context.user), replace: true });
+    if (!mayOpen(context.user, screen)) throw redirect({ to: landingFor(context.user), replace: true });
   };
 }

@@ -3,7 +3,6 @@ import { findCountyOfHall, listCountyHalls, type TCountyHallRow, type TCountyRow
 import type { TContext } from "../../context-types";
 import { appError } from "../../errors";
 
-/** @public the county views build on it */
 export interface TCountyScope {
   county: TCountyRow;
   halls: TCountyHallRow[];
