@@ -18,6 +18,7 @@ import { calendarRoute } from "./features/calendar/routes";
 import { catalogRoute } from "./features/catalog/routes";
 import { catalogueRoutes } from "./features/catalogue/routes";
 import { countyHallsRoute } from "./features/county/scope/routes";
+import { countyRoute } from "./features/county/views/routes";
 import { departmentsRoute } from "./features/departments/routes";
 import { deskRoute } from "./features/desk/routes";
 import { devicesRoute } from "./features/devices/routes";
@@ -44,6 +45,7 @@ const routeTree = rootRoute.addChildren([
   setPasswordRoute,
   appRoute.addChildren([
     deskRoute,
+    countyRoute,
     overviewRoute,
     analysisRoute,
     catalogRoute,

@@ -31,6 +31,8 @@ const MAY = "from=2023-05-01&to=2023-05-31";
 /** Each screen's URL state that fills it with the demo's figures (a month of 2023). */
 const SCREEN_SEARCHES: Record<TScreen, readonly string[]> = {
   desk: [""],
+  // 全县概况 is listed for county users only; the demo hall's accounts are the hall's.
+  county: [MAY],
   mine: [MAY],
   overview: [MAY],
   performance: [MAY],

@@ -16,6 +16,6 @@ export async function signInToConsole(
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-  // An administrator of a hall that cannot take ratings yet lands on 开始设置.
-  await page.waitForURL(/\/console\/(desk|overview|setup)/);
+  // An administrator of a hall that cannot take ratings yet lands on 开始设置, a county user on 全县概况.
+  await page.waitForURL(/\/console\/(desk|county|overview|setup)/);
 }

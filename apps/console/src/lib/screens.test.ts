@@ -25,8 +25,8 @@ test("an administrator of a hall that cannot take ratings yet lands on 开始设
   // Hall managers build the hall too: they see the entry, but land on their home.
   expect(landingFor({ role: "hall_manager", mustChangePassword: false }, true)).toBe("/overview");
   expect(navScreens("hall_manager", true)[0]).toBe("setup");
-  expect(navScreens("admin", true, "county")).toEqual(["setup", ...screensFor("admin")]);
-  expect(navScreens("admin", false, "county")).toEqual(screensFor("admin"));
+  expect(navScreens("admin", true, "county")).toEqual(["setup", "county", ...screensFor("admin")]);
+  expect(navScreens("admin", false, "county")).toEqual(["county", ...screensFor("admin")]);
   // Nobody else may read the checklist: no entry, whatever the hall lacks.
   expect(navScreens("auditor", true)).toEqual(screensFor("auditor"));
   expect(screensFor("admin")).not.toContain("setup");
@@ -42,6 +42,8 @@ function callers(path: string): TRole[] {
 test("each screen opens for exactly the roles the access table lets call what it shows", () => {
   const expected: Record<TScreen, TRole[]> = {
     desk: callers("window.signIn"),
+    // By role; the scope decides too (mayOpen): the county's figures are for county users (next test).
+    county: callers("county.overview").filter((role) => callers("county.windowRanking").includes(role)),
     mine: callers("performance.mine"),
     overview: callers("overview.period"),
     performance: callers("performance.windows"),
@@ -68,6 +70,18 @@ test("each screen opens for exactly the roles the access table lets call what it
     for (const role of ROLE_KEYS)
       expect(canUse(role, screen), `${role} ${screen}`).toBe(expected[screen].includes(role));
   }
+});
+
+test("全县概况 opens for county users of the roles that read the county's figures, first in their navigation", () => {
+  for (const role of ROLE_KEYS) {
+    const reads = callers("county.overview").includes(role) && callers("county.windowRanking").includes(role);
+    expect(mayOpen({ role, scope: "county" }, "county"), role).toBe(reads);
+    expect(mayOpen({ role, scope: "hall" }, "county"), role).toBe(false);
+    expect(navScreens(role, false, "county")[0] === "county", role).toBe(reads);
+    expect(navScreens(role, false, "hall")).not.toContain("county");
+  }
+  expect(landingFor({ role: "auditor", mustChangePassword: false, scope: "county" })).toBe("/county");
+  expect(landingFor({ role: "auditor", mustChangePassword: false, scope: "hall" })).toBe("/overview");
 });
 
 test("each role's navigation, in order", () => {

@@ -4,6 +4,7 @@ import { strings } from "./strings";
 
 export type TScreen =
   | "desk"
+  | "county"
   | "overview"
   | "workOrders"
   | "catalog"
@@ -28,6 +29,7 @@ export type TScreen =
 
 export const SCREEN_PATHS = {
   desk: "/desk",
+  county: "/county",
   overview: "/overview",
   performance: "/performance",
   mine: "/mine",
@@ -60,6 +62,8 @@ const SCREEN_CALLS: Record<TScreen, readonly TProcedurePath[]> = {
   // A staff member's own results; managers read everyone's on the performance screen.
   mine: ["performance.mine"],
   overview: ["overview.period"],
+  // 全县概况 and the county's rankings: for county-scoped users only (see screensFor).
+  county: ["county.overview", "county.hallRanking", "county.windowRanking"],
   performance: ["performance.windows"],
   analysis: ["performance.channels"],
   // Department heads get a live report of their department; only the hall's is archived.
@@ -144,13 +148,15 @@ export function screensFor(role: TRole): TScreen[] {
 
 /** The navigation: 开始设置 first while the hall still lacks something it needs to take ratings. */
 export function navScreens(role: TRole, setupPending: boolean, scope: TUserScope = "hall"): TScreen[] {
-  const screens = screensFor(role).filter((screen) => scope === "county" || !countyOnly(screen));
+  const hallScreens = screensFor(role).filter((screen) => scope === "county" || !countyOnly(screen));
+  // 全县概况 leads a county user's navigation (and is where they land).
+  const screens = scope === "county" && canUse(role, "county") ? ["county" as const, ...hallScreens] : hallScreens;
   return setupPending && canUse(role, "setup") ? ["setup", ...screens] : screens;
 }
 
 /** Where a role lands after signing in. */
-function homeFor(role: TRole): (typeof SCREEN_PATHS)[TScreen] {
-  return SCREEN_PATHS[screensFor(role)[0] ?? "overview"];
+function homeFor(role: TRole, scope: TUserScope = "hall"): (typeof SCREEN_PATHS)[TScreen] {
+  return SCREEN_PATHS[navScreens(role, false, scope)[0] ?? "overview"];
 }
 
 /** A screen's name in the navigation; window staff see the work orders about themselves. */
@@ -167,10 +173,11 @@ export const ACCOUNT_PATH = "/account";
  * administrator of a hall that cannot take ratings yet, 开始设置; otherwise their role's home.
  */
 export function landingFor(
-  user: { role: TRole; mustChangePassword: boolean },
+  user: { role: TRole; mustChangePassword: boolean; scope?: TUserScope },
   setupPending = false,
 ): (typeof SCREEN_PATHS)[TScreen] | typeof ACCOUNT_PATH {
   if (user.mustChangePassword) return ACCOUNT_PATH;
   if (setupPending && user.role === "admin") return SCREEN_PATHS.setup;
-  return homeFor(user.role);
+  // A county user lands on 全县概况, the county's figures.
+  return homeFor(user.role, user.scope);
 }

@@ -42,6 +42,7 @@ const zhCN = {
   },
   nav: {
     desk: "窗口工作台",
+    county: "全县概况",
     overview: "大厅概况",
     performance: "窗口绩效",
     mine: "我的评价",

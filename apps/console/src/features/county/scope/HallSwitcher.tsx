@@ -1,4 +1,4 @@
-import { hashKey, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 
@@ -7,6 +7,7 @@ import type { TSessionUser } from "../../../lib/api-types";
 import { errorMessage } from "../../../lib/errors";
 import { trpc } from "../../../lib/trpc";
 import { countyScopeStrings as t } from "./strings";
+import { useActIn } from "./useActIn";
 
 import "./hall-switcher.css";
 
@@ -20,22 +21,12 @@ interface TSwitchForm {
  * data is then read again for the chosen hall, `auth.me` first so the frame never lacks a user.
  */
 export function HallSwitcher({ user }: { user: TSessionUser }) {
-  const queryClient = useQueryClient();
   const scope = useQuery(trpc.county.scope.queryOptions());
   const { register, handleSubmit, reset, formState } = useForm<TSwitchForm>({
     defaultValues: { hallId: String(user.hallId) },
   });
   useEffect(() => reset({ hallId: String(user.hallId) }), [reset, user.hallId]);
-  const actIn = useMutation(
-    trpc.county.actIn.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.fetchQuery({ ...trpc.auth.me.queryOptions(), staleTime: 0 });
-        const meHash = hashKey(trpc.auth.me.queryKey());
-        // The other hall's figures must not show under the new one while they load again.
-        await queryClient.resetQueries({ predicate: (query) => query.queryHash !== meHash });
-      },
-    }),
-  );
+  const actIn = useActIn();
   const halls = scope.data?.halls ?? [];
   if (!user.county || halls.length === 0) return null;
   const submit = handleSubmit((form) => actIn.mutate({ hallId: Number(form.hallId) }));
